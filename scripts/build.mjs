@@ -1,0 +1,44 @@
+// Bundles the entry points into dist/ with esbuild. `--check` rebuilds into a temporary folder
+// and fails when dist/ differs (CI runs it, so a stale bundle never ships).
+import { build } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const check = process.argv.includes('--check');
+const root = path.resolve(import.meta.dirname, '..');
+const outdir = check ? mkdtempSync(path.join(tmpdir(), 'storeshots-dist-')) : path.join(root, 'dist');
+
+// Native and heavy optional packages stay outside the bundle: they are resolved at run time.
+export const EXTERNAL = ['sharp', '@napi-rs/canvas', 'playwright-core', 'fsevents'];
+export const ENTRIES = ['src/cli.ts', 'src/action.ts', 'src/server/index.ts', 'src/render/worker.ts'].filter((e) => existsSync(path.join(root, e)));
+
+if (!check) rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(ENTRIES.map((e) => [e.replace(/^src\//, '').replace(/\.ts$/, ''), e])),
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  external: EXTERNAL,
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);" },
+});
+
+if (check) {
+  const list = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js')).sort() : []);
+  const a = list(outdir);
+  const b = list(path.join(root, 'dist'));
+  const stale = a.length !== b.length || a.some((f, i) => f !== b[i] || !readFileSync(path.join(outdir, f)).equals(readFileSync(path.join(root, 'dist', f))));
+  rmSync(outdir, { recursive: true, force: true });
+  if (stale) {
+    console.error('dist/ is stale: run "npm run build" and commit dist/.');
+    process.exit(1);
+  }
+  console.log('dist/ is up to date');
+}

@@ -1,0 +1,109 @@
+// The storeshots CLI (SPEC §1). Each command returns its exit code; errors are reported once, here.
+import { Command, CommanderError, Option } from 'commander';
+import { UserError, RenderError } from '../util/errors.js';
+import type { CliIO } from './io.js';
+import { validateCommand } from './validate.js';
+import { presetsCommand } from './presets.js';
+import { initCommand } from './init.js';
+import { renderCommand } from './render.js';
+import { lintCommand } from './lint.js';
+import { serveCommand } from './serve.js';
+import { VERSION } from '../version.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let code = 0;
+  const program = new Command('storeshots')
+    .description('App Store and Google Play marketing screenshots from one YAML manifest: render, lint and ship from CI.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands options as any
+  const run = (fn: (...args: any[]) => Promise<number> | number) =>
+    async (...args: unknown[]) => {
+      code = await fn(...args);
+    };
+
+  program
+    .command('render')
+    .description('Render every (locale, preset, slide) of the manifest, lint the images and write DIR/report.json')
+    .option('-c, --config <file>', 'manifest file (default: screenshots.yml, then storeshots.yml)')
+    .option('-o, --out <dir>', 'output folder (default: output.dir of the manifest, else storeshots-out)')
+    .option('-l, --locale <locale>', 'only this locale (repeatable, or comma-separated)', collect)
+    .option('-p, --preset <preset>', 'only this preset (repeatable)', collect)
+    .option('-s, --slide <slide>', 'only this slide (repeatable)', collect)
+    .option('--shard <i/n>', 'render share i of n (for a CI matrix)')
+    .option('-j, --jobs <n>', 'parallel workers (default: number of cores)')
+    .option('--no-cache', 'render every image even when a cached copy matches')
+    .option('--cache-dir <dir>', 'render cache folder (default: .storeshots-cache)')
+    .addOption(new Option('--layout <layout>', 'output layout').choices(['flat', 'fastlane']))
+    .addOption(new Option('--fail-on <level>', 'exit 1 on lint findings at or above this level').choices(['error', 'warning', 'never']).default('error'))
+    .option('--pseudo', 'also render the pseudo and pseudo-rtl locales')
+    .option('--remote <url>', 'render through a render API (SPEC §5) instead of on this machine')
+    .option('--api-key <key>', 'API key for --remote (default: $STORESHOTS_API_KEY)')
+    .action(run((opts) => renderCommand(opts, io)));
+
+  program
+    .command('validate')
+    .description('Check the manifest: schema, files, fonts, locales, presets and translations; no rendering')
+    .option('-c, --config <file>', 'manifest file')
+    .action(run((opts) => validateCommand(opts, io)));
+
+  program
+    .command('lint')
+    .description('Lint existing images against the store rules: a folder, a fastlane screenshots/ or metadata/android/ tree, or files')
+    .argument('<path...>', 'files or folders')
+    .addOption(new Option('--store <store>', 'which store the images are for (default: guessed from the layout)').choices(['appstore', 'play']))
+    .option('--json', 'print the findings as JSON (the report.json findings shape)')
+    .action(run((paths: string[], opts) => lintCommand(paths, opts, io)));
+
+  program
+    .command('presets')
+    .description('List the store presets with their sizes')
+    .option('--json', 'print JSON')
+    .option('--locales', 'list the locale codes each store accepts instead')
+    .action(run((opts) => presetsCommand(opts, io)));
+
+  program
+    .command('init')
+    .description('Write a starter manifest (screenshots.yml) and folders for the current project')
+    .option('--force', 'overwrite an existing manifest')
+    .option('--dir <dir>', 'where to write (default: the current folder)')
+    .action(run((opts) => initCommand(opts, io)));
+
+  program
+    .command('serve')
+    .description('Run the render API (SPEC §5)')
+    .option('--port <n>', 'port to listen on', '8787')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--data <dir>', 'folder for the job database and images', '.storeshots-data')
+    .option('--keys <file>', 'file of API keys, one a line (or $STORESHOTS_API_KEYS)')
+    .action(run((opts) => serveCommand(opts, io)));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+    }
+    return reportError(e, io);
+  }
+  return code;
+}
+
+export function reportError(e: unknown, io: CliIO): number {
+  if (e instanceof UserError) {
+    io.stderr(`${e.message}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof RenderError) {
+    io.stderr(`storeshots: ${e.message}\n`);
+    return 3;
+  }
+  const err = e as Error;
+  io.stderr(`storeshots: ${err?.message ?? String(e)}\n`);
+  if (io.env.STORESHOTS_DEBUG) io.stderr(`${err?.stack ?? ''}\n`);
+  return 3;
+}

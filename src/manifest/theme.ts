@@ -1,0 +1,50 @@
+// Themes: small JSON files of style tokens. A name selects templates/<name>.json; a path loads a user's file.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { closest } from 'fastest-levenshtein';
+import type { Style } from './types.js';
+import { packageRoot, resolveInside } from '../util/paths.js';
+import { UserError } from '../util/errors.js';
+
+export interface Theme {
+  name: string;
+  description?: string;
+  style: Style;
+}
+
+export const DEFAULT_THEME = 'aurora';
+
+export function builtinThemes(): string[] {
+  return readdirSync(path.join(packageRoot(), 'templates'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+export function loadTheme(ref: string | undefined, baseDir: string, cwd = process.cwd()): Theme {
+  const name = ref ?? DEFAULT_THEME;
+  const isPath = name.includes('/') || name.endsWith('.json');
+  let file: string | undefined;
+  if (isPath) {
+    file = resolveInside(baseDir, name, cwd);
+    if (!file) throw new UserError(`theme path "${name}" leaves the manifest's folder and the working directory`);
+    if (!existsSync(file)) throw new UserError(`theme file "${name}" does not exist`);
+  } else {
+    const names = builtinThemes();
+    if (!names.includes(name)) {
+      throw new UserError(`Unknown theme "${name}" (did you mean "${closest(name, names)}"?); built-in themes: ${names.join(', ')}`);
+    }
+    file = path.join(packageRoot(), 'templates', `${name}.json`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UserError(`theme ${name}: invalid JSON: ${(e as Error).message}`);
+  }
+  const t = data as Partial<Theme>;
+  if (!t || typeof t !== 'object' || !t.style || typeof t.style !== 'object') {
+    throw new UserError(`theme ${name}: expected an object with a "style" object`);
+  }
+  return { name: t.name ?? name, description: t.description, style: t.style };
+}

@@ -1,0 +1,96 @@
+// The manifest as the schema (schema/screenshots.schema.json) guarantees it after validation.
+
+export type Localized = string | { key: string } | Record<string, string>;
+
+export interface TextStyle {
+  color?: string;
+  accent?: string;
+  font?: string;
+  weight?: number;
+  size?: number;
+  'min-size'?: number;
+  'line-height'?: number;
+  'letter-spacing'?: number;
+  align?: 'start' | 'center' | 'end' | 'left' | 'right';
+  'max-lines'?: number;
+  uppercase?: boolean;
+  shadow?: boolean;
+}
+
+export type Layout =
+  | 'text-top'
+  | 'text-bottom'
+  | 'device-only'
+  | 'full-bleed'
+  | 'two-devices'
+  | 'text-left'
+  | 'text-right'
+  | 'feature';
+
+export interface Style {
+  layout?: Layout;
+  background?: {
+    color?: string;
+    gradient?: string[];
+    type?: 'linear' | 'radial' | 'mesh';
+    angle?: number;
+    image?: string;
+    fit?: 'cover' | 'contain';
+    blur?: number;
+    tint?: string;
+    panoramic?: boolean;
+  };
+  headline?: TextStyle;
+  subtitle?: TextStyle;
+  device?: {
+    frame?: string;
+    color?: string;
+    fit?: 'crop' | 'letterbox';
+    tilt?: number;
+    scale?: number;
+    'offset-y'?: number;
+    shadow?: boolean;
+  };
+  padding?: number;
+  'lock-type-size'?: boolean;
+}
+
+export interface PresetEntry {
+  id: string;
+  size?: string;
+  style?: Style;
+}
+
+export interface SlideEntry {
+  id: string;
+  headline?: Localized;
+  subtitle?: Localized;
+  screenshot?: string;
+  'second-screenshot'?: string;
+  style?: Style;
+  presets?: string[];
+}
+
+export interface Manifest {
+  version: 1;
+  app?: { name?: string; tagline?: Localized; icon?: string };
+  locales: string[];
+  presets: Array<string | PresetEntry>;
+  theme?: string;
+  style?: Style;
+  'locale-style'?: Record<string, Style>;
+  fonts?: string[];
+  screenshots?: string;
+  slides: SlideEntry[];
+  'feature-graphic'?: { headline?: Localized; subtitle?: Localized; screenshot?: string; style?: Style };
+  strings?: string[];
+  'fallback-locale'?: string;
+  output?: { dir?: string; format?: 'png' | 'jpeg'; quality?: number; layout?: 'flat' | 'fastlane' };
+}
+
+/** A place in the manifest file, 1-based, for messages and GitHub annotations. */
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}

@@ -1,0 +1,285 @@
+// Manifest -> plan: a pure function. Themes and strings are loaded by the caller and passed in,
+// so the same manifest always yields the same jobs in the same order.
+import path from 'node:path';
+import { closest } from 'fastest-levenshtein';
+import type { LoadedManifest } from '../manifest/load.js';
+import { fieldName } from '../manifest/load.js';
+import type { Localized, PresetEntry, Style } from '../manifest/types.js';
+import { isRtlLocale, storeLocale, PSEUDO_LOCALES } from '../store/locales.js';
+import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/presets.js';
+import { resolveInside } from '../util/paths.js';
+import { expected, type Problem } from '../util/errors.js';
+import { outputPath } from './layout.js';
+import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
+import { pseudoLocalize } from './pseudo.js';
+
+export interface PlanInput {
+  loaded: LoadedManifest;
+  /** The theme's style tokens (already loaded). */
+  theme: { name: string; style: Style };
+  /** Strings per locale (already loaded from `strings:`), key -> text. */
+  strings?: Record<string, Record<string, string>>;
+  cwd?: string;
+  /** Overrides output.dir / output.layout of the manifest. */
+  outDir?: string;
+  layout?: OutputLayout;
+}
+
+export interface PlanResult {
+  plan: Plan;
+  problems: Problem[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Deep merge of style layers: later layers win key by key; arrays are replaced, not merged. */
+export function mergeStyle(...layers: Array<Style | undefined>): Style {
+  const out: Record<string, unknown> = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [k, v] of Object.entries(layer)) {
+      out[k] = isObject(v) && isObject(out[k]) ? mergeStyle(out[k] as Style, v as Style) : v;
+    }
+  }
+  return out as Style;
+}
+
+/** The script subtag most locales imply, so `locale-style: { Hans: … }` can target a script. */
+function scriptOf(locale: string): string | undefined {
+  const explicit = locale.split('-').find((p) => p.length === 4);
+  if (explicit) return explicit;
+  const lang = locale.split('-')[0]!.toLowerCase();
+  const map: Record<string, string> = {
+    ar: 'Arab', fa: 'Arab', ur: 'Arab', he: 'Hebr', iw: 'Hebr', ja: 'Jpan', ko: 'Kore', zh: 'Hans', th: 'Thai',
+    hi: 'Deva', mr: 'Deva', bn: 'Beng', gu: 'Gujr', pa: 'Guru', ta: 'Taml', te: 'Telu', kn: 'Knda', ml: 'Mlym',
+    or: 'Orya', el: 'Grek', ru: 'Cyrl', uk: 'Cyrl', be: 'Cyrl', bg: 'Cyrl', sr: 'Cyrl', mk: 'Cyrl', hy: 'Armn', ka: 'Geor',
+  };
+  return map[lang];
+}
+
+function localeStyle(all: Record<string, Style> | undefined, locale: string): Style | undefined {
+  if (!all) return undefined;
+  const lang = locale.split('-')[0]!;
+  const script = scriptOf(locale);
+  // Most general first, so a full locale beats its language, which beats its script.
+  return mergeStyle(script ? all[script] : undefined, all[lang], lang !== locale ? all[locale] : undefined);
+}
+
+export function fillPattern(pattern: string, v: { locale: string; device: string; slide: string; preset: string }): string {
+  return pattern.replace(/\{(locale|device|slide|preset)\}/g, (_, k: keyof typeof v) => v[k]);
+}
+
+function parseSize(s: string): Size {
+  const [w, h] = s.split('x').map(Number);
+  return { width: w!, height: h! };
+}
+
+export function buildPlan(input: PlanInput): PlanResult {
+  const { loaded, theme } = input;
+  const m = loaded.manifest;
+  const cwd = input.cwd ?? process.cwd();
+  const problems: Problem[] = [];
+  const err = (message: string, fp: Array<string | number>) =>
+    problems.push({ severity: 'error', message, field: fieldName(fp), at: loaded.positionOf(fp) });
+  const fallback = m['fallback-locale'];
+  const layout = input.layout ?? m.output?.layout ?? 'flat';
+  const format = m.output?.format ?? 'png';
+  const quality = m.output?.quality ?? 90;
+  const ext = format === 'jpeg' ? 'jpg' : 'png';
+  const outDir = path.resolve(cwd, input.outDir ?? (m.output?.dir ? path.join(loaded.dir, m.output.dir) : 'storeshots-out'));
+  const strings = input.strings ?? {};
+
+  if (fallback !== undefined && !m.locales.includes(fallback)) {
+    err(expected(`one of the manifest's locales (${m.locales.join(', ')})`, 'fallback-locale', fallback), ['fallback-locale']);
+  }
+
+  // Slide ids are unique.
+  const seen = new Map<string, number>();
+  m.slides.forEach((s, i) => {
+    const first = seen.get(s.id);
+    if (first !== undefined) err(`Duplicate slide id "${s.id}" at slides[${i}].id (first used at slides[${first}].id)`, ['slides', i, 'id']);
+    else seen.set(s.id, i);
+  });
+
+  // Presets exist; sizes are accepted.
+  const known = presetRefs();
+  const presets: Array<{ ref: string; entry: PresetEntry; fp: Array<string | number> }> = [];
+  m.presets.forEach((p, i) => {
+    const entry: PresetEntry = typeof p === 'string' ? { id: p } : p;
+    const fp = typeof p === 'string' ? ['presets', i] : ['presets', i, 'id'];
+    const ref = resolvePreset(entry.id);
+    if (!ref) {
+      err(`Unknown preset "${entry.id}" at ${fieldName(fp)} (did you mean "${closest(entry.id, known)}"?); run "storeshots presets" for the list`, fp);
+      return;
+    }
+    if (presets.some((q) => q.ref === entry.id)) {
+      err(`Preset "${entry.id}" is listed twice at ${fieldName(fp)}`, fp);
+      return;
+    }
+    if (entry.size) {
+      const size = parseSize(entry.size);
+      const sized = ref.landscape ? { width: size.height, height: size.width } : size;
+      if (!isAcceptedSize(ref.preset, sized) && !ref.preset.anySize) {
+        const list = ref.preset.accepted.map((z) => (ref.landscape ? `${z.height}x${z.width}` : `${z.width}x${z.height}`));
+        err(expected(`one of the sizes ${entry.id} accepts (${list.join(', ')})`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
+      }
+    }
+    presets.push({ ref: entry.id, entry, fp });
+  });
+
+  // Locales are known to every store the manifest targets.
+  const stores = new Set(presets.map((p) => resolvePreset(p.ref)!.preset.store));
+  m.locales.forEach((loc, i) => {
+    if (PSEUDO_LOCALES.includes(loc)) return;
+    for (const store of stores) {
+      if (!storeLocale(store, loc)) {
+        const name = store === 'appstore' ? 'the App Store' : 'Google Play';
+        err(`Locale "${loc}" at locales[${i}] is not a locale ${name} accepts; use one of its codes (storeshots presets --locales)`, ['locales', i]);
+      }
+    }
+  });
+
+  const resolveText = (value: Localized | undefined, locale: string, fp: Array<string | number>): ResolvedText | undefined => {
+    if (value === undefined) return undefined;
+    if (PSEUDO_LOCALES.includes(locale)) {
+      const base = resolveText(value, fallback ?? m.locales.find((l) => !PSEUDO_LOCALES.includes(l)) ?? locale, fp);
+      return base && { ...base, text: pseudoLocalize(base.text, locale === 'pseudo-rtl'), origin: 'pseudo', locale };
+    }
+    if (typeof value === 'string') return { text: value, origin: 'inline', locale };
+    if ('key' in value && typeof value.key === 'string' && Object.keys(value).length === 1) {
+      const key = value.key;
+      const own = strings[locale]?.[key];
+      if (own !== undefined) return { text: own, origin: 'strings', key, locale };
+      const fb = fallback !== undefined ? strings[fallback]?.[key] : undefined;
+      if (fb !== undefined && fallback !== undefined) return { text: fb, origin: 'fallback', key, locale: fallback };
+      err(`No text for key "${key}" in locale ${locale} at ${fieldName(fp)}${fallback ? ` (nor in the fallback ${fallback})` : ''}; add it to the strings files or set fallback-locale`, fp);
+      return undefined;
+    }
+    const map = value as Record<string, string>;
+    const own = map[locale];
+    if (own !== undefined) return { text: own, origin: 'inline', locale };
+    if (fallback !== undefined && map[fallback] !== undefined) return { text: map[fallback]!, origin: 'fallback', locale: fallback };
+    err(`No ${fp[fp.length - 1]} for locale ${locale} at ${fieldName(fp)}${fallback ? '' : ' and no fallback-locale'}; add "${locale}: …" or set fallback-locale`, fp);
+    return undefined;
+  };
+
+  const resolveFile = (p: string, fp: Array<string | number>): string | undefined => {
+    const abs = resolveInside(loaded.dir, p, cwd);
+    if (!abs) err(`Path "${p}" at ${fieldName(fp)} leaves the manifest's folder and the working directory`, fp);
+    return abs;
+  };
+
+  const fonts = (m.fonts ?? []).flatMap((f, i) => resolveFile(f, ['fonts', i]) ?? []);
+  const all: Job[] = [];
+  for (const locale of m.locales) {
+    for (const { ref, entry, fp: presetFp } of presets) {
+      const pr = resolvePreset(ref)!;
+      const size = entry.size ? (pr.landscape ? { width: parseSize(entry.size).height, height: parseSize(entry.size).width } : parseSize(entry.size)) : pr.size;
+      const isFeature = pr.preset.playFolder === 'featureGraphic';
+      type SlideLike = { id: string; headline?: Localized; subtitle?: Localized; screenshot?: string; 'second-screenshot'?: string; style?: Style };
+      const slides: Array<{ s: SlideLike; fp: Array<string | number> }> = isFeature
+        ? [{ s: { id: 'feature-graphic', headline: m['feature-graphic']?.headline ?? m.app?.tagline ?? m.slides[0]?.headline, subtitle: m['feature-graphic']?.subtitle, screenshot: m['feature-graphic']?.screenshot, style: { layout: 'feature', ...m['feature-graphic']?.style } }, fp: m['feature-graphic'] ? ['feature-graphic'] : ['slides', 0] }]
+        : m.slides.flatMap((s, i) => (!s.presets || s.presets.includes(ref) ? [{ s, fp: ['slides', i] as Array<string | number> }] : []));
+      slides.forEach(({ s, fp }, k) => {
+        const index = k + 1;
+        const device = pr.preset.device;
+        const vars = { locale, device, slide: s.id, preset: pr.preset.id };
+        const pattern = s.screenshot ?? (isFeature ? undefined : m.screenshots);
+        const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
+        const screenshot = pattern ? resolveFile(fillPattern(pattern, vars), shotFp) : undefined;
+        const second = s['second-screenshot'] ? resolveFile(fillPattern(s['second-screenshot'], vars), [...fp, 'second-screenshot']) : undefined;
+        const rel = outputPath(layout, { locale, preset: ref, slide: s.id, index, ext });
+        if (!rel) return; // fastlane layout and a locale the store lacks: reported above
+        all.push({
+          id: `${locale}/${ref}/${s.id}`,
+          set: `${locale}/${ref}`,
+          locale,
+          rtl: isRtlLocale(locale),
+          preset: ref,
+          presetId: pr.preset.id,
+          store: pr.preset.store,
+          device,
+          landscape: pr.landscape,
+          size,
+          slide: s.id,
+          index,
+          count: slides.length,
+          headline: resolveText(s.headline, locale, [...fp, 'headline']),
+          subtitle: resolveText(s.subtitle, locale, [...fp, 'subtitle']),
+          style: mergeStyle(theme.style, m.style, localeStyle(m['locale-style'], locale), s.style, entry.style),
+          theme: theme.name,
+          screenshot,
+          secondScreenshot: second,
+          fonts,
+          baseDir: loaded.dir,
+          output: { path: rel, format, quality },
+          source: { slide: loaded.positionOf(fp), preset: loaded.positionOf(presetFp) },
+        });
+      });
+    }
+  }
+
+  const plan: Plan = {
+    manifestFile: loaded.file,
+    app: { name: m.app?.name },
+    locales: m.locales,
+    presets: presets.map((p) => p.ref),
+    fallbackLocale: fallback,
+    layout,
+    outDir,
+    all,
+    jobs: all,
+  };
+  return { plan, problems: dedupe(problems) };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.message}|${p.at?.line}|${p.at?.column}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export interface Selection {
+  locales?: string[];
+  presets?: string[];
+  slides?: string[];
+  /** `i/n`, 1-based. */
+  shard?: string;
+}
+
+export function parseShard(s: string): { index: number; total: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(s.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const total = m ? Number(m[2]) : NaN;
+  if (!m || total < 1 || total > 256 || index < 1 || index > total) {
+    throw new Error(expected('a shard "i/n" with 1 <= i <= n <= 256', '--shard', s));
+  }
+  return { index, total };
+}
+
+/** Applies filters, then takes shard i of n: job k of the filtered list goes to shard (k mod n) + 1. */
+export function selectJobs(plan: Plan, sel: Selection): Plan {
+  const check = (what: string, given: string[] | undefined, known: string[]) => {
+    for (const g of given ?? []) {
+      if (!known.includes(g)) throw new Error(`Unknown ${what} "${g}" (did you mean "${closest(g, known)}"?); the manifest has: ${known.join(', ')}`);
+    }
+  };
+  check('locale', sel.locales, plan.locales);
+  check('preset', sel.presets, plan.presets);
+  check('slide', sel.slides, [...new Set(plan.all.map((j) => j.slide))]);
+  let jobs = plan.all.filter(
+    (j) =>
+      (!sel.locales?.length || sel.locales.includes(j.locale)) &&
+      (!sel.presets?.length || sel.presets.includes(j.preset)) &&
+      (!sel.slides?.length || sel.slides.includes(j.slide)),
+  );
+  if (sel.shard) {
+    const { index, total } = parseShard(sel.shard);
+    jobs = jobs.filter((_, k) => k % total === index - 1);
+  }
+  return { ...plan, jobs };
+}

@@ -1,0 +1,69 @@
+// The plan: plain data, one job per (locale, preset, slide) with every input resolved.
+// Renderers, the remote client, the cache, the shard splitter and lint all read this.
+import type { DeviceFamily, Size, Store } from '../store/presets.js';
+import type { Position, Style } from '../manifest/types.js';
+
+export type TextOrigin = 'inline' | 'strings' | 'fallback' | 'pseudo';
+
+export interface ResolvedText {
+  text: string;
+  /** Where the text came from; `fallback` means the job's locale had none. */
+  origin: TextOrigin;
+  /** The strings key, when looked up. */
+  key?: string;
+  /** The locale whose text was used (differs from the job's for `fallback`). */
+  locale: string;
+}
+
+export type OutputFormat = 'png' | 'jpeg';
+export type OutputLayout = 'flat' | 'fastlane';
+
+export interface Job {
+  /** `<locale>/<preset>/<slide>`: unique in a plan. */
+  id: string;
+  /** `<locale>/<preset>`: the set this image belongs to (type size is locked per set). */
+  set: string;
+  locale: string;
+  rtl: boolean;
+  /** Preset reference as written, e.g. `appstore.ipad_13@landscape`. */
+  preset: string;
+  presetId: string;
+  store: Store;
+  device: DeviceFamily;
+  landscape: boolean;
+  size: Size;
+  slide: string;
+  /** 1-based position of the slide in its set. */
+  index: number;
+  /** Number of slides in the set (for panoramic backgrounds). */
+  count: number;
+  headline?: ResolvedText;
+  subtitle?: ResolvedText;
+  /** Theme tokens merged with manifest, locale, slide and preset style. */
+  style: Style;
+  theme: string;
+  /** Absolute path of the raw screenshot; absent for slides without one (e.g. a feature graphic). */
+  screenshot?: string;
+  secondScreenshot?: string;
+  /** Absolute paths of extra font files from the manifest. */
+  fonts: string[];
+  /** Folder that relative paths inside `style` (background image, font, frame PNG) resolve against. */
+  baseDir: string;
+  output: { path: string; format: OutputFormat; quality: number };
+  /** Where this slide and preset are written in the manifest, for messages and annotations. */
+  source: { slide: Position; preset: Position };
+}
+
+export interface Plan {
+  manifestFile: string;
+  app: { name?: string };
+  locales: string[];
+  presets: string[];
+  fallbackLocale?: string;
+  layout: OutputLayout;
+  outDir: string;
+  /** Every job of the manifest, in a deterministic order (locale, preset, slide). */
+  all: Job[];
+  /** The jobs selected by filters and shard (a subset of `all`, same order). */
+  jobs: Job[];
+}

@@ -1,0 +1,50 @@
+// One error shape for bad input (ENGINEERING.md): what was expected, for which field, what came.
+import type { Position } from '../manifest/types.js';
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  message: string;
+  /** Dotted path of the field, e.g. slides[0].headline. */
+  field?: string;
+  at?: Position;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.at ? `${p.at.file}:${p.at.line}:${p.at.column}: ` : '';
+  return `${where}${p.severity}: ${p.message}`;
+}
+
+/** A user's mistake: reported as its message alone (no stack), exit code 2 in the CLI. */
+export class UserError extends Error {
+  readonly problems: Problem[];
+  readonly exitCode: number;
+  constructor(problems: Problem[] | string, exitCode = 2) {
+    const list: Problem[] = typeof problems === 'string' ? [{ severity: 'error', message: problems }] : problems;
+    super(list.map(formatProblem).join('\n'));
+    this.name = 'UserError';
+    this.problems = list;
+    this.exitCode = exitCode;
+  }
+}
+
+/** A failure while rendering or talking to a render API: exit code 3 in the CLI. */
+export class RenderError extends Error {
+  readonly exitCode = 3;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RenderError';
+  }
+}
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+export function expected(what: string, field: string, value: unknown): string {
+  return `Expected ${what} for ${field} but received ${describeValue(value)}`;
+}
