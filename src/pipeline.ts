@@ -1,0 +1,36 @@
+// One pipeline, one direction: manifest -> plan -> render -> lint -> report.
+// The CLI's `render` and the Action's local mode both call runPipeline.
+import { loadProject, type ProjectOptions } from './manifest/project.js';
+import { selectJobs, type Selection } from './plan/plan.js';
+import type { Plan } from './plan/types.js';
+import { renderPlan, type RenderRunOptions } from './render/index.js';
+import { lintRender } from './lint/index.js';
+import { buildReport, writeReport } from './report/index.js';
+import type { Problem } from './util/errors.js';
+import type { RenderedImage, Report } from './report/types.js';
+
+export interface PipelineOptions extends ProjectOptions, Selection, RenderRunOptions {}
+
+export interface PipelineResult {
+  plan: Plan;
+  images: RenderedImage[];
+  report: Report;
+  reportFile: string;
+  warnings: Problem[];
+  /** Milliseconds per stage, for the job summary. */
+  timings: { plan: number; render: number; lint: number };
+}
+
+export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
+  const t0 = performance.now();
+  const project = loadProject(opts);
+  const plan = selectJobs(project.plan, opts);
+  const t1 = performance.now();
+  const images = await renderPlan(plan, opts);
+  const t2 = performance.now();
+  const findings = await lintRender(plan, images);
+  const t3 = performance.now();
+  const report = buildReport(images.map((i) => i.record), findings);
+  const reportFile = writeReport(plan.outDir, report);
+  return { plan, images, report, reportFile, warnings: project.warnings, timings: { plan: t1 - t0, render: t2 - t1, lint: t3 - t2 } };
+}
