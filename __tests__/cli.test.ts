@@ -17,3 +17,29 @@ describe('storeshots CLI', () => {
     expect(list).toHaveLength(18);
   });
 });
+
+describe('storeshots init', () => {
+  it('writes a starter project that validates, and refuses to overwrite it', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ss-init-'));
+    const first = await runCli(['init'], dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/wrote screenshots.yml/);
+    expect(first.stdout).toMatch(/wrote 8 placeholder screenshot\(s\)/);
+    const v = await runCli(['validate'], dir);
+    expect(v.stderr).toBe('');
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/2 locale\(s\) x 2 preset\(s\): 8 image\(s\)/);
+    const again = await runCli(['init'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/screenshots.yml already exists; pass --force/);
+  });
+
+  it('unknown options and commands are usage errors (exit 2)', async () => {
+    expect((await runCli(['render', '--bogus'])).code).toBe(2);
+    expect((await runCli(['frobnicate'])).code).toBe(2);
+    expect((await runCli(['presets', '--help'])).code).toBe(0);
+  });
+});

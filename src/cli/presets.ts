@@ -16,7 +16,7 @@ export function presetsJson() {
     accepted: p.accepted.map(fmt),
     rotatable: p.rotatable,
     anySize: p.anySize,
-    landscapeVariant: p.rotatable && !p.anySize && p.orientation === 'portrait' ? `${p.id}@landscape` : undefined,
+    landscapeVariant: p.rotatable && p.orientation === 'portrait' ? `${p.id}@landscape` : undefined,
     allAccepted: acceptedSizes(p).map(fmt),
     maxCount: p.maxCount,
     displayType: p.displayType,

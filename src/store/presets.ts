@@ -166,12 +166,12 @@ export function isAcceptedSize(preset: Preset, size: Size): boolean {
   return acceptedSizes(preset).some((z) => z.width === size.width && z.height === size.height);
 }
 
-/** Landscape ids exist for rotatable fixed-size portrait slots (iPhone, iPad). */
+/** Landscape ids exist for rotatable portrait slots (iPhone, iPad, Play phone and tablets). */
 export function presetRefs(): string[] {
   const out: string[] = [];
   for (const p of PRESETS) {
     out.push(p.id);
-    if (p.rotatable && !p.anySize && p.orientation === 'portrait') out.push(`${p.id}@landscape`);
+    if (p.rotatable && p.orientation === 'portrait') out.push(`${p.id}@landscape`);
   }
   return out;
 }

@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseManifest } from '../src/manifest/load.js';
+import { buildPlan, mergeStyle, parseShard, selectJobs } from '../src/plan/plan.js';
+import { loadProject } from '../src/manifest/project.js';
+import { ROOT } from './helpers/cli.js';
+
+const THEME = {
+  name: 'test',
+  style: {
+    layout: 'text-top' as const,
+    background: { color: '#000000', angle: 0 },
+    headline: { color: '#111111', weight: 400, size: 0.08 },
+    device: { frame: 'auto', color: 'black' },
+  },
+};
+
+const MANIFEST = `version: 1
+locales: [en-US, de-DE, ar]
+presets:
+  - appstore.iphone_6_9
+  - id: appstore.ipad_13@landscape
+    style: { headline: { weight: 900 } }
+  - { id: play.phone, size: 1080x2160 }
+style:
+  background: { color: "#222222" }
+  headline: { color: "#ffffff" }
+locale-style:
+  ar: { headline: { font: Noto Sans Arabic } }
+  Arab: { headline: { weight: 500 } }
+screenshots: shots/{locale}/{device}/{slide}.png
+slides:
+  - id: home
+    headline: { en-US: Home, de-DE: Start, ar: الرئيسية }
+    style: { background: { angle: 45 }, headline: { weight: 700 } }
+  - id: stats
+    headline: { key: stats_title }
+    subtitle: { en-US: Numbers }
+  - id: tablet-only
+    headline: Tablets
+    presets: [appstore.ipad_13@landscape]
+fallback-locale: en-US
+output: { dir: out, layout: flat }
+`;
+
+function plan(text = MANIFEST, strings: Record<string, Record<string, string>> = { 'en-US': { stats_title: 'Stats' }, 'de-DE': { stats_title: 'Statistik' } }) {
+  const loaded = parseManifest(text, 'm.yml', '/proj');
+  return buildPlan({ loaded, theme: THEME, strings, cwd: '/proj' });
+}
+
+describe('plan', () => {
+  it('has one job per (locale, preset, slide) in a deterministic order', () => {
+    const { plan: p, problems } = plan();
+    expect(problems).toEqual([]);
+    // 3 locales x (2 + 3 + 2) slides: the tablet-only slide renders for one preset.
+    expect(p.all).toHaveLength(21);
+    expect(p.all.slice(0, 7).map((j) => `${j.preset}/${j.slide}`)).toEqual([
+      'appstore.iphone_6_9/home',
+      'appstore.iphone_6_9/stats',
+      'appstore.ipad_13@landscape/home',
+      'appstore.ipad_13@landscape/stats',
+      'appstore.ipad_13@landscape/tablet-only',
+      'play.phone/home',
+      'play.phone/stats',
+    ]);
+    expect(p.all.map((j) => j.locale)).toEqual([...Array(7).fill('en-US'), ...Array(7).fill('de-DE'), ...Array(7).fill('ar')]);
+    expect(plan().plan.all).toEqual(p.all);
+  });
+
+  it('resolves sizes, devices, paths and text', () => {
+    const { plan: p } = plan();
+    const ipad = p.all.find((j) => j.id === 'de-DE/appstore.ipad_13@landscape/stats')!;
+    expect(ipad.size).toEqual({ width: 2752, height: 2064 });
+    expect(ipad.landscape).toBe(true);
+    expect(ipad.device).toBe('ipad');
+    expect(ipad.screenshot).toBe(path.resolve('/proj/shots/de-DE/ipad/stats.png'));
+    expect(ipad.output.path).toBe('de-DE/appstore.ipad_13@landscape/02-stats.png');
+    expect(ipad.headline).toEqual({ text: 'Statistik', origin: 'strings', key: 'stats_title', locale: 'de-DE' });
+    expect(ipad.subtitle).toEqual({ text: 'Numbers', origin: 'fallback', locale: 'en-US' });
+    expect(ipad.count).toBe(3);
+    expect(p.all.find((j) => j.id === 'en-US/play.phone/home')!.size).toEqual({ width: 1080, height: 2160 });
+    const ar = p.all.find((j) => j.id === 'ar/appstore.iphone_6_9/stats')!;
+    expect(ar.rtl).toBe(true);
+    expect(ar.headline).toEqual({ text: 'Stats', origin: 'fallback', key: 'stats_title', locale: 'en-US' });
+    expect(p.outDir).toBe(path.resolve('/proj/out'));
+  });
+
+  it('merges style: theme -> manifest -> locale -> slide -> preset', () => {
+    const { plan: p } = plan();
+    const home = p.all.find((j) => j.id === 'ar/appstore.ipad_13@landscape/home')!;
+    expect(home.style.background).toEqual({ color: '#222222', angle: 45 });
+    expect(home.style.headline).toEqual({ color: '#ffffff', weight: 900, size: 0.08, font: 'Noto Sans Arabic' });
+    const phone = p.all.find((j) => j.id === 'ar/appstore.iphone_6_9/stats')!;
+    expect(phone.style.headline?.weight).toBe(500); // script-level locale style
+    const en = p.all.find((j) => j.id === 'en-US/appstore.iphone_6_9/home')!;
+    expect(en.style.headline).toEqual({ color: '#ffffff', weight: 700, size: 0.08 });
+    expect(en.style.device).toEqual({ frame: 'auto', color: 'black' });
+  });
+
+  it('mergeStyle replaces arrays and keeps earlier layers intact', () => {
+    const a = { background: { gradient: ['#000', '#111'], angle: 10 } };
+    const out = mergeStyle(a, { background: { gradient: ['#fff', '#eee', '#ddd'] } });
+    expect(out.background).toEqual({ gradient: ['#fff', '#eee', '#ddd'], angle: 10 });
+    expect(a.background.gradient).toEqual(['#000', '#111']);
+  });
+
+  it('reports a rejected size for a fixed-size preset', () => {
+    const { problems } = plan(MANIFEST.replace('- appstore.iphone_6_9', '- { id: appstore.iphone_6_9, size: 1000x2000 }'));
+    expect(problems.map((p) => p.message)).toEqual([
+      'Expected one of the sizes appstore.iphone_6_9 accepts (1320x2868, 1290x2796, 1260x2736) for presets[0].size but received "1000x2000"',
+    ]);
+  });
+
+  it('writes fastlane-layout paths with each store\'s locale codes', () => {
+    const { plan: p } = plan(MANIFEST.replace('layout: flat', 'layout: fastlane'));
+    const paths = p.all.filter((j) => j.locale === 'ar' && j.slide === 'home').map((j) => j.output.path);
+    expect(paths).toEqual([
+      'fastlane/screenshots/ar-SA/01_appstore.iphone_6_9_home.png',
+      'fastlane/screenshots/ar-SA/01_appstore.ipad_13-landscape_home.png',
+      'fastlane/metadata/android/ar/images/phoneScreenshots/01_home.png',
+    ]);
+  });
+});
+
+describe('selection and shards', () => {
+  const { plan: p } = plan();
+
+  it('filters by locale, preset and slide', () => {
+    const sel = selectJobs(p, { locales: ['de-DE'], presets: ['play.phone'], slides: ['home'] });
+    expect(sel.jobs.map((j) => j.id)).toEqual(['de-DE/play.phone/home']);
+    expect(sel.all).toBe(p.all);
+    expect(() => selectJobs(p, { locales: ['fr-FR'] })).toThrow(/Unknown locale "fr-FR"/);
+    expect(() => selectJobs(p, { presets: ['play.phon'] })).toThrow(/did you mean "play.phone"/);
+  });
+
+  it('every job lands in exactly one shard, and shards are balanced within one job', () => {
+    for (let n = 1; n <= 25; n++) {
+      const shards = Array.from({ length: n }, (_, i) => selectJobs(p, { shard: `${i + 1}/${n}` }).jobs.map((j) => j.id));
+      const flat = shards.flat();
+      expect(flat.slice().sort()).toEqual(p.all.map((j) => j.id).sort());
+      expect(new Set(flat).size).toBe(p.all.length);
+      const sizes = shards.map((s) => s.length);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    }
+    // Stable: the same shard of the same plan is the same jobs.
+    expect(selectJobs(p, { shard: '2/3' }).jobs).toEqual(selectJobs(p, { shard: '2/3' }).jobs);
+  });
+
+  it('rejects a malformed shard', () => {
+    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-3']) expect(() => parseShard(bad)).toThrow(/Expected a shard "i\/n"/);
+  });
+});
+
+describe('the example project', () => {
+  it('plans 36 images over 12 sets with the example shots', () => {
+    const { plan: p } = loadProject({ config: path.join(ROOT, 'examples/habitual/screenshots.yml'), cwd: ROOT });
+    expect(p.all).toHaveLength(36);
+    expect(new Set(p.all.map((j) => j.set)).size).toBe(12);
+    expect(p.all.every((j) => j.screenshot?.startsWith(path.join(ROOT, 'examples/habitual/shots/')))).toBe(true);
+  });
+});
