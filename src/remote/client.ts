@@ -1,0 +1,198 @@
+// A client for the render API of SPEC §5: `storeshots serve` or any service speaking it.
+// Retries 5xx, 429 (honouring Retry-After), resets and time-outs with exponential backoff;
+// the clock and the sleep are injected so tests never wait for real.
+import pRetry, { AbortError } from 'p-retry';
+
+export interface RemoteImage {
+  index: number;
+  slide: string;
+  url: string;
+  width: number;
+  height: number;
+  format: 'png' | 'jpeg';
+  bytes: number;
+  sha256: string;
+}
+
+export type RenderStatus = 'queued' | 'processing' | 'succeeded' | 'failed' | 'canceled';
+
+export interface RemoteRender {
+  id: string;
+  status: RenderStatus;
+  created_at?: string;
+  completed_at?: string | null;
+  expires_at?: string | null;
+  images?: RemoteImage[];
+  lint?: { findings: unknown[] };
+  error?: { code: string; message: string } | null;
+  metadata?: Record<string, unknown>;
+  polling_url?: string;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  apiKey?: string;
+  /** Attempts after the first for one request (default 5). */
+  retries?: number;
+  /** First backoff, ms (default 500); doubles each attempt with jitter, capped at maxDelayMs. */
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  /** Time-out of one HTTP request, ms (default 60 s). */
+  requestTimeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  fetch?: typeof fetch;
+  /** Called when a request is retried, for logs. */
+  onRetry?: (info: { attempt: number; reason: string; waitMs: number; url: string }) => void;
+}
+
+export class RemoteError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'RemoteError';
+  }
+}
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Retry-After as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const secs = Number(header);
+  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export class RenderApiClient {
+  readonly baseUrl: string;
+  private readonly opts: Required<Omit<ClientOptions, 'apiKey' | 'onRetry'>> & Pick<ClientOptions, 'apiKey' | 'onRetry'>;
+
+  constructor(opts: ClientOptions) {
+    let url: URL;
+    try {
+      url = new URL(opts.baseUrl);
+    } catch {
+      throw new RemoteError(`Expected an http(s) URL for the render API but received ${JSON.stringify(opts.baseUrl)}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new RemoteError(`Expected an http(s) URL for the render API but received ${JSON.stringify(opts.baseUrl)}`);
+    }
+    this.baseUrl = url.toString().replace(/\/+$/, '');
+    this.opts = {
+      retries: 5,
+      minDelayMs: 500,
+      maxDelayMs: 30_000,
+      requestTimeoutMs: 60_000,
+      sleep: realSleep,
+      fetch: globalThis.fetch,
+      ...opts,
+    };
+  }
+
+  private url(p: string): string {
+    return p.startsWith('http://') || p.startsWith('https://') ? p : `${this.baseUrl}${p.startsWith('/') ? '' : '/'}${p}`;
+  }
+
+  /** One HTTP exchange with retries; returns the successful Response (2xx). */
+  async request(method: string, p: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+    const url = this.url(p);
+    const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+    if (this.opts.apiKey) headers.authorization = `Bearer ${this.opts.apiKey}`;
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] = 'application/json';
+    }
+    let wait = 0;
+    return pRetry(
+      async (attempt) => {
+        if (attempt > 1 && wait > 0) await this.opts.sleep(wait);
+        let res: Response;
+        try {
+          res = await this.opts.fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.opts.requestTimeoutMs) });
+        } catch (e) {
+          throw new RemoteError(`${method} ${url} failed: ${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message}`);
+        }
+        if (res.ok) return res;
+        const text = await res.text().catch(() => '');
+        let code: string | undefined;
+        let message = text.slice(0, 500);
+        try {
+          const j = JSON.parse(text) as { error?: { code?: string; message?: string; param?: string } };
+          code = j.error?.code;
+          if (j.error?.message) message = `${j.error.message}${j.error.param ? ` (${j.error.param})` : ''}`;
+        } catch {
+          /* not JSON */
+        }
+        const err = new RemoteError(`${method} ${url} answered ${res.status}${code ? ` ${code}` : ''}: ${message}`, res.status, code);
+        if (res.status === 429 || res.status >= 500) {
+          (err as RemoteError & { retryAfter?: number }).retryAfter = retryAfterMs(res.headers.get('retry-after'));
+          throw err;
+        }
+        throw new AbortError(err);
+      },
+      {
+        retries: this.opts.retries,
+        minTimeout: 0,
+        maxTimeout: 0,
+        randomize: false,
+        onFailedAttempt: ({ error, attemptNumber }) => {
+          const hinted = (error as RemoteError & { retryAfter?: number }).retryAfter;
+          const backoff = Math.min(this.opts.maxDelayMs, this.opts.minDelayMs * 2 ** (attemptNumber - 1));
+          // Full jitter on our own backoff; a server's Retry-After is honoured as given.
+          wait = hinted !== undefined ? Math.min(hinted, this.opts.maxDelayMs * 4) : Math.round(backoff / 2 + (Math.random() * backoff) / 2);
+          this.opts.onRetry?.({ attempt: attemptNumber, reason: error.message, waitMs: wait, url });
+        },
+      },
+    ).catch((e: unknown) => {
+      throw e instanceof RemoteError ? e : new RemoteError((e as Error).message);
+    });
+  }
+
+  async json<T>(method: string, p: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ data: T; headers: Headers; status: number }> {
+    const res = await this.request(method, p, init);
+    const text = await res.text();
+    try {
+      return { data: JSON.parse(text) as T, headers: res.headers, status: res.status };
+    } catch {
+      throw new RemoteError(`${method} ${this.url(p)} answered ${res.status} with a body that is not JSON`);
+    }
+  }
+
+  createRender(body: unknown, idempotencyKey: string) {
+    return this.json<RemoteRender>('POST', '/v1/renders', { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  async getRender(id: string): Promise<RemoteRender> {
+    return (await this.json<RemoteRender>('GET', `/v1/renders/${encodeURIComponent(id)}`)).data;
+  }
+
+  async cancel(id: string): Promise<RemoteRender> {
+    return (await this.json<RemoteRender>('POST', `/v1/renders/${encodeURIComponent(id)}/cancel`)).data;
+  }
+
+  /** The bytes of one image; retried as a whole when the body is cut off midway. */
+  async image(id: string, index: number, expect?: { bytes?: number }): Promise<Buffer> {
+    const path = `/v1/renders/${encodeURIComponent(id)}/images/${index}`;
+    let lastError: Error | undefined;
+    for (let attempt = 0; attempt <= this.opts.retries; attempt++) {
+      try {
+        const res = await this.request('GET', path, { headers: { accept: 'image/*' } });
+        const buf = Buffer.from(await res.arrayBuffer());
+        if (expect?.bytes !== undefined && buf.length !== expect.bytes) {
+          throw new RemoteError(`image ${index} of ${id}: got ${buf.length} bytes, expected ${expect.bytes}`);
+        }
+        return buf;
+      } catch (e) {
+        lastError = e as Error;
+        if (e instanceof RemoteError && e.status !== undefined && e.status < 500 && e.status !== 429) throw e;
+        await this.opts.sleep(Math.min(this.opts.maxDelayMs, this.opts.minDelayMs * 2 ** attempt));
+      }
+    }
+    throw new RemoteError(`downloading image ${index} of render ${id} failed: ${lastError?.message}`);
+  }
+}

@@ -1,0 +1,70 @@
+// Turns a plan's sets into render API requests (SPEC §5): one render per (locale, preset) set,
+// screenshots inline, and an Idempotency-Key derived from the content, so a retried workflow
+// reuses the render and changed content makes a new one.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Job } from '../plan/types.js';
+import { VERSION } from '../version.js';
+
+export interface RemoteSet {
+  set: string;
+  jobs: Job[];
+  body: Record<string, unknown>;
+  idempotencyKey: string;
+}
+
+export interface RequestExtras {
+  webhookUrl?: string;
+  webhookSecret?: string;
+  githubDispatch?: { repository: string; event_type: string };
+  metadata?: Record<string, unknown>;
+}
+
+/** JSON with sorted keys, so equal content always hashes the same. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Groups the selected jobs by set, keeping the plan's order. */
+export function groupSets(jobs: Job[]): Map<string, Job[]> {
+  const sets = new Map<string, Job[]>();
+  for (const j of jobs) sets.set(j.set, [...(sets.get(j.set) ?? []), j]);
+  return sets;
+}
+
+export function buildSetRequest(jobs: Job[], extras: RequestExtras = {}, readFile: (p: string) => Buffer = readFileSync): RemoteSet {
+  const first = jobs[0]!;
+  const slides = jobs.map((j) => ({
+    id: j.slide,
+    headline: j.headline?.text,
+    subtitle: j.subtitle?.text,
+    screenshot: j.screenshot ? { data: readFile(j.screenshot).toString('base64') } : undefined,
+    style: j.style,
+  }));
+  const content = {
+    canvas: { preset: first.preset, width: first.size.width, height: first.size.height },
+    theme: first.theme,
+    locale: first.locale,
+    slides,
+    output: { format: first.output.format },
+  };
+  // Metadata (run ids, PR numbers) is left out of the key: a re-run of the same content is the same render.
+  const idempotencyKey = `ss1-${createHash('sha256').update(`${VERSION}\n${canonicalJson(content)}`).digest('hex').slice(0, 48)}`;
+  const body: Record<string, unknown> = {
+    ...content,
+    async: true,
+    metadata: { ...extras.metadata, set: first.set },
+  };
+  if (extras.webhookUrl) body.webhook_url = extras.webhookUrl;
+  if (extras.webhookSecret) body.webhook_secret = extras.webhookSecret;
+  if (extras.githubDispatch) body.github_dispatch = extras.githubDispatch;
+  return { set: first.set, jobs, body, idempotencyKey };
+}
