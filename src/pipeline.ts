@@ -4,12 +4,16 @@ import { loadProject, type ProjectOptions } from './manifest/project.js';
 import { selectJobs, type Selection } from './plan/plan.js';
 import type { Plan } from './plan/types.js';
 import { renderPlan, type RenderRunOptions } from './render/index.js';
+import { renderRemote, type RemoteRunOptions } from './remote/run.js';
 import { lintRender } from './lint/index.js';
 import { buildReport, writeReport } from './report/index.js';
 import type { Problem } from './util/errors.js';
 import type { RenderedImage, Report } from './report/types.js';
 
-export interface PipelineOptions extends ProjectOptions, Selection, RenderRunOptions {}
+export interface PipelineOptions extends ProjectOptions, Selection, RenderRunOptions {
+  /** Render through a render API (SPEC §5) instead of on this machine. */
+  remote?: RemoteRunOptions;
+}
 
 export interface PipelineResult {
   plan: Plan;
@@ -26,11 +30,14 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const project = loadProject(opts);
   const plan = selectJobs(project.plan, opts);
   const t1 = performance.now();
-  const images = await renderPlan(plan, opts);
+  const remote = opts.remote ? await renderRemote(plan, opts.remote) : undefined;
+  const images = remote ? remote.images : await renderPlan(plan, opts);
   const t2 = performance.now();
+  // Remote images are linted here from their real bytes, like local ones.
   const findings = await lintRender(plan, images);
   const t3 = performance.now();
   const report = buildReport(images.map((i) => i.record), findings);
+  if (remote && opts.remote) report.remote = { url: opts.remote.baseUrl, renders: remote.renders, findings: remote.remoteFindings };
   const reportFile = writeReport(plan.outDir, report);
   return { plan, images, report, reportFile, warnings: project.warnings, timings: { plan: t1 - t0, render: t2 - t1, lint: t3 - t2 } };
 }

@@ -75,4 +75,6 @@ export interface Report {
   images: ImageRecord[];
   findings: Finding[];
   summary: { images: number; rendered: number; cached: number; errors: number; warnings: number };
+  /** Remote mode only: the renders made and the service's own findings (shown, never trusted alone). */
+  remote?: { url: string; renders: Array<{ set: string; id: string; status: string }>; findings: Finding[] };
 }
