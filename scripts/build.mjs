@@ -13,6 +13,10 @@ const outdir = check ? mkdtempSync(path.join(tmpdir(), 'storeshots-dist-')) : pa
 export const EXTERNAL = ['sharp', '@napi-rs/canvas', 'playwright-core', 'fsevents'];
 export const ENTRIES = ['src/cli.ts', 'src/action.ts', 'src/server/index.ts', 'src/render/worker.ts'].filter((e) => existsSync(path.join(root, e)));
 
+// The exact native versions of the lockfile, for the Action's first-run install (src/action/natives.ts).
+const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+const natives = Object.fromEntries(['sharp', '@napi-rs/canvas'].map((n) => [n, lock.packages[`node_modules/${n}`].version]));
+
 if (!check) rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -26,6 +30,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
   legalComments: 'none',
+  define: { 'globalThis.__STORESHOTS_NATIVES__': JSON.stringify(natives) },
   logLevel: 'warning',
   banner: { js: "import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);" },
 });
