@@ -1,0 +1,72 @@
+// What the runner tells the Action through its environment: the repository, the event and
+// where things are. Read from an env object (not process.env directly) so tests hand one in.
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface PullRequestRef {
+  number: number;
+  headSha: string;
+  /** owner/name of the head repository; differs from the base for a fork. */
+  headRepo?: string;
+  baseRef?: string;
+}
+
+export interface RunContext {
+  eventName: string;
+  // The event payload as GitHub sent it (shape depends on the event).
+  payload: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  owner: string;
+  repo: string;
+  serverUrl: string;
+  apiUrl: string;
+  runId: string;
+  sha: string;
+  ref: string;
+  workspace: string;
+  tempDir: string;
+  toolCacheDir: string;
+  /** The pull request this run is about (pull_request / pull_request_target events). */
+  pullRequest?: PullRequestRef;
+  /** True when the pull request comes from a fork: the token is read-only and secrets are absent. */
+  fromFork: boolean;
+  repoPrivate?: boolean;
+  defaultBranch?: string;
+  /** A tag push or a release: the events that open the release pull request by default. */
+  isRelease: boolean;
+}
+
+export function readContext(env: NodeJS.ProcessEnv): RunContext {
+  let payload: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (eventPath && existsSync(eventPath)) payload = JSON.parse(readFileSync(eventPath, 'utf8')) as typeof payload;
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? payload.repository?.full_name ?? '/').split('/');
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const full = `${owner}/${repo}`;
+  const pr = payload.pull_request;
+  const pullRequest: PullRequestRef | undefined =
+    pr && typeof pr.number === 'number'
+      ? { number: pr.number, headSha: pr.head?.sha ?? '', headRepo: pr.head?.repo?.full_name, baseRef: pr.base?.ref }
+      : undefined;
+  const ref = env.GITHUB_REF ?? '';
+  return {
+    eventName,
+    payload,
+    owner,
+    repo,
+    serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+    apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+    runId: env.GITHUB_RUN_ID ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    ref,
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    tempDir: env.RUNNER_TEMP ?? tmpdir(),
+    toolCacheDir: env.RUNNER_TOOL_CACHE ?? path.join(tmpdir(), 'storeshots-tool-cache'),
+    pullRequest,
+    // A deleted fork has no head repo; that is a fork too.
+    fromFork: !!pullRequest && pullRequest.headRepo !== full,
+    repoPrivate: typeof payload.repository?.private === 'boolean' ? payload.repository.private : undefined,
+    defaultBranch: payload.repository?.default_branch,
+    isRelease: eventName === 'release' || (eventName === 'push' && ref.startsWith('refs/tags/')),
+  };
+}

@@ -1,0 +1,78 @@
+// The Action: inputs -> mode -> publish -> fail-on. Errors are reported once, here.
+import * as core from '@actions/core';
+import { createGitHub } from '../github/client.js';
+import { UserError, RenderError, formatProblem } from '../util/errors.js';
+import { readContext } from './context.js';
+import { coreRunner, type ActionEnv, type Runner } from './env.js';
+import { parseInputs, type InputReader } from './inputs.js';
+import { localMode } from './modes/local.js';
+import { commentMode } from './modes/comment.js';
+import { reservedMode } from './modes/reserved.js';
+import { publish } from './publish.js';
+import type { RenderedSet } from '../publish/set.js';
+import type { PullRequestRef } from './context.js';
+import path from 'node:path';
+
+export interface ActionDeps {
+  env?: NodeJS.ProcessEnv;
+  read?: InputReader;
+  runner?: Runner;
+  /** Waits for rate limits (tests pass one that does not sleep). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Runs the Action; returns the exit code it also sets on the process. */
+export async function runAction(deps: ActionDeps = {}): Promise<number> {
+  const env = deps.env ?? process.env;
+  const runner = deps.runner ?? coreRunner;
+  try {
+    const inputs = parseInputs(deps.read ?? ((n) => core.getInput(n)));
+    const ctx = readContext(env);
+    const token = inputs.githubToken;
+    const gh = token ? createGitHub({ token, baseUrl: ctx.apiUrl, sleep: deps.sleep, log: runner.info }) : undefined;
+    const a: ActionEnv = { inputs, ctx, gh, token, runner };
+
+    let set: RenderedSet;
+    let pullRequest: PullRequestRef | undefined;
+    let upload = true;
+    if (inputs.mode === 'local') {
+      set = await localMode(a);
+      pullRequest = ctx.pullRequest;
+    } else if (inputs.mode === 'comment') {
+      const r = await commentMode(a);
+      set = r.set;
+      pullRequest = r.pullRequest;
+      upload = false;
+    } else {
+      return reservedMode(inputs.mode);
+    }
+    await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode === 'local' });
+
+    const { errors, warnings } = set.report.summary;
+    const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? errors + warnings : errors;
+    if (failing > 0) {
+      core.setFailed(`${failing} lint finding${failing === 1 ? '' : 's'} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
+      return 1;
+    }
+    return 0;
+  } catch (e) {
+    return fail(e, runner, env);
+  }
+}
+
+function fail(e: unknown, runner: Runner, env: NodeJS.ProcessEnv): number {
+  if (e instanceof UserError) {
+    const placed = e.problems.filter((p) => p.at);
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    // A manifest problem is an annotation on its line; the rest fail the step as one message.
+    for (const p of placed) runner.error(formatProblem(p), { file: path.relative(workspace, path.resolve(workspace, p.at!.file)), startLine: p.at!.line, startColumn: p.at!.column });
+    const rest = e.problems.filter((p) => !p.at);
+    if (rest.length) core.setFailed(rest.map((p) => p.message).join('\n'));
+    else process.exitCode = core.ExitCode.Failure;
+    return 1;
+  }
+  const err = e as Error;
+  core.setFailed(e instanceof RenderError ? `storeshots: ${err.message}` : `storeshots: ${err?.message ?? String(e)}`);
+  if (env.STORESHOTS_DEBUG || env.RUNNER_DEBUG) core.debug(err?.stack ?? '');
+  return 1;
+}

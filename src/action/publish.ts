@@ -1,0 +1,218 @@
+// The steps every mode ends in: annotations -> artifact -> PR comment -> release PR -> job
+// summary -> outputs. A read-only token (a fork, or missing `permissions:`) never fails the
+// step: what could not be written becomes a notice and the rest goes on.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isPermissionError, httpStatus } from '../github/client.js';
+import { upsertStickyComment } from '../github/comment.js';
+import { publishPreviews, type PublishedPreview } from '../github/previews.js';
+import { PullRequestsNotAllowedError, syncReleasePr, type ReleasePrResult } from '../github/release-pr.js';
+import { outputPath } from '../plan/layout.js';
+import { getPreset } from '../store/presets.js';
+import { uploadSet } from '../publish/artifact.js';
+import { contactSheets } from '../publish/contact-sheet.js';
+import { commentBody, jobSummary, releasePrBody } from '../publish/markdown.js';
+import { imageFile, type ArtifactRef, type RenderedSet } from '../publish/set.js';
+import type { PullRequestRef } from './context.js';
+import type { ActionEnv } from './env.js';
+import { findingAnnotations } from './annotations.js';
+
+export const FORK_NOTICE =
+  'This pull request comes from a fork: its token is read-only, so storeshots uploaded the artifact but posts no comment. ' +
+  'To comment on fork pull requests, add the workflow_run workflow with `mode: comment` (docs/action.md#forks).';
+
+export interface PublishResult {
+  artifact?: ArtifactRef;
+  comment?: { id: number; url: string; operation: string };
+  release?: ReleasePrResult;
+  notes: string[];
+}
+
+export interface PublishOptions {
+  /** The pull request to comment on (the event's, or the one comment mode verified). */
+  pullRequest?: PullRequestRef;
+  /** False in comment mode: the set already lives in an artifact. */
+  upload: boolean;
+  /** False in comment mode: a fork's set must never reach a branch. */
+  allowRelease: boolean;
+}
+
+function artifactName(a: ActionEnv): string {
+  const { inputs } = a;
+  if (!inputs.shard || inputs.artifactNameGiven) return inputs.artifactName;
+  return `${inputs.artifactName}-${inputs.shard.replace('/', '-of-')}`;
+}
+
+export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions): Promise<PublishResult> {
+  const { inputs, ctx, gh, runner } = a;
+  const notes: string[] = [];
+  const result: PublishResult = { notes, artifact: set.artifact };
+  const timings = [...set.timings];
+  const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings.push([stage, performance.now() - t]);
+    }
+  };
+
+  for (const an of findingAnnotations(set.report.findings, set.plan, ctx.workspace, ctx.workspace)) {
+    const props = { title: an.title, file: an.file, startLine: an.startLine, startColumn: an.startColumn };
+    if (an.severity === 'error') runner.error(an.message, props);
+    else runner.warning(an.message, props);
+  }
+
+  if (o.upload && inputs.uploadArtifact) {
+    result.artifact = await timed('upload artifact', () =>
+      uploadSet({
+        name: artifactName(a),
+        outDir: set.outDir,
+        report: set.report,
+        reportFile: set.reportFile,
+        runFile: { version: 1, sha: ctx.sha, partial: set.partial, pullRequest: ctx.pullRequest && { number: ctx.pullRequest.number, headSha: ctx.pullRequest.headSha } },
+        retentionDays: inputs.retentionDays,
+        serverUrl: ctx.serverUrl,
+        repository: `${ctx.owner}/${ctx.repo}`,
+        runId: ctx.runId,
+      }),
+    );
+  }
+
+  const pr = o.pullRequest;
+  if (pr && inputs.comment) {
+    if (o.upload && ctx.fromFork) {
+      runner.notice(FORK_NOTICE);
+      notes.push(FORK_NOTICE);
+    } else if (!gh) {
+      runner.warning('No github-token: no preview comment.');
+    } else {
+      await timed('comment', async () => {
+        const r = { owner: ctx.owner, repo: ctx.repo };
+        let previews: PublishedPreview[] | undefined;
+        const commentNotes: string[] = [];
+        if (inputs.previewImages && set.report.images.length > 0) {
+          try {
+            const sheets = await contactSheets(set.outDir, set.report.images);
+            previews = (await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, sheets)).previews;
+          } catch (e) {
+            if (!isPermissionError(e)) throw e;
+            const msg = `Preview images were not committed to ${inputs.previewBranch} (HTTP ${httpStatus(e)}: the token needs contents: write); the artifact has the images.`;
+            runner.notice(msg);
+            commentNotes.push(msg);
+          }
+        }
+        const body = commentBody({
+          report: set.report,
+          header: inputs.commentHeader || undefined,
+          sha: pr.headSha,
+          runUrl: ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined,
+          artifact: result.artifact,
+          previews,
+          linkPreviews: ctx.repoPrivate === true,
+          notes: commentNotes,
+        });
+        try {
+          const c = await upsertStickyComment(gh, { ...r, issueNumber: pr.number }, inputs.commentHeader, body);
+          result.comment = c;
+          runner.info(`Preview comment ${c.operation}: ${c.url}`);
+        } catch (e) {
+          if (!isPermissionError(e)) throw e;
+          const msg = `Could not write the preview comment on #${pr.number} (HTTP ${httpStatus(e)}): the token needs pull-requests: write. Forks: see docs/action.md#forks.`;
+          runner.notice(msg);
+          notes.push(msg);
+        }
+      });
+    }
+  }
+
+  const wantRelease = inputs.pullRequest === true || (inputs.pullRequest === 'auto' && ctx.isRelease);
+  if (wantRelease && o.allowRelease) {
+    if (ctx.fromFork) runner.notice('A fork pull request never opens the release pull request.');
+    else if (set.partial) runner.warning('Only part of the manifest was rendered (filters or a shard): no release pull request, since it would remove the rest.');
+    else if (!gh) runner.warning('No github-token: no release pull request.');
+    else {
+      await timed('release pull request', async () => {
+        try {
+          result.release = await releasePullRequest(a, set);
+          runner.info(`Release pull request ${result.release.operation}${result.release.url ? `: ${result.release.url}` : ''}`);
+        } catch (e) {
+          if (e instanceof PullRequestsNotAllowedError || isPermissionError(e)) {
+            const msg = e instanceof PullRequestsNotAllowedError ? e.message : `Could not write the release pull request (HTTP ${httpStatus(e)}): the token needs contents: write and pull-requests: write.`;
+            runner.warning(msg);
+            notes.push(msg);
+          } else throw e;
+        }
+      });
+    }
+  }
+
+  await runner.summary(
+    jobSummary({
+      report: set.report,
+      timings,
+      artifact: result.artifact,
+      comment: result.comment,
+      pullRequest: result.release?.url ? { url: result.release.url, operation: result.release.operation } : undefined,
+      notes,
+    }),
+  );
+
+  const s = set.report.summary;
+  runner.setOutput('images', s.images);
+  runner.setOutput('errors', s.errors);
+  runner.setOutput('warnings', s.warnings);
+  runner.setOutput('report', set.reportFile);
+  runner.setOutput('artifact-id', result.artifact?.id ?? '');
+  runner.setOutput('artifact-url', result.artifact?.url ?? '');
+  runner.setOutput('comment-id', result.comment?.id ?? '');
+  runner.setOutput('pull-request-number', result.release?.number ?? '');
+  runner.setOutput('pull-request-url', result.release?.url ?? '');
+  runner.setOutput('pull-request-operation', result.release?.operation ?? 'none');
+  return result;
+}
+
+/** The set's files at their fastlane paths in the repository, and the files it replaces. */
+export function fastlaneFiles(set: RenderedSet, prPath: string): { files: Array<{ path: string; content: Buffer }>; owns: (p: string) => boolean; skipped: string[] } {
+  const prefix = prPath ? `${prPath}/` : '';
+  const files: Array<{ path: string; content: Buffer }> = [];
+  const skipped: string[] = [];
+  const dirs = new Set<string>();
+  for (const img of set.report.images) {
+    const src = imageFile(set.outDir, img.path);
+    const rel = outputPath('fastlane', { locale: img.locale, preset: img.preset, slide: img.slide, index: img.index, ext: path.extname(img.path).slice(1) || 'png' });
+    if (!src || !rel) {
+      skipped.push(img.path);
+      continue;
+    }
+    const p = `${prefix}${rel}`;
+    files.push({ path: p, content: readFileSync(src) });
+    dirs.add(path.posix.dirname(p));
+  }
+  const presets = new Set(set.report.images.map((i) => i.preset));
+  const appstoreTokens = [...presets].filter((p) => getPreset(p.split('@')[0]!)?.store === 'appstore').map((p) => `_${p.replace('@', '-')}_`);
+  const owns = (p: string) => {
+    if (!/\.(png|jpe?g)$/i.test(p) || !dirs.has(path.posix.dirname(p))) return false;
+    // App Store folders mix every device in one locale folder: only our presets' files are ours.
+    if (p.startsWith(`${prefix}fastlane/screenshots/`)) return appstoreTokens.some((t) => path.posix.basename(p).includes(t));
+    return true;
+  };
+  return { files, owns, skipped };
+}
+
+async function releasePullRequest(a: ActionEnv, set: RenderedSet): Promise<ReleasePrResult> {
+  const { inputs, ctx, gh, runner } = a;
+  const { files, owns, skipped } = fastlaneFiles(set, inputs.prPath);
+  if (skipped.length) runner.warning(`${skipped.length} images have no fastlane place (a locale the store does not list): ${skipped.slice(0, 5).join(', ')}`);
+  const ref = ctx.ref.replace(/^refs\/(heads|tags)\//, '') || ctx.sha.slice(0, 7);
+  return syncReleasePr(gh!, { owner: ctx.owner, repo: ctx.repo }, {
+    branch: inputs.prBranch,
+    base: inputs.prBase ?? ctx.defaultBranch,
+    title: inputs.prTitle,
+    body: releasePrBody(set.report, ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined, ref),
+    labels: inputs.prLabels,
+    message: `storeshots: screenshots for ${ref}`,
+    files,
+    owns,
+  });
+}

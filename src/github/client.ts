@@ -1,0 +1,74 @@
+// The GitHub REST client: octokit from @actions/github with an explicit base URL, and a
+// rate-limit hook that waits for the reset (primary limit) or Retry-After (secondary limit)
+// and tries again. The wait and the clock are parameters so tests never sleep.
+import { getOctokit } from '@actions/github';
+
+export type GitHub = ReturnType<typeof getOctokit>;
+
+export interface GitHubOptions {
+  token: string;
+  baseUrl: string;
+  /** Waits this many milliseconds (default: a timer). */
+  sleep?: (ms: number) => Promise<void>;
+  /** The current time in ms since the epoch (default: Date.now). */
+  now?: () => number;
+  log?: (message: string) => void;
+  /** Retries after a rate limit before giving up (default 3). */
+  maxRetries?: number;
+  /** Longest wait accepted for one retry, ms (default 15 min: a runner's minutes cost money). */
+  maxWaitMs?: number;
+}
+
+interface HttpErrorLike {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+/** Milliseconds to wait before retrying, or undefined when the error is not a rate limit. */
+export function rateLimitWait(e: unknown, now: number): number | undefined {
+  const err = e as HttpErrorLike;
+  if (err?.status !== 403 && err?.status !== 429) return undefined;
+  const h = err.response?.headers ?? {};
+  const retryAfter = h['retry-after'];
+  if (retryAfter !== undefined && /^\d+$/.test(String(retryAfter))) return Number(retryAfter) * 1000;
+  if (String(h['x-ratelimit-remaining']) === '0' && h['x-ratelimit-reset'] !== undefined) {
+    return Math.max(0, Number(h['x-ratelimit-reset']) * 1000 - now) + 1000;
+  }
+  // A secondary limit without Retry-After: GitHub asks for at least a minute.
+  if (/secondary rate limit/i.test(err.message ?? '')) return 60_000;
+  if (err.status === 429) return 60_000;
+  return undefined;
+}
+
+export function createGitHub(o: GitHubOptions): GitHub {
+  const gh = getOctokit(o.token, { baseUrl: o.baseUrl.replace(/\/+$/, '') });
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = o.now ?? Date.now;
+  const max = o.maxRetries ?? 3;
+  const maxWait = o.maxWaitMs ?? 15 * 60_000;
+  gh.hook.wrap('request', async (request, options) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(options);
+      } catch (e) {
+        const wait = rateLimitWait(e, now());
+        if (wait === undefined || attempt >= max || wait > maxWait) throw e;
+        o.log?.(`GitHub rate limit on ${options.method} ${options.url}: retrying in ${Math.ceil(wait / 1000)} s`);
+        await sleep(wait);
+      }
+    }
+  });
+  return gh;
+}
+
+export function httpStatus(e: unknown): number | undefined {
+  const s = (e as HttpErrorLike)?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+/** A 403/404 from a write: the token may not write here (fork, or missing `permissions:`). */
+export function isPermissionError(e: unknown): boolean {
+  const s = httpStatus(e);
+  return s === 403 || s === 404 || s === 401;
+}

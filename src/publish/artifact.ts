@@ -1,0 +1,66 @@
+// The workflow artifact: the rendered set, report.json, report.html and the run file, with
+// the real @actions/artifact client (it reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DefaultArtifactClient } from '@actions/artifact';
+import type { Report } from '../report/types.js';
+import { imageFile, RUN_FILE, type ArtifactRef, type RunFile } from './set.js';
+
+export interface UploadOptions {
+  name: string;
+  outDir: string;
+  report: Report;
+  reportFile: string;
+  runFile: RunFile;
+  retentionDays?: number;
+  /** For the artifact's URL. */
+  serverUrl: string;
+  repository: string;
+  runId: string;
+}
+
+export async function uploadSet(o: UploadOptions): Promise<ArtifactRef & { files: number }> {
+  writeFileSync(path.join(o.outDir, RUN_FILE), `${JSON.stringify(o.runFile, null, 2)}\n`);
+  const files = [
+    ...o.report.images.map((i) => imageFile(o.outDir, i.path)).filter((f): f is string => !!f && existsSync(f)),
+    o.reportFile,
+    path.join(o.outDir, 'report.html'),
+    path.join(o.outDir, RUN_FILE),
+  ].filter((f) => existsSync(f));
+  const client = new DefaultArtifactClient();
+  // PNG and JPEG are already compressed: zipping them again costs time and saves nothing.
+  const res = await client.uploadArtifact(o.name, files, o.outDir, { retentionDays: o.retentionDays, compressionLevel: 0 });
+  const url = res.id !== undefined && o.runId ? `${o.serverUrl}/${o.repository}/actions/runs/${o.runId}/artifacts/${res.id}` : undefined;
+  return { name: o.name, id: res.id, url, files: files.length };
+}
+
+export interface DownloadOptions {
+  name: string;
+  token: string;
+  owner: string;
+  repo: string;
+  runId: number;
+  dir: string;
+  serverUrl: string;
+}
+
+/** Downloads the artifact another run uploaded (workflow_run); returns where it was unpacked. */
+export async function downloadSet(o: DownloadOptions): Promise<{ dir: string; artifact: ArtifactRef; report: Report; runFile?: RunFile }> {
+  const client = new DefaultArtifactClient();
+  const findBy = { token: o.token, workflowRunId: o.runId, repositoryOwner: o.owner, repositoryName: o.repo };
+  const { artifact } = await client.getArtifact(o.name, { findBy });
+  mkdirSync(o.dir, { recursive: true });
+  await client.downloadArtifact(artifact.id, { path: o.dir, findBy });
+  const reportFile = path.join(o.dir, 'report.json');
+  if (!existsSync(reportFile)) throw new Error(`The artifact "${o.name}" of run ${o.runId} has no report.json: was it uploaded by storeshots?`);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
+  if (report?.version !== 1 || !Array.isArray(report.images) || !Array.isArray(report.findings)) throw new Error(`report.json in the artifact "${o.name}" is not a storeshots report`);
+  const runPath = path.join(o.dir, RUN_FILE);
+  const runFile = existsSync(runPath) ? (JSON.parse(readFileSync(runPath, 'utf8')) as RunFile) : undefined;
+  return {
+    dir: o.dir,
+    artifact: { name: o.name, id: artifact.id, url: `${o.serverUrl}/${o.owner}/${o.repo}/actions/runs/${o.runId}/artifacts/${artifact.id}` },
+    report,
+    runFile,
+  };
+}

@@ -1,0 +1,75 @@
+// One contact sheet per locale for the PR comment: a row per preset, the slides in order,
+// scaled to one row height. JPEG keeps a sheet of a dozen phone screenshots near 200 KB.
+import type { ImageRecord } from '../report/types.js';
+import type { PreviewImage } from '../github/previews.js';
+import { imageFile } from './set.js';
+
+export interface SheetOptions {
+  rowHeight?: number;
+  gap?: number;
+  /** Widest sheet in pixels; rows are scaled down to fit. */
+  maxWidth?: number;
+  background?: string;
+}
+
+export interface SheetLayout {
+  width: number;
+  height: number;
+  items: Array<{ record: ImageRecord; left: number; top: number; width: number; height: number }>;
+}
+
+/** Where each thumbnail goes: pure numbers, so tests check the layout without pixels. */
+export function layoutSheet(records: ImageRecord[], o: SheetOptions = {}): SheetLayout {
+  const gap = o.gap ?? 16;
+  const maxWidth = o.maxWidth ?? 2400;
+  const rows = new Map<string, ImageRecord[]>();
+  for (const r of records) rows.set(r.preset, [...(rows.get(r.preset) ?? []), r]);
+  const sorted = [...rows.values()].map((row) => row.sort((a, b) => a.index - b.index));
+  const rowWidth = (row: ImageRecord[], h: number) => row.reduce((w, r) => w + Math.round((r.width * h) / r.height), 0) + gap * (row.length + 1);
+  let h = o.rowHeight ?? 360;
+  // Shrink the row height until the widest row fits (gaps do not shrink, hence the loop).
+  for (let i = 0; i < 8 && h > 40; i++) {
+    const row = sorted.reduce<ImageRecord[] | undefined>((a, r) => (!a || rowWidth(r, h) > rowWidth(a, h) ? r : a), undefined);
+    if (!row || rowWidth(row, h) <= maxWidth) break;
+    const g = gap * (row.length + 1);
+    h = Math.max(40, Math.floor((h * (maxWidth - g)) / (rowWidth(row, h) - g)));
+  }
+  const items: SheetLayout['items'] = [];
+  let top = gap;
+  let width = 0;
+  for (const row of sorted) {
+    let left = gap;
+    for (const r of row) {
+      const w = Math.max(1, Math.round((r.width * h) / r.height));
+      items.push({ record: r, left, top, width: w, height: h });
+      left += w + gap;
+    }
+    width = Math.max(width, left);
+    top += h + gap;
+  }
+  return { width: Math.max(width, 1), height: Math.max(top, 1), items };
+}
+
+/** Contact sheets for each locale of the set, in the report's locale order. */
+export async function contactSheets(outDir: string, records: ImageRecord[], o: SheetOptions = {}): Promise<PreviewImage[]> {
+  const { default: sharp } = await import('sharp');
+  const locales = [...new Set(records.map((r) => r.locale))];
+  const out: PreviewImage[] = [];
+  for (const locale of locales) {
+    const layout = layoutSheet(records.filter((r) => r.locale === locale && imageFile(outDir, r.path)), o);
+    if (layout.items.length === 0) continue;
+    const tiles = await Promise.all(
+      layout.items.map(async (it) => ({
+        input: await sharp(imageFile(outDir, it.record.path)!).resize(it.width, it.height, { fit: 'fill' }).flatten({ background: '#ffffff' }).png().toBuffer(),
+        left: it.left,
+        top: it.top,
+      })),
+    );
+    const content = await sharp({ create: { width: layout.width, height: layout.height, channels: 3, background: o.background ?? '#eaeef2' } })
+      .composite(tiles)
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toBuffer();
+    out.push({ label: locale, content, ext: 'jpg' });
+  }
+  return out;
+}
