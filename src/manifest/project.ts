@@ -3,7 +3,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findManifest, loadManifest, type LoadedManifest } from './load.js';
-import { loadStrings } from './strings.js';
+import { readStrings } from './strings.js';
+import { PSEUDO_LOCALES } from '../store/locales.js';
 import { loadTheme } from './theme.js';
 import { buildPlan } from '../plan/plan.js';
 import type { OutputLayout, Plan } from '../plan/types.js';
@@ -15,6 +16,8 @@ export interface ProjectOptions {
   cwd?: string;
   outDir?: string;
   layout?: OutputLayout;
+  /** Add the pseudo and pseudo-rtl locales to the run (`render --pseudo`). */
+  pseudo?: boolean;
 }
 
 export interface Project {
@@ -41,8 +44,23 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     problems.push({ ...e.problems[0]!, field: 'theme', at: at(['theme']) });
     theme = { name: 'aurora', style: {} };
   }
-  const strings = loadStrings(m.strings, m.locales, loaded.dir, cwd);
-  const { plan, problems: planProblems } = buildPlan({ loaded, theme, strings, cwd, outDir: opts.outDir, layout: opts.layout });
+  const strings = readStrings(m.strings, m.locales, loaded.dir, {
+    cwd,
+    defaultLocale: m['fallback-locale'],
+    positionOf: (i) => at(['strings', i]),
+  });
+  problems.push(...strings.warnings);
+  const { plan, problems: planProblems } = buildPlan({
+    loaded,
+    theme,
+    strings: strings.tables,
+    fixedKeys: strings.fixed,
+    stringSources: strings.where,
+    extraLocales: opts.pseudo ? [...PSEUDO_LOCALES] : undefined,
+    cwd,
+    outDir: opts.outDir,
+    layout: opts.layout,
+  });
   problems.push(...planProblems);
 
   const isFile = (p: string) => existsSync(p) && statSync(p).isFile();

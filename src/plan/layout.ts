@@ -1,5 +1,5 @@
 // Output layouts of SPEC §4: where each image goes under the output directory.
-import { storeLocale } from '../store/locales.js';
+import { PSEUDO_LOCALES, storeLocale } from '../store/locales.js';
 import { getPreset } from '../store/presets.js';
 import type { OutputLayout } from './types.js';
 
@@ -15,7 +15,8 @@ const nn = (i: number) => String(i).padStart(2, '0');
 
 /** Relative output path, or undefined when the store does not accept the locale (fastlane layout). */
 export function outputPath(layout: OutputLayout, j: LayoutInput): string | undefined {
-  if (layout === 'flat') return `${j.locale}/${j.preset}/${nn(j.index)}-${j.slide}.${j.ext}`;
+  // Pseudo-locales are for review, never for a store: outside the fastlane/ tree even in that layout.
+  if (layout === 'flat' || PSEUDO_LOCALES.includes(j.locale)) return `${j.locale}/${j.preset}/${nn(j.index)}-${j.slide}.${j.ext}`;
   const preset = getPreset(j.preset.split('@')[0]!);
   if (!preset) return undefined;
   const code = storeLocale(preset.store, j.locale);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { LoadedManifest } from '../manifest/load.js';
 import { fieldName } from '../manifest/load.js';
-import type { Localized, PresetEntry, Style } from '../manifest/types.js';
+import type { Localized, Position, PresetEntry, Style } from '../manifest/types.js';
 import { isRtlLocale, storeLocale, PSEUDO_LOCALES } from '../store/locales.js';
 import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/presets.js';
 import { resolveInside } from '../util/paths.js';
@@ -19,6 +19,12 @@ export interface PlanInput {
   theme: { name: string; style: Style };
   /** Strings per locale (already loaded from `strings:`), key -> text. */
   strings?: Record<string, Record<string, string>>;
+  /** Keys the strings files mark as not to be translated. */
+  fixedKeys?: ReadonlySet<string>;
+  /** locale -> key -> where its text was read, for messages and findings. */
+  stringSources?: Record<string, Record<string, Position>>;
+  /** Locales added to the run beyond the manifest's (`render --pseudo` adds pseudo and pseudo-rtl). */
+  extraLocales?: string[];
   cwd?: string;
   /** Overrides output.dir / output.layout of the manifest. */
   outDir?: string;
@@ -49,6 +55,7 @@ function scriptOf(locale: string): string | undefined {
   const explicit = locale.split('-').find((p) => p.length === 4);
   if (explicit) return explicit;
   const lang = locale.split('-')[0]!.toLowerCase();
+  if (lang === 'zh' && /-(TW|HK|MO)$/i.test(locale)) return 'Hant';
   const map: Record<string, string> = {
     ar: 'Arab', fa: 'Arab', ur: 'Arab', he: 'Hebr', iw: 'Hebr', ja: 'Jpan', ko: 'Kore', zh: 'Hans', th: 'Thai',
     hi: 'Deva', mr: 'Deva', bn: 'Beng', gu: 'Gujr', pa: 'Guru', ta: 'Taml', te: 'Telu', kn: 'Knda', ml: 'Mlym',
@@ -88,6 +95,13 @@ export function buildPlan(input: PlanInput): PlanResult {
   const ext = format === 'jpeg' ? 'jpg' : 'png';
   const outDir = path.resolve(cwd, input.outDir ?? (m.output?.dir ? path.join(loaded.dir, m.output.dir) : 'storeshots-out'));
   const strings = input.strings ?? {};
+  const fixedKeys = input.fixedKeys ?? new Set<string>();
+  const sources = input.stringSources ?? {};
+  const locales = [...m.locales, ...(input.extraLocales ?? []).filter((l) => !m.locales.includes(l))];
+  // Pseudo-locales are made from this locale's texts and screenshots.
+  const baseLocale = fallback ?? m.locales.find((l) => !PSEUDO_LOCALES.includes(l)) ?? m.locales[0]!;
+  const warn = (message: string, fp: Array<string | number>) =>
+    problems.push({ severity: 'warning', message, field: fieldName(fp), at: loaded.positionOf(fp) });
 
   if (fallback !== undefined && !m.locales.includes(fallback)) {
     err(expected(`one of the manifest's locales (${m.locales.join(', ')})`, 'fallback-locale', fallback), ['fallback-locale']);
@@ -139,27 +153,64 @@ export function buildPlan(input: PlanInput): PlanResult {
     }
   });
 
+  // Two locales that map to one store code would overwrite each other's folder in the fastlane layout.
+  if (layout === 'fastlane') {
+    for (const store of stores) {
+      const byCode = new Map<string, number>();
+      m.locales.forEach((loc, i) => {
+        const code = PSEUDO_LOCALES.includes(loc) ? undefined : storeLocale(store, loc);
+        if (code === undefined) return;
+        const first = byCode.get(code);
+        if (first === undefined) byCode.set(code, i);
+        else err(`Locales "${m.locales[first]}" and "${loc}" at locales[${i}] both map to ${store === 'appstore' ? 'the App Store' : 'Google Play'}'s ${code}, so their fastlane folders would collide; keep one`, ['locales', i]);
+      });
+    }
+  }
+
+  const hasLetters = (t: string) => /\p{L}/u.test(t);
   const resolveText = (value: Localized | undefined, locale: string, fp: Array<string | number>): ResolvedText | undefined => {
     if (value === undefined) return undefined;
     if (PSEUDO_LOCALES.includes(locale)) {
-      const base = resolveText(value, fallback ?? m.locales.find((l) => !PSEUDO_LOCALES.includes(l)) ?? locale, fp);
-      return base && { ...base, text: pseudoLocalize(base.text, locale === 'pseudo-rtl'), origin: 'pseudo', locale };
+      const base = resolveText(value, baseLocale, fp);
+      return base && { text: pseudoLocalize(base.text, locale === 'pseudo-rtl'), origin: 'pseudo', locale, ...(base.key ? { key: base.key } : {}) };
     }
+    const what = `${fp[fp.length - 1]}`;
     if (typeof value === 'string') return { text: value, origin: 'inline', locale };
     if ('key' in value && typeof value.key === 'string' && Object.keys(value).length === 1) {
       const key = value.key;
       const own = strings[locale]?.[key];
-      if (own !== undefined) return { text: own, origin: 'strings', key, locale };
       const fb = fallback !== undefined ? strings[fallback]?.[key] : undefined;
-      if (fb !== undefined && fallback !== undefined) return { text: fb, origin: 'fallback', key, locale: fallback };
+      if (own !== undefined) {
+        const fixed = fixedKeys.has(key);
+        const same = !fixed && fallback !== undefined && locale !== fallback && fb === own && hasLetters(own);
+        if (same) warn(`The ${locale} text for key "${key}" at ${fieldName(fp)} is the same as the ${fallback} text: possibly untranslated (text.untranslated)`, fp);
+        return { text: own, origin: 'strings', key, locale, source: sources[locale]?.[key], ...(fixed ? { fixed } : {}), ...(same ? { sameAsFallback: true } : {}) };
+      }
+      if (fixedKeys.has(key)) {
+        // Marked not to be translated: every locale shares the text wherever it is defined.
+        const from = [fallback, baseLocale, ...m.locales].find((l) => l !== undefined && strings[l]?.[key] !== undefined);
+        if (from !== undefined) return { text: strings[from]![key]!, origin: 'strings', key, locale: from, fixed: true, source: sources[from]?.[key] };
+      }
+      if (fb !== undefined && fallback !== undefined) {
+        warn(`No ${locale} text for key "${key}" at ${fieldName(fp)}; the ${fallback} text is used (text.missing-translation)`, fp);
+        return { text: fb, origin: 'fallback', key, locale: fallback, source: sources[fallback]?.[key] };
+      }
       err(`No text for key "${key}" in locale ${locale} at ${fieldName(fp)}${fallback ? ` (nor in the fallback ${fallback})` : ''}; add it to the strings files or set fallback-locale`, fp);
       return undefined;
     }
     const map = value as Record<string, string>;
     const own = map[locale];
-    if (own !== undefined) return { text: own, origin: 'inline', locale };
-    if (fallback !== undefined && map[fallback] !== undefined) return { text: map[fallback]!, origin: 'fallback', locale: fallback };
-    err(`No ${fp[fp.length - 1]} for locale ${locale} at ${fieldName(fp)}${fallback ? '' : ' and no fallback-locale'}; add "${locale}: …" or set fallback-locale`, fp);
+    const fb = fallback !== undefined ? map[fallback] : undefined;
+    if (own !== undefined) {
+      const same = fallback !== undefined && locale !== fallback && fb === own && hasLetters(own);
+      if (same) warn(`The ${locale} ${what} at ${fieldName(fp)} is the same as the ${fallback} one: possibly untranslated (text.untranslated)`, fp);
+      return { text: own, origin: 'inline', locale, ...(same ? { sameAsFallback: true } : {}) };
+    }
+    if (fb !== undefined && fallback !== undefined) {
+      warn(`No ${locale} ${what} at ${fieldName(fp)}; the ${fallback} text is used (text.missing-translation)`, fp);
+      return { text: fb, origin: 'fallback', locale: fallback };
+    }
+    err(`No ${what} for locale ${locale} at ${fieldName(fp)}${fallback ? '' : ' and no fallback-locale'}; add "${locale}: …" or set fallback-locale`, fp);
     return undefined;
   };
 
@@ -171,7 +222,7 @@ export function buildPlan(input: PlanInput): PlanResult {
 
   const fonts = (m.fonts ?? []).flatMap((f, i) => resolveFile(f, ['fonts', i]) ?? []);
   const all: Job[] = [];
-  for (const locale of m.locales) {
+  for (const locale of locales) {
     for (const { ref, entry, fp: presetFp } of presets) {
       const pr = resolvePreset(ref)!;
       const size = entry.size ? (pr.landscape ? { width: parseSize(entry.size).height, height: parseSize(entry.size).width } : parseSize(entry.size)) : pr.size;
@@ -183,7 +234,8 @@ export function buildPlan(input: PlanInput): PlanResult {
       slides.forEach(({ s, fp }, k) => {
         const index = k + 1;
         const device = pr.preset.device;
-        const vars = { locale, device, slide: s.id, preset: pr.preset.id };
+        // A pseudo-locale has no screenshots of its own: it shows the base locale's.
+        const vars = { locale: PSEUDO_LOCALES.includes(locale) ? baseLocale : locale, device, slide: s.id, preset: pr.preset.id };
         const pattern = s.screenshot ?? (isFeature ? undefined : m.screenshots);
         const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
         const screenshot = pattern ? resolveFile(fillPattern(pattern, vars), shotFp) : undefined;
@@ -222,7 +274,7 @@ export function buildPlan(input: PlanInput): PlanResult {
   const plan: Plan = {
     manifestFile: loaded.file,
     app: { name: m.app?.name },
-    locales: m.locales,
+    locales,
     presets: presets.map((p) => p.ref),
     fallbackLocale: fallback,
     layout,

@@ -13,6 +13,16 @@ export interface ResolvedText {
   key?: string;
   /** The locale whose text was used (differs from the job's for `fallback`). */
   locale: string;
+  /**
+   * The job's own locale has this text, but it is the same as the fallback locale's: possibly
+   * untranslated (lint's text.untranslated). Never set for the fallback locale itself, for a
+   * plain string meant for every locale, or for keys marked not to be translated.
+   */
+  sameAsFallback?: boolean;
+  /** The strings file marks the key as not to be translated (Android translatable="false", xcstrings shouldTranslate: false). */
+  fixed?: boolean;
+  /** Where the text was read: the strings file and line for `strings`/`fallback` texts from strings files. */
+  source?: Position;
 }
 
 export type OutputFormat = 'png' | 'jpeg';

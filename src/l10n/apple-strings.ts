@@ -1,0 +1,133 @@
+// Apple .strings files (Localizable.strings, frameit's title.strings): the old-style property
+// list syntax Xcode reads. `"key" = "value";` entries, /* */ and // comments, unquoted
+// keys, `"key";` shorthand (the key is its own value), and the escapes \" \\ \n \t \r \UXXXX.
+import type { StringsParser, StringsTable } from './types.js';
+import { stringsErrorAt } from './text.js';
+
+const UNQUOTED = /[A-Za-z0-9_$+/:.\-]/;
+
+export const parseAppleStrings: StringsParser = (text, ctx) => {
+  const file = ctx.file;
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (src.startsWith('bplist')) stringsErrorAt(file, src, 0, 'this is a compiled (binary) .strings file; point storeshots at the source file in your project');
+  if (/^\s*<\?xml/.test(src)) stringsErrorAt(file, src, src.indexOf('<'), 'this is an XML property list; storeshots reads text .strings files ("key" = "value";)');
+  const out: StringsTable = { values: {}, lines: {} };
+  let i = 0;
+  let line = 1;
+
+  const fail = (at: number, message: string): never => stringsErrorAt(file, src, at, message);
+  const skip = () => {
+    for (;;) {
+      const c = src[i];
+      if (c === undefined) return;
+      if (c === '\n') (line++, i++);
+      else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u2028') i++;
+      else if (c === '/' && src[i + 1] === '*') {
+        const end = src.indexOf('*/', i + 2);
+        if (end < 0) fail(i, 'comment opened here is never closed (missing */)');
+        for (let k = i; k < end; k++) if (src[k] === '\n') line++;
+        i = end + 2;
+      } else if (c === '/' && src[i + 1] === '/') {
+        while (i < src.length && src[i] !== '\n') i++;
+      } else return;
+    }
+  };
+  const str = (what: string): string => {
+    const start = i;
+    if (src[i] === '"') {
+      i++;
+      let s = '';
+      for (;;) {
+        const c = src[i];
+        if (c === undefined) fail(start, `${what} opened here has no closing quote`);
+        if (c === '"') {
+          i++;
+          return s;
+        }
+        if (c === '\n') line++;
+        if (c === '\\') {
+          const e = src[i + 1];
+          i += 2;
+          switch (e) {
+            case 'n': s += '\n'; break;
+            case 't': s += '\t'; break;
+            case 'r': s += '\r'; break;
+            case 'a': s += '\x07'; break;
+            case 'b': s += '\b'; break;
+            case 'f': s += '\f'; break;
+            case 'v': s += '\v'; break;
+            case 'U':
+            case 'u': {
+              const hex = src.slice(i, i + 4);
+              if (!/^[0-9A-Fa-f]{4}$/.test(hex)) fail(i - 2, `\\${e} must be followed by 4 hex digits, found "${hex}"`);
+              s += String.fromCharCode(parseInt(hex, 16));
+              i += 4;
+              break;
+            }
+            case undefined:
+              fail(start, `${what} opened here has no closing quote`);
+              break;
+            default:
+              if (/[0-7]/.test(e)) {
+                // Octal escape: up to three digits.
+                const oct = /^[0-7]{1,3}/.exec(src.slice(i - 1))![0];
+                s += String.fromCharCode(parseInt(oct, 8));
+                i += oct.length - 1;
+              } else {
+                if (e === '\n') line++;
+                s += e; // \" \\ \' and any other character stand for themselves
+              }
+          }
+          continue;
+        }
+        s += c;
+        i++;
+      }
+    }
+    let s = '';
+    while (i < src.length && UNQUOTED.test(src[i]!)) s += src[i++];
+    if (!s) {
+      const found = src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i]);
+      fail(i, `expected ${what} (a "quoted" string) but found ${found}`);
+    }
+    return s;
+  };
+
+  skip();
+  // A whole file wrapped in { } is an old-style plist dictionary: same entries inside.
+  let braced = false;
+  if (src[i] === '{') {
+    braced = true;
+    i++;
+  }
+  for (;;) {
+    skip();
+    if (i >= src.length) {
+      if (braced) fail(i, 'the { at the start of the file is never closed');
+      break;
+    }
+    if (braced && src[i] === '}') {
+      i++;
+      skip();
+      if (i < src.length) fail(i, 'text after the closing }');
+      break;
+    }
+    const keyLine = line;
+    const key = str('a key');
+    skip();
+    let value: string;
+    if (src[i] === ';') value = key;
+    else {
+      if (src[i] !== '=') fail(i, `expected = after the key "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
+      i++;
+      skip();
+      value = str(`the value of "${key}"`);
+      skip();
+    }
+    if (src[i] !== ';') fail(i, `expected ; after the entry "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
+    i++;
+    out.values[key] = value;
+    out.lines![key] = keyLine;
+  }
+  return out;
+};
