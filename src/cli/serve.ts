@@ -1,6 +1,20 @@
+// `storeshots serve`: runs the render API (SPEC §5) until SIGINT or SIGTERM. The first line on stdout
+// names the bound address ("listening on http://127.0.0.1:PORT"), so scripts can use --port 0.
 import type { CliIO } from './io.js';
-import { RenderError } from '../util/errors.js';
+import { startServer } from '../server/server.js';
 
-export async function serveCommand(_opts: { port: string; host: string; data: string; keys?: string }, _io: CliIO): Promise<number> {
-  throw new RenderError('serve is not built yet');
+export async function serveCommand(opts: { port: string; host: string; data: string; keys?: string }, io: CliIO): Promise<number> {
+  const server = await startServer(opts, io);
+  io.stdout(`storeshots serve listening on ${server.url} (data: ${server.config.dataDir})\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      io.stderr(`storeshots serve: ${signal}, stopping (unfinished renders resume on the next start)\n`);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().finally(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
 }

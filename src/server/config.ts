@@ -1,0 +1,145 @@
+// The render service's configuration: command-line options plus STORESHOTS_* environment variables,
+// parsed once into a checked object. Numbers are checked, not coerced (ENGINEERING.md).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError, expected } from '../util/errors.js';
+
+export interface ServeOptions {
+  port: string;
+  host: string;
+  data: string;
+  keys?: string;
+}
+
+export interface Limits {
+  /** Largest request body, JSON or multipart (413 above). */
+  bodyBytes: number;
+  /** Largest screenshot, fetched, decoded from base64 or uploaded. */
+  screenshotBytes: number;
+  /** Largest screenshot in pixels (width x height), checked from the header before decoding. */
+  screenshotPixels: number;
+  fetchTimeoutMs: number;
+  maxRedirects: number;
+  renderTimeoutMs: number;
+  /** Requests per key per window; 0 turns rate limiting off. */
+  rateLimit: number;
+  rateWindowSeconds: number;
+  /** Images per key per calendar month (UTC); undefined = unlimited. */
+  monthlyQuota?: number;
+  slidesPerRender: number;
+  rendersPerBulk: number;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** sha256 (hex) of every accepted API key; empty = open (loopback only). */
+  keyHashes: string[];
+  webhookSecret?: string;
+  githubToken?: string;
+  githubApiUrl: string;
+  allowPrivateUrls: boolean;
+  /** Base of the absolute URLs in responses and dispatches; default: from the request's Host. */
+  publicUrl?: string;
+  limits: Limits;
+  resultTtlSeconds: number;
+  idempotencyTtlSeconds: number;
+  sweepIntervalMs: number;
+  webhook: { backoffBaseMs: number; backoffMaxMs: number; maxAttempts: number; timeoutMs: number };
+  /** Render worker threads. */
+  workers: number;
+  /** Renders processed at the same time (each spreads its slides over the workers). */
+  concurrency: number;
+  /** How often the delivery and sweep loops look for due work. */
+  pollMs: number;
+  /** Shifts the service's clock (tests of expiry and signature age; never needed in production). */
+  clockOffsetMs: number;
+  logLevel: string;
+}
+
+export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+
+const MiB = 1024 * 1024;
+
+function int(env: NodeJS.ProcessEnv, name: string, def: number | undefined, min = 0): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return def;
+  if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < min) throw new UserError(expected(`an integer >= ${min}`, name, raw));
+  return Number(raw);
+}
+
+const req = (v: number | undefined) => v as number;
+
+function loadKeys(env: NodeJS.ProcessEnv, file: string | undefined, cwd: string): string[] {
+  const keys: string[] = [];
+  for (const k of (env.STORESHOTS_API_KEYS ?? '').split(',')) if (k.trim()) keys.push(k.trim());
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(cwd, file), 'utf8');
+    } catch (e) {
+      throw new UserError(`cannot read the keys file ${file}: ${(e as Error).message}`);
+    }
+    for (const line of text.split(/\r?\n/)) {
+      const k = line.trim();
+      if (k && !k.startsWith('#')) keys.push(k);
+    }
+  }
+  return keys;
+}
+
+const isLoopbackHost = (h: string) => h === '127.0.0.1' || h === '::1' || h === 'localhost' || h.startsWith('127.');
+
+export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
+  if (!/^\d+$/.test(opts.port) || Number(opts.port) > 65535) throw new UserError(expected('a port number 0-65535', '--port', opts.port));
+  const keys = loadKeys(env, opts.keys, cwd);
+  if (keys.length === 0 && !isLoopbackHost(opts.host)) {
+    throw new UserError(`refusing to serve on ${opts.host} without API keys: set STORESHOTS_API_KEYS or --keys FILE (an open server is only allowed on loopback)`);
+  }
+  const publicUrl = env.STORESHOTS_PUBLIC_URL?.trim() || undefined;
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new UserError(expected('an http(s) URL', 'STORESHOTS_PUBLIC_URL', publicUrl));
+  const githubApiUrl = (env.STORESHOTS_GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
+  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  const workers = req(int(env, 'STORESHOTS_WORKERS', cores, 1));
+  return {
+    host: opts.host,
+    port: Number(opts.port),
+    dataDir: path.resolve(cwd, opts.data),
+    keyHashes: [...new Set(keys.map(hashKey))],
+    webhookSecret: env.STORESHOTS_WEBHOOK_SECRET || undefined,
+    githubToken: env.STORESHOTS_GITHUB_TOKEN || undefined,
+    githubApiUrl,
+    allowPrivateUrls: env.STORESHOTS_ALLOW_PRIVATE_URLS === '1' || env.STORESHOTS_ALLOW_PRIVATE_URLS === 'true',
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    limits: {
+      bodyBytes: req(int(env, 'STORESHOTS_MAX_BODY_BYTES', 48 * MiB, 1024)),
+      screenshotBytes: req(int(env, 'STORESHOTS_MAX_SCREENSHOT_BYTES', 15 * MiB, 1024)),
+      screenshotPixels: req(int(env, 'STORESHOTS_MAX_SCREENSHOT_PIXELS', 40_000_000, 1)),
+      fetchTimeoutMs: req(int(env, 'STORESHOTS_FETCH_TIMEOUT_MS', 15_000, 1)),
+      maxRedirects: req(int(env, 'STORESHOTS_FETCH_MAX_REDIRECTS', 5, 0)),
+      renderTimeoutMs: req(int(env, 'STORESHOTS_RENDER_TIMEOUT_MS', 300_000, 1)),
+      rateLimit: req(int(env, 'STORESHOTS_RATE_LIMIT', 600, 0)),
+      rateWindowSeconds: req(int(env, 'STORESHOTS_RATE_WINDOW_SECONDS', 60, 1)),
+      monthlyQuota: int(env, 'STORESHOTS_MONTHLY_QUOTA', undefined, 0),
+      slidesPerRender: 10,
+      rendersPerBulk: 20,
+    },
+    resultTtlSeconds: req(int(env, 'STORESHOTS_RESULT_TTL_SECONDS', 7 * 86_400, 0)),
+    idempotencyTtlSeconds: req(int(env, 'STORESHOTS_IDEMPOTENCY_TTL_SECONDS', 86_400, 1)),
+    sweepIntervalMs: req(int(env, 'STORESHOTS_SWEEP_INTERVAL_MS', 60_000, 10)),
+    webhook: {
+      backoffBaseMs: req(int(env, 'STORESHOTS_WEBHOOK_BACKOFF_MS', 5_000, 1)),
+      backoffMaxMs: req(int(env, 'STORESHOTS_WEBHOOK_BACKOFF_MAX_MS', 3_600_000, 1)),
+      maxAttempts: req(int(env, 'STORESHOTS_WEBHOOK_MAX_ATTEMPTS', 25, 1)),
+      timeoutMs: req(int(env, 'STORESHOTS_WEBHOOK_TIMEOUT_MS', 10_000, 1)),
+    },
+    workers,
+    concurrency: req(int(env, 'STORESHOTS_CONCURRENCY', Math.max(1, Math.min(4, workers)), 1)),
+    pollMs: req(int(env, 'STORESHOTS_POLL_MS', 250, 5)),
+    clockOffsetMs: req(int(env, 'STORESHOTS_CLOCK_OFFSET_MS', 0, -1e15)),
+    logLevel: env.STORESHOTS_LOG_LEVEL || 'warn',
+  };
+}

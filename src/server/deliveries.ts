@@ -1,0 +1,127 @@
+// Webhooks and GitHub dispatches: written to the outbox (the deliveries table) in the same transaction
+// that ends the render, then sent by this loop until a 2xx, with exponential backoff and jitter.
+// The delivery id (X-ASA-Delivery) and body stay the same across retries; the signature is made
+// fresh for each attempt, so a late retry is not rejected as stale.
+import { randomBytes } from 'node:crypto';
+import { signDispatch, signWebhook } from '../util/signature.js';
+import type { Clock } from './access.js';
+import type { ServerConfig } from './config.js';
+import type { Metrics } from './metrics.js';
+import { postOnce, UrlRefusedError } from './net.js';
+import type { DeliveryRow, RenderRow, Store } from './store.js';
+
+export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
+
+export interface RenderEvent {
+  type: 'render.succeeded' | 'render.failed' | 'render.canceled';
+  data: Record<string, unknown>;
+}
+
+/** Full jitter over the upper half: spreads retries from many renders without ever retrying at once. */
+export function backoffMs(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+export class Deliveries {
+  private timer?: NodeJS.Timeout;
+  private readonly inflight = new Set<string>();
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly config: ServerConfig,
+    private readonly now: Clock,
+    private readonly metrics: Metrics,
+    private readonly log: (msg: string) => void,
+  ) {}
+
+  /** Adds the render's deliveries to the outbox; call inside the transaction that ends the render. */
+  enqueue(row: RenderRow, spec: { webhook?: { url: string; secret: string }; dispatch?: { repository: string; event_type: string; secret: string }; metadata: unknown }, event: RenderEvent): void {
+    const now = this.now();
+    if (spec.webhook) {
+      const id = newId('whd');
+      const body = JSON.stringify({ id, type: event.type, created_at: new Date(now).toISOString(), data: event.data });
+      this.store.insertDelivery({ id, render_id: row.id, kind: 'webhook', url: spec.webhook.url, secret: spec.webhook.secret, event: event.type, body, next_attempt_at: now, created_at: now });
+    }
+    if (spec.dispatch) {
+      const id = newId('dsp');
+      const status = event.type.replace('render.', '');
+      const body = JSON.stringify({
+        event_type: spec.dispatch.event_type,
+        client_payload: { render_id: row.id, status, api_url: `${row.base_url}/v1/renders/${row.id}`, metadata: spec.metadata ?? null },
+      });
+      const url = `${this.config.githubApiUrl}/repos/${spec.dispatch.repository}/dispatches`;
+      this.store.insertDelivery({ id, render_id: row.id, kind: 'dispatch', url, secret: spec.dispatch.secret, event: event.type, body, next_attempt_at: now, created_at: now });
+    }
+  }
+
+  start(): void {
+    const loop = () => {
+      if (this.stopped) return;
+      void this.tick().finally(() => {
+        if (!this.stopped) this.timer = setTimeout(loop, this.config.pollMs);
+      });
+    };
+    loop();
+  }
+
+  /** Looks for due deliveries now (after an enqueue) instead of at the next poll. */
+  kick(): void {
+    if (!this.stopped) setImmediate(() => void this.tick());
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    const due = this.store.dueDeliveries(this.now(), Math.max(0, 16 - this.inflight.size), [...this.inflight]);
+    await Promise.all(due.map((d) => this.attempt(d)));
+  }
+
+  private async attempt(d: DeliveryRow): Promise<void> {
+    if (this.inflight.has(d.id)) return;
+    this.inflight.add(d.id);
+    let status: number | null = null;
+    let error: string | null = null;
+    let permanent = false;
+    try {
+      const t = Math.floor(this.now() / 1000);
+      if (d.kind === 'webhook') {
+        const headers = { 'x-asa-signature': signWebhook(d.secret, d.body, t), 'x-asa-delivery': d.id, 'x-asa-event': d.event };
+        ({ status } = await postOnce(d.url, d.body, headers, { timeoutMs: this.config.webhook.timeoutMs, guard: true, allowPrivate: this.config.allowPrivateUrls }));
+      } else {
+        const payload = JSON.parse(d.body) as { client_payload: { render_id: string; status: string; signature?: string } };
+        payload.client_payload.signature = signDispatch(d.secret, payload.client_payload.render_id, payload.client_payload.status, t);
+        if (!this.config.githubToken) throw new Error('STORESHOTS_GITHUB_TOKEN is not set');
+        const headers = {
+          authorization: `Bearer ${this.config.githubToken}`,
+          accept: 'application/vnd.github+json',
+          'x-github-api-version': '2022-11-28',
+        };
+        // The GitHub API URL is the operator's configuration, not a request's: no address guard.
+        ({ status } = await postOnce(d.url, JSON.stringify(payload), headers, { timeoutMs: this.config.webhook.timeoutMs, guard: false, allowPrivate: true }));
+      }
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    } catch (e) {
+      error = (e as Error).message;
+      permanent = e instanceof UrlRefusedError;
+    }
+    const ok = error === null;
+    const attempts = d.attempts + 1;
+    const failed = !ok && (permanent || attempts >= this.config.webhook.maxAttempts);
+    const now = this.now();
+    const next = ok || failed ? now : now + backoffMs(attempts, this.config.webhook.backoffBaseMs, this.config.webhook.backoffMaxMs);
+    try {
+      this.store.deliveryAttempted(d.id, { ok, failed, status, error, next, now });
+    } catch (e) {
+      // Closing the store while an attempt was out: the row stays pending and is retried after restart.
+      this.log(`delivery ${d.id}: could not record attempt: ${(e as Error).message}`);
+    }
+    this.metrics.inc('storeshots_deliveries_total', 'Webhook and dispatch delivery attempts by result.', { kind: d.kind, result: ok ? 'delivered' : failed ? 'failed' : 'retry' });
+    if (!ok) this.log(`${d.kind} ${d.id} to ${d.url}: attempt ${attempts} failed (${error})${failed ? '; giving up' : ''}`);
+    this.inflight.delete(d.id);
+  }
+}

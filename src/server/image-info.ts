@@ -1,0 +1,39 @@
+// Reads an image's kind and pixel size from its first bytes, without decoding it: uploads are sniffed
+// (not trusted by name or Content-Type) and oversized canvases refused before a decoder sees them.
+export interface ImageInfo {
+  format: 'png' | 'jpeg';
+  width: number;
+  height: number;
+}
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export function sniffImage(buf: Uint8Array): ImageInfo | undefined {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (b.length >= 24 && b.subarray(0, 8).equals(PNG_MAGIC) && b.toString('latin1', 12, 16) === 'IHDR') {
+    return { format: 'png', width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
+    // Walk the segments to the first start-of-frame marker (SOF0-SOF15 except DHT, JPG and DAC).
+    let i = 2;
+    while (i + 9 < b.length) {
+      if (b[i] !== 0xff) return undefined;
+      const marker = b[i + 1]!;
+      if (marker === 0xff) {
+        i++;
+        continue;
+      }
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        i += 2;
+        continue;
+      }
+      const len = b.readUInt16BE(i + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { format: 'jpeg', height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+      }
+      if (len < 2) return undefined;
+      i += 2 + len;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,346 @@
+// The life of a render: accepted (files and row written before the client hears back), queued,
+// processed on the worker pool image by image (each finished image is stored at once, so a restart
+// resumes where the crash left off), linted, ended together with its deliveries, and expired.
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { Job } from '../plan/types.js';
+import type { Finding, RenderedImage, TextLayoutInfo } from '../report/types.js';
+import type { Clock } from './access.js';
+import { monthOf } from './access.js';
+import type { ServerConfig } from './config.js';
+import { Deliveries, newId } from './deliveries.js';
+import { ApiError } from './errors.js';
+import { sniffImage } from './image-info.js';
+import type { Screenshot } from './inputs.js';
+import { archivePath, buildJobs, planOf } from './jobs.js';
+import type { Metrics } from './metrics.js';
+import type { RenderPool } from './pool.js';
+import type { CheckedRequest, RenderSpec } from './request.js';
+import { TERMINAL, type ImageRow, type RenderRow, type RenderStatus, type Store } from './store.js';
+
+/** Writes a file so that it is on disk before we say so: temp file, fsync, rename. */
+export function writeDurable(file: string, data: Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+class TimeoutError extends Error {}
+
+export class Renders extends EventEmitter {
+  private readonly running = new Map<string, AbortController>();
+  private readonly recovered: string[] = [];
+  private sweepTimer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly pool: RenderPool,
+    private readonly config: ServerConfig,
+    private readonly now: Clock,
+    private readonly deliveries: Deliveries,
+    private readonly metrics: Metrics,
+    private readonly log: (msg: string) => void,
+  ) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  dirOf(id: string): string {
+    return path.join(this.store.dir, 'renders', id);
+  }
+
+  /** Picks up what a previous process left: renders it was processing run again (keeping finished images). */
+  start(): void {
+    for (const r of this.store.byStatus('processing')) this.recovered.push(r.id);
+    if (this.recovered.length) this.log(`resuming ${this.recovered.length} render(s) interrupted by a restart`);
+    this.pump();
+    const sweep = () => {
+      try {
+        this.sweep();
+      } catch (e) {
+        this.log(`sweep failed: ${(e as Error).message}`);
+      }
+      if (!this.stopped) this.sweepTimer = setTimeout(sweep, this.config.sweepIntervalMs);
+    };
+    this.sweepTimer = setTimeout(sweep, Math.min(this.config.sweepIntervalMs, 1000));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    // Renders in flight stay `processing` in the database and resume on the next start.
+    for (const ac of this.running.values()) ac.abort(new Error('server stopping'));
+  }
+
+  /** Stores a checked request and its screenshots; the render is queued when this returns. */
+  create(owner: string, req: CheckedRequest, shots: Array<Screenshot | undefined>, baseUrl: string, inTx?: (id: string) => void): RenderRow {
+    const id = newId('rnd');
+    const dir = this.dirOf(id);
+    const files = shots.map((s, k) => {
+      if (!s) return undefined;
+      const file = path.join(dir, 'inputs', `${String(k + 1).padStart(2, '0')}.${s.info.format === 'jpeg' ? 'jpg' : 'png'}`);
+      writeDurable(file, s.bytes);
+      return file;
+    });
+    const jobs = buildJobs(req.spec, files, path.join(dir, 'inputs'));
+    const now = this.now();
+    const row = {
+      id,
+      owner,
+      status: 'queued' as const,
+      created_at: now,
+      expires_at: now + this.config.resultTtlSeconds * 1000,
+      spec: JSON.stringify(req.spec),
+      jobs: JSON.stringify(jobs),
+      slides: jobs.length,
+      base_url: baseUrl,
+    };
+    try {
+      this.store.tx(() => {
+        this.store.insertRender(row);
+        inTx?.(id);
+      });
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+    this.metrics.inc('storeshots_renders_created_total', 'Renders accepted.');
+    setImmediate(() => this.pump());
+    return this.store.render(id)!;
+  }
+
+  get(owner: string, id: string): RenderRow {
+    const row = this.store.render(id);
+    if (!row || row.owner !== owner) throw new ApiError(404, 'render_not_found', `No render ${id}`, 'id');
+    if (row.expired) throw new ApiError(410, 'render_expired', `Render ${id} expired at ${iso(row.expires_at)}; its images are deleted`, 'id');
+    return row;
+  }
+
+  /** Resolves when the render has ended (for synchronous requests). */
+  waitFor(id: string): Promise<RenderRow> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const row = this.store.render(id)!;
+        if (TERMINAL.includes(row.status)) {
+          this.off(`end:${id}`, check);
+          resolve(row);
+        }
+      };
+      this.on(`end:${id}`, check);
+      check();
+    });
+  }
+
+  cancel(owner: string, id: string): RenderRow {
+    const row = this.get(owner, id);
+    if (row.status === 'canceled') return row;
+    if (row.status === 'succeeded' || row.status === 'failed') {
+      throw new ApiError(409, 'render_not_cancelable', `Render ${id} already ${row.status}`, 'id');
+    }
+    this.end(row, [row.status], 'canceled', {});
+    this.running.get(id)?.abort(new Error('canceled'));
+    return this.store.render(id)!;
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    while (this.running.size < this.config.concurrency) {
+      const resumed = this.recovered.shift();
+      let row: RenderRow | undefined;
+      if (resumed) {
+        row = this.store.render(resumed);
+        if (!row || row.status !== 'processing') continue;
+      } else {
+        const next = this.store.queued(1)[0];
+        if (!next) return;
+        if (!this.store.claim(next.id, this.now())) continue;
+        row = this.store.render(next.id)!;
+      }
+      const ac = new AbortController();
+      this.running.set(row.id, ac);
+      const started = performance.now();
+      void this.process(row, ac)
+        .catch((e) => this.log(`render ${row.id}: ${(e as Error).stack ?? e}`))
+        .finally(() => {
+          this.running.delete(row.id);
+          this.metrics.observe('storeshots_render_duration_seconds', 'Time from start of processing to the end of a render.', (performance.now() - started) / 1000);
+          this.pump();
+        });
+    }
+  }
+
+  private async process(row: RenderRow, ac: AbortController): Promise<void> {
+    const jobs = JSON.parse(row.jobs) as Job[];
+    const outDir = path.join(this.dirOf(row.id), 'out');
+    const have = new Set(this.store.images(row.id).map((i) => i.idx));
+    const timer = setTimeout(() => ac.abort(new TimeoutError(`render took longer than ${this.config.limits.renderTimeoutMs} ms`)), this.config.limits.renderTimeoutMs);
+    try {
+      await Promise.all(
+        jobs
+          .filter((j) => !have.has(j.index))
+          .map(async (job) => {
+            try {
+              const out = await this.pool.render({ job, setJobs: jobs }, ac.signal);
+              if (ac.signal.aborted) return;
+              const info = sniffImage(out.buffer);
+              if (!info) throw new Error(`the renderer returned neither PNG nor JPEG for ${job.slide}`);
+              const file = path.join(outDir, job.output.path);
+              writeDurable(file, out.buffer);
+              this.store.insertImage({
+                render_id: row.id,
+                idx: job.index,
+                slide: job.slide,
+                file,
+                width: info.width,
+                height: info.height,
+                format: info.format,
+                bytes: out.buffer.length,
+                sha256: createHash('sha256').update(out.buffer).digest('hex'),
+                text: JSON.stringify(out.text ?? []),
+              });
+              this.metrics.inc('storeshots_images_rendered_total', 'Images rendered.');
+            } catch (e) {
+              // One failed image fails the render: stop the others rather than render for nothing.
+              if (!ac.signal.aborted) ac.abort(e);
+              throw e;
+            }
+          }),
+      );
+      const images = this.store.images(row.id);
+      const findings = await this.lint(jobs, images, outDir, ac.signal);
+      this.end(row, ['processing'], 'succeeded', { lint: JSON.stringify({ findings }), credits: images.length });
+    } catch (e) {
+      const reason: unknown = ac.signal.aborted ? ac.signal.reason : e;
+      if (this.stopped) return; // left `processing`: resumes on the next start
+      const current = this.store.render(row.id);
+      if (!current || current.status !== 'processing') return; // canceled meanwhile
+      const error =
+        reason instanceof TimeoutError
+          ? { code: 'render_timeout', message: reason.message }
+          : { code: 'render_failed', message: (reason as Error)?.message ?? String(reason) };
+      this.end(row, ['processing'], 'failed', { error });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Lint runs on the pool too; a lint that cannot run leaves the render without findings rather than failing it. */
+  private async lint(jobs: Job[], images: ImageRow[], outDir: string, signal: AbortSignal): Promise<Finding[]> {
+    const byIndex = new Map(jobs.map((j) => [j.index, j]));
+    const rendered: RenderedImage[] = images.map((i) => {
+      const job = byIndex.get(i.idx)!;
+      return {
+        job,
+        file: i.file,
+        text: JSON.parse(i.text) as TextLayoutInfo[],
+        record: {
+          path: job.output.path,
+          locale: job.locale,
+          preset: job.preset,
+          slide: job.slide,
+          index: job.index,
+          width: i.width,
+          height: i.height,
+          format: i.format as 'png' | 'jpeg',
+          bytes: i.bytes,
+          sha256: i.sha256,
+          cached: false,
+        },
+      };
+    });
+    try {
+      return await this.pool.lint({ plan: planOf(jobs, outDir), images: rendered }, signal);
+    } catch (e) {
+      if (signal.aborted) throw e;
+      this.log(`lint failed, render kept without findings: ${(e as Error).message}`);
+      return [];
+    }
+  }
+
+  /** Ends a render that is still in one of `from`, with its deliveries and usage, in one transaction. */
+  private end(row: RenderRow, from: RenderStatus[], to: RenderStatus, f: { lint?: string; error?: { code: string; message: string }; credits?: number }): boolean {
+    const now = this.now();
+    const spec = JSON.parse(row.spec) as RenderSpec;
+    const ok = this.store.tx(() => {
+      const changed = this.store.finish(row.id, from, to, {
+        completed_at: now,
+        expires_at: now + this.config.resultTtlSeconds * 1000,
+        lint: f.lint ?? null,
+        error: f.error ? JSON.stringify(f.error) : null,
+        credits_used: f.credits ?? 0,
+      });
+      if (!changed) return false;
+      const ended = this.store.render(row.id)!;
+      if (f.credits) this.store.addUsage(row.owner, monthOf(now), f.credits);
+      this.deliveries.enqueue(ended, spec, { type: `render.${to}` as 'render.succeeded', data: this.present(ended) });
+      return true;
+    });
+    if (ok) {
+      this.metrics.inc('storeshots_renders_finished_total', 'Renders ended, by status.', { status: to });
+      this.emit(`end:${row.id}`);
+      this.deliveries.kick();
+    }
+    return ok;
+  }
+
+  /** The render as the API shows it (SPEC §5). */
+  present(row: RenderRow): Record<string, unknown> {
+    const spec = JSON.parse(row.spec) as RenderSpec;
+    const jobs = JSON.parse(row.jobs) as Job[];
+    const byIndex = new Map(jobs.map((j) => [j.index, j]));
+    const base = `${row.base_url}/v1/renders/${row.id}`;
+    return {
+      object: 'render',
+      id: row.id,
+      status: row.status,
+      created_at: iso(row.created_at),
+      started_at: iso(row.started_at),
+      completed_at: iso(row.completed_at),
+      expires_at: iso(row.expires_at),
+      canvas: { preset: spec.canvas.preset, width: spec.canvas.width, height: spec.canvas.height },
+      locale: spec.locale,
+      polling_url: `/v1/renders/${row.id}`,
+      archive_url: row.status === 'succeeded' ? `${base}/archive` : null,
+      images: row.expired
+        ? []
+        : this.store.images(row.id).map((i) => ({
+            index: i.idx,
+            slide: i.slide,
+            url: `${base}/images/${i.idx}`,
+            width: i.width,
+            height: i.height,
+            format: i.format,
+            bytes: i.bytes,
+            sha256: i.sha256,
+            path: byIndex.get(i.idx) ? archivePath(byIndex.get(i.idx)!) : undefined,
+          })),
+      lint: row.lint ? JSON.parse(row.lint) : { findings: [] },
+      credits_used: row.credits_used,
+      error: row.error ? JSON.parse(row.error) : null,
+      metadata: spec.metadata,
+    };
+  }
+
+  /** Deletes the files of expired results (the row stays, so a late poll gets 410 rather than 404). */
+  sweep(): void {
+    const now = this.now();
+    for (const row of this.store.dueForExpiry(now)) {
+      rmSync(this.dirOf(row.id), { recursive: true, force: true });
+      this.store.markExpired(row.id);
+      this.metrics.inc('storeshots_renders_expired_total', 'Renders whose results expired and were deleted.');
+    }
+    this.store.expireIdempotency(now);
+  }
+}

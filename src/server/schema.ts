@@ -1,0 +1,133 @@
+// JSON Schemas of the render API: the same objects validate requests (ajv) and describe them in the
+// OpenAPI document, so the two cannot drift. Style tokens are the manifest schema's own definition.
+import manifestSchema from '../../schema/screenshots.schema.json' with { type: 'json' };
+
+export const styleSchema = (manifestSchema as { definitions: { style: Record<string, unknown> } }).definitions.style;
+
+const text = {
+  type: ['string', 'object'],
+  description: 'A string, or {"lines": [...]} to set the line breaks yourself.',
+  maxLength: 500,
+  additionalProperties: false,
+  required: ['lines'],
+  properties: { lines: { type: 'array', minItems: 1, maxItems: 8, items: { type: 'string', maxLength: 200 } } },
+};
+
+const screenshot = {
+  type: 'object',
+  description: 'Exactly one of: url (fetched by the service), data (base64 PNG or JPEG), file (the name of a multipart file part).',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    url: { type: 'string', maxLength: 2048, description: 'http(s) URL of a PNG or JPEG; private and loopback addresses are refused.' },
+    data: { type: 'string', description: 'Base64 PNG or JPEG (a data: URL prefix is accepted).' },
+    file: { type: 'string', maxLength: 200, description: 'Multipart only: the field name of the file part.' },
+  },
+};
+
+export const slideSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Slide id (default slide-<n>); names the image in the archive.' },
+    headline: text,
+    subtitle: text,
+    screenshot,
+    style: styleSchema,
+  },
+};
+
+export const renderRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['canvas', 'slides'],
+  properties: {
+    async: { type: 'boolean', description: 'true: answer 202 at once and render in the background.' },
+    canvas: {
+      type: 'object',
+      additionalProperties: false,
+      description: '{"preset": "appstore.iphone_6_9"} (any `storeshots presets` id, @landscape allowed), or {"width", "height"} with an optional device family.',
+      properties: {
+        preset: { type: 'string', maxLength: 64 },
+        width: { type: 'integer', minimum: 64, maximum: 7680 },
+        height: { type: 'integer', minimum: 64, maximum: 7680 },
+        device: { enum: ['iphone', 'ipad', 'android-phone', 'android-tablet', 'mac', 'watch', 'tv', 'vision', 'none'] },
+      },
+    },
+    theme: { type: 'string', maxLength: 64, description: 'A built-in theme (default aurora).' },
+    style: styleSchema,
+    locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 locale of the text (default en-US).' },
+    slides: { type: 'array', minItems: 1, maxItems: 10, items: slideSchema },
+    output: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { format: { enum: ['png', 'jpeg'] }, quality: { type: 'integer', minimum: 1, maximum: 100 } },
+    },
+    webhook_url: { type: 'string', maxLength: 2048 },
+    webhook_secret: { type: 'string', minLength: 1, maxLength: 256 },
+    github_dispatch: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['repository'],
+      properties: {
+        repository: { type: 'string', pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$' },
+        event_type: { type: 'string', minLength: 1, maxLength: 100 },
+      },
+    },
+    metadata: { type: 'object', maxProperties: 50, description: 'Echoed back in the render, webhooks and dispatches (at most 8 KiB as JSON).' },
+  },
+};
+
+export const bulkRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['renders'],
+  properties: { renders: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'object' } } },
+};
+
+export const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' }, param: { type: 'string', description: 'The request field at fault, e.g. slides[0].screenshot.' } },
+    },
+  },
+};
+
+const nullableTime = { type: ['string', 'null'], format: 'date-time' };
+
+export const renderSchema = {
+  type: 'object',
+  required: ['id', 'status', 'created_at', 'images', 'lint', 'credits_used', 'error', 'metadata'],
+  properties: {
+    id: { type: 'string', example: 'rnd_3f9c2a7d1e0b4c5a6d7e8f90' },
+    object: { const: 'render' },
+    status: { enum: ['queued', 'processing', 'succeeded', 'failed', 'canceled'] },
+    created_at: { type: 'string', format: 'date-time' },
+    started_at: nullableTime,
+    completed_at: nullableTime,
+    expires_at: { type: 'string', format: 'date-time' },
+    canvas: { type: 'object' },
+    locale: { type: 'string' },
+    polling_url: { type: 'string' },
+    archive_url: { type: ['string', 'null'] },
+    images: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          index: { type: 'integer' }, slide: { type: 'string' }, url: { type: 'string' }, width: { type: 'integer' }, height: { type: 'integer' },
+          format: { enum: ['png', 'jpeg'] }, bytes: { type: 'integer' }, sha256: { type: 'string' }, path: { type: 'string', description: 'Where the image goes in the fastlane layout.' },
+        },
+      },
+    },
+    lint: { type: 'object', properties: { findings: { type: 'array', items: { type: 'object' } } } },
+    credits_used: { type: 'integer' },
+    error: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    metadata: { type: ['object', 'null'] },
+  },
+};

@@ -1,0 +1,68 @@
+// Starts the render service: storage, worker pool, render queue, delivery loop, HTTP. The one
+// function the CLI's `serve` and src/server/index.ts call.
+import type { CliIO } from '../cli/io.js';
+import { buildApp } from './app.js';
+import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
+import { Deliveries } from './deliveries.js';
+import { Idempotency } from './idempotency.js';
+import { Metrics } from './metrics.js';
+import { closeAgents } from './net.js';
+import { RenderPool } from './pool.js';
+import { Renders } from './renders.js';
+import { Store } from './store.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  config: ServerConfig;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServeOptions, io: CliIO): Promise<RunningServer> {
+  const config = loadConfig(opts, io.env, io.cwd);
+  const now = () => Date.now() + config.clockOffsetMs;
+  const log = (msg: string) => io.stderr(`storeshots serve: ${msg}\n`);
+  const store = new Store(config.dataDir);
+  const released = store.releaseOrphanKeys();
+  if (released) log(`released ${released} idempotency key(s) of requests that never got an answer`);
+  const metrics = new Metrics();
+  const pool = new RenderPool(config.workers);
+  const deliveries = new Deliveries(store, config, now, metrics, log);
+  const renders = new Renders(store, pool, config, now, deliveries, metrics, log);
+  const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
+  metrics.collect(() => {
+    for (const s of ['queued', 'processing', 'succeeded', 'failed', 'canceled']) {
+      metrics.set('storeshots_renders', 'Renders kept, by status.', store.counts()[s] ?? 0, { status: s });
+    }
+    metrics.set('storeshots_deliveries_pending', 'Webhook and dispatch deliveries waiting for a 2xx.', store.pendingDeliveries());
+    metrics.set('storeshots_worker_threads', 'Render worker threads running.', pool.threads);
+    metrics.set('storeshots_worker_queue_size', 'Images waiting for a render worker.', pool.queueSize);
+    metrics.set('storeshots_worker_utilization', 'Share of worker capacity used since start (0-1).', pool.utilization);
+  });
+
+  const app = await buildApp({ config, store, renders, idempotency, metrics, now });
+  await app.listen({ host: config.host, port: config.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  renders.start();
+  deliveries.start();
+  if (config.keyHashes.length === 0) log('no API keys configured: the API is open (allowed on loopback only)');
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    config,
+    close: () =>
+      (closing ??= (async () => {
+        deliveries.stop();
+        await renders.stop();
+        await app.close();
+        await pool.close().catch(() => undefined);
+        await closeAgents();
+        store.close();
+      })()),
+  };
+}
