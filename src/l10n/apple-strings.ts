@@ -114,17 +114,24 @@ export const parseAppleStrings: StringsParser = (text, ctx) => {
     }
     const keyLine = line;
     const key = str('a key');
+    let end = i;
     skip();
     let value: string;
     if (src[i] === ';') value = key;
     else {
-      if (src[i] !== '=') fail(i, `expected = after the key "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
+      if (src[i] !== '=') fail(end, `expected = after the key "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
       i++;
       skip();
+      const valueStart = i;
       value = str(`the value of "${key}"`);
+      end = i;
       skip();
+      if (src[i] !== ';' && src[valueStart] === '"' && src.slice(valueStart, end).includes('\n')) {
+        // A value that swallowed a line break and then misses its ";" most likely lost its closing quote.
+        fail(valueStart, `the value of "${key}" that starts here runs over several lines: is its closing " missing?`);
+      }
     }
-    if (src[i] !== ';') fail(i, `expected ; after the entry "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
+    if (src[i] !== ';') fail(end, `expected ; after the entry "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
     i++;
     out.values[key] = value;
     out.lines![key] = keyLine;

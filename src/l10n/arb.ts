@@ -3,7 +3,7 @@
 // case (a headline has no count or gender); {placeholders} stay as written.
 import type { StringsParser, StringsTable } from './types.js';
 import { jsonError, parseJsonText } from './json.js';
-import { matchCatalogLocale } from './xcstrings.js';
+import { localeFits } from './xcstrings.js';
 
 export const parseArb: StringsParser = (text, ctx) => {
   const { file } = ctx;
@@ -13,7 +13,7 @@ export const parseArb: StringsParser = (text, ctx) => {
   const declared = entries['@@locale'];
   if (declared !== undefined) {
     if (typeof declared !== 'string') return jsonError(file, text, ['@@locale'], 'expected a locale code for "@@locale"');
-    const fits = matchCatalogLocale(ctx.locale, [declared]) !== undefined;
+    const fits = localeFits(ctx.locale, declared);
     if (!fits) {
       if (!ctx.perLocale) return { values: {} }; // one file for every locale: it only serves its own
       return jsonError(file, text, ['@@locale'], `"@@locale": "${declared}" does not match the locale ${ctx.locale} this file was loaded for (check the strings: pattern)`);

@@ -25,6 +25,14 @@ export function matchCatalogLocale(locale: string, available: Iterable<string>):
   return undefined;
 }
 
+/** True when a file declared for `declared` serves `requested`: the same tag, or one a prefix of the other (ja and ja-JP, de-DE and de). */
+export function localeFits(requested: string, declared: string): boolean {
+  const a = requested.toLowerCase().replace(/_/g, '-').split('-');
+  const b = declared.toLowerCase().replace(/_/g, '-').split('-');
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n).join('-') === b.slice(0, n).join('-');
+}
+
 export const parseXcstrings: StringsParser = (text, ctx) => {
   const { file } = ctx;
   const data = parseJsonText(text, file);

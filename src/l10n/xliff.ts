@@ -5,7 +5,7 @@
 import type { StringsContext, StringsParser, StringsTable } from './types.js';
 import { elements, localName, parseXml, type XmlElement } from './xml.js';
 import { stringsError } from './text.js';
-import { matchCatalogLocale } from './xcstrings.js';
+import { localeFits } from './xcstrings.js';
 
 const UNTRANSLATED_12 = new Set(['new', 'needs-translation']);
 
@@ -80,8 +80,8 @@ export const parseXliff: StringsParser = (text, ctx) => {
 
 /** Which side of the file serves the locale being loaded: its target, its source, or neither. */
 function whichSide(el: XmlElement, src: string | undefined, trg: string | undefined, ctx: StringsContext): 'source' | 'target' | undefined {
-  if (trg && matchCatalogLocale(ctx.locale, [trg])) return 'target';
-  if (src && matchCatalogLocale(ctx.locale, [src])) return 'source';
+  if (trg && localeFits(ctx.locale, trg)) return 'target';
+  if (src && localeFits(ctx.locale, src)) return 'source';
   if (!trg && !src) stringsError(ctx.file, el.line, el.column, 'the XLIFF names no source or target language');
   if (ctx.perLocale && trg) {
     stringsError(ctx.file, el.line, el.column, `target language "${trg}" does not match the locale ${ctx.locale} this file was loaded for (check the strings: pattern)`);

@@ -28,39 +28,40 @@ export function parseXml(text: string, file: string): XmlElement {
   const parser = new SaxesParser({ position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
-  let start = { line: 1, column: 1 };
+  // Every construct begins where the previous one ended (saxes reports text, whitespace,
+  // comments and tags alike), so that position is where the next one starts.
+  let lastEnd = { line: 1, column: 1 };
   const here = () => ({ line: parser.line, column: parser.column + 1 });
+  const mark = () => void (lastEnd = here());
   parser.on('error', (e) => stringsError(file, parser.line, parser.column + 1, `invalid XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`));
-  parser.on('opentagstart', () => {
-    // The parser has just read "<name"; report the element at its "<".
-    start = here();
-  });
   parser.on('opentag', (tag) => {
-    const el: XmlElement = { kind: 'element', name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], line: start.line, column: Math.max(1, start.column - tag.name.length - 1) };
+    const el: XmlElement = { kind: 'element', name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], line: lastEnd.line, column: lastEnd.column };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else root = el;
     stack.push(el);
+    mark();
   });
   parser.on('closetag', () => {
     stack.pop();
+    mark();
   });
-  let textStart = { line: 1, column: 1 };
   const addText = (t: string, cdata: boolean) => {
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push({ kind: 'text', text: t, cdata, line: textStart.line, column: textStart.column });
+    // CDATA text starts after "<![CDATA[".
+    if (parent) parent.children.push({ kind: 'text', text: t, cdata, line: lastEnd.line, column: lastEnd.column + (cdata ? 9 : 0) });
   };
   parser.on('text', (t) => {
-    // saxes reports text once it ends: count back to where it began.
-    const { line, column } = here();
-    const nl = t.split('\n');
-    textStart = nl.length > 1 ? { line: line - (nl.length - 1), column: 1 } : { line, column: Math.max(1, column - t.length - 1) };
     addText(t, false);
+    // saxes reports text when it meets the next "<": the next construct starts one column back.
+    const { line, column } = here();
+    lastEnd = { line, column: Math.max(1, column - 1) };
   });
   parser.on('cdata', (t) => {
-    textStart = here();
     addText(t, true);
+    mark();
   });
+  for (const ev of ['comment', 'processinginstruction', 'doctype', 'xmldecl'] as const) parser.on(ev, mark);
   parser.write(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).close();
   if (!root) return stringsError(file, 1, 1, 'the file has no XML element');
   return root;

@@ -1,0 +1,37 @@
+// Helpers for the localization tests: read a fixture strings file through the real registry.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { decodeStringsFile } from '../../src/l10n/text.js';
+import { parserFor } from '../../src/manifest/strings.js';
+import type { StringsTable } from '../../src/l10n/types.js';
+import { UserError } from '../../src/util/errors.js';
+
+export const L10N = path.resolve(import.meta.dirname, '../fixtures/l10n');
+
+/** Parses a fixture file (path relative to fixtures/l10n) for one locale. */
+export function parseFixture(rel: string, locale = 'en-US', perLocale = true): StringsTable {
+  const parse = parserFor(rel);
+  if (!parse) throw new Error(`no parser for ${rel}`);
+  return parse(decodeStringsFile(readFileSync(path.join(L10N, rel)), rel), { file: rel, locale, perLocale });
+}
+
+/** Asserts that parsing fails with a UserError naming the file, the line (and column) and a message part. */
+export function expectParseError(rel: string, line: number, message: RegExp | string, locale = 'de-DE', column?: number): UserError {
+  let caught: unknown;
+  try {
+    parseFixture(rel, locale);
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught, `${rel} should fail`).toBeInstanceOf(UserError);
+  const err = caught as UserError;
+  const at = err.problems[0]?.at;
+  expect(at?.file).toBe(rel);
+  expect(at?.line).toBe(line);
+  if (column !== undefined) expect(at?.column).toBe(column);
+  expect(err.message).toContain(`${rel}:${line}:`);
+  if (typeof message === 'string') expect(err.message).toContain(message);
+  else expect(err.message).toMatch(message);
+  return err;
+}
