@@ -1,0 +1,197 @@
+// The GitHub side of the Action against a loopback GitHub whose every request and response is
+// checked against GitHub's OpenAPI description: sticky comment, preview branch, release PR,
+// rate limits and read-only tokens.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createGitHub, rateLimitWait, type GitHub } from '../src/github/client.js';
+import { commentMarker, fitComment, upsertStickyComment, MAX_COMMENT_CHARS } from '../src/github/comment.js';
+import { publishPreviews } from '../src/github/previews.js';
+import { syncReleasePr } from '../src/github/release-pr.js';
+import { gitBlobSha } from '../src/github/git.js';
+import { FakeGitHub } from './fakes/github.js';
+
+let fake: FakeGitHub;
+let waits: number[];
+const client = (token = 'ghs_write', now = () => 1_700_000_000_000): GitHub =>
+  createGitHub({ token, baseUrl: fake.url, sleep: async (ms) => void waits.push(ms), now });
+const repo = () => ({ owner: fake.owner, repo: fake.repo });
+
+beforeEach(async () => {
+  fake = await new FakeGitHub().start();
+  waits = [];
+});
+afterEach(async () => {
+  expect(fake.violations).toEqual([]);
+  await fake.stop();
+});
+
+describe('sticky comment', () => {
+  const target = () => ({ owner: fake.owner, repo: fake.repo, issueNumber: 7 });
+
+  it('creates one comment, then updates it in place', async () => {
+    const gh = client();
+    const a = await upsertStickyComment(gh, target(), '', 'first');
+    const b = await upsertStickyComment(gh, target(), '', 'second');
+    expect(a.operation).toBe('created');
+    expect(b).toMatchObject({ operation: 'updated', id: a.id });
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]!.body).toBe(`${commentMarker('')}\nsecond`);
+  });
+
+  it('finds its comment on a later page, and ignores the marker in a person\'s comment', async () => {
+    const gh = client();
+    const person = fake.tokens.get('ghp_person')!;
+    // A person quoting the marker must not get their comment overwritten.
+    fake.comments.push({ id: 1, issue: 7, body: `quote: ${commentMarker('')}`, user: person, created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z' });
+    const mine = await upsertStickyComment(gh, target(), '', 'v1');
+    for (let i = 0; i < 130; i++) fake.comments.push({ id: 5000 + i, issue: 7, body: `chatter ${i}`, user: person, created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z' });
+    // Move ours to the end: it is now on page 2 of 100.
+    fake.comments.push(fake.comments.splice(fake.comments.findIndex((c) => c.id === mine.id), 1)[0]!);
+    const again = await upsertStickyComment(gh, target(), '', 'v2');
+    expect(again).toMatchObject({ operation: 'updated', id: mine.id });
+    expect(fake.log.some((l) => l.path.includes('page=2'))).toBe(true);
+    expect(fake.comments.filter((c) => c.body.includes(commentMarker('')))).toHaveLength(2);
+  });
+
+  it('keeps separate comments per header', async () => {
+    const gh = client();
+    await upsertStickyComment(gh, target(), 'ios', 'a');
+    await upsertStickyComment(gh, target(), 'android', 'b');
+    await upsertStickyComment(gh, target(), 'ios', 'c');
+    expect(fake.comments.map((c) => c.body)).toEqual([`${commentMarker('ios')}\nc`, `${commentMarker('android')}\nb`]);
+  });
+
+  it('with a personal token, matches on its own login', async () => {
+    const gh = client('ghp_person');
+    const a = await upsertStickyComment(gh, target(), '', 'x');
+    const b = await upsertStickyComment(gh, target(), '', 'y');
+    expect(b.id).toBe(a.id);
+    expect(fake.log.some((l) => l.path === '/user' && l.status === 200)).toBe(true);
+  });
+
+  it('trims a body over GitHub\'s limit with a note, and GitHub accepts it', async () => {
+    const marker = commentMarker('');
+    const huge = `${'| row | with | text |\n'.repeat(5000)}`;
+    const fitted = fitComment(huge, marker);
+    expect(fitted.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(fitted).toContain('65536 characters');
+    expect(fitted.startsWith(marker)).toBe(true);
+    await upsertStickyComment(client(), target(), '', huge);
+    expect(fake.comments[0]!.body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+  });
+
+  it('a read-only token gets 403 on the write', async () => {
+    await expect(upsertStickyComment(client('ghs_read'), target(), '', 'x')).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('rate limits', () => {
+  it('waits for the reset and retries (primary limit)', async () => {
+    const now = 1_700_000_000_000;
+    fake.faults.push({ method: 'GET', path: '/git/ref/', status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 42) } });
+    const gh = client('ghs_write', () => now);
+    const { data } = await gh.rest.git.getRef({ ...repo(), ref: 'heads/main' });
+    expect(data.object.sha).toBe(fake.refs.get('heads/main'));
+    expect(waits).toEqual([43_000]);
+  });
+
+  it('honours Retry-After on a secondary limit (429), then gives up after the retries', async () => {
+    fake.faults.push({ method: 'GET', path: '/git/ref/', status: 429, headers: { 'retry-after': '7' }, times: 10, message: 'You have exceeded a secondary rate limit' });
+    await expect(client().rest.git.getRef({ ...repo(), ref: 'heads/main' })).rejects.toMatchObject({ status: 429 });
+    expect(waits).toEqual([7000, 7000, 7000]);
+  });
+
+  it('does not retry a plain 403 or 404', () => {
+    expect(rateLimitWait({ status: 403, message: 'Resource not accessible by integration', response: { headers: { 'x-ratelimit-remaining': '4000' } } }, 0)).toBeUndefined();
+    expect(rateLimitWait({ status: 404, response: { headers: {} } }, 0)).toBeUndefined();
+  });
+});
+
+describe('preview branch', () => {
+  const img = (s: string) => ({ label: s, content: Buffer.from(`image ${s}`), ext: 'png' as const });
+
+  it('commits content-addressed images once; the same images again make no commit', async () => {
+    const gh = client();
+    const first = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US'), img('de-DE')]);
+    expect(first.committed).toBe(true);
+    expect(first.previews[0]!.url).toMatch(/^https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.png\?raw=true$/);
+    const files = fake.filesOf('storeshots-previews');
+    expect([...files.values()].map(String).sort()).toEqual(['image de-DE', 'image en-US']);
+    const commits = fake.commits.size;
+    const again = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US')]);
+    expect(again.committed).toBe(false);
+    expect(fake.commits.size).toBe(commits);
+    const more = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('ja')]);
+    expect(more.committed).toBe(true);
+    expect(fake.filesOf('storeshots-previews').size).toBe(3);
+  });
+});
+
+describe('release pull request', () => {
+  const files = (v: string) => [
+    { path: 'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png', content: Buffer.from(`home ${v}`) },
+    { path: 'fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png', content: Buffer.from(`play ${v}`) },
+  ];
+  const opts = (v: string, extra = {}) => ({
+    branch: 'storeshots/screenshots',
+    title: 'Update store screenshots',
+    body: `set ${v}`,
+    labels: ['screenshots'],
+    message: `storeshots ${v}`,
+    files: files(v),
+    owns: (p: string) => p.startsWith('fastlane/') && p.endsWith('.png'),
+    ...extra,
+  });
+
+  it('opens the PR, makes no commit on a rerun, updates on a change, closes when the base matches', async () => {
+    const gh = client();
+    const a = await syncReleasePr(gh, repo(), opts('1'));
+    expect(a).toMatchObject({ operation: 'created', number: 1, changed: 2 });
+    const branch = fake.filesOf('storeshots/screenshots');
+    expect(String(branch.get('fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png'))).toBe('home 1');
+    expect(branch.get('README.md')).toBeDefined();
+    expect(fake.pulls[0]).toMatchObject({ state: 'open', labels: ['screenshots'], base: { ref: 'main' } });
+
+    const writes = fake.writes().length;
+    const commits = fake.commits.size;
+    const b = await syncReleasePr(gh, repo(), opts('1'));
+    expect(b.operation).toBe('unchanged');
+    expect(b.commit).toBeUndefined();
+    expect(fake.commits.size).toBe(commits);
+    // No blob, tree, commit or ref write on the rerun (only the PR text is refreshed).
+    expect(fake.writes().slice(writes).map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH /repos/acme/habitual/pulls/1`, `POST /repos/acme/habitual/issues/1/labels`]);
+
+    const c = await syncReleasePr(gh, repo(), opts('2'));
+    expect(c).toMatchObject({ operation: 'updated', number: 1 });
+    expect(fake.pulls).toHaveLength(1);
+
+    // The PR is merged by hand: the base now has exactly these files.
+    fake.commitTo('main', Object.fromEntries(files('2').map((f) => [f.path, f.content])));
+    const d = await syncReleasePr(gh, repo(), opts('2'));
+    expect(d.operation).toBe('closed');
+    expect(fake.pulls[0]!.state).toBe('closed');
+    const e = await syncReleasePr(gh, repo(), opts('2'));
+    expect(e.operation).toBe('none');
+  });
+
+  it('removes owned files the set no longer has, and keeps the rest', async () => {
+    fake.commitTo('main', { 'fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png': Buffer.from('old'), 'fastlane/Fastfile': Buffer.from('lane') });
+    const r = await syncReleasePr(client(), repo(), opts('1'));
+    expect(r.removed).toBe(1);
+    const branch = fake.filesOf('storeshots/screenshots');
+    expect(branch.has('fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png')).toBe(false);
+    expect(branch.has('fastlane/Fastfile')).toBe(true);
+  });
+
+  it('rebuilds the branch on the new base when the base moved', async () => {
+    const gh = client();
+    await syncReleasePr(gh, repo(), opts('1'));
+    fake.commitTo('main', { 'src/app.ts': Buffer.from('x') });
+    const r = await syncReleasePr(gh, repo(), opts('1'));
+    expect(r.operation).toBe('updated');
+    expect(fake.commits.get(fake.refs.get('heads/storeshots/screenshots')!)!.parents).toEqual([fake.refs.get('heads/main')]);
+  });
+
+  it('computes blob ids the way git does', () => {
+    expect(gitBlobSha(Buffer.from('hello\n'))).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
+  });
+});
