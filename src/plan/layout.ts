@@ -13,6 +13,20 @@ export interface LayoutInput {
 
 const nn = (i: number) => String(i).padStart(2, '0');
 
+/**
+ * deliver reads meaning into file names (STORE-RULES §3.1-§3.2, FL deliver loader.rb and
+ * app_screenshot.rb): a `*_framed.png` in a locale folder makes it skip every file whose path lacks
+ * "framed" or "watch"; "vision" in the path turns a 3840x2160 image into a Vision Pro one; and
+ * "app_ipad_pro_129" sends a 2048x2732 image to the 12.9" 2nd-generation slot. A slide id may
+ * contain any of these, so they are defused in the name; the slide stays recognisable.
+ */
+export function deliverSafeName(stem: string, displayType?: string): string {
+  let name = stem.replace(/_framed$/i, '-framed');
+  if (displayType === 'APP_APPLE_TV') name = name.replace(/vision/gi, (m) => `${m.slice(0, 3)}-${m.slice(3)}`);
+  if (displayType === 'APP_IPAD_PRO_3GEN_129') name = name.replace(/app_ipad_pro_129/gi, 'app-ipad-pro-129');
+  return name;
+}
+
 /** Relative output path, or undefined when the store does not accept the locale (fastlane layout). */
 export function outputPath(layout: OutputLayout, j: LayoutInput): string | undefined {
   // Pseudo-locales are for review, never for a store: outside the fastlane/ tree even in that layout.
@@ -23,7 +37,7 @@ export function outputPath(layout: OutputLayout, j: LayoutInput): string | undef
   if (!code) return undefined;
   if (preset.store === 'appstore') {
     const name = j.preset.replace('@', '-');
-    return `fastlane/screenshots/${code}/${nn(j.index)}_${name}_${j.slide}.${j.ext}`;
+    return `fastlane/screenshots/${code}/${deliverSafeName(`${nn(j.index)}_${name}_${j.slide}`, preset.displayType)}.${j.ext}`;
   }
   const base = `fastlane/metadata/android/${code}/images`;
   if (preset.playFolder === 'featureGraphic') return `${base}/featureGraphic.${j.ext}`;

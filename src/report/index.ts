@@ -1,7 +1,10 @@
-// report.json (SPEC §1). The HTML gallery is added by issue 4.
+// report.json (SPEC §1) and report.html (a gallery of the run), written side by side in the output folder.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { renderReportHtml } from './html.js';
 import type { Finding, ImageRecord, Report } from './types.js';
+
+export { renderReportHtml } from './html.js';
 
 export function buildReport(images: ImageRecord[], findings: Finding[]): Report {
   return {
@@ -18,12 +21,23 @@ export function buildReport(images: ImageRecord[], findings: Finding[]): Report 
   };
 }
 
-/** Writes OUT/report.json atomically (a reader never sees half a file). */
-export function writeReport(outDir: string, report: Report): string {
+/** Writes a file so that a reader never sees half of it: a temporary file beside it, then a rename. */
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+/** Writes OUT/report.json and OUT/report.html atomically; returns the report.json path. */
+export function writeReport(outDir: string, report: Report, opts: { title?: string } = {}): string {
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, 'report.json');
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(report, null, 2)}\n`);
-  renameSync(tmp, file);
+  writeAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeAtomic(path.join(outDir, 'report.html'), renderReportHtml(report, opts));
   return file;
+}
+
+/** Where writeReport puts the gallery. */
+export function reportHtmlPath(outDir: string): string {
+  return path.join(outDir, 'report.html');
 }

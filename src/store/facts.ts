@@ -23,8 +23,33 @@ export const PLAY = {
   /** UNCONFIRMED for phones: a safe cap, reported as a warning. */
   maxFileBytes: 8 * 1024 * 1024,
   featureGraphic: { width: 1024, height: 500 },
+  /** App icon: 32-bit PNG (alpha allowed), at most 1024 KB (STORE-RULES §2.3). */
+  icon: { width: 512, height: 512, maxBytes: 1024 * 1024 },
+  /** TV banner: current wording UNCONFIRMED (§2.3), so checked as a warning. */
+  tvBanner: { width: 1280, height: 720 },
   wearMinSide: 384,
+  /** Promotion eligibility ("Highly recommended", §2.2): at least 4 shots, min 1080 px, 9:16 or 16:9. */
+  promoMinCount: 4,
   promoMinSide: 1080,
+  extensions: ['png', 'jpg', 'jpeg'],
+} as const;
+
+/** deliver's folder rules (STORE-RULES §3.1, FL deliver/lib/deliver/loader.rb). */
+export const DELIVER = {
+  /** Folder names deliver allows beside the locales; the first two hold nested locale folders. */
+  specialDirs: ['appleTV', 'iMessage', 'default'],
+  expandableDirs: ['appleTV', 'iMessage'],
+  /** Folders deliver skips without complaint (metadata sub-dirs, supply's tree, frameit's fonts). */
+  exceptionDirs: ['trade_representative_contact_information', 'review_information', 'android', 'fonts'],
+  /** When a locale folder holds a `*_framed.*` file, only paths containing one of these are uploaded. */
+  framedKeep: ['framed', 'watch'],
+  framedSuffix: '_framed',
+} as const;
+
+/** supply's image folders (STORE-RULES §4.1, FL supply/lib/supply.rb). */
+export const SUPPLY = {
+  screenshotTypes: ['phoneScreenshots', 'sevenInchScreenshots', 'tenInchScreenshots', 'tvScreenshots', 'wearScreenshots'],
+  imageTypes: ['featureGraphic', 'icon', 'tvBanner'],
   extensions: ['png', 'jpg', 'jpeg'],
 } as const;
 

@@ -32,6 +32,24 @@ export const SOURCES = {
     url: 'https://github.com/fastlane/fastlane/blob/d5347690d47de21d0e6fe78bd5ce77e35a714350/deliver/lib/deliver/app_screenshot.rb',
     verified: '2026-07-21',
   },
+  fastlaneDeliverLoader: {
+    url: 'https://github.com/fastlane/fastlane/blob/d5347690d47de21d0e6fe78bd5ce77e35a714350/deliver/lib/deliver/loader.rb',
+    verified: '2026-07-21',
+  },
+  fastlaneDeliverUpload: {
+    url: 'https://github.com/fastlane/fastlane/blob/d5347690d47de21d0e6fe78bd5ce77e35a714350/deliver/lib/deliver/upload_screenshots.rb',
+    verified: '2026-07-21',
+  },
+  fastlaneDeliverValidator: {
+    url: 'https://github.com/fastlane/fastlane/blob/d5347690d47de21d0e6fe78bd5ce77e35a714350/deliver/lib/deliver/app_screenshot_validator.rb',
+    verified: '2026-07-21',
+  },
+  /** App Store Connect's own upload error text ("...in the RGB color space"), as quoted in fastlane issues. */
+  appleServerErrors: {
+    url: 'https://github.com/fastlane/fastlane/issues/9768',
+    verified: '2026-11-01',
+    note: 'ASC-err in STORE-RULES.md: the server message lists format, size, 72 DPI and RGB together',
+  },
   fastlaneLanguages: {
     url: 'https://github.com/fastlane/fastlane/blob/d5347690d47de21d0e6fe78bd5ce77e35a714350/fastlane_core/lib/fastlane_core/languages.rb',
     verified: '2026-07-21',
@@ -47,6 +65,14 @@ export const SOURCES = {
   wcag: {
     url: 'https://www.w3.org/TR/WCAG21/#contrast-minimum',
     verified: '2026-11-01',
+  },
+  /**
+   * storeshots' own quality rules (text fit, glyphs, translations): no store states them, so they
+   * cite the page that defines them. The repository address is the project's; update it here if it moves.
+   */
+  storeshotsRules: {
+    url: 'https://github.com/storeshots/storeshots/blob/main/docs/lint.md',
+    verified: '2026-12-01',
   },
 } as const satisfies Record<string, Source>;
 
