@@ -1,5 +1,6 @@
 // Helpers for the localization tests: read a fixture strings file through the real registry.
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { decodeStringsFile } from '../../src/l10n/text.js';
@@ -35,3 +36,24 @@ export function expectParseError(rel: string, line: number, message: RegExp | st
   else expect(err.message).toMatch(message);
   return err;
 }
+
+/** A temporary project: the given files, plus `shots/` linked to the example's screenshots. */
+export function tempProject(files: Record<string, string | Buffer>, prefix = 'ss-l10n-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), content);
+  }
+  if (!existsSync(path.join(dir, 'shots'))) symlinkSync(EXAMPLE_SHOTS, path.join(dir, 'shots'), 'dir');
+  return dir;
+}
+
+/** Copies a fixture project (fixtures/l10n/projects/NAME) into a temporary folder with the example's screenshots. */
+export function copyFixtureProject(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `ss-${name}-`));
+  cpSync(path.join(L10N, 'projects', name), dir, { recursive: true });
+  symlinkSync(EXAMPLE_SHOTS, path.join(dir, 'shots'), 'dir');
+  return dir;
+}
+
+export const EXAMPLE_SHOTS = path.resolve(import.meta.dirname, '../../examples/habitual/shots');

@@ -50,7 +50,7 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     positionOf: (i) => at(['strings', i]),
   });
   problems.push(...strings.warnings);
-  const { plan, problems: planProblems } = buildPlan({
+  const { plan, problems: planProblems, warnings: planWarnings } = buildPlan({
     loaded,
     theme,
     strings: strings.tables,
@@ -61,7 +61,7 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     outDir: opts.outDir,
     layout: opts.layout,
   });
-  problems.push(...planProblems);
+  problems.push(...planProblems, ...planWarnings);
 
   const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
   const missing = new Map<string, Problem>();

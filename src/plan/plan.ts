@@ -34,6 +34,8 @@ export interface PlanInput {
 export interface PlanResult {
   plan: Plan;
   problems: Problem[];
+  /** Soft problems that do not stop a run: missing translations (fallback used), possibly untranslated texts. */
+  warnings: Problem[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -100,8 +102,9 @@ export function buildPlan(input: PlanInput): PlanResult {
   const locales = [...m.locales, ...(input.extraLocales ?? []).filter((l) => !m.locales.includes(l))];
   // Pseudo-locales are made from this locale's texts and screenshots.
   const baseLocale = fallback ?? m.locales.find((l) => !PSEUDO_LOCALES.includes(l)) ?? m.locales[0]!;
+  const warnings: Problem[] = [];
   const warn = (message: string, fp: Array<string | number>) =>
-    problems.push({ severity: 'warning', message, field: fieldName(fp), at: loaded.positionOf(fp) });
+    warnings.push({ severity: 'warning', message, field: fieldName(fp), at: loaded.positionOf(fp) });
 
   if (fallback !== undefined && !m.locales.includes(fallback)) {
     err(expected(`one of the manifest's locales (${m.locales.join(', ')})`, 'fallback-locale', fallback), ['fallback-locale']);
@@ -258,6 +261,7 @@ export function buildPlan(input: PlanInput): PlanResult {
           count: slides.length,
           headline: resolveText(s.headline, locale, [...fp, 'headline']),
           subtitle: resolveText(s.subtitle, locale, [...fp, 'subtitle']),
+          appName: m.app?.name,
           style: mergeStyle(theme.style, m.style, localeStyle(m['locale-style'], locale), s.style, entry.style),
           theme: theme.name,
           screenshot,
@@ -282,7 +286,7 @@ export function buildPlan(input: PlanInput): PlanResult {
     all,
     jobs: all,
   };
-  return { plan, problems: dedupe(problems) };
+  return { plan, problems: dedupe(problems), warnings: dedupe(warnings) };
 }
 
 function dedupe(problems: Problem[]): Problem[] {
