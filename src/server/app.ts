@@ -7,7 +7,7 @@ import { zipSync } from 'fflate';
 import type { Job } from '../plan/types.js';
 import { VERSION } from '../version.js';
 import { authenticate, checkQuota, type Clock, RateLimiter } from './access.js';
-import type { ServerConfig } from './config.js';
+import { netPolicy, type ServerConfig } from './config.js';
 import { ApiError, badRequest } from './errors.js';
 import { checkKey, type Idempotency, requestHash, type SavedResponse } from './idempotency.js';
 import { acquireScreenshots } from './inputs.js';
@@ -175,7 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return idempotent(req, reply, 'renders', body, files, async (attach) => {
       const checked = await checkRenderRequest(body, { config, files });
       checkQuota(config, store, req.owner, checked.spec.slides.length, now());
-      const shots = await acquireScreenshots(checked.screenshots, files, config.limits, config.allowPrivateUrls);
+      const shots = await acquireScreenshots(checked.screenshots, files, config.limits, netPolicy(config));
       const row = renders.create(req.owner, checked, shots, baseUrlOf(config, req), attach);
       return checked.spec.async ? accepted(renders, row) : syncResponse(renders, await renders.waitFor(row.id));
     });
@@ -193,7 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           const checked = await checkRenderRequest(item, { config, prefix });
           checked.spec.async = true;
           checkQuota(config, store, req.owner, checked.spec.slides.length, now(), `renders[${index}]`);
-          const shots = await acquireScreenshots(checked.screenshots, undefined, config.limits, config.allowPrivateUrls, prefix);
+          const shots = await acquireScreenshots(checked.screenshots, undefined, config.limits, netPolicy(config), prefix);
           const row = renders.create(req.owner, checked, shots, baseUrlOf(config, req));
           created.push(row.id);
           results.push({ index, id: row.id, status: 'processing', polling_url: `/v1/renders/${row.id}` });

@@ -42,6 +42,8 @@ export interface ServerConfig {
   githubToken?: string;
   githubApiUrl: string;
   allowPrivateUrls: boolean;
+  /** `host:port` origins that may be private or loopback even without allowPrivateUrls. */
+  allowHosts: Set<string>;
   /** Base of the absolute URLs in responses and dispatches; default: from the request's Host. */
   publicUrl?: string;
   limits: Limits;
@@ -59,6 +61,9 @@ export interface ServerConfig {
   clockOffsetMs: number;
   logLevel: string;
 }
+
+/** What outbound requests (screenshot URLs, webhooks) may reach. */
+export const netPolicy = (c: ServerConfig) => ({ allowPrivate: c.allowPrivateUrls, allowHosts: c.allowHosts });
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -91,6 +96,15 @@ function loadKeys(env: NodeJS.ProcessEnv, file: string | undefined, cwd: string)
   return keys;
 }
 
+function parseHosts(raw: string | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const h of (raw ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean)) {
+    if (!/^[a-z0-9.-]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/.test(h)) throw new UserError(expected('comma-separated host:port entries', 'STORESHOTS_ALLOW_HOSTS', raw));
+    out.add(h);
+  }
+  return out;
+}
+
 const isLoopbackHost = (h: string) => h === '127.0.0.1' || h === '::1' || h === 'localhost' || h.startsWith('127.');
 
 export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
@@ -113,6 +127,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
     githubToken: env.STORESHOTS_GITHUB_TOKEN || undefined,
     githubApiUrl,
     allowPrivateUrls: env.STORESHOTS_ALLOW_PRIVATE_URLS === '1' || env.STORESHOTS_ALLOW_PRIVATE_URLS === 'true',
+    allowHosts: parseHosts(env.STORESHOTS_ALLOW_HOSTS),
     publicUrl: publicUrl?.replace(/\/+$/, ''),
     limits: {
       bodyBytes: req(int(env, 'STORESHOTS_MAX_BODY_BYTES', 48 * MiB, 1024)),

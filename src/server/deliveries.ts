@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { signDispatch, signWebhook } from '../util/signature.js';
 import type { Clock } from './access.js';
-import type { ServerConfig } from './config.js';
+import { netPolicy, type ServerConfig } from './config.js';
 import type { Metrics } from './metrics.js';
 import { postOnce, UrlRefusedError } from './net.js';
 import type { DeliveryRow, RenderRow, Store } from './store.js';
@@ -91,7 +91,7 @@ export class Deliveries {
       const t = Math.floor(this.now() / 1000);
       if (d.kind === 'webhook') {
         const headers = { 'x-asa-signature': signWebhook(d.secret, d.body, t), 'x-asa-delivery': d.id, 'x-asa-event': d.event };
-        ({ status } = await postOnce(d.url, d.body, headers, { timeoutMs: this.config.webhook.timeoutMs, guard: true, allowPrivate: this.config.allowPrivateUrls }));
+        ({ status } = await postOnce(d.url, d.body, headers, { timeoutMs: this.config.webhook.timeoutMs, guard: true, ...netPolicy(this.config) }));
       } else {
         const payload = JSON.parse(d.body) as { client_payload: { render_id: string; status: string; signature?: string } };
         payload.client_payload.signature = signDispatch(d.secret, payload.client_payload.render_id, payload.client_payload.status, t);
@@ -102,7 +102,7 @@ export class Deliveries {
           'x-github-api-version': '2022-11-28',
         };
         // The GitHub API URL is the operator's configuration, not a request's: no address guard.
-        ({ status } = await postOnce(d.url, JSON.stringify(payload), headers, { timeoutMs: this.config.webhook.timeoutMs, guard: false, allowPrivate: true }));
+        ({ status } = await postOnce(d.url, JSON.stringify(payload), headers, { timeoutMs: this.config.webhook.timeoutMs, guard: false }));
       }
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (e) {

@@ -4,7 +4,7 @@
 import type { Limits } from './config.js';
 import { ApiError } from './errors.js';
 import { sniffImage, type ImageInfo } from './image-info.js';
-import { fetchBounded, FetchError, UrlRefusedError } from './net.js';
+import { fetchBounded, FetchError, type NetPolicy, UrlRefusedError } from './net.js';
 import type { ScreenshotInput } from './request.js';
 
 export interface Screenshot {
@@ -19,7 +19,7 @@ function decodeBase64(data: string, maxBytes: number, param: string): Buffer {
   return Buffer.from(body, body.includes('-') || body.includes('_') ? 'base64url' : 'base64');
 }
 
-async function bytesOf(src: ScreenshotInput, files: Map<string, Buffer> | undefined, limits: Limits, allowPrivate: boolean, param: string): Promise<Buffer> {
+async function bytesOf(src: ScreenshotInput, files: Map<string, Buffer> | undefined, limits: Limits, policy: NetPolicy, param: string): Promise<Buffer> {
   if ('data' in src) return decodeBase64(src.data, limits.screenshotBytes, param);
   if ('file' in src) {
     const b = files?.get(src.file);
@@ -27,7 +27,7 @@ async function bytesOf(src: ScreenshotInput, files: Map<string, Buffer> | undefi
     return b;
   }
   try {
-    const r = await fetchBounded(src.url, { maxBytes: limits.screenshotBytes, timeoutMs: limits.fetchTimeoutMs, maxRedirects: limits.maxRedirects, allowPrivate });
+    const r = await fetchBounded(src.url, { maxBytes: limits.screenshotBytes, timeoutMs: limits.fetchTimeoutMs, maxRedirects: limits.maxRedirects, ...policy });
     return r.body;
   } catch (e) {
     if (e instanceof UrlRefusedError) throw new ApiError(400, 'url_refused', `${param}.url: ${e.message}`, param);
@@ -43,14 +43,14 @@ export async function acquireScreenshots(
   inputs: Array<ScreenshotInput | undefined>,
   files: Map<string, Buffer> | undefined,
   limits: Limits,
-  allowPrivate: boolean,
+  policy: NetPolicy,
   prefix = '',
 ): Promise<Array<Screenshot | undefined>> {
   return Promise.all(
     inputs.map(async (src, i) => {
       if (!src) return undefined;
       const param = `${prefix}slides[${i}].screenshot`;
-      const bytes = await bytesOf(src, files, limits, allowPrivate, param);
+      const bytes = await bytesOf(src, files, limits, policy, param);
       if (bytes.length > limits.screenshotBytes) throw new ApiError(413, 'screenshot_too_large', `${param} is ${bytes.length} bytes; the limit is ${limits.screenshotBytes}`, param);
       const info = sniffImage(bytes);
       if (!info) throw new ApiError(400, 'unsupported_image', `${param} is not a PNG or JPEG image`, param);

@@ -130,23 +130,40 @@ function rethrow(e: unknown, url: URL, signal: AbortSignal): never {
   throw new FetchError('fetch_failed', `cannot fetch ${url.origin}${url.pathname}: ${(e as Error).message}`);
 }
 
-export interface FetchLimits {
+/** Who outbound requests may reach: `allowPrivate` opens private and loopback ranges everywhere;
+ * `allowHosts` opens them for exact `host:port` origins only (a test or an internal image host). */
+export interface NetPolicy {
+  allowPrivate: boolean;
+  allowHosts?: ReadonlySet<string>;
+}
+
+/** Whether private and loopback addresses are open for this URL under the policy. */
+export function privateOpenFor(url: URL, policy: NetPolicy): boolean {
+  if (policy.allowPrivate) return true;
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return policy.allowHosts?.has(`${url.hostname.toLowerCase()}:${port}`) ?? false;
+}
+
+export interface FetchLimits extends NetPolicy {
   maxBytes: number;
   timeoutMs: number;
   maxRedirects: number;
-  allowPrivate: boolean;
 }
 
 /** GETs a URL with every hop checked, a size cap (declared and streamed) and one deadline for the whole fetch. */
 export async function fetchBounded(raw: string, limits: FetchLimits): Promise<{ body: Buffer; contentType?: string; url: string }> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
-  let url = checkUrlSyntax(raw, limits.allowPrivate);
+  const check = (u: string) => {
+    const parsed = checkUrlSyntax(u, true);
+    return checkUrlSyntax(u, privateOpenFor(parsed, limits));
+  };
+  let url = check(raw);
   for (let hop = 0; ; hop++) {
     let res: Dispatcher.ResponseData;
     try {
       res = await request(url, {
         method: 'GET',
-        dispatcher: guardedAgent(limits.allowPrivate),
+        dispatcher: guardedAgent(privateOpenFor(url, limits)),
         signal,
         headers: { 'user-agent': 'storeshots-render-service', accept: 'image/png,image/jpeg;q=0.9,*/*;q=0.1' },
       });
@@ -157,7 +174,7 @@ export async function fetchBounded(raw: string, limits: FetchLimits): Promise<{ 
       await res.body.dump().catch(() => undefined);
       if (hop >= limits.maxRedirects) throw new FetchError('fetch_failed', `more than ${limits.maxRedirects} redirects from ${raw.slice(0, 100)}`);
       const loc = Array.isArray(res.headers.location) ? res.headers.location[0]! : res.headers.location;
-      url = checkUrlSyntax(new URL(loc, url).toString(), limits.allowPrivate);
+      url = check(new URL(loc, url).toString());
       continue;
     }
     if (res.statusCode < 200 || res.statusCode >= 300) {
@@ -193,17 +210,19 @@ export async function postOnce(
   url: string,
   body: string,
   headers: Record<string, string>,
-  opts: { timeoutMs: number; guard: boolean; allowPrivate: boolean },
+  opts: { timeoutMs: number; guard: false } | ({ timeoutMs: number; guard: true } & NetPolicy),
 ): Promise<{ status: number }> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
-  const target = opts.guard ? checkUrlSyntax(url, opts.allowPrivate) : new URL(url);
+  const parsed = new URL(url);
+  const open = opts.guard ? privateOpenFor(parsed, opts) : true;
+  const target = opts.guard ? checkUrlSyntax(url, open) : parsed;
   try {
     const res = await request(target, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', 'user-agent': 'storeshots-render-service', ...headers },
       signal,
-      ...(opts.guard ? { dispatcher: guardedAgent(opts.allowPrivate) } : {}),
+      ...(opts.guard ? { dispatcher: guardedAgent(open) } : {}),
     });
     await res.body.dump().catch(() => undefined);
     return { status: res.statusCode };

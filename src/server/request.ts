@@ -7,9 +7,9 @@ import { builtinThemes } from '../manifest/theme.js';
 import type { Style } from '../manifest/types.js';
 import { acceptedSizes, presetRefs, PRESETS, resolvePreset, type DeviceFamily } from '../store/presets.js';
 import { describeValue } from '../util/errors.js';
-import type { ServerConfig } from './config.js';
+import { netPolicy, type ServerConfig } from './config.js';
 import { ApiError, badRequest } from './errors.js';
-import { checkUrlSyntax, FetchError, resolveChecked, UrlRefusedError } from './net.js';
+import { checkUrlSyntax, FetchError, type NetPolicy, privateOpenFor, resolveChecked, UrlRefusedError } from './net.js';
 import { bulkRequestSchema, renderRequestSchema } from './schema.js';
 
 export type ScreenshotInput = { url: string } | { data: string } | { file: string };
@@ -199,7 +199,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
   if (b.webhook_url !== undefined) {
     const secret = (b.webhook_secret as string | undefined) ?? ctx.config.webhookSecret;
     if (!secret) throw badRequest('webhook_url needs webhook_secret (the server has no STORESHOTS_WEBHOOK_SECRET to sign with)', `${prefix}webhook_secret`, 'parameter_missing');
-    await checkTarget(b.webhook_url as string, ctx.config.allowPrivateUrls, `${prefix}webhook_url`);
+    await checkTarget(b.webhook_url as string, netPolicy(ctx.config), `${prefix}webhook_url`);
     webhook = { url: b.webhook_url as string, secret };
   }
   let dispatch: RenderSpec['dispatch'];
@@ -230,10 +230,11 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
 }
 
 /** A webhook target is checked when the request comes in (a clear 400) and again on every delivery. */
-async function checkTarget(raw: string, allowPrivate: boolean, param: string): Promise<void> {
+async function checkTarget(raw: string, policy: NetPolicy, param: string): Promise<void> {
   try {
-    const url = checkUrlSyntax(raw, allowPrivate);
-    await resolveChecked(url.hostname, allowPrivate);
+    const open = privateOpenFor(checkUrlSyntax(raw, true), policy);
+    const url = checkUrlSyntax(raw, open);
+    await resolveChecked(url.hostname, open);
   } catch (e) {
     if (e instanceof UrlRefusedError) throw new ApiError(400, 'url_refused', `${param}: ${e.message}`, param);
     if (e instanceof FetchError) throw new ApiError(400, 'url_unreachable', `${param}: ${e.message}`, param);

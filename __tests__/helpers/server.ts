@@ -1,0 +1,153 @@
+// Starts the real render service (the built bin, as users run it) on a loopback port with a temporary
+// --data folder, and loopback receivers for webhooks and GitHub dispatches.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const FIXTURES = path.join(ROOT, '__tests__/fixtures/server');
+export const SCREEN_PNG = readFileSync(path.join(FIXTURES, 'screen.png'));
+export const SCREEN_JPG = readFileSync(path.join(FIXTURES, 'screen.jpg'));
+export const KEY = 'sk_test_alpha';
+export const OTHER_KEY = 'sk_test_beta';
+
+export interface ServerHandle {
+  url: string;
+  port: number;
+  data: string;
+  proc: ChildProcess;
+  stderr: () => string;
+  /** Resolves with the exit code after SIGTERM. */
+  stop: () => Promise<number | null>;
+  kill9: () => Promise<void>;
+}
+
+export function tempData(): string {
+  return mkdtempSync(path.join(tmpdir(), 'storeshots-serve-'));
+}
+
+/** Spawns `storeshots serve --port 0` and waits for the address it prints on stdout. */
+export async function startServer(opts: { env?: NodeJS.ProcessEnv; data?: string; args?: string[] } = {}): Promise<ServerHandle> {
+  const data = opts.data ?? tempData();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    STORESHOTS_API_KEYS: `${KEY},${OTHER_KEY}`,
+    STORESHOTS_WORKERS: '2',
+    STORESHOTS_POLL_MS: '20',
+    STORESHOTS_WEBHOOK_BACKOFF_MS: '20',
+    STORESHOTS_WEBHOOK_BACKOFF_MAX_MS: '200',
+    ...opts.env,
+  };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), 'serve', '--port', '0', '--data', data, ...(opts.args ?? [])], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  let out = '';
+  proc.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${err}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    data,
+    proc,
+    stderr: () => err,
+    stop: async () => {
+      if (proc.exitCode === null) proc.kill('SIGTERM');
+      return exited;
+    },
+    kill9: async () => {
+      proc.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export function cleanup(data: string): void {
+  rmSync(data, { recursive: true, force: true });
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** Calls the API with a key; JSON in, JSON (or bytes for non-JSON answers) out. */
+export async function api<T = any>(
+  base: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  opts: { key?: string | null; headers?: Record<string, string>; raw?: RequestInit['body'] } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.key !== null) headers.authorization = `Bearer ${opts.key ?? KEY}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(base + url, { method, headers, body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const type = res.headers.get('content-type') ?? '';
+  const parsed = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+/** Polls a render until it has ended (each poll is a request, no sleeping for a time-out). */
+export async function pollUntilEnded(base: string, id: string, key = KEY, seen?: string[]): Promise<any> {
+  for (;;) {
+    const r = await api(base, 'GET', `/v1/renders/${id}`, undefined, { key });
+    if (r.status !== 200) throw new Error(`poll ${id}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+    seen?.push(r.body.status);
+    if (['succeeded', 'failed', 'canceled'].includes(r.body.status)) return r.body;
+    await new Promise((res) => setTimeout(res, 25));
+  }
+}
+
+export interface Received {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  status: number;
+}
+
+/** A loopback HTTP receiver that answers with the given statuses in turn (the last one repeats). */
+export async function receiver(statuses: number[] = [200]): Promise<{ url: string; received: Received[]; next: (n?: number) => Promise<Received[]>; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const waiters: Array<() => void> = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const status = statuses[Math.min(received.length, statuses.length - 1)]!;
+      received.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+      for (const w of waiters.splice(0)) w();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    /** Resolves once at least n requests have arrived. */
+    next: async (n = received.length + 1) => {
+      while (received.length < n) await new Promise<void>((r) => waiters.push(r));
+      return received;
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export const b64 = (buf: Buffer) => buf.toString('base64');
