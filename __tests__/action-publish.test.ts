@@ -1,0 +1,231 @@
+// The publishing steps every mode ends in, with a hand-made set of real PNG files, the real
+// @actions/artifact client and octokit against the loopback servers (every GitHub request
+// and response checked against GitHub's OpenAPI description).
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { createGitHub } from '../src/github/client.js';
+import { commentMarker } from '../src/github/comment.js';
+import { readContext } from '../src/action/context.js';
+import { parseInputs } from '../src/action/inputs.js';
+import { publish, FORK_NOTICE, fastlaneFiles } from '../src/action/publish.js';
+import type { ActionEnv, Runner } from '../src/action/env.js';
+import type { RenderedSet } from '../src/publish/set.js';
+import { FakeGitHub } from './fakes/github.js';
+import { FakeArtifacts } from './fakes/artifacts.js';
+import { pullRequestEvent } from './fakes/run-action.js';
+import { makeSet, FINDING } from './fakes/sets.js';
+
+let gh: FakeGitHub;
+let arts: FakeArtifacts;
+
+interface Recorded {
+  runner: Runner;
+  calls: Array<{ kind: string; message: string; props?: object }>;
+  outputs: Record<string, string>;
+  summaries: string[];
+}
+
+function recorder(): Recorded {
+  const r: Recorded = { calls: [], outputs: {}, summaries: [], runner: undefined as unknown as Runner };
+  const log = (kind: string) => (message: string, props?: object) => void r.calls.push({ kind, message, props });
+  r.runner = {
+    info: log('info'),
+    notice: log('notice'),
+    warning: log('warning'),
+    error: log('error'),
+    setOutput: (n, v) => void (r.outputs[n] = String(v)),
+    summary: async (md) => void r.summaries.push(md),
+  };
+  return r;
+}
+
+function env(event: { name: string; payload: object; ref?: string; sha?: string }, inputs: Record<string, string> = {}, token = 'ghs_write'): { a: ActionEnv; rec: Recorded } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-ctx-'));
+  writeFileSync(path.join(dir, 'event.json'), JSON.stringify(event.payload));
+  const ctx = readContext({
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
+    GITHUB_REPOSITORY: gh.full,
+    GITHUB_API_URL: gh.url,
+    GITHUB_RUN_ID: '1001',
+    GITHUB_SHA: event.sha ?? 'c'.repeat(40),
+    GITHUB_REF: event.ref ?? 'refs/heads/main',
+    GITHUB_WORKSPACE: dir,
+  });
+  const rec = recorder();
+  const read = (n: string) => ({ 'github-token': token, ...inputs })[n] ?? '';
+  return { a: { inputs: parseInputs(read), ctx, gh: createGitHub({ token, baseUrl: gh.url, sleep: async () => {} }), token, runner: rec.runner }, rec };
+}
+
+beforeAll(async () => {
+  arts = await new FakeArtifacts().start();
+  arts.runs.set('run-1001', 1001);
+  process.env.ACTIONS_RUNTIME_TOKEN = FakeArtifacts.token('run-1001', 'job-1');
+  process.env.ACTIONS_RESULTS_URL = `${arts.url}/`;
+  delete process.env.GITHUB_SERVER_URL;
+});
+afterAll(async () => {
+  await arts.stop();
+});
+beforeEach(async () => {
+  gh = await new FakeGitHub().start();
+  arts.artifacts.length = 0;
+});
+afterEach(async () => {
+  expect(gh.violations).toEqual([]);
+  expect(arts.problems).toEqual([]);
+  await gh.stop();
+});
+
+const prEvent = (o: { fork?: boolean; headSha?: string } = {}) => pullRequestEvent(gh, { number: 12, headSha: o.headSha ?? 'd'.repeat(40), fork: o.fork });
+
+describe('on a pull request', () => {
+  let set: RenderedSet;
+  beforeAll(async () => {
+    set = await makeSet({ findings: [FINDING] });
+  });
+
+  it('uploads the artifact, posts the comment with a contact sheet per locale, writes summary and outputs', async () => {
+    const { a, rec } = env(prEvent());
+    const res = await publish(a, set, { pullRequest: a.ctx.pullRequest, upload: true, allowRelease: true });
+
+    const files = arts.files('storeshots');
+    const html = existsSync(path.join(set.outDir, 'report.html')) ? ['report.html'] : [];
+    expect([...files.keys()].sort()).toEqual([...set.report.images.map((i) => i.path), ...html, 'report.json', 'storeshots-run.json'].sort());
+    expect(JSON.parse(String(files.get('storeshots-run.json')))).toMatchObject({ pullRequest: { number: 12, headSha: 'd'.repeat(40) } });
+    expect(res.artifact?.url).toBe(`https://github.com/acme/habitual/actions/runs/1001/artifacts/${res.artifact?.id}`);
+
+    expect(gh.comments).toHaveLength(1);
+    const body = gh.comments[0]!.body;
+    expect(body.startsWith(commentMarker(''))).toBe(true);
+    expect(body).toContain('8 images, 1 error, 0 warnings');
+    expect(body).toContain(res.artifact!.url!);
+    // One contact sheet per locale, committed to the previews branch and embedded by URL.
+    const sheets = [...body.matchAll(/!\[([^\]]+)\]\((https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/([0-9a-f]{32})\.jpg\?raw=true)\)/g)];
+    expect(sheets.map((m) => m[1])).toEqual(['en-US', 'de-DE']);
+    const branch = gh.filesOf('storeshots-previews');
+    for (const m of sheets) {
+      const meta = await sharp(branch.get(`${m[3]}.jpg`)!).metadata();
+      expect(meta.format).toBe('jpeg');
+      // A row per preset (two), the two slides side by side, 360 px rows with 16 px gaps.
+      expect([meta.width, meta.height]).toEqual([16 + 203 + 16 + 203 + 16, 16 + 360 + 16 + 360 + 16]);
+    }
+    // The finding's text is escaped: no HTML, no table break, no @-mention.
+    expect(body).toContain('31 px \\| smaller');
+    expect(body).toContain('&lt;b&gt;minimum&lt;/b&gt;');
+    expect(body).not.toContain('@team');
+
+    expect(rec.summaries[0]).toContain('## storeshots: 8 images, 1 error, 0 warnings');
+    expect(rec.summaries[0]).toMatch(/\| en-US \| 2 \| 2 \|/);
+    expect(rec.summaries[0]).toMatch(/\| de-DE \| 2 \(1 ❌\) \| 2 \|/);
+    expect(rec.summaries[0]).toContain('| render | 1.2 |');
+    expect(rec.summaries[0]).toContain(res.artifact!.url!);
+    expect(rec.outputs).toMatchObject({ images: '8', errors: '1', warnings: '0', 'artifact-id': String(res.artifact!.id), 'comment-id': String(gh.comments[0]!.id), 'pull-request-operation': 'none' });
+    expect(rec.calls.filter((c) => c.kind === 'error')).toHaveLength(1); // the finding's annotation
+  });
+
+  it('updates the same comment on the next run and commits no new preview for unchanged sheets', async () => {
+    const first = env(prEvent());
+    await publish(first.a, set, { pullRequest: first.a.ctx.pullRequest, upload: false, allowRelease: false });
+    const commits = gh.commits.size;
+    const second = env(prEvent({ headSha: 'e'.repeat(40) }));
+    await publish(second.a, set, { pullRequest: second.a.ctx.pullRequest, upload: false, allowRelease: false });
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain('eeeeeee');
+    expect(gh.commits.size).toBe(commits);
+  });
+
+  it('a fork: artifact yes, comment no, a notice, no failure', async () => {
+    const { a, rec } = env(prEvent({ fork: true }), {}, 'ghs_read');
+    const res = await publish(a, set, { pullRequest: a.ctx.pullRequest, upload: true, allowRelease: true });
+    expect(res.artifact?.id).toBeDefined();
+    expect(gh.comments).toHaveLength(0);
+    expect(gh.writes()).toEqual([]);
+    expect(rec.calls).toContainEqual({ kind: 'notice', message: FORK_NOTICE, props: undefined });
+  });
+
+  it('a read-only token on a same-repo PR: notices instead of failures', async () => {
+    const { a, rec } = env(prEvent(), {}, 'ghs_read');
+    await publish(a, set, { pullRequest: a.ctx.pullRequest, upload: false, allowRelease: true });
+    expect(gh.comments).toHaveLength(0);
+    const notices = rec.calls.filter((c) => c.kind === 'notice').map((c) => c.message);
+    expect(notices.some((m) => m.includes('HTTP 403') && m.includes('contents: write'))).toBe(true);
+    expect(notices.some((m) => m.includes('pull-requests: write'))).toBe(true);
+  });
+
+  it('a private repository gets links to the contact sheets instead of embedded images', async () => {
+    gh.private = true;
+    const ev = prEvent();
+    const { a } = env(ev);
+    await publish(a, set, { pullRequest: a.ctx.pullRequest, upload: false, allowRelease: false });
+    expect(gh.comments[0]!.body).not.toContain('![');
+    expect(gh.comments[0]!.body).toMatch(/\*\*en-US\*\*: \[contact sheet\]\(https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.jpg\?raw=true\)/);
+  });
+});
+
+describe('on a tag push', () => {
+  const tag = { name: 'push', ref: 'refs/tags/v1.2.0', payload: { ref: 'refs/tags/v1.2.0', repository: { full_name: 'acme/habitual', default_branch: 'main', private: false } } };
+
+  it('opens the release PR in fastlane layout; a rerun makes no commit; a changed set updates it', async () => {
+    const set = await makeSet();
+    const { a, rec } = env(tag, { 'pr-labels': 'screenshots, release' });
+    const res = await publish(a, set, { upload: false, allowRelease: true });
+    expect(res.release).toMatchObject({ operation: 'created', number: 1 });
+    const files = [...gh.filesOf('storeshots/screenshots').keys()].filter((p) => p.startsWith('fastlane/')).sort();
+    expect(files).toEqual([
+      'fastlane/metadata/android/de-DE/images/phoneScreenshots/01_home.png',
+      'fastlane/metadata/android/de-DE/images/phoneScreenshots/02_stats.png',
+      'fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png',
+      'fastlane/metadata/android/en-US/images/phoneScreenshots/02_stats.png',
+      'fastlane/screenshots/de-DE/01_appstore.iphone_6_9_home.png',
+      'fastlane/screenshots/de-DE/02_appstore.iphone_6_9_stats.png',
+      'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png',
+      'fastlane/screenshots/en-US/02_appstore.iphone_6_9_stats.png',
+    ]);
+    expect(gh.pulls[0]).toMatchObject({ title: 'Update store screenshots', labels: ['screenshots', 'release'], head: { ref: 'storeshots/screenshots' } });
+    expect(rec.outputs).toMatchObject({ 'pull-request-number': '1', 'pull-request-operation': 'created', 'pull-request-url': 'https://github.com/acme/habitual/pull/1' });
+
+    const commits = gh.commits.size;
+    const again = env(tag);
+    const res2 = await publish(again.a, set, { upload: false, allowRelease: true });
+    expect(res2.release?.operation).toBe('unchanged');
+    expect(gh.commits.size).toBe(commits);
+
+    const changed = await makeSet({ tint: 30 });
+    const third = env(tag);
+    const res3 = await publish(third.a, changed, { upload: false, allowRelease: true });
+    expect(res3.release).toMatchObject({ operation: 'updated', number: 1 });
+    expect(gh.pulls).toHaveLength(1);
+  });
+
+  it('maps locales to store codes and honours pr-path', async () => {
+    const set = await makeSet({ locales: ['ar', 'he'], presets: ['appstore.iphone_6_9', 'play.phone'], slides: ['home'] });
+    const { files } = fastlaneFiles(set, 'ios');
+    expect(files.map((f) => f.path).sort()).toEqual([
+      'ios/fastlane/metadata/android/ar/images/phoneScreenshots/01_home.png',
+      'ios/fastlane/metadata/android/iw-IL/images/phoneScreenshots/01_home.png',
+      'ios/fastlane/screenshots/ar-SA/01_appstore.iphone_6_9_home.png',
+      'ios/fastlane/screenshots/he/01_appstore.iphone_6_9_home.png',
+    ]);
+  });
+
+  it('a partial set (filters or a shard) opens no release PR', async () => {
+    const set = { ...(await makeSet({ locales: ['en-US'] })), partial: true };
+    const { a, rec } = env(tag);
+    const res = await publish(a, set, { upload: false, allowRelease: true });
+    expect(res.release).toBeUndefined();
+    expect(gh.pulls).toHaveLength(0);
+    expect(rec.calls.some((c) => c.kind === 'warning' && c.message.includes('Only part of the manifest'))).toBe(true);
+  });
+
+  it('when Actions may not open PRs, the branch is pushed and a warning says which setting to change', async () => {
+    gh.faults.push({ method: 'POST', path: /\/pulls$/, status: 403, message: 'GitHub Actions is not permitted to create or approve pull requests.' });
+    const { a, rec } = env(tag);
+    await publish(a, await makeSet(), { upload: false, allowRelease: true });
+    expect(gh.refs.has('heads/storeshots/screenshots')).toBe(true);
+    expect(rec.calls.some((c) => c.kind === 'warning' && c.message.includes('Settings > Actions > General'))).toBe(true);
+  });
+});
