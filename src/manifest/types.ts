@@ -49,6 +49,8 @@ export interface Style {
     tilt?: number;
     scale?: number;
     'offset-y'?: number;
+    /** Horizontal shift as a fraction of the width; with a panoramic background a device may straddle a seam. */
+    'offset-x'?: number;
     shadow?: boolean;
   };
   padding?: number;

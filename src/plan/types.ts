@@ -49,6 +49,8 @@ export interface Job {
   count: number;
   headline?: ResolvedText;
   subtitle?: ResolvedText;
+  /** The app's name (the feature graphic shows it). */
+  appName?: string;
   /** Theme tokens merged with manifest, locale, slide and preset style. */
   style: Style;
   theme: string;

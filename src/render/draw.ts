@@ -1,0 +1,159 @@
+// Drawing: background, devices (with their screenshots), then text, onto one canvas; and what
+// lint needs to know about the text (sizes, boxes, colour and the colour behind it).
+import type { Job } from '../plan/types.js';
+import type { Box, TextLayoutInfo } from '../report/types.js';
+import { RenderError } from '../util/errors.js';
+import { drawBackground } from './background.js';
+import { MODELS } from './devices.js';
+import { drawDevice, rawToCanvas, roundRect } from './frames.js';
+import { loadResized, type ImageInfo } from './images.js';
+import type { DevicePlacement, Layout, TextBlock } from './layout.js';
+import { applyFont } from './measure.js';
+import { canvas, type CanvasModule } from './native.js';
+import type { UserFrame } from './userframe.js';
+
+type Canvas = InstanceType<CanvasModule['Canvas']>;
+type Ctx = ReturnType<Canvas['getContext']>;
+
+export interface DrawAssets {
+  shots: { primary?: ImageInfo; second?: ImageInfo };
+  frame?: UserFrame;
+  /** Devices of neighbouring slides that reach into this one (panoramic sets), already shifted. */
+  neighbours?: Array<{ placement: DevicePlacement; shot?: ImageInfo }>;
+}
+
+/** A screenshot sized to the screen's pixels (crop or letterbox), so it stays sharp at any scale. */
+async function screenImage(p: DevicePlacement, shot: ImageInfo | undefined): Promise<Canvas | undefined> {
+  if (!shot) return undefined;
+  const { width, height } = p.screen;
+  const img = await loadResized(shot.file, 'screenshot', { width: Math.ceil(width), height: Math.ceil(height) }, { fit: p.fit === 'letterbox' ? 'contain' : 'cover', background: '#000000' });
+  return rawToCanvas(img.data, img.width, img.height);
+}
+
+/** Refuses a screenshot whose shape is far from the screen it goes into (it would be mostly cropped away). */
+export function checkAspect(job: Job, p: DevicePlacement, shot: ImageInfo): void {
+  if (p.model === 'none' && !p.frameFile) return;
+  const a = shot.width / shot.height;
+  const b = p.screen.width / p.screen.height;
+  const ratio = Math.max(a / b, b / a);
+  if (ratio > 1.45) {
+    const spec = p.frameFile ? 'the frame PNG' : `the ${MODELS[p.model].id}${p.landscape ? ' (landscape)' : ''} screen`;
+    throw new RenderError(
+      `screenshot ${shot.file} is ${shot.width}x${shot.height} (aspect ${a.toFixed(2)}) but ${spec} of ${job.id} has aspect ${b.toFixed(2)}: ` +
+        `supply a screenshot of that device, or set style.device.frame (e.g. none) for this slide`,
+    );
+  }
+}
+
+async function drawDevices(ctx: Ctx, job: Job, layout: Layout, assets: DrawAssets): Promise<void> {
+  const frameCanvas = assets.frame ? rawToCanvas(assets.frame.rgba, assets.frame.width, assets.frame.height) : undefined;
+  const all = [
+    ...(assets.neighbours ?? []),
+    ...layout.devices.map((p) => ({ placement: p, shot: p.which === 'second' ? (assets.shots.second ?? assets.shots.primary) : assets.shots.primary })),
+  ];
+  for (const { placement, shot } of all) {
+    if (shot) checkAspect(job, placement, shot);
+    drawDevice(ctx, placement, await screenImage(placement, shot), placement.frameFile ? frameCanvas : undefined);
+  }
+}
+
+async function drawFullBleed(ctx: Ctx, layout: Layout, shot: ImageInfo | undefined): Promise<void> {
+  if (!shot) return;
+  const img = await loadResized(shot.file, 'screenshot', { width: layout.width, height: layout.height }, { fit: 'cover' });
+  ctx.drawImage(rawToCanvas(img.data, img.width, img.height), 0, 0);
+  if (!layout.textArea) return;
+  // A scrim under the text keeps it legible over any screenshot.
+  const a = layout.textArea;
+  const top = a.y < layout.height / 2;
+  const y0 = top ? 0 : a.y - layout.safe.y;
+  const y1 = top ? a.y + a.height + layout.safe.y : layout.height;
+  const g = ctx.createLinearGradient(0, top ? y0 : y1, 0, top ? y1 : y0);
+  g.addColorStop(0, 'rgba(0,0,0,0.62)');
+  g.addColorStop(0.7, 'rgba(0,0,0,0.35)');
+  g.addColorStop(1, 'rgba(0,0,0,0)');
+  ctx.fillStyle = g;
+  ctx.fillRect(0, y0, layout.width, y1 - y0);
+}
+
+/** Average colour of a box of the canvas, as #rrggbb (what lint's contrast check compares against). */
+export function averageColor(ctx: Ctx, box: Box, W: number, H: number): string {
+  const x = Math.max(0, Math.floor(box.x));
+  const y = Math.max(0, Math.floor(box.y));
+  const w = Math.max(1, Math.min(W - x, Math.ceil(box.width)));
+  const h = Math.max(1, Math.min(H - y, Math.ceil(box.height)));
+  const d = ctx.getImageData(x, y, w, h).data;
+  // Every 4th pixel in each direction is plenty for an average.
+  let r = 0, g = 0, b = 0, n = 0;
+  for (let yy = 0; yy < h; yy += 4) {
+    for (let xx = 0; xx < w; xx += 4) {
+      const i = (yy * w + xx) * 4;
+      r += d[i]!;
+      g += d[i + 1]!;
+      b += d[i + 2]!;
+      n++;
+    }
+  }
+  const hex = (v: number) => Math.round(v / n).toString(16).padStart(2, '0');
+  return `#${hex(r)}${hex(g)}${hex(b)}`;
+}
+
+/** A CSS colour as #rrggbb (the canvas parses it); alpha is dropped. */
+export function hexColor(ctx: Ctx, color: string): string {
+  ctx.save();
+  ctx.fillStyle = '#000000';
+  ctx.fillStyle = color;
+  const v = String(ctx.fillStyle);
+  ctx.restore();
+  if (/^#[0-9a-f]{6}$/i.test(v)) return v.toLowerCase();
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(v);
+  return m ? `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}` : '#000000';
+}
+
+function drawText(ctx: Ctx, block: TextBlock): void {
+  ctx.save();
+  applyFont(ctx, block.font);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  if (block.shadow) {
+    ctx.shadowColor = 'rgba(0,0,0,0.35)';
+    ctx.shadowBlur = block.font.size * 0.18;
+    ctx.shadowOffsetY = block.font.size * 0.04;
+  }
+  for (const line of block.lines) {
+    for (const run of line.runs) {
+      ctx.direction = run.rtl ? 'rtl' : 'ltr';
+      ctx.fillStyle = run.highlight ? block.accent : block.color;
+      // An RTL run is anchored at its right edge: that is where its first character goes.
+      ctx.textAlign = run.rtl ? 'right' : 'left';
+      ctx.fillText(run.text, run.rtl ? run.x + run.width : run.x, line.baseline);
+    }
+  }
+  ctx.restore();
+}
+
+/** Draws a job's layout; returns the canvas and the text facts lint reads. */
+export async function drawJob(job: Job, layout: Layout, assets: DrawAssets): Promise<{ canvas: Canvas; text: TextLayoutInfo[] }> {
+  const { width: W, height: H } = layout;
+  const c = canvas().createCanvas(W, H);
+  const ctx = c.getContext('2d');
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  await drawBackground(ctx, job);
+  if (layout.fullBleed) await drawFullBleed(ctx, layout, assets.shots.primary);
+  else await drawDevices(ctx, job, layout, assets);
+  const text: TextLayoutInfo[] = [];
+  for (const b of layout.blocks) {
+    const background = averageColor(ctx, b.inked, W, H);
+    if (b.kind !== 'app-name') {
+      text.push({
+        kind: b.kind, text: b.text, fontSize: b.font.size, minFontSize: b.minFontSize, fitFontSize: b.fitFontSize,
+        lines: b.lines.map((l) => l.text), box: b.box, inked: b.inked, overflow: b.overflow,
+        color: hexColor(ctx, b.color), background, missingGlyphs: [],
+      });
+    }
+  }
+  for (const b of layout.blocks) drawText(ctx, b);
+  return { canvas: c, text };
+}
+
+export { roundRect };

@@ -1,0 +1,67 @@
+// Reading images safely: the header is checked before any pixel is decoded, so a 20000x20000
+// PNG (a decompression bomb) is refused up front; corrupt and truncated files name themselves.
+import { existsSync } from 'node:fs';
+import { RenderError } from '../util/errors.js';
+import type { Size } from '../store/presets.js';
+import { sharp } from './native.js';
+
+/** Largest input accepted: 40 megapixels and 16384 px a side (a 6K screenshot is 20 MP). */
+export const MAX_PIXELS = 40_000_000;
+export const MAX_SIDE = 16384;
+
+export interface ImageInfo extends Size {
+  file: string;
+}
+
+/** Size from the file's header (no decoding); throws a RenderError naming the file. */
+export async function probeImage(file: string, what: string): Promise<ImageInfo> {
+  if (!existsSync(file)) throw new RenderError(`${what} not found: ${file}`);
+  let meta;
+  try {
+    meta = await sharp()(file, { limitInputPixels: false }).metadata();
+  } catch (e) {
+    throw new RenderError(`cannot read ${what} ${file}: not a readable PNG/JPEG/WebP image (${firstLine(e)})`);
+  }
+  const { width, height } = meta;
+  if (!width || !height) throw new RenderError(`cannot read ${what} ${file}: no image size in its header`);
+  if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
+    throw new RenderError(
+      `${what} ${file} is ${width}x${height} (${((width * height) / 1e6).toFixed(0)} MP); the largest image accepted is ${MAX_PIXELS / 1e6} MP and ${MAX_SIDE} px a side: export it at the device's resolution`,
+    );
+  }
+  return { file, width, height };
+}
+
+export interface RawImage extends Size {
+  data: Buffer;
+}
+
+/** Decodes, orients, converts to sRGB and resizes to exactly width x height, as RGBA. */
+export async function loadResized(
+  file: string,
+  what: string,
+  size: Size,
+  opts: { fit: 'cover' | 'contain' | 'fill'; blur?: number; background?: string | { r: number; g: number; b: number; alpha: number } } = { fit: 'cover' },
+): Promise<RawImage> {
+  await probeImage(file, what);
+  try {
+    let img = sharp()(file, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
+      .rotate()
+      .toColourspace('srgb')
+      .resize(Math.max(1, Math.round(size.width)), Math.max(1, Math.round(size.height)), {
+        fit: opts.fit,
+        kernel: 'lanczos3',
+        background: opts.background ?? '#000000',
+        position: 'centre',
+      });
+    if (opts.blur && opts.blur >= 0.3) img = img.blur(opts.blur);
+    const { data, info } = await img.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  } catch (e) {
+    throw new RenderError(`cannot decode ${what} ${file}: the file is corrupt or truncated (${firstLine(e)})`);
+  }
+}
+
+function firstLine(e: unknown): string {
+  return String((e as Error)?.message ?? e).split('\n')[0]!.trim();
+}
