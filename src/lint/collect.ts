@@ -93,7 +93,8 @@ class Collector {
       this.out.unreachable.push({ path: this.show(dir), reason: errnoReason(e) });
       return false;
     }
-    if (this.visited.has(real)) {
+    // A link to a folder already walked, or to one of its ancestors, would walk the same files again (or forever).
+    if (this.visited.has(real) || [...this.visited].some((v) => v.startsWith(real + path.sep))) {
       this.out.unreachable.push({ path: this.show(dir), reason: `symbolic link loop: it leads back to ${this.show(real)}, which is already being linted` });
       return false;
     }

@@ -68,7 +68,8 @@ export function nearestAppStoreSize(w: number, h: number): { size: string; type:
       if (!best || d < best.d) best = { size: sz(sw, sh), type, d };
     }
   }
-  return best && best.d <= Math.max(w, h) * 0.05 ? best : undefined;
+  // Within about 1%: a pixel or two off is a mistake worth naming; 1080x2400 is an Android size, not a wrong iPhone one.
+  return best && best.d <= Math.max(w, h) * 0.01 ? best : undefined;
 }
 
 const isPlayScreenshot = (img: LintImage) => img.store === 'play' && (img.playKind ?? 'screenshot') === 'screenshot';
@@ -442,11 +443,11 @@ export const RULES: readonly Rule[] = [
     check: (run) => {
       if (!run.stores.has('appstore')) return [];
       // Rendering: what the manifest targets (a --slide or --shard selection still targets every set).
-      // Linting files: the display types deliver would find.
+      // Linting files: the display types deliver would find in locale folders; loose files are no listing.
       const types = new Set<string>(
         run.plan
           ? run.plan.presets.flatMap((ref) => getPreset(ref.split('@')[0]!)?.displayType ?? [])
-          : run.images.flatMap((img) => (img.store === 'appstore' && img.displayType ? [img.displayType] : [])),
+          : run.images.flatMap((img) => (img.store === 'appstore' && img.locale && img.displayType ? [img.displayType] : [])),
       );
       const iphone = [...types].some((t) => t.startsWith('APP_IPHONE_'));
       const out: Hit[] = [];
@@ -478,14 +479,15 @@ export const RULES: readonly Rule[] = [
     check: (run) => {
       const perLocale = new Map<string, number>();
       for (const set of run.sets) {
-        if (set.store !== 'play' || (set.playKind ?? 'screenshot') !== 'screenshot') continue;
-        const k = set.locale ?? '';
+        // Loose files (no locale folder) are not a listing: only listings have a total.
+        if (set.store !== 'play' || (set.playKind ?? 'screenshot') !== 'screenshot' || !set.locale) continue;
+        const k = set.locale;
         perLocale.set(k, (perLocale.get(k) ?? 0) + set.count);
       }
       const out: Hit[] = [];
       for (const [locale, n] of perLocale) {
         if (n > 0 && n < PLAY.minTotal) {
-          out.push({ message: `${locale ? `Locale ${locale}` : 'The Play listing'} has ${n} screenshot; Google Play needs at least ${PLAY.minTotal} in total to publish`, locale: locale || undefined });
+          out.push({ message: `The ${locale} Play listing has ${n} screenshot; Google Play needs at least ${PLAY.minTotal} in total to publish`, locale });
         }
       }
       return out;
