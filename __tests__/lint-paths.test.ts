@@ -22,7 +22,7 @@ afterAll(() => {
 });
 
 const rules = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.rule} ${f.path ?? ''}`.trim());
-const knownUrls = new Set(Object.values(SOURCES).map((s) => s.url));
+const knownUrls = new Set<string>(Object.values(SOURCES).map((s) => s.url));
 
 describe('lint of a fastlane screenshots/ tree (deliver)', () => {
   it('detects slots the way deliver does: 2048x2732 is the 13" iPad, so a complete set has no findings', async () => {
