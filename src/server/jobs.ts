@@ -31,6 +31,7 @@ export function buildJobs(spec: RenderSpec, screenshots: Array<string | undefine
       index,
       count: spec.slides.length,
       headline: s.headline !== undefined ? { text: s.headline, origin: 'inline', locale: spec.locale } : undefined,
+      appName: spec.appName,
       subtitle: s.subtitle !== undefined ? { text: s.subtitle, origin: 'inline', locale: spec.locale } : undefined,
       style: mergeStyle(theme.style, spec.style, s.style),
       theme: theme.name,

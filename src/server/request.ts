@@ -25,6 +25,7 @@ export interface SlideSpec {
 export interface RenderSpec {
   async: boolean;
   canvas: { preset: string; width: number; height: number; landscape: boolean };
+  appName?: string;
   theme: string;
   style?: Style;
   locale: string;
@@ -216,6 +217,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
     spec: {
       async: b.async === true,
       canvas,
+      appName: (b.app as { name?: string } | undefined)?.name,
       theme,
       style: b.style as Style | undefined,
       locale: (b.locale as string | undefined) ?? 'en-US',

@@ -55,6 +55,7 @@ export const renderRequestSchema = {
         device: { enum: ['iphone', 'ipad', 'android-phone', 'android-tablet', 'mac', 'watch', 'tv', 'vision', 'none'] },
       },
     },
+    app: { type: 'object', additionalProperties: false, properties: { name: { type: 'string', maxLength: 100 } }, description: 'The app; its name shows on a Play feature graphic.' },
     theme: { type: 'string', maxLength: 64, description: 'A built-in theme (default aurora).' },
     style: styleSchema,
     locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 locale of the text (default en-US).' },
