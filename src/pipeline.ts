@@ -38,6 +38,6 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const t3 = performance.now();
   const report = buildReport(images.map((i) => i.record), findings);
   if (remote && opts.remote) report.remote = { url: opts.remote.baseUrl, renders: remote.renders, findings: remote.remoteFindings };
-  const reportFile = writeReport(plan.outDir, report);
+  const reportFile = writeReport(plan.outDir, report, { title: plan.app.name });
   return { plan, images, report, reportFile, warnings: project.warnings, timings: { plan: t1 - t0, render: t2 - t1, lint: t3 - t2 } };
 }

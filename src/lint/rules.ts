@@ -524,6 +524,24 @@ export const RULES: readonly Rule[] = [
     check: (run) => run.unreachable.map((u) => ({ path: u.path, message: `${u.path}: skipped: ${u.reason}` })),
   },
 
+  {
+    id: 'output.collision',
+    severity: 'error',
+    scope: 'run',
+    description: 'No two images of a run are written to the same file (two manifest locales mapped to one store locale overwrite each other).',
+    source: 'storeshotsRules',
+    check: (run) => {
+      const byPath = new Map<string, LintImage[]>();
+      for (const img of run.images) if (img.job) byPath.set(img.path, [...(byPath.get(img.path) ?? []), img]);
+      return [...byPath.values()]
+        .filter((list) => list.length > 1)
+        .map((list) => ({
+          ...where(list[0]!),
+          message: `${list[0]!.path} is written by ${list.map((i) => i.job!.id).join(' and ')}; the later one overwrites the earlier. Locales ${[...new Set(list.map((i) => i.locale))].join(' and ')} map to the same store locale: keep one of them`,
+        }));
+    },
+  },
+
   // ---- text, from the renderer's layout -------------------------------------------------------------
   {
     id: 'text.overflow',
