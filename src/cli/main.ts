@@ -8,6 +8,7 @@ import { initCommand } from './init.js';
 import { renderCommand } from './render.js';
 import { lintCommand } from './lint.js';
 import { serveCommand } from './serve.js';
+import { importFrameitCommand } from './import.js';
 import { VERSION } from '../version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -81,6 +82,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--data <dir>', 'folder for the job database and images', '.storeshots-data')
     .option('--keys <file>', 'file of API keys, one a line (or $STORESHOTS_API_KEYS)')
     .action(run((opts) => serveCommand(opts, io)));
+
+  program
+    .command('import')
+    .description('Move an existing setup to storeshots')
+    .command('frameit')
+    .description('Write a storeshots manifest from a fastlane frameit setup (Framefile.json, title.strings, keyword.strings) and list what has no equivalent')
+    .argument('[dir]', 'folder with Framefile.json (default: fastlane/screenshots, then fastlane/metadata/android)')
+    .option('-o, --out <file>', 'manifest to write', 'screenshots.yml')
+    .option('--force', 'overwrite an existing manifest')
+    .option('--json', 'print the findings as JSON')
+    .action(run((dir: string | undefined, opts) => importFrameitCommand(dir, opts, io)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
