@@ -2,6 +2,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
+import { Ajv } from 'ajv';
+import schema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import type { Style } from './types.js';
 import { packageRoot, resolveInside } from '../util/paths.js';
 import { UserError } from '../util/errors.js';
@@ -13,6 +15,14 @@ export interface Theme {
 }
 
 export const DEFAULT_THEME = 'aurora';
+
+// A theme's style obeys the same rules as the manifest's style: one definition, in the schema.
+let validateStyle: ReturnType<Ajv['compile']> | undefined;
+function styleErrors(style: unknown): string[] {
+  validateStyle ??= new Ajv({ allErrors: true, strict: false }).compile({ ...schema.definitions.style, definitions: schema.definitions });
+  if (validateStyle(style)) return [];
+  return (validateStyle.errors ?? []).map((e) => `style${e.instancePath.replace(/\//g, '.')} ${e.message}${e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : ''}`);
+}
 
 export function builtinThemes(): string[] {
   return readdirSync(path.join(packageRoot(), 'templates'))
@@ -46,5 +56,7 @@ export function loadTheme(ref: string | undefined, baseDir: string, cwd = proces
   if (!t || typeof t !== 'object' || !t.style || typeof t.style !== 'object') {
     throw new UserError(`theme ${name}: expected an object with a "style" object`);
   }
+  const errors = styleErrors(t.style);
+  if (errors.length) throw new UserError(`theme ${name} (${file}): ${errors.join('; ')}`);
   return { name: t.name ?? name, description: t.description, style: t.style };
 }
