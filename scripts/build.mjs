@@ -7,7 +7,9 @@ import path from 'node:path';
 
 const check = process.argv.includes('--check');
 const root = path.resolve(import.meta.dirname, '..');
-const outdir = check ? mkdtempSync(path.join(tmpdir(), 'storeshots-dist-')) : path.join(root, 'dist');
+// `--outdir DIR` builds elsewhere (the Action's tests build a private copy, safe from concurrent rebuilds of dist/).
+const outArg = process.argv.indexOf('--outdir');
+const outdir = check ? mkdtempSync(path.join(tmpdir(), 'storeshots-dist-')) : outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'dist');
 
 // Native and heavy optional packages stay outside the bundle: they are resolved at run time.
 // piscina starts its own worker script from beside its code (__dirname), so it stays a real package.
