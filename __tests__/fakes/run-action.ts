@@ -2,14 +2,31 @@
 // under this Node, INPUT_* variables, an event file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
 // files, and the loopback GitHub and artifact servers. GITHUB_API_URL is set before the
 // bundle first imports @actions/github, which reads it once.
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeArtifacts } from './artifacts.js';
 import type { FakeGitHub } from './github.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The action as a user's checkout of a release holds it: package.json's `files` (dist/,
+ * templates/, fonts/, schema/, action.yml…) and package.json, with dist/ built privately
+ * by scripts/build.mjs (other work in this tree may rebuild dist/ while tests run).
+ * `linkModules` points node_modules at the repository's (the end-to-end tests); without it
+ * the action must fetch its native packages itself (the smoke test).
+ */
+export function shippedAction(o: { linkModules: boolean }): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-action-'));
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--outdir', path.join(dir, 'dist')], { cwd: ROOT, stdio: 'pipe' });
+  for (const f of pkg.files) if (f !== 'dist' && existsSync(path.join(ROOT, f))) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+  cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  if (o.linkModules) symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
 
 export interface ActionRun {
   code: number;
@@ -20,8 +37,8 @@ export interface ActionRun {
 }
 
 export interface RunOptions {
-  /** Folder holding dist/action.js (default: the repository). */
-  actionDir?: string;
+  /** Folder holding dist/action.js (from shippedAction). */
+  actionDir: string;
   workspace: string;
   inputs: Record<string, string>;
   event: { name: string; payload: object; ref?: string; sha?: string };
@@ -87,7 +104,7 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     ...o.env,
   });
   for (const [k, v] of Object.entries(o.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const main = path.join(o.actionDir ?? ROOT, 'dist', 'action.js');
+  const main = path.join(o.actionDir, 'dist', 'action.js');
   const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, [main], { cwd: o.workspace, env, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 }, (e, stdout, stderr) =>
       resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, stdout, stderr }),

@@ -2,6 +2,7 @@
 // scaled to one row height. JPEG keeps a sheet of a dozen phone screenshots near 200 KB.
 import type { ImageRecord } from '../report/types.js';
 import type { PreviewImage } from '../github/previews.js';
+import { sharp as loadSharp } from '../render/native.js';
 import { imageFile } from './set.js';
 
 export interface SheetOptions {
@@ -52,7 +53,7 @@ export function layoutSheet(records: ImageRecord[], o: SheetOptions = {}): Sheet
 
 /** Contact sheets for each locale of the set, in the report's locale order. */
 export async function contactSheets(outDir: string, records: ImageRecord[], o: SheetOptions = {}): Promise<PreviewImage[]> {
-  const { default: sharp } = await import('sharp');
+  const sharp = loadSharp();
   const locales = [...new Set(records.map((r) => r.locale))];
   const out: PreviewImage[] = [];
   for (const locale of locales) {
