@@ -1,0 +1,155 @@
+// Layout as numbers, no pixels: safe area, one type size per set, RTL alignment, kinsoku,
+// wrap points and balanced lines, auto-fit and overflow.
+import { describe, expect, it } from 'vitest';
+import { selectJobs } from '../src/plan/plan.js';
+import { layoutJob, setFacts, setOf } from '../src/render/index.js';
+import { createMeasurer } from '../src/render/measure.js';
+import { breakOpportunities, isNoLineStart, pieces, wrapBalanced, wrapGreedy, parseHighlights, fitSize } from '../src/render/text.js';
+import type { Job } from '../src/plan/types.js';
+import { examplePlan, variant } from './fixtures/render/jobs.js';
+
+const tm = createMeasurer();
+const inside = (b: { x: number; y: number; width: number; height: number }, s: typeof b) =>
+  b.x >= s.x - 0.5 && b.y >= s.y - 0.5 && b.x + b.width <= s.x + s.width + 0.5 && b.y + b.height <= s.y + s.height + 0.5;
+
+/** Fixed-advance measure: every character is 10 px at the reference size. */
+const mono = (t: string) => [...t].length * 10;
+
+describe('layout of the example', () => {
+  const plan = examplePlan();
+  const sets = [...new Set(plan.all.map((j) => j.set))];
+
+  it('keeps every text box and its lines inside the safe area, without overflow', () => {
+    for (const set of sets) {
+      const jobs = plan.all.filter((j) => j.set === set);
+      const facts = setFacts(jobs, tm);
+      for (const job of jobs) {
+        const l = layoutJob({ job, facts, measurer: tm });
+        expect(l.blocks.length, job.id).toBeGreaterThan(0);
+        for (const b of l.blocks) {
+          expect(inside(b.box, l.safe), `${job.id} ${b.kind} box`).toBe(true);
+          expect(inside(b.inked, l.safe), `${job.id} ${b.kind} inked`).toBe(true);
+          expect(b.overflow, `${job.id} ${b.kind}`).toBe(false);
+        }
+        for (const d of l.devices) expect(inside(d.outer, { x: 0, y: 0, width: l.width, height: l.height }), job.id).toBe(true);
+      }
+    }
+  });
+
+  it('uses one headline size for every slide of a set, even when one slide needs to shrink', () => {
+    const base = plan.all.filter((j) => j.set === 'en-US/appstore.iphone_6_9');
+    const long = base.map((j, i) => (i === 1 ? { ...j, headline: { ...j.headline!, text: 'Incomprehensibilities everywhere' } } : j));
+    const before = setFacts(base, tm);
+    const after = setFacts(long, tm);
+    expect(after.headlineSize!).toBeLessThan(before.headlineSize!);
+    const sizes = long.map((job) => layoutJob({ job, facts: after, measurer: tm }).blocks.find((b) => b.kind === 'headline')!.font.size);
+    expect(new Set(sizes).size).toBe(1);
+    // The devices line up across the set: the reserved text height is the set's tallest.
+    const tops = long.map((job) => layoutJob({ job, facts: after, measurer: tm }).devices[0]!.outer.y);
+    expect(new Set(tops.map((t) => t.toFixed(3))).size).toBe(1);
+  });
+
+  it('locks the size from the whole plan, so filters and shards do not change it', () => {
+    const shard = selectJobs(plan, { shard: '2/3', slides: ['photo'] });
+    for (const job of shard.jobs) {
+      const full = setFacts(plan.all.filter((j) => j.set === job.set), tm);
+      expect(setFacts(setOf(shard, job), tm)).toEqual(full);
+    }
+  });
+
+  it('lets a set opt out of the lock', () => {
+    const jobs = plan.all.filter((j) => j.set === 'en-US/appstore.iphone_6_9').map((j, i) => ({
+      ...j, style: { ...j.style, 'lock-type-size': false }, headline: i === 1 ? { ...j.headline!, text: 'Incomprehensibilities everywhere' } : j.headline,
+    }));
+    const facts = setFacts(jobs, tm);
+    const sizes = jobs.map((job) => layoutJob({ job, facts, measurer: tm }).blocks[0]!.font.size);
+    expect(sizes[0]).toBeGreaterThan(sizes[1]!);
+  });
+});
+
+describe('right-to-left', () => {
+  it('aligns start-aligned Arabic lines to the right edge and English ones to the left', () => {
+    const ar = variant('ar/appstore.iphone_6_9/photo', {}, { headline: { align: 'start' } });
+    const en = variant('en-US/appstore.iphone_6_9/photo', {}, { headline: { align: 'start' } });
+    for (const [job, edge] of [[ar, 'right'], [en, 'left']] as Array<[Job, string]>) {
+      const b = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!;
+      expect(b.align).toBe(edge);
+      for (const line of b.lines) {
+        if (edge === 'right') expect(line.x + line.width).toBeCloseTo(b.box.x + b.box.width, 3);
+        else expect(line.x).toBeCloseTo(b.box.x, 3);
+      }
+    }
+  });
+
+  it('orders runs visually: the highlighted last word of an Arabic line is drawn leftmost', () => {
+    const job = variant('ar/appstore.iphone_6_9/home');
+    const line = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!.lines[0]!;
+    expect(line.runs.every((r) => r.rtl)).toBe(true);
+    const left = line.runs.reduce((a, b) => (a.x < b.x ? a : b));
+    expect(left.highlight).toBe(true);
+    expect(left.text).toBe('عادة');
+  });
+
+  it('mirrors text-left into text-right for RTL on landscape canvases', () => {
+    const size = { width: 2752, height: 2064 };
+    const en = layoutJob({ job: variant('en-US/appstore.ipad_13/home', { size, landscape: true }), facts: { textHeight: 0 }, measurer: tm });
+    const ar = layoutJob({ job: variant('ar/appstore.ipad_13/home', { size, landscape: true }), facts: { textHeight: 0 }, measurer: tm });
+    expect(en.kind).toBe('text-left');
+    expect(en.textArea!.x).toBeLessThan(en.devices[0]!.outer.x);
+    expect(ar.textArea!.x).toBeGreaterThan(ar.devices[0]!.outer.x);
+  });
+});
+
+describe('line breaking', () => {
+  it('never starts a line with a CJK closing mark or small kana', () => {
+    const text = 'すべての習慣を、毎日「かんたん」に記録。ちょっとずつ、続けよう！';
+    const ps = pieces(text, 'ja', mono);
+    for (const width of [40, 50, 60, 70, 80, 90, 100, 130]) {
+      const { lines } = wrapGreedy(ps, width, 1);
+      for (const [a] of lines.slice(1)) expect(isNoLineStart(text[ps[a]!.start]!), `width ${width}: ${text.slice(ps[a]!.start)}`).toBe(false);
+    }
+    // And the same through the real layout, on a narrow canvas.
+    const job = variant('ja/play.phone/home', { headline: { text, origin: 'inline', locale: 'ja' }, size: { width: 540, height: 960 } });
+    const b = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!;
+    expect(b.lines.length).toBeGreaterThan(1);
+    for (const l of b.lines.slice(1)) expect(isNoLineStart(l.text[0]!), l.text).toBe(false);
+  });
+
+  it('breaks Latin at spaces and hyphens only, and Thai at word boundaries', () => {
+    expect(breakOpportunities('Track every well-known habit', 'en').breaks).toEqual([6, 12, 17, 23, 28]);
+    const thai = 'ติดตามทุกนิสัยของคุณ';
+    expect(breakOpportunities(thai, 'th').breaks.length).toBeGreaterThan(2);
+  });
+
+  it('balances lines: no lone last word where a better split exists', () => {
+    const text = 'Capture the moments that matter most';
+    const ps = pieces(text, 'en', mono);
+    const greedy = wrapGreedy(ps, 300, 1).lines.map(([a, b]) => text.slice(ps[a]!.start, ps[b]!.end).trim());
+    const balanced = wrapBalanced(ps, 300, 1).lines.map(([a, b]) => text.slice(ps[a]!.start, ps[b]!.end).trim());
+    expect(greedy).toEqual(['Capture the moments that', 'matter most']);
+    expect(balanced).toEqual(['Capture the moments', 'that matter most']);
+  });
+
+  it('keeps explicit newlines', () => {
+    const ps = pieces('One\nTwo three', 'en', mono);
+    expect(wrapGreedy(ps, 1000, 1).lines.length).toBe(2);
+  });
+
+  it('parses **highlights** and leaves an unmatched marker as text', () => {
+    expect(parseHighlights('Track every **habit**')).toEqual({ text: 'Track every habit', spans: [[12, 17]] });
+    expect(parseHighlights('2 ** 3').text).toBe('2 ** 3');
+  });
+});
+
+describe('auto-fit', () => {
+  it('shrinks to fit the lines and reports overflow below the minimum', () => {
+    const ps = pieces('Supercalifragilistic', 'en', mono);
+    expect(fitSize({ pieces: ps, maxWidth: 1000, maxLines: 1, maxSize: 100, minSize: 50 })).toBe(100);
+    expect(fitSize({ pieces: ps, maxWidth: 100, maxLines: 1, maxSize: 100, minSize: 50 })).toBeLessThan(50);
+    const job = variant('en-US/play.phone/home', { headline: { text: 'Pneumonoultramicroscopicsilicovolcanoconiosis', origin: 'inline', locale: 'en-US' } });
+    const b = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!;
+    expect(b.fitFontSize).toBeLessThan(b.minFontSize);
+    expect(b.font.size).toBe(b.minFontSize);
+    expect(b.overflow).toBe(true);
+  });
+});
