@@ -17,7 +17,17 @@ export function pathUrl(p: string): string {
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? escapeHtml(url) : undefined);
 const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-function findingHtml(f: Finding, i: number, target?: string): string {
+/** On an image's card the path is already shown, so a message that starts with it drops it. */
+function cardMessage(f: Finding): string {
+  const p = f.path;
+  if (p && f.message.startsWith(p)) {
+    const rest = f.message.slice(p.length).replace(/^:?\s+/, '');
+    if (rest) return rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  return f.message;
+}
+
+function findingHtml(f: Finding, i: number, target?: string, onCard = false): string {
   const href = safeHref(f.source);
   const attrs = [
     `class="finding sev-${f.severity}"`,
@@ -31,7 +41,7 @@ function findingHtml(f: Finding, i: number, target?: string): string {
     .filter(Boolean)
     .join(' ');
   const source = href ? `<a href="${href}" target="_blank" rel="noreferrer noopener">${escapeHtml(f.source)}</a>` : escapeHtml(f.source);
-  return `<li ${attrs}><span class="badge ${f.severity}">${f.severity}</span> <code class="rule">${escapeHtml(f.rule)}</code> <span class="msg">${escapeHtml(f.message)}</span><span class="src">Source: ${source}, verified ${escapeHtml(f.verified)}</span></li>`;
+  return `<li ${attrs}><span class="badge ${f.severity}">${f.severity}</span> <code class="rule">${escapeHtml(f.rule)}</code> <span class="msg">${escapeHtml(onCard ? cardMessage(f) : f.message)}</span><span class="src">Source: ${source}, verified ${escapeHtml(f.verified)}</span></li>`;
 }
 
 function cardHtml(img: ImageRecord, n: number, findings: Array<{ f: Finding; i: number }>): string {
@@ -42,7 +52,7 @@ function cardHtml(img: ImageRecord, n: number, findings: Array<{ f: Finding; i: 
   return `<figure class="card worst-${worst}" id="img-${n}" data-path="${escapeHtml(img.path)}" data-locale="${escapeHtml(img.locale)}" data-preset="${escapeHtml(img.preset)}" data-severities="${[...new Set(findings.map((x) => x.f.severity))].join(' ')}">
 <button type="button" class="thumb" data-full="${escapeHtml(url)}" aria-label="Open ${escapeHtml(img.path)} full size"><img src="${escapeHtml(url)}" alt="${escapeHtml(`${img.locale} ${img.preset} ${caption}`)}" width="${img.width}" height="${img.height}" loading="lazy" decoding="async"></button>
 <figcaption><strong>${escapeHtml(caption)}</strong><span class="meta">${escapeHtml(meta)}</span><a class="path" href="${escapeHtml(url)}">${escapeHtml(img.path)}</a></figcaption>
-${findings.length ? `<ul class="card-findings">${findings.map(({ f, i }) => findingHtml(f, i)).join('')}</ul>` : ''}
+${findings.length ? `<ul class="card-findings">${findings.map(({ f, i }) => findingHtml(f, i, undefined, true)).join('')}</ul>` : ''}
 </figure>`;
 }
 
@@ -60,7 +70,7 @@ main{padding:16px 20px}h2{font-size:16px;margin:24px 0 8px}h3{font-size:14px;mar
 .badge{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;color:#fff;border-radius:4px;padding:0 6px;background:var(--warn)}.badge.error{background:var(--err)}
 .rule{font-size:12px}.none{color:var(--muted)}
 .grid{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}
-.card{margin:0;width:220px;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:8px;transition:box-shadow .2s}
+.card{margin:0;width:220px;scroll-margin-top:120px;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:8px;transition:box-shadow .2s}
 .card.worst-error{border-color:var(--err)}.card.worst-warning{border-color:var(--warn)}
 .card.highlight{outline:4px solid var(--hl);box-shadow:0 0 0 8px color-mix(in srgb,var(--hl) 25%,transparent)}
 .thumb{display:block;width:100%;padding:0;border:0;background:repeating-conic-gradient(#8882 0 25%,transparent 0 50%) 50%/16px 16px;cursor:zoom-in}
