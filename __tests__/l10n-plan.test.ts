@@ -187,7 +187,7 @@ describe('pseudo-locales in the plan', () => {
     expect(plan.all).toHaveLength(8);
     const rtl = plan.all.find((j) => j.id === 'pseudo-rtl/play.phone/home')!;
     expect(rtl.rtl).toBe(true);
-    expect(rtl.headline?.text.startsWith('\u202E')).toBe(true);
+    expect(rtl.headline?.text.startsWith('\u200F\u202E')).toBe(true);
     expect(loadProject({ cwd: dir }).plan.locales).toEqual(['en-US', 'de-DE']);
   });
 

@@ -33,14 +33,13 @@ describe('pseudoLocalize', () => {
     expect(pseudoLocalize('習慣')).toBe('［習慣ŵ］');
   });
 
-  it('pseudo-rtl wraps each line in a right-to-left override', () => {
+  it('pseudo-rtl wraps each word in a right-to-left override between right-to-left marks', () => {
     const p = pseudoLocalize('Track\nevery habit', true);
-    const lines = p.split('\n');
-    expect(lines).toHaveLength(2);
-    for (const l of lines) {
-      expect(l.startsWith('\u202E')).toBe(true);
-      expect(l.endsWith('\u202C')).toBe(true);
-    }
+    expect(p.split('\n')).toHaveLength(2);
+    const words = p.split(/\s+/);
+    expect(words).toHaveLength(3);
+    for (const w of words) expect(w).toMatch(/^\u200F\u202E[^\u202E\u202C]+\u202C\u200F$/);
+    expect(p.replace(/[\u200F\u202E\u202C]/g, '')).toBe(pseudoLocalize('Track\nevery habit'));
   });
 
   it('lists every character it can add', () => {

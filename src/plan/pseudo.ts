@@ -1,6 +1,6 @@
 // Pseudo-localization: the base text made about 40% longer, with accented letters and wide
 // characters (fullwidth brackets, W/M-shaped padding), so overflow, clipped accents and a
-// missing glyph show before real translations exist. `pseudo-rtl` also wraps each line in
+// missing glyph show before real translations exist. `pseudo-rtl` also wraps each word in
 // RIGHT-TO-LEFT OVERRIDE ... POP DIRECTIONAL FORMATTING (as Android's ar-XB does): Latin shows
 // mirrored, and the job is laid out right-to-left (job.rtl). Markup and placeholders
 // (**accent**, %@, %1$s, {name}, {{count}}) pass through unchanged.
@@ -15,7 +15,7 @@ const ACCENTS: Record<string, string> = {
 const PAD = ['ŵ', 'ɱ', 'ẅ', 'ǿ'];
 
 /** Every character pseudo text may add (fonts must cover these; the render tests check it). */
-export const PSEUDO_CHARACTERS = [...new Set([...Object.values(ACCENTS), ...PAD, '［', '］', '\u202E', '\u202C'])].join('');
+export const PSEUDO_CHARACTERS = [...new Set([...Object.values(ACCENTS), ...PAD, '［', '］', '\u200F', '\u202E', '\u202C'])].join('');
 
 export const PSEUDO_EXPANSION = 0.4;
 
@@ -37,6 +37,8 @@ export function pseudoLocalize(text: string, rtl = false): string {
     });
   });
   const wrapped = `［${out}］`;
-  // An override ends at a paragraph break, so each line gets its own.
-  return rtl ? wrapped.split('\n').map((line) => `\u202E${line}\u202C`).join('\n') : wrapped;
+  if (!rtl) return wrapped;
+  // Each word on its own (as Android's ar-XB does), so the text reads right-to-left however a
+  // renderer wraps it: RLM + RIGHT-TO-LEFT OVERRIDE + word + POP DIRECTIONAL FORMATTING + RLM.
+  return wrapped.replace(/[^\s]+/g, (w) => `\u200F\u202E${w}\u202C\u200F`);
 }
