@@ -98,7 +98,7 @@ export function importFrameit(framefile: string, manifestDir: string, cwd = proc
   const root = path.dirname(framefile);
   const shown = path.relative(cwd, framefile) || framefile;
   const text = decodeStringsFile(readFileSync(framefile), shown);
-  const cfg = parseJsonText(text, shown);
+  const cfg = parseJsonText(text, shown, 'Framefile');
   const at = (keyPath: Array<string | number>): Position => ({ file: shown, ...jsonLineOf(text, keyPath) });
   if (!isObj(cfg)) throw new UserError([{ severity: 'error', message: 'expected a Framefile: an object with "default" and "data"', at: at([]) }]);
   const data = Array.isArray(cfg.data) ? cfg.data : [];

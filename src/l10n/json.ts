@@ -5,7 +5,7 @@ import type { StringsParser, StringsTable } from './types.js';
 import { stringsError, stringsErrorAt } from './text.js';
 
 /** JSON.parse with the error placed at file:line:column. */
-export function parseJsonText(text: string, file: string): unknown {
+export function parseJsonText(text: string, file: string, what?: string): unknown {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(src);
@@ -13,7 +13,7 @@ export function parseJsonText(text: string, file: string): unknown {
     const msg = (e as Error).message;
     const pos = /at position (\d+)/.exec(msg);
     const offset = pos ? Number(pos[1]) : src.length;
-    return stringsErrorAt(file, src, offset, `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`);
+    return stringsErrorAt(file, src, offset, `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`, what);
   }
 }
 

@@ -58,11 +58,11 @@ export function lineColAt(text: string, offset: number): { line: number; column:
 }
 
 /** Throws the error for a malformed strings file, naming file, line and column. */
-export function stringsError(file: string, line: number, column: number, message: string): never {
-  throw new UserError([{ severity: 'error', message: `Invalid strings file: ${message}`, at: { file, line, column } }]);
+export function stringsError(file: string, line: number, column: number, message: string, what = 'strings file'): never {
+  throw new UserError([{ severity: 'error', message: `Invalid ${what}: ${message}`, at: { file, line, column } }]);
 }
 
-export function stringsErrorAt(file: string, text: string, offset: number, message: string): never {
+export function stringsErrorAt(file: string, text: string, offset: number, message: string, what?: string): never {
   const { line, column } = lineColAt(text, offset);
-  return stringsError(file, line, column, message);
+  return stringsError(file, line, column, message, what);
 }
