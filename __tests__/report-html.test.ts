@@ -64,7 +64,13 @@ afterAll(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
-const highlighted = () => page.$$eval('.card.highlight', (els) => els.map((e) => (e as HTMLElement).dataset.path));
+// The page's DOM, typed by hand: the project compiles without the DOM library.
+type El = { dataset: Record<string, string | undefined>; getBoundingClientRect(): { top: number; bottom: number } };
+type Img = { complete: boolean; naturalWidth: number };
+type Doc = { querySelector(s: string): unknown; getElementById(id: string): unknown };
+type Win = { innerHeight: number; __xss?: number; document: Doc };
+
+const highlighted = () => page.$$eval('.card.highlight', (els) => els.map((e) => (e as unknown as El).dataset.path));
 
 describe('report.html in Chromium', () => {
   it('shows every image of the run, loaded from its path beside the report', async () => {
@@ -73,12 +79,12 @@ describe('report.html in Chromium', () => {
     for (const card of cards) {
       await card.scrollIntoViewIfNeeded();
       const img = await card.$('img');
-      await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, img);
+      await page.waitForFunction((el) => (el as unknown as Img).complete && (el as unknown as Img).naturalWidth > 0, img);
       const box = await img!.boundingBox();
       expect(box!.width).toBeGreaterThan(50);
       expect(box!.height).toBeGreaterThan(50);
     }
-    const shown = await page.$$eval('.card img', (els) => els.map((e) => ({ src: e.getAttribute('src'), w: (e as HTMLImageElement).naturalWidth })));
+    const shown = await page.$$eval('.card img', (els) => els.map((e) => ({ src: e.getAttribute('src'), w: (e as unknown as Img).naturalWidth })));
     expect(shown.map((s) => s.src).sort()).toEqual(images.map((i) => i.path).sort());
     for (const s of shown) expect(s.w).toBeGreaterThan(0);
   });
@@ -89,7 +95,7 @@ describe('report.html in Chromium', () => {
     expect(onCard).toContain('verified 2026-10-10');
     const text = await page.$eval('.card[data-path="en-US/play.phone/01-home.png"] .card-findings', (e) => e.textContent);
     expect(text).toContain(XSS);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.title()).toBe('storeshots report: Habitual <b>&</b>');
     expect(consoleErrors).toEqual([]);
   });
@@ -98,8 +104,8 @@ describe('report.html in Chromium', () => {
     await page.click('#findings .finding[data-path="de-DE/appstore.iphone_6_9/02-stats.png"] .msg');
     expect(await highlighted()).toEqual(['de-DE/appstore.iphone_6_9/02-stats.png']);
     const inView = await page.$eval('.card.highlight', (el) => {
-      const r = el.getBoundingClientRect();
-      return r.top < window.innerHeight && r.bottom > 0;
+      const r = (el as unknown as El).getBoundingClientRect();
+      return r.top < (globalThis as unknown as Win).innerHeight && r.bottom > 0;
     });
     expect(inView).toBe(true);
     mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
@@ -109,10 +115,10 @@ describe('report.html in Chromium', () => {
   });
 
   it('filters by severity, locale and preset', async () => {
-    const visible = () => page.$$eval('.card:not(.hidden)', (els) => els.map((e) => (e as HTMLElement).dataset.path).sort());
+    const visible = () => page.$$eval('.card:not(.hidden)', (els) => els.map((e) => (e as unknown as El).dataset.path).sort());
     await page.selectOption('#f-severity', 'error');
     expect(await visible()).toEqual(['de-DE/appstore.iphone_6_9/02-stats.png', 'en-US/play.phone/01-home.png']);
-    expect(await page.$$eval('#findings .finding:not(.hidden)', (els) => els.map((e) => (e as HTMLElement).dataset.severity))).toEqual(['error', 'error']);
+    expect(await page.$$eval('#findings .finding:not(.hidden)', (els) => els.map((e) => (e as unknown as El).dataset.severity))).toEqual(['error', 'error']);
     await page.selectOption('#f-locale', 'de-DE');
     expect(await visible()).toEqual(['de-DE/appstore.iphone_6_9/02-stats.png']);
     await page.selectOption('#f-severity', 'all');
@@ -127,15 +133,16 @@ describe('report.html in Chromium', () => {
   it('opens the full image on click and closes it again', async () => {
     await page.click('.card[data-path="en-US/appstore.iphone_6_9/01-home.png"] .thumb');
     await page.waitForFunction(() => {
-      const img = document.querySelector('#viewer img') as HTMLImageElement;
-      return (document.getElementById('viewer') as HTMLDialogElement).open && img.complete && img.naturalWidth > 0;
+      const doc = (globalThis as unknown as Win).document;
+      const img = doc.querySelector('#viewer img') as Img;
+      return (doc.getElementById('viewer') as { open: boolean }).open && img.complete && img.naturalWidth > 0;
     });
-    expect(await page.$eval('#viewer img', (e) => (e as HTMLImageElement).naturalWidth)).toBe(1320);
+    expect(await page.$eval('#viewer img', (e) => (e as unknown as Img).naturalWidth)).toBe(1320);
     expect(await page.textContent('#viewer-caption')).toBe('en-US/appstore.iphone_6_9/01-home.png');
     mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'report-html-viewer.png') });
     await page.click('#viewer .close');
-    expect(await page.$eval('#viewer', (e) => (e as HTMLDialogElement).open)).toBe(false);
+    expect(await page.$eval('#viewer', (e) => (e as unknown as { open: boolean }).open)).toBe(false);
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'report-html.png'), fullPage: true });
   });
 });
