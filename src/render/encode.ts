@@ -1,4 +1,4 @@
-// Encoding: RGB without alpha at exactly the canvas size, no metadata but 72 dpi, byte-identical
+// Encoding: RGB without alpha at exactly the canvas size, no metadata, byte-identical
 // for the same pixels; files are written atomically so a reader never sees half an image.
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,8 +7,9 @@ import type { OutputFormat } from '../plan/types.js';
 import { sharp } from './native.js';
 
 export async function encodeRgba(rgba: Buffer, width: number, height: number, format: OutputFormat, quality: number): Promise<Buffer> {
-  // Stores read 72 dpi as the floor; libvips adds nothing else (no EXIF, no ICC: untagged is sRGB).
-  const img = sharp()(rgba, { raw: { width, height, channels: 4 } }).removeAlpha().withMetadata({ density: 72 });
+  // No EXIF and no ICC profile: untagged RGB is read as sRGB. (sharp can only set a PNG's dpi
+  // through an EXIF block, which is exactly the stray metadata we keep out; JPEG's JFIF says 72.)
+  const img = sharp()(rgba, { raw: { width, height, channels: 4 } }).removeAlpha();
   return format === 'jpeg'
     ? img.jpeg({ quality, chromaSubsampling: '4:4:4', mozjpeg: false }).toBuffer()
     : img.png({ compressionLevel: 6, adaptiveFiltering: true, palette: false }).toBuffer();

@@ -339,7 +339,8 @@ function placeDevice(job: Job, area: Box, which: 'primary' | 'second', shot: Siz
   const { model, frameFile } = resolveModel(job);
   const spec = MODELS[model];
   const landscapeCanvas = LANDSCAPE(job.size.width, job.size.height);
-  const rotate = spec.rotates && (job.landscape || landscapeCanvas);
+  // The feature graphic is wide, but the phone on it stands upright.
+  const rotate = spec.rotates && (job.landscape || (landscapeCanvas && effectiveKind(job) !== 'feature'));
   const shotAspect = shot ? shot.width / shot.height : job.size.width / job.size.height;
   let outer: Box;
   let screen: Box;

@@ -1,0 +1,63 @@
+// Pixels, within a tolerance: small renders compared with committed golden images (shipped fonts
+// only). Regenerate after an intended change with UPDATE_GOLDEN=1 and look at the new files.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pixelmatch from 'pixelmatch';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { renderJobToBuffer } from '../src/render/index.js';
+import type { Job } from '../src/plan/types.js';
+import { FIXTURES, variant } from './fixtures/render/jobs.js';
+
+const GOLDEN = path.join(FIXTURES, 'golden');
+const text = (t: string, locale: string) => ({ text: t, origin: 'inline' as const, locale });
+
+const CASES: Record<string, () => Job[]> = {
+  'play-phone-en': () => [variant('en-US/play.phone/home', { size: { width: 540, height: 960 } })],
+  'iphone-ar-rtl': () => [variant('ar/appstore.iphone_6_9/home', { size: { width: 440, height: 956 } })],
+  'ipad-hi-devanagari-midnight': () => [
+    variant('en-US/appstore.ipad_13/stats', { locale: 'hi', headline: text('हर आदत पर **नज़र** रखें', 'hi'), size: { width: 516, height: 688 } }, {
+      background: { type: 'radial', gradient: ['#1e3a8a', '#020617'] }, device: { color: 'titanium', scale: 1.1, 'offset-y': 0.06 },
+    }),
+  ],
+  'feature-graphic': () => [
+    variant('en-US/play.phone/home', { presetId: 'play.feature_graphic', device: 'none', size: { width: 1024, height: 500 }, headline: text('Build habits that stick', 'en-US'), subtitle: undefined }, {
+      layout: 'feature', device: { frame: 'android-phone', tilt: -8 },
+    }),
+  ],
+  'glass-frameless-ja': () => [
+    variant('ja/appstore.iphone_6_9/photo', { size: { width: 330, height: 717 } }, {
+      background: { type: 'mesh', gradient: ['#eef2ff', '#c7d2fe', '#fbcfe8', '#a5f3fc'] }, headline: { color: '#1e1b4b' }, device: { frame: 'none', scale: 0.92 },
+    }),
+  ],
+  'panoramic-two-devices': () => {
+    const style = { layout: 'two-devices' as const, background: { gradient: ['#0f766e', '#4f46e5', '#db2777'], angle: 90, panoramic: true } };
+    return [variant('en-US/play.phone/stats', { size: { width: 540, height: 960 }, index: 2, count: 2 }, style)];
+  },
+};
+
+async function rgba(buf: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp(buf).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+describe('golden images', () => {
+  for (const [name, make] of Object.entries(CASES)) {
+    it(`${name} matches its golden image`, async () => {
+      const [job] = make();
+      const { buffer } = await renderJobToBuffer(job!, [job!]);
+      const file = path.join(GOLDEN, `${name}.png`);
+      if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+        if (!process.env.UPDATE_GOLDEN) throw new Error(`no golden image ${file}: run with UPDATE_GOLDEN=1, look at it, commit it`);
+        mkdirSync(GOLDEN, { recursive: true });
+        writeFileSync(file, buffer);
+      }
+      const a = await rgba(buffer);
+      const b = await rgba(await sharp(file).toBuffer());
+      expect([a.width, a.height]).toEqual([b.width, b.height]);
+      const diff = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 });
+      // Anti-aliasing may differ across Skia builds; a changed layout moves far more than 0.5%.
+      expect(diff / (a.width * a.height)).toBeLessThan(0.005);
+    });
+  }
+});
