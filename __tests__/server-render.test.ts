@@ -6,7 +6,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sniffImage } from '../src/server/image-info.js';
-import { api, b64, cleanup, pollUntilEnded, SCREEN_JPG, SCREEN_PNG, startServer, type ServerHandle } from './helpers/server.js';
+import { api, b64, cleanup, pollUntilEnded, SCREEN_IPAD, SCREEN_JPG, SCREEN_PNG, startServer, type ServerHandle } from './helpers/server.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -99,11 +99,12 @@ describe('cancel, time-out and expiry', () => {
   it('cancels a queued render (and a processing one) while one worker is busy', async () => {
     const s = await startServer({ env: { STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1' } });
     try {
-      const slides = Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, headline: `Slide ${i}`, screenshot: { data: b64(SCREEN_PNG) } }));
+      const slides = Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, headline: `Slide ${i}`, screenshot: { data: b64(SCREEN_IPAD) } }));
       const busy = await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'appstore.ipad_13' }, slides });
       const queued = await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'later' }] });
       const before = await api(s.url, 'GET', `/v1/renders/${queued.body.id}`);
       expect(before.body.status).toBe('queued');
+      expect((await api(s.url, 'GET', `/v1/renders/${busy.body.id}`)).body.status).toBe('processing');
 
       const canceled = await api(s.url, 'POST', `/v1/renders/${queued.body.id}/cancel`);
       expect(canceled.status).toBe(200);

@@ -11,6 +11,8 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, '__tests__/fixtures/server');
 export const SCREEN_PNG = readFileSync(path.join(FIXTURES, 'screen.png'));
 export const SCREEN_JPG = readFileSync(path.join(FIXTURES, 'screen.jpg'));
+/** 768x1024: the iPad's 3:4 (a phone screenshot on an iPad canvas is refused by the renderer). */
+export const SCREEN_IPAD = readFileSync(path.join(FIXTURES, 'screen-ipad.png'));
 export const KEY = 'sk_test_alpha';
 export const OTHER_KEY = 'sk_test_beta';
 
@@ -39,6 +41,7 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv; data?: string
     STORESHOTS_POLL_MS: '20',
     STORESHOTS_WEBHOOK_BACKOFF_MS: '20',
     STORESHOTS_WEBHOOK_BACKOFF_MAX_MS: '200',
+    STORESHOTS_RATE_LIMIT: '0',
     ...opts.env,
   };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];

@@ -229,11 +229,18 @@ export class Renders extends EventEmitter {
       const error =
         reason instanceof TimeoutError
           ? { code: 'render_timeout', message: reason.message }
-          : { code: 'render_failed', message: (reason as Error)?.message ?? String(reason) };
+          : { code: 'render_failed', message: this.clientMessage(jobs, (reason as Error)?.message ?? String(reason)) };
       this.end(row, ['processing'], 'failed', { error });
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The renderer names files by their path on this server; the client knows them as request fields. */
+  private clientMessage(jobs: Job[], message: string): string {
+    let out = message;
+    for (const j of jobs) if (j.screenshot) out = out.split(j.screenshot).join(`slides[${j.index - 1}].screenshot`);
+    return out.split(this.store.dir).join('<data>');
   }
 
   /** Lint runs on the pool too; a lint that cannot run leaves the render without findings rather than failing it. */

@@ -1,0 +1,105 @@
+// Nothing accepted is lost: the service is killed with SIGKILL mid-render and restarted on the same
+// --data; the interrupted render, the one queued behind it and a webhook that had not got its 2xx
+// all complete.
+import { afterAll, describe, expect, it } from 'vitest';
+import { verifyWebhook } from '../src/util/signature.js';
+import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, startServer, tempData, type ServerHandle } from './helpers/server.js';
+
+const SECRET = 'whsec_crash';
+const env = { STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_SECRET: SECRET, STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1' };
+
+describe('crash safety', () => {
+  const data = tempData();
+  const servers: ServerHandle[] = [];
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+    cleanup(data);
+  });
+
+  it('finishes an interrupted render and the queue behind it after kill -9, and delivers their webhooks', async () => {
+    const hook = await receiver([200]);
+    try {
+      const first = await startServer({ data, env });
+      servers.push(first);
+      const slides = Array.from({ length: 6 }, (_, i) => ({ id: `s${i + 1}`, headline: `Slide ${i + 1}`, screenshot: { data: b64(SCREEN_IPAD) } }));
+      const big = await api(first.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'appstore.ipad_13' }, slides, webhook_url: hook.url }, { headers: { 'idempotency-key': 'crash-big' } });
+      const behind = await api(first.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'behind' }], webhook_url: hook.url });
+      expect(big.status).toBe(202);
+
+      // Wait until the big render is part-way: processing, some images stored, not all.
+      let mid: any;
+      for (;;) {
+        mid = (await api(first.url, 'GET', `/v1/renders/${big.body.id}`)).body;
+        if (mid.status !== 'queued' && mid.images.length > 0) break;
+        if (mid.status !== 'queued' && mid.status !== 'processing') throw new Error(`render ended before the kill: ${JSON.stringify(mid.error)}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(mid.status).toBe('processing');
+      expect(mid.images.length).toBeLessThan(slides.length);
+      await first.kill9();
+      expect(hook.received).toHaveLength(0);
+
+      const second = await startServer({ data, env });
+      servers.push(second);
+      const done = await pollUntilEnded(second.url, big.body.id);
+      expect(done.status).toBe('succeeded');
+      expect(done.images.map((i: { slide: string }) => i.slide)).toEqual(slides.map((s) => s.id));
+      // Images finished before the crash were kept, not rendered again.
+      for (const i of mid.images) expect(done.images[i.index - 1].sha256).toBe(i.sha256);
+      expect((await pollUntilEnded(second.url, behind.body.id)).status).toBe('succeeded');
+
+      const got = await hook.next(2);
+      const events = got.map((g) => JSON.parse(g.body));
+      expect(events.map((e) => e.data.id).sort()).toEqual([big.body.id, behind.body.id].sort());
+      for (const g of got) expect(verifyWebhook(SECRET, g.body, g.headers['x-asa-signature'] as string).ok).toBe(true);
+
+      // The idempotency key survived too: a retry gets the same render.
+      const retry = await api(second.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'appstore.ipad_13' }, slides, webhook_url: hook.url }, { headers: { 'idempotency-key': 'crash-big' } });
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.body.id).toBe(big.body.id);
+    } finally {
+      await hook.close();
+    }
+  }, 180_000);
+
+  it('delivers a webhook that was still failing when the process was killed, with the same delivery id', async () => {
+    const failing = await receiver([500]);
+    const third = await startServer({ data, env });
+    servers.push(third);
+    const r = await api(third.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.wear' }, slides: [{ headline: 'ping' }], webhook_url: `${failing.url}/hook` });
+    const [firstAttempt] = await failing.next(1);
+    await third.kill9();
+    await failing.close();
+
+    // The receiver comes back (same address) and answers 200 now.
+    const port = Number(new URL(failing.url).port);
+    const healthy = await (async () => {
+      const http = await import('node:http');
+      const received: Array<{ headers: import('node:http').IncomingHttpHeaders; body: string }> = [];
+      let wake: () => void = () => undefined;
+      const server = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c));
+        req.on('end', () => {
+          received.push({ headers: req.headers, body });
+          res.writeHead(200).end();
+          wake();
+        });
+      });
+      await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+      return { received, arrived: () => new Promise<void>((ok) => (received.length ? ok() : (wake = ok))), close: () => new Promise<void>((ok) => server.close(() => ok())) };
+    })();
+    try {
+      const fourth = await startServer({ data, env });
+      servers.push(fourth);
+      await healthy.arrived();
+      const got = healthy.received[0]!;
+      expect(got.headers['x-asa-delivery']).toBe(firstAttempt!.headers['x-asa-delivery']);
+      expect(got.body).toBe(firstAttempt!.body);
+      expect(JSON.parse(got.body).data.id).toBe(r.body.id);
+      expect(verifyWebhook(SECRET, got.body, got.headers['x-asa-signature'] as string).ok).toBe(true);
+    } finally {
+      await healthy.close();
+    }
+  });
+});
