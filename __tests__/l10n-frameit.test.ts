@@ -1,6 +1,6 @@
 // `storeshots import frameit`: a frameit setup (Framefile.json + .strings in two locales) becomes a
 // manifest that validates, with findings for what has no equivalent.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,14 +8,7 @@ import { parse } from 'yaml';
 import { importFrameit, findFramefile } from '../src/l10n/frameit.js';
 import { loadProject } from '../src/manifest/project.js';
 import { runCli } from './helpers/cli.js';
-import { L10N } from './helpers/l10n.js';
-
-/** The frameit fixture copied into a temporary project folder (fonts dereferenced). */
-export function frameitProject(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ss-frameit-'));
-  cpSync(path.join(L10N, 'frameit'), dir, { recursive: true, dereference: true });
-  return dir;
-}
+import { frameitProject } from './helpers/l10n.js';
 
 describe('storeshots import frameit', () => {
   it('writes a manifest that validates and lists what was not carried over, each at its Framefile line', async () => {

@@ -57,3 +57,10 @@ export function copyFixtureProject(name: string): string {
 }
 
 export const EXAMPLE_SHOTS = path.resolve(import.meta.dirname, '../../examples/habitual/shots');
+
+/** The frameit fixture (fixtures/l10n/frameit) copied into a temporary project folder, fonts dereferenced. */
+export function frameitProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ss-frameit-'));
+  cpSync(path.join(L10N, 'frameit'), dir, { recursive: true, dereference: true });
+  return dir;
+}
