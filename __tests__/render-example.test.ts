@@ -43,6 +43,7 @@ describe('rendering the example', () => {
       expect(m.space).toBe('srgb');
       expect(m.exif).toBeUndefined();
       expect(m.icc).toBeUndefined();
+      expect(m.density, job.id).toBe(72);
       const bytes = readFileSync(file);
       const rec = report.images.find((i) => i.path === job.output.path)!;
       expect(rec.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));

@@ -3,16 +3,47 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { OutputFormat } from '../plan/types.js';
 import { sharp } from './native.js';
 
 export async function encodeRgba(rgba: Buffer, width: number, height: number, format: OutputFormat, quality: number): Promise<Buffer> {
-  // No EXIF and no ICC profile: untagged RGB is read as sRGB. (sharp can only set a PNG's dpi
-  // through an EXIF block, which is exactly the stray metadata we keep out; JPEG's JFIF says 72.)
+  // No EXIF and no ICC profile: untagged RGB is read as sRGB. JPEG's JFIF header says 72 dpi.
   const img = sharp()(rgba, { raw: { width, height, channels: 4 } }).removeAlpha();
-  return format === 'jpeg'
-    ? img.jpeg({ quality, chromaSubsampling: '4:4:4', mozjpeg: false }).toBuffer()
-    : img.png({ compressionLevel: 6, adaptiveFiltering: true, palette: false }).toBuffer();
+  if (format === 'jpeg') return img.jpeg({ quality, chromaSubsampling: '4:4:4', mozjpeg: false }).toBuffer();
+  return setPngDpi(await img.png({ compressionLevel: 6, adaptiveFiltering: true, palette: false }).toBuffer(), 72);
+}
+
+/**
+ * Rewrites the PNG's pHYs chunk to `dpi` (libvips writes 25.4 dpi for raw input, and sharp can
+ * only change it by adding an EXIF block, which is the stray metadata we keep out).
+ */
+export function setPngDpi(png: Buffer, dpi: number): Buffer {
+  const ppm = Math.round(dpi / 0.0254);
+  for (let i = 8; i + 12 <= png.length; ) {
+    const len = png.readUInt32BE(i);
+    const type = png.toString('latin1', i + 4, i + 8);
+    if (type === 'pHYs' && len === 9) {
+      png.writeUInt32BE(ppm, i + 8);
+      png.writeUInt32BE(ppm, i + 12);
+      png[i + 16] = 1;
+      png.writeUInt32BE(crc32(png.subarray(i + 4, i + 17)), i + 17);
+      return png;
+    }
+    if (type === 'IDAT') break;
+    i += 12 + len;
+  }
+  // No pHYs at all: insert one after IHDR (always the first chunk, 25 bytes).
+  const data = Buffer.alloc(9);
+  data.writeUInt32BE(ppm, 0);
+  data.writeUInt32BE(ppm, 4);
+  data[8] = 1;
+  const chunk = Buffer.alloc(21);
+  chunk.writeUInt32BE(9, 0);
+  chunk.write('pHYs', 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 17)), 17);
+  return Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
 }
 
 export function sha256(buf: Buffer): string {
