@@ -72,7 +72,9 @@ export function nearestAppStoreSize(w: number, h: number): { size: string; type:
   return best && best.d <= Math.max(w, h) * 0.01 ? best : undefined;
 }
 
-const isPlayScreenshot = (img: LintImage) => img.store === 'play' && (img.playKind ?? 'screenshot') === 'screenshot';
+// Only PNG and JPEG headers are parsed for their size; the format rules report the others.
+const sized = (img: ReadImage) => img.facts.width > 0 && img.facts.height > 0;
+const isPlayScreenshot = (img: ReadImage) => sized(img) && img.store === 'play' && (img.playKind ?? 'screenshot') === 'screenshot';
 const isTablet = (p?: Preset) => p?.playFolder === 'sevenInchScreenshots' || p?.playFolder === 'tenInchScreenshots';
 const isWear = (p?: Preset) => p?.playFolder === 'wearScreenshots';
 
@@ -321,7 +323,7 @@ export const RULES: readonly Rule[] = [
     source: 'playPreview',
     check: (img) => {
       const fg = PLAY.featureGraphic;
-      return img.playKind === 'featureGraphic' && (img.facts.width !== fg.width || img.facts.height !== fg.height)
+      return img.playKind === 'featureGraphic' && sized(img) && (img.facts.width !== fg.width || img.facts.height !== fg.height)
         ? [hit(img, `${img.path} is ${sz(img.facts.width, img.facts.height)}; the Play feature graphic must be exactly ${sz(fg.width, fg.height)}`)]
         : [];
     },
@@ -334,7 +336,7 @@ export const RULES: readonly Rule[] = [
     description: `The Play icon is a ${sz(PLAY.icon.width, PLAY.icon.height)} PNG of at most ${PLAY.icon.maxBytes / 1024} KB.`,
     source: 'playGraphics',
     check: (img) => {
-      if (img.playKind !== 'icon') return [];
+      if (img.playKind !== 'icon' || !sized(img)) return [];
       const f = img.facts;
       const out: Hit[] = [];
       if (f.width !== PLAY.icon.width || f.height !== PLAY.icon.height) out.push(hit(img, `${img.path} is ${sz(f.width, f.height)}; the Play icon must be ${sz(PLAY.icon.width, PLAY.icon.height)}`));
@@ -352,7 +354,7 @@ export const RULES: readonly Rule[] = [
     source: 'playGraphics',
     unconfirmed: 'Only older Google text states the banner size.',
     check: (img) =>
-      img.playKind === 'tvBanner' && (img.facts.width !== PLAY.tvBanner.width || img.facts.height !== PLAY.tvBanner.height)
+      img.playKind === 'tvBanner' && sized(img) && (img.facts.width !== PLAY.tvBanner.width || img.facts.height !== PLAY.tvBanner.height)
         ? [hit(img, `${img.path} is ${sz(img.facts.width, img.facts.height)}; the Play TV banner is ${sz(PLAY.tvBanner.width, PLAY.tvBanner.height)}`)]
         : [],
   },
