@@ -4,7 +4,7 @@
 // those seven findings, each citing its rule's source and verified date. The plan is plain data
 // (built here the way the planner lays it out); the images are real files written with sharp, and
 // lint reads their bytes. The same defects through the real renderer are in lint-render.test.ts.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import type { ImageRecord, RenderedImage, TextLayoutInfo } from '../src/report/t
 import { getPreset } from '../src/store/presets.js';
 import { SOURCES } from '../src/store/sources.js';
 import { writeImage, type ImageSpec } from './fixtures/lint/images.js';
+import { ROOT } from './helpers/cli.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'storeshots-planted-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -174,6 +175,11 @@ describe('the rules as data', () => {
         expect(s.verified).toMatch(/^2026-\d{2}-\d{2}$/);
       }
     }
+  });
+
+  it('docs/lint.md lists every rule with its severity', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/lint.md'), 'utf8');
+    for (const r of RULES) expect(doc, r.id).toContain(`| \`${r.id}\` | ${r.severity} |`);
   });
 
   it('rules resting on UNCONFIRMED facts are warnings or say which hits are', () => {

@@ -455,7 +455,7 @@ export const RULES: readonly Rule[] = [
       const out: Hit[] = [];
       const [large, medium] = APPSTORE.requiredIphoneDisplayTypes;
       const largeLabel = displayTypeLabel(large);
-      const from = run.plan ? 'The manifest has no' : 'No locale folder has a';
+      const from = run.plan ? 'The manifest has no' : 'No locale folder has an';
       if (iphone) {
         if (!types.has(large) && !types.has('APP_IPHONE_65')) {
           out.push({ message: `${from} ${largeLabel} set (nor a 6.5" set); App Store Connect requires one to submit an iPhone app. Add appstore.iphone_6_9` });
