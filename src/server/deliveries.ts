@@ -59,7 +59,7 @@ export class Deliveries {
   start(): void {
     const loop = () => {
       if (this.stopped) return;
-      void this.tick().finally(() => {
+      void this.tick().catch((e: Error) => this.log(`delivery loop: ${e.message}`)).finally(() => {
         if (!this.stopped) this.timer = setTimeout(loop, this.config.pollMs);
       });
     };
@@ -68,7 +68,7 @@ export class Deliveries {
 
   /** Looks for due deliveries now (after an enqueue) instead of at the next poll. */
   kick(): void {
-    if (!this.stopped) setImmediate(() => void this.tick());
+    if (!this.stopped) setImmediate(() => void this.tick().catch((e: Error) => this.log(`delivery loop: ${e.message}`)));
   }
 
   stop(): void {
