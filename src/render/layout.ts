@@ -119,8 +119,12 @@ export function effectiveKind(job: Job): LayoutKind {
   return k;
 }
 
+/** What a fractional type size is a fraction of: the width for portrait, less on wide canvases. */
 function typeRef(w: number, h: number, kind: LayoutKind): number {
-  return kind === 'feature' ? h : Math.min(w, h * 0.55);
+  if (kind === 'feature') return h;
+  // Text beside the device has a narrower column but the whole height: size it like a portrait page.
+  if (kind === 'text-left' || kind === 'text-right') return Math.min(w * 0.5, h * 0.8);
+  return Math.min(w, h * 0.55);
 }
 
 const px = (v: number | undefined, ref: number, dflt: number) => {
