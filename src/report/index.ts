@@ -21,6 +21,21 @@ export function buildReport(images: ImageRecord[], findings: Finding[]): Report 
   };
 }
 
+/**
+ * One report from several (the shards of a CI matrix). Images are kept once per path; findings
+ * once per (rule, severity, message, path, locale, preset, slide), since every shard reports the
+ * set-level findings of the whole plan (counts, required slots).
+ */
+export function mergeReports(reports: Report[]): Report {
+  const images = new Map<string, ImageRecord>();
+  const findings = new Map<string, Finding>();
+  for (const r of reports) {
+    for (const img of r.images) images.set(img.path, img);
+    for (const f of r.findings) findings.set(JSON.stringify([f.rule, f.severity, f.message, f.path, f.locale, f.preset, f.slide]), f);
+  }
+  return buildReport([...images.values()], [...findings.values()]);
+}
+
 /** Writes a file so that a reader never sees half of it: a temporary file beside it, then a rename. */
 function writeAtomic(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
