@@ -1,7 +1,10 @@
 // The render API's contract (SPEC §5) against the real `storeshots serve` on loopback: auth, errors
 // with their param, limits (413, 429, 402), idempotency and bulk. Rendering itself is in server-render.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, b64, cleanup, KEY, OTHER_KEY, SCREEN_JPG, SCREEN_PNG, startServer, type ServerHandle } from './helpers/server.js';
+import { api, b64, cleanup, KEY, OTHER_KEY, ROOT, SCREEN_JPG, SCREEN_PNG, startServer, tempData, type ServerHandle } from './helpers/server.js';
 
 const slide = (extra: Record<string, unknown> = {}) => ({ headline: 'Track every habit', screenshot: { data: b64(SCREEN_PNG) }, ...extra });
 const asyncRender = (extra: Record<string, unknown> = {}) => ({ async: true, canvas: { preset: 'appstore.iphone_6_9' }, slides: [slide()], ...extra });
@@ -148,6 +151,19 @@ describe('render API', () => {
     expect(fixed.headers.get('idempotent-replayed')).toBeNull();
   });
 
+  it('lists the key\'s renders newest first, with a cursor', async () => {
+    const a = await api(s.url, 'POST', '/v1/renders', asyncRender(), { key: OTHER_KEY });
+    const b = await api(s.url, 'POST', '/v1/renders', asyncRender(), { key: OTHER_KEY });
+    const page = await api(s.url, 'GET', '/v1/renders?limit=1', undefined, { key: OTHER_KEY });
+    expect(page.body).toMatchObject({ object: 'list', has_more: true });
+    expect(page.body.data.map((r: { id: string }) => r.id)).toEqual([b.body.id]);
+    const next = await api(s.url, 'GET', `/v1/renders?limit=1&starting_after=${b.body.id}`, undefined, { key: OTHER_KEY });
+    expect(next.body.data[0].id).toBe(a.body.id);
+    const mine = await api(s.url, 'GET', '/v1/renders?limit=100');
+    expect(mine.body.data.some((r: { id: string }) => r.id === a.body.id)).toBe(false);
+    expect((await api(s.url, 'GET', '/v1/renders?limit=500')).body.error.param).toBe('limit');
+  });
+
   it('takes up to 20 renders in bulk, reporting each failure with its param', async () => {
     const r = await api(s.url, 'POST', '/v1/bulk', { renders: [asyncRender(), { canvas: { preset: 'nope' }, slides: [{ headline: 'x' }] }, { canvas: { width: 1080, height: 1920 }, slides: [slide()] }] });
     expect(r.status).toBe(202);
@@ -207,5 +223,35 @@ describe('limits', () => {
     expect(last!.headers.get('ratelimit-remaining')).toBe('0');
     // Another key has its own bucket (it spent 3 of 5 above).
     expect((await api(s.url, 'GET', '/v1/renders/rnd_000000000000000000000000', undefined, { key: OTHER_KEY })).status).toBe(404);
+  });
+});
+
+describe('configuration', () => {
+  it('reads keys from --keys FILE (comments and blank lines ignored) and stops cleanly on SIGTERM', async () => {
+    const data = tempData();
+    const file = path.join(data, 'keys.txt');
+    writeFileSync(file, '# render keys\nsk_from_file\n\n  sk_second  \n');
+    const s = await startServer({ data, env: { STORESHOTS_API_KEYS: undefined }, args: ['--keys', file] });
+    try {
+      expect((await api(s.url, 'GET', '/v1/renders', undefined, { key: 'sk_from_file' })).status).toBe(200);
+      expect((await api(s.url, 'GET', '/v1/renders', undefined, { key: 'sk_second' })).status).toBe(200);
+      expect((await api(s.url, 'GET', '/v1/renders', undefined, { key: '# render keys' })).status).toBe(401);
+      expect((await api(s.url, 'GET', '/v1/renders', undefined, { key: KEY })).status).toBe(401);
+    } finally {
+      expect(await s.stop()).toBe(0);
+      cleanup(data);
+    }
+  });
+
+  it('refuses to serve beyond loopback without API keys, and rejects bad numbers', () => {
+    const data = tempData();
+    const env = { ...process.env, STORESHOTS_API_KEYS: '' };
+    const open = spawnSync(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), 'serve', '--host', '0.0.0.0', '--port', '0', '--data', data], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(open.status).toBe(2);
+    expect(open.stderr).toMatch(/without API keys/);
+    const bad = spawnSync(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), 'serve', '--port', '0', '--data', data], { env: { ...env, STORESHOTS_API_KEYS: 'k', STORESHOTS_RATE_LIMIT: 'lots' }, encoding: 'utf8', timeout: 60_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/Expected an integer >= 0 for STORESHOTS_RATE_LIMIT but received "lots"/);
+    cleanup(data);
   });
 });

@@ -206,6 +206,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   });
 
+  app.get<{ Querystring: { limit?: string; status?: string; starting_after?: string } }>('/v1/renders', async (req) => {
+    const { limit: rawLimit = '20', status, starting_after: after } = req.query;
+    const limit = Number(rawLimit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest(`Expected an integer 1-100 for limit but received "${rawLimit}"`, 'limit');
+    if (status !== undefined && !['queued', 'processing', 'succeeded', 'failed', 'canceled'].includes(status)) throw badRequest(`Expected a render status for status but received "${status}"`, 'status');
+    let before: number | undefined;
+    if (after !== undefined) {
+      const row = store.render(after);
+      if (!row || row.owner !== req.owner) throw badRequest(`No render ${after} for starting_after`, 'starting_after');
+      before = store.seqOf(after);
+    }
+    const rows = store.list(req.owner, limit + 1, before, status as RenderRow['status'] | undefined);
+    return { object: 'list', data: rows.slice(0, limit).map((r) => renders.present(r)), has_more: rows.length > limit };
+  });
+
   app.get<{ Params: { id: string } }>('/v1/renders/:id', async (req) => renders.present(renders.get(req.owner, req.params.id)));
 
   app.post<{ Params: { id: string } }>('/v1/renders/:id/cancel', async (req) => renders.present(renders.cancel(req.owner, req.params.id)));

@@ -54,6 +54,20 @@ export function openApiDocument(): Record<string, unknown> {
     },
     paths: {
       '/v1/renders': {
+        get: {
+          operationId: 'listRenders',
+          summary: "This key's renders, newest first (expired ones are left out)",
+          parameters: [
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+            { name: 'status', in: 'query', schema: { enum: ['queued', 'processing', 'succeeded', 'failed', 'canceled'] } },
+            { name: 'starting_after', in: 'query', schema: { type: 'string' }, description: 'Cursor: the id of the last render of the previous page.' },
+          ],
+          responses: {
+            '200': { description: 'A page of renders.', content: json({ type: 'object', properties: { object: { const: 'list' }, data: { type: 'array', items: { $ref: '#/components/schemas/Render' } }, has_more: { type: 'boolean' } } }) },
+            '400': err('Invalid query.'),
+            ...common,
+          },
+        },
         post: {
           operationId: 'createRender',
           summary: 'Render a set of slides (synchronously, or with async: true in the background)',

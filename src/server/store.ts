@@ -204,6 +204,18 @@ export class Store {
     return this.all<RenderRow>("SELECT * FROM renders WHERE status = 'queued' ORDER BY seq LIMIT ?", limit);
   }
 
+  /** An owner's renders, newest first, after the cursor `before` (a seq), optionally of one status. */
+  list(owner: string, limit: number, before?: number, status?: RenderStatus): RenderRow[] {
+    return this.all<RenderRow>(
+      `SELECT * FROM renders WHERE owner = ? AND expired = 0 AND seq < ?${status ? ' AND status = ?' : ''} ORDER BY seq DESC LIMIT ?`,
+      owner, before ?? Number.MAX_SAFE_INTEGER, ...(status ? [status] : []), limit,
+    );
+  }
+
+  seqOf(id: string): number | undefined {
+    return this.get<{ seq: number }>('SELECT seq FROM renders WHERE id = ?', id)?.seq;
+  }
+
   byStatus(status: RenderStatus): RenderRow[] {
     return this.all<RenderRow>('SELECT * FROM renders WHERE status = ? ORDER BY seq', status);
   }
