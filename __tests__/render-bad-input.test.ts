@@ -135,13 +135,6 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/sparkle/);
   });
 
-  it('says remote mode is not available yet', async () => {
-    const dir = project(readFileSync(GOOD));
-    const r = await runCli(['render', '--remote', 'https://render.example'], dir);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/remote mode is not available yet/);
-  });
-
   it('refuses a frame PNG without a transparent screen', async () => {
     const dir = project(readFileSync(GOOD), 'style:\n  device: { frame: solid.png }\n');
     copyFileSync(GOOD, path.join(dir, 'solid.png'));

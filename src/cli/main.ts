@@ -44,6 +44,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--pseudo', 'also render the pseudo and pseudo-rtl locales')
     .option('--remote <url>', 'render through a render API (SPEC §5) instead of on this machine')
     .option('--api-key <key>', 'API key for --remote (default: $STORESHOTS_API_KEY)')
+    .option('--timeout <seconds>', 'with --remote: how long to wait for the renders (default 1800)')
     .action(run((opts) => renderCommand(opts, io)));
 
   program

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { CliIO } from './io.js';
-import { RenderError, UserError, expected, formatProblem } from '../util/errors.js';
+import { UserError, expected, formatProblem } from '../util/errors.js';
 import { runPipeline } from '../pipeline.js';
 import type { Finding } from '../report/types.js';
 
@@ -21,6 +21,14 @@ export interface RenderOptions {
   pseudo?: boolean;
   remote?: string;
   apiKey?: string;
+  timeout?: string;
+}
+
+function parseTimeout(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new UserError(expected('a number of seconds from 1 to 86400', '--timeout', v));
+  return n * 1000;
 }
 
 function parseJobs(v: string | undefined): number | undefined {
@@ -36,8 +44,19 @@ function failing(findings: Finding[], failOn: RenderOptions['failOn']): boolean 
 }
 
 export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<number> {
-  if (opts.remote) throw new RenderError(`remote mode is not available yet (--remote ${opts.remote}); render on this machine without --remote`);
   const jobs = parseJobs(opts.jobs);
+  const apiKey = opts.apiKey ?? io.env.STORESHOTS_API_KEY;
+  if (opts.remote && !apiKey) throw new UserError('--remote needs an API key: set STORESHOTS_API_KEY or pass --api-key');
+  const remote = opts.remote
+    ? {
+        baseUrl: opts.remote,
+        apiKey,
+        timeoutMs: parseTimeout(opts.timeout),
+        // One line per state change of a set: readable in CI logs and on a terminal alike.
+        onState: (set: string, status: string, id: string) => io.stderr(`remote ${set}: ${status} (${id})\n`),
+        onRetry: (r: { attempt: number; reason: string; waitMs: number }) => io.stderr(`remote: retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)} s: ${r.reason}\n`),
+      }
+    : undefined;
   const started = performance.now();
   let bar: cliProgress.SingleBar | undefined;
   const result = await runPipeline({
@@ -52,6 +71,7 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
     jobs,
     noCache: opts.cache === false,
     cacheDir: opts.cacheDir ? path.resolve(io.cwd, opts.cacheDir) : undefined,
+    remote,
     onImage: (img, done, total) => {
       if (io.isTTY) {
         if (!bar) {

@@ -4,6 +4,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Job } from '../plan/types.js';
+import type { Style } from '../manifest/types.js';
+import { resolvePreset } from '../store/presets.js';
+import { UserError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 
 export interface RemoteSet {
@@ -40,6 +43,36 @@ export function groupSets(jobs: Job[]): Map<string, Job[]> {
   return sets;
 }
 
+/**
+ * The style a render request may carry: the service applies the theme itself, so a theme's own
+ * built-in image is left to it; a file on this machine (image, font, frame) cannot travel and is refused.
+ */
+export function remoteStyle(job: Job): Style {
+  const style = structuredClone(job.style);
+  const bad = (field: string, value: string) =>
+    new UserError([{ severity: 'error', message: `${job.id}: ${field} "${value}" names a file on this machine, which remote mode cannot send; use a built-in theme token or render locally`, at: job.source.slide }]);
+  const image = style.background?.image;
+  if (image !== undefined) {
+    if (!image.startsWith('builtin:')) throw bad('style.background.image', image);
+    delete style.background!.image;
+  }
+  for (const k of ['headline', 'subtitle'] as const) {
+    const font = style[k]?.font;
+    if (font && (/[\\/]/.test(font) || /\.(ttf|otf|ttc|woff2?)$/i.test(font))) throw bad(`style.${k}.font`, font);
+  }
+  const frame = style.device?.frame;
+  if (frame && (/[\\/]/.test(frame) || /\.(png|jpe?g|svg)$/i.test(frame))) throw bad('style.device.frame', frame);
+  if (job.fonts.length) throw bad('fonts', job.fonts[0]!);
+  return style;
+}
+
+/** SPEC §5 canvas: the preset when the job renders at its default size, else the exact size and device. */
+export function remoteCanvas(job: Job): Record<string, unknown> {
+  const ref = resolvePreset(job.preset);
+  if (ref && ref.size.width === job.size.width && ref.size.height === job.size.height) return { preset: job.preset };
+  return { width: job.size.width, height: job.size.height, device: job.device };
+}
+
 export function buildSetRequest(jobs: Job[], extras: RequestExtras = {}, readFile: (p: string) => Buffer = readFileSync): RemoteSet {
   const first = jobs[0]!;
   const slides = jobs.map((j) => ({
@@ -47,10 +80,10 @@ export function buildSetRequest(jobs: Job[], extras: RequestExtras = {}, readFil
     headline: j.headline?.text,
     subtitle: j.subtitle?.text,
     screenshot: j.screenshot ? { data: readFile(j.screenshot).toString('base64') } : undefined,
-    style: j.style,
+    style: remoteStyle(j),
   }));
   const content = {
-    canvas: { preset: first.preset, width: first.size.width, height: first.size.height },
+    canvas: remoteCanvas(first),
     theme: first.theme,
     locale: first.locale,
     slides,
