@@ -243,6 +243,18 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses a second server on the same --data', async () => {
+    const s = await startServer();
+    try {
+      const second = spawnSync(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), 'serve', '--port', '0', '--data', s.data], { env: process.env, encoding: 'utf8', timeout: 60_000 });
+      expect(second.status).toBe(2);
+      expect(second.stderr).toMatch(/another storeshots serve \(pid \d+\) uses --data/);
+    } finally {
+      await s.stop();
+      cleanup(s.data);
+    }
+  });
+
   it('refuses to serve beyond loopback without API keys, and rejects bad numbers', () => {
     const data = tempData();
     const env = { ...process.env, STORESHOTS_API_KEYS: '' };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sniffImage } from '../src/server/image-info.js';
-import { api, b64, cleanup, pollUntilEnded, SCREEN_IPAD, SCREEN_JPG, SCREEN_PNG, startServer, type ServerHandle } from './helpers/server.js';
+import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, SCREEN_JPG, SCREEN_PNG, startServer, type ServerHandle } from './helpers/server.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -97,11 +97,12 @@ describe('rendering', () => {
 
 describe('cancel, time-out and expiry', () => {
   it('cancels a queued render (and a processing one) while one worker is busy', async () => {
-    const s = await startServer({ env: { STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1' } });
+    const s = await startServer({ env: { STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1', STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_SECRET: 'whsec_c' } });
+    const hook = await receiver([200]);
     try {
       const slides = Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, headline: `Slide ${i}`, screenshot: { data: b64(SCREEN_IPAD) } }));
       const busy = await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'appstore.ipad_13' }, slides });
-      const queued = await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'later' }] });
+      const queued = await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'later' }], webhook_url: hook.url });
       const before = await api(s.url, 'GET', `/v1/renders/${queued.body.id}`);
       expect(before.body.status).toBe('queued');
       expect((await api(s.url, 'GET', `/v1/renders/${busy.body.id}`)).body.status).toBe('processing');
@@ -121,9 +122,13 @@ describe('cancel, time-out and expiry', () => {
       const late = await api(s.url, 'POST', `/v1/renders/${ok.body.id}/cancel`);
       expect(late.status).toBe(409);
       expect(late.body.error.code).toBe('render_not_cancelable');
-      // The canceled render stays canceled after the queue drained.
+      // The canceled render stays canceled after the queue drained, and its webhook said so.
       expect((await api(s.url, 'GET', `/v1/renders/${queued.body.id}`)).body.status).toBe('canceled');
+      const [event] = await hook.next(1);
+      expect(event!.headers['x-asa-event']).toBe('render.canceled');
+      expect(JSON.parse(event!.body).data).toMatchObject({ id: queued.body.id, status: 'canceled' });
     } finally {
+      await hook.close();
       await s.stop();
       cleanup(s.data);
     }

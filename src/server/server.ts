@@ -1,6 +1,9 @@
 // Starts the render service: storage, worker pool, render queue, delivery loop, HTTP. The one
 // function the CLI's `serve` and src/server/index.ts call.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { CliIO } from '../cli/io.js';
+import { UserError } from '../util/errors.js';
 import { buildApp } from './app.js';
 import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
 import { Deliveries } from './deliveries.js';
@@ -18,10 +21,35 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** One server per --data: two would both resume each other's renders. A lock left by a killed process is taken over. */
+function lockData(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'serve.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(file, 'utf8'));
+      let alive = false;
+      try {
+        alive = Number.isInteger(pid) && pid > 0 && pid !== process.pid && process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new UserError(`another storeshots serve (pid ${pid}) uses --data ${dir}; stop it or pick another folder`);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new UserError(`cannot lock --data ${dir}`);
+}
+
 export async function startServer(opts: ServeOptions, io: CliIO): Promise<RunningServer> {
   const config = loadConfig(opts, io.env, io.cwd);
   const now = () => Date.now() + config.clockOffsetMs;
   const log = (msg: string) => io.stderr(`storeshots serve: ${msg}\n`);
+  const unlock = lockData(config.dataDir);
   const store = new Store(config.dataDir);
   const released = store.releaseOrphanKeys();
   if (released) log(`released ${released} idempotency key(s) of requests that never got an answer`);
@@ -63,6 +91,7 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
         await pool.close().catch(() => undefined);
         await closeAgents();
         store.close();
+        unlock();
       })()),
   };
 }
