@@ -57,6 +57,7 @@ describe('crash safety', () => {
       const retry = await api(second.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'appstore.ipad_13' }, slides, webhook_url: hook.url }, { headers: { 'idempotency-key': 'crash-big' } });
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect(retry.body.id).toBe(big.body.id);
+      await second.stop();
     } finally {
       await hook.close();
     }
