@@ -81,7 +81,9 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   mkdirSync(path.join(dir, 'temp'));
   const env: NodeJS.ProcessEnv = {};
   // Only what a runner sets: nothing of this test process leaks in (PATH aside, for npm).
-  for (const k of ['PATH', 'HOME', 'SystemRoot', 'TEMP', 'TMP', 'npm_config_cache']) if (process.env[k]) env[k] = process.env[k];
+  for (const k of ['PATH', 'HOME', 'SystemRoot', 'TEMP', 'TMP']) if (process.env[k]) env[k] = process.env[k];
+  // The network settings a runner's environment would carry (proxies, extra CA certificates, a registry mirror).
+  for (const [k, v] of Object.entries(process.env)) if (/proxy|_CA_|CA_CERTS|SSL_CERT|^npm_config_(registry|cache|userconfig|strict_ssl)$/i.test(k)) env[k] = v;
   Object.assign(env, {
     GITHUB_ACTIONS: 'true',
     CI: 'true',

@@ -1,0 +1,188 @@
+// The Action's pure parts: inputs, action.yml, context, annotations, markdown, sheet layout.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { INPUT, parseInputs } from '../src/action/inputs.js';
+import { readContext } from '../src/action/context.js';
+import { findingAnnotations } from '../src/action/annotations.js';
+import { sanitizeReport } from '../src/action/modes/comment.js';
+import { loadProject } from '../src/manifest/project.js';
+import { commentBody, countsTable, jobSummary } from '../src/publish/markdown.js';
+import { layoutSheet } from '../src/publish/contact-sheet.js';
+import { imageFile } from '../src/publish/set.js';
+import { buildReport } from '../src/report/index.js';
+import type { ImageRecord } from '../src/report/types.js';
+import { UserError } from '../src/util/errors.js';
+import { nativeCacheDir, pinnedVersions } from '../src/action/natives.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const actionYml = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+  branding: object;
+};
+const reader = (m: Record<string, string>) => (n: string) => m[n] ?? '';
+/** What the runner passes when the workflow sets nothing: action.yml's defaults. */
+const defaults = Object.fromEntries(Object.entries(actionYml.inputs).map(([k, v]) => [k, v.default ?? '']));
+
+describe('action.yml', () => {
+  it('declares every input the code reads, each with a typed description and a default, and runs on node24', () => {
+    expect(Object.keys(actionYml.inputs).sort()).toEqual(Object.values(INPUT).sort());
+    for (const [name, i] of Object.entries(actionYml.inputs)) {
+      expect(i.description, name).toMatch(/^(string|boolean|number|list|[a-z-]+ \|)/);
+      expect(i.default, name).toBeDefined();
+    }
+    expect(actionYml.inputs['github-token']!.default).toBe('${{ github.token }}');
+    expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
+    expect(actionYml.branding).toBeDefined();
+  });
+
+  it('lists the outputs the issue names', () => {
+    expect(Object.keys(actionYml.outputs).sort()).toEqual(
+      ['images', 'errors', 'warnings', 'report', 'artifact-id', 'artifact-url', 'comment-id', 'pull-request-number', 'pull-request-url', 'pull-request-operation'].sort(),
+    );
+  });
+
+  it('its defaults parse', () => {
+    const i = parseInputs(reader({ ...defaults, 'github-token': 'ghs_x' }));
+    expect(i).toMatchObject({ mode: 'local', failOn: 'error', uploadArtifact: true, comment: true, previewImages: true, pullRequest: 'auto', prBranch: 'storeshots/screenshots', artifactName: 'storeshots', artifactNameGiven: false });
+    expect(i.remote).toEqual({ apiUrl: undefined, apiKey: undefined, webhookSecret: undefined, wait: 'poll', timeoutMinutes: 30 });
+  });
+});
+
+describe('inputs', () => {
+  it('empty is unset; lists split on commas and lines', () => {
+    const i = parseInputs(reader({ locales: ' en-US, de-DE\nja ', presets: '', 'retention-days': '7', 'pr-labels': 'a,,b', 'pr-path': './ios/' }));
+    expect(i.locales).toEqual(['en-US', 'de-DE', 'ja']);
+    expect(i.presets).toEqual([]);
+    expect(i.retentionDays).toBe(7);
+    expect(i.prLabels).toEqual(['a', 'b']);
+    expect(i.prPath).toBe('ios');
+    expect(i.manifest).toBeUndefined();
+  });
+
+  it('checks booleans and numbers instead of coercing them, and lists every problem in one error', () => {
+    let err: unknown;
+    try {
+      parseInputs(reader({ comment: 'yes', 'retention-days': '0', 'upload-artifact': '1', shard: '3/2', 'pr-branch': 'a..b', mode: 'cloud' }));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).problems.map((p) => p.field).sort()).toEqual(['comment', 'mode', 'pr-branch', 'retention-days', 'shard', 'upload-artifact']);
+    expect((err as UserError).message).toContain('Expected true or false for input comment but received "yes"');
+    expect((err as UserError).message).toContain('Expected a whole number from 1 to 90 for input retention-days but received "0"');
+  });
+
+  it('accepts the YAML spellings of booleans that core.getBooleanInput accepts', () => {
+    expect(parseInputs(reader({ comment: 'False', 'upload-artifact': 'TRUE', 'pull-request': 'true' }))).toMatchObject({ comment: false, uploadArtifact: true, pullRequest: true });
+  });
+});
+
+describe('context', () => {
+  const ctx = (name: string, payload: object, extra: Record<string, string> = {}) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ctx-'));
+    writeFileSync(path.join(dir, 'e.json'), JSON.stringify(payload));
+    return readContext({ GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: path.join(dir, 'e.json'), GITHUB_REPOSITORY: 'acme/app', ...extra });
+  };
+  it('tells a fork PR from a same-repo PR, and a tag push or release from a branch push', () => {
+    const pr = (head: string | undefined) => ({ pull_request: { number: 3, head: { sha: 'x', repo: head ? { full_name: head } : null }, base: { ref: 'main' } } });
+    expect(ctx('pull_request', pr('acme/app')).fromFork).toBe(false);
+    expect(ctx('pull_request', pr('someone/app')).fromFork).toBe(true);
+    expect(ctx('pull_request', pr(undefined)).fromFork).toBe(true); // deleted fork
+    expect(ctx('push', {}, { GITHUB_REF: 'refs/tags/v1' }).isRelease).toBe(true);
+    expect(ctx('push', {}, { GITHUB_REF: 'refs/heads/main' }).isRelease).toBe(false);
+    expect(ctx('release', {}).isRelease).toBe(true);
+  });
+});
+
+describe('annotations', () => {
+  it('puts a slide finding on the slide\'s manifest line and a set finding on the preset\'s', () => {
+    const project = loadProject({ config: 'examples/habitual/screenshots.yml', cwd: ROOT });
+    const manifest = readFileSync(path.join(ROOT, 'examples/habitual/screenshots.yml'), 'utf8').split('\n');
+    const base = { severity: 'warning' as const, message: 'm', source: 'https://example.com/rule', verified: '2026-01-01' };
+    const [slide, set] = findingAnnotations(
+      [
+        { ...base, rule: 'text.overflow', locale: 'de-DE', preset: 'play.phone', slide: 'stats' },
+        { ...base, rule: 'appstore.count', severity: 'error', locale: 'ja', preset: 'appstore.ipad_13' },
+      ],
+      project.plan,
+      ROOT,
+      ROOT,
+    );
+    expect(slide!.file).toBe('examples/habitual/screenshots.yml');
+    expect(manifest[slide!.startLine! - 1]).toContain('id: stats');
+    expect(set!.file).toBe('examples/habitual/screenshots.yml');
+    expect(manifest[set!.startLine! - 1]).toContain('appstore.ipad_13');
+    expect(set!.severity).toBe('error');
+    expect(slide!.message).toContain('https://example.com/rule');
+  });
+});
+
+const rec = (locale: string, preset: string, index: number, w = 1320, h = 2868): ImageRecord => ({
+  path: `${locale}/${preset}/${index}.png`, locale, preset, slide: `s${index}`, index, width: w, height: h, format: 'png', bytes: 1, sha256: 'x', cached: false,
+});
+
+describe('markdown', () => {
+  it('counts per (locale, preset)', () => {
+    const r = buildReport([rec('en-US', 'a', 1), rec('en-US', 'a', 2), rec('en-US', 'b', 1), rec('ja', 'a', 1)], []);
+    expect(countsTable(r)).toBe('| locale | a | b |\n|---|---:|---:|\n| en-US | 2 | 1 |\n| ja | 1 | 0 |');
+  });
+
+  it('the summary links the artifact and lists timings; the comment says when there are no findings', () => {
+    const r = buildReport([rec('en-US', 'a', 1)], []);
+    const s = jobSummary({ report: r, timings: [['render', 2500]], artifact: { name: 'storeshots', url: 'https://github.com/a/b/actions/runs/1/artifacts/2' } });
+    expect(s).toContain('[storeshots](https://github.com/a/b/actions/runs/1/artifacts/2)');
+    expect(s).toContain('| render | 2.5 |');
+    expect(commentBody({ report: r })).toContain('No lint findings.');
+  });
+});
+
+describe('comment mode input', () => {
+  it('drops malformed records from another run\'s report and recounts', () => {
+    const bad = { version: 1, images: [rec('en-US', 'a', 1), { path: '../../etc/passwd', locale: 1 }, rec('en-US', 'a', 2, -5, 10)], findings: [{ rule: 'x', severity: 'fatal', message: 'm' }], summary: { images: 999, errors: 0 } };
+    const r = sanitizeReport(bad as never);
+    expect(r.images).toHaveLength(1);
+    expect(r.findings).toHaveLength(0);
+    expect(r.summary.images).toBe(1);
+  });
+
+  it('never resolves an image path outside the set', () => {
+    expect(imageFile('/out', '../x.png')).toBeUndefined();
+    expect(imageFile('/out', '/etc/passwd')).toBeUndefined();
+    expect(imageFile('/out', 'en-US/a.png')).toBe(path.resolve('/out/en-US/a.png'));
+  });
+});
+
+describe('contact sheet layout', () => {
+  it('a row per preset, slides in order, scaled to one row height', () => {
+    const l = layoutSheet([rec('en', 'p', 2), rec('en', 'p', 1), rec('en', 'q', 1, 1080, 1920)], { rowHeight: 100, gap: 10 });
+    expect(l.items.map((i) => [i.record.preset, i.record.index, i.left, i.top, i.width, i.height])).toEqual([
+      ['p', 1, 10, 10, 46, 100],
+      ['p', 2, 66, 10, 46, 100],
+      ['q', 1, 10, 120, 56, 100],
+    ]);
+    expect([l.width, l.height]).toEqual([122, 230]);
+  });
+
+  it('shrinks the rows until the widest fits', () => {
+    const many = Array.from({ length: 10 }, (_, i) => rec('en', 'mac', i + 1, 2880, 1800));
+    const l = layoutSheet(many, { maxWidth: 2400 });
+    expect(l.width).toBeLessThanOrEqual(2400);
+    expect(l.items[0]!.height).toBeLessThan(360);
+  });
+});
+
+describe('native packages', () => {
+  it('pins the lockfile\'s exact versions and keys the cache by version, platform and libc', () => {
+    const v = pinnedVersions(ROOT);
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+    expect(v).toEqual({ sharp: lock.packages['node_modules/sharp'].version, '@napi-rs/canvas': lock.packages['node_modules/@napi-rs/canvas'].version });
+    const a = nativeCacheDir('/cache', v);
+    expect(a).toMatch(new RegExp(`^/cache/storeshots-natives/[0-9a-f]{12}-${process.platform}-${process.arch}`));
+    expect(nativeCacheDir('/cache', { ...v, sharp: '0.0.1' })).not.toBe(a);
+  });
+});
