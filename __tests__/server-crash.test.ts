@@ -63,6 +63,35 @@ describe('crash safety', () => {
     }
   }, 180_000);
 
+  it('answers a retried synchronous request with the render its first attempt started before the crash', async () => {
+    const d = tempData();
+    const first = await startServer({ data: d, env });
+    const body = { canvas: { preset: 'appstore.ipad_13' }, slides: Array.from({ length: 4 }, (_, i) => ({ id: `p${i}`, headline: `Page ${i}`, screenshot: { data: b64(SCREEN_IPAD) } })) };
+    const headers = { 'idempotency-key': 'sync-crash' };
+    const lost = api(first.url, 'POST', '/v1/renders', body, { headers }).catch((e: Error) => e);
+    let id: string | undefined;
+    while (!id) {
+      const list = await api(first.url, 'GET', '/v1/renders');
+      id = list.body.data[0]?.id;
+      if (!id) await new Promise((r) => setTimeout(r, 10));
+    }
+    await first.kill9();
+    expect(await lost).toBeInstanceOf(Error); // the client never got an answer
+    const second = await startServer({ data: d, env });
+    try {
+      const retry = await api(second.url, 'POST', '/v1/renders', body, { headers });
+      expect(retry.status).toBe(200);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.body).toMatchObject({ id, status: 'succeeded' });
+      expect(retry.body.images).toHaveLength(4);
+      const all = await api(second.url, 'GET', '/v1/renders');
+      expect(all.body.data.map((r: { id: string }) => r.id)).toEqual([id]);
+    } finally {
+      await second.stop();
+      cleanup(d);
+    }
+  }, 180_000);
+
   it('delivers a webhook that was still failing when the process was killed, with the same delivery id', async () => {
     const failing = await receiver([500]);
     const third = await startServer({ data, env });
