@@ -105,6 +105,12 @@ describe('mode: comment (the fork setup\'s workflow_run half)', () => {
     expect(stale.code).toBe(0);
     expect(stale.stdout).toContain('not commenting');
     expect(gh.comments).toHaveLength(1);
+
+    // An artifact naming a pull request that does not exist (404): a notice, no failure.
+    await uploadFixture(arts, 1004, { pullRequest: { number: 99, headSha: 'd'.repeat(40) } });
+    const ghost = await runAction({ workspace: workspace(), inputs: { ...base, mode: 'comment' }, event: { ...event('d'.repeat(40)), payload: { ...event('d'.repeat(40)).payload, workflow_run: { id: 1004, head_sha: 'd'.repeat(40), pull_requests: [] } } }, github: gh, artifacts: arts, runId: 2004 });
+    expect(ghost.code).toBe(0);
+    expect(ghost.stdout).toContain('::notice::Pull request #99 named by the artifact does not exist');
   });
 });
 

@@ -195,3 +195,21 @@ describe('release pull request', () => {
     expect(gitBlobSha(Buffer.from('hello\n'))).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
   });
 });
+
+describe('404s', () => {
+  it('a sticky comment deleted between search and update is posted again', async () => {
+    const gh = client();
+    const t = { owner: fake.owner, repo: fake.repo, issueNumber: 7 };
+    await upsertStickyComment(gh, t, '', 'one');
+    // Someone deletes it right after the search: the update answers 404.
+    fake.faults.push({ method: 'PATCH', path: '/issues/comments/', status: 404, message: 'Not Found' });
+    const r = await upsertStickyComment(gh, t, '', 'two');
+    expect(r.operation).toBe('created');
+  });
+
+  it('a missing base branch is a clear error', async () => {
+    await expect(
+      syncReleasePr(client(), repo(), { branch: 'b', base: 'nope', title: 't', body: '', labels: [], message: 'm', files: [], owns: () => false }),
+    ).rejects.toThrow('The base branch "nope" of the release pull request does not exist');
+  });
+});

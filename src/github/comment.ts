@@ -65,8 +65,13 @@ export async function upsertStickyComment(gh: GitHub, t: CommentTarget, header: 
   const text = fitComment(body, marker);
   const existing = await findStickyComment(gh, t, marker);
   if (existing) {
-    const { data } = await gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body: text });
-    return { id: data.id, url: data.html_url, operation: 'updated' };
+    try {
+      const { data } = await gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body: text });
+      return { id: data.id, url: data.html_url, operation: 'updated' };
+    } catch (e) {
+      // Deleted between the search and the update: post a new one.
+      if ((e as { status?: number }).status !== 404) throw e;
+    }
   }
   const { data } = await gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body: text });
   return { id: data.id, url: data.html_url, operation: 'created' };

@@ -9,6 +9,7 @@ import type { RenderedSet } from '../../publish/set.js';
 import type { PullRequestRef } from '../context.js';
 import type { ActionEnv } from '../env.js';
 import { UserError } from '../../util/errors.js';
+import { httpStatus } from '../../github/client.js';
 
 export interface CommentModeResult {
   set: RenderedSet;
@@ -53,7 +54,14 @@ export async function commentMode(a: ActionEnv): Promise<CommentModeResult> {
     runner.notice('The artifact does not name a pull request (was the render run a pull_request event?): no comment.');
     return { set };
   }
-  const { data: pr } = await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: claimed });
+  let pr;
+  try {
+    ({ data: pr } = await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: claimed }));
+  } catch (e) {
+    if (httpStatus(e) !== 404) throw e;
+    runner.notice(`Pull request #${claimed} named by the artifact does not exist in ${ctx.owner}/${ctx.repo}: no comment.`);
+    return { set };
+  }
   if (pr.head.sha !== run.head_sha) {
     runner.warning(`Pull request #${claimed} is at ${pr.head.sha.slice(0, 7)}, but the render run built ${String(run.head_sha).slice(0, 7)}: not commenting (a newer run will).`);
     return { set };
