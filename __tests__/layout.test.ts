@@ -118,5 +118,5 @@ output: { dir: out, layout: fastlane }
       'appstore.apple_tv': ['APP_APPLE_TV'],
     });
     expect(linted.images.filter((i) => i.store === 'play').map((i) => i.locale).sort()).toEqual([...Array(4).fill('en-US'), ...Array(4).fill('iw-IL'), 'en-US', 'iw-IL'].sort());
-  });
+  }, 180_000);
 });

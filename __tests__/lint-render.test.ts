@@ -69,7 +69,7 @@ output: { dir: out, layout: flat }
     // The gallery is written beside report.json and names every image.
     const html = readFileSync(path.join(d, 'out/report.html'), 'utf8');
     for (const img of report.images) expect(html).toContain(`src="${img.path}"`);
-  });
+  }, 180_000);
 
   it('renders the example project with zero lint errors (exit 0)', async () => {
     const out = path.join(temp(), 'out');
@@ -82,5 +82,5 @@ output: { dir: out, layout: flat }
     expect(report.summary.errors).toBe(0);
     // What is left are advisories the example knowingly takes: no 6.3" set, 3 Play shots (4 for promotion).
     expect([...new Set(report.findings.map((f) => f.rule))].sort()).toEqual(['appstore.required-slot', 'play.promo-eligibility']);
-  });
+  }, 300_000); // 36 full-size images on a 2-core runner that runs other test files beside this one
 });
