@@ -59,8 +59,9 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
   const renders = new Renders(store, pool, config, now, deliveries, metrics, log);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
   metrics.collect(() => {
+    const counts = store.counts();
     for (const s of ['queued', 'processing', 'succeeded', 'failed', 'canceled']) {
-      metrics.set('storeshots_renders', 'Renders kept, by status.', store.counts()[s] ?? 0, { status: s });
+      metrics.set('storeshots_renders', 'Renders kept, by status.', counts[s] ?? 0, { status: s });
     }
     metrics.set('storeshots_deliveries_pending', 'Webhook and dispatch deliveries waiting for a 2xx.', store.pendingDeliveries());
     metrics.set('storeshots_worker_threads', 'Render worker threads running.', pool.threads);
