@@ -141,8 +141,10 @@ describe('lint of loose files and our own flat output', () => {
     await writeImage(`${d}/out/en-US/appstore.iphone_6_3/01-home.png`, { width: 1206, height: 2622 });
     await writeImage(`${d}/out/en-US/appstore.iphone_6_9/01-home.png`, { width: 1320, height: 2868 });
     await writeImage(`${d}/out/en-US/appstore.iphone_6_9/02-stats.png`, { width: 1206, height: 2622 });
+    await writeImage(`${d}/out/klingon/appstore.iphone_6_9/01-home.png`, { width: 1320, height: 2868 });
+    await writeImage(`${d}/out/pseudo/appstore.iphone_6_9/01-home.png`, { width: 1320, height: 2868 });
     const r = await lintPaths(['out'], { cwd: d });
-    expect(rules(r.findings)).toEqual(['error appstore.size out/en-US/appstore.iphone_6_9/02-stats.png']);
+    expect(rules(r.findings)).toEqual(['error appstore.size out/en-US/appstore.iphone_6_9/02-stats.png', 'warning locale.unknown-store-locale out/klingon']);
     expect(r.findings[0]!).toMatchObject({ locale: 'en-US', preset: 'appstore.iphone_6_9', slide: 'stats' });
     expect(r.findings[0]!.message).toMatch(/not a size appstore\.iphone_6_9 .* accepts: 1320x2868, 1290x2796, 1260x2736.*6\.3"/);
   });

@@ -6,7 +6,7 @@
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { DELIVER, SUPPLY } from '../store/facts.js';
-import { APPSTORE_LOCALES, PLAY_LOCALES, storeLocale } from '../store/locales.js';
+import { APPSTORE_LOCALES, PLAY_LOCALES, PSEUDO_LOCALES, storeLocale } from '../store/locales.js';
 import { PRESETS, resolvePreset, type Preset, type Store } from '../store/presets.js';
 import { UserError } from '../util/errors.js';
 import type { IgnoredFile, LintImage, LocaleFolder, PlayKind } from './model.js';
@@ -267,6 +267,11 @@ class Collector {
     if (ref && (!this.opts.store || ref.preset.store === this.opts.store)) {
       const store = ref.preset.store;
       const code = grand ? storeLocale(store, grand) : undefined;
+      // Our flat layout names locales as the manifest does; one no store code maps to is dropped on export.
+      const localeDir = path.dirname(path.dirname(abs));
+      if (grand && !code && !PSEUDO_LOCALES.includes(grand) && !this.out.localeFolders.some((f) => f.path === this.show(localeDir) && f.store === store)) {
+        this.out.localeFolders.push({ path: this.show(localeDir), name: grand, store, flat: true });
+      }
       this.add({
         file: abs,
         store,

@@ -67,6 +67,8 @@ export interface LocaleFolder {
   path: string;
   name: string;
   store: Store;
+  /** A folder of our flat output (named as in the manifest) rather than of a fastlane tree. */
+  flat?: boolean;
 }
 
 /** A file the store's uploader would silently skip, and why. */

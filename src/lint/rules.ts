@@ -504,7 +504,9 @@ export const RULES: readonly Rule[] = [
     unconfirmed: 'Play\'s full language list is UNCONFIRMED, so unknown Play folders are warnings.',
     check: (run) =>
       run.localeFolders.map((f) =>
-        f.store === 'appstore'
+        f.flat
+          ? { path: f.path, locale: f.name, store: f.store, severity: 'warning' as const, message: `${f.path}: "${f.name}" maps to no ${f.store === 'appstore' ? 'App Store' : 'Google Play'} locale, so the fastlane layout leaves these images out; use a code from \`storeshots presets --locales\`` }
+          : f.store === 'appstore'
           ? { path: f.path, locale: f.name, store: f.store, message: `${f.path}: "${f.name}" is not an App Store Connect locale; deliver refuses the upload ("Unsupported directory name(s)"). Rename it to one of the codes in \`storeshots presets --locales\`` }
           : { path: f.path, locale: f.name, store: f.store, severity: 'warning' as const, message: `${f.path}: "${f.name}" is not a Play language code supply knows (Hebrew is iw-IL, Simplified Chinese zh-CN); Play may refuse it` },
       ),
