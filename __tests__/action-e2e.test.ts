@@ -111,6 +111,11 @@ describe('mode: comment (the fork setup\'s workflow_run half)', () => {
     const ghost = await runAction({ workspace: workspace(), inputs: { ...base, mode: 'comment' }, event: { ...event('d'.repeat(40)), payload: { ...event('d'.repeat(40)).payload, workflow_run: { id: 1004, head_sha: 'd'.repeat(40), pull_requests: [] } } }, github: gh, artifacts: arts, runId: 2004 });
     expect(ghost.code).toBe(0);
     expect(ghost.stdout).toContain('::notice::Pull request #99 named by the artifact does not exist');
+
+    // The render run failed before uploading anything: a notice, not a second failure.
+    const none = await runAction({ workspace: workspace(), inputs: { ...base, mode: 'comment' }, event: { ...event('d'.repeat(40)), payload: { ...event('d'.repeat(40)).payload, workflow_run: { id: 1005, head_sha: 'd'.repeat(40), pull_requests: [] } } }, github: gh, artifacts: arts, runId: 2005 });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('::notice::Run 1005 uploaded no artifact named "storeshots"');
   });
 });
 

@@ -40,6 +40,7 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
       pullRequest = ctx.pullRequest;
     } else if (inputs.mode === 'comment') {
       const r = await commentMode(a);
+      if (!r.set) return 0;
       set = r.set;
       pullRequest = r.pullRequest;
       upload = false;

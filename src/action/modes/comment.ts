@@ -12,7 +12,8 @@ import { UserError } from '../../util/errors.js';
 import { httpStatus } from '../../github/client.js';
 
 export interface CommentModeResult {
-  set: RenderedSet;
+  /** Undefined when the run left no artifact to show. */
+  set?: RenderedSet;
   /** The pull request to comment on, checked against the API; undefined when none could be trusted. */
   pullRequest?: PullRequestRef;
 }
@@ -37,7 +38,15 @@ export async function commentMode(a: ActionEnv): Promise<CommentModeResult> {
   if (!gh || !token) throw new UserError('mode: comment needs github-token (actions: read, pull-requests: write)');
   const t0 = performance.now();
   const dir = path.join(ctx.tempDir, `storeshots-artifact-${run.id}`);
-  const got = await downloadSet({ name: inputs.artifactName, token, owner: ctx.owner, repo: ctx.repo, runId: run.id, dir, serverUrl: ctx.serverUrl });
+  let got;
+  try {
+    got = await downloadSet({ name: inputs.artifactName, token, owner: ctx.owner, repo: ctx.repo, runId: run.id, dir, serverUrl: ctx.serverUrl });
+  } catch (e) {
+    // The render run failed before uploading: it already shows the reason; a second red X helps nobody.
+    if ((e as Error).name !== 'ArtifactNotFoundError') throw e;
+    runner.notice(`Run ${run.id} uploaded no artifact named "${inputs.artifactName}" (did it fail before rendering?): no comment.`);
+    return { set: undefined };
+  }
   const tDownload = performance.now() - t0;
   const set: RenderedSet = {
     outDir: got.dir,
