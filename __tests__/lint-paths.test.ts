@@ -228,3 +228,17 @@ describe('bad input: a finding or a clear error, never a crash', () => {
     }
   });
 });
+
+describe('lint of a render whose files were tampered with', () => {
+  it('never blocks on a FIFO where an image should be', async () => {
+    const { lintRender } = await import('../src/lint/index.js');
+    const d = temp();
+    execFileSync('mkfifo', [`${d}/01-home.png`]);
+    const plan = { manifestFile: 'm', app: {}, locales: ['en-US'], presets: ['play.phone'], layout: 'flat' as const, outDir: d, all: [], jobs: [] };
+    const job = { id: 'en-US/play.phone/home', set: 'en-US/play.phone', locale: 'en-US', rtl: false, preset: 'play.phone', presetId: 'play.phone', store: 'play' as const, device: 'android-phone' as const, landscape: false, size: { width: 1080, height: 1920 }, slide: 'home', index: 1, count: 1, style: {}, theme: 'aurora', fonts: [], baseDir: d, output: { path: '01-home.png', format: 'png' as const, quality: 90 }, source: { slide: { file: 'm', line: 1, column: 1 }, preset: { file: 'm', line: 1, column: 1 } } };
+    const record = { path: '01-home.png', locale: 'en-US', preset: 'play.phone', slide: 'home', index: 1, width: 1080, height: 1920, format: 'png' as const, bytes: 0, sha256: '', cached: false };
+    const findings = await lintRender({ ...plan, all: [job], jobs: [job] }, [{ job, record, file: `${d}/01-home.png`, text: [] }]);
+    expect(findings.map((f) => f.rule)).toContain('image.unreadable');
+    expect(findings.find((f) => f.rule === 'image.unreadable')!.message).toMatch(/not a regular file/);
+  });
+});

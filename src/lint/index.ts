@@ -2,6 +2,7 @@
 // and runs the rules of rules.ts. Two entry points: a finished render (lintRender, called by the
 // pipeline) and existing files (lintPaths, behind `storeshots lint PATH...`). Pure Node: no
 // native modules, so the server and the Action can import it freely.
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Plan } from '../plan/types.js';
 import type { Finding, RenderedImage, Severity } from '../report/types.js';
@@ -104,7 +105,8 @@ async function readAll(images: LintImage[]): Promise<void> {
 
 /** Reads a file only if it is a regular file (a FIFO or a device named .png would block or never end). */
 async function readRegularFile(file: string): Promise<Buffer> {
-  const fh = await open(file, 'r');
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = await fh.stat();
     if (!st.isFile()) throw new UnreadableImageError(st.isDirectory() ? 'it is a folder' : 'not a regular file');
