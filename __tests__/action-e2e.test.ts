@@ -123,9 +123,15 @@ describe('mode: local (renders the example)', () => {
   it('pull_request: renders, uploads, summarizes, comments; a second run updates the same comment', async () => {
     const ws = workspace();
     const ev = pullRequestEvent(gh, { number: 7, headSha: '1'.repeat(40) });
-    const r = await runAction({ workspace: ws, inputs: { ...base, 'fail-on': 'never' }, event: ev, github: gh, artifacts: arts, runId: 3001 });
+    // fail-on: warning, and the example has warnings: the step fails, but only after publishing.
+    const r = await runAction({ workspace: ws, inputs: { ...base, 'fail-on': 'warning' }, event: ev, github: gh, artifacts: arts, runId: 3001 });
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
+    expect(Number(r.outputs.warnings)).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/::error::\d+ lint findings? at or above fail-on: warning/);
+    // A set-level finding (locale + preset) is annotated on the preset's line of the manifest.
+    const presetsLine = readFileSync(path.join(ws, 'screenshots.yml'), 'utf8').split('\n').findIndex((l) => l.startsWith('presets:')) + 1;
+    expect(r.stdout).toMatch(new RegExp(`::warning title=storeshots play\\.promo-eligibility \\(de-DE / play\\.phone\\),file=screenshots\\.yml,line=${presetsLine},`));
     const images = Number(r.outputs.images);
     expect(images).toBe(2 * 2 * 3);
     const files = arts.files('storeshots');
@@ -133,6 +139,8 @@ describe('mode: local (renders the example)', () => {
     expect(files.has('report.json')).toBe(true);
     expect(r.summary).toContain(`## storeshots: ${images} images`);
     expect(r.summary).toContain(r.outputs['artifact-url']);
+    expect(r.summary).toMatch(/\| render \| \d+\.\d \|/);
+    expect(r.summary).toMatch(/\| en-US \| 3 \| 3 \|/);
     expect(gh.comments).toHaveLength(1);
     const id = gh.comments[0]!.id;
 
