@@ -156,6 +156,20 @@ describe('on a pull request', () => {
     expect(notices.some((m) => m.includes('pull-requests: write'))).toBe(true);
   });
 
+  it('on GitHub Enterprise Server (no v4 artifact service): a warning, and the comment still goes out', async () => {
+    process.env.GITHUB_SERVER_URL = 'https://ghe.example.com';
+    try {
+      const { a, rec } = env(prEvent());
+      const res = await publish(a, set, { pullRequest: a.ctx.pullRequest, upload: true, allowRelease: false });
+      expect(res.artifact).toBeUndefined();
+      expect(arts.artifacts).toHaveLength(0);
+      expect(rec.calls.some((c) => c.kind === 'warning' && c.message.includes('Enterprise Server'))).toBe(true);
+      expect(gh.comments).toHaveLength(1);
+    } finally {
+      delete process.env.GITHUB_SERVER_URL;
+    }
+  });
+
   it('a private repository gets links to the contact sheets instead of embedded images', async () => {
     gh.private = true;
     const ev = prEvent();

@@ -75,6 +75,13 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
         serverUrl: ctx.serverUrl,
         repository: `${ctx.owner}/${ctx.repo}`,
         runId: ctx.runId,
+      }).catch((e: Error) => {
+        // GitHub Enterprise Server has no v4 artifact service: say so and carry on without one.
+        if (e.name !== 'GHESNotSupportedError') throw e;
+        const msg = 'This GitHub Enterprise Server has no artifact service the Action can use: no artifact (set upload-artifact: false, and use actions/upload-artifact@v3 on the output folder).';
+        runner.warning(msg);
+        notes.push(msg);
+        return undefined;
       }),
     );
   }
