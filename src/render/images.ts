@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { RenderError } from '../util/errors.js';
 import type { Size } from '../store/presets.js';
 import { sharp } from './native.js';
+import { decodedImage } from './decode-cache.js';
 
 /** Largest input accepted: 40 megapixels and 16384 px a side (a 6K screenshot is 20 MP). */
 export const MAX_PIXELS = 40_000_000;
@@ -45,9 +46,17 @@ export async function loadResized(
 ): Promise<RawImage> {
   await probeImage(file, what);
   try {
-    let img = sharp()(file, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
-      .rotate()
-      .toColourspace('srgb')
+    // Decoded once per process and resized from memory (decode-cache.ts: the worker pool's
+    // reuse across presets and panoramic neighbours); the same path everywhere keeps renders byte-identical.
+    const src = await decodedImage(file, async () => {
+      const { data, info } = await sharp()(file, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
+        .rotate()
+        .toColourspace('srgb')
+        .raw({ depth: 'uchar' })
+        .toBuffer({ resolveWithObject: true });
+      return { data, info: { width: info.width, height: info.height, channels: info.channels } };
+    });
+    let img = sharp()(src.data, { raw: src.info })
       .resize(Math.max(1, Math.round(size.width)), Math.max(1, Math.round(size.height)), {
         fit: opts.fit,
         kernel: 'lanczos3',

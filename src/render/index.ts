@@ -1,12 +1,16 @@
 // The embedded renderer's public face: plan -> images on disk (renderPlan), or one job -> bytes
 // (renderJobToBuffer, for the render service). Rendering one job is self-contained given the
 // job and its set's facts, so a worker pool can call renderJob directly.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job, Plan } from '../plan/types.js';
 import type { RenderedImage } from '../report/types.js';
 import { RenderError } from '../util/errors.js';
 import { drawJob, type DrawAssets } from './draw.js';
 import { encodeRgba, sha256, writeAtomic } from './encode.js';
+import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache } from './cache.js';
+import { decodeBudget, poolSize, RenderPool } from './pool.js';
+import type { BatchResult, BatchTask } from './worker.js';
 import { describeChars, missingGlyphs } from './fonts.js';
 import { probeImage, type ImageInfo } from './images.js';
 import { layoutJob, resolveModel, setFacts, type SetFacts, type TextMeasurer } from './layout.js';
@@ -18,12 +22,19 @@ export { layoutJob, setFacts } from './layout.js';
 export type { Layout, SetFacts, TextBlock } from './layout.js';
 
 export interface RenderRunOptions {
-  /** Parallel workers (default: cores). Accepted now; the worker pool arrives with the cache. */
+  /** Worker threads (default: the cores this process may use); 1 renders in this thread. */
   jobs?: number;
+  /** Render cache folder (default: .storeshots-cache in cwd). */
   cacheDir?: string;
   noCache?: boolean;
-  /** Called after each image, for progress. */
+  /** Resolves the default cache folder (default: process.cwd()). */
+  cwd?: string;
+  /** The worker bundle (default: dist/render/worker.js of the package); tests pass a private build. */
+  workerFile?: string;
+  /** Called once per image in plan order (rendered or from the cache), for progress. */
   onImage?: (img: RenderedImage, done: number, total: number) => void;
+  /** Why the run went slower than asked (no worker threads), for a log line. */
+  onNote?: (message: string) => void;
 }
 
 let measurer: TextMeasurer | undefined;
@@ -119,20 +130,121 @@ export async function renderJob(job: Job, setJobs: Job[], facts: SetFacts, outDi
   };
 }
 
-/** Renders the plan's selected jobs into plan.outDir; returns one record per image written. */
+/**
+ * Renders the plan's selected jobs into plan.outDir; returns one record per image, in plan order.
+ * Images whose cache key is in the render cache are copied from it (cached: true); the rest are
+ * rendered in worker threads, in batches of jobs that share a screenshot (decoded once).
+ */
 export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promise<RenderedImage[]> {
   checkGlyphs(plan.jobs);
-  const facts = new Map<string, SetFacts>();
-  const out: RenderedImage[] = [];
+  const bySet = new Map<string, Job[]>();
+  for (const j of plan.all) bySet.get(j.set)?.push(j) ?? bySet.set(j.set, [j]);
+  const sets: BatchTask['sets'] = {};
   for (const job of plan.jobs) {
-    const setJobs = setOf(plan, job);
-    let f = facts.get(job.set);
-    if (!f) facts.set(job.set, (f = computeSetFacts(setJobs)));
-    const img = await renderJob(job, setJobs, f, plan.outDir);
-    out.push(img);
-    opts.onImage?.(img, out.length, plan.jobs.length);
+    if (sets[job.set]) continue;
+    const jobs = bySet.get(job.set) ?? [job];
+    sets[job.set] = { jobs, facts: computeSetFacts(jobs) };
   }
+
+  const cache = opts.noCache ? undefined : new RenderCache(opts.cacheDir ?? path.resolve(opts.cwd ?? process.cwd(), DEFAULT_CACHE_DIR));
+  const files = new FileHasher();
+  const done = new Map<string, RenderedImage>();
+  const misses: Array<{ job: Job; key?: string }> = [];
+  for (const job of plan.jobs) {
+    const key = cache && cacheKey({ job, setJobs: sets[job.set]!.jobs, facts: sets[job.set]!.facts, files });
+    const hit = key ? cache!.get(key) : undefined;
+    if (hit) {
+      // The image as it was rendered before: same bytes, same text layout for lint.
+      const file = path.join(plan.outDir, job.output.path);
+      writeAtomic(file, hit.buffer);
+      done.set(job.id, { job, file, text: hit.meta.text, record: recordOf(job, hit.buffer.length, hit.meta.sha256, true) });
+    } else misses.push({ job, key });
+  }
+
+  // Progress in plan order, so logs read the same however the threads finish.
+  let emitted = 0;
+  const out: RenderedImage[] = [];
+  const emit = () => {
+    while (emitted < plan.jobs.length) {
+      const img = done.get(plan.jobs[emitted]!.id);
+      if (!img) break;
+      out.push(img);
+      emitted++;
+      opts.onImage?.(img, emitted, plan.jobs.length);
+    }
+  };
+  emit();
+
+  const batches = batchesOf(misses);
+  const threads = poolSize(opts.jobs, batches.length);
+  const base = { outDir: plan.outDir, cacheDir: cache?.dir, decodeBudget: decodeBudget(threads) };
+  const byId = new Map(plan.jobs.map((j) => [j.id, j]));
+  const take = (r: BatchResult) => {
+    for (const i of r.images) {
+      const job = byId.get(i.id)!;
+      done.set(i.id, { job, file: path.join(plan.outDir, job.output.path), text: i.text, record: i.record });
+    }
+    emit();
+    if (r.error) throw r.error.render ? new RenderError(r.error.message) : new Error(`rendering ${r.error.jobId} failed: ${r.error.message}`);
+  };
+  const taskOf = (b: Array<{ job: Job; key?: string }>): BatchTask => ({ ...base, jobs: b, sets: pick(sets, b) });
+
+  const pool = threads > 1 ? await RenderPool.open(threads, opts.workerFile) : undefined;
+  if (pool instanceof RenderPool) {
+    const abort = new AbortController();
+    try {
+      await Promise.all(batches.map((b) => pool.run(taskOf(b), abort.signal).then(take)));
+    } catch (e) {
+      abort.abort();
+      throw e;
+    } finally {
+      await pool.close();
+    }
+  } else {
+    if (pool) opts.onNote?.(`rendering in one thread: ${pool.unavailable}`);
+    const { renderBatch } = await import('./worker.js');
+    for (const b of batches) take(await renderBatch(taskOf(b)));
+  }
+  if (cache) pruneNow(cache);
   return out;
+}
+
+function recordOf(job: Job, bytes: number, sha: string, cached: boolean): RenderedImage['record'] {
+  return {
+    path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, index: job.index,
+    width: job.size.width, height: job.size.height, format: job.output.format, bytes, sha256: sha, cached,
+  };
+}
+
+/** Jobs that show the same screenshot go to one batch (decoded once); batches stay small enough to spread over the threads. */
+function batchesOf(jobs: Array<{ job: Job; key?: string }>): Array<Array<{ job: Job; key?: string }>> {
+  const groups = new Map<string, Array<{ job: Job; key?: string }>>();
+  for (const j of jobs) {
+    const k = j.job.screenshot ?? j.job.id;
+    groups.get(k)?.push(j) ?? groups.set(k, [j]);
+  }
+  const out: Array<Array<{ job: Job; key?: string }>> = [];
+  for (const g of groups.values()) for (let i = 0; i < g.length; i += 8) out.push(g.slice(i, i + 8));
+  return out;
+}
+
+function pick(sets: BatchTask['sets'], b: Array<{ job: Job }>): BatchTask['sets'] {
+  const out: BatchTask['sets'] = {};
+  for (const { job } of b) out[job.set] = sets[job.set]!;
+  return out;
+}
+
+/** Entries unused for 30 days go, checked at most once a day (a marker file's mtime). */
+function pruneNow(cache: RenderCache): void {
+  const marker = path.join(cache.dir, '.pruned');
+  try {
+    if (existsSync(marker) && Date.now() - statSync(marker).mtimeMs < 86_400_000) return;
+    mkdirSync(cache.dir, { recursive: true });
+    writeFileSync(marker, '');
+    cache.prune({ maxAgeDays: 30 });
+  } catch {
+    /* pruning is housekeeping: never fails a render */
+  }
 }
 
 /** Renders one job to encoded bytes (the render service uses this). */

@@ -1,0 +1,283 @@
+// The content-addressed render cache. A key is the SHA-256 of everything that decides an
+// image's pixels: the job's resolved text, style, theme, size, format, the bytes of every
+// file it reads (screenshots, fonts, background and frame images), the set's locked type
+// size, panoramic neighbours, and the renderer itself. An entry is the encoded image plus
+// what lint needs about it (its text layout), written atomically; an entry whose bytes do not
+// match its recorded hash is ignored (and rendered again).
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Job } from '../plan/types.js';
+import type { TextLayoutInfo } from '../report/types.js';
+import { packageRoot } from '../util/paths.js';
+import { VERSION } from '../version.js';
+import type { SetFacts } from './layout.js';
+
+/** Bumped when the entry format or the key's makeup changes. */
+export const CACHE_FORMAT = 1;
+export const DEFAULT_CACHE_DIR = '.storeshots-cache';
+
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** Hashes files by content, once per (path, size, mtime) in this process: CI checkouts give every file a new mtime, so mtimes never enter a key. */
+export class FileHasher {
+  private readonly memo = new Map<string, string>();
+
+  hash(file: string): string {
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      return 'missing';
+    }
+    if (!st.isFile()) return 'not-a-file';
+    const k = `${file}|${st.size}|${st.mtimeMs}`;
+    let h = this.memo.get(k);
+    if (!h) this.memo.set(k, (h = hashFile(file)));
+    return h;
+  }
+}
+
+function hashFile(file: string): string {
+  const h = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The renderer's identity: the version, plus a hash of the code that draws (the bundle in
+ * dist/, or the sources when running from them) and the list of shipped fonts, so a changed
+ * renderer never reuses old images, even between releases.
+ */
+export function rendererFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const h = createHash('sha256').update(`storeshots ${VERSION} cache ${CACHE_FORMAT}\n`);
+  let root: string | undefined;
+  try {
+    root = packageRoot();
+  } catch {
+    /* a bundle without its package: the version alone */
+  }
+  if (root) {
+    const here = fileURLToPath(import.meta.url);
+    const fromSource = here.endsWith('.ts');
+    const codeDirs = [path.join(root, 'dist'), ...(fromSource ? [path.join(root, 'src')] : [])];
+    for (const dir of codeDirs) {
+      for (const f of listFiles(dir, /\.(js|ts)$/)) h.update(`${path.relative(root, f)}\n`).update(readFileSync(f));
+    }
+    for (const f of listFiles(path.join(root, 'fonts'), /\.(ttf|otf|ttc)$/i)) h.update(`${path.basename(f)} ${statSync(f).size}\n`);
+  }
+  return (fingerprint = h.digest('hex'));
+}
+
+function listFiles(dir: string, re: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => re.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** Files a style names (background image, fonts, a frame PNG), resolved as the renderer resolves them. */
+export function styleFiles(job: Job): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.startsWith('builtin:')) {
+        try {
+          out.add(path.join(packageRoot(), 'templates', v.slice('builtin:'.length)));
+        } catch {
+          /* no package root: nothing to add */
+        }
+      } else if (/[./\\]/.test(v) && !v.startsWith('#')) {
+        const abs = path.resolve(job.baseDir, v);
+        try {
+          if (statSync(abs).isFile()) out.add(abs);
+        } catch {
+          /* not a file: a colour, a name */
+        }
+      }
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(job.style);
+  return [...out].sort();
+}
+
+/** What of one job decides its pixels (its own inputs; set facts and neighbours are added by cacheKey). */
+export function jobMaterial(job: Job, files: FileHasher): Record<string, unknown> {
+  const feature = job.style.layout === 'feature';
+  return {
+    locale: job.locale,
+    rtl: job.rtl,
+    preset: job.preset,
+    presetId: job.presetId,
+    store: job.store,
+    device: job.device,
+    landscape: job.landscape,
+    size: [job.size.width, job.size.height],
+    index: job.index,
+    count: job.count,
+    headline: job.headline?.text ?? null,
+    subtitle: job.subtitle?.text ?? null,
+    appName: feature ? (job.appName ?? null) : null,
+    style: job.style,
+    theme: job.theme,
+    screenshot: job.screenshot ? files.hash(job.screenshot) : null,
+    second: job.secondScreenshot ? files.hash(job.secondScreenshot) : null,
+    fonts: job.fonts.map((f) => files.hash(f)),
+    styleFiles: styleFiles(job).map((f) => [path.basename(f), files.hash(f)]),
+    format: job.output.format,
+    // PNG ignores quality: changing it must not redraw PNG sets.
+    quality: job.output.format === 'jpeg' ? job.output.quality : null,
+  };
+}
+
+/** JSON with sorted keys, so the same inputs always hash alike. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+export interface KeyInput {
+  job: Job;
+  /** Every job of the job's set (the whole plan's, not just this run's selection). */
+  setJobs: Job[];
+  facts: SetFacts;
+  files: FileHasher;
+  /** Defaults to rendererFingerprint(). */
+  renderer?: string;
+}
+
+export function cacheKey(k: KeyInput): string {
+  const { job, setJobs, facts, files } = k;
+  // A panoramic background carries the neighbouring slides' devices into this one.
+  const neighbours = job.style.background?.panoramic
+    ? setJobs.filter((o) => Math.abs(o.index - job.index) === 1).sort((a, b) => a.index - b.index).map((o) => jobMaterial(o, files))
+    : [];
+  return sha(canonical({ renderer: k.renderer ?? rendererFingerprint(), job: jobMaterial(job, files), facts, neighbours }));
+}
+
+export interface CacheMeta {
+  format: 1;
+  sha256: string;
+  bytes: number;
+  width: number;
+  height: number;
+  imageFormat: 'png' | 'jpeg';
+  text: TextLayoutInfo[];
+}
+
+export interface CacheHit {
+  buffer: Buffer;
+  meta: CacheMeta;
+}
+
+/** One folder of entries: <dir>/v1/<ab>/<key>.img and <key>.json (the json is written last and names the image's hash). */
+export class RenderCache {
+  readonly dir: string;
+  private readonly root: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+    this.root = path.join(dir, `v${CACHE_FORMAT}`);
+  }
+
+  private paths(key: string): { img: string; meta: string } {
+    const d = path.join(this.root, key.slice(0, 2));
+    return { img: path.join(d, `${key}.img`), meta: path.join(d, `${key}.json`) };
+  }
+
+  /** The entry, or undefined when absent, unreadable or corrupt (a corrupt entry is removed). */
+  get(key: string): CacheHit | undefined {
+    const p = this.paths(key);
+    let meta: CacheMeta;
+    let buffer: Buffer;
+    try {
+      meta = JSON.parse(readFileSync(p.meta, 'utf8')) as CacheMeta;
+      buffer = readFileSync(p.img);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.drop(key);
+      return undefined;
+    }
+    if (meta?.format !== 1 || buffer.length !== meta.bytes || sha(buffer) !== meta.sha256 || !Array.isArray(meta.text)) {
+      this.drop(key);
+      return undefined;
+    }
+    // Touched on use, so prune() keeps what runs still need.
+    const now = new Date();
+    try {
+      utimesSync(p.meta, now, now);
+    } catch {
+      /* read-only cache: fine */
+    }
+    return { buffer, meta };
+  }
+
+  put(key: string, buffer: Buffer, meta: Omit<CacheMeta, 'format'>): void {
+    const p = this.paths(key);
+    mkdirSync(path.dirname(p.img), { recursive: true });
+    atomicWrite(p.img, buffer);
+    atomicWrite(p.meta, JSON.stringify({ format: 1, ...meta }));
+  }
+
+  drop(key: string): void {
+    const p = this.paths(key);
+    rmSync(p.meta, { force: true });
+    rmSync(p.img, { force: true });
+  }
+
+  /** Every key stored. */
+  keys(): string[] {
+    if (!existsSync(this.root)) return [];
+    return (readdirSync(this.root, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).map((f) => path.basename(f, '.json'));
+  }
+
+  /** Removes entries not in `keep` (the Action saves only what this run used) or, with maxAgeDays, not used for that long. */
+  prune(o: { keep?: ReadonlySet<string>; maxAgeDays?: number }): number {
+    let removed = 0;
+    const cutoff = o.maxAgeDays !== undefined ? Date.now() - o.maxAgeDays * 86_400_000 : undefined;
+    for (const key of this.keys()) {
+      let drop = o.keep ? !o.keep.has(key) : false;
+      if (!drop && cutoff !== undefined) {
+        try {
+          drop = statSync(this.paths(key).meta).mtimeMs < cutoff;
+        } catch {
+          drop = true;
+        }
+      }
+      if (drop) {
+        this.drop(key);
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
+
+function atomicWrite(file: string, data: string | Buffer): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}

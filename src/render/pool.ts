@@ -1,0 +1,58 @@
+// Worker threads for renderPlan (piscina), sized to the machine. Workers are plain JS at run
+// time: the pool runs the bundled dist/render/worker.js. piscina stays a real package (it
+// starts its own wrapper script from beside its code), so when it or the worker bundle is
+// missing the pool says why and the caller renders in this thread instead.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Piscina as PiscinaType } from 'piscina';
+import { packageRoot } from '../util/paths.js';
+import type { BatchResult, BatchTask } from './worker.js';
+
+/** Roughly what one render thread needs at its peak (a 2064x2752 canvas, its pixels, the encoder, decoded screenshots). */
+const BYTES_PER_THREAD = 320 * 1024 * 1024;
+/** Decoded screenshots kept across a run, shared out between the threads. */
+const DECODE_BUDGET = 128 * 1024 * 1024;
+
+/** Threads for `wanted` (default: the cores this process may use), never more than the work or the memory allows. */
+export function poolSize(wanted: number | undefined, batches: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const byMemory = Math.max(1, Math.floor(os.totalmem() / BYTES_PER_THREAD));
+  return Math.max(1, Math.min(wanted ?? cores, byMemory, batches));
+}
+
+export function decodeBudget(threads: number): number {
+  return Math.max(32 * 1024 * 1024, Math.floor(DECODE_BUDGET / threads));
+}
+
+export function defaultWorkerFile(): string {
+  return path.join(packageRoot(), 'dist/render/worker.js');
+}
+
+export class RenderPool {
+  private constructor(
+    private readonly pool: PiscinaType,
+    readonly threads: number,
+  ) {}
+
+  /** A pool of `threads` workers, or why there is none (the caller renders in-process). */
+  static async open(threads: number, workerFile = defaultWorkerFile()): Promise<RenderPool | { unavailable: string }> {
+    if (!existsSync(workerFile)) return { unavailable: `the render worker ${workerFile} is missing (run "npm run build")` };
+    let Piscina: typeof PiscinaType;
+    try {
+      ({ Piscina } = await import('piscina'));
+    } catch (e) {
+      return { unavailable: `piscina cannot be loaded (${(e as Error).message.split('\n')[0]})` };
+    }
+    const pool = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1_000, concurrentTasksPerWorker: 1 });
+    return new RenderPool(pool, threads);
+  }
+
+  run(task: BatchTask, signal?: AbortSignal): Promise<BatchResult> {
+    return this.pool.run(task, { signal }) as Promise<BatchResult>;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
