@@ -155,6 +155,17 @@ describe('the planted-defects fixture', () => {
   });
 });
 
+describe('pseudo-locale renders', () => {
+  it('get the text rules only: they are for review and never uploaded', async () => {
+    const j = job('pseudo', 'appstore.iphone_6_9', 'home', 1, 1, { headline: { text: '[Ţŕàçķ éṽéŕÿ ĥàƀîţ]', origin: 'pseudo', locale: 'pseudo' } });
+    const file = await writeImage(path.join(out, j.output.path), { width: 1319, height: 2868, alpha: true });
+    const record: ImageRecord = { path: j.output.path, locale: 'pseudo', preset: j.preset, slide: 'home', index: 1, width: 1320, height: 2868, format: 'png', bytes: 0, sha256: '', cached: false };
+    const plan: Plan = { manifestFile: 'm', app: {}, locales: ['pseudo'], presets: ['appstore.iphone_6_9', 'appstore.iphone_6_3'], layout: 'flat', outDir: out, all: [j], jobs: [j] };
+    const findings = await lintRender(plan, [{ job: j, record, file, text: [text(j, { overflow: true })] }]);
+    expect(findings.map((f) => f.rule)).toEqual(['text.overflow']);
+  });
+});
+
 describe('the rules as data', () => {
   it('every rule has an id, a severity, a description and a source with a verified date; ids are unique', () => {
     const ids = RULES.map((r) => r.id);

@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import type { Plan } from '../plan/types.js';
 import type { Finding, RenderedImage, Severity } from '../report/types.js';
 import { deliverDisplayType } from '../store/facts.js';
-import { storeLocale } from '../store/locales.js';
+import { PSEUDO_LOCALES, storeLocale } from '../store/locales.js';
 import { getPreset, type Store } from '../store/presets.js';
 import { collectPaths, type CollectOptions } from './collect.js';
 import { readImageFacts, UnreadableImageError } from './header.js';
@@ -38,6 +38,7 @@ export async function lintRender(plan: Plan, images: RenderedImage[]): Promise<F
       slide: r.job.slide,
       job: r.job,
       text: r.text,
+      pseudo: PSEUDO_LOCALES.includes(r.job.locale) || undefined,
     };
   });
   await readAll(lint);
@@ -136,6 +137,7 @@ function planSets(plan: Plan, images: LintImage[]): ImageSet[] {
     return store === 'appstore' ? `appstore|${sl}|${preset?.displayType ?? presetId}` : `play|${sl}|${preset?.playFolder ?? presetId}`;
   };
   for (const job of plan.all) {
+    if (PSEUDO_LOCALES.includes(job.locale)) continue; // never uploaded: no store set
     const key = keyOf(job.store, job.locale, job.presetId);
     let set = byKey.get(key);
     if (!set) {
@@ -238,7 +240,7 @@ export function runRules(ctx: RunContext): Finding[] {
         break;
       case 'image':
         for (const img of ctx.images) {
-          if (img.facts && rule.stores.includes(img.store)) out.push(...rule.check(img as ReadImage).map((h) => toFinding(rule, h, img.store)));
+          if (img.facts && !img.pseudo && rule.stores.includes(img.store)) out.push(...rule.check(img as ReadImage).map((h) => toFinding(rule, h, img.store)));
         }
         break;
       case 'text':

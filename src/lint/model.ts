@@ -34,6 +34,8 @@ export interface LintImage {
   /** The real bytes, or why they could not be read. */
   facts?: ImageFacts;
   unreadable?: string;
+  /** A pseudo-locale render (for review, never uploaded): only the file and text rules apply. */
+  pseudo?: boolean;
   /** Renderer output, when the image was rendered in this run. */
   job?: Job;
   text?: TextLayoutInfo[];
