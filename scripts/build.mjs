@@ -1,7 +1,7 @@
 // Bundles the entry points into dist/ with esbuild. `--check` rebuilds into a temporary folder
 // and fails when dist/ differs (CI runs it, so a stale bundle never ships).
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -20,11 +20,13 @@ export const ENTRIES = ['src/cli.ts', 'src/action.ts', 'src/server/index.ts', 's
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
 const natives = Object.fromEntries(['sharp', '@napi-rs/canvas'].map((n) => [n, lock.packages[`node_modules/${n}`].version]));
 
-if (!check) rmSync(outdir, { recursive: true, force: true });
+// Build beside the target, then swap folders: a test reading dist/ while someone rebuilds never sees it empty.
+const buildDir = check ? outdir : `${outdir}.build-${process.pid}`;
+rmSync(buildDir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: Object.fromEntries(ENTRIES.map((e) => [e.replace(/^src\//, '').replace(/\.ts$/, ''), e])),
-  outdir,
+  outdir: buildDir,
   bundle: true,
   platform: 'node',
   target: 'node24',
@@ -37,6 +39,13 @@ await build({
   logLevel: 'warning',
   banner: { js: "import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);" },
 });
+
+if (!check) {
+  const old = `${outdir}.old-${process.pid}`;
+  if (existsSync(outdir)) renameSync(outdir, old);
+  renameSync(buildDir, outdir);
+  rmSync(old, { recursive: true, force: true });
+}
 
 if (check) {
   const list = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js')).sort() : []);
