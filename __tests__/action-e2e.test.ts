@@ -73,7 +73,7 @@ describe('inputs', () => {
   });
 });
 
-describe('mode: comment (the fork setup\'s workflow_run half)', () => {
+describe('mode: comment (the fork setup\'s workflow_run half)', { timeout: 180_000 }, () => {
   it('downloads the fork run\'s artifact, checks the PR head, comments; a stale artifact is refused', async () => {
     // The pull_request run of a fork uploaded its set (read-only token: no comment).
     gh.pulls.push({ number: 12, title: 'Add Japanese', body: '', state: 'open', head: { ref: 'ja', sha: 'd'.repeat(40), repo: 'contributor/habitual' }, base: { ref: 'main' }, labels: [] });
@@ -119,7 +119,8 @@ describe('mode: comment (the fork setup\'s workflow_run half)', () => {
   });
 });
 
-describe('mode: local (renders the example)', () => {
+// Each run renders 12 images in a child process: generous limits for a busy 2-core machine.
+describe('mode: local (renders the example)', { timeout: 240_000 }, () => {
   it('pull_request: renders, uploads, summarizes, comments; a second run updates the same comment', async () => {
     const ws = workspace();
     const ev = pullRequestEvent(gh, { number: 7, headSha: '1'.repeat(40) });

@@ -88,7 +88,8 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
 
   const pr = o.pullRequest;
   if (pr && inputs.comment) {
-    if (o.upload && ctx.fromFork) {
+    // pull_request_target runs with the base repository's token: a fork's PR can be commented on there.
+    if (o.upload && ctx.fromFork && ctx.eventName !== 'pull_request_target') {
       runner.notice(FORK_NOTICE);
       notes.push(FORK_NOTICE);
     } else if (!gh) {
