@@ -9,6 +9,7 @@ import { renderCommand } from './render.js';
 import { lintCommand } from './lint.js';
 import { serveCommand } from './serve.js';
 import { importFrameitCommand } from './import.js';
+import { mergeCommand } from './merge.js';
 import { VERSION } from '../version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -46,6 +47,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--api-key <key>', 'API key for --remote (default: $STORESHOTS_API_KEY)')
     .option('--timeout <seconds>', 'with --remote: how long to wait for the renders (default 1800)')
     .action(run((opts) => renderCommand(opts, io)));
+
+  program
+    .command('merge')
+    .description('Combine the output folders of a sharded render (--shard i/n) into one set, lint it as a whole and write DIR/report.json')
+    .argument('<dir...>', "the shards' output folders (or their downloaded artifacts)")
+    .option('-c, --config <file>', 'manifest file the shards rendered (default: screenshots.yml, then storeshots.yml)')
+    .option('-o, --out <dir>', 'output folder (default: output.dir of the manifest, else storeshots-out)')
+    .option('-l, --locale <locale>', 'the --locale filters the shards used', collect)
+    .option('-p, --preset <preset>', 'the --preset filters the shards used', collect)
+    .option('-s, --slide <slide>', 'the --slide filters the shards used', collect)
+    .addOption(new Option('--layout <layout>', 'output layout the shards used').choices(['flat', 'fastlane']))
+    .option('--pseudo', 'the shards rendered the pseudo locales too')
+    .addOption(new Option('--fail-on <level>', 'exit 1 on lint findings at or above this level').choices(['error', 'warning', 'never']).default('error'))
+    .action(run((dirs: string[], opts) => mergeCommand(dirs, opts, io)));
 
   program
     .command('validate')

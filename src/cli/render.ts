@@ -71,6 +71,7 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
     jobs,
     noCache: opts.cache === false,
     cacheDir: opts.cacheDir ? path.resolve(io.cwd, opts.cacheDir) : undefined,
+    onNote: (m) => io.stderr(`note: ${m}\n`),
     remote,
     onImage: (img, done, total) => {
       if (io.isTTY) {
@@ -93,7 +94,7 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
   const secs = ((performance.now() - started) / 1000).toFixed(1);
   const s = report.summary;
   io.stdout(
-    `rendered ${s.rendered} image(s)${s.cached ? `, ${s.cached} from cache` : ''} in ${secs} s into ${path.relative(io.cwd, plan.outDir) || '.'}; ` +
+    `rendered ${s.images} image(s) in ${secs} s into ${path.relative(io.cwd, plan.outDir) || '.'}${s.cached ? ` (${s.cached} unchanged, from the cache)` : ''}; ` +
       `lint: ${s.errors} error(s), ${s.warnings} warning(s); report: ${path.relative(io.cwd, reportFile)}\n`,
   );
   return failing(report.findings, opts.failOn ?? 'error') ? 1 : 0;
