@@ -73,6 +73,7 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
     cacheDir: opts.cacheDir ? path.resolve(io.cwd, opts.cacheDir) : undefined,
     onNote: (m) => io.stderr(`note: ${m}\n`),
     remote,
+    pseudo: opts.pseudo,
     onImage: (img, done, total) => {
       if (io.isTTY) {
         if (!bar) {
@@ -90,7 +91,7 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
   }).finally(() => bar?.stop());
   for (const w of result.warnings) io.stderr(`${formatProblem(w)}\n`);
   const { report, reportFile, plan } = result;
-  for (const f of report.findings) io.stderr(`${f.severity}: ${f.rule}: ${f.path ? `${f.path}: ` : ''}${f.message}\n`);
+  for (const f of report.findings) io.stderr(`${f.severity}: ${f.rule}: ${f.path && !f.message.startsWith(f.path) ? `${f.path}: ` : ''}${f.message}\n`);
   const secs = ((performance.now() - started) / 1000).toFixed(1);
   const s = report.summary;
   io.stdout(
