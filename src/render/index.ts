@@ -35,6 +35,17 @@ export interface RenderRunOptions {
   onImage?: (img: RenderedImage, done: number, total: number) => void;
   /** Why the run went slower than asked (no worker threads), for a log line. */
   onNote?: (message: string) => void;
+  /** What the run did, once at the end (the bench and tests read it). */
+  onStats?: (stats: RenderStats) => void;
+}
+
+export interface RenderStats {
+  rendered: number;
+  cached: number;
+  /** Worker threads used (1: this thread). */
+  threads: number;
+  /** Screenshot and background decodes made, and those saved by reusing decoded pixels. */
+  decodes: { made: number; reused: number };
 }
 
 let measurer: TextMeasurer | undefined;
@@ -179,7 +190,10 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   const threads = poolSize(opts.jobs, batches.length);
   const base = { outDir: plan.outDir, cacheDir: cache?.dir, decodeBudget: decodeBudget(threads) };
   const byId = new Map(plan.jobs.map((j) => [j.id, j]));
+  const decodes = { made: 0, reused: 0 };
   const take = (r: BatchResult) => {
+    decodes.made += r.decodes.made;
+    decodes.reused += r.decodes.reused;
     for (const i of r.images) {
       const job = byId.get(i.id)!;
       done.set(i.id, { job, file: path.join(plan.outDir, job.output.path), text: i.text, record: i.record });
@@ -190,6 +204,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   const taskOf = (b: Array<{ job: Job; key?: string }>): BatchTask => ({ ...base, jobs: b, sets: pick(sets, b) });
 
   const pool = threads > 1 ? await RenderPool.open(threads, opts.workerFile) : undefined;
+  const used = pool instanceof RenderPool ? threads : 1;
   if (pool instanceof RenderPool) {
     const abort = new AbortController();
     try {
@@ -206,6 +221,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     for (const b of batches) take(await renderBatch(taskOf(b)));
   }
   if (cache) pruneNow(cache);
+  opts.onStats?.({ rendered: misses.length, cached: plan.jobs.length - misses.length, threads: used, decodes });
   return out;
 }
 

@@ -6,7 +6,7 @@ import type { Job } from '../plan/types.js';
 import type { ImageRecord, TextLayoutInfo } from '../report/types.js';
 import { RenderError } from '../util/errors.js';
 import { RenderCache } from './cache.js';
-import { setDecodeBudget } from './decode-cache.js';
+import { decodeStats, setDecodeBudget } from './decode-cache.js';
 import { sha256, writeAtomic } from './encode.js';
 import { renderJobBytes } from './index.js';
 import type { SetFacts } from './layout.js';
@@ -32,12 +32,19 @@ export interface BatchResult {
   images: BatchImage[];
   /** The first failure (the rest of the batch is skipped); RenderError kinds cross the thread as data. */
   error?: { message: string; render: boolean; jobId: string };
+  /** Image decodes this batch made, and decodes it saved by reusing pixels already in memory. */
+  decodes: { made: number; reused: number };
 }
 
 export async function renderBatch(task: BatchTask): Promise<BatchResult> {
   if (task.decodeBudget !== undefined) setDecodeBudget(task.decodeBudget);
   const cache = task.cacheDir ? new RenderCache(task.cacheDir) : undefined;
   const images: BatchImage[] = [];
+  const before = decodeStats();
+  const decodes = () => {
+    const now = decodeStats();
+    return { made: now.misses - before.misses, reused: now.hits - before.hits };
+  };
   for (const { job, key } of task.jobs) {
     try {
       const set = task.sets[job.set]!;
@@ -56,10 +63,10 @@ export async function renderBatch(task: BatchTask): Promise<BatchResult> {
       }
       images.push({ id: job.id, record, text });
     } catch (e) {
-      return { images, error: { message: (e as Error)?.message ?? String(e), render: e instanceof RenderError, jobId: job.id } };
+      return { images, decodes: decodes(), error: { message: (e as Error)?.message ?? String(e), render: e instanceof RenderError, jobId: job.id } };
     }
   }
-  return { images };
+  return { images, decodes: decodes() };
 }
 
 export default renderBatch;
