@@ -115,10 +115,14 @@ describe('set requests', () => {
   });
   const read = (bytes: string) => () => Buffer.from(bytes);
 
-  it('derives the idempotency key from the content, not from metadata', () => {
+  it('derives the idempotency key from the whole request: equal requests reuse, any change makes a new one', () => {
     const a = buildSetRequest([job({})], { metadata: { run: 1 } }, read('png-a'));
-    const b = buildSetRequest([job({})], { metadata: { run: 2 } }, read('png-a'));
+    const b = buildSetRequest([job({})], { metadata: { run: 1 } }, read('png-a'));
     expect(a.idempotencyKey).toBe(b.idempotencyKey);
+    // Another run's metadata is another body: the same key would be refused (422) by the service.
+    expect(buildSetRequest([job({})], { metadata: { run: 2 } }, read('png-a')).idempotencyKey).not.toBe(a.idempotencyKey);
+    // The webhook secret travels in the body but never shapes the key.
+    expect(buildSetRequest([job({})], { metadata: { run: 1 }, webhookSecret: 's3cret' }, read('png-a')).idempotencyKey).toBe(a.idempotencyKey);
     expect(a.body.metadata).toEqual({ run: 1, set: 'en-US/play.phone' });
     // Any content change makes a new render: screenshot bytes, text, style.
     expect(buildSetRequest([job({})], {}, read('png-b')).idempotencyKey).not.toBe(a.idempotencyKey);

@@ -28,6 +28,7 @@ export const OPERATIONS = [
   ['patch', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts'],
   ['get', '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}'],
+  ['post', '/repos/{owner}/{repo}/dispatches'],
 ];
 
 const src = process.argv[2];

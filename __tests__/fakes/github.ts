@@ -70,6 +70,8 @@ export class FakeGitHub {
   readonly violations: string[] = [];
   readonly log: Logged[] = [];
   readonly faults: Fault[] = [];
+  /** repository_dispatch events received (POST /repos/{owner}/{repo}/dispatches), as sent. */
+  readonly dispatches: Json[] = [];
   artifacts?: FakeArtifactLink;
   private server?: http.Server;
   private nextId = 1000;
@@ -363,6 +365,9 @@ export class FakeGitHub {
         const sha = this.putBlob(content);
         return send(201, openapi!.sample('short-blob', { sha, url: `${this.url}/repos/${this.full}/git/blobs/${sha}` }), { location: `${this.url}/repos/${this.full}/git/blobs/${sha}` });
       }
+      case 'POST /repos/{owner}/{repo}/dispatches':
+        this.dispatches.push(body);
+        return send(204, undefined);
       case 'GET /repos/{owner}/{repo}/pulls': {
         const state = url.searchParams.get('state') ?? 'open';
         const head = url.searchParams.get('head');

@@ -8,6 +8,8 @@ import { parseInputs, type InputReader } from './inputs.js';
 import { localMode } from './modes/local.js';
 import { commentMode } from './modes/comment.js';
 import { reservedMode } from './modes/reserved.js';
+import { remoteMode } from './modes/remote.js';
+import { collectMode } from './modes/collect.js';
 import { publish } from './publish.js';
 import type { RenderedSet } from '../publish/set.js';
 import type { PullRequestRef } from './context.js';
@@ -19,6 +21,8 @@ export interface ActionDeps {
   runner?: Runner;
   /** Waits for rate limits (tests pass one that does not sleep). */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock collect mode checks dispatch signatures against (tests pass a fixed one). */
+  now?: () => number;
 }
 
 /** Runs the Action; returns the exit code it also sets on the process. */
@@ -35,9 +39,21 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     let set: RenderedSet;
     let pullRequest: PullRequestRef | undefined;
     let upload = true;
+    let releaseEvent: boolean | undefined;
     if (inputs.mode === 'local') {
       set = await localMode(a);
       pullRequest = ctx.pullRequest;
+    } else if (inputs.mode === 'remote') {
+      const r = await remoteMode(a);
+      // wait: dispatch ends here: the collect workflow publishes when the renders are done.
+      if (!r) return 0;
+      set = r;
+      pullRequest = ctx.pullRequest;
+    } else if (inputs.mode === 'collect') {
+      const r = await collectMode(a, { now: deps.now });
+      set = r.set;
+      pullRequest = r.pullRequest;
+      releaseEvent = r.release;
     } else if (inputs.mode === 'comment') {
       const r = await commentMode(a);
       if (!r.set) return 0;
@@ -47,7 +63,7 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     } else {
       return reservedMode(inputs.mode);
     }
-    await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode === 'local' });
+    await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode !== 'comment', releaseEvent });
 
     const { errors, warnings } = set.report.summary;
     const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? errors + warnings : errors;

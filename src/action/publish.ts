@@ -35,6 +35,8 @@ export interface PublishOptions {
   upload: boolean;
   /** False in comment mode: a fork's set must never reach a branch. */
   allowRelease: boolean;
+  /** Whether the run that rendered was a tag push or release (collect mode learns it from the render's metadata). */
+  releaseEvent?: boolean;
 }
 
 function artifactName(a: ActionEnv): string {
@@ -134,7 +136,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
     }
   }
 
-  const wantRelease = inputs.pullRequest === true || (inputs.pullRequest === 'auto' && ctx.isRelease);
+  const wantRelease = inputs.pullRequest === true || (inputs.pullRequest === 'auto' && (o.releaseEvent ?? ctx.isRelease));
   if (wantRelease && o.allowRelease) {
     if (ctx.fromFork) runner.notice('A fork pull request never opens the release pull request.');
     else if (set.partial) runner.warning('Only part of the manifest was rendered (filters or a shard): no release pull request, since it would remove the rest.');

@@ -89,15 +89,17 @@ export function buildSetRequest(jobs: Job[], extras: RequestExtras = {}, readFil
     slides,
     output: { format: first.output.format },
   };
-  // Metadata (run ids, PR numbers) is left out of the key: a re-run of the same content is the same render.
-  const idempotencyKey = `ss1-${createHash('sha256').update(`${VERSION}\n${canonicalJson(content)}`).digest('hex').slice(0, 48)}`;
   const body: Record<string, unknown> = {
     ...content,
     async: true,
     metadata: { ...extras.metadata, set: first.set },
   };
   if (extras.webhookUrl) body.webhook_url = extras.webhookUrl;
-  if (extras.webhookSecret) body.webhook_secret = extras.webhookSecret;
   if (extras.githubDispatch) body.github_dispatch = extras.githubDispatch;
+  // The key covers the whole request (a service answers 422 when one key comes with another body):
+  // the same content and run metadata reuse the render, as a re-run of a workflow run does;
+  // changed content makes a new one. The webhook secret is left out so it never leaks into a key.
+  const idempotencyKey = `ss1-${createHash('sha256').update(`${VERSION}\n${canonicalJson(body)}`).digest('hex').slice(0, 48)}`;
+  if (extras.webhookSecret) body.webhook_secret = extras.webhookSecret;
   return { set: first.set, jobs, body, idempotencyKey };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Plan } from '../plan/types.js';
 import type { Finding, RenderedImage } from '../report/types.js';
 import { RenderError } from '../util/errors.js';
-import { RenderApiClient, RemoteError, type ClientOptions, type RemoteRender, type RenderStatus } from './client.js';
+import { RenderApiClient, RemoteError, type ClientOptions, type RemoteImage, type RemoteRender, type RenderStatus } from './client.js';
 import { buildSetRequest, groupSets, type RequestExtras, type RemoteSet } from './request.js';
 
 export interface SubmittedSet {
@@ -90,47 +90,77 @@ function writeAtomic(file: string, buf: Buffer): void {
   renameSync(tmp, file);
 }
 
-/** Downloads a finished set, checking every image against its sha256 before anything is written. */
-export async function downloadSet(plan: Plan, jobs: RemoteSet['jobs'], render: RemoteRender, client: RenderApiClient): Promise<RenderedImage[]> {
+export interface Placed {
+  img: RemoteImage;
+  /** Output path relative to the output directory. */
+  path: string;
+  locale: string;
+  preset: string;
+}
+
+/**
+ * Downloads a finished render, checking every image against its sha256 before anything is
+ * written: only a fully verified set reaches the disk, so no half sets and no duplicates.
+ */
+export async function downloadImages(render: RemoteRender, outDir: string, place: (img: RemoteImage) => Placed, client: RenderApiClient): Promise<Array<{ placed: Placed; file: string; bytes: number }>> {
   if (render.status !== 'succeeded') {
-    throw new RenderError(`render ${render.id} for ${jobs[0]!.set} ${render.status}${render.error ? `: ${render.error.code}: ${render.error.message}` : ''}`);
+    const set = (render.metadata as { set?: string } | undefined)?.set ?? render.id;
+    throw new RenderError(`render ${render.id} for ${set} ${render.status}${render.error ? `: ${render.error.code}: ${render.error.message}` : ''}`);
   }
-  const images = render.images ?? [];
-  const fetched: Array<{ job: RemoteSet['jobs'][number]; buf: Buffer; img: (typeof images)[number] }> = [];
+  const fetched: Array<{ placed: Placed; buf: Buffer }> = [];
+  for (const img of render.images ?? []) {
+    const placed = place(img);
+    const buf = await client.image(render.id, img.index, { bytes: img.bytes });
+    const sha = createHash('sha256').update(buf).digest('hex');
+    if (sha !== img.sha256) throw new RenderError(`image ${img.index} of render ${render.id} does not match its sha256 (got ${sha.slice(0, 12)}…, expected ${String(img.sha256).slice(0, 12)}…)`);
+    fetched.push({ placed, buf });
+  }
+  const seen = new Set<string>();
+  for (const { placed } of fetched) {
+    if (seen.has(placed.path)) throw new RenderError(`render ${render.id} has two images for ${placed.path}`);
+    seen.add(placed.path);
+  }
+  return fetched.map(({ placed, buf }) => {
+    const file = safeJoin(outDir, placed.path);
+    writeAtomic(file, buf);
+    return { placed, file, bytes: buf.length };
+  });
+}
+
+/** outDir + a relative path that must stay inside outDir (paths may come from a service's metadata). */
+export function safeJoin(outDir: string, rel: string): string {
+  const abs = path.resolve(outDir, rel);
+  const back = path.relative(outDir, abs);
+  if (rel.includes('\0') || back === '' || back.startsWith('..') || path.isAbsolute(back)) throw new RenderError(`refusing an output path outside the output folder: ${JSON.stringify(rel)}`);
+  return abs;
+}
+
+/** Downloads a finished set of the plan, each image to its job's output path. */
+export async function downloadSet(plan: Plan, jobs: RemoteSet['jobs'], render: RemoteRender, client: RenderApiClient): Promise<RenderedImage[]> {
   for (const job of jobs) {
-    const img = images.find((i) => i.slide === job.slide);
-    if (!img) throw new RenderError(`render ${render.id} has no image for slide ${job.slide}`);
+    if (!render.images?.some((i) => i.slide === job.slide) && render.status === 'succeeded') throw new RenderError(`render ${render.id} has no image for slide ${job.slide}`);
+  }
+  const got = await downloadImages(render, plan.outDir, (img) => {
+    const job = jobs.find((j) => j.slide === img.slide);
+    if (!job) throw new RenderError(`render ${render.id} sent an image for slide ${img.slide}, which ${jobs[0]!.set} does not have`);
     if (img.width !== job.size.width || img.height !== job.size.height) {
       throw new RenderError(`render ${render.id} slide ${job.slide} is ${img.width}x${img.height}, expected ${job.size.width}x${job.size.height}`);
     }
-    const buf = await client.image(render.id, img.index, { bytes: img.bytes });
-    const sha = createHash('sha256').update(buf).digest('hex');
-    if (sha !== img.sha256) throw new RenderError(`image ${img.index} of render ${render.id} does not match its sha256 (got ${sha.slice(0, 12)}…, expected ${img.sha256.slice(0, 12)}…)`);
-    fetched.push({ job, buf, img });
-  }
-  // Only a fully verified set is written: no half sets on disk.
-  return fetched.map(({ job, buf, img }) => {
-    const file = path.join(plan.outDir, job.output.path);
-    writeAtomic(file, buf);
+    return { img, path: job.output.path, locale: job.locale, preset: job.preset };
+  }, client);
+  return jobs.map((job) => {
+    const g = got.find((x) => x.placed.path === job.output.path)!;
     return {
       job,
-      file,
+      file: g.file,
       text: [],
-      record: {
-        path: job.output.path,
-        locale: job.locale,
-        preset: job.preset,
-        slide: job.slide,
-        index: job.index,
-        width: img.width,
-        height: img.height,
-        format: img.format,
-        bytes: buf.length,
-        sha256: img.sha256,
-        cached: false,
-      },
+      record: recordOf(g.placed, g.bytes, job.slide, job.index),
     };
   });
+}
+
+export function recordOf(p: Placed, bytes: number, slide = p.img.slide, index = p.img.index): RenderedImage['record'] {
+  return { path: p.path, locale: p.locale, preset: p.preset, slide, index, width: p.img.width, height: p.img.height, format: p.img.format, bytes, sha256: p.img.sha256, cached: false };
 }
 
 export function remoteFindingsOf(renders: Iterable<RemoteRender>): Finding[] {

@@ -3,11 +3,9 @@ import { UserError } from '../../util/errors.js';
 import type { Mode } from '../inputs.js';
 
 const WHAT: Partial<Record<Mode, string>> = {
-  remote: 'rendering through the render API (api-url, api-key, wait, timeout)',
-  collect: 'collecting finished renders from a repository_dispatch (webhook-secret)',
   merge: 'merging the artifacts of a sharded matrix into one set',
 };
 
 export function reservedMode(mode: Mode): never {
-  throw new UserError(`mode: ${mode} (${WHAT[mode] ?? mode}) is not available yet in this version of storeshots; use mode: local, or mode: comment for forks`);
+  throw new UserError(`mode: ${mode} (${WHAT[mode] ?? mode}) is not available yet in this version of storeshots; use mode: local, remote or collect, or mode: comment for forks`);
 }

@@ -1,0 +1,148 @@
+// The built Action in remote mode against a real `storeshots serve` on loopback, with the
+// loopback GitHub (OpenAPI-checked) and artifact servers. wait: poll publishes like a local run;
+// wait: dispatch submits and ends, the service calls GitHub's dispatches endpoint, and the
+// repository_dispatch run in mode: collect verifies the signature and finishes the job.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeGitHub } from './fakes/github.js';
+import { FakeArtifacts } from './fakes/artifacts.js';
+import { ROOT, pullRequestEvent, runAction as run, shippedAction, type RunOptions } from './fakes/run-action.js';
+import { KEY, startServer, cleanup, type ServerHandle } from './helpers/server.js';
+import { commentMarker } from '../src/github/comment.js';
+import { signDispatch } from '../src/util/signature.js';
+
+const SECRET = 'whsec_storeshots_test';
+let gh: FakeGitHub;
+let arts: FakeArtifacts;
+let actionDir: string;
+let server: ServerHandle;
+const runAction = (o: Omit<RunOptions, 'actionDir'>) => run({ ...o, actionDir });
+
+beforeAll(async () => {
+  actionDir = shippedAction({ linkModules: true });
+  arts = await new FakeArtifacts().start();
+});
+afterAll(async () => {
+  await arts.stop();
+});
+beforeEach(async () => {
+  gh = await new FakeGitHub().start();
+  gh.artifacts = arts;
+  gh.pulls.push({ number: 11, title: 'New onboarding', body: '', state: 'open', head: { ref: 'feature', sha: '1'.repeat(40), repo: gh.full }, base: { ref: 'main' }, labels: [] });
+  gh.refs.set('heads/feature', '1'.repeat(40));
+  server = await startServer({ env: { STORESHOTS_GITHUB_API_URL: gh.url, STORESHOTS_GITHUB_TOKEN: 'ghs_write' } });
+});
+afterEach(async () => {
+  await server.stop();
+  cleanup(server.data);
+  expect(gh.violations).toEqual([]);
+  expect(arts.problems).toEqual([]);
+  await gh.stop();
+});
+
+/** The example cut to one locale and the two phone presets: 6 images. */
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-ws-'));
+  cpSync(path.join(ROOT, 'examples/habitual'), dir, { recursive: true, filter: (src) => !src.includes('storeshots-out') });
+  const file = path.join(dir, 'screenshots.yml');
+  const text = readFileSync(file, 'utf8');
+  const small = text.replace(/^locales: .*$/m, 'locales: [en-US, de-DE]').replace(/^presets: .*$/m, 'presets: [appstore.iphone_6_9, play.phone]');
+  if (small === text) throw new Error('the example manifest changed shape: update this test');
+  writeFileSync(file, small);
+  return dir;
+}
+
+const remote = () => ({ 'github-token': 'ghs_write', manifest: 'screenshots.yml', locales: 'de-DE', mode: 'remote', 'api-url': server.url, 'api-key': KEY, 'fail-on': 'error' });
+
+async function dispatched(n = 1) {
+  for (let i = 0; i < 600 && gh.dispatches.length < n; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(gh.dispatches.length).toBeGreaterThanOrEqual(n);
+  return gh.dispatches[n - 1];
+}
+
+function dispatchEvent(clientPayload: object) {
+  return { name: 'repository_dispatch', sha: 'c'.repeat(40), ref: 'refs/heads/main', payload: { action: 'storeshots-render', client_payload: clientPayload, repository: { full_name: gh.full, private: false, default_branch: 'main' } } };
+}
+
+describe('mode: remote', { timeout: 300_000 }, () => {
+  it('wait: poll renders through the service, lints the downloaded bytes and publishes', async () => {
+    const r = await runAction({ workspace: workspace(), inputs: { ...remote(), wait: 'poll' }, event: pullRequestEvent(gh, { number: 11, headSha: '1'.repeat(40) }), github: gh, artifacts: arts, runId: 4001 });
+    if (r.code !== 0) console.log(r.stdout, r.stderr);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/remote de-DE\/play\.phone: succeeded \(rnd_/);
+    // The key reaches the log only in the runner's mask command, which hides it everywhere else.
+    expect(r.stdout.split('\n').filter((l) => l.includes(KEY))).toEqual([`::add-mask::${KEY}`]);
+    expect(Number(r.outputs.images)).toBe(6);
+    expect(Number(r.outputs.errors)).toBe(0);
+    const files = arts.files('storeshots');
+    const pngs = [...files.keys()].filter((f) => f.endsWith('.png'));
+    expect(pngs).toHaveLength(6);
+    for (const f of pngs) {
+      const meta = await sharp(files.get(f)!).metadata();
+      expect(meta.hasAlpha).toBe(false);
+    }
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain('6 images');
+  });
+
+  it('wait: dispatch submits and ends; the dispatch wakes mode: collect, which updates the same comment', async () => {
+    const ws = workspace();
+    const submit = await runAction({ workspace: ws, inputs: { ...remote(), wait: 'dispatch', 'webhook-secret': SECRET, 'artifact-name': 'dispatched' }, event: pullRequestEvent(gh, { number: 11, headSha: '1'.repeat(40) }), github: gh, artifacts: arts, runId: 4101 });
+    if (submit.code !== 0) console.log(submit.stdout, submit.stderr);
+    expect(submit.stderr).toBe('');
+    expect(submit.code).toBe(0);
+    expect(JSON.parse(submit.outputs.renders!)).toHaveLength(2);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain('Rendering 6 image(s) in 2 set(s)');
+    expect(gh.comments[0]!.body).toContain(commentMarker(''));
+    const commentId = gh.comments[0]!.id;
+    expect(() => arts.files('dispatched')).toThrow(/no finalized artifact/);
+
+    const d = await dispatched();
+    expect(d.event_type).toBe('storeshots-render');
+    expect(d.client_payload.status).toBe('succeeded');
+
+    const collect = await runAction({ workspace: mkdtempSync(path.join(tmpdir(), 'storeshots-collect-')), inputs: { 'github-token': 'ghs_write', mode: 'collect', 'api-url': server.url, 'api-key': KEY, 'webhook-secret': SECRET, 'artifact-name': 'dispatched' }, event: dispatchEvent(d.client_payload), github: gh, artifacts: arts, runId: 4102 });
+    expect(collect.stderr).toBe('');
+    expect(collect.code).toBe(0);
+    expect(collect.stdout).toMatch(/Dispatch for render rnd_\w+ \(succeeded\) verified/);
+    expect(Number(collect.outputs.images)).toBe(6);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.id).toBe(commentId);
+    expect(gh.comments[0]!.body).not.toContain('Rendering 6 image(s)');
+    expect(gh.comments[0]!.body).toContain('6 images');
+    const pngs = [...arts.files('dispatched').keys()].filter((f) => f.endsWith('.png')).sort();
+    expect(pngs).toEqual([
+      'de-DE/appstore.iphone_6_9/01-home.png', 'de-DE/appstore.iphone_6_9/02-stats.png', 'de-DE/appstore.iphone_6_9/03-photo.png',
+      'de-DE/play.phone/01-home.png', 'de-DE/play.phone/02-stats.png', 'de-DE/play.phone/03-photo.png',
+    ]);
+  });
+
+  it('collect refuses a dispatch signed with the wrong secret, an unsigned one and a stale one', async () => {
+    const render = { render_id: 'rnd_0123456789abcdef01234567', status: 'succeeded', api_url: server.url };
+    const inputs = { 'github-token': 'ghs_write', mode: 'collect', 'api-url': server.url, 'api-key': KEY, 'webhook-secret': SECRET, 'artifact-name': 'refused' };
+    const cases: Array<[object, RegExp]> = [
+      [{ ...render, signature: signDispatch('not-the-secret', render.render_id, render.status) }, /refusing the repository_dispatch for rnd_\w+: .*signature/i],
+      [{ ...render }, /refusing the repository_dispatch for rnd_\w+: it is not signed/],
+      [{ ...render, signature: signDispatch(SECRET, render.render_id, render.status, Math.floor(Date.now() / 1000) - 3600) }, /refusing the repository_dispatch for rnd_\w+: .*(old|tolerance|time)/i],
+      [{ ...render, status: 'failed', signature: signDispatch(SECRET, render.render_id, 'succeeded') }, /refusing the repository_dispatch/],
+    ];
+    for (const [payload, message] of cases) {
+      const r = await runAction({ workspace: mkdtempSync(path.join(tmpdir(), 'storeshots-collect-')), inputs, event: dispatchEvent(payload), github: gh, artifacts: arts, runId: 4201 });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(message);
+    }
+    expect(gh.writes()).toEqual([]);
+    expect(() => arts.files('refused')).toThrow(/no finalized artifact/);
+  });
+
+  it('needs api-url and api-key', async () => {
+    const r = await runAction({ workspace: workspace(), inputs: { 'github-token': 'ghs_write', manifest: 'screenshots.yml', mode: 'remote' }, event: { name: 'push', payload: {} }, github: gh, artifacts: arts, runId: 4301 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/mode: remote needs api-url and api-key/);
+  });
+});
