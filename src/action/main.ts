@@ -8,6 +8,7 @@ import { parseInputs, type InputReader } from './inputs.js';
 import { localMode } from './modes/local.js';
 import { commentMode } from './modes/comment.js';
 import { reservedMode } from './modes/reserved.js';
+import { mergeMode } from './merge.js';
 import { remoteMode } from './modes/remote.js';
 import { collectMode } from './modes/collect.js';
 import { publish } from './publish.js';
@@ -60,6 +61,9 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
       set = r.set;
       pullRequest = r.pullRequest;
       upload = false;
+    } else if (inputs.mode === 'merge') {
+      set = await mergeMode(a);
+      pullRequest = ctx.pullRequest;
     } else {
       return reservedMode(inputs.mode);
     }

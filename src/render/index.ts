@@ -46,6 +46,8 @@ export interface RenderStats {
   threads: number;
   /** Screenshot and background decodes made, and those saved by reusing decoded pixels. */
   decodes: { made: number; reused: number };
+  /** The cache keys of this run's images (empty with noCache): what a saved cache must keep. */
+  keys: string[];
 }
 
 let measurer: TextMeasurer | undefined;
@@ -161,8 +163,10 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   const files = new FileHasher();
   const done = new Map<string, RenderedImage>();
   const misses: Array<{ job: Job; key?: string }> = [];
+  const keys = new Set<string>();
   for (const job of plan.jobs) {
     const key = cache && cacheKey({ job, setJobs: sets[job.set]!.jobs, facts: sets[job.set]!.facts, files });
+    if (key) keys.add(key);
     const hit = key ? cache!.get(key) : undefined;
     if (hit) {
       // The image as it was rendered before: same bytes, same text layout for lint.
@@ -221,7 +225,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     for (const b of batches) take(await renderBatch(taskOf(b)));
   }
   if (cache) pruneNow(cache);
-  opts.onStats?.({ rendered: misses.length, cached: plan.jobs.length - misses.length, threads: used, decodes });
+  opts.onStats?.({ rendered: misses.length, cached: plan.jobs.length - misses.length, threads: used, decodes, keys: [...keys] });
   return out;
 }
 

@@ -1,0 +1,89 @@
+// The render cache across workflow runs, with @actions/cache. Restored by prefix (the newest
+// cache of this platform and shard, whatever the manifest was), so an edited manifest still
+// reuses every unchanged image; saved only when this run rendered something, under a key made
+// of the images it holds (a re-run with the same set saves nothing), after dropping the entries
+// this run did not use, so the cache stays the size of one set.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import * as actionsCache from '@actions/cache';
+import { RenderCache } from '../render/cache.js';
+import type { RenderStats } from '../render/index.js';
+
+/** What the cache service does; @actions/cache by default, a fake in tests. */
+export interface CacheService {
+  available(): boolean;
+  restore(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<string | undefined>;
+  save(paths: string[], key: string): Promise<number>;
+}
+
+export const actionsCacheService: CacheService = {
+  available: () => actionsCache.isFeatureAvailable(),
+  restore: (paths, key, restoreKeys) => actionsCache.restoreCache(paths, key, restoreKeys),
+  save: (paths, key) => actionsCache.saveCache(paths, key),
+};
+
+/** Bumped when the cache folder's format changes (CACHE_FORMAT in src/render/cache.ts). */
+const PREFIX = 'storeshots-render-v1';
+
+export function cachePrefix(o: { platform?: string; arch?: string; shard?: string }): string {
+  const shard = o.shard ? `shard-${o.shard.replace('/', '-of-')}-` : '';
+  return `${PREFIX}-${o.platform ?? process.platform}-${o.arch ?? process.arch}-${shard}`;
+}
+
+/** The key a cache holding exactly these entries is saved under. */
+export function saveKey(prefix: string, keys: Iterable<string>): string {
+  return `${prefix}${createHash('sha256').update([...keys].sort().join('\n')).digest('hex').slice(0, 32)}`;
+}
+
+export interface CachedRunLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export interface CachedRunResult<T> {
+  result: T;
+  restoredFrom?: string;
+  savedAs?: string;
+}
+
+/**
+ * Restores the cache into `dir`, runs `render` with it, then saves it when the run rendered
+ * anything. Cache service trouble is a warning, never a failed run.
+ */
+export async function withActionCache<T>(
+  o: { dir: string; prefix: string; service?: CacheService; log: CachedRunLog; runId: string },
+  render: (cacheDir: string) => Promise<{ result: T; stats?: RenderStats }>,
+): Promise<CachedRunResult<T>> {
+  const service = o.service ?? actionsCacheService;
+  if (!service.available()) {
+    o.log.info('The Actions cache service is not available here: rendering without a persistent cache.');
+    return { result: (await render(o.dir)).result };
+  }
+  let restoredFrom: string | undefined;
+  try {
+    // The primary key never exists (a run id): the prefix finds the newest cache.
+    restoredFrom = await service.restore([o.dir], `${o.prefix}run-${o.runId}`, [o.prefix]);
+    o.log.info(restoredFrom ? `Render cache restored from ${restoredFrom}` : 'No render cache yet for this platform and shard.');
+  } catch (e) {
+    o.log.warning(`Could not restore the render cache (${(e as Error).message}); rendering everything.`);
+  }
+  const { result, stats } = await render(o.dir);
+  if (!stats || stats.rendered === 0) return { result, restoredFrom };
+  const key = saveKey(o.prefix, stats.keys);
+  if (key === restoredFrom) return { result, restoredFrom };
+  const removed = new RenderCache(o.dir).prune({ keep: new Set(stats.keys) });
+  if (removed) o.log.info(`Render cache: ${removed} entries this run did not use are not saved.`);
+  try {
+    await service.save([o.dir], key);
+    o.log.info(`Render cache saved as ${key} (${stats.keys.length} images).`);
+    return { result, restoredFrom, savedAs: key };
+  } catch (e) {
+    // Another job saved the same set first (keys are immutable), or the service refused: both harmless.
+    o.log.info(`Render cache not saved (${(e as Error).message}).`);
+    return { result, restoredFrom };
+  }
+}
+
+export function actionCacheDir(tempDir: string): string {
+  return path.join(tempDir, 'storeshots-cache');
+}
