@@ -1,0 +1,64 @@
+// mode: merge in the Action: finds this run's shard artifacts by name, refuses a missing shard or
+// mixed splits, and merges what it downloads into the set one runner would have made. The
+// artifact service is a fake that serves the shards' real output folders.
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeMode, shardArtifacts, type ShardArtifacts } from '../src/action/merge.js';
+import { readContext } from '../src/action/context.js';
+import { parseInputs } from '../src/action/inputs.js';
+import type { ActionEnv, Runner } from '../src/action/env.js';
+import { runPipeline } from '../src/pipeline.js';
+import type { Report } from '../src/report/types.js';
+import { privateWorker, smallProject, type SmallProject } from './helpers/small-project.js';
+
+const a = (name: string, id: number) => ({ name, id });
+
+describe('shard artifacts of a run', () => {
+  it('are the <name>-<i>-of-<n> artifacts, in shard order', () => {
+    const got = shardArtifacts('storeshots', [a('storeshots-2-of-3', 12), a('other', 1), a('storeshots-1-of-3', 11), a('storeshots-3-of-3', 13), a('storeshots', 9)]);
+    expect(got.map((s) => [s.index, s.id])).toEqual([[1, 11], [2, 12], [3, 13]]);
+  });
+
+  it('must all be there, from one split', () => {
+    expect(() => shardArtifacts('storeshots', [a('storeshots-1-of-3', 1), a('storeshots-3-of-3', 3)])).toThrow('missing shard 2/3 (artifact storeshots-2-of-3)');
+    expect(() => shardArtifacts('storeshots', [a('storeshots-1-of-2', 1), a('storeshots-1-of-3', 3)])).toThrow('shards of different splits');
+    expect(() => shardArtifacts('shots', [a('storeshots-1-of-1', 1)])).toThrow('no shard artifacts named "shots-<i>-of-<n>"');
+  });
+});
+
+describe('mode: merge', () => {
+  let p: SmallProject;
+  let single: Report;
+  const shardDirs: Record<string, string> = {};
+
+  beforeAll(async () => {
+    p = smallProject();
+    const workerFile = privateWorker();
+    const one = await runPipeline({ cwd: p.dir, noCache: true, workerFile, outDir: path.join(p.dir, 'single') });
+    single = JSON.parse(readFileSync(one.reportFile, 'utf8')) as Report;
+    for (const i of [1, 2]) {
+      const r = await runPipeline({ cwd: p.dir, noCache: true, workerFile, shard: `${i}/2`, outDir: path.join(p.dir, `s${i}`) });
+      shardDirs[`storeshots-${i}-of-2`] = r.plan.outDir;
+    }
+  }, 180_000);
+
+  it('downloads every shard and returns the merged set, linted as a whole', async () => {
+    const ids = Object.keys(shardDirs);
+    const client: ShardArtifacts = {
+      listArtifacts: async () => ({ artifacts: ids.map((name, k) => ({ name, id: k + 1 })) }),
+      downloadArtifact: async (id, o) => cpSync(shardDirs[ids[id - 1]!]!, o.path, { recursive: true }),
+    };
+    const infos: string[] = [];
+    const runner: Runner = { info: (m) => infos.push(m), notice: () => {}, warning: () => {}, error: () => {}, setOutput: () => {}, summary: async () => {} };
+    const inputs = parseInputs((n) => ({ mode: 'merge', 'output-dir': 'merged' })[n] ?? '');
+    const ctx = readContext({ GITHUB_WORKSPACE: p.dir, RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')), GITHUB_REPOSITORY: 'o/r' });
+    const env: ActionEnv = { inputs, ctx, runner };
+    const set = await mergeMode(env, client);
+    expect(infos[0]).toBe('Downloaded 2 shard artifacts: storeshots-1-of-2, storeshots-2-of-2');
+    expect(set.outDir).toBe(path.join(p.dir, 'merged'));
+    expect(set.partial).toBe(false);
+    expect(set.report).toEqual(single);
+  });
+});
