@@ -59,12 +59,6 @@ describe('inputs', () => {
     expect(gh.log).toEqual([]);
   });
 
-  it.each(['remote', 'collect', 'merge'])('mode %s says it is not available yet', async (mode) => {
-    const r = await runAction({ workspace: workspace(), inputs: { ...base, mode }, event: { name: 'push', payload: {} }, github: gh, artifacts: arts });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`::error::mode: ${mode} .* is not available yet`));
-  });
-
   it('a manifest error is an annotation on its line', async () => {
     const ws = workspace();
     const r = await runAction({ workspace: ws, inputs: { ...base, manifest: 'missing.yml' }, event: { name: 'push', payload: {} }, github: gh, artifacts: arts });

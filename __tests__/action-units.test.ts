@@ -42,7 +42,7 @@ describe('action.yml', () => {
 
   it('lists the outputs the issue names', () => {
     expect(Object.keys(actionYml.outputs).sort()).toEqual(
-      ['images', 'errors', 'warnings', 'report', 'artifact-id', 'artifact-url', 'comment-id', 'pull-request-number', 'pull-request-url', 'pull-request-operation'].sort(),
+      ['images', 'errors', 'warnings', 'report', 'artifact-id', 'artifact-url', 'comment-id', 'pull-request-number', 'pull-request-url', 'pull-request-operation', 'renders'].sort(),
     );
   });
 
