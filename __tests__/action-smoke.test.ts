@@ -42,6 +42,8 @@ it('runs from an empty folder under Node 24 and renders the example', async () =
   });
   expect(r.stdout).toMatch(/Native packages (installed|from the tool cache): .*storeshots-natives/);
   expect(r.code).toBe(0);
+  // piscina travels with the natives: the render used the worker pool, not one thread.
+  expect(r.stdout).not.toMatch(/rendering in one thread/);
   expect(process.versions.node.split('.')[0]).toBe('24');
   const link = path.join(actionDir, 'node_modules');
   expect(lstatSync(link).isSymbolicLink()).toBe(true);

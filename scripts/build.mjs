@@ -18,7 +18,7 @@ export const ENTRIES = ['src/cli.ts', 'src/action.ts', 'src/server/index.ts', 's
 
 // The exact native versions of the lockfile, for the Action's first-run install (src/action/natives.ts).
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
-const natives = Object.fromEntries(['sharp', '@napi-rs/canvas'].map((n) => [n, lock.packages[`node_modules/${n}`].version]));
+const natives = Object.fromEntries(['sharp', '@napi-rs/canvas', 'piscina'].map((n) => [n, lock.packages[`node_modules/${n}`].version]));
 
 // Build beside the target, then swap folders: a test reading dist/ while someone rebuilds never sees it empty.
 const buildDir = check ? outdir : `${outdir}.build-${process.pid}`;

@@ -15,7 +15,9 @@ declare global {
   var __STORESHOTS_NATIVES__: Record<string, string> | undefined;
 }
 
-export const NATIVE_PACKAGES = ['sharp', '@napi-rs/canvas'] as const;
+// piscina is plain JavaScript but cannot be bundled (it starts its worker from its own folder):
+// it travels with the natives so the Action renders on every core, not in one thread.
+export const NATIVE_PACKAGES = ['sharp', '@napi-rs/canvas', 'piscina'] as const;
 
 /** The exact versions to install: baked into the bundle, else read from the lockfile (running from source). */
 export function pinnedVersions(root = packageRoot()): Record<string, string> {

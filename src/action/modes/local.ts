@@ -1,11 +1,11 @@
 // mode: local: render the manifest on this runner with the embedded renderer.
-import path from 'node:path';
 import { runPipeline } from '../../pipeline.js';
 import type { RenderedSet } from '../../publish/set.js';
 import type { ActionEnv } from '../env.js';
 import { ensureNatives } from '../natives.js';
 import { actionCacheDir, cachePrefix, withActionCache } from '../cache.js';
 import type { RenderStats } from '../../render/index.js';
+import { pipelineSelection, renderedSet } from './shared.js';
 
 export async function localMode(a: ActionEnv): Promise<RenderedSet> {
   const { inputs, ctx, runner } = a;
@@ -19,34 +19,19 @@ export async function localMode(a: ActionEnv): Promise<RenderedSet> {
     async (cacheDir) => {
       let stats: RenderStats | undefined;
       const result = await runPipeline({
-        config: inputs.manifest,
-        cwd: ctx.workspace,
-        outDir: inputs.outputDir,
-        layout: inputs.layout,
-        locales: inputs.locales,
-        presets: inputs.presets,
-        slides: inputs.slides,
-        shard: inputs.shard,
+        ...pipelineSelection(a),
         cacheDir,
         onStats: (s) => (stats = s),
+        // A missing worker pool is worth a line: the run still works, on one core.
+        onNote: (m) => runner.info(m),
       });
       return { result, stats };
     },
   );
-  for (const w of res.warnings) {
-    runner.warning(w.message, w.at ? { file: path.relative(ctx.workspace, path.resolve(ctx.workspace, w.at.file)), startLine: w.at.line, startColumn: w.at.column } : {});
-  }
-  return {
-    outDir: res.plan.outDir,
-    report: res.report,
-    reportFile: res.reportFile,
-    plan: res.plan,
-    timings: [
-      ...(natives.source === 'installed' ? [['native packages', tNatives] as [string, number]] : []),
-      ['plan', res.timings.plan],
-      ['render', res.timings.render],
-      ['lint', res.timings.lint],
-    ],
-    partial: res.plan.jobs.length < res.plan.all.length,
-  };
+  return renderedSet(a, res, [
+    ...(natives.source === 'installed' ? [['native packages', tNatives] as [string, number]] : []),
+    ['plan', res.timings.plan],
+    ['render', res.timings.render],
+    ['lint', res.timings.lint],
+  ]);
 }

@@ -2,7 +2,6 @@
 // local run; `wait: dispatch` submits, leaves a "rendering" comment and ends in seconds, and a
 // repository_dispatch workflow running `mode: collect` finishes the job.
 import * as core from '@actions/core';
-import path from 'node:path';
 import { runPipeline } from '../../pipeline.js';
 import { loadProject } from '../../manifest/project.js';
 import { selectJobs } from '../../plan/plan.js';
@@ -13,6 +12,7 @@ import { upsertStickyComment } from '../../github/comment.js';
 import { httpStatus, isPermissionError } from '../../github/client.js';
 import { UserError } from '../../util/errors.js';
 import type { ActionEnv } from '../env.js';
+import { pipelineSelection, renderedSet } from './shared.js';
 
 /** The event type the service sends back; a collect workflow listens for it. */
 export const DISPATCH_EVENT = 'storeshots-render';
@@ -67,16 +67,7 @@ function logState(a: ActionEnv) {
 export async function remoteMode(a: ActionEnv): Promise<RenderedSet | undefined> {
   const { inputs, ctx, runner } = a;
   const cfg = remoteConfig(a);
-  const common = {
-    config: inputs.manifest,
-    cwd: ctx.workspace,
-    outDir: inputs.outputDir,
-    layout: inputs.layout,
-    locales: inputs.locales,
-    presets: inputs.presets,
-    slides: inputs.slides,
-    shard: inputs.shard,
-  };
+  const common = pipelineSelection(a);
   if (inputs.remote.wait === 'dispatch') {
     await submitForDispatch(a, cfg, common);
     return undefined;
@@ -90,21 +81,11 @@ export async function remoteMode(a: ActionEnv): Promise<RenderedSet | undefined>
       onRetry: (r) => runner.info(`remote: retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)} s: ${r.reason}`),
     },
   });
-  for (const w of res.warnings) {
-    runner.warning(w.message, w.at ? { file: path.relative(ctx.workspace, path.resolve(ctx.workspace, w.at.file)), startLine: w.at.line, startColumn: w.at.column } : {});
-  }
-  return {
-    outDir: res.plan.outDir,
-    report: res.report,
-    reportFile: res.reportFile,
-    plan: res.plan,
-    timings: [
-      ['plan', res.timings.plan],
-      ['remote render', res.timings.render],
-      ['lint', res.timings.lint],
-    ],
-    partial: res.plan.jobs.length < res.plan.all.length,
-  };
+  return renderedSet(a, res, [
+    ['plan', res.timings.plan],
+    ['remote render', res.timings.render],
+    ['lint', res.timings.lint],
+  ]);
 }
 
 /**

@@ -1,0 +1,36 @@
+// What local and remote mode share: the pipeline options the inputs select, and the step from
+// a pipeline result to the set the publishing steps take.
+import path from 'node:path';
+import type { PipelineOptions, PipelineResult } from '../../pipeline.js';
+import type { RenderedSet } from '../../publish/set.js';
+import type { ActionEnv } from '../env.js';
+
+export function pipelineSelection(a: ActionEnv) {
+  const { inputs, ctx } = a;
+  return {
+    config: inputs.manifest,
+    cwd: ctx.workspace,
+    outDir: inputs.outputDir,
+    layout: inputs.layout,
+    locales: inputs.locales,
+    presets: inputs.presets,
+    slides: inputs.slides,
+    shard: inputs.shard,
+  } satisfies PipelineOptions;
+}
+
+/** Plan warnings become annotations on their manifest line; the result becomes a RenderedSet. */
+export function renderedSet(a: ActionEnv, res: PipelineResult, timings: Array<[string, number]>): RenderedSet {
+  const { ctx, runner } = a;
+  for (const w of res.warnings) {
+    runner.warning(w.message, w.at ? { file: path.relative(ctx.workspace, path.resolve(ctx.workspace, w.at.file)), startLine: w.at.line, startColumn: w.at.column } : {});
+  }
+  return {
+    outDir: res.plan.outDir,
+    report: res.report,
+    reportFile: res.reportFile,
+    plan: res.plan,
+    timings,
+    partial: res.plan.jobs.length < res.plan.all.length,
+  };
+}
