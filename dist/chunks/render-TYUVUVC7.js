@@ -1,0 +1,28 @@
+import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
+import {
+  checkGlyphs,
+  computeSetFacts,
+  layoutJob,
+  renderJob,
+  renderJobBytes,
+  renderJobToBuffer,
+  renderPlan,
+  setFacts,
+  setOf
+} from "./chunk-XLDPYPX5.js";
+import {
+  RenderError
+} from "./chunk-AOBWJSJ3.js";
+import "./chunk-MMCJ6GSV.js";
+export {
+  RenderError,
+  checkGlyphs,
+  computeSetFacts,
+  layoutJob,
+  renderJob,
+  renderJobBytes,
+  renderJobToBuffer,
+  renderPlan,
+  setFacts,
+  setOf
+};

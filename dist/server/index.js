@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
+import {
+  main,
+  processIO
+} from "../chunks/chunk-OABK4CV3.js";
+import "../chunks/chunk-YLCWOAEG.js";
+import "../chunks/chunk-XLDPYPX5.js";
+import "../chunks/chunk-CC5MEXPT.js";
+import "../chunks/chunk-AOBWJSJ3.js";
+import {
+  init_define_globalThis_STORESHOTS_NATIVES
+} from "../chunks/chunk-MMCJ6GSV.js";
+
+// src/server/index.ts
+init_define_globalThis_STORESHOTS_NATIVES();
+process.exitCode = await main(["serve", ...process.argv.slice(2)], processIO());
