@@ -180,7 +180,7 @@ describe('native packages', () => {
   it('pins the lockfile\'s exact versions and keys the cache by version, platform and libc', () => {
     const v = pinnedVersions(ROOT);
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
-    expect(v).toEqual({ sharp: lock.packages['node_modules/sharp'].version, '@napi-rs/canvas': lock.packages['node_modules/@napi-rs/canvas'].version });
+    expect(v).toEqual({ sharp: lock.packages['node_modules/sharp'].version, '@napi-rs/canvas': lock.packages['node_modules/@napi-rs/canvas'].version, piscina: lock.packages['node_modules/piscina'].version });
     const a = nativeCacheDir('/cache', v);
     expect(a).toMatch(new RegExp(`^/cache/storeshots-natives/[0-9a-f]{12}-${process.platform}-${process.arch}`));
     expect(nativeCacheDir('/cache', { ...v, sharp: '0.0.1' })).not.toBe(a);
