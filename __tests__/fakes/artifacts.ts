@@ -28,6 +28,8 @@ export class FakeArtifacts {
   readonly problems: string[] = [];
   /** Backend run id -> REST run id. */
   readonly runs = new Map<string, number>();
+  /** Other services sharing ACTIONS_RESULTS_URL (the cache): each answers true when it took the request. */
+  readonly mounts: Array<(req: http.IncomingMessage, url: URL, raw: Buffer, res: http.ServerResponse) => boolean> = [];
   private server?: http.Server;
   url = '';
   private nextId = 41;
@@ -71,6 +73,7 @@ export class FakeArtifacts {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks);
+    if (this.mounts.some((m) => m(req, url, raw, res))) return;
     const json = (status: number, body: object) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));

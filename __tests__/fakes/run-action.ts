@@ -46,6 +46,8 @@ export interface RunOptions {
   artifacts: FakeArtifacts;
   /** The run's ids: REST run id and the backend ids in the runtime token. */
   runId?: number;
+  /** The job's backend id in the runtime token: the jobs of one run (a matrix) share runId and differ here. */
+  jobId?: string;
   env?: Record<string, string>;
 }
 
@@ -101,7 +103,7 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: path.join(dir, 'temp'),
     RUNNER_TOOL_CACHE: path.join(dir, 'tool-cache'),
-    ACTIONS_RUNTIME_TOKEN: FakeArtifacts.token(runBackend, `job-${runId}`),
+    ACTIONS_RUNTIME_TOKEN: FakeArtifacts.token(runBackend, o.jobId ?? `job-${runId}`),
     ACTIONS_RESULTS_URL: `${o.artifacts.url}/`,
     ...o.env,
   });
