@@ -27,9 +27,14 @@ class FakeCacheService implements CacheService {
     if (hit) cpSync(path.join(this.store, hit), paths[0]!, { recursive: true });
     return hit;
   }
+  async exists(_paths: string[], key: string) {
+    this.calls.push(`exists ${key}`);
+    return this.saved.includes(key);
+  }
   async save(paths: string[], key: string) {
     this.calls.push(`save ${key}`);
-    if (this.saved.includes(key)) throw new Error(`Unable to reserve cache with key ${key}, another job may be creating this cache.`);
+    // @actions/cache logs a taken key (keys are immutable) and returns -1; it does not throw.
+    if (this.saved.includes(key)) return -1;
     cpSync(paths[0]!, path.join(this.store, key), { recursive: true });
     this.saved.push(key);
     return this.saved.length;
@@ -108,8 +113,31 @@ describe('the render cache in the Action', () => {
     service.failRestore = false;
     expect(failing.stats.rendered).toBe(6);
     expect(warnings.at(-1)).toContain('Could not restore the render cache (cache service: 503)');
-    // The same set was saved before: the immutable key is taken, which is fine.
-    expect(failing.savedAs).toBeUndefined();
+    // This set was saved before (run 2), but run 3's edited set is the newest cache, which the
+    // next restore would take: the set is saved again under its key plus the run id.
+    const key = saveKey(cachePrefix({}), failing.stats.keys);
+    expect(service.saved).toContain(key);
+    expect(failing.savedAs).toBe(`${key}-5`);
+    const next = await workflowRun('5b');
+    expect(next.restoredFrom).toBe(`${key}-5`);
+    expect(next.stats).toMatchObject({ rendered: 0, cached: 6 });
+  });
+
+  it('does not report a cache the service did not save', async () => {
+    // @actions/cache returns -1 (and logs why) when the key is taken by a concurrent job or the upload fails.
+    const save = service.save.bind(service);
+    service.save = async () => -1;
+    const infos: string[] = [];
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')), 'storeshots-cache');
+    const r = await withActionCache({ dir, prefix: cachePrefix({ shard: '2/2' }), service, log: { info: (m) => infos.push(m), warning: () => {} }, runId: '7' }, async (cacheDir) => {
+      let stats: RenderStats | undefined;
+      const result = await runPipeline({ cwd: p.dir, cacheDir, workerFile, jobs: 2, shard: '2/2', onStats: (s) => (stats = s) });
+      return { result, stats };
+    });
+    service.save = save;
+    expect(r.savedAs).toBeUndefined();
+    expect(infos.at(-1)).toMatch(/^Render cache not saved as storeshots-render-v1-.*-shard-2-of-2-[0-9a-f]{32}\.$/);
+    expect(infos.join('\n')).not.toContain('Render cache saved');
   });
 
   it('keeps shards apart', async () => {

@@ -2,7 +2,9 @@
 // cache of this platform and shard, whatever the manifest was), so an edited manifest still
 // reuses every unchanged image; saved only when this run rendered something, under a key made
 // of the images it holds (a re-run with the same set saves nothing), after dropping the entries
-// this run did not use, so the cache stays the size of one set.
+// this run did not use, so the cache stays the size of one set. Keys are immutable and a
+// restore takes the newest match: a set cached before but not the newest (an edit reverted)
+// is saved again under its key plus the run id, so the next run restores it.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import * as actionsCache from '@actions/cache';
@@ -13,12 +15,17 @@ import type { RenderStats } from '../render/index.js';
 export interface CacheService {
   available(): boolean;
   restore(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<string | undefined>;
+  /** Whether a cache of these paths is saved under exactly `key` (nothing is downloaded). */
+  exists(paths: string[], key: string): Promise<boolean>;
+  /** The saved cache's id; -1 when it was not saved (@actions/cache logs why and does not throw). */
   save(paths: string[], key: string): Promise<number>;
 }
 
 export const actionsCacheService: CacheService = {
   available: () => actionsCache.isFeatureAvailable(),
   restore: (paths, key, restoreKeys) => actionsCache.restoreCache(paths, key, restoreKeys),
+  // The service matches a key as a prefix too: only the same key is this set.
+  exists: async (paths, key) => (await actionsCache.restoreCache(paths, key, [], { lookupOnly: true })) === key,
   save: (paths, key) => actionsCache.saveCache(paths, key),
 };
 
@@ -69,16 +76,22 @@ export async function withActionCache<T>(
   }
   const { result, stats } = await render(o.dir);
   if (!stats || stats.rendered === 0) return { result, restoredFrom };
-  const key = saveKey(o.prefix, stats.keys);
+  let key = saveKey(o.prefix, stats.keys);
   if (key === restoredFrom) return { result, restoredFrom };
   const removed = new RenderCache(o.dir).prune({ keep: new Set(stats.keys) });
   if (removed) o.log.info(`Render cache: ${removed} entries this run did not use are not saved.`);
   try {
-    await service.save([o.dir], key);
+    // This set was cached before, yet another cache was the newest: save it again, as the newest.
+    if (await service.exists([o.dir], key)) key = `${key}-${o.runId}`;
+    const id = await service.save([o.dir], key);
+    if (id === -1) {
+      // Another job saved this key first (keys are immutable), or the service refused (logged above): both harmless.
+      o.log.info(`Render cache not saved as ${key}.`);
+      return { result, restoredFrom };
+    }
     o.log.info(`Render cache saved as ${key} (${stats.keys.length} images).`);
     return { result, restoredFrom, savedAs: key };
   } catch (e) {
-    // Another job saved the same set first (keys are immutable), or the service refused: both harmless.
     o.log.info(`Render cache not saved (${(e as Error).message}).`);
     return { result, restoredFrom };
   }

@@ -59,6 +59,9 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
     }
   };
 
+  const { cached, images, rendered } = set.report.summary;
+  if (cached > 0) notes.push(`${cached} of ${images} images were unchanged and copied from the render cache; ${rendered} rendered.`);
+
   for (const an of findingAnnotations(set.report.findings, set.plan, ctx.workspace, ctx.workspace)) {
     const props = { title: an.title, file: an.file, startLine: an.startLine, startColumn: an.startColumn };
     if (an.severity === 'error') runner.error(an.message, props);

@@ -28,6 +28,8 @@ export async function localMode(a: ActionEnv): Promise<RenderedSet> {
       return { result, stats };
     },
   );
+  const s = res.report.summary;
+  runner.info(`Render cache: ${s.cached} of ${s.images} images unchanged (copied from the cache), ${s.rendered} rendered.`);
   return renderedSet(a, res, [
     ...(natives.source === 'installed' ? [['native packages', tNatives] as [string, number]] : []),
     ['plan', res.timings.plan],

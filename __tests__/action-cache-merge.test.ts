@@ -1,0 +1,139 @@
+// End to end with the real clients: the built action (dist/action.js in a child process) saves
+// and restores its render cache with @actions/cache against the loopback cache service (v2
+// protocol, a real tar+zstd archive), and a sharded matrix (two shard jobs and a mode: merge job
+// of one workflow run) moves its sets through the real @actions/artifact client. Every GitHub
+// request passes the OpenAPI check; the artifact and cache fakes see no malformed request.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeGitHub } from './fakes/github.js';
+import { FakeArtifacts } from './fakes/artifacts.js';
+import { FakeCache } from './fakes/cache.js';
+import { ROOT, pullRequestEvent, runAction as run, shippedAction, type RunOptions } from './fakes/run-action.js';
+import type { Report } from '../src/report/types.js';
+
+let gh: FakeGitHub;
+let arts: FakeArtifacts;
+let cache: FakeCache;
+let actionDir: string;
+
+beforeAll(async () => {
+  actionDir = shippedAction({ linkModules: true });
+  arts = await new FakeArtifacts().start();
+  cache = new FakeCache().attach(arts);
+});
+afterAll(async () => {
+  await arts.stop();
+});
+beforeEach(async () => {
+  gh = await new FakeGitHub().start();
+  gh.artifacts = arts;
+});
+afterEach(async () => {
+  expect(gh.violations).toEqual([]);
+  expect(arts.problems).toEqual([]);
+  expect(cache.problems).toEqual([]);
+  await gh.stop();
+});
+
+/**
+ * A hosted runner as each job sees it: a fresh machine, but always the same paths
+ * (…/work/<repo>/<repo> checked out, …/work/_temp empty), which the cache's version hashes.
+ * The checkout is the example project cut to 2 locales x 2 presets (12 images).
+ */
+function runner() {
+  const root = mkdtempSync(path.join(tmpdir(), 'storeshots-runner-'));
+  const ws = path.join(root, 'work', 'habitual', 'habitual');
+  const temp = path.join(root, 'work', '_temp');
+  cpSync(path.join(ROOT, 'examples/habitual'), ws, { recursive: true, filter: (src) => !src.includes('storeshots-out') });
+  const file = path.join(ws, 'screenshots.yml');
+  const text = readFileSync(file, 'utf8');
+  const small = text.replace(/^locales: .*$/m, 'locales: [en-US, de-DE]').replace(/^presets: .*$/m, 'presets: [appstore.iphone_6_9, play.phone]');
+  if (small === text) throw new Error('the example manifest changed shape: update this test');
+  writeFileSync(file, small);
+  return {
+    ws,
+    edit: (from: string, to: string) => {
+      const before = readFileSync(file, 'utf8');
+      if (!before.includes(from)) throw new Error(`the example manifest has no "${from}"`);
+      writeFileSync(file, before.replace(from, to));
+    },
+    /** Runs the action as one job on a fresh machine: nothing left from a previous job. */
+    job: (o: Omit<RunOptions, 'actionDir' | 'workspace' | 'github' | 'artifacts'>) => {
+      rmSync(temp, { recursive: true, force: true });
+      rmSync(path.join(ws, 'storeshots-out'), { recursive: true, force: true });
+      mkdirSync(temp, { recursive: true });
+      return run({ ...o, actionDir, workspace: ws, github: gh, artifacts: arts, env: { ACTIONS_CACHE_SERVICE_V2: 'true', RUNNER_TEMP: temp, ...o.env } });
+    },
+    report: () => JSON.parse(readFileSync(path.join(ws, 'storeshots-out', 'report.json'), 'utf8')) as Report,
+  };
+}
+
+const base = { 'github-token': 'ghs_write', 'fail-on': 'never' };
+const push = { name: 'push', payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/habitual', default_branch: 'main', private: false } } };
+const entriesIn = (listing: string[]) => listing.filter((f) => f.endsWith('.img'));
+
+describe('the render cache across workflow runs (@actions/cache, cache service v2)', { timeout: 240_000 }, () => {
+  it('saves after the first run, restores on the next runner (all cached), and redraws only an edited locale', async () => {
+    const m = runner();
+    const first = await m.job({ inputs: base, event: push, runId: 4001 });
+    expect(first.code).toBe(0);
+    const r1 = m.report();
+    expect(r1.summary).toMatchObject({ images: 12, rendered: 12, cached: 0 });
+    expect(cache.calls).toEqual([
+      expect.stringMatching(/^GetCacheEntryDownloadURL storeshots-render-v1-linux-x64-run-4001 -> miss$/),
+      // Is this set cached already (under its key, maybe not as the newest)? No.
+      expect.stringMatching(/^GetCacheEntryDownloadURL storeshots-render-v1-linux-x64-[0-9a-f]{32} -> miss$/),
+      expect.stringMatching(/^CreateCacheEntry storeshots-render-v1-linux-x64-[0-9a-f]{32}$/),
+      expect.stringMatching(/^FinalizeCacheEntryUpload storeshots-render-v1-linux-x64-[0-9a-f]{32}$/),
+    ]);
+    const key1 = cache.entries[0]!.key;
+    expect(cache.calls[1]).toBe(`GetCacheEntryDownloadURL ${key1} -> miss`);
+    expect(first.stdout).toContain(`Render cache saved as ${key1} (12 images)`);
+    // The archive is the client's tar of RUNNER_TEMP/storeshots-cache, one entry per image.
+    expect(entriesIn(cache.listing(key1))).toHaveLength(12);
+    expect(cache.listing(key1).every((f) => f.startsWith('../../_temp/storeshots-cache'))).toBe(true);
+
+    const second = await m.job({ inputs: base, event: push, runId: 4002 });
+    expect(second.code).toBe(0);
+    const r2 = m.report();
+    expect(second.stdout).toContain(`Render cache restored from ${key1}`);
+    expect(r2.summary).toMatchObject({ images: 12, rendered: 0, cached: 12 });
+    expect(r2.images.every((i) => i.cached)).toBe(true);
+    expect(r2.images.map((i) => [i.path, i.sha256])).toEqual(r1.images.map((i) => [i.path, i.sha256]));
+    expect(second.stdout).toContain('Render cache: 12 of 12 images unchanged (copied from the cache), 0 rendered.');
+    expect(second.summary).toContain('12 of 12 images were unchanged and copied from the render cache; 0 rendered.');
+    // Nothing rendered: nothing saved.
+    expect(cache.downloads).toBe(1);
+    expect(cache.entries).toHaveLength(1);
+    expect(cache.calls.slice(4)).toEqual([`GetCacheEntryDownloadURL storeshots-render-v1-linux-x64-run-4002 -> ${key1}`]);
+
+    // One locale's headline changes: only de-DE images are drawn; en-US comes from the cache.
+    m.edit('de-DE: Sieh deinen Fortschritt', 'de-DE: Sieh deinen ganzen Fortschritt');
+    const third = await m.job({ inputs: base, event: push, runId: 4003 });
+    expect(third.code).toBe(0);
+    const r3 = m.report();
+    expect(third.stdout).toContain(`Render cache restored from ${key1}`);
+    // The edited slide in its two presets; the rest of de-DE and all of en-US are copied.
+    expect(r3.images.filter((i) => !i.cached).map((i) => i.path)).toEqual(['de-DE/appstore.iphone_6_9/02-stats.png', 'de-DE/play.phone/02-stats.png']);
+    expect(r3.summary).toMatchObject({ images: 12, rendered: 2, cached: 10 });
+    // The new cache holds this set's 12 images, not the replaced de-DE ones too.
+    const key3 = cache.entries.at(-1)!.key;
+    expect(key3).not.toBe(key1);
+    expect(third.stdout).toContain(`Render cache saved as ${key3} (12 images)`);
+    expect(entriesIn(cache.listing(key3))).toHaveLength(12);
+
+    // The edit is reverted: the newest cache (key3) lacks the old de-DE slide, so it is drawn
+    // again; the set is key1's, which is taken (keys are immutable), yet this cache must become
+    // the newest, or every later run would restore key3 and draw those images again.
+    m.edit('de-DE: Sieh deinen ganzen Fortschritt', 'de-DE: Sieh deinen Fortschritt');
+    const fourth = await m.job({ inputs: base, event: push, runId: 4004 });
+    expect(fourth.stdout).toContain(`Render cache restored from ${key3}`);
+    expect(m.report().summary).toMatchObject({ rendered: 2, cached: 10 });
+    expect(fourth.stdout).toContain(`Render cache saved as ${key1}-4004 (12 images)`);
+    const fifth = await m.job({ inputs: base, event: push, runId: 4005 });
+    expect(fifth.stdout).toContain(`Render cache restored from ${key1}-4004`);
+    expect(m.report().summary).toMatchObject({ rendered: 0, cached: 12 });
+  });
+});
