@@ -137,3 +137,64 @@ describe('the render cache across workflow runs (@actions/cache, cache service v
     expect(m.report().summary).toMatchObject({ rendered: 0, cached: 12 });
   });
 });
+
+describe('a sharded matrix: shard 1/2 and 2/2, then mode: merge, in one workflow run', { timeout: 240_000 }, () => {
+  it('merges the shard artifacts into the single-runner set, lints it once, uploads once and posts one comment', async () => {
+    // The reference: one runner renders everything (another run, no persistent cache).
+    const single = runner();
+    const one = await single.job({ inputs: { ...base, comment: 'false', 'upload-artifact': 'false' }, event: push, runId: 5000, env: { ACTIONS_CACHE_SERVICE_V2: '' } });
+    expect(one.code).toBe(0);
+    const reference = single.report();
+    expect(reference.summary).toMatchObject({ images: 12, rendered: 12 });
+
+    // The README's workflow: shard jobs (comment: false, fail-on: never), then the merge job; one run id, three jobs.
+    // The matrix has its own artifact-name (as the README advises when a workflow has two).
+    const name = { 'artifact-name': 'screenshots' };
+    const ev = pullRequestEvent(gh, { number: 9, headSha: '9'.repeat(40) });
+    const shards = [];
+    for (const i of [1, 2]) {
+      const r = await runner().job({ inputs: { ...base, ...name, shard: `${i}/2`, comment: 'false' }, event: ev, runId: 5001, jobId: `shard-${i}` });
+      expect(r.code).toBe(0);
+      expect(r.outputs.images).toBe('6');
+      shards.push(r);
+    }
+    const uploaded = arts.artifacts.filter((a) => a.runId === 5001 && a.finalized);
+    expect(uploaded.map((a) => [a.name, a.jobBackendId])).toEqual([
+      ['screenshots-1-of-2', 'shard-1'],
+      ['screenshots-2-of-2', 'shard-2'],
+    ]);
+    expect(gh.comments).toHaveLength(0);
+    // Each shard keeps its own render cache.
+    expect(cache.entries.filter((e) => /-shard-1-of-2-[0-9a-f]{32}$/.test(e.key))).toHaveLength(1);
+    expect(cache.entries.filter((e) => /-shard-2-of-2-[0-9a-f]{32}$/.test(e.key))).toHaveLength(1);
+
+    const merger = runner();
+    const merge = await merger.job({ inputs: { ...base, ...name, 'fail-on': 'error', mode: 'merge' }, event: ev, runId: 5001, jobId: 'merge' });
+    expect(merge.stderr.split('\n').filter((l) => l && !/DEP0005|trace-deprecation/.test(l))).toEqual([]);
+    expect(merge.code).toBe(0);
+    expect(merge.stdout).toContain('Downloaded 2 shard artifacts: screenshots-1-of-2, screenshots-2-of-2');
+    const merged = merger.report();
+    expect(merged.images.map((i) => [i.path, i.sha256])).toEqual(reference.images.map((i) => [i.path, i.sha256]));
+    // The set-level lint ran once over the whole set: the same findings as one runner, each annotated once.
+    expect(merged.findings).toEqual(reference.findings);
+    expect(merged.findings.some((f) => f.rule === 'play.promo-eligibility')).toBe(true);
+    for (const f of merged.findings.filter((x) => x.rule === 'play.promo-eligibility')) {
+      expect(merge.stdout.split('\n').filter((l) => l.startsWith(`::warning title=storeshots play.promo-eligibility (${f.locale} / ${f.preset})`))).toHaveLength(1);
+    }
+    // One artifact (the whole set), one summary, one comment.
+    const run = arts.artifacts.filter((a) => a.runId === 5001 && a.finalized);
+    expect(run.map((a) => a.name)).toEqual(['screenshots-1-of-2', 'screenshots-2-of-2', 'screenshots']);
+    expect(run[2]!.jobBackendId).toBe('merge');
+    const files = arts.files('screenshots');
+    expect([...files.keys()].filter((f) => f.endsWith('.png')).sort()).toEqual(reference.images.map((i) => i.path).sort());
+    expect((JSON.parse(files.get('report.json')!.toString('utf8')) as Report).images).toEqual(merged.images);
+    expect(merge.outputs.images).toBe('12');
+    expect(merge.summary.match(/^## storeshots: /gm)).toHaveLength(1);
+    expect(merge.summary).toContain('## storeshots: 12 images');
+    expect(merge.summary).toContain(merge.outputs['artifact-url']);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain('12 images');
+    expect(gh.comments[0]!.body).toContain('9999999');
+    expect(merge.outputs['comment-id']).toBe(String(gh.comments[0]!.id));
+  });
+});

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeMode, shardArtifacts, type ShardArtifacts } from '../src/action/merge.js';
+import { mergeMode, shardArtifactName, shardArtifacts, type ShardArtifacts } from '../src/action/merge.js';
 import { readContext } from '../src/action/context.js';
 import { parseInputs } from '../src/action/inputs.js';
 import type { ActionEnv, Runner } from '../src/action/env.js';
@@ -19,6 +19,14 @@ describe('shard artifacts of a run', () => {
   it('are the <name>-<i>-of-<n> artifacts, in shard order', () => {
     const got = shardArtifacts('storeshots', [a('storeshots-2-of-3', 12), a('other', 1), a('storeshots-1-of-3', 11), a('storeshots-3-of-3', 13), a('storeshots', 9)]);
     expect(got.map((s) => [s.index, s.id])).toEqual([[1, 11], [2, 12], [3, 13]]);
+  });
+
+  it('are named <name>-<i>-of-<n> by the shard jobs, for the default name and a given one alike', () => {
+    expect(shardArtifactName('storeshots', '2/3')).toBe('storeshots-2-of-3');
+    expect(shardArtifactName('ios-shots', '1/2')).toBe('ios-shots-1-of-2');
+    expect(shardArtifactName('ios-shots-1-of-2', '1/2')).toBe('ios-shots-1-of-2');
+    const names = ['1/2', '2/2'].map((s, k) => a(shardArtifactName('ios-shots', s), k + 1));
+    expect(shardArtifacts('ios-shots', names).map((s) => s.name)).toEqual(['ios-shots-1-of-2', 'ios-shots-2-of-2']);
   });
 
   it('must all be there, from one split', () => {

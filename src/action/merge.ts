@@ -17,6 +17,15 @@ export interface ShardArtifacts {
   downloadArtifact(id: number, o: { path: string }): Promise<unknown>;
 }
 
+/**
+ * The artifact a shard job uploads: `<name>-<i>-of-<n>`, whether the name is the default or
+ * given (every job of a matrix shares its inputs, and one run holds one artifact per name).
+ */
+export function shardArtifactName(name: string, shard: string): string {
+  const suffix = `-${shard.replace('/', '-of-')}`;
+  return name.endsWith(suffix) ? name : `${name}${suffix}`;
+}
+
 /** This run's shard artifacts for `base`, ordered by shard; throws when one is missing or the counts disagree. */
 export function shardArtifacts(base: string, artifacts: Array<{ name: string; id: number }>): Array<{ name: string; id: number; index: number; total: number }> {
   const re = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-of-(\\d+)$`);

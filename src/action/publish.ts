@@ -16,6 +16,7 @@ import { imageFile, type ArtifactRef, type RenderedSet } from '../publish/set.js
 import type { PullRequestRef } from './context.js';
 import type { ActionEnv } from './env.js';
 import { findingAnnotations } from './annotations.js';
+import { shardArtifactName } from './merge.js';
 
 export const FORK_NOTICE =
   'This pull request comes from a fork: its token is read-only, so storeshots uploaded the artifact but posts no comment. ' +
@@ -41,8 +42,7 @@ export interface PublishOptions {
 
 function artifactName(a: ActionEnv): string {
   const { inputs } = a;
-  if (!inputs.shard || inputs.artifactNameGiven) return inputs.artifactName;
-  return `${inputs.artifactName}-${inputs.shard.replace('/', '-of-')}`;
+  return inputs.shard ? shardArtifactName(inputs.artifactName, inputs.shard) : inputs.artifactName;
 }
 
 export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions): Promise<PublishResult> {
