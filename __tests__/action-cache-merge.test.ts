@@ -3,7 +3,7 @@
 // protocol, a real tar+zstd archive), and a sharded matrix (two shard jobs and a mode: merge job
 // of one workflow run) moves its sets through the real @actions/artifact client. Every GitHub
 // request passes the OpenAPI check; the artifact and cache fakes see no malformed request.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { FakeArtifacts } from './fakes/artifacts.js';
 import { FakeCache } from './fakes/cache.js';
 import { ROOT, pullRequestEvent, runAction as run, shippedAction, type RunOptions } from './fakes/run-action.js';
 import type { Report } from '../src/report/types.js';
+import { cachePrefix } from '../src/action/cache.js';
 
 let gh: FakeGitHub;
 let arts: FakeArtifacts;
@@ -37,57 +38,65 @@ afterEach(async () => {
   await gh.stop();
 });
 
+/** Where every job runs: hosted runners differ as machines but not in paths, which the cache's version hashes. */
+const MACHINE = mkdtempSync(path.join(tmpdir(), 'storeshots-machine-'));
+
 /**
- * A hosted runner as each job sees it: a fresh machine, but always the same paths
- * (…/work/<repo>/<repo> checked out, …/work/_temp empty), which the cache's version hashes.
- * The checkout is the example project cut to 2 locales x 2 presets (12 images).
+ * The repository: the example project cut to 2 locales x 2 presets (12 images). `job` runs
+ * the action as one job of a workflow on a fresh runner: …/work/<repo>/<repo> a new checkout,
+ * …/work/_temp empty, nothing left from a previous job, the same paths as every other job.
  */
-function runner() {
-  const root = mkdtempSync(path.join(tmpdir(), 'storeshots-runner-'));
-  const ws = path.join(root, 'work', 'habitual', 'habitual');
-  const temp = path.join(root, 'work', '_temp');
-  cpSync(path.join(ROOT, 'examples/habitual'), ws, { recursive: true, filter: (src) => !src.includes('storeshots-out') });
-  const file = path.join(ws, 'screenshots.yml');
+function repository() {
+  const src = mkdtempSync(path.join(tmpdir(), 'storeshots-repo-'));
+  cpSync(path.join(ROOT, 'examples/habitual'), src, { recursive: true, filter: (f) => !f.includes('storeshots-out') });
+  const file = path.join(src, 'screenshots.yml');
   const text = readFileSync(file, 'utf8');
   const small = text.replace(/^locales: .*$/m, 'locales: [en-US, de-DE]').replace(/^presets: .*$/m, 'presets: [appstore.iphone_6_9, play.phone]');
   if (small === text) throw new Error('the example manifest changed shape: update this test');
   writeFileSync(file, small);
   return {
-    ws,
     edit: (from: string, to: string) => {
       const before = readFileSync(file, 'utf8');
       if (!before.includes(from)) throw new Error(`the example manifest has no "${from}"`);
       writeFileSync(file, before.replace(from, to));
     },
-    /** Runs the action as one job on a fresh machine: nothing left from a previous job. */
-    job: (o: Omit<RunOptions, 'actionDir' | 'workspace' | 'github' | 'artifacts'>) => {
-      rmSync(temp, { recursive: true, force: true });
-      rmSync(path.join(ws, 'storeshots-out'), { recursive: true, force: true });
+    job: async (o: Omit<RunOptions, 'actionDir' | 'workspace' | 'github' | 'artifacts'>) => {
+      const work = path.join(MACHINE, 'work');
+      const ws = path.join(work, 'habitual', 'habitual');
+      const temp = path.join(work, '_temp');
+      rmSync(work, { recursive: true, force: true });
+      cpSync(src, ws, { recursive: true });
       mkdirSync(temp, { recursive: true });
-      return run({ ...o, actionDir, workspace: ws, github: gh, artifacts: arts, env: { ACTIONS_CACHE_SERVICE_V2: 'true', RUNNER_TEMP: temp, ...o.env } });
+      const r = await run({ ...o, actionDir, workspace: ws, github: gh, artifacts: arts, env: { ACTIONS_CACHE_SERVICE_V2: 'true', RUNNER_TEMP: temp, ...o.env } });
+      const reportFile = path.join(ws, 'storeshots-out', 'report.json');
+      return { ...r, report: (existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined) as Report };
     },
-    report: () => JSON.parse(readFileSync(path.join(ws, 'storeshots-out', 'report.json'), 'utf8')) as Report,
   };
 }
 
 const base = { 'github-token': 'ghs_write', 'fail-on': 'never' };
 const push = { name: 'push', payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/habitual', default_branch: 'main', private: false } } };
 const entriesIn = (listing: string[]) => listing.filter((f) => f.endsWith('.img'));
+/** This platform's cache key prefix for the whole set (storeshots-render-v1-<platform>-<arch>-all-). */
+const ALL = cachePrefix({});
+const calls = (...patterns: string[]) => patterns.map((p) => expect.stringMatching(new RegExp(`^${p.replaceAll('ALL', ALL)}$`)));
 
 describe('the render cache across workflow runs (@actions/cache, cache service v2)', { timeout: 240_000 }, () => {
   it('saves after the first run, restores on the next runner (all cached), and redraws only an edited locale', async () => {
-    const m = runner();
+    const m = repository();
     const first = await m.job({ inputs: base, event: push, runId: 4001 });
     expect(first.code).toBe(0);
-    const r1 = m.report();
+    const r1 = first.report;
     expect(r1.summary).toMatchObject({ images: 12, rendered: 12, cached: 0 });
-    expect(cache.calls).toEqual([
-      expect.stringMatching(/^GetCacheEntryDownloadURL storeshots-render-v1-linux-x64-run-4001 -> miss$/),
-      // Is this set cached already (under its key, maybe not as the newest)? No.
-      expect.stringMatching(/^GetCacheEntryDownloadURL storeshots-render-v1-linux-x64-[0-9a-f]{32} -> miss$/),
-      expect.stringMatching(/^CreateCacheEntry storeshots-render-v1-linux-x64-[0-9a-f]{32}$/),
-      expect.stringMatching(/^FinalizeCacheEntryUpload storeshots-render-v1-linux-x64-[0-9a-f]{32}$/),
-    ]);
+    expect(cache.calls).toEqual(
+      calls(
+        'GetCacheEntryDownloadURL ALLrun-4001 -> miss',
+        // Is this set cached already (under its key, maybe not as the newest)? No.
+        'GetCacheEntryDownloadURL ALL[0-9a-f]{32} -> miss',
+        'CreateCacheEntry ALL[0-9a-f]{32}',
+        'FinalizeCacheEntryUpload ALL[0-9a-f]{32}',
+      ),
+    );
     const key1 = cache.entries[0]!.key;
     expect(cache.calls[1]).toBe(`GetCacheEntryDownloadURL ${key1} -> miss`);
     expect(first.stdout).toContain(`Render cache saved as ${key1} (12 images)`);
@@ -97,7 +106,7 @@ describe('the render cache across workflow runs (@actions/cache, cache service v
 
     const second = await m.job({ inputs: base, event: push, runId: 4002 });
     expect(second.code).toBe(0);
-    const r2 = m.report();
+    const r2 = second.report;
     expect(second.stdout).toContain(`Render cache restored from ${key1}`);
     expect(r2.summary).toMatchObject({ images: 12, rendered: 0, cached: 12 });
     expect(r2.images.every((i) => i.cached)).toBe(true);
@@ -107,13 +116,13 @@ describe('the render cache across workflow runs (@actions/cache, cache service v
     // Nothing rendered: nothing saved.
     expect(cache.downloads).toBe(1);
     expect(cache.entries).toHaveLength(1);
-    expect(cache.calls.slice(4)).toEqual([`GetCacheEntryDownloadURL storeshots-render-v1-linux-x64-run-4002 -> ${key1}`]);
+    expect(cache.calls.slice(4)).toEqual([`GetCacheEntryDownloadURL ${ALL}run-4002 -> ${key1}`]);
 
     // One locale's headline changes: only de-DE images are drawn; en-US comes from the cache.
     m.edit('de-DE: Sieh deinen Fortschritt', 'de-DE: Sieh deinen ganzen Fortschritt');
     const third = await m.job({ inputs: base, event: push, runId: 4003 });
     expect(third.code).toBe(0);
-    const r3 = m.report();
+    const r3 = third.report;
     expect(third.stdout).toContain(`Render cache restored from ${key1}`);
     // The edited slide in its two presets; the rest of de-DE and all of en-US are copied.
     expect(r3.images.filter((i) => !i.cached).map((i) => i.path)).toEqual(['de-DE/appstore.iphone_6_9/02-stats.png', 'de-DE/play.phone/02-stats.png']);
@@ -130,30 +139,24 @@ describe('the render cache across workflow runs (@actions/cache, cache service v
     m.edit('de-DE: Sieh deinen ganzen Fortschritt', 'de-DE: Sieh deinen Fortschritt');
     const fourth = await m.job({ inputs: base, event: push, runId: 4004 });
     expect(fourth.stdout).toContain(`Render cache restored from ${key3}`);
-    expect(m.report().summary).toMatchObject({ rendered: 2, cached: 10 });
+    expect(fourth.report.summary).toMatchObject({ rendered: 2, cached: 10 });
     expect(fourth.stdout).toContain(`Render cache saved as ${key1}-4004 (12 images)`);
     const fifth = await m.job({ inputs: base, event: push, runId: 4005 });
     expect(fifth.stdout).toContain(`Render cache restored from ${key1}-4004`);
-    expect(m.report().summary).toMatchObject({ rendered: 0, cached: 12 });
+    expect(fifth.report.summary).toMatchObject({ rendered: 0, cached: 12 });
   });
 });
 
 describe('a sharded matrix: shard 1/2 and 2/2, then mode: merge, in one workflow run', { timeout: 240_000 }, () => {
   it('merges the shard artifacts into the single-runner set, lints it once, uploads once and posts one comment', async () => {
-    // The reference: one runner renders everything (another run, no persistent cache).
-    const single = runner();
-    const one = await single.job({ inputs: { ...base, comment: 'false', 'upload-artifact': 'false' }, event: push, runId: 5000, env: { ACTIONS_CACHE_SERVICE_V2: '' } });
-    expect(one.code).toBe(0);
-    const reference = single.report();
-    expect(reference.summary).toMatchObject({ images: 12, rendered: 12 });
-
     // The README's workflow: shard jobs (comment: false, fail-on: never), then the merge job; one run id, three jobs.
     // The matrix has its own artifact-name (as the README advises when a workflow has two).
     const name = { 'artifact-name': 'screenshots' };
+    const repo = repository();
     const ev = pullRequestEvent(gh, { number: 9, headSha: '9'.repeat(40) });
     const shards = [];
     for (const i of [1, 2]) {
-      const r = await runner().job({ inputs: { ...base, ...name, shard: `${i}/2`, comment: 'false' }, event: ev, runId: 5001, jobId: `shard-${i}` });
+      const r = await repo.job({ inputs: { ...base, ...name, shard: `${i}/2`, comment: 'false' }, event: ev, runId: 5001, jobId: `shard-${i}` });
       expect(r.code).toBe(0);
       expect(r.outputs.images).toBe('6');
       shards.push(r);
@@ -168,12 +171,19 @@ describe('a sharded matrix: shard 1/2 and 2/2, then mode: merge, in one workflow
     expect(cache.entries.filter((e) => /-shard-1-of-2-[0-9a-f]{32}$/.test(e.key))).toHaveLength(1);
     expect(cache.entries.filter((e) => /-shard-2-of-2-[0-9a-f]{32}$/.test(e.key))).toHaveLength(1);
 
-    const merger = runner();
-    const merge = await merger.job({ inputs: { ...base, ...name, 'fail-on': 'error', mode: 'merge' }, event: ev, runId: 5001, jobId: 'merge' });
+    // The reference: one runner renders everything (another workflow, after the shards). Its
+    // cache restore must not take a shard's cache, the newest one with this platform's prefix.
+    const one = await repo.job({ inputs: { ...base, comment: 'false', 'upload-artifact': 'false' }, event: push, runId: 5000 });
+    expect(one.code).toBe(0);
+    expect(one.stdout).not.toMatch(/Render cache restored from \S*shard/);
+    const reference = one.report;
+    expect(reference.summary.images).toBe(12);
+
+    const merge = await repo.job({ inputs: { ...base, ...name, 'fail-on': 'error', mode: 'merge' }, event: ev, runId: 5001, jobId: 'merge' });
     expect(merge.stderr.split('\n').filter((l) => l && !/DEP0005|trace-deprecation/.test(l))).toEqual([]);
     expect(merge.code).toBe(0);
     expect(merge.stdout).toContain('Downloaded 2 shard artifacts: screenshots-1-of-2, screenshots-2-of-2');
-    const merged = merger.report();
+    const merged = merge.report;
     expect(merged.images.map((i) => [i.path, i.sha256])).toEqual(reference.images.map((i) => [i.path, i.sha256]));
     // The set-level lint ran once over the whole set: the same findings as one runner, each annotated once.
     expect(merged.findings).toEqual(reference.findings);

@@ -66,8 +66,11 @@ beforeAll(() => {
 
 describe('the render cache in the Action', () => {
   it('keys by platform and shard, and by the images a cache holds', () => {
-    expect(cachePrefix({ platform: 'linux', arch: 'x64' })).toBe('storeshots-render-v1-linux-x64-');
+    expect(cachePrefix({ platform: 'linux', arch: 'x64' })).toBe('storeshots-render-v1-linux-x64-all-');
     expect(cachePrefix({ platform: 'linux', arch: 'x64', shard: '2/4' })).toBe('storeshots-render-v1-linux-x64-shard-2-of-4-');
+    // A restore matches by prefix: no prefix may begin another one's keys.
+    const prefixes = [{}, { shard: '1/2' }, { shard: '1/20' }, { shard: '2/2' }, { arch: 'arm' }, { arch: 'arm64' }].map((o) => cachePrefix({ platform: 'linux', arch: 'x64', ...o }));
+    for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(saveKey(b, ['k']).startsWith(a)).toBe(false);
     expect(saveKey('p-', ['b', 'a'])).toBe(saveKey('p-', ['a', 'b']));
     expect(saveKey('p-', ['a', 'b'])).not.toBe(saveKey('p-', ['a', 'c']));
   });
@@ -146,5 +149,10 @@ describe('the render cache in the Action', () => {
     expect(r.stats.rendered).toBe(3);
     expect(r.savedAs).toMatch(/^storeshots-render-v1-.*-shard-1-of-2-[0-9a-f]{32}$/);
     rmSync(r.dir, { recursive: true, force: true });
+    // The other way round: a run of the whole set never restores a shard's (newer) cache.
+    const whole = await workflowRun('6b');
+    expect(whole.restoredFrom).toBeDefined();
+    expect(whole.restoredFrom).not.toContain('shard');
+    expect(whole.stats).toMatchObject({ rendered: 0, cached: 6 });
   });
 });

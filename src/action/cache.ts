@@ -32,9 +32,13 @@ export const actionsCacheService: CacheService = {
 /** Bumped when the cache folder's format changes (CACHE_FORMAT in src/render/cache.ts). */
 const PREFIX = 'storeshots-render-v1';
 
+/**
+ * Restore matches keys by prefix, so no prefix may begin another: the whole set is `all-`,
+ * a shard `shard-<i>-of-<n>-` (without `all-`, a whole run restored the newest shard's cache).
+ */
 export function cachePrefix(o: { platform?: string; arch?: string; shard?: string }): string {
-  const shard = o.shard ? `shard-${o.shard.replace('/', '-of-')}-` : '';
-  return `${PREFIX}-${o.platform ?? process.platform}-${o.arch ?? process.arch}-${shard}`;
+  const part = o.shard ? `shard-${o.shard.replace('/', '-of-')}` : 'all';
+  return `${PREFIX}-${o.platform ?? process.platform}-${o.arch ?? process.arch}-${part}-`;
 }
 
 /** The key a cache holding exactly these entries is saved under. */
