@@ -11,7 +11,7 @@ export interface Decoded {
 /** Default budget per process (a 2064x2752 RGB screenshot is 17 MB). The pool sets its own per worker. */
 let budget = 64 * 1024 * 1024;
 let used = 0;
-const entries = new Map<string, Decoded>();
+const entries = new Map<string, { value: unknown; bytes: number; dispose?: () => void }>();
 const stats = { hits: 0, misses: 0 };
 
 export function setDecodeBudget(bytes: number): void {
@@ -27,7 +27,8 @@ function evict(): void {
   for (const [k, v] of entries) {
     if (used <= budget) break;
     entries.delete(k);
-    used -= v.data.length;
+    used -= v.bytes;
+    v.dispose?.();
   }
 }
 
@@ -45,20 +46,31 @@ function keyOf(file: string): string | undefined {
  * own checks and messages). Images larger than the whole budget are decoded and not kept.
  */
 export async function decodedImage(file: string, decode: () => Promise<Decoded>): Promise<Decoded> {
-  const key = keyOf(file);
+  return cachedDecode(file, 'raw', decode, (d) => d.data.length);
+}
+
+/**
+ * The same LRU for any form of a file's decoded pixels (`kind` tells the forms apart, e.g. raw
+ * bytes or a canvas holding them); `bytes` is what the value holds in memory, and `dispose`
+ * frees memory the garbage collector does not see (a canvas's pixels) when the entry goes.
+ */
+export async function cachedDecode<T>(file: string, kind: string, decode: () => Promise<T>, bytes: (v: T) => number, dispose?: (v: T) => void): Promise<T> {
+  const st = keyOf(file);
+  const key = st && `${kind}|${st}`;
   const hit = key ? entries.get(key) : undefined;
   if (hit) {
     stats.hits++;
     entries.delete(key!);
     entries.set(key!, hit);
-    return hit;
+    return hit.value as T;
   }
   stats.misses++;
-  const d = await decode();
-  if (key && d.data.length <= budget) {
-    entries.set(key, d);
-    used += d.data.length;
+  const value = await decode();
+  const n = bytes(value);
+  if (key && n <= budget) {
+    entries.set(key, { value, bytes: n, dispose: dispose && (() => dispose(value)) });
+    used += n;
     evict();
   }
-  return d;
+  return value;
 }

@@ -5,8 +5,8 @@ import type { Box, TextLayoutInfo } from '../report/types.js';
 import { RenderError } from '../util/errors.js';
 import { drawBackground } from './background.js';
 import { MODELS } from './devices.js';
-import { drawDevice, rawToCanvas, roundRect } from './frames.js';
-import { loadResized, type ImageInfo } from './images.js';
+import { drawDevice, rawToCanvas, roundRect, type ScreenShot } from './frames.js';
+import { loadCanvas, loadResized, type ImageInfo } from './images.js';
 import type { DevicePlacement, Layout, TextBlock } from './layout.js';
 import { applyFont } from './measure.js';
 import { canvas, type CanvasModule } from './native.js';
@@ -22,12 +22,14 @@ export interface DrawAssets {
   neighbours?: Array<{ placement: DevicePlacement; shot?: ImageInfo }>;
 }
 
-/** A screenshot sized to the screen's pixels (crop or letterbox), so it stays sharp at any scale. */
-async function screenImage(p: DevicePlacement, shot: ImageInfo | undefined): Promise<Canvas | undefined> {
+/**
+ * A screenshot at full resolution (decoded once per thread and kept as a canvas), for drawScreen
+ * to crop or letterbox and scale into the screen in one high-quality drawImage.
+ */
+async function screenImage(p: DevicePlacement, shot: ImageInfo | undefined): Promise<ScreenShot | undefined> {
   if (!shot) return undefined;
-  const { width, height } = p.screen;
-  const img = await loadResized(shot.file, 'screenshot', { width: Math.ceil(width), height: Math.ceil(height) }, { fit: p.fit === 'letterbox' ? 'contain' : 'cover', background: '#000000' });
-  return rawToCanvas(img.data, img.width, img.height);
+  const img = await loadCanvas(shot.file, 'screenshot');
+  return { image: img.canvas, width: img.width, height: img.height, fit: p.fit === 'letterbox' ? 'contain' : 'cover' };
 }
 
 /** Refuses a screenshot whose shape is far from the screen it goes into (it would be mostly cropped away). */

@@ -36,8 +36,16 @@ function normalize(ctx: Ctx, color: string): string {
   return out;
 }
 
-/** Screen content: the screenshot (already resized to the screen's pixels), clipped to the glass. */
-function drawScreen(ctx: Ctx, p: DevicePlacement, spec: DeviceModel, shot: Drawable | undefined): void {
+/** A screenshot at its own resolution, and how it fills the screen: cover crops it, contain letterboxes it. */
+export interface ScreenShot {
+  image: Drawable;
+  width: number;
+  height: number;
+  fit: 'cover' | 'contain';
+}
+
+/** Screen content: the screenshot scaled into the screen (one resampling, by Skia), clipped to the glass. */
+function drawScreen(ctx: Ctx, p: DevicePlacement, spec: DeviceModel, shot: ScreenShot | undefined): void {
   const s = p.screen;
   ctx.save();
   if (spec.round) {
@@ -47,12 +55,26 @@ function drawScreen(ctx: Ctx, p: DevicePlacement, spec: DeviceModel, shot: Drawa
   ctx.clip();
   ctx.fillStyle = '#000000';
   ctx.fillRect(s.x, s.y, s.width, s.height);
-  if (shot) ctx.drawImage(shot, s.x, s.y, s.width, s.height);
+  if (shot) {
+    const { width: w, height: h } = shot;
+    if (shot.fit === 'cover') {
+      // The centred part of the screenshot with the screen's shape.
+      const k = Math.max(s.width / w, s.height / h);
+      const sw = Math.min(w, s.width / k);
+      const sh = Math.min(h, s.height / k);
+      ctx.drawImage(shot.image, (w - sw) / 2, (h - sh) / 2, sw, sh, s.x, s.y, s.width, s.height);
+    } else {
+      const k = Math.min(s.width / w, s.height / h);
+      const dw = w * k;
+      const dh = h * k;
+      ctx.drawImage(shot.image, 0, 0, w, h, s.x + (s.width - dw) / 2, s.y + (s.height - dh) / 2, dw, dh);
+    }
+  }
   ctx.restore();
 }
 
-/** Draws one placed device, tilted about its centre, with the screenshot already sized to p.screen. */
-export function drawDevice(ctx: Ctx, p: DevicePlacement, shot: Drawable | undefined, userFrame?: Drawable): void {
+/** Draws one placed device, tilted about its centre, with the screenshot scaled into p.screen. */
+export function drawDevice(ctx: Ctx, p: DevicePlacement, shot: ScreenShot | undefined, userFrame?: Drawable): void {
   const spec = MODELS[p.model];
   const o = p.outer;
   const cx = o.x + o.width / 2;

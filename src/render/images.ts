@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { RenderError } from '../util/errors.js';
 import type { Size } from '../store/presets.js';
-import { sharp } from './native.js';
-import { decodedImage } from './decode-cache.js';
+import { cachedDecode, decodedImage } from './decode-cache.js';
+import { canvas, sharp, type CanvasModule } from './native.js';
 
 /** Largest input accepted: 40 megapixels and 16384 px a side (a 6K screenshot is 20 MP). */
 export const MAX_PIXELS = 40_000_000;
@@ -66,6 +66,40 @@ export async function loadResized(
     if (opts.blur && opts.blur >= 0.3) img = img.blur(opts.blur);
     const { data, info } = await img.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     return { data, width: info.width, height: info.height };
+  } catch (e) {
+    throw new RenderError(`cannot decode ${what} ${file}: the file is corrupt or truncated (${firstLine(e)})`);
+  }
+}
+
+/**
+ * Decodes, orients and converts to sRGB, into a canvas of the image's own size (for drawImage to
+ * scale). Kept in the thread's decode cache, so every preset and slide that shows it reuses it.
+ */
+export async function loadCanvas(file: string, what: string): Promise<{ canvas: InstanceType<CanvasModule['Canvas']>; width: number; height: number }> {
+  await probeImage(file, what);
+  try {
+    return await cachedDecode(
+      file,
+      'canvas',
+      async () => {
+        const { data, info } = await sharp()(file, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
+          .rotate()
+          .toColourspace('srgb')
+          .ensureAlpha()
+          .raw({ depth: 'uchar' })
+          .toBuffer({ resolveWithObject: true });
+        const { createCanvas, ImageData } = canvas();
+        const c = createCanvas(info.width, info.height);
+        c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height), 0, 0);
+        return { canvas: c, width: info.width, height: info.height };
+      },
+      (v) => v.width * v.height * 4,
+      // Skia's pixels live outside the JS heap: free them when the entry goes, not at some later GC.
+      (v) => {
+        v.canvas.width = 0;
+        v.canvas.height = 0;
+      },
+    );
   } catch (e) {
     throw new RenderError(`cannot decode ${what} ${file}: the file is corrupt or truncated (${firstLine(e)})`);
   }
