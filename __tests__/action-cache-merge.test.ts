@@ -82,7 +82,7 @@ const ALL = cachePrefix({});
 const calls = (...patterns: string[]) => patterns.map((p) => expect.stringMatching(new RegExp(`^${p.replaceAll('ALL', ALL)}$`)));
 
 describe('the render cache across workflow runs (@actions/cache, cache service v2)', { timeout: 240_000 }, () => {
-  it('saves after the first run, restores on the next runner (all cached), and redraws only an edited locale', async () => {
+  it('saves after the first run, restores on the next runner (all cached), redraws only an edited locale, and makes a reverted set the newest cache again', async () => {
     const m = repository();
     const first = await m.job({ inputs: base, event: push, runId: 4001 });
     expect(first.code).toBe(0);
@@ -184,10 +184,15 @@ describe('a sharded matrix: shard 1/2 and 2/2, then mode: merge, in one workflow
     expect(merge.code).toBe(0);
     expect(merge.stdout).toContain('Downloaded 2 shard artifacts: screenshots-1-of-2, screenshots-2-of-2');
     const merged = merge.report;
+    // A shard holds no complete set, so it cannot judge the sets; the merge job does, over the whole.
+    for (const r of shards) expect(r.report.findings.filter((f) => f.rule === 'play.promo-eligibility')).toEqual([]);
     expect(merged.images.map((i) => [i.path, i.sha256])).toEqual(reference.images.map((i) => [i.path, i.sha256]));
     // The set-level lint ran once over the whole set: the same findings as one runner, each annotated once.
     expect(merged.findings).toEqual(reference.findings);
-    expect(merged.findings.some((f) => f.rule === 'play.promo-eligibility')).toBe(true);
+    expect(merged.findings.filter((f) => f.rule === 'play.promo-eligibility').map((f) => f.locale)).toEqual(['de-DE', 'en-US']);
+    // A run-level finding every shard reported is in the merged report once.
+    expect(shards.every((r) => r.report.findings.some((f) => f.rule === 'appstore.required-slot'))).toBe(true);
+    expect(merged.findings.filter((f) => f.rule === 'appstore.required-slot')).toHaveLength(1);
     for (const f of merged.findings.filter((x) => x.rule === 'play.promo-eligibility')) {
       expect(merge.stdout.split('\n').filter((l) => l.startsWith(`::warning title=storeshots play.promo-eligibility (${f.locale} / ${f.preset})`))).toHaveLength(1);
     }
