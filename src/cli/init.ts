@@ -51,7 +51,8 @@ export async function initCommand(opts: { force?: boolean; dir?: string }, io: C
   }
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
-  const { default: sharp } = await import('sharp');
+  // Native code comes from its one module (a failed load explains how to fix it).
+  const { sharp } = await import('../render/native.js');
   for (const locale of ['en-US', 'de-DE']) {
     for (const [device, presetId] of [['iphone', 'appstore.iphone_6_9'], ['android-phone', 'play.phone']] as const) {
       const size = getPreset(presetId)!.size;
@@ -60,7 +61,7 @@ export async function initCommand(opts: { force?: boolean; dir?: string }, io: C
         if (existsSync(p)) continue;
         mkdirSync(path.dirname(p), { recursive: true });
         const label = `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}"><rect width="100%" height="100%" fill="${color}"/><rect x="8%" y="12%" width="84%" height="10%" rx="40" fill="#ffffff"/><rect x="8%" y="26%" width="84%" height="30%" rx="40" fill="#ffffff"/></svg>`;
-        await sharp(Buffer.from(label)).png().toFile(p);
+        await sharp()(Buffer.from(label)).png().toFile(p);
         written.push(path.relative(io.cwd, p));
       }
     }
