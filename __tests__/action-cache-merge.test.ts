@@ -213,3 +213,36 @@ describe('a sharded matrix: shard 1/2 and 2/2, then mode: merge, in one workflow
     expect(merge.outputs['comment-id']).toBe(String(gh.comments[0]!.id));
   });
 });
+
+describe('the loopback cache service', () => {
+  it('records requests the real service would refuse, and matches keys as GitHub does', async () => {
+    const server = await new FakeArtifacts().start();
+    const fake = new FakeCache().attach(server);
+    const post = (method: string, body: object, auth = `Bearer ${FakeArtifacts.token('run-1', 'job-1')}`) =>
+      fetch(`${server.url}/twirp/github.actions.results.api.v1.CacheService/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, string> }));
+    const v = 'a'.repeat(64);
+    try {
+      expect((await post('GetCacheEntryDownloadURL', { key: 'k', restoreKeys: ['k'], version: 'v1' })).status).toBe(400);
+      expect(fake.problems).toEqual(['GetCacheEntryDownloadURL: unknown field restoreKeys', 'GetCacheEntryDownloadURL: version is not a sha256: v1']);
+      fake.problems.length = 0;
+      // Saved in this order: a-1, a-2 (newest), b; each a Put Blob then finalize.
+      for (const key of ['a-1', 'a-2', 'b']) {
+        const created = await post('CreateCacheEntry', { key, version: v });
+        await fetch(created.body.signed_upload_url!, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob' }, body: key });
+        expect((await post('FinalizeCacheEntryUpload', { key, version: v, size_bytes: String(key.length) })).body.ok).toBe(true);
+      }
+      expect((await post('CreateCacheEntry', { key: 'b', version: v })).status).toBe(409);
+      const find = async (key: string, restore_keys: string[] = [], version = v) => (await post('GetCacheEntryDownloadURL', { key, restore_keys, version })).body.matched_key;
+      expect(await find('a-1')).toBe('a-1');
+      expect(await find('a-')).toBe('a-2');
+      expect(await find('x', ['y', 'a'])).toBe('a-2');
+      expect(await find('x', ['b', 'a'])).toBe('b');
+      expect(await find('a-1', [], 'b'.repeat(64))).toBeUndefined();
+      const url = (await post('GetCacheEntryDownloadURL', { key: 'a-1', version: v })).body.signed_download_url!;
+      expect(await (await fetch(url, { headers: { range: 'bytes=1-' } })).text()).toBe('-1');
+      expect(fake.problems).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
