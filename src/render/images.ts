@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { RenderError } from '../util/errors.js';
 import type { Size } from '../store/presets.js';
-import { cachedDecode, decodedImage } from './decode-cache.js';
+import { cachedDecode, decodedImage, freeNow } from './decode-cache.js';
 import { canvas, sharp, type CanvasModule } from './native.js';
 
 /** Largest input accepted: 40 megapixels and 16384 px a side (a 6K screenshot is 20 MP). */
@@ -91,6 +91,7 @@ export async function loadCanvas(file: string, what: string): Promise<{ canvas: 
         const { createCanvas, ImageData } = canvas();
         const c = createCanvas(info.width, info.height);
         c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height), 0, 0);
+        freeNow(data);
         return { canvas: c, width: info.width, height: info.height };
       },
       (v) => v.width * v.height * 4,

@@ -7,6 +7,7 @@ import type { Job, Plan } from '../plan/types.js';
 import type { RenderedImage } from '../report/types.js';
 import { RenderError } from '../util/errors.js';
 import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
+import { freeNow } from './decode-cache.js';
 import { encodeRgba, sha256, writeAtomic } from './encode.js';
 import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache } from './cache.js';
 import { decodeBudget, poolSize, RenderPool } from './pool.js';
@@ -125,6 +126,7 @@ export async function renderJobBytes(job: Job, setJobs: Job[], facts: SetFacts):
   const rgba = Buffer.from(canvas.getContext('2d').getImageData(0, 0, width, height).data.buffer);
   releaseCanvas(canvas);
   const buffer = await encodeRgba(rgba, width, height, job.output.format, job.output.quality);
+  freeNow(rgba);
   return { buffer, text };
 }
 
