@@ -8,8 +8,8 @@ export interface Decoded {
   info: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
 }
 
-/** Default budget per process (a 2064x2752 RGB screenshot is 17 MB). The pool sets its own per worker. */
-let budget = 64 * 1024 * 1024;
+/** Default budget per process (a 2064x2752 screenshot is 17 MB as RGB, 22.7 MB as RGBA). The pool sets its own per worker. */
+let budget = 48 * 1024 * 1024;
 let used = 0;
 const entries = new Map<string, { value: unknown; bytes: number; dispose?: () => void }>();
 const stats = { hits: 0, misses: 0 };

@@ -11,8 +11,14 @@ import type { BatchResult, BatchTask } from './worker.js';
 
 /** Roughly what one render thread needs at its peak (a 2064x2752 canvas, its pixels, the encoder, decoded screenshots). */
 const BYTES_PER_THREAD = 320 * 1024 * 1024;
-/** Decoded screenshots kept across a run, shared out between the threads. */
-const DECODE_BUDGET = 128 * 1024 * 1024;
+/**
+ * Decoded screenshots kept across a run, shared out between the threads. A batch is the jobs of
+ * one screenshot, so a thread needs room for one at a time (a 2064x2752 iPad screenshot is 22.7 MB
+ * as RGBA); more bought no speed on the 120- and 480-image sets and cost RSS (measured: 2 threads
+ * at 64 MB each peaked at 1009 MB, at 24 MB each 821 MB, same CPU).
+ */
+const DECODE_BUDGET = 48 * 1024 * 1024;
+const MIN_DECODE_BUDGET = 24 * 1024 * 1024;
 
 /** Threads for `wanted` (default: the cores this process may use), never more than the work or the memory allows. */
 export function poolSize(wanted: number | undefined, batches: number): number {
@@ -22,7 +28,7 @@ export function poolSize(wanted: number | undefined, batches: number): number {
 }
 
 export function decodeBudget(threads: number): number {
-  return Math.max(32 * 1024 * 1024, Math.floor(DECODE_BUDGET / threads));
+  return Math.max(MIN_DECODE_BUDGET, Math.floor(DECODE_BUDGET / threads));
 }
 
 export function defaultWorkerFile(): string {
