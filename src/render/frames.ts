@@ -91,14 +91,11 @@ export function drawDevice(ctx: Ctx, p: DevicePlacement, shot: ScreenShot | unde
     ctx.drawImage(userFrame, o.x, o.y, o.width, o.height);
   } else if (p.model === 'none') {
     if (p.shadow) {
-      ctx.save();
-      ctx.shadowColor = 'rgba(0,0,0,0.35)';
-      ctx.shadowBlur = shadowBlur;
-      ctx.shadowOffsetY = shadowBlur * 0.35;
+      const s = p.screen;
+      softShadow(ctx, (c) => roundRect(c, s.x, s.y, s.width, s.height, p.screenRadius), s, 'rgba(0,0,0,0.35)', shadowBlur, shadowBlur * 0.35);
       ctx.fillStyle = '#000000';
-      roundRect(ctx, p.screen.x, p.screen.y, p.screen.width, p.screen.height, p.screenRadius);
+      roundRect(ctx, s.x, s.y, s.width, s.height, p.screenRadius);
       ctx.fill();
-      ctx.restore();
     }
     drawScreen(ctx, p, spec, shot);
   } else {
@@ -107,6 +104,44 @@ export function drawDevice(ctx: Ctx, p: DevicePlacement, shot: ScreenShot | unde
     drawScreen(ctx, p, spec, shot);
     inNatural(ctx, p, spec, (k, w) => drawGlassDetails(ctx, spec, k, w, color));
   }
+  ctx.restore();
+}
+
+/**
+ * The drop shadow a canvas shadow (shadowColor, shadowBlur, shadowOffsetY) would give the shape
+ * `trace` outlines inside `box` (user space, current transform): the same Gaussian (sigma =
+ * blur / 2, in canvas pixels, offset not transformed), but blurred on a layer at 1/2-1/4 of the
+ * resolution and scaled up bilinearly. A shadow is smooth, so this differs by at most 2 levels of
+ * 255 from Skia's own shadow, at half the time (a phone's shadow blurs most of the canvas).
+ */
+function softShadow(ctx: Ctx, trace: (c: Ctx) => void, box: Box, color: string, blur: number, offsetY: number): void {
+  const sigma = blur / 2;
+  // Keep at least 2 px of blur on the layer.
+  const S = Math.max(1, Math.min(4, Math.floor(sigma / 2)));
+  const m = ctx.getTransform();
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [x, y] of [[box.x, box.y], [box.x + box.width, box.y], [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]] as const) {
+    xs.push(m.a * x + m.c * y + m.e);
+    ys.push(m.b * x + m.d * y + m.f);
+  }
+  const margin = sigma * 3 + S;
+  const x0 = Math.floor(Math.min(...xs) - margin);
+  const y0 = Math.floor(Math.min(...ys) - margin);
+  const lw = Math.max(1, Math.ceil((Math.max(...xs) + margin - x0) / S));
+  const lh = Math.max(1, Math.ceil((Math.max(...ys) + margin - y0) / S));
+  const layer = canvas().createCanvas(lw, lh);
+  const l = layer.getContext('2d');
+  l.setTransform(m.a / S, m.b / S, m.c / S, m.d / S, (m.e - x0) / S, (m.f - y0) / S);
+  l.filter = `blur(${sigma / S}px)`;
+  l.fillStyle = color;
+  trace(l);
+  l.fill();
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'low';
+  ctx.drawImage(layer, x0, y0 + offsetY, lw * S, lh * S);
   ctx.restore();
 }
 
@@ -155,19 +190,16 @@ function drawBody(ctx: Ctx, spec: DeviceModel, k: number, w: number, h: number, 
     roundRect(ctx, w / 2 - (spec.stand.w * k) / 2, h - spec.stand.h * k * 0.25, spec.stand.w * k, spec.stand.h * k * 0.25, 0.01 * k);
     ctx.fill();
   }
-  ctx.save();
-  if (shadowBlur > 0) {
-    ctx.shadowColor = 'rgba(0,0,0,0.38)';
-    ctx.shadowBlur = shadowBlur;
-    ctx.shadowOffsetY = shadowBlur * 0.4;
-  }
+  const outline = (c: Ctx) => {
+    if (spec.round) {
+      c.beginPath();
+      c.ellipse(lid.x + lid.width / 2, lid.y + lid.height / 2, lid.width / 2, lid.height / 2, 0, 0, Math.PI * 2);
+    } else roundRect(c, lid.x, lid.y, lid.width, lid.height, R);
+  };
+  if (shadowBlur > 0) softShadow(ctx, outline, lid, 'rgba(0,0,0,0.38)', shadowBlur, shadowBlur * 0.4);
   ctx.fillStyle = color;
-  if (spec.round) {
-    ctx.beginPath();
-    ctx.ellipse(lid.x + lid.width / 2, lid.y + lid.height / 2, lid.width / 2, lid.height / 2, 0, 0, Math.PI * 2);
-  } else roundRect(ctx, lid.x, lid.y, lid.width, lid.height, R);
+  outline(ctx);
   ctx.fill();
-  ctx.restore();
   // A soft highlight across the metal, lighter at the edges, like a polished band.
   const sheen = ctx.createLinearGradient(lid.x, 0, lid.x + lid.width, 0);
   sheen.addColorStop(0, 'rgba(255,255,255,0.22)');
