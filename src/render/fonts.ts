@@ -145,18 +145,31 @@ function ignorable(cp: number): boolean {
   );
 }
 
-/** Characters of `text` that no family of the chain covers (unique, in order of appearance). */
+/**
+ * Characters of `text` that no family of the chain covers (unique, in order of appearance). A
+ * family's files are opened (fontkit reads them whole) only when the families before it miss a
+ * character: Latin text never loads the 17 MB CJK or 11 MB emoji fonts.
+ */
 export function missingGlyphs(text: string, chain: string[]): string[] {
   registerShippedFonts();
-  const faces = chain.flatMap((alias) => {
-    const fam = families.get(alias);
-    return fam ? openFaces(fam) : [];
-  });
+  const faces: fontkit.Font[] = [];
+  let next = 0;
+  const covered = (cp: number): boolean => {
+    if (faces.some((f) => f.hasGlyphForCodePoint(cp))) return true;
+    while (next < chain.length) {
+      const fam = families.get(chain[next++]!);
+      if (!fam) continue;
+      const more = openFaces(fam);
+      faces.push(...more);
+      if (more.some((f) => f.hasGlyphForCodePoint(cp))) return true;
+    }
+    return false;
+  };
   const out: string[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (ignorable(cp) || out.includes(ch)) continue;
-    if (!faces.some((f) => f.hasGlyphForCodePoint(cp))) out.push(ch);
+    if (!covered(cp)) out.push(ch);
   }
   return out;
 }
