@@ -65,6 +65,19 @@ export function computeSetFacts(setJobs: Job[]): SetFacts {
   return setFacts(setJobs, tm());
 }
 
+// The same text with the same font chain recurs across presets (and locales that share a text):
+// each pair is checked once per process.
+const missingMemo = new Map<string, string[]>();
+function missingFor(text: string, chain: string[]): string[] {
+  const k = `${chain.join(',')}\n${text}`;
+  let m = missingMemo.get(k);
+  if (!m) {
+    if (missingMemo.size > 10_000) missingMemo.clear();
+    missingMemo.set(k, (m = missingGlyphs(text, chain)));
+  }
+  return m;
+}
+
 /** Every character of the jobs' text that no font covers, as one error (never tofu). */
 export function checkGlyphs(jobs: Job[]): void {
   const problems: string[] = [];
@@ -76,7 +89,7 @@ export function checkGlyphs(jobs: Job[]): void {
     if (job.style.layout === 'feature') texts.push(['app name', job.appName, job.style.subtitle]);
     for (const [what, text, style] of texts) {
       if (!text) continue;
-      const missing = missingGlyphs(parseHighlights(text).text, tm().chain(style ?? {}, job));
+      const missing = missingFor(parseHighlights(text).text, tm().chain(style ?? {}, job));
       if (missing.length) {
         const at = job.source.slide;
         problems.push(`${at.file}:${at.line}:${at.column}: ${job.id} ${what}: no font covers ${describeChars(missing)}`);
