@@ -3,9 +3,10 @@
 // file it reads (screenshots, fonts, background and frame images), the set's locked type
 // size, panoramic neighbours, and the renderer itself. An entry is the encoded image plus
 // what lint needs about it (its text layout), written atomically; an entry whose bytes do not
-// match its recorded hash is ignored (and rendered again).
+// match its recorded hash is ignored (and rendered again). A render run copies hits with copyTo,
+// which re-hashes an entry only when its file's size or mtime differ from when it was written.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Job } from '../plan/types.js';
@@ -182,6 +183,8 @@ export interface CacheMeta {
   height: number;
   imageFormat: 'png' | 'jpeg';
   text: TextLayoutInfo[];
+  /** The image file's mtime as written: while size and mtime are unchanged, copyTo trusts its bytes. */
+  imgMtimeMs?: number;
 }
 
 export interface CacheHit {
@@ -230,11 +233,62 @@ export class RenderCache {
     return { buffer, meta };
   }
 
-  put(key: string, buffer: Buffer, meta: Omit<CacheMeta, 'format'>): void {
+  /**
+   * Copies the entry's image to `file` (atomically) and returns its meta, or undefined when absent,
+   * unreadable or corrupt (a corrupt entry is removed). The bytes are checked against the recorded
+   * hash unless the file has the size and mtime it was written with (restored or touched entries
+   * are checked); then the kernel copies them without reading them into memory.
+   */
+  copyTo(key: string, file: string): CacheMeta | undefined {
+    const p = this.paths(key);
+    let meta: CacheMeta;
+    let st;
+    try {
+      meta = JSON.parse(readFileSync(p.meta, 'utf8')) as CacheMeta;
+      st = statSync(p.img);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.drop(key);
+      return undefined;
+    }
+    if (meta?.format !== 1 || st.size !== meta.bytes || !Array.isArray(meta.text)) {
+      this.drop(key);
+      return undefined;
+    }
+    mkdirSync(path.dirname(file), { recursive: true });
+    if (meta.imgMtimeMs !== undefined && meta.imgMtimeMs === st.mtimeMs) {
+      try {
+        atomicCopy(p.img, file);
+      } catch {
+        return undefined;
+      }
+    } else {
+      let buffer: Buffer;
+      try {
+        buffer = readFileSync(p.img);
+      } catch {
+        this.drop(key);
+        return undefined;
+      }
+      if (buffer.length !== meta.bytes || sha(buffer) !== meta.sha256) {
+        this.drop(key);
+        return undefined;
+      }
+      atomicWrite(file, buffer);
+    }
+    const now = new Date();
+    try {
+      utimesSync(p.meta, now, now);
+    } catch {
+      /* read-only cache: fine */
+    }
+    return meta;
+  }
+
+  put(key: string, buffer: Buffer, meta: Omit<CacheMeta, 'format' | 'imgMtimeMs'>): void {
     const p = this.paths(key);
     mkdirSync(path.dirname(p.img), { recursive: true });
     atomicWrite(p.img, buffer);
-    atomicWrite(p.meta, JSON.stringify({ format: 1, ...meta }));
+    atomicWrite(p.meta, JSON.stringify({ format: 1, ...meta, imgMtimeMs: statSync(p.img).mtimeMs }));
   }
 
   drop(key: string): void {
@@ -268,6 +322,17 @@ export class RenderCache {
       }
     }
     return removed;
+  }
+}
+
+function atomicCopy(from: string, file: string): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    copyFileSync(from, tmp);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
   }
 }
 

@@ -183,13 +183,11 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   for (const job of plan.jobs) {
     const key = cache && cacheKey({ job, setJobs: sets[job.set]!.jobs, facts: sets[job.set]!.facts, files });
     if (key) keys.add(key);
-    const hit = key ? cache!.get(key) : undefined;
-    if (hit) {
-      // The image as it was rendered before: same bytes, same text layout for lint.
-      const file = path.join(plan.outDir, job.output.path);
-      writeAtomic(file, hit.buffer);
-      done.set(job.id, { job, file, text: hit.meta.text, record: recordOf(job, hit.buffer.length, hit.meta.sha256, true) });
-    } else misses.push({ job, key });
+    // The image as it was rendered before: same bytes, same text layout for lint.
+    const file = path.join(plan.outDir, job.output.path);
+    const hit = key ? cache!.copyTo(key, file) : undefined;
+    if (hit) done.set(job.id, { job, file, text: hit.text, record: recordOf(job, hit.bytes, hit.sha256, true) });
+    else misses.push({ job, key });
   }
 
   // Progress in plan order, so logs read the same however the threads finish.
