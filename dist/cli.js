@@ -3,9 +3,10 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "./chunks/chunk-OABK4CV3.js";
-import "./chunks/chunk-YLCWOAEG.js";
-import "./chunks/chunk-XLDPYPX5.js";
+} from "./chunks/chunk-2COO5ZBM.js";
+import "./chunks/chunk-ELJT23CE.js";
+import "./chunks/chunk-NSRHW4D5.js";
+import "./chunks/chunk-JYYVDF6J.js";
 import "./chunks/chunk-CC5MEXPT.js";
 import "./chunks/chunk-AOBWJSJ3.js";
 import {

@@ -6,7 +6,8 @@ import {
   setDecodeBudget,
   sha256,
   writeAtomic
-} from "../chunks/chunk-XLDPYPX5.js";
+} from "../chunks/chunk-NSRHW4D5.js";
+import "../chunks/chunk-JYYVDF6J.js";
 import {
   RenderError
 } from "../chunks/chunk-AOBWJSJ3.js";
