@@ -9,6 +9,7 @@ import { mergeShards } from '../merge.js';
 import type { RenderedSet } from '../publish/set.js';
 import { RenderError, UserError } from '../util/errors.js';
 import type { ActionEnv } from './env.js';
+import { pipelineSelection } from './modes/shared.js';
 import { ensureNatives } from './natives.js';
 
 /** The part of @actions/artifact merge mode uses (the real client reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL). */
@@ -63,16 +64,9 @@ export async function mergeMode(a: ActionEnv, client: ShardArtifacts = new Defau
   // The comment's contact sheets draw with sharp: the same native packages as local mode.
   ensureNatives({ toolCacheDir: ctx.toolCacheDir, log: runner.info });
   const t1 = performance.now();
-  const r = await mergeShards({
-    dirs,
-    config: inputs.manifest,
-    cwd: ctx.workspace,
-    outDir: inputs.outputDir,
-    layout: inputs.layout,
-    locales: inputs.locales,
-    presets: inputs.presets,
-    slides: inputs.slides,
-  });
+  // The whole manifest's selection: a merge job has no shard of its own.
+  const { shard: _shard, ...selection } = pipelineSelection(a);
+  const r = await mergeShards({ dirs, ...selection });
   for (const w of r.warnings) runner.warning(w.message);
   return {
     outDir: r.plan.outDir,

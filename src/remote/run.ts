@@ -1,7 +1,7 @@
 // Remote mode: submit every set, wait for them (polling with backoff), download and verify
 // each image, write it where a local render would have. Used by `render --remote` and the Action.
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic.js';
 import path from 'node:path';
 import type { Plan } from '../plan/types.js';
 import type { Finding, RenderedImage } from '../report/types.js';
@@ -83,12 +83,6 @@ export async function waitForRenders(ids: Array<{ set: string; id: string }>, op
   }
 }
 
-function writeAtomic(file: string, buf: Buffer): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.part`;
-  writeFileSync(tmp, buf);
-  renameSync(tmp, file);
-}
 
 export interface Placed {
   img: RemoteImage;
@@ -122,7 +116,7 @@ export async function downloadImages(render: RemoteRender, outDir: string, place
   }
   return fetched.map(({ placed, buf }) => {
     const file = safeJoin(outDir, placed.path);
-    writeAtomic(file, buf);
+    writeFileAtomic(file, buf);
     return { placed, file, bytes: buf.length };
   });
 }

@@ -6,7 +6,8 @@
 // match its recorded hash is ignored (and rendered again). A render run copies hits with copyTo,
 // which re-hashes an entry only when its file's size or mtime differ from when it was written.
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileAtomic, writeFileAtomic } from '../util/atomic.js';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Job } from '../plan/types.js';
@@ -257,7 +258,7 @@ export class RenderCache {
     mkdirSync(path.dirname(file), { recursive: true });
     if (meta.imgMtimeMs !== undefined && meta.imgMtimeMs === st.mtimeMs) {
       try {
-        atomicCopy(p.img, file);
+        copyFileAtomic(p.img, file);
       } catch {
         return undefined;
       }
@@ -273,7 +274,7 @@ export class RenderCache {
         this.drop(key);
         return undefined;
       }
-      atomicWrite(file, buffer);
+      writeFileAtomic(file, buffer);
     }
     const now = new Date();
     try {
@@ -287,8 +288,8 @@ export class RenderCache {
   put(key: string, buffer: Buffer, meta: Omit<CacheMeta, 'format' | 'imgMtimeMs'>): void {
     const p = this.paths(key);
     mkdirSync(path.dirname(p.img), { recursive: true });
-    atomicWrite(p.img, buffer);
-    atomicWrite(p.meta, JSON.stringify({ format: 1, ...meta, imgMtimeMs: statSync(p.img).mtimeMs }));
+    writeFileAtomic(p.img, buffer);
+    writeFileAtomic(p.meta, JSON.stringify({ format: 1, ...meta, imgMtimeMs: statSync(p.img).mtimeMs }));
   }
 
   drop(key: string): void {
@@ -325,24 +326,3 @@ export class RenderCache {
   }
 }
 
-function atomicCopy(from: string, file: string): void {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    copyFileSync(from, tmp);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-function atomicWrite(file: string, data: string | Buffer): void {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}

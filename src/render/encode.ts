@@ -1,7 +1,7 @@
 // Encoding: RGB without alpha at exactly the canvas size, no metadata, byte-identical
 // for the same pixels; files are written atomically so a reader never sees half an image.
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic.js';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { OutputFormat } from '../plan/types.js';
@@ -53,14 +53,4 @@ export function sha256(buf: Buffer): string {
 }
 
 /** Writes via a temporary file in the same folder and a rename. */
-export function writeAtomic(file: string, data: Buffer): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+export const writeAtomic: (file: string, data: Buffer) => void = writeFileAtomic;

@@ -1,5 +1,6 @@
 // report.json (SPEC §1) and report.html (a gallery of the run), written side by side in the output folder.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic.js';
 import path from 'node:path';
 import { renderReportHtml } from './html.js';
 import type { Finding, ImageRecord, Report } from './types.js';
@@ -36,19 +37,13 @@ export function mergeReports(reports: Report[]): Report {
   return buildReport([...images.values()], [...findings.values()]);
 }
 
-/** Writes a file so that a reader never sees half of it: a temporary file beside it, then a rename. */
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
 
 /** Writes OUT/report.json and OUT/report.html atomically; returns the report.json path. */
 export function writeReport(outDir: string, report: Report, opts: { title?: string } = {}): string {
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, 'report.json');
-  writeAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
-  writeAtomic(path.join(outDir, 'report.html'), renderReportHtml(report, opts));
+  writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileAtomic(path.join(outDir, 'report.html'), renderReportHtml(report, opts));
   return file;
 }
 
