@@ -3,9 +3,9 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "./chunks/chunk-2COO5ZBM.js";
-import "./chunks/chunk-ELJT23CE.js";
-import "./chunks/chunk-NSRHW4D5.js";
+} from "./chunks/chunk-Y5DGW3R3.js";
+import "./chunks/chunk-OW5R4HVF.js";
+import "./chunks/chunk-5SN6RKSX.js";
 import "./chunks/chunk-JYYVDF6J.js";
 import "./chunks/chunk-CC5MEXPT.js";
 import "./chunks/chunk-AOBWJSJ3.js";

@@ -6,7 +6,7 @@ import {
   setDecodeBudget,
   sha256,
   writeAtomic
-} from "../chunks/chunk-NSRHW4D5.js";
+} from "../chunks/chunk-5SN6RKSX.js";
 import "../chunks/chunk-JYYVDF6J.js";
 import {
   RenderError

@@ -6,7 +6,7 @@ import {
 // src/server/worker.ts
 init_define_globalThis_STORESHOTS_NATIVES();
 async function render(task) {
-  const { renderJobToBuffer } = await import("../chunks/render-FUXTDO6X.js");
+  const { renderJobToBuffer } = await import("../chunks/render-IQPR4N2D.js");
   const out = await renderJobToBuffer(task.job, task.setJobs);
   return { buffer: new Uint8Array(out.buffer.buffer, out.buffer.byteOffset, out.buffer.byteLength), text: out.text ?? [] };
 }
