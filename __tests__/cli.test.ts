@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, runBin, runCli } from './helpers/cli.js';
+import { EXAMPLE, ROOT, runBin, runCli } from './helpers/cli.js';
 
 describe('storeshots CLI', () => {
   it('validates the example project', async () => {
@@ -41,5 +41,28 @@ describe('storeshots init', () => {
     expect((await runCli(['render', '--bogus'])).code).toBe(2);
     expect((await runCli(['frobnicate'])).code).toBe(2);
     expect((await runCli(['presets', '--help'])).code).toBe(0);
+  });
+});
+
+describe('selection errors are usage errors', () => {
+  it('a bad shard or an unknown locale exits 2 with a clear message', async () => {
+    const shard = await runCli(['render', '-c', EXAMPLE, '--shard', '3/2']);
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toMatch(/Expected a shard "i\/n" with 1 <= i <= n <= 256 for --shard but received "3\/2"/);
+    const locale = await runCli(['render', '-c', EXAMPLE, '--locale', 'fr-FR']);
+    expect(locale.code).toBe(2);
+    expect(locale.stderr).toMatch(/Unknown locale "fr-FR" \(did you mean "en-US"\?\)/);
+  });
+
+  it('the bin refuses a Node older than 24 with a plain message', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const path = await import('node:path');
+    const { existsSync } = await import('node:fs');
+    // The machine's global Node (20 here) when there is one; otherwise nothing to check.
+    const old = ['/usr/local/bin/node', '/usr/bin/node'].find((p) => existsSync(p) && Number(spawnSync(p, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim()) < 24);
+    if (!old) return;
+    const r = spawnSync(old, [path.join(ROOT, 'bin/storeshots.js'), 'presets'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/storeshots needs Node.js 24 or newer/);
   });
 });

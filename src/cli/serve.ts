@@ -1,9 +1,10 @@
 // `storeshots serve`: runs the render API (SPEC §5) until SIGINT or SIGTERM. The first line on stdout
 // names the bound address ("listening on http://127.0.0.1:PORT"), so scripts can use --port 0.
 import type { CliIO } from './io.js';
-import { startServer } from '../server/server.js';
 
 export async function serveCommand(opts: { port: string; host: string; data: string; keys?: string }, io: CliIO): Promise<number> {
+  // Loaded on demand: the server (node:sqlite, fastify) costs nothing to the other commands.
+  const { startServer } = await import('../server/server.js');
   const server = await startServer(opts, io);
   io.stdout(`storeshots serve listening on ${server.url} (data: ${server.config.dataDir})\n`);
   await new Promise<void>((resolve) => {

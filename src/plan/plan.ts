@@ -8,7 +8,7 @@ import type { Localized, Position, PresetEntry, Style } from '../manifest/types.
 import { isRtlLocale, storeLocale, PSEUDO_LOCALES } from '../store/locales.js';
 import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/presets.js';
 import { resolveInside } from '../util/paths.js';
-import { expected, type Problem } from '../util/errors.js';
+import { UserError, expected, type Problem } from '../util/errors.js';
 import { outputPath } from './layout.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
 import { pseudoLocalize } from './pseudo.js';
@@ -312,7 +312,7 @@ export function parseShard(s: string): { index: number; total: number } {
   const index = m ? Number(m[1]) : NaN;
   const total = m ? Number(m[2]) : NaN;
   if (!m || total < 1 || total > 256 || index < 1 || index > total) {
-    throw new Error(expected('a shard "i/n" with 1 <= i <= n <= 256', '--shard', s));
+    throw new UserError(expected('a shard "i/n" with 1 <= i <= n <= 256', '--shard', s));
   }
   return { index, total };
 }
@@ -321,7 +321,7 @@ export function parseShard(s: string): { index: number; total: number } {
 export function selectJobs(plan: Plan, sel: Selection): Plan {
   const check = (what: string, given: string[] | undefined, known: string[]) => {
     for (const g of given ?? []) {
-      if (!known.includes(g)) throw new Error(`Unknown ${what} "${g}" (did you mean "${closest(g, known)}"?); the manifest has: ${known.join(', ')}`);
+      if (!known.includes(g)) throw new UserError(`Unknown ${what} "${g}" (did you mean "${closest(g, known)}"?); the manifest has: ${known.join(', ')}`);
     }
   };
   check('locale', sel.locales, plan.locales);
