@@ -6,7 +6,8 @@ import {
   setDecodeBudget,
   sha256,
   writeAtomic
-} from "../chunks/chunk-5SN6RKSX.js";
+} from "../chunks/chunk-JDMGTDAA.js";
+import "../chunks/chunk-37EGEWGG.js";
 import "../chunks/chunk-JYYVDF6J.js";
 import {
   RenderError

@@ -3,11 +3,14 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "../chunks/chunk-Y5DGW3R3.js";
-import "../chunks/chunk-OW5R4HVF.js";
-import "../chunks/chunk-5SN6RKSX.js";
+} from "../chunks/chunk-QO2HGLJN.js";
+import "../chunks/chunk-RPBITCA2.js";
+import "../chunks/chunk-ZWBIKY72.js";
+import "../chunks/chunk-JDMGTDAA.js";
+import "../chunks/chunk-37EGEWGG.js";
 import "../chunks/chunk-JYYVDF6J.js";
-import "../chunks/chunk-CC5MEXPT.js";
+import "../chunks/chunk-7WOH3M4E.js";
+import "../chunks/chunk-WPITPYSA.js";
 import "../chunks/chunk-AOBWJSJ3.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
