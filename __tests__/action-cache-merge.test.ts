@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FakeGitHub } from './fakes/github.js';
 import { FakeArtifacts } from './fakes/artifacts.js';
 import { FakeCache } from './fakes/cache.js';
-import { ROOT, pullRequestEvent, runAction as run, shippedAction, type RunOptions } from './fakes/run-action.js';
+import { pullRequestEvent, runAction as run, shippedAction, type RunOptions, exampleWorkspace } from './fakes/run-action.js';
 import type { Report } from '../src/report/types.js';
 import { cachePrefix } from '../src/action/cache.js';
 
@@ -47,13 +47,8 @@ const MACHINE = mkdtempSync(path.join(tmpdir(), 'storeshots-machine-'));
  * …/work/_temp empty, nothing left from a previous job, the same paths as every other job.
  */
 function repository() {
-  const src = mkdtempSync(path.join(tmpdir(), 'storeshots-repo-'));
-  cpSync(path.join(ROOT, 'examples/habitual'), src, { recursive: true, filter: (f) => !f.includes('storeshots-out') });
+  const src = exampleWorkspace(['en-US', 'de-DE'], ['appstore.iphone_6_9', 'play.phone'], 'storeshots-repo-');
   const file = path.join(src, 'screenshots.yml');
-  const text = readFileSync(file, 'utf8');
-  const small = text.replace(/^locales: .*$/m, 'locales: [en-US, de-DE]').replace(/^presets: .*$/m, 'presets: [appstore.iphone_6_9, play.phone]');
-  if (small === text) throw new Error('the example manifest changed shape: update this test');
-  writeFileSync(file, small);
   return {
     edit: (from: string, to: string) => {
       const before = readFileSync(file, 'utf8');

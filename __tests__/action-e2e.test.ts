@@ -1,13 +1,12 @@
 // End to end: the built action (scripts/build.mjs output, with what a release ships) run as
 // the runner starts it, `node dist/action.js` in a child process, against the loopback
 // GitHub (OpenAPI-checked) and artifact servers.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from './fakes/github.js';
 import { FakeArtifacts } from './fakes/artifacts.js';
-import { ROOT, pullRequestEvent, runAction as run, shippedAction, type RunOptions } from './fakes/run-action.js';
+import { pullRequestEvent, runAction as run, shippedAction, type RunOptions, exampleWorkspace } from './fakes/run-action.js';
 import { commentMarker } from '../src/github/comment.js';
 import { uploadFixture } from './fakes/upload-fixture.js';
 
@@ -35,14 +34,7 @@ afterEach(async () => {
 
 /** A workspace holding the example project (the user's checkout), cut to 2 locales x 2 presets to keep it quick. */
 function workspace(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-ws-'));
-  cpSync(path.join(ROOT, 'examples/habitual'), dir, { recursive: true, filter: (src) => !src.includes('storeshots-out') });
-  const file = path.join(dir, 'screenshots.yml');
-  const text = readFileSync(file, 'utf8');
-  const small = text.replace(/^locales: .*$/m, 'locales: [en-US, de-DE]').replace(/^presets: .*$/m, 'presets: [appstore.iphone_6_9, play.phone]');
-  if (small === text) throw new Error('the example manifest changed shape: update this test');
-  writeFileSync(file, small);
-  return dir;
+  return exampleWorkspace(['en-US', 'de-DE'], ['appstore.iphone_6_9', 'play.phone']);
 }
 
 const base = { 'github-token': 'ghs_write', manifest: 'screenshots.yml' };

@@ -2,14 +2,14 @@
 // loopback GitHub (OpenAPI-checked) and artifact servers. wait: poll publishes like a local run;
 // wait: dispatch submits and ends, the service calls GitHub's dispatches endpoint, and the
 // repository_dispatch run in mode: collect verifies the signature and finishes the job.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from './fakes/github.js';
 import { FakeArtifacts } from './fakes/artifacts.js';
-import { ROOT, pullRequestEvent, runAction as run, shippedAction, type RunOptions } from './fakes/run-action.js';
+import { pullRequestEvent, runAction as run, shippedAction, type RunOptions, exampleWorkspace } from './fakes/run-action.js';
 import { KEY, startServer, cleanup, type ServerHandle } from './helpers/server.js';
 import { commentMarker } from '../src/github/comment.js';
 import { signDispatch } from '../src/util/signature.js';
@@ -45,14 +45,7 @@ afterEach(async () => {
 
 /** The example cut to one locale and the two phone presets: 6 images. */
 function workspace(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-ws-'));
-  cpSync(path.join(ROOT, 'examples/habitual'), dir, { recursive: true, filter: (src) => !src.includes('storeshots-out') });
-  const file = path.join(dir, 'screenshots.yml');
-  const text = readFileSync(file, 'utf8');
-  const small = text.replace(/^locales: .*$/m, 'locales: [en-US, de-DE]').replace(/^presets: .*$/m, 'presets: [appstore.iphone_6_9, play.phone]');
-  if (small === text) throw new Error('the example manifest changed shape: update this test');
-  writeFileSync(file, small);
-  return dir;
+  return exampleWorkspace(['en-US', 'de-DE'], ['appstore.iphone_6_9', 'play.phone']);
 }
 
 const remote = () => ({ 'github-token': 'ghs_write', manifest: 'screenshots.yml', locales: 'de-DE', mode: 'remote', 'api-url': server.url, 'api-key': KEY, 'fail-on': 'error' });

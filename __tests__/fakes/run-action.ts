@@ -117,6 +117,18 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   return { ...r, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '' };
 }
 
+/** The example project copied into a fresh folder (a user's checkout), cut to the given locales and presets. */
+export function exampleWorkspace(locales: string[], presets: string[], prefix = 'storeshots-ws-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(path.join(ROOT, 'examples/habitual'), dir, { recursive: true, filter: (src) => !src.includes('storeshots-out') });
+  const file = path.join(dir, 'screenshots.yml');
+  const text = readFileSync(file, 'utf8');
+  const small = text.replace(/^locales: .*$/m, `locales: [${locales.join(', ')}]`).replace(/^presets: .*$/m, `presets: [${presets.join(', ')}]`);
+  if (small === text) throw new Error('the example manifest changed shape: update exampleWorkspace');
+  writeFileSync(file, small);
+  return dir;
+}
+
 /** A pull_request event payload as GitHub sends it (the fields the Action reads). */
 export function pullRequestEvent(gh: FakeGitHub, o: { number: number; headSha: string; fork?: boolean; headRef?: string }) {
   const headRepo = o.fork ? `contributor/${gh.repo}` : gh.full;
