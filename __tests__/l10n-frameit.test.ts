@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { importFrameit, findFramefile } from '../src/l10n/frameit.js';
+import { importFrameit, findFramefile } from '../src/import/frameit/index.js';
 import { loadProject } from '../src/manifest/project.js';
 import { runCli } from './helpers/cli.js';
 import { frameitProject } from './helpers/l10n.js';
@@ -115,10 +115,10 @@ describe('storeshots import frameit', () => {
   it('a malformed Framefile or title.strings names its file and line', () => {
     const dir = frameitProject();
     const root = path.join(dir, 'fastlane/screenshots');
-    writeFileSync(path.join(root, 'en-US/title.strings'), '\n"Home" = "every habit"\n"Stats" = "x";\n');
-    expect(() => importFrameit(path.join(root, 'Framefile.json'), dir, dir)).toThrow(/fastlane\/screenshots\/en-US\/title\.strings:2:23: error: Invalid strings file: expected ; after the entry "Home"/);
+    writeFileSync(path.join(root, 'en-US/title.strings'), '\n"Home" = "every habit";\n"Stats" = x y;\n');
+    expect(() => importFrameit(path.join(root, 'Framefile.json'), dir, dir)).toThrow(/fastlane\/screenshots\/en-US\/title\.strings:3:12: error: Invalid strings file: expected ; after the entry "Stats"/);
     writeFileSync(path.join(root, 'Framefile.json'), '{\n  "default": {\n    "padding": 50,\n  }\n}\n');
-    expect(() => importFrameit(path.join(root, 'Framefile.json'), dir, dir)).toThrow(/fastlane\/screenshots\/Framefile\.json:4:3: error: Invalid Framefile: invalid JSON/);
+    expect(() => importFrameit(path.join(root, 'Framefile.json'), dir, dir)).toThrow(/fastlane\/screenshots\/Framefile\.json:4:3: error: Invalid Framefile: invalid JSON: .*a trailing comma before it/);
   });
 
   it('says where it looked when there is no Framefile', async () => {

@@ -2,7 +2,7 @@
 // frameit setup, lists what could not be carried over, then checks the result like `validate`.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findFramefile, importFrameit, type ImportFinding } from '../l10n/frameit.js';
+import { findFramefile, importFrameit, type ImportFinding } from '../import/frameit/index.js';
 import { loadProject } from '../manifest/project.js';
 import { UserError, formatProblem } from '../util/errors.js';
 import type { CliIO } from './io.js';

@@ -1,8 +1,10 @@
 // Apple .strings files (Localizable.strings, frameit's title.strings): the old-style property
 // list syntax Xcode reads. `"key" = "value";` entries, /* */ and // comments, unquoted
 // keys, `"key";` shorthand (the key is its own value), and the escapes \" \\ \n \t \r \UXXXX.
+// In the frameit dialect (title.strings / keyword.strings) an entry may end its line without the
+// closing ";", as frameit's line-by-line reader allows: read, with a warning naming the line.
 import type { StringsParser, StringsTable } from './types.js';
-import { stringsErrorAt } from './text.js';
+import { lineColAt, stringsErrorAt } from './text.js';
 
 const UNQUOTED = /[A-Za-z0-9_$+/:.\-]/;
 
@@ -131,7 +133,17 @@ export const parseAppleStrings: StringsParser = (text, ctx) => {
         fail(valueStart, `the value of "${key}" that starts here runs over several lines: is its closing " missing?`);
       }
     }
-    if (src[i] !== ';') fail(end, `expected ; after the entry "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
+    if (src[i] !== ';') {
+      // frameit reads title.strings / keyword.strings line by line and never needs the ";": an
+      // entry that ends its line without one is read as frameit reads it, with a warning.
+      const lineEnded = i >= src.length || src.slice(end, i).includes('\n');
+      if (!(ctx.dialect === 'frameit' && lineEnded)) fail(end, `expected ; after the entry "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
+      const { line: wl, column: wc } = lineColAt(src, end);
+      (out.warnings ??= []).push({ line: wl, column: wc, message: `the entry "${key}" has no closing ";" (frameit reads it anyway; Xcode would not): add the ";"` });
+      out.values[key] = value;
+      out.lines![key] = keyLine;
+      continue;
+    }
     i++;
     out.values[key] = value;
     out.lines![key] = keyLine;

@@ -4,6 +4,45 @@ import { LineCounter, parseDocument, isPair, isScalar, type Node } from 'yaml';
 import type { StringsParser, StringsTable } from './types.js';
 import { stringsError, stringsErrorAt } from './text.js';
 
+/**
+ * Comments in JSON text (`// ...` to the end of the line and `/* ... *\/`), as Ruby's JSON parser
+ * (which fastlane reads Framefile.json with) accepts them: the text with each comment blanked out
+ * (line breaks kept, so positions stay true) and the line of each comment. Strings are respected.
+ */
+export function blankJsonComments(text: string): { text: string; lines: number[] } {
+  let out = '';
+  const lines: number[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    if (c === '"') {
+      // A string: copy it whole (escapes included).
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      if (text[j] === '\n') line++;
+      i = j + 1;
+      continue;
+    }
+    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const block = text[i + 1] === '*';
+      let end = block ? text.indexOf('*/', i + 2) : text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      else if (block) end += 2;
+      lines.push(line);
+      const body = text.slice(i, end);
+      out += body.replace(/[^\n]/g, ' ');
+      line += body.split('\n').length - 1;
+      i = end;
+      continue;
+    }
+    if (c === '\n') line++;
+    out += c;
+    i++;
+  }
+  return { text: out, lines };
+}
+
 /** JSON.parse with the error placed at file:line:column. */
 export function parseJsonText(text: string, file: string, what?: string): unknown {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -13,7 +52,10 @@ export function parseJsonText(text: string, file: string, what?: string): unknow
     const msg = (e as Error).message;
     const pos = /at position (\d+)/.exec(msg);
     const offset = pos ? Number(pos[1]) : src.length;
-    return stringsErrorAt(file, src, offset, `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`, what);
+    let why = msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    // A comma right before } or ]: say so (JSON, and Ruby's JSON parser, refuse it).
+    if (/^[\s]*[}\]]/.test(src.slice(offset)) && /,\s*$/.test(src.slice(0, offset))) why += ' (a trailing comma before it: remove the comma)';
+    return stringsErrorAt(file, src, offset, `invalid JSON: ${why}`, what);
   }
 }
 

@@ -3,7 +3,7 @@
 // (the fallback and the missing-translation finding handle it), a malformed one is, with file:line.
 //
 // Patterns may hold a locale placeholder, each trying the most specific form first:
-//   {locale}          de-DE, then de                       (locales/{locale}.json, {locale}.lproj/...)
+//   {locale}          de-DE, de_DE, then de                (locales/{locale}.json, {locale}.lproj/...)
 //   {android-locale}  de-rDE, b+de+DE, then de; he -> iw    (res/values-{android-locale}/strings.xml)
 //                     and, for the default locale only, the unqualified folder (res/values/strings.xml)
 //   {flutter-locale}  pt_BR, then pt                       (lib/l10n/app_{flutter-locale}.arb)
@@ -56,7 +56,8 @@ function localeForms(locale: string): Record<string, string[]> {
   const parts = locale.split('-');
   const prefixes = parts.map((_, i) => parts.slice(0, parts.length - i));
   return {
-    locale: prefixes.map((p) => p.join('-')),
+    // de-CH, then de_CH (ru_RU.lproj, zh_TW folders), then de.
+    locale: [...new Set(prefixes.flatMap((p) => [p.join('-'), p.join('_')]))],
     'flutter-locale': prefixes.map((p) => p.join('_')),
     'android-locale': androidQualifiers(locale),
   };

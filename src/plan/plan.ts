@@ -1,6 +1,7 @@
 // Manifest -> plan: a pure function. Themes and strings are loaded by the caller and passed in,
 // so the same manifest always yields the same jobs in the same order.
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { closest } from 'fastest-levenshtein';
 import type { LoadedManifest } from '../manifest/load.js';
 import { fieldName } from '../manifest/load.js';
@@ -12,6 +13,7 @@ import { UserError, expected, type Problem } from '../util/errors.js';
 import { outputPath } from './layout.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
 import { pseudoLocalize } from './pseudo.js';
+import { folderForms } from '../l10n/locales.js';
 
 export interface PlanInput {
   loaded: LoadedManifest;
@@ -223,6 +225,17 @@ export function buildPlan(input: PlanInput): PlanResult {
     return abs;
   };
 
+  // {locale} also finds a folder written with "_" (de_CH/ for de-CH), as fastlane setups have them.
+  const resolveShot = (pattern: string, vars: Parameters<typeof fillPattern>[1], fp: Array<string | number>): string | undefined => {
+    const abs = resolveFile(fillPattern(pattern, vars), fp);
+    if (!abs || existsSync(abs) || !pattern.includes('{locale}')) return abs;
+    for (const form of folderForms(vars.locale).slice(1)) {
+      const alt = resolveInside(loaded.dir, fillPattern(pattern, { ...vars, locale: form }), cwd);
+      if (alt && existsSync(alt)) return alt;
+    }
+    return abs;
+  };
+
   const fonts = (m.fonts ?? []).flatMap((f, i) => resolveFile(f, ['fonts', i]) ?? []);
   const all: Job[] = [];
   for (const locale of locales) {
@@ -241,7 +254,7 @@ export function buildPlan(input: PlanInput): PlanResult {
         const vars = { locale: PSEUDO_LOCALES.includes(locale) ? baseLocale : locale, device, slide: s.id, preset: pr.preset.id };
         const pattern = s.screenshot ?? (isFeature ? undefined : m.screenshots);
         const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
-        const screenshot = pattern ? resolveFile(fillPattern(pattern, vars), shotFp) : undefined;
+        const screenshot = pattern ? resolveShot(pattern, vars, shotFp) : undefined;
         const second = s['second-screenshot'] ? resolveFile(fillPattern(s['second-screenshot'], vars), [...fp, 'second-screenshot']) : undefined;
         const rel = outputPath(layout, { locale, preset: ref, slide: s.id, index, ext });
         if (!rel) return; // fastlane layout and a locale the store lacks: reported above
