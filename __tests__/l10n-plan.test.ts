@@ -213,11 +213,11 @@ describe('per-locale style', () => {
       slides: '  - id: home\n    headline: Hello\n    screenshot: shots/en-US/{device}/home.png\n    style: { headline: { color: "#111111" } }',
       extra: `style: { headline: { font: Inter, weight: 800, size: 0.08 } }
 locale-style:
-  ja: { headline: { font: Noto Sans JP, weight: 700, min-size: 0.045, line-height: 1.3 } }
+  ja: { headline: { font: Noto Sans CJK, weight: 700, min-size: 0.045, line-height: 1.3 } }
   Arab: { headline: { font: Noto Sans Arabic, line-height: 1.4 } }
   ar: { headline: { weight: 600 } }
-  Hans: { headline: { font: Noto Sans SC } }
-  Hant: { headline: { font: Noto Sans TC } }
+  Hans: { headline: { font: Noto Sans CJK } }
+  Hant: { headline: { font: Noto Sans } }
   pt: { headline: { max-lines: 4, size: 0.07 } }
   pt-BR: { headline: { size: 0.065 } }`,
     }),
@@ -226,14 +226,14 @@ locale-style:
   const style = (locale: string) => plan.all.find((j) => j.locale === locale)!.style.headline!;
 
   it('a language key sets font, weight, size limit and line height for that language only', () => {
-    expect(style('ja')).toMatchObject({ font: 'Noto Sans JP', weight: 700, 'min-size': 0.045, 'line-height': 1.3, size: 0.08, color: '#111111' });
+    expect(style('ja')).toMatchObject({ font: 'Noto Sans CJK', weight: 700, 'min-size': 0.045, 'line-height': 1.3, size: 0.08, color: '#111111' });
     expect(style('en-US')).toMatchObject({ font: 'Inter', weight: 800, size: 0.08 });
     expect(style('en-US')['line-height']).not.toBe(1.3);
   });
   it('a script key applies to every locale written in it; the language beats the script', () => {
     expect(style('ar')).toMatchObject({ font: 'Noto Sans Arabic', 'line-height': 1.4, weight: 600 });
-    expect(style('zh-Hans').font).toBe('Noto Sans SC');
-    expect(style('zh-TW').font).toBe('Noto Sans TC');
+    expect(style('zh-Hans').font).toBe('Noto Sans CJK');
+    expect(style('zh-TW').font).toBe('Noto Sans');
   });
   it('a full locale beats its language; the slide style beats the locale style', () => {
     expect(style('pt-BR')).toMatchObject({ size: 0.065, 'max-lines': 4, color: '#111111' });

@@ -10,6 +10,8 @@ import { buildPlan } from '../plan/plan.js';
 import type { OutputLayout, Plan } from '../plan/types.js';
 import { UserError, type Problem } from '../util/errors.js';
 import { resolveInside } from '../util/paths.js';
+import { COVERAGE_ADVICE, coverageProblems } from '../render/coverage.js';
+import { headlinePlaceholderWarnings, strayLocaleStyles, whyNoText } from '../l10n/checks.js';
 
 export interface ProjectOptions {
   config?: string;
@@ -49,13 +51,14 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     defaultLocale: m['fallback-locale'],
     positionOf: (i) => at(['strings', i]),
   });
-  problems.push(...strings.warnings);
+  problems.push(...strings.warnings, ...strayLocaleStyles(m, at));
   const { plan, problems: planProblems, warnings: planWarnings } = buildPlan({
     loaded,
     theme,
     strings: strings.tables,
     fixedKeys: strings.fixed,
     stringSources: strings.where,
+    whyNoText: (locale, key) => whyNoText(strings.why, locale, key),
     extraLocales: opts.pseudo ? [...PSEUDO_LOCALES] : undefined,
     cwd,
     outDir: opts.outDir,
@@ -87,6 +90,14 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     const abs = resolveInside(loaded.dir, bg, cwd);
     if (abs && !isFile(abs)) problems.push({ severity: 'error', field: 'style.background.image', message: `Background image not found: ${bg}`, at: at(['style', 'background', 'image']) });
   }
+  // The renderer's own glyph-coverage check (pure JS: no native code here), so a text no font
+  // covers, or a control character, fails validate rather than render.
+  if (!problems.some((p) => p.severity === 'error')) {
+    for (const c of coverageProblems(plan.all)) {
+      problems.push({ severity: 'error', field: c.what === 'app name' ? 'app.name' : c.what, message: c.kind === 'missing-glyph' ? `${c.message}: ${COVERAGE_ADVICE}` : c.message, at: c.at });
+    }
+  }
+  problems.push(...headlinePlaceholderWarnings(plan.all, strings.placeholders));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new UserError(errors);
   return { loaded, plan, warnings: problems.filter((p) => p.severity === 'warning') };

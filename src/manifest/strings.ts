@@ -23,6 +23,7 @@ import { parseXcstrings } from '../l10n/xcstrings.js';
 import { androidQualifiers, parseAndroidStrings } from '../l10n/android.js';
 import { parseArb } from '../l10n/arb.js';
 import { parseXliff } from '../l10n/xliff.js';
+import { normalizeWhitespace } from '../l10n/whitespace.js';
 
 export type { StringsParser, StringsTable, StringsContext };
 export { parseJsonStrings };
@@ -86,6 +87,10 @@ export interface LoadedStrings {
   where: Record<string, Record<string, Position>>;
   /** Soft problems, e.g. a pattern that matched no file at all. */
   warnings: Problem[];
+  /** locale -> key -> placeholders its text carried that storeshots cannot fill (dropped from the text). */
+  placeholders: Record<string, Record<string, string[]>>;
+  /** locale -> what each file read for it gave, and why a key it holds gave no text (for "No text for key" errors). */
+  why: Record<string, Array<{ file: string; note?: string; skipped: Record<string, string> }>>;
 }
 
 export interface ReadStringsOptions {
@@ -98,7 +103,8 @@ export interface ReadStringsOptions {
 
 export function readStrings(patterns: string[] | undefined, locales: string[], baseDir: string, opts: ReadStringsOptions = {}): LoadedStrings {
   const cwd = opts.cwd ?? process.cwd();
-  const result: LoadedStrings = { tables: {}, fixed: new Set(), where: {}, warnings: [] };
+  const result: LoadedStrings = { tables: {}, fixed: new Set(), where: {}, warnings: [], placeholders: {}, why: {} };
+  const warned = new Set<string>();
   const texts = new Map<string, string>();
   const real = locales.filter((l) => !PSEUDO_LOCALES.includes(l));
   const defaultLocale = opts.defaultLocale ?? real[0];
@@ -134,11 +140,23 @@ export function readStrings(patterns: string[] | undefined, locales: string[], b
         text = decodeStringsFile(readFileSync(found.abs), shown);
         texts.set(found.abs, text);
       }
-      const parsed = parse(text, { file: shown, locale, perLocale: PLACEHOLDER.test(pattern) });
-      for (const [k, v] of Object.entries(parsed.values)) {
-        table[k] = v;
-        where[k] = { file: shown, line: parsed.lines?.[k] ?? 1, column: 1 };
+      const base = path.basename(found.abs);
+      const dialect = /^(title|keyword)\.strings$/.test(base) ? ('frameit' as const) : undefined;
+      const parsed = parse(text, { file: shown, locale, perLocale: PLACEHOLDER.test(pattern), ...(dialect ? { dialect } : {}) });
+      for (const w of parsed.warnings ?? []) {
+        const k = `${shown}:${w.line}:${w.column}|${w.message}`;
+        if (warned.has(k)) continue;
+        warned.add(k);
+        result.warnings.push({ severity: 'warning', field: `strings[${index}]`, message: w.message, at: { file: shown, line: w.line, column: w.column } });
       }
+      for (const [k, v] of Object.entries(parsed.values)) {
+        table[k] = normalizeWhitespace(v);
+        where[k] = { file: shown, line: parsed.lines?.[k] ?? 1, column: 1 };
+        const ph = parsed.placeholders?.[k];
+        if (ph?.length) ((result.placeholders[locale] ??= {})[k] = ph);
+        else if (result.placeholders[locale]?.[k]) delete result.placeholders[locale]![k];
+      }
+      (result.why[locale] ??= []).push({ file: shown, ...(parsed.note ? { note: parsed.note } : {}), skipped: parsed.skipped ?? {} });
       for (const k of parsed.fixed ?? []) result.fixed.add(k);
     });
     result.tables[locale] = table;

@@ -14,6 +14,7 @@ import { outputPath } from './layout.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
 import { pseudoLocalize } from './pseudo.js';
 import { folderForms } from '../l10n/locales.js';
+import { normalizeWhitespace } from '../l10n/whitespace.js';
 
 export interface PlanInput {
   loaded: LoadedManifest;
@@ -23,6 +24,8 @@ export interface PlanInput {
   strings?: Record<string, Record<string, string>>;
   /** Keys the strings files mark as not to be translated. */
   fixedKeys?: ReadonlySet<string>;
+  /** Why a key gave no text in a locale (the strings files read and what they said), for the error. */
+  whyNoText?: (locale: string, key: string) => string | undefined;
   /** locale -> key -> where its text was read, for messages and findings. */
   stringSources?: Record<string, Record<string, Position>>;
   /** Locales added to the run beyond the manifest's (`render --pseudo` adds pseudo and pseudo-rtl). */
@@ -55,7 +58,7 @@ export function mergeStyle(...layers: Array<Style | undefined>): Style {
 }
 
 /** The script subtag most locales imply, so `locale-style: { Hans: … }` can target a script. */
-function scriptOf(locale: string): string | undefined {
+export function scriptOf(locale: string): string | undefined {
   const explicit = locale.split('-').find((p) => p.length === 4);
   if (explicit) return explicit;
   const lang = locale.split('-')[0]!.toLowerCase();
@@ -173,7 +176,12 @@ export function buildPlan(input: PlanInput): PlanResult {
   }
 
   const hasLetters = (t: string) => /\p{L}/u.test(t);
+  // Whitespace controls (a tab, CR, U+2028 ...) become spaces and line breaks (src/l10n/whitespace.ts).
   const resolveText = (value: Localized | undefined, locale: string, fp: Array<string | number>): ResolvedText | undefined => {
+    const r = resolveTextAsIs(value, locale, fp);
+    return r && { ...r, text: normalizeWhitespace(r.text) };
+  };
+  const resolveTextAsIs = (value: Localized | undefined, locale: string, fp: Array<string | number>): ResolvedText | undefined => {
     if (value === undefined) return undefined;
     if (PSEUDO_LOCALES.includes(locale)) {
       const base = resolveText(value, baseLocale, fp);
@@ -200,7 +208,8 @@ export function buildPlan(input: PlanInput): PlanResult {
         warn(`No ${locale} text for key "${key}" at ${fieldName(fp)}; the ${fallback} text is used (text.missing-translation)`, fp);
         return { text: fb, origin: 'fallback', key, locale: fallback, source: sources[fallback]?.[key] };
       }
-      err(`No text for key "${key}" in locale ${locale} at ${fieldName(fp)}${fallback ? ` (nor in the fallback ${fallback})` : ''}; add it to the strings files or set fallback-locale`, fp);
+      const why = input.whyNoText?.(locale, key);
+      err(`No text for key "${key}" in locale ${locale} at ${fieldName(fp)}${fallback ? ` (nor in the fallback ${fallback})` : ''}${why ? ` [${why}]` : ''}; add it to the strings files or set fallback-locale`, fp);
       return undefined;
     }
     const map = value as Record<string, string>;

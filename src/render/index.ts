@@ -12,7 +12,7 @@ import { encodeRgba, sha256, writeAtomic } from './encode.js';
 import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache } from './cache.js';
 import { decodeBudget, poolSize, RenderPool } from './pool.js';
 import type { BatchResult, BatchTask } from './worker.js';
-import { describeChars, missingGlyphs } from './fonts.js';
+import { COVERAGE_ADVICE, coverageProblems } from './coverage.js';
 import { probeImage, type ImageInfo } from './images.js';
 import { layoutJob, resolveModel, setFacts, type SetFacts, type TextMeasurer } from './layout.js';
 import { createMeasurer } from './measure.js';
@@ -65,40 +65,10 @@ export function computeSetFacts(setJobs: Job[]): SetFacts {
   return setFacts(setJobs, tm());
 }
 
-// The same text with the same font chain recurs across presets (and locales that share a text):
-// each pair is checked once per process.
-const missingMemo = new Map<string, string[]>();
-function missingFor(text: string, chain: string[]): string[] {
-  const k = `${chain.join(',')}\n${text}`;
-  let m = missingMemo.get(k);
-  if (!m) {
-    if (missingMemo.size > 10_000) missingMemo.clear();
-    missingMemo.set(k, (m = missingGlyphs(text, chain)));
-  }
-  return m;
-}
-
-/** Every character of the jobs' text that no font covers, as one error (never tofu). */
+/** Every character of the jobs' text that no font covers, as one error (never tofu). The same check validate runs (coverage.ts). */
 export function checkGlyphs(jobs: Job[]): void {
-  const problems: string[] = [];
-  for (const job of jobs) {
-    const texts: Array<[string, string | undefined, Job['style']['headline']]> = [
-      ['headline', job.headline?.text, job.style.headline],
-      ['subtitle', job.subtitle?.text, job.style.subtitle],
-    ];
-    if (job.style.layout === 'feature') texts.push(['app name', job.appName, job.style.subtitle]);
-    for (const [what, text, style] of texts) {
-      if (!text) continue;
-      const missing = missingFor(parseHighlights(text).text, tm().chain(style ?? {}, job));
-      if (missing.length) {
-        const at = job.source.slide;
-        problems.push(`${at.file}:${at.line}:${at.column}: ${job.id} ${what}: no font covers ${describeChars(missing)}`);
-      }
-    }
-  }
-  if (problems.length) {
-    throw new RenderError(`${problems.join('\n')}\nAdd a font that has these characters to the manifest's fonts: and name it in style.headline.font / style.subtitle.font`);
-  }
+  const problems = coverageProblems(jobs).map((p) => `${p.at.file}:${p.at.line}:${p.at.column}: ${p.message}`);
+  if (problems.length) throw new RenderError(`${problems.join('\n')}\n${COVERAGE_ADVICE}`);
 }
 
 async function assetsFor(job: Job): Promise<{ shots: DrawAssets['shots']; frame?: UserFrame }> {
