@@ -94,7 +94,7 @@ export function buildSlides(inp: SlideInput): { slides: Array<Record<string, unk
       const where = `${x.shot.folder}/${x.shot.rest}`;
       if (!x.title && !x.keyword) {
         note('import.approximated', anyText
-          ? `${where} has no title text: frameit draws none there; its headline is left empty in ${loc} (not the ${locales[0]} text)`
+          ? `${where} has no title text: frameit draws none there; its headline is left empty in ${loc} (never another locale's text)`
           : `${where} has no title text: frameit draws none; storeshots renders it without a headline`);
       } else if ((!x.title || x.title.blank) && (!x.keyword || x.keyword.blank)) {
         const src = x.title?.file ? ` in ${path.basename(x.title.file)}:${x.title.line}` : '';
