@@ -64,3 +64,10 @@ export function frameitProject(): string {
   cpSync(path.join(L10N, 'frameit'), dir, { recursive: true, dereference: true });
   return dir;
 }
+
+/** The real-world frameit fixture (fixtures/l10n/frameit-real: every pattern of issue #23) copied into a temporary project. */
+export function frameitRealProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ss-frameit-real-'));
+  cpSync(path.join(L10N, 'frameit-real'), dir, { recursive: true, dereference: true });
+  return dir;
+}
