@@ -115,7 +115,7 @@ describe('fallbacks and untranslated texts', () => {
     const dir = tempProject({ 'screenshots.yml': base({ slides: '  - id: home\n    headline: Hi', extra: 'strings: [ "i18n/{locale}.json" ]' }) });
     const { warnings } = loadProject({ cwd: dir });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.message).toBe('strings pattern "i18n/{locale}.json" found no file for any locale (looked for i18n/en-US.json, i18n/en.json, i18n/de-DE.json, i18n/de.json)');
+    expect(warnings[0]!.message).toBe('strings pattern "i18n/{locale}.json" found no file for any locale (looked for i18n/en-US.json, i18n/en_US.json, i18n/en.json, i18n/de-DE.json, i18n/de_DE.json, i18n/de.json)');
     expect(warnings[0]!.at?.line).toBe(8);
   });
 
@@ -133,10 +133,12 @@ describe('fallbacks and untranslated texts', () => {
 });
 
 describe('strings path placeholders', () => {
-  it('{locale} tries the full tag, then shorter ones', () => {
+  it('{locale} tries the full tag (also written with "_", as in ru_RU.lproj), then shorter ones', () => {
     expect(candidatePaths('{locale}.lproj/Localizable.strings', 'zh-Hans-CN')).toEqual([
       'zh-Hans-CN.lproj/Localizable.strings',
+      'zh_Hans_CN.lproj/Localizable.strings',
       'zh-Hans.lproj/Localizable.strings',
+      'zh_Hans.lproj/Localizable.strings',
       'zh.lproj/Localizable.strings',
     ]);
   });

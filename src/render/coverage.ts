@@ -244,7 +244,7 @@ export function coverageProblems(jobs: Job[]): CoverageProblem[] {
       const controls = [...plain].map((c, i) => ({ c, i })).filter(({ c }) => isControl(c.codePointAt(0)!));
       if (controls.length) {
         const { c, i } = controls[0]!;
-        add('control', `${job.id} ${what}: control character ${describeChars([c])} at character ${i + 1} of ${JSON.stringify(plain)}${controls.length > 1 ? ` (and ${controls.length - 1} more)` : ''}: remove it (it is not text; tabs and line separators are turned into spaces and line breaks, other controls are refused)`);
+        add('control', `${job.id} ${what}: control character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${i + 1} of ${JSON.stringify(plain)}${controls.length > 1 ? ` (and ${controls.length - 1} more)` : ''}: remove it (it is not text; tabs and line separators are turned into spaces and line breaks, other controls are refused)`);
       }
       let chain: string[];
       try {
