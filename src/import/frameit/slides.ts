@@ -86,7 +86,13 @@ export function buildSlides(inp: SlideInput): { slides: Array<Record<string, unk
   }
   texts = kept;
 
-  // Where frameit draws no title: say so once per screenshot.
+  reportUntitled(texts, note);
+  const strings = writeHeadlines(texts, locales, styles.rel);
+  return { slides: texts.map((t) => t.slide), ...(strings ? { strings } : {}) };
+}
+
+/** Where frameit draws no title (none found, or a blank one): one finding per screenshot. */
+function reportUntitled(texts: SlideTexts[], note: Note): void {
   for (const t of texts) {
     const entries = Object.entries(t.perLocale);
     const anyText = entries.some(([, x]) => (x.title && !x.title.blank) || (x.keyword && !x.keyword.blank));
@@ -102,8 +108,15 @@ export function buildSlides(inp: SlideInput): { slides: Array<Record<string, unk
       }
     }
   }
+}
 
-  const rel = styles.rel;
+/**
+ * Headlines: keys into title.strings when every text is a plain title from one file pattern and
+ * every locale of every screen has one, else inline texts per locale (a keyword and a title
+ * become one headline with the keyword highlighted; no title is an empty headline). Returns
+ * the strings patterns in key mode.
+ */
+function writeHeadlines(texts: SlideTexts[], locales: string[], rel: (abs: string) => string): string[] | undefined {
   const anyKeyword = texts.some((t) => Object.values(t.perLocale).some((x) => x.keyword));
   const patterns = new Set<string>();
   let keyMode = !anyKeyword;
@@ -147,7 +160,7 @@ export function buildSlides(inp: SlideInput): { slides: Array<Record<string, unk
     for (const k of Object.keys(t.slide)) delete t.slide[k];
     Object.assign(t.slide, { id, headline, ...rest });
   }
-  return { slides: texts.map((t) => t.slide), ...(keyMode ? { strings: [...patterns] } : {}) };
+  return keyMode ? [...patterns] : undefined;
 }
 
 function slug(s: string): string {
