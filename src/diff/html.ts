@@ -16,7 +16,7 @@ const attrs = (e: DiffEntry, status: string) =>
 const caption = (e: DiffEntry) => `${escapeHtml(e.locale)} · ${escapeHtml(e.preset)} · ${String(e.index).padStart(2, '0')} ${escapeHtml(e.slide)}`;
 const link = (rel: string | undefined, text: string) => (rel ? `<a href="${escapeHtml(pathUrl(rel))}">${text}</a>` : '');
 const img = (rel: string | undefined, cls: string, alt: string, extra = '') =>
-  rel ? `<img class="${cls}" src="${escapeHtml(pathUrl(rel))}" alt="${escapeHtml(alt)}" decoding="async"${extra}>` : '';
+  rel ? `<img class="${cls}" src="${escapeHtml(pathUrl(rel))}" alt="${escapeHtml(alt)}" loading="lazy" decoding="async"${extra}>` : '';
 
 function changedCard(e: ChangedEntry, n: number): string {
   const who = `${e.locale} ${e.preset} ${e.slide}`;
@@ -59,11 +59,12 @@ main{padding:16px 20px}h2{font-size:16px;margin:22px 0 10px}.none,.note{color:va
 .compare,.single{position:relative;width:100%;overflow:hidden;background:repeating-conic-gradient(#8882 0 25%,transparent 0 50%) 50%/16px 16px}
 .compare img,.single img{position:absolute;left:0;top:0;width:100%;height:auto;display:block}
 .compare .before{clip-path:inset(0 calc(100% - var(--pos)) 0 0)}
-.compare .diff{display:none}
+.compare .diff{visibility:hidden}
 .compare .line{position:absolute;top:0;bottom:0;left:var(--pos);width:2px;margin-left:-1px;background:#fff;box-shadow:0 0 0 1px #0008;pointer-events:none}
 .compare .slider{position:absolute;inset:0;width:100%;height:100%;margin:0;opacity:0;cursor:ew-resize}
-.card[data-mode=before] .before{clip-path:none}.card[data-mode=after] .before{display:none}
-.card[data-mode=diff] .diff{display:block}.card[data-mode=diff] .before{display:none}
+/* visibility, not display: hidden pictures stay decoded, so a toggle shows them at once */
+.card[data-mode=before] .before{clip-path:none}.card[data-mode=after] .before{visibility:hidden}
+.card[data-mode=diff] .diff{visibility:visible}.card[data-mode=diff] .before{visibility:hidden}
 .card:not([data-mode=slider]) .line,.card:not([data-mode=slider]) .slider{display:none}
 .modes{display:flex;gap:4px;margin-top:6px}.modes button{font:inherit;font-size:12px;padding:2px 8px;border:1px solid var(--line);border-radius:4px;background:transparent;color:inherit;cursor:pointer}
 .modes button[aria-pressed=true]{background:var(--hl);border-color:var(--hl);color:#fff}
