@@ -3,12 +3,12 @@
 // manifest. Exactly that slide's images, one per preset, are changed, with the change boxed in
 // the headline's area; everything else is unchanged. A re-encode of a whole set (other bytes,
 // same pixels) is all unchanged. The shipped bin is run once for its exit code.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffSets } from '../src/diff/index.js';
+import { diffPreviews, diffSets } from '../src/diff/index.js';
 import type { DiffResult } from '../src/diff/types.js';
 import type { Report } from '../src/report/types.js';
 import { EXAMPLE, ROOT, runBin, runCli } from './helpers/cli.js';
@@ -72,6 +72,16 @@ describe('storeshots diff on two renders of the example', () => {
       const diff = await sharp(path.join(out, e.diff!)).metadata();
       expect([diff.width, diff.height]).toEqual([e.width, e.height]);
     }
+    // The strips a comment would show: before | after | diff, one row of 360 px, JPEG.
+    const previews = await diffPreviews(out, json, { height: 360 });
+    expect(previews.map((p) => p.label)).toEqual(json.changed.map((e) => `${e.locale} ${e.preset} ${e.slide}`));
+    for (const p of previews) {
+      const m = await sharp(p.content).metadata();
+      expect([m.format, m.height]).toEqual(['jpeg', 360]);
+      expect(p.content.length).toBeLessThan(200_000);
+    }
+    mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    writeFileSync(path.join(ROOT, 'test-results', 'diff-preview.jpg'), previews[1]!.content);
   });
 
   it('counts a re-encode of the whole set (other bytes, same pixels) as all unchanged', async () => {

@@ -15,6 +15,7 @@ export type { ChangedEntry, DiffEntry, DiffOptions, DiffResult } from './types.j
 export { readImageSet, identityKey } from './read.js';
 export { compareRaw, decodeImage, findRegions, PIXEL_THRESHOLD } from './compare.js';
 export { renderDiffHtml } from './html.js';
+export { diffPreviews, diffStrip, type DiffPreview } from './preview.js';
 
 /**
  * A score at or below this counts as unchanged: 1 pixel in 100,000 (about 38 pixels of a 6.9"
