@@ -232,6 +232,21 @@ describe('storeshots diff (CLI)', () => {
     expect(JSON.parse(r2.stdout)).toMatchObject({ changed: [], unchanged: 2, belowThreshold: [{ pixels: 2400 }] });
   });
 
+  it('exits 1 when an image was only added or only removed', async () => {
+    const a = await png(picture(W, H, 1));
+    const b = await png(picture(W, H, 2));
+    const one = dir('one');
+    const two = dir('two');
+    await writeSet(one, [{ locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: a }]);
+    await writeSet(two, [{ locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: a }, { locale: 'en-US', preset: 'play.phone', slide: 'stats', bytes: b }]);
+    const added = await runCli(['diff', one, two]);
+    expect(added.code, added.stderr).toBe(1);
+    expect(added.stdout).toBe('added    en-US/play.phone/02-stats.png\n0 changed · 1 added · 0 removed · 1 unchanged\n');
+    const removed = await runCli(['diff', two, one]);
+    expect(removed.code, removed.stderr).toBe(1);
+    expect(removed.stdout).toBe('removed  en-US/play.phone/02-stats.png\n0 changed · 0 added · 1 removed · 1 unchanged\n');
+  });
+
   it('parses --threshold as a share or a percentage and refuses anything else with exit 2', async () => {
     expect(parseThreshold('0.001')).toBe(0.001);
     expect(parseThreshold('0.1%')).toBeCloseTo(0.001, 12);
