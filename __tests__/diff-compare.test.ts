@@ -92,11 +92,16 @@ describe('comparing two pictures', () => {
 
   it('compares images of different sizes on the larger canvas, everything outside the smaller one changed', () => {
     const a = picture(W, H);
-    const b = picture(W, H + 10);
+    // Ten more rows, white: what the transparent padding of the smaller image compares as.
+    const b = fillRect(picture(W, H + 10), 0, H, W, 10, [255, 255, 255]);
     b.data.set(a.data);
     const c = compareRaw(a, b);
     expect([c.width, c.height]).toEqual([W, H + 10]);
     expect(c.pixels).toBe(W * 10);
+    expect(c.regions).toHaveLength(1);
+    expect(c.regions[0]).toMatchObject({ x: 0, width: W });
+    expect(c.regions[0]!.y).toBeLessThanOrEqual(H);
+    expect(c.regions[0]!.y + c.regions[0]!.height).toBe(H + 10);
   });
 });
 

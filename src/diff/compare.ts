@@ -58,9 +58,10 @@ export function compareRaw(base: Raw, head: Raw): Comparison {
   const a = pad(base, width, height);
   const b = pad(head, width, height);
   const output = new Uint8Array(width * height * 4);
-  let pixels = pixelmatch(a, b, output, width, height, { threshold: PIXEL_THRESHOLD, includeAA: false, alpha: 0.15, diffColor: [...RED] });
+  let pixels = pixelmatch(a, b, output, width, height, { threshold: PIXEL_THRESHOLD, includeAA: false, alpha: 0.15, diffColor: [...RED], checkerboard: false });
   if (base.width !== head.width || base.height !== head.height) {
-    // Outside the smaller image nothing matches, whatever colour the padding compared as.
+    // Outside the smaller image nothing matches, whatever colour the padding (transparent, so
+    // white to pixelmatch) compared as.
     pixels = 0;
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
