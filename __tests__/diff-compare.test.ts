@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import pixelmatch from 'pixelmatch';
 import { compareRaw, PIXEL_THRESHOLD, type Raw } from '../src/diff/compare.js';
-import { DEFAULT_THRESHOLD, diffSets, diffVerdict, hasChanges, parseThreshold } from '../src/diff/index.js';
+import { DEFAULT_THRESHOLD, diffSets, diffVerdict, formatShare, hasChanges, parseThreshold } from '../src/diff/index.js';
 import { clone, disc, fillRect, picture, png, readJson, writeSet } from './helpers/diff-sets.js';
 import { runCli } from './helpers/cli.js';
 import type { DiffResult } from '../src/diff/types.js';
@@ -250,6 +250,23 @@ describe('storeshots diff (CLI)', () => {
     const removed = await runCli(['diff', two, one]);
     expect(removed.code, removed.stderr).toBe(1);
     expect(removed.stdout).toBe('removed  en-US/play.phone/02-stats.png\n0 changed · 0 added · 1 removed · 1 unchanged\n');
+  });
+
+  it('lists at most 20 byte-only differences and counts the rest', async () => {
+    const base = dir('many-a');
+    const head = dir('many-b');
+    const specs = Array.from({ length: 23 }, (_, k) => ({ locale: 'en-US', preset: 'play.phone', slide: `s${k}`, pic: picture(20, 30, k) }));
+    await writeSet(base, await Promise.all(specs.map(async (x) => ({ ...x, bytes: await png(x.pic, 9) }))));
+    await writeSet(head, await Promise.all(specs.map(async (x) => ({ ...x, bytes: await png(x.pic, 1, true) }))));
+    const r = await runCli(['diff', base, head]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('same     en-US/'))).toHaveLength(20);
+    expect(r.stdout).toContain('same     … and 3 more image(s) whose bytes differ at or below --threshold 0.001% (--json lists them)\n');
+    expect(r.stdout).toContain('0 changed · 0 added · 0 removed · 23 unchanged (23 of them differ only below the threshold)');
+  });
+
+  it('writes scores as percentages people read', () => {
+    expect([0, 0.00001, 0.0054, 0.0113, 0.5, 1].map(formatShare)).toEqual(['0%', '0.001%', '0.54%', '1.1%', '50%', '100%']);
   });
 
   it('parses --threshold as a share or a percentage and refuses anything else with exit 2', async () => {

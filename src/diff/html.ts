@@ -6,11 +6,8 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml, pathUrl } from '../report/html.js';
 import type { ChangedEntry, DiffEntry, DiffResult } from './types.js';
+import { formatShare as pct } from './format.js';
 
-const pct = (score: number) => {
-  const p = score * 100;
-  return `${p >= 10 ? p.toFixed(1) : p >= 0.01 ? p.toFixed(2) : p > 0 ? p.toPrecision(2) : '0'}%`;
-};
 const attrs = (e: DiffEntry, status: string) =>
   `data-status="${status}" data-locale="${escapeHtml(e.locale)}" data-preset="${escapeHtml(e.preset)}" data-slide="${escapeHtml(e.slide)}" data-path="${escapeHtml(e.path)}"`;
 const caption = (e: DiffEntry) => `${escapeHtml(e.locale)} · ${escapeHtml(e.preset)} · ${String(e.index).padStart(2, '0')} ${escapeHtml(e.slide)}`;

@@ -15,6 +15,7 @@ export type { ChangedEntry, DiffEntry, DiffOptions, DiffResult } from './types.j
 export { readImageSet, identityKey } from './read.js';
 export { compareRaw, decodeImage, findRegions, PIXEL_THRESHOLD } from './compare.js';
 export { renderDiffHtml } from './html.js';
+export { formatShare } from './format.js';
 export { diffPreviews, diffStrip, type DiffPreview } from './preview.js';
 
 /**
