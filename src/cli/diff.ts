@@ -3,7 +3,7 @@
 // 2 on bad input (a missing or broken report.json, a path leaving its folder, an unreadable image).
 import path from 'node:path';
 import type { CliIO } from './io.js';
-import { DEFAULT_THRESHOLD, diffJson, diffSets, diffVerdict, hasChanges, parseThreshold } from '../diff/index.js';
+import { DEFAULT_THRESHOLD, diffJson, diffSets, diffVerdict, formatShare as pct, hasChanges, parseThreshold } from '../diff/index.js';
 
 export interface DiffCommandOptions {
   json?: boolean;
@@ -11,7 +11,8 @@ export interface DiffCommandOptions {
   threshold?: string;
 }
 
-const pct = (s: number) => `${(s * 100).toPrecision(2).replace(/\.?0+$/, '')}%`;
+/** Lines for images that differ in bytes only; beyond this many, a count (the JSON lists them all). */
+const MAX_SAME_LINES = 20;
 
 export async function diffCommand(base: string, head: string, opts: DiffCommandOptions, io: CliIO): Promise<number> {
   const threshold = opts.threshold !== undefined ? parseThreshold(opts.threshold) : DEFAULT_THRESHOLD;
@@ -26,7 +27,11 @@ export async function diffCommand(base: string, head: string, opts: DiffCommandO
   for (const e of r.changed) io.stdout(`changed  ${e.path}  ${pct(e.score)} of pixels (${e.pixels} px, ${e.regions.length} area(s))${e.basePath ? `, was ${e.basePath}` : ''}\n`);
   for (const e of r.added) io.stdout(`added    ${e.path}\n`);
   for (const e of r.removed) io.stdout(`removed  ${e.path}\n`);
-  for (const e of r.belowThreshold) io.stdout(`same     ${e.path}  bytes differ, pixels by ${pct(e.score)} (${e.pixels} px): at or below --threshold ${pct(r.threshold)}, counted as unchanged\n`);
+  for (const e of r.belowThreshold.slice(0, MAX_SAME_LINES)) {
+    io.stdout(`same     ${e.path}  bytes differ, pixels by ${pct(e.score)} (${e.pixels} px): at or below --threshold ${pct(r.threshold)}, counted as unchanged\n`);
+  }
+  const more = r.belowThreshold.length - MAX_SAME_LINES;
+  if (more > 0) io.stdout(`same     … and ${more} more image(s) whose bytes differ at or below --threshold ${pct(r.threshold)} (--json lists them)\n`);
   io.stdout(`${diffVerdict(r)}\n`);
   if (opts.out) io.stdout(`diff images and diff.html in ${path.relative(io.cwd, path.resolve(io.cwd, opts.out)) || '.'}\n`);
   return hasChanges(r) ? 1 : 0;
