@@ -10,6 +10,7 @@ import { lintCommand } from './lint.js';
 import { serveCommand } from './serve.js';
 import { importFrameitCommand } from './import.js';
 import { mergeCommand } from './merge.js';
+import { diffCommand } from './diff.js';
 import { VERSION } from '../version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -61,6 +62,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--pseudo', 'the shards rendered the pseudo locales too')
     .addOption(new Option('--fail-on <level>', 'exit 1 on lint findings at or above this level').choices(['error', 'warning', 'never']).default('error'))
     .action(run((dirs: string[], opts) => mergeCommand(dirs, opts, io)));
+
+  program
+    .command('diff')
+    .description('Compare two rendered sets (folders with report.json) image by image: exit 0 when nothing changed, 1 when something did')
+    .argument('<base>', 'the earlier set: an output folder or a downloaded artifact')
+    .argument('<head>', 'the later set')
+    .option('--json', 'print { changed, added, removed, unchanged } as JSON')
+    .option('-o, --out <dir>', 'write before/after copies, diff images, diff.json and diff.html here')
+    .option('--threshold <share>', 'a share of changed pixels at or below which an image counts as unchanged (0.001 or 0.1%; default 0.001%)')
+    .action(run((base: string, head: string, opts) => diffCommand(base, head, opts, io)));
 
   program
     .command('validate')
