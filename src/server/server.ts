@@ -4,10 +4,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { UserError } from '../util/errors.js';
-import { buildApp } from './app.js';
+import { buildApp, type RouteInfo } from './app.js';
 import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
 import { Deliveries } from './deliveries.js';
 import { Idempotency } from './idempotency.js';
+import { KeyRing } from './keys.js';
 import { Metrics } from './metrics.js';
 import { closeAgents } from './net.js';
 import { RenderPool } from './pool.js';
@@ -18,6 +19,8 @@ export interface RunningServer {
   url: string;
   port: number;
   config: ServerConfig;
+  /** Every route the API registered, with whether it is served without a key. */
+  routes: readonly RouteInfo[];
   close(): Promise<void>;
 }
 
@@ -69,13 +72,17 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
     metrics.set('storeshots_worker_utilization', 'Share of worker capacity used since start (0-1).', pool.utilization);
   });
 
-  const app = await buildApp({ config, store, renders, idempotency, metrics, now });
+  const keys = new KeyRing(config, log);
+  const { app, routes } = await buildApp({ config, store, renders, idempotency, metrics, now, keys });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   renders.start();
   deliveries.start();
-  if (config.keyHashes.length === 0) log('no API keys configured: the API is open (allowed on loopback only)');
+  if (keys.open) log('no API keys configured: the API is open (allowed on loopback only)');
+  keys.watch();
+  const onHup = () => keys.reload('SIGHUP');
+  process.on('SIGHUP', onHup);
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
 
@@ -84,8 +91,11 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
     url,
     port,
     config,
+    routes,
     close: () =>
       (closing ??= (async () => {
+        process.off('SIGHUP', onHup);
+        keys.close();
         deliveries.stop();
         await renders.stop();
         await app.close();

@@ -212,8 +212,9 @@ export class Store {
     );
   }
 
-  seqOf(id: string): number | undefined {
-    return this.get<{ seq: number }>('SELECT seq FROM renders WHERE id = ?', id)?.seq;
+  /** The list position of one owner's render (undefined for another owner's id, as for an unknown one). */
+  seqOf(id: string, owner: string): number | undefined {
+    return this.get<{ seq: number }>('SELECT seq FROM renders WHERE id = ? AND owner = ?', id, owner)?.seq;
   }
 
   byStatus(status: RenderStatus): RenderRow[] {
@@ -342,6 +343,8 @@ export class Store {
       'UPDATE deliveries SET attempts = attempts + 1, status = ?, last_status = ?, last_error = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?',
       result.ok ? 'delivered' : result.failed ? 'failed' : 'pending', result.status, result.error, result.next, result.ok ? result.now : null, id,
     );
+    // A delivery that is final needs its signing secret no more: it is not kept at rest.
+    if (result.ok || result.failed) this.run("UPDATE deliveries SET secret = '' WHERE id = ?", id);
   }
 
   pendingDeliveries(): number {
