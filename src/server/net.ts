@@ -109,7 +109,8 @@ export function checkUrlSyntax(raw: string, allowPrivate: boolean): URL {
   if (ipaddr.isValid(host)) {
     const why = refusedAddress(host, allowPrivate);
     if (why) throw new UrlRefusedError(`refused to reach ${url.host}: ${why}`);
-  } else if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost'))) {
+  } else if (!allowPrivate && /(^|\.)localhost\.*$/i.test(host)) {
+    // RFC 6761: every *.localhost name is loopback, with or without the root's trailing dot.
     throw new UrlRefusedError(`refused to reach ${url.host}: a loopback name`);
   }
   return url;
