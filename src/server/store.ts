@@ -153,7 +153,8 @@ export class Store {
     this.dir = dataDir;
     this.db = new DatabaseSync(path.join(dataDir, 'storeshots.db'));
     // WAL + synchronous=FULL: a row the service acknowledged survives kill -9 and power loss.
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
+    // secure_delete: secrets cleared from rows (deliveries.ts, renders.ts) are overwritten on disk, not left in free pages.
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
     this.db.exec(SCHEMA);
   }
 
@@ -240,6 +241,11 @@ export class Store {
         to, fields.completed_at, fields.expires_at, fields.lint ?? null, fields.error ?? null, fields.credits_used ?? 0, id, ...from,
       ) === 1
     );
+  }
+
+  /** Replaces a render's stored request (used to drop its signing secrets once it has ended). */
+  setSpec(id: string, spec: string): void {
+    this.run('UPDATE renders SET spec = ? WHERE id = ?', spec, id);
   }
 
   counts(): Record<string, number> {
