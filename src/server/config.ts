@@ -30,6 +30,8 @@ export interface Limits {
   monthlyQuota?: number;
   slidesPerRender: number;
   rendersPerBulk: number;
+  /** Decode memory all render workers share (bytes); a job larger than this runs alone. */
+  decodeBudgetBytes: number;
 }
 
 export interface ServerConfig {
@@ -156,6 +158,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
       monthlyQuota: int(env, 'STORESHOTS_MONTHLY_QUOTA', undefined, 0),
       slidesPerRender: 10,
       rendersPerBulk: 20,
+      decodeBudgetBytes: req(int(env, 'STORESHOTS_DECODE_BUDGET_BYTES', 512 * MiB, MiB)),
     },
     resultTtlSeconds: req(int(env, 'STORESHOTS_RESULT_TTL_SECONDS', 7 * 86_400, 0)),
     idempotencyTtlSeconds: req(int(env, 'STORESHOTS_IDEMPOTENCY_TTL_SECONDS', 86_400, 1)),

@@ -57,7 +57,7 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
   const released = store.releaseOrphanKeys();
   if (released) log(`released ${released} idempotency key(s) of requests that never got an answer`);
   const metrics = new Metrics();
-  const pool = new RenderPool(config.workers);
+  const pool = new RenderPool(config.workers, config.limits.decodeBudgetBytes);
   const deliveries = new Deliveries(store, config, now, metrics, log);
   const renders = new Renders(store, pool, config, now, deliveries, metrics, log);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
@@ -70,6 +70,11 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
     metrics.set('storeshots_worker_threads', 'Render worker threads running.', pool.threads);
     metrics.set('storeshots_worker_queue_size', 'Images waiting for a render worker.', pool.queueSize);
     metrics.set('storeshots_worker_utilization', 'Share of worker capacity used since start (0-1).', pool.utilization);
+    metrics.set('storeshots_decode_budget_bytes', 'Decode memory the render workers share (STORESHOTS_DECODE_BUDGET_BYTES).', config.limits.decodeBudgetBytes);
+    metrics.set('storeshots_decode_budget_waiting', 'Images waiting for decode memory.', pool.budget.waiting);
+    const held = pool.decodeHeld;
+    metrics.set('storeshots_decode_bytes_held', 'Decode memory the render workers hold now (estimated per image).', held.now);
+    metrics.set('storeshots_decode_bytes_held_peak', 'Most decode memory the render workers held at once since start.', held.peak);
   });
 
   const keys = new KeyRing(config, log);
