@@ -9,8 +9,8 @@ import { api, cleanup, pollUntilEnded, startServer, type ServerHandle } from './
 
 const W = 2000;
 const H = 3556; // 9:16, a phone screenshot for play.phone (1080x1920)
-/** One image's cost as the service estimates it: screenshot decoded + its canvas, output canvas + encode buffer. */
-const ONE = W * H * 4 * 2 + 1080 * 1920 * 4 * 2;
+/** One image's cost as the service estimates it (budget.ts): the screenshot 3x as RGBA, the output canvas 2x. */
+const ONE = W * H * 4 * 3 + 1080 * 1920 * 4 * 2;
 const BUDGET = Math.ceil((ONE * 1.5) / 1024 / 1024) * 1024 * 1024;
 
 async function metric(url: string, name: string): Promise<number> {
