@@ -1,9 +1,11 @@
 // Nothing accepted is lost: the service is killed with SIGKILL mid-render and restarted on the same
 // --data; the interrupted render, the one queued behind it and a webhook that had not got its 2xx
 // all complete.
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sniffImage } from '../src/server/image-info.js';
 import { verifyWebhook } from '../src/util/signature.js';
-import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, startServer, tempData, type ServerHandle } from './helpers/server.js';
+import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, SCREEN_PNG, startServer, tempData, type ServerHandle } from './helpers/server.js';
 
 const SECRET = 'whsec_crash';
 const env = { STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_SECRET: SECRET, STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1' };
@@ -132,4 +134,61 @@ describe('crash safety', () => {
       await healthy.close();
     }
   });
+
+  it('loses no accepted render over a bounded loop of kill -9s under a stream of requests', async () => {
+    const d = tempData();
+    const hook = await receiver([200]);
+    const accepted = new Set<string>();
+    const ROUNDS = 3;
+    let unanswered = 0;
+    try {
+      for (let round = 0; round < ROUNDS; round++) {
+        const srv = await startServer({ data: d, env });
+        const body = (i: number) => ({
+          async: true,
+          canvas: { preset: 'play.phone' },
+          slides: [{ id: `r${round}-${i}`, headline: `Round ${round} #${i}`, screenshot: { data: b64(SCREEN_PNG) } }],
+          webhook_url: `${hook.url}/hook`,
+        });
+        const send = (i: number) =>
+          api(srv.url, 'POST', '/v1/renders', body(i)).then(
+            (r) => {
+              if (r.status === 202) accepted.add(r.body.id);
+              else throw new Error(`HTTP ${r.status} ${JSON.stringify(r.body)}`);
+            },
+            () => void unanswered++, // no answer: the client must not assume it was accepted
+          );
+        await Promise.all([0, 1, 2].map(send));
+        // Two more in flight at the moment of the kill: whichever got its 202 must survive.
+        const inflight = [3, 4].map(send);
+        await srv.kill9();
+        await Promise.all(inflight);
+      }
+      const last = await startServer({ data: d, env });
+      try {
+        for (const id of accepted) {
+          const done = await pollUntilEnded(last.url, id);
+          expect(done.status, `${id}: ${JSON.stringify(done.error)}`).toBe('succeeded');
+          expect(done.images).toHaveLength(1);
+          for (const img of done.images) {
+            const bytes = (await api(last.url, 'GET', `/v1/renders/${id}/images/${img.index}`)).body as Buffer;
+            expect(createHash('sha256').update(bytes).digest('hex'), `${id} image ${img.index}`).toBe(img.sha256);
+            expect(sniffImage(bytes)).toEqual({ format: 'png', width: 1080, height: 1920 });
+          }
+        }
+        // Every accepted render's webhook arrives (at least once) with a valid signature.
+        await hook.next(accepted.size);
+        while (new Set(hook.received.map((g) => JSON.parse(g.body).data.id)).size < accepted.size) await hook.next();
+        for (const g of hook.received) expect(verifyWebhook(SECRET, g.body, g.headers['x-asa-signature'] as string).ok).toBe(true);
+        expect(new Set(hook.received.map((g) => JSON.parse(g.body).data.id))).toEqual(accepted);
+        expect(accepted.size).toBeGreaterThanOrEqual(ROUNDS * 3);
+        expect(accepted.size + unanswered).toBe(ROUNDS * 5);
+      } finally {
+        await last.stop();
+      }
+    } finally {
+      await hook.close();
+      cleanup(d);
+    }
+  }, 240_000);
 });

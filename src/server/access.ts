@@ -7,9 +7,10 @@ import type { Store } from './store.js';
 
 export type Clock = () => number;
 
-/** The owner id of a request: the sha256 of its key (or "open" when the server has no keys). */
-export function authenticate(headers: Record<string, string | string[] | undefined>, keyHashes: string[]): string {
-  if (keyHashes.length === 0) return 'open';
+/** The owner id of a request: the sha256 of its key (or "open" when the server started without keys).
+ * `open` is decided once at start: an emptied keys file refuses everyone rather than opening the API. */
+export function authenticate(headers: Record<string, string | string[] | undefined>, keyHashes: readonly string[], open = keyHashes.length === 0): string {
+  if (open) return 'open';
   const auth = headers.authorization;
   const bearer = typeof auth === 'string' ? /^Bearer\s+(.+)$/i.exec(auth.trim())?.[1] : undefined;
   const x = headers['x-api-key'];

@@ -1,19 +1,24 @@
 // HTTP routes of the render API (SPEC §5) on fastify. Routing only: checking is request.ts, the
 // render lifecycle renders.ts, storage store.ts.
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { Socket } from 'node:net';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { zipSync } from 'fflate';
 import type { Job } from '../plan/types.js';
 import { VERSION } from '../version.js';
 import { authenticate, checkQuota, type Clock, RateLimiter } from './access.js';
+import { jsonDepth, MAX_JSON_DEPTH } from './body.js';
 import { netPolicy, type ServerConfig } from './config.js';
 import { ApiError, badRequest } from './errors.js';
 import { checkKey, type Idempotency, requestHash, type SavedResponse } from './idempotency.js';
 import { acquireScreenshots } from './inputs.js';
 import { archivePath } from './jobs.js';
+import type { KeyRing } from './keys.js';
 import type { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
+import { redactUrl } from './net.js';
 import type { Renders } from './renders.js';
 import { checkBulkShape, checkRenderRequest } from './request.js';
 import type { RenderRow, Store } from './store.js';
@@ -25,6 +30,14 @@ export interface AppDeps {
   idempotency: Idempotency;
   metrics: Metrics;
   now: Clock;
+  keys: KeyRing;
+}
+
+/** A registered route and whether it is on the allow-list of routes served without a key. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  public: boolean;
 }
 
 declare module 'fastify' {
@@ -32,9 +45,72 @@ declare module 'fastify' {
     owner: string;
     startedAt: number;
   }
+  interface FastifyContextConfig {
+    /** Served without an API key. Only routes that say so are: every other route, and every request
+     * that matches no route, is authenticated (deny by default). */
+    public?: boolean;
+  }
 }
 
-const PUBLIC = new Set(['/healthz', '/metrics', '/v1/openapi.json']);
+/** The allow-list: the only routes served without a key. */
+const OPEN = { config: { public: true } } as const;
+
+/** The documented error shape for answers Node's HTTP parser gives before fastify sees a request. */
+type ClientError = Error & { code?: string; rawPacket?: unknown };
+
+function clientErrorAnswer(err: ClientError): ApiError {
+  switch (err.code) {
+    case 'HPE_HEADER_OVERFLOW': {
+      // The request line alone overflowing means the URI is too long; otherwise the headers are.
+      const raw = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.toString('latin1') : '';
+      return raw.split('\n', 1)[0]!.length < 8192
+        ? new ApiError(431, 'headers_too_large', 'Request headers are larger than the server accepts (16 KiB)')
+        : new ApiError(414, 'uri_too_long', 'The request URI is longer than the server accepts');
+    }
+    case 'HPE_URI_TOO_LONG':
+      return new ApiError(414, 'uri_too_long', 'The request URI is longer than the server accepts');
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+    case 'ERR_HTTP_HEADERS_TIMEOUT':
+      return new ApiError(408, 'request_timeout', 'The request was not received in time');
+    case 'HPE_INVALID_CONTENT_LENGTH':
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+      return new ApiError(400, 'invalid_content_length', 'Content-Length is not a single non-negative integer, or is sent with Transfer-Encoding', 'Content-Length');
+    case 'HPE_INVALID_TRANSFER_ENCODING':
+    case 'HPE_INVALID_CHUNK_SIZE':
+      return new ApiError(400, 'invalid_transfer_encoding', 'Transfer-Encoding or a chunk size is malformed', 'Transfer-Encoding');
+    case 'HPE_INVALID_URL':
+      return new ApiError(400, 'invalid_url', 'The request target is not a valid URI');
+    default:
+      return new ApiError(400, 'malformed_request', `The request is not valid HTTP/1.1 (${err.code ?? 'parse error'})`);
+  }
+}
+
+function clientErrorHandler(err: ClientError, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const e = clientErrorAnswer(err);
+    const body = JSON.stringify(e.toJSON());
+    socket.write(
+      `HTTP/1.1 ${e.status} ${http.STATUS_CODES[e.status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/** Errors fastify and its plugins throw for a bad request, as the API's codes. Anything unknown is a 500. */
+function asApiError(error: Error & { statusCode?: number; code?: string }): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  const code = error.code ?? '';
+  if (error.statusCode === 413 || ['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_ERR_CTP_BODY_TOO_LARGE'].includes(code)) {
+    return new ApiError(413, 'payload_too_large', `Payload too large: ${error.message}`);
+  }
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new ApiError(415, 'unsupported_media_type', 'Send application/json or multipart/form-data');
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new ApiError(400, 'invalid_content_length', `The body does not match Content-Length: ${error.message}`, 'Content-Length');
+  if (code === 'FST_MP_PREMATURE_CLOSE' || code === 'FST_PROTO_VIOLATION' || code === 'FST_INVALID_JSON_FIELD_ERROR') return new ApiError(400, 'invalid_multipart', `Invalid multipart body: ${error.message}`);
+  if (code.startsWith('FST_ERR_CTP_') || (error.statusCode === 400 && error instanceof SyntaxError)) return new ApiError(400, 'invalid_json', `Invalid request body: ${error.message}`);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new ApiError(error.statusCode, 'invalid_request', error.message);
+  return undefined;
+}
 
 function baseUrlOf(config: ServerConfig, req: FastifyRequest): string {
   return config.publicUrl ?? `${req.protocol}://${req.host}`;
@@ -53,15 +129,68 @@ function accepted(renders: Renders, row: RenderRow): SavedResponse {
   return { status: 202, body: { id: row.id, object: 'render', status: 'processing', polling_url: r.polling_url, created_at: r.created_at, expires_at: r.expires_at, metadata: r.metadata } };
 }
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { config, store, renders, idempotency, metrics, now } = deps;
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; routes: readonly RouteInfo[] }> {
+  const { config, store, renders, idempotency, metrics, now, keys } = deps;
   const limiter = new RateLimiter(config.limits.rateLimit, config.limits.rateWindowSeconds, now);
+  const routes: RouteInfo[] = [];
+
+  /** Authenticates a request and takes a rate-limit token: every request not on a public route. */
+  function gate(req: FastifyRequest, reply: FastifyReply): void {
+    req.owner = authenticate(req.headers, keys.current(), keys.open);
+    try {
+      reply.headers(limiter.take(req.owner));
+    } catch (e) {
+      metrics.inc('storeshots_rate_limited_total', 'Requests refused by the rate limit.');
+      throw e;
+    }
+  }
+
+  const sendError = (reply: FastifyReply, e: ApiError) => reply.code(e.status).headers(e.headers).send(e.toJSON());
+
   const app = Fastify({
     bodyLimit: config.limits.bodyBytes,
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: process.stderr },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            stream: process.stderr,
+            // Request logs carry the path only: query strings may hold tokens.
+            serializers: { req: (r: { method: string; url: string; id?: string }) => ({ method: r.method, url: redactUrl(r.url), id: r.id }) },
+          },
     return503OnClosing: true,
     forceCloseConnections: true,
+    clientErrorHandler,
+    // Bad percent-encoding and over-long path parameters are answered before routing: they are
+    // authenticated here too (deny by default), then get the API's error shape.
+    frameworkErrors: (error, req, reply) => {
+      try {
+        gate(req, reply);
+        const e =
+          error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? new ApiError(414, 'uri_too_long', 'A path parameter is longer than the server accepts (100 characters)')
+            : error.code === 'FST_ERR_BAD_URL'
+              ? new ApiError(400, 'invalid_url', 'The request path has invalid percent-encoding')
+              : new ApiError(400, 'invalid_request', error.message);
+        void sendError(reply, e);
+      } catch (e) {
+        void sendError(reply, e instanceof ApiError ? e : new ApiError(400, 'invalid_request', (e as Error).message));
+      }
+    },
   });
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, public: r.config?.public === true });
+  });
+  // Bodies are checked for depth before JSON.parse, so nothing downstream (schema, hashing,
+  // stringify) recurses deeper than MAX_JSON_DEPTH.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
+    const s = text as string;
+    if (jsonDepth(s) > MAX_JSON_DEPTH) return done(new ApiError(400, 'invalid_json', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    defaultJson(_req, s, done);
+  });
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  // The API takes JSON and multipart only (fastify would otherwise accept text/plain as a string body).
+  app.removeContentTypeParser('text/plain');
   await app.register(multipart, {
     limits: { fileSize: config.limits.screenshotBytes, files: config.limits.slidesPerRender, fields: 4, fieldSize: 1024 * 1024, parts: 20 },
     throwFileSizeLimit: true,
@@ -72,18 +201,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (req, reply) => {
     req.startedAt = performance.now();
+    // Authentication follows the route the router matched (after it decoded the path), never the raw
+    // URL: only routes registered with { public: true } are open; unmatched requests are authenticated.
+    if (req.routeOptions.config?.public !== true) gate(req, reply);
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > config.limits.bodyBytes) {
       throw new ApiError(413, 'payload_too_large', `Request body is ${declared} bytes; the limit is ${config.limits.bodyBytes}`);
-    }
-    const url = req.url.split('?')[0]!;
-    if (PUBLIC.has(url) || !url.startsWith('/v1/')) return;
-    req.owner = authenticate(req.headers, config.keyHashes);
-    try {
-      reply.headers(limiter.take(req.owner));
-    } catch (e) {
-      metrics.inc('storeshots_rate_limited_total', 'Requests refused by the rate limit.');
-      throw e;
     }
   });
 
@@ -94,27 +217,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
-    let e: ApiError;
-    if (error instanceof ApiError) e = error;
-    else if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT' || error.code === 'FST_PARTS_LIMIT') {
-      e = new ApiError(413, 'payload_too_large', `Payload too large: ${error.message}`);
-    } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') e = new ApiError(415, 'unsupported_media_type', 'Send application/json or multipart/form-data');
-    else if (error.statusCode === 400) e = new ApiError(400, 'invalid_json', `Invalid request body: ${error.message}`);
-    else {
+    let e = asApiError(error);
+    if (!e) {
       req.log.error(error);
-      e = new ApiError(500, 'internal_error', 'Internal error; the request can be retried with the same Idempotency-Key');
+      // Unknown failures say nothing about retrying: they may well be deterministic.
+      e = new ApiError(500, 'internal_error', `Internal error (request ${req.id}); the server log has the details`);
     }
-    void reply.code(e.status).headers(e.headers).send(e.toJSON());
+    void sendError(reply, e);
   });
 
   app.setNotFoundHandler((req, reply) => {
-    void reply.code(404).send(new ApiError(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`).toJSON());
+    void reply.code(404).send(new ApiError(404, 'not_found', `No route ${req.method} ${redactUrl(req.url).slice(0, 200)}`).toJSON());
   });
 
-  app.get('/healthz', async () => ({ status: 'ok', version: VERSION, renders: store.counts(), pending_deliveries: store.pendingDeliveries() }));
-  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
+  app.get('/healthz', OPEN, async () => ({ status: 'ok', version: VERSION, renders: store.counts(), pending_deliveries: store.pendingDeliveries() }));
+  app.get('/metrics', OPEN, async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
   const doc = openApiDocument();
-  app.get('/v1/openapi.json', async () => doc);
+  app.get('/v1/openapi.json', OPEN, async () => doc);
 
   /** The body and file parts of a JSON or multipart request. */
   async function readBody(req: FastifyRequest): Promise<{ body: unknown; files?: Map<string, Buffer> }> {
@@ -122,21 +241,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const files = new Map<string, Buffer>();
     let body: unknown;
     let total = 0;
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        const buf = await part.toBuffer();
-        total += buf.length;
-        if (total > config.limits.bodyBytes) throw new ApiError(413, 'payload_too_large', `Upload is larger than the limit of ${config.limits.bodyBytes} bytes`);
-        files.set(part.fieldname, buf);
-      } else if (part.fieldname === 'request') {
-        try {
-          body = JSON.parse(String(part.value));
-        } catch (e) {
-          throw badRequest(`The "request" part is not JSON: ${(e as Error).message}`, 'request', 'invalid_json');
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          const buf = await part.toBuffer();
+          total += buf.length;
+          if (total > config.limits.bodyBytes) throw new ApiError(413, 'payload_too_large', `Upload is larger than the limit of ${config.limits.bodyBytes} bytes`);
+          files.set(part.fieldname, buf);
+        } else if (part.fieldname === 'request') {
+          const text = String(part.value);
+          if (jsonDepth(text) > MAX_JSON_DEPTH) throw badRequest(`The "request" part is nested deeper than ${MAX_JSON_DEPTH} levels`, 'request', 'invalid_json');
+          try {
+            body = JSON.parse(text);
+          } catch (e) {
+            throw badRequest(`The "request" part is not JSON: ${(e as Error).message}`, 'request', 'invalid_json');
+          }
+        } else {
+          throw badRequest(`Unknown multipart field "${part.fieldname}" (send the request as a "request" field and files as slides[N].screenshot)`, part.fieldname, 'parameter_unknown');
         }
-      } else {
-        throw badRequest(`Unknown multipart field "${part.fieldname}" (send the request as a "request" field and files as slides[N].screenshot)`, part.fieldname, 'parameter_unknown');
       }
+    } catch (e) {
+      // The multipart parser (busboy) throws plain errors for a missing boundary, a truncated body or a
+      // malformed part header: all of them are the client's request, never a server failure.
+      const known = asApiError(e as Error);
+      if (known) throw known;
+      throw new ApiError(400, 'invalid_multipart', `Invalid multipart body: ${(e as Error).message}`);
     }
     if (body === undefined) throw badRequest('A multipart request needs a "request" field with the JSON body', 'request', 'parameter_missing');
     return { body, files };
@@ -206,16 +335,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   });
 
-  app.get<{ Querystring: { limit?: string; status?: string; starting_after?: string } }>('/v1/renders', async (req) => {
-    const { limit: rawLimit = '20', status, starting_after: after } = req.query;
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>('/v1/renders', async (req) => {
+    const q = (name: string): string | undefined => {
+      const v = req.query[name];
+      if (Array.isArray(v)) throw badRequest(`Expected one value for ${name} but received ${v.length}`, name);
+      return v;
+    };
+    const rawLimit = q('limit') ?? '20';
+    const status = q('status');
+    const after = q('starting_after');
     const limit = Number(rawLimit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest(`Expected an integer 1-100 for limit but received "${rawLimit}"`, 'limit');
-    if (status !== undefined && !['queued', 'processing', 'succeeded', 'failed', 'canceled'].includes(status)) throw badRequest(`Expected a render status for status but received "${status}"`, 'status');
+    if (!/^\d{1,3}$/.test(rawLimit) || limit < 1 || limit > 100) throw badRequest(`Expected an integer 1-100 for limit but received "${rawLimit.slice(0, 50)}"`, 'limit');
+    if (status !== undefined && !['queued', 'processing', 'succeeded', 'failed', 'canceled'].includes(status)) throw badRequest(`Expected a render status for status but received "${status.slice(0, 50)}"`, 'status');
     let before: number | undefined;
     if (after !== undefined) {
-      const row = store.render(after);
-      if (!row || row.owner !== req.owner) throw badRequest(`No render ${after} for starting_after`, 'starting_after');
-      before = store.seqOf(after);
+      // The cursor is looked up among this key's renders only: another key's id is, to this key,
+      // an id that does not exist (same status, same message).
+      before = store.seqOf(after, req.owner);
+      if (before === undefined) throw badRequest(`No render ${after.slice(0, 50)} for starting_after`, 'starting_after');
     }
     const rows = store.list(req.owner, limit + 1, before, status as RenderRow['status'] | undefined);
     return { object: 'list', data: rows.slice(0, limit).map((r) => renders.present(r)), has_more: rows.length > limit };
@@ -261,5 +398,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       .send(Buffer.from(zipSync(entries)));
   });
 
-  return app;
+  await app.ready();
+  return { app, routes };
 }
+

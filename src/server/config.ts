@@ -30,14 +30,21 @@ export interface Limits {
   monthlyQuota?: number;
   slidesPerRender: number;
   rendersPerBulk: number;
+  /** Decode memory all render workers share (bytes); a job larger than this runs alone. */
+  decodeBudgetBytes: number;
 }
 
 export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
-  /** sha256 (hex) of every accepted API key; empty = open (loopback only). */
+  /** sha256 (hex) of every accepted API key at start; empty = open (loopback only). The keys file is
+   * reloaded while running (keys.ts); whether the server is open is decided once, here. */
   keyHashes: string[];
+  /** Absolute path of --keys FILE, watched for changes and re-read on SIGHUP. */
+  keysFile?: string;
+  /** Keys from STORESHOTS_API_KEYS (kept across reloads of the file), as sha256 hex. */
+  envKeyHashes: string[];
   webhookSecret?: string;
   githubToken?: string;
   githubApiUrl: string;
@@ -78,9 +85,20 @@ function int(env: NodeJS.ProcessEnv, name: string, def: number | undefined, min 
 
 const req = (v: number | undefined) => v as number;
 
-function loadKeys(env: NodeJS.ProcessEnv, file: string | undefined, cwd: string): string[] {
+const envKeys = (env: NodeJS.ProcessEnv) => (env.STORESHOTS_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+
+/** The keys of a keys file: one a line, blank lines and # comments ignored. */
+export function parseKeysFile(text: string): string[] {
   const keys: string[] = [];
-  for (const k of (env.STORESHOTS_API_KEYS ?? '').split(',')) if (k.trim()) keys.push(k.trim());
+  for (const line of text.split(/\r?\n/)) {
+    const k = line.trim();
+    if (k && !k.startsWith('#')) keys.push(k);
+  }
+  return keys;
+}
+
+function loadKeys(env: NodeJS.ProcessEnv, file: string | undefined, cwd: string): string[] {
+  const keys = envKeys(env);
   if (file) {
     let text: string;
     try {
@@ -88,10 +106,7 @@ function loadKeys(env: NodeJS.ProcessEnv, file: string | undefined, cwd: string)
     } catch (e) {
       throw new UserError(`cannot read the keys file ${file}: ${(e as Error).message}`);
     }
-    for (const line of text.split(/\r?\n/)) {
-      const k = line.trim();
-      if (k && !k.startsWith('#')) keys.push(k);
-    }
+    keys.push(...parseKeysFile(text));
   }
   return keys;
 }
@@ -123,6 +138,8 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
     port: Number(opts.port),
     dataDir: path.resolve(cwd, opts.data),
     keyHashes: [...new Set(keys.map(hashKey))],
+    keysFile: opts.keys ? path.resolve(cwd, opts.keys) : undefined,
+    envKeyHashes: [...new Set(envKeys(env).map(hashKey))],
     webhookSecret: env.STORESHOTS_WEBHOOK_SECRET || undefined,
     githubToken: env.STORESHOTS_GITHUB_TOKEN || undefined,
     githubApiUrl,
@@ -141,6 +158,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
       monthlyQuota: int(env, 'STORESHOTS_MONTHLY_QUOTA', undefined, 0),
       slidesPerRender: 10,
       rendersPerBulk: 20,
+      decodeBudgetBytes: req(int(env, 'STORESHOTS_DECODE_BUDGET_BYTES', 512 * MiB, MiB)),
     },
     resultTtlSeconds: req(int(env, 'STORESHOTS_RESULT_TTL_SECONDS', 7 * 86_400, 0)),
     idempotencyTtlSeconds: req(int(env, 'STORESHOTS_IDEMPOTENCY_TTL_SECONDS', 86_400, 1)),

@@ -7,7 +7,7 @@ import { signDispatch, signWebhook } from '../util/signature.js';
 import type { Clock } from './access.js';
 import { netPolicy, type ServerConfig } from './config.js';
 import type { Metrics } from './metrics.js';
-import { postOnce, UrlRefusedError } from './net.js';
+import { postOnce, redactUrl, UrlRefusedError } from './net.js';
 import type { DeliveryRow, RenderRow, Store } from './store.js';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
@@ -121,7 +121,7 @@ export class Deliveries {
       this.log(`delivery ${d.id}: could not record attempt: ${(e as Error).message}`);
     }
     this.metrics.inc('storeshots_deliveries_total', 'Webhook and dispatch delivery attempts by result.', { kind: d.kind, result: ok ? 'delivered' : failed ? 'failed' : 'retry' });
-    if (!ok) this.log(`${d.kind} ${d.id} to ${d.url}: attempt ${attempts} failed (${error})${failed ? '; giving up' : ''}`);
+    if (!ok) this.log(`${d.kind} ${d.id} to ${redactUrl(d.url)}: attempt ${attempts} failed (${error})${failed ? '; giving up' : ''}`);
     this.inflight.delete(d.id);
   }
 }

@@ -28,19 +28,69 @@ export class FetchError extends Error {
 /** Ranges that `STORESHOTS_ALLOW_PRIVATE_URLS=1` opens (tests, trusted networks). Link-local (incl. 169.254.169.254) stays closed. */
 const PRIVATE_RANGES = new Set(['private', 'loopback', 'uniqueLocal']);
 
-/** Why an address is refused, or undefined when it is a public unicast address. */
+/** The IPv4 addresses an IPv6 address carries, by the standard that embeds them. Traffic to such an
+ * address ends up at (or is steered by) the IPv4 address, so it is judged by that address's class. */
+export function embeddedIPv4(addr: ipaddr.IPv6): { form: string; addresses: ipaddr.IPv4[] } | undefined {
+  const p = addr.parts;
+  const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+  const zero = (from: number, to: number) => p.slice(from, to).every((x) => x === 0);
+  // ::ffff:a.b.c.d (RFC 4291 2.5.5.2)
+  if (zero(0, 5) && p[5] === 0xffff) return { form: 'IPv4-mapped', addresses: [v4(p[6]!, p[7]!)] };
+  // ::ffff:0:a.b.c.d (RFC 6145/2765 IPv4-translated)
+  if (zero(0, 4) && p[4] === 0xffff && p[5] === 0) return { form: 'IPv4-translated', addresses: [v4(p[6]!, p[7]!)] };
+  // ::a.b.c.d (RFC 4291 2.5.5.1, deprecated IPv4-compatible); :: and ::1 are IPv6's own.
+  if (zero(0, 6) && !(p[6] === 0 && (p[7] === 0 || p[7] === 1))) return { form: 'IPv4-compatible', addresses: [v4(p[6]!, p[7]!)] };
+  // 64:ff9b::a.b.c.d (RFC 6052 well-known NAT64 prefix)
+  if (p[0] === 0x64 && p[1] === 0xff9b && zero(2, 6)) return { form: 'NAT64', addresses: [v4(p[6]!, p[7]!)] };
+  // 2002:AABB:CCDD::/48 (RFC 3056 6to4)
+  if (p[0] === 0x2002) return { form: '6to4', addresses: [v4(p[1]!, p[2]!)] };
+  // 2001:0:SSSS:SSSS:flags:port:~CCCC:~CCCC (RFC 4380 Teredo: server, and the client obfuscated)
+  if (p[0] === 0x2001 && p[1] === 0) return { form: 'Teredo', addresses: [v4(p[2]!, p[3]!), v4(~p[6]! & 0xffff, ~p[7]! & 0xffff)] };
+  return undefined;
+}
+
+/** Why an address is refused, or undefined when it is a public unicast address. IPv6 addresses that
+ * embed IPv4 (mapped, translated, compatible, NAT64, 6to4, Teredo) are judged by the embedded address. */
 export function refusedAddress(ip: string, allowPrivate: boolean): string | undefined {
   let addr: ipaddr.IPv4 | ipaddr.IPv6;
   try {
-    addr = ipaddr.parse(ip);
+    // ipaddr.js reads "::a.b.c.d" as mapped (::ffff:a.b.c.d); the WHATWG URL parser keeps it as written.
+    addr = ipaddr.parse(ip.includes(':') && ip.includes('.') ? new URL(`http://[${ip}]/`).hostname.slice(1, -1) : ip);
   } catch {
     return `"${ip}" is not an IP address`;
   }
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
-  const range = addr.range();
-  if (range === 'unicast') return undefined;
-  if (allowPrivate && PRIVATE_RANGES.has(range)) return undefined;
-  return `${ip} is a ${range} address`;
+  const why = (a: ipaddr.IPv4 | ipaddr.IPv6): string | undefined => {
+    const range = a.range();
+    if (range === 'unicast') return undefined;
+    if (allowPrivate && PRIVATE_RANGES.has(range)) return undefined;
+    return `a ${range} address`;
+  };
+  if (addr.kind() === 'ipv6') {
+    const v6 = addr as ipaddr.IPv6;
+    // The local-use NAT64 prefix (RFC 8215) translates into the operator's own network: never public.
+    if (v6.match(ipaddr.IPv6.parse('64:ff9b:1::'), 48)) return `${ip} is a local-use NAT64 address`;
+    const embedded = embeddedIPv4(v6);
+    if (embedded) {
+      for (const a of embedded.addresses) {
+        const w = why(a);
+        if (w) return `${ip} is ${embedded.form} IPv6 for ${a.toString()}, ${w}`;
+      }
+      return undefined;
+    }
+  }
+  const w = why(addr);
+  return w ? `${ip} is ${w}` : undefined;
+}
+
+/** A URL as logs show it: origin and path, never the query or fragment (they may hold tokens) or credentials. */
+export function redactUrl(raw: string): string {
+  try {
+    const u = new URL(raw, 'http://relative.invalid');
+    const origin = u.origin === 'http://relative.invalid' ? '' : u.origin;
+    return `${origin}${u.pathname}${u.search || u.hash ? '?…' : ''}`;
+  } catch {
+    return '<unparseable URL>';
+  }
 }
 
 const bareHost = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
@@ -59,7 +109,8 @@ export function checkUrlSyntax(raw: string, allowPrivate: boolean): URL {
   if (ipaddr.isValid(host)) {
     const why = refusedAddress(host, allowPrivate);
     if (why) throw new UrlRefusedError(`refused to reach ${url.host}: ${why}`);
-  } else if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost'))) {
+  } else if (!allowPrivate && /(^|\.)localhost\.*$/i.test(host)) {
+    // RFC 6761: every *.localhost name is loopback, with or without the root's trailing dot.
     throw new UrlRefusedError(`refused to reach ${url.host}: a loopback name`);
   }
   return url;

@@ -292,6 +292,11 @@ export class Renders extends EventEmitter {
       const ended = this.store.render(row.id)!;
       if (f.credits) this.store.addUsage(row.owner, monthOf(now), f.credits);
       this.deliveries.enqueue(ended, spec, { type: `render.${to}` as 'render.succeeded', data: this.present(ended) });
+      // The deliveries now hold the signing secrets (until they are final); the render keeps none.
+      if (spec.webhook || spec.dispatch) {
+        const { webhook, dispatch, ...rest } = spec;
+        this.store.setSpec(row.id, JSON.stringify({ ...rest, ...(webhook ? { webhook: { url: webhook.url, secret: '' } } : {}), ...(dispatch ? { dispatch: { ...dispatch, secret: '' } } : {}) }));
+      }
       return true;
     });
     if (ok) {

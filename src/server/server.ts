@@ -4,10 +4,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { UserError } from '../util/errors.js';
-import { buildApp } from './app.js';
+import { buildApp, type RouteInfo } from './app.js';
 import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
 import { Deliveries } from './deliveries.js';
 import { Idempotency } from './idempotency.js';
+import { KeyRing } from './keys.js';
 import { Metrics } from './metrics.js';
 import { closeAgents } from './net.js';
 import { RenderPool } from './pool.js';
@@ -18,6 +19,8 @@ export interface RunningServer {
   url: string;
   port: number;
   config: ServerConfig;
+  /** Every route the API registered, with whether it is served without a key. */
+  routes: readonly RouteInfo[];
   close(): Promise<void>;
 }
 
@@ -54,7 +57,7 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
   const released = store.releaseOrphanKeys();
   if (released) log(`released ${released} idempotency key(s) of requests that never got an answer`);
   const metrics = new Metrics();
-  const pool = new RenderPool(config.workers);
+  const pool = new RenderPool(config.workers, config.limits.decodeBudgetBytes);
   const deliveries = new Deliveries(store, config, now, metrics, log);
   const renders = new Renders(store, pool, config, now, deliveries, metrics, log);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
@@ -67,15 +70,24 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
     metrics.set('storeshots_worker_threads', 'Render worker threads running.', pool.threads);
     metrics.set('storeshots_worker_queue_size', 'Images waiting for a render worker.', pool.queueSize);
     metrics.set('storeshots_worker_utilization', 'Share of worker capacity used since start (0-1).', pool.utilization);
+    metrics.set('storeshots_decode_budget_bytes', 'Decode memory the render workers share (STORESHOTS_DECODE_BUDGET_BYTES).', config.limits.decodeBudgetBytes);
+    metrics.set('storeshots_decode_budget_waiting', 'Images waiting for decode memory.', pool.budget.waiting);
+    const held = pool.decodeHeld;
+    metrics.set('storeshots_decode_bytes_held', 'Decode memory the render workers hold now (estimated per image).', held.now);
+    metrics.set('storeshots_decode_bytes_held_peak', 'Most decode memory the render workers held at once since start.', held.peak);
   });
 
-  const app = await buildApp({ config, store, renders, idempotency, metrics, now });
+  const keys = new KeyRing(config, log);
+  const { app, routes } = await buildApp({ config, store, renders, idempotency, metrics, now, keys });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   renders.start();
   deliveries.start();
-  if (config.keyHashes.length === 0) log('no API keys configured: the API is open (allowed on loopback only)');
+  if (keys.open) log('no API keys configured: the API is open (allowed on loopback only)');
+  keys.watch();
+  const onHup = () => keys.reload('SIGHUP');
+  process.on('SIGHUP', onHup);
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
 
@@ -84,8 +96,11 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
     url,
     port,
     config,
+    routes,
     close: () =>
       (closing ??= (async () => {
+        process.off('SIGHUP', onHup);
+        keys.close();
         deliveries.stop();
         await renders.stop();
         await app.close();

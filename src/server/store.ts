@@ -153,7 +153,8 @@ export class Store {
     this.dir = dataDir;
     this.db = new DatabaseSync(path.join(dataDir, 'storeshots.db'));
     // WAL + synchronous=FULL: a row the service acknowledged survives kill -9 and power loss.
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
+    // secure_delete: secrets cleared from rows (deliveries.ts, renders.ts) are overwritten on disk, not left in free pages.
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
     this.db.exec(SCHEMA);
   }
 
@@ -212,8 +213,9 @@ export class Store {
     );
   }
 
-  seqOf(id: string): number | undefined {
-    return this.get<{ seq: number }>('SELECT seq FROM renders WHERE id = ?', id)?.seq;
+  /** The list position of one owner's render (undefined for another owner's id, as for an unknown one). */
+  seqOf(id: string, owner: string): number | undefined {
+    return this.get<{ seq: number }>('SELECT seq FROM renders WHERE id = ? AND owner = ?', id, owner)?.seq;
   }
 
   byStatus(status: RenderStatus): RenderRow[] {
@@ -239,6 +241,11 @@ export class Store {
         to, fields.completed_at, fields.expires_at, fields.lint ?? null, fields.error ?? null, fields.credits_used ?? 0, id, ...from,
       ) === 1
     );
+  }
+
+  /** Replaces a render's stored request (used to drop its signing secrets once it has ended). */
+  setSpec(id: string, spec: string): void {
+    this.run('UPDATE renders SET spec = ? WHERE id = ?', spec, id);
   }
 
   counts(): Record<string, number> {
@@ -342,6 +349,8 @@ export class Store {
       'UPDATE deliveries SET attempts = attempts + 1, status = ?, last_status = ?, last_error = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?',
       result.ok ? 'delivered' : result.failed ? 'failed' : 'pending', result.status, result.error, result.next, result.ok ? result.now : null, id,
     );
+    // A delivery that is final needs its signing secret no more: it is not kept at rest.
+    if (result.ok || result.failed) this.run("UPDATE deliveries SET secret = '' WHERE id = ?", id);
   }
 
   pendingDeliveries(): number {
