@@ -10,6 +10,7 @@ import { lintCommand } from './lint.js';
 import { serveCommand } from './serve.js';
 import { importFrameitCommand } from './import.js';
 import { mergeCommand } from './merge.js';
+import { uploadCommand } from './upload.js';
 import { VERSION } from '../version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -109,6 +110,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--force', 'overwrite an existing manifest')
     .option('--json', 'print the findings as JSON')
     .action(run((dir: string | undefined, opts) => importFrameitCommand(dir, opts, io)));
+
+  program
+    .command('upload')
+    .description('Upload a rendered set to App Store Connect or Google Play: only what changed, with the plan printed first')
+    .argument('[dir]', "the render's output folder (report.json) or a fastlane folder (default: output.dir of the manifest, else storeshots-out)")
+    .addOption(new Option('--store <store>', 'which store').choices(['appstore', 'play']).makeOptionMandatory())
+    .option('--dry-run', 'print the plan against what is live and change nothing')
+    .option('--json', 'print the plan as JSON')
+    .option('-c, --config <file>', 'manifest to read app.bundle-id / app.package from')
+    .option('--bundle-id <id>', 'App Store bundle id (default: app.bundle-id of the manifest)')
+    .option('--package <name>', 'Play package name (default: app.package of the manifest)')
+    .option('--app-version <version>', 'App Store version to edit (default: the one that can be edited)')
+    .option('-l, --locale <locale>', 'only this locale (repeatable, or comma-separated)', collect)
+    .option('--asc-key-id <id>', 'App Store Connect API key id (default: $ASC_KEY_ID)')
+    .option('--asc-issuer-id <id>', 'App Store Connect issuer id (default: $ASC_ISSUER_ID)')
+    .option('--asc-private-key <file>', 'the AuthKey_<id>.p8 file (default: the text in $ASC_PRIVATE_KEY)')
+    .option('--play-service-account <file>', 'Play service account key JSON (default: the text in $PLAY_SERVICE_ACCOUNT_JSON)')
+    .option('--changes-not-sent-for-review', 'Play: commit with changesNotSentForReview (send for review from Play Console)')
+    .action(run((dir: string | undefined, opts) => uploadCommand(dir, opts, io)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

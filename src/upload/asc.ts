@@ -82,7 +82,7 @@ async function discover(api: AscClient, target: StoreTarget, sets: LocalSet[]): 
       }
     }
   }
-  return out;
+  return out.sort((a, b) => a.locale.localeCompare(b.locale) || a.displayType.localeCompare(b.displayType));
 }
 
 function listShots(api: AscClient, setId: string): Promise<Array<Resource<ScreenshotAttributes>>> {
