@@ -39,7 +39,8 @@ function classify(e: unknown): RetryDecision {
   const status = statusOf(e);
   if (status === undefined) return { network: true };
   const h = g.response?.headers;
-  const retryAfter = h instanceof Headers ? h.get('retry-after') : (h as Record<string, string> | undefined)?.['retry-after'];
+  // gaxios hands a fetch Headers (or, in older versions, a plain object).
+  const retryAfter = h && typeof (h as Headers).get === 'function' ? (h as Headers).get('retry-after') : (h as Record<string, string> | undefined)?.['retry-after'];
   return { status, retryAfter };
 }
 
@@ -58,7 +59,11 @@ export async function playRun(run: StoreRun, target: StoreTarget, sets: LocalSet
     if (s.images.length > max) throw new UploadBlocked(`${s.locale} ${s.displayType} has ${s.images.length} images; Play takes at most ${max}`);
   }
   const auth = playAuthClient(run.play!, run.t);
-  const api: androidpublisher_v3.Androidpublisher = androidpublisher({ version: 'v3', auth, rootUrl: run.baseUrl.endsWith('/') ? run.baseUrl : `${run.baseUrl}/`, retry: false });
+  const rootUrl = run.baseUrl.endsWith('/') ? run.baseUrl : `${run.baseUrl}/`;
+  const api: androidpublisher_v3.Androidpublisher = androidpublisher({ version: 'v3', auth, rootUrl, retry: false });
+  // The global rootUrl does not reach media uploads (googleapis-common builds mediaUrl from the
+  // per-call rootUrl only), so every call names it too.
+  const mo = { rootUrl };
   const packageName = target.app;
   const call = async <T>(what: string, safe: boolean, fn: () => Promise<{ data: T }>): Promise<T> => {
     try {
@@ -68,46 +73,46 @@ export async function playRun(run: StoreRun, target: StoreTarget, sets: LocalSet
     }
   };
 
-  const edit = await call<androidpublisher_v3.Schema$AppEdit>('edits.insert', false, () => api.edits.insert({ packageName, requestBody: {} }));
+  const edit = await call<androidpublisher_v3.Schema$AppEdit>('edits.insert', false, () => api.edits.insert({ packageName, requestBody: {} }, mo));
   const editId = edit.id!;
   let committed = false;
   try {
     const plan: SetPlan[] = [];
     for (const s of sets) {
       const imageType = s.displayType;
-      const listed = await call<androidpublisher_v3.Schema$ImagesListResponse>(`images.list ${s.locale} ${imageType}`, true, () => api.edits.images.list({ packageName, editId, language: s.locale, imageType }));
+      const listed = await call<androidpublisher_v3.Schema$ImagesListResponse>(`images.list ${s.locale} ${imageType}`, true, () => api.edits.images.list({ packageName, editId, language: s.locale, imageType }, mo));
       const live: LiveImage[] = (listed.images ?? []).map((i) => ({ id: i.id!, checksum: i.sha256 ?? undefined, label: i.id!, usable: true }));
       plan.push(planSet({ store: 'play', locale: s.locale, displayType: imageType }, s.images, live, (i) => i.sha256, true));
     }
     if (run.dryRun) {
-      await call('edits.validate', true, () => api.edits.validate({ packageName, editId }));
+      await call('edits.validate', true, () => api.edits.validate({ packageName, editId }, mo));
       return { plan, failures: [] };
     }
     for (const p of plan) {
       const where = `${p.locale} ${p.displayType}`;
       for (const d of p.delete) {
-        await call(`images.delete ${where} ${d.id}`, true, () => api.edits.images.delete({ packageName, editId, language: p.locale, imageType: p.displayType, imageId: d.id }));
+        await call(`images.delete ${where} ${d.id}`, true, () => api.edits.images.delete({ packageName, editId, language: p.locale, imageType: p.displayType, imageId: d.id }, mo));
         run.t.log(`${where}: deleted ${d.id}`);
       }
       for (const u of p.upload) {
         const body = readFileSync(u.file);
         // Retrying an upload inside the edit could add the image twice: a failed one fails the run, and the edit is dropped.
         const res = await call<androidpublisher_v3.Schema$ImagesUploadResponse>(`images.upload ${where} ${u.path}`, false, () =>
-          api.edits.images.upload({ packageName, editId, language: p.locale, imageType: p.displayType, media: { mimeType: u.mime, body } }),
+          api.edits.images.upload({ packageName, editId, language: p.locale, imageType: p.displayType, media: { mimeType: u.mime, body } }, mo),
         );
         if (res.image?.sha256 && res.image.sha256.toLowerCase() !== u.sha256) throw new StoreHttpError(`Google Play stored ${u.path} with sha256 ${res.image.sha256}, not ${u.sha256}: the upload was altered on the way`, 0, res);
         run.t.log(`${where}: uploaded ${u.path}`);
       }
     }
-    await call('edits.validate', true, () => api.edits.validate({ packageName, editId }));
-    await call('edits.commit', false, () => api.edits.commit({ packageName, editId, changesNotSentForReview: target.changesNotSentForReview ? true : undefined }));
+    await call('edits.validate', true, () => api.edits.validate({ packageName, editId }, mo));
+    await call('edits.commit', false, () => api.edits.commit({ packageName, editId, changesNotSentForReview: target.changesNotSentForReview ? true : undefined }, mo));
     committed = true;
     run.t.log(`committed edit ${editId}`);
     return { plan, failures: [] };
   } finally {
     if (!committed) {
       // Best effort: an uncommitted edit expires by itself; deleting it frees the app for other tools now.
-      await api.edits.delete({ packageName, editId }).catch(() => undefined);
+      await api.edits.delete({ packageName, editId }, mo).catch(() => undefined);
     }
   }
 }
