@@ -11,6 +11,7 @@ import { reservedMode } from './modes/reserved.js';
 import { mergeMode } from './merge.js';
 import { remoteMode } from './modes/remote.js';
 import { collectMode } from './modes/collect.js';
+import { uploadMode } from './modes/upload.js';
 import { publish } from './publish.js';
 import type { RenderedSet } from '../publish/set.js';
 import type { PullRequestRef } from './context.js';
@@ -64,6 +65,9 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     } else if (inputs.mode === 'merge') {
       set = await mergeMode(a);
       pullRequest = ctx.pullRequest;
+    } else if (inputs.mode === 'upload') {
+      // The set was rendered, linted and published by an earlier job: this one only ships it.
+      return await uploadMode(a, deps.read ?? ((n) => core.getInput(n)), env);
     } else {
       return reservedMode(inputs.mode);
     }
