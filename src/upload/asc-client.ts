@@ -4,6 +4,7 @@
 // expires and once after a 401.
 import { importPKCS8, SignJWT } from 'jose';
 import { StoreHttpError, withRetry, type Transport } from './http.js';
+import { UserError } from '../util/errors.js';
 
 export interface AscCredentials {
   keyId: string;
@@ -71,7 +72,7 @@ export class AscClient {
     try {
       this.key ??= await importPKCS8(this.creds.privateKey.replace(/\\n/g, '\n').trim(), 'ES256');
     } catch {
-      throw new StoreHttpError('ASC_PRIVATE_KEY is not an App Store Connect API key: expected the text of the AuthKey_<id>.p8 file (PKCS#8, EC P-256)', 0, undefined);
+      throw new UserError('The App Store Connect private key (--asc-private-key or ASC_PRIVATE_KEY) is not an API key: expected the text of the AuthKey_<id>.p8 file (PKCS#8, EC P-256)');
     }
     const exp = now + ASC_TOKEN_SECONDS;
     const value = await new SignJWT({})
@@ -116,7 +117,7 @@ export class AscClient {
         (err as StoreHttpError & { retryAfter?: string | null }).retryAfter = res.headers.get('retry-after');
         throw err;
       },
-      (e) => (e instanceof StoreHttpError ? { status: e.status || undefined, retryAfter: (e as StoreHttpError & { retryAfter?: string | null }).retryAfter } : { network: true }),
+      (e) => (e instanceof StoreHttpError ? { status: e.status || undefined, retryAfter: (e as StoreHttpError & { retryAfter?: string | null }).retryAfter } : e instanceof UserError ? {} : { network: true }),
     );
   }
 

@@ -6,6 +6,7 @@
 import { OAuth2Client } from 'google-auth-library';
 import { importPKCS8, SignJWT } from 'jose';
 import { StoreHttpError, withRetry, type Transport } from './http.js';
+import { UserError } from '../util/errors.js';
 
 export const PLAY_SCOPE = 'https://www.googleapis.com/auth/androidpublisher';
 
@@ -46,7 +47,7 @@ export async function fetchPlayToken(sa: PlayServiceAccount, t: Transport): Prom
   try {
     key = await importPKCS8(sa.private_key, 'RS256');
   } catch {
-    throw new StoreHttpError('The service account private_key is not an RSA private key in PKCS#8 PEM', 0, undefined);
+    throw new UserError('The service account private_key is not an RSA private key in PKCS#8 PEM: use the key file exactly as Google Cloud downloads it');
   }
   const now = Math.floor(t.now() / 1000);
   const header: { alg: 'RS256'; typ: 'JWT'; kid?: string } = { alg: 'RS256', typ: 'JWT' };

@@ -11,6 +11,7 @@ import { playAuthClient } from './play-auth.js';
 import { planSet, type LiveImage, type SetPlan } from './plan.js';
 import type { StoreRun, StoreTarget } from './types.js';
 import { UploadBlocked } from './asc.js';
+import { UserError } from '../util/errors.js';
 
 export const PLAY_DEFAULT_URL = 'https://androidpublisher.googleapis.com/';
 
@@ -45,7 +46,7 @@ function classify(e: unknown): RetryDecision {
 }
 
 function explain(e: unknown, what: string): Error {
-  if (e instanceof StoreHttpError || e instanceof UploadBlocked) return e;
+  if (e instanceof StoreHttpError || e instanceof UploadBlocked || e instanceof UserError) return e;
   const status = statusOf(e);
   const data = (e as GaxiosLike)?.response?.data as { error?: { message?: string; status?: string } } | undefined;
   const detail = data?.error?.message ?? (e as Error)?.message ?? String(e);
