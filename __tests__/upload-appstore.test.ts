@@ -196,6 +196,15 @@ describe('upload (applied)', () => {
     await expectNoChangesLeft(dir);
   });
 
+  it('the CLI prints the plan before the first change, then applies it', async () => {
+    const dir = await writeRenderedSet([{ locale: 'en-US', preset: P, slides: [{ slide: 'home', color: '#654321' }] }]);
+    const r = await runCli(['upload', dir, '--store', 'appstore', '--bundle-id', 'com.example.habitual'], dir, env());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Upload plan \(App Store Connect\)\n[\s\S]*en-US\s+APP_IPHONE_67\s+0\s+1\s+0\s+no[\s\S]*Done: the store now matches/);
+    expect(r.stderr).toMatch(/en-US APP_IPHONE_67: created the screenshot set\nen-US APP_IPHONE_67: uploaded en-US\/appstore.iphone_6_9\/01-home.png/);
+    expect(asc.setOf('en-US', DT)!.map((s) => s.state)).toEqual(['COMPLETE']);
+  });
+
   it('renews the 20-minute token while Apple processes a long upload', async () => {
     await asc.stop();
     asc = await new FakeAsc({ now: clock.now, processingPolls: 400 }).start();

@@ -104,6 +104,22 @@ describe('hostile and broken input', () => {
     expect(asc.requests).toEqual([]);
   });
 
+  it('images with lint errors in report.json are refused unless --ignore-lint', async () => {
+    const dir = await sample();
+    const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'));
+    report.findings.push({ rule: 'appstore.alpha-channel', severity: 'error', message: 'has an alpha channel', path: 'en-US/appstore.iphone_6_9/01-home.png', source: 'https://developer.apple.com/', verified: '2026-10-10' });
+    report.findings.push({ rule: 'text.fit', severity: 'warning', message: 'tight', path: 'en-US/appstore.iphone_6_9/01-home.png', source: 'https://example.invalid/', verified: '2026-10-10' });
+    writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report));
+    const r = await runCli(['upload', dir, '--store', 'appstore', '--bundle-id', 'com.example.habitual', '--dry-run'], dir, ascEnv());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('1 image(s) to upload have lint errors in report.json');
+    expect(r.stderr).toContain('en-US/appstore.iphone_6_9/01-home.png: appstore.alpha-channel: has an alpha channel');
+    expect(asc.requests).toEqual([]);
+    // Play's images have no error: the Play upload is not blocked by the App Store finding.
+    expect((await runCli(['upload', dir, '--store', 'play', '--package', play.packageName, '--dry-run'], dir, playEnv())).code).toBe(0);
+    expect((await runCli(['upload', dir, '--store', 'appstore', '--bundle-id', 'com.example.habitual', '--dry-run', '--ignore-lint'], dir, ascEnv())).code).toBe(0);
+  });
+
   it('a bad STORESHOTS_ASC_API_URL and a missing --store are usage errors', async () => {
     const dir = await sample();
     const r = await runCli(['upload', dir, '--store', 'appstore', '--bundle-id', 'a.b', '--dry-run'], dir, { ...ascEnv(), STORESHOTS_ASC_API_URL: 'not a url' });

@@ -128,6 +128,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--asc-private-key <file>', 'the AuthKey_<id>.p8 file (default: the text in $ASC_PRIVATE_KEY)')
     .option('--play-service-account <file>', 'Play service account key JSON (default: the text in $PLAY_SERVICE_ACCOUNT_JSON)')
     .option('--changes-not-sent-for-review', 'Play: commit with changesNotSentForReview (send for review from Play Console)')
+    .option('--ignore-lint', 'upload even images whose report.json has lint errors')
     .action(run((dir: string | undefined, opts) => uploadCommand(dir, opts, io)));
 
   try {

@@ -22,6 +22,7 @@ export interface UploadCliOptions {
   ascPrivateKey?: string;
   playServiceAccount?: string;
   changesNotSentForReview?: boolean;
+  ignoreLint?: boolean;
 }
 
 export async function uploadCommand(dir: string | undefined, opts: UploadCliOptions, io: CliIO): Promise<number> {
@@ -42,15 +43,18 @@ export async function uploadCommand(dir: string | undefined, opts: UploadCliOpti
     ascPrivateKey: opts.ascPrivateKey,
     playServiceAccount: opts.playServiceAccount,
     changesNotSentForReview: opts.changesNotSentForReview,
+    ignoreLint: opts.ignoreLint,
+    // Applying: the plan goes out before the first change, so a killed job's log still says what it was doing.
+    onPlan: opts.dryRun || opts.json ? undefined : (sets) => io.stdout(planText(opts.store!, sets, 'Upload plan')),
     transport: defaultTransport(opts.json ? () => {} : (line) => io.stderr(`${line}\n`)),
   });
   const heading = r.dryRun ? 'Upload plan (dry run, nothing changed)' : 'Uploaded';
   if (opts.json) {
     io.stdout(`${JSON.stringify(r.dryRun ? r.json : { ...r.json, applied: true, failures: r.failures }, null, 2)}\n`);
   } else {
-    io.stdout(planText(r.store, r.sets, heading));
+    if (r.dryRun) io.stdout(planText(r.store, r.sets, heading));
     for (const s of r.skipped) io.stderr(`skipped ${s}\n`);
-    if (!r.dryRun && !r.failures.length) io.stdout(`${planChanges(r.sets) ? 'The store now matches' : 'Nothing to change: the store already matches'} ${r.dir}\n`);
+    if (!r.dryRun && !r.failures.length) io.stdout(`${planChanges(r.sets) ? 'Done: the store now matches' : 'Nothing to change: the store already matches'} ${r.dir}\n`);
   }
   for (const f of r.failures) io.stderr(`error: ${f}\n`);
   if (io.env.GITHUB_STEP_SUMMARY) {

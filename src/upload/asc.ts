@@ -186,6 +186,7 @@ async function applySet(api: AscClient, run: StoreRun, p: AscSetPlan, o: Require
 export async function ascRun(run: StoreRun, target: StoreTarget, sets: LocalSet[], o: AscOptions = {}): Promise<{ plan: SetPlan[]; failures: string[] }> {
   const api = new AscClient(run.asc!, run.baseUrl, run.t);
   const plan = await discover(api, target, sets);
+  await run.onPlan?.(plan);
   if (run.dryRun) return { plan, failures: [] };
   const opts = { pollMs: o.pollMs ?? 2000, maxPolls: o.maxPolls ?? 150 };
   const failures: string[] = [];

@@ -35,6 +35,9 @@ export interface UploadOptions {
   /** Path of the service account JSON. */
   playServiceAccount?: string;
   changesNotSentForReview?: boolean;
+  /** Upload even images whose report.json has lint errors (the store may refuse them). */
+  ignoreLint?: boolean;
+  onPlan?: (sets: SetPlan[]) => void | Promise<void>;
   transport?: Transport;
   asc?: AscOptions;
 }
@@ -135,7 +138,10 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
   const app = appId(o);
   const creds = o.store === 'appstore' ? { asc: ascCredentials(o) } : { play: playCredentials(o) };
   const dir = o.dir ? path.resolve(o.cwd, o.dir) : defaultDir(o);
-  const { sets, skipped } = readLocalSets(dir, o.store, { cwd: o.cwd, locales: o.locales });
+  const { sets, skipped, lintErrors } = readLocalSets(dir, o.store, { cwd: o.cwd, locales: o.locales });
+  if (lintErrors.length && !o.ignoreLint) {
+    throw new UserError(`${lintErrors.length} image(s) to upload have lint errors in report.json, which the store would refuse or show wrong:\n${lintErrors.slice(0, 10).map((l) => `  ${l}`).join('\n')}${lintErrors.length > 10 ? '\n  …' : ''}\nFix them and render again, or pass --ignore-lint.`);
+  }
   if (!sets.length) throw new UserError(`${path.relative(o.cwd, dir) || '.'} holds no ${o.store === 'appstore' ? 'App Store' : 'Play'} images to upload${skipped.length ? ` (${skipped.length} skipped: ${skipped.slice(0, 3).join('; ')})` : ''}`);
   const envUrl = o.store === 'appstore' ? empty(o.env.STORESHOTS_ASC_API_URL) : empty(o.env.STORESHOTS_PLAY_API_URL);
   const baseUrl = envUrl ?? (o.store === 'appstore' ? ASC_DEFAULT_URL : PLAY_DEFAULT_URL);
@@ -144,7 +150,7 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
   } catch {
     throw new UserError(`Expected a URL for ${o.store === 'appstore' ? 'STORESHOTS_ASC_API_URL' : 'STORESHOTS_PLAY_API_URL'} but received ${JSON.stringify(baseUrl)}`);
   }
-  const run = { t: o.transport ?? defaultTransport(), baseUrl, dryRun: Boolean(o.dryRun), ...creds };
+  const run = { t: o.transport ?? defaultTransport(), baseUrl, dryRun: Boolean(o.dryRun), onPlan: o.onPlan, ...creds };
   const target = { app, version: empty(o.version), changesNotSentForReview: o.changesNotSentForReview };
   try {
     const r = o.store === 'appstore' ? await ascRun(run, target, sets, o.asc) : await playRun(run, target, sets);

@@ -38,6 +38,8 @@ export interface LocalSet {
 
 export interface ReadSetResult {
   sets: LocalSet[];
+  /** Lint errors report.json holds for the images to upload ("path: rule: message"). */
+  lintErrors: string[];
   /** Images left out and why (pseudo locales, a locale the store does not list). */
   skipped: string[];
   source: 'report' | 'fastlane';
@@ -79,6 +81,7 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
   const take = (manifestLocale: string | undefined, code: string) =>
     !wanted || wanted.has(code.toLowerCase()) || (manifestLocale !== undefined && wanted.has(manifestLocale.toLowerCase()));
   const skipped: string[] = [];
+  const lintErrors: string[] = [];
   const g = new Grouper();
   if (existsSync(path.join(abs, 'report.json'))) {
     const report = readShardReport(abs);
@@ -105,8 +108,9 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
       const slot = store === 'appstore' ? ref.preset.displayType : ref.preset.playFolder;
       if (!slot) throw new UserError(`${rec.path}: the preset ${rec.preset} has no ${store === 'appstore' ? 'App Store display type' : 'Play image type'}`);
       g.add(store, code, slot, rec.locale, img);
+      for (const f of report.findings) if (f.severity === 'error' && f.path === rec.path) lintErrors.push(`${rec.path}: ${f.rule}: ${f.message}`);
     }
-    return { sets: g.done(), skipped, source: 'report' };
+    return { sets: g.done(), skipped, lintErrors, source: 'report' };
   }
   const found = collectPaths([abs], { cwd: opts.cwd, store });
   const images = found.images.filter((i) => i.store === store).sort((a, b) => a.path.localeCompare(b.path));
@@ -134,5 +138,5 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
     }
     g.add(store, locale, slot, i.locale ?? locale, describe(i.file, path.relative(abs, i.file).split(path.sep).join('/'), bytes));
   }
-  return { sets: g.done(), skipped, source: 'fastlane' };
+  return { sets: g.done(), skipped, lintErrors, source: 'fastlane' };
 }

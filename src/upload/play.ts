@@ -85,6 +85,7 @@ export async function playRun(run: StoreRun, target: StoreTarget, sets: LocalSet
       const live: LiveImage[] = (listed.images ?? []).map((i) => ({ id: i.id!, checksum: i.sha256 ?? undefined, label: i.id!, usable: true }));
       plan.push(planSet({ store: 'play', locale: s.locale, displayType: imageType }, s.images, live, (i) => i.sha256, true));
     }
+    await run.onPlan?.(plan);
     if (run.dryRun) {
       await call('edits.validate', true, () => api.edits.validate({ packageName, editId }, mo));
       return { plan, failures: [] };

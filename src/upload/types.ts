@@ -8,6 +8,8 @@ export interface StoreRun {
   /** API base URL (the store's, or STORESHOTS_ASC_API_URL / STORESHOTS_PLAY_API_URL). */
   baseUrl: string;
   dryRun: boolean;
+  /** Called with the plan once the store has been read, before anything changes. */
+  onPlan?: (plan: import('./plan.js').SetPlan[]) => void | Promise<void>;
   asc?: AscCredentials;
   play?: PlayServiceAccount;
 }

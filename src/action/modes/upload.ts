@@ -100,6 +100,7 @@ export async function uploadMode(a: ActionEnv, read: InputReader, env: NodeJS.Pr
     ascKeyId: u.ascKeyId,
     ascIssuerId: u.ascIssuerId,
     changesNotSentForReview: u.changesNotSentForReview,
+    onPlan: u.dryRun ? undefined : (sets) => a.runner.info(planText(u.store, sets, 'Upload plan')),
     transport: deps.transport ?? defaultTransport((l) => a.runner.info(l)),
   });
   const heading = r.dryRun ? 'Upload plan (dry run, nothing changed)' : r.failures.length ? 'Upload (with failures)' : 'Uploaded';
