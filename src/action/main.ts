@@ -11,7 +11,6 @@ import { reservedMode } from './modes/reserved.js';
 import { mergeMode } from './merge.js';
 import { remoteMode } from './modes/remote.js';
 import { collectMode } from './modes/collect.js';
-import { uploadMode } from './modes/upload.js';
 import { publish } from './publish.js';
 import type { RenderedSet } from '../publish/set.js';
 import type { PullRequestRef } from './context.js';
@@ -67,6 +66,8 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
       pullRequest = ctx.pullRequest;
     } else if (inputs.mode === 'upload') {
       // The set was rendered, linted and published by an earlier job: this one only ships it.
+      // Loaded on demand: the store clients (googleapis, jose) are not needed by the other modes.
+      const { uploadMode } = await import('./modes/upload.js');
       return await uploadMode(a, deps.read ?? ((n) => core.getInput(n)), env);
     } else {
       return reservedMode(inputs.mode);

@@ -10,7 +10,6 @@ import { lintCommand } from './lint.js';
 import { serveCommand } from './serve.js';
 import { importFrameitCommand } from './import.js';
 import { mergeCommand } from './merge.js';
-import { uploadCommand } from './upload.js';
 import { VERSION } from '../version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -129,7 +128,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--play-service-account <file>', 'Play service account key JSON (default: the text in $PLAY_SERVICE_ACCOUNT_JSON)')
     .option('--changes-not-sent-for-review', 'Play: commit with changesNotSentForReview (send for review from Play Console)')
     .option('--ignore-lint', 'upload even images whose report.json has lint errors')
-    .action(run((dir: string | undefined, opts) => uploadCommand(dir, opts, io)));
+    // Loaded on demand, like serve: the store clients are not needed by the other commands.
+    .action(run(async (dir: string | undefined, opts) => (await import('./upload.js')).uploadCommand(dir, opts, io)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
