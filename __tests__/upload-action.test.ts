@@ -64,14 +64,6 @@ describe('mode: upload', { timeout: 180_000 }, () => {
     expect(r.stdout).toContain(`::add-mask::${asc.keyId}`);
     expect(r.summary + gh.comments[0]!.body).not.toContain(keyLines[0]!);
 
-    // The same dry run again updates the one comment.
-    await runAction({
-      workspace: dir,
-      inputs: { 'github-token': 'ghs_write', mode: 'upload', store: 'appstore', 'dry-run': 'true', 'upload-dir': dir, 'bundle-id': 'com.example.habitual', 'asc-key-id': asc.keyId, 'asc-issuer-id': asc.issuerId, 'asc-private-key': asc.privateKeyPem },
-      event: pullRequestEvent(gh, { number: 7, headSha: 'c'.repeat(40), headRef: 'storeshots/screenshots' }),
-      env: { STORESHOTS_ASC_API_URL: asc.url },
-    });
-    expect(gh.comments).toHaveLength(1);
   });
 
   it('the approved upload job (credentials from the environment) uploads; a rerun has nothing to do', async () => {

@@ -138,7 +138,8 @@ export function planText(store: Store, sets: SetPlan[], heading = 'Upload plan')
   return `${out.join('\n')}\n`;
 }
 
-const mdEsc = (s: string) => s.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`);
+// HTML-significant characters as entities, markdown punctuation backslash-escaped: a file name is shown, never interpreted.
+const mdEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[|\\`*_[\]]/g, (c) => `\\${c}`);
 
 /** The plan as GitHub markdown: the job summary and the release pull request's comment. */
 export function planMarkdown(store: Store, sets: SetPlan[], heading = 'Upload plan'): string {
