@@ -63,7 +63,6 @@ describe('mode: upload', { timeout: 180_000 }, () => {
     for (const l of keyLines) expect(unmasked.join('\n')).not.toContain(l);
     expect(r.stdout).toContain(`::add-mask::${asc.keyId}`);
     expect(r.summary + gh.comments[0]!.body).not.toContain(keyLines[0]!);
-
   });
 
   it('the approved upload job (credentials from the environment) uploads; a rerun has nothing to do', async () => {
