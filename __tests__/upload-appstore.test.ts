@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeAsc } from './fakes/asc.js';
-import { runCli } from './helpers/cli.js';
+import { ROOT, runCli } from './helpers/cli.js';
+import { execFile } from 'node:child_process';
 import { fakeClock, md5, png, writeRenderedSet, type SetSpec } from './helpers/upload-set.js';
 import { runUpload, type UploadOptions } from '../src/upload/index.js';
 
@@ -129,6 +130,25 @@ describe('upload --dry-run --json (the plan)', () => {
     expect(named.code).toBe(3);
     expect(named.stderr).toContain('version 2.1 of com.example.habitual is IN_REVIEW: its screenshots cannot be changed');
     expect(asc.mutations()).toBe(0);
+    // Rejected by review (editable again): the rerun uploads.
+    asc.versions[1]!.state = 'METADATA_REJECTED';
+    const again = await runCli(['upload', dir, '--store', 'appstore', '--bundle-id', 'com.example.habitual', '--app-version', '2.1'], dir, env());
+    expect(again.code).toBe(0);
+    for (const l of LOCALES) expect(asc.setOf(l, DT)!.map((x) => x.state)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE']);
+  });
+
+  it('the shipped bin (dist) prints the same plan', async () => {
+    await allLive();
+    const dir = await writeRenderedSet(spec({ ja: [['home', COLORS.ja![0]!]] }));
+    // Not spawnSync: the loopback store answers from this process's event loop.
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), 'upload', dir, '--store', 'appstore', '--bundle-id', 'com.example.habitual', '--dry-run', '--json'], { cwd: dir, env: { ...process.env, ...env() }, timeout: 120_000 }, (e, stdout, stderr) =>
+        resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(await dryRun(dir));
   });
 
   it('missing credentials and bundle id are usage errors naming the flag and variable', async () => {
