@@ -55,6 +55,28 @@ describe('a fastlane tree (deliver and supply layouts)', () => {
   });
 });
 
+describe('the app from the manifest', () => {
+  it('app.bundle-id and app.package are read from the manifest when no flag names the app; a bad one is a manifest error', async () => {
+    const dir = await writeRenderedSet([{ locale: 'en-US', preset: 'appstore.iphone_6_9', slides: [{ slide: 'home', color: '#123123' }] }, { locale: 'en-US', preset: 'play.phone', slides: [{ slide: 'home', color: '#123123' }] }]);
+    const example = readFileSync(path.join(import.meta.dirname, '../examples/habitual/screenshots.yml'), 'utf8');
+    const withApp = (app: string) => {
+      const text = example.replace(/^app:\n  name: Habitual\n/m, `${app}\n`);
+      expect(text).not.toBe(example);
+      writeFileSync(path.join(dir, 'screenshots.yml'), text);
+    };
+    withApp(`app:\n  name: Habitual\n  bundle-id: ${asc.app.bundleId}\n  package: ${play.packageName}`);
+    const a = await runCli(['upload', dir, '--store', 'appstore', '--dry-run', '--json'], dir, ascEnv());
+    expect([a.code, a.stderr]).toEqual([0, '']);
+    expect(JSON.parse(a.stdout).plan).toHaveLength(1);
+    const p = await runCli(['upload', dir, '--store', 'play', '--dry-run', '--json'], dir, playEnv());
+    expect([p.code, p.stderr]).toEqual([0, '']);
+    withApp('app:\n  name: Habitual\n  package: "not a package"');
+    const bad = await runCli(['upload', dir, '--store', 'play', '--dry-run'], dir, playEnv());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/screenshots\.yml:\d+:\d+.*app\.package/);
+  });
+});
+
 describe('hostile and broken input', () => {
   const sample = () => writeRenderedSet([{ locale: 'en-US', preset: 'appstore.iphone_6_9', slides: [{ slide: 'home', color: '#111111' }] }, { locale: 'en-US', preset: 'play.phone', slides: [{ slide: 'home', color: '#111111' }] }]);
 
