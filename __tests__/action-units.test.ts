@@ -16,6 +16,7 @@ import { buildReport } from '../src/report/index.js';
 import type { ImageRecord } from '../src/report/types.js';
 import { UserError } from '../src/util/errors.js';
 import { nativeCacheDir, pinnedVersions } from '../src/action/natives.js';
+import { UPLOAD_INPUT } from '../src/action/modes/upload.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const actionYml = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
@@ -30,7 +31,7 @@ const defaults = Object.fromEntries(Object.entries(actionYml.inputs).map(([k, v]
 
 describe('action.yml', () => {
   it('declares every input the code reads, each with a typed description and a default, and runs on node24', () => {
-    expect(Object.keys(actionYml.inputs).sort()).toEqual(Object.values(INPUT).sort());
+    expect(Object.keys(actionYml.inputs).sort()).toEqual([...Object.values(INPUT), ...Object.values(UPLOAD_INPUT)].sort());
     for (const [name, i] of Object.entries(actionYml.inputs)) {
       expect(i.description, name).toMatch(/^(string|boolean|number|list|[a-z-]+ \|)/);
       expect(i.default, name).toBeDefined();
@@ -42,7 +43,7 @@ describe('action.yml', () => {
 
   it('lists the outputs the issue names', () => {
     expect(Object.keys(actionYml.outputs).sort()).toEqual(
-      ['images', 'errors', 'warnings', 'report', 'artifact-id', 'artifact-url', 'comment-id', 'pull-request-number', 'pull-request-url', 'pull-request-operation', 'renders'].sort(),
+      ['images', 'errors', 'warnings', 'report', 'artifact-id', 'artifact-url', 'comment-id', 'pull-request-number', 'pull-request-url', 'pull-request-operation', 'renders', 'upload-plan', 'upload-changes'].sort(),
     );
   });
 

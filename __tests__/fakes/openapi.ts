@@ -11,14 +11,17 @@ type Json = any;
 
 const FILE = path.join(import.meta.dirname, '../fixtures/github-openapi.json');
 
-function toJsonSchema(node: Json): Json {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
+function toJsonSchema(node: Json, closed = false): Json {
+  if (Array.isArray(node)) return node.map((n) => toJsonSchema(n, closed));
   if (!node || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'discriminator' || k === 'nullable' || k === 'xml' || k === 'externalDocs') continue;
-    out[k] = toJsonSchema(v);
+    // `properties` maps names to schemas: a property called "type" or "properties" is not a keyword.
+    out[k] = k === 'properties' && v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([n, x]) => [n, toJsonSchema(x, closed)])) : toJsonSchema(v, closed);
   }
+  // Closed objects: a field the description does not name is a violation (a misspelt attribute).
+  if (closed && node.properties && typeof node.properties === 'object' && node.additionalProperties === undefined && node.type === 'object') out.additionalProperties = false;
   if (node.nullable === true) {
     if (typeof out.type === 'string') {
       out.type = [out.type, 'null'];
@@ -43,12 +46,17 @@ export class OpenApi {
   private cache = new Map<string, ValidateFunction>();
   private routes: Array<{ method: string; template: string; re: RegExp; names: string[] }> = [];
 
-  constructor(file = FILE) {
-    this.doc = toJsonSchema(JSON.parse(readFileSync(file, 'utf8')));
+  /** `name` names the description in messages; `closed` treats every described object as closed. */
+  constructor(
+    file = FILE,
+    private readonly opts: { name?: string; closed?: boolean } = {},
+  ) {
+    this.doc = toJsonSchema(JSON.parse(readFileSync(file, 'utf8')), opts.closed);
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     this.ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
     this.ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
     this.ajv.addFormat('uri-template', /^[^\s]*$/);
+    this.ajv.addFormat('uri-reference', /^[^\s]*$/);
     this.ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
     this.ajv.addFormat('date', /^\d{4}-\d\d-\d\d$/);
     this.ajv.addFormat('binary', () => true);
@@ -112,7 +120,7 @@ export class OpenApi {
   /** Problems with a request (empty when it conforms). */
   checkRequest(method: string, url: URL, body: unknown, contentType: string | undefined): string[] {
     const found = this.find(method, url.pathname);
-    if (!found) return [`${method} ${url.pathname}: no such operation in GitHub's OpenAPI description`];
+    if (!found) return [`${method} ${url.pathname}: no such operation in ${this.opts.name ?? "GitHub's OpenAPI description"}`];
     const { op, template } = found;
     const base = `/paths/${OpenApi.esc(template)}`;
     const problems: string[] = [];
@@ -125,6 +133,8 @@ export class OpenApi {
       const t = Array.isArray(s.type) ? s.type[0] : s.type;
       if (t === 'integer' || t === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
       if (t === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
+      // style: form, explode: false (the OpenAPI default for query arrays is explode: true, one value a key).
+      if (t === 'array') return raw.split(',').map((x) => coerce(s.items ?? {}, x));
       return raw;
     };
     const known = new Set<string>();
@@ -175,6 +185,11 @@ export class OpenApi {
       if (other.length === 0) problems.push(`${method} ${template} ${status}: a body where the description has none`);
     }
     return problems;
+  }
+
+  /** Problems with a value against a component schema (e.g. an error body of an undocumented status). */
+  checkComponent(name: string, value: unknown, what: string): string[] {
+    return this.check(`/components/schemas/${OpenApi.esc(name)}`, value, what);
   }
 
   /** A minimal instance of a component schema (required fields only), merged with `over`. */

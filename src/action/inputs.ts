@@ -34,7 +34,7 @@ export const INPUT = {
   timeout: 'timeout',
 } as const;
 
-export const MODES = ['local', 'remote', 'collect', 'comment', 'merge'] as const;
+export const MODES = ['local', 'remote', 'collect', 'comment', 'merge', 'upload'] as const;
 export type Mode = (typeof MODES)[number];
 export type FailOn = 'error' | 'warning' | 'never';
 

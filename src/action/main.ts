@@ -64,6 +64,11 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     } else if (inputs.mode === 'merge') {
       set = await mergeMode(a);
       pullRequest = ctx.pullRequest;
+    } else if (inputs.mode === 'upload') {
+      // The set was rendered, linted and published by an earlier job: this one only ships it.
+      // Loaded on demand: the store clients (googleapis, jose) are not needed by the other modes.
+      const { uploadMode } = await import('./modes/upload.js');
+      return await uploadMode(a, deps.read ?? ((n) => core.getInput(n)), env);
     } else {
       return reservedMode(inputs.mode);
     }

@@ -121,6 +121,27 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--json', 'print the findings as JSON')
     .action(run((dir: string | undefined, opts) => importFrameitCommand(dir, opts, io)));
 
+  program
+    .command('upload')
+    .description('Upload a rendered set to App Store Connect or Google Play: only what changed, with the plan printed first')
+    .argument('[dir]', "the render's output folder (report.json) or a fastlane folder (default: output.dir of the manifest, else storeshots-out)")
+    .addOption(new Option('--store <store>', 'which store').choices(['appstore', 'play']).makeOptionMandatory())
+    .option('--dry-run', 'print the plan against what is live and change nothing')
+    .option('--json', 'print the plan as JSON')
+    .option('-c, --config <file>', 'manifest to read app.bundle-id / app.package from')
+    .option('--bundle-id <id>', 'App Store bundle id (default: app.bundle-id of the manifest)')
+    .option('--package <name>', 'Play package name (default: app.package of the manifest)')
+    .option('--app-version <version>', 'App Store version to edit (default: the one that can be edited)')
+    .option('-l, --locale <locale>', 'only this locale (repeatable, or comma-separated)', collect)
+    .option('--asc-key-id <id>', 'App Store Connect API key id (default: $ASC_KEY_ID)')
+    .option('--asc-issuer-id <id>', 'App Store Connect issuer id (default: $ASC_ISSUER_ID)')
+    .option('--asc-private-key <file>', 'the AuthKey_<id>.p8 file (default: the text in $ASC_PRIVATE_KEY)')
+    .option('--play-service-account <file>', 'Play service account key JSON (default: the text in $PLAY_SERVICE_ACCOUNT_JSON)')
+    .option('--changes-not-sent-for-review', 'Play: commit with changesNotSentForReview (send for review from Play Console)')
+    .option('--ignore-lint', 'upload even images whose report.json has lint errors')
+    // Loaded on demand, like serve: the store clients are not needed by the other commands.
+    .action(run(async (dir: string | undefined, opts) => (await import('./upload.js')).uploadCommand(dir, opts, io)));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

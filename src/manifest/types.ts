@@ -75,7 +75,7 @@ export interface SlideEntry {
 
 export interface Manifest {
   version: 1;
-  app?: { name?: string; tagline?: Localized; icon?: string };
+  app?: { name?: string; tagline?: Localized; icon?: string; 'bundle-id'?: string; package?: string };
   locales: string[];
   presets: Array<string | PresetEntry>;
   theme?: string;
