@@ -32,25 +32,22 @@ export async function uploadSet(o: UploadOptions): Promise<ArtifactRef & { files
     path.join(o.outDir, RUN_FILE),
   ].filter((f) => existsSync(f));
   const client = new DefaultArtifactClient();
-  // A re-run of the job uploads under the same name again, which the service refuses (409):
-  // as actions/upload-artifact's overwrite does, delete the old one first (the runtime token may).
+  // PNG and JPEG are already compressed: zipping them again costs time and saves nothing.
+  const upload = () => client.uploadArtifact(o.name, files, o.outDir, { retentionDays: o.retentionDays, compressionLevel: 0 });
+  const exists = (e: unknown) => /\(409\)/.test((e as Error)?.message ?? '');
   let replaced: number | undefined;
-  if (o.overwrite) {
-    try {
-      replaced = (await client.deleteArtifact(o.name)).id;
-    } catch (e) {
-      if ((e as Error).name !== 'ArtifactNotFoundError') throw e;
-    }
-  }
   let res: { id?: number };
   try {
-    // PNG and JPEG are already compressed: zipping them again costs time and saves nothing.
-    res = await client.uploadArtifact(o.name, files, o.outDir, { retentionDays: o.retentionDays, compressionLevel: 0 });
+    res = await upload();
   } catch (e) {
-    if (/\(409\)/.test((e as Error).message)) {
+    if (!exists(e)) throw e;
+    // A re-run of the job uploads under the same name again, which the service refuses (409). As
+    // actions/upload-artifact's overwrite does, delete the old one (the runtime token may) and upload.
+    if (!o.overwrite) {
       throw new UserError(`An artifact named "${o.name}" already exists in this workflow run (a re-run of the job, or two jobs with one artifact-name): set overwrite: true to replace it, or give each job its own artifact-name`);
     }
-    throw e;
+    replaced = (await client.deleteArtifact(o.name)).id;
+    res = await upload();
   }
   const url = res.id !== undefined && o.runId ? `${o.serverUrl}/${o.repository}/actions/runs/${o.runId}/artifacts/${res.id}` : undefined;
   return { name: o.name, id: res.id, url, files: files.length, replaced };
