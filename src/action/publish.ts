@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { explainRefusal } from '../github/client.js';
+import { UserError } from '../util/errors.js';
 import { upsertStickyComment } from '../github/comment.js';
 import { publishPreviews, type PublishedPreview } from '../github/previews.js';
 import { PullRequestsNotAllowedError, syncReleasePr, type ReleasePrResult } from '../github/release-pr.js';
@@ -176,7 +177,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
     }
   } catch (e) {
     // The step fails, but the summary still says what was published before it did.
-    notes.push(`storeshots stopped: ${(e as Error)?.message ?? String(e)}`);
+    notes.push(`storeshots stopped: ${e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : ((e as Error)?.message ?? String(e))}`);
     throw e;
   } finally {
     await runner.summary(
