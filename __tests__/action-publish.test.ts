@@ -113,8 +113,8 @@ describe('on a pull request', () => {
     for (const m of sheets) {
       const meta = await sharp(branch.get(`${m[3]}.jpg`)!).metadata();
       expect(meta.format).toBe('jpeg');
-      // A row per preset (two), the two slides side by side, 360 px rows with 16 px gaps.
-      expect([meta.width, meta.height]).toEqual([16 + 203 + 16 + 203 + 16, 16 + 360 + 16 + 360 + 16]);
+      // A row per preset (two) under its 44 px label, the two slides side by side, 240 px rows with 16 px gaps.
+      expect([meta.width, meta.height]).toEqual([16 + 135 + 16 + 135 + 16, 16 + 44 + 240 + 16 + 44 + 240 + 16]);
     }
     // The finding's text is escaped: no HTML, no table break, no @-mention.
     expect(body).toContain('31 px \\| smaller');

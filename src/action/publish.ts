@@ -11,8 +11,8 @@ import { PullRequestsNotAllowedError, syncReleasePr, type ReleasePrResult } from
 import { outputPath } from '../plan/layout.js';
 import { getPreset } from '../store/presets.js';
 import { uploadSet } from '../publish/artifact.js';
-import { contactSheets } from '../publish/contact-sheet.js';
-import { commentBody, jobSummary, releasePrBody } from '../publish/markdown.js';
+import { COMMENT_SHEET, contactSheets } from '../publish/contact-sheet.js';
+import { commentBody, jobSummary, presetLabel, releasePrBody } from '../publish/markdown.js';
 import { imageFile, type ArtifactRef, type RenderedSet } from '../publish/set.js';
 import type { PullRequestRef } from './context.js';
 import { inGroup, type ActionEnv } from './env.js';
@@ -116,7 +116,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
           const commentNotes: string[] = [];
           if (inputs.previewImages && set.report.images.length > 0) {
             try {
-              const sheets = await contactSheets(set.outDir, set.report.images);
+              const sheets = await contactSheets(set.outDir, set.report.images, { ...COMMENT_SHEET, label: presetLabel });
               previews = (await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, sheets)).previews;
             } catch (e) {
               const why = explainRefusal(e, `the preview images to ${inputs.previewBranch}`, 'contents: write', { name: inputs.previewBranch, input: 'preview-branch' });

@@ -125,7 +125,9 @@ export function findingsList(findings: Finding[], rulesBase?: string): string {
   return [...groups]
     .map(([where, fs]) => {
       const worst = fs.some((f) => f.severity === 'error') ? '❌' : '⚠️';
-      const items = fs.map((f) => `  - ${icon(f)} [${cell(f.rule)}](${safeUrl(ruleLink(f, rulesBase))}): ${cell(f.message)}`);
+      // The place is said once, above: a message that starts with the image's path drops it.
+      const msg = (f: Finding) => (f.path && f.message.startsWith(`${f.path}: `) ? f.message.slice(f.path.length + 2) : f.message);
+      const items = fs.map((f) => `  - ${icon(f)} [${cell(f.rule)}](${safeUrl(ruleLink(f, rulesBase))}): ${cell(msg(f))}`);
       return [`- ${worst} ${where}`, ...items].join('\n');
     })
     .join('\n');
@@ -169,10 +171,9 @@ export function commentBody(c: CommentInput): string {
       return;
     }
     const open = bad > 0 || (!anyErrors && i === 0);
-    const caption = `Rows, top to bottom: ${rows.map((x) => x.replace(/: \d+$/, '')).join(' · ')}`;
     const alt = `${cell(locale)}: ${rows.join(', ')}`.replace(/[[\]]/g, '');
     const picture = c.linkPreviews ? `[${cell(locale)} contact sheet](${p.url})` : `![${alt}](${p.url})`;
-    parts.push(`<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${picture}\n\n<sub>${caption}</sub>\n\n</details>`);
+    parts.push(`<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${picture}\n\n</details>`);
   });
 
   const links = [artifactLine(c.artifact), c.runUrl && `[Workflow run](${c.runUrl})`].filter(Boolean);
