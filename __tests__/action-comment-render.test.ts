@@ -74,12 +74,13 @@ async function show(markdown: string, width: number, name: string): Promise<Meas
   writeFileSync(file, page_(markdown));
   await page.setViewportSize({ width, height: 900 });
   await page.goto(pathToFileURL(file).href);
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await page.waitForFunction('[...document.images].every((i) => i.complete)');
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `comment-${name}.png`), fullPage: true });
-  return page.evaluate(() => {
+  // Runs in the page (a string, so the test's types need no DOM library).
+  return page.evaluate(`(() => {
     const visible = [...document.images].filter((i) => i.getBoundingClientRect().height > 0);
-    const inner = [...document.querySelectorAll<HTMLElement>('.markdown-body *')].filter((el) => {
+    const inner = [...document.querySelectorAll('.markdown-body *')].filter((el) => {
       const ox = getComputedStyle(el).overflowX;
       return (ox === 'auto' || ox === 'scroll') && el.scrollWidth > el.clientWidth + 1;
     });
@@ -87,9 +88,9 @@ async function show(markdown: string, width: number, name: string): Promise<Meas
       height: document.documentElement.scrollHeight,
       firstImageTop: visible[0] ? visible[0].getBoundingClientRect().top + window.scrollY : undefined,
       pageScrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      innerScrollers: inner.map((el) => `${el.tagName.toLowerCase()}: ${el.textContent?.slice(0, 60)}`),
+      innerScrollers: inner.map((el) => el.tagName.toLowerCase() + ': ' + (el.textContent || '').slice(0, 60)),
     };
-  });
+  })()`) as Promise<Measured>;
 }
 
 beforeAll(async () => {
@@ -123,7 +124,7 @@ afterAll(async () => {
   await context?.close();
 });
 
-const comment = (findings: Finding[], extra: Partial<CommentInput> = {}) => `${commentMarker('')}\n${commentBody({ report: buildReport(set.report.images, findings), ...input, ...extra })}`;
+const comment = (findings: readonly Finding[], extra: Partial<CommentInput> = {}) => `${commentMarker('')}\n${commentBody({ report: buildReport(set.report.images, [...findings]), ...input, ...extra })}`;
 
 describe("the example's comment in Chromium with GitHub's markdown CSS", () => {
   for (const [name, findings] of [['example', EXAMPLE], ['errors', [...ERRORS, ...EXAMPLE]]] as const) {

@@ -21,6 +21,8 @@ export interface RunContext {
   serverUrl: string;
   apiUrl: string;
   runId: string;
+  /** GITHUB_RUN_ATTEMPT: 1, then 2… for each re-run of the run. */
+  runAttempt: number;
   sha: string;
   ref: string;
   workspace: string;
@@ -60,6 +62,7 @@ export function readContext(env: NodeJS.ProcessEnv): RunContext {
     serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
     apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
     runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: Number(env.GITHUB_RUN_ATTEMPT) || 1,
     sha: env.GITHUB_SHA ?? '',
     ref,
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),

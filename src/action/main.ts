@@ -41,8 +41,8 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     const made = await inGroup(runner, `storeshots: ${inputs.mode} mode`, () => runMode(a, deps));
     // remote with wait: dispatch, or comment mode without an artifact: nothing to publish here.
     if (!made) return 0;
-    const { set, pullRequest, upload, releaseEvent } = made;
-    await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode !== 'comment', releaseEvent });
+    const { set, pullRequest, upload, releaseEvent, renderedBy } = made;
+    await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode !== 'comment', releaseEvent, renderedBy });
 
     const { errors, warnings } = set.report.summary;
     const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? errors + warnings : errors;
@@ -61,6 +61,8 @@ interface Made {
   pullRequest?: PullRequestRef;
   upload: boolean;
   releaseEvent?: boolean;
+  /** The run that rendered, when it is not this one (comment, collect). */
+  renderedBy?: { run: number; attempt: number };
 }
 
 /** The mode's half of a run: a finished set to publish, or undefined when this run publishes nothing. */
@@ -76,11 +78,12 @@ async function runMode(a: ActionEnv, deps: ActionDeps): Promise<Made | undefined
     }
     case 'collect': {
       const r = await collectMode(a, { now: deps.now });
-      return { set: r.set, pullRequest: r.pullRequest, upload: true, releaseEvent: r.release };
+      return { set: r.set, pullRequest: r.pullRequest, upload: true, releaseEvent: r.release, renderedBy: r.renderedBy };
     }
     case 'comment': {
       const r = await commentMode(a);
-      return r.set && { set: r.set, pullRequest: r.pullRequest, upload: false };
+      const run = ctx.payload.workflow_run as { id?: number; run_attempt?: number } | undefined;
+      return r.set && { set: r.set, pullRequest: r.pullRequest, upload: false, renderedBy: run?.id ? { run: run.id, attempt: run.run_attempt ?? 1 } : undefined };
     }
     case 'merge':
       return { set: await mergeMode(a), pullRequest: ctx.pullRequest, upload: true };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { explainRefusal } from '../github/client.js';
 import { UserError } from '../util/errors.js';
-import { upsertStickyComment } from '../github/comment.js';
+import { commentMarker, findStickyComment, isNewer, upsertStickyComment, type StickyComment } from '../github/comment.js';
 import { publishPreviews, type PublishedPreview } from '../github/previews.js';
 import { PullRequestsNotAllowedError, syncReleasePr, type ReleasePrResult } from '../github/release-pr.js';
 import { outputPath } from '../plan/layout.js';
@@ -40,6 +40,8 @@ export interface PublishOptions {
   allowRelease: boolean;
   /** Whether the run that rendered was a tag push or release (collect mode learns it from the render's metadata). */
   releaseEvent?: boolean;
+  /** The run that rendered the set (comment and collect mode: not this run); default this run. */
+  renderedBy?: { run: number; attempt: number };
 }
 
 function artifactName(a: ActionEnv): string {
@@ -112,12 +114,32 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
       } else {
         await step('comment', async () => {
           const r = { owner: ctx.owner, repo: ctx.repo };
+          const target = { ...r, issueNumber: pr.number };
+          const stamp = { sha: pr.headSha, run: o.renderedBy?.run ?? (Number(ctx.runId) || 0), attempt: o.renderedBy?.attempt ?? ctx.runAttempt };
+          let existing: StickyComment | undefined;
+          try {
+            existing = await findStickyComment(gh, target, commentMarker(inputs.commentHeader));
+          } catch (e) {
+            const why = explainRefusal(e, `the preview comment on #${pr.number}`, 'pull-requests: write');
+            if (!why) throw e;
+            runner.notice(why);
+            notes.push(why);
+            return;
+          }
+          // A newer run already commented (this one finished late): leave its comment and images alone.
+          if (existing?.stamp && isNewer(existing.stamp, stamp)) {
+            const msg = `The preview comment on #${pr.number} already shows a newer run (${existing.stamp.run}, commit ${existing.stamp.sha.slice(0, 7)}): left as it is.`;
+            runner.notice(msg);
+            notes.push(msg);
+            result.comment = { id: existing.id, url: existing.url, operation: 'skipped' };
+            return;
+          }
           let previews: PublishedPreview[] | undefined;
           const commentNotes: string[] = [];
           if (inputs.previewImages && set.report.images.length > 0) {
             try {
               const sheets = await contactSheets(set.outDir, set.report.images, { ...COMMENT_SHEET, label: presetLabel });
-              previews = (await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, sheets)).previews;
+              previews = (await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, sheets, { pr: pr.number, header: inputs.commentHeader })).previews;
             } catch (e) {
               const why = explainRefusal(e, `the preview images to ${inputs.previewBranch}`, 'contents: write', { name: inputs.previewBranch, input: 'preview-branch' });
               if (!why) throw e;
@@ -140,7 +162,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
             rulesBase: rulesDocBase(ctx),
           });
           try {
-            const c = await upsertStickyComment(gh, { ...r, issueNumber: pr.number }, inputs.commentHeader, body);
+            const c = await upsertStickyComment(gh, target, inputs.commentHeader, body, { stamp, existing: existing ?? null });
             result.comment = c;
             runner.info(`Preview comment ${c.operation}: ${c.url}`);
           } catch (e) {
