@@ -100,7 +100,8 @@ function fail(e: unknown, runner: Runner, env: NodeJS.ProcessEnv): number {
     for (const p of placed) runner.error(formatProblem(p), { file: path.relative(workspace, path.resolve(workspace, p.at!.file)), startLine: p.at!.line, startColumn: p.at!.column });
     const rest = e.problems.filter((p) => !p.at);
     if (rest.length) core.setFailed(rest.map((p) => p.message).join('\n'));
-    else process.exitCode = core.ExitCode.Failure;
+    // 1 is core.ExitCode.Failure (spelled out: @github/local-action's stand-in for core has no ExitCode).
+    else process.exitCode = 1;
     return 1;
   }
   const err = e as Error;
