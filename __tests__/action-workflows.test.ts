@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { actionlint, docResolver, docWorkflows, languageService, parseActionYml, ROOT, type DocWorkflow } from './helpers/github-tools.js';
 
 const actionYml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
@@ -113,5 +114,61 @@ describe('the doc checks bite (planted faults in the README PR workflow)', () =>
     const text = plant('manifest: screenshots.yml', 'manifest: ${{ secret.MANIFEST }}');
     expect((await languageService(text, docResolver())).map((p) => p.message).join('\n')).toMatch(/secret/);
     expect((await actionlint(text)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('README.md, docs/action.md and action.yml agree', () => {
+  const yml = parse(actionYml) as { inputs: Record<string, { description: string; default?: string }>; outputs: Record<string, { description: string }> };
+  const doc = readFileSync(path.join(ROOT, 'docs/action.md'), 'utf8');
+  const section = (title: string) => doc.slice(doc.indexOf(`\n## ${title}\n`), doc.indexOf('\n## ', doc.indexOf(`\n## ${title}\n`) + 4));
+  const unescape = (t: string) => t.replace(/\\\|/g, '|');
+  const rows = (text: string) => [...text.matchAll(/^\| `([a-z-]+)` \|(.*)\|\s*$/gm)].map((m) => [m[1]!, ...m[2]!.split(/(?<!\\)\|/).map((c) => unescape(c.trim()))] as string[]);
+
+  it('docs/action.md lists every input with action.yml\'s default and description', () => {
+    const listed = rows(section('Inputs'));
+    expect(listed.map((r) => r[0]).sort()).toEqual(Object.keys(yml.inputs).sort());
+    for (const [name, dflt, desc] of listed) {
+      expect(dflt, name).toBe(yml.inputs[name!]!.default ? `\`${yml.inputs[name!]!.default}\`` : '');
+      expect(desc, name).toBe(yml.inputs[name!]!.description);
+    }
+  });
+
+  it('docs/action.md lists every output (renders included) with action.yml\'s description', () => {
+    const listed = rows(section('Outputs'));
+    expect(listed.map((r) => r[0]).sort()).toEqual(Object.keys(yml.outputs).sort());
+    expect(listed.map((r) => r[0])).toContain('renders');
+    for (const [name, desc] of listed) expect(desc, name).toBe(yml.outputs[name!]!.description);
+  });
+
+  it("every workflow in the docs grants what docs/action.md's permissions table says its mode needs", () => {
+    const table = [...section('Permissions').matchAll(/^\| `(\w+)`([^|]*)\| (.+) \|$/gm)].map((m) => ({
+      mode: m[1]!,
+      what: m[2]!,
+      needs: [...m[3]!.matchAll(/`([a-z-]+): (read|write)`/g)].map((x) => [x[1]!, x[2]!] as const),
+    }));
+    expect(table.map((t) => t.mode)).toEqual(expect.arrayContaining(['local', 'merge', 'remote', 'collect', 'comment']));
+    const rowFor = (w: Record<string, string>) => {
+      const mode = w.mode ?? 'local';
+      if (mode === 'remote') return table.find((t) => t.mode === 'remote' && t.what.includes(`wait: ${w.wait ?? 'poll'}`));
+      if (mode === 'local' && String(w.comment) === 'false') return table.find((t) => t.mode === 'local' && t.what.includes('rendering only'));
+      return table.find((t) => t.mode === mode);
+    };
+    const level: Record<string, number> = { none: 0, read: 1, write: 2 };
+    let checked = 0;
+    // Whole workflows only (a bare step snippet grants nothing of its own).
+    for (const w of workflows.filter((x) => x.file === 'README.md' && x.offset === 0)) {
+      const wf = parse(w.text) as { permissions?: Record<string, string>; jobs: Record<string, { permissions?: Record<string, string>; steps?: Array<{ uses?: string; with?: Record<string, string> }> }> };
+      for (const [id, job] of Object.entries(wf.jobs)) {
+        for (const step of job.steps ?? []) {
+          if (!step.uses?.includes('/storeshots@')) continue;
+          const row = rowFor(step.with ?? {});
+          expect(row, `${w.where} job ${id}`).toBeDefined();
+          const granted = job.permissions ?? wf.permissions ?? {};
+          for (const [scope, need] of row!.needs) expect(level[granted[scope] ?? 'none'], `${w.where} job ${id}: ${scope}: ${need}`).toBeGreaterThanOrEqual(level[need]!);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
   });
 });
