@@ -38,6 +38,14 @@ function recorder(): Recorded {
     error: log('error'),
     setOutput: (n, v) => void (r.outputs[n] = String(v)),
     summary: async (md) => void r.summaries.push(md),
+    group: async (name, fn) => {
+      r.calls.push({ kind: 'group', message: name });
+      try {
+        return await fn();
+      } finally {
+        r.calls.push({ kind: 'endgroup', message: name });
+      }
+    },
   };
   return r;
 }
@@ -128,6 +136,9 @@ describe('on a pull request', () => {
     expect(rec.summaries[0]).toContain(res.artifact!.url!);
     expect(rec.outputs).toMatchObject({ images: '8', errors: '1', warnings: '0', 'artifact-id': String(res.artifact!.id), 'comment-id': String(gh.comments[0]!.id), 'pull-request-operation': 'none' });
     expect(rec.calls.filter((c) => c.kind === 'error')).toHaveLength(1); // the finding's annotation
+    // Each phase is one log group, none nested (GitHub's log has no nested groups).
+    const groups = rec.calls.filter((c) => c.kind === 'group' || c.kind === 'endgroup');
+    expect(groups.map((c) => `${c.kind} ${c.message}`)).toEqual(['group upload artifact', 'endgroup upload artifact', 'group comment', 'endgroup comment']);
   });
 
   it('updates the same comment on the next run and commits no new preview for unchanged sheets', async () => {
