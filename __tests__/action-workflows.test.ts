@@ -32,6 +32,12 @@ describe('action.yml, as GitHub parses it', () => {
     });
   }
 
+  it("has no error in GitHub's language service (the VS Code extension's diagnostics for action.yml)", async () => {
+    expect(await languageService(actionYml, docResolver(), 'file:///repo/action.yml')).toEqual([]);
+    const planted = actionYml.replace(/(  api-key:\n    description: ")/, '$1Use ${{ secrets.STORESHOTS_API_KEY }}. ');
+    expect((await languageService(planted, docResolver(), 'file:///repo/planted/action.yml')).map((p) => p.message).join('\n')).toMatch(/secrets/);
+  });
+
   it('(planted) the strict schema refuses an unknown key and a bad runs.using', () => {
     const planted = actionYml.replace('runs:\n  using: node24', 'runs:\n  using: node99').replace(/^branding:/m, 'brandin:');
     const msgs = parseActionYml(planted, 'strict').map((p) => p.message).join('\n');
