@@ -46,7 +46,7 @@ describe('inputs', () => {
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('Expected one of error, warning, never for input fail-on but received "sometimes"');
-    expect(errors[0]).toContain('Expected a whole number from 1 to 90 for input retention-days but received "3.5"');
+    expect(errors[0]).toContain('Expected a whole number of 1 or more for input retention-days but received "3.5"');
     expect(errors[0]).toContain('Expected true or false for input comment but received "yes"');
     expect(gh.log).toEqual([]);
   });
@@ -76,8 +76,8 @@ describe('mode: comment (the fork setup\'s workflow_run half)', { timeout: 180_0
     expect(gh.comments).toHaveLength(1);
     const body = gh.comments[0]!.body;
     expect(body.startsWith(commentMarker(''))).toBe(true);
-    expect(body).toContain('4 images, 0 errors, 0 warnings');
-    expect(body).toMatch(/!\[en-US\]\(https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.jpg\?raw=true\)/);
+    expect(body).toContain('4 images (2 locales × 1 preset), 0 errors, 0 warnings');
+    expect(body).toMatch(/!\[en-US: [^\]]*\]\(https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.jpg\?raw=true\)/);
     expect(body).toContain('/actions/runs/1001/artifacts/');
     expect(r.summary).toContain('## storeshots: 4 images');
     expect(r.outputs['comment-id']).toBe(String(gh.comments[0]!.id));

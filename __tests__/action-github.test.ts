@@ -107,22 +107,56 @@ describe('rate limits', () => {
 });
 
 describe('preview branch', () => {
-  const img = (s: string) => ({ label: s, content: Buffer.from(`image ${s}`), ext: 'png' as const });
+  const img = (s: string, v = '') => ({ label: s, content: Buffer.from(`image ${s}${v}`), ext: 'png' as const });
+  const at = (pr: number, header = '') => ({ pr, header });
 
   it('commits content-addressed images once; the same images again make no commit', async () => {
     const gh = client();
-    const first = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US'), img('de-DE')]);
+    fake.openPull(1);
+    fake.openPull(2);
+    const first = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US'), img('de-DE')], at(1));
     expect(first.committed).toBe(true);
     expect(first.previews[0]!.url).toMatch(/^https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.png\?raw=true$/);
     const files = fake.filesOf('storeshots-previews');
     expect([...files.values()].map(String).sort()).toEqual(['image de-DE', 'image en-US']);
     const commits = fake.commits.size;
-    const again = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US')]);
+    const again = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US'), img('de-DE')], at(1));
     expect(again.committed).toBe(false);
     expect(fake.commits.size).toBe(commits);
-    const more = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('ja')]);
+    // Another pull request's comment: both sets stay.
+    const more = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('ja')], at(2));
     expect(more.committed).toBe(true);
     expect(fake.filesOf('storeshots-previews').size).toBe(3);
+  });
+
+  it("keeps only what open pull requests' latest comments show: a new push replaces its PR's sheets, a closed PR's go", async () => {
+    const gh = client();
+    fake.openPull(1);
+    fake.openPull(2);
+    await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' v1')], at(1));
+    await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' pr2')], at(2));
+    await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' v2')], at(1, 'nightly'));
+    await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' v3')], at(1));
+    expect([...fake.filesOf('storeshots-previews').values()].map(String).sort()).toEqual(['image en-US pr2', 'image en-US v2', 'image en-US v3']);
+    fake.pulls.find((p) => p.number === 2)!.state = 'closed';
+    await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' v4')], at(1));
+    expect([...fake.filesOf('storeshots-previews').values()].map(String).sort()).toEqual(['image en-US v2', 'image en-US v4']);
+    // One parentless commit: nothing older is reachable.
+    expect(fake.reachable('storeshots-previews').commits).toBe(1);
+  });
+
+  it('20 updates leave the branch at most twice the size of one update (reachable objects)', async () => {
+    const gh = client();
+    fake.openPull(7);
+    // Four locales' sheets of ~80 KB each, different on every push (as a changed screenshot makes them).
+    const sheets = (v: number) => ['en-US', 'de-DE', 'ja', 'ar'].map((l) => ({ label: l, content: Buffer.concat([Buffer.from(`${l} ${v} `), Buffer.alloc(80_000, v)]), ext: 'jpg' as const }));
+    await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', sheets(0), at(7));
+    const one = fake.reachable('storeshots-previews');
+    for (let v = 1; v < 20; v++) await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', sheets(v), at(7));
+    const after = fake.reachable('storeshots-previews');
+    expect(after.bytes).toBeLessThanOrEqual(2 * one.bytes);
+    expect(after.blobs).toBe(4);
+    expect(after.commits).toBe(1);
   });
 });
 

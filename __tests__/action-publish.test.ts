@@ -38,6 +38,14 @@ function recorder(): Recorded {
     error: log('error'),
     setOutput: (n, v) => void (r.outputs[n] = String(v)),
     summary: async (md) => void r.summaries.push(md),
+    group: async (name, fn) => {
+      r.calls.push({ kind: 'group', message: name });
+      try {
+        return await fn();
+      } finally {
+        r.calls.push({ kind: 'endgroup', message: name });
+      }
+    },
   };
   return r;
 }
@@ -73,6 +81,7 @@ afterAll(async () => {
 beforeEach(async () => {
   gh = await new FakeGitHub().start();
   arts.artifacts.length = 0;
+  arts.deleted.length = 0;
 });
 afterEach(async () => {
   expect(gh.violations).toEqual([]);
@@ -101,17 +110,19 @@ describe('on a pull request', () => {
     expect(gh.comments).toHaveLength(1);
     const body = gh.comments[0]!.body;
     expect(body.startsWith(commentMarker(''))).toBe(true);
-    expect(body).toContain('8 images, 1 error, 0 warnings');
+    expect(body).toContain('❌ **not ready for the stores**: 8 images (2 locales × 2 presets), 1 error, 0 warnings');
+    // The short SHA links the commit.
+    expect(body).toContain('[`ddddddd`](https://github.com/acme/habitual/commit/' + 'd'.repeat(40) + ')');
     expect(body).toContain(res.artifact!.url!);
     // One contact sheet per locale, committed to the previews branch and embedded by URL.
-    const sheets = [...body.matchAll(/!\[([^\]]+)\]\((https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/([0-9a-f]{32})\.jpg\?raw=true)\)/g)];
+    const sheets = [...body.matchAll(/!\[([^\]:]+)[^\]]*\]\((https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/([0-9a-f]{32})\.jpg\?raw=true)\)/g)];
     expect(sheets.map((m) => m[1])).toEqual(['en-US', 'de-DE']);
     const branch = gh.filesOf('storeshots-previews');
     for (const m of sheets) {
       const meta = await sharp(branch.get(`${m[3]}.jpg`)!).metadata();
       expect(meta.format).toBe('jpeg');
-      // A row per preset (two), the two slides side by side, 360 px rows with 16 px gaps.
-      expect([meta.width, meta.height]).toEqual([16 + 203 + 16 + 203 + 16, 16 + 360 + 16 + 360 + 16]);
+      // A row per preset (two) under its 44 px label, the two slides side by side, 240 px rows with 16 px gaps.
+      expect([meta.width, meta.height]).toEqual([16 + 135 + 16 + 135 + 16, 16 + 44 + 240 + 16 + 44 + 240 + 16]);
     }
     // The finding's text is escaped: no HTML, no table break, no @-mention.
     expect(body).toContain('31 px \\| smaller');
@@ -125,6 +136,9 @@ describe('on a pull request', () => {
     expect(rec.summaries[0]).toContain(res.artifact!.url!);
     expect(rec.outputs).toMatchObject({ images: '8', errors: '1', warnings: '0', 'artifact-id': String(res.artifact!.id), 'comment-id': String(gh.comments[0]!.id), 'pull-request-operation': 'none' });
     expect(rec.calls.filter((c) => c.kind === 'error')).toHaveLength(1); // the finding's annotation
+    // Each phase is one log group, none nested (GitHub's log has no nested groups).
+    const groups = rec.calls.filter((c) => c.kind === 'group' || c.kind === 'endgroup');
+    expect(groups.map((c) => `${c.kind} ${c.message}`)).toEqual(['group upload artifact', 'endgroup upload artifact', 'group comment', 'endgroup comment']);
   });
 
   it('updates the same comment on the next run and commits no new preview for unchanged sheets', async () => {
@@ -176,7 +190,7 @@ describe('on a pull request', () => {
     const { a } = env(ev);
     await publish(a, set, { pullRequest: a.ctx.pullRequest, upload: false, allowRelease: false });
     expect(gh.comments[0]!.body).not.toContain('![');
-    expect(gh.comments[0]!.body).toMatch(/\*\*en-US\*\*: \[contact sheet\]\(https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.jpg\?raw=true\)/);
+    expect(gh.comments[0]!.body).toMatch(/\[en-US contact sheet\]\(https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.jpg\?raw=true\)/);
   });
 });
 
@@ -241,5 +255,119 @@ describe('on a tag push', () => {
     await publish(a, await makeSet(), { upload: false, allowRelease: true });
     expect(gh.refs.has('heads/storeshots/screenshots')).toBe(true);
     expect(rec.calls.some((c) => c.kind === 'warning' && c.message.includes('Settings > Actions > General'))).toBe(true);
+  });
+});
+
+describe('errors a real repository produces', () => {
+  const RULESET = 'Repository rule violations found\n\nCannot create ref due to creations being restricted.\n\n';
+  const tag = { name: 'push', ref: 'refs/tags/v1.2.0', payload: { ref: 'refs/tags/v1.2.0', repository: { full_name: 'acme/habitual', default_branch: 'main', private: false } } };
+
+  it('401 (bad or expired token) says so, and does not blame a missing permission', async () => {
+    const { a, rec } = env(prEvent(), {}, 'ghp_expired');
+    await publish(a, await makeSet(), { pullRequest: a.ctx.pullRequest, upload: false, allowRelease: false });
+    const notices = rec.calls.filter((c) => c.kind === 'notice').map((c) => c.message);
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+    for (const n of notices) {
+      expect(n).toContain('HTTP 401');
+      expect(n).toMatch(/bad or expired credentials/);
+      expect(n).not.toMatch(/needs (contents|pull-requests)/);
+    }
+    expect(gh.log.some((l) => l.status === 401)).toBe(true);
+  });
+
+  it('a ruleset refusing the previews branch (422): the comment still posts, with a link to the artifact instead of images, and a notice explains', async () => {
+    gh.faults.push({ method: 'POST', path: /\/git\/refs$/, status: 422, message: RULESET, times: 5 });
+    const { a, rec } = env(prEvent());
+    const res = await publish(a, await makeSet(), { pullRequest: a.ctx.pullRequest, upload: true, allowRelease: false });
+    expect(gh.log.some((l) => l.method === 'POST' && l.path.endsWith('/git/refs') && l.status === 422)).toBe(true);
+    expect(gh.refs.has('heads/storeshots-previews')).toBe(false);
+    expect(gh.comments).toHaveLength(1);
+    const body = gh.comments[0]!.body;
+    expect(body).not.toContain('![');
+    expect(body).toContain(res.artifact!.url!);
+    expect(body).toMatch(/ruleset or branch protection covers the branch storeshots-previews/);
+    const notice = rec.calls.find((c) => c.kind === 'notice')!.message;
+    expect(notice).toMatch(/HTTP 422, Repository rule violations found: Cannot create ref/);
+    expect(notice).toContain('set preview-branch');
+    expect(rec.summaries[0]).toMatch(/ruleset/);
+    expect(rec.outputs['comment-id']).toBe(String(gh.comments[0]!.id));
+  });
+
+  it('a ruleset or protection on the release branch (422): a warning naming the branch, the summary written, the step goes on', async () => {
+    gh.faults.push({ method: 'POST', path: /\/git\/refs$/, status: 422, message: RULESET });
+    const { a, rec } = env(tag);
+    const res = await publish(a, await makeSet(), { upload: false, allowRelease: true });
+    expect(res.release).toBeUndefined();
+    const warning = rec.calls.find((c) => c.kind === 'warning' && c.message.includes('storeshots/screenshots'))!.message;
+    expect(warning).toMatch(/HTTP 422.*ruleset or branch protection covers the branch storeshots\/screenshots.*pr-branch/s);
+    expect(rec.summaries).toHaveLength(1);
+    expect(rec.summaries[0]).toContain('## storeshots: 8 images');
+    expect(rec.summaries[0]).toContain('storeshots/screenshots');
+    expect(rec.outputs['pull-request-operation']).toBe('none');
+
+    // A protected branch that refuses the force-update of an existing release branch: the same.
+    gh.faults.push({ method: 'PATCH', path: /\/git\/refs\//, status: 422, message: 'Protected branch update failed for refs/heads/storeshots/screenshots.' });
+    gh.commitTo('main', { 'x.txt': Buffer.from('1') });
+    gh.refs.set('heads/storeshots/screenshots', gh.refs.get('heads/main')!);
+    const again = env(tag);
+    await publish(again.a, await makeSet(), { upload: false, allowRelease: true });
+    expect(again.rec.calls.some((c) => c.kind === 'warning' && /Protected branch update failed.*storeshots\/screenshots/s.test(c.message))).toBe(true);
+  });
+
+  it('a re-run of the job replaces the artifact of the same name (overwrite, the default) instead of the 409', async () => {
+    const set = await makeSet();
+    const first = env(prEvent(), { comment: 'false' });
+    const one = await publish(first.a, set, { upload: true, allowRelease: false });
+    const rerun = env(prEvent(), { comment: 'false' });
+    const two = await publish(rerun.a, set, { upload: true, allowRelease: false });
+    expect(two.artifact!.id).not.toBe(one.artifact!.id);
+    expect(arts.deleted).toContain(one.artifact!.id);
+    expect(arts.artifacts.filter((x) => x.name === 'storeshots' && x.finalized).map((x) => x.id)).toEqual([two.artifact!.id]);
+    expect(rerun.rec.calls.some((c) => c.kind === 'info' && c.message.includes(`id ${one.artifact!.id}`))).toBe(true);
+  });
+
+  it('overwrite: false keeps the old artifact and fails with a plain message; the summary is still written', async () => {
+    const set = await makeSet();
+    await publish(env(prEvent(), { comment: 'false' }).a, set, { upload: true, allowRelease: false });
+    const { a, rec } = env(prEvent(), { comment: 'false', overwrite: 'false' });
+    await expect(publish(a, set, { upload: true, allowRelease: false })).rejects.toThrow(/artifact named "storeshots" already exists in this workflow run.*overwrite: true/);
+    expect(arts.deleted).toEqual([]);
+    expect(rec.summaries).toHaveLength(1);
+    expect(rec.summaries[0]).toMatch(/storeshots stopped: An artifact named "storeshots" already exists/);
+  });
+
+  it('passes retention-days above 90 to the artifact service (GitHub caps it at the repository setting)', async () => {
+    const { a } = env(prEvent(), { comment: 'false', 'retention-days': '400' });
+    const before = Date.now();
+    await publish(a, await makeSet(), { upload: true, allowRelease: false });
+    const expires = Date.parse(arts.artifacts[0]!.expiresAt!);
+    expect(expires - before).toBeGreaterThan(399 * 86_400_000);
+  });
+});
+
+describe('runs that finish out of order', () => {
+  it('an older run finishing after a newer one leaves the newer comment and previews alone', async () => {
+    const newer = env(prEvent({ headSha: 'e'.repeat(40) }));
+    newer.a.ctx.runId = '1002';
+    await publish(newer.a, await makeSet({ tint: 10 }), { pullRequest: newer.a.ctx.pullRequest, upload: false, allowRelease: false });
+    const body = gh.comments[0]!.body;
+    expect(body).toContain('<!-- storeshots:run {"sha":"' + 'e'.repeat(40) + '","run":1002,"attempt":1} -->');
+    const branch = gh.refs.get('heads/storeshots-previews');
+
+    const older = env(prEvent({ headSha: 'd'.repeat(40) }));
+    older.a.ctx.runId = '1001';
+    const res = await publish(older.a, await makeSet({ tint: 20 }), { pullRequest: older.a.ctx.pullRequest, upload: false, allowRelease: false });
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toBe(body);
+    expect(gh.refs.get('heads/storeshots-previews')).toBe(branch);
+    expect(res.comment?.operation).toBe('skipped');
+    expect(older.rec.calls.some((c) => c.kind === 'notice' && c.message.includes('already shows a newer run (1002'))).toBe(true);
+
+    // A re-run (attempt 2) of the newer run does update it.
+    const rerun = env(prEvent({ headSha: 'e'.repeat(40) }));
+    rerun.a.ctx.runId = '1002';
+    rerun.a.ctx.runAttempt = 2;
+    await publish(rerun.a, await makeSet({ tint: 30 }), { pullRequest: rerun.a.ctx.pullRequest, upload: false, allowRelease: false });
+    expect(gh.comments[0]!.body).toContain('"run":1002,"attempt":2');
   });
 });

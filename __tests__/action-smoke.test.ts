@@ -1,14 +1,14 @@
-// The shipped action from an empty folder: only what a release holds (package.json's `files`:
-// action.yml, dist/, templates/, fonts/, schema/…), no node_modules. The action installs the
+// The shipped action from exactly the tree a release tag holds (scripts/release-tree.mjs: action.yml,
+// dist/, templates/, fonts/, schema/, README.md, LICENSE, package.json), no node_modules. The action installs the
 // pinned sharp and @napi-rs/canvas from the npm registry into the runner's tool cache on first
 // use (cached across runs of this test in the temp folder), then renders the example.
-import { cpSync, lstatSync, mkdtempSync, readFileSync, realpathSync, existsSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeGitHub } from './fakes/github.js';
 import { FakeArtifacts } from './fakes/artifacts.js';
-import { ROOT, runAction, shippedAction } from './fakes/run-action.js';
+import { RELEASE_FILES, ROOT, runAction, shippedAction } from './fakes/run-action.js';
 
 let gh: FakeGitHub;
 let arts: FakeArtifacts;
@@ -25,7 +25,12 @@ afterAll(async () => {
 it('runs from an empty folder under Node 24 and renders the example', async () => {
   const actionDir = shippedAction({ linkModules: false });
   expect(existsSync(path.join(actionDir, 'node_modules'))).toBe(false);
-  expect(existsSync(path.join(actionDir, 'action.yml'))).toBe(true);
+  expect(readdirSync(actionDir).sort()).toEqual([...RELEASE_FILES].sort());
+  // No sources, tests or examples ride along; dist/ holds only what the Action loads (no CLI, no server).
+  expect(existsSync(path.join(actionDir, 'dist', 'action.js'))).toBe(true);
+  expect(existsSync(path.join(actionDir, 'dist', 'render', 'worker.js'))).toBe(true);
+  expect(existsSync(path.join(actionDir, 'dist', 'cli.js'))).toBe(false);
+  expect(existsSync(path.join(actionDir, 'dist', 'server'))).toBe(false);
   const ws = mkdtempSync(path.join(tmpdir(), 'storeshots-smoke-ws-'));
   cpSync(path.join(ROOT, 'examples/habitual'), ws, { recursive: true, filter: (src) => !src.includes('storeshots-out') });
   // One tool cache for every run of this test: the first installs from the registry, later ones reuse it.

@@ -7,6 +7,11 @@ import { parse } from 'yaml';
 import { INPUT, parseInputs } from '../src/action/inputs.js';
 import { readContext } from '../src/action/context.js';
 import { findingAnnotations } from '../src/action/annotations.js';
+import { HOME_REPOSITORY, ruleAnchor, ruleLink, rulesDocBase } from '../src/action/links.js';
+import { SOURCES } from '../src/store/sources.js';
+import { RULES } from '../src/lint/rules.js';
+import { VERSION } from '../src/version.js';
+import type { Finding } from '../src/report/types.js';
 import { sanitizeReport } from '../src/action/modes/comment.js';
 import { loadProject } from '../src/manifest/project.js';
 import { commentBody, countsTable, jobSummary } from '../src/publish/markdown.js';
@@ -49,7 +54,7 @@ describe('action.yml', () => {
 
   it('its defaults parse', () => {
     const i = parseInputs(reader({ ...defaults, 'github-token': 'ghs_x' }));
-    expect(i).toMatchObject({ mode: 'local', failOn: 'error', uploadArtifact: true, comment: true, previewImages: true, pullRequest: 'auto', prBranch: 'storeshots/screenshots', artifactName: 'storeshots', artifactNameGiven: false });
+    expect(i).toMatchObject({ mode: 'local', failOn: 'error', uploadArtifact: true, comment: true, previewImages: true, releasePr: 'auto', overwrite: true, prBranch: 'storeshots/screenshots', artifactName: 'storeshots', artifactNameGiven: false });
     expect(i.remote).toEqual({ apiUrl: undefined, apiKey: undefined, webhookSecret: undefined, wait: 'poll', timeoutMinutes: 30 });
   });
 });
@@ -75,11 +80,27 @@ describe('inputs', () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).problems.map((p) => p.field).sort()).toEqual(['comment', 'mode', 'pr-branch', 'retention-days', 'shard', 'upload-artifact']);
     expect((err as UserError).message).toContain('Expected true or false for input comment but received "yes"');
-    expect((err as UserError).message).toContain('Expected a whole number from 1 to 90 for input retention-days but received "0"');
+    expect((err as UserError).message).toContain('Expected a whole number of 1 or more for input retention-days but received "0"');
+  });
+
+  it('passes retention-days through for GitHub to cap (repositories may allow up to 400 days)', () => {
+    expect(parseInputs(reader({ 'retention-days': '400' })).retentionDays).toBe(400);
+    expect(parseInputs(reader({ 'retention-days': '1' })).retentionDays).toBe(1);
+    expect(() => parseInputs(reader({ 'retention-days': '1.5' }))).toThrow(/retention-days/);
+  });
+
+  it('release-pr replaces pull-request; the old name still works, with a deprecation warning', () => {
+    expect(parseInputs(reader({ 'release-pr': 'true' }))).toMatchObject({ releasePr: true, deprecations: [] });
+    const old = parseInputs(reader({ 'release-pr': 'auto', 'pull-request': 'false' }));
+    expect(old.releasePr).toBe(false);
+    expect(old.deprecations.join()).toMatch(/pull-request is deprecated: it is now release-pr/);
+    // Both given and at odds: say so rather than guess.
+    expect(() => parseInputs(reader({ 'release-pr': 'true', 'pull-request': 'false' }))).toThrow(/pull-request/);
+    expect(parseInputs(reader({ 'release-pr': 'true', 'pull-request': 'true' })).releasePr).toBe(true);
   });
 
   it('accepts the YAML spellings of booleans that core.getBooleanInput accepts', () => {
-    expect(parseInputs(reader({ comment: 'False', 'upload-artifact': 'TRUE', 'pull-request': 'true' }))).toMatchObject({ comment: false, uploadArtifact: true, pullRequest: true });
+    expect(parseInputs(reader({ comment: 'False', 'upload-artifact': 'TRUE', 'release-pr': 'true', overwrite: 'FALSE' }))).toMatchObject({ comment: false, uploadArtifact: true, releasePr: true, overwrite: false });
   });
 });
 
@@ -101,25 +122,70 @@ describe('context', () => {
 });
 
 describe('annotations', () => {
-  it('puts a slide finding on the slide\'s manifest line and a set finding on the preset\'s', () => {
-    const project = loadProject({ config: 'examples/habitual/screenshots.yml', cwd: ROOT });
-    const manifest = readFileSync(path.join(ROOT, 'examples/habitual/screenshots.yml'), 'utf8').split('\n');
-    const base = { severity: 'warning' as const, message: 'm', source: 'https://example.com/rule', verified: '2026-01-01' };
-    const [slide, set] = findingAnnotations(
-      [
-        { ...base, rule: 'text.overflow', locale: 'de-DE', preset: 'play.phone', slide: 'stats' },
-        { ...base, rule: 'appstore.count', severity: 'error', locale: 'ja', preset: 'appstore.ipad_13' },
-      ],
-      project.plan,
-      ROOT,
-      ROOT,
+  const project = loadProject({ config: 'examples/habitual/screenshots.yml', cwd: ROOT });
+  const manifest = readFileSync(path.join(ROOT, 'examples/habitual/screenshots.yml'), 'utf8').split('\n');
+  const base = { severity: 'warning' as const, message: 'm', source: 'https://example.com/rule', verified: '2026-01-01' };
+  const annotate = (...fs: Finding[]) => findingAnnotations(fs, project.plan, ROOT, ROOT);
+  const lineOf = (a: { startLine?: number }) => manifest[a.startLine! - 1]!;
+
+  it("puts an image finding on the slide's line and a set finding with a preset on that preset's entry", () => {
+    const [slide, set] = annotate(
+      { ...base, rule: 'image.duplicate', locale: 'de-DE', preset: 'play.phone', slide: 'stats' },
+      { ...base, rule: 'appstore.count', severity: 'error', locale: 'ja', preset: 'appstore.ipad_13' },
     );
     expect(slide!.file).toBe('examples/habitual/screenshots.yml');
-    expect(manifest[slide!.startLine! - 1]).toContain('id: stats');
+    expect(lineOf(slide!)).toContain('id: stats');
     expect(set!.file).toBe('examples/habitual/screenshots.yml');
-    expect(manifest[set!.startLine! - 1]).toContain('appstore.ipad_13');
+    expect(lineOf(set!)).toContain('appstore.ipad_13');
     expect(set!.severity).toBe('error');
     expect(slide!.message).toContain('https://example.com/rule');
+  });
+
+  it("puts a text finding on the offending locale's headline (or subtitle) line", () => {
+    const [head, sub, missing] = annotate(
+      { ...base, rule: 'text.overflow', locale: 'de-DE', preset: 'play.phone', slide: 'stats', message: 'de-DE/play.phone/02-stats.png: the headline "Sieh deinen Fortschritt" does not fit' },
+      { ...base, rule: 'text.contrast', locale: 'ja', preset: 'appstore.iphone_6_9', slide: 'home', message: 'x: the subtitle "連続記録" (#fff) has a contrast of 1.2:1' },
+      { ...base, rule: 'text.missing-translation', locale: 'ar', preset: 'play.phone', slide: 'photo', message: 'x: no ar headline for slide "photo"' },
+    );
+    expect(lineOf(head!)).toBe('      de-DE: Sieh deinen Fortschritt');
+    expect(head!.startColumn).toBe(7);
+    expect(lineOf(sub!)).toMatch(/^ {6}ja: 連続記録/);
+    // Slide "photo" has an ar headline line in the example: the finding points at it.
+    expect(lineOf(missing!)).toMatch(/^ {6}ar: /);
+  });
+
+  it('puts a finding about the whole set (no slide, no preset) on the presets: line, not line 1', () => {
+    const [slot, total] = annotate(
+      { ...base, rule: 'appstore.required-slot', severity: 'error', message: 'The manifest has no 6.3" set' },
+      { ...base, rule: 'play.min-total', severity: 'error', locale: 'ja', message: 'The ja Play listing has 1 screenshot' },
+    );
+    expect(lineOf(slot!)).toMatch(/^presets:/);
+    expect(slot!.startLine).toBeGreaterThan(1);
+    expect(lineOf(total!)).toMatch(/^presets:/);
+  });
+
+  it("links a house rule to its row in docs/lint.md of the running copy", () => {
+    const house = { ...base, rule: 'text.overflow', source: SOURCES.storeshotsRules.url };
+    const [a] = findingAnnotations([house], project.plan, ROOT, ROOT, rulesDocBase({ serverUrl: 'https://github.com', actionRepository: 'acme/storeshots', actionRef: 'v1' }));
+    expect(a!.message).toContain('https://github.com/acme/storeshots/blob/v1/docs/lint.md#rule-text-overflow');
+  });
+});
+
+describe('links', () => {
+  it('follow where the action runs, else the project home at this version', () => {
+    expect(rulesDocBase({ serverUrl: 'https://ghe.example.com', actionRepository: 'tools/storeshots', actionRef: 'release/2' })).toBe('https://ghe.example.com/tools/storeshots/blob/release%2F2/docs/lint.md');
+    expect(rulesDocBase({ serverUrl: 'https://github.com' })).toBe(`https://github.com/${HOME_REPOSITORY}/blob/v${VERSION}/docs/lint.md`);
+    expect(ruleLink({ rule: 'appstore.count', source: 'https://developer.apple.com/x' }, 'https://github.com/a/b/blob/v1/docs/lint.md')).toBe('https://developer.apple.com/x');
+  });
+
+  it("package.json's repository is the home the links fall back to", () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository?: { url?: string } };
+    expect(pkg.repository?.url).toContain(`github.com/${HOME_REPOSITORY}`);
+  });
+
+  it('docs/lint.md has an anchor on every rule that links to it', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/lint.md'), 'utf8');
+    for (const r of RULES) expect(doc, r.id).toContain(`<a id="${ruleAnchor(r.id)}"></a>`);
   });
 });
 

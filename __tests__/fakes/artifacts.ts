@@ -26,6 +26,8 @@ export interface StoredArtifact {
 export class FakeArtifacts {
   readonly artifacts: StoredArtifact[] = [];
   readonly problems: string[] = [];
+  /** Ids removed by DeleteArtifact. */
+  readonly deleted: number[] = [];
   /** Backend run id -> REST run id. */
   readonly runs = new Map<string, number>();
   /** Other services sharing ACTIONS_RESULTS_URL (the cache): each answers true when it took the request. */
@@ -159,6 +161,15 @@ export class FakeArtifacts {
         return json(200, {
           artifacts: list.map((a) => ({ workflow_run_backend_id: a.runBackendId, workflow_job_run_backend_id: a.jobBackendId, database_id: String(a.id), name: a.name, size: String(a.size), created_at: new Date().toISOString() })),
         });
+      }
+      case 'DeleteArtifact': {
+        // The artifact service's own delete (what actions/upload-artifact's overwrite calls): by name, in this run.
+        if (!need('workflow_run_backend_id', 'workflow_job_run_backend_id', 'name')) return json(400, { code: 'invalid_argument', msg: 'missing field' });
+        const a = this.artifacts.find((x) => x.finalized && x.name === b.name && x.runBackendId === b.workflow_run_backend_id);
+        if (!a) return json(404, { code: 'not_found', msg: 'no such artifact' });
+        this.artifacts.splice(this.artifacts.indexOf(a), 1);
+        this.deleted.push(a.id);
+        return json(200, { ok: true, artifact_id: String(a.id) });
       }
       case 'GetSignedArtifactURL': {
         const a = this.artifacts.find((x) => x.finalized && x.name === b.name && x.runBackendId === b.workflow_run_backend_id);

@@ -134,6 +134,27 @@ export class FakeGitHub {
     return new Map([...tree].map(([p, s]) => [p, this.blobs.get(s)!]));
   }
 
+  /** What a clone of the branch downloads: the commits reachable from its head, their trees' blobs (bytes and count). */
+  reachable(branch: string): { commits: number; blobs: number; bytes: number } {
+    const seen = new Set<string>();
+    const blobs = new Set<string>();
+    const todo = [this.refs.get(`heads/${branch}`)].filter((x): x is string => !!x);
+    while (todo.length) {
+      const sha = todo.pop()!;
+      if (seen.has(sha)) continue;
+      seen.add(sha);
+      const c = this.commits.get(sha)!;
+      for (const b of this.trees.get(c.tree)!.values()) blobs.add(b);
+      todo.push(...c.parents);
+    }
+    return { commits: seen.size, blobs: blobs.size, bytes: [...blobs].reduce((n, b) => n + (this.blobs.get(b)?.length ?? 0), 0) };
+  }
+
+  /** Adds an open pull request from a branch of this repository. */
+  openPull(number: number, headSha = 'f'.repeat(40)): void {
+    this.pulls.push({ number, title: `PR ${number}`, body: '', state: 'open', head: { ref: `feature-${number}`, sha: headSha, repo: this.full }, base: { ref: 'main' }, labels: [] });
+  }
+
   /** Adds a commit to a branch (e.g. the base moved on). */
   commitTo(branch: string, files: Record<string, Buffer | null>, message = 'change'): string {
     const head = this.refs.get(`heads/${branch}`)!;

@@ -12,21 +12,21 @@ import type { FakeGitHub } from './github.js';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
- * The action as a user's checkout of a release holds it: package.json's `files` (dist/,
- * templates/, fonts/, schema/, action.yml…) and package.json, with dist/ built privately
- * by scripts/build.mjs (other work in this tree may rebuild dist/ while tests run).
- * `linkModules` points node_modules at the repository's (the end-to-end tests); without it
- * the action must fetch its native packages itself (the smoke test).
+ * The action exactly as a release tag holds it: the tree scripts/release-tree.mjs builds
+ * (action.yml, dist/ with only what the Action loads, fonts/, templates/, schema/, README.md,
+ * LICENSE, a cut package.json), with dist/ built privately (other work in this tree may rebuild
+ * dist/ while tests run). `linkModules` points node_modules at the repository's (the end-to-end
+ * tests); without it the action must fetch its native packages itself (the smoke test).
  */
 export function shippedAction(o: { linkModules: boolean }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-action-'));
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--outdir', path.join(dir, 'dist')], { cwd: ROOT, stdio: 'pipe' });
-  for (const f of pkg.files) if (f !== 'dist' && existsSync(path.join(ROOT, f))) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
-  cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/release-tree.mjs'), '--out', dir], { cwd: ROOT, stdio: 'pipe' });
   if (o.linkModules) symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }
+
+/** What a release tag's tree holds at its top (scripts/release-tree.mjs, docs/action.md#releases). */
+export const RELEASE_FILES = ['action.yml', 'dist', 'fonts', 'templates', 'schema', 'README.md', 'LICENSE', 'package.json'];
 
 export interface ActionRun {
   code: number;

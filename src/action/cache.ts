@@ -22,7 +22,8 @@ export interface CacheService {
 }
 
 export const actionsCacheService: CacheService = {
-  available: () => actionsCache.isFeatureAvailable(),
+  // @github/local-action's stand-in for @actions/cache has no isFeatureAvailable: treat it as "no service".
+  available: () => typeof actionsCache.isFeatureAvailable === 'function' && actionsCache.isFeatureAvailable(),
   restore: (paths, key, restoreKeys) => actionsCache.restoreCache(paths, key, restoreKeys),
   // The service matches a key as a prefix too: only the same key is this set.
   exists: async (paths, key) => (await actionsCache.restoreCache(paths, key, [], { lookupOnly: true })) === key,
@@ -66,7 +67,13 @@ export async function withActionCache<T>(
   render: (cacheDir: string) => Promise<{ result: T; stats?: RenderStats }>,
 ): Promise<CachedRunResult<T>> {
   const service = o.service ?? actionsCacheService;
-  if (!service.available()) {
+  let available = false;
+  try {
+    available = service.available();
+  } catch (e) {
+    o.log.warning(`Could not ask the Actions cache service (${(e as Error).message}).`);
+  }
+  if (!available) {
     o.log.info('The Actions cache service is not available here: rendering without a persistent cache.');
     return { result: (await render(o.dir)).result };
   }

@@ -21,6 +21,8 @@ export interface RunContext {
   serverUrl: string;
   apiUrl: string;
   runId: string;
+  /** GITHUB_RUN_ATTEMPT: 1, then 2… for each re-run of the run. */
+  runAttempt: number;
   sha: string;
   ref: string;
   workspace: string;
@@ -34,6 +36,9 @@ export interface RunContext {
   defaultBranch?: string;
   /** A tag push or a release: the events that open the release pull request by default. */
   isRelease: boolean;
+  /** owner/name and ref of the action being run (GITHUB_ACTION_REPOSITORY/GITHUB_ACTION_REF; empty for a local `uses: ./`). */
+  actionRepository?: string;
+  actionRef?: string;
 }
 
 export function readContext(env: NodeJS.ProcessEnv): RunContext {
@@ -57,6 +62,7 @@ export function readContext(env: NodeJS.ProcessEnv): RunContext {
     serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
     apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
     runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: Number(env.GITHUB_RUN_ATTEMPT) || 1,
     sha: env.GITHUB_SHA ?? '',
     ref,
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -68,5 +74,7 @@ export function readContext(env: NodeJS.ProcessEnv): RunContext {
     repoPrivate: typeof payload.repository?.private === 'boolean' ? payload.repository.private : undefined,
     defaultBranch: payload.repository?.default_branch,
     isRelease: eventName === 'release' || (eventName === 'push' && ref.startsWith('refs/tags/')),
+    actionRepository: env.GITHUB_ACTION_REPOSITORY || undefined,
+    actionRef: env.GITHUB_ACTION_REF || undefined,
   };
 }

@@ -12,6 +12,13 @@ export interface Runner {
   error(message: string, props?: core.AnnotationProperties): void;
   setOutput(name: string, value: string | number): void;
   summary(markdown: string): Promise<void>;
+  /** Runs fn inside a collapsible group of the log (core.group); tests may leave it out. */
+  group?<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** One phase of the run as a log group, when the runner has groups. */
+export function inGroup<T>(runner: Runner, name: string, fn: () => Promise<T>): Promise<T> {
+  return runner.group ? runner.group(name, fn) : fn();
 }
 
 export const coreRunner: Runner = {
@@ -20,6 +27,7 @@ export const coreRunner: Runner = {
   warning: (m, p) => core.warning(m, p),
   error: (m, p) => core.error(m, p),
   setOutput: (n, v) => core.setOutput(n, v),
+  group: (name, fn) => core.group(name, fn),
   summary: async (md) => {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(md).write();
   },

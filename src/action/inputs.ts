@@ -15,11 +15,14 @@ export const INPUT = {
   failOn: 'fail-on',
   uploadArtifact: 'upload-artifact',
   artifactName: 'artifact-name',
+  overwrite: 'overwrite',
   retentionDays: 'retention-days',
   comment: 'comment',
   commentHeader: 'comment-header',
   previewImages: 'preview-images',
   previewBranch: 'preview-branch',
+  releasePr: 'release-pr',
+  /** Deprecated name of release-pr (read when release-pr is left at auto). */
   pullRequest: 'pull-request',
   prBranch: 'pr-branch',
   prBase: 'pr-base',
@@ -52,12 +55,16 @@ export interface ActionInputs {
   /** As given; a shard suffix is added by the artifact step when the name was not given. */
   artifactName: string;
   artifactNameGiven: boolean;
+  /** Delete this run's artifact of the same name before uploading (a re-run uploads again). */
+  overwrite: boolean;
+  /** Passed to GitHub as given; the toolkit caps it at the repository's maximum (GITHUB_RETENTION_DAYS). */
   retentionDays?: number;
   comment: boolean;
   commentHeader: string;
   previewImages: boolean;
   previewBranch: string;
-  pullRequest: 'auto' | boolean;
+  /** The release pull request (input release-pr, formerly pull-request). */
+  releasePr: 'auto' | boolean;
   prBranch: string;
   prBase?: string;
   prPath: string;
@@ -65,6 +72,8 @@ export interface ActionInputs {
   prLabels: string[];
   githubToken?: string;
   remote: { apiUrl?: string; apiKey?: string; webhookSecret?: string; wait: 'poll' | 'dispatch'; timeoutMinutes: number };
+  /** Warnings about deprecated inputs that were used, for the log. */
+  deprecations: string[];
 }
 
 /** Reads one input's raw text (core.getInput in the Action, a map in tests). */
@@ -111,11 +120,11 @@ export function parseInputs(read: InputReader): ActionInputs {
     bad(`one of ${allowed.join(', ')}`, name, v);
     return dflt;
   };
-  const int = (name: string, min: number, max: number): number | undefined => {
+  const int = (name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined => {
     const v = str(name);
     if (v === undefined) return undefined;
     if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-      bad(`a whole number from ${min} to ${max}`, name, v);
+      bad(max === Number.MAX_SAFE_INTEGER ? `a whole number of ${min} or more` : `a whole number from ${min} to ${max}`, name, v);
       return undefined;
     }
     return Number(v);
@@ -131,12 +140,23 @@ export function parseInputs(read: InputReader): ActionInputs {
     const m = /^(\d+)\/(\d+)$/.exec(shard);
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > 256) bad('a shard "i/n" with 1 <= i <= n <= 256', INPUT.shard, shard);
   }
-  const pr = str(INPUT.pullRequest);
-  let pullRequest: 'auto' | boolean = 'auto';
-  if (pr !== undefined && pr !== 'auto') {
-    if (TRUE.includes(pr)) pullRequest = true;
-    else if (FALSE.includes(pr)) pullRequest = false;
-    else bad('auto, true or false', INPUT.pullRequest, pr);
+  const autoBool = (name: string): 'auto' | boolean | undefined => {
+    const v = str(name);
+    if (v === undefined) return undefined;
+    if (v === 'auto') return 'auto';
+    if (TRUE.includes(v)) return true;
+    if (FALSE.includes(v)) return false;
+    bad('auto, true or false', name, v);
+    return undefined;
+  };
+  const deprecations: string[] = [];
+  const oldPr = autoBool(INPUT.pullRequest);
+  let releasePr = autoBool(INPUT.releasePr) ?? 'auto';
+  if (oldPr !== undefined) {
+    deprecations.push(`Input ${INPUT.pullRequest} is deprecated: it is now ${INPUT.releasePr} (it toggles the release pull request, not the preview comment).`);
+    // release-pr left at its default: the old name still decides.
+    if (releasePr === 'auto') releasePr = oldPr;
+    else if (oldPr !== 'auto' && oldPr !== releasePr) bad(`the same value as input ${INPUT.releasePr} (${String(releasePr)}), or only one of the two`, INPUT.pullRequest, str(INPUT.pullRequest));
   }
   const apiUrl = str(INPUT.apiUrl);
   if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) bad('an http(s) URL', INPUT.apiUrl, apiUrl);
@@ -159,12 +179,14 @@ export function parseInputs(read: InputReader): ActionInputs {
     uploadArtifact: bool(INPUT.uploadArtifact, true),
     artifactName: artifactName ?? DEFAULTS.artifactName,
     artifactNameGiven: artifactName !== undefined && artifactName !== DEFAULTS.artifactName,
-    retentionDays: int(INPUT.retentionDays, 1, 90),
+    overwrite: bool(INPUT.overwrite, true),
+    // GitHub caps it at the repository's setting (up to 400 days): passed through, only sanity-checked.
+    retentionDays: int(INPUT.retentionDays, 1),
     comment: bool(INPUT.comment, true),
     commentHeader: str(INPUT.commentHeader) ?? '',
     previewImages: bool(INPUT.previewImages, true),
     previewBranch: branch(INPUT.previewBranch, DEFAULTS.previewBranch)!,
-    pullRequest,
+    releasePr,
     prBranch: branch(INPUT.prBranch, DEFAULTS.prBranch)!,
     prBase: branch(INPUT.prBase, undefined),
     prPath,
@@ -178,6 +200,7 @@ export function parseInputs(read: InputReader): ActionInputs {
       wait: oneOf(INPUT.wait, ['poll', 'dispatch'] as const, 'poll')!,
       timeoutMinutes: int(INPUT.timeout, 1, 360) ?? DEFAULTS.timeoutMinutes,
     },
+    deprecations,
   };
   if (problems.length > 0) throw new UserError(problems);
   return inputs;

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { createGitHub } from '../github/client.js';
 import { UserError, RenderError, formatProblem } from '../util/errors.js';
 import { readContext } from './context.js';
-import { coreRunner, type ActionEnv, type Runner } from './env.js';
+import { coreRunner, inGroup, type ActionEnv, type Runner } from './env.js';
 import { parseInputs, type InputReader } from './inputs.js';
 import { localMode } from './modes/local.js';
 import { commentMode } from './modes/comment.js';
@@ -36,43 +36,19 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     const token = inputs.githubToken;
     const gh = token ? createGitHub({ token, baseUrl: ctx.apiUrl, sleep: deps.sleep, log: runner.info }) : undefined;
     const a: ActionEnv = { inputs, ctx, gh, token, runner };
+    for (const d of inputs.deprecations) runner.warning(d);
 
-    let set: RenderedSet;
-    let pullRequest: PullRequestRef | undefined;
-    let upload = true;
-    let releaseEvent: boolean | undefined;
-    if (inputs.mode === 'local') {
-      set = await localMode(a);
-      pullRequest = ctx.pullRequest;
-    } else if (inputs.mode === 'remote') {
-      const r = await remoteMode(a);
-      // wait: dispatch ends here: the collect workflow publishes when the renders are done.
-      if (!r) return 0;
-      set = r;
-      pullRequest = ctx.pullRequest;
-    } else if (inputs.mode === 'collect') {
-      const r = await collectMode(a, { now: deps.now });
-      set = r.set;
-      pullRequest = r.pullRequest;
-      releaseEvent = r.release;
-    } else if (inputs.mode === 'comment') {
-      const r = await commentMode(a);
-      if (!r.set) return 0;
-      set = r.set;
-      pullRequest = r.pullRequest;
-      upload = false;
-    } else if (inputs.mode === 'merge') {
-      set = await mergeMode(a);
-      pullRequest = ctx.pullRequest;
-    } else if (inputs.mode === 'upload') {
+    if (inputs.mode === 'upload') {
       // The set was rendered, linted and published by an earlier job: this one only ships it.
       // Loaded on demand: the store clients (googleapis, jose) are not needed by the other modes.
       const { uploadMode } = await import('./modes/upload.js');
-      return await uploadMode(a, deps.read ?? ((n) => core.getInput(n)), env);
-    } else {
-      return reservedMode(inputs.mode);
+      return await inGroup(runner, 'storeshots: upload mode', () => uploadMode(a, deps.read ?? ((n) => core.getInput(n)), env));
     }
-    await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode !== 'comment', releaseEvent });
+    const made = await inGroup(runner, `storeshots: ${inputs.mode} mode`, () => runMode(a, deps));
+    // remote with wait: dispatch, or comment mode without an artifact: nothing to publish here.
+    if (!made) return 0;
+    const { set, pullRequest, upload, releaseEvent, renderedBy } = made;
+    await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode !== 'comment', releaseEvent, renderedBy });
 
     const { errors, warnings } = set.report.summary;
     const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? errors + warnings : errors;
@@ -86,6 +62,42 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
   }
 }
 
+interface Made {
+  set: RenderedSet;
+  pullRequest?: PullRequestRef;
+  upload: boolean;
+  releaseEvent?: boolean;
+  /** The run that rendered, when it is not this one (comment, collect). */
+  renderedBy?: { run: number; attempt: number };
+}
+
+/** The mode's half of a run: a finished set to publish, or undefined when this run publishes nothing. */
+async function runMode(a: ActionEnv, deps: ActionDeps): Promise<Made | undefined> {
+  const { inputs, ctx } = a;
+  switch (inputs.mode) {
+    case 'local':
+      return { set: await localMode(a), pullRequest: ctx.pullRequest, upload: true };
+    case 'remote': {
+      // wait: dispatch ends here: the collect workflow publishes when the renders are done.
+      const set = await remoteMode(a);
+      return set && { set, pullRequest: ctx.pullRequest, upload: true };
+    }
+    case 'collect': {
+      const r = await collectMode(a, { now: deps.now });
+      return { set: r.set, pullRequest: r.pullRequest, upload: true, releaseEvent: r.release, renderedBy: r.renderedBy };
+    }
+    case 'comment': {
+      const r = await commentMode(a);
+      const run = ctx.payload.workflow_run as { id?: number; run_attempt?: number } | undefined;
+      return r.set && { set: r.set, pullRequest: r.pullRequest, upload: false, renderedBy: run?.id ? { run: run.id, attempt: run.run_attempt ?? 1 } : undefined };
+    }
+    case 'merge':
+      return { set: await mergeMode(a), pullRequest: ctx.pullRequest, upload: true };
+    default:
+      return reservedMode(inputs.mode);
+  }
+}
+
 function fail(e: unknown, runner: Runner, env: NodeJS.ProcessEnv): number {
   if (e instanceof UserError) {
     const placed = e.problems.filter((p) => p.at);
@@ -94,7 +106,8 @@ function fail(e: unknown, runner: Runner, env: NodeJS.ProcessEnv): number {
     for (const p of placed) runner.error(formatProblem(p), { file: path.relative(workspace, path.resolve(workspace, p.at!.file)), startLine: p.at!.line, startColumn: p.at!.column });
     const rest = e.problems.filter((p) => !p.at);
     if (rest.length) core.setFailed(rest.map((p) => p.message).join('\n'));
-    else process.exitCode = core.ExitCode.Failure;
+    // 1 is core.ExitCode.Failure (spelled out: @github/local-action's stand-in for core has no ExitCode).
+    else process.exitCode = 1;
     return 1;
   }
   const err = e as Error;

@@ -3,18 +3,20 @@
 // step: what could not be written becomes a notice and the rest goes on.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isPermissionError, httpStatus } from '../github/client.js';
-import { upsertStickyComment } from '../github/comment.js';
+import { explainRefusal } from '../github/client.js';
+import { UserError } from '../util/errors.js';
+import { commentMarker, findStickyComment, isNewer, upsertStickyComment, type StickyComment } from '../github/comment.js';
 import { publishPreviews, type PublishedPreview } from '../github/previews.js';
 import { PullRequestsNotAllowedError, syncReleasePr, type ReleasePrResult } from '../github/release-pr.js';
 import { outputPath } from '../plan/layout.js';
 import { getPreset } from '../store/presets.js';
 import { uploadSet } from '../publish/artifact.js';
-import { contactSheets } from '../publish/contact-sheet.js';
-import { commentBody, jobSummary, releasePrBody } from '../publish/markdown.js';
+import { COMMENT_SHEET, contactSheets } from '../publish/contact-sheet.js';
+import { commentBody, jobSummary, presetLabel, releasePrBody } from '../publish/markdown.js';
 import { imageFile, type ArtifactRef, type RenderedSet } from '../publish/set.js';
 import type { PullRequestRef } from './context.js';
-import type { ActionEnv } from './env.js';
+import { inGroup, type ActionEnv } from './env.js';
+import { rulesDocBase } from './links.js';
 import { findingAnnotations } from './annotations.js';
 import { shardArtifactName } from './merge.js';
 
@@ -38,6 +40,8 @@ export interface PublishOptions {
   allowRelease: boolean;
   /** Whether the run that rendered was a tag push or release (collect mode learns it from the render's metadata). */
   releaseEvent?: boolean;
+  /** The run that rendered the set (comment and collect mode: not this run); default this run. */
+  renderedBy?: { run: number; attempt: number };
 }
 
 function artifactName(a: ActionEnv): string {
@@ -50,10 +54,11 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
   const notes: string[] = [];
   const result: PublishResult = { notes, artifact: set.artifact };
   const timings = [...set.timings];
-  const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
+  // Each step is one collapsible group of the log, and one line of the summary's timings.
+  const step = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
-      return await fn();
+      return await inGroup(runner, stage, fn);
     } finally {
       timings.push([stage, performance.now() - t]);
     }
@@ -62,114 +67,153 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
   const { cached, images, rendered } = set.report.summary;
   if (cached > 0) notes.push(`${cached} of ${images} images were unchanged and copied from the render cache; ${rendered} rendered.`);
 
-  for (const an of findingAnnotations(set.report.findings, set.plan, ctx.workspace, ctx.workspace)) {
-    const props = { title: an.title, file: an.file, startLine: an.startLine, startColumn: an.startColumn };
-    if (an.severity === 'error') runner.error(an.message, props);
-    else runner.warning(an.message, props);
-  }
+  try {
+    for (const an of findingAnnotations(set.report.findings, set.plan, ctx.workspace, ctx.workspace, rulesDocBase(ctx))) {
+      const props = { title: an.title, file: an.file, startLine: an.startLine, startColumn: an.startColumn };
+      if (an.severity === 'error') runner.error(an.message, props);
+      else runner.warning(an.message, props);
+    }
 
-  if (o.upload && inputs.uploadArtifact) {
-    result.artifact = await timed('upload artifact', () =>
-      uploadSet({
-        name: artifactName(a),
-        outDir: set.outDir,
+    if (o.upload && inputs.uploadArtifact) {
+      result.artifact = await step('upload artifact', async () => {
+        try {
+          const up = await uploadSet({
+            name: artifactName(a),
+            outDir: set.outDir,
+            report: set.report,
+            reportFile: set.reportFile,
+            runFile: { version: 1, sha: ctx.sha, partial: set.partial, pullRequest: ctx.pullRequest && { number: ctx.pullRequest.number, headSha: ctx.pullRequest.headSha } },
+            retentionDays: inputs.retentionDays,
+            overwrite: inputs.overwrite,
+            serverUrl: ctx.serverUrl,
+            repository: `${ctx.owner}/${ctx.repo}`,
+            runId: ctx.runId,
+          });
+          if (up.replaced !== undefined) runner.info(`Replaced the artifact "${up.name}" (id ${up.replaced}) an earlier attempt of this run uploaded (overwrite: true).`);
+          runner.info(`Artifact "${up.name}": ${up.files} files${up.url ? `, ${up.url}` : ''}`);
+          return up;
+        } catch (e) {
+          // GitHub Enterprise Server has no v4 artifact service: say so and carry on without one.
+          if ((e as Error).name !== 'GHESNotSupportedError') throw e;
+          const msg = 'This GitHub Enterprise Server has no artifact service the Action can use: no artifact (set upload-artifact: false, and use actions/upload-artifact@v3 on the output folder).';
+          runner.warning(msg);
+          notes.push(msg);
+          return undefined;
+        }
+      });
+    }
+
+    const pr = o.pullRequest;
+    if (pr && inputs.comment) {
+      // pull_request_target runs with the base repository's token: a fork's PR can be commented on there.
+      if (o.upload && ctx.fromFork && ctx.eventName !== 'pull_request_target') {
+        runner.notice(FORK_NOTICE);
+        notes.push(FORK_NOTICE);
+      } else if (!gh) {
+        runner.warning('No github-token: no preview comment.');
+      } else {
+        await step('comment', async () => {
+          const r = { owner: ctx.owner, repo: ctx.repo };
+          const target = { ...r, issueNumber: pr.number };
+          const stamp = { sha: pr.headSha, run: o.renderedBy?.run ?? (Number(ctx.runId) || 0), attempt: o.renderedBy?.attempt ?? ctx.runAttempt };
+          let existing: StickyComment | undefined;
+          try {
+            existing = await findStickyComment(gh, target, commentMarker(inputs.commentHeader));
+          } catch (e) {
+            const why = explainRefusal(e, `the preview comment on #${pr.number}`, 'pull-requests: write');
+            if (!why) throw e;
+            runner.notice(why);
+            notes.push(why);
+            return;
+          }
+          // A newer run already commented (this one finished late): leave its comment and images alone.
+          if (existing?.stamp && isNewer(existing.stamp, stamp)) {
+            const msg = `The preview comment on #${pr.number} already shows a newer run (${existing.stamp.run}, commit ${existing.stamp.sha.slice(0, 7)}): left as it is.`;
+            runner.notice(msg);
+            notes.push(msg);
+            result.comment = { id: existing.id, url: existing.url, operation: 'skipped' };
+            return;
+          }
+          let previews: PublishedPreview[] | undefined;
+          const commentNotes: string[] = [];
+          if (inputs.previewImages && set.report.images.length > 0) {
+            try {
+              const sheets = await contactSheets(set.outDir, set.report.images, { ...COMMENT_SHEET, label: presetLabel });
+              previews = (await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, sheets, { pr: pr.number, header: inputs.commentHeader })).previews;
+            } catch (e) {
+              const why = explainRefusal(e, `the preview images to ${inputs.previewBranch}`, 'contents: write', { name: inputs.previewBranch, input: 'preview-branch' });
+              if (!why) throw e;
+              const msg = `${why} The comment links the artifact instead; it has every image.`;
+              runner.notice(msg);
+              commentNotes.push(msg);
+              notes.push(msg);
+            }
+          }
+          const body = commentBody({
+            report: set.report,
+            header: inputs.commentHeader || undefined,
+            sha: pr.headSha,
+            commitUrl: pr.headSha ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${pr.headSha}` : undefined,
+            runUrl: ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined,
+            artifact: result.artifact,
+            previews,
+            linkPreviews: ctx.repoPrivate === true,
+            notes: commentNotes,
+            rulesBase: rulesDocBase(ctx),
+          });
+          try {
+            const c = await upsertStickyComment(gh, target, inputs.commentHeader, body, { stamp, existing: existing ?? null });
+            result.comment = c;
+            runner.info(`Preview comment ${c.operation}: ${c.url}`);
+          } catch (e) {
+            const why = explainRefusal(e, `the preview comment on #${pr.number}`, 'pull-requests: write (forks: see docs/action.md#forks)');
+            if (!why) throw e;
+            runner.notice(why);
+            notes.push(why);
+          }
+        });
+      }
+    }
+
+    const wantRelease = inputs.releasePr === true || (inputs.releasePr === 'auto' && (o.releaseEvent ?? ctx.isRelease));
+    if (wantRelease && o.allowRelease) {
+      if (ctx.fromFork) runner.notice('A fork pull request never opens the release pull request.');
+      else if (set.partial) runner.warning('Only part of the manifest was rendered (filters or a shard): no release pull request, since it would remove the rest.');
+      else if (!gh) runner.warning('No github-token: no release pull request.');
+      else {
+        await step('release pull request', async () => {
+          try {
+            result.release = await releasePullRequest(a, set);
+            runner.info(`Release pull request ${result.release.operation}${result.release.url ? `: ${result.release.url}` : ''}`);
+          } catch (e) {
+            const why =
+              e instanceof PullRequestsNotAllowedError
+                ? e.message
+                : explainRefusal(e, `the release pull request from ${inputs.prBranch}`, 'contents: write and pull-requests: write', { name: inputs.prBranch, input: 'pr-branch' });
+            if (!why) throw e;
+            runner.warning(why);
+            notes.push(why);
+          }
+        });
+      }
+    }
+  } catch (e) {
+    // The step fails, but the summary still says what was published before it did.
+    notes.push(`storeshots stopped: ${e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : ((e as Error)?.message ?? String(e))}`);
+    throw e;
+  } finally {
+    await runner.summary(
+      jobSummary({
         report: set.report,
-        reportFile: set.reportFile,
-        runFile: { version: 1, sha: ctx.sha, partial: set.partial, pullRequest: ctx.pullRequest && { number: ctx.pullRequest.number, headSha: ctx.pullRequest.headSha } },
-        retentionDays: inputs.retentionDays,
-        serverUrl: ctx.serverUrl,
-        repository: `${ctx.owner}/${ctx.repo}`,
-        runId: ctx.runId,
-      }).catch((e: Error) => {
-        // GitHub Enterprise Server has no v4 artifact service: say so and carry on without one.
-        if (e.name !== 'GHESNotSupportedError') throw e;
-        const msg = 'This GitHub Enterprise Server has no artifact service the Action can use: no artifact (set upload-artifact: false, and use actions/upload-artifact@v3 on the output folder).';
-        runner.warning(msg);
-        notes.push(msg);
-        return undefined;
+        timings,
+        artifact: result.artifact,
+        comment: result.comment,
+        pullRequest: result.release?.url ? { url: result.release.url, operation: result.release.operation } : undefined,
+        notes,
+        rulesBase: rulesDocBase(ctx),
       }),
     );
   }
-
-  const pr = o.pullRequest;
-  if (pr && inputs.comment) {
-    // pull_request_target runs with the base repository's token: a fork's PR can be commented on there.
-    if (o.upload && ctx.fromFork && ctx.eventName !== 'pull_request_target') {
-      runner.notice(FORK_NOTICE);
-      notes.push(FORK_NOTICE);
-    } else if (!gh) {
-      runner.warning('No github-token: no preview comment.');
-    } else {
-      await timed('comment', async () => {
-        const r = { owner: ctx.owner, repo: ctx.repo };
-        let previews: PublishedPreview[] | undefined;
-        const commentNotes: string[] = [];
-        if (inputs.previewImages && set.report.images.length > 0) {
-          try {
-            const sheets = await contactSheets(set.outDir, set.report.images);
-            previews = (await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, sheets)).previews;
-          } catch (e) {
-            if (!isPermissionError(e)) throw e;
-            const msg = `Preview images were not committed to ${inputs.previewBranch} (HTTP ${httpStatus(e)}: the token needs contents: write); the artifact has the images.`;
-            runner.notice(msg);
-            commentNotes.push(msg);
-          }
-        }
-        const body = commentBody({
-          report: set.report,
-          header: inputs.commentHeader || undefined,
-          sha: pr.headSha,
-          runUrl: ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined,
-          artifact: result.artifact,
-          previews,
-          linkPreviews: ctx.repoPrivate === true,
-          notes: commentNotes,
-        });
-        try {
-          const c = await upsertStickyComment(gh, { ...r, issueNumber: pr.number }, inputs.commentHeader, body);
-          result.comment = c;
-          runner.info(`Preview comment ${c.operation}: ${c.url}`);
-        } catch (e) {
-          if (!isPermissionError(e)) throw e;
-          const msg = `Could not write the preview comment on #${pr.number} (HTTP ${httpStatus(e)}): the token needs pull-requests: write. Forks: see docs/action.md#forks.`;
-          runner.notice(msg);
-          notes.push(msg);
-        }
-      });
-    }
-  }
-
-  const wantRelease = inputs.pullRequest === true || (inputs.pullRequest === 'auto' && (o.releaseEvent ?? ctx.isRelease));
-  if (wantRelease && o.allowRelease) {
-    if (ctx.fromFork) runner.notice('A fork pull request never opens the release pull request.');
-    else if (set.partial) runner.warning('Only part of the manifest was rendered (filters or a shard): no release pull request, since it would remove the rest.');
-    else if (!gh) runner.warning('No github-token: no release pull request.');
-    else {
-      await timed('release pull request', async () => {
-        try {
-          result.release = await releasePullRequest(a, set);
-          runner.info(`Release pull request ${result.release.operation}${result.release.url ? `: ${result.release.url}` : ''}`);
-        } catch (e) {
-          if (e instanceof PullRequestsNotAllowedError || isPermissionError(e)) {
-            const msg = e instanceof PullRequestsNotAllowedError ? e.message : `Could not write the release pull request (HTTP ${httpStatus(e)}): the token needs contents: write and pull-requests: write.`;
-            runner.warning(msg);
-            notes.push(msg);
-          } else throw e;
-        }
-      });
-    }
-  }
-
-  await runner.summary(
-    jobSummary({
-      report: set.report,
-      timings,
-      artifact: result.artifact,
-      comment: result.comment,
-      pullRequest: result.release?.url ? { url: result.release.url, operation: result.release.operation } : undefined,
-      notes,
-    }),
-  );
 
   const s = set.report.summary;
   runner.setOutput('images', s.images);
@@ -222,7 +266,7 @@ async function releasePullRequest(a: ActionEnv, set: RenderedSet): Promise<Relea
     branch: inputs.prBranch,
     base: inputs.prBase ?? ctx.defaultBranch,
     title: inputs.prTitle,
-    body: releasePrBody(set.report, ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined, ref),
+    body: releasePrBody(set.report, ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined, ref, rulesDocBase(ctx)),
     labels: inputs.prLabels,
     message: `storeshots: screenshots for ${ref}`,
     files,

@@ -72,3 +72,31 @@ export function isPermissionError(e: unknown): boolean {
   const s = httpStatus(e);
   return s === 403 || s === 404 || s === 401;
 }
+
+/** A 422 that a ruleset or branch protection gives a push (a ref create or update). */
+export function isRuleRefusal(e: unknown): boolean {
+  return httpStatus(e) === 422 && /rule violations|protected branch|protected ref|cannot update this protected/i.test((e as HttpErrorLike)?.message ?? '');
+}
+
+/**
+ * What to tell the user when GitHub refused a write, or undefined when the error is not a
+ * refusal the step should survive. 401 is the token itself (bad, expired or revoked), not a
+ * missing permission; 403/404 a permission the token lacks; a 422 from a ruleset or branch
+ * protection names the branch it covers.
+ * @param what what could not be written, e.g. "the preview comment on #7"
+ * @param need the `permissions:` it takes, e.g. "pull-requests: write"
+ * @param branch the branch pushed to, for rule refusals
+ */
+export function explainRefusal(e: unknown, what: string, need: string, branch?: { name: string; input: string }): string | undefined {
+  const s = httpStatus(e);
+  if (s === 401) {
+    return `Could not write ${what} (HTTP 401: GitHub refused the token as bad or expired credentials, so no permission would help). Check github-token: a personal or app token may have expired or been revoked, or the secret it comes from is empty or misspelled.`;
+  }
+  if (s === 403 || s === 404) return `Could not write ${what} (HTTP ${s}): the token needs ${need}.`;
+  if (isRuleRefusal(e)) {
+    const first = String((e as HttpErrorLike).message ?? '').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(': ');
+    const where = branch ? `the branch ${branch.name}` : 'that branch';
+    return `Could not write ${what} (HTTP 422, ${first}): a ruleset or branch protection covers ${where}. Exclude it from the rule (Settings > Rules > Rulesets, or Branches), give the token's actor a bypass${branch ? `, or set ${branch.input} to a branch no rule covers` : ''}.`;
+  }
+  return undefined;
+}

@@ -22,6 +22,35 @@ export function fitComment(body: string, marker: string, note = '_The rest of th
   return `${cut}${tail}`;
 }
 
+/** The run a comment shows: the render's run (id, attempt) and the commit it rendered. */
+export interface RunStamp {
+  sha: string;
+  run: number;
+  attempt: number;
+}
+
+const STAMP = /<!-- storeshots:run (\{[^>]*\}) -->/;
+
+export function runStamp(s: RunStamp): string {
+  return `<!-- storeshots:run ${JSON.stringify({ sha: s.sha, run: s.run, attempt: s.attempt })} -->`;
+}
+
+export function parseRunStamp(body: string): RunStamp | undefined {
+  const m = STAMP.exec(body);
+  if (!m) return undefined;
+  try {
+    const v = JSON.parse(m[1]!) as RunStamp;
+    return typeof v.run === 'number' && typeof v.attempt === 'number' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A later run (ids only grow) or a later attempt of the same run. */
+export function isNewer(a: RunStamp, than: RunStamp): boolean {
+  return a.run > than.run || (a.run === than.run && a.attempt > than.attempt);
+}
+
 export interface CommentTarget {
   owner: string;
   repo: string;
@@ -31,7 +60,15 @@ export interface CommentTarget {
 export interface StickyResult {
   id: number;
   url: string;
-  operation: 'created' | 'updated';
+  /** skipped: a newer run's comment is there already and stays. */
+  operation: 'created' | 'updated' | 'skipped';
+}
+
+export interface StickyComment {
+  id: number;
+  body: string;
+  url: string;
+  stamp?: RunStamp;
 }
 
 /**
@@ -49,21 +86,27 @@ async function whoAmI(gh: GitHub): Promise<{ login?: string }> {
   }
 }
 
-export async function findStickyComment(gh: GitHub, t: CommentTarget, marker: string): Promise<{ id: number; body: string } | undefined> {
+export async function findStickyComment(gh: GitHub, t: CommentTarget, marker: string): Promise<StickyComment | undefined> {
   const me = await whoAmI(gh);
   const ours = (c: { body?: string; user: { login: string; type?: string } | null }) =>
     !!c.body?.includes(marker) && !!c.user && (me.login ? c.user.login === me.login : c.user.type === 'Bot');
   for await (const page of gh.paginate.iterator(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 })) {
     const found = page.data.find(ours);
-    if (found) return { id: found.id, body: found.body ?? '' };
+    if (found) return { id: found.id, body: found.body ?? '', url: found.html_url, stamp: parseRunStamp(found.body ?? '') };
   }
   return undefined;
 }
 
-export async function upsertStickyComment(gh: GitHub, t: CommentTarget, header: string, body: string): Promise<StickyResult> {
+/**
+ * Posts or updates the sticky comment. With a stamp, the comment carries it, and a comment
+ * stamped by a newer run is left alone (an older run that finished late never overwrites it).
+ * `existing`: the comment as found before (saves listing the comments again).
+ */
+export async function upsertStickyComment(gh: GitHub, t: CommentTarget, header: string, body: string, o: { stamp?: RunStamp; existing?: StickyComment | null } = {}): Promise<StickyResult> {
   const marker = commentMarker(header);
-  const text = fitComment(body, marker);
-  const existing = await findStickyComment(gh, t, marker);
+  const text = fitComment(o.stamp ? `${marker}\n${runStamp(o.stamp)}\n${body}` : body, marker);
+  const existing = o.existing === undefined ? await findStickyComment(gh, t, marker) : (o.existing ?? undefined);
+  if (existing && o.stamp && existing.stamp && isNewer(existing.stamp, o.stamp)) return { id: existing.id, url: existing.url, operation: 'skipped' };
   if (existing) {
     try {
       const { data } = await gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body: text });

@@ -31,9 +31,9 @@ export async function branchHead(gh: GitHub, r: Repo, branch: string): Promise<s
   }
 }
 
-export async function commitInfo(gh: GitHub, r: Repo, sha: string): Promise<{ tree: string; parents: string[] }> {
+export async function commitInfo(gh: GitHub, r: Repo, sha: string): Promise<{ tree: string; parents: string[]; message: string }> {
   const { data } = await gh.rest.git.getCommit({ ...r, commit_sha: sha });
-  return { tree: data.tree.sha, parents: data.parents.map((p) => p.sha) };
+  return { tree: data.tree.sha, parents: data.parents.map((p) => p.sha), message: data.message };
 }
 
 /** path -> blob sha of every file in a tree (recursively). */
@@ -47,6 +47,8 @@ export async function listTree(gh: GitHub, r: Repo, treeSha: string): Promise<{ 
 export interface CommitChange {
   add: FileToCommit[];
   remove: string[];
+  /** Files whose blobs the repository already has: listed by id, not uploaded again. */
+  reuse?: Array<{ path: string; sha: string }>;
 }
 
 /** Uploads the blobs, builds a tree on `baseTree`, and makes a commit with the given parents. */
@@ -56,6 +58,7 @@ export async function createCommit(gh: GitHub, r: Repo, baseTree: string | undef
     const { data } = await gh.rest.git.createBlob({ ...r, content: f.content.toString('base64'), encoding: 'base64' });
     entries.push({ path: f.path, mode: '100644', type: 'blob', sha: data.sha });
   }
+  for (const f of change.reuse ?? []) entries.push({ path: f.path, mode: '100644', type: 'blob', sha: f.sha });
   for (const p of change.remove) entries.push({ path: p, mode: '100644', type: 'blob', sha: null });
   const { data: tree } = await gh.rest.git.createTree({ ...r, ...(baseTree ? { base_tree: baseTree } : {}), tree: entries });
   const { data: commit } = await gh.rest.git.createCommit({ ...r, message, tree: tree.sha, parents });

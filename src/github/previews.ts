@@ -1,6 +1,8 @@
-// Preview images for comments: committed to a branch of their own under content-addressed
-// names (a name never changes meaning, so old comments keep their pictures), then embedded
-// by URL. Only names the branch lacks are uploaded; nothing new means no commit.
+// Preview images for comments, on a branch of their own that stays small: every update rewrites
+// it as one parentless commit holding only the sheets that open pull requests' latest comments
+// show, so a clone never downloads the history of old previews. Names are content-addressed (a
+// name never changes meaning); the commit message carries the index of which comment shows
+// which names, so the next update knows what to keep without reading any comment.
 import { createHash } from 'node:crypto';
 import type { GitHub } from './client.js';
 import { httpStatus } from './client.js';
@@ -20,30 +22,94 @@ export interface PublishedPreview {
   url: string;
 }
 
+/** Which comment (pull request and header) shows which sheet names. */
+export interface PreviewIndex {
+  version: 1;
+  comments: Record<string, { pr: number; names: string[] }>;
+}
+
+const INDEX_START = '<!-- storeshots:previews';
+const INDEX_END = '-->';
+
 export function previewName(img: PreviewImage): string {
   return `${createHash('sha256').update(img.content).digest('hex').slice(0, 32)}.${img.ext}`;
 }
 
-export async function publishPreviews(gh: GitHub, r: Repo, branch: string, serverUrl: string, images: PreviewImage[]): Promise<{ previews: PublishedPreview[]; committed: boolean }> {
+export function formatIndex(index: PreviewIndex): string {
+  return `storeshots: preview images of ${Object.keys(index.comments).length} comment(s)\n\n${INDEX_START}\n${JSON.stringify(index)}\n${INDEX_END}\n`;
+}
+
+/** The index in a previews commit's message; empty for a branch made by an older storeshots (or anything else). */
+export function parseIndex(message: string | undefined): PreviewIndex {
+  const at = message?.indexOf(INDEX_START) ?? -1;
+  if (!message || at < 0) return { version: 1, comments: {} };
+  const json = message.slice(at + INDEX_START.length, message.indexOf(INDEX_END, at)).trim();
+  try {
+    const v = JSON.parse(json) as PreviewIndex;
+    if (v?.version === 1 && v.comments && typeof v.comments === 'object') return v;
+  } catch {
+    // Not ours, or cut: start afresh.
+  }
+  return { version: 1, comments: {} };
+}
+
+export interface PreviewTarget {
+  /** The pull request whose comment shows these images. */
+  pr: number;
+  /** The comment's header ('' for the default comment). */
+  header: string;
+}
+
+async function openPullRequests(gh: GitHub, r: Repo): Promise<Set<number>> {
+  const open = new Set<number>();
+  for await (const page of gh.paginate.iterator(gh.rest.pulls.list, { ...r, state: 'open', per_page: 100 })) for (const p of page.data) open.add(p.number);
+  return open;
+}
+
+export async function publishPreviews(
+  gh: GitHub,
+  r: Repo,
+  branch: string,
+  serverUrl: string,
+  images: PreviewImage[],
+  target: PreviewTarget,
+): Promise<{ previews: PublishedPreview[]; committed: boolean; names: string[] }> {
   const named = images.map((img) => ({ img, name: previewName(img) }));
   const previews = named.map(({ img, name }) => ({
     label: img.label,
     name,
     url: `${serverUrl}/${r.owner}/${r.repo}/blob/${encodeURIComponent(branch).replace(/%2F/g, '/')}/${name}?raw=true`,
   }));
-  // Two runs (a matrix) may race: the ref moves only forward, and a refused move is retried once.
+  const key = `${target.pr}:${target.header}`;
+  const mine = [...new Set(named.map((n) => n.name))].sort();
+  // Two runs may race (a matrix, two pull requests): a refused ref move is retried once on the new head.
   for (let attempt = 0; ; attempt++) {
     const head = await branchHead(gh, r, branch);
     const base = head ? await commitInfo(gh, r, head) : undefined;
     const have = base ? (await listTree(gh, r, base.tree)).files : new Map<string, string>();
-    const add = [...new Map(named.filter(({ name }) => !have.has(name)).map(({ img, name }) => [name, { path: name, content: img.content }])).values()];
-    if (add.length === 0) return { previews, committed: false };
-    const commit = await createCommit(gh, r, base?.tree, head ? [head] : [], { add, remove: [] }, `storeshots: ${add.length} preview image${add.length === 1 ? '' : 's'}`);
+    const old = parseIndex(base?.message);
+    const open = await openPullRequests(gh, r);
+    const index: PreviewIndex = { version: 1, comments: {} };
+    for (const [k, v] of Object.entries(old.comments)) {
+      // Only sheets of open pull requests' comments stay, and only those still on the branch.
+      if (k !== key && open.has(v.pr) && v.names.every((n) => have.has(n))) index.comments[k] = v;
+    }
+    index.comments[key] = { pr: target.pr, names: mine };
+    const keep = [...new Set(Object.values(index.comments).flatMap((v) => v.names))].sort();
+    // Nothing would change: the same files, and the same index.
+    const same = base && have.size === keep.length && keep.every((n) => have.has(n)) && JSON.stringify(parseIndex(base.message)) === JSON.stringify(index);
+    if (same) return { previews, committed: false, names: mine };
+    const add = named.filter(({ name }, i) => !have.has(name) && named.findIndex((n) => n.name === name) === i).map(({ img, name }) => ({ path: name, content: img.content }));
+    const reuse = keep.filter((n) => have.has(n)).map((n) => ({ path: n, sha: have.get(n)! }));
+    const commit = await createCommit(gh, r, undefined, [], { add, remove: [], reuse }, formatIndex(index));
+    // Another update landed meanwhile: build again on it rather than drop its sheets (the REST API has no compare-and-swap).
+    if (attempt < 2 && (await branchHead(gh, r, branch)) !== head) continue;
     try {
-      await setBranch(gh, r, branch, commit.sha, !!head, false);
-      return { previews, committed: true };
+      // Parentless by design: the branch is rewritten, never appended to.
+      await setBranch(gh, r, branch, commit.sha, !!head, true);
+      return { previews, committed: true, names: mine };
     } catch (e) {
-      if (attempt >= 1 || (httpStatus(e) !== 422 && httpStatus(e) !== 409)) throw e;
+      if (attempt >= 2 || (httpStatus(e) !== 422 && httpStatus(e) !== 409) || /rule violations|protected/i.test((e as Error).message)) throw e;
     }
   }
 }

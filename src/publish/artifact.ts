@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import type { Report } from '../report/types.js';
+import { UserError } from '../util/errors.js';
 import { imageFile, RUN_FILE, type ArtifactRef, type RunFile } from './set.js';
 
 export interface UploadOptions {
@@ -13,13 +14,16 @@ export interface UploadOptions {
   reportFile: string;
   runFile: RunFile;
   retentionDays?: number;
+  /** Delete this run's artifact of the same name first (actions/upload-artifact's overwrite). */
+  overwrite?: boolean;
   /** For the artifact's URL. */
   serverUrl: string;
   repository: string;
   runId: string;
 }
 
-export async function uploadSet(o: UploadOptions): Promise<ArtifactRef & { files: number }> {
+/** Uploads the set; `replaced` is the id of the artifact of the same name it deleted first (overwrite). */
+export async function uploadSet(o: UploadOptions): Promise<ArtifactRef & { files: number; replaced?: number }> {
   writeFileSync(path.join(o.outDir, RUN_FILE), `${JSON.stringify(o.runFile, null, 2)}\n`);
   const files = [
     ...o.report.images.map((i) => imageFile(o.outDir, i.path)).filter((f): f is string => !!f && existsSync(f)),
@@ -29,9 +33,24 @@ export async function uploadSet(o: UploadOptions): Promise<ArtifactRef & { files
   ].filter((f) => existsSync(f));
   const client = new DefaultArtifactClient();
   // PNG and JPEG are already compressed: zipping them again costs time and saves nothing.
-  const res = await client.uploadArtifact(o.name, files, o.outDir, { retentionDays: o.retentionDays, compressionLevel: 0 });
+  const upload = () => client.uploadArtifact(o.name, files, o.outDir, { retentionDays: o.retentionDays, compressionLevel: 0 });
+  const exists = (e: unknown) => /\(409\)/.test((e as Error)?.message ?? '');
+  let replaced: number | undefined;
+  let res: { id?: number };
+  try {
+    res = await upload();
+  } catch (e) {
+    if (!exists(e)) throw e;
+    // A re-run of the job uploads under the same name again, which the service refuses (409). As
+    // actions/upload-artifact's overwrite does, delete the old one (the runtime token may) and upload.
+    if (!o.overwrite) {
+      throw new UserError(`An artifact named "${o.name}" already exists in this workflow run (a re-run of the job, or two jobs with one artifact-name): set overwrite: true to replace it, or give each job its own artifact-name`);
+    }
+    replaced = (await client.deleteArtifact(o.name)).id;
+    res = await upload();
+  }
   const url = res.id !== undefined && o.runId ? `${o.serverUrl}/${o.repository}/actions/runs/${o.runId}/artifacts/${res.id}` : undefined;
-  return { name: o.name, id: res.id, url, files: files.length };
+  return { name: o.name, id: res.id, url, files: files.length, replaced };
 }
 
 export interface DownloadOptions {

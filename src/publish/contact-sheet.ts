@@ -1,6 +1,9 @@
-// One contact sheet per locale for the PR comment: a row per preset, the slides in order,
-// scaled to one row height. JPEG keeps a sheet of a dozen phone screenshots near 200 KB.
+// One contact sheet per locale for the PR comment: a row per preset under its label, the
+// slides in order, scaled to one row height. JPEG keeps a sheet of a dozen phone screenshots
+// near 100 KB. Labels are drawn with the pinned Inter font (no system fonts).
+import path from 'node:path';
 import type { ImageRecord } from '../report/types.js';
+import { fontsDir } from '../render/fonts.js';
 import type { PreviewImage } from '../github/previews.js';
 import { sharp as loadSharp } from '../render/native.js';
 import { imageFile } from './set.js';
@@ -11,12 +14,17 @@ export interface SheetOptions {
   /** Widest sheet in pixels; rows are scaled down to fit. */
   maxWidth?: number;
   background?: string;
+  /** Height of the label band above each row (0: no labels). */
+  labelHeight?: number;
+  /** The label of a row, from its preset id. */
+  label?: (preset: string) => string;
 }
 
 export interface SheetLayout {
   width: number;
   height: number;
   items: Array<{ record: ImageRecord; left: number; top: number; width: number; height: number }>;
+  labels: Array<{ text: string; left: number; top: number; height: number }>;
 }
 
 /** Where each thumbnail goes: pure numbers, so tests check the layout without pixels. */
@@ -36,9 +44,15 @@ export function layoutSheet(records: ImageRecord[], o: SheetOptions = {}): Sheet
     h = Math.max(40, Math.floor((h * (maxWidth - g)) / (rowWidth(row, h) - g)));
   }
   const items: SheetLayout['items'] = [];
+  const labels: SheetLayout['labels'] = [];
+  const band = o.labelHeight ?? 0;
   let top = gap;
   let width = 0;
   for (const row of sorted) {
+    if (band > 0) {
+      labels.push({ text: (o.label ?? ((p) => p))(row[0]!.preset), left: gap, top, height: band });
+      top += band;
+    }
     let left = gap;
     for (const r of row) {
       const w = Math.max(1, Math.round((r.width * h) / r.height));
@@ -48,8 +62,15 @@ export function layoutSheet(records: ImageRecord[], o: SheetOptions = {}): Sheet
     width = Math.max(width, left);
     top += h + gap;
   }
-  return { width: Math.max(width, 1), height: Math.max(top, 1), items };
+  return { width: Math.max(width, 1), height: Math.max(top, 1), items, labels };
 }
+
+function escapePango(t: string): string {
+  return `<span foreground="#1f2328">${t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</span>`;
+}
+
+/** What the comment shows: 240 px rows at most 1600 px wide, each under its preset's label. */
+export const COMMENT_SHEET: SheetOptions = { rowHeight: 240, maxWidth: 1600, labelHeight: 44 };
 
 /** Contact sheets for each locale of the set, in the report's locale order. */
 export async function contactSheets(outDir: string, records: ImageRecord[], o: SheetOptions = {}): Promise<PreviewImage[]> {
@@ -66,8 +87,18 @@ export async function contactSheets(outDir: string, records: ImageRecord[], o: S
         top: it.top,
       })),
     );
+    const labels = await Promise.all(
+      layout.labels.map(async (l) => {
+        const text = sharp({ text: { text: escapePango(l.text), fontfile: path.join(fontsDir(), 'Inter.var.ttf'), font: `Inter ${Math.round(l.height * 0.55)}px`, rgba: true, dpi: 72 } });
+        const { info, data } = await text.png().toBuffer({ resolveWithObject: true });
+        // A label wider than a one-slide row is cut, never larger than the sheet (sharp refuses that).
+        const room = { width: Math.min(info.width, layout.width - l.left), height: Math.min(info.height, l.height) };
+        const input = room.width < info.width || room.height < info.height ? await sharp(data).extract({ left: 0, top: 0, ...room }).png().toBuffer() : data;
+        return { input, left: l.left, top: l.top + Math.max(0, Math.round((l.height - room.height) / 2)) };
+      }),
+    );
     const content = await sharp({ create: { width: layout.width, height: layout.height, channels: 3, background: o.background ?? '#eaeef2' } })
-      .composite(tiles)
+      .composite([...tiles, ...labels])
       .jpeg({ quality: 82, mozjpeg: true })
       .toBuffer();
     out.push({ label: locale, content, ext: 'jpg' });

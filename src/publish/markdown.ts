@@ -3,6 +3,8 @@
 import type { Finding, Report } from '../report/types.js';
 import type { PublishedPreview } from '../github/previews.js';
 import type { ArtifactRef } from './set.js';
+import { getPreset } from '../store/presets.js';
+import { ruleLink } from '../action/links.js';
 
 /** Text from a report (possibly a fork's) made safe for a table cell: no HTML, no pipes, no pings. */
 export function cell(text: string | undefined): string {
@@ -35,12 +37,12 @@ export function countsTable(r: Report): string {
   return [`| locale | ${presets.map(cell).join(' | ')} |`, `|---|${presets.map(() => '---:').join('|')}|`, ...rows].join('\n');
 }
 
-export function findingsTable(findings: Finding[], max = findings.length): string {
+export function findingsTable(findings: Finding[], max = findings.length, rulesBase?: string): string {
   if (findings.length === 0) return 'No lint findings. ✅';
   const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const rows = sorted.slice(0, max).map((f) => {
     const where = f.path ?? [f.locale, f.preset, f.slide].filter(Boolean).join(' / ');
-    return `| ${f.severity === 'error' ? '❌ error' : '⚠️ warning'} | [${cell(f.rule)}](${safeUrl(f.source)}) | ${cell(where)} | ${cell(f.message)} |`;
+    return `| ${f.severity === 'error' ? '❌ error' : '⚠️ warning'} | [${cell(f.rule)}](${safeUrl(ruleLink(f, rulesBase))}) | ${cell(where)} | ${cell(f.message)} |`;
   });
   const more = findings.length > max ? `\n\n… and ${findings.length - max} more in report.json.` : '';
   return ['| severity | rule | image | message |', '|---|---|---|---|', ...rows].join('\n') + more;
@@ -63,6 +65,8 @@ export interface SummaryInput {
   pullRequest?: { url: string; operation: string };
   comment?: { url: string };
   notes?: string[];
+  /** docs/lint.md of the running copy: house rules link to their row there. */
+  rulesBase?: string;
 }
 
 export function jobSummary(s: SummaryInput): string {
@@ -70,7 +74,7 @@ export function jobSummary(s: SummaryInput): string {
     `## storeshots: ${headline(s.report)}`,
     countsTable(s.report),
     '### Findings',
-    findingsTable(s.report.findings, 200),
+    findingsTable(s.report.findings, 200, s.rulesBase),
   ];
   const links = [artifactLine(s.artifact), s.comment && `💬 [Preview comment](${s.comment.url})`, s.pullRequest && `🔀 [Release pull request](${s.pullRequest.url}) (${s.pullRequest.operation})`].filter(Boolean);
   if (links.length) parts.push(links.join('<br>\n'));
@@ -85,39 +89,104 @@ export interface CommentInput {
   report: Report;
   header?: string;
   sha?: string;
+  /** The commit's page: the short SHA links it. */
+  commitUrl?: string;
   runUrl?: string;
   artifact?: ArtifactRef;
   previews?: PublishedPreview[];
   /** Show previews as links rather than images (private repositories). */
   linkPreviews?: boolean;
   notes?: string[];
+  /** docs/lint.md of the running copy: house rules link to their row there. */
+  rulesBase?: string;
+  /** Findings listed before the rest fold away. */
+  maxFindings?: number;
 }
 
+/** A preset's short name for people (`iPhone 6.9"`), the id when unknown. */
+export function presetLabel(id: string): string {
+  const [base, variant] = id.split('@');
+  const label = getPreset(base!)?.label ?? base!;
+  return variant ? `${label} (${variant})` : label;
+}
+
+const icon = (f: Finding) => (f.severity === 'error' ? '❌' : '⚠️');
+
+/**
+ * Findings as a list, not a table: it wraps on a phone instead of scrolling sideways. One item
+ * per place (locale, preset, slide), its findings under it, so no path is repeated.
+ */
+export function findingsList(findings: Finding[], rulesBase?: string): string {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const where = [f.locale && `\`${cell(f.locale)}\``, f.preset && cell(presetLabel(f.preset)), f.slide && `slide \`${cell(f.slide)}\``].filter(Boolean).join(' · ') || (f.path ? `\`${cell(f.path)}\`` : 'the whole set');
+    groups.set(where, [...(groups.get(where) ?? []), f]);
+  }
+  return [...groups]
+    .map(([where, fs]) => {
+      const worst = fs.some((f) => f.severity === 'error') ? '❌' : '⚠️';
+      // The place is said once, above: a message that starts with the image's path drops it.
+      const msg = (f: Finding) => (f.path && f.message.startsWith(`${f.path}: `) ? f.message.slice(f.path.length + 2) : f.message);
+      const items = fs.map((f) => `  - ${icon(f)} [${cell(f.rule)}](${safeUrl(ruleLink(f, rulesBase))}): ${cell(msg(f))}`);
+      return [`- ${worst} ${where}`, ...items].join('\n');
+    })
+    .join('\n');
+}
+
+/**
+ * The sticky comment, in the order a reviewer reads it: a one-line verdict with the counts, the
+ * findings (errors first, a phone's width), then one contact sheet per locale, labelled by
+ * preset, open only where that locale has errors (or the first, when nothing failed).
+ */
 export function commentBody(c: CommentInput): string {
   const r = c.report;
-  const locales = new Set(r.images.map((i) => i.locale)).size;
-  const presets = new Set(r.images.map((i) => i.preset)).size;
+  const max = c.maxFindings ?? 10;
+  const locales = [...new Set(r.images.map((i) => i.locale))];
+  const presets = [...new Set(r.images.map((i) => i.preset))];
   const title = `### 📱 storeshots preview${c.header ? ` · ${cell(c.header)}` : ''}`;
-  const status = r.summary.errors > 0 ? '❌' : r.summary.warnings > 0 ? '⚠️' : '✅';
-  const facts = `${status} **${headline(r)}** · ${plural(locales, 'locale')} × ${plural(presets, 'preset')}${c.sha ? ` · ${c.sha.slice(0, 7)}` : ''}`;
+  const { errors, warnings, images } = r.summary;
+  const status = errors > 0 ? '❌' : warnings > 0 ? '⚠️' : '✅';
+  const verdict = errors > 0 ? 'not ready for the stores' : warnings > 0 ? 'ready, with warnings' : 'ready for the stores';
+  const short = c.sha ? (c.commitUrl ? ` · [\`${c.sha.slice(0, 7)}\`](${c.commitUrl})` : ` · \`${c.sha.slice(0, 7)}\``) : '';
+  const facts = `${status} **${verdict}**: ${plural(images, 'image')} (${plural(locales.length, 'locale')} × ${plural(presets.length, 'preset')}), ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${short}`;
   const parts = [title, facts];
-  for (const p of c.previews ?? []) {
-    parts.push(c.linkPreviews ? `**${cell(p.label)}**: [contact sheet](${p.url})` : `<details open><summary><b>${cell(p.label)}</b></summary>\n\n![${cell(p.label)}](${p.url})\n\n</details>`);
+
+  if (r.findings.length === 0) parts.push('No lint findings. ✅');
+  else {
+    const sorted = [...r.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    parts.push(findingsList(sorted.slice(0, max), c.rulesBase));
+    if (sorted.length > max) parts.push(`<details><summary>${plural(sorted.length - max, 'more finding')}</summary>\n\n${findingsList(sorted.slice(max, 200), c.rulesBase)}${sorted.length > 200 ? `\n\n… and ${sorted.length - 200} more in report.json.` : ''}\n\n</details>`);
   }
-  parts.push(countsTable(r));
-  if (r.findings.length) parts.push(`<details${r.summary.errors ? ' open' : ''}><summary>Findings (${r.findings.length})</summary>\n\n${findingsTable(r.findings, 50)}\n\n</details>`);
-  else parts.push('No lint findings. ✅');
+
+  const sheets = new Map((c.previews ?? []).map((p) => [p.label, p]));
+  const anyErrors = errors > 0;
+  locales.forEach((locale, i) => {
+    const mine = r.images.filter((im) => im.locale === locale);
+    const bad = r.findings.filter((f) => f.locale === locale && f.severity === 'error').length;
+    const rows = [...new Set(mine.map((im) => im.preset))].map((p) => `${cell(presetLabel(p))}: ${mine.filter((im) => im.preset === p).length}`);
+    const summary = `<b>${cell(locale)}</b> · ${rows.join(' · ')}${bad ? ` · ${bad} ❌` : ''}`;
+    const p = sheets.get(locale);
+    if (!p) {
+      parts.push(`<details><summary>${summary}</summary>\n\nNo preview image${c.artifact ? ': the artifact has every image' : ''}.\n\n</details>`);
+      return;
+    }
+    const open = bad > 0 || (!anyErrors && i === 0);
+    const alt = `${cell(locale)}: ${rows.join(', ')}`.replace(/[[\]]/g, '');
+    const picture = c.linkPreviews ? `[${cell(locale)} contact sheet](${p.url})` : `![${alt}](${p.url})`;
+    parts.push(`<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${picture}\n\n</details>`);
+  });
+
   const links = [artifactLine(c.artifact), c.runUrl && `[Workflow run](${c.runUrl})`].filter(Boolean);
   if (links.length) parts.push(links.join(' · '));
   if (c.notes?.length) parts.push(c.notes.map((n) => `> ${n}`).join('\n>\n'));
   return `${parts.join('\n\n')}\n`;
 }
 
-export function releasePrBody(r: Report, runUrl: string | undefined, ref: string): string {
+export function releasePrBody(r: Report, runUrl: string | undefined, ref: string, rulesBase?: string): string {
   return [
     `Store screenshots rendered by storeshots from \`${cell(ref)}\`${runUrl ? ` in [this run](${runUrl})` : ''}: ${headline(r)}.`,
     countsTable(r),
-    r.findings.length ? findingsTable(r.findings, 50) : 'No lint findings. ✅',
+    r.findings.length ? findingsList(r.findings.slice(0, 50), rulesBase) : 'No lint findings. ✅',
     '_This branch is rewritten by storeshots on every release; edits to it are replaced. The pull request closes itself when the screenshots match the base branch._',
   ].join('\n\n');
 }

@@ -22,6 +22,8 @@ export interface CollectResult {
   pullRequest?: PullRequestRef;
   /** The run that submitted was a tag push or a release: the release PR may follow. */
   release: boolean;
+  /** The submitting run, which the comment is stamped with (a late collect never overwrites a newer run's comment). */
+  renderedBy?: { run: number; attempt: number };
 }
 
 interface DispatchPayload {
@@ -104,7 +106,8 @@ export async function collectMode(a: ActionEnv, deps: CollectDeps = {}): Promise
     timings: [['wait and download', tRender], ['lint', performance.now() - t0 - tRender]],
     partial: false,
   };
-  return { set, pullRequest: await trustedPullRequest(a, meta), release: meta.release === true };
+  const submitted = Number(meta.run_id);
+  return { set, pullRequest: await trustedPullRequest(a, meta), release: meta.release === true, renderedBy: Number.isSafeInteger(submitted) && submitted > 0 ? { run: submitted, attempt: 1 } : undefined };
 }
 
 /** The pull request named by the render's metadata, if it exists and still points at the rendered commit. */

@@ -128,7 +128,10 @@ async function submitForDispatch(a: ActionEnv, cfg: ReturnType<typeof remoteConf
   const pr = ctx.pullRequest;
   if (pr && inputs.comment && a.gh && !ctx.fromFork) {
     try {
-      const c = await upsertStickyComment(a.gh, { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number }, inputs.commentHeader, body);
+      const c = await upsertStickyComment(a.gh, { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number }, inputs.commentHeader, body, {
+        // Attempt 1 always: a re-run reuses the renders (same idempotency keys), and its collect run stamps the same.
+        stamp: { sha: pr.headSha, run: Number(ctx.runId) || 0, attempt: 1 },
+      });
       runner.setOutput('comment-id', c.id);
       runner.info(`Pending comment ${c.operation}: ${c.url}`);
     } catch (e) {
