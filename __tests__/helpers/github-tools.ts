@@ -65,6 +65,7 @@ export function selfResolver(actionYmlText = readFileSync(path.join(ROOT, 'actio
 /** Actions the doc workflows use besides ours, with the inputs their action.yml declares (so a typo there is caught too). */
 const KNOWN: Record<string, string[]> = {
   'actions/setup-node': ['node-version', 'node-version-file', 'architecture', 'check-latest', 'registry-url', 'scope', 'token', 'cache', 'package-manager-cache', 'cache-dependency-path', 'mirror', 'mirror-token'],
+  'actions/download-artifact': ['name', 'artifact-ids', 'path', 'pattern', 'merge-multiple', 'github-token', 'repository', 'run-id'],
   'actions/checkout': ['repository', 'ref', 'token', 'ssh-key', 'ssh-known-hosts', 'ssh-strict', 'ssh-user', 'persist-credentials', 'path', 'clean', 'filter', 'sparse-checkout', 'sparse-checkout-cone-mode', 'fetch-depth', 'fetch-tags', 'show-progress', 'lfs', 'submodules', 'set-safe-directory', 'github-server-url'],
 };
 

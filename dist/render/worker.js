@@ -6,8 +6,10 @@ import {
   setDecodeBudget,
   sha256,
   writeAtomic
-} from "../chunks/chunk-JDMGTDAA.js";
-import "../chunks/chunk-37EGEWGG.js";
+} from "../chunks/chunk-5BAKEJ36.js";
+import "../chunks/chunk-FM5HTOYB.js";
+import "../chunks/chunk-R7LSQTEM.js";
+import "../chunks/chunk-QOKUTN7Q.js";
 import "../chunks/chunk-JYYVDF6J.js";
 import {
   RenderError

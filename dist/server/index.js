@@ -3,13 +3,16 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "../chunks/chunk-QO2HGLJN.js";
-import "../chunks/chunk-RPBITCA2.js";
-import "../chunks/chunk-ZWBIKY72.js";
-import "../chunks/chunk-JDMGTDAA.js";
-import "../chunks/chunk-37EGEWGG.js";
+} from "../chunks/chunk-NBZYJ64O.js";
+import "../chunks/chunk-DNDU2AVQ.js";
+import "../chunks/chunk-KAZ2PO52.js";
+import "../chunks/chunk-ZCJOPZJV.js";
+import "../chunks/chunk-5BAKEJ36.js";
+import "../chunks/chunk-FM5HTOYB.js";
+import "../chunks/chunk-R7LSQTEM.js";
+import "../chunks/chunk-QOKUTN7Q.js";
 import "../chunks/chunk-JYYVDF6J.js";
-import "../chunks/chunk-7WOH3M4E.js";
+import "../chunks/chunk-XPFJBI6R.js";
 import "../chunks/chunk-WPITPYSA.js";
 import "../chunks/chunk-AOBWJSJ3.js";
 import {

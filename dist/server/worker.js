@@ -5,13 +5,28 @@ import {
 
 // src/server/worker.ts
 init_define_globalThis_STORESHOTS_NATIVES();
+import { workerData } from "node:worker_threads";
+var held = workerData?.held;
+function hold(kib) {
+  if (!held) return;
+  const now = Atomics.add(held, 0, kib) + kib;
+  for (let peak = Atomics.load(held, 1); now > peak; peak = Atomics.load(held, 1)) {
+    if (Atomics.compareExchange(held, 1, peak, now) === peak) break;
+  }
+}
 async function render(task) {
-  const { renderJobToBuffer } = await import("../chunks/render-AKA63VOE.js");
-  const out = await renderJobToBuffer(task.job, task.setJobs);
-  return { buffer: new Uint8Array(out.buffer.buffer, out.buffer.byteOffset, out.buffer.byteLength), text: out.text ?? [] };
+  const kib = Math.ceil((task.cost ?? 0) / 1024);
+  hold(kib);
+  try {
+    const { renderJobToBuffer } = await import("../chunks/render-KV5CBQNG.js");
+    const out = await renderJobToBuffer(task.job, task.setJobs);
+    return { buffer: new Uint8Array(out.buffer.buffer, out.buffer.byteOffset, out.buffer.byteLength), text: out.text ?? [] };
+  } finally {
+    if (held) Atomics.sub(held, 0, kib);
+  }
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-HRQQVWVC.js");
+  const { lintRender } = await import("../chunks/lint-PNNTDMQY.js");
   return lintRender(task.plan, task.images);
 }
 var worker_default = render;
