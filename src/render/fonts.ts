@@ -2,6 +2,7 @@
 // user font files from the manifest, per-locale fallback chains, and a cmap check so that a
 // character no font covers is an error instead of tofu.
 import { existsSync } from 'node:fs';
+import { notAFile } from '../util/files.js';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
@@ -69,6 +70,8 @@ let shippedRegistered = false;
 
 function registerFile(file: string, alias: string): void {
   if (!existsSync(file)) throw new RenderError(`font file not found: ${file}${file.startsWith(fontsDir()) ? ' (the package\'s fonts/ folder is incomplete: reinstall storeshots)' : ''}`);
+  const why = notAFile(file);
+  if (why) throw new RenderError(`font file ${file} ${why}`);
   if (!canvas().GlobalFonts.registerFromPath(file, alias)) throw new RenderError(`cannot load font file ${file}: not a TrueType/OpenType font Skia can read`);
   const fam = families.get(alias) ?? { files: [] };
   fam.files.push(file);

@@ -1,6 +1,6 @@
 // What a path really is before anything opens it: a FIFO would block a read forever, /dev/zero
 // never ends, a folder is not an image. Used by validate and by the renderer alike.
-import { closeSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { sniffFormat, type ImageFormat } from '../lint/header.js';
 
 /** Why `abs` is not a plain file ("is a folder", "is a named pipe (FIFO)", ...), or undefined when it is one. */
@@ -33,7 +33,8 @@ export function notAFile(abs: string): string | undefined {
 /** The image format a plain file's first bytes announce (reads at most 64 bytes). */
 export function sniffFile(abs: string): ImageFormat | 'svg' | undefined {
   const buf = Buffer.alloc(64);
-  const fd = openSync(abs, 'r');
+  // O_NONBLOCK: should the path have become a FIFO since it was checked, the open does not wait for a writer.
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   let n: number;
   try {
     n = readSync(fd, buf, 0, buf.length, 0);
