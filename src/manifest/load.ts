@@ -48,7 +48,7 @@ export function fieldName(fieldPath: ReadonlyArray<string | number>): string {
   return out || '(root)';
 }
 
-const ajv = addManifestFormats(new Ajv({ allErrors: true, strict: false }));
+const ajv = addManifestFormats(new Ajv({ allErrors: true, strict: false, verbose: true }));
 const validateSchema = ajv.compile(schema);
 
 export function loadManifest(file: string, displayName?: string): LoadedManifest {
@@ -272,7 +272,8 @@ function describeSchema(e: ErrorObject): string {
       return JSON.stringify(p.allowedValue);
     case 'format':
     case 'pattern': {
-      const parent = schemaAt(e.schemaPath.replace(/\/(pattern|format)$/, ''));
+      // verbose: true hands the schema that holds the keyword (schemaPath is relative to a $ref'd definition).
+      const parent = (e.parentSchema as Record<string, unknown> | undefined) ?? schemaAt(e.schemaPath.replace(/\/(pattern|format)$/, ''));
       return typeof parent?.description === 'string' ? parent.description.replace(/\.$/, '') : `a value matching ${String(p.pattern)}`;
     }
     case 'minimum':
@@ -308,7 +309,7 @@ function toProblem(
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'additionalProperties') {
     const key = String(p.additionalProperty);
-    const parent = schemaAt(e.schemaPath.replace(/\/additionalProperties$/, ''));
+    const parent = (e.parentSchema as Record<string, unknown> | undefined) ?? schemaAt(e.schemaPath.replace(/\/additionalProperties$/, ''));
     const allowed = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
     const near = allowed.length ? closest(key, allowed) : undefined;
     const hint = near && distance(key, near) <= Math.max(2, Math.floor(near.length / 3)) ? ` (did you mean "${near}"?)` : '';
