@@ -63,5 +63,6 @@ export function notPngOrJpeg(abs: string): string | undefined {
   if (!format) return 'is not an image: its first bytes match no image format; use a PNG or JPEG file';
   const named = ext && ext !== format ? ` named .${ext}` : '';
   const hint = format === 'heif' ? ' (an iPhone photo: export it as PNG or JPEG, e.g. with Preview or `sips -s format png`)' : '';
-  return `is really a ${NAMES[format]} image${named}; screenshots, backgrounds and frames must be PNG or JPEG${hint}`;
+  const name = NAMES[format]!;
+  return `is really ${name === 'AVIF' || name === 'SVG' ? 'an' : 'a'} ${name} image${named}; screenshots, backgrounds and frames must be PNG or JPEG${hint}`;
 }
