@@ -150,8 +150,12 @@ describe('#13 item 7: YAML attacks and odd input are manifest errors with a posi
   it('10,000 nested [ give a positioned error, not a stack overflow', async () => {
     const lines = manifestErrors(await validate(`${BASE}theme: ${'['.repeat(10_000)}\n`));
     expect(lines).toEqual(['screenshots.yml:8:39: error: Invalid YAML: lists and maps nested more than 32 levels deep']);
-    const dashes = manifestErrors(await validate(`${BASE}fonts:\n${'- '.repeat(5_000)}x\n`));
-    expect(dashes[0]).toMatch(/^screenshots\.yml:9:\d+: error: Invalid YAML: lists and maps nested more than 32 levels deep$/);
+    const dashes = manifestErrors(await validate(`${BASE}fonts:\n${'- '.repeat(10_000)}x\ntheme: *a\n`));
+    expect(dashes).toEqual(['screenshots.yml:9:65: error: Invalid YAML: lists and maps nested more than 32 levels deep']);
+    // Nesting by indentation alone: 200 maps, each one column further in.
+    const indented = Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const byIndent = manifestErrors(await validate(`${BASE}app:\n${indented.replace(/^/gm, ' ')} x\n`));
+    expect(byIndent).toEqual([expect.stringMatching(/^screenshots\.yml:4\d:\d+: error: Invalid YAML: lists and maps nested more than 32 levels deep$/)]);
   });
 
   it('an unknown top-level key suggests the nearest and lists the keys', async () => {

@@ -183,7 +183,7 @@ describe('#13 item 9: lint verifies the PNG pixel stream', () => {
     const short = await lintOne(pngWithData(deflateSync(Buffer.alloc(rowBytes * 100))));
     expect(short.findings.find((f) => f.rule === 'image.unreadable')?.message).toContain(`the pixel data ends after ${rowBytes * 100} of ${rowBytes * 1920} bytes`);
     const z = deflateSync(Buffer.alloc(rowBytes * 1920));
-    z[z.length - 1] ^= 0xff;
+    z[z.length - 1] = z[z.length - 1]! ^ 0xff;
     const bad = await lintOne(pngWithData(z));
     expect(bad.findings.find((f) => f.rule === 'image.unreadable')?.message).toContain('fails its zlib checksum');
   });

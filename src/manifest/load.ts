@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { isUtf8 } from 'node:buffer';
-import { LineCounter, Parser, parseDocument, isAlias, isMap, isPair, isScalar, visit, type CST, type Document, type Node } from 'yaml';
+import { CST, Lexer, LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import schema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import { UserError, expected, type Problem } from '../util/errors.js';
 import { addManifestFormats } from './formats.js';
@@ -98,37 +98,83 @@ export function decodeUtf8(bytes: Buffer, shown: string): string {
   return bytes.toString('utf8');
 }
 
-/** Offset of the first collection nested deeper than MAX_DEPTH, from the CST (built without recursion, unlike the document). */
-function tooDeep(text: string, lines: LineCounter): number | undefined {
-  const stack: Array<[CST.Token | undefined, number]> = [];
-  for (const tok of new Parser((offset) => lines.addNewLine(offset)).parse(text)) stack.push([tok, 0]);
-  while (stack.length) {
-    const [tok, depth] = stack.pop()!;
-    if (!tok) continue;
-    if (tok.type === 'document') stack.push([tok.value, depth]);
-    else if (tok.type === 'block-map' || tok.type === 'block-seq' || tok.type === 'flow-collection') {
-      if (depth + 1 > MAX_DEPTH) return tok.offset;
-      for (const it of tok.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
-        stack.push([it.key ?? undefined, depth + 1], [it.value, depth + 1]);
+/**
+ * Offset of the first list or map nested deeper than MAX_DEPTH, from yaml's lexer: its tokens come
+ * from a flat loop, while the parser and composer recurse per level and overflow the stack on
+ * 10,000 nested "[" or "- ". Block levels are the columns of their indicators; flow levels are brackets.
+ */
+function tooDeep(text: string): number | undefined {
+  let offset = 0;
+  let lineStart = 0;
+  let flow = 0;
+  let keyCol = -1;
+  const cols: number[] = [];
+  for (const tok of new Lexer().lex(text)) {
+    const type = CST.tokenType(tok);
+    // Markers the lexer adds that are not in the source.
+    if (type === 'doc-mode' || type === 'flow-error-end' || type === 'scalar') continue;
+    const at = offset;
+    offset += tok.length;
+    const nl = tok.lastIndexOf('\n');
+    if (nl >= 0) {
+      lineStart = at + nl + 1;
+      if (type === 'newline') {
+        keyCol = -1;
+        continue;
       }
     }
+    if (type === 'doc-start' || type === 'doc-end') {
+      cols.length = 0;
+      flow = 0;
+      continue;
+    }
+    if (type === 'flow-map-start' || type === 'flow-seq-start') {
+      if (cols.length + ++flow > MAX_DEPTH) return at;
+      continue;
+    }
+    if (type === 'flow-map-end' || type === 'flow-seq-end') {
+      flow = Math.max(0, flow - 1);
+      continue;
+    }
+    if (flow > 0) continue;
+    const col = at - lineStart;
+    if (type === null || type === 'alias' || type === 'anchor' || type === 'tag' || type === 'single-quoted-scalar' || type === 'double-quoted-scalar') {
+      if (keyCol < 0) keyCol = col;
+      continue;
+    }
+    let c: number;
+    if (type === 'seq-item-ind' || type === 'explicit-key-ind') c = col;
+    else if (type === 'map-value-ind') c = keyCol >= 0 ? keyCol : col;
+    else continue;
+    while (cols.length && cols[cols.length - 1]! > c) cols.pop();
+    if (!cols.length || cols[cols.length - 1]! < c) cols.push(c);
+    if (cols.length > MAX_DEPTH) return at;
+    if (type !== 'map-value-ind') keyCol = -1;
   }
   return undefined;
 }
 
 export function parseManifest(text: string, shown: string, dir: string, abs = path.join(dir, shown)): LoadedManifest {
   const lineCounter = new LineCounter();
-  const posIn = (lines: LineCounter) => (offset: number): Position => {
-    const { line, col } = lines.linePos(offset);
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
     return { file: shown, line, column: col };
   };
-  const at = posIn(lineCounter);
-  const cstLines = new LineCounter();
-  const deep = tooDeep(text, cstLines);
+  const deep = tooDeep(text);
   if (deep !== undefined) {
-    throw new UserError([{ severity: 'error', message: `Invalid YAML: lists and maps nested more than ${MAX_DEPTH} levels deep`, at: posIn(cstLines)(deep) }]);
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    const column = deep - before.lastIndexOf('\n');
+    throw new UserError([{ severity: 'error', message: `Invalid YAML: lists and maps nested more than ${MAX_DEPTH} levels deep`, at: { file: shown, line, column } }]);
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    // Defence in depth: should some nesting slip past tooDeep, it is still a manifest error, not a crash.
+    if (!(e instanceof RangeError)) throw e;
+    throw new UserError([{ severity: 'error', message: 'Invalid YAML: nested too deeply to read', at: { file: shown, line: 1, column: 1 } }]);
+  }
   if (doc.errors.length > 0) {
     throw new UserError(
       doc.errors.map((e) => ({
