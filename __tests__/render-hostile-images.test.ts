@@ -11,6 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../src/manifest/project.js';
 import { renderPlan } from '../src/render/index.js';
 import { probeImage } from '../src/render/images.js';
+import { backgroundFile } from '../src/render/background.js';
+import { FRAME_COLORS } from '../src/render/devices.js';
+import { FRAME_FINISHES } from '../src/manifest/formats.js';
+import { exampleJob } from './fixtures/render/jobs.js';
 import { RenderError } from '../src/util/errors.js';
 import { ROOT, runCli } from './helpers/cli.js';
 import { smallProject } from './helpers/small-project.js';
@@ -116,6 +120,19 @@ describe('#13 item 7: the renderer opens only plain files', () => {
     expect(await msg('fifo.png')).toBe(`screenshot ${path.join(dir, 'fifo.png')} is a named pipe (FIFO), not a file`);
     expect(await msg('folder.png')).toBe(`screenshot ${path.join(dir, 'folder.png')} is a folder, not a file`);
     expect(await msg('zero.png')).toBe(`screenshot ${path.join(dir, 'zero.png')} is a symlink to a device, not a file`);
+  });
+});
+
+describe('#13 item 2: the renderer resolves builtin: only inside templates/ (the render service reaches it without validate)', () => {
+  it('builtin:../../../../etc/passwd names nothing; builtin:photo-dusk.jpg is the shipped file', () => {
+    const job = exampleJob('en-US/play.phone/home');
+    expect(() => backgroundFile(job, 'builtin:../../../../../../etc/passwd')).toThrow(RenderError);
+    expect(() => backgroundFile(job, 'builtin:../../../../../../etc/passwd')).toThrow('background image builtin:../../../../../../etc/passwd names no image shipped in templates/');
+    expect(backgroundFile(job, 'builtin:photo-dusk.jpg')).toBe(path.join(ROOT, 'templates/photo-dusk.jpg'));
+  });
+
+  it('the frame finishes validate accepts are the ones the renderer draws', () => {
+    expect([...FRAME_FINISHES].sort()).toEqual(Object.keys(FRAME_COLORS).sort());
   });
 });
 
