@@ -38,7 +38,7 @@ export const FILE_RULES: readonly Rule[] = [
     id: 'image.unreadable',
     severity: 'error',
     scope: 'unreadable',
-    description: 'The file can be read and is a whole PNG or JPEG (not empty, truncated, a folder or a broken link); a PNG\'s pixel data is inflated (streamed, up to 40 MP) and must be a valid zlib stream of exactly the size its header promises.',
+    description: 'The file can be read and is a whole PNG or JPEG (not empty, truncated, a folder or a broken link); a PNG\'s pixel data is inflated (up to 40 MP) and must be a valid zlib stream of exactly the size its header promises.',
     source: { appstore: 'appleSpecs', play: 'playPreview' },
     check: (img) => (img.unreadable ? [hit(img, `${img.path}: cannot be read as an image: ${img.unreadable}`)] : []),
   },
