@@ -103,11 +103,11 @@ describe('bad input', () => {
     expect(outputFiles(dir)).toEqual([]);
   });
 
-  it('reports a missing font file named in the style', async () => {
+  it('reports a missing font file named in the style before rendering, at its line (exit 2)', async () => {
     const dir = project(readFileSync(GOOD), 'style:\n  headline: { font: fonts/Missing-Bold.ttf }\n');
     const r = await runCli(['render'], dir);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`font file not found: ${path.join(dir, 'fonts/Missing-Bold.ttf')}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('screenshots.yml:9:21: error: Font file not found: fonts/Missing-Bold.ttf (style.headline.font)');
     expect(outputFiles(dir)).toEqual([]);
   });
 

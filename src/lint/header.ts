@@ -32,7 +32,12 @@ export interface ImageFacts {
   /** Resolution stored in the file (PNG pHYs in metres, JPEG JFIF density), dots per inch. */
   dpi?: number;
   animated?: boolean;
+  /** EXIF orientation (1-8) of a JPEG, when it has one: 5-8 show the picture turned a quarter. */
+  orientation?: number;
 }
+
+/** Largest image whose pixel data is verified (the renderer's input limit, src/render/images.ts MAX_PIXELS). */
+export const MAX_VERIFY_PIXELS = 40_000_000;
 
 /** The file is not an image this reader understands, or it is cut short. */
 export class UnreadableImageError extends Error {
@@ -84,7 +89,7 @@ const PNG_MODELS: Record<number, { model: ColorModel; channels: number; alpha: b
 
 function readPng(buf: Buffer): Parsed {
   let off = 8;
-  let ihdr: { width: number; height: number; bitDepth: number; colorType: number } | undefined;
+  let ihdr: { width: number; height: number; bitDepth: number; colorType: number; interlace: number } | undefined;
   let trns = false;
   let iccSpace: string | undefined;
   let iccName: string | undefined;
@@ -92,6 +97,7 @@ function readPng(buf: Buffer): Parsed {
   let animated = false;
   let idat = false;
   let iend = false;
+  const idats: Buffer[] = [];
   while (off + 8 <= buf.length) {
     const len = buf.readUInt32BE(off);
     const type = buf.toString('latin1', off + 4, off + 8);
@@ -101,7 +107,7 @@ function readPng(buf: Buffer): Parsed {
     const data = buf.subarray(start, end);
     if (!ihdr) {
       if (type !== 'IHDR' || len < 13) throw new UnreadableImageError('broken PNG: the first chunk is not IHDR');
-      ihdr = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8]!, colorType: data[9]! };
+      ihdr = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8]!, colorType: data[9]!, interlace: data[12]! };
     } else if (type === 'tRNS') trns = true;
     else if (type === 'acTL') animated = true;
     else if (type === 'pHYs' && len >= 9 && data[8] === 1) dpi = Math.round(data.readUInt32BE(0) * 0.0254);
@@ -117,7 +123,10 @@ function readPng(buf: Buffer): Parsed {
           iccName = data.toString('latin1', 0, nul);
         }
       }
-    } else if (type === 'IDAT') idat = true;
+    } else if (type === 'IDAT') {
+      idat = true;
+      idats.push(data);
+    }
     else if (type === 'IEND') {
       iend = true;
       break;
@@ -129,6 +138,7 @@ function readPng(buf: Buffer): Parsed {
   const m = PNG_MODELS[ihdr.colorType];
   if (!m) throw new UnreadableImageError(`broken PNG: unknown colour type ${ihdr.colorType}`);
   if (ihdr.width === 0 || ihdr.height === 0) throw new UnreadableImageError('broken PNG: zero width or height');
+  verifyPngData(idats, ihdr.width, ihdr.height, ihdr.bitDepth * m.channels, ihdr.interlace === 1);
   const hasAlpha = m.alpha || trns;
   return {
     format: 'png',
@@ -144,6 +154,96 @@ function readPng(buf: Buffer): Parsed {
     dpi,
     animated: animated || undefined,
   };
+}
+
+/** Bytes the decompressed pixel data must have: one filter byte per row, of each Adam7 pass when interlaced. */
+function pngRawSize(width: number, height: number, bitsPerPixel: number, adam7: boolean): number {
+  const row = (w: number) => (w > 0 ? 1 + Math.ceil((w * bitsPerPixel) / 8) : 0);
+  if (!adam7) return height * row(width);
+  const passes: Array<[number, number, number, number]> = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+  let total = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const w = Math.ceil((width - x0) / dx);
+    const h = Math.ceil((height - y0) / dy);
+    if (w > 0 && h > 0) total += h * row(w);
+  }
+  return total;
+}
+
+/**
+ * Inflates the pixel data (node's zlib: it checks the Adler-32 too) and checks it holds exactly the
+ * bytes the header promises: a PNG whose data is not zlib, is cut short or is a bomb is refused
+ * here as the store would refuse it. Bounded by the renderer's pixel limit, and the output by the
+ * size the header promises (at most 160 MB for a 40 MP RGBA image; store-sized images are a tenth of that).
+ */
+function verifyPngData(idats: Buffer[], width: number, height: number, bitsPerPixel: number, adam7: boolean): void {
+  if (width * height > MAX_VERIFY_PIXELS) {
+    throw new UnreadableImageError(`${width}x${height} is ${((width * height) / 1e6).toFixed(0)} MP, over the ${MAX_VERIFY_PIXELS / 1e6} MP this tool decodes (no store takes an image that large)`);
+  }
+  const expected = pngRawSize(width, height, bitsPerPixel, adam7);
+  let raw: Buffer;
+  try {
+    raw = inflateSync(Buffer.concat(idats), { maxOutputLength: expected + 1 });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new UnreadableImageError(`broken PNG: the pixel data inflates to more than the ${expected} bytes a ${width}x${height} image holds`);
+    }
+    if (err.code === 'Z_DATA_ERROR' && /incorrect data check/i.test(err.message)) {
+      throw new UnreadableImageError('broken PNG: the pixel data fails its zlib checksum (Adler-32); the file is corrupt');
+    }
+    if (err.code === 'Z_BUF_ERROR') {
+      throw new UnreadableImageError(`broken PNG: the pixel data stops before its end; the file was cut short or is corrupt`);
+    }
+    throw new UnreadableImageError(`broken PNG: the pixel data is not a valid zlib stream (${err.message}); the store cannot decode it`);
+  }
+  if (raw.length !== expected) {
+    throw new UnreadableImageError(raw.length < expected
+      ? `broken PNG: the pixel data ends after ${raw.length} of ${expected} bytes; the file was cut short or is corrupt`
+      : `broken PNG: the pixel data inflates to more than the ${expected} bytes a ${width}x${height} image holds`);
+  }
+}
+
+/** The EXIF orientation tag (0x0112) of an APP1 Exif segment's TIFF data, if present. */
+function exifOrientation(tiff: Buffer): number | undefined {
+  if (tiff.length < 8) return undefined;
+  const le = tiff.toString('latin1', 0, 2) === 'II';
+  if (!le && tiff.toString('latin1', 0, 2) !== 'MM') return undefined;
+  const u16 = (o: number) => (le ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o));
+  const u32 = (o: number) => (le ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o));
+  const ifd = u32(4);
+  if (ifd + 2 > tiff.length) return undefined;
+  const n = u16(ifd);
+  for (let i = 0; i < n && i < 512; i++) {
+    const e = ifd + 2 + i * 12;
+    if (e + 12 > tiff.length) break;
+    if (u16(e) === 0x0112) {
+      const v = u16(e + 8);
+      return v >= 1 && v <= 8 ? v : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Reads a JPEG's EXIF orientation from the segments before its image data (a prefix of the file is enough). */
+export function jpegOrientation(buf: Buffer): number | undefined {
+  if (!(buf[0] === 0xff && buf[1] === 0xd8)) return undefined;
+  let off = 2;
+  while (off + 4 <= buf.length && buf[off] === 0xff) {
+    const marker = buf[off + 1]!;
+    if (marker === 0xff) {
+      off += 1;
+      continue;
+    }
+    if (marker === 0xda || marker === 0xd9) break;
+    const len = buf.readUInt16BE(off + 2);
+    if (len < 2) break;
+    if (marker === 0xe1 && buf.toString('latin1', off + 4, off + 10) === 'Exif\0\0') {
+      return exifOrientation(buf.subarray(off + 10, Math.min(buf.length, off + 2 + len)));
+    }
+    off += 2 + len;
+  }
+  return undefined;
 }
 
 // SOF markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
@@ -217,6 +317,7 @@ function readJpeg(buf: Buffer): Parsed {
     iccSpace: icc.space,
     iccName: icc.name,
     dpi,
+    orientation: jpegOrientation(buf),
   };
 }
 

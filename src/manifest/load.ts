@@ -4,12 +4,18 @@ import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { isUtf8 } from 'node:buffer';
+import { CST, Lexer, LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import schema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import { UserError, expected, type Problem } from '../util/errors.js';
+import { addManifestFormats } from './formats.js';
 import type { Manifest, Position } from './types.js';
 
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** Deepest nesting of lists and maps a manifest may use (the schema needs 6; YAML parsers overflow in the thousands). */
+export const MAX_DEPTH = 32;
+/** Times one alias may be expanded (a "billion laughs" document expands millions). */
+export const MAX_ALIAS_COUNT = 100;
 export const DEFAULT_MANIFEST_NAMES = ['screenshots.yml', 'storeshots.yml'];
 
 export { schema as manifestSchema };
@@ -42,7 +48,7 @@ export function fieldName(fieldPath: ReadonlyArray<string | number>): string {
   return out || '(root)';
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = addManifestFormats(new Ajv({ allErrors: true, strict: false, verbose: true }));
 const validateSchema = ajv.compile(schema);
 
 export function loadManifest(file: string, displayName?: string): LoadedManifest {
@@ -58,17 +64,117 @@ export function loadManifest(file: string, displayName?: string): LoadedManifest
   if (st.size > MAX_MANIFEST_BYTES) {
     throw new UserError(`Manifest ${shown} is ${st.size} bytes; the limit is ${MAX_MANIFEST_BYTES}`);
   }
-  const text = readFileSync(abs, 'utf8');
+  const text = decodeUtf8(readFileSync(abs), shown);
   return parseManifest(text, shown, path.dirname(abs), abs);
+}
+
+/** The manifest's text; bytes that are not UTF-8 are refused at their line and column (never read as "\ufffd"). */
+export function decodeUtf8(bytes: Buffer, shown: string): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  // A newline byte never occurs inside a multi-byte sequence, so lines can be checked one by one.
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    const row = bytes.subarray(start, end);
+    if (!isUtf8(row)) {
+      // The column is the first character whose bytes do not survive decoding (a U+FFFD that was not in the file).
+      let col = 1;
+      let off = 0;
+      for (const ch of row.toString('utf8')) {
+        const enc = Buffer.from(ch, 'utf8');
+        if (!row.subarray(off, off + enc.length).equals(enc)) break;
+        off += enc.length;
+        col++;
+      }
+      const hex = [...row.subarray(off, off + 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+      throw new UserError([
+        { severity: 'error', message: `The manifest is not valid UTF-8: bytes ${hex} at byte ${start + off}; save it as UTF-8`, at: { file: shown, line, column: col } },
+      ]);
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return bytes.toString('utf8');
+}
+
+/**
+ * Offset of the first list or map nested deeper than MAX_DEPTH, from yaml's lexer: its tokens come
+ * from a flat loop, while the parser and composer recurse per level and overflow the stack on
+ * 10,000 nested "[" or "- ". Block levels are the columns of their indicators; flow levels are brackets.
+ */
+function tooDeep(text: string): number | undefined {
+  let offset = 0;
+  let lineStart = 0;
+  let flow = 0;
+  let keyCol = -1;
+  const cols: number[] = [];
+  for (const tok of new Lexer().lex(text)) {
+    const type = CST.tokenType(tok);
+    // Markers the lexer adds that are not in the source.
+    if (type === 'doc-mode' || type === 'flow-error-end' || type === 'scalar') continue;
+    const at = offset;
+    offset += tok.length;
+    const nl = tok.lastIndexOf('\n');
+    if (nl >= 0) {
+      lineStart = at + nl + 1;
+      if (type === 'newline') {
+        keyCol = -1;
+        continue;
+      }
+    }
+    if (type === 'doc-start' || type === 'doc-end') {
+      cols.length = 0;
+      flow = 0;
+      continue;
+    }
+    if (type === 'flow-map-start' || type === 'flow-seq-start') {
+      if (cols.length + ++flow > MAX_DEPTH) return at;
+      continue;
+    }
+    if (type === 'flow-map-end' || type === 'flow-seq-end') {
+      flow = Math.max(0, flow - 1);
+      continue;
+    }
+    if (flow > 0) continue;
+    const col = at - lineStart;
+    if (type === null || type === 'alias' || type === 'anchor' || type === 'tag' || type === 'single-quoted-scalar' || type === 'double-quoted-scalar') {
+      if (keyCol < 0) keyCol = col;
+      continue;
+    }
+    let c: number;
+    if (type === 'seq-item-ind' || type === 'explicit-key-ind') c = col;
+    else if (type === 'map-value-ind') c = keyCol >= 0 ? keyCol : col;
+    else continue;
+    while (cols.length && cols[cols.length - 1]! > c) cols.pop();
+    if (!cols.length || cols[cols.length - 1]! < c) cols.push(c);
+    if (cols.length > MAX_DEPTH) return at;
+    if (type !== 'map-value-ind') keyCol = -1;
+  }
+  return undefined;
 }
 
 export function parseManifest(text: string, shown: string, dir: string, abs = path.join(dir, shown)): LoadedManifest {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: shown, line, column: col };
   };
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    const column = deep - before.lastIndexOf('\n');
+    throw new UserError([{ severity: 'error', message: `Invalid YAML: lists and maps nested more than ${MAX_DEPTH} levels deep`, at: { file: shown, line, column } }]);
+  }
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    // Defence in depth: should some nesting slip past tooDeep, it is still a manifest error, not a crash.
+    if (!(e instanceof RangeError)) throw e;
+    throw new UserError([{ severity: 'error', message: 'Invalid YAML: nested too deeply to read', at: { file: shown, line: 1, column: 1 } }]);
+  }
   if (doc.errors.length > 0) {
     throw new UserError(
       doc.errors.map((e) => ({
@@ -78,14 +184,59 @@ export function parseManifest(text: string, shown: string, dir: string, abs = pa
       })),
     );
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const data = toData(doc, at);
   const positionOf = (fieldPath: ReadonlyArray<string | number>) => at(offsetOf(doc, fieldPath));
-  const problems: Problem[] = [];
+  const problems: Problem[] = nonFinite(data).map((fp) => ({
+    severity: 'error' as const,
+    field: fieldName(fp),
+    message: expected('a finite number', fieldName(fp), valueAt(data, fp)),
+    at: positionOf(fp),
+  }));
+  if (problems.length > 0) throw new UserError(problems);
   if (!validateSchema(data)) {
     for (const err of simplify(validateSchema.errors ?? [])) problems.push(toProblem(err, data, doc, at));
   }
   if (problems.length > 0) throw new UserError(problems);
   return { manifest: data as Manifest, file: abs, dir, positionOf };
+}
+
+/** The document as plain data; an alias that is undefined or expands too often is refused at the alias. */
+function toData(doc: Document, at: (offset: number) => Position): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const anchors = new Set<string>();
+    let unresolved: { name: string; offset: number } | undefined;
+    let first: number | undefined;
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        first ??= node.range?.[0];
+        if (!anchors.has(node.source)) {
+          unresolved = { name: node.source, offset: node.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+      } else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') anchors.add(node.anchor);
+      return undefined;
+    });
+    const message = unresolved
+      ? `Invalid YAML: the alias *${unresolved.name} names no anchor defined before it`
+      : `Invalid YAML: aliases expand more than ${MAX_ALIAS_COUNT} times (an alias bomb?); write the values out instead`;
+    throw new UserError([{ severity: 'error', message, at: at(unresolved?.offset ?? first ?? 0) }]);
+  }
+}
+
+/** Field paths of numbers that are not finite (.inf, -.inf, .nan): no field takes them. */
+function nonFinite(data: unknown): Array<Array<string | number>> {
+  const out: Array<Array<string | number>> = [];
+  const stack: Array<[unknown, Array<string | number>]> = [[data, []]];
+  while (stack.length) {
+    const [v, fp] = stack.pop()!;
+    if (typeof v === 'number' && !Number.isFinite(v)) out.push(fp);
+    else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...fp, i]]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) stack.push([x, [...fp, k]]);
+  }
+  return out.reverse();
 }
 
 function offsetOf(doc: Document, fieldPath: ReadonlyArray<string | number>, keyOf?: string): number {
@@ -147,7 +298,9 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
 
 function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
   let node: unknown = schema;
-  for (const seg of schemaPath.replace(/^#\//, '').split('/')) {
+  const rel = schemaPath.replace(/^#\/?/, '');
+  if (!rel) return schema as Record<string, unknown>;
+  for (const seg of rel.split('/')) {
     if (!node || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
   }
@@ -163,8 +316,10 @@ function describeSchema(e: ErrorObject): string {
       return `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'const':
       return JSON.stringify(p.allowedValue);
+    case 'format':
     case 'pattern': {
-      const parent = schemaAt(e.schemaPath.replace(/\/pattern$/, ''));
+      // verbose: true hands the schema that holds the keyword (schemaPath is relative to a $ref'd definition).
+      const parent = (e.parentSchema as Record<string, unknown> | undefined) ?? schemaAt(e.schemaPath.replace(/\/(pattern|format)$/, ''));
       return typeof parent?.description === 'string' ? parent.description.replace(/\.$/, '') : `a value matching ${String(p.pattern)}`;
     }
     case 'minimum':
@@ -200,7 +355,7 @@ function toProblem(
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'additionalProperties') {
     const key = String(p.additionalProperty);
-    const parent = schemaAt(e.schemaPath.replace(/\/additionalProperties$/, ''));
+    const parent = (e.parentSchema as Record<string, unknown> | undefined) ?? schemaAt(e.schemaPath.replace(/\/additionalProperties$/, ''));
     const allowed = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
     const near = allowed.length ? closest(key, allowed) : undefined;
     const hint = near && distance(key, near) <= Math.max(2, Math.floor(near.length / 3)) ? ` (did you mean "${near}"?)` : '';

@@ -1,6 +1,5 @@
 // A project: the manifest loaded, its theme and strings read, the plan built and every
 // reference checked (files, fonts, presets, locales, translations). No rendering.
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findManifest, loadManifest, type LoadedManifest } from './load.js';
 import { readStrings } from './strings.js';
@@ -9,7 +8,7 @@ import { loadTheme } from './theme.js';
 import { buildPlan } from '../plan/plan.js';
 import type { OutputLayout, Plan } from '../plan/types.js';
 import { UserError, type Problem } from '../util/errors.js';
-import { resolveInside } from '../util/paths.js';
+import { notAFile, notPngOrJpeg } from '../util/files.js';
 import { COVERAGE_ADVICE, coverageProblems } from '../render/coverage.js';
 import { headlinePlaceholderWarnings, strayLocaleStyles, whyNoText } from '../l10n/checks.js';
 
@@ -52,7 +51,7 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     positionOf: (i) => at(['strings', i]),
   });
   problems.push(...strings.warnings, ...strayLocaleStyles(m, at));
-  const { plan, problems: planProblems, warnings: planWarnings } = buildPlan({
+  const { plan, problems: planProblems, warnings: planWarnings, files } = buildPlan({
     loaded,
     theme,
     strings: strings.tables,
@@ -66,29 +65,45 @@ export function loadProject(opts: ProjectOptions = {}): Project {
   });
   problems.push(...planProblems, ...planWarnings);
 
-  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
-  const missing = new Map<string, Problem>();
+  // Every file the plan reads is a plain file (not a folder, FIFO or device) and, for images, really a PNG or JPEG.
+  const checked = new Map<string, string | undefined>();
+  const whyNot = (abs: string, image: boolean): string | undefined => {
+    if (!checked.has(abs)) {
+      let why = notAFile(abs);
+      if (!why && image) why = notPngOrJpeg(abs);
+      checked.set(abs, why);
+    }
+    return checked.get(abs);
+  };
+  const reported = new Set<string>();
   for (const job of plan.all) {
     for (const [p, field] of [[job.screenshot, 'screenshot'], [job.secondScreenshot, 'second-screenshot']] as const) {
-      if (p && !isFile(p) && !missing.has(p)) {
-        missing.set(p, {
-          severity: 'error',
-          field,
-          message: `Screenshot for ${job.id} not found: ${path.relative(cwd, p) || p} (from ${field === 'screenshot' ? 'the screenshots pattern' : field})`,
-          at: job.source.slide,
-        });
-      }
+      const why = p && whyNot(p, true);
+      if (!p || !why || reported.has(p)) continue;
+      reported.add(p);
+      const shown = path.relative(cwd, p) || p;
+      problems.push({
+        severity: 'error',
+        field,
+        message: why === 'does not exist'
+          ? `Screenshot for ${job.id} not found: ${shown} (from ${field === 'screenshot' ? 'the screenshots pattern' : field})`
+          : `Screenshot for ${job.id} ${shown} ${why} (from ${field === 'screenshot' ? 'the screenshots pattern' : field})`,
+        at: job.source.slide,
+      });
     }
   }
-  problems.push(...missing.values());
-  (m.fonts ?? []).forEach((f, i) => {
-    const abs = resolveInside(loaded.dir, f, cwd);
-    if (abs && !isFile(abs)) problems.push({ severity: 'error', field: `fonts[${i}]`, message: `Font file not found: ${f}`, at: at(['fonts', i]) });
-  });
-  const bg = m.style?.background?.image;
-  if (bg) {
-    const abs = resolveInside(loaded.dir, bg, cwd);
-    if (abs && !isFile(abs)) problems.push({ severity: 'error', field: 'style.background.image', message: `Background image not found: ${bg}`, at: at(['style', 'background', 'image']) });
+  for (const f of files) {
+    const why = whyNot(f.abs, f.what !== 'font file' && !f.what.startsWith('font file'));
+    if (!why || reported.has(`${f.abs}|${f.field}`)) continue;
+    reported.add(`${f.abs}|${f.field}`);
+    const shown = path.relative(cwd, f.abs) || f.abs;
+    const what = f.what.charAt(0).toUpperCase() + f.what.slice(1);
+    problems.push({
+      severity: 'error',
+      field: f.field,
+      message: why === 'does not exist' ? `${what} not found: ${shown} (${f.field})` : `${what} ${shown} ${why} (${f.field})`,
+      at: f.at,
+    });
   }
   // The renderer's own glyph-coverage check (pure JS: no native code here), so a text no font
   // covers, or a control character, fails validate rather than render.

@@ -7,6 +7,7 @@ import schema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import type { Style } from './types.js';
 import { packageRoot, resolveInside } from '../util/paths.js';
 import { UserError } from '../util/errors.js';
+import { addManifestFormats } from './formats.js';
 
 export interface Theme {
   name: string;
@@ -19,7 +20,7 @@ export const DEFAULT_THEME = 'aurora';
 // A theme's style obeys the same rules as the manifest's style: one definition, in the schema.
 let validateStyle: ReturnType<Ajv['compile']> | undefined;
 function styleErrors(style: unknown): string[] {
-  validateStyle ??= new Ajv({ allErrors: true, strict: false }).compile({ ...schema.definitions.style, definitions: schema.definitions });
+  validateStyle ??= addManifestFormats(new Ajv({ allErrors: true, strict: false })).compile({ ...schema.definitions.style, definitions: schema.definitions });
   if (validateStyle(style)) return [];
   return (validateStyle.errors ?? []).map((e) => `style${e.instancePath.replace(/\//g, '.')} ${e.message}${e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : ''}`);
 }

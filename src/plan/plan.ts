@@ -8,7 +8,8 @@ import { fieldName } from '../manifest/load.js';
 import type { Localized, Position, PresetEntry, Style } from '../manifest/types.js';
 import { isRtlLocale, storeLocale, PSEUDO_LOCALES } from '../store/locales.js';
 import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/presets.js';
-import { resolveInside } from '../util/paths.js';
+import { PLAY } from '../store/facts.js';
+import { packageRoot, resolveInside } from '../util/paths.js';
 import { UserError, expected, type Problem } from '../util/errors.js';
 import { outputPath } from './layout.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
@@ -36,9 +37,20 @@ export interface PlanInput {
   layout?: OutputLayout;
 }
 
+/** A file the plan will read, with where the manifest names it (the caller checks it exists and is a plain file). */
+export interface FileRef {
+  abs: string;
+  /** What it is, for messages: "font file", "background image", "frame PNG". */
+  what: string;
+  field: string;
+  at: Position;
+}
+
 export interface PlanResult {
   plan: Plan;
   problems: Problem[];
+  /** Fonts, background images and frame PNGs the plan reads (screenshots are in the jobs). */
+  files: FileRef[];
   /** Soft problems that do not stop a run: missing translations (fallback used), possibly untranslated texts. */
   warnings: Problem[];
 }
@@ -100,7 +112,6 @@ export function buildPlan(input: PlanInput): PlanResult {
   const format = m.output?.format ?? 'png';
   const quality = m.output?.quality ?? 90;
   const ext = format === 'jpeg' ? 'jpg' : 'png';
-  const outDir = path.resolve(cwd, input.outDir ?? (m.output?.dir ? path.join(loaded.dir, m.output.dir) : 'storeshots-out'));
   const strings = input.strings ?? {};
   const fixedKeys = input.fixedKeys ?? new Set<string>();
   const sources = input.stringSources ?? {};
@@ -141,12 +152,30 @@ export function buildPlan(input: PlanInput): PlanResult {
     if (entry.size) {
       const size = parseSize(entry.size);
       const sized = ref.landscape ? { width: size.height, height: size.width } : size;
-      if (!isAcceptedSize(ref.preset, sized) && !ref.preset.anySize) {
+      if (ref.preset.anySize) {
+        // "Any size within Play's rules": bounded here, so a 99999x99999 canvas never reaches the engine.
+        const max = ref.preset.device === 'android-tablet' ? PLAY.largeMaxSide : PLAY.maxSide;
+        const long = Math.max(size.width, size.height);
+        const short = Math.min(size.width, size.height);
+        if (short < PLAY.minSide || long > max || long > short * PLAY.maxAspect) {
+          err(expected(`a size within Play's rules for ${entry.id} (each side ${PLAY.minSide}-${max} px, the long side at most ${PLAY.maxAspect}x the short)`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
+        }
+      } else if (!isAcceptedSize(ref.preset, sized)) {
         const list = ref.preset.accepted.map((z) => (ref.landscape ? `${z.height}x${z.width}` : `${z.width}x${z.height}`));
         err(expected(`one of the sizes ${entry.id} accepts (${list.join(', ')})`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
       }
     }
     presets.push({ ref: entry.id, entry, fp });
+  });
+
+  // A slide limited to presets names presets of this manifest (else it would silently vanish from every set).
+  m.slides.forEach((sl, i) => {
+    (sl.presets ?? []).forEach((ref, j) => {
+      if (presets.some((q) => q.ref === ref)) return;
+      const listed = presets.map((q) => q.ref);
+      const near = listed.length ? ` (did you mean "${closest(ref, listed)}"?)` : '';
+      err(`Preset "${ref}" at slides[${i}].presets[${j}] is not one of the manifest's presets${near}; the manifest has: ${listed.join(', ')}`, ['slides', i, 'presets', j]);
+    });
   });
 
   // Locales are known to every store the manifest targets.
@@ -228,10 +257,16 @@ export function buildPlan(input: PlanInput): PlanResult {
     return undefined;
   };
 
+  // The one containment check every path-valued field goes through (screenshots, fonts, style files, output.dir).
   const resolveFile = (p: string, fp: Array<string | number>): string | undefined => {
     const abs = resolveInside(loaded.dir, p, cwd);
     if (!abs) err(`Path "${p}" at ${fieldName(fp)} leaves the manifest's folder and the working directory`, fp);
     return abs;
+  };
+  const files: FileRef[] = [];
+  const fileRef = (p: string, fp: Array<string | number>, what: string, note = '') => {
+    const abs = resolveFile(p, fp);
+    if (abs) files.push({ abs, what: `${what}${note}`, field: fieldName(fp), at: loaded.positionOf(fp) });
   };
 
   // {locale} also finds a folder written with "_" (de_CH/ for de-CH), as fastlane setups have them.
@@ -245,7 +280,51 @@ export function buildPlan(input: PlanInput): PlanResult {
     return abs;
   };
 
-  const fonts = (m.fonts ?? []).flatMap((f, i) => resolveFile(f, ['fonts', i]) ?? []);
+  const fonts = (m.fonts ?? []).flatMap((f, i) => {
+    const abs = resolveFile(f, ['fonts', i]);
+    if (abs) files.push({ abs, what: 'font file', field: `fonts[${i}]`, at: loaded.positionOf(['fonts', i]) });
+    return abs ?? [];
+  });
+
+  // Files named inside styles: every layer that can reach a job's merged style is checked where it is written.
+  const styleLayers: Array<{ style: Style | undefined; fp: Array<string | number>; note?: string }> = [
+    { style: theme.style, fp: ['theme'], note: ` (in theme ${theme.name})` },
+    { style: m.style, fp: ['style'] },
+    ...Object.entries(m['locale-style'] ?? {}).map(([k, st]) => ({ style: st, fp: ['locale-style', k] })),
+    ...m.slides.map((sl, i) => ({ style: sl.style, fp: ['slides', i, 'style'] })),
+    ...m.presets.map((p, i) => ({ style: typeof p === 'string' ? undefined : p.style, fp: ['presets', i, 'style'] })),
+    { style: m['feature-graphic']?.style, fp: ['feature-graphic', 'style'] },
+  ];
+  for (const { style, fp: base, note } of styleLayers) {
+    if (!style) continue;
+    // A theme's paths are reported at the manifest's theme: line.
+    const at = (...rest: Array<string | number>) => (note ? base : [...base, ...rest]);
+    const image = style.background?.image;
+    if (image !== undefined) {
+      if (image.startsWith('builtin:')) {
+        const name = image.slice('builtin:'.length);
+        const templates = path.join(packageRoot(), 'templates');
+        const abs = resolveInside(templates, name, templates);
+        if (!abs || !name || path.dirname(abs) !== templates) {
+          err(expected('builtin:NAME naming an image shipped in the templates folder', fieldName([...base, 'background', 'image']), image), at('background', 'image'));
+        } else files.push({ abs, what: `background image${note ?? ''}`, field: fieldName([...base, 'background', 'image']), at: loaded.positionOf(at('background', 'image')) });
+      } else fileRef(image, at('background', 'image'), 'background image', note);
+    }
+    for (const k of ['headline', 'subtitle'] as const) {
+      const font = style[k]?.font;
+      if (font !== undefined && (/\.(ttf|otf|ttc)$/i.test(font) || /[\\/]/.test(font))) fileRef(font, at(k, 'font'), 'font file', note);
+    }
+    const frame = style.device?.frame;
+    if (frame !== undefined && /\.png$/i.test(frame)) fileRef(frame, at('device', 'frame'), 'frame PNG', note);
+  }
+  if (m.app?.icon !== undefined) resolveFile(m.app.icon, ['app', 'icon']);
+
+  // output.dir resolves like every other path: against the manifest's folder, inside the project.
+  const outDir = input.outDir
+    ? path.resolve(cwd, input.outDir)
+    : m.output?.dir
+      ? (resolveFile(m.output.dir, ['output', 'dir']) ?? path.resolve(loaded.dir, 'storeshots-out'))
+      : path.resolve(cwd, 'storeshots-out');
   const all: Job[] = [];
   for (const locale of locales) {
     for (const { ref, entry, fp: presetFp } of presets) {
@@ -297,6 +376,18 @@ export function buildPlan(input: PlanInput): PlanResult {
     }
   }
 
+  // Rendered images never go into a screenshot folder (they would mix with, or overwrite, the raw shots).
+  const shotDirs = new Set(all.flatMap((j) => [j.screenshot, j.secondScreenshot]).filter((f): f is string => !!f).map((f) => path.dirname(f)));
+  const patterns = [m.screenshots, ...m.slides.flatMap((sl) => [sl.screenshot, sl['second-screenshot']]), m['feature-graphic']?.screenshot];
+  const roots = new Set(patterns.filter((p): p is string => !!p).map((p) => path.resolve(loaded.dir, path.dirname(p.split(/\{(?:locale|device|slide|preset)\}/)[0]! + 'x'))));
+  const under = (dir: string, root: string) => dir === root || (root !== loaded.dir && root !== path.resolve(cwd) && !path.relative(root, dir).startsWith('..') && !path.isAbsolute(path.relative(root, dir)));
+  const clash = [...shotDirs].find((d) => d === outDir) ?? [...roots].find((r) => under(outDir, r));
+  if (clash) {
+    const shown = path.relative(cwd, clash) || '.';
+    if (input.outDir) problems.push({ severity: 'error', field: '--out', message: expected(`an output folder outside the screenshot folder ${shown}`, '--out', input.outDir) });
+    else err(expected(`an output folder outside the screenshot folder ${shown}`, 'output.dir', m.output?.dir ?? 'storeshots-out'), m.output?.dir ? ['output', 'dir'] : ['screenshots']);
+  }
+
   const plan: Plan = {
     manifestFile: loaded.file,
     app: { name: m.app?.name },
@@ -308,7 +399,7 @@ export function buildPlan(input: PlanInput): PlanResult {
     all,
     jobs: all,
   };
-  return { plan, problems: dedupe(problems), warnings: dedupe(warnings) };
+  return { plan, problems: dedupe(problems), warnings: dedupe(warnings), files };
 }
 
 function dedupe(problems: Problem[]): Problem[] {

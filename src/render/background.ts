@@ -1,6 +1,7 @@
 // Backgrounds: solid, linear/radial gradients at any angle, mesh, image (cover/contain, blur,
 // tint). Panoramic: the slide is its slice of one background as wide as the whole set.
 import path from 'node:path';
+import { RenderError } from '../util/errors.js';
 import type { Job } from '../plan/types.js';
 import type { Style } from '../manifest/types.js';
 import { packageRoot } from '../util/paths.js';
@@ -84,7 +85,13 @@ export async function drawBackground(ctx: Ctx, job: Job): Promise<void> {
 
 /** Resolves a background image: a path relative to the manifest, or a file shipped in templates/. */
 export function backgroundFile(job: Job, image: string): string {
-  if (image.startsWith('builtin:')) return path.join(packageRoot(), 'templates', image.slice('builtin:'.length));
+  if (image.startsWith('builtin:')) {
+    // Only a file directly in templates/: builtin:../../etc/passwd names nothing.
+    const templates = path.join(packageRoot(), 'templates');
+    const abs = path.resolve(templates, image.slice('builtin:'.length));
+    if (path.dirname(abs) !== templates) throw new RenderError(`background image ${image} names no image shipped in templates/`);
+    return abs;
+  }
   return path.resolve(job.baseDir, image);
 }
 

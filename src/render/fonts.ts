@@ -4,6 +4,7 @@
 // font covers is an error instead of tofu) live in coverage.ts, pure JS, shared with validate.
 import { existsSync } from 'node:fs';
 import { RenderError } from '../util/errors.js';
+import { notAFile } from '../util/files.js';
 import { canvas } from './native.js';
 import { SHIPPED, addUserFont, familyFiles, fontsDir, resolveChain, type FontRequest } from './coverage.js';
 
@@ -15,6 +16,8 @@ function registerFamily(alias: string): void {
   if (registered.has(alias)) return;
   for (const file of familyFiles(alias)) {
     if (!existsSync(file)) throw new RenderError(`font file not found: ${file}${file.startsWith(fontsDir()) ? " (the package's fonts/ folder is incomplete: reinstall storeshots)" : ''}`);
+    const why = notAFile(file);
+    if (why) throw new RenderError(`font file ${file} ${why}`);
     if (!canvas().GlobalFonts.registerFromPath(file, alias)) throw new RenderError(`cannot load font file ${file}: not a TrueType/OpenType font Skia can read`);
   }
   registered.add(alias);

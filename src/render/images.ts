@@ -1,7 +1,7 @@
 // Reading images safely: the header is checked before any pixel is decoded, so a 20000x20000
 // PNG (a decompression bomb) is refused up front; corrupt and truncated files name themselves.
-import { existsSync } from 'node:fs';
 import { RenderError } from '../util/errors.js';
+import { notAFile, notPngOrJpeg } from '../util/files.js';
 import type { Size } from '../store/presets.js';
 import { cachedDecode, decodedImage, freeNow } from './decode-cache.js';
 import { canvas, sharp, type CanvasModule } from './native.js';
@@ -12,25 +12,36 @@ export const MAX_SIDE = 16384;
 
 export interface ImageInfo extends Size {
   file: string;
+  /** EXIF orientation (1-8) when the file carries one other than 1: width and height are already as displayed. */
+  orientation?: number;
 }
 
-/** Size from the file's header (no decoding); throws a RenderError naming the file. */
+/**
+ * Size from the file's header (no decoding), as displayed: an EXIF orientation of 5-8 swaps the
+ * sides, as every decode here applies it (sharp's rotate()) and the stores' own pipelines do.
+ * Throws a RenderError naming the file; only plain PNG and JPEG files are opened.
+ */
 export async function probeImage(file: string, what: string): Promise<ImageInfo> {
-  if (!existsSync(file)) throw new RenderError(`${what} not found: ${file}`);
+  const why = notAFile(file);
+  if (why === 'does not exist') throw new RenderError(`${what} not found: ${file}`);
+  if (why) throw new RenderError(`${what} ${file} ${why}`);
+  const format = notPngOrJpeg(file);
+  if (format) throw new RenderError(`${what} ${file} ${format}`);
   let meta;
   try {
     meta = await sharp()(file, { limitInputPixels: false }).metadata();
   } catch (e) {
-    throw new RenderError(`cannot read ${what} ${file}: not a readable PNG/JPEG/WebP image (${firstLine(e)})`);
+    throw new RenderError(`cannot read ${what} ${file}: not a readable PNG or JPEG image (${firstLine(e)})`);
   }
-  const { width, height } = meta;
+  const width = meta.autoOrient?.width ?? meta.width;
+  const height = meta.autoOrient?.height ?? meta.height;
   if (!width || !height) throw new RenderError(`cannot read ${what} ${file}: no image size in its header`);
   if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
     throw new RenderError(
       `${what} ${file} is ${width}x${height} (${((width * height) / 1e6).toFixed(0)} MP); the largest image accepted is ${MAX_PIXELS / 1e6} MP and ${MAX_SIDE} px a side: export it at the device's resolution`,
     );
   }
-  return { file, width, height };
+  return { file, width, height, ...(meta.orientation && meta.orientation !== 1 ? { orientation: meta.orientation } : {}) };
 }
 
 export interface RawImage extends Size {

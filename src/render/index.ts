@@ -187,7 +187,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
       done.set(i.id, { job, file: path.join(plan.outDir, job.output.path), text: i.text, record: i.record });
     }
     emit();
-    if (r.error) throw r.error.render ? new RenderError(r.error.message) : new Error(`rendering ${r.error.jobId} failed: ${r.error.message}`);
+    if (r.error) throw new RenderError(r.error.render ? r.error.message : `rendering ${r.error.jobId} failed: ${r.error.message}`);
   };
   const taskOf = (b: Array<{ job: Job; key?: string }>): BatchTask => ({ ...base, jobs: b, sets: pick(sets, b) });
 
@@ -195,8 +195,15 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   const used = pool instanceof RenderPool ? threads : 1;
   if (pool instanceof RenderPool) {
     const abort = new AbortController();
+    // A worker that dies (or a pool that fails) is a render failure naming the jobs it held: exit 3, never an uncaught error.
+    const failed = (b: Array<{ job: Job }>) => (e: unknown): never => {
+      if (e instanceof RenderError) throw e;
+      const more = b.length > 1 ? ` (and ${b.length - 1} more job(s) of its batch)` : '';
+      throw new RenderError(`rendering ${b[0]!.job.id}${more} failed: the render worker stopped: ${String((e as Error)?.message ?? e).split('\n')[0]}`, { cause: e });
+    };
     try {
-      await Promise.all(batches.map((b) => pool.run(taskOf(b), abort.signal).then(take)));
+      await Promise.all(batches.map((b) => pool.run(taskOf(b), abort.signal).then(take).catch(failed(b))));
+      if (pool.failure) throw new RenderError(`the render worker pool failed: ${pool.failure.message.split('\n')[0]}`);
     } catch (e) {
       abort.abort();
       throw e;

@@ -36,10 +36,18 @@ export function defaultWorkerFile(): string {
 }
 
 export class RenderPool {
+  /** An error the pool raised outside any task (e.g. a reply from a worker whose task was aborted): kept, never thrown from an event. */
+  failure?: Error;
+
   private constructor(
     private readonly pool: PiscinaType,
     readonly threads: number,
-  ) {}
+  ) {
+    // Without a listener an 'error' event would be an uncaught exception: exit code 1, the lint code.
+    pool.on('error', (e: Error) => {
+      this.failure ??= e;
+    });
+  }
 
   /** A pool of `threads` workers, or why there is none (the caller renders in-process). */
   static async open(threads: number, workerFile = defaultWorkerFile()): Promise<RenderPool | { unavailable: string }> {

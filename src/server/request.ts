@@ -2,6 +2,7 @@
 // preset and theme, no file paths in style, webhook targets allowed, secrets available).
 // Errors name the field at fault in `param`, e.g. slides[0].screenshot.
 import { Ajv, type ErrorObject } from 'ajv';
+import { addManifestFormats } from '../manifest/formats.js';
 import { closest } from 'fastest-levenshtein';
 import { builtinThemes } from '../manifest/theme.js';
 import type { Style } from '../manifest/types.js';
@@ -42,7 +43,7 @@ export interface CheckedRequest {
   screenshots: Array<ScreenshotInput | undefined>;
 }
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+const ajv = addManifestFormats(new Ajv({ allErrors: false, strict: false }));
 const validateRender = ajv.compile(renderRequestSchema);
 const validateBulk = ajv.compile(bulkRequestSchema);
 
