@@ -6,11 +6,12 @@ import {
   setDecodeBudget,
   sha256,
   writeAtomic
-} from "../chunks/chunk-5BAKEJ36.js";
+} from "../chunks/chunk-3M223FAB.js";
 import "../chunks/chunk-FM5HTOYB.js";
-import "../chunks/chunk-R7LSQTEM.js";
+import "../chunks/chunk-42655NKY.js";
 import "../chunks/chunk-QOKUTN7Q.js";
 import "../chunks/chunk-JYYVDF6J.js";
+import "../chunks/chunk-5YWHU2KT.js";
 import {
   RenderError
 } from "../chunks/chunk-AOBWJSJ3.js";

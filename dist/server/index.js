@@ -3,17 +3,18 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "../chunks/chunk-NBZYJ64O.js";
-import "../chunks/chunk-DNDU2AVQ.js";
-import "../chunks/chunk-KAZ2PO52.js";
-import "../chunks/chunk-ZCJOPZJV.js";
-import "../chunks/chunk-5BAKEJ36.js";
+} from "../chunks/chunk-JNQPTT73.js";
+import "../chunks/chunk-BYMOZ5KP.js";
+import "../chunks/chunk-UJKPEEQI.js";
+import "../chunks/chunk-GYVD2LU5.js";
+import "../chunks/chunk-3M223FAB.js";
 import "../chunks/chunk-FM5HTOYB.js";
-import "../chunks/chunk-R7LSQTEM.js";
+import "../chunks/chunk-42655NKY.js";
 import "../chunks/chunk-QOKUTN7Q.js";
 import "../chunks/chunk-JYYVDF6J.js";
-import "../chunks/chunk-XPFJBI6R.js";
-import "../chunks/chunk-WPITPYSA.js";
+import "../chunks/chunk-A52UQDPH.js";
+import "../chunks/chunk-Z2HYAA7Q.js";
+import "../chunks/chunk-5YWHU2KT.js";
 import "../chunks/chunk-AOBWJSJ3.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES

@@ -18,7 +18,7 @@ async function render(task) {
   const kib = Math.ceil((task.cost ?? 0) / 1024);
   hold(kib);
   try {
-    const { renderJobToBuffer } = await import("../chunks/render-KV5CBQNG.js");
+    const { renderJobToBuffer } = await import("../chunks/render-MHGK3W5N.js");
     const out = await renderJobToBuffer(task.job, task.setJobs);
     return { buffer: new Uint8Array(out.buffer.buffer, out.buffer.byteOffset, out.buffer.byteLength), text: out.text ?? [] };
   } finally {
@@ -26,7 +26,7 @@ async function render(task) {
   }
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-PNNTDMQY.js");
+  const { lintRender } = await import("../chunks/lint-OHYHEAR3.js");
   return lintRender(task.plan, task.images);
 }
 var worker_default = render;
