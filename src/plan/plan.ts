@@ -134,11 +134,13 @@ export function buildPlan(input: PlanInput): PlanResult {
       return;
     }
     if (entry.size) {
+      // The size is written as rendered: a @landscape reference takes a landscape size.
       const size = parseSize(entry.size);
-      const sized = ref.landscape ? { width: size.height, height: size.width } : size;
-      if (!isAcceptedSize(ref.preset, sized) && !ref.preset.anySize) {
+      const upright = !ref.landscape || size.width > size.height;
+      if (!upright || (!isAcceptedSize(ref.preset, size) && !ref.preset.anySize)) {
         const list = ref.preset.accepted.map((z) => (ref.landscape ? `${z.height}x${z.width}` : `${z.width}x${z.height}`));
-        err(expected(`one of the sizes ${entry.id} accepts (${list.join(', ')})`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
+        const what = ref.preset.anySize ? `a landscape size (wider than tall) for ${entry.id}` : `one of the sizes ${entry.id} accepts (${list.join(', ')})`;
+        err(expected(what, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
       }
     }
     presets.push({ ref: entry.id, entry, fp });
@@ -228,7 +230,7 @@ export function buildPlan(input: PlanInput): PlanResult {
   for (const locale of locales) {
     for (const { ref, entry, fp: presetFp } of presets) {
       const pr = resolvePreset(ref)!;
-      const size = entry.size ? (pr.landscape ? { width: parseSize(entry.size).height, height: parseSize(entry.size).width } : parseSize(entry.size)) : pr.size;
+      const size = entry.size ? parseSize(entry.size) : pr.size;
       const isFeature = pr.preset.playFolder === 'featureGraphic';
       type SlideLike = { id: string; headline?: Localized; subtitle?: Localized; screenshot?: string; 'second-screenshot'?: string; style?: Style };
       const slides: Array<{ s: SlideLike; fp: Array<string | number> }> = isFeature
