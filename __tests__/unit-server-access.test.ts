@@ -40,7 +40,7 @@ describe('authenticate', () => {
   });
 
   it('answers 401 with WWW-Authenticate for a missing or wrong key', () => {
-    for (const h of [{}, { authorization: 'Bearer ' }, { authorization: 'Basic xyz' }, { 'x-api-key': ['sk_alpha'] }, { authorization: ['Bearer sk_alpha'] }, { 'x-api-key': '   ' }]) {
+    for (const h of [{}, { authorization: 'Bearer ' }, { authorization: 'Basic xyz' }, { authorization: 'NotBearer sk_alpha' }, { 'x-api-key': ['sk_alpha'] }, { authorization: ['Bearer sk_alpha'] }, { 'x-api-key': '   ' }]) {
       const e = apiError(() => authenticate(h, KEYS));
       expect([e.status, e.code, e.message, e.headers], JSON.stringify(h)).toEqual([401, 'unauthorized', 'Missing API key: send "Authorization: Bearer <key>" or "X-API-Key: <key>"', { 'www-authenticate': 'Bearer' }]);
     }

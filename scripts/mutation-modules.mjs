@@ -1,7 +1,7 @@
 // The modules `npm run mutation` measures (issue #14), each with the test files that import its
 // source directly (tests of the built dist/ bundle cannot see a mutant in src/).
 export const MODULES = [
-  { name: 'signature', mutate: ['src/util/signature.ts'], tests: ['__tests__/server-signature.test.ts', '__tests__/unit-collect.test.ts'] },
+  { name: 'signature', mutate: ['src/util/signature.ts'], tests: ['__tests__/server-signature.test.ts', '__tests__/unit-signature.test.ts'] },
   { name: 'net', mutate: ['src/server/net.ts'], tests: ['__tests__/server-ssrf.test.ts', '__tests__/unit-server-net.test.ts'] },
   { name: 'access', mutate: ['src/server/access.ts'], tests: ['__tests__/unit-server-access.test.ts'] },
   { name: 'idempotency', mutate: ['src/server/idempotency.ts'], tests: ['__tests__/unit-server-idempotency.test.ts'] },
