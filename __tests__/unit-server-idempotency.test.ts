@@ -44,6 +44,8 @@ describe('stableStringify and requestHash', () => {
     expect(requestHash('POST /v1/renders', { a: 1, b: 2 }, files([['y', 'two'], ['x', 'one']]))).toBe(f);
     expect(requestHash('POST /v1/renders', { a: 1, b: 2 }, files([['x', 'one'], ['y', 'twO']]))).not.toBe(f);
     expect(requestHash('POST /v1/renders', { a: 1, b: 2 }, files([['x', 'two'], ['y', 'one']]))).not.toBe(f);
+    // The file names count too: the same bytes under other names are another request.
+    expect(requestHash('POST /v1/renders', { a: 1, b: 2 }, files([['p', 'one'], ['q', 'two']]))).not.toBe(f);
   });
 });
 
@@ -117,6 +119,26 @@ describe('Idempotency', () => {
     expect(settled).toBe(false);
     first.finish({ status: 201, body: { id: 'rnd_1' } });
     expect(await second).toEqual({ kind: 'replay', response: { status: 201, body: { id: 'rnd_1' } } });
+  });
+
+  it('a duplicate waits for its own key only, not for another key that finished meanwhile', async () => {
+    const { idem } = setup();
+    const a = await idem.claim('me', 'a', 'h1', 'sync');
+    const b = await idem.claim('me', 'b', 'h1', 'sync');
+    if (a.kind !== 'new' || b.kind !== 'new') throw new Error();
+    b.attach('rnd_b');
+    a.finish({ status: 200, body: { id: 'rnd_a' } });
+    const dup = idem.claim('me', 'b', 'h1', 'sync');
+    let settled = false;
+    void dup.then(() => (settled = true));
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    b.finish({ status: 200, body: { id: 'rnd_b' } });
+    expect(await dup).toEqual({ kind: 'replay', response: { status: 200, body: { id: 'rnd_b' } } });
+    // The same key name under another owner is not waited for either.
+    const other = await idem.claim('you', 'c', 'h1', 'sync');
+    const mine = await idem.claim('me', 'c', 'h1', 'sync');
+    expect([other.kind, mine.kind]).toEqual(['new', 'new']);
   });
 
   it('a duplicate of a request that was abandoned (invalid) claims the key itself', async () => {
