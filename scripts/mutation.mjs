@@ -80,7 +80,7 @@ const lines = [
   '',
   'Score = (killed + timed out) / (killed + timed out + survived + no coverage), as Stryker counts it.',
   '',
-  '### Survivors judged equivalent',
+  '### Survivors explained (equivalent, or checked by hand)',
   '',
   ...(judged.length ? judged : ['(none)']),
   '',
