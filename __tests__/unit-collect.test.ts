@@ -140,7 +140,7 @@ describe('collect: what it refuses before fetching anything', () => {
       const err = await failure(collectMode(a, { now: () => now * 1000 }));
       expect(err, reason).toBeInstanceOf(UserError);
       const id = (payload as { render_id: string }).render_id;
-      expect(text(err).startsWith(`refusing the repository_dispatch for ${id}: ${reason}`), err!.message).toBe(true);
+      expect(text(err)!.startsWith(`refusing the repository_dispatch for ${id}: ${reason}`), text(err)).toBe(true);
       expect(calls.log).toEqual([]);
       expect(readdirSync(workspace)).toEqual(['event.json']);
     }
