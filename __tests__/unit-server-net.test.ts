@@ -52,6 +52,10 @@ beforeAll(async () => {
     res.end(Buffer.alloc(40));
   });
   routes.set('/slow', () => {});
+  // A Location header only redirects on a 3xx.
+  routes.set('/ok-with-location', (_q, res) => res.writeHead(200, { location: '/img', 'content-type': 'text/plain' }).end('own body'));
+  routes.set('/300', (_q, res) => res.writeHead(300, { location: '/img' }).end());
+  routes.set('/400-with-location', (_q, res) => res.writeHead(400, { location: '/img' }).end());
   routes.set('/hook', (_q, res) => res.writeHead(202).end('thanks'));
 });
 afterAll(async () => {
@@ -93,6 +97,7 @@ describe('checkUrlSyntax', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(UrlRefusedError);
       expect((e as UrlRefusedError).code).toBe('url_refused');
+      expect((e as UrlRefusedError).name).toBe('UrlRefusedError');
       return (e as Error).message;
     }
     return undefined;
@@ -150,6 +155,7 @@ describe('resolveChecked', () => {
     const e = await refusal(resolveChecked('no-such-host.invalid', false));
     expect(e).toBeInstanceOf(FetchError);
     expect((e as FetchError).code).toBe('fetch_failed');
+    expect(e!.name).toBe('FetchError');
     expect(e!.message).toMatch(/^cannot resolve no-such-host\.invalid: (ENOTFOUND|EAI_AGAIN|EAI_NONAME)$/);
   });
 });
@@ -166,6 +172,8 @@ describe('privateOpenFor', () => {
     expect(privateOpenFor(u('https://cdn.internal/x'), { allowPrivate: false, allowHosts: hosts })).toBe(false);
     expect(privateOpenFor(u('http://cdn.internal:8443/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:443']) })).toBe(false);
     expect(privateOpenFor(u('https://cdn.internal/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:80']) })).toBe(false);
+    expect(privateOpenFor(u('http://cdn.internal/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:80']) })).toBe(true);
+    expect(privateOpenFor(u('http://cdn.internal/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:443']) })).toBe(false);
   });
 });
 
@@ -208,6 +216,17 @@ describe('fetchBounded', () => {
     const meta = await refusal(fetchBounded(`${base}/to-metadata`, limits({ allowPrivate: true })));
     expect(meta).toBeInstanceOf(UrlRefusedError);
     expect(meta!.message).toBe('refused to reach 169.254.169.254: 169.254.169.254 is a linkLocal address');
+  });
+
+  it('follows a Location header on 300 to 399 only', async () => {
+    expect((await fetchBounded(`${base}/ok-with-location`, limits())).body.toString()).toBe('own body');
+    expect((await fetchBounded(`${base}/300`, limits())).url).toBe(`${base}/img`);
+    const e = await refusal(fetchBounded(`${base}/400-with-location`, limits()));
+    expect(e!.message).toBe(`${base}/400-with-location answered HTTP 400`);
+    // The message quotes at most 100 characters of the URL it started from.
+    const long = `${base}/loop?${'q'.repeat(200)}`;
+    const loop = await refusal(fetchBounded(long, limits({ maxRedirects: 0 })));
+    expect(loop!.message).toBe(`more than 0 redirects from ${long.slice(0, 100)}`);
   });
 
   it('refuses a non-2xx answer, naming the status', async () => {
