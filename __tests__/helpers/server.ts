@@ -62,9 +62,11 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv; data?: string
   proc.once('exit', () => live.delete(proc));
   // Started inside a test: stopped when that test ends, passed, failed or timed out. (Started in a
   // beforeAll hook, the caller's afterAll stops it, and the exit hook above backs that up.)
+  let stoppedAtTestEnd = false;
   try {
     onTestFinished(async () => {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
+      stoppedAtTestEnd = true;
       const gone = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGTERM');
       await gone;
@@ -82,7 +84,8 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv; data?: string
       const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
       if (m) resolve(Number(m[1]));
     });
-    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${err}`)));
+    // Stopped because its test ended (timed out while it started): nobody waits for it any more.
+    void exited.then((code) => stoppedAtTestEnd || reject(new Error(`server exited (${code}) before listening:\n${err}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
