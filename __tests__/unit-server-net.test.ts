@@ -41,6 +41,7 @@ beforeAll(async () => {
   routes.set('/500', (_q, res) => res.writeHead(500).end('broken'));
   routes.set('/199', (_q, res) => res.writeHead(204).end());
   routes.set('/declared-big', (_q, res) => res.writeHead(200, { 'content-length': '101' }).end(Buffer.alloc(101)));
+  routes.set('/declared-exact', (_q, res) => res.writeHead(200, { 'content-length': '100' }).end(Buffer.alloc(100, 1)));
   routes.set('/streamed-big', (_q, res) => {
     res.writeHead(200, { 'transfer-encoding': 'chunked' });
     res.write(Buffer.alloc(60));
@@ -247,6 +248,8 @@ describe('fetchBounded', () => {
     const streamed = await refusal(fetchBounded(`${base}/streamed-big`, limits()));
     expect([(streamed as FetchError).code, streamed!.message]).toEqual(['too_large', `${base}/streamed-big is larger than the limit of 100 bytes`]);
     expect((await fetchBounded(`${base}/exact`, limits())).body.length).toBe(100);
+    // A declared length of exactly the limit is fine too.
+    expect((await fetchBounded(`${base}/declared-exact`, limits())).body).toEqual(Buffer.alloc(100, 1));
     expect((await fetchBounded(`${base}/img`, limits({ maxBytes: 100 }))).body.length).toBe(100);
   });
 
