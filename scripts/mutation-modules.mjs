@@ -6,6 +6,9 @@ export const MODULES = [
   { name: 'access', mutate: ['src/server/access.ts'], tests: ['__tests__/unit-server-access.test.ts'] },
   { name: 'idempotency', mutate: ['src/server/idempotency.ts'], tests: ['__tests__/unit-server-idempotency.test.ts'] },
   { name: 'collect', mutate: ['src/action/modes/collect.ts'], tests: ['__tests__/unit-collect.test.ts'] },
+  // The checks collect makes before it fetches anything and of whose render it is (lines 44-71): a
+  // part of collect.ts that can be measured in minutes rather than hours on a busy machine.
+  { name: 'collect-checks', mutate: ['src/action/modes/collect.ts:44-71'], tests: ['__tests__/unit-collect.test.ts'] },
   { name: 'plan', mutate: ['src/plan/**/*.ts', '!src/plan/types.ts'], tests: ['__tests__/plan.test.ts', '__tests__/manifest.test.ts', '__tests__/l10n-plan.test.ts', '__tests__/layout.test.ts', '__tests__/l10n-pseudo.test.ts'] },
   { name: 'store', mutate: ['src/store/**/*.ts'], tests: ['__tests__/presets.test.ts', '__tests__/layout.test.ts', '__tests__/plan.test.ts', '__tests__/lint-rules.test.ts'] },
   { name: 'lint', mutate: ['src/lint/**/*.ts'], tests: ['__tests__/lint-header.test.ts', '__tests__/lint-paths.test.ts', '__tests__/lint-planted.test.ts', '__tests__/lint-rules.test.ts', '__tests__/layout.test.ts'] },
