@@ -104,6 +104,8 @@ describe('collect: what it refuses before fetching anything', () => {
     const err = await failure(collectMode(env(signed(shared), { event: 'push' }).a));
     expect(err).toBeInstanceOf(UserError);
     expect(text(err)).toBe('mode: collect runs in a repository_dispatch workflow (on: repository_dispatch: types: [storeshots-render]); this event is push');
+    const none = await failure(collectMode(env(signed(shared), { event: '' }).a));
+    expect(text(none)).toBe('mode: collect runs in a repository_dispatch workflow (on: repository_dispatch: types: [storeshots-render]); this event is unknown');
   });
 
   it('needs the webhook secret', async () => {
@@ -125,14 +127,15 @@ describe('collect: what it refuses before fetching anything', () => {
   });
 
   it('refuses an unsigned dispatch, a bad signature, a stale one and a changed status, for a render that exists', async () => {
-    const now = Math.floor(Date.now() / 1000);
+    // The injected clock, ten days from the real one: the check must use it.
+    const now = Math.floor(Date.now() / 1000) + 10 * 86_400;
     const cases: Array<[object, string]> = [
       [{ render_id: shared, status: 'succeeded' }, 'it is not signed'],
       [{ render_id: shared, status: 'succeeded', signature: '' }, 'it is not signed'],
       [{ render_id: shared, status: 'succeeded', signature: 5 }, 'it is not signed'],
-      [{ ...signed(shared), signature: signDispatch('another-secret', shared, 'succeeded') }, 'signature does not match'],
-      [{ ...signed(shared), status: 'failed' }, 'signature does not match'],
-      [{ ...signed(shared), render_id: 'rnd_other' }, 'signature does not match'],
+      [{ ...signed(shared, 'succeeded', now), signature: signDispatch('another-secret', shared, 'succeeded', now) }, 'signature does not match'],
+      [{ ...signed(shared, 'succeeded', now), status: 'failed' }, 'signature does not match'],
+      [{ ...signed(shared, 'succeeded', now), render_id: 'rnd_other' }, 'signature does not match'],
       [signed(shared, 'succeeded', now - 3600), `signature timestamp ${now - 3600} is more than 300s away from now`],
     ];
     for (const [payload, reason] of cases) {
@@ -194,7 +197,7 @@ describe('collect: what it fetches and reports', () => {
   it('downloads every render of the batch into the layout the metadata names, lints it and reports the renders', async () => {
     const other = await render({ set: 'de-DE/play.phone' }, [slide('home', 'Jede Gewohnheit'), slide('stats', 'Serien')]);
     const id = await render({ layout: 'fastlane', batch: [{ set: 'de-DE/play.phone', id: other }, { set: 'x/y', id: '../../etc' }, { set: 5, id: 'rnd_x' }, null] });
-    const { a, calls, workspace } = env({ ...signed(id), api_url: `${server.url}/` }, { inputs: { 'output-dir': 'shots-out' } });
+    const { a, calls, workspace } = env({ ...signed(id), api_url: `${server.url}//` }, { inputs: { 'output-dir': 'shots-out' } });
     const r = await collectMode(a);
     const out = path.join(workspace, 'shots-out');
     expect(r.set.outDir).toBe(out);
@@ -218,8 +221,21 @@ describe('collect: what it fetches and reports', () => {
     expect(r.set.timings.map(([name]) => name)).toEqual(['wait and download', 'lint']);
     expect(r.release).toBe(false);
     expect(r.pullRequest).toBeUndefined();
-    // A trailing slash is the same API; no warning about it.
+    // Trailing slashes are the same API; no warning about them.
     expect(calls.log.filter((l) => l.startsWith('warning'))).toEqual([]);
+    // Progress lines name each set, its state and its render.
+    expect(calls.log).toContain(`info: remote en-US/play.phone: succeeded (${id})`);
+    expect(calls.log).toContain(`info: remote de-DE/play.phone: succeeded (${other})`);
+  });
+
+  it('needs no api_url in the dispatch, and takes an api-url input ending in a slash as the same API', async () => {
+    const { render_id, status, signature } = signed(shared);
+    const bare = env({ render_id, status, signature });
+    expect((await collectMode(bare.a)).set.report.images).toHaveLength(2);
+    expect(bare.calls.log.filter((l) => l.startsWith('warning'))).toEqual([]);
+    const slash = env(signed(shared), { inputs: { 'api-url': `${server.url}/` } });
+    expect((await collectMode(slash.a)).set.report.images).toHaveLength(2);
+    expect(slash.calls.log.filter((l) => l.startsWith('warning'))).toEqual([]);
   });
 
   it('uses api-url, with a warning, when the dispatch names another one; flat layout by default', async () => {
