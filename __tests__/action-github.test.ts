@@ -225,6 +225,26 @@ describe('release pull request', () => {
     expect(fake.commits.get(fake.refs.get('heads/storeshots/screenshots')!)!.parents).toEqual([fake.refs.get('heads/main')]);
   });
 
+  it('rebuilds the branch on the new base when the base changed only screenshot files', async () => {
+    const gh = client();
+    await syncReleasePr(gh, repo(), opts('1'));
+    // Someone commits other versions of the images to main: the tree the branch would have is the
+    // same as before, but its parent is not main's head any more, so the PR would conflict.
+    fake.commitTo('main', { 'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png': Buffer.from('home 0'), 'fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png': Buffer.from('play 1') });
+    const before = fake.refs.get('heads/storeshots/screenshots');
+    const r = await syncReleasePr(gh, repo(), opts('1'));
+    expect(r).toMatchObject({ operation: 'updated', number: 1, changed: 1, removed: 0 });
+    const head = fake.refs.get('heads/storeshots/screenshots')!;
+    expect(head).not.toBe(before);
+    expect(r.commit).toBe(head);
+    expect(fake.commits.get(head)!.parents).toEqual([fake.refs.get('heads/main')]);
+    const branch = fake.filesOf('storeshots/screenshots');
+    expect(String(branch.get('fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png'))).toBe('home 1');
+    expect(String(branch.get('fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png'))).toBe('play 1');
+    // Run again on the same base: nothing to do.
+    expect((await syncReleasePr(gh, repo(), opts('1'))).operation).toBe('unchanged');
+  });
+
   it('computes blob ids the way git does', () => {
     expect(gitBlobSha(Buffer.from('hello\n'))).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
   });

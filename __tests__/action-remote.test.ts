@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FakeGitHub } from './fakes/github.js';
 import { FakeArtifacts } from './fakes/artifacts.js';
 import { pullRequestEvent, runAction as run, shippedAction, type RunOptions, exampleWorkspace } from './fakes/run-action.js';
-import { KEY, startServer, cleanup, type ServerHandle } from './helpers/server.js';
+import { KEY, SCREEN_PNG, api, b64, startServer, cleanup, type ServerHandle } from './helpers/server.js';
 import { commentMarker } from '../src/github/comment.js';
 import { signDispatch } from '../src/util/signature.js';
 
@@ -115,22 +115,60 @@ describe('mode: remote', { timeout: 300_000 }, () => {
     ]);
   });
 
-  it('collect refuses a dispatch signed with the wrong secret, an unsigned one and a stale one', async () => {
-    const render = { render_id: 'rnd_0123456789abcdef01234567', status: 'succeeded', api_url: server.url };
+  /** A finished render on the service, made as remote mode would (the storeshots marker, this repository). */
+  async function finishedRender(repository = gh.full): Promise<string> {
+    const r = await api(server.url, 'POST', '/v1/renders', {
+      canvas: { preset: 'play.phone' },
+      locale: 'en-US',
+      // Two slides: Play needs at least two screenshots in a listing, so the control run has no lint error.
+      slides: [{ id: 'home', headline: 'Track every habit', screenshot: { data: b64(SCREEN_PNG) } }, { id: 'stats', headline: 'See your streaks', screenshot: { data: b64(SCREEN_PNG) } }],
+      metadata: { storeshots: 1, repository, run_id: '4100', run_url: 'https://example.invalid/run', sha: 'c'.repeat(40), layout: 'flat', set: 'en-US/play.phone' },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('succeeded');
+    return r.body.id as string;
+  }
+
+  it('collect refuses a dispatch signed with the wrong secret, an unsigned one and a stale one, for a render that exists', async () => {
+    const id = await finishedRender();
+    const render = { render_id: id, status: 'succeeded', api_url: server.url };
     const inputs = { 'github-token': 'ghs_write', mode: 'collect', 'api-url': server.url, 'api-key': KEY, 'webhook-secret': SECRET, 'artifact-name': 'refused' };
-    const cases: Array<[object, RegExp]> = [
-      [{ ...render, signature: signDispatch('not-the-secret', render.render_id, render.status) }, /refusing the repository_dispatch for rnd_\w+: .*signature/i],
-      [{ ...render }, /refusing the repository_dispatch for rnd_\w+: it is not signed/],
-      [{ ...render, signature: signDispatch(SECRET, render.render_id, render.status, Math.floor(Date.now() / 1000) - 3600) }, /refusing the repository_dispatch for rnd_\w+: .*(old|tolerance|time)/i],
-      [{ ...render, status: 'failed', signature: signDispatch(SECRET, render.render_id, 'succeeded') }, /refusing the repository_dispatch/],
+    const now = Math.floor(Date.now() / 1000);
+    const cases: Array<[object, string | RegExp]> = [
+      [{ ...render, signature: signDispatch('not-the-secret', id, render.status) }, `refusing the repository_dispatch for ${id}: signature does not match`],
+      [{ ...render }, `refusing the repository_dispatch for ${id}: it is not signed`],
+      [{ ...render, signature: signDispatch(SECRET, id, render.status, now - 3600) }, new RegExp(`refusing the repository_dispatch for ${id}: signature timestamp ${now - 3600} is more than 300s away from now \\(\\d+\\)`)],
+      [{ ...render, status: 'failed', signature: signDispatch(SECRET, id, 'succeeded') }, `refusing the repository_dispatch for ${id}: signature does not match`],
     ];
     for (const [payload, message] of cases) {
       const r = await runAction({ workspace: mkdtempSync(path.join(tmpdir(), 'storeshots-collect-')), inputs, event: dispatchEvent(payload), github: gh, artifacts: arts, runId: 4201 });
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(message);
+      const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
+      expect(errors).toHaveLength(1);
+      if (typeof message === 'string') expect(errors[0]).toContain(message);
+      else expect(errors[0]).toMatch(message);
+      expect(r.stdout).not.toMatch(/verified/);
     }
     expect(gh.writes()).toEqual([]);
     expect(() => arts.files('refused')).toThrow(/no finalized artifact/);
+    // The control: the same render with a good signature is collected, so the refusals above were the signature's doing.
+    const ok = await runAction({ workspace: mkdtempSync(path.join(tmpdir(), 'storeshots-collect-')), inputs: { ...inputs, 'artifact-name': 'accepted' }, event: dispatchEvent({ ...render, signature: signDispatch(SECRET, id, 'succeeded') }), github: gh, artifacts: arts, runId: 4202 });
+    expect(ok.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([]);
+    expect(ok.code).toBe(0);
+    expect(ok.outputs.images).toBe('2');
+    expect([...arts.files('accepted').keys()].filter((f) => f.endsWith('.png')).sort()).toEqual(['en-US/play.phone/01-home.png', 'en-US/play.phone/02-stats.png']);
+  });
+
+  it('collect refuses a correctly signed dispatch for a render another repository submitted', async () => {
+    const id = await finishedRender('someone-else/their-app');
+    const inputs = { 'github-token': 'ghs_write', mode: 'collect', 'api-url': server.url, 'api-key': KEY, 'webhook-secret': SECRET, 'artifact-name': 'foreign' };
+    const r = await runAction({ workspace: mkdtempSync(path.join(tmpdir(), 'storeshots-collect-')), inputs, event: dispatchEvent({ render_id: id, status: 'succeeded', api_url: server.url, signature: signDispatch(SECRET, id, 'succeeded') }), github: gh, artifacts: arts, runId: 4203 });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
+      expect.stringContaining(`render ${id} belongs to someone-else/their-app, not ${gh.full}`),
+    ]);
+    expect(gh.writes()).toEqual([]);
+    expect(() => arts.files('foreign')).toThrow(/no finalized artifact/);
   });
 
   it('needs api-url and api-key', async () => {

@@ -43,7 +43,11 @@ describe('action.yml', () => {
     }
     expect(actionYml.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
-    expect(actionYml.branding).toBeDefined();
+    // GitHub's metadata syntax: a Feather icon name and one of nine colours; nothing else under branding.
+    const branding = actionYml.branding as Record<string, unknown>;
+    expect(Object.keys(branding).sort()).toEqual(['color', 'icon']);
+    expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(branding.color);
+    expect(branding.icon).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
   });
 
   it('lists the outputs the issue names', () => {

@@ -9,7 +9,7 @@ import type { Job, Plan } from '../src/plan/types.js';
 import { mergeStyle } from '../src/plan/plan.js';
 import { cacheKey, FileHasher } from '../src/render/cache.js';
 import type { SetFacts } from '../src/render/layout.js';
-import { smallProject, type SmallProject } from './helpers/small-project.js';
+import { SMALL_MANIFEST, smallProject, type SmallProject } from './helpers/small-project.js';
 
 let p: SmallProject;
 let plan: Plan;
@@ -121,6 +121,24 @@ describe('the render cache key', () => {
     // Without panoramic, the neighbours do not enter the key.
     const plain = set.map((j) => (j.slide === 'stats' ? { ...j, headline: { ...j.headline!, text: 'Another' } } : j));
     expect(key(set[0]!, { setJobs: plain })).toBe(key(set[0]!, { setJobs: set }));
+  });
+
+  it('changes with the app name on the feature graphic (which shows it), not on screenshots', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-key-'));
+    cpSync(p.dir, dir, { recursive: true });
+    const manifest = path.join(dir, 'screenshots.yml');
+    const write = (name: string) => {
+      writeFileSync(manifest, SMALL_MANIFEST.replace('app: { name: Habitual }', `app: { name: ${name} }`).replace('  - { id: play.phone, size: 540x960 }', '  - { id: play.phone, size: 540x960 }\n  - play.feature_graphic'));
+      return load(dir);
+    };
+    const before = write('Habitual');
+    const after = write('Habitually');
+    const feature = (pl: Plan) => pl.all.find((j) => j.id === 'en-US/play.feature_graphic/feature-graphic')!;
+    expect(feature(before).appName).toBe('Habitual');
+    expect(feature(after).appName).toBe('Habitually');
+    expect(key(feature(after), { setJobs: [feature(after)] })).not.toBe(key(feature(before), { setJobs: [feature(before)] }));
+    const home = (pl: Plan) => job('en-US/play.phone/home', pl);
+    expect(key(home(after), { setJobs: setOf(home(after), after) })).toBe(key(home(before), { setJobs: setOf(home(before), before) }));
   });
 
   it('does not change with what does not reach the pixels', () => {

@@ -216,7 +216,7 @@ describe('per-locale style', () => {
       extra: `style: { headline: { font: Inter, weight: 800, size: 0.08 } }
 locale-style:
   ja: { headline: { font: Noto Sans CJK, weight: 700, min-size: 0.045, line-height: 1.3 } }
-  Arab: { headline: { font: Noto Sans Arabic, line-height: 1.4 } }
+  Arab: { headline: { font: Noto Sans Arabic, line-height: 1.4, weight: 300 } }
   ar: { headline: { weight: 600 } }
   Hans: { headline: { font: Noto Sans CJK } }
   Hant: { headline: { font: Noto Sans } }
@@ -233,7 +233,8 @@ locale-style:
     expect(style('en-US')['line-height']).not.toBe(1.3);
   });
   it('a script key applies to every locale written in it; the language beats the script', () => {
-    expect(style('ar')).toMatchObject({ font: 'Noto Sans Arabic', 'line-height': 1.4, weight: 600 });
+    // Arab and ar both set the weight: the language's 600 wins over the script's 300.
+    expect(style('ar')).toMatchObject({ font: 'Noto Sans Arabic', 'line-height': 1.4, weight: 600, size: 0.08, color: '#111111' });
     expect(style('zh-Hans').font).toBe('Noto Sans CJK');
     expect(style('zh-TW').font).toBe('Noto Sans');
   });
@@ -260,18 +261,28 @@ describe('store locale codes', () => {
       'screenshots.yml': base({ locales: '[en-US, ar, he, zh-Hans]', presets: '[appstore.iphone_6_9, play.phone]', slides: '  - id: home\n    headline: Hi\n    screenshot: shots/en-US/{device}/home.png', extra: 'output: { layout: fastlane }' }),
     });
     const paths = loadProject({ cwd: dir }).plan.all.map((j) => j.output.path);
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png',
-        'fastlane/screenshots/ar-SA/01_appstore.iphone_6_9_home.png',
-        'fastlane/screenshots/he/01_appstore.iphone_6_9_home.png',
-        'fastlane/screenshots/zh-Hans/01_appstore.iphone_6_9_home.png',
-        'fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png',
-        'fastlane/metadata/android/ar/images/phoneScreenshots/01_home.png',
-        'fastlane/metadata/android/iw-IL/images/phoneScreenshots/01_home.png',
-        'fastlane/metadata/android/zh-CN/images/phoneScreenshots/01_home.png',
-      ]),
-    );
+    expect(paths).toEqual([
+      'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png',
+      'fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png',
+      'fastlane/screenshots/ar-SA/01_appstore.iphone_6_9_home.png',
+      'fastlane/metadata/android/ar/images/phoneScreenshots/01_home.png',
+      'fastlane/screenshots/he/01_appstore.iphone_6_9_home.png',
+      'fastlane/metadata/android/iw-IL/images/phoneScreenshots/01_home.png',
+      'fastlane/screenshots/zh-Hans/01_appstore.iphone_6_9_home.png',
+      'fastlane/metadata/android/zh-CN/images/phoneScreenshots/01_home.png',
+    ]);
+  });
+
+  it('Traditional Chinese goes to Play\'s zh-TW folder and the App Store\'s zh-Hant', () => {
+    expect(storeLocale('play', 'zh-Hant')).toBe('zh-TW');
+    expect(storeLocale('appstore', 'zh-Hant')).toBe('zh-Hant');
+    const dir = tempProject({
+      'screenshots.yml': base({ locales: '[zh-Hant]', presets: '[appstore.iphone_6_9, play.phone]', slides: '  - id: home\n    headline: Hi\n    screenshot: shots/en-US/{device}/home.png', extra: 'output: { layout: fastlane }' }),
+    });
+    expect(loadProject({ cwd: dir }).plan.all.map((j) => j.output.path)).toEqual([
+      'fastlane/screenshots/zh-Hant/01_appstore.iphone_6_9_home.png',
+      'fastlane/metadata/android/zh-TW/images/phoneScreenshots/01_home.png',
+    ]);
   });
 
   it('a locale a target store does not accept is an error at its line', () => {
@@ -284,5 +295,32 @@ describe('store locale codes', () => {
       'screenshots.yml': base({ locales: '[zh-Hans, zh-CN]', presets: '[play.phone]', slides: '  - id: home\n    headline: Hi\n    screenshot: shots/en-US/{device}/home.png', extra: 'output: { layout: fastlane }' }),
     });
     expect(() => loadProject({ cwd: dir })).toThrow(/Locales "zh-Hans" and "zh-CN" at locales\[1\] both map to Google Play's zh-CN/);
+  });
+
+  const collision = (locales: string, presets: string) => {
+    const dir = tempProject({
+      'screenshots.yml': base({ locales, presets, slides: '  - id: home\n    headline: Hi\n    screenshot: shots/en-US/{device}/home.png', extra: 'output: { layout: fastlane }' }),
+    });
+    try {
+      loadProject({ cwd: dir });
+    } catch (e) {
+      return (e as UserError).message.split('\n');
+    }
+    return [];
+  };
+
+  it('refuses a folder collision whichever locale comes first, in each store, and only in the fastlane layout', () => {
+    expect(collision('[zh-CN, zh-Hans]', '[play.phone]')).toEqual([
+      expect.stringMatching(/^screenshots\.yml:2:\d+: error: Locales "zh-CN" and "zh-Hans" at locales\[1\] both map to Google Play's zh-CN, so their fastlane folders would collide; keep one$/),
+    ]);
+    // he and iw are one language: Play's iw-IL, the App Store's he.
+    expect(collision('[he, iw]', '[play.phone]')).toEqual([
+      expect.stringMatching(/^screenshots\.yml:2:\d+: error: Locales "he" and "iw" at locales\[1\] both map to Google Play's iw-IL, so their fastlane folders would collide; keep one$/),
+    ]);
+    expect(collision('[iw, he]', '[appstore.iphone_6_9]')).toEqual([
+      expect.stringMatching(/^screenshots\.yml:2:\d+: error: Locales "iw" and "he" at locales\[1\] both map to the App Store's he, so their fastlane folders would collide; keep one$/),
+    ]);
+    expect(collision('[en-US, he, iw]', '[appstore.iphone_6_9, play.phone]')).toHaveLength(2);
+    expect(collision('[zh-Hans, zh-Hant]', '[appstore.iphone_6_9, play.phone]')).toEqual([]);
   });
 });

@@ -87,6 +87,16 @@ describe('lint of a fastlane screenshots/ tree (deliver)', () => {
     expect(r.findings[1]!.message).toMatch(/_framed files, so deliver uploads only framed/);
   });
 
+  it('takes exactly 10 screenshots of one display size and locale without a finding', async () => {
+    const d = temp();
+    const s = path.join(d, 'screenshots');
+    for (let i = 1; i <= 10; i++) await writeImage(`${s}/ja/${String(i).padStart(2, '0')}_shot.png`, { width: 1290, height: 2796 });
+    await writeImage(`${s}/ja/20_medium.png`, { width: 1179, height: 2556 });
+    const r = await lintPaths([s], { cwd: d });
+    expect(r.images).toHaveLength(11);
+    expect(r.findings).toEqual([]);
+  });
+
   it('counts 11 screenshots of one display size and locale as one error, naming the ones deliver skips', async () => {
     const d = temp();
     const s = path.join(d, 'screenshots');

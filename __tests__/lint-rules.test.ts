@@ -1,6 +1,7 @@
 // Rules one at a time through the engine (runRules), on plain data: image facts, the renderer's
 // text layout facts (TextLayoutInfo), sets and plans. Thresholds come from the rule module and
 // src/store, so these tests state behaviour, not numbers copied from elsewhere.
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import sharp, { type Sharp } from 'sharp';
 import { runRules } from '../src/lint/index.js';
@@ -109,6 +110,39 @@ describe('image rules on real bytes', () => {
     expect(wear(454, 454)).toEqual([]);
     expect(wear(454, 500)).toEqual(['error play.aspect-ratio']);
     expect(wear(300, 300)).toEqual(['error play.min-side']);
+  });
+
+  it('play.min-side: Wear OS needs 384 px a side where a phone needs 320', () => {
+    const shot = (presetRef: string, w: number, h: number) => rulesOf(ctx({ stores: new Set(['play']), images: [image({ presetRef, playKind: 'screenshot', facts: facts({ width: w, height: h }) })] }));
+    expect(PLAY.wearMinSide).toBeGreaterThan(PLAY.minSide);
+    // Between the two limits: too small for a watch, fine for a phone.
+    expect(shot('play.wear', 350, 350)).toEqual(['error play.min-side']);
+    expect(shot('play.phone', 350, 622)).toEqual([]);
+    expect(shot('play.wear', PLAY.wearMinSide, PLAY.wearMinSide)).toEqual([]);
+    expect(shot('play.wear', PLAY.wearMinSide - 1, PLAY.wearMinSide - 1)).toEqual(['error play.min-side']);
+    expect(shot('play.phone', PLAY.minSide, 569)).toEqual([]);
+    expect(shot('play.phone', PLAY.minSide - 1, 567)).toEqual(['error play.min-side']);
+  });
+
+  it('appstore.alpha-channel: a PNG made transparent by a tRNS chunk is not opaque', async () => {
+    // An RGB PNG (colour type 2) with a tRNS chunk naming one colour transparent, and a palette PNG with alpha.
+    const rgb = await solid(1320, 2868).withMetadata({ density: 72 }).png().toBuffer();
+    const trns = Buffer.from([0, 10, 0, 20, 0, 30]);
+    const chunk = Buffer.alloc(12 + trns.length);
+    chunk.writeUInt32BE(trns.length, 0);
+    chunk.write('tRNS', 4, 'latin1');
+    trns.copy(chunk, 8);
+    chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + trns.length)), 8 + trns.length);
+    const keyed = Buffer.concat([rgb.subarray(0, 33), chunk, rgb.subarray(33)]);
+    expect((await sharp(keyed).metadata()).hasAlpha).toBe(true);
+    const palette = await sharp({ create: { width: 1320, height: 2868, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } } }).withMetadata({ density: 72 }).png({ palette: true }).toBuffer();
+    for (const buf of [keyed, palette]) {
+      const f = readImageFacts(buf);
+      expect(f.hasAlpha).toBe(true);
+      expect(f.alphaReason).toMatch(/tRNS/);
+      expect(rulesOf(ctx({ images: [image({ facts: f })] }))).toEqual(['error appstore.alpha-channel']);
+    }
+    expect(rulesOf(ctx({ images: [image({ facts: readImageFacts(rgb) })] }))).toEqual([]);
   });
 
   it('play.file-size is a warning (the phone cap is UNCONFIRMED); tablets between 3840 and 7680 px are warnings, above 7680 errors', () => {

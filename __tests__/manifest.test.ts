@@ -56,20 +56,30 @@ describe('manifest schema', () => {
     const out = problems(GOOD.replace('version: 1', 'version: 1\noutput: { format: gif }'));
     expect(out).toEqual([expect.stringMatching(/^m\.yml:2:19: error: Expected one of "png", "jpeg" for output\.format but received "gif"$/)]);
     const num = problems(GOOD.replace('en-US: Hello', 'en-US: 5'));
-    expect(num[0]).toMatch(/m\.yml:7:24: error: Expected a value of type string for slides\[0\]\.headline\.en-US but received number 5/);
+    expect(num).toEqual(['m.yml:7:24: error: Expected a value of type string for slides[0].headline.en-US but received number 5']);
   });
 
   it('reports a missing required key and every problem at once', () => {
     const out = problems('version: 2\nlocales: []\nslides: []\n');
-    expect(out.some((l) => /Missing required key presets/.test(l))).toBe(true);
-    expect(out.some((l) => /Expected 1 for version but received number 2/.test(l))).toBe(true);
-    expect(out.some((l) => /Expected at least 1 item\(s\) for locales/.test(l))).toBe(true);
-    expect(out.every((l) => /^m\.yml:\d+:\d+: error: /.test(l))).toBe(true);
+    expect(out).toEqual([
+      'm.yml:1:1: error: Missing required key presets',
+      'm.yml:1:10: error: Expected 1 for version but received number 2',
+      'm.yml:2:10: error: Expected at least 1 item(s) for locales but received a list of 0',
+      'm.yml:3:9: error: Expected at least 1 item(s) for slides but received a list of 0',
+    ]);
+  });
+
+  it('reports one line per wrong field, without the echo of an if/then/else branch', () => {
+    const out = problems(GOOD.replace('presets: [appstore.iphone_6_9, play.phone]', 'presets: [appstore.iphone_6_9, { id: play.phone, size: 12 }, 5]'));
+    expect(out).toEqual([
+      'm.yml:3:56: error: Expected a value of type string for presets[1].size but received number 12',
+      'm.yml:3:62: error: Expected a value of type string or object for presets[2] but received number 5',
+    ]);
   });
 
   it('rejects a bad locale key inside a localized text', () => {
     const out = problems(GOOD.replace('de-DE: Hallo', 'de_DE!: Hallo'));
-    expect(out[0]).toMatch(/Expected a locale code .* for slides\[0\]\.headline\.de_DE! but received "de_DE!"/);
+    expect(out).toEqual(['m.yml:7:31: error: Expected a locale code (BCP 47, e.g. en-US) for slides[0].headline.de_DE! but received "de_DE!"']);
   });
 });
 
@@ -113,17 +123,19 @@ describe('manifest references', () => {
 
   it('reports a locale without a headline when there is no fallback', () => {
     const out = refErrors(GOOD.replace(', de-DE: Hallo', ''));
-    expect(out.some((l) => /^screenshots\.yml:7:15: error: No headline for locale de-DE at slides\[0\]\.headline and no fallback-locale/.test(l))).toBe(true);
+    expect(out).toEqual(['screenshots.yml:7:15: error: No headline for locale de-DE at slides[0].headline and no fallback-locale; add "de-DE: …" or set fallback-locale']);
   });
 
   it('refuses a screenshot path that escapes the project', () => {
     const out = refErrors(GOOD.replace('shots/{locale}', '../../../../etc/{locale}'));
-    expect(out[0]).toMatch(/Path ".*etc\/en-US\/iphone\/home.png" at screenshots leaves the manifest's folder/);
+    expect(out).toEqual(['en-US/iphone', 'en-US/android-phone', 'de-DE/iphone', 'de-DE/android-phone'].map(
+      (p) => `screenshots.yml:4:14: error: Path "../../../../etc/${p}/home.png" at screenshots leaves the manifest's folder and the working directory`,
+    ));
   });
 
   it('an unknown theme names the theme line and the built-in themes', () => {
     const out = refErrors(GOOD + 'theme: auroa\n');
-    expect(out[0]).toMatch(/^screenshots\.yml:8:8: error: Unknown theme "auroa" \(did you mean "aurora"\?\)/);
+    expect(out).toEqual(['screenshots.yml:8:8: error: Unknown theme "auroa" (did you mean "aurora"?); built-in themes: aurora, glass, mesh, midnight, panorama, paper, photo']);
   });
 });
 

@@ -27,7 +27,7 @@ style:
   headline: { color: "#ffffff" }
 locale-style:
   ar: { headline: { font: Noto Sans Arabic } }
-  Arab: { headline: { weight: 500 } }
+  Arab: { headline: { weight: 500, font: Noto Naskh Arabic } }
 screenshots: shots/{locale}/{device}/{slide}.png
 slides:
   - id: home
@@ -89,9 +89,10 @@ describe('plan', () => {
     const { plan: p } = plan();
     const home = p.all.find((j) => j.id === 'ar/appstore.ipad_13@landscape/home')!;
     expect(home.style.background).toEqual({ color: '#222222', angle: 45 });
+    // Arab and ar both name a font: the language (ar) beats the script (Arab).
     expect(home.style.headline).toEqual({ color: '#ffffff', weight: 900, size: 0.08, font: 'Noto Sans Arabic' });
     const phone = p.all.find((j) => j.id === 'ar/appstore.iphone_6_9/stats')!;
-    expect(phone.style.headline?.weight).toBe(500); // script-level locale style
+    expect(phone.style.headline).toEqual({ color: '#ffffff', weight: 500, size: 0.08, font: 'Noto Sans Arabic' }); // script-level weight
     const en = p.all.find((j) => j.id === 'en-US/appstore.iphone_6_9/home')!;
     expect(en.style.headline).toEqual({ color: '#ffffff', weight: 700, size: 0.08 });
     expect(en.style.device).toEqual({ frame: 'auto', color: 'black' });
@@ -109,6 +110,47 @@ describe('plan', () => {
     expect(problems.map((p) => p.message)).toEqual([
       'Expected one of the sizes appstore.iphone_6_9 accepts (1320x2868, 1290x2796, 1260x2736) for presets[0].size but received "1000x2000"',
     ]);
+  });
+
+  it('renders a @landscape preset at the landscape size it names, and refuses a portrait size for it', () => {
+    const { plan: p, problems } = plan(MANIFEST.replace('- id: appstore.ipad_13@landscape', '- id: appstore.ipad_13@landscape\n    size: 2732x2048'));
+    expect(problems).toEqual([]);
+    const ipad = p.all.filter((j) => j.preset === 'appstore.ipad_13@landscape');
+    expect(ipad).toHaveLength(9);
+    for (const j of ipad) {
+      expect(j.size).toEqual({ width: 2732, height: 2048 });
+      expect(j.landscape).toBe(true);
+    }
+    const portrait = plan(MANIFEST.replace('- id: appstore.ipad_13@landscape', '- id: appstore.ipad_13@landscape\n    size: 2048x2732'));
+    expect(portrait.problems.map((x) => `${x.at?.line}:${x.at?.column} ${x.message}`)).toEqual([
+      '6:11 Expected one of the sizes appstore.ipad_13@landscape accepts (2752x2064, 2732x2048) for presets[1].size but received "2048x2732"',
+    ]);
+    const play = plan(MANIFEST.replace('{ id: play.phone, size: 1080x2160 }', '{ id: play.phone@landscape, size: 1080x2160 }'));
+    expect(play.problems.map((x) => x.message)).toEqual([
+      'Expected a landscape size (wider than tall) for play.phone@landscape for presets[2].size but received "1080x2160"',
+    ]);
+    const wide = plan(MANIFEST.replace('{ id: play.phone, size: 1080x2160 }', '{ id: play.phone@landscape, size: 2160x1080 }'));
+    expect(wide.problems).toEqual([]);
+    expect(wide.plan.all.find((j) => j.id === 'en-US/play.phone@landscape/home')!.size).toEqual({ width: 2160, height: 1080 });
+  });
+
+  it('refuses a fallback-locale that is not one of the locales, at its line', () => {
+    const { problems } = plan(MANIFEST.replace('fallback-locale: en-US', 'fallback-locale: fr-FR'));
+    // (The texts that relied on the fallback are reported too, each at its own field.)
+    expect(problems.filter((x) => x.field === 'fallback-locale').map((x) => `${x.at?.line}:${x.at?.column} ${x.field} ${x.message}`)).toEqual([
+      '25:18 fallback-locale Expected one of the manifest\'s locales (en-US, de-DE, ar) for fallback-locale but received "fr-FR"',
+    ]);
+  });
+
+  it('refuses a preset listed twice and plans it once', () => {
+    const { plan: p, problems } = plan(MANIFEST.replace('  - appstore.iphone_6_9\n', '  - appstore.iphone_6_9\n  - { id: appstore.iphone_6_9, size: 1290x2796 }\n'));
+    expect(problems.map((x) => `${x.at?.line}:${x.at?.column} ${x.message}`)).toEqual([
+      '5:11 Preset "appstore.iphone_6_9" is listed twice at presets[1].id',
+    ]);
+    expect(p.presets).toEqual(['appstore.iphone_6_9', 'appstore.ipad_13@landscape', 'play.phone']);
+    expect(p.all).toHaveLength(21);
+    expect(new Set(p.all.map((j) => j.id)).size).toBe(21);
+    expect(p.all.find((j) => j.id === 'en-US/appstore.iphone_6_9/home')!.size).toEqual({ width: 1320, height: 2868 });
   });
 
   it('writes fastlane-layout paths with each store\'s locale codes', () => {

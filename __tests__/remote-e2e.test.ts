@@ -2,7 +2,7 @@
 // images equal a local render within the renderer's tolerance. Faults come from a loopback proxy
 // in front of the real service: 500s, a 429 with Retry-After, a download cut off midway, and the
 // service killed and restarted while a render runs.
-import { readFileSync, readdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, mkdtempSync, existsSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { selectJobs } from '../src/plan/plan.js';
 import { renderRemote } from '../src/remote/run.js';
 import type { Report } from '../src/report/types.js';
 
-type Fault = { status: number; headers?: Record<string, string>; body?: string } | 'cut' | 'pass' | 'down';
+type Fault = { status: number; headers?: Record<string, string>; body?: string } | 'cut' | 'flip' | 'pass' | 'down';
 
 /** Forwards to the current backend; `fault` decides per request whether to interfere. */
 async function faultProxy(backend: () => string, fault: (req: http.IncomingMessage, n: number) => Fault) {
@@ -39,6 +39,11 @@ async function faultProxy(backend: () => string, fault: (req: http.IncomingMessa
           if (f === 'cut') {
             res.write(all.subarray(0, Math.floor(all.length / 3)));
             res.destroy();
+          } else if (f === 'flip') {
+            // Same length, one bit different in the middle: only the sha256 can tell.
+            const bad = Buffer.from(all);
+            bad[bad.length >> 1]! ^= 0x01;
+            res.end(bad);
           } else res.end(all);
         });
       });
@@ -89,6 +94,11 @@ describe('render --remote against storeshots serve', () => {
     const report = JSON.parse(readFileSync(path.join(remoteOut, 'report.json'), 'utf8')) as Report;
     expect(report.summary.errors).toBe(0);
     expect(report.images).toHaveLength(6);
+    // Width and height of each image come from the service's answer and match the local render's report.
+    const local = JSON.parse(readFileSync(path.join(localOut, 'report.json'), 'utf8')) as Report;
+    const dims = (rep: Report) => rep.images.map((i) => `${i.path} ${i.width}x${i.height}`).sort();
+    expect(dims(report)).toEqual(dims(local));
+    expect(new Set(report.images.map((i) => `${i.preset} ${i.width}x${i.height}`))).toEqual(new Set(['appstore.iphone_6_9 1320x2868', 'play.phone 1080x1920']));
     expect(report.remote?.renders.map((x) => x.status)).toEqual(['succeeded', 'succeeded']);
 
     // A re-run with the same content reuses the same renders (content-derived idempotency keys).
@@ -148,18 +158,37 @@ describe('remote faults', () => {
   });
 
   it('a download whose bytes do not match the sha256 is refused and nothing is written', async () => {
-    const proxy = await faultProxy(() => server.url, () => 'pass');
     const p = { ...plan(), outDir: mkdtempSync(path.join(tmpdir(), 'ss-sha-')) };
-    // The service says one thing, the bytes say another: simulate by a proxy that corrupts the image body.
-    const corrupting = await faultProxy(() => proxy.url, (req) => (/\/images\//.test(req.url!) ? { status: 200, headers: { 'content-type': 'image/png' }, body: 'x'.repeat(10) } : 'pass'));
+    // The service says one thing, the bytes say another: a proxy flips one bit of every image body.
+    const corrupting = await faultProxy(() => server.url, (req) => (/\/images\//.test(req.url!) ? 'flip' : 'pass'));
     try {
-      const err = await renderRemote(p, { baseUrl: corrupting.url, apiKey: KEY, minDelayMs: 1, retries: 1, pollMs: 20, sleep: async () => {} }).catch((e: unknown) => e as Error);
-      expect(String(err)).toMatch(/got 10 bytes, expected|does not match its sha256/);
+      const err = await renderRemote(p, { baseUrl: corrupting.url, apiKey: KEY, minDelayMs: 1, retries: 1, pollMs: 20, sleep: async () => {} }).then(() => undefined, (e: unknown) => e as Error);
+      expect(err).toBeInstanceOf(Error);
+      expect(err!.message).toMatch(/^image 1 of render rnd_\S+ does not match its sha256 \(got [0-9a-f]{12}…, expected [0-9a-f]{12}…\)$/);
+      expect(corrupting.log.filter((l) => / \/v1\/renders\/[^/]+\/images\/1 flip$/.test(l)).length).toBeGreaterThanOrEqual(1);
       expect(images(p.outDir)).toEqual([]);
     } finally {
       await corrupting.close();
-      await proxy.close();
     }
+  });
+
+  it('a rerun after changing only a screenshot\'s bytes makes a new render; an unchanged rerun reuses it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ss-rerun-'));
+    cpSync(path.dirname(EXAMPLE), dir, { recursive: true, filter: (f) => !/[\\/](out|storeshots-out)$/.test(f) });
+    const planOf = () => ({ ...selectJobs(loadProject({ config: path.join(dir, 'screenshots.yml'), cwd: dir }).plan, { locales: ['ja'], presets: ['play.phone'], slides: ['home'] }), outDir: mkdtempSync(path.join(tmpdir(), 'ss-rerun-out-')) });
+    const opts = { baseUrl: server.url, apiKey: KEY, minDelayMs: 1, pollMs: 20, metadata: { run: 'same' } };
+    const first = await renderRemote(planOf(), opts);
+    const unchanged = await renderRemote(planOf(), opts);
+    expect(unchanged.renders.map((r) => r.id)).toEqual(first.renders.map((r) => r.id));
+    // Same pixel size, same everything else; one pixel of the screenshot is different.
+    const shot = path.join(dir, 'shots/ja/android-phone/home.png');
+    const { data, info } = await sharp(shot).raw().toBuffer({ resolveWithObject: true });
+    data[0] = data[0]! ^ 0xff;
+    writeFileSync(shot, await sharp(data, { raw: info }).png().toBuffer());
+    const changed = await renderRemote(planOf(), opts);
+    expect(changed.renders).toHaveLength(1);
+    expect(changed.renders[0]!.id).not.toBe(first.renders[0]!.id);
+    expect(changed.renders[0]!.status).toBe('succeeded');
   });
 
   it('the service is killed and restarted on the same data while a render runs; the run still ends right', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { selectJobs } from '../src/plan/plan.js';
 import { layoutJob, setFacts, setOf } from '../src/render/index.js';
 import { createMeasurer } from '../src/render/measure.js';
-import { breakOpportunities, isNoLineStart, pieces, wrapBalanced, wrapGreedy, parseHighlights, fitSize } from '../src/render/text.js';
+import { breakOpportunities, isNoLineEnd, isNoLineStart, pieces, wrapBalanced, wrapGreedy, parseHighlights, fitSize } from '../src/render/text.js';
 import type { Job } from '../src/plan/types.js';
 import { examplePlan, variant } from './fixtures/render/jobs.js';
 
@@ -106,13 +106,33 @@ describe('line breaking', () => {
     const ps = pieces(text, 'ja', mono);
     for (const width of [40, 50, 60, 70, 80, 90, 100, 130]) {
       const { lines } = wrapGreedy(ps, width, 1);
+      expect(lines.length, `width ${width}`).toBeGreaterThan(1);
       for (const [a] of lines.slice(1)) expect(isNoLineStart(text[ps[a]!.start]!), `width ${width}: ${text.slice(ps[a]!.start)}`).toBe(false);
+      for (const [, b] of lines.slice(0, -1)) expect(isNoLineEnd(text[ps[b]!.end - 1]!), `width ${width}: ${text.slice(0, ps[b]!.end)}`).toBe(false);
     }
     // And the same through the real layout, on a narrow canvas.
     const job = variant('ja/play.phone/home', { headline: { text, origin: 'inline', locale: 'ja' }, size: { width: 540, height: 960 } });
     const b = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!;
     expect(b.lines.length).toBeGreaterThan(1);
+    expect(b.lines.map((l) => l.text).join('')).toBe(text);
     for (const l of b.lines.slice(1)) expect(isNoLineStart(l.text[0]!), l.text).toBe(false);
+    for (const l of b.lines.slice(0, -1)) expect(isNoLineEnd(l.text.at(-1)!), l.text).toBe(false);
+  });
+
+  it('applies kinsoku after a space too: French guillemets and a spaced percent sign stay with their word', () => {
+    // UAX #14 breaks after "« ": the opening guillemet would be left alone at the end of a line.
+    expect(breakOpportunities('« Bonjour à tous »', 'fr').breaks).toEqual([10, 12, 18]);
+    expect(breakOpportunities('Gagnez 100 % de temps', 'fr').breaks).toEqual([7, 13, 16, 21]);
+    for (const text of ['« Bonjour à tous »', 'Notez « tout » et gagnez 100 % de temps']) {
+      const ps = pieces(text, 'fr', mono);
+      for (let width = 30; width <= 400; width += 10) {
+        const lines = wrapGreedy(ps, width, 1).lines.map(([a, b]) => text.slice(ps[a]!.start, ps[b]!.end).trim());
+        for (const l of lines.slice(0, -1)) expect(l.endsWith('«'), `width ${width}: ${JSON.stringify(lines)}`).toBe(false);
+        for (const l of lines.slice(1)) expect(/^[»%]/.test(l), `width ${width}: ${JSON.stringify(lines)}`).toBe(false);
+      }
+    }
+    // Too narrow for the words: they overflow together rather than leave a guillemet behind.
+    expect(wrapGreedy(pieces('« Bonjour »', 'fr', mono), 60, 1)).toMatchObject({ lines: [[0, 0]], tooWide: true });
   });
 
   it('breaks Latin at spaces and hyphens only, and Thai at word boundaries', () => {
@@ -141,7 +161,44 @@ describe('line breaking', () => {
   });
 });
 
+describe('device offset', () => {
+  it('mirrors offset-x for right-to-left locales and keeps offset-y', () => {
+    const place = (id: string, offset?: { 'offset-x': number; 'offset-y': number }) => {
+      const job = variant(id, {}, offset ? { device: offset } : undefined);
+      return layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).devices[0]!;
+    };
+    for (const [id, sign] of [['en-US/appstore.iphone_6_9/home', 1], ['ar/appstore.iphone_6_9/home', -1]] as const) {
+      const still = place(id);
+      const moved = place(id, { 'offset-x': 0.1, 'offset-y': 0.05 });
+      expect(moved.outer.x - still.outer.x, id).toBeCloseTo(sign * 0.1 * 1320, 6);
+      expect(moved.screen.x - still.screen.x, id).toBeCloseTo(sign * 0.1 * 1320, 6);
+      expect(moved.outer.y - still.outer.y, id).toBeCloseTo(0.05 * 2868, 6);
+      expect(moved.outer.width).toBe(still.outer.width);
+    }
+  });
+});
+
 describe('auto-fit', () => {
+  it('flags a slide that the set\'s shared type size pushes past max-lines', () => {
+    // The first slide's style keeps its headline at least 0.085 of the width; the set shares that size,
+    // so the second slide's longer headline wraps into 3 lines although its max-lines is 2.
+    const short = variant('en-US/play.phone/home', { headline: { text: 'Short', origin: 'inline', locale: 'en-US' } }, { headline: { 'max-lines': 2, 'min-size': 0.085 } });
+    const long = variant('en-US/play.phone/stats', { headline: { text: 'A much longer headline that needs many lines here', origin: 'inline', locale: 'en-US' } }, { headline: { 'max-lines': 2 } });
+    const facts = setFacts([short, long], tm);
+    const own = layoutJob({ job: long, facts: setFacts([long], tm), measurer: tm }).blocks[0]!;
+    expect(own.lines).toHaveLength(2);
+    expect(own.overflow).toBe(false);
+    const b = layoutJob({ job: long, facts, measurer: tm }).blocks[0]!;
+    expect(b.font.size).toBe(facts.headlineSize);
+    expect(b.font.size).toBeGreaterThan(b.fitFontSize);
+    expect(b.fitFontSize).toBeGreaterThanOrEqual(b.minFontSize);
+    expect(b.lines).toHaveLength(3);
+    expect(b.overflow).toBe(true);
+    const first = layoutJob({ job: short, facts, measurer: tm }).blocks[0]!;
+    expect(first.lines).toHaveLength(1);
+    expect(first.overflow).toBe(false);
+  });
+
   it('shrinks to fit the lines and reports overflow below the minimum', () => {
     const ps = pieces('Supercalifragilistic', 'en', mono);
     expect(fitSize({ pieces: ps, maxWidth: 1000, maxLines: 1, maxSize: 100, minSize: 50 })).toBe(100);

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, b64, cleanup, KEY, OTHER_KEY, ROOT, SCREEN_JPG, SCREEN_PNG, startServer, tempData, type ServerHandle } from './helpers/server.js';
+import { api, b64, cleanup, KEY, OTHER_KEY, pollUntilEnded, ROOT, SCREEN_JPG, SCREEN_PNG, startServer, tempData, type ServerHandle } from './helpers/server.js';
 
 const slide = (extra: Record<string, unknown> = {}) => ({ headline: 'Track every habit', screenshot: { data: b64(SCREEN_PNG) }, ...extra });
 const asyncRender = (extra: Record<string, unknown> = {}) => ({ async: true, canvas: { preset: 'appstore.iphone_6_9' }, slides: [slide()], ...extra });
@@ -59,11 +59,14 @@ describe('render API', () => {
     const mine = await api(s.url, 'GET', r.body.polling_url);
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({ id: r.body.id, metadata: { pr: 42 }, canvas: { preset: 'appstore.iphone_6_9', width: 1320, height: 2868 } });
-    expect(['queued', 'processing', 'succeeded', 'failed']).toContain(mine.body.status);
+    expect(['queued', 'processing', 'succeeded']).toContain(mine.body.status);
     expect(Date.parse(mine.body.expires_at)).toBeGreaterThan(Date.parse(mine.body.created_at));
     const theirs = await api(s.url, 'GET', r.body.polling_url, undefined, { key: OTHER_KEY });
     expect(theirs.status).toBe(404);
     expect(theirs.body.error.code).toBe('render_not_found');
+    // And it ends well: a valid request renders.
+    const done = await pollUntilEnded(s.url, r.body.id);
+    expect([done.status, done.error]).toEqual(['succeeded', null]);
   });
 
   it('names the field at fault in param', async () => {

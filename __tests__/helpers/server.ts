@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, '__tests__/fixtures/server');
@@ -26,6 +27,13 @@ export interface ServerHandle {
   stop: () => Promise<number | null>;
   kill9: () => Promise<void>;
 }
+
+// Every service a test started and that still runs: killed when the test process exits, whatever
+// happened to the test (a time-out does not run the code after the await it was stuck in).
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const p of live) p.kill('SIGKILL');
+});
 
 export function tempData(): string {
   return mkdtempSync(path.join(tmpdir(), 'storeshots-serve-'));
@@ -50,6 +58,22 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv; data?: string
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(proc);
+  proc.once('exit', () => live.delete(proc));
+  // Started inside a test: stopped when that test ends, passed, failed or timed out. (Started in a
+  // beforeAll hook, the caller's afterAll stops it, and the exit hook above backs that up.)
+  let stoppedAtTestEnd = false;
+  try {
+    onTestFinished(async () => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      stoppedAtTestEnd = true;
+      const gone = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await gone;
+    });
+  } catch {
+    // not inside a test
+  }
   let err = '';
   let out = '';
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
@@ -60,7 +84,8 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv; data?: string
       const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
       if (m) resolve(Number(m[1]));
     });
-    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${err}`)));
+    // Stopped because its test ended (timed out while it started): nobody waits for it any more.
+    void exited.then((code) => stoppedAtTestEnd || reject(new Error(`server exited (${code}) before listening:\n${err}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,

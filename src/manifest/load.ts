@@ -288,7 +288,8 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   for (const e of errors) {
     // "must match then schema" echoes, and the inner pattern error of propertyNames (reported by its parent).
     if (e.keyword === 'if' || e.schemaPath.includes('/propertyNames/')) continue;
-    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    // One type error per field: an if/then/else branch's own type check repeats the outer one.
+    const key = e.keyword === 'type' ? `${e.instancePath}|type` : `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(e);

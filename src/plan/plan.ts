@@ -150,8 +150,9 @@ export function buildPlan(input: PlanInput): PlanResult {
       return;
     }
     if (entry.size) {
+      // The size is written as rendered: a @landscape reference takes a landscape size.
       const size = parseSize(entry.size);
-      const sized = ref.landscape ? { width: size.height, height: size.width } : size;
+      const upright = !ref.landscape || size.width > size.height;
       if (ref.preset.anySize) {
         // "Any size within Play's rules": bounded here, so a 99999x99999 canvas never reaches the engine.
         const max = ref.preset.device === 'android-tablet' ? PLAY.largeMaxSide : PLAY.maxSide;
@@ -159,8 +160,10 @@ export function buildPlan(input: PlanInput): PlanResult {
         const short = Math.min(size.width, size.height);
         if (short < PLAY.minSide || long > max || long > short * PLAY.maxAspect) {
           err(expected(`a size within Play's rules for ${entry.id} (each side ${PLAY.minSide}-${max} px, the long side at most ${PLAY.maxAspect}x the short)`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
+        } else if (!upright) {
+          err(expected(`a landscape size (wider than tall) for ${entry.id}`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
         }
-      } else if (!isAcceptedSize(ref.preset, sized)) {
+      } else if (!upright || !isAcceptedSize(ref.preset, size)) {
         const list = ref.preset.accepted.map((z) => (ref.landscape ? `${z.height}x${z.width}` : `${z.width}x${z.height}`));
         err(expected(`one of the sizes ${entry.id} accepts (${list.join(', ')})`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
       }
@@ -329,7 +332,7 @@ export function buildPlan(input: PlanInput): PlanResult {
   for (const locale of locales) {
     for (const { ref, entry, fp: presetFp } of presets) {
       const pr = resolvePreset(ref)!;
-      const size = entry.size ? (pr.landscape ? { width: parseSize(entry.size).height, height: parseSize(entry.size).width } : parseSize(entry.size)) : pr.size;
+      const size = entry.size ? parseSize(entry.size) : pr.size;
       const isFeature = pr.preset.playFolder === 'featureGraphic';
       type SlideLike = { id: string; headline?: Localized; subtitle?: Localized; screenshot?: string; 'second-screenshot'?: string; style?: Style };
       const slides: Array<{ s: SlideLike; fp: Array<string | number> }> = isFeature

@@ -45,6 +45,10 @@ export function isNoLineStart(ch: string): boolean {
   return NO_LINE_START.has(ch);
 }
 
+export function isNoLineEnd(ch: string): boolean {
+  return NO_LINE_END.has(ch);
+}
+
 // Scripts written without spaces between words, where UAX #14 needs a dictionary (class SA).
 const DICTIONARY_SCRIPT = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]/;
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -66,8 +70,15 @@ export function breakOpportunities(text: string, locale: string): { breaks: numb
     }
     for (const s of seg.segment(text)) if (s.index > 0 && DICTIONARY_SCRIPT.test(text[s.index] ?? '')) set.add(s.index);
   }
+  // UAX #14 breaks after a space: an opening mark followed by a space (French « Bonjour ») must
+  // not be left at the end of the line either, so look back past the spaces.
+  const lastBefore = (p: number) => {
+    let i = p - 1;
+    while (i > 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\u202f')) i--;
+    return text[i]!;
+  };
   const breaks = [...set]
-    .filter((p) => p === text.length || required.has(p) || (!NO_LINE_START.has(text[p]!) && !NO_LINE_END.has(text[p - 1]!)))
+    .filter((p) => p === text.length || required.has(p) || (!NO_LINE_START.has(text[p]!) && !NO_LINE_END.has(lastBefore(p))))
     .sort((a, b) => a - b);
   return { breaks, required };
 }

@@ -234,7 +234,8 @@ export async function fetchBounded(raw: string, limits: FetchLimits): Promise<{ 
     }
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > limits.maxBytes) {
-      res.body.destroy();
+      // Destroying undici's body emits an abort error: without a listener it is an uncaught exception.
+      res.body.on('error', () => undefined).destroy();
       throw new FetchError('too_large', `${url.origin}${url.pathname} is ${declared} bytes; the limit is ${limits.maxBytes}`);
     }
     const chunks: Buffer[] = [];

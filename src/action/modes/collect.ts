@@ -69,9 +69,7 @@ export async function collectMode(a: ActionEnv, deps: CollectDeps = {}): Promise
   const first = await client.getRender(payload.render_id);
   const meta = (first.metadata ?? {}) as Partial<RunMetadata>;
   if (meta.storeshots !== 1) throw new RenderError(`render ${first.id} was not submitted by storeshots' remote mode (its metadata has no storeshots marker)`);
-  if (meta.repository && meta.repository !== `${ctx.owner}/${ctx.repo}`) {
-    throw new UserError(`render ${first.id} belongs to ${meta.repository}, not ${ctx.owner}/${ctx.repo}`);
-  }
+  checkRepository(first, `${ctx.owner}/${ctx.repo}`);
   const batch: BatchEntry[] = [
     ...(Array.isArray(meta.batch) ? meta.batch.filter((b): b is BatchEntry => !!b && typeof b.id === 'string' && ID.test(b.id) && typeof b.set === 'string') : []),
     { set: String((first.metadata as { set?: unknown })?.set ?? first.id), id: first.id },
@@ -83,6 +81,8 @@ export async function collectMode(a: ActionEnv, deps: CollectDeps = {}): Promise
   const records: ImageRecord[] = [];
   for (const b of batch) {
     const render = finished.get(b.id)!;
+    // Every render of the batch, not only the one the dispatch names, was submitted from this repository.
+    checkRepository(render, `${ctx.owner}/${ctx.repo}`);
     const set = String((render.metadata as { set?: unknown })?.set ?? b.set);
     if (!SET.test(set)) throw new RenderError(`render ${render.id} names an unexpected set ${JSON.stringify(set)}`);
     const [locale, preset] = set.split('/') as [string, string];
@@ -108,6 +108,15 @@ export async function collectMode(a: ActionEnv, deps: CollectDeps = {}): Promise
   };
   const submitted = Number(meta.run_id);
   return { set, pullRequest: await trustedPullRequest(a, meta), release: meta.release === true, renderedBy: Number.isSafeInteger(submitted) && submitted > 0 ? { run: submitted, attempt: 1 } : undefined };
+}
+
+/** A render whose metadata names no repository, or another one, is not this repository's to publish. */
+function checkRepository(render: RemoteRender, here: string): void {
+  const named = ((render.metadata ?? {}) as Partial<RunMetadata>).repository;
+  // GitHub owner and repository names are case-insensitive.
+  if (typeof named !== 'string' || named.toLowerCase() !== here.toLowerCase()) {
+    throw new UserError(`render ${render.id} belongs to ${typeof named === 'string' ? named : 'no repository'}, not ${here}`);
+  }
 }
 
 /** The pull request named by the render's metadata, if it exists and still points at the rendered commit. */

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// `npm run mutation [module...]`: StrykerJS over the modules of scripts/mutation-modules.mjs, one at
+// a time (each with its own incremental file, so a rerun only tests what changed), then the score
+// per module, the date it was measured and every surviving mutant judged equivalent (with its
+// reason, from scripts/mutation-equivalent.json) written to TESTING.md. Not part of CI: slow.
+// `npm run mutation -- --report` only rewrites TESTING.md from the last reports.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { MODULES } from './mutation-modules.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const reportOnly = args.includes('--report');
+const names = args.filter((a) => !a.startsWith('--'));
+for (const n of names) if (!MODULES.some((m) => m.name === n)) throw new Error(`unknown module ${n}; one of ${MODULES.map((m) => m.name).join(', ')}`);
+const chosen = names.length ? MODULES.filter((m) => names.includes(m.name)) : MODULES;
+
+if (!reportOnly) {
+  // Node 24 from node_modules (npm scripts put it first on PATH); Stryker's runners inherit it.
+  const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}` };
+  for (const m of chosen) {
+    console.log(`\n== ${m.name}: ${m.mutate.join(' ')}`);
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/stryker'), ['run'], { cwd: ROOT, env: { ...env, STRYKER_MODULE: m.name }, stdio: 'inherit' });
+    if (r.status !== 0) console.error(`stryker failed for ${m.name} (exit ${r.status}); its previous report, if any, is kept`);
+  }
+}
+
+/** Survivors judged equivalent: same file, line and mutator (and replacement, when given). */
+const equivalents = JSON.parse(readFileSync(path.join(ROOT, 'scripts/mutation-equivalent.json'), 'utf8'));
+const isEquivalent = (file, m) =>
+  equivalents.find((e) => e.file === file && e.line === m.location.start.line && e.mutator === m.mutatorName && (e.replacement === undefined || e.replacement === m.replacement));
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+const rows = [];
+const judged = [];
+const open = [];
+for (const m of MODULES) {
+  const file = path.join(ROOT, 'reports/mutation', `${m.name}.json`);
+  if (!existsSync(file)) {
+    rows.push({ name: m.name, missing: true });
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  let detected = 0;
+  let undetected = 0;
+  let equivalent = 0;
+  let explained = 0;
+  for (const [f, data] of Object.entries(report.files)) {
+    for (const mu of data.mutants) {
+      if (DETECTED.has(mu.status)) detected++;
+      else if (UNDETECTED.has(mu.status)) {
+        undetected++;
+        const eq = isEquivalent(f, mu);
+        const where = `${f}:${mu.location.start.line}:${mu.location.start.column} ${mu.mutatorName} \`${String(mu.replacement ?? '').replace(/\s+/g, ' ').slice(0, 70)}\``;
+        if (eq) {
+          // "not equivalent: …" entries explain a survivor without excusing it from the score.
+          if (!eq.reason.startsWith('not equivalent')) equivalent++;
+          explained++;
+          judged.push(`- ${where}: ${eq.reason}`);
+        } else open.push({ module: m.name, line: `- ${where} (${mu.status})` });
+      }
+    }
+  }
+  const date = statSync(file).mtime.toISOString().slice(0, 10);
+  rows.push({ name: m.name, mutate: m.mutate.join(', '), detected, undetected, equivalent, explained, date });
+}
+
+const pct = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
+const measured = rows.filter((r) => !r.missing);
+const tot = measured.reduce((a, r) => ({ d: a.d + r.detected, u: a.u + r.undetected, e: a.e + r.equivalent, x: a.x + r.explained }), { d: 0, u: 0, e: 0, x: 0 });
+const lines = [
+  '<!-- mutation:start (written by npm run mutation) -->',
+  '| module | files | measured | mutants | detected | survived or not covered | of which explained below | of which equivalent | score | score without equivalents |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) =>
+    r.missing
+      ? `| ${r.name} | ${MODULES.find((m) => m.name === r.name).mutate.join(', ')} | not measured yet | | | | | | | |`
+      : `| ${r.name} | ${r.mutate} | ${r.date} | ${r.detected + r.undetected} | ${r.detected} | ${r.undetected} | ${r.explained} | ${r.equivalent} | ${pct(r.detected, r.detected + r.undetected)} | ${pct(r.detected, r.detected + r.undetected - r.equivalent)} |`,
+  ),
+  `| **all measured** | | | ${tot.d + tot.u} | ${tot.d} | ${tot.u} | ${tot.x} | ${tot.e} | **${pct(tot.d, tot.d + tot.u)}** | ${pct(tot.d, tot.d + tot.u - tot.e)} |`,
+  '',
+  'Score = (killed + timed out) / (killed + timed out + survived + no coverage), as Stryker counts it.',
+  'Explained but not equivalent (reasons starting "not equivalent") are real gaps or runner misreports checked by hand; they stay in the score.',
+  '',
+  '### Survivors explained (equivalent, or checked by hand)',
+  '',
+  ...(judged.length ? judged : ['(none)']),
+  '',
+  '### Survivors not yet explained',
+  '',
+  ...(open.length ? Object.entries(Object.groupBy(open, (o) => o.module)).flatMap(([mod, xs]) => [`**${mod}** (${xs.length})`, '', ...xs.map((x) => x.line), '']) : ['(none)']),
+  '<!-- mutation:end -->',
+];
+
+const testing = path.join(ROOT, 'TESTING.md');
+const text = readFileSync(testing, 'utf8');
+const start = text.indexOf('<!-- mutation:start');
+const end = text.indexOf('<!-- mutation:end -->');
+if (start < 0 || end < 0) throw new Error('TESTING.md has no <!-- mutation:start --> ... <!-- mutation:end --> block');
+writeFileSync(testing, text.slice(0, start) + lines.join('\n') + text.slice(end + '<!-- mutation:end -->'.length));
+console.log(`TESTING.md: ${pct(tot.d, tot.d + tot.u)} over ${measured.length} module(s); ${open.length} unexplained survivor(s)`);

@@ -1,0 +1,31 @@
+// StrykerJS for the modules where a bug costs users most (issue #14). Run it through
+// `npm run mutation [module...]` (scripts/mutation.mjs): one module at a time (STRYKER_MODULE),
+// incremental, then the scores go to TESTING.md. Not part of CI: it is slow on two cores.
+import { MODULES } from './scripts/mutation-modules.mjs';
+
+const name = process.env.STRYKER_MODULE ?? 'signature';
+const mod = MODULES.find((m) => m.name === name);
+if (!mod) throw new Error(`STRYKER_MODULE: unknown module ${name}; one of ${MODULES.map((m) => m.name).join(', ')}`);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  // Only the test files that import src/ (see vitest.stryker.config.ts), and of those the module's own.
+  vitest: { configFile: 'vitest.stryker.config.ts', related: false },
+  testFiles: mod.tests,
+  mutate: mod.mutate,
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: `reports/stryker-incremental/${mod.name}.json`,
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
+  timeoutMS: 20_000,
+  reporters: ['json', 'clear-text', 'progress'],
+  jsonReporter: { fileName: `reports/mutation/${mod.name}.json` },
+  clearTextReporter: { allowEmojis: false, logTests: false, reportMutants: false, reportScoreTable: true },
+  // dist/ is copied unmutated: tests start the real service from it as a collaborator; they see
+  // mutants only through what they import from src/.
+  ignorePatterns: ['reports', 'storeshots-out', 'test-results', 'bench', 'docs'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 90, low: 85, break: null },
+};
