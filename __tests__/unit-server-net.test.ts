@@ -79,7 +79,7 @@ describe('refusedAddress', () => {
     expect(refusedAddress('::1', false)).toBe('::1 is a loopback address');
     expect(refusedAddress('169.254.169.254', false)).toBe('169.254.169.254 is a linkLocal address');
     expect(refusedAddress('fd00::1', false)).toBe('fd00::1 is a uniqueLocal address');
-    expect(refusedAddress('::ffff:127.0.0.1', false)).toBe('::ffff:127.0.0.1 is a loopback address');
+    expect(refusedAddress('::ffff:127.0.0.1', false)).toBe('::ffff:127.0.0.1 is IPv4-mapped IPv6 for 127.0.0.1, a loopback address');
     expect(refusedAddress('0.0.0.0', false)).toBe('0.0.0.0 is a unspecified address');
     expect(refusedAddress('not-an-ip', false)).toBe('"not-an-ip" is not an IP address');
   });

@@ -6,9 +6,9 @@ import {
   setDecodeBudget,
   sha256,
   writeAtomic
-} from "../chunks/chunk-3M223FAB.js";
+} from "../chunks/chunk-ZNOECPHJ.js";
 import "../chunks/chunk-FM5HTOYB.js";
-import "../chunks/chunk-42655NKY.js";
+import "../chunks/chunk-A3FVPRD7.js";
 import "../chunks/chunk-QOKUTN7Q.js";
 import "../chunks/chunk-JYYVDF6J.js";
 import "../chunks/chunk-5YWHU2KT.js";

@@ -3,13 +3,13 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "../chunks/chunk-JNQPTT73.js";
-import "../chunks/chunk-BYMOZ5KP.js";
-import "../chunks/chunk-UJKPEEQI.js";
-import "../chunks/chunk-GYVD2LU5.js";
-import "../chunks/chunk-3M223FAB.js";
+} from "../chunks/chunk-Y6FVOMSK.js";
+import "../chunks/chunk-NYTV3IIP.js";
+import "../chunks/chunk-7XKWXUB6.js";
+import "../chunks/chunk-FLO2TWZX.js";
+import "../chunks/chunk-ZNOECPHJ.js";
 import "../chunks/chunk-FM5HTOYB.js";
-import "../chunks/chunk-42655NKY.js";
+import "../chunks/chunk-A3FVPRD7.js";
 import "../chunks/chunk-QOKUTN7Q.js";
 import "../chunks/chunk-JYYVDF6J.js";
 import "../chunks/chunk-A52UQDPH.js";

@@ -18,7 +18,7 @@ async function render(task) {
   const kib = Math.ceil((task.cost ?? 0) / 1024);
   hold(kib);
   try {
-    const { renderJobToBuffer } = await import("../chunks/render-MHGK3W5N.js");
+    const { renderJobToBuffer } = await import("../chunks/render-NMGWHZEV.js");
     const out = await renderJobToBuffer(task.job, task.setJobs);
     return { buffer: new Uint8Array(out.buffer.buffer, out.buffer.byteOffset, out.buffer.byteLength), text: out.text ?? [] };
   } finally {
