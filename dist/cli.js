@@ -3,9 +3,9 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "./chunks/chunk-Y6FVOMSK.js";
-import "./chunks/chunk-NYTV3IIP.js";
-import "./chunks/chunk-7XKWXUB6.js";
+} from "./chunks/chunk-3ZEWL2ZT.js";
+import "./chunks/chunk-6EZLDLDN.js";
+import "./chunks/chunk-ZO5O67BD.js";
 import "./chunks/chunk-FLO2TWZX.js";
 import "./chunks/chunk-ZNOECPHJ.js";
 import "./chunks/chunk-FM5HTOYB.js";

@@ -4,7 +4,7 @@
 // Like report.html it opens from disk: relative image paths, inline style, and the one inline
 // script allowed by its hash in the page's CSP; every piece of text is escaped.
 import { createHash } from 'node:crypto';
-import { escapeHtml, pathUrl } from '../report/html.js';
+import { escapeHtml, pageHead, pathUrl } from '../report/html.js';
 import type { ChangedEntry, DiffEntry, DiffResult } from './types.js';
 import { formatShare as pct } from './format.js';
 
@@ -106,20 +106,8 @@ export function renderDiffHtml(r: DiffResult, opts: { base?: string; head?: stri
         .join('')}</ul></details>`
     : '';
   const title = opts.title ? `storeshots diff: ${opts.title}` : 'storeshots diff';
-  const csp = `default-src 'none'; img-src * data: blob:; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
   const sides = opts.base && opts.head ? `<p class="note">Before: <code>${escapeHtml(opts.base)}</code> · after: <code>${escapeHtml(opts.head)}</code></p>` : '';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
+  return `${pageHead(title, STYLE, SCRIPT_HASH)}<header>
 <h1>${escapeHtml(title)}</h1>
 <div id="verdict">${escapeHtml(verdict)}</div>
 <div class="filters">

@@ -167,19 +167,7 @@ export function renderReportHtml(report: Report, opts: { title?: string } = {}):
     .join('\n');
 
   const title = opts.title ? `storeshots report: ${opts.title}` : 'storeshots report';
-  const csp = `default-src 'none'; img-src * data: blob:; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
+  return `${pageHead(title, STYLE, SCRIPT_HASH)}<header>
 <h1>${escapeHtml(title)}</h1>
 <div class="summary"><span>${summary.images} image(s)</span><span>${summary.rendered} rendered</span><span>${summary.cached} cached</span><span class="${summary.errors ? 'e' : ''}">${summary.errors} error(s)</span><span class="${summary.warnings ? 'w' : ''}">${summary.warnings} warning(s)</span></div>
 <div class="filters">
@@ -198,5 +186,25 @@ export function renderReportHtml(report: Report, opts: { title?: string } = {}):
 <script>${SCRIPT}</script>
 </body>
 </html>
+`;
+}
+
+/**
+ * The opening of a page that opens from disk: no network, no inline script but the one whose
+ * hash is given (a Content-Security-Policy), no referrer. Shared by report.html and diff.html.
+ */
+export function pageHead(title: string, style: string, scriptHash: string): string {
+  const csp = `default-src 'none'; img-src * data: blob:; style-src 'unsafe-inline'; script-src '${scriptHash}'; base-uri 'none'; form-action 'none'`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
 `;
 }
