@@ -10,7 +10,7 @@ import type { ImageSet, LintImage, RunContext } from '../src/lint/model.js';
 import { TEXT_MIN_READABLE, WCAG_AA } from '../src/lint/rules.js';
 import { contrastRatio } from '../src/lint/contrast.js';
 import type { Job, Plan } from '../src/plan/types.js';
-import type { TextLayoutInfo } from '../src/report/types.js';
+import type { TextLayoutInfo } from '../src/render/types.js';
 import { getPreset } from '../src/store/presets.js';
 import { PLAY } from '../src/store/facts.js';
 

@@ -50,7 +50,7 @@ async function startServer() {
   const key = `bench_${process.pid}`;
   const env = { ...process.env, STORESHOTS_API_KEYS: key, STORESHOTS_RATE_LIMIT: '0', STORESHOTS_LOG_LEVEL: 'error' };
   if (opt.workers) env.STORESHOTS_WORKERS = opt.workers;
-  if (!existsSync(path.join(root, 'dist/server/worker.js'))) throw new Error('dist/ is missing: run "npm run build" first');
+  if (!existsSync(path.join(root, 'dist/render/worker.js'))) throw new Error('dist/ is missing: run "npm run build" first');
   const proc = spawn(process.execPath, [path.join(root, 'bin/storeshots.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';

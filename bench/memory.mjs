@@ -118,7 +118,7 @@ async function run(label, env, png) {
 
 const mb = (b) => `${Math.round(b / MiB)} MB`;
 
-if (!existsSync(path.join(root, 'dist/server/worker.js'))) {
+if (!existsSync(path.join(root, 'dist/render/worker.js'))) {
   log('bench/memory: dist/ is missing: run "npm run build" first');
   process.exit(2);
 }

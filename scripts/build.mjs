@@ -14,7 +14,7 @@ const outdir = check ? mkdtempSync(path.join(tmpdir(), 'storeshots-dist-')) : ou
 // Native and heavy optional packages stay outside the bundle: they are resolved at run time.
 // piscina starts its own worker script from beside its code (__dirname), so it stays a real package.
 export const EXTERNAL = ['sharp', '@napi-rs/canvas', 'playwright-core', 'fsevents', 'piscina'];
-export const ENTRIES = ['src/cli.ts', 'src/action.ts', 'src/server/index.ts', 'src/server/worker.ts', 'src/render/worker.ts'].filter((e) => existsSync(path.join(root, e)));
+export const ENTRIES = ['src/cli.ts', 'src/action.ts', 'src/server/index.ts', 'src/render/worker.ts'].filter((e) => existsSync(path.join(root, e)));
 
 // The exact native versions of the lockfile, for the Action's first-run install (src/action/natives.ts).
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));

@@ -11,7 +11,8 @@ import { selectJobs, type Selection } from './plan/plan.js';
 import type { Job, Plan } from './plan/types.js';
 import { getRule, lintRender, sortFindings } from './lint/index.js';
 import { buildReport, writeReport } from './report/index.js';
-import type { Finding, ImageRecord, RenderedImage, Report } from './report/types.js';
+import type { Finding, ImageRecord, Report } from './report/types.js';
+import type { RenderedImage } from './render/types.js';
 import { imageFile } from './publish/set.js';
 import { RenderError, UserError, type Problem } from './util/errors.js';
 

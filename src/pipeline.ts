@@ -8,7 +8,8 @@ import { renderRemote, type RemoteRunOptions } from './remote/run.js';
 import { lintRender } from './lint/index.js';
 import { buildReport, writeReport } from './report/index.js';
 import type { Problem } from './util/errors.js';
-import type { RenderedImage, Report } from './report/types.js';
+import type { Report } from './report/types.js';
+import type { RenderedImage } from './render/types.js';
 
 export interface PipelineOptions extends ProjectOptions, Selection, RenderRunOptions {
   /** Render through a render API (SPEC §5) instead of on this machine. */

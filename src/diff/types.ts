@@ -2,7 +2,7 @@
 // Images are matched by identity (locale, preset, slide), never by path: a set rendered with
 // another layout or slide order still lines up. All paths are relative: `path`/`basePath` to the
 // head/base folder, the diff images to the --out folder.
-import type { Box } from '../report/types.js';
+import type { Box } from '../render/types.js';
 
 export type { Box };
 

@@ -5,7 +5,8 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Plan } from '../plan/types.js';
-import type { Finding, RenderedImage, Severity } from '../report/types.js';
+import type { Finding, Severity } from '../report/types.js';
+import type { RenderedImage } from '../render/types.js';
 import { deliverDisplayType } from '../store/facts.js';
 import { PSEUDO_LOCALES, storeLocale } from '../store/locales.js';
 import { getPreset, type Store } from '../store/presets.js';

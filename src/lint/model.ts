@@ -2,7 +2,8 @@
 // turn their input into these shapes, so every rule runs the same way on both.
 import type { Job, Plan } from '../plan/types.js';
 import type { Preset, Store } from '../store/presets.js';
-import type { Severity, TextLayoutInfo } from '../report/types.js';
+import type { Severity } from '../report/types.js';
+import type { TextLayoutInfo } from '../render/types.js';
 import type { ImageFacts } from './header.js';
 
 /** What a Play file is for, from its supply folder (or its preset). */

@@ -11,7 +11,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Job } from '../plan/types.js';
-import type { TextLayoutInfo } from '../report/types.js';
+import type { TextLayoutInfo } from './types.js';
 import { packageRoot } from '../util/paths.js';
 import { VERSION } from '../version.js';
 import type { SetFacts } from './layout.js';

@@ -1,7 +1,7 @@
 // Device frames drawn by code (no third-party art, any resolution; a new device is a data change).
 // Geometry is in units of the screen's width, portrait; the renderer scales and rotates it.
 import type { DeviceFamily } from '../store/presets.js';
-import type { Box } from '../report/types.js';
+import type { Box } from './types.js';
 
 export type ModelId =
   | 'iphone-island' | 'iphone-notch' | 'iphone-home' | 'ipad' | 'android-phone' | 'android-tablet'

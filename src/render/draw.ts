@@ -1,7 +1,7 @@
 // Drawing: background, devices (with their screenshots), then text, onto one canvas; and what
 // lint needs to know about the text (sizes, boxes, colour and the colour behind it).
 import type { Job } from '../plan/types.js';
-import type { Box, TextLayoutInfo } from '../report/types.js';
+import type { Box, TextLayoutInfo } from './types.js';
 import { RenderError } from '../util/errors.js';
 import { drawBackground } from './background.js';
 import { MODELS } from './devices.js';

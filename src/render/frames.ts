@@ -1,6 +1,6 @@
 // Drawing a device: body, rim and buttons in the frame colour, black glass, the screenshot in
 // the screen, then what sits on the glass (Dynamic Island, notch, punch-hole, home button).
-import type { Box } from '../report/types.js';
+import type { Box } from './types.js';
 import { FRAME_COLORS, geometry, MODELS, type DeviceModel } from './devices.js';
 import type { DevicePlacement } from './layout.js';
 import { canvas, type CanvasModule } from './native.js';

@@ -1,26 +1,19 @@
 // The embedded renderer's public face: plan -> images on disk (renderPlan), or one job -> bytes
-// (renderJobToBuffer, for the render service). Rendering one job is self-contained given the
-// job and its set's facts, so a worker pool can call renderJob directly.
+// (renderJobToBuffer). One job is rendered by job.ts, batches of jobs by batch.ts (in a thread of
+// pool.ts, or in this one); the render service renders a set at a time with renderSetBatch.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job, Plan } from '../plan/types.js';
-import type { RenderedImage } from '../report/types.js';
 import { RenderError } from '../util/errors.js';
-import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
-import { freeNow } from './decode-cache.js';
-import { encodeRgba, sha256, writeAtomic } from './encode.js';
+import { runBatch } from './batch.js';
 import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache } from './cache.js';
+import { checkGlyphs, computeSetFacts, imageRecord, renderJob } from './job.js';
 import { decodeBudget, poolSize, RenderPool } from './pool.js';
-import type { BatchResult, BatchTask } from './worker.js';
-import { COVERAGE_ADVICE, coverageProblems } from './coverage.js';
-import { probeImage, type ImageInfo } from './images.js';
-import { layoutJob, resolveModel, setFacts, type SetFacts, type TextMeasurer } from './layout.js';
-import { createMeasurer } from './measure.js';
-import { parseHighlights } from './text.js';
-import { loadUserFrame, type UserFrame } from './userframe.js';
+import type { BatchResult, BatchTask, RenderedImage, TextLayoutInfo } from './types.js';
 
 export { layoutJob, setFacts } from './layout.js';
 export type { Layout, SetFacts, TextBlock } from './layout.js';
+export { checkGlyphs, computeSetFacts } from './job.js';
 
 export interface RenderRunOptions {
   /** Worker threads (default: the cores this process may use); 1 renders in this thread. */
@@ -51,82 +44,9 @@ export interface RenderStats {
   keys: string[];
 }
 
-let measurer: TextMeasurer | undefined;
-function tm(): TextMeasurer {
-  return (measurer ??= createMeasurer());
-}
-
 /** The jobs of `job`'s set, from the whole plan (so a filtered or sharded run keeps the set's look). */
 export function setOf(plan: Plan, job: Job): Job[] {
   return plan.all.filter((j) => j.set === job.set);
-}
-
-export function computeSetFacts(setJobs: Job[]): SetFacts {
-  return setFacts(setJobs, tm());
-}
-
-/** Every character of the jobs' text that no font covers, as one error (never tofu). The same check validate runs (coverage.ts). */
-export function checkGlyphs(jobs: Job[]): void {
-  const problems = coverageProblems(jobs).map((p) => `${p.at.file}:${p.at.line}:${p.at.column}: ${p.message}`);
-  if (problems.length) throw new RenderError(`${problems.join('\n')}\n${COVERAGE_ADVICE}`);
-}
-
-async function assetsFor(job: Job): Promise<{ shots: DrawAssets['shots']; frame?: UserFrame }> {
-  const shots: DrawAssets['shots'] = {};
-  if (job.screenshot) shots.primary = await probeImage(job.screenshot, 'screenshot');
-  if (job.secondScreenshot) shots.second = await probeImage(job.secondScreenshot, 'second screenshot');
-  const { frameFile } = resolveModel(job);
-  const frame = frameFile ? await loadUserFrame(job, frameFile) : undefined;
-  return { shots, frame };
-}
-
-/** Devices of the neighbouring slides that reach into this one, for panoramic sets. */
-async function neighbours(job: Job, setJobs: Job[], facts: SetFacts): Promise<NonNullable<DrawAssets['neighbours']>> {
-  if (!job.style.background?.panoramic) return [];
-  const out: NonNullable<DrawAssets['neighbours']> = [];
-  for (const other of setJobs) {
-    const delta = other.index - job.index;
-    if (Math.abs(delta) !== 1 || !other.screenshot) continue;
-    const a = await assetsFor(other);
-    const l = layoutJob({ job: other, facts, measurer: tm(), shots: { primary: a.shots.primary, second: a.shots.second }, frame: a.frame });
-    const dx = delta * job.size.width;
-    for (const p of l.devices) {
-      const shifted = { ...p, outer: { ...p.outer, x: p.outer.x + dx }, screen: { ...p.screen, x: p.screen.x + dx } };
-      if (shifted.outer.x < job.size.width && shifted.outer.x + shifted.outer.width > 0) {
-        out.push({ placement: shifted, shot: p.which === 'second' ? (a.shots.second ?? a.shots.primary) : a.shots.primary });
-      }
-    }
-  }
-  return out;
-}
-
-/** Renders one job to encoded bytes with its set's facts; nothing is written. */
-export async function renderJobBytes(job: Job, setJobs: Job[], facts: SetFacts): Promise<{ buffer: Buffer; text: RenderedImage['text'] }> {
-  const a = await assetsFor(job);
-  const layout = layoutJob({ job, facts, measurer: tm(), shots: { primary: a.shots.primary, second: a.shots.second }, frame: a.frame });
-  const { canvas, text } = await drawJob(job, layout, { ...a, neighbours: await neighbours(job, setJobs, facts) });
-  const { width, height } = job.size;
-  const rgba = Buffer.from(canvas.getContext('2d').getImageData(0, 0, width, height).data.buffer);
-  releaseCanvas(canvas);
-  const buffer = await encodeRgba(rgba, width, height, job.output.format, job.output.quality);
-  freeNow(rgba);
-  return { buffer, text };
-}
-
-/** Renders one job into outDir (atomically) and describes it for the report. */
-export async function renderJob(job: Job, setJobs: Job[], facts: SetFacts, outDir: string): Promise<RenderedImage> {
-  const { buffer, text } = await renderJobBytes(job, setJobs, facts);
-  const file = path.join(outDir, job.output.path);
-  writeAtomic(file, buffer);
-  return {
-    job,
-    file,
-    text,
-    record: {
-      path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, index: job.index,
-      width: job.size.width, height: job.size.height, format: job.output.format, bytes: buffer.length, sha256: sha256(buffer), cached: false,
-    },
-  };
 }
 
 /**
@@ -156,7 +76,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     // The image as it was rendered before: same bytes, same text layout for lint.
     const file = path.join(plan.outDir, job.output.path);
     const hit = key ? cache!.copyTo(key, file) : undefined;
-    if (hit) done.set(job.id, { job, file, text: hit.text, record: recordOf(job, hit.bytes, hit.sha256, true) });
+    if (hit) done.set(job.id, { job, file, text: hit.text, record: imageRecord(job, hit.bytes, hit.sha256, true) });
     else misses.push({ job, key });
   }
 
@@ -191,7 +111,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   };
   const taskOf = (b: Array<{ job: Job; key?: string }>): BatchTask => ({ ...base, jobs: b, sets: pick(sets, b) });
 
-  const pool = threads > 1 ? await RenderPool.open(threads, opts.workerFile) : undefined;
+  const pool = threads > 1 ? await RenderPool.open(threads, { workerFile: opts.workerFile }) : undefined;
   const used = pool instanceof RenderPool ? threads : 1;
   if (pool instanceof RenderPool) {
     const abort = new AbortController();
@@ -212,19 +132,11 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     }
   } else {
     if (pool) opts.onNote?.(`rendering in one thread: ${pool.unavailable}`);
-    const { renderBatch } = await import('./worker.js');
-    for (const b of batches) take(await renderBatch(taskOf(b)));
+    for (const b of batches) take(await runBatch(taskOf(b)));
   }
   if (cache) pruneNow(cache);
   opts.onStats?.({ rendered: misses.length, cached: plan.jobs.length - misses.length, threads: used, decodes, keys: [...keys] });
   return out;
-}
-
-function recordOf(job: Job, bytes: number, sha: string, cached: boolean): RenderedImage['record'] {
-  return {
-    path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, index: job.index,
-    width: job.size.width, height: job.size.height, format: job.output.format, bytes, sha256: sha, cached,
-  };
 }
 
 /** Jobs that show the same screenshot go to one batch (decoded once); batches stay small enough to spread over the threads. */
@@ -258,11 +170,12 @@ function pruneNow(cache: RenderCache): void {
   }
 }
 
-/** Renders one job to encoded bytes (the render service uses this). */
-export async function renderJobToBuffer(job: Job, setJobs: Job[]): Promise<{ buffer: Buffer; text: RenderedImage['text'] }> {
+/** Renders one job to encoded bytes, its set's facts computed for it (for one image; a set renders with renderSetBatch). */
+export async function renderJobToBuffer(job: Job, setJobs: Job[]): Promise<{ buffer: Buffer; text: TextLayoutInfo[] }> {
   const set = setJobs.length ? setJobs : [job];
   checkGlyphs([job]);
-  return renderJobBytes(job, set, computeSetFacts(set));
+  const { buffer, text } = await renderJob(job, set, computeSetFacts(set));
+  return { buffer, text };
 }
 
 export { RenderError };

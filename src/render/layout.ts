@@ -2,7 +2,9 @@
 // shared facts and a text measurer, and returns numbers (tests assert them without pixels).
 import type { Job } from '../plan/types.js';
 import type { Layout as LayoutKind, Style, TextStyle } from '../manifest/types.js';
-import type { Box } from '../report/types.js';
+import type { Box, SetFacts } from './types.js';
+
+export type { SetFacts };
 import type { Size } from '../store/presets.js';
 import { autoModel, geometry, MODEL_IDS, MODELS, type ModelId } from './devices.js';
 import {
@@ -90,13 +92,6 @@ export interface Layout {
   fullBleed: boolean;
 }
 
-/** What every slide of a (locale, preset) set shares, so the set looks even. */
-export interface SetFacts {
-  headlineSize?: number;
-  subtitleSize?: number;
-  /** Tallest text stack of the set at the locked sizes (px), so devices line up across slides. */
-  textHeight: number;
-}
 
 /** Pixel sizes of the job's screenshots (from their headers), for frame none and aspect checks. */
 export interface ShotSizes {

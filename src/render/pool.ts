@@ -1,13 +1,18 @@
-// Worker threads for renderPlan (piscina), sized to the machine. Workers are plain JS at run
-// time: the pool runs the bundled dist/render/worker.js. piscina stays a real package (it
-// starts its own wrapper script from beside its code), so when it or the worker bundle is
-// missing the pool says why and the caller renders in this thread instead.
+// The render threads (piscina), for the CLI's renderPlan and the render service alike. Workers are
+// plain JS at run time: the pool runs the bundled dist/render/worker.js. piscina stays a real
+// package (it starts its own wrapper script from beside its code), so when it or the worker bundle
+// is missing the pool says why and the caller renders in this thread instead (the service refuses
+// to start). The threads count the decode memory their tasks were granted in shared memory, so
+// decodeHeld shows what was really in flight.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Piscina as PiscinaType } from 'piscina';
+import type { Plan } from '../plan/types.js';
+import type { Finding } from '../report/types.js';
 import { packageRoot } from '../util/paths.js';
-import type { BatchResult, BatchTask } from './worker.js';
+import type { BatchResult, BatchTask, RenderedImage, SetFacts } from './types.js';
+import type { Job } from '../plan/types.js';
 
 /** Roughly what one render thread needs at its peak (a 2064x2752 canvas, its pixels, the encoder, decoded screenshots). */
 const BYTES_PER_THREAD = 320 * 1024 * 1024;
@@ -35,13 +40,33 @@ export function defaultWorkerFile(): string {
   return path.join(packageRoot(), 'dist/render/worker.js');
 }
 
+/** What a render thread is handed at start: where to count the decode memory it holds. */
+export interface WorkerData {
+  /** [KiB held by the threads now, most KiB ever held at once], written with Atomics. */
+  held: Int32Array;
+}
+
+export interface LintTask {
+  plan: Plan;
+  images: RenderedImage[];
+}
+
+export interface PoolOptions {
+  /** The worker bundle (default: dist/render/worker.js of the package); tests pass a private build. */
+  workerFile?: string;
+  /** Threads kept running when idle (default: all of them). */
+  minThreads?: number;
+  /** How long an idle thread above minThreads lives (default 1 s). */
+  idleTimeoutMs?: number;
+}
+
 export class RenderPool {
   /** An error the pool raised outside any task (e.g. a reply from a worker whose task was aborted): kept, never thrown from an event. */
   failure?: Error;
 
   private constructor(
     private readonly pool: PiscinaType,
-    readonly threads: number,
+    private readonly held: Int32Array,
   ) {
     // Without a listener an 'error' event would be an uncaught exception: exit code 1, the lint code.
     pool.on('error', (e: Error) => {
@@ -49,8 +74,9 @@ export class RenderPool {
     });
   }
 
-  /** A pool of `threads` workers, or why there is none (the caller renders in-process). */
-  static async open(threads: number, workerFile = defaultWorkerFile()): Promise<RenderPool | { unavailable: string }> {
+  /** A pool of up to `threads` workers, or why there is none (the caller renders in-process). */
+  static async open(threads: number, opts: PoolOptions = {}): Promise<RenderPool | { unavailable: string }> {
+    const workerFile = opts.workerFile ?? defaultWorkerFile();
     if (!existsSync(workerFile)) return { unavailable: `the render worker ${workerFile} is missing (run "npm run build")` };
     let Piscina: typeof PiscinaType;
     try {
@@ -58,12 +84,51 @@ export class RenderPool {
     } catch (e) {
       return { unavailable: `piscina cannot be loaded (${(e as Error).message.split('\n')[0]})` };
     }
-    const pool = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1_000, concurrentTasksPerWorker: 1 });
-    return new RenderPool(pool, threads);
+    const held = new Int32Array(new SharedArrayBuffer(8));
+    const pool = new Piscina({
+      filename: workerFile,
+      minThreads: opts.minThreads ?? threads,
+      maxThreads: threads,
+      idleTimeout: opts.idleTimeoutMs ?? 1_000,
+      concurrentTasksPerWorker: 1,
+      workerData: { held } satisfies WorkerData,
+    });
+    return new RenderPool(pool, held);
   }
 
+  /** Threads running now. */
+  get threads(): number {
+    return this.pool.threads.length;
+  }
+
+  /** Tasks waiting for a thread. */
+  get queueSize(): number {
+    return this.pool.queueSize;
+  }
+
+  /** Share of the threads' capacity used since start (0-1). */
+  get utilization(): number {
+    return this.pool.utilization;
+  }
+
+  /** Bytes of decode memory the threads hold now (BatchTask.cost), and the most they held at once since start. */
+  get decodeHeld(): { now: number; peak: number } {
+    return { now: Atomics.load(this.held, 0) * 1024, peak: Atomics.load(this.held, 1) * 1024 };
+  }
+
+  /** Renders a batch on a thread. */
   run(task: BatchTask, signal?: AbortSignal): Promise<BatchResult> {
     return this.pool.run(task, { signal }) as Promise<BatchResult>;
+  }
+
+  /** A set's text facts, measured on a thread (the fonts and the native canvas stay off the caller's thread). */
+  facts(setJobs: Job[], signal?: AbortSignal): Promise<SetFacts> {
+    return this.pool.run(setJobs, { name: 'facts', signal }) as Promise<SetFacts>;
+  }
+
+  /** Lints a finished set on a thread. */
+  lint(task: LintTask, signal?: AbortSignal): Promise<Finding[]> {
+    return this.pool.run(task, { name: 'lint', signal }) as Promise<Finding[]>;
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@
 // found by flood fill, so any vendor's frame works without configuration.
 import path from 'node:path';
 import type { Job } from '../plan/types.js';
-import type { Box } from '../report/types.js';
+import type { Box } from './types.js';
 import { RenderError } from '../util/errors.js';
 import { probeImage } from './images.js';
 import { sharp } from './native.js';

@@ -1,72 +1,39 @@
-// A render worker (a piscina thread, run as plain JS from dist/render/worker.js), and the same
-// code in-process for --jobs 1. A task is a batch of jobs that share screenshots, so a worker
-// decodes each screenshot once and reuses it for every preset that shows it.
-import path from 'node:path';
+// A render thread of the pool (piscina), run as plain JS from dist/render/worker.js. It renders
+// batches (batch.ts), measures a set's text facts, and lints a finished set for the service; the
+// native renderer is loaded here, never in the calling thread. It counts the decode memory its
+// tasks were granted (BatchTask.cost) in the memory it shares with the pool (pool.ts).
+import { workerData } from 'node:worker_threads';
 import type { Job } from '../plan/types.js';
-import type { ImageRecord, TextLayoutInfo } from '../report/types.js';
-import { RenderError } from '../util/errors.js';
-import { RenderCache } from './cache.js';
-import { decodeStats, setDecodeBudget } from './decode-cache.js';
-import { sha256, writeAtomic } from './encode.js';
-import { renderJobBytes } from './index.js';
-import type { SetFacts } from './layout.js';
+import { runBatch } from './batch.js';
+import { computeSetFacts } from './job.js';
+import type { LintTask, WorkerData } from './pool.js';
+import type { BatchResult, BatchTask, SetFacts } from './types.js';
 
-export interface BatchTask {
-  outDir: string;
-  /** Jobs to render, with their cache keys when the cache is on. */
-  jobs: Array<{ job: Job; key?: string }>;
-  /** The sets these jobs belong to: every job of each (for panoramic neighbours) and its facts. */
-  sets: Record<string, { jobs: Job[]; facts: SetFacts }>;
-  cacheDir?: string;
-  /** Bytes of decoded screenshots this thread may keep. */
-  decodeBudget?: number;
-}
+const held: Int32Array | undefined = (workerData as Partial<WorkerData> | null)?.held;
 
-export interface BatchImage {
-  id: string;
-  record: ImageRecord;
-  text: TextLayoutInfo[];
-}
-
-export interface BatchResult {
-  images: BatchImage[];
-  /** The first failure (the rest of the batch is skipped); RenderError kinds cross the thread as data. */
-  error?: { message: string; render: boolean; jobId: string };
-  /** Image decodes this batch made, and decodes it saved by reusing pixels already in memory. */
-  decodes: { made: number; reused: number };
-}
-
-export async function renderBatch(task: BatchTask): Promise<BatchResult> {
-  if (task.decodeBudget !== undefined) setDecodeBudget(task.decodeBudget);
-  const cache = task.cacheDir ? new RenderCache(task.cacheDir) : undefined;
-  const images: BatchImage[] = [];
-  const before = decodeStats();
-  const decodes = () => {
-    const now = decodeStats();
-    return { made: now.misses - before.misses, reused: now.hits - before.hits };
-  };
-  for (const { job, key } of task.jobs) {
-    try {
-      const set = task.sets[job.set]!;
-      const { buffer, text } = await renderJobBytes(job, set.jobs, set.facts);
-      writeAtomic(path.join(task.outDir, job.output.path), buffer);
-      const record: ImageRecord = {
-        path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, index: job.index,
-        width: job.size.width, height: job.size.height, format: job.output.format, bytes: buffer.length, sha256: sha256(buffer), cached: false,
-      };
-      if (cache && key) {
-        try {
-          cache.put(key, buffer, { sha256: record.sha256, bytes: record.bytes, width: record.width, height: record.height, imageFormat: record.format, text });
-        } catch {
-          /* a full or read-only cache never fails a render */
-        }
-      }
-      images.push({ id: job.id, record, text });
-    } catch (e) {
-      return { images, decodes: decodes(), error: { message: (e as Error)?.message ?? String(e), render: e instanceof RenderError, jobId: job.id } };
-    }
+function hold(kib: number): void {
+  if (!held || !kib) return;
+  const now = Atomics.add(held, 0, kib) + kib;
+  for (let peak = Atomics.load(held, 1); now > peak; peak = Atomics.load(held, 1)) {
+    if (Atomics.compareExchange(held, 1, peak, now) === peak) break;
   }
-  return { images, decodes: decodes() };
 }
 
-export default renderBatch;
+export default async function batch(task: BatchTask): Promise<BatchResult> {
+  const kib = Math.ceil((task.cost ?? 0) / 1024);
+  hold(kib);
+  try {
+    return await runBatch(task);
+  } finally {
+    if (held && kib) Atomics.sub(held, 0, kib);
+  }
+}
+
+export function facts(setJobs: Job[]): SetFacts {
+  return computeSetFacts(setJobs);
+}
+
+export async function lint(task: LintTask) {
+  const { lintRender } = await import('../lint/index.js');
+  return lintRender(task.plan, task.images);
+}

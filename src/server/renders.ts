@@ -1,22 +1,24 @@
 // The life of a render: accepted (files and row written before the client hears back), queued,
-// processed on the worker pool image by image (each finished image is stored at once, so a restart
+// processed on the worker pool as one batch (each finished image is stored at once, so a restart
 // resumes where the crash left off), linted, ended together with its deliveries, and expired.
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../plan/types.js';
-import type { Finding, RenderedImage, TextLayoutInfo } from '../report/types.js';
+import { renderSetBatch } from '../render/batch.js';
+import { imageRecord } from '../render/job.js';
+import type { RenderPool } from '../render/pool.js';
+import type { RenderedImage, TextLayoutInfo } from '../render/types.js';
+import type { Finding } from '../report/types.js';
+import { type DecodeBudget, decodeCost } from './budget.js';
 import type { Clock } from './access.js';
 import { monthOf } from './access.js';
 import type { ServerConfig } from './config.js';
 import { Deliveries, newId } from './deliveries.js';
 import { ApiError } from './errors.js';
-import { sniffImage } from './image-info.js';
 import type { Screenshot } from './inputs.js';
 import { archivePath, buildJobs, planOf } from './jobs.js';
 import type { Metrics } from './metrics.js';
-import type { RenderPool } from './pool.js';
 import type { CheckedRequest, RenderSpec } from './request.js';
 import { TERMINAL, type ImageRow, type RenderRow, type RenderStatus, type Store } from './store.js';
 
@@ -47,6 +49,7 @@ export class Renders extends EventEmitter {
   constructor(
     private readonly store: Store,
     private readonly pool: RenderPool,
+    private readonly budget: DecodeBudget,
     private readonly config: ServerConfig,
     private readonly now: Clock,
     private readonly deliveries: Deliveries,
@@ -187,36 +190,34 @@ export class Renders extends EventEmitter {
     const have = new Set(this.store.images(row.id).map((i) => i.idx));
     const timer = setTimeout(() => ac.abort(new TimeoutError(`render took longer than ${this.config.limits.renderTimeoutMs} ms`)), this.config.limits.renderTimeoutMs);
     try {
-      await Promise.all(
-        jobs
-          .filter((j) => !have.has(j.index))
-          .map(async (job) => {
-            try {
-              const out = await this.pool.render({ job, setJobs: jobs }, ac.signal);
-              if (ac.signal.aborted) return;
-              const info = sniffImage(out.buffer);
-              if (!info) throw new Error(`the renderer returned neither PNG nor JPEG for ${job.slide}`);
-              const file = path.join(outDir, job.output.path);
-              writeDurable(file, out.buffer);
-              this.store.insertImage({
-                render_id: row.id,
-                idx: job.index,
-                slide: job.slide,
-                file,
-                width: info.width,
-                height: info.height,
-                format: info.format,
-                bytes: out.buffer.length,
-                sha256: createHash('sha256').update(out.buffer).digest('hex'),
-                text: JSON.stringify(out.text ?? []),
-              });
-              this.metrics.inc('storeshots_images_rendered_total', 'Images rendered.');
-            } catch (e) {
-              // One failed image fails the render: stop the others rather than render for nothing.
-              if (!ac.signal.aborted) ac.abort(e);
-              throw e;
-            }
-          }),
+      // One batch per render: the set's text facts are measured once, each image is stored as it finishes.
+      await renderSetBatch(
+        { set: jobs, jobs: jobs.filter((j) => !have.has(j.index)) },
+        {
+          pool: this.pool,
+          signal: ac.signal,
+          admit: async (job, signal) => {
+            const cost = decodeCost(job);
+            return { cost, release: await this.budget.acquire(cost, signal) };
+          },
+          onImage: ({ job, bytes, record, text }) => {
+            const file = path.join(outDir, job.output.path);
+            writeDurable(file, bytes);
+            this.store.insertImage({
+              render_id: row.id,
+              idx: job.index,
+              slide: job.slide,
+              file,
+              width: record.width,
+              height: record.height,
+              format: record.format,
+              bytes: record.bytes,
+              sha256: record.sha256,
+              text: JSON.stringify(text ?? []),
+            });
+            this.metrics.inc('storeshots_images_rendered_total', 'Images rendered.');
+          },
+        },
       );
       const images = this.store.images(row.id);
       const findings = await this.lint(jobs, images, outDir, ac.signal);
@@ -248,24 +249,7 @@ export class Renders extends EventEmitter {
     const byIndex = new Map(jobs.map((j) => [j.index, j]));
     const rendered: RenderedImage[] = images.map((i) => {
       const job = byIndex.get(i.idx)!;
-      return {
-        job,
-        file: i.file,
-        text: JSON.parse(i.text) as TextLayoutInfo[],
-        record: {
-          path: job.output.path,
-          locale: job.locale,
-          preset: job.preset,
-          slide: job.slide,
-          index: job.index,
-          width: i.width,
-          height: i.height,
-          format: i.format as 'png' | 'jpeg',
-          bytes: i.bytes,
-          sha256: i.sha256,
-          cached: false,
-        },
-      };
+      return { job, file: i.file, text: JSON.parse(i.text) as TextLayoutInfo[], record: imageRecord(job, i.bytes, i.sha256, false) };
     });
     try {
       return await this.pool.lint({ plan: planOf(jobs, outDir), images: rendered }, signal);

@@ -3,15 +3,16 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliIO } from '../cli/io.js';
+import { RenderPool } from '../render/pool.js';
 import { UserError } from '../util/errors.js';
 import { buildApp, type RouteInfo } from './app.js';
+import { DecodeBudget } from './budget.js';
 import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
 import { Deliveries } from './deliveries.js';
 import { Idempotency } from './idempotency.js';
 import { KeyRing } from './keys.js';
 import { Metrics } from './metrics.js';
 import { closeAgents } from './net.js';
-import { RenderPool } from './pool.js';
 import { Renders } from './renders.js';
 import { Store } from './store.js';
 
@@ -57,9 +58,16 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
   const released = store.releaseOrphanKeys();
   if (released) log(`released ${released} idempotency key(s) of requests that never got an answer`);
   const metrics = new Metrics();
-  const pool = new RenderPool(config.workers, config.limits.decodeBudgetBytes);
+  // Render threads start on demand and idle out after a minute: a slow render occupies a thread, never the API's event loop.
+  const pool = await RenderPool.open(config.workers, { minThreads: 1, idleTimeoutMs: 60_000 });
+  if (!(pool instanceof RenderPool)) {
+    unlock();
+    store.close();
+    throw new Error(`cannot start the render threads: ${pool.unavailable}`);
+  }
+  const budget = new DecodeBudget(config.limits.decodeBudgetBytes);
   const deliveries = new Deliveries(store, config, now, metrics, log);
-  const renders = new Renders(store, pool, config, now, deliveries, metrics, log);
+  const renders = new Renders(store, pool, budget, config, now, deliveries, metrics, log);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
   metrics.collect(() => {
     const counts = store.counts();
@@ -71,7 +79,7 @@ export async function startServer(opts: ServeOptions, io: CliIO): Promise<Runnin
     metrics.set('storeshots_worker_queue_size', 'Images waiting for a render worker.', pool.queueSize);
     metrics.set('storeshots_worker_utilization', 'Share of worker capacity used since start (0-1).', pool.utilization);
     metrics.set('storeshots_decode_budget_bytes', 'Decode memory the render workers share (STORESHOTS_DECODE_BUDGET_BYTES).', config.limits.decodeBudgetBytes);
-    metrics.set('storeshots_decode_budget_waiting', 'Images waiting for decode memory.', pool.budget.waiting);
+    metrics.set('storeshots_decode_budget_waiting', 'Images waiting for decode memory.', budget.waiting);
     const held = pool.decodeHeld;
     metrics.set('storeshots_decode_bytes_held', 'Decode memory the render workers hold now (estimated per image).', held.now);
     metrics.set('storeshots_decode_bytes_held_peak', 'Most decode memory the render workers held at once since start.', held.peak);

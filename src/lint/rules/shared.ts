@@ -3,7 +3,8 @@ import { APPSTORE, DELIVER_DISPLAY_TYPES } from '../../store/facts.js';
 import { PRESETS, type Preset, type Store } from '../../store/presets.js';
 import type { SourceId } from '../../store/sources.js';
 import type { Job, Plan } from '../../plan/types.js';
-import type { Severity, TextLayoutInfo } from '../../report/types.js';
+import type { Severity } from '../../report/types.js';
+import type { TextLayoutInfo } from '../../render/types.js';
 import type { ImageFacts } from '../header.js';
 import type { Hit, ImageSet, LintImage, RunContext } from '../model.js';
 

@@ -1,0 +1,104 @@
+// The renderer's own shapes: what it records about each image it makes (the ImageRecord that
+// report.json lists), the layout facts lint reads (text size, overflow, contrast, glyphs), and the
+// batches the render threads take. Everything after rendering imports these from here.
+import type { Job } from '../plan/types.js';
+
+/** One image in report.json. `path` is relative to the output directory. */
+export interface ImageRecord {
+  path: string;
+  locale: string;
+  preset: string;
+  slide: string;
+  index: number;
+  width: number;
+  height: number;
+  format: 'png' | 'jpeg';
+  bytes: number;
+  sha256: string;
+  cached: boolean;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What the renderer's layout decided for one text block, in output pixels. */
+export interface TextLayoutInfo {
+  kind: 'headline' | 'subtitle';
+  text: string;
+  /** The type size used, px. */
+  fontSize: number;
+  /** The smallest size the style allows, px (auto-fit never goes below). */
+  minFontSize: number;
+  /** The size the text would have needed to fit, px; below minFontSize means it did not fit. */
+  fitFontSize: number;
+  lines: string[];
+  /** The box the text had to fit in, and the box its lines actually cover. */
+  box: Box;
+  inked: Box;
+  overflow: boolean;
+  /** Text colour and the average colour behind the text box, as #rrggbb. */
+  color: string;
+  background: string;
+  /** Characters no loaded font covers (rendering refuses these; listed for the finding). */
+  missingGlyphs: string[];
+}
+
+/** The result of rendering one job, before or after it was written. */
+export interface RenderedImage {
+  job: Job;
+  record: ImageRecord;
+  /** Absolute path of the written file. */
+  file: string;
+  text: TextLayoutInfo[];
+}
+
+/** What every slide of a (locale, preset) set shares, so the set looks even (layout.ts computes it). */
+export interface SetFacts {
+  headlineSize?: number;
+  subtitleSize?: number;
+  /** Tallest text stack of the set at the locked sizes (px), so devices line up across slides. */
+  textHeight: number;
+}
+
+/** The jobs of one (locale, preset) set and the text facts they share (computed once per set). */
+export interface SetOfJobs {
+  jobs: Job[];
+  facts: SetFacts;
+}
+
+/** Work for one render thread (or this thread): jobs whose sets' facts are already known. */
+export interface BatchTask {
+  /** Jobs to render, with their cache keys when the cache is on. */
+  jobs: Array<{ job: Job; key?: string }>;
+  /** The sets these jobs belong to: every job of each (for panoramic neighbours) and its facts. */
+  sets: Record<string, SetOfJobs>;
+  /** Written here (atomically) when set; otherwise the bytes come back with each image. */
+  outDir?: string;
+  cacheDir?: string;
+  /** Bytes of decoded screenshots this thread may keep. */
+  decodeBudget?: number;
+  /** Check each job's glyphs before rendering it (callers that did not check the whole plan first). */
+  checkGlyphs?: boolean;
+  /** Decode memory the caller granted this task (bytes), counted while it runs (RenderPool.decodeHeld). */
+  cost?: number;
+}
+
+/** One finished image of a batch: its record (built once, from the bytes), its text layout and, unless written, its bytes. */
+export interface BatchImage {
+  id: string;
+  record: ImageRecord;
+  text: TextLayoutInfo[];
+  bytes?: Uint8Array;
+}
+
+export interface BatchResult {
+  images: BatchImage[];
+  /** The first failure (the rest of the batch is skipped); RenderError kinds cross the thread as data. */
+  error?: { message: string; render: boolean; jobId: string };
+  /** Image decodes this batch made, and decodes it saved by reusing pixels already in memory. */
+  decodes: { made: number; reused: number };
+}
