@@ -8,11 +8,10 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Piscina as PiscinaType } from 'piscina';
-import type { Plan } from '../plan/types.js';
+import type { Job, Plan } from '../plan/types.js';
 import type { Finding } from '../report/types.js';
 import { packageRoot } from '../util/paths.js';
 import type { BatchResult, BatchTask, RenderedImage, SetFacts } from './types.js';
-import type { Job } from '../plan/types.js';
 
 /** Roughly what one render thread needs at its peak (a 2064x2752 canvas, its pixels, the encoder, decoded screenshots). */
 const BYTES_PER_THREAD = 320 * 1024 * 1024;
@@ -61,6 +60,8 @@ export interface PoolOptions {
 }
 
 export class RenderPool {
+  /** Tasks handed to the threads so far, by kind (tests check that a set's facts are measured once per batch). */
+  readonly tasks = { batch: 0, facts: 0, lint: 0 };
   /** An error the pool raised outside any task (e.g. a reply from a worker whose task was aborted): kept, never thrown from an event. */
   failure?: Error;
 
@@ -118,16 +119,19 @@ export class RenderPool {
 
   /** Renders a batch on a thread. */
   run(task: BatchTask, signal?: AbortSignal): Promise<BatchResult> {
+    this.tasks.batch++;
     return this.pool.run(task, { signal }) as Promise<BatchResult>;
   }
 
   /** A set's text facts, measured on a thread (the fonts and the native canvas stay off the caller's thread). */
   facts(setJobs: Job[], signal?: AbortSignal): Promise<SetFacts> {
+    this.tasks.facts++;
     return this.pool.run(setJobs, { name: 'facts', signal }) as Promise<SetFacts>;
   }
 
   /** Lints a finished set on a thread. */
   lint(task: LintTask, signal?: AbortSignal): Promise<Finding[]> {
+    this.tasks.lint++;
     return this.pool.run(task, { name: 'lint', signal }) as Promise<Finding[]>;
   }
 
