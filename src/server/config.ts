@@ -64,8 +64,6 @@ export interface ServerConfig {
   concurrency: number;
   /** How often the delivery and sweep loops look for due work. */
   pollMs: number;
-  /** Shifts the service's clock (tests of expiry and signature age; never needed in production). */
-  clockOffsetMs: number;
   logLevel: string;
 }
 
@@ -172,7 +170,6 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
     workers,
     concurrency: req(int(env, 'STORESHOTS_CONCURRENCY', Math.max(1, Math.min(4, workers)), 1)),
     pollMs: req(int(env, 'STORESHOTS_POLL_MS', 250, 5)),
-    clockOffsetMs: req(int(env, 'STORESHOTS_CLOCK_OFFSET_MS', 0, -1e15)),
     logLevel: env.STORESHOTS_LOG_LEVEL || 'warn',
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { RenderPool } from '../render/pool.js';
 import { UserError } from '../util/errors.js';
+import type { Clock } from './access.js';
 import { buildApp, type RouteInfo } from './app.js';
 import { DecodeBudget } from './budget.js';
 import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
@@ -49,9 +50,14 @@ function lockData(dir: string): () => void {
   throw new UserError(`cannot lock --data ${dir}`);
 }
 
-export async function startServer(opts: ServeOptions, io: CliIO): Promise<RunningServer> {
+export interface ServiceOptions {
+  /** The service's clock, ms since the epoch (default Date.now): render times, expiry, quotas, rate limits, key ages. Tests inject one. */
+  now?: Clock;
+}
+
+export async function startServer(opts: ServeOptions, io: CliIO, service: ServiceOptions = {}): Promise<RunningServer> {
   const config = loadConfig(opts, io.env, io.cwd);
-  const now = () => Date.now() + config.clockOffsetMs;
+  const now = service.now ?? Date.now;
   const log = (msg: string) => io.stderr(`storeshots serve: ${msg}\n`);
   const unlock = lockData(config.dataDir);
   const store = new Store(config.dataDir);
