@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { authenticate, checkQuota, monthOf, RateLimiter } from '../src/server/access.js';
 import { loadConfig } from '../src/server/config.js';
 import { ApiError } from '../src/server/errors.js';
-import { Store } from '../src/server/store.js';
+import { ServiceDb } from '../src/server/store.js';
 
 const hash = (k: string) => createHash('sha256').update(k, 'utf8').digest('hex');
 const KEYS = [hash('sk_alpha'), hash('sk_beta')];
@@ -105,7 +105,7 @@ describe('checkQuota', () => {
     const data = mkdtempSync(path.join(tmpdir(), 'storeshots-quota-'));
     dirs.push(data);
     const config = loadConfig({ port: '0', host: '127.0.0.1', data } as Parameters<typeof loadConfig>[0], quota === undefined ? {} : { STORESHOTS_MONTHLY_QUOTA: quota }, data);
-    return { config, store: new Store(data) };
+    return { config, store: new ServiceDb(data) };
   };
   const now = Date.UTC(2026, 11, 2, 8, 0, 0);
 

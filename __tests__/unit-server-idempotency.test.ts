@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkKey, Idempotency, requestHash, stableStringify } from '../src/server/idempotency.js';
 import { ApiError } from '../src/server/errors.js';
-import { Store } from '../src/server/store.js';
+import { ServiceDb } from '../src/server/store.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -16,7 +16,7 @@ afterAll(() => {
 function setup(ttlSeconds = 60) {
   const data = mkdtempSync(path.join(tmpdir(), 'storeshots-idem-'));
   dirs.push(data);
-  const store = new Store(data);
+  const store = new ServiceDb(data);
   const clock = { now: 1_000_000 };
   return { store, clock, idem: new Idempotency(store, () => clock.now, ttlSeconds) };
 }

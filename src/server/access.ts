@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ServerConfig } from './config.js';
 import { ApiError } from './errors.js';
-import type { Store } from './store.js';
+import type { ServiceDb } from './store.js';
 
 export type Clock = () => number;
 
@@ -73,7 +73,7 @@ export class RateLimiter {
 export const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
 /** 402 when this request's images would take the key past its monthly quota (finished plus in flight). */
-export function checkQuota(config: ServerConfig, store: Store, owner: string, images: number, now: number, param?: string): void {
+export function checkQuota(config: ServerConfig, store: ServiceDb, owner: string, images: number, now: number, param?: string): void {
   const quota = config.limits.monthlyQuota;
   if (quota === undefined) return;
   const used = store.usage(owner, monthOf(now)) + store.pendingSlides(owner);

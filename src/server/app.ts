@@ -21,11 +21,11 @@ import { openApiDocument } from './openapi.js';
 import { redactUrl } from './net.js';
 import type { Renders } from './renders.js';
 import { checkBulkShape, checkRenderRequest } from './request.js';
-import type { RenderRow, Store } from './store.js';
+import type { RenderRow, ServiceDb } from './store.js';
 
 export interface AppDeps {
   config: ServerConfig;
-  store: Store;
+  store: ServiceDb;
   renders: Renders;
   idempotency: Idempotency;
   metrics: Metrics;

@@ -8,7 +8,7 @@ import type { Clock } from './access.js';
 import { netPolicy, type ServerConfig } from './config.js';
 import type { Metrics } from './metrics.js';
 import { postOnce, redactUrl, UrlRefusedError } from './net.js';
-import type { DeliveryRow, RenderRow, Store } from './store.js';
+import type { DeliveryRow, RenderRow, ServiceDb } from './store.js';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
@@ -29,7 +29,7 @@ export class Deliveries {
   private stopped = false;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: ServiceDb,
     private readonly config: ServerConfig,
     private readonly now: Clock,
     private readonly metrics: Metrics,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from './access.js';
 import { ApiError } from './errors.js';
-import type { Store } from './store.js';
+import type { ServiceDb } from './store.js';
 
 export interface SavedResponse {
   status: number;
@@ -54,7 +54,7 @@ export class Idempotency {
   private readonly inflight = new Map<string, Promise<SavedResponse | undefined>>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: ServiceDb,
     private readonly now: Clock,
     private readonly ttlSeconds: number,
   ) {}

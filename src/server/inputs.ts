@@ -3,13 +3,13 @@
 // their declared pixel size bounded.
 import type { Limits } from './config.js';
 import { ApiError } from './errors.js';
-import { sniffImage, type ImageInfo } from './image-info.js';
+import { sniffImage, type ImageHeader } from './image-info.js';
 import { fetchBounded, FetchError, type NetPolicy, UrlRefusedError } from './net.js';
 import type { ScreenshotInput } from './request.js';
 
 export interface Screenshot {
   bytes: Buffer;
-  info: ImageInfo;
+  info: ImageHeader;
 }
 
 function decodeBase64(data: string, maxBytes: number, param: string): Buffer {

@@ -20,7 +20,7 @@ import type { Screenshot } from './inputs.js';
 import { archivePath, buildJobs, planOf } from './jobs.js';
 import type { Metrics } from './metrics.js';
 import type { CheckedRequest, RenderSpec } from './request.js';
-import { TERMINAL, type ImageRow, type RenderRow, type RenderStatus, type Store } from './store.js';
+import { TERMINAL, type ImageRow, type RenderRow, type RenderStatus, type ServiceDb } from './store.js';
 
 /** Writes a file so that it is on disk before we say so: temp file, fsync, rename. */
 export function writeDurable(file: string, data: Uint8Array): void {
@@ -47,7 +47,7 @@ export class Renders extends EventEmitter {
   private stopped = false;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: ServiceDb,
     private readonly pool: RenderPool,
     private readonly budget: DecodeBudget,
     private readonly config: ServerConfig,

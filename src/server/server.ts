@@ -15,7 +15,7 @@ import { KeyRing } from './keys.js';
 import { Metrics } from './metrics.js';
 import { closeAgents } from './net.js';
 import { Renders } from './renders.js';
-import { Store } from './store.js';
+import { ServiceDb } from './store.js';
 
 export interface RunningServer {
   url: string;
@@ -60,7 +60,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   const now = service.now ?? Date.now;
   const log = (msg: string) => io.stderr(`storeshots serve: ${msg}\n`);
   const unlock = lockData(config.dataDir);
-  const store = new Store(config.dataDir);
+  const store = new ServiceDb(config.dataDir);
   const released = store.releaseOrphanKeys();
   if (released) log(`released ${released} idempotency key(s) of requests that never got an answer`);
   const metrics = new Metrics();

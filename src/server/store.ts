@@ -144,7 +144,8 @@ CREATE TABLE IF NOT EXISTS usage (
 );
 `;
 
-export class Store {
+/** The service's SQLite database (one file under --data). */
+export class ServiceDb {
   readonly db: DatabaseSync;
   readonly dir: string;
 
