@@ -7,6 +7,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { isUtf8 } from 'node:buffer';
 import { CST, Lexer, LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import schema from '../../schema/screenshots.schema.json' with { type: 'json' };
+import { fieldName, formatAjvError, pathOf, simplifyAjvErrors, valueAt } from '../util/ajv-errors.js';
 import { UserError, expected, type Problem } from '../util/errors.js';
 import { addManifestFormats } from './formats.js';
 import type { Manifest, Position } from './types.js';
@@ -42,11 +43,7 @@ export function findManifest(given: string | undefined, cwd = process.cwd()): st
   );
 }
 
-export function fieldName(fieldPath: ReadonlyArray<string | number>): string {
-  let out = '';
-  for (const seg of fieldPath) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
-  return out || '(root)';
-}
+export { fieldName };
 
 const ajv = addManifestFormats(new Ajv({ allErrors: true, strict: false, verbose: true }));
 const validateSchema = ajv.compile(schema);
@@ -194,7 +191,7 @@ export function parseManifest(text: string, shown: string, dir: string, abs = pa
   }));
   if (problems.length > 0) throw new UserError(problems);
   if (!validateSchema(data)) {
-    for (const err of simplify(validateSchema.errors ?? [])) problems.push(toProblem(err, data, doc, at));
+    for (const err of simplifyAjvErrors(validateSchema.errors ?? [])) problems.push(toProblem(err, data, doc, at));
   }
   if (problems.length > 0) throw new UserError(problems);
   return { manifest: data as Manifest, file: abs, dir, positionOf };
@@ -266,37 +263,6 @@ function offsetOf(doc: Document, fieldPath: ReadonlyArray<string | number>, keyO
   return offset;
 }
 
-function pathOf(instancePath: string): Array<string | number> {
-  if (!instancePath) return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function valueAt(data: unknown, p: ReadonlyArray<string | number>): unknown {
-  let v: unknown = data;
-  for (const seg of p) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
-  return v;
-}
-
-/** Drops ajv's echo errors ("must match then schema") and keeps one error per field and keyword. */
-function simplify(errors: ErrorObject[]): ErrorObject[] {
-  const seen = new Set<string>();
-  const out: ErrorObject[] = [];
-  for (const e of errors) {
-    // "must match then schema" echoes, and the inner pattern error of propertyNames (reported by its parent).
-    if (e.keyword === 'if' || e.schemaPath.includes('/propertyNames/')) continue;
-    // One type error per field: an if/then/else branch's own type check repeats the outer one.
-    const key = e.keyword === 'type' ? `${e.instancePath}|type` : `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
-  }
-  return out;
-}
-
 function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
   let node: unknown = schema;
   const rel = schemaPath.replace(/^#\/?/, '');
@@ -306,44 +272,6 @@ function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
     node = (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
   }
   return node as Record<string, unknown> | undefined;
-}
-
-function describeSchema(e: ErrorObject): string {
-  const p = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'type':
-      return `a value of type ${String(p.type).replace(',', ' or ')}`;
-    case 'enum':
-      return `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'const':
-      return JSON.stringify(p.allowedValue);
-    case 'format':
-    case 'pattern': {
-      // verbose: true hands the schema that holds the keyword (schemaPath is relative to a $ref'd definition).
-      const parent = (e.parentSchema as Record<string, unknown> | undefined) ?? schemaAt(e.schemaPath.replace(/\/(pattern|format)$/, ''));
-      return typeof parent?.description === 'string' ? parent.description.replace(/\.$/, '') : `a value matching ${String(p.pattern)}`;
-    }
-    case 'minimum':
-    case 'exclusiveMinimum':
-      return `a number ${p.comparison} ${p.limit}`;
-    case 'maximum':
-    case 'exclusiveMaximum':
-      return `a number ${p.comparison} ${p.limit}`;
-    case 'minItems':
-      return `at least ${p.limit} item(s)`;
-    case 'maxItems':
-      return `at most ${p.limit} item(s)`;
-    case 'minLength':
-      return `a text of at least ${p.limit} character(s)`;
-    case 'maxLength':
-      return `a text of at most ${p.limit} characters`;
-    case 'uniqueItems':
-      return 'a list without repeats';
-    case 'minProperties':
-      return 'at least one entry';
-    default:
-      return e.message ?? e.keyword;
-  }
 }
 
 function toProblem(
@@ -383,6 +311,6 @@ function toProblem(
       at: at(offsetOf(doc, fp, name)),
     };
   }
-  const where = fieldName(fp);
-  return { severity: 'error', field: where, message: expected(describeSchema(e), where, valueAt(data, fp)), at: at(offsetOf(doc, fp)) };
+  const { field, message } = formatAjvError(e, data, { schemaAt });
+  return { severity: 'error', field, message, at: at(offsetOf(doc, fp)) };
 }

@@ -7,6 +7,7 @@ import { closest } from 'fastest-levenshtein';
 import { builtinThemes } from '../manifest/theme.js';
 import type { Style } from '../manifest/types.js';
 import { acceptedSizes, presetRefs, PRESETS, resolvePreset, type DeviceFamily } from '../store/presets.js';
+import { fieldName, pathOf, valueAt } from '../util/ajv-errors.js';
 import { describeValue } from '../util/errors.js';
 import { netPolicy, type ServerConfig } from './config.js';
 import { ApiError, badRequest } from './errors.js';
@@ -47,22 +48,16 @@ const ajv = addManifestFormats(new Ajv({ allErrors: false, strict: false }));
 const validateRender = ajv.compile(renderRequestSchema);
 const validateBulk = ajv.compile(bulkRequestSchema);
 
-/** `/slides/0/screenshot` -> `slides[0].screenshot` */
-export function paramOf(instancePath: string, extra?: string): string {
-  const parts = instancePath.split('/').filter(Boolean);
-  if (extra) parts.push(extra);
-  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
-}
-
-function valueAt(root: unknown, instancePath: string): unknown {
-  let v = root;
-  for (const p of instancePath.split('/').filter(Boolean)) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
-  return v;
+/** `/slides/0/screenshot` -> `slides[0].screenshot` (empty at the root). */
+function paramOf(instancePath: string, extra?: string): string {
+  const path = pathOf(instancePath);
+  if (extra) path.push(extra);
+  return path.length ? fieldName(path) : '';
 }
 
 function schemaError(e: ErrorObject, root: unknown, prefix: string): ApiError {
   const p = (extra?: string) => prefix + (prefix && paramOf(e.instancePath, extra) ? '.' : '') + paramOf(e.instancePath, extra);
-  const got = describeValue(valueAt(root, e.instancePath));
+  const got = describeValue(valueAt(root, pathOf(e.instancePath)));
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':

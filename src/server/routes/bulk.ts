@@ -1,0 +1,36 @@
+// POST /v1/bulk: many async renders in one request, each accepted or refused on its own.
+import type { FastifyInstance } from 'fastify';
+import { checkQuota } from '../access.js';
+import { netPolicy } from '../config.js';
+import { ApiError } from '../errors.js';
+import { acquireScreenshots } from '../inputs.js';
+import { checkBulkShape, checkRenderRequest } from '../request.js';
+import { idempotent, type RouteDeps } from './shared.js';
+
+export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const { config, store, renders, now } = deps;
+  app.post('/v1/bulk', async (req, reply) => {
+    const body = req.body;
+    const { renders: items } = checkBulkShape(body);
+    return idempotent(deps, req, reply, 'bulk', body, undefined, async () => {
+      const results: Array<Record<string, unknown>> = [];
+      const created: string[] = [];
+      for (const [index, item] of items.entries()) {
+        const prefix = `renders[${index}].`;
+        try {
+          const checked = await checkRenderRequest(item, { config, prefix });
+          checked.spec.async = true;
+          checkQuota(config, store, req.owner, checked.spec.slides.length, now(), `renders[${index}]`);
+          const shots = await acquireScreenshots(checked.screenshots, undefined, config.limits, netPolicy(config), prefix);
+          const row = renders.create(req.owner, checked, shots, deps.baseUrl(req));
+          created.push(row.id);
+          results.push({ index, id: row.id, status: 'processing', polling_url: `/v1/renders/${row.id}` });
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          results.push({ index, error: e.toJSON().error });
+        }
+      }
+      return { status: 202, body: { object: 'bulk', submitted: created.length, failed: items.length - created.length, renders: results } };
+    });
+  });
+}

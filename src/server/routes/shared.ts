@@ -1,0 +1,120 @@
+// What the route plugins share: their dependencies, reading a JSON or multipart body, answering a
+// creating request under its Idempotency-Key, and turning a params/querystring schema error into
+// the API's error shape (with the one ajv-error formatter the manifest loader uses too).
+import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { formatAjvError } from '../../util/ajv-errors.js';
+import type { AppDeps } from '../app.js';
+import { jsonDepth, MAX_JSON_DEPTH } from '../body.js';
+import { ApiError, asApiError, badRequest } from '../errors.js';
+import { checkKey, requestHash, type SavedResponse } from '../idempotency.js';
+import type { Renders } from '../renders.js';
+import type { RenderRow } from '../store.js';
+
+export interface RouteDeps extends AppDeps {
+  /** The URL clients reach this service at (STORESHOTS_PUBLIC_URL, or the request's own host). */
+  baseUrl(req: FastifyRequest): string;
+}
+
+/** A params or querystring schema error as a 400 naming the parameter: `Expected <what> for <param> but received <value>`. */
+export function parameterError(errors: FastifySchemaValidationError[]): Error {
+  const { field, message } = formatAjvError(errors[0] as ErrorObject);
+  return badRequest(message, field);
+}
+
+/** A preValidation hook: each of the route's query parameters given twice is refused before the schema looks at it (others are ignored). */
+export function oneValueEach(names: readonly string[]) {
+  return async (req: FastifyRequest): Promise<void> => {
+    const query = req.query as Record<string, unknown>;
+    for (const name of names) {
+      const v = query[name];
+      if (Array.isArray(v)) throw badRequest(`Expected one value for ${name} but received ${v.length}`, name);
+    }
+  };
+}
+
+/** A sync render answers with the render: 200 when it succeeded, 422 when it failed, 504 on the time-out. */
+export function syncResponse(renders: Renders, row: RenderRow): SavedResponse {
+  const body = renders.present(row);
+  const code = (body.error as { code?: string } | null)?.code;
+  return { status: row.status === 'succeeded' ? 200 : code === 'render_timeout' ? 504 : 422, body };
+}
+
+export function accepted(renders: Renders, row: RenderRow): SavedResponse {
+  const r = renders.present(row);
+  // SPEC §5 fixes "processing" for the 202 answer: accepted for processing (a poll shows queued first).
+  return { status: 202, body: { id: row.id, object: 'render', status: 'processing', polling_url: r.polling_url, created_at: r.created_at, expires_at: r.expires_at, metadata: r.metadata } };
+}
+
+export function send(reply: FastifyReply, r: SavedResponse) {
+  return reply.code(r.status).send(r.body);
+}
+
+/** The body and file parts of a JSON or multipart request. */
+export async function readBody(req: FastifyRequest, bodyBytes: number): Promise<{ body: unknown; files?: Map<string, Buffer> }> {
+  if (!req.isMultipart()) return { body: req.body };
+  const files = new Map<string, Buffer>();
+  let body: unknown;
+  let total = 0;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const buf = await part.toBuffer();
+        total += buf.length;
+        if (total > bodyBytes) throw new ApiError(413, 'payload_too_large', `Upload is larger than the limit of ${bodyBytes} bytes`);
+        files.set(part.fieldname, buf);
+      } else if (part.fieldname === 'request') {
+        const text = String(part.value);
+        if (jsonDepth(text) > MAX_JSON_DEPTH) throw badRequest(`The "request" part is nested deeper than ${MAX_JSON_DEPTH} levels`, 'request', 'invalid_json');
+        try {
+          body = JSON.parse(text);
+        } catch (e) {
+          throw badRequest(`The "request" part is not JSON: ${(e as Error).message}`, 'request', 'invalid_json');
+        }
+      } else {
+        throw badRequest(`Unknown multipart field "${part.fieldname}" (send the request as a "request" field and files as slides[N].screenshot)`, part.fieldname, 'parameter_unknown');
+      }
+    }
+  } catch (e) {
+    // The multipart parser (busboy) throws plain errors for a missing boundary, a truncated body or a
+    // malformed part header: all of them are the client's request, never a server failure.
+    const known = asApiError(e as Error);
+    if (known) throw known;
+    throw new ApiError(400, 'invalid_multipart', `Invalid multipart body: ${(e as Error).message}`);
+  }
+  if (body === undefined) throw badRequest('A multipart request needs a "request" field with the JSON body', 'request', 'parameter_missing');
+  return { body, files };
+}
+
+/** Runs a creating request under its Idempotency-Key (if any) and sends the saved or fresh response. */
+export async function idempotent(
+  deps: RouteDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  route: string,
+  body: unknown,
+  files: Map<string, Buffer> | undefined,
+  work: (attach: (id: string) => void) => Promise<SavedResponse>,
+) {
+  const { idempotency, store, renders } = deps;
+  const key = checkKey(req.headers['idempotency-key']);
+  if (!key) return send(reply, await work(() => undefined));
+  const mode = (body as { async?: unknown } | null)?.async === true || route === 'bulk' ? 'async' : 'sync';
+  const claim = await idempotency.claim(req.owner, key, requestHash(route, body, files), mode);
+  if (claim.kind === 'replay') return send(reply.header('idempotent-replayed', 'true'), claim.response);
+  if (claim.kind === 'resume') {
+    const row = store.render(claim.renderId)!;
+    const r = claim.mode === 'async' ? accepted(renders, row) : syncResponse(renders, await renders.waitFor(row.id));
+    claim.finish(r);
+    return send(reply.header('idempotent-replayed', 'true'), r);
+  }
+  let r: SavedResponse;
+  try {
+    r = await work(claim.attach);
+  } catch (e) {
+    claim.abandon();
+    throw e;
+  }
+  claim.finish(r);
+  return send(reply, r);
+}
