@@ -42,7 +42,7 @@ describe('a set batch', () => {
     checkImages(images);
   }, 60_000);
 
-  it('measures them once on the pool too: one facts task, then one task per image', async () => {
+  it('measures them once on the pool too: the first image\'s task measures them for all, one task per image', async () => {
     const pool = await RenderPool.open(2, { workerFile: privateWorker() });
     if (!(pool instanceof RenderPool)) throw new Error(pool.unavailable);
     try {

@@ -3,9 +3,11 @@
 // decoded screenshots a batch shares stay in memory between its jobs (decode-cache.ts).
 //
 // renderSetBatch is one set's batch as the render service submits it: the set's text facts are
-// computed once (on the pool), then its images spread over the pool's threads, each admitted by
-// the caller first (its decode memory), and each handed to `onImage` as it finishes.
+// computed once (on the pool, by the first image's task), its images spread over the pool's
+// threads, each admitted by the caller first (its decode memory), and each handed to `onImage` as
+// it finishes.
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import type { Job } from '../plan/types.js';
 import { RenderError } from '../util/errors.js';
 import { RenderCache } from './cache.js';
@@ -16,8 +18,21 @@ import type { RenderPool } from './pool.js';
 import type { BatchImage, BatchResult, BatchTask, SetFacts } from './types.js';
 
 /** Renders a batch in this thread. Images are written to task.outDir when set, else their bytes come back. */
-export async function runBatch(task: BatchTask, onImage?: (image: BatchImage) => void): Promise<BatchResult> {
+export async function runBatch(task: BatchTask): Promise<BatchResult> {
   if (task.decodeBudget !== undefined) setDecodeBudget(task.decodeBudget);
+  let measured: SetFacts | undefined;
+  if (task.measure) {
+    const { set, jobs, port } = task.measure;
+    try {
+      measured = computeSetFacts(jobs);
+      task.sets = { ...task.sets, [set]: { jobs, facts: measured } };
+      port?.postMessage(measured);
+    } catch (e) {
+      return { images: [], decodes: { made: 0, reused: 0 }, error: { message: (e as Error)?.message ?? String(e), render: e instanceof RenderError, jobId: task.jobs[0]?.job.id ?? set } };
+    } finally {
+      port?.close();
+    }
+  }
   const cache = task.cacheDir ? new RenderCache(task.cacheDir) : undefined;
   const images: BatchImage[] = [];
   const before = decodeStats();
@@ -40,12 +55,11 @@ export async function runBatch(task: BatchTask, onImage?: (image: BatchImage) =>
       }
       const image: BatchImage = task.outDir ? { id: job.id, record, text } : { id: job.id, record, text, bytes: buffer };
       images.push(image);
-      onImage?.(image);
     } catch (e) {
-      return { images, decodes: decodes(), error: { message: (e as Error)?.message ?? String(e), render: e instanceof RenderError, jobId: job.id } };
+      return { images, measured, decodes: decodes(), error: { message: (e as Error)?.message ?? String(e), render: e instanceof RenderError, jobId: job.id } };
     }
   }
-  return { images, decodes: decodes() };
+  return { images, measured, decodes: decodes() };
 }
 
 /** One finished image of a set's batch, with its bytes (the caller stores them). */
@@ -82,34 +96,70 @@ export async function renderSetBatch(batch: SetBatch, opts: SetBatchOptions): Pr
   const stop = () => ac.abort(opts.signal!.reason);
   if (opts.signal?.aborted) stop();
   opts.signal?.addEventListener('abort', stop, { once: true });
+  const name = batch.jobs[0]!.set;
+  // The set's facts: measured here without a pool; on the pool, by the first job's task before it
+  // renders (on the thread that then lays that job out), which posts them for the other jobs.
+  let facts: Promise<SetFacts>;
+  let measured: ((f: SetFacts) => void) | undefined;
+  let unmeasured: ((e: unknown) => void) | undefined;
+  if (opts.pool) {
+    facts = new Promise<SetFacts>((resolve, reject) => {
+      measured = resolve;
+      unmeasured = reject;
+    });
+    facts.catch(() => undefined);
+  } else {
+    facts = Promise.resolve().then(() => computeSetFacts(batch.set));
+  }
+  const one = async (job: Job, first: boolean) => {
+    try {
+      let task: BatchTask;
+      let channel: MessageChannel | undefined;
+      if (first && opts.pool) {
+        channel = new MessageChannel();
+        channel.port1.once('message', (f: SetFacts) => measured!(f));
+        task = { jobs: [{ job }], sets: {}, measure: { set: name, jobs: batch.set, port: channel.port2 }, checkGlyphs: true };
+      } else {
+        task = { jobs: [{ job }], sets: { [name]: { jobs: batch.set, facts: await abortable(facts, ac.signal) } }, checkGlyphs: true };
+      }
+      const admitted = opts.admit ? await opts.admit(job, ac.signal) : undefined;
+      let r: BatchResult;
+      try {
+        task.cost = admitted?.cost;
+        r = opts.pool ? await opts.pool.run(task, ac.signal, channel ? [channel.port2] : undefined) : await runBatch(task);
+      } finally {
+        admitted?.release();
+        channel?.port1.close();
+      }
+      if (r.measured) measured?.(r.measured);
+      if (ac.signal.aborted) return;
+      if (r.error) throw r.error.render ? new RenderError(r.error.message) : new Error(r.error.message);
+      for (const image of r.images) await opts.onImage({ ...image, job, bytes: image.bytes! });
+    } catch (e) {
+      // One failed image fails the batch: stop the others rather than render for nothing.
+      if (!ac.signal.aborted) ac.abort(e);
+      throw e;
+    } finally {
+      // The first task ended without posting the facts (it failed, or was aborted): the others stop too.
+      if (first) unmeasured?.(ac.signal.aborted ? ac.signal.reason : new Error('the set\'s text facts were not measured'));
+    }
+  };
   try {
     ac.signal.throwIfAborted();
-    const facts: SetFacts = opts.pool ? await opts.pool.facts(batch.set, ac.signal) : computeSetFacts(batch.set);
-    const sets: BatchTask['sets'] = { [batch.jobs[0]!.set]: { jobs: batch.set, facts } };
-    await Promise.all(
-      batch.jobs.map(async (job) => {
-        try {
-          const admitted = opts.admit ? await opts.admit(job, ac.signal) : undefined;
-          let r: BatchResult;
-          try {
-            const task: BatchTask = { jobs: [{ job }], sets, checkGlyphs: true, cost: admitted?.cost };
-            r = opts.pool ? await opts.pool.run(task, ac.signal) : await runBatch(task);
-          } finally {
-            admitted?.release();
-          }
-          if (ac.signal.aborted) return;
-          if (r.error) throw r.error.render ? new RenderError(r.error.message) : new Error(r.error.message);
-          for (const image of r.images) await opts.onImage({ ...image, job, bytes: image.bytes! });
-        } catch (e) {
-          // One failed image fails the batch: stop the others rather than render for nothing.
-          if (!ac.signal.aborted) ac.abort(e);
-          throw e;
-        }
-      }),
-    );
+    await Promise.all(batch.jobs.map((job, k) => one(job, k === 0)));
   } catch (e) {
     throw ac.signal.aborted ? ac.signal.reason : e;
   } finally {
     opts.signal?.removeEventListener('abort', stop);
   }
+}
+
+/** `p`, or the signal's reason once it aborts. */
+function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -7,11 +7,12 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { TransferListItem } from 'node:worker_threads';
 import type { Piscina as PiscinaType } from 'piscina';
-import type { Job, Plan } from '../plan/types.js';
+import type { Plan } from '../plan/types.js';
 import type { Finding } from '../report/types.js';
 import { packageRoot } from '../util/paths.js';
-import type { BatchResult, BatchTask, RenderedImage, SetFacts } from './types.js';
+import type { BatchResult, BatchTask, RenderedImage } from './types.js';
 
 /** Roughly what one render thread needs at its peak (a 2064x2752 canvas, its pixels, the encoder, decoded screenshots). */
 const BYTES_PER_THREAD = 320 * 1024 * 1024;
@@ -60,7 +61,7 @@ export interface PoolOptions {
 }
 
 export class RenderPool {
-  /** Tasks handed to the threads so far, by kind (tests check that a set's facts are measured once per batch). */
+  /** Tasks handed to the threads so far, by kind; `facts` counts the measuring of a set's facts, alone or ahead of a batch (tests check it is once per set). */
   readonly tasks = { batch: 0, facts: 0, lint: 0 };
   /** An error the pool raised outside any task (e.g. a reply from a worker whose task was aborted): kept, never thrown from an event. */
   failure?: Error;
@@ -118,15 +119,10 @@ export class RenderPool {
   }
 
   /** Renders a batch on a thread. */
-  run(task: BatchTask, signal?: AbortSignal): Promise<BatchResult> {
+  run(task: BatchTask, signal?: AbortSignal, transferList?: TransferListItem[]): Promise<BatchResult> {
     this.tasks.batch++;
-    return this.pool.run(task, { signal }) as Promise<BatchResult>;
-  }
-
-  /** A set's text facts, measured on a thread (the fonts and the native canvas stay off the caller's thread). */
-  facts(setJobs: Job[], signal?: AbortSignal): Promise<SetFacts> {
-    this.tasks.facts++;
-    return this.pool.run(setJobs, { name: 'facts', signal }) as Promise<SetFacts>;
+    if (task.measure) this.tasks.facts++;
+    return this.pool.run(task, { signal, transferList }) as Promise<BatchResult>;
   }
 
   /** Lints a finished set on a thread. */

@@ -1,6 +1,7 @@
 // The renderer's own shapes: what it records about each image it makes (the ImageRecord that
 // report.json lists), the layout facts lint reads (text size, overflow, contrast, glyphs), and the
 // batches the render threads take. Everything after rendering imports these from here.
+import type { MessagePort } from 'node:worker_threads';
 import type { Job } from '../plan/types.js';
 
 /** One image in report.json. `path` is relative to the output directory. */
@@ -70,12 +71,17 @@ export interface SetOfJobs {
   facts: SetFacts;
 }
 
-/** Work for one render thread (or this thread): jobs whose sets' facts are already known. */
+/** Work for one render thread (or this thread): jobs, and their sets with the sets' facts. */
 export interface BatchTask {
   /** Jobs to render, with their cache keys when the cache is on. */
   jobs: Array<{ job: Job; key?: string }>;
   /** The sets these jobs belong to: every job of each (for panoramic neighbours) and its facts. */
   sets: Record<string, SetOfJobs>;
+  /**
+   * A set whose facts are not known yet: the batch measures them first (once) and posts them here
+   * before it renders, so the caller can hand them to the set's other batches (pool.ts).
+   */
+  measure?: { set: string; jobs: Job[]; port?: MessagePort };
   /** Written here (atomically) when set; otherwise the bytes come back with each image. */
   outDir?: string;
   cacheDir?: string;
@@ -99,6 +105,8 @@ export interface BatchResult {
   images: BatchImage[];
   /** The first failure (the rest of the batch is skipped); RenderError kinds cross the thread as data. */
   error?: { message: string; render: boolean; jobId: string };
+  /** The facts of BatchTask.measure's set, once measured (also posted to its port before rendering). */
+  measured?: SetFacts;
   /** Image decodes this batch made, and decodes it saved by reusing pixels already in memory. */
   decodes: { made: number; reused: number };
 }

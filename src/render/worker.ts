@@ -1,13 +1,11 @@
 // A render thread of the pool (piscina), run as plain JS from dist/render/worker.js. It renders
-// batches (batch.ts), measures a set's text facts, and lints a finished set for the service; the
+// batches (batch.ts; a batch may measure its set's text facts first), and lints a finished set for the service; the
 // native renderer is loaded here, never in the calling thread. It counts the decode memory its
 // tasks were granted (BatchTask.cost) in the memory it shares with the pool (pool.ts).
 import { workerData } from 'node:worker_threads';
-import type { Job } from '../plan/types.js';
 import { runBatch } from './batch.js';
-import { computeSetFacts } from './job.js';
 import type { LintTask, WorkerData } from './pool.js';
-import type { BatchResult, BatchTask, SetFacts } from './types.js';
+import type { BatchResult, BatchTask } from './types.js';
 
 const held: Int32Array | undefined = (workerData as Partial<WorkerData> | null)?.held;
 
@@ -27,10 +25,6 @@ export default async function batch(task: BatchTask): Promise<BatchResult> {
   } finally {
     if (held && kib) Atomics.sub(held, 0, kib);
   }
-}
-
-export function facts(setJobs: Job[]): SetFacts {
-  return computeSetFacts(setJobs);
 }
 
 export async function lint(task: LintTask) {
