@@ -16,7 +16,7 @@ import { sanitizeReport } from '../src/action/modes/comment.js';
 import { loadProject } from '../src/manifest/project.js';
 import { commentBody, countsTable, jobSummary } from '../src/publish/markdown.js';
 import { layoutSheet } from '../src/publish/contact-sheet.js';
-import { imageFile } from '../src/publish/set.js';
+import { joinInside as imageFile } from '../src/util/paths.js';
 import { buildReport } from '../src/report/index.js';
 import type { ImageRecord } from '../src/report/types.js';
 import { UserError } from '../src/util/errors.js';

@@ -2,8 +2,9 @@
 // bit depth, ICC colour space and DPI. No decoding and no native code, so a renamed JPEG, a
 // truncated PNG or an RGBA file cannot slip past the way it can past a file name or a renderer's
 // intentions (STORE-RULES.md §1.1, §2.1, §6).
-import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
+import { sha256 } from '../util/hash.js';
+import { isPng } from '../util/png.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'heif' | 'avif' | 'bmp' | 'tiff';
 export type ColorModel = 'rgb' | 'gray' | 'palette' | 'cmyk' | 'ycck' | 'unknown';
@@ -47,11 +48,9 @@ export class UnreadableImageError extends Error {
   }
 }
 
-const PNG_SIG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 /** The format the first bytes announce, or undefined. */
 export function sniffFormat(buf: Buffer): ImageFormat | undefined {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(PNG_SIG)) return 'png';
+  if (isPng(buf)) return 'png';
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
   const ascii = (a: number, b: number) => buf.subarray(a, b).toString('latin1');
   if (buf.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'gif';
@@ -71,7 +70,7 @@ export function readImageFacts(buf: Buffer): ImageFacts {
   if (buf.length === 0) throw new UnreadableImageError('the file is empty (0 bytes)');
   const format = sniffFormat(buf);
   if (!format) throw new UnreadableImageError('not an image: the first bytes match no image format (PNG, JPEG, GIF, WebP, HEIF, AVIF, BMP, TIFF)');
-  const base = { bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
+  const base = { bytes: buf.length, sha256: sha256(buf) };
   if (format === 'png') return { ...base, ...readPng(buf) };
   if (format === 'jpeg') return { ...base, ...readJpeg(buf) };
   return { ...base, format, width: 0, height: 0, hasAlpha: false, colorModel: 'unknown' };

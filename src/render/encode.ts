@@ -1,6 +1,5 @@
 // Encoding: RGB without alpha at exactly the canvas size, no metadata, byte-identical
 // for the same pixels; files are written atomically so a reader never sees half an image.
-import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../util/atomic.js';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -48,9 +47,8 @@ export function setPngDpi(png: Buffer, dpi: number): Buffer {
   return Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
 }
 
-export function sha256(buf: Buffer): string {
-  return createHash('sha256').update(buf).digest('hex');
-}
+/** The one sha256 (util/hash.ts), re-exported for render/index.ts and render/worker.ts until they import it. */
+export { sha256 } from '../util/hash.js';
 
 /** Writes via a temporary file in the same folder and a rename. */
 export const writeAtomic: (file: string, data: Buffer) => void = writeFileAtomic;
