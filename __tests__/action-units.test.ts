@@ -13,7 +13,7 @@ import { RULES } from '../src/lint/rules.js';
 import { VERSION } from '../src/version.js';
 import type { Finding } from '../src/report/types.js';
 import { sanitizeReport } from '../src/action/modes/comment.js';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { commentBody, countsTable, jobSummary } from '../src/publish/markdown.js';
 import { layoutSheet } from '../src/publish/contact-sheet.js';
 import { joinInside as imageFile } from '../src/util/paths.js';

@@ -5,7 +5,7 @@
 // own: they depend on one image alone, so the union equals what one runner would have found.
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadProject, type ProjectOptions } from './manifest/project.js';
+import { loadProject, type ProjectOptions } from './project.js';
 import { selectJobs, type Selection } from './plan/plan.js';
 import type { Job, Plan } from './plan/types.js';
 import { getRule, lintRender, sortFindings } from './lint/index.js';
