@@ -4,9 +4,8 @@
 // intentions (STORE-RULES.md §1.1, §2.1, §6).
 import { inflateSync } from 'node:zlib';
 import { sha256 } from '../util/hash.js';
-import { isPng } from '../util/png.js';
+import { sniffFormat, type ImageFormat } from '../util/image.js';
 
-export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'heif' | 'avif' | 'bmp' | 'tiff';
 export type ColorModel = 'rgb' | 'gray' | 'palette' | 'cmyk' | 'ycck' | 'unknown';
 
 export interface ImageFacts {
@@ -48,22 +47,6 @@ export class UnreadableImageError extends Error {
   }
 }
 
-/** The format the first bytes announce, or undefined. */
-export function sniffFormat(buf: Buffer): ImageFormat | undefined {
-  if (isPng(buf)) return 'png';
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
-  const ascii = (a: number, b: number) => buf.subarray(a, b).toString('latin1');
-  if (buf.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'gif';
-  if (buf.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
-  if (buf.length >= 12 && ascii(4, 8) === 'ftyp') {
-    const brand = ascii(8, 12);
-    if (brand === 'avif' || brand === 'avis') return 'avif';
-    if (['heic', 'heix', 'hevc', 'hevx', 'mif1', 'msf1', 'heim', 'heis'].includes(brand)) return 'heif';
-  }
-  if (buf.length >= 2 && ascii(0, 2) === 'BM') return 'bmp';
-  if (buf.length >= 4 && (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*')) return 'tiff';
-  return undefined;
-}
 
 /** Parses a whole file's bytes. Throws UnreadableImageError with a reason a user can act on. */
 export function readImageFacts(buf: Buffer): ImageFacts {
