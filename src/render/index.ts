@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job, Plan } from '../plan/types.js';
+import { jobRecord } from '../report/record.js';
 import type { RenderedImage } from '../report/types.js';
 import { RenderError } from '../util/errors.js';
 import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
@@ -156,7 +157,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     // The image as it was rendered before: same bytes, same text layout for lint.
     const file = path.join(plan.outDir, job.output.path);
     const hit = key ? cache!.copyTo(key, file) : undefined;
-    if (hit) done.set(job.id, { job, file, text: hit.text, record: recordOf(job, hit.bytes, hit.sha256, true) });
+    if (hit) done.set(job.id, { job, file, text: hit.text, record: jobRecord(job, hit.bytes, hit.sha256, true) });
     else misses.push({ job, key });
   }
 
@@ -218,13 +219,6 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   if (cache) pruneNow(cache);
   opts.onStats?.({ rendered: misses.length, cached: plan.jobs.length - misses.length, threads: used, decodes, keys: [...keys] });
   return out;
-}
-
-function recordOf(job: Job, bytes: number, sha: string, cached: boolean): RenderedImage['record'] {
-  return {
-    path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, index: job.index,
-    width: job.size.width, height: job.size.height, format: job.output.format, bytes, sha256: sha, cached,
-  };
 }
 
 /** Jobs that show the same screenshot go to one batch (decoded once); batches stay small enough to spread over the threads. */
