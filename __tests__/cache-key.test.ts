@@ -4,7 +4,7 @@ import { appendFileSync, cpSync, mkdtempSync, utimesSync, writeFileSync, copyFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import type { Job, Plan } from '../src/plan/types.js';
 import { mergeStyle } from '../src/plan/plan.js';
 import { cacheKey, FileHasher } from '../src/render/cache.js';

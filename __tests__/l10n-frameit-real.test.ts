@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importFrameit } from '../src/import/frameit/index.js';
 import { deviceDash } from '../src/import/frameit/shots.js';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { readStrings } from '../src/manifest/strings.js';
 import { runPipeline } from '../src/pipeline.js';
 import { runCli } from './helpers/cli.js';

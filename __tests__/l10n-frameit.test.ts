@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importFrameit, findFramefile } from '../src/import/frameit/index.js';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { runCli } from './helpers/cli.js';
 import { frameitProject } from './helpers/l10n.js';
 

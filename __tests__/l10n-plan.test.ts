@@ -2,7 +2,7 @@
 // fallbacks and untranslated texts are marked, pseudo-locales, per-locale style, store codes.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { candidatePaths, readStrings } from '../src/manifest/strings.js';
 import { storeLocale } from '../src/store/locales.js';
 import type { Plan } from '../src/plan/types.js';

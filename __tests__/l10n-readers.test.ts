@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { loadManifest } from '../src/manifest/load.js';
 import { readStrings } from '../src/manifest/strings.js';
 import { buildPlan } from '../src/plan/plan.js';

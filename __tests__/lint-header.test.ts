@@ -1,7 +1,8 @@
 // The header reader against real encoder output (sharp), and against files cut short or lying about their type.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { readImageFacts, sniffFormat, UnreadableImageError } from '../src/lint/header.js';
+import { readImageFacts, UnreadableImageError } from '../src/lint/header.js';
+import { sniffFormat } from '../src/util/image.js';
 
 const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
   sharp({ create: { width, height, channels, background: channels === 4 ? { r: 10, g: 20, b: 30, alpha: 1 } : { r: 10, g: 20, b: 30 } } });

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { ROOT, runCli } from './helpers/cli.js';
 
 const GOOD_SHOT = path.join(ROOT, 'examples/habitual/shots/en-US/android-phone/home.png');

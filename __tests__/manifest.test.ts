@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../src/manifest/load.js';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { UserError } from '../src/util/errors.js';
 import { ROOT, runBin } from './helpers/cli.js';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../src/manifest/load.js';
 import { buildPlan, mergeStyle, parseShard, selectJobs } from '../src/plan/plan.js';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { ROOT } from './helpers/cli.js';
 
 const THEME = {

@@ -4,8 +4,10 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RenderApiClient, RemoteError, retryAfterMs } from '../src/remote/client.js';
-import { buildSetRequest, canonicalJson } from '../src/remote/request.js';
+import { RenderApiClient, RemoteError } from '../src/remote/client.js';
+import { retryAfterMs } from '../src/util/retry.js';
+import { buildSetRequest } from '../src/remote/request.js';
+import { canonicalJson } from '../src/util/json.js';
 import type { Job } from '../src/plan/types.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, ROOT, EXAMPLE } from './helpers/cli.js';
 import { KEY, startServer, cleanup, type ServerHandle } from './helpers/server.js';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { selectJobs } from '../src/plan/plan.js';
 import { renderRemote } from '../src/remote/run.js';
 import type { Report } from '../src/report/types.js';

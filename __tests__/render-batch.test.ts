@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import type { Job } from '../src/plan/types.js';
 import { renderSetBatch, type SetImage } from '../src/render/batch.js';
 import { setFactsCount } from '../src/render/job.js';

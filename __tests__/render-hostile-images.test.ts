@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib';
 import pixelmatch from 'pixelmatch';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { renderPlan } from '../src/render/index.js';
 import { probeImage } from '../src/render/images.js';
 import { backgroundFile } from '../src/render/background.js';

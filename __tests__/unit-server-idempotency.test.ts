@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkKey, Idempotency, requestHash, stableStringify } from '../src/server/idempotency.js';
+import { checkKey, Idempotency, requestHash } from '../src/server/idempotency.js';
+import { canonicalJson as stableStringify } from '../src/util/json.js';
 import { ApiError } from '../src/server/errors.js';
 import { ServiceDb } from '../src/server/store.js';
 

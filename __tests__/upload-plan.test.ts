@@ -2,7 +2,7 @@
 // the App Store's reorder rule and Play's append-only rule, Retry-After, and the markdown.
 import { describe, expect, it } from 'vitest';
 import { planMarkdown, planSet, type LiveImage } from '../src/upload/plan.js';
-import { retryAfterMs } from '../src/upload/http.js';
+import { retryAfterMs } from '../src/util/retry.js';
 import type { LocalImage } from '../src/upload/local.js';
 
 const img = (name: string, sum: string): LocalImage => ({ file: `/x/${name}`, path: `en-US/p/${name}`, fileName: name, size: 1, md5: sum, sha1: sum, sha256: sum, mime: 'image/png' });

@@ -2,7 +2,7 @@
 // plan of a project and, per job, the layout storeshots computes (background, device and screen
 // boxes, text lines at their positions), so Chromium and ImageMagick draw the same slide.
 import path from 'node:path';
-import { loadProject } from '../src/manifest/project.js';
+import { loadProject } from '../src/project.js';
 import { selectJobs } from '../src/plan/plan.js';
 import type { Job } from '../src/plan/types.js';
 import { layoutJob, setFacts, type SetFacts } from '../src/render/layout.js';

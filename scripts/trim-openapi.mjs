@@ -6,6 +6,7 @@
 //   node scripts/trim-openapi.mjs /tmp/oa/node_modules/@octokit/openapi/generated/api.github.com.json
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { trimOpenApi } from './openapi-trim.mjs';
 
 export const OPERATIONS = [
   ['get', '/user'],
@@ -37,42 +38,9 @@ if (!src) {
   process.exit(2);
 }
 const full = JSON.parse(readFileSync(src, 'utf8'));
-const out = { openapi: full.openapi, info: { title: full.info.title, version: full.info.version, description: `Trimmed by scripts/trim-openapi.mjs from @octokit/openapi generated/api.github.com.json` }, paths: {}, components: {} };
 
-// Examples are documentation, not contract: dropped (they are most of the size).
-const strip = (node) => {
-  if (Array.isArray(node)) return node.map(strip);
-  if (!node || typeof node !== 'object') return node;
-  const o = {};
-  for (const [k, v] of Object.entries(node)) if (k !== 'examples' && k !== 'example') o[k] = strip(v);
-  return o;
-};
-const refs = new Set();
-const collect = (node) => {
-  if (Array.isArray(node)) return node.forEach(collect);
-  if (!node || typeof node !== 'object') return;
-  if (typeof node.$ref === 'string') refs.add(node.$ref);
-  Object.values(node).forEach(collect);
-};
-
-for (const [method, p] of OPERATIONS) {
-  const item = full.paths[p];
-  if (!item?.[method]) throw new Error(`${method.toUpperCase()} ${p} is not in ${src}`);
-  out.paths[p] ??= item.parameters ? { parameters: strip(item.parameters) } : {};
-  out.paths[p][method] = strip(item[method]);
-  collect(out.paths[p]);
-}
-const seen = new Set();
-while (refs.size > seen.size) {
-  for (const ref of [...refs]) {
-    if (seen.has(ref)) continue;
-    seen.add(ref);
-    const [, , kind, name] = ref.split('/');
-    const node = strip(full.components[kind][name]);
-    (out.components[kind] ??= {})[name] = node;
-    collect(node);
-  }
-}
+const { paths, components, count } = trimOpenApi(full, OPERATIONS, src);
+const out = { openapi: full.openapi, info: { title: full.info.title, version: full.info.version, description: `Trimmed by scripts/trim-openapi.mjs from @octokit/openapi generated/api.github.com.json` }, paths, components };
 const dest = path.resolve(import.meta.dirname, '../__tests__/fixtures/github-openapi.json');
 writeFileSync(dest, `${JSON.stringify(out, null, 1)}\n`);
-console.log(`${OPERATIONS.length} operations, ${seen.size} components -> ${path.relative(process.cwd(), dest)} (${Math.round(readFileSync(dest).length / 1024)} KB) from OpenAPI ${full.info.version}`);
+console.log(`${OPERATIONS.length} operations, ${count} components -> ${path.relative(process.cwd(), dest)} (${Math.round(readFileSync(dest).length / 1024)} KB) from OpenAPI ${full.info.version}`);

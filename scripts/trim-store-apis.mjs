@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
+import { closeRefs, collectRefs, trimOpenApi } from './openapi-trim.mjs';
 
 export const ASC_OPERATIONS = [
   ['get', '/v1/apps'],
@@ -53,49 +54,17 @@ const write = (name, doc) => {
 // ---- App Store Connect (OpenAPI 3) ----------------------------------------------------------
 {
   const full = readJson(ascSrc);
+  const { paths, components, count } = trimOpenApi(full, ASC_OPERATIONS, ascSrc);
   const out = {
     openapi: full.openapi,
     info: { title: full.info.title, version: full.info.version, description: `Trimmed by scripts/trim-store-apis.mjs from ${path.basename(ascSrc)}` },
     servers: full.servers,
-    paths: {},
-    components: {},
+    paths,
+    components,
   };
-  const strip = (node) => {
-    if (Array.isArray(node)) return node.map(strip);
-    if (!node || typeof node !== 'object') return node;
-    const o = {};
-    for (const [k, v] of Object.entries(node)) if (k !== 'examples' && k !== 'example') o[k] = strip(v);
-    return o;
-  };
-  const refs = new Set();
-  const collect = (node) => {
-    if (Array.isArray(node)) return node.forEach(collect);
-    if (!node || typeof node !== 'object') return;
-    if (typeof node.$ref === 'string') refs.add(node.$ref);
-    Object.values(node).forEach(collect);
-  };
-  for (const [method, p] of ASC_OPERATIONS) {
-    const item = full.paths[p];
-    if (!item?.[method]) throw new Error(`${method.toUpperCase()} ${p} is not in ${ascSrc}`);
-    out.paths[p] ??= item.parameters ? { parameters: strip(item.parameters) } : {};
-    out.paths[p][method] = strip(item[method]);
-    collect(out.paths[p]);
-  }
-  const seen = new Set();
-  while (refs.size > seen.size) {
-    for (const ref of [...refs]) {
-      if (seen.has(ref)) continue;
-      seen.add(ref);
-      const [, , kind, name] = ref.split('/');
-      const node = strip(full.components[kind][name]);
-      if (!node) throw new Error(`${ref} is not in ${ascSrc}`);
-      (out.components[kind] ??= {})[name] = node;
-      collect(node);
-    }
-  }
   if (full.components.securitySchemes) out.components.securitySchemes = full.components.securitySchemes;
   if (full.security) out.security = full.security;
-  console.log(`App Store Connect ${full.info.version}: ${ASC_OPERATIONS.length} operations, ${seen.size} components -> ${write('asc-openapi.json', out)}`);
+  console.log(`App Store Connect ${full.info.version}: ${ASC_OPERATIONS.length} operations, ${count} components -> ${write('asc-openapi.json', out)}`);
 }
 
 // ---- Google Play (discovery) ----------------------------------------------------------------
@@ -115,12 +84,6 @@ const write = (name, doc) => {
     schemas: {},
   };
   const refs = new Set();
-  const collect = (node) => {
-    if (Array.isArray(node)) return node.forEach(collect);
-    if (!node || typeof node !== 'object') return;
-    if (typeof node.$ref === 'string') refs.add(node.$ref);
-    Object.values(node).forEach(collect);
-  };
   for (const id of PLAY_METHODS) {
     const parts = id.split('.');
     const name = parts.pop();
@@ -134,17 +97,12 @@ const write = (name, doc) => {
     const m = src.methods?.[name];
     if (!m) throw new Error(`${id} is not in ${playSrc}`);
     (dst.methods ??= {})[name] = m;
-    collect(m);
+    collectRefs(m, refs);
   }
-  const seen = new Set();
-  while (refs.size > seen.size) {
-    for (const ref of [...refs]) {
-      if (seen.has(ref)) continue;
-      seen.add(ref);
-      if (!full.schemas[ref]) throw new Error(`schema ${ref} is not in ${playSrc}`);
-      out.schemas[ref] = full.schemas[ref];
-      collect(full.schemas[ref]);
-    }
-  }
-  console.log(`androidpublisher ${full.version} (revision ${full.revision}): ${PLAY_METHODS.length} methods, ${seen.size} schemas -> ${write('play-discovery.json', out)}`);
+  const count = closeRefs(refs, (ref) => {
+    if (!full.schemas[ref]) throw new Error(`schema ${ref} is not in ${playSrc}`);
+    out.schemas[ref] = full.schemas[ref];
+    return full.schemas[ref];
+  });
+  console.log(`androidpublisher ${full.version} (revision ${full.revision}): ${PLAY_METHODS.length} methods, ${count} schemas -> ${write('play-discovery.json', out)}`);
 }

@@ -5,16 +5,17 @@
 // own: they depend on one image alone, so the union equals what one runner would have found.
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { loadProject, type ProjectOptions } from './manifest/project.js';
+import { loadProject, type ProjectOptions } from './project.js';
 import { selectJobs, type Selection } from './plan/plan.js';
 import type { Job, Plan } from './plan/types.js';
 import { getRule, lintRender, sortFindings } from './lint/index.js';
 import { buildReport, writeReport } from './report/index.js';
+import { readReport } from './report/read.js';
 import type { Finding, ImageRecord, Report } from './report/types.js';
 import type { RenderedImage } from './render/types.js';
-import { imageFile } from './publish/set.js';
+import { joinInside } from './util/paths.js';
 import { RenderError, UserError, type Problem } from './util/errors.js';
+import { sha256 } from './util/hash.js';
 
 export interface MergeOptions extends ProjectOptions, Omit<Selection, 'shard'> {
   /** The shards' output folders (each with its report.json). */
@@ -34,20 +35,6 @@ export interface MergeResult {
 /** Rule scopes whose findings depend on the whole set or run: these are computed again after the merge. */
 const WHOLE = new Set(['set', 'run']);
 
-export function readShardReport(dir: string): Report {
-  const file = path.join(dir, 'report.json');
-  if (!existsSync(file)) throw new UserError(`${dir} has no report.json: is it the output folder of a storeshots render (or a shard's artifact)?`);
-  let report: Report;
-  try {
-    report = JSON.parse(readFileSync(file, 'utf8')) as Report;
-  } catch (e) {
-    throw new UserError(`${file} is not valid JSON (${(e as Error).message})`);
-  }
-  if (report?.version !== 1 || !Array.isArray(report.images) || !Array.isArray(report.findings)) throw new UserError(`${file} is not a storeshots report (version 1 with images and findings)`);
-  return report;
-}
-
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 export async function mergeShards(opts: MergeOptions): Promise<MergeResult> {
   if (!opts.dirs.length) throw new UserError('merge needs at least one shard folder');
@@ -61,7 +48,7 @@ export async function mergeShards(opts: MergeOptions): Promise<MergeResult> {
   mkdirSync(plan.outDir, { recursive: true });
 
   for (const dir of opts.dirs) {
-    const report = readShardReport(dir);
+    const report = readReport(dir);
     shards.push({ dir, images: report.images.length });
     for (const rec of report.images) {
       const job = byPath.get(rec.path);
@@ -74,7 +61,7 @@ export async function mergeShards(opts: MergeOptions): Promise<MergeResult> {
         if (prev.record.sha256 !== rec.sha256) problems.push(`${rec.path} is in both ${prev.dir} and ${dir} with different bytes`);
         continue;
       }
-      const src = imageFile(dir, rec.path);
+      const src = joinInside(dir, rec.path);
       if (!src || !existsSync(src)) {
         problems.push(`${dir}: ${rec.path} is listed in report.json but missing`);
         continue;

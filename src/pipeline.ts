@@ -1,6 +1,6 @@
 // One pipeline, one direction: manifest -> plan -> render -> lint -> report.
 // The CLI's `render` and the Action's local mode both call runPipeline.
-import { loadProject, type ProjectOptions } from './manifest/project.js';
+import { loadProject, type ProjectOptions } from './project.js';
 import { selectJobs, type Selection } from './plan/plan.js';
 import type { Plan } from './plan/types.js';
 import { renderPlan, type RenderRunOptions } from './render/index.js';

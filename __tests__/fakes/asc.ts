@@ -4,25 +4,19 @@
 // scripts/trim-store-apis.mjs) and the ES256 API-key JWT against the key's public half.
 // Faults are queued per operation and fire a set number of times.
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
+import { LoopbackFake, type Fault } from './loopback.js';
 import { OpenApi } from './openapi.js';
 
 const DESCRIPTION = path.join(import.meta.dirname, '../fixtures/asc-openapi.json');
 let shared: OpenApi | undefined;
 const description = () => (shared ??= new OpenApi(DESCRIPTION, { name: "Apple's App Store Connect OpenAPI description", closed: true }));
 
-export interface AscFault {
+export interface AscFault extends Fault {
   /** e.g. 'POST /v1/appScreenshots', 'PUT upload', 'GET /v1/apps', 'commit FAILED', '* *' */
   op: string;
-  status?: number;
-  retryAfter?: string;
-  /** Close the connection instead of answering (a network cut). */
-  cut?: boolean;
-  /** How many times it fires (default 1). */
-  times?: number;
 }
 
 interface Shot {
@@ -49,17 +43,14 @@ export interface FakeAscOptions {
   now?: () => number;
 }
 
-export class FakeAsc {
+export class FakeAsc extends LoopbackFake<AscFault> {
   readonly keyId = 'ABC123DEFG';
   readonly issuerId = '57246542-96fe-1a63-e053-0824d011072a';
   readonly privateKeyPem: string;
   private readonly publicKey: KeyObject;
-  private server!: Server;
-  url = '';
-  readonly violations: string[] = [];
+  protected override readonly anyOp = '* *';
   readonly requests: Array<{ method: string; path: string; status: number }> = [];
   readonly tokens = new Set<string>();
-  faults: AscFault[] = [];
   now: () => number;
   readonly partSize: number;
   readonly processingPolls: number;
@@ -71,6 +62,7 @@ export class FakeAsc {
   private seq = 0;
 
   constructor(o: FakeAscOptions = {}) {
+    super();
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     this.privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     this.publicKey = publicKey;
@@ -89,23 +81,6 @@ export class FakeAsc {
 
   private id(prefix: string): string {
     return `${prefix}-${(++this.seq).toString().padStart(4, '0')}`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req, res).catch((e) => {
-        this.violations.push(`fake crashed: ${(e as Error).stack}`);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((r) => this.server.close(() => r()));
   }
 
   /** Requests that change something (everything but GET). */
@@ -134,17 +109,7 @@ export class FakeAsc {
     }
   }
 
-  private fault(op: string): AscFault | undefined {
-    const f = this.faults.find((x) => (x.op === op || x.op === '* *') && (x.times ?? 1) > 0);
-    if (f) f.times = (f.times ?? 1) - 1;
-    return f;
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks);
-    const url = new URL(req.url ?? '/', this.url);
+  protected async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
 
     // Upload operations: the URLs this fake handed out, checked against the operation it gave.
@@ -181,7 +146,7 @@ export class FakeAsc {
     const authProblem = await this.checkToken(auth);
     if (authProblem) return error(401, 'NOT_AUTHORIZED', `Authentication credentials are missing or invalid: ${authProblem}`);
 
-    const f = this.fault(op);
+    const f = this.takeFault(op);
     if (f?.cut) {
       this.requests.push({ method, path: url.pathname, status: 0 });
       req.socket.destroy();
@@ -285,7 +250,7 @@ export class FakeAsc {
           if (attrs.sourceFileChecksum !== md5) this.violations.push(`commit of ${shot.fileName}: sourceFileChecksum ${attrs.sourceFileChecksum} is not the MD5 of the uploaded bytes (${md5})`);
           shot.checksum = attrs.sourceFileChecksum;
           shot.state = 'UPLOAD_COMPLETE';
-          if (this.fault('commit FAILED')) shot.failOnCommit = true;
+          if (this.takeFault('commit FAILED')) shot.failOnCommit = true;
         }
         return send(200, { data: this.shotJson(shot), links });
       }
@@ -318,7 +283,7 @@ export class FakeAsc {
       this.requests.push({ method: req.method ?? '', path: 'upload', status });
       res.writeHead(status).end();
     };
-    const f = this.fault('PUT upload');
+    const f = this.takeFault('PUT upload');
     if (f?.cut) {
       this.requests.push({ method: 'PUT', path: 'upload', status: 0 });
       req.socket.destroy();

@@ -4,21 +4,17 @@
 // account's public key, and the API accepts only tokens it issued. Edits are transactional as on
 // Play: changes are seen by the store only when the edit is committed.
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { Discovery } from './discovery.js';
+import { LoopbackFake, type Fault } from './loopback.js';
 
 let shared: Discovery | undefined;
 const description = () => (shared ??= new Discovery());
 
-export interface PlayFault {
+export interface PlayFault extends Fault {
   /** A discovery method id ('edits.images.upload'), or 'token'. */
   op: string;
-  status?: number;
-  retryAfter?: string;
-  cut?: boolean;
-  times?: number;
 }
 
 interface Img {
@@ -30,18 +26,14 @@ interface Img {
 
 const STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'ABORTED', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' };
 
-export class FakePlay {
+export class FakePlay extends LoopbackFake<PlayFault> {
   readonly packageName = 'com.example.habitual';
   readonly clientEmail = 'storeshots@example-project.iam.gserviceaccount.com';
   readonly keyId = 'a1b2c3d4e5f6';
   readonly privateKeyPem: string;
   private readonly publicKey: KeyObject;
-  private server!: Server;
-  url = '';
-  readonly violations: string[] = [];
   readonly requests: Array<{ op: string; status: number }> = [];
   readonly issued = new Map<string, number>();
-  faults: PlayFault[] = [];
   languages = ['en-US', 'de-DE', 'ja-JP'];
   /** What the store shows: `${language}/${imageType}` -> images in order. */
   live = new Map<string, Img[]>();
@@ -50,6 +42,7 @@ export class FakePlay {
   private seq = 0;
 
   constructor(readonly now: () => number = () => Date.now()) {
+    super();
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     this.privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     this.publicKey = publicKey;
@@ -58,23 +51,6 @@ export class FakePlay {
   /** The service account key file a user downloads, pointing at this fake's token endpoint. */
   serviceAccountJson(): string {
     return JSON.stringify({ type: 'service_account', project_id: 'example-project', private_key_id: this.keyId, private_key: this.privateKeyPem, client_email: this.clientEmail, client_id: '1234567890', token_uri: `${this.url}token` });
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req, res).catch((e) => {
-        this.violations.push(`fake crashed: ${(e as Error).stack}`);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((r) => this.server.close(() => r()));
   }
 
   seed(language: string, imageType: string, images: Buffer[]): void {
@@ -91,17 +67,7 @@ export class FakePlay {
     return this.requests.filter((r) => !['edits.images.list', 'token', 'edits.insert', 'edits.validate', 'edits.delete'].includes(r.op)).length;
   }
 
-  private fault(op: string): PlayFault | undefined {
-    const f = this.faults.find((x) => x.op === op && (x.times ?? 1) > 0);
-    if (f) f.times = (f.times ?? 1) - 1;
-    return f;
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks);
-    const url = new URL(req.url ?? '/', this.url);
+  protected async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
     if (url.pathname === '/token' && method === 'POST') return this.token(req, res, raw);
 
@@ -120,7 +86,7 @@ export class FakePlay {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const exp = token ? this.issued.get(token) : undefined;
     if (!token || exp === undefined || exp <= this.now()) return error(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token.');
-    const f = this.fault(op);
+    const f = this.takeFault(op);
     if (f?.cut) {
       this.requests.push({ op, status: 0 });
       req.socket.destroy();
@@ -181,7 +147,7 @@ export class FakePlay {
     if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) this.violations.push(`token: Content-Type ${req.headers['content-type']}`);
     const form = new URLSearchParams(raw.toString('utf8'));
     if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') this.violations.push(`token: grant_type ${form.get('grant_type')}`);
-    const f = this.fault('token');
+    const f = this.takeFault('token');
     if (f?.status) return reply(f.status, { error: f.status === 429 ? 'rate_limited' : 'invalid_grant', error_description: `planted fault ${f.status}` }, f.retryAfter ? { 'Retry-After': f.retryAfter } : {});
     try {
       const assertion = form.get('assertion') ?? '';

@@ -5,11 +5,11 @@
 // this run did not use, so the cache stays the size of one set. Keys are immutable and a
 // restore takes the newest match: a set cached before but not the newest (an edit reverted)
 // is saved again under its key plus the run id, so the next run restores it.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import * as actionsCache from '@actions/cache';
 import { RenderCache } from '../render/cache.js';
 import type { RenderStats } from '../render/index.js';
+import { sha256 } from '../util/hash.js';
 
 /** What the cache service does; @actions/cache by default, a fake in tests. */
 export interface CacheService {
@@ -44,7 +44,7 @@ export function cachePrefix(o: { platform?: string; arch?: string; shard?: strin
 
 /** The key a cache holding exactly these entries is saved under. */
 export function saveKey(prefix: string, keys: Iterable<string>): string {
-  return `${prefix}${createHash('sha256').update([...keys].sort().join('\n')).digest('hex').slice(0, 32)}`;
+  return `${prefix}${sha256([...keys].sort().join('\n')).slice(0, 32)}`;
 }
 
 export interface CachedRunLog {

@@ -4,11 +4,11 @@
 // version set, per platform), and the action's own folder gets a node_modules link to them,
 // so the renderer's plain `import('sharp')` resolves with no hook and no setup step.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, lstatSync, readlinkSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../util/paths.js';
+import { sha256 } from '../util/hash.js';
 
 declare global {
   // Replaced at build time by scripts/build.mjs with the versions from package-lock.json.
@@ -44,7 +44,7 @@ function libc(): string {
 }
 
 export function nativeCacheDir(toolCacheDir: string, versions: Record<string, string>): string {
-  const key = createHash('sha256').update(JSON.stringify(versions)).digest('hex').slice(0, 12);
+  const key = sha256(JSON.stringify(versions)).slice(0, 12);
   return path.join(toolCacheDir, 'storeshots-natives', `${key}-${process.platform}-${process.arch}${libc()}`);
 }
 

@@ -13,7 +13,8 @@ import { getPreset } from '../store/presets.js';
 import { uploadSet } from '../publish/artifact.js';
 import { COMMENT_SHEET, contactSheets } from '../publish/contact-sheet.js';
 import { commentBody, jobSummary, presetLabel, releasePrBody } from '../publish/markdown.js';
-import { imageFile, type ArtifactRef, type RenderedSet } from '../publish/set.js';
+import type { ArtifactRef, RenderedSet } from '../publish/set.js';
+import { joinInside } from '../util/paths.js';
 import type { PullRequestRef } from './context.js';
 import { inGroup, type ActionEnv } from './env.js';
 import { rulesDocBase } from './links.js';
@@ -236,7 +237,7 @@ export function fastlaneFiles(set: RenderedSet, prPath: string): { files: Array<
   const skipped: string[] = [];
   const dirs = new Set<string>();
   for (const img of set.report.images) {
-    const src = imageFile(set.outDir, img.path);
+    const src = joinInside(set.outDir, img.path);
     const rel = outputPath('fastlane', { locale: img.locale, preset: img.preset, slide: img.slide, index: img.index, ext: path.extname(img.path).slice(1) || 'png' });
     if (!src || !rel) {
       skipped.push(img.path);

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findFramefile, importFrameit, type ImportFinding } from '../import/frameit/index.js';
-import { loadProject } from '../manifest/project.js';
+import { loadProject } from '../project.js';
 import { UserError, formatProblem } from '../util/errors.js';
 import type { CliIO } from './io.js';
 

@@ -1,4 +1,4 @@
-import { loadProject } from '../manifest/project.js';
+import { loadProject } from '../project.js';
 import { formatProblem } from '../util/errors.js';
 import type { CliIO } from './io.js';
 

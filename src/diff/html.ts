@@ -3,10 +3,10 @@
 // with buttons for before, after and the diff highlight; filters by status, locale and preset.
 // Like report.html it opens from disk: relative image paths, inline style, and the one inline
 // script allowed by its hash in the page's CSP; every piece of text is escaped.
-import { createHash } from 'node:crypto';
 import { escapeHtml, pageHead, pathUrl } from '../report/html.js';
 import type { ChangedEntry, DiffEntry, DiffResult } from './types.js';
 import { formatShare as pct } from './format.js';
+import { sha256 } from '../util/hash.js';
 
 const attrs = (e: DiffEntry, status: string) =>
   `data-status="${status}" data-locale="${escapeHtml(e.locale)}" data-preset="${escapeHtml(e.preset)}" data-slide="${escapeHtml(e.slide)}" data-path="${escapeHtml(e.path)}"`;
@@ -90,7 +90,7 @@ const SCRIPT = `(() => {
   apply();
 })();`;
 
-const SCRIPT_HASH = `sha256-${createHash('sha256').update(SCRIPT).digest('base64')}`;
+const SCRIPT_HASH = `sha256-${sha256(SCRIPT, 'base64')}`;
 
 export function renderDiffHtml(r: DiffResult, opts: { base?: string; head?: string; title?: string } = {}): string {
   const all: DiffEntry[] = [...r.changed, ...r.added, ...r.removed];

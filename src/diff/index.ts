@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError, expected } from '../util/errors.js';
+import { isInside } from '../util/paths.js';
 import { compareRaw, decodeImage, diffImagePng, sideBySidePng } from './compare.js';
 import { renderDiffHtml } from './html.js';
 import { identityKey, readImageSet, type SetImage } from './read.js';
@@ -68,8 +69,7 @@ function entry(img: SetImage): DiffEntry {
 function prepareOut(outDir: string, inputs: string[]): string {
   const out = path.resolve(outDir);
   for (const dir of inputs) {
-    const rel = path.relative(out, dir);
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw new UserError(`--out ${outDir} would replace the set ${dir}: choose another folder`);
+    if (isInside(out, dir, { self: true })) throw new UserError(`--out ${outDir} would replace the set ${dir}: choose another folder`);
   }
   if (existsSync(out) && readdirSync(out).length && !existsSync(path.join(out, 'diff.json'))) {
     throw new UserError(`--out ${outDir} is not empty and holds no diff.json: refusing to replace it (choose a new or empty folder)`);

@@ -1,15 +1,15 @@
 // One side of a diff: a folder with report.json and its images (a --out folder, a merged set or a
-// downloaded artifact). report.json is read by merge's reader; this adds what a diff relies on:
+// downloaded artifact). report.json is read by the one reader (report/read.ts); this adds what a diff relies on:
 // each image's identity and sha256 are well-formed, its path stays inside the folder (symlinks
 // included), the file is there and its bytes are the ones report.json names.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readShardReport } from '../merge.js';
-import { imageFile } from '../publish/set.js';
+import { readReport } from '../report/read.js';
+import { isReallyInside, joinInside } from '../util/paths.js';
 import type { ImageRecord } from '../report/types.js';
 import { UserError, expected } from '../util/errors.js';
 import type { ImageIdentity } from './types.js';
+import { sha256 } from '../util/hash.js';
 
 export interface SetImage extends ImageIdentity {
   path: string;
@@ -32,18 +32,12 @@ export interface ImageSet {
 
 export const identityKey = (i: ImageIdentity) => JSON.stringify([i.locale, i.preset, i.slide]);
 
-const inside = (dir: string, file: string) => {
-  const rel = path.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-};
-
 /** Reads and checks one set. `label` (BASE or HEAD) names the side in messages. */
 export function readImageSet(dir: string, label = 'folder'): ImageSet {
   const abs = path.resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UserError(`${label} ${dir} is not a folder`);
-  const report = readShardReport(abs);
+  const report = readReport(abs);
   const reportFile = path.join(abs, 'report.json');
-  const realDir = realpathSync(abs);
   const images = new Map<string, SetImage>();
   report.images.forEach((raw: ImageRecord, n) => {
     const field = `images[${n}]`;
@@ -55,13 +49,13 @@ export function readImageSet(dir: string, label = 'folder'): ImageSet {
       if (typeof raw[k] !== 'string' || raw[k] === '') fail(expected('a non-empty string', `${field}.${k}`, raw[k]));
     }
     if (typeof raw.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(raw.sha256)) fail(expected('a sha256 (64 hex digits)', `${field}.sha256`, raw.sha256));
-    const file = imageFile(abs, raw.path);
+    const file = joinInside(abs, raw.path);
     if (!file) fail(`${field}.path ${JSON.stringify(raw.path)} leaves the folder ${abs}`);
     if (!existsSync(file!)) fail(`${field}.path ${JSON.stringify(raw.path)} is listed but ${file} does not exist (an incomplete download?)`);
     // A symlink inside the folder may point anywhere: the file a diff reads must really be inside.
-    if (!inside(realDir, realpathSync(file!))) fail(`${field}.path ${JSON.stringify(raw.path)} leads outside the folder ${abs} (through a symbolic link)`);
+    if (!isReallyInside(abs, file!)) fail(`${field}.path ${JSON.stringify(raw.path)} leads outside the folder ${abs} (through a symbolic link)`);
     if (!statSync(file!).isFile()) fail(`${field}.path ${JSON.stringify(raw.path)}: ${file} is not a file`);
-    const sha = createHash('sha256').update(readFileSync(file!)).digest('hex');
+    const sha = sha256(readFileSync(file!));
     if (sha !== raw.sha256) fail(`${file} does not match the sha256 of ${field} (a cut download, or a file changed after rendering?)`);
     const key = identityKey(raw);
     const prev = images.get(key);

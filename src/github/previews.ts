@@ -3,10 +3,10 @@
 // show, so a clone never downloads the history of old previews. Names are content-addressed (a
 // name never changes meaning); the commit message carries the index of which comment shows
 // which names, so the next update knows what to keep without reading any comment.
-import { createHash } from 'node:crypto';
 import type { GitHub } from './client.js';
 import { httpStatus } from './client.js';
 import { branchHead, commitInfo, createCommit, listTree, setBranch, type Repo } from './git.js';
+import { sha256 } from '../util/hash.js';
 
 export interface PreviewImage {
   /** What the image shows, e.g. the locale. */
@@ -32,7 +32,7 @@ const INDEX_START = '<!-- storeshots:previews';
 const INDEX_END = '-->';
 
 export function previewName(img: PreviewImage): string {
-  return `${createHash('sha256').update(img.content).digest('hex').slice(0, 32)}.${img.ext}`;
+  return `${sha256(img.content).slice(0, 32)}.${img.ext}`;
 }
 
 export function formatIndex(index: PreviewIndex): string {

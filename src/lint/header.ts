@@ -2,10 +2,10 @@
 // bit depth, ICC colour space and DPI. No decoding and no native code, so a renamed JPEG, a
 // truncated PNG or an RGBA file cannot slip past the way it can past a file name or a renderer's
 // intentions (STORE-RULES.md §1.1, §2.1, §6).
-import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
+import { sha256 } from '../util/hash.js';
+import { sniffFormat, type ImageFormat } from '../util/image.js';
 
-export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'heif' | 'avif' | 'bmp' | 'tiff';
 export type ColorModel = 'rgb' | 'gray' | 'palette' | 'cmyk' | 'ycck' | 'unknown';
 
 export interface ImageFacts {
@@ -47,31 +47,13 @@ export class UnreadableImageError extends Error {
   }
 }
 
-const PNG_SIG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** The format the first bytes announce, or undefined. */
-export function sniffFormat(buf: Buffer): ImageFormat | undefined {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(PNG_SIG)) return 'png';
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
-  const ascii = (a: number, b: number) => buf.subarray(a, b).toString('latin1');
-  if (buf.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'gif';
-  if (buf.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
-  if (buf.length >= 12 && ascii(4, 8) === 'ftyp') {
-    const brand = ascii(8, 12);
-    if (brand === 'avif' || brand === 'avis') return 'avif';
-    if (['heic', 'heix', 'hevc', 'hevx', 'mif1', 'msf1', 'heim', 'heis'].includes(brand)) return 'heif';
-  }
-  if (buf.length >= 2 && ascii(0, 2) === 'BM') return 'bmp';
-  if (buf.length >= 4 && (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*')) return 'tiff';
-  return undefined;
-}
 
 /** Parses a whole file's bytes. Throws UnreadableImageError with a reason a user can act on. */
 export function readImageFacts(buf: Buffer): ImageFacts {
   if (buf.length === 0) throw new UnreadableImageError('the file is empty (0 bytes)');
   const format = sniffFormat(buf);
   if (!format) throw new UnreadableImageError('not an image: the first bytes match no image format (PNG, JPEG, GIF, WebP, HEIF, AVIF, BMP, TIFF)');
-  const base = { bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
+  const base = { bytes: buf.length, sha256: sha256(buf) };
   if (format === 'png') return { ...base, ...readPng(buf) };
   if (format === 'jpeg') return { ...base, ...readJpeg(buf) };
   return { ...base, format, width: 0, height: 0, hasAlpha: false, colorModel: 'unknown' };

@@ -90,9 +90,5 @@ export interface Manifest {
   output?: { dir?: string; format?: 'png' | 'jpeg'; quality?: number; layout?: 'flat' | 'fastlane' };
 }
 
-/** A place in the manifest file, 1-based, for messages and GitHub annotations. */
-export interface Position {
-  file: string;
-  line: number;
-  column: number;
-}
+/** A place in the manifest file, 1-based (util/position.ts, where util/errors.ts reads it too). */
+export type { Position } from '../util/position.js';

@@ -9,7 +9,7 @@ import type { Localized, Position, PresetEntry, Style } from '../manifest/types.
 import { isRtlLocale, storeLocale, PSEUDO_LOCALES } from '../store/locales.js';
 import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/presets.js';
 import { PLAY } from '../store/facts.js';
-import { packageRoot, resolveInside } from '../util/paths.js';
+import { isInside, packageRoot, resolveInside } from '../util/paths.js';
 import { UserError, expected, type Problem } from '../util/errors.js';
 import { outputPath } from './layout.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
@@ -383,7 +383,7 @@ export function buildPlan(input: PlanInput): PlanResult {
   const shotDirs = new Set(all.flatMap((j) => [j.screenshot, j.secondScreenshot]).filter((f): f is string => !!f).map((f) => path.dirname(f)));
   const patterns = [m.screenshots, ...m.slides.flatMap((sl) => [sl.screenshot, sl['second-screenshot']]), m['feature-graphic']?.screenshot];
   const roots = new Set(patterns.filter((p): p is string => !!p).map((p) => path.resolve(loaded.dir, path.dirname(p.split(/\{(?:locale|device|slide|preset)\}/)[0]! + 'x'))));
-  const under = (dir: string, root: string) => dir === root || (root !== loaded.dir && root !== path.resolve(cwd) && !path.relative(root, dir).startsWith('..') && !path.isAbsolute(path.relative(root, dir)));
+  const under = (dir: string, root: string) => dir === root || (root !== loaded.dir && root !== path.resolve(cwd) && isInside(root, dir, { self: true }));
   const clash = [...shotDirs].find((d) => d === outDir) ?? [...roots].find((r) => under(outDir, r));
   if (clash) {
     const shown = path.relative(cwd, clash) || '.';

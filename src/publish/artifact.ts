@@ -5,7 +5,9 @@ import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import type { Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
-import { imageFile, RUN_FILE, type ArtifactRef, type RunFile } from './set.js';
+import { RUN_FILE, type ArtifactRef, type RunFile } from './set.js';
+import { joinInside } from '../util/paths.js';
+import { readReport } from '../report/read.js';
 
 export interface UploadOptions {
   name: string;
@@ -26,7 +28,7 @@ export interface UploadOptions {
 export async function uploadSet(o: UploadOptions): Promise<ArtifactRef & { files: number; replaced?: number }> {
   writeFileSync(path.join(o.outDir, RUN_FILE), `${JSON.stringify(o.runFile, null, 2)}\n`);
   const files = [
-    ...o.report.images.map((i) => imageFile(o.outDir, i.path)).filter((f): f is string => !!f && existsSync(f)),
+    ...o.report.images.map((i) => joinInside(o.outDir, i.path)).filter((f): f is string => !!f && existsSync(f)),
     o.reportFile,
     path.join(o.outDir, 'report.html'),
     path.join(o.outDir, RUN_FILE),
@@ -70,10 +72,7 @@ export async function downloadSet(o: DownloadOptions): Promise<{ dir: string; ar
   const { artifact } = await client.getArtifact(o.name, { findBy });
   mkdirSync(o.dir, { recursive: true });
   await client.downloadArtifact(artifact.id, { path: o.dir, findBy });
-  const reportFile = path.join(o.dir, 'report.json');
-  if (!existsSync(reportFile)) throw new Error(`The artifact "${o.name}" of run ${o.runId} has no report.json: was it uploaded by storeshots?`);
-  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
-  if (report?.version !== 1 || !Array.isArray(report.images) || !Array.isArray(report.findings)) throw new Error(`report.json in the artifact "${o.name}" is not a storeshots report`);
+  const report = readReport(o.dir, { missing: `The artifact "${o.name}" of run ${o.runId} has no report.json: was it uploaded by storeshots?` });
   const runPath = path.join(o.dir, RUN_FILE);
   const runFile = existsSync(runPath) ? (JSON.parse(readFileSync(runPath, 'utf8')) as RunFile) : undefined;
   return {

@@ -6,7 +6,7 @@ import type { ImageRecord } from '../report/types.js';
 import { fontsDir } from '../render/fonts.js';
 import type { PreviewImage } from '../github/previews.js';
 import { sharp as loadSharp } from '../render/native.js';
-import { imageFile } from './set.js';
+import { joinInside } from '../util/paths.js';
 
 export interface SheetOptions {
   rowHeight?: number;
@@ -78,11 +78,11 @@ export async function contactSheets(outDir: string, records: ImageRecord[], o: S
   const locales = [...new Set(records.map((r) => r.locale))];
   const out: PreviewImage[] = [];
   for (const locale of locales) {
-    const layout = layoutSheet(records.filter((r) => r.locale === locale && imageFile(outDir, r.path)), o);
+    const layout = layoutSheet(records.filter((r) => r.locale === locale && joinInside(outDir, r.path)), o);
     if (layout.items.length === 0) continue;
     const tiles = await Promise.all(
       layout.items.map(async (it) => ({
-        input: await sharp(imageFile(outDir, it.record.path)!).resize(it.width, it.height, { fit: 'fill' }).flatten({ background: '#ffffff' }).png().toBuffer(),
+        input: await sharp(joinInside(outDir, it.record.path)!).resize(it.width, it.height, { fit: 'fill' }).flatten({ background: '#ffffff' }).png().toBuffer(),
         left: it.left,
         top: it.top,
       })),

@@ -4,7 +4,7 @@ import type { Finding, Report } from '../report/types.js';
 import type { PublishedPreview } from '../github/previews.js';
 import type { ArtifactRef } from './set.js';
 import { getPreset } from '../store/presets.js';
-import { ruleLink } from '../action/links.js';
+import { ruleLink } from '../lint/links.js';
 
 /** Text from a report (possibly a fork's) made safe for a table cell: no HTML, no pipes, no pings. */
 export function cell(text: string | undefined): string {

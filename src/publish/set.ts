@@ -1,5 +1,4 @@
 // A finished set as every mode hands it to the publishing steps (artifact, summary, comment, PR).
-import path from 'node:path';
 import type { Plan } from '../plan/types.js';
 import type { Report } from '../report/types.js';
 
@@ -34,10 +33,3 @@ export interface RunFile {
   partial: boolean;
 }
 
-/** A report path as an absolute file inside outDir, or undefined when it would leave it. */
-export function imageFile(outDir: string, rel: string): string | undefined {
-  if (rel.includes('\0') || path.isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) return undefined;
-  const abs = path.resolve(outDir, rel);
-  const back = path.relative(outDir, abs);
-  return back === '' || back.startsWith('..') || path.isAbsolute(back) ? undefined : abs;
-}

@@ -2,6 +2,7 @@
 // Retries 5xx, 429 (honouring Retry-After), resets and time-outs with exponential backoff;
 // the clock and the sleep are injected so tests never wait for real.
 import pRetry, { AbortError } from 'p-retry';
+import { backoffMs, retryAfterMs } from '../util/retry.js';
 
 export interface RemoteImage {
   index: number;
@@ -57,15 +58,6 @@ export class RemoteError extends Error {
 }
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Retry-After as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const secs = Number(header);
-  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 export class RenderApiClient {
   readonly baseUrl: string;
@@ -142,9 +134,8 @@ export class RenderApiClient {
         randomize: false,
         onFailedAttempt: ({ error, attemptNumber }) => {
           const hinted = (error as RemoteError & { retryAfter?: number }).retryAfter;
-          const backoff = Math.min(this.opts.maxDelayMs, this.opts.minDelayMs * 2 ** (attemptNumber - 1));
-          // Full jitter on our own backoff; a server's Retry-After is honoured as given.
-          wait = hinted !== undefined ? Math.min(hinted, this.opts.maxDelayMs * 4) : Math.round(backoff / 2 + (Math.random() * backoff) / 2);
+          // Jitter on our own backoff; a server's Retry-After is honoured as given.
+          wait = hinted !== undefined ? Math.min(hinted, this.opts.maxDelayMs * 4) : backoffMs(attemptNumber, this.opts.minDelayMs, this.opts.maxDelayMs);
           this.opts.onRetry?.({ attempt: attemptNumber, reason: error.message, waitMs: wait, url });
         },
       },

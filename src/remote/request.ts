@@ -1,12 +1,13 @@
 // Turns a plan's sets into render API requests (SPEC §5): one render per (locale, preset) set,
 // screenshots inline, and an Idempotency-Key derived from the content, so a retried workflow
 // reuses the render and changed content makes a new one.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Job } from '../plan/types.js';
 import type { Style } from '../manifest/types.js';
 import { resolvePreset } from '../store/presets.js';
 import { UserError } from '../util/errors.js';
+import { sha256 } from '../util/hash.js';
+import { canonicalJson } from '../util/json.js';
 import { VERSION } from '../version.js';
 
 export interface RemoteSet {
@@ -21,19 +22,6 @@ export interface RequestExtras {
   webhookSecret?: string;
   githubDispatch?: { repository: string; event_type: string };
   metadata?: Record<string, unknown>;
-}
-
-/** JSON with sorted keys, so equal content always hashes the same. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
 }
 
 /** Groups the selected jobs by set, keeping the plan's order. */
@@ -99,7 +87,7 @@ export function buildSetRequest(jobs: Job[], extras: RequestExtras = {}, readFil
   // The key covers the whole request (a service answers 422 when one key comes with another body):
   // the same content and run metadata reuse the render, as a re-run of a workflow run does;
   // changed content makes a new one. The webhook secret is left out so it never leaks into a key.
-  const idempotencyKey = `ss1-${createHash('sha256').update(`${VERSION}\n${canonicalJson(body)}`).digest('hex').slice(0, 48)}`;
+  const idempotencyKey = `ss1-${sha256(`${VERSION}\n${canonicalJson(body)}`).slice(0, 48)}`;
   if (extras.webhookSecret) body.webhook_secret = extras.webhookSecret;
   return { set: first.set, jobs, body, idempotencyKey };
 }

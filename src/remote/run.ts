@@ -1,6 +1,5 @@
 // Remote mode: submit every set, wait for them (polling with backoff), download and verify
 // each image, write it where a local render would have. Used by `render --remote` and the Action.
-import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../util/atomic.js';
 import path from 'node:path';
 import type { Plan } from '../plan/types.js';
@@ -9,6 +8,8 @@ import type { RenderedImage } from '../render/types.js';
 import { RenderError } from '../util/errors.js';
 import { RenderApiClient, RemoteError, type ClientOptions, type RemoteImage, type RemoteRender, type RenderStatus } from './client.js';
 import { buildSetRequest, groupSets, type RequestExtras, type RemoteSet } from './request.js';
+import { sha256 } from '../util/hash.js';
+import { joinInside } from '../util/paths.js';
 
 export interface SubmittedSet {
   set: string;
@@ -106,7 +107,7 @@ export async function downloadImages(render: RemoteRender, outDir: string, place
   for (const img of render.images ?? []) {
     const placed = place(img);
     const buf = await client.image(render.id, img.index, { bytes: img.bytes });
-    const sha = createHash('sha256').update(buf).digest('hex');
+    const sha = sha256(buf);
     if (sha !== img.sha256) throw new RenderError(`image ${img.index} of render ${render.id} does not match its sha256 (got ${sha.slice(0, 12)}…, expected ${String(img.sha256).slice(0, 12)}…)`);
     fetched.push({ placed, buf });
   }
@@ -124,9 +125,8 @@ export async function downloadImages(render: RemoteRender, outDir: string, place
 
 /** outDir + a relative path that must stay inside outDir (paths may come from a service's metadata). */
 export function safeJoin(outDir: string, rel: string): string {
-  const abs = path.resolve(outDir, rel);
-  const back = path.relative(outDir, abs);
-  if (rel.includes('\0') || back === '' || back.startsWith('..') || path.isAbsolute(back)) throw new RenderError(`refusing an output path outside the output folder: ${JSON.stringify(rel)}`);
+  const abs = joinInside(outDir, rel);
+  if (!abs) throw new RenderError(`refusing an output path outside the output folder: ${JSON.stringify(rel)}`);
   return abs;
 }
 

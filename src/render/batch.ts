@@ -9,10 +9,10 @@
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { Job } from '../plan/types.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { RenderError } from '../util/errors.js';
 import { RenderCache } from './cache.js';
 import { decodeStats, setDecodeBudget } from './decode-cache.js';
-import { writeAtomic } from './encode.js';
 import { checkGlyphs, computeSetFacts, renderJob } from './job.js';
 import type { RenderPool } from './pool.js';
 import type { BatchImage, BatchResult, BatchTask, SetFacts } from './types.js';
@@ -45,7 +45,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       const set = task.sets[job.set]!;
       if (task.checkGlyphs) checkGlyphs([job]);
       const { buffer, text, record } = await renderJob(job, set.jobs, set.facts);
-      if (task.outDir) writeAtomic(path.join(task.outDir, job.output.path), buffer);
+      if (task.outDir) writeFileAtomic(path.join(task.outDir, job.output.path), buffer);
       if (cache && key) {
         try {
           cache.put(key, buffer, { sha256: record.sha256, bytes: record.bytes, width: record.width, height: record.height, imageFormat: record.format, text });

@@ -7,11 +7,13 @@
 // which re-hashes an entry only when its file's size or mtime differ from when it was written.
 import { createHash } from 'node:crypto';
 import { copyFileAtomic, writeFileAtomic } from '../util/atomic.js';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Job } from '../plan/types.js';
 import type { TextLayoutInfo } from './types.js';
+import { sha256, sha256File } from '../util/hash.js';
+import { canonicalJson } from '../util/json.js';
 import { packageRoot } from '../util/paths.js';
 import { VERSION } from '../version.js';
 import type { SetFacts } from './layout.js';
@@ -19,8 +21,6 @@ import type { SetFacts } from './layout.js';
 /** Bumped when the entry format or the key's makeup changes. */
 export const CACHE_FORMAT = 1;
 export const DEFAULT_CACHE_DIR = '.storeshots-cache';
-
-const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Hashes files by content, once per (path, size, mtime) in this process: CI checkouts give every file a new mtime, so mtimes never enter a key. */
 export class FileHasher {
@@ -36,21 +36,9 @@ export class FileHasher {
     if (!st.isFile()) return 'not-a-file';
     const k = `${file}|${st.size}|${st.mtimeMs}`;
     let h = this.memo.get(k);
-    if (!h) this.memo.set(k, (h = hashFile(file)));
+    if (!h) this.memo.set(k, (h = sha256File(file)));
     return h;
   }
-}
-
-function hashFile(file: string): string {
-  const h = createHash('sha256');
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return h.digest('hex');
 }
 
 let fingerprint: string | undefined;
@@ -144,19 +132,6 @@ export function jobMaterial(job: Job, files: FileHasher): Record<string, unknown
   };
 }
 
-/** JSON with sorted keys, so the same inputs always hash alike. */
-export function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-
 export interface KeyInput {
   job: Job;
   /** Every job of the job's set (the whole plan's, not just this run's selection). */
@@ -173,7 +148,7 @@ export function cacheKey(k: KeyInput): string {
   const neighbours = job.style.background?.panoramic
     ? setJobs.filter((o) => Math.abs(o.index - job.index) === 1).sort((a, b) => a.index - b.index).map((o) => jobMaterial(o, files))
     : [];
-  return sha(canonical({ renderer: k.renderer ?? rendererFingerprint(), job: jobMaterial(job, files), facts, neighbours }));
+  return sha256(canonicalJson({ renderer: k.renderer ?? rendererFingerprint(), job: jobMaterial(job, files), facts, neighbours }));
 }
 
 export interface CacheMeta {
@@ -220,7 +195,7 @@ export class RenderCache {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.drop(key);
       return undefined;
     }
-    if (meta?.format !== 1 || buffer.length !== meta.bytes || sha(buffer) !== meta.sha256 || !Array.isArray(meta.text)) {
+    if (meta?.format !== 1 || buffer.length !== meta.bytes || sha256(buffer) !== meta.sha256 || !Array.isArray(meta.text)) {
       this.drop(key);
       return undefined;
     }
@@ -270,7 +245,7 @@ export class RenderCache {
         this.drop(key);
         return undefined;
       }
-      if (buffer.length !== meta.bytes || sha(buffer) !== meta.sha256) {
+      if (buffer.length !== meta.bytes || sha256(buffer) !== meta.sha256) {
         this.drop(key);
         return undefined;
       }

@@ -7,13 +7,13 @@
 // are reported as such, with their place, instead of as a missing font.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
 import { packageRoot } from '../util/paths.js';
 import { RenderError } from '../util/errors.js';
 import type { TextStyle, Position } from '../manifest/types.js';
 import type { Job } from '../plan/types.js';
 import { parseHighlights } from './text.js';
+import { sha256 } from '../util/hash.js';
 
 /** Family aliases we register; prefixed so a system font of the same name never wins. */
 export const SHIPPED: Record<string, string[]> = {
@@ -94,7 +94,7 @@ function openFaces(fam: Family): fontkit.Font[] {
 
 /** The alias of a user's font file (the same in every process: a hash of its path). */
 export function userFontAlias(file: string): string {
-  return `ss-user-${createHash('sha256').update(file).digest('hex').slice(0, 12)}`;
+  return `ss-user-${sha256(file).slice(0, 12)}`;
 }
 
 /** Knows a user's font file (once) and returns its alias; its own family name also selects it. */

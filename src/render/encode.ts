@@ -1,6 +1,5 @@
 // Encoding: RGB without alpha at exactly the canvas size, no metadata, byte-identical
 // for the same pixels; files are written atomically so a reader never sees half an image.
-import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../util/atomic.js';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -46,10 +45,6 @@ export function setPngDpi(png: Buffer, dpi: number): Buffer {
   data.copy(chunk, 8);
   chunk.writeUInt32BE(crc32(chunk.subarray(4, 17)), 17);
   return Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
-}
-
-export function sha256(buf: Buffer): string {
-  return createHash('sha256').update(buf).digest('hex');
 }
 
 /** Writes via a temporary file in the same folder and a rename. */

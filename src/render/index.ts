@@ -4,10 +4,11 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job, Plan } from '../plan/types.js';
+import { jobRecord } from '../report/record.js';
 import { RenderError } from '../util/errors.js';
 import { runBatch } from './batch.js';
 import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache } from './cache.js';
-import { checkGlyphs, computeSetFacts, imageRecord, renderJob } from './job.js';
+import { checkGlyphs, computeSetFacts, renderJob } from './job.js';
 import { decodeBudget, poolSize, RenderPool } from './pool.js';
 import type { BatchResult, BatchTask, RenderedImage, TextLayoutInfo } from './types.js';
 
@@ -76,7 +77,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     // The image as it was rendered before: same bytes, same text layout for lint.
     const file = path.join(plan.outDir, job.output.path);
     const hit = key ? cache!.copyTo(key, file) : undefined;
-    if (hit) done.set(job.id, { job, file, text: hit.text, record: imageRecord(job, hit.bytes, hit.sha256, true) });
+    if (hit) done.set(job.id, { job, file, text: hit.text, record: jobRecord(job, hit.bytes, hit.sha256, true) });
     else misses.push({ job, key });
   }
 

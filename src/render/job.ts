@@ -2,11 +2,13 @@
 // one job is self-contained given the job, the jobs of its set (panoramic neighbours) and the set's
 // facts; the set's facts are computed once per set (computeSetFacts), never per image.
 import type { Job } from '../plan/types.js';
+import { jobRecord } from '../report/record.js';
 import { RenderError } from '../util/errors.js';
+import { sha256 } from '../util/hash.js';
 import { COVERAGE_ADVICE, coverageProblems } from './coverage.js';
 import { freeNow } from './decode-cache.js';
 import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
-import { encodeRgba, sha256 } from './encode.js';
+import { encodeRgba } from './encode.js';
 import { probeImage } from './images.js';
 import { layoutJob, resolveModel, setFacts, type TextMeasurer } from './layout.js';
 import { createMeasurer } from './measure.js';
@@ -35,14 +37,6 @@ export function computeSetFacts(setJobs: Job[]): SetFacts {
 export function checkGlyphs(jobs: Job[]): void {
   const problems = coverageProblems(jobs).map((p) => `${p.at.file}:${p.at.line}:${p.at.column}: ${p.message}`);
   if (problems.length) throw new RenderError(`${problems.join('\n')}\n${COVERAGE_ADVICE}`);
-}
-
-/** The report.json record of a job's image, from the image's size in bytes and its hash. */
-export function imageRecord(job: Job, bytes: number, sha: string, cached: boolean): ImageRecord {
-  return {
-    path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, index: job.index,
-    width: job.size.width, height: job.size.height, format: job.output.format, bytes, sha256: sha, cached,
-  };
 }
 
 async function assetsFor(job: Job): Promise<{ shots: DrawAssets['shots']; frame?: UserFrame }> {
@@ -91,5 +85,5 @@ export async function renderJob(job: Job, setJobs: Job[], facts: SetFacts): Prom
   releaseCanvas(canvas);
   const buffer = await encodeRgba(rgba, width, height, job.output.format, job.output.quality);
   freeNow(rgba);
-  return { buffer, text, record: imageRecord(job, buffer.length, sha256(buffer), false) };
+  return { buffer, text, record: jobRecord(job, buffer.length, sha256(buffer), false) };
 }

@@ -2,8 +2,8 @@
 // It opens from disk with no server: images are linked by their paths relative to the folder, the
 // style and script are inline (the script allowed by its hash in the page's CSP), and every piece
 // of text is escaped, since findings quote user text (headlines, file names).
-import { createHash } from 'node:crypto';
 import type { Finding, ImageRecord, Report } from './types.js';
+import { sha256 } from '../util/hash.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -126,7 +126,7 @@ const SCRIPT = `(() => {
   apply();
 })();`;
 
-const SCRIPT_HASH = `sha256-${createHash('sha256').update(SCRIPT).digest('base64')}`;
+const SCRIPT_HASH = `sha256-${sha256(SCRIPT, 'base64')}`;
 
 /** The page for a report. `title` names the run (the app, the manifest). */
 export function renderReportHtml(report: Report, opts: { title?: string } = {}): string {

@@ -5,30 +5,18 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { authenticate, type Clock, RateLimiter } from './access.js';
+import { authenticate, RateLimiter } from './access.js';
 import { jsonDepth, MAX_JSON_DEPTH } from './body.js';
 import type { ServerConfig } from './config.js';
 import { ApiError, asApiError } from './errors.js';
-import type { Idempotency } from './idempotency.js';
-import type { KeyRing } from './keys.js';
 import type { Metrics } from './metrics.js';
 import { redactUrl } from './net.js';
-import type { Renders } from './renders.js';
 import { bulkRoutes } from './routes/bulk.js';
 import { healthRoutes } from './routes/health.js';
 import { renderRoutes } from './routes/renders.js';
-import type { RouteDeps } from './routes/shared.js';
-import type { ServiceDb } from './store.js';
+import type { AppDeps, RouteDeps } from './routes/shared.js';
 
-export interface AppDeps {
-  config: ServerConfig;
-  store: ServiceDb;
-  renders: Renders;
-  idempotency: Idempotency;
-  metrics: Metrics;
-  now: Clock;
-  keys: KeyRing;
-}
+export type { AppDeps };
 
 /** A registered route and whether it is on the allow-list of routes served without a key. */
 export interface RouteInfo {

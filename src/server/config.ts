@@ -1,10 +1,10 @@
 // The render service's configuration: command-line options plus STORESHOTS_* environment variables,
 // parsed once into a checked object. Numbers are checked, not coerced (ENGINEERING.md).
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError, expected } from '../util/errors.js';
+import { sha256 } from '../util/hash.js';
 
 export interface ServeOptions {
   port: string;
@@ -70,7 +70,7 @@ export interface ServerConfig {
 /** What outbound requests (screenshot URLs, webhooks) may reach. */
 export const netPolicy = (c: ServerConfig) => ({ allowPrivate: c.allowPrivateUrls, allowHosts: c.allowHosts });
 
-export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+export const hashKey = (key: string) => sha256(key);
 
 const MiB = 1024 * 1024;
 

@@ -3,6 +3,7 @@
 // The delivery id (X-ASA-Delivery) and body stay the same across retries; the signature is made
 // fresh for each attempt, so a late retry is not rejected as stale.
 import { randomBytes } from 'node:crypto';
+import { backoffMs } from '../util/retry.js';
 import { signDispatch, signWebhook } from '../util/signature.js';
 import type { Clock } from './access.js';
 import { netPolicy, type ServerConfig } from './config.js';
@@ -15,12 +16,6 @@ export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('
 export interface RenderEvent {
   type: 'render.succeeded' | 'render.failed' | 'render.canceled';
   data: Record<string, unknown>;
-}
-
-/** Full jitter over the upper half: spreads retries from many renders without ever retrying at once. */
-export function backoffMs(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling * (0.5 + random() * 0.5));
 }
 
 export class Deliveries {

@@ -4,6 +4,8 @@
 // duplicates make one render; the same key with another body is 422. Requests that fail validation
 // save nothing (the key is released), as at Stripe. Keys live `idempotencyTtlSeconds` (24 h).
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../util/json.js';
+import { sha256 } from '../util/hash.js';
 import type { Clock } from './access.js';
 import { ApiError } from './errors.js';
 import type { ServiceDb } from './store.js';
@@ -19,24 +21,10 @@ export type Claim =
   | { kind: 'resume'; renderId: string; mode: string; finish: (r: SavedResponse) => void }
   | { kind: 'new'; attach: (renderId: string) => void; finish: (r: SavedResponse) => void; abandon: () => void };
 
-/** Canonical JSON: the same body with keys in another order hashes the same. */
-export function stableStringify(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
 export function requestHash(route: string, body: unknown, files?: Map<string, Buffer>): string {
-  const h = createHash('sha256').update(route).update('\n').update(stableStringify(body));
+  const h = createHash('sha256').update(route).update('\n').update(canonicalJson(body));
   for (const [name, buf] of [...(files ?? new Map<string, Buffer>()).entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    h.update(`\n${name}:`).update(createHash('sha256').update(buf).digest('hex'));
+    h.update(`\n${name}:`).update(sha256(buf));
   }
   return h.digest('hex');
 }

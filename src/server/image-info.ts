@@ -1,18 +1,17 @@
 // Reads an image's kind and pixel size from its first bytes, without decoding it: uploads are sniffed
 // (not trusted by name or Content-Type) and oversized canvases refused before a decoder sees them.
+import { pngSize } from '../util/png.js';
+
 export interface ImageHeader {
   format: 'png' | 'jpeg';
   width: number;
   height: number;
 }
 
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 export function sniffImage(buf: Uint8Array): ImageHeader | undefined {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (b.length >= 24 && b.subarray(0, 8).equals(PNG_MAGIC) && b.toString('latin1', 12, 16) === 'IHDR') {
-    return { format: 'png', width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-  }
+  const png = pngSize(b);
+  if (png) return { format: 'png', ...png };
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
     // Walk the segments to the first start-of-frame marker (SOF0-SOF15 except DHT, JPG and DAC).
     let i = 2;

@@ -3,10 +3,10 @@
 // stat poll as a fallback for file systems without change events) and on SIGHUP, so a revoked key is
 // refused within a second without a restart. A server started with keys never becomes open: a file that
 // is emptied leaves only the environment's keys (possibly none: then every request is refused).
-import { createHash } from 'node:crypto';
 import { readFileSync, unwatchFile, watch, watchFile, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { hashKey, parseKeysFile, type ServerConfig } from './config.js';
+import { sha256 } from '../util/hash.js';
 
 export class KeyRing {
   private hashes: string[];
@@ -54,7 +54,7 @@ export class KeyRing {
     this.lastText = text;
     const next = [...new Set([...this.config.envKeyHashes, ...parseKeysFile(text).map(hashKey)])];
     this.hashes = next;
-    const digest = createHash('sha256').update(next.sort().join(',')).digest('hex').slice(0, 12);
+    const digest = sha256(next.sort().join(',')).slice(0, 12);
     this.log(`keys reloaded (${reason}): ${next.length} key(s) in force [${digest}]${next.length === 0 ? '; every request is refused until keys are added' : ''}`);
   }
 

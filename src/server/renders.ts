@@ -6,9 +6,9 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import path from 'node:path';
 import type { Job } from '../plan/types.js';
 import { renderSetBatch } from '../render/batch.js';
-import { imageRecord } from '../render/job.js';
 import type { RenderPool } from '../render/pool.js';
 import type { RenderedImage, TextLayoutInfo } from '../render/types.js';
+import { jobRecord } from '../report/record.js';
 import type { Finding } from '../report/types.js';
 import { type DecodeBudget, decodeCost } from './budget.js';
 import type { Clock } from './access.js';
@@ -249,7 +249,7 @@ export class Renders extends EventEmitter {
     const byIndex = new Map(jobs.map((j) => [j.index, j]));
     const rendered: RenderedImage[] = images.map((i) => {
       const job = byIndex.get(i.idx)!;
-      return { job, file: i.file, text: JSON.parse(i.text) as TextLayoutInfo[], record: imageRecord(job, i.bytes, i.sha256, false) };
+      return { job, file: i.file, text: JSON.parse(i.text) as TextLayoutInfo[], record: jobRecord(job, i.bytes, i.sha256, false) };
     });
     try {
       return await this.pool.lint({ plan: planOf(jobs, outDir), images: rendered }, signal);

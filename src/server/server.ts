@@ -2,7 +2,7 @@
 // function the CLI's `serve` and src/server/index.ts call.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../util/io.js';
 import { RenderPool } from '../render/pool.js';
 import { UserError } from '../util/errors.js';
 import type { Clock } from './access.js';

@@ -2,6 +2,8 @@
 // URL and a clock that does not sleep), and one retry rule for both stores: 429 waits for its
 // Retry-After, 5xx and cut connections are retried when the request is safe to repeat. p-retry
 // does not take an injected clock or a server-given delay, hence this small loop.
+import { backoffMs, retryAfterMs } from '../util/retry.js';
+
 export interface Transport {
   fetch: typeof fetch;
   /** Waits (tests: records the wait and returns at once). */
@@ -19,14 +21,6 @@ export function defaultTransport(log: (line: string) => void = () => {}): Transp
 export const MAX_ATTEMPTS = 5;
 /** The longest Retry-After we honour; a longer one fails the run with the store's answer. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
-
-/** Retry-After as milliseconds: delta seconds or an HTTP date. */
-export function retryAfterMs(value: string | null | undefined, now: number): number | undefined {
-  if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
 
 export class StoreHttpError extends Error {
   constructor(
@@ -59,10 +53,10 @@ export async function withRetry<T>(t: Transport, what: string, safe: boolean, at
       const d = classify(e);
       let wait: number | undefined;
       if (d.status === 429) {
-        wait = retryAfterMs(d.retryAfter, t.now()) ?? 2 ** n * 1000;
+        wait = retryAfterMs(d.retryAfter, t.now()) ?? backoffMs(n + 1, 1000, Infinity, () => 1);
         if (wait > MAX_RETRY_AFTER_MS) throw e;
       } else if (safe && (d.network || (d.status !== undefined && d.status >= 500))) {
-        wait = 2 ** (n - 1) * 1000;
+        wait = backoffMs(n, 1000, Infinity, () => 1);
       }
       if (wait === undefined || n >= MAX_ATTEMPTS) throw e;
       t.log(`${what}: ${d.status ?? 'connection lost'}; retrying in ${Math.round(wait / 1000)} s (${n}/${MAX_ATTEMPTS - 1})`);

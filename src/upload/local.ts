@@ -1,18 +1,20 @@
 // The rendered set to upload, read the way the rest of storeshots reads it: a render's output
-// folder through its report.json (readShardReport, checked against the sha256 each image was
+// folder through its report.json (readReport, checked against the sha256 each image was
 // written with), or a fastlane tree through the lint collector (deliver's and supply's rules).
 // Images come out grouped per store set: (store locale, App Store display type | Play image type).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readShardReport } from '../merge.js';
-import { imageFile } from '../publish/set.js';
+import { readReport } from '../report/read.js';
+import { joinInside } from '../util/paths.js';
 import { collectPaths } from '../lint/collect.js';
 import { readImageFacts } from '../lint/header.js';
 import { deliverDisplayType } from '../store/facts.js';
 import { PSEUDO_LOCALES, storeLocale } from '../store/locales.js';
 import { resolvePreset, type Store } from '../store/presets.js';
 import { UserError } from '../util/errors.js';
+import { sha256 } from '../util/hash.js';
+import { isPng } from '../util/png.js';
 
 export interface LocalImage {
   /** Absolute file. */
@@ -48,8 +50,7 @@ export interface ReadSetResult {
 function describe(file: string, shown: string, bytes?: Buffer): LocalImage {
   const b = bytes ?? readFileSync(file);
   const h = (alg: string) => createHash(alg).update(b).digest('hex');
-  const png = b.length > 8 && b.readUInt32BE(0) === 0x89504e47;
-  return { file, path: shown, fileName: path.basename(file), size: b.length, md5: h('md5'), sha1: h('sha1'), sha256: h('sha256'), mime: png ? 'image/png' : 'image/jpeg' };
+  return { file, path: shown, fileName: path.basename(file), size: b.length, md5: h('md5'), sha1: h('sha1'), sha256: sha256(b), mime: isPng(b) ? 'image/png' : 'image/jpeg' };
 }
 
 class Grouper {
@@ -84,7 +85,7 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
   const lintErrors: string[] = [];
   const g = new Grouper();
   if (existsSync(path.join(abs, 'report.json'))) {
-    const report = readShardReport(abs);
+    const report = readReport(abs);
     const ordered = report.images.map((rec, i) => ({ rec, i })).sort((a, b) => a.rec.index - b.rec.index || a.i - b.i);
     for (const { rec } of ordered) {
       const ref = resolvePreset(rec.preset);
@@ -100,7 +101,7 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
         continue;
       }
       if (!take(rec.locale, code)) continue;
-      const file = imageFile(abs, rec.path);
+      const file = joinInside(abs, rec.path);
       if (!file || !existsSync(file)) throw new UserError(`${dir}: ${rec.path} is listed in report.json but missing`);
       const bytes = readFileSync(file);
       const img = describe(file, rec.path, bytes);

@@ -1,5 +1,5 @@
 // One error shape for bad input (ENGINEERING.md): what was expected, for which field, what came.
-import type { Position } from '../manifest/types.js';
+import type { Position } from './position.js';
 
 export interface Problem {
   severity: 'error' | 'warning';

@@ -1,7 +1,7 @@
 // What a path really is before anything opens it: a FIFO would block a read forever, /dev/zero
 // never ends, a folder is not an image. Used by validate and by the renderer alike.
 import { closeSync, constants, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { sniffFormat, type ImageFormat } from '../lint/header.js';
+import { sniffFormat, type ImageFormat } from './image.js';
 
 /** Why `abs` is not a plain file ("is a folder", "is a named pipe (FIFO)", ...), or undefined when it is one. */
 export function notAFile(abs: string): string | undefined {

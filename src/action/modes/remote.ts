@@ -3,7 +3,7 @@
 // repository_dispatch workflow running `mode: collect` finishes the job.
 import * as core from '@actions/core';
 import { runPipeline } from '../../pipeline.js';
-import { loadProject } from '../../manifest/project.js';
+import { loadProject } from '../../project.js';
 import { selectJobs } from '../../plan/plan.js';
 import { clientFor, type RemoteRunOptions } from '../../remote/run.js';
 import { buildSetRequest, groupSets } from '../../remote/request.js';

@@ -9,14 +9,14 @@ import { PRESETS, isAcceptedSize, type Preset, type Size } from '../../store/pre
 import { storeLocale } from '../../store/locales.js';
 import { bcp47FromFolder } from '../../l10n/locales.js';
 import type { Note, Shot } from './types.js';
+import { pngSize } from '../../util/png.js';
 
-/** Pixel size from a PNG's IHDR chunk, without decoding. */
-export function pngSize(file: string): Size | undefined {
+/** Pixel size from a PNG file's IHDR chunk, without decoding. */
+export function pngFileSize(file: string): Size | undefined {
   const fd = openSync(file, 'r');
   try {
     const b = Buffer.alloc(24);
-    if (readSync(fd, b, 0, 24, 0) < 24 || b.readUInt32BE(0) !== 0x89504e47 || b.toString('latin1', 12, 16) !== 'IHDR') return undefined;
-    return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+    return pngSize(b.subarray(0, readSync(fd, b, 0, 24, 0)));
   } finally {
     closeSync(fd);
   }
@@ -74,7 +74,7 @@ export function findShots(root: string, note: Note): Shot[] {
       note('import.skipped', `${f}: Apple Watch screenshots are not framed by frameit either; left out`);
       continue;
     }
-    const size = pngSize(abs);
+    const size = pngFileSize(abs);
     if (!size) {
       note('import.skipped', `${f}: not a readable PNG; left out`);
       continue;

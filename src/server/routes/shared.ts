@@ -4,12 +4,26 @@
 import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { formatAjvError } from '../../util/ajv-errors.js';
-import type { AppDeps } from '../app.js';
+import type { Clock } from '../access.js';
+import type { ServerConfig } from '../config.js';
+import type { Idempotency } from '../idempotency.js';
+import type { KeyRing } from '../keys.js';
+import type { Metrics } from '../metrics.js';
 import { jsonDepth, MAX_JSON_DEPTH } from '../body.js';
 import { ApiError, asApiError, badRequest } from '../errors.js';
 import { checkKey, requestHash, type SavedResponse } from '../idempotency.js';
 import type { Renders } from '../renders.js';
-import type { RenderRow } from '../store.js';
+import type { RenderRow, ServiceDb } from '../store.js';
+
+export interface AppDeps {
+  config: ServerConfig;
+  store: ServiceDb;
+  renders: Renders;
+  idempotency: Idempotency;
+  metrics: Metrics;
+  now: Clock;
+  keys: KeyRing;
+}
 
 export interface RouteDeps extends AppDeps {
   /** The URL clients reach this service at (STORESHOTS_PUBLIC_URL, or the request's own host). */

@@ -1,16 +1,16 @@
 // A project: the manifest loaded, its theme and strings read, the plan built and every
 // reference checked (files, fonts, presets, locales, translations). No rendering.
 import path from 'node:path';
-import { findManifest, loadManifest, type LoadedManifest } from './load.js';
-import { readStrings } from './strings.js';
-import { PSEUDO_LOCALES } from '../store/locales.js';
-import { loadTheme } from './theme.js';
-import { buildPlan } from '../plan/plan.js';
-import type { OutputLayout, Plan } from '../plan/types.js';
-import { UserError, type Problem } from '../util/errors.js';
-import { notAFile, notPngOrJpeg } from '../util/files.js';
-import { COVERAGE_ADVICE, coverageProblems } from '../render/coverage.js';
-import { headlinePlaceholderWarnings, strayLocaleStyles, whyNoText } from '../l10n/checks.js';
+import { findManifest, loadManifest, type LoadedManifest } from './manifest/load.js';
+import { readStrings } from './manifest/strings.js';
+import { PSEUDO_LOCALES } from './store/locales.js';
+import { loadTheme } from './manifest/theme.js';
+import { buildPlan } from './plan/plan.js';
+import type { OutputLayout, Plan } from './plan/types.js';
+import { UserError, type Problem } from './util/errors.js';
+import { notAFile, notPngOrJpeg } from './util/files.js';
+import { COVERAGE_ADVICE, coverageProblems } from './render/coverage.js';
+import { headlinePlaceholderWarnings, strayLocaleStyles, whyNoText } from './l10n/checks.js';
 
 export interface ProjectOptions {
   config?: string;
