@@ -12,9 +12,9 @@ import { mergeMode } from './merge.js';
 import { remoteMode } from './modes/remote.js';
 import { collectMode } from './modes/collect.js';
 import { publish } from './publish.js';
+import { failingCount, failOnMessage, problemPlace } from '../outcome.js';
 import type { RenderedSet } from '../publish/set.js';
 import type { PullRequestRef } from './context.js';
-import path from 'node:path';
 
 export interface ActionDeps {
   env?: NodeJS.ProcessEnv;
@@ -50,10 +50,9 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     const { set, pullRequest, upload, releaseEvent, renderedBy } = made;
     await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode !== 'comment', releaseEvent, renderedBy });
 
-    const { errors, warnings } = set.report.summary;
-    const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? errors + warnings : errors;
+    const failing = failingCount(set.report.summary, inputs.failOn);
     if (failing > 0) {
-      core.setFailed(`${failing} lint finding${failing === 1 ? '' : 's'} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
+      core.setFailed(failOnMessage(failing, inputs.failOn));
       return 1;
     }
     return 0;
@@ -103,7 +102,7 @@ function fail(e: unknown, runner: Runner, env: NodeJS.ProcessEnv): number {
     const placed = e.problems.filter((p) => p.at);
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     // A manifest problem is an annotation on its line; the rest fail the step as one message.
-    for (const p of placed) runner.error(formatProblem(p), { file: path.relative(workspace, path.resolve(workspace, p.at!.file)), startLine: p.at!.line, startColumn: p.at!.column });
+    for (const p of placed) runner.error(formatProblem(p), problemPlace(p, workspace));
     const rest = e.problems.filter((p) => !p.at);
     if (rest.length) core.setFailed(rest.map((p) => p.message).join('\n'));
     // 1 is core.ExitCode.Failure (spelled out: @github/local-action's stand-in for core has no ExitCode).

@@ -11,6 +11,7 @@ import { RenderError, UserError } from '../util/errors.js';
 import type { ActionEnv } from './env.js';
 import { pipelineSelection } from './modes/shared.js';
 import { ensureNatives } from './natives.js';
+import { problemPlace } from '../outcome.js';
 
 /** The part of @actions/artifact merge mode uses (the real client reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL). */
 export interface ShardArtifacts {
@@ -67,7 +68,8 @@ export async function mergeMode(a: ActionEnv, client: ShardArtifacts = new Defau
   // The whole manifest's selection: a merge job has no shard of its own.
   const { shard: _shard, ...selection } = pipelineSelection(a);
   const r = await mergeShards({ dirs, ...selection });
-  for (const w of r.warnings) runner.warning(w.message);
+  // Plan warnings become annotations on their manifest line, as in local mode.
+  for (const w of r.warnings) runner.warning(w.message, problemPlace(w, ctx.workspace));
   return {
     outDir: r.plan.outDir,
     report: r.report,

@@ -51,6 +51,3 @@ export function setPngDpi(png: Buffer, dpi: number): Buffer {
 export function sha256(buf: Buffer): string {
   return createHash('sha256').update(buf).digest('hex');
 }
-
-/** Writes via a temporary file in the same folder and a rename. */
-export const writeAtomic: (file: string, data: Buffer) => void = writeFileAtomic;

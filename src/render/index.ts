@@ -1,6 +1,6 @@
 // The embedded renderer's public face: plan -> images on disk (renderPlan), or one job -> bytes
 // (renderJobToBuffer, for the render service). Rendering one job is self-contained given the
-// job and its set's facts, so a worker pool can call renderJob directly.
+// job and its set's facts, so a worker pool can call renderJobBytes directly.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job, Plan } from '../plan/types.js';
@@ -8,7 +8,7 @@ import type { RenderedImage } from '../report/types.js';
 import { RenderError } from '../util/errors.js';
 import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
 import { freeNow } from './decode-cache.js';
-import { encodeRgba, sha256, writeAtomic } from './encode.js';
+import { encodeRgba, sha256 } from './encode.js';
 import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache } from './cache.js';
 import { decodeBudget, poolSize, RenderPool } from './pool.js';
 import type { BatchResult, BatchTask } from './worker.js';
@@ -111,22 +111,6 @@ export async function renderJobBytes(job: Job, setJobs: Job[], facts: SetFacts):
   const buffer = await encodeRgba(rgba, width, height, job.output.format, job.output.quality);
   freeNow(rgba);
   return { buffer, text };
-}
-
-/** Renders one job into outDir (atomically) and describes it for the report. */
-export async function renderJob(job: Job, setJobs: Job[], facts: SetFacts, outDir: string): Promise<RenderedImage> {
-  const { buffer, text } = await renderJobBytes(job, setJobs, facts);
-  const file = path.join(outDir, job.output.path);
-  writeAtomic(file, buffer);
-  return {
-    job,
-    file,
-    text,
-    record: {
-      path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, index: job.index,
-      width: job.size.width, height: job.size.height, format: job.output.format, bytes: buffer.length, sha256: sha256(buffer), cached: false,
-    },
-  };
 }
 
 /**

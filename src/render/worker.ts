@@ -7,7 +7,8 @@ import type { ImageRecord, TextLayoutInfo } from '../report/types.js';
 import { RenderError } from '../util/errors.js';
 import { RenderCache } from './cache.js';
 import { decodeStats, setDecodeBudget } from './decode-cache.js';
-import { sha256, writeAtomic } from './encode.js';
+import { sha256 } from './encode.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { renderJobBytes } from './index.js';
 import type { SetFacts } from './layout.js';
 
@@ -49,7 +50,7 @@ export async function renderBatch(task: BatchTask): Promise<BatchResult> {
     try {
       const set = task.sets[job.set]!;
       const { buffer, text } = await renderJobBytes(job, set.jobs, set.facts);
-      writeAtomic(path.join(task.outDir, job.output.path), buffer);
+      writeFileAtomic(path.join(task.outDir, job.output.path), buffer);
       const record: ImageRecord = {
         path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, index: job.index,
         width: job.size.width, height: job.size.height, format: job.output.format, bytes: buffer.length, sha256: sha256(buffer), cached: false,
