@@ -13,7 +13,7 @@ import { getRule, lintRender, sortFindings } from './lint/index.js';
 import { buildReport, writeReport } from './report/index.js';
 import type { Finding, ImageRecord, RenderedImage, Report } from './report/types.js';
 import { imageFile } from './publish/set.js';
-import { RenderError, UserError, type Problem } from './util/errors.js';
+import { RenderError, UserError, type Problem, errorMessage } from './util/errors.js';
 
 export interface MergeOptions extends ProjectOptions, Omit<Selection, 'shard'> {
   /** The shards' output folders (each with its report.json). */
@@ -40,7 +40,7 @@ export function readShardReport(dir: string): Report {
   try {
     report = JSON.parse(readFileSync(file, 'utf8')) as Report;
   } catch (e) {
-    throw new UserError(`${file} is not valid JSON (${(e as Error).message})`);
+    throw new UserError(`${file} is not valid JSON (${errorMessage(e)})`);
   }
   if (report?.version !== 1 || !Array.isArray(report.images) || !Array.isArray(report.findings)) throw new UserError(`${file} is not a storeshots report (version 1 with images and findings)`);
   return report;

@@ -13,6 +13,7 @@ import { collectPaths, type CollectOptions } from './collect.js';
 import { readImageFacts, UnreadableImageError } from './header.js';
 import type { Hit, ImageSet, LintImage, RunContext } from './model.js';
 import { displayTypeLabel, nearestAppStoreSize, RULES, ruleSource, type ReadImage, type Rule } from './rules.js';
+import { errorMessage } from '../util/errors.js';
 
 export { RULES, getRule } from './rules.js';
 export type { Rule } from './rules.js';
@@ -125,7 +126,7 @@ function describeFsError(e: unknown): string {
   if (code === 'ELOOP') return 'symbolic link loop';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
-  return (e as Error)?.message ?? String(e);
+  return errorMessage(e);
 }
 
 /** Sets of a render come from the whole plan, so a --slide or --shard run still counts every slide of a set. */

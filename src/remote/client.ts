@@ -2,6 +2,7 @@
 // Retries 5xx, 429 (honouring Retry-After), resets and time-outs with exponential backoff;
 // the clock and the sleep are injected so tests never wait for real.
 import pRetry, { AbortError } from 'p-retry';
+import { errorMessage } from '../util/errors.js';
 
 export interface RemoteImage {
   index: number;
@@ -115,7 +116,7 @@ export class RenderApiClient {
         try {
           res = await this.opts.fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.opts.requestTimeoutMs) });
         } catch (e) {
-          throw new RemoteError(`${method} ${url} failed: ${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message}`);
+          throw new RemoteError(`${method} ${url} failed: ${e instanceof Error && e.cause ? errorMessage(e.cause) : errorMessage(e)}`);
         }
         if (res.ok) return res;
         const text = await res.text().catch(() => '');
@@ -149,7 +150,7 @@ export class RenderApiClient {
         },
       },
     ).catch((e: unknown) => {
-      throw e instanceof RemoteError ? e : new RemoteError((e as Error).message);
+      throw e instanceof RemoteError ? e : new RemoteError(errorMessage(e));
     });
   }
 

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job, Plan } from '../plan/types.js';
 import type { RenderedImage } from '../report/types.js';
-import { RenderError } from '../util/errors.js';
+import { RenderError, errorMessage } from '../util/errors.js';
 import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
 import { freeNow } from './decode-cache.js';
 import { encodeRgba, sha256 } from './encode.js';
@@ -183,7 +183,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     const failed = (b: Array<{ job: Job }>) => (e: unknown): never => {
       if (e instanceof RenderError) throw e;
       const more = b.length > 1 ? ` (and ${b.length - 1} more job(s) of its batch)` : '';
-      throw new RenderError(`rendering ${b[0]!.job.id}${more} failed: the render worker stopped: ${String((e as Error)?.message ?? e).split('\n')[0]}`, { cause: e });
+      throw new RenderError(`rendering ${b[0]!.job.id}${more} failed: the render worker stopped: ${errorMessage(e).split('\n')[0]}`, { cause: e });
     };
     try {
       await Promise.all(batches.map((b) => pool.run(taskOf(b), abort.signal).then(take).catch(failed(b))));

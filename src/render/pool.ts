@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Piscina as PiscinaType } from 'piscina';
 import { packageRoot } from '../util/paths.js';
 import type { BatchResult, BatchTask } from './worker.js';
+import { errorMessage } from '../util/errors.js';
 
 /** Roughly what one render thread needs at its peak (a 2064x2752 canvas, its pixels, the encoder, decoded screenshots). */
 const BYTES_PER_THREAD = 320 * 1024 * 1024;
@@ -56,7 +57,7 @@ export class RenderPool {
     try {
       ({ Piscina } = await import('piscina'));
     } catch (e) {
-      return { unavailable: `piscina cannot be loaded (${(e as Error).message.split('\n')[0]})` };
+      return { unavailable: `piscina cannot be loaded (${errorMessage(e).split('\n')[0]})` };
     }
     const pool = new Piscina({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 1_000, concurrentTasksPerWorker: 1 });
     return new RenderPool(pool, threads);

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Job } from '../plan/types.js';
 import type { ImageRecord, TextLayoutInfo } from '../report/types.js';
-import { RenderError } from '../util/errors.js';
+import { RenderError, errorMessage } from '../util/errors.js';
 import { RenderCache } from './cache.js';
 import { decodeStats, setDecodeBudget } from './decode-cache.js';
 import { sha256 } from './encode.js';
@@ -64,7 +64,7 @@ export async function renderBatch(task: BatchTask): Promise<BatchResult> {
       }
       images.push({ id: job.id, record, text });
     } catch (e) {
-      return { images, decodes: decodes(), error: { message: (e as Error)?.message ?? String(e), render: e instanceof RenderError, jobId: job.id } };
+      return { images, decodes: decodes(), error: { message: errorMessage(e), render: e instanceof RenderError, jobId: job.id } };
     }
   }
   return { images, decodes: decodes() };

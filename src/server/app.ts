@@ -22,6 +22,7 @@ import { redactUrl } from './net.js';
 import type { Renders } from './renders.js';
 import { checkBulkShape, checkRenderRequest } from './request.js';
 import type { RenderRow, Store } from './store.js';
+import { errorMessage } from '../util/errors.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -174,7 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
               : new ApiError(400, 'invalid_request', error.message);
         void sendError(reply, e);
       } catch (e) {
-        void sendError(reply, e instanceof ApiError ? e : new ApiError(400, 'invalid_request', (e as Error).message));
+        void sendError(reply, e instanceof ApiError ? e : new ApiError(400, 'invalid_request', errorMessage(e)));
       }
     },
   });
@@ -254,7 +255,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
           try {
             body = JSON.parse(text);
           } catch (e) {
-            throw badRequest(`The "request" part is not JSON: ${(e as Error).message}`, 'request', 'invalid_json');
+            throw badRequest(`The "request" part is not JSON: ${errorMessage(e)}`, 'request', 'invalid_json');
           }
         } else {
           throw badRequest(`Unknown multipart field "${part.fieldname}" (send the request as a "request" field and files as slides[N].screenshot)`, part.fieldname, 'parameter_unknown');
@@ -265,7 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
       // malformed part header: all of them are the client's request, never a server failure.
       const known = asApiError(e as Error);
       if (known) throw known;
-      throw new ApiError(400, 'invalid_multipart', `Invalid multipart body: ${(e as Error).message}`);
+      throw new ApiError(400, 'invalid_multipart', `Invalid multipart body: ${errorMessage(e)}`);
     }
     if (body === undefined) throw badRequest('A multipart request needs a "request" field with the JSON body', 'request', 'parameter_missing');
     return { body, files };
