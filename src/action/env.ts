@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import type { ArtifactClient } from '@actions/artifact';
 import type { GitHub } from '../github/client.js';
 import type { ActionInputs } from './inputs.js';
-import type { RunContext } from './context.js';
+import type { ActionContext } from './context.js';
 
 export interface Runner {
   info(message: string): void;
@@ -34,7 +34,7 @@ export const coreRunner: Runner = {
 
 export interface ActionEnv {
   inputs: ActionInputs;
-  ctx: RunContext;
+  ctx: ActionContext;
   gh?: GitHub;
   token?: string;
   runner: Runner;

@@ -4,7 +4,7 @@
 import { SOURCES } from '../store/sources.js';
 import { VERSION } from '../version.js';
 import type { Finding } from '../report/types.js';
-import type { RunContext } from './context.js';
+import type { ActionContext } from './context.js';
 
 /** owner/name of the project's home; package.json `repository` says the same (a test checks). */
 export const HOME_REPOSITORY = 'storeshots/storeshots';
@@ -13,7 +13,7 @@ export const HOME_REPOSITORY = 'storeshots/storeshots';
 const HOUSE_RULES_PAGE = SOURCES.storeshotsRules.url;
 
 /** docs/lint.md of the running copy, e.g. https://github.com/acme/storeshots/blob/v1/docs/lint.md. */
-export function rulesDocBase(ctx: Pick<RunContext, 'serverUrl' | 'actionRepository' | 'actionRef'>): string {
+export function rulesDocBase(ctx: Pick<ActionContext, 'serverUrl' | 'actionRepository' | 'actionRef'>): string {
   if (ctx.actionRepository && ctx.actionRef) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${encodeURIComponent(ctx.actionRef)}/docs/lint.md`;
   return `https://github.com/${HOME_REPOSITORY}/blob/v${VERSION}/docs/lint.md`;
 }

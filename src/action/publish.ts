@@ -8,7 +8,7 @@ import { UserError, errorMessage } from '../util/errors.js';
 import { commentMarker, findStickyComment, isNewer, upsertStickyComment, type StickyComment } from '../github/comment.js';
 import { publishPreviews, type PublishedPreview } from '../github/previews.js';
 import { PullRequestsNotAllowedError, syncReleasePr, type ReleasePrResult } from '../github/release-pr.js';
-import { outputPath } from '../plan/layout.js';
+import { outputPath } from '../plan/output-path.js';
 import { getPreset } from '../store/presets.js';
 import { GHESNotSupportedError } from '@actions/artifact';
 import { uploadSet } from '../publish/artifact.js';
