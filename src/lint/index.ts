@@ -15,8 +15,7 @@ import type { Hit, ImageSet, LintImage, RunContext } from './model.js';
 import { displayTypeLabel, nearestAppStoreSize, RULES, ruleSource, type ReadImage, type Rule } from './rules.js';
 import { errorMessage } from '../util/errors.js';
 
-export { RULES, getRule } from './rules.js';
-export type { Rule } from './rules.js';
+export { getRule } from './rules.js';
 
 /** Files larger than this are not read (no store takes them; it keeps a stray video from filling memory). */
 const MAX_READ_BYTES = 256 * 1024 * 1024;

@@ -25,7 +25,7 @@ import { parseArb } from '../l10n/arb.js';
 import { parseXliff } from '../l10n/xliff.js';
 import { normalizeWhitespace } from '../l10n/whitespace.js';
 
-export type { StringsParser, StringsTable, StringsContext };
+export type { StringsParser };
 export { parseJsonStrings };
 
 export const MAX_STRINGS_BYTES = 5 * 1024 * 1024;

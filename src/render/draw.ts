@@ -187,4 +187,3 @@ export async function drawJob(job: Job, layout: SlideLayout, assets: DrawAssets)
   return { canvas: c, text };
 }
 
-export { roundRect };

@@ -20,7 +20,7 @@ import { parseHighlights } from './text.js';
 import { loadUserFrame, type UserFrame } from './userframe.js';
 
 export { layoutJob, setFacts } from './layout.js';
-export type { SlideLayout, SetFacts, TextBlock } from './layout.js';
+export type { SetFacts } from './layout.js';
 
 export interface RenderRunOptions {
   /** Worker threads (default: the cores this process may use); 1 renders in this thread. */

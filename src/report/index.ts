@@ -5,8 +5,6 @@ import path from 'node:path';
 import { renderReportHtml } from './html.js';
 import type { Finding, ImageRecord, Report } from './types.js';
 
-export { renderReportHtml } from './html.js';
-
 export function buildReport(images: ImageRecord[], findings: Finding[]): Report {
   return {
     version: 1,

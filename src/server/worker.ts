@@ -49,4 +49,3 @@ export async function lint(task: LintTask) {
   return lintRender(task.plan, task.images);
 }
 
-export default render;

@@ -14,7 +14,7 @@ import { parseServiceAccount, type PlayServiceAccount } from './play-auth.js';
 import { PLAY_DEFAULT_URL, playRun } from './play.js';
 import { planJson, type PlanJson, type SetPlan } from './plan.js';
 
-export { planText, planMarkdown, planJson, planChanges } from './plan.js';
+export { planText, planMarkdown, planChanges } from './plan.js';
 
 export interface UploadOptions {
   cwd: string;
