@@ -80,4 +80,36 @@ describe('mode: merge', () => {
     expect(set.partial).toBe(false);
     expect(set.report).toEqual(single);
   });
+
+  it('annotates the manifest\'s warnings on their line, as local mode does', async () => {
+    // A locale-style for no locale of the project: a warning with a position, and no effect on the images.
+    p.write((y) => `${y}locale-style:\n  fr: { headline: { color: "#fde68a" } }\n`);
+    try {
+      const ids = Object.keys(shardDirs);
+      const unused = async (): Promise<never> => {
+        throw new Error('merge mode only lists and downloads artifacts');
+      };
+      const client: ArtifactClient = {
+        listArtifacts: async () => ({ artifacts: ids.map((name, k) => ({ name, id: k + 1, size: 0 })) }),
+        downloadArtifact: async (id, o) => {
+          cpSync(shardDirs[ids[id - 1]!]!, o!.path!, { recursive: true });
+          return { downloadPath: o!.path };
+        },
+        uploadArtifact: unused,
+        getArtifact: unused,
+        deleteArtifact: unused,
+      };
+      const warnings: Array<{ message: string; props?: object }> = [];
+      const runner: Runner = { info: () => {}, notice: () => {}, warning: (message, props) => warnings.push({ message, props }), error: () => {}, setOutput: () => {}, summary: async () => {}, fail: () => {}, group: (_name, fn) => fn() };
+      const inputs = parseInputs((n) => ({ mode: 'merge', 'output-dir': 'merged-warned' })[n] ?? '');
+      const ctx = readContext({ GITHUB_WORKSPACE: p.dir, RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')), GITHUB_REPOSITORY: 'o/r' });
+      await mergeMode({ inputs, ctx, runner, artifacts: client });
+      const stray = warnings.filter((w) => w.message.includes('locale-style "fr" applies to no locale'));
+      expect(stray).toHaveLength(1);
+      const line = readFileSync(p.manifest, 'utf8').split('\n').indexOf('  fr: { headline: { color: "#fde68a" } }') + 1;
+      expect(stray[0]!.props).toEqual({ file: 'screenshots.yml', startLine: line, startColumn: 7 });
+    } finally {
+      p.write();
+    }
+  });
 });
