@@ -179,7 +179,7 @@ export class RenderApiClient {
   /** The bytes of one image; retried as a whole when the body is cut off midway. */
   async image(id: string, index: number, expect?: { bytes?: number }): Promise<Buffer> {
     const path = `/v1/renders/${encodeURIComponent(id)}/images/${index}`;
-    let lastError: Error | undefined;
+    let lastError: unknown;
     for (let attempt = 0; attempt <= this.opts.retries; attempt++) {
       try {
         const res = await this.request('GET', path, { headers: { accept: 'image/*' } });
@@ -189,11 +189,11 @@ export class RenderApiClient {
         }
         return buf;
       } catch (e) {
-        lastError = e as Error;
+        lastError = e;
         if (e instanceof RemoteError && e.status !== undefined && e.status < 500 && e.status !== 429) throw e;
         await this.opts.sleep(Math.min(this.opts.maxDelayMs, this.opts.minDelayMs * 2 ** attempt));
       }
     }
-    throw new RemoteError(`downloading image ${index} of render ${id} failed: ${lastError?.message}`);
+    throw new RemoteError(`downloading image ${index} of render ${id} failed: ${errorMessage(lastError)}`);
   }
 }
