@@ -1,6 +1,7 @@
 // The publishing steps every mode ends in, with a hand-made set of real PNG files, the real
 // @actions/artifact client and octokit against the loopback servers (every GitHub request
 // and response checked against GitHub's OpenAPI description).
+import { DefaultArtifactClient } from '@actions/artifact';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,7 @@ function recorder(): Recorded {
     error: log('error'),
     setOutput: (n, v) => void (r.outputs[n] = String(v)),
     summary: async (md) => void r.summaries.push(md),
+    fail: log('fail'),
     group: async (name, fn) => {
       r.calls.push({ kind: 'group', message: name });
       try {
@@ -65,7 +67,7 @@ function env(event: { name: string; payload: object; ref?: string; sha?: string 
   });
   const rec = recorder();
   const read = (n: string) => ({ 'github-token': token, ...inputs })[n] ?? '';
-  return { a: { inputs: parseInputs(read), ctx, gh: createGitHub({ token, baseUrl: gh.url, sleep: async () => {} }), token, runner: rec.runner }, rec };
+  return { a: { inputs: parseInputs(read), ctx, gh: createGitHub({ token, baseUrl: gh.url, sleep: async () => {} }), token, runner: rec.runner, artifacts: new DefaultArtifactClient() }, rec };
 }
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deliverSafeName, outputPath } from '../src/plan/layout.js';
+import { deliverSafeName, outputPath } from '../src/plan/output-path.js';
 import { deliverDisplayType } from '../src/store/facts.js';
 import { acceptedSizes, PRESETS } from '../src/store/presets.js';
 import { lintPaths } from '../src/lint/index.js';

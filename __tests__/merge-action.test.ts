@@ -5,7 +5,8 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeMode, shardArtifactName, shardArtifacts, type ShardArtifacts } from '../src/action/merge.js';
+import type { ArtifactClient } from '@actions/artifact';
+import { mergeMode, shardArtifactName, shardArtifacts } from '../src/action/merge.js';
 import { readContext } from '../src/action/context.js';
 import { parseInputs } from '../src/action/inputs.js';
 import type { ActionEnv, Runner } from '../src/action/env.js';
@@ -54,19 +55,61 @@ describe('mode: merge', () => {
 
   it('downloads every shard and returns the merged set, linted as a whole', async () => {
     const ids = Object.keys(shardDirs);
-    const client: ShardArtifacts = {
-      listArtifacts: async () => ({ artifacts: ids.map((name, k) => ({ name, id: k + 1 })) }),
-      downloadArtifact: async (id, o) => cpSync(shardDirs[ids[id - 1]!]!, o.path, { recursive: true }),
+    // The toolkit's ArtifactClient; merge mode only lists and downloads.
+    const unused = async (): Promise<never> => {
+      throw new Error('merge mode only lists and downloads artifacts');
+    };
+    const client: ArtifactClient = {
+      listArtifacts: async () => ({ artifacts: ids.map((name, k) => ({ name, id: k + 1, size: 0 })) }),
+      downloadArtifact: async (id, o) => {
+        cpSync(shardDirs[ids[id - 1]!]!, o!.path!, { recursive: true });
+        return { downloadPath: o!.path };
+      },
+      uploadArtifact: unused,
+      getArtifact: unused,
+      deleteArtifact: unused,
     };
     const infos: string[] = [];
-    const runner: Runner = { info: (m) => infos.push(m), notice: () => {}, warning: () => {}, error: () => {}, setOutput: () => {}, summary: async () => {} };
+    const runner: Runner = { info: (m) => infos.push(m), notice: () => {}, warning: () => {}, error: () => {}, setOutput: () => {}, summary: async () => {}, fail: () => {}, group: (_name, fn) => fn() };
     const inputs = parseInputs((n) => ({ mode: 'merge', 'output-dir': 'merged' })[n] ?? '');
     const ctx = readContext({ GITHUB_WORKSPACE: p.dir, RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')), GITHUB_REPOSITORY: 'o/r' });
-    const env: ActionEnv = { inputs, ctx, runner };
-    const set = await mergeMode(env, client);
+    const env: ActionEnv = { inputs, ctx, runner, artifacts: client };
+    const set = await mergeMode(env);
     expect(infos[0]).toBe('Downloaded 2 shard artifacts: storeshots-1-of-2, storeshots-2-of-2');
     expect(set.outDir).toBe(path.join(p.dir, 'merged'));
     expect(set.partial).toBe(false);
     expect(set.report).toEqual(single);
+  });
+
+  it('annotates the manifest\'s warnings on their line, as local mode does', async () => {
+    // A locale-style for no locale of the project: a warning with a position, and no effect on the images.
+    p.write((y) => `${y}locale-style:\n  fr: { headline: { color: "#fde68a" } }\n`);
+    try {
+      const ids = Object.keys(shardDirs);
+      const unused = async (): Promise<never> => {
+        throw new Error('merge mode only lists and downloads artifacts');
+      };
+      const client: ArtifactClient = {
+        listArtifacts: async () => ({ artifacts: ids.map((name, k) => ({ name, id: k + 1, size: 0 })) }),
+        downloadArtifact: async (id, o) => {
+          cpSync(shardDirs[ids[id - 1]!]!, o!.path!, { recursive: true });
+          return { downloadPath: o!.path };
+        },
+        uploadArtifact: unused,
+        getArtifact: unused,
+        deleteArtifact: unused,
+      };
+      const warnings: Array<{ message: string; props?: object }> = [];
+      const runner: Runner = { info: () => {}, notice: () => {}, warning: (message, props) => warnings.push({ message, props }), error: () => {}, setOutput: () => {}, summary: async () => {}, fail: () => {}, group: (_name, fn) => fn() };
+      const inputs = parseInputs((n) => ({ mode: 'merge', 'output-dir': 'merged-warned' })[n] ?? '');
+      const ctx = readContext({ GITHUB_WORKSPACE: p.dir, RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')), GITHUB_REPOSITORY: 'o/r' });
+      await mergeMode({ inputs, ctx, runner, artifacts: client });
+      const stray = warnings.filter((w) => w.message.includes('locale-style "fr" applies to no locale'));
+      expect(stray).toHaveLength(1);
+      const line = readFileSync(p.manifest, 'utf8').split('\n').indexOf('  fr: { headline: { color: "#fde68a" } }') + 1;
+      expect(stray[0]!.props).toEqual({ file: 'screenshots.yml', startLine: line, startColumn: 7 });
+    } finally {
+      p.write();
+    }
   });
 });

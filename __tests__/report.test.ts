@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReport, mergeReports, writeReport } from '../src/report/index.js';
+import { buildReport, writeReport } from '../src/report/index.js';
 import type { Finding, ImageRecord } from '../src/report/types.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'storeshots-report-json-'));
@@ -27,13 +27,4 @@ describe('report.json', () => {
     expect(readdirSync(out).sort()).toEqual(['report.html', 'report.json']);
   });
 
-  it('merges shard reports: images once per path, set-level findings once', () => {
-    const set = finding('appstore.count', 'error');
-    const a = buildReport([img('1.png')], [set, finding('appstore.alpha-channel', 'error', '1.png')]);
-    const b = buildReport([img('2.png')], [set, finding('appstore.alpha-channel', 'error', '2.png')]);
-    const m = mergeReports([a, b]);
-    expect(m.images.map((i) => i.path)).toEqual(['1.png', '2.png']);
-    expect(m.findings.map((f) => `${f.rule} ${f.path ?? ''}`.trim())).toEqual(['appstore.count', 'appstore.alpha-channel 1.png', 'appstore.alpha-channel 2.png']);
-    expect(m.summary).toMatchObject({ images: 2, errors: 3, warnings: 0 });
-  });
 });

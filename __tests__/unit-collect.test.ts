@@ -2,6 +2,7 @@
 // mutation tool cannot see): the real render service on loopback makes the renders, the loopback
 // GitHub (OpenAPI-checked) answers for the pull request, and every refusal is tried against a
 // render that exists, beside a control that is accepted.
+import { DefaultArtifactClient } from '@actions/artifact';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,7 +46,7 @@ interface Calls {
 function recorder(): Calls {
   const log: string[] = [];
   const at = (kind: string) => (m: string) => void log.push(`${kind}: ${m}`);
-  return { log, runner: { info: at('info'), notice: at('notice'), warning: at('warning'), error: at('error'), setOutput: () => {}, summary: async () => {} } };
+  return { log, runner: { info: at('info'), notice: at('notice'), warning: at('warning'), error: at('error'), setOutput: () => {}, summary: async () => {}, fail: at('fail'), group: (_name, fn) => fn() } };
 }
 
 function env(clientPayload: object, o: { event?: string; inputs?: Record<string, string>; token?: string | null; repository?: string } = {}): { a: ActionEnv; calls: Calls; workspace: string } {
@@ -70,6 +71,7 @@ function env(clientPayload: object, o: { event?: string; inputs?: Record<string,
     gh: token ? createGitHub({ token, baseUrl: gh.url, sleep: async () => {} }) : undefined,
     token,
     runner: calls.runner,
+    artifacts: new DefaultArtifactClient(),
   };
   return { a, calls, workspace };
 }

@@ -1,5 +1,6 @@
 // Uploads a hand-made set as the artifact of workflow run `runId`, with the real client, the
 // way a pull_request run of the Action does (for the workflow_run tests).
+import { DefaultArtifactClient } from '@actions/artifact';
 import { uploadSet } from '../../src/publish/artifact.js';
 import type { RunFile } from '../../src/publish/set.js';
 import { FakeArtifacts } from './artifacts.js';
@@ -14,7 +15,7 @@ export async function uploadFixture(arts: FakeArtifacts, runId: number, run: Par
   delete process.env.GITHUB_SERVER_URL;
   try {
     const set = await makeSet({ locales: ['en-US', 'de-DE'], presets: ['appstore.iphone_6_9'], slides: ['home', 'stats'] });
-    const res = await uploadSet({
+    const res = await uploadSet(new DefaultArtifactClient(), {
       name,
       outDir: set.outDir,
       report: set.report,

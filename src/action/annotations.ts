@@ -3,12 +3,12 @@
 // from; an image finding on its slide; a set-level finding (counts, required slots) on the
 // manifest's `presets:` line (its preset's entry when the finding names one).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Job, Plan } from '../plan/types.js';
 import type { Finding } from '../report/types.js';
 import type { Position } from '../manifest/types.js';
 import { ruleLink } from './links.js';
+import { annotationFile } from '../outcome.js';
 
 export interface Annotation {
   severity: 'error' | 'warning';
@@ -98,17 +98,17 @@ function positionOf(f: Finding, jobs: Job[], index: ManifestIndex | undefined): 
  */
 export function findingAnnotations(findings: Finding[], plan: Plan | undefined, cwd: string, workspace: string, rulesBase?: string): Annotation[] {
   const jobs = plan?.all ?? [];
-  const manifest = plan ? path.relative(workspace, plan.manifestFile) : undefined;
+  const manifest = plan ? annotationFile(plan.manifestFile, workspace, workspace) : undefined;
   const index = plan && findings.length ? new ManifestIndex(plan.manifestFile) : undefined;
   return findings.map((f) => {
     const where = [f.locale, f.preset, f.slide].filter(Boolean).join(' / ');
     const pos = positionOf(f, jobs, index);
-    const file = pos ? path.relative(workspace, path.resolve(cwd, pos.file)) : manifest;
+    const file = pos ? annotationFile(pos.file, cwd, workspace) : manifest;
     return {
       severity: f.severity,
       title: `storeshots ${f.rule}${where ? ` (${where})` : ''}`,
       message: `${f.message}\nRule: ${ruleLink(f, rulesBase)} (verified ${f.verified})`,
-      file: file?.split(path.sep).join('/'),
+      file,
       startLine: pos?.line ?? (plan ? 1 : undefined),
       startColumn: pos?.column,
     };

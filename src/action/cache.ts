@@ -10,6 +10,7 @@ import * as actionsCache from '@actions/cache';
 import { RenderCache } from '../render/cache.js';
 import type { RenderStats } from '../render/index.js';
 import { sha256 } from '../util/hash.js';
+import { errorMessage } from '../util/errors.js';
 
 /** What the cache service does; @actions/cache by default, a fake in tests. */
 export interface CacheService {
@@ -71,7 +72,7 @@ export async function withActionCache<T>(
   try {
     available = service.available();
   } catch (e) {
-    o.log.warning(`Could not ask the Actions cache service (${(e as Error).message}).`);
+    o.log.warning(`Could not ask the Actions cache service (${errorMessage(e)}).`);
   }
   if (!available) {
     o.log.info('The Actions cache service is not available here: rendering without a persistent cache.');
@@ -83,7 +84,7 @@ export async function withActionCache<T>(
     restoredFrom = await service.restore([o.dir], `${o.prefix}run-${o.runId}`, [o.prefix]);
     o.log.info(restoredFrom ? `Render cache restored from ${restoredFrom}` : 'No render cache yet for this platform and shard.');
   } catch (e) {
-    o.log.warning(`Could not restore the render cache (${(e as Error).message}); rendering everything.`);
+    o.log.warning(`Could not restore the render cache (${errorMessage(e)}); rendering everything.`);
   }
   const { result, stats } = await render(o.dir);
   if (!stats || stats.rendered === 0) return { result, restoredFrom };
@@ -103,7 +104,7 @@ export async function withActionCache<T>(
     o.log.info(`Render cache saved as ${key} (${stats.keys.length} images).`);
     return { result, restoredFrom, savedAs: key };
   } catch (e) {
-    o.log.info(`Render cache not saved (${(e as Error).message}).`);
+    o.log.info(`Render cache not saved (${errorMessage(e)}).`);
     return { result, restoredFrom };
   }
 }

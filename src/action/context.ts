@@ -12,7 +12,7 @@ export interface PullRequestRef {
   baseRef?: string;
 }
 
-export interface RunContext {
+export interface ActionContext {
   eventName: string;
   // The event payload as GitHub sent it (shape depends on the event).
   payload: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -41,7 +41,7 @@ export interface RunContext {
   actionRef?: string;
 }
 
-export function readContext(env: NodeJS.ProcessEnv): RunContext {
+export function readContext(env: NodeJS.ProcessEnv): ActionContext {
   let payload: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
   const eventPath = env.GITHUB_EVENT_PATH;
   if (eventPath && existsSync(eventPath)) payload = JSON.parse(readFileSync(eventPath, 'utf8')) as typeof payload;

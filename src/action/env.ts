@@ -1,9 +1,10 @@
 // What every mode and step receives: the parsed inputs, the run's context, the GitHub client
-// (absent without a token) and the runner's logging commands.
+// (absent without a token), the artifact client and the runner's logging commands.
 import * as core from '@actions/core';
+import type { ArtifactClient } from '@actions/artifact';
 import type { GitHub } from '../github/client.js';
 import type { ActionInputs } from './inputs.js';
-import type { RunContext } from './context.js';
+import type { ActionContext } from './context.js';
 
 export interface Runner {
   info(message: string): void;
@@ -12,13 +13,10 @@ export interface Runner {
   error(message: string, props?: core.AnnotationProperties): void;
   setOutput(name: string, value: string | number): void;
   summary(markdown: string): Promise<void>;
-  /** Runs fn inside a collapsible group of the log (core.group); tests may leave it out. */
-  group?<T>(name: string, fn: () => Promise<T>): Promise<T>;
-}
-
-/** One phase of the run as a log group, when the runner has groups. */
-export function inGroup<T>(runner: Runner, name: string, fn: () => Promise<T>): Promise<T> {
-  return runner.group ? runner.group(name, fn) : fn();
+  /** Runs fn inside a collapsible group of the log (core.group). */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Fails the step with this message (core.setFailed: an error annotation and exit code 1). */
+  fail(message: string): void;
 }
 
 export const coreRunner: Runner = {
@@ -28,6 +26,7 @@ export const coreRunner: Runner = {
   error: (m, p) => core.error(m, p),
   setOutput: (n, v) => core.setOutput(n, v),
   group: (name, fn) => core.group(name, fn),
+  fail: (m) => core.setFailed(m),
   summary: async (md) => {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(md).write();
   },
@@ -35,8 +34,10 @@ export const coreRunner: Runner = {
 
 export interface ActionEnv {
   inputs: ActionInputs;
-  ctx: RunContext;
+  ctx: ActionContext;
   gh?: GitHub;
   token?: string;
   runner: Runner;
+  /** The workflow artifact service (@actions/artifact's DefaultArtifactClient in a real run). */
+  artifacts: ArtifactClient;
 }

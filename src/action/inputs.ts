@@ -2,6 +2,7 @@
 // booleans and numbers are checked, never coerced; every problem is listed in one error.
 import { UserError, expected, type Problem } from '../util/errors.js';
 import type { OutputLayout } from '../plan/types.js';
+import type { FailOn } from '../outcome.js';
 
 export const INPUT = {
   manifest: 'manifest',
@@ -39,7 +40,6 @@ export const INPUT = {
 
 export const MODES = ['local', 'remote', 'collect', 'comment', 'merge', 'upload'] as const;
 export type Mode = (typeof MODES)[number];
-export type FailOn = 'error' | 'warning' | 'never';
 
 export interface ActionInputs {
   manifest?: string;

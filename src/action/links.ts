@@ -2,7 +2,8 @@
 // copy of the Action that is running: the repository and ref GitHub ran it from
 // (GITHUB_ACTION_REPOSITORY, GITHUB_ACTION_REF), else the project's home and this version's tag.
 import { VERSION } from '../version.js';
-import type { RunContext } from './context.js';
+import type { ActionContext } from './context.js';
+import type { Finding } from '../report/types.js';
 
 export { ruleAnchor, ruleLink } from '../lint/links.js';
 
@@ -10,7 +11,7 @@ export { ruleAnchor, ruleLink } from '../lint/links.js';
 export const HOME_REPOSITORY = 'storeshots/storeshots';
 
 /** docs/lint.md of the running copy, e.g. https://github.com/acme/storeshots/blob/v1/docs/lint.md. */
-export function rulesDocBase(ctx: Pick<RunContext, 'serverUrl' | 'actionRepository' | 'actionRef'>): string {
+export function rulesDocBase(ctx: Pick<ActionContext, 'serverUrl' | 'actionRepository' | 'actionRef'>): string {
   if (ctx.actionRepository && ctx.actionRef) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${encodeURIComponent(ctx.actionRef)}/docs/lint.md`;
   return `https://github.com/${HOME_REPOSITORY}/blob/v${VERSION}/docs/lint.md`;
 }

@@ -1,20 +1,20 @@
 // The Action: inputs -> mode -> publish -> fail-on. Errors are reported once, here.
 import * as core from '@actions/core';
+import { DefaultArtifactClient, type ArtifactClient } from '@actions/artifact';
 import { createGitHub } from '../github/client.js';
-import { UserError, RenderError, formatProblem } from '../util/errors.js';
+import { UserError, errorMessage, formatProblem } from '../util/errors.js';
 import { readContext } from './context.js';
-import { coreRunner, inGroup, type ActionEnv, type Runner } from './env.js';
+import { coreRunner, type ActionEnv, type Runner } from './env.js';
 import { parseInputs, type InputReader } from './inputs.js';
 import { localMode } from './modes/local.js';
 import { commentMode } from './modes/comment.js';
-import { reservedMode } from './modes/reserved.js';
 import { mergeMode } from './merge.js';
 import { remoteMode } from './modes/remote.js';
 import { collectMode } from './modes/collect.js';
 import { publish } from './publish.js';
+import { failingCount, failOnMessage, problemPlace } from '../outcome.js';
 import type { RenderedSet } from '../publish/set.js';
 import type { PullRequestRef } from './context.js';
-import path from 'node:path';
 
 export interface ActionDeps {
   env?: NodeJS.ProcessEnv;
@@ -24,6 +24,8 @@ export interface ActionDeps {
   sleep?: (ms: number) => Promise<void>;
   /** The clock collect mode checks dispatch signatures against (tests pass a fixed one). */
   now?: () => number;
+  /** The workflow artifact service; the toolkit's DefaultArtifactClient when left out. */
+  artifacts?: ArtifactClient;
 }
 
 /** Runs the Action; returns the exit code it also sets on the process. */
@@ -31,29 +33,25 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
   const env = deps.env ?? process.env;
   const runner = deps.runner ?? coreRunner;
   try {
-    const inputs = parseInputs(deps.read ?? ((n) => core.getInput(n)));
+    const read = deps.read ?? ((n) => core.getInput(n));
+    const inputs = parseInputs(read);
     const ctx = readContext(env);
     const token = inputs.githubToken;
     const gh = token ? createGitHub({ token, baseUrl: ctx.apiUrl, sleep: deps.sleep, log: runner.info }) : undefined;
-    const a: ActionEnv = { inputs, ctx, gh, token, runner };
+    const a: ActionEnv = { inputs, ctx, gh, token, runner, artifacts: deps.artifacts ?? new DefaultArtifactClient() };
     for (const d of inputs.deprecations) runner.warning(d);
 
-    if (inputs.mode === 'upload') {
-      // The set was rendered, linted and published by an earlier job: this one only ships it.
-      // Loaded on demand: the store clients (googleapis, jose) are not needed by the other modes.
-      const { uploadMode } = await import('./modes/upload.js');
-      return await inGroup(runner, 'storeshots: upload mode', () => uploadMode(a, deps.read ?? ((n) => core.getInput(n)), env));
-    }
-    const made = await inGroup(runner, `storeshots: ${inputs.mode} mode`, () => runMode(a, deps));
+    const made = await runner.group(`storeshots: ${inputs.mode} mode`, () => runMode(a, { ...deps, read, env }));
+    // upload mode finished the run itself: its exit code.
+    if (typeof made === 'number') return made;
     // remote with wait: dispatch, or comment mode without an artifact: nothing to publish here.
     if (!made) return 0;
     const { set, pullRequest, upload, releaseEvent, renderedBy } = made;
     await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode !== 'comment', releaseEvent, renderedBy });
 
-    const { errors, warnings } = set.report.summary;
-    const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? errors + warnings : errors;
+    const failing = failingCount(set.report.summary, inputs.failOn);
     if (failing > 0) {
-      core.setFailed(`${failing} lint finding${failing === 1 ? '' : 's'} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
+      runner.fail(failOnMessage(failing, inputs.failOn));
       return 1;
     }
     return 0;
@@ -71,8 +69,11 @@ interface Made {
   renderedBy?: { run: number; attempt: number };
 }
 
-/** The mode's half of a run: a finished set to publish, or undefined when this run publishes nothing. */
-async function runMode(a: ActionEnv, deps: ActionDeps): Promise<Made | undefined> {
+/**
+ * The mode's half of a run: a finished set to publish, undefined when this run publishes nothing,
+ * or the exit code of a mode that finishes the run itself (upload).
+ */
+async function runMode(a: ActionEnv, deps: ActionDeps & Required<Pick<ActionDeps, 'read' | 'env'>>): Promise<Made | number | undefined> {
   const { inputs, ctx } = a;
   switch (inputs.mode) {
     case 'local':
@@ -93,8 +94,17 @@ async function runMode(a: ActionEnv, deps: ActionDeps): Promise<Made | undefined
     }
     case 'merge':
       return { set: await mergeMode(a), pullRequest: ctx.pullRequest, upload: true };
-    default:
-      return reservedMode(inputs.mode);
+    case 'upload': {
+      // The set was rendered, linted and published by an earlier job: this one only ships it.
+      // Loaded on demand: the store clients (googleapis, jose) are not needed by the other modes.
+      const { uploadMode } = await import('./modes/upload.js');
+      return uploadMode(a, deps.read, deps.env);
+    }
+    default: {
+      // parseInputs admits only MODES: a mode added there and not handled here fails typecheck.
+      const unhandled: never = inputs.mode;
+      throw new Error(`mode ${String(unhandled)} is not handled`);
+    }
   }
 }
 
@@ -103,15 +113,14 @@ function fail(e: unknown, runner: Runner, env: NodeJS.ProcessEnv): number {
     const placed = e.problems.filter((p) => p.at);
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     // A manifest problem is an annotation on its line; the rest fail the step as one message.
-    for (const p of placed) runner.error(formatProblem(p), { file: path.relative(workspace, path.resolve(workspace, p.at!.file)), startLine: p.at!.line, startColumn: p.at!.column });
+    for (const p of placed) runner.error(formatProblem(p), problemPlace(p, workspace));
     const rest = e.problems.filter((p) => !p.at);
-    if (rest.length) core.setFailed(rest.map((p) => p.message).join('\n'));
+    if (rest.length) runner.fail(rest.map((p) => p.message).join('\n'));
     // 1 is core.ExitCode.Failure (spelled out: @github/local-action's stand-in for core has no ExitCode).
     else process.exitCode = 1;
     return 1;
   }
-  const err = e as Error;
-  core.setFailed(e instanceof RenderError ? `storeshots: ${err.message}` : `storeshots: ${err?.message ?? String(e)}`);
-  if (env.STORESHOTS_DEBUG || env.RUNNER_DEBUG) core.debug(err?.stack ?? '');
+  runner.fail(`storeshots: ${errorMessage(e)}`);
+  if (env.STORESHOTS_DEBUG || env.RUNNER_DEBUG) core.debug(e instanceof Error ? (e.stack ?? '') : '');
   return 1;
 }

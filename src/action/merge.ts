@@ -4,19 +4,13 @@
 // and hands the set to the same publishing steps as local mode: one artifact, one summary,
 // one comment, one release pull request.
 import path from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
 import { mergeShards } from '../merge.js';
 import type { RenderedSet } from '../publish/set.js';
 import { RenderError, UserError } from '../util/errors.js';
 import type { ActionEnv } from './env.js';
 import { pipelineSelection } from './modes/shared.js';
 import { ensureNatives } from './natives.js';
-
-/** The part of @actions/artifact merge mode uses (the real client reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL). */
-export interface ShardArtifacts {
-  listArtifacts(o: { latest: boolean }): Promise<{ artifacts: Array<{ name: string; id: number }> }>;
-  downloadArtifact(id: number, o: { path: string }): Promise<unknown>;
-}
+import { problemPlace } from '../outcome.js';
 
 /**
  * The artifact a shard job uploads: `<name>-<i>-of-<n>`, whether the name is the default or
@@ -48,8 +42,8 @@ export function shardArtifacts(base: string, artifacts: Array<{ name: string; id
   return found.sort((a, b) => a.index - b.index);
 }
 
-export async function mergeMode(a: ActionEnv, client: ShardArtifacts = new DefaultArtifactClient()): Promise<RenderedSet> {
-  const { inputs, ctx, runner } = a;
+export async function mergeMode(a: ActionEnv): Promise<RenderedSet> {
+  const { inputs, ctx, runner, artifacts: client } = a;
   if (inputs.shard) throw new UserError('mode: merge combines every shard: leave shard empty in the merge job');
   const t0 = performance.now();
   const shards = shardArtifacts(inputs.artifactName, (await client.listArtifacts({ latest: true })).artifacts);
@@ -67,7 +61,8 @@ export async function mergeMode(a: ActionEnv, client: ShardArtifacts = new Defau
   // The whole manifest's selection: a merge job has no shard of its own.
   const { shard: _shard, ...selection } = pipelineSelection(a);
   const r = await mergeShards({ dirs, ...selection });
-  for (const w of r.warnings) runner.warning(w.message);
+  // Plan warnings become annotations on their manifest line, as in local mode.
+  for (const w of r.warnings) runner.warning(w.message, problemPlace(w, ctx.workspace));
   return {
     outDir: r.plan.outDir,
     report: r.report,

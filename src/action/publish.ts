@@ -4,19 +4,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { explainRefusal } from '../github/client.js';
-import { UserError } from '../util/errors.js';
+import { UserError, errorMessage } from '../util/errors.js';
 import { commentMarker, findStickyComment, isNewer, upsertStickyComment, type StickyComment } from '../github/comment.js';
 import { publishPreviews, type PublishedPreview } from '../github/previews.js';
 import { PullRequestsNotAllowedError, syncReleasePr, type ReleasePrResult } from '../github/release-pr.js';
-import { outputPath } from '../plan/layout.js';
+import { outputPath } from '../plan/output-path.js';
 import { getPreset } from '../store/presets.js';
+import { GHESNotSupportedError } from '@actions/artifact';
 import { uploadSet } from '../publish/artifact.js';
 import { COMMENT_SHEET, contactSheets } from '../publish/contact-sheet.js';
 import { commentBody, jobSummary, presetLabel, releasePrBody } from '../publish/markdown.js';
 import type { ArtifactRef, RenderedSet } from '../publish/set.js';
 import { joinInside } from '../util/paths.js';
 import type { PullRequestRef } from './context.js';
-import { inGroup, type ActionEnv } from './env.js';
+import type { ActionEnv } from './env.js';
 import { rulesDocBase } from './links.js';
 import { findingAnnotations } from './annotations.js';
 import { shardArtifactName } from './merge.js';
@@ -59,7 +60,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
   const step = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
-      return await inGroup(runner, stage, fn);
+      return await runner.group(stage, fn);
     } finally {
       timings.push([stage, performance.now() - t]);
     }
@@ -78,7 +79,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
     if (o.upload && inputs.uploadArtifact) {
       result.artifact = await step('upload artifact', async () => {
         try {
-          const up = await uploadSet({
+          const up = await uploadSet(a.artifacts, {
             name: artifactName(a),
             outDir: set.outDir,
             report: set.report,
@@ -95,7 +96,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
           return up;
         } catch (e) {
           // GitHub Enterprise Server has no v4 artifact service: say so and carry on without one.
-          if ((e as Error).name !== 'GHESNotSupportedError') throw e;
+          if (!(e instanceof GHESNotSupportedError)) throw e;
           const msg = 'This GitHub Enterprise Server has no artifact service the Action can use: no artifact (set upload-artifact: false, and use actions/upload-artifact@v3 on the output folder).';
           runner.warning(msg);
           notes.push(msg);
@@ -200,7 +201,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
     }
   } catch (e) {
     // The step fails, but the summary still says what was published before it did.
-    notes.push(`storeshots stopped: ${e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : ((e as Error)?.message ?? String(e))}`);
+    notes.push(`storeshots stopped: ${e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : (errorMessage(e))}`);
     throw e;
   } finally {
     await runner.summary(

@@ -13,7 +13,7 @@ export interface ImportFrameitOptions {
   json?: boolean;
 }
 
-export function formatFinding(f: ImportFinding): string {
+export function formatImportFinding(f: ImportFinding): string {
   return `${formatProblem({ severity: f.severity, message: f.message, at: f.at })} (${f.rule})`;
 }
 
@@ -41,7 +41,7 @@ export async function importFrameitCommand(dir: string | undefined, opts: Import
     io.stdout(`${JSON.stringify({ manifest: shownOut, framefile: path.relative(io.cwd, framefile), findings: result.findings, problems }, null, 2)}\n`);
   } else {
     io.stdout(`wrote ${shownOut} from ${path.relative(io.cwd, framefile)}${summary ? `: ${summary}` : ''}\n`);
-    for (const f of result.findings) io.stderr(`${formatFinding(f)}\n`);
+    for (const f of result.findings) io.stderr(`${formatImportFinding(f)}\n`);
     if (result.findings.length) io.stderr(`${result.findings.length} item(s) not carried over exactly; they are listed at the top of ${shownOut}\n`);
   }
   if (!summary) {

@@ -2,30 +2,17 @@
 // Exit 0 when no finding is an error, 1 when one is, 2 for a path that does not exist or holds no images.
 import type { CliIO } from './io.js';
 import { lintPaths } from '../lint/index.js';
-import type { Finding } from '../report/types.js';
+import { countFindings, failingCount, findingCommand, formatFinding } from '../outcome.js';
 
 export async function lintCommand(paths: string[], opts: { store?: 'appstore' | 'play'; json?: boolean }, io: CliIO): Promise<number> {
   const { findings, images } = await lintPaths(paths, { cwd: io.cwd, store: opts.store });
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
+  const { errors, warnings } = countFindings(findings);
   if (opts.json) {
     io.stdout(`${JSON.stringify({ findings, summary: { images: images.length, errors, warnings } }, null, 2)}\n`);
   } else {
     for (const f of findings) io.stdout(formatFinding(f));
     io.stdout(`${images.length} image(s): ${errors} error(s), ${warnings} warning(s)\n`);
-    if (io.env.GITHUB_ACTIONS === 'true') for (const f of findings) io.stdout(annotation(f));
+    if (io.env.GITHUB_ACTIONS === 'true') for (const f of findings) io.stdout(findingCommand(f));
   }
-  return errors > 0 ? 1 : 0;
-}
-
-export function formatFinding(f: Finding): string {
-  return `${f.severity.padEnd(7)} ${f.rule}: ${f.message}\n        ${f.source} (verified ${f.verified})\n`;
-}
-
-/** A GitHub workflow command, so findings show on the file in the run and the pull request. */
-function annotation(f: Finding): string {
-  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const file = f.path ? ` file=${prop(f.path)},` : ' ';
-  return `::${f.severity === 'error' ? 'error' : 'warning'}${file}title=${prop(f.rule)}::${esc(`${f.message} (${f.source}, verified ${f.verified})`)}\n`;
+  return failingCount({ errors, warnings }, 'error') > 0 ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 // The storeshots CLI (SPEC §1). Each command returns its exit code; errors are reported once, here.
 import { Command, CommanderError, Option } from 'commander';
-import { UserError, RenderError } from '../util/errors.js';
+import { UserError, RenderError, errorMessage } from '../util/errors.js';
 import type { CliIO } from './io.js';
 import { validateCommand } from './validate.js';
 import { presetsCommand } from './presets.js';
@@ -162,8 +162,7 @@ export function reportError(e: unknown, io: CliIO): number {
     io.stderr(`storeshots: ${e.message}\n`);
     return 3;
   }
-  const err = e as Error;
-  io.stderr(`storeshots: ${err?.message ?? String(e)}\n`);
-  if (io.env.STORESHOTS_DEBUG) io.stderr(`${err?.stack ?? ''}\n`);
+  io.stderr(`storeshots: ${errorMessage(e)}\n`);
+  if (io.env.STORESHOTS_DEBUG) io.stderr(`${e instanceof Error ? (e.stack ?? '') : ''}\n`);
   return 3;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CliIO } from './io.js';
 import { formatProblem } from '../util/errors.js';
 import { mergeShards } from '../merge.js';
+import { countFindings, failingCount, findingLine, type FailOn } from '../outcome.js';
 
 export interface MergeCommandOptions {
   config?: string;
@@ -12,7 +13,7 @@ export interface MergeCommandOptions {
   slide?: string[];
   layout?: 'flat' | 'fastlane';
   pseudo?: boolean;
-  failOn?: 'error' | 'warning' | 'never';
+  failOn?: FailOn;
 }
 
 export async function mergeCommand(dirs: string[], opts: MergeCommandOptions, io: CliIO): Promise<number> {
@@ -28,13 +29,11 @@ export async function mergeCommand(dirs: string[], opts: MergeCommandOptions, io
     slides: opts.slide,
   });
   for (const w of r.warnings) io.stderr(`${formatProblem(w)}\n`);
-  for (const f of r.report.findings) io.stderr(`${f.severity}: ${f.rule}: ${f.path ? `${f.path}: ` : ''}${f.message}\n`);
+  for (const f of r.report.findings) io.stderr(findingLine(f));
   const s = r.report.summary;
   io.stdout(
     `merged ${s.images} image(s) from ${r.shards.length} shard(s) into ${path.relative(io.cwd, r.plan.outDir) || '.'}; ` +
       `lint: ${s.errors} error(s), ${s.warnings} warning(s); report: ${path.relative(io.cwd, r.reportFile)}\n`,
   );
-  const failOn = opts.failOn ?? 'error';
-  const failing = failOn !== 'never' && r.report.findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
-  return failing ? 1 : 0;
+  return failingCount(countFindings(r.report.findings), opts.failOn ?? 'error') > 0 ? 1 : 0;
 }

@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import type { CliIO } from './io.js';
 import { UserError, expected, formatProblem } from '../util/errors.js';
 import { runPipeline } from '../pipeline.js';
-import type { Finding } from '../report/types.js';
+import { countFindings, failingCount, findingLine, type FailOn } from '../outcome.js';
 
 export interface RenderOptions {
   config?: string;
@@ -17,7 +17,7 @@ export interface RenderOptions {
   cache?: boolean;
   cacheDir?: string;
   layout?: 'flat' | 'fastlane';
-  failOn?: 'error' | 'warning' | 'never';
+  failOn?: FailOn;
   pseudo?: boolean;
   remote?: string;
   apiKey?: string;
@@ -36,11 +36,6 @@ function parseJobs(v: string | undefined): number | undefined {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(expected('a whole number of workers from 1 to 64', '--jobs', v));
   return n;
-}
-
-function failing(findings: Finding[], failOn: RenderOptions['failOn']): boolean {
-  if (failOn === 'never') return false;
-  return findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
 }
 
 export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<number> {
@@ -91,12 +86,12 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
   }).finally(() => bar?.stop());
   for (const w of result.warnings) io.stderr(`${formatProblem(w)}\n`);
   const { report, reportFile, plan } = result;
-  for (const f of report.findings) io.stderr(`${f.severity}: ${f.rule}: ${f.path && !f.message.startsWith(f.path) ? `${f.path}: ` : ''}${f.message}\n`);
+  for (const f of report.findings) io.stderr(findingLine(f));
   const secs = ((performance.now() - started) / 1000).toFixed(1);
   const s = report.summary;
   io.stdout(
     `rendered ${s.images} image(s) in ${secs} s into ${path.relative(io.cwd, plan.outDir) || '.'}${s.cached ? ` (${s.cached} unchanged, from the cache)` : ''}; ` +
       `lint: ${s.errors} error(s), ${s.warnings} warning(s); report: ${path.relative(io.cwd, reportFile)}\n`,
   );
-  return failing(report.findings, opts.failOn ?? 'error') ? 1 : 0;
+  return failingCount(countFindings(report.findings), opts.failOn ?? 'error') > 0 ? 1 : 0;
 }

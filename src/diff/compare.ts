@@ -4,7 +4,7 @@
 // compared on the larger canvas, every pixel outside either image counting as changed.
 import pixelmatch from 'pixelmatch';
 import { sharp } from '../render/native.js';
-import { UserError } from '../util/errors.js';
+import { UserError, errorMessage } from '../util/errors.js';
 import type { Box } from './types.js';
 
 /** RGBA pixels. */
@@ -40,7 +40,7 @@ export async function decodeImage(file: string): Promise<Raw> {
     return { data, width: info.width, height: info.height };
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`${file} cannot be read as an image (${(e as Error).message.split('\n')[0]})`);
+    throw new UserError(`${file} cannot be read as an image (${errorMessage(e).split('\n')[0]})`);
   }
 }
 

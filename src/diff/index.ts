@@ -12,12 +12,9 @@ import { renderDiffHtml } from './html.js';
 import { identityKey, readImageSet, type SetImage } from './read.js';
 import type { ChangedEntry, DiffEntry, DiffOptions, DiffResult } from './types.js';
 
-export type { ChangedEntry, DiffEntry, DiffOptions, DiffResult } from './types.js';
-export { readImageSet, identityKey } from './read.js';
-export { compareRaw, decodeImage, findRegions, PIXEL_THRESHOLD } from './compare.js';
-export { renderDiffHtml } from './html.js';
+export type { DiffOptions, DiffResult } from './types.js';
 export { formatShare } from './format.js';
-export { diffPreviews, diffStrip, type DiffPreview } from './preview.js';
+export { diffPreviews } from './preview.js';
 
 /**
  * A score at or below this counts as unchanged: 1 pixel in 100,000 (about 38 pixels of a 6.9"

@@ -7,6 +7,7 @@ import type { GitHub } from './client.js';
 import { httpStatus } from './client.js';
 import { branchHead, commitInfo, createCommit, listTree, setBranch, type Repo } from './git.js';
 import { sha256 } from '../util/hash.js';
+import { errorMessage } from '../util/errors.js';
 
 export interface PreviewImage {
   /** What the image shows, e.g. the locale. */
@@ -109,7 +110,7 @@ export async function publishPreviews(
       await setBranch(gh, r, branch, commit.sha, !!head, true);
       return { previews, committed: true, names: mine };
     } catch (e) {
-      if (attempt >= 2 || (httpStatus(e) !== 422 && httpStatus(e) !== 409) || /rule violations|protected/i.test((e as Error).message)) throw e;
+      if (attempt >= 2 || (httpStatus(e) !== 422 && httpStatus(e) !== 409) || /rule violations|protected/i.test(errorMessage(e))) throw e;
     }
   }
 }

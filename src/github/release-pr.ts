@@ -5,6 +5,7 @@
 import type { GitHub } from './client.js';
 import { httpStatus } from './client.js';
 import { branchHead, commitInfo, createCommit, gitBlobSha, listTree, setBranch, type FileToCommit, type Repo } from './git.js';
+import { errorMessage } from '../util/errors.js';
 
 export interface ReleasePrOptions {
   branch: string;
@@ -85,7 +86,7 @@ export async function syncReleasePr(gh: GitHub, r: Repo, o: ReleasePrOptions): P
       const { data } = await gh.rest.pulls.create({ ...r, head: o.branch, base, title: o.title, body: o.body });
       ({ number, html_url: url } = data);
     } catch (e) {
-      if (httpStatus(e) === 403 && /not permitted to create/i.test((e as Error).message)) {
+      if (httpStatus(e) === 403 && /not permitted to create/i.test(errorMessage(e))) {
         throw new PullRequestsNotAllowedError(
           `The branch ${o.branch} is pushed, but this token may not open pull requests: allow "GitHub Actions to create and approve pull requests" in the repository's Settings > Actions > General, or pass a personal or app token as github-token.`,
         );

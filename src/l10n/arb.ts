@@ -4,6 +4,7 @@
 import type { StringsParser, StringsTable } from './types.js';
 import { jsonError, parseJsonText } from './json.js';
 import { localeFits } from './xcstrings.js';
+import { errorMessage } from '../util/errors.js';
 
 export const parseArb: StringsParser = (text, ctx) => {
   const { file } = ctx;
@@ -26,7 +27,7 @@ export const parseArb: StringsParser = (text, ctx) => {
     try {
       out.values[key] = icuOther(v);
     } catch (e) {
-      return jsonError(file, text, [key], `message "${key}": ${(e as Error).message}`);
+      return jsonError(file, text, [key], `message "${key}": ${errorMessage(e)}`);
     }
   }
   return out;

@@ -3,6 +3,7 @@
 import { LineCounter, parseDocument, isPair, isScalar, type Node } from 'yaml';
 import type { StringsParser, StringsTable } from './types.js';
 import { stringsError, stringsErrorAt } from './text.js';
+import { errorMessage } from '../util/errors.js';
 
 /**
  * Comments in JSON text (`// ...` to the end of the line and `/* ... *\/`), as Ruby's JSON parser
@@ -49,7 +50,7 @@ export function parseJsonText(text: string, file: string, what?: string): unknow
   try {
     return JSON.parse(src);
   } catch (e) {
-    const msg = (e as Error).message;
+    const msg = errorMessage(e);
     const pos = /at position (\d+)/.exec(msg);
     const offset = pos ? Number(pos[1]) : src.length;
     let why = msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DELIVER, SUPPLY } from '../store/facts.js';
 import { APPSTORE_LOCALES, PLAY_LOCALES, PSEUDO_LOCALES, storeLocale } from '../store/locales.js';
 import { PRESETS, resolvePreset, type Preset, type Store } from '../store/presets.js';
-import { UserError } from '../util/errors.js';
+import { UserError, errorMessage } from '../util/errors.js';
 import type { IgnoredFile, LintImage, LocaleFolder, PlayKind } from './model.js';
 
 export interface CollectOptions {
@@ -41,7 +41,7 @@ function errnoReason(e: unknown): string {
   if (code === 'ENOENT') return 'no such file (a broken symbolic link?)';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOTDIR') return 'not a folder';
-  return (e as Error)?.message ?? String(e);
+  return errorMessage(e);
 }
 
 class Collector {

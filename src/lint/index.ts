@@ -14,9 +14,9 @@ import { collectPaths, type CollectOptions } from './collect.js';
 import { readImageFacts, UnreadableImageError } from './header.js';
 import type { Hit, ImageSet, LintImage, RunContext } from './model.js';
 import { displayTypeLabel, nearestAppStoreSize, RULES, ruleSource, type ReadImage, type Rule } from './rules.js';
+import { errorMessage } from '../util/errors.js';
 
-export { RULES, getRule } from './rules.js';
-export type { Rule } from './rules.js';
+export { getRule } from './rules.js';
 
 /** Files larger than this are not read (no store takes them; it keeps a stray video from filling memory). */
 const MAX_READ_BYTES = 256 * 1024 * 1024;
@@ -126,7 +126,7 @@ function describeFsError(e: unknown): string {
   if (code === 'ELOOP') return 'symbolic link loop';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
-  return (e as Error)?.message ?? String(e);
+  return errorMessage(e);
 }
 
 /** Sets of a render come from the whole plan, so a --slide or --shard run still counts every slide of a set. */

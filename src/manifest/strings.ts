@@ -25,7 +25,7 @@ import { parseArb } from '../l10n/arb.js';
 import { parseXliff } from '../l10n/xliff.js';
 import { normalizeWhitespace } from '../l10n/whitespace.js';
 
-export type { StringsParser, StringsTable, StringsContext };
+export type { StringsParser };
 export { parseJsonStrings };
 
 export const MAX_STRINGS_BYTES = 5 * 1024 * 1024;
@@ -40,11 +40,6 @@ const PARSERS: Array<{ test: (file: string) => boolean; parse: StringsParser }> 
 ];
 
 export const STRINGS_FORMATS = '.json, .strings, .xcstrings, strings.xml, .arb, .xliff/.xlf';
-
-/** Lets other modules add formats; an added parser is tried before the built-in ones. */
-export function registerStringsParser(test: (file: string) => boolean, parse: StringsParser): void {
-  PARSERS.unshift({ test, parse });
-}
 
 export function parserFor(file: string): StringsParser | undefined {
   return PARSERS.find((p) => p.test(file))?.parse;
@@ -173,14 +168,4 @@ export function readStrings(patterns: string[] | undefined, locales: string[], b
     });
   });
   return result;
-}
-
-/** locale -> key -> text for the manifest's `strings:` patterns. */
-export function loadStrings(
-  patterns: string[] | undefined,
-  locales: string[],
-  baseDir: string,
-  cwd = process.cwd(),
-): Record<string, Record<string, string>> {
-  return readStrings(patterns, locales, baseDir, { cwd }).tables;
 }

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import schema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import type { Style } from './types.js';
 import { packageRoot, resolveInside } from '../util/paths.js';
-import { UserError } from '../util/errors.js';
+import { UserError, errorMessage } from '../util/errors.js';
 import { addManifestFormats } from './formats.js';
 
 export interface Theme {
@@ -51,7 +51,7 @@ export function loadTheme(ref: string | undefined, baseDir: string, cwd = proces
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new UserError(`theme ${name}: invalid JSON: ${(e as Error).message}`);
+    throw new UserError(`theme ${name}: invalid JSON: ${errorMessage(e)}`);
   }
   const t = data as Partial<Theme>;
   if (!t || typeof t !== 'object' || !t.style || typeof t.style !== 'object') {

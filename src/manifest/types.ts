@@ -17,7 +17,8 @@ export interface TextStyle {
   shadow?: boolean;
 }
 
-export type Layout =
+/** How a slide arranges text and devices (style.layout). */
+export type LayoutKind =
   | 'text-top'
   | 'text-bottom'
   | 'device-only'
@@ -28,7 +29,7 @@ export type Layout =
   | 'feature';
 
 export interface Style {
-  layout?: Layout;
+  layout?: LayoutKind;
   background?: {
     color?: string;
     gradient?: string[];

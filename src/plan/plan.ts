@@ -11,7 +11,7 @@ import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/p
 import { PLAY } from '../store/facts.js';
 import { isInside, packageRoot, resolveInside } from '../util/paths.js';
 import { UserError, expected, type Problem } from '../util/errors.js';
-import { outputPath } from './layout.js';
+import { outputPath } from './output-path.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
 import { pseudoLocalize } from './pseudo.js';
 import { folderForms } from '../l10n/locales.js';

@@ -1,10 +1,11 @@
-// The workflow artifact: the rendered set, report.json, report.html and the run file, with
-// the real @actions/artifact client (it reads ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL).
+// The workflow artifact: the rendered set, report.json, report.html and the run file, through
+// the @actions/artifact client the caller passes (the real one reads ACTIONS_RUNTIME_TOKEN and
+// ACTIONS_RESULTS_URL).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
+import type { ArtifactClient } from '@actions/artifact';
 import type { Report } from '../report/types.js';
-import { UserError } from '../util/errors.js';
+import { UserError, errorMessage } from '../util/errors.js';
 import { RUN_FILE, type ArtifactRef, type RunFile } from './set.js';
 import { joinInside } from '../util/paths.js';
 import { readReport } from '../report/read.js';
@@ -25,7 +26,7 @@ export interface UploadOptions {
 }
 
 /** Uploads the set; `replaced` is the id of the artifact of the same name it deleted first (overwrite). */
-export async function uploadSet(o: UploadOptions): Promise<ArtifactRef & { files: number; replaced?: number }> {
+export async function uploadSet(client: ArtifactClient, o: UploadOptions): Promise<ArtifactRef & { files: number; replaced?: number }> {
   writeFileSync(path.join(o.outDir, RUN_FILE), `${JSON.stringify(o.runFile, null, 2)}\n`);
   const files = [
     ...o.report.images.map((i) => joinInside(o.outDir, i.path)).filter((f): f is string => !!f && existsSync(f)),
@@ -33,10 +34,9 @@ export async function uploadSet(o: UploadOptions): Promise<ArtifactRef & { files
     path.join(o.outDir, 'report.html'),
     path.join(o.outDir, RUN_FILE),
   ].filter((f) => existsSync(f));
-  const client = new DefaultArtifactClient();
   // PNG and JPEG are already compressed: zipping them again costs time and saves nothing.
   const upload = () => client.uploadArtifact(o.name, files, o.outDir, { retentionDays: o.retentionDays, compressionLevel: 0 });
-  const exists = (e: unknown) => /\(409\)/.test((e as Error)?.message ?? '');
+  const exists = (e: unknown) => /\(409\)/.test(errorMessage(e));
   let replaced: number | undefined;
   let res: { id?: number };
   try {
@@ -66,8 +66,7 @@ export interface DownloadOptions {
 }
 
 /** Downloads the artifact another run uploaded (workflow_run); returns where it was unpacked. */
-export async function downloadSet(o: DownloadOptions): Promise<{ dir: string; artifact: ArtifactRef; report: Report; runFile?: RunFile }> {
-  const client = new DefaultArtifactClient();
+export async function downloadSet(client: ArtifactClient, o: DownloadOptions): Promise<{ dir: string; artifact: ArtifactRef; report: Report; runFile?: RunFile }> {
   const findBy = { token: o.token, workflowRunId: o.runId, repositoryOwner: o.owner, repositoryName: o.repo };
   const { artifact } = await client.getArtifact(o.name, { findBy });
   mkdirSync(o.dir, { recursive: true });

@@ -3,6 +3,7 @@
 // the clock and the sleep are injected so tests never wait for real.
 import pRetry, { AbortError } from 'p-retry';
 import { backoffMs, retryAfterMs } from '../util/retry.js';
+import { errorMessage } from '../util/errors.js';
 
 export interface RemoteImage {
   index: number;
@@ -107,7 +108,7 @@ export class RenderApiClient {
         try {
           res = await this.opts.fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.opts.requestTimeoutMs) });
         } catch (e) {
-          throw new RemoteError(`${method} ${url} failed: ${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message}`);
+          throw new RemoteError(`${method} ${url} failed: ${e instanceof Error && e.cause ? errorMessage(e.cause) : errorMessage(e)}`);
         }
         if (res.ok) return res;
         const text = await res.text().catch(() => '');
@@ -140,7 +141,7 @@ export class RenderApiClient {
         },
       },
     ).catch((e: unknown) => {
-      throw e instanceof RemoteError ? e : new RemoteError((e as Error).message);
+      throw e instanceof RemoteError ? e : new RemoteError(errorMessage(e));
     });
   }
 
@@ -169,7 +170,7 @@ export class RenderApiClient {
   /** The bytes of one image; retried as a whole when the body is cut off midway. */
   async image(id: string, index: number, expect?: { bytes?: number }): Promise<Buffer> {
     const path = `/v1/renders/${encodeURIComponent(id)}/images/${index}`;
-    let lastError: Error | undefined;
+    let lastError: unknown;
     for (let attempt = 0; attempt <= this.opts.retries; attempt++) {
       try {
         const res = await this.request('GET', path, { headers: { accept: 'image/*' } });
@@ -179,11 +180,11 @@ export class RenderApiClient {
         }
         return buf;
       } catch (e) {
-        lastError = e as Error;
+        lastError = e;
         if (e instanceof RemoteError && e.status !== undefined && e.status < 500 && e.status !== 429) throw e;
         await this.opts.sleep(Math.min(this.opts.maxDelayMs, this.opts.minDelayMs * 2 ** attempt));
       }
     }
-    throw new RemoteError(`downloading image ${index} of render ${id} failed: ${lastError?.message}`);
+    throw new RemoteError(`downloading image ${index} of render ${id} failed: ${errorMessage(lastError)}`);
   }
 }

@@ -131,7 +131,7 @@ export function safeJoin(outDir: string, rel: string): string {
 }
 
 /** Downloads a finished set of the plan, each image to its job's output path. */
-export async function downloadSet(plan: Plan, jobs: RemoteSet['jobs'], render: RemoteRender, client: RenderApiClient): Promise<RenderedImage[]> {
+export async function downloadRenderedSet(plan: Plan, jobs: RemoteSet['jobs'], render: RemoteRender, client: RenderApiClient): Promise<RenderedImage[]> {
   for (const job of jobs) {
     if (!render.images?.some((i) => i.slide === job.slide) && render.status === 'succeeded') throw new RenderError(`render ${render.id} has no image for slide ${job.slide}`);
   }
@@ -177,7 +177,7 @@ export async function renderRemote(plan: Plan, opts: RemoteRunOptions): Promise<
     const images: RenderedImage[] = [];
     for (const s of sets) {
       const id = submitted.find((x) => x.set === s.set)!.id;
-      images.push(...(await downloadSet(plan, s.jobs, finished.get(id)!, client)));
+      images.push(...(await downloadRenderedSet(plan, s.jobs, finished.get(id)!, client)));
     }
     return { images, remoteFindings: remoteFindingsOf(finished.values()), renders: submitted.map((s) => ({ set: s.set, id: s.id, status: finished.get(s.id)!.status })) };
   } catch (e) {

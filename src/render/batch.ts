@@ -10,7 +10,7 @@ import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { Job } from '../plan/types.js';
 import { writeFileAtomic } from '../util/atomic.js';
-import { RenderError } from '../util/errors.js';
+import { RenderError, errorMessage } from '../util/errors.js';
 import { RenderCache } from './cache.js';
 import { decodeStats, setDecodeBudget } from './decode-cache.js';
 import { checkGlyphs, computeSetFacts, renderJob } from './job.js';
@@ -28,7 +28,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       task.sets = { ...task.sets, [set]: { jobs, facts: measured } };
       port?.postMessage(measured);
     } catch (e) {
-      return { images: [], decodes: { made: 0, reused: 0 }, error: { message: (e as Error)?.message ?? String(e), render: e instanceof RenderError, jobId: task.jobs[0]?.job.id ?? set } };
+      return { images: [], decodes: { made: 0, reused: 0 }, error: { message: errorMessage(e), render: e instanceof RenderError, jobId: task.jobs[0]?.job.id ?? set } };
     } finally {
       port?.close();
     }
@@ -56,7 +56,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       const image: BatchImage = task.outDir ? { id: job.id, record, text } : { id: job.id, record, text, bytes: buffer };
       images.push(image);
     } catch (e) {
-      return { images, measured, decodes: decodes(), error: { message: (e as Error)?.message ?? String(e), render: e instanceof RenderError, jobId: job.id } };
+      return { images, measured, decodes: decodes(), error: { message: errorMessage(e), render: e instanceof RenderError, jobId: job.id } };
     }
   }
   return { images, measured, decodes: decodes() };

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { packageRoot } from '../util/paths.js';
-import { RenderError } from '../util/errors.js';
+import { RenderError, errorMessage } from '../util/errors.js';
 import type { TextStyle, Position } from '../manifest/types.js';
 import type { Job } from '../plan/types.js';
 import { parseHighlights } from './text.js';
@@ -85,7 +85,7 @@ function openFaces(fam: Family): fontkit.Font[] {
         const opened = fontkit.openSync(f);
         return 'fonts' in opened ? opened.fonts : [opened];
       } catch (e) {
-        throw new RenderError(`cannot read font file ${f}: ${(e as Error).message}`);
+        throw new RenderError(`cannot read font file ${f}: ${errorMessage(e)}`);
       }
     });
   }

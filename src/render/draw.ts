@@ -7,7 +7,7 @@ import { drawBackground } from './background.js';
 import { MODELS } from './devices.js';
 import { drawDevice, rawToCanvas, roundRect, type ScreenShot } from './frames.js';
 import { loadCanvas, loadResized, type ImageInfo } from './images.js';
-import type { DevicePlacement, Layout, TextBlock } from './layout.js';
+import type { DevicePlacement, SlideLayout, TextBlock } from './layout.js';
 import { applyFont } from './measure.js';
 import { canvas, type CanvasModule } from './native.js';
 import type { UserFrame } from './userframe.js';
@@ -47,7 +47,7 @@ export function checkAspect(job: Job, p: DevicePlacement, shot: ImageInfo): void
   }
 }
 
-async function drawDevices(ctx: Ctx, job: Job, layout: Layout, assets: DrawAssets): Promise<void> {
+async function drawDevices(ctx: Ctx, job: Job, layout: SlideLayout, assets: DrawAssets): Promise<void> {
   const frameCanvas = assets.frame ? rawToCanvas(assets.frame.rgba, assets.frame.width, assets.frame.height) : undefined;
   const all = [
     ...(assets.neighbours ?? []),
@@ -59,7 +59,7 @@ async function drawDevices(ctx: Ctx, job: Job, layout: Layout, assets: DrawAsset
   }
 }
 
-async function drawFullBleed(ctx: Ctx, layout: Layout, shot: ImageInfo | undefined): Promise<void> {
+async function drawFullBleed(ctx: Ctx, layout: SlideLayout, shot: ImageInfo | undefined): Promise<void> {
   if (!shot) return;
   const img = await loadResized(shot.file, 'screenshot', { width: layout.width, height: layout.height }, { fit: 'cover' });
   ctx.drawImage(rawToCanvas(img.data, img.width, img.height), 0, 0);
@@ -163,7 +163,7 @@ export function releaseCanvas(c: Canvas): void {
 }
 
 /** Draws a job's layout; returns the canvas and the text facts lint reads. */
-export async function drawJob(job: Job, layout: Layout, assets: DrawAssets): Promise<{ canvas: Canvas; text: TextLayoutInfo[] }> {
+export async function drawJob(job: Job, layout: SlideLayout, assets: DrawAssets): Promise<{ canvas: Canvas; text: TextLayoutInfo[] }> {
   const { width: W, height: H } = layout;
   const c = takeCanvas(W, H);
   const ctx = c.getContext('2d');
@@ -187,4 +187,3 @@ export async function drawJob(job: Job, layout: Layout, assets: DrawAssets): Pro
   return { canvas: c, text };
 }
 
-export { roundRect };

@@ -46,6 +46,3 @@ export function setPngDpi(png: Buffer, dpi: number): Buffer {
   chunk.writeUInt32BE(crc32(chunk.subarray(4, 17)), 17);
   return Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
 }
-
-/** Writes via a temporary file in the same folder and a rename. */
-export const writeAtomic: (file: string, data: Buffer) => void = writeFileAtomic;

@@ -8,7 +8,7 @@ import { notAFile } from '../util/files.js';
 import { canvas } from './native.js';
 import { SHIPPED, addUserFont, familyFiles, fontsDir, resolveChain, type FontRequest } from './coverage.js';
 
-export { describeChars, fontsDir, missingGlyphs, type FontRequest } from './coverage.js';
+export { fontsDir, missingGlyphs, type FontRequest } from './coverage.js';
 
 const registered = new Set<string>();
 

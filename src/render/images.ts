@@ -1,6 +1,6 @@
 // Reading images safely: the header is checked before any pixel is decoded, so a 20000x20000
 // PNG (a decompression bomb) is refused up front; corrupt and truncated files name themselves.
-import { RenderError } from '../util/errors.js';
+import { RenderError, errorMessage } from '../util/errors.js';
 import { notAFile, notPngOrJpeg } from '../util/files.js';
 import type { Size } from '../store/presets.js';
 import { cachedDecode, decodedImage, freeNow } from './decode-cache.js';
@@ -118,5 +118,5 @@ export async function loadCanvas(file: string, what: string): Promise<{ canvas: 
 }
 
 function firstLine(e: unknown): string {
-  return String((e as Error)?.message ?? e).split('\n')[0]!.trim();
+  return errorMessage(e).split('\n')[0]!.trim();
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job, Plan } from '../plan/types.js';
 import { jobRecord } from '../report/record.js';
-import { RenderError } from '../util/errors.js';
+import { RenderError, errorMessage } from '../util/errors.js';
 import { runBatch } from './batch.js';
 import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache } from './cache.js';
 import { checkGlyphs, computeSetFacts, renderJob } from './job.js';
@@ -13,7 +13,7 @@ import { decodeBudget, poolSize, RenderPool } from './pool.js';
 import type { BatchResult, BatchTask, RenderedImage, TextLayoutInfo } from './types.js';
 
 export { layoutJob, setFacts } from './layout.js';
-export type { Layout, SetFacts, TextBlock } from './layout.js';
+export type { SetFacts, TextBlock } from './layout.js';
 export { checkGlyphs, computeSetFacts } from './job.js';
 
 export interface RenderRunOptions {
@@ -120,7 +120,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     const failed = (b: Array<{ job: Job }>) => (e: unknown): never => {
       if (e instanceof RenderError) throw e;
       const more = b.length > 1 ? ` (and ${b.length - 1} more job(s) of its batch)` : '';
-      throw new RenderError(`rendering ${b[0]!.job.id}${more} failed: the render worker stopped: ${String((e as Error)?.message ?? e).split('\n')[0]}`, { cause: e });
+      throw new RenderError(`rendering ${b[0]!.job.id}${more} failed: the render worker stopped: ${errorMessage(e).split('\n')[0]}`, { cause: e });
     };
     try {
       await Promise.all(batches.map((b) => pool.run(taskOf(b), abort.signal).then(take).catch(failed(b))));

@@ -1,7 +1,7 @@
 // Layout: where text and devices go, and at which type size. Pure: it reads the job, the set's
 // shared facts and a text measurer, and returns numbers (tests assert them without pixels).
 import type { Job } from '../plan/types.js';
-import type { Layout as LayoutKind, Style, TextStyle } from '../manifest/types.js';
+import type { LayoutKind, Style, TextStyle } from '../manifest/types.js';
 import type { Box, SetFacts } from './types.js';
 
 export type { SetFacts };
@@ -78,7 +78,7 @@ export interface DevicePlacement {
   shadow: boolean;
 }
 
-export interface Layout {
+export interface SlideLayout {
   width: number;
   height: number;
   kind: LayoutKind;
@@ -375,7 +375,7 @@ export interface LayoutInput {
 }
 
 /** The whole layout of one job. */
-export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: LayoutInput): Layout {
+export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: LayoutInput): SlideLayout {
   const { width: W, height: H } = job.size;
   const pad = padding(job);
   const safe: Box = { x: pad, y: pad, width: W - 2 * pad, height: H - 2 * pad };
@@ -385,7 +385,7 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
   const hasShot = !!job.screenshot;
   const textH = Math.max(facts.textHeight, stackHeight(sized, column.width));
   const gap = pad * 0.9;
-  const layout: Layout = { width: W, height: H, kind, rtl: job.rtl, safe, blocks: [], devices: [], fullBleed: false };
+  const layout: SlideLayout = { width: W, height: H, kind, rtl: job.rtl, safe, blocks: [], devices: [], fullBleed: false };
   const place = (area: Box, which: 'primary' | 'second', s = scale) => placeDevice(job, area, which, which === 'primary' ? shots.primary : shots.second ?? shots.primary, frame, s);
 
   switch (kind) {

@@ -2,7 +2,7 @@
 // (libvips: decoding, resizing, encoding). Loaded lazily, so the manifest, lint and the API
 // server's routing never pay for (or break on) a native module they do not use.
 import { createRequire } from 'node:module';
-import { RenderError } from '../util/errors.js';
+import { RenderError, errorMessage } from '../util/errors.js';
 
 export type CanvasModule = typeof import('@napi-rs/canvas');
 export type SharpModule = typeof import('sharp').default;
@@ -15,7 +15,7 @@ function load<T>(name: string): T {
   try {
     return require(name) as T;
   } catch (e) {
-    const why = (e as Error).message.split('\n')[0];
+    const why = errorMessage(e).split('\n')[0];
     throw new RenderError(
       `cannot load the native module ${name} (${why}). It ships prebuilt binaries per platform: ` +
         `reinstall with "npm install --include=optional" on the machine that renders (not a copy of node_modules from another OS/CPU), ` +

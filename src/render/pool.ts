@@ -13,6 +13,7 @@ import type { Plan } from '../plan/types.js';
 import type { Finding } from '../report/types.js';
 import { packageRoot } from '../util/paths.js';
 import type { BatchResult, BatchTask, RenderedImage } from './types.js';
+import { errorMessage } from '../util/errors.js';
 
 /** Roughly what one render thread needs at its peak (a 2064x2752 canvas, its pixels, the encoder, decoded screenshots). */
 const BYTES_PER_THREAD = 320 * 1024 * 1024;
@@ -84,7 +85,7 @@ export class RenderPool {
     try {
       ({ Piscina } = await import('piscina'));
     } catch (e) {
-      return { unavailable: `piscina cannot be loaded (${(e as Error).message.split('\n')[0]})` };
+      return { unavailable: `piscina cannot be loaded (${errorMessage(e).split('\n')[0]})` };
     }
     const held = new Int32Array(new SharedArrayBuffer(8));
     const pool = new Piscina({

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Job } from '../plan/types.js';
 import type { Box } from './types.js';
-import { RenderError } from '../util/errors.js';
+import { RenderError, errorMessage } from '../util/errors.js';
 import { probeImage } from './images.js';
 import { sharp } from './native.js';
 
@@ -56,7 +56,7 @@ export async function loadUserFrame(job: Job, ref: string): Promise<UserFrame> {
   try {
     ({ data, info } = await sharp()(file, { failOn: 'truncated' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true }));
   } catch (e) {
-    throw new RenderError(`cannot decode frame PNG ${file}: ${(e as Error).message.split('\n')[0]}`);
+    throw new RenderError(`cannot decode frame PNG ${file}: ${errorMessage(e).split('\n')[0]}`);
   }
   const { width: w, height: h } = info;
   const alpha = new Uint8Array(w * h);

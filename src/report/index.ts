@@ -5,8 +5,6 @@ import path from 'node:path';
 import { renderReportHtml } from './html.js';
 import type { Finding, ImageRecord, Report } from './types.js';
 
-export { renderReportHtml } from './html.js';
-
 export function buildReport(images: ImageRecord[], findings: Finding[]): Report {
   return {
     version: 1,
@@ -22,22 +20,6 @@ export function buildReport(images: ImageRecord[], findings: Finding[]): Report 
   };
 }
 
-/**
- * One report from several (the shards of a CI matrix). Images are kept once per path; findings
- * once per (rule, severity, message, path, locale, preset, slide), since every shard reports the
- * set-level findings of the whole plan (counts, required slots).
- */
-export function mergeReports(reports: Report[]): Report {
-  const images = new Map<string, ImageRecord>();
-  const findings = new Map<string, Finding>();
-  for (const r of reports) {
-    for (const img of r.images) images.set(img.path, img);
-    for (const f of r.findings) findings.set(JSON.stringify([f.rule, f.severity, f.message, f.path, f.locale, f.preset, f.slide]), f);
-  }
-  return buildReport([...images.values()], [...findings.values()]);
-}
-
-
 /** Writes OUT/report.json and OUT/report.html atomically; returns the report.json path. */
 export function writeReport(outDir: string, report: Report, opts: { title?: string } = {}): string {
   mkdirSync(outDir, { recursive: true });
@@ -45,9 +27,4 @@ export function writeReport(outDir: string, report: Report, opts: { title?: stri
   writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
   writeFileAtomic(path.join(outDir, 'report.html'), renderReportHtml(report, opts));
   return file;
-}
-
-/** Where writeReport puts the gallery. */
-export function reportHtmlPath(outDir: string): string {
-  return path.join(outDir, 'report.html');
 }

@@ -3,7 +3,7 @@
 // arrays); the records themselves are checked by whoever reads their files.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../util/errors.js';
+import { UserError, errorMessage } from '../util/errors.js';
 import type { Report } from './types.js';
 
 export const REPORT_FILE = 'report.json';
@@ -19,7 +19,7 @@ export function readReport(dir: string, opts: { missing?: string } = {}): Report
   try {
     report = JSON.parse(readFileSync(file, 'utf8')) as Report;
   } catch (e) {
-    throw new UserError(`${file} is not valid JSON (${(e as Error).message})`);
+    throw new UserError(`${file} is not valid JSON (${errorMessage(e)})`);
   }
   if (report?.version !== 1 || !Array.isArray(report.images) || !Array.isArray(report.findings)) throw new UserError(`${file} is not a storeshots report (version 1 with images and findings)`);
   return report;

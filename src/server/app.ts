@@ -9,6 +9,7 @@ import { authenticate, RateLimiter } from './access.js';
 import { jsonDepth, MAX_JSON_DEPTH } from './body.js';
 import { ApiError, asApiError } from './errors.js';
 import { redactUrl } from './net.js';
+import { errorMessage } from '../util/errors.js';
 import { bulkRoutes } from './routes/bulk.js';
 import { healthRoutes } from './routes/health.js';
 import { renderRoutes } from './routes/renders.js';
@@ -124,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
               : new ApiError(400, 'invalid_request', error.message);
         void sendError(reply, e);
       } catch (e) {
-        void sendError(reply, e instanceof ApiError ? e : new ApiError(400, 'invalid_request', (e as Error).message));
+        void sendError(reply, e instanceof ApiError ? e : new ApiError(400, 'invalid_request', errorMessage(e)));
       }
     },
   });

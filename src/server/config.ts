@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError, expected } from '../util/errors.js';
+import { UserError, expected, errorMessage } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 
 export interface ServeOptions {
@@ -102,7 +102,7 @@ function loadKeys(env: NodeJS.ProcessEnv, file: string | undefined, cwd: string)
     try {
       text = readFileSync(path.resolve(cwd, file), 'utf8');
     } catch (e) {
-      throw new UserError(`cannot read the keys file ${file}: ${(e as Error).message}`);
+      throw new UserError(`cannot read the keys file ${file}: ${errorMessage(e)}`);
     }
     keys.push(...parseKeysFile(text));
   }

@@ -10,6 +10,7 @@ import { netPolicy, type ServerConfig } from './config.js';
 import type { Metrics } from './metrics.js';
 import { postOnce, redactUrl, UrlRefusedError } from './net.js';
 import type { DeliveryRow, RenderRow, ServiceDb } from './store.js';
+import { errorMessage } from '../util/errors.js';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
@@ -101,7 +102,7 @@ export class Deliveries {
       }
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (e) {
-      error = (e as Error).message;
+      error = errorMessage(e);
       permanent = e instanceof UrlRefusedError;
     }
     const ok = error === null;
@@ -113,7 +114,7 @@ export class Deliveries {
       this.store.deliveryAttempted(d.id, { ok, failed, status, error, next, now });
     } catch (e) {
       // Closing the store while an attempt was out: the row stays pending and is retried after restart.
-      this.log(`delivery ${d.id}: could not record attempt: ${(e as Error).message}`);
+      this.log(`delivery ${d.id}: could not record attempt: ${errorMessage(e)}`);
     }
     this.metrics.inc('storeshots_deliveries_total', 'Webhook and dispatch delivery attempts by result.', { kind: d.kind, result: ok ? 'delivered' : failed ? 'failed' : 'retry' });
     if (!ok) this.log(`${d.kind} ${d.id} to ${redactUrl(d.url)}: attempt ${attempts} failed (${error})${failed ? '; giving up' : ''}`);

@@ -2,7 +2,7 @@
 // renders and lints exactly like `storeshots render` does.
 import { loadTheme } from '../manifest/theme.js';
 import { mergeStyle } from '../plan/plan.js';
-import { outputPath } from '../plan/layout.js';
+import { outputPath } from '../plan/output-path.js';
 import type { Job, Plan } from '../plan/types.js';
 import { isRtlLocale } from '../store/locales.js';
 import { resolvePreset } from '../store/presets.js';

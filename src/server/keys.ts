@@ -7,6 +7,7 @@ import { readFileSync, unwatchFile, watch, watchFile, type FSWatcher } from 'nod
 import path from 'node:path';
 import { hashKey, parseKeysFile, type ServerConfig } from './config.js';
 import { sha256 } from '../util/hash.js';
+import { errorMessage } from '../util/errors.js';
 
 export class KeyRing {
   private hashes: string[];
@@ -47,7 +48,7 @@ export class KeyRing {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      this.log(`${reason}: cannot read the keys file ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); keeping the ${this.hashes.length} key(s) in force`);
+      this.log(`${reason}: cannot read the keys file ${file} (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}); keeping the ${this.hashes.length} key(s) in force`);
       return;
     }
     if (text === this.lastText && reason !== 'SIGHUP') return;
@@ -69,7 +70,7 @@ export class KeyRing {
       });
       this.watcher.on('error', (e) => this.log(`watching the keys file: ${e.message}`));
     } catch (e) {
-      this.log(`cannot watch the keys file's folder (${(e as Error).message}); polling it`);
+      this.log(`cannot watch the keys file's folder (${errorMessage(e)}); polling it`);
     }
     watchFile(file, { persistent: false, interval: 500 }, (cur, prev) => {
       if (cur.mtimeMs !== prev.mtimeMs || cur.ino !== prev.ino || cur.size !== prev.size) this.reload('file changed');

@@ -6,6 +6,7 @@ import dns from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { Agent, request, type Dispatcher } from 'undici';
+import { errorMessage } from '../util/errors.js';
 
 export class UrlRefusedError extends Error {
   readonly code = 'url_refused';
@@ -128,7 +129,7 @@ export async function resolveChecked(hostname: string, allowPrivate: boolean): P
   try {
     list = await dns.promises.lookup(host, { all: true, verbatim: true });
   } catch (e) {
-    throw new FetchError('fetch_failed', `cannot resolve ${hostname}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new FetchError('fetch_failed', `cannot resolve ${hostname}: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}`);
   }
   for (const a of list) {
     const why = refusedAddress(a.address, allowPrivate);
@@ -178,7 +179,7 @@ function rethrow(e: unknown, url: URL, signal: AbortSignal): never {
     err = err.cause as Error & { cause?: unknown };
   }
   if (signal.aborted) throw new FetchError('timeout', `fetching ${url.host} timed out`);
-  throw new FetchError('fetch_failed', `cannot fetch ${url.origin}${url.pathname}: ${(e as Error).message}`);
+  throw new FetchError('fetch_failed', `cannot fetch ${url.origin}${url.pathname}: ${errorMessage(e)}`);
 }
 
 /** Who outbound requests may reach: `allowPrivate` opens private and loopback ranges everywhere;

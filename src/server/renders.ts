@@ -21,6 +21,7 @@ import { archivePath, buildJobs, planOf } from './jobs.js';
 import type { Metrics } from './metrics.js';
 import type { CheckedRequest, RenderSpec } from './request.js';
 import { TERMINAL, type ImageRow, type RenderRow, type RenderStatus, type ServiceDb } from './store.js';
+import { errorMessage } from '../util/errors.js';
 
 /** Writes a file so that it is on disk before we say so: temp file, fsync, rename. */
 export function writeDurable(file: string, data: Uint8Array): void {
@@ -73,7 +74,7 @@ export class Renders extends EventEmitter {
       try {
         this.sweep();
       } catch (e) {
-        this.log(`sweep failed: ${(e as Error).message}`);
+        this.log(`sweep failed: ${errorMessage(e)}`);
       }
       if (!this.stopped) this.sweepTimer = setTimeout(sweep, this.config.sweepIntervalMs);
     };
@@ -230,7 +231,7 @@ export class Renders extends EventEmitter {
       const error =
         reason instanceof TimeoutError
           ? { code: 'render_timeout', message: reason.message }
-          : { code: 'render_failed', message: this.clientMessage(jobs, (reason as Error)?.message ?? String(reason)) };
+          : { code: 'render_failed', message: this.clientMessage(jobs, errorMessage(reason)) };
       this.end(row, ['processing'], 'failed', { error });
     } finally {
       clearTimeout(timer);
@@ -255,7 +256,7 @@ export class Renders extends EventEmitter {
       return await this.pool.lint({ plan: planOf(jobs, outDir), images: rendered }, signal);
     } catch (e) {
       if (signal.aborted) throw e;
-      this.log(`lint failed, render kept without findings: ${(e as Error).message}`);
+      this.log(`lint failed, render kept without findings: ${errorMessage(e)}`);
       return [];
     }
   }

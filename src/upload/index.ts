@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findManifest, loadManifest } from '../manifest/load.js';
 import type { Store } from '../store/presets.js';
-import { RenderError, UserError } from '../util/errors.js';
+import { RenderError, UserError, errorMessage } from '../util/errors.js';
 import { ascRun, UploadBlocked, type AscOptions } from './asc.js';
 import { ASC_DEFAULT_URL, type AscCredentials } from './asc-client.js';
 import { defaultTransport, StoreHttpError, type Transport } from './http.js';
@@ -14,7 +14,7 @@ import { parseServiceAccount, type PlayServiceAccount } from './play-auth.js';
 import { PLAY_DEFAULT_URL, playRun } from './play.js';
 import { planJson, type PlanJson, type SetPlan } from './plan.js';
 
-export { planText, planMarkdown, planJson, planChanges } from './plan.js';
+export { planText, planMarkdown, planChanges } from './plan.js';
 
 export interface UploadOptions {
   cwd: string;
@@ -119,7 +119,7 @@ function playCredentials(o: UploadOptions): PlayServiceAccount {
   try {
     return parseServiceAccount(text, o.playServiceAccount ? `--play-service-account ${o.playServiceAccount}` : 'PLAY_SERVICE_ACCOUNT_JSON');
   } catch (e) {
-    throw new UserError((e as Error).message);
+    throw new UserError(errorMessage(e));
   }
 }
 

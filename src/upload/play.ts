@@ -11,7 +11,7 @@ import { playAuthClient } from './play-auth.js';
 import { planSet, type LiveImage, type SetPlan } from './plan.js';
 import type { StoreRun, StoreTarget } from './types.js';
 import { UploadBlocked } from './asc.js';
-import { UserError } from '../util/errors.js';
+import { UserError, errorMessage } from '../util/errors.js';
 
 export const PLAY_DEFAULT_URL = 'https://androidpublisher.googleapis.com/';
 
@@ -49,7 +49,7 @@ function explain(e: unknown, what: string): Error {
   if (e instanceof StoreHttpError || e instanceof UploadBlocked || e instanceof UserError) return e;
   const status = statusOf(e);
   const data = (e as GaxiosLike)?.response?.data as { error?: { message?: string; status?: string } } | undefined;
-  const detail = data?.error?.message ?? (e as Error)?.message ?? String(e);
+  const detail = data?.error?.message ?? errorMessage(e);
   const hint = status ? HINT[status] : undefined;
   return new StoreHttpError(`Google Play ${what} failed${status ? ` (${status})` : ''}: ${detail}${hint ? ` (${hint})` : ''}`, status ?? 0, data);
 }

@@ -48,3 +48,10 @@ export function describeValue(value: unknown): string {
 export function expected(what: string, field: string, value: unknown): string {
   return `Expected ${what} for ${field} but received ${describeValue(value)}`;
 }
+
+/** What went wrong, from anything a `catch` receives: an Error's message, or the thrown value as text. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+  return String(e);
+}

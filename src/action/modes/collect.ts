@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { verifyDispatch } from '../../util/signature.js';
 import { clientFor, downloadImages, recordOf, remoteFindingsOf, waitForRenders, type RemoteRunOptions } from '../../remote/run.js';
 import type { RemoteRender } from '../../remote/client.js';
-import { outputPath } from '../../plan/layout.js';
+import { outputPath } from '../../plan/output-path.js';
 import { lintPaths } from '../../lint/index.js';
 import { buildReport, writeReport } from '../../report/index.js';
 import type { ImageRecord } from '../../report/types.js';

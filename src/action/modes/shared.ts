@@ -1,9 +1,9 @@
 // What local and remote mode share: the pipeline options the inputs select, and the step from
 // a pipeline result to the set the publishing steps take.
-import path from 'node:path';
 import type { PipelineOptions, PipelineResult } from '../../pipeline.js';
 import type { RenderedSet } from '../../publish/set.js';
 import type { ActionEnv } from '../env.js';
+import { problemPlace } from '../../outcome.js';
 
 export function pipelineSelection(a: ActionEnv) {
   const { inputs, ctx } = a;
@@ -22,9 +22,7 @@ export function pipelineSelection(a: ActionEnv) {
 /** Plan warnings become annotations on their manifest line; the result becomes a RenderedSet. */
 export function renderedSet(a: ActionEnv, res: PipelineResult, timings: Array<[string, number]>): RenderedSet {
   const { ctx, runner } = a;
-  for (const w of res.warnings) {
-    runner.warning(w.message, w.at ? { file: path.relative(ctx.workspace, path.resolve(ctx.workspace, w.at.file)), startLine: w.at.line, startColumn: w.at.column } : {});
-  }
+  for (const w of res.warnings) runner.warning(w.message, problemPlace(w, ctx.workspace));
   return {
     outDir: res.plan.outDir,
     report: res.report,

@@ -115,7 +115,7 @@ export async function uploadMode(a: ActionEnv, read: InputReader, env: NodeJS.Pr
     await upsertStickyComment(a.gh, { owner: a.ctx.owner, repo: a.ctx.repo, issueNumber: pr.number }, PLAN_COMMENT_HEADER, `${md}${note}`);
   }
   if (r.failures.length) {
-    core.setFailed(`storeshots: ${r.failures.length} screenshot(s) did not land:\n${r.failures.join('\n')}`);
+    a.runner.fail(`storeshots: ${r.failures.length} screenshot(s) did not land:\n${r.failures.join('\n')}`);
     return 1;
   }
   return 0;

@@ -13,7 +13,7 @@ export type ReadImage = LintImage & { facts: ImageFacts };
 export interface RuleBase {
   id: string;
   severity: Severity;
-  /** What the rule checks, in one sentence (listed in docs/lint.md and `storeshots lint --rules`). */
+  /** What the rule checks, in one sentence (listed in docs/lint.md). */
   description: string;
   /** The page the rule comes from; per store where the two stores state it on different pages. */
   source: SourceId | Record<Store, SourceId>;

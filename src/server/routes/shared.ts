@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { formatAjvError } from '../../util/ajv-errors.js';
+import { errorMessage } from '../../util/errors.js';
 import type { Clock } from '../access.js';
 import type { ServerConfig } from '../config.js';
 import type { Idempotency } from '../idempotency.js';
@@ -83,7 +84,7 @@ export async function readBody(req: FastifyRequest, bodyBytes: number): Promise<
         try {
           body = JSON.parse(text);
         } catch (e) {
-          throw badRequest(`The "request" part is not JSON: ${(e as Error).message}`, 'request', 'invalid_json');
+          throw badRequest(`The "request" part is not JSON: ${errorMessage(e)}`, 'request', 'invalid_json');
         }
       } else {
         throw badRequest(`Unknown multipart field "${part.fieldname}" (send the request as a "request" field and files as slides[N].screenshot)`, part.fieldname, 'parameter_unknown');
@@ -94,7 +95,7 @@ export async function readBody(req: FastifyRequest, bodyBytes: number): Promise<
     // malformed part header: all of them are the client's request, never a server failure.
     const known = asApiError(e as Error);
     if (known) throw known;
-    throw new ApiError(400, 'invalid_multipart', `Invalid multipart body: ${(e as Error).message}`);
+    throw new ApiError(400, 'invalid_multipart', `Invalid multipart body: ${errorMessage(e)}`);
   }
   if (body === undefined) throw badRequest('A multipart request needs a "request" field with the JSON body', 'request', 'parameter_missing');
   return { body, files };

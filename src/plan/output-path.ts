@@ -3,7 +3,7 @@ import { PSEUDO_LOCALES, storeLocale } from '../store/locales.js';
 import { getPreset } from '../store/presets.js';
 import type { OutputLayout } from './types.js';
 
-export interface LayoutInput {
+export interface OutputPathInput {
   locale: string;
   preset: string; // ref, may carry @landscape
   slide: string;
@@ -28,7 +28,7 @@ export function deliverSafeName(stem: string, displayType?: string): string {
 }
 
 /** Relative output path, or undefined when the store does not accept the locale (fastlane layout). */
-export function outputPath(layout: OutputLayout, j: LayoutInput): string | undefined {
+export function outputPath(layout: OutputLayout, j: OutputPathInput): string | undefined {
   // Pseudo-locales are for review, never for a store: outside the fastlane/ tree even in that layout.
   if (layout === 'flat' || PSEUDO_LOCALES.includes(j.locale)) return `${j.locale}/${j.preset}/${nn(j.index)}-${j.slide}.${j.ext}`;
   const preset = getPreset(j.preset.split('@')[0]!);
