@@ -10,8 +10,7 @@ import { publishPreviews, type PublishedPreview } from '../github/previews.js';
 import { PullRequestsNotAllowedError, syncReleasePr, type ReleasePrResult } from '../github/release-pr.js';
 import { outputPath } from '../plan/output-path.js';
 import { getPreset } from '../store/presets.js';
-import { GHESNotSupportedError } from '@actions/artifact';
-import { uploadSet } from '../publish/artifact.js';
+import { isGhesNotSupported, uploadSet } from '../publish/artifact.js';
 import { COMMENT_SHEET, contactSheets } from '../publish/contact-sheet.js';
 import { commentBody, jobSummary, presetLabel, releasePrBody } from '../publish/markdown.js';
 import type { ArtifactRef, RenderedSet } from '../publish/set.js';
@@ -96,7 +95,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
           return up;
         } catch (e) {
           // GitHub Enterprise Server has no v4 artifact service: say so and carry on without one.
-          if (!(e instanceof GHESNotSupportedError)) throw e;
+          if (!isGhesNotSupported(e)) throw e;
           const msg = 'This GitHub Enterprise Server has no artifact service the Action can use: no artifact (set upload-artifact: false, and use actions/upload-artifact@v3 on the output folder).';
           runner.warning(msg);
           notes.push(msg);

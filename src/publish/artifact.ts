@@ -3,12 +3,22 @@
 // ACTIONS_RESULTS_URL).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import * as toolkit from '@actions/artifact';
 import type { ArtifactClient } from '@actions/artifact';
 import type { Report } from '../report/types.js';
 import { UserError, errorMessage } from '../util/errors.js';
 import { RUN_FILE, type ArtifactRef, type RunFile } from './set.js';
 import { joinInside } from '../util/paths.js';
 import { readReport } from '../report/read.js';
+
+// The toolkit's typed errors. GitHub's local-action runs the Action with a stand-in
+// @actions/artifact that exports the client only (no error classes): there these are false.
+type ErrorClass = abstract new (...args: never[]) => Error;
+const isA = (e: unknown, cls: ErrorClass | undefined): boolean => cls !== undefined && e instanceof cls;
+/** GitHub Enterprise Server has no v4 artifact service (the toolkit's GHESNotSupportedError). */
+export const isGhesNotSupported = (e: unknown): boolean => isA(e, toolkit.GHESNotSupportedError as ErrorClass | undefined);
+/** The run has no artifact of that name (the toolkit's ArtifactNotFoundError). */
+export const isArtifactNotFound = (e: unknown): boolean => isA(e, toolkit.ArtifactNotFoundError as ErrorClass | undefined);
 
 export interface UploadOptions {
   name: string;

@@ -4,8 +4,7 @@
 import path from 'node:path';
 import { buildReport } from '../../report/index.js';
 import type { ImageRecord, Report } from '../../report/types.js';
-import { ArtifactNotFoundError } from '@actions/artifact';
-import { downloadSet } from '../../publish/artifact.js';
+import { downloadSet, isArtifactNotFound } from '../../publish/artifact.js';
 import type { RenderedSet } from '../../publish/set.js';
 import type { PullRequestRef } from '../context.js';
 import type { ActionEnv } from '../env.js';
@@ -44,7 +43,7 @@ export async function commentMode(a: ActionEnv): Promise<CommentModeResult> {
     got = await downloadSet(a.artifacts, { name: inputs.artifactName, token, owner: ctx.owner, repo: ctx.repo, runId: run.id, dir, serverUrl: ctx.serverUrl });
   } catch (e) {
     // The render run failed before uploading: it already shows the reason; a second red X helps nobody.
-    if (!(e instanceof ArtifactNotFoundError)) throw e;
+    if (!isArtifactNotFound(e)) throw e;
     runner.notice(`Run ${run.id} uploaded no artifact named "${inputs.artifactName}" (did it fail before rendering?): no comment.`);
     return { set: undefined };
   }
