@@ -2,7 +2,6 @@
 // for the same pixels; files are written atomically so a reader never sees half an image.
 import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../util/atomic.js';
-import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { OutputFormat } from '../plan/types.js';
 import { sharp } from './native.js';

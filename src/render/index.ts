@@ -13,10 +13,9 @@ import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache } from './cache.js
 import { decodeBudget, poolSize, RenderPool } from './pool.js';
 import type { BatchResult, BatchTask } from './worker.js';
 import { COVERAGE_ADVICE, coverageProblems } from './coverage.js';
-import { probeImage, type ImageInfo } from './images.js';
+import { probeImage } from './images.js';
 import { layoutJob, resolveModel, setFacts, type SetFacts, type TextMeasurer } from './layout.js';
 import { createMeasurer } from './measure.js';
-import { parseHighlights } from './text.js';
 import { loadUserFrame, type UserFrame } from './userframe.js';
 
 export { layoutJob, setFacts } from './layout.js';
