@@ -114,7 +114,7 @@ describe('on a pull request', () => {
     expect(body.startsWith(commentMarker(''))).toBe(true);
     expect(body).toContain('❌ **not ready for the stores**: 8 images (2 locales × 2 presets), 1 error, 0 warnings');
     // The short SHA links the commit.
-    expect(body).toContain('[`ddddddd`](https://github.com/acme/habitual/commit/' + 'd'.repeat(40) + ')');
+    expect(body).toContain(`[\`ddddddd\`](https://github.com/acme/habitual/commit/${'d'.repeat(40)})`);
     expect(body).toContain(res.artifact!.url!);
     // One contact sheet per locale, committed to the previews branch and embedded by URL.
     const sheets = [...body.matchAll(/!\[([^\]:]+)[^\]]*\]\((https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/([0-9a-f]{32})\.jpg\?raw=true)\)/g)];
@@ -353,7 +353,7 @@ describe('runs that finish out of order', () => {
     newer.a.ctx.runId = '1002';
     await publish(newer.a, await makeSet({ tint: 10 }), { pullRequest: newer.a.ctx.pullRequest, upload: false, allowRelease: false });
     const body = gh.comments[0]!.body;
-    expect(body).toContain('<!-- storeshots:run {"sha":"' + 'e'.repeat(40) + '","run":1002,"attempt":1} -->');
+    expect(body).toContain(`<!-- storeshots:run {"sha":"${'e'.repeat(40)}","run":1002,"attempt":1} -->`);
     const branch = gh.refs.get('heads/storeshots-previews');
 
     const older = env(prEvent({ headSha: 'd'.repeat(40) }));

@@ -127,8 +127,8 @@ describe('README.md, docs/action.md and action.yml agree', () => {
   const yml = parse(actionYml) as { inputs: Record<string, { description: string; default?: string }>; outputs: Record<string, { description: string }> };
   const doc = readFileSync(path.join(ROOT, 'docs/action.md'), 'utf8');
   const section = (title: string) => doc.slice(doc.indexOf(`\n## ${title}\n`), doc.indexOf('\n## ', doc.indexOf(`\n## ${title}\n`) + 4));
-  const unescape = (t: string) => t.replace(/\\\|/g, '|');
-  const rows = (text: string) => [...text.matchAll(/^\| `([a-z-]+)` \|(.*)\|\s*$/gm)].map((m) => [m[1]!, ...m[2]!.split(/(?<!\\)\|/).map((c) => unescape(c.trim()))] as string[]);
+  const unescapePipes = (t: string) => t.replace(/\\\|/g, '|');
+  const rows = (text: string) => [...text.matchAll(/^\| `([a-z-]+)` \|(.*)\|\s*$/gm)].map((m) => [m[1]!, ...m[2]!.split(/(?<!\\)\|/).map((c) => unescapePipes(c.trim()))] as string[]);
 
   it('docs/action.md lists every input with action.yml\'s default and description', () => {
     const listed = rows(section('Inputs'));

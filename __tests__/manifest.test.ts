@@ -105,7 +105,7 @@ describe('manifest references', () => {
   });
 
   it('reports a duplicate slide id where it repeats', () => {
-    const out = refErrors(GOOD + '  - id: home\n    headline: Again\n');
+    const out = refErrors(`${GOOD}  - id: home\n    headline: Again\n`);
     expect(out).toEqual([expect.stringMatching(/^screenshots\.yml:8:9: error: Duplicate slide id "home" at slides\[1\]\.id/)]);
   });
 
@@ -134,14 +134,14 @@ describe('manifest references', () => {
   });
 
   it('an unknown theme names the theme line and the built-in themes', () => {
-    const out = refErrors(GOOD + 'theme: auroa\n');
+    const out = refErrors(`${GOOD}theme: auroa\n`);
     expect(out).toEqual(['screenshots.yml:8:8: error: Unknown theme "auroa" (did you mean "aurora"?); built-in themes: aurora, glass, mesh, midnight, panorama, paper, photo']);
   });
 });
 
 describe('storeshots validate (the shipped bin)', () => {
   it('exits 2 with one line per problem and no stack trace', () => {
-    const dir = project(GOOD.replace('appstore.iphone_6_9', 'appstore.nope') + '  - id: home\n    headline: x\n');
+    const dir = project(`${GOOD.replace('appstore.iphone_6_9', 'appstore.nope')}  - id: home\n    headline: x\n`);
     mkdirSync(path.join(dir, 'sub'));
     const r = runBin(['validate'], dir);
     expect(r.code).toBe(2);

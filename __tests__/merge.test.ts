@@ -2,8 +2,7 @@
 // files, same sha256, same report), the set-level lint runs once over the whole, and a missing
 // shard or a changed file is an error that says which images.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../src/pipeline.js';

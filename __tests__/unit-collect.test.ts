@@ -119,7 +119,7 @@ describe('collect: what it refuses before fetching anything', () => {
   it('refuses a payload without a well-formed render_id and status', async () => {
     const bad = [{ status: 'succeeded' }, { render_id: shared }, { render_id: 7, status: 'succeeded' }, { render_id: shared, status: 1 }, { render_id: '../x', status: 'succeeded' }, { render_id: '', status: 'succeeded' }, { render_id: 'r'.repeat(101), status: 'succeeded' }];
     for (const p of bad) {
-      const err = await failure(collectMode(env({ ...p, signature: 't=1,v1=' + '0'.repeat(64) }).a));
+      const err = await failure(collectMode(env({ ...p, signature: `t=1,v1=${'0'.repeat(64)}` }).a));
       expect(err, JSON.stringify(p)).toBeInstanceOf(UserError);
       expect(text(err)).toBe('refusing the repository_dispatch: its client_payload has no render_id and status (was it sent by the render service?)');
     }

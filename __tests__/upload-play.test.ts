@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 const env = () => ({ STORESHOTS_PLAY_API_URL: play.url, PLAY_SERVICE_ACCOUNT_JSON: play.serviceAccountJson(), GITHUB_STEP_SUMMARY: '' });
-const bytes = (locale: string, colors: string[]) => Promise.all(colors.map((c) => png(1080, 1920, c)));
+const bytes = (_locale: string, colors: string[]) => Promise.all(colors.map((c) => png(1080, 1920, c)));
 const allLive = async () => {
   for (const l of LOCALES) play.seed(PLAY_CODE[l]!, T, await bytes(l, COLORS[l]!));
 };

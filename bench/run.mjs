@@ -6,7 +6,7 @@
 // encoding the outputs alone with sharp at storeshots' settings. It prints ms per image (median
 // of runs), ratios, output bytes and peak RSS for the example (36 images) and a large set (480),
 // and writes the tables into BENCHMARKS.md between its markers. It installs nothing.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -33,7 +33,7 @@ export function reachable(dist, entries = ENTRIES) {
     const code = readFileSync(file, 'utf8');
     // esbuild's own imports between bundles all land in chunks/ ("./chunks/x.js" from an entry, "./x.js" from
     // a chunk, e.g. the upload chunk loaded on demand); other "./x.js" strings are bundled code's text.
-    for (const m of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["']((?:\.\/|\.\.\/)+[^"'\/]*(?:\/[^"'\/]+)*\.js)["']/g)) {
+    for (const m of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["']((?:\.\/|\.\.\/)+[^"'/]*(?:\/[^"'/]+)*\.js)["']/g)) {
       const target = path.posix.join(path.posix.dirname(rel), m[1]);
       if (target.startsWith('chunks/')) todo.push(target);
     }

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 const FILE = path.join(import.meta.dirname, '../fixtures/play-discovery.json');
@@ -124,7 +123,7 @@ export class Discovery {
     }
     for (const k of url.searchParams.keys()) {
       const def = m.parameters[k] ?? this.doc.parameters[k];
-      if (!def || def.location !== 'query') problems.push(`${what}: undocumented query parameter ${k}`);
+      if (def?.location !== 'query') problems.push(`${what}: undocumented query parameter ${k}`);
       else if (!m.parameters[k]) problems.push(...this.checkParam(def, url.searchParams.get(k)!, `${what} query parameter ${k}`));
     }
     if (media) {

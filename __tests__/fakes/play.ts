@@ -98,9 +98,9 @@ export class FakePlay extends LoopbackFake<PlayFault> {
     }
     if (!found) return error(404, `no such method ${op}`);
     const p = found.params;
-    if (p.packageName !== this.packageName) return error(404, 'Package not found: ' + p.packageName);
+    if (p.packageName !== this.packageName) return error(404, `Package not found: ${p.packageName}`);
     const edit = p.editId ? this.edits.get(p.editId) : undefined;
-    if (p.editId && (!edit || !edit.open)) return error(400, `This Edit has been deleted.`);
+    if (p.editId && !edit?.open) return error(400, `This Edit has been deleted.`);
     const key = `${p.language}/${p.imageType}`;
     if (p.language && !this.languages.includes(p.language)) return error(404, `There is no store listing for language ${p.language}.`);
     switch (op) {

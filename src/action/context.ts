@@ -15,7 +15,8 @@ export interface PullRequestRef {
 export interface ActionContext {
   eventName: string;
   // The event payload as GitHub sent it (shape depends on the event).
-  payload: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: any event's payload, read field by field where used
+  payload: Record<string, any>;
   owner: string;
   repo: string;
   serverUrl: string;
@@ -42,7 +43,8 @@ export interface ActionContext {
 }
 
 export function readContext(env: NodeJS.ProcessEnv): ActionContext {
-  let payload: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: see ActionContext.payload
+  let payload: Record<string, any> = {};
   const eventPath = env.GITHUB_EVENT_PATH;
   if (eventPath && existsSync(eventPath)) payload = JSON.parse(readFileSync(eventPath, 'utf8')) as typeof payload;
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? payload.repository?.full_name ?? '/').split('/');

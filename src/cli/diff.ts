@@ -2,13 +2,25 @@
 // rendered sets. Exit 0 when nothing did, 1 when something did (like `git diff --exit-code`),
 // 2 on bad input (a missing or broken report.json, a path leaving its folder, an unreadable image).
 import path from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
+import { type CliContext, type OptionsOf, jsonOption, outDirOption } from './options.js';
 import { DEFAULT_THRESHOLD, diffJson, diffSets, diffVerdict, formatShare as pct, hasChanges, parseThreshold } from '../diff/index.js';
 
-export interface DiffCommandOptions {
-  json?: boolean;
-  out?: string;
-  threshold?: string;
+const declare = (program: Command) =>
+  program
+    .command('diff')
+    .description('Compare two rendered sets (folders with report.json) image by image: exit 0 when nothing changed, 1 when something did')
+    .argument('<base>', 'the earlier set: an output folder or a downloaded artifact')
+    .argument('<head>', 'the later set')
+    .addOption(jsonOption('print { changed, added, removed, unchanged } as JSON'))
+    .addOption(outDirOption('write before/after copies, diff images, diff.json and diff.html here'))
+    .option('--threshold <share>', 'a share of changed pixels at or below which an image counts as unchanged (0.001 or 0.1%; default 0.001%)');
+
+export type DiffCommandOptions = OptionsOf<typeof declare>;
+
+export function registerDiff(program: Command, cli: CliContext): void {
+  declare(program).action(async (base, head, opts) => cli.done(await diffCommand(base, head, opts, cli.io)));
 }
 
 /** Lines for images that differ in bytes only; beyond this many, a count (the JSON lists them all). */

@@ -2,15 +2,28 @@
 // frameit setup, lists what could not be carried over, then checks the result like `validate`.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
 import { findFramefile, importFrameit, type ImportFinding } from '../import/frameit/index.js';
 import { loadProject } from '../project.js';
 import { UserError, formatProblem } from '../util/errors.js';
 import type { CliIO } from './io.js';
+import { type CliContext, type OptionsOf, forceOption, jsonOption } from './options.js';
 
-export interface ImportFrameitOptions {
-  out?: string;
-  force?: boolean;
-  json?: boolean;
+const declareFrameit = (program: Command) =>
+  program
+    .command('import')
+    .description('Move an existing setup to storeshots')
+    .command('frameit')
+    .description('Write a storeshots manifest from a fastlane frameit setup (Framefile.json, title.strings, keyword.strings) and list what has no equivalent')
+    .argument('[dir]', 'folder with Framefile.json (default: fastlane/screenshots, then fastlane/metadata/android)')
+    .option('-o, --out <file>', 'manifest to write', 'screenshots.yml')
+    .addOption(forceOption())
+    .addOption(jsonOption('print the findings as JSON'));
+
+export type ImportFrameitOptions = OptionsOf<typeof declareFrameit>;
+
+export function registerImport(program: Command, cli: CliContext): void {
+  declareFrameit(program).action(async (dir, opts) => cli.done(await importFrameitCommand(dir, opts, cli.io)));
 }
 
 export function formatImportFinding(f: ImportFinding): string {

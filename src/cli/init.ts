@@ -4,7 +4,20 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../util/errors.js';
 import { getPreset } from '../store/presets.js';
+import type { Command } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
+import { type CliContext, type OptionsOf, forceOption } from './options.js';
+
+const declare = (program: Command) =>
+  program
+    .command('init')
+    .description('Write a starter manifest (screenshots.yml) and folders for the current project')
+    .addOption(forceOption())
+    .option('--dir <dir>', 'where to write (default: the current folder)');
+
+export function registerInit(program: Command, cli: CliContext): void {
+  declare(program).action(async (opts) => cli.done(await initCommand(opts, cli.io)));
+}
 
 export const STARTER_MANIFEST = `# yaml-language-server: $schema=./node_modules/storeshots/schema/screenshots.schema.json
 # storeshots manifest: raw screenshots + headlines -> App Store and Google Play images.
@@ -43,7 +56,7 @@ fallback-locale: en-US
 output: { dir: storeshots-out, format: png, layout: flat }   # layout: flat | fastlane
 `;
 
-export async function initCommand(opts: { force?: boolean; dir?: string }, io: CliIO): Promise<number> {
+export async function initCommand(opts: OptionsOf<typeof declare>, io: CliIO): Promise<number> {
   const dir = path.resolve(io.cwd, opts.dir ?? '.');
   const file = path.join(dir, 'screenshots.yml');
   if (existsSync(file) && !opts.force) {

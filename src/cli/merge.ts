@@ -1,19 +1,30 @@
 // `storeshots merge DIR... --out DIR`: one set from the output folders of a sharded render.
 import path from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
+import { type CliContext, type OptionsOf, configOption, failOnOption, layoutOption, localeOption, outDirOption, presetOption, pseudoOption, slideOption } from './options.js';
 import { formatProblem } from '../util/errors.js';
 import { mergeShards } from '../merge.js';
 import { countFindings, failingCount, findingLine, type FailOn } from '../outcome.js';
 
-export interface MergeCommandOptions {
-  config?: string;
-  out?: string;
-  locale?: string[];
-  preset?: string[];
-  slide?: string[];
-  layout?: 'flat' | 'fastlane';
-  pseudo?: boolean;
-  failOn?: FailOn;
+const declare = (program: Command) =>
+  program
+    .command('merge')
+    .description('Combine the output folders of a sharded render (--shard i/n) into one set, lint it as a whole and write DIR/report.json')
+    .argument('<dir...>', "the shards' output folders (or their downloaded artifacts)")
+    .addOption(configOption('manifest file the shards rendered (default: screenshots.yml, then storeshots.yml)'))
+    .addOption(outDirOption())
+    .addOption(localeOption('the --locale filters the shards used'))
+    .addOption(presetOption('the --preset filters the shards used'))
+    .addOption(slideOption('the --slide filters the shards used'))
+    .addOption(layoutOption('output layout the shards used'))
+    .addOption(pseudoOption('the shards rendered the pseudo locales too'))
+    .addOption(failOnOption());
+
+export type MergeCommandOptions = OptionsOf<typeof declare>;
+
+export function registerMerge(program: Command, cli: CliContext): void {
+  declare(program).action(async (dirs, opts) => cli.done(await mergeCommand(dirs, opts, cli.io)));
 }
 
 export async function mergeCommand(dirs: string[], opts: MergeCommandOptions, io: CliIO): Promise<number> {

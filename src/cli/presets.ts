@@ -1,7 +1,20 @@
 import { PRESETS, acceptedSizes } from '../store/presets.js';
 import { APPSTORE_LOCALES, PLAY_LOCALES } from '../store/locales.js';
 import { SOURCES } from '../store/sources.js';
+import type { Command } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
+import { type CliContext, type OptionsOf, jsonOption } from './options.js';
+
+const declare = (program: Command) =>
+  program
+    .command('presets')
+    .description('List the store presets with their sizes')
+    .addOption(jsonOption('print JSON'))
+    .option('--locales', 'list the locale codes each store accepts instead');
+
+export function registerPresets(program: Command, cli: CliContext): void {
+  declare(program).action(async (opts) => cli.done(await presetsCommand(opts, cli.io)));
+}
 
 const fmt = (s: { width: number; height: number }) => `${s.width}x${s.height}`;
 
@@ -26,7 +39,7 @@ export function presetsJson() {
   }));
 }
 
-export async function presetsCommand(opts: { json?: boolean; locales?: boolean }, io: CliIO): Promise<number> {
+export async function presetsCommand(opts: OptionsOf<typeof declare>, io: CliIO): Promise<number> {
   if (opts.locales) {
     const data = { appstore: APPSTORE_LOCALES, play: PLAY_LOCALES };
     io.stdout(opts.json ? `${JSON.stringify(data, null, 2)}\n` : `App Store: ${APPSTORE_LOCALES.join(' ')}\nGoogle Play: ${PLAY_LOCALES.join(' ')}\n`);

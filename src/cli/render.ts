@@ -1,27 +1,37 @@
 // `storeshots render`: plan -> images -> lint -> report.json, with progress and SPEC §1 exit codes.
 import path from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
 import type { CliIO } from './io.js';
+import { type CliContext, type OptionsOf, configOption, failOnOption, layoutOption, localeOption, outDirOption, presetOption, pseudoOption, slideOption } from './options.js';
 import { UserError, expected, formatProblem } from '../util/errors.js';
 import { runPipeline } from '../pipeline.js';
 import { countFindings, failingCount, findingLine, type FailOn } from '../outcome.js';
 
-export interface RenderOptions {
-  config?: string;
-  out?: string;
-  locale?: string[];
-  preset?: string[];
-  slide?: string[];
-  shard?: string;
-  jobs?: string;
-  cache?: boolean;
-  cacheDir?: string;
-  layout?: 'flat' | 'fastlane';
-  failOn?: FailOn;
-  pseudo?: boolean;
-  remote?: string;
-  apiKey?: string;
-  timeout?: string;
+const declare = (program: Command) =>
+  program
+    .command('render')
+    .description('Render every (locale, preset, slide) of the manifest, lint the images and write DIR/report.json')
+    .addOption(configOption())
+    .addOption(outDirOption())
+    .addOption(localeOption())
+    .addOption(presetOption())
+    .addOption(slideOption())
+    .option('--shard <i/n>', 'render share i of n (for a CI matrix)')
+    .option('-j, --jobs <n>', 'parallel workers (default: number of cores)')
+    .option('--no-cache', 'render every image even when a cached copy matches')
+    .option('--cache-dir <dir>', 'render cache folder (default: .storeshots-cache)')
+    .addOption(layoutOption())
+    .addOption(failOnOption())
+    .addOption(pseudoOption('also render the pseudo and pseudo-rtl locales'))
+    .option('--remote <url>', 'render through a render API (SPEC §5) instead of on this machine')
+    .option('--api-key <key>', 'API key for --remote (default: $STORESHOTS_API_KEY)')
+    .option('--timeout <seconds>', 'with --remote: how long to wait for the renders (default 1800)');
+
+export type RenderOptions = OptionsOf<typeof declare>;
+
+export function registerRender(program: Command, cli: CliContext): void {
+  declare(program).action(async (opts) => cli.done(await renderCommand(opts, cli.io)));
 }
 
 function parseTimeout(v: string | undefined): number | undefined {

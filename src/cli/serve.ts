@@ -1,8 +1,23 @@
 // `storeshots serve`: runs the render API (SPEC §5) until SIGINT or SIGTERM. The first line on stdout
 // names the bound address ("listening on http://127.0.0.1:PORT"), so scripts can use --port 0.
+import type { Command } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
+import type { CliContext, OptionsOf } from './options.js';
 
-export async function serveCommand(opts: { port: string; host: string; data: string; keys?: string }, io: CliIO): Promise<number> {
+const declare = (program: Command) =>
+  program
+    .command('serve')
+    .description('Run the render API (SPEC §5)')
+    .option('--port <n>', 'port to listen on', '8787')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--data <dir>', 'folder for the job database and images', '.storeshots-data')
+    .option('--keys <file>', 'file of API keys, one a line (or $STORESHOTS_API_KEYS)');
+
+export function registerServe(program: Command, cli: CliContext): void {
+  declare(program).action(async (opts) => cli.done(await serveCommand(opts, cli.io)));
+}
+
+export async function serveCommand(opts: OptionsOf<typeof declare>, io: CliIO): Promise<number> {
   // Loaded on demand: the server (node:sqlite, fastify) costs nothing to the other commands.
   const { startServer } = await import('../server/server.js');
   const server = await startServer(opts, io);

@@ -2,31 +2,42 @@
 // locale and display type, or the --json shape of issue #22), then the upload unless --dry-run.
 // Exit codes: 0 done (or planned), 2 usage or credentials, 3 the store refused or an asset failed.
 import { appendFileSync } from 'node:fs';
+import type { Command } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
-import { planChanges, planMarkdown, planText, runUpload } from '../upload/index.js';
-import { defaultTransport } from '../upload/http.js';
 import { UserError } from '../util/errors.js';
-import type { Store } from '../store/presets.js';
+import { type CliContext, type OptionsOf, configOption, jsonOption, localeOption, storeOption } from './options.js';
 
-export interface UploadCliOptions {
-  store?: Store;
-  dryRun?: boolean;
-  json?: boolean;
-  config?: string;
-  bundleId?: string;
-  package?: string;
-  appVersion?: string;
-  locale?: string[];
-  ascKeyId?: string;
-  ascIssuerId?: string;
-  ascPrivateKey?: string;
-  playServiceAccount?: string;
-  changesNotSentForReview?: boolean;
-  ignoreLint?: boolean;
+const declare = (program: Command) =>
+  program
+    .command('upload')
+    .description('Upload a rendered set to App Store Connect or Google Play: only what changed, with the plan printed first')
+    .argument('[dir]', "the render's output folder (report.json) or a fastlane folder (default: output.dir of the manifest, else storeshots-out)")
+    .addOption(storeOption('which store').makeOptionMandatory())
+    .option('--dry-run', 'print the plan against what is live and change nothing')
+    .addOption(jsonOption('print the plan as JSON'))
+    .addOption(configOption('manifest to read app.bundle-id / app.package from'))
+    .option('--bundle-id <id>', 'App Store bundle id (default: app.bundle-id of the manifest)')
+    .option('--package <name>', 'Play package name (default: app.package of the manifest)')
+    .option('--app-version <version>', 'App Store version to edit (default: the one that can be edited)')
+    .addOption(localeOption())
+    .option('--asc-key-id <id>', 'App Store Connect API key id (default: $ASC_KEY_ID)')
+    .option('--asc-issuer-id <id>', 'App Store Connect issuer id (default: $ASC_ISSUER_ID)')
+    .option('--asc-private-key <file>', 'the AuthKey_<id>.p8 file (default: the text in $ASC_PRIVATE_KEY)')
+    .option('--play-service-account <file>', 'Play service account key JSON (default: the text in $PLAY_SERVICE_ACCOUNT_JSON)')
+    .option('--changes-not-sent-for-review', 'Play: commit with changesNotSentForReview (send for review from Play Console)')
+    .option('--ignore-lint', 'upload even images whose report.json has lint errors');
+
+export type UploadCliOptions = OptionsOf<typeof declare>;
+
+export function registerUpload(program: Command, cli: CliContext): void {
+  declare(program).action(async (dir, opts) => cli.done(await uploadCommand(dir, opts, cli.io)));
 }
 
 export async function uploadCommand(dir: string | undefined, opts: UploadCliOptions, io: CliIO): Promise<number> {
   if (!opts.store) throw new UserError('upload needs --store appstore or --store play');
+  // Loaded on demand, like serve: the store clients are not needed by the other commands.
+  const { planChanges, planMarkdown, planText, runUpload } = await import('../upload/index.js');
+  const { defaultTransport } = await import('../upload/http.js');
   const r = await runUpload({
     cwd: io.cwd,
     env: io.env,

@@ -1,8 +1,20 @@
+import type { Command } from '@commander-js/extra-typings';
 import { loadProject } from '../project.js';
 import { formatProblem } from '../util/errors.js';
 import type { CliIO } from './io.js';
+import { type CliContext, type OptionsOf, configOption } from './options.js';
 
-export async function validateCommand(opts: { config?: string }, io: CliIO): Promise<number> {
+const declare = (program: Command) =>
+  program
+    .command('validate')
+    .description('Check the manifest: schema, files, fonts, locales, presets and translations; no rendering')
+    .addOption(configOption('manifest file'));
+
+export function registerValidate(program: Command, cli: CliContext): void {
+  declare(program).action(async (opts) => cli.done(await validateCommand(opts, cli.io)));
+}
+
+export async function validateCommand(opts: OptionsOf<typeof declare>, io: CliIO): Promise<number> {
   const project = loadProject({ config: opts.config, cwd: io.cwd });
   for (const w of project.warnings) io.stderr(`${formatProblem(w)}\n`);
   const { plan } = project;

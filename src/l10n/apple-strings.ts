@@ -6,7 +6,7 @@
 import type { StringsParser, StringsTable } from './types.js';
 import { lineColAt, stringsErrorAt } from './text.js';
 
-const UNQUOTED = /[A-Za-z0-9_$+/:.\-]/;
+const UNQUOTED = /[A-Za-z0-9_$+/:.-]/;
 
 export const parseAppleStrings: StringsParser = (text, ctx) => {
   const file = ctx.file;

@@ -117,7 +117,7 @@ export const parseXliff: StringsParser = (text, ctx) => {
 /** The language a file name carries: messages.de.xlf, messages.fr-CA.xlf, app_pt_BR.xliff. */
 export function languageFromName(file: string): string | undefined {
   const m = /[._-]([a-z]{2,3}(?:[-_](?:[A-Z][a-z]{3}|[A-Z]{2}|\d{3}))*)\.(?:xlf|xliff)$/.exec(file.split(/[\\/]/).pop() ?? '');
-  return m?.[1]!.replace(/_/g, '-');
+  return m?.[1]?.replace(/_/g, '-');
 }
 
 /** Which side of the file serves the locale being loaded: its target, its source, or neither (the reason goes to notes). */

@@ -382,7 +382,7 @@ export function buildPlan(input: PlanInput): PlanResult {
   // Rendered images never go into a screenshot folder (they would mix with, or overwrite, the raw shots).
   const shotDirs = new Set(all.flatMap((j) => [j.screenshot, j.secondScreenshot]).filter((f): f is string => !!f).map((f) => path.dirname(f)));
   const patterns = [m.screenshots, ...m.slides.flatMap((sl) => [sl.screenshot, sl['second-screenshot']]), m['feature-graphic']?.screenshot];
-  const roots = new Set(patterns.filter((p): p is string => !!p).map((p) => path.resolve(loaded.dir, path.dirname(p.split(/\{(?:locale|device|slide|preset)\}/)[0]! + 'x'))));
+  const roots = new Set(patterns.filter((p): p is string => !!p).map((p) => path.resolve(loaded.dir, path.dirname(`${p.split(/\{(?:locale|device|slide|preset)\}/)[0]!}x`))));
   const under = (dir: string, root: string) => dir === root || (root !== loaded.dir && root !== path.resolve(cwd) && isInside(root, dir, { self: true }));
   const clash = [...shotDirs].find((d) => d === outDir) ?? [...roots].find((r) => under(outDir, r));
   if (clash) {

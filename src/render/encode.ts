@@ -1,7 +1,6 @@
 // Encoding: RGB without alpha at exactly the canvas size, no metadata, byte-identical
 // for the same pixels; files are written atomically so a reader never sees half an image.
 import { writeFileAtomic } from '../util/atomic.js';
-import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { OutputFormat } from '../plan/types.js';
 import { sharp } from './native.js';

@@ -159,7 +159,7 @@ interface Prepared {
 }
 
 function prepare(kind: Prepared['kind'], raw: string | undefined, style: TextStyle | undefined, job: Job, lk: LayoutKind, tm: TextMeasurer, defaults: { size: number; min: number; weight: number; lines: number }): Prepared | undefined {
-  if (!raw || !raw.trim()) return undefined;
+  if (!raw?.trim()) return undefined;
   const st = style ?? {};
   const ref = typeRef(job.size.width, job.size.height, lk);
   let { text, spans } = parseHighlights(raw.trim());

@@ -14,7 +14,7 @@ import { type DecodeBudget, decodeCost } from './budget.js';
 import type { Clock } from './access.js';
 import { monthOf } from './access.js';
 import type { ServerConfig } from './config.js';
-import { Deliveries, newId } from './deliveries.js';
+import { type Deliveries, newId } from './deliveries.js';
 import { ApiError } from './errors.js';
 import type { Screenshot } from './inputs.js';
 import { archivePath, buildJobs, planOf } from './jobs.js';
@@ -165,7 +165,7 @@ export class Renders extends EventEmitter {
       let row: RenderRow | undefined;
       if (resumed) {
         row = this.store.render(resumed);
-        if (!row || row.status !== 'processing') continue;
+        if (row?.status !== 'processing') continue;
       } else {
         const next = this.store.queued(1)[0];
         if (!next) return;
@@ -227,7 +227,7 @@ export class Renders extends EventEmitter {
       const reason: unknown = ac.signal.aborted ? ac.signal.reason : e;
       if (this.stopped) return; // left `processing`: resumes on the next start
       const current = this.store.render(row.id);
-      if (!current || current.status !== 'processing') return; // canceled meanwhile
+      if (current?.status !== 'processing') return; // canceled meanwhile
       const error =
         reason instanceof TimeoutError
           ? { code: 'render_timeout', message: reason.message }

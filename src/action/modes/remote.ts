@@ -65,7 +65,7 @@ function logState(a: ActionEnv) {
 }
 
 export async function remoteMode(a: ActionEnv): Promise<RenderedSet | undefined> {
-  const { inputs, ctx, runner } = a;
+  const { inputs, runner } = a;
   const cfg = remoteConfig(a);
   const common = pipelineSelection(a);
   if (inputs.remote.wait === 'dispatch') {
