@@ -1,4 +1,4 @@
-// The render API's contract (SPEC §5) against the real `storeshots serve` on loopback: auth, errors
+// The render API's contract (docs/render-api.md) against the real `storeshots serve` on loopback: auth, errors
 // with their param, limits (413, 429, 402), idempotency and bulk. Rendering itself is in server-render.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

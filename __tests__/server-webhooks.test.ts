@@ -1,4 +1,4 @@
-// Webhooks and GitHub dispatches from the real service to loopback receivers: signed per SPEC §5,
+// Webhooks and GitHub dispatches from the real service to loopback receivers: signed per docs/render-api.md#webhooks,
 // retried until a 2xx with a stable delivery id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDispatch, verifyWebhook } from '../src/util/signature.js';

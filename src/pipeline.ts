@@ -11,7 +11,7 @@ import type { Problem } from './util/errors.js';
 import type { RenderedImage, Report } from './report/types.js';
 
 export interface PipelineOptions extends ProjectOptions, Selection, RenderRunOptions {
-  /** Render through a render API (SPEC §5) instead of on this machine. */
+  /** Render through a render API (docs/render-api.md) instead of on this machine. */
   remote?: RemoteRunOptions;
 }
 

@@ -1,4 +1,4 @@
-// The storeshots CLI (SPEC §1). Each command returns its exit code; errors are reported once, here.
+// The storeshots CLI (docs/interfaces.md#cli). Each command returns its exit code; errors are reported once, here.
 import { Command, CommanderError, Option } from 'commander';
 import { UserError, RenderError } from '../util/errors.js';
 import type { CliIO } from './io.js';
@@ -44,7 +44,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--layout <layout>', 'output layout').choices(['flat', 'fastlane']))
     .addOption(new Option('--fail-on <level>', 'exit 1 on lint findings at or above this level').choices(['error', 'warning', 'never']).default('error'))
     .option('--pseudo', 'also render the pseudo and pseudo-rtl locales')
-    .option('--remote <url>', 'render through a render API (SPEC §5) instead of on this machine')
+    .option('--remote <url>', 'render through a render API (docs/render-api.md) instead of on this machine')
     .option('--api-key <key>', 'API key for --remote (default: $STORESHOTS_API_KEY)')
     .option('--timeout <seconds>', 'with --remote: how long to wait for the renders (default 1800)')
     .action(run((opts) => renderCommand(opts, io)));
@@ -103,7 +103,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   program
     .command('serve')
-    .description('Run the render API (SPEC §5)')
+    .description('Run the render API (docs/render-api.md)')
     .option('--port <n>', 'port to listen on', '8787')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--data <dir>', 'folder for the job database and images', '.storeshots-data')

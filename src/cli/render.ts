@@ -1,4 +1,4 @@
-// `storeshots render`: plan -> images -> lint -> report.json, with progress and SPEC §1 exit codes.
+// `storeshots render`: plan -> images -> lint -> report.json, with progress and the exit codes of docs/interfaces.md#exit-codes.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { CliIO } from './io.js';

@@ -1,4 +1,4 @@
-// `storeshots serve`: runs the render API (SPEC §5) until SIGINT or SIGTERM. The first line on stdout
+// `storeshots serve`: runs the render API (docs/render-api.md) until SIGINT or SIGTERM. The first line on stdout
 // names the bound address ("listening on http://127.0.0.1:PORT"), so scripts can use --port 0.
 import type { CliIO } from './io.js';
 

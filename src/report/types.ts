@@ -1,4 +1,4 @@
-// The shapes every stage after rendering shares: report.json (SPEC §1) and the renderer's
+// The shapes every stage after rendering shares: report.json (docs/interfaces.md#reportjson) and the renderer's
 // layout facts that lint reads (text size, overflow, contrast, glyphs).
 import type { Job } from '../plan/types.js';
 

@@ -1,4 +1,4 @@
-// HTTP routes of the render API (SPEC §5) on fastify. Routing only: checking is request.ts, the
+// HTTP routes of the render API (docs/render-api.md#renders) on fastify. Routing only: checking is request.ts, the
 // render lifecycle renders.ts, storage store.ts.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -125,7 +125,7 @@ function syncResponse(renders: Renders, row: RenderRow): SavedResponse {
 
 function accepted(renders: Renders, row: RenderRow): SavedResponse {
   const r = renders.present(row);
-  // SPEC §5 fixes "processing" for the 202 answer: accepted for processing (a poll shows queued first).
+  // docs/render-api.md#post-v1renders fixes "processing" for the 202 answer: accepted for processing (a poll shows queued first).
   return { status: 202, body: { id: row.id, object: 'render', status: 'processing', polling_url: r.polling_url, created_at: r.created_at, expires_at: r.expires_at, metadata: r.metadata } };
 }
 
