@@ -135,6 +135,27 @@ describe('links between the docs', () => {
   });
 });
 
+// Files docs/architecture.md names that other branches of issue #18 create (i18e: one render engine
+// and route plugins; i18h: src/project.ts; i18o: src/outcome.ts). Empty this list once they are merged.
+const PENDING = new Set(['src/project.ts', 'src/render/job.ts', 'src/render/batch.ts', 'src/render/types.ts', 'src/outcome.ts', 'src/server/routes/']);
+
+describe('docs/architecture.md', () => {
+  it('names files and folders that exist', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8');
+    const named = new Set([...doc.matchAll(/`((?:src|__tests__|scripts|schema|bin)\/[\w./-]*)`/g)].map((m) => m[1]!));
+    const missing = [...named].filter((p) => !PENDING.has(p)).filter((p) => {
+      try {
+        statSync(path.join(ROOT, p));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(missing).toEqual([]);
+    expect(named.size).toBeGreaterThan(40);
+  });
+});
+
 describe('docs/store-rules.md and docs/interfaces.md agree with src/store', () => {
   it('lists every source with its link and verified date, and no other', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/store-rules.md'), 'utf8');
