@@ -9,6 +9,9 @@ export interface WaitOptions {
   intervalMs: number;
   /** What is awaited, for the error (called once, on time-out, so it may show current state). */
   what?: string | (() => string);
+  /** The clock and the pause (tests of waitFor itself hand in fakes). */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -16,14 +19,16 @@ export interface WaitOptions {
  * value. An error thrown by `fn` ends the wait at once (a state that can no longer turn out well).
  */
 export async function waitFor<T>(fn: () => T | Promise<T>, opts: WaitOptions): Promise<Exclude<T, undefined | null | false>> {
-  const deadline = Date.now() + opts.timeoutMs;
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const deadline = now() + opts.timeoutMs;
   for (;;) {
     const v = await fn();
     if (v !== undefined && v !== null && v !== false) return v as Exclude<T, undefined | null | false>;
-    if (Date.now() >= deadline) {
+    if (now() >= deadline) {
       const what = typeof opts.what === 'function' ? opts.what() : (opts.what ?? String(fn));
       throw new Error(`waitFor: not reached after ${opts.timeoutMs} ms: ${what}`);
     }
-    await new Promise((r) => setTimeout(r, opts.intervalMs));
+    await sleep(opts.intervalMs);
   }
 }
