@@ -5,6 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
+import { DELIVER_DISPLAY_TYPES } from '../src/store/facts.js';
+import { APPSTORE_LOCALES, PLAY_LOCALES } from '../src/store/locales.js';
 import { PRESETS } from '../src/store/presets.js';
 import { SOURCES } from '../src/store/sources.js';
 import { ROOT } from './helpers/root.js';
@@ -166,6 +168,17 @@ describe('docs/store-rules.md and docs/interfaces.md agree with src/store', () =
       expect(source, id).toContain(`(${s.url})`);
       expect(verified, id).toBe(s.verified);
     }
+  });
+
+  it("lists deliver's size -> display type table and both stores' locale codes as src/store has them", () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/store-rules.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## deliver: size to display type'), doc.indexOf('## App Store locale codes'));
+    const rows = [...section.matchAll(/^\| `(APP_\w+)`[^|]* \| ([\dx, ]+) \|$/gm)];
+    expect(Object.fromEntries(rows.map((r) => [r[1], r[2]!.split(', ')]))).toEqual(
+      Object.fromEntries(Object.entries(DELIVER_DISPLAY_TYPES).map(([type, sizes]) => [type, sizes.map(([w, h]) => `${w}x${h}`)])),
+    );
+    expect(doc).toContain(`\n\`${APPSTORE_LOCALES.join(' ')}\`\n`);
+    expect(doc).toContain(`\n\`${PLAY_LOCALES.join(' ')}\`\n`);
   });
 
   it('lists every preset with its device and sizes', () => {
