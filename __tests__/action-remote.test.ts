@@ -10,7 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FakeGitHub } from './fakes/github.js';
 import { FakeArtifacts } from './fakes/artifacts.js';
 import { pullRequestEvent, runAction as run, shippedAction, type RunOptions, exampleWorkspace } from './fakes/run-action.js';
-import { KEY, SCREEN_PNG, api, b64, startServer, cleanup, type ServerHandle } from './helpers/server.js';
+import { KEY, SCREEN_PNG, api, b64, startService, cleanup, type ServerHandle } from './helpers/server.js';
+import { waitFor } from './helpers/wait.js';
 import { commentMarker } from '../src/github/comment.js';
 import { signDispatch } from '../src/util/signature.js';
 
@@ -33,7 +34,7 @@ beforeEach(async () => {
   gh.artifacts = arts;
   gh.pulls.push({ number: 11, title: 'New onboarding', body: '', state: 'open', head: { ref: 'feature', sha: '1'.repeat(40), repo: gh.full }, base: { ref: 'main' }, labels: [] });
   gh.refs.set('heads/feature', '1'.repeat(40));
-  server = await startServer({ env: { STORESHOTS_GITHUB_API_URL: gh.url, STORESHOTS_GITHUB_TOKEN: 'ghs_write' } });
+  server = await startService({ env: { STORESHOTS_GITHUB_API_URL: gh.url, STORESHOTS_GITHUB_TOKEN: 'ghs_write' } });
 });
 afterEach(async () => {
   await server.stop();
@@ -51,7 +52,7 @@ function workspace(): string {
 const remote = () => ({ 'github-token': 'ghs_write', manifest: 'screenshots.yml', locales: 'de-DE', mode: 'remote', 'api-url': server.url, 'api-key': KEY, 'fail-on': 'error' });
 
 async function dispatched(n = 1) {
-  for (let i = 0; i < 600 && gh.dispatches.length < n; i++) await new Promise((r) => setTimeout(r, 100));
+  await waitFor(() => gh.dispatches.length >= n, { timeoutMs: 60_000, intervalMs: 100, what: () => `${n} dispatch(es), got ${gh.dispatches.length}` });
   expect(gh.dispatches.length).toBeGreaterThanOrEqual(n);
   return gh.dispatches[n - 1];
 }

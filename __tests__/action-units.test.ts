@@ -23,7 +23,8 @@ import { UserError } from '../src/util/errors.js';
 import { nativeCacheDir, pinnedVersions } from '../src/action/natives.js';
 import { UPLOAD_INPUT } from '../src/action/modes/upload.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { ROOT } from './helpers/root.js';
+
 const actionYml = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { description: string; default?: string }>;
   outputs: Record<string, { description: string }>;

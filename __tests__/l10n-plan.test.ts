@@ -8,7 +8,7 @@ import { storeLocale } from '../src/store/locales.js';
 import type { Plan } from '../src/plan/types.js';
 import { UserError } from '../src/util/errors.js';
 import { EXAMPLE } from './helpers/cli.js';
-import { copyFixtureProject, tempProject } from './helpers/l10n.js';
+import { copyFixtureProject, L10N, tempProject } from './helpers/l10n.js';
 
 const texts = (plan: Plan) =>
   Object.fromEntries(plan.all.map((j) => [j.id, { headline: j.headline?.text, subtitle: j.subtitle?.text }]));
@@ -154,7 +154,7 @@ describe('strings path placeholders', () => {
     expect(candidatePaths('lib/l10n/app_{flutter-locale}.arb', 'pt-BR')).toEqual(['lib/l10n/app_pt_BR.arb', 'lib/l10n/app_pt.arb']);
   });
   it('a catalog without a placeholder is read once and serves every locale', () => {
-    const dir = path.resolve(import.meta.dirname, 'fixtures/l10n/projects/xcstrings');
+    const dir = path.join(L10N, 'projects/xcstrings');
     const s = readStrings(['Habitual/Localizable.xcstrings'], ['en-US', 'de-DE', 'fr-FR'], dir, { cwd: dir });
     expect(s.tables['de-DE']!.home_title).toBe('Jede **Gewohnheit** im Blick');
     expect(s.tables['fr-FR']).toEqual({ Habitual: 'Habitual' });

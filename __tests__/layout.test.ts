@@ -1,4 +1,4 @@
-// Output layouts (SPEC §4): flat and fastlane. The fastlane layout must be one that deliver and
+// Output layouts (docs/interfaces.md#output-layouts): flat and fastlane. The fastlane layout must be one that deliver and
 // supply read back as meant: every App Store image lands in the display type of its preset when
 // deliver detects it from the pixel size and the path, and Play images in supply's folders under
 // Play's locale codes. The last test renders into the fastlane layout and lints the tree.

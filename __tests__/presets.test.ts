@@ -4,8 +4,8 @@ import { DELIVER_DISPLAY_TYPES, deliverDisplayType } from '../src/store/facts.js
 import { APPSTORE_LOCALES, PLAY_LOCALES, storeLocale } from '../src/store/locales.js';
 import { SOURCES } from '../src/store/sources.js';
 
-// SPEC §3, as written there (default size first, then the other accepted sizes).
-const SPEC: Record<string, [string, string[]]> = {
+// docs/interfaces.md#store-presets, as written there (default size first, then the other accepted sizes).
+const DOCUMENTED: Record<string, [string, string[]]> = {
   'appstore.iphone_6_9': ['iphone', ['1320x2868', '1290x2796', '1260x2736']],
   'appstore.iphone_6_5': ['iphone', ['1284x2778', '1242x2688']],
   'appstore.iphone_6_3': ['iphone', ['1206x2622', '1179x2556']],
@@ -29,11 +29,11 @@ const SPEC: Record<string, [string, string[]]> = {
 const fmt = (s: { width: number; height: number }) => `${s.width}x${s.height}`;
 
 describe('store presets', () => {
-  it('match SPEC §3 exactly', () => {
-    expect(Object.fromEntries(PRESETS.map((p) => [p.id, [p.device, p.accepted.map(fmt)]]))).toEqual(SPEC);
+  it('match docs/interfaces.md#store-presets exactly', () => {
+    expect(Object.fromEntries(PRESETS.map((p) => [p.id, [p.device, p.accepted.map(fmt)]]))).toEqual(DOCUMENTED);
   });
 
-  it('every App Store size is one deliver files under the preset\'s display type (STORE-RULES §3.2)', () => {
+  it('every App Store size is one deliver files under the preset\'s display type (docs/store-rules.md#deliver-size-to-display-type)', () => {
     for (const p of PRESETS.filter((q) => q.store === 'appstore')) {
       const table = DELIVER_DISPLAY_TYPES[p.displayType!]!.map(([w, h]) => `${w}x${h}`);
       for (const size of acceptedSizes(p)) {
@@ -76,7 +76,7 @@ describe('store presets', () => {
   });
 });
 
-describe('store locales (STORE-RULES §3.4, §4.2)', () => {
+describe('store locales (docs/store-rules.md#app-store-locale-codes, docs/store-rules.md#play-locale-codes)', () => {
   it('lists the 50 App Store codes and the 79 supply codes', () => {
     expect(APPSTORE_LOCALES).toHaveLength(50);
     expect(new Set(APPSTORE_LOCALES).size).toBe(50);

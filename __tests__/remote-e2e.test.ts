@@ -11,7 +11,7 @@ import pixelmatch from 'pixelmatch';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, ROOT, EXAMPLE } from './helpers/cli.js';
-import { KEY, startServer, cleanup, type ServerHandle } from './helpers/server.js';
+import { KEY, startService, cleanup, type ServerHandle } from './helpers/server.js';
 import { loadProject } from '../src/project.js';
 import { selectJobs } from '../src/plan/plan.js';
 import { renderRemote } from '../src/remote/run.js';
@@ -71,7 +71,7 @@ const images = (dir: string) => (readdirSync(dir, { recursive: true }) as string
 
 let server: ServerHandle;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startService();
 });
 afterAll(async () => {
   await server?.stop();
@@ -193,7 +193,7 @@ describe('remote faults', () => {
 
   it('the service is killed and restarted on the same data while a render runs; the run still ends right', async () => {
     const data = mkdtempSync(path.join(tmpdir(), 'ss-restart-'));
-    let backend = await startServer({ data, env: { STORESHOTS_WORKERS: '1' } });
+    let backend = await startService({ data, env: { STORESHOTS_WORKERS: '1' } });
     const proxy = await faultProxy(() => backend.url, () => 'pass');
     const p = { ...selectJobs(loadProject({ config: EXAMPLE, cwd: ROOT }).plan, { locales: ['en-US'], presets: ['appstore.iphone_6_9'] }), outDir: mkdtempSync(path.join(tmpdir(), 'ss-restart-out-')) };
     const states: string[] = [];
@@ -211,7 +211,7 @@ describe('remote faults', () => {
             restarted = true;
             void (async () => {
               await backend.kill9();
-              backend = await startServer({ data, env: { STORESHOTS_WORKERS: '1' } });
+              backend = await startService({ data, env: { STORESHOTS_WORKERS: '1' } });
             })();
           }
         },

@@ -1,4 +1,4 @@
-// report.json: the SPEC §1 shape, atomic writes of report.json and report.html, and merging shards.
+// report.json: the shape of docs/interfaces.md#reportjson, atomic writes of report.json and report.html, and merging shards.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

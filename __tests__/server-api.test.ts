@@ -1,10 +1,10 @@
-// The render API's contract (SPEC §5) against the real `storeshots serve` on loopback: auth, errors
+// The render API's contract (docs/render-api.md) against the real `storeshots serve` on loopback: auth, errors
 // with their param, limits (413, 429, 402), idempotency and bulk. Rendering itself is in server-render.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, b64, cleanup, KEY, OTHER_KEY, pollUntilEnded, ROOT, SCREEN_JPG, SCREEN_PNG, startServer, tempData, type ServerHandle } from './helpers/server.js';
+import { api, b64, cleanup, KEY, OTHER_KEY, pollUntilEnded, ROOT, SCREEN_JPG, SCREEN_PNG, startService, tempData, type ServerHandle } from './helpers/server.js';
 
 const slide = (extra: Record<string, unknown> = {}) => ({ headline: 'Track every habit', screenshot: { data: b64(SCREEN_PNG) }, ...extra });
 const asyncRender = (extra: Record<string, unknown> = {}) => ({ async: true, canvas: { preset: 'appstore.iphone_6_9' }, slides: [slide()], ...extra });
@@ -18,7 +18,7 @@ async function createdCount(url: string): Promise<number> {
 describe('render API', () => {
   let s: ServerHandle;
   beforeAll(async () => {
-    s = await startServer({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: '1' } });
+    s = await startService({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: '1' } });
   });
   afterAll(async () => {
     await s?.stop();
@@ -185,7 +185,7 @@ describe('render API', () => {
 describe('limits', () => {
   let s: ServerHandle;
   beforeAll(async () => {
-    s = await startServer({
+    s = await startService({
       env: { STORESHOTS_MAX_BODY_BYTES: '4096', STORESHOTS_MAX_SCREENSHOT_BYTES: '2048', STORESHOTS_RATE_LIMIT: '5', STORESHOTS_RATE_WINDOW_SECONDS: '3600', STORESHOTS_MONTHLY_QUOTA: '2' },
     });
   });
@@ -234,7 +234,7 @@ describe('configuration', () => {
     const data = tempData();
     const file = path.join(data, 'keys.txt');
     writeFileSync(file, '# render keys\nsk_from_file\n\n  sk_second  \n');
-    const s = await startServer({ data, env: { STORESHOTS_API_KEYS: undefined }, args: ['--keys', file] });
+    const s = await startService({ data, env: { STORESHOTS_API_KEYS: undefined }, args: ['--keys', file] });
     try {
       expect((await api(s.url, 'GET', '/v1/renders', undefined, { key: 'sk_from_file' })).status).toBe(200);
       expect((await api(s.url, 'GET', '/v1/renders', undefined, { key: 'sk_second' })).status).toBe(200);
@@ -247,7 +247,7 @@ describe('configuration', () => {
   });
 
   it('refuses a second server on the same --data', async () => {
-    const s = await startServer();
+    const s = await startService();
     try {
       const second = spawnSync(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), 'serve', '--port', '0', '--data', s.data], { env: process.env, encoding: 'utf8', timeout: 60_000 });
       expect(second.status).toBe(2);

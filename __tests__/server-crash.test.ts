@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sniffImage } from '../src/server/image-info.js';
 import { verifyWebhook } from '../src/util/signature.js';
-import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, SCREEN_PNG, startServer, tempData, type ServerHandle } from './helpers/server.js';
+import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, SCREEN_PNG, startService, tempData, type ServerHandle } from './helpers/server.js';
+import { waitFor } from './helpers/wait.js';
 
 const SECRET = 'whsec_crash';
 const env = { STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_SECRET: SECRET, STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1' };
@@ -21,7 +22,7 @@ describe('crash safety', () => {
   it('finishes an interrupted render and the queue behind it after kill -9, and delivers their webhooks', async () => {
     const hook = await receiver([200]);
     try {
-      const first = await startServer({ data, env });
+      const first = await startService({ data, env });
       servers.push(first);
       const slides = Array.from({ length: 6 }, (_, i) => ({ id: `s${i + 1}`, headline: `Slide ${i + 1}`, screenshot: { data: b64(SCREEN_IPAD) } }));
       const big = await api(first.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'appstore.ipad_13' }, slides, webhook_url: hook.url }, { headers: { 'idempotency-key': 'crash-big' } });
@@ -29,19 +30,21 @@ describe('crash safety', () => {
       expect(big.status).toBe(202);
 
       // Wait until the big render is part-way: processing, some images stored, not all.
-      let mid: any;
-      for (;;) {
-        mid = (await api(first.url, 'GET', `/v1/renders/${big.body.id}`)).body;
-        if (mid.status !== 'queued' && mid.images.length > 0) break;
-        if (mid.status !== 'queued' && mid.status !== 'processing') throw new Error(`render ended before the kill: ${JSON.stringify(mid.error)}`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      const mid: any = await waitFor(
+        async () => {
+          const r = (await api(first.url, 'GET', `/v1/renders/${big.body.id}`)).body;
+          if (r.status !== 'queued' && r.images.length > 0) return r;
+          if (r.status !== 'queued' && r.status !== 'processing') throw new Error(`render ended before the kill: ${JSON.stringify(r.error)}`);
+          return undefined;
+        },
+        { timeoutMs: 150_000, intervalMs: 10, what: 'the big render to be part-way' },
+      );
       expect(mid.status).toBe('processing');
       expect(mid.images.length).toBeLessThan(slides.length);
       await first.kill9();
       expect(hook.received).toHaveLength(0);
 
-      const second = await startServer({ data, env });
+      const second = await startService({ data, env });
       servers.push(second);
       const done = await pollUntilEnded(second.url, big.body.id);
       expect(done.status).toBe('succeeded');
@@ -67,19 +70,18 @@ describe('crash safety', () => {
 
   it('answers a retried synchronous request with the render its first attempt started before the crash', async () => {
     const d = tempData();
-    const first = await startServer({ data: d, env });
+    const first = await startService({ data: d, env });
     const body = { canvas: { preset: 'appstore.ipad_13' }, slides: Array.from({ length: 4 }, (_, i) => ({ id: `p${i}`, headline: `Page ${i}`, screenshot: { data: b64(SCREEN_IPAD) } })) };
     const headers = { 'idempotency-key': 'sync-crash' };
     const lost = api(first.url, 'POST', '/v1/renders', body, { headers }).catch((e: Error) => e);
-    let id: string | undefined;
-    while (!id) {
-      const list = await api(first.url, 'GET', '/v1/renders');
-      id = list.body.data[0]?.id;
-      if (!id) await new Promise((r) => setTimeout(r, 10));
-    }
+    const id: string = await waitFor(async () => (await api(first.url, 'GET', '/v1/renders')).body.data[0]?.id as string | undefined, {
+      timeoutMs: 150_000,
+      intervalMs: 10,
+      what: 'the synchronous render to be listed',
+    });
     await first.kill9();
     expect(await lost).toBeInstanceOf(Error); // the client never got an answer
-    const second = await startServer({ data: d, env });
+    const second = await startService({ data: d, env });
     try {
       const retry = await api(second.url, 'POST', '/v1/renders', body, { headers });
       expect(retry.status).toBe(200);
@@ -96,7 +98,7 @@ describe('crash safety', () => {
 
   it('delivers a webhook that was still failing when the process was killed, with the same delivery id', async () => {
     const failing = await receiver([500]);
-    const third = await startServer({ data, env });
+    const third = await startService({ data, env });
     servers.push(third);
     const r = await api(third.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.wear' }, slides: [{ headline: 'ping' }], webhook_url: `${failing.url}/hook` });
     const [firstAttempt] = await failing.next(1);
@@ -122,7 +124,7 @@ describe('crash safety', () => {
       return { received, arrived: () => new Promise<void>((ok) => (received.length ? ok() : (wake = ok))), close: () => new Promise<void>((ok) => server.close(() => ok())) };
     })();
     try {
-      const fourth = await startServer({ data, env });
+      const fourth = await startService({ data, env });
       servers.push(fourth);
       await healthy.arrived();
       const got = healthy.received[0]!;
@@ -143,7 +145,7 @@ describe('crash safety', () => {
     let unanswered = 0;
     try {
       for (let round = 0; round < ROUNDS; round++) {
-        const srv = await startServer({ data: d, env });
+        const srv = await startService({ data: d, env });
         const body = (i: number) => ({
           async: true,
           canvas: { preset: 'play.phone' },
@@ -164,7 +166,7 @@ describe('crash safety', () => {
         await srv.kill9();
         await Promise.all(inflight);
       }
-      const last = await startServer({ data: d, env });
+      const last = await startService({ data: d, env });
       try {
         for (const id of accepted) {
           const done = await pollUntilEnded(last.url, id);

@@ -8,9 +8,7 @@
 //    "retried".
 //  - Another key's render id is, as a list cursor, exactly an id that does not exist.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/server/server.js';
-import { startServer as startInProcess } from '../src/server/server.js';
-import { api, cleanup, KEY, OTHER_KEY, startServer, tempData, type ServerHandle } from './helpers/server.js';
+import { api, cleanup, KEY, OTHER_KEY, startService, startServiceInProcess, type InProcessService, type ServerHandle } from './helpers/server.js';
 import { rawRequest, type RawResponse } from './helpers/raw-http.js';
 
 const ID = 'rnd_000000000000000000000000';
@@ -66,24 +64,14 @@ function expectErrorShape(r: RawResponse, label: string) {
 }
 
 describe('keyless access is refused on every route, however the path is spelled', () => {
-  let server: RunningServer;
-  let data: string;
+  let server: InProcessService;
   beforeAll(async () => {
-    data = tempData();
-    server = await startInProcess(
-      { port: '0', host: '127.0.0.1', data },
-      {
-        cwd: process.cwd(),
-        env: { STORESHOTS_API_KEYS: KEY, STORESHOTS_WORKERS: '1', STORESHOTS_RATE_LIMIT: '100000', STORESHOTS_RATE_WINDOW_SECONDS: '100000000', STORESHOTS_LOG_LEVEL: 'silent' },
-        stdout: () => undefined,
-        stderr: () => undefined,
-        isTTY: false,
-      },
-    );
+    server = await startServiceInProcess({
+      env: { STORESHOTS_API_KEYS: KEY, STORESHOTS_WORKERS: '1', STORESHOTS_RATE_LIMIT: '100000', STORESHOTS_RATE_WINDOW_SECONDS: '100000000', STORESHOTS_LOG_LEVEL: 'silent' },
+    });
   });
   afterAll(async () => {
     await server?.close();
-    if (data) cleanup(data);
   });
 
   it('registers the routes the API documents, and only /healthz, /metrics and /v1/openapi.json are public', () => {
@@ -150,7 +138,7 @@ describe('keyless access is refused on every route, however the path is spelled'
 describe('the rate limit applies to encoded paths', () => {
   let s: ServerHandle;
   beforeAll(async () => {
-    s = await startServer({ env: { STORESHOTS_API_KEYS: KEY, STORESHOTS_RATE_LIMIT: '3', STORESHOTS_RATE_WINDOW_SECONDS: '3600' } });
+    s = await startService({ env: { STORESHOTS_API_KEYS: KEY, STORESHOTS_RATE_LIMIT: '3', STORESHOTS_RATE_WINDOW_SECONDS: '3600' } });
   });
   afterAll(async () => {
     await s?.stop();
@@ -167,7 +155,7 @@ describe('the rate limit applies to encoded paths', () => {
 describe('malformed requests get the documented error shape, never a 500', () => {
   let s: ServerHandle;
   beforeAll(async () => {
-    s = await startServer({ env: { STORESHOTS_API_KEYS: `${KEY},${OTHER_KEY}` } });
+    s = await startService({ env: { STORESHOTS_API_KEYS: `${KEY},${OTHER_KEY}` } });
   });
   afterAll(async () => {
     await s?.stop();
@@ -275,7 +263,7 @@ describe('malformed requests get the documented error shape, never a 500', () =>
 describe('a list cursor from another key is an id that does not exist', () => {
   let s: ServerHandle;
   beforeAll(async () => {
-    s = await startServer({ env: { STORESHOTS_API_KEYS: `${KEY},${OTHER_KEY}` } });
+    s = await startService({ env: { STORESHOTS_API_KEYS: `${KEY},${OTHER_KEY}` } });
   });
   afterAll(async () => {
     await s?.stop();

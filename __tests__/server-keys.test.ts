@@ -4,7 +4,8 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, cleanup, startServer, tempData, type ServerHandle } from './helpers/server.js';
+import { api, cleanup, startService, tempData, type ServerHandle } from './helpers/server.js';
+import { waitFor } from './helpers/wait.js';
 
 describe('the keys file is reloaded while the server runs', () => {
   let s: ServerHandle;
@@ -14,15 +15,16 @@ describe('the keys file is reloaded while the server runs', () => {
   /** Resolves once stderr, after `from`, has a line matching re; returns where it ended. */
   async function logged(re: RegExp, from: number): Promise<number> {
     // A bound so a missing reload fails the test rather than hanging it (not a timing assertion).
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      if (Date.now() > deadline) throw new Error(`no log line ${re} after 10 s:\n${s.stderr().slice(from)}`);
-      const tail = s.stderr().slice(from);
-      const m = re.exec(tail);
-      if (m) return from + m.index + m[0].length;
-      if (s.proc.exitCode !== null) throw new Error(`server exited:\n${s.stderr()}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    return waitFor(
+      () => {
+        const tail = s.stderr().slice(from);
+        const m = re.exec(tail);
+        if (m) return from + m.index + m[0].length;
+        if (s.proc.exitCode !== null) throw new Error(`server exited:\n${s.stderr()}`);
+        return undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 10, what: () => `no log line ${re}:\n${s.stderr().slice(from)}` },
+    );
   }
   const status = async (key: string) => (await api(s.url, 'GET', '/v1/renders', undefined, { key })).status;
 
@@ -30,7 +32,7 @@ describe('the keys file is reloaded while the server runs', () => {
     data = tempData();
     file = path.join(data, 'keys.txt');
     writeFileSync(file, '# keys\nsk_keep\nsk_revoke\n');
-    s = await startServer({ data, env: { STORESHOTS_API_KEYS: undefined }, args: ['--keys', file] });
+    s = await startService({ data, env: { STORESHOTS_API_KEYS: undefined }, args: ['--keys', file] });
   });
   afterAll(async () => {
     await s?.stop();

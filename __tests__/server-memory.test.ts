@@ -5,7 +5,7 @@
 // both workers decode at once and the peak is twice one image. (RSS is measured in bench/, not here.)
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, cleanup, pollUntilEnded, startServer, type ServerHandle } from './helpers/server.js';
+import { api, cleanup, pollUntilEnded, startService, type ServerHandle } from './helpers/server.js';
 
 const W = 2000;
 const H = 3556; // 9:16, a phone screenshot for play.phone (1080x1920)
@@ -25,7 +25,7 @@ describe('decode memory budget shared by the render workers', () => {
   let png: Buffer;
   beforeAll(async () => {
     png = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 30, g: 120, b: 200 } } }).png({ compressionLevel: 9 }).toBuffer();
-    s = await startServer({ env: { STORESHOTS_WORKERS: '2', STORESHOTS_CONCURRENCY: '2', STORESHOTS_DECODE_BUDGET_BYTES: String(BUDGET) } });
+    s = await startService({ env: { STORESHOTS_WORKERS: '2', STORESHOTS_CONCURRENCY: '2', STORESHOTS_DECODE_BUDGET_BYTES: String(BUDGET) } });
   });
   afterAll(async () => {
     await s?.stop();

@@ -6,14 +6,15 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sniffImage } from '../src/server/image-info.js';
-import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, SCREEN_JPG, SCREEN_PNG, startServer, type ServerHandle } from './helpers/server.js';
+import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, SCREEN_JPG, SCREEN_PNG, startService, type ServerHandle } from './helpers/server.js';
+import { waitFor } from './helpers/wait.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('rendering', () => {
   let s: ServerHandle;
   beforeAll(async () => {
-    s = await startServer();
+    s = await startService();
   });
   afterAll(async () => {
     await s?.stop();
@@ -98,7 +99,7 @@ describe('rendering', () => {
 
 describe('cancel, time-out and expiry', () => {
   it('cancels a queued render (and a processing one) while one worker is busy', async () => {
-    const s = await startServer({ env: { STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1', STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_SECRET: 'whsec_c' } });
+    const s = await startService({ env: { STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1', STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_SECRET: 'whsec_c' } });
     const hook = await receiver([200]);
     try {
       const slides = Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, headline: `Slide ${i}`, screenshot: { data: b64(SCREEN_IPAD) } }));
@@ -136,7 +137,7 @@ describe('cancel, time-out and expiry', () => {
   });
 
   it('fails a render that exceeds the render time-out', async () => {
-    const s = await startServer({ env: { STORESHOTS_RENDER_TIMEOUT_MS: '1' } });
+    const s = await startService({ env: { STORESHOTS_RENDER_TIMEOUT_MS: '1' } });
     try {
       const r = await api(s.url, 'POST', '/v1/renders', { canvas: { preset: 'appstore.iphone_6_9' }, slides: [{ headline: 'slow' }] });
       expect(r.status).toBe(504);
@@ -148,11 +149,16 @@ describe('cancel, time-out and expiry', () => {
   });
 
   it('expires results: files deleted, the render answers 410', async () => {
-    const s = await startServer({ env: { STORESHOTS_RESULT_TTL_SECONDS: '0', STORESHOTS_SWEEP_INTERVAL_MS: '20' } });
+    const s = await startService({ env: { STORESHOTS_RESULT_TTL_SECONDS: '0', STORESHOTS_SWEEP_INTERVAL_MS: '20' } });
     try {
       const r = await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.wear' }, slides: [{ headline: 'gone soon', screenshot: { data: b64(SCREEN_PNG) } }] });
-      let g = await api(s.url, 'GET', `/v1/renders/${r.body.id}`);
-      while (g.status === 200) g = await api(s.url, 'GET', `/v1/renders/${r.body.id}`);
+      const g = await waitFor(
+        async () => {
+          const got = await api(s.url, 'GET', `/v1/renders/${r.body.id}`);
+          return got.status === 200 ? undefined : got;
+        },
+        { timeoutMs: 50_000, intervalMs: 0, what: 'the render to expire' },
+      );
       expect(g.status).toBe(410);
       expect(g.body.error.code).toBe('render_expired');
       expect(existsSync(path.join(s.data, 'renders', r.body.id))).toBe(false);

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, cleanup, pollUntilEnded, receiver, startServer, type ServerHandle } from './helpers/server.js';
+import { api, cleanup, pollUntilEnded, receiver, startService, type ServerHandle } from './helpers/server.js';
+import { waitFor } from './helpers/wait.js';
 
 const QUERY_TOKEN = 'tok_query_c0ffee';
 const FAILING_SECRET = 'whsec_failing_5ecret';
@@ -21,7 +22,7 @@ describe('secrets at rest and in logs', () => {
   beforeAll(async () => {
     failing = await receiver([500]);
     healthy = await receiver([200]);
-    s = await startServer({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_MAX_ATTEMPTS: '2', STORESHOTS_LOG_LEVEL: 'info' } });
+    s = await startService({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_MAX_ATTEMPTS: '2', STORESHOTS_LOG_LEVEL: 'info' } });
   });
   afterAll(async () => {
     await s?.stop();
@@ -43,7 +44,7 @@ describe('secrets at rest and in logs', () => {
     // A request whose own URL carries a token (request logs are on at level info).
     expect((await api(s.url, 'GET', `/v1/renders?limit=5&token=${REQUEST_TOKEN}`)).status).toBe(200);
     // The delivery loop writes its "giving up" line after recording the final attempt.
-    while (!/giving up/.test(s.stderr())) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => /giving up/.test(s.stderr()), { timeoutMs: 30_000, intervalMs: 20, what: () => `the "giving up" line:\n${s.stderr()}` });
 
     const log = s.stderr();
     expect(log).toContain(`${failing.url}/hook/path`);

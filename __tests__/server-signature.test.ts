@@ -1,4 +1,4 @@
-// The signature helpers the render service signs with and the Action verifies with (SPEC §5).
+// The signature helpers the render service signs with and the Action verifies with (docs/render-api.md#webhooks).
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseSignatureHeader, signDispatch, signWebhook, verifyDispatch, verifyWebhook } from '../src/util/signature.js';
@@ -9,7 +9,7 @@ const T = 1_800_000_000;
 const at = (unix: number) => () => unix * 1000;
 
 describe('webhook signatures', () => {
-  it('signs t.<raw body> with HMAC-SHA256 in the SPEC header form', () => {
+  it('signs t.<raw body> with HMAC-SHA256 in the documented header form', () => {
     const header = signWebhook(secret, body, T);
     const hex = createHmac('sha256', secret).update(`${T}.${body}`).digest('hex');
     expect(header).toBe(`t=${T},v1=${hex}`);

@@ -5,7 +5,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusedAddress, resolveChecked, UrlRefusedError } from '../src/server/net.js';
-import { api, cleanup, SCREEN_PNG, startServer, type ServerHandle } from './helpers/server.js';
+import { api, cleanup, SCREEN_PNG, startService, type ServerHandle } from './helpers/server.js';
 
 interface Origin {
   url: string;
@@ -87,7 +87,7 @@ describe('the service refuses private screenshot URLs and webhook targets', () =
 
   beforeAll(async () => {
     target = await origin((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(SCREEN_PNG));
-    server = await startServer({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: undefined, STORESHOTS_ALLOW_HOSTS: undefined } });
+    server = await startService({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: undefined, STORESHOTS_ALLOW_HOSTS: undefined } });
   });
   afterAll(async () => {
     await server?.stop();
@@ -136,7 +136,7 @@ describe('no IPv6 or numeric spelling of an internal address is ever connected t
     });
     await new Promise<void>((r) => listener.listen(0, '127.0.0.1', r));
     port = (listener.address() as AddressInfo).port;
-    server = await startServer({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: undefined, STORESHOTS_ALLOW_HOSTS: undefined, STORESHOTS_WEBHOOK_SECRET: 'whsec_ssrf' } });
+    server = await startService({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: undefined, STORESHOTS_ALLOW_HOSTS: undefined, STORESHOTS_WEBHOOK_SECRET: 'whsec_ssrf' } });
   });
   afterAll(async () => {
     await server?.stop();
@@ -197,7 +197,7 @@ describe('redirects are checked at every hop', () => {
       if (!loc) return void res.writeHead(404).end();
       res.writeHead(302, { location: loc }).end();
     });
-    server = await startServer({
+    server = await startService({
       env: { STORESHOTS_ALLOW_PRIVATE_URLS: undefined, STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${redirector.port}`, STORESHOTS_MAX_SCREENSHOT_BYTES: String(32 * 1024) },
     });
   });

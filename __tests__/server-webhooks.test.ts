@@ -1,8 +1,8 @@
-// Webhooks and GitHub dispatches from the real service to loopback receivers: signed per SPEC §5,
+// Webhooks and GitHub dispatches from the real service to loopback receivers: signed per docs/render-api.md#webhooks,
 // retried until a 2xx with a stable delivery id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDispatch, verifyWebhook } from '../src/util/signature.js';
-import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_PNG, startServer, type ServerHandle } from './helpers/server.js';
+import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_PNG, startService, type ServerHandle } from './helpers/server.js';
 
 const DEFAULT_SECRET = 'whsec_server_default';
 const GITHUB_TOKEN = 'ghs_test_token';
@@ -13,7 +13,7 @@ describe('webhooks and dispatches', () => {
 
   beforeAll(async () => {
     github = await receiver([204]);
-    s = await startServer({
+    s = await startService({
       env: {
         STORESHOTS_ALLOW_PRIVATE_URLS: '1',
         STORESHOTS_WEBHOOK_SECRET: DEFAULT_SECRET,

@@ -15,14 +15,14 @@ import { createGitHub } from '../src/github/client.js';
 import { signDispatch } from '../src/util/signature.js';
 import { RenderError, UserError } from '../src/util/errors.js';
 import { FakeGitHub } from './fakes/github.js';
-import { KEY, SCREEN_PNG, api, b64, cleanup, startServer, type ServerHandle } from './helpers/server.js';
+import { KEY, SCREEN_PNG, api, b64, cleanup, startService, type ServerHandle } from './helpers/server.js';
 
 const SECRET = 'whsec_collect_unit';
 let server: ServerHandle;
 let gh: FakeGitHub;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startService();
 });
 afterAll(async () => {
   await server?.stop();

@@ -1,4 +1,4 @@
-// The signature header of SPEC §5 in detail (src/util/signature.ts): how the header is parsed,
+// The signature header of docs/render-api.md#webhooks in detail (src/util/signature.ts): how the header is parsed,
 // which parts count, the tolerance edge, and the bytes that are signed.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';

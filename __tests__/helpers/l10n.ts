@@ -8,7 +8,9 @@ import { parserFor } from '../../src/manifest/strings.js';
 import type { StringsTable } from '../../src/l10n/types.js';
 import { UserError } from '../../src/util/errors.js';
 
-export const L10N = path.resolve(import.meta.dirname, '../fixtures/l10n');
+import { ROOT } from './root.js';
+
+export const L10N = path.join(ROOT, '__tests__/fixtures/l10n');
 
 /** Parses a fixture file (path relative to fixtures/l10n) for one locale. */
 export function parseFixture(rel: string, locale = 'en-US', perLocale = true): StringsTable {
@@ -56,7 +58,7 @@ export function copyFixtureProject(name: string): string {
   return dir;
 }
 
-export const EXAMPLE_SHOTS = path.resolve(import.meta.dirname, '../../examples/habitual/shots');
+export const EXAMPLE_SHOTS = path.join(ROOT, 'examples/habitual/shots');
 
 /** The frameit fixture (fixtures/l10n/frameit) copied into a temporary project folder, fonts dereferenced. */
 export function frameitProject(): string {

@@ -1,5 +1,7 @@
-// Starts the real render service (the built bin, as users run it) on a loopback port with a temporary
-// --data folder, and loopback receivers for webhooks and GitHub dispatches.
+// The render service as tests start it: startService() runs the real service (the built bin, as
+// users run it) on 127.0.0.1 with a temporary --data folder; startServiceInProcess() runs it inside
+// the test process for tests that need its route table. Plus the API caller, a poll until a render
+// ends, and loopback receivers for webhooks and GitHub dispatches.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -7,8 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
+import type { RunningServer } from '../../src/server/server.js';
+import { ROOT } from './root.js';
+import { waitFor } from './wait.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+export { ROOT };
 export const FIXTURES = path.join(ROOT, '__tests__/fixtures/server');
 export const SCREEN_PNG = readFileSync(path.join(FIXTURES, 'screen.png'));
 export const SCREEN_JPG = readFileSync(path.join(FIXTURES, 'screen.jpg'));
@@ -29,19 +34,28 @@ export interface ServerHandle {
 }
 
 // Every service a test started and that still runs: killed when the test process exits, whatever
-// happened to the test (a time-out does not run the code after the await it was stuck in).
+// happened to the test (a time-out does not run the code after the await it was stuck in). The
+// --data folders the fixture made itself go with them.
 const live = new Set<ChildProcess>();
+const madeData = new Set<string>();
 process.once('exit', () => {
   for (const p of live) p.kill('SIGKILL');
+  for (const d of madeData) cleanup(d);
 });
 
 export function tempData(): string {
   return mkdtempSync(path.join(tmpdir(), 'storeshots-serve-'));
 }
 
-/** Spawns `storeshots serve --port 0` and waits for the address it prints on stdout. */
-export async function startServer(opts: { env?: NodeJS.ProcessEnv; data?: string; args?: string[] } = {}): Promise<ServerHandle> {
+/**
+ * Spawns `storeshots serve --port 0` on 127.0.0.1 and waits for the address it prints on stdout.
+ * Started inside a test, it is stopped when that test ends; started in a hook, the caller's afterAll
+ * stops it (an exit hook backs both up). A --data folder it made itself (no `data` given) is removed
+ * when the test process exits, if the test did not remove it (cleanup) before.
+ */
+export async function startService(opts: { env?: NodeJS.ProcessEnv; data?: string; args?: string[] } = {}): Promise<ServerHandle> {
   const data = opts.data ?? tempData();
+  if (!opts.data) madeData.add(data);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     STORESHOTS_API_KEYS: `${KEY},${OTHER_KEY}`,
@@ -108,6 +122,36 @@ export function cleanup(data: string): void {
   rmSync(data, { recursive: true, force: true });
 }
 
+export interface InProcessService extends RunningServer {
+  data: string;
+}
+
+/**
+ * The service inside this test process (src/server/server.ts), on 127.0.0.1 with a temporary --data
+ * folder, for tests that need what only the process knows (its route table). `env` is the whole
+ * environment it sees; close() stops it and removes the folder.
+ */
+export async function startServiceInProcess(opts: { env: NodeJS.ProcessEnv }): Promise<InProcessService> {
+  const data = tempData();
+  // Loaded on demand: the other tests of this helper start the built bin and need none of it.
+  const { startServer: startServerInProcess } = await import('../../src/server/server.js');
+  const server = await startServerInProcess(
+    { port: '0', host: '127.0.0.1', data },
+    { cwd: process.cwd(), env: opts.env, stdout: () => undefined, stderr: () => undefined, isTTY: false },
+  );
+  return {
+    url: server.url,
+    port: server.port,
+    config: server.config,
+    routes: server.routes,
+    data,
+    close: async () => {
+      await server.close();
+      cleanup(data);
+    },
+  };
+}
+
 export interface ApiResponse<T = any> {
   status: number;
   headers: Headers;
@@ -131,15 +175,20 @@ export async function api<T = any>(
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
 
-/** Polls a render until it has ended (each poll is a request, no sleeping for a time-out). */
+/**
+ * Polls a render until it has ended (each poll is a request, no sleeping for a time-out). The bound
+ * is longer than any test's own time-out: the test's limit is the one that applies.
+ */
 export async function pollUntilEnded(base: string, id: string, key = KEY, seen?: string[]): Promise<any> {
-  for (;;) {
-    const r = await api(base, 'GET', `/v1/renders/${id}`, undefined, { key });
-    if (r.status !== 200) throw new Error(`poll ${id}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-    seen?.push(r.body.status);
-    if (['succeeded', 'failed', 'canceled'].includes(r.body.status)) return r.body;
-    await new Promise((res) => setTimeout(res, 25));
-  }
+  return waitFor(
+    async () => {
+      const r = await api(base, 'GET', `/v1/renders/${id}`, undefined, { key });
+      if (r.status !== 200) throw new Error(`poll ${id}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+      seen?.push(r.body.status);
+      return ['succeeded', 'failed', 'canceled'].includes(r.body.status) ? r.body : undefined;
+    },
+    { timeoutMs: 600_000, intervalMs: 25, what: `render ${id} to end` },
+  );
 }
 
 export interface Received {

@@ -6,7 +6,8 @@ import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT } from './root.js';
+export { ROOT };
 
 export interface SmallProject {
   dir: string;

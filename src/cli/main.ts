@@ -1,4 +1,4 @@
-// The storeshots CLI (SPEC §1). Each command returns its exit code; errors are reported once, here.
+// The storeshots CLI (docs/interfaces.md#cli). Each command returns its exit code; errors are reported once, here.
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { UserError, RenderError, errorMessage } from '../util/errors.js';
 import type { CliIO } from './io.js';

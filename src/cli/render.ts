@@ -1,4 +1,4 @@
-// `storeshots render`: plan -> images -> lint -> report.json, with progress and SPEC §1 exit codes.
+// `storeshots render`: plan -> images -> lint -> report.json, with progress and the exit codes of docs/interfaces.md#exit-codes.
 import path from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
@@ -24,7 +24,7 @@ const declare = (program: Command) =>
     .addOption(layoutOption())
     .addOption(failOnOption())
     .addOption(pseudoOption('also render the pseudo and pseudo-rtl locales'))
-    .option('--remote <url>', 'render through a render API (SPEC §5) instead of on this machine')
+    .option('--remote <url>', 'render through a render API (docs/render-api.md) instead of on this machine')
     .option('--api-key <key>', 'API key for --remote (default: $STORESHOTS_API_KEY)')
     .option('--timeout <seconds>', 'with --remote: how long to wait for the renders (default 1800)');
 

@@ -1,4 +1,4 @@
-// `storeshots serve`: runs the render API (SPEC §5) until SIGINT or SIGTERM. The first line on stdout
+// `storeshots serve`: runs the render API (docs/render-api.md) until SIGINT or SIGTERM. The first line on stdout
 // names the bound address ("listening on http://127.0.0.1:PORT"), so scripts can use --port 0.
 import type { Command } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
@@ -7,7 +7,7 @@ import type { CliContext, OptionsOf } from './options.js';
 const declare = (program: Command) =>
   program
     .command('serve')
-    .description('Run the render API (SPEC §5)')
+    .description('Run the render API (docs/render-api.md)')
     .option('--port <n>', 'port to listen on', '8787')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--data <dir>', 'folder for the job database and images', '.storeshots-data')

@@ -1,7 +1,7 @@
 // Reads what an image file really is from its bytes: format, pixel size, alpha, colour model,
 // bit depth, ICC colour space and DPI. No decoding and no native code, so a renamed JPEG, a
 // truncated PNG or an RGBA file cannot slip past the way it can past a file name or a renderer's
-// intentions (STORE-RULES.md §1.1, §2.1, §6).
+// intentions (docs/store-rules.md#what-lint-checks).
 import { inflateSync } from 'node:zlib';
 import { sha256 } from '../util/hash.js';
 import { sniffFormat, type ImageFormat } from '../util/image.js';

@@ -1,6 +1,6 @@
 // The lint rules as data: one record per rule with its id, severity, what it checks, the page it
 // comes from (src/store/sources.ts: URL and verified date) and the check itself. Store facts come
-// from src/store; no rule writes a pixel size down. A fact STORE-RULES.md marks UNCONFIRMED is a
+// from src/store; no rule writes a pixel size down. A fact docs/store-rules.md marks UNCONFIRMED is a
 // warning: either the whole rule (severity 'warning') or the hit that rests on it (a hit may lower
 // its rule's severity, never raise it). The records live by subject in src/lint/rules/.
 import type { Store } from '../store/presets.js';

@@ -1,4 +1,4 @@
-// Output layouts of SPEC §4: where each image goes under the output directory.
+// Output layouts of docs/interfaces.md#output-layouts: where each image goes under the output directory.
 import { PSEUDO_LOCALES, storeLocale } from '../store/locales.js';
 import { getPreset } from '../store/presets.js';
 import type { OutputLayout } from './types.js';
@@ -14,7 +14,7 @@ export interface OutputPathInput {
 const nn = (i: number) => String(i).padStart(2, '0');
 
 /**
- * deliver reads meaning into file names (STORE-RULES §3.1-§3.2, FL deliver loader.rb and
+ * deliver reads meaning into file names (docs/store-rules.md#deliver-size-to-display-type, fastlane loader.rb and
  * app_screenshot.rb): a `*_framed.png` in a locale folder makes it skip every file whose path lacks
  * "framed" or "watch"; "vision" in the path turns a 3840x2160 image into a Vision Pro one; and
  * "app_ipad_pro_129" sends a 2048x2732 image to the 12.9" 2nd-generation slot. A slide id may

@@ -1,4 +1,4 @@
-// A client for the render API of SPEC §5: `storeshots serve` or any service speaking it.
+// A client for the render API (docs/render-api.md): `storeshots serve` or any service speaking it.
 // Retries 5xx, 429 (honouring Retry-After), resets and time-outs with exponential backoff;
 // the clock and the sleep are injected so tests never wait for real.
 import pRetry, { AbortError } from 'p-retry';

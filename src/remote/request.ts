@@ -1,4 +1,4 @@
-// Turns a plan's sets into render API requests (SPEC §5): one render per (locale, preset) set,
+// Turns a plan's sets into render API requests (docs/render-api.md#post-v1renders): one render per (locale, preset) set,
 // screenshots inline, and an Idempotency-Key derived from the content, so a retried workflow
 // reuses the render and changed content makes a new one.
 import { readFileSync } from 'node:fs';
@@ -54,7 +54,7 @@ export function remoteStyle(job: Job): Style {
   return style;
 }
 
-/** SPEC §5 canvas: the preset when the job renders at its default size, else the exact size and device. */
+/** The request's canvas (docs/render-api.md#post-v1renders): the preset when the job renders at its default size, else the exact size and device. */
 export function remoteCanvas(job: Job): Record<string, unknown> {
   const ref = resolvePreset(job.preset);
   if (ref && ref.size.width === job.size.width && ref.size.height === job.size.height) return { preset: job.preset };

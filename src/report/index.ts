@@ -1,4 +1,4 @@
-// report.json (SPEC §1) and report.html (a gallery of the run), written side by side in the output folder.
+// report.json (docs/interfaces.md#reportjson) and report.html (a gallery of the run), written side by side in the output folder.
 import { mkdirSync } from 'node:fs';
 import { writeFileAtomic } from '../util/atomic.js';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// report.json (SPEC §1): its findings and summary. The image records and the renderer's layout
+// report.json (docs/interfaces.md#reportjson): its findings and summary. The image records and the renderer's layout
 // facts it carries are the renderer's own types (render/types.ts).
 import type { ImageRecord } from '../render/types.js';
 

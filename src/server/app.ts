@@ -1,4 +1,4 @@
-// The render API (SPEC §5) on fastify: authentication, limits, parsers, metrics and the one error
+// The render API (docs/render-api.md) on fastify: authentication, limits, parsers, metrics and the one error
 // shape for every route; the routes themselves are plugins in routes/ (one per resource). Checking is
 // request.ts, the render lifecycle renders.ts, storage store.ts.
 import http from 'node:http';

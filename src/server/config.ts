@@ -1,5 +1,5 @@
 // The render service's configuration: command-line options plus STORESHOTS_* environment variables,
-// parsed once into a checked object. Numbers are checked, not coerced (ENGINEERING.md).
+// parsed once into a checked object. Numbers are checked, not coerced (docs/architecture.md#inputs-are-checked-not-coerced).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -292,7 +292,7 @@ export class Renders extends EventEmitter {
     return ok;
   }
 
-  /** The render as the API shows it (SPEC §5). */
+  /** The render as the API shows it (docs/render-api.md#get-v1rendersid). */
   present(row: RenderRow): Record<string, unknown> {
     const spec = JSON.parse(row.spec) as RenderSpec;
     const jobs = JSON.parse(row.jobs) as Job[];

@@ -1,12 +1,12 @@
 // Store facts that are not presets: Play's pixel rules and deliver's size -> display type table
-// (STORE-RULES.md §1.1, §2, §3.2). Lint and the export layouts read these; nothing repeats them.
+// (docs/store-rules.md: App Store, Google Play, deliver). Lint and the export layouts read these; nothing repeats them.
 
 export const APPSTORE = {
   maxPerSet: 10,
   minPerSet: 1,
   extensions: ['png', 'jpg', 'jpeg'],
   minDpi: 72,
-  /** Required sets per the safe reading of §1.2: Dynamic Island large + medium, iPad 13" when iPad is targeted. */
+  /** Required sets per the safe reading (docs/store-rules.md#app-store-required-sets): Dynamic Island large + medium, iPad 13" when iPad is targeted. */
   requiredIphoneDisplayTypes: ['APP_IPHONE_67', 'APP_IPHONE_61'],
   requiredIpadDisplayType: 'APP_IPAD_PRO_3GEN_129',
 } as const;
@@ -23,18 +23,18 @@ export const PLAY = {
   /** UNCONFIRMED for phones: a safe cap, reported as a warning. */
   maxFileBytes: 8 * 1024 * 1024,
   featureGraphic: { width: 1024, height: 500 },
-  /** App icon: 32-bit PNG (alpha allowed), at most 1024 KB (STORE-RULES §2.3). */
+  /** App icon: 32-bit PNG (alpha allowed), at most 1024 KB (docs/store-rules.md#google-play-other-graphics). */
   icon: { width: 512, height: 512, maxBytes: 1024 * 1024 },
-  /** TV banner: current wording UNCONFIRMED (§2.3), so checked as a warning. */
+  /** TV banner: current wording UNCONFIRMED (docs/store-rules.md#google-play-other-graphics), so checked as a warning. */
   tvBanner: { width: 1280, height: 720 },
   wearMinSide: 384,
-  /** Promotion eligibility ("Highly recommended", §2.2): at least 4 shots, min 1080 px, 9:16 or 16:9. */
+  /** Promotion eligibility ("Highly recommended", docs/store-rules.md#google-play-per-device-type): at least 4 shots, min 1080 px, 9:16 or 16:9. */
   promoMinCount: 4,
   promoMinSide: 1080,
   extensions: ['png', 'jpg', 'jpeg'],
 } as const;
 
-/** deliver's folder rules (STORE-RULES §3.1, FL deliver/lib/deliver/loader.rb). */
+/** deliver's folder rules (docs/store-rules.md#deliver-folder-layout, fastlane deliver/lib/deliver/loader.rb). */
 export const DELIVER = {
   /** Folder names deliver allows beside the locales; the first two hold nested locale folders. */
   specialDirs: ['appleTV', 'iMessage', 'default'],
@@ -46,7 +46,7 @@ export const DELIVER = {
   framedSuffix: '_framed',
 } as const;
 
-/** supply's image folders (STORE-RULES §4.1, FL supply/lib/supply.rb). */
+/** supply's image folders (docs/store-rules.md#supply-folder-layout, fastlane supply/lib/supply.rb). */
 export const SUPPLY = {
   screenshotTypes: ['phoneScreenshots', 'sevenInchScreenshots', 'tenInchScreenshots', 'tvScreenshots', 'wearScreenshots'],
   imageTypes: ['featureGraphic', 'icon', 'tvBanner'],

@@ -1,5 +1,5 @@
 // Store locale lists and the mapping from a manifest's BCP 47 tag to each store's code
-// (STORE-RULES.md §3.4 App Store, §4.2 Play).
+// (docs/store-rules.md#app-store-locale-codes, docs/store-rules.md#play-locale-codes).
 import type { Store } from './presets.js';
 
 /** App Store Connect locale folder names deliver accepts (fastlane languages.rb, 50 codes). */

@@ -1,4 +1,4 @@
-// The store presets of SPEC §3, and the facts each one carries (STORE-RULES.md §1-§4).
+// The store presets (docs/interfaces.md#store-presets), and the facts each one carries (docs/store-rules.md).
 // This is the only place a store pixel size is written down.
 import type { SourceId } from './sources.js';
 

@@ -1,5 +1,5 @@
 // Where every store fact comes from, and when it was last checked against its source.
-// One edit here re-dates every rule that cites the source (STORE-RULES.md §0).
+// One edit here re-dates every rule that cites the source (docs/store-rules.md#sources-and-dates).
 
 export interface Source {
   url: string;
@@ -48,7 +48,7 @@ export const SOURCES = {
   appleServerErrors: {
     url: 'https://github.com/fastlane/fastlane/issues/9768',
     verified: '2026-11-01',
-    note: 'ASC-err in STORE-RULES.md: the server message lists format, size, 72 DPI and RGB together',
+    note: 'docs/store-rules.md#app-store-every-screenshot: the server message lists format, size, 72 DPI and RGB together',
   },
   fastlaneLanguages: {
     url: 'https://github.com/fastlane/fastlane/blob/d5347690d47de21d0e6fe78bd5ce77e35a714350/fastlane_core/lib/fastlane_core/languages.rb',

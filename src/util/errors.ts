@@ -1,4 +1,4 @@
-// One error shape for bad input (ENGINEERING.md): what was expected, for which field, what came.
+// One error shape for bad input (docs/architecture.md#one-error-shape): what was expected, for which field, what came.
 import type { Position } from './position.js';
 
 export interface Problem {

@@ -1,4 +1,4 @@
-// Signatures of SPEC §5, shared by the render service (signs) and the Action (verifies).
+// Signatures of docs/render-api.md#webhooks, shared by the render service (signs) and the Action (verifies).
 // Webhooks: `t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`.
 // Dispatches: `t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<render_id>.<status>")>`.
 import { createHmac, timingSafeEqual } from 'node:crypto';

@@ -1,11 +1,11 @@
-// App Store rules on each screenshot (STORE-RULES §1.1, §1.3-§1.5).
+// App Store rules on each screenshot (docs/store-rules.md#app-store-every-screenshot).
 import { APPSTORE } from '../../store/facts.js';
 import { acceptedSizes, isAcceptedSize } from '../../store/presets.js';
 import type { Hit } from '../model.js';
 import { ACCEPTED_EXT, FORMAT_NAME, displayTypeLabel, guessNote, hit, nearestAppStoreSize, sz, type Rule } from './shared.js';
 
 export const APPSTORE_RULES: readonly Rule[] = [
-  // ---- App Store: every screenshot (STORE-RULES §1.1, §1.3-§1.5) ----------------------------------
+  // ---- App Store: every screenshot (docs/store-rules.md#app-store-every-screenshot) ----------------
   {
     id: 'appstore.format',
     severity: 'error',

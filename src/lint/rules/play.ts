@@ -1,10 +1,10 @@
-// Google Play rules on each image (STORE-RULES §2).
+// Google Play rules on each image (docs/store-rules.md#google-play-every-screenshot).
 import { PLAY } from '../../store/facts.js';
 import type { Hit } from '../model.js';
 import { ACCEPTED_EXT, FORMAT_NAME, guessNote, hit, isPlayScreenshot, isTablet, isWear, sized, sz, type Rule } from './shared.js';
 
 export const PLAY_RULES: readonly Rule[] = [
-  // ---- Google Play (STORE-RULES §2) ----------------------------------------------------------------
+  // ---- Google Play (docs/store-rules.md#google-play-every-screenshot) -------------------------------
   {
     id: 'play.format',
     severity: 'error',

@@ -87,7 +87,7 @@ export const SET_RULES: readonly Rule[] = [
       'An iPhone app provides a 6.9" (Dynamic Island, large) set, or else a 6.5" set, and a 6.3" (Dynamic Island, medium) set; an iPad app provides an iPad 13" set.',
     source: 'appleSpecs',
     unconfirmed:
-      'Apple\'s page (read 2026-10) lists the 6.3" set as required while its 6.5" row says otherwise (STORE-RULES §1.2). Both readings agree on "6.9" or 6.5"" and on iPad 13", which are errors; a missing 6.3" set, or a 6.5" set standing in for the 6.9" one, is a warning.',
+      'Apple\'s page (read 2026-10) lists the 6.3" set as required while its 6.5" row says otherwise (docs/store-rules.md#app-store-required-sets). Both readings agree on "6.9" or 6.5"" and on iPad 13", which are errors; a missing 6.3" set, or a 6.5" set standing in for the 6.9" one, is a warning.',
     check: (run) => {
       if (!run.stores.has('appstore')) return [];
       // Rendering: what the manifest targets (a --slide or --shard selection still targets every set).

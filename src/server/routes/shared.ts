@@ -57,7 +57,7 @@ export function syncResponse(renders: Renders, row: RenderRow): SavedResponse {
 
 export function accepted(renders: Renders, row: RenderRow): SavedResponse {
   const r = renders.present(row);
-  // SPEC §5 fixes "processing" for the 202 answer: accepted for processing (a poll shows queued first).
+  // docs/render-api.md#post-v1renders fixes "processing" for the 202 answer: accepted for processing (a poll shows queued first).
   return { status: 202, body: { id: row.id, object: 'render', status: 'processing', polling_url: r.polling_url, created_at: r.created_at, expires_at: r.expires_at, metadata: r.metadata } };
 }
 
