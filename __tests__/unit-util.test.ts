@@ -9,7 +9,7 @@ import { canonicalJson } from '../src/util/json.js';
 import { isInside, isReallyInside, joinInside, resolveInside } from '../src/util/paths.js';
 import { sha256 } from '../src/util/hash.js';
 import { isPng, pngSize, PNG_SIGNATURE } from '../src/util/png.js';
-import { backoffMs, retryAfterMs } from '../src/util/retry.js';
+import { backoffMs, retryAfterMs, retrying } from '../src/util/retry.js';
 import { readReport } from '../src/report/read.js';
 import { UserError } from '../src/util/errors.js';
 
@@ -196,6 +196,49 @@ describe('backoffMs / retryAfterMs', () => {
     expect(retryAfterMs('', now)).toBeUndefined();
     expect(retryAfterMs(null, now)).toBeUndefined();
     expect(retryAfterMs(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('retrying', () => {
+  const failing = (n: number, make: (i: number) => unknown = (i) => new Error(`fail ${i}`)) => {
+    let calls = 0;
+    return async (attempt: number) => {
+      calls++;
+      expect(attempt).toBe(calls);
+      if (calls <= n) throw make(calls);
+      return `ok after ${calls}`;
+    };
+  };
+
+  it('waits what delayAfter says (through the injected sleep) and returns the first success', async () => {
+    const sleeps: number[] = [];
+    const seen: Array<[string, number]> = [];
+    const r = await retrying(failing(2), { retries: 5, sleep: async (ms) => void sleeps.push(ms), delayAfter: (e, n) => (seen.push([(e as Error).message, n]), n * 100) });
+    expect(r).toBe('ok after 3');
+    expect(sleeps).toEqual([100, 200]);
+    expect(seen).toEqual([['fail 1', 1], ['fail 2', 2]]);
+  });
+
+  it('gives up at once when delayAfter says so, throwing the attempt\'s own error', async () => {
+    const err = new RangeError('final');
+    const sleeps: number[] = [];
+    await expect(retrying(failing(9, () => err), { retries: 5, sleep: async (ms) => void sleeps.push(ms), delayAfter: () => undefined })).rejects.toBe(err);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('stops after `retries` retries with the last error; delayAfter hears of the last failure too', async () => {
+    const sleeps: number[] = [];
+    const attempts: number[] = [];
+    await expect(retrying(failing(9), { retries: 2, sleep: async (ms) => void sleeps.push(ms), delayAfter: (_e, n) => (attempts.push(n), 5) })).rejects.toThrow('fail 3');
+    expect(sleeps).toEqual([5, 5]);
+    expect(attempts).toEqual([1, 2, 3]);
+    await expect(retrying(failing(9), { retries: 0, sleep: async () => {}, delayAfter: () => 1 })).rejects.toThrow('fail 1');
+  });
+
+  it('retries whatever delayAfter accepts (a TypeError, a thrown string) and rethrows it unwrapped', async () => {
+    expect(await retrying(failing(1, () => new TypeError('fetch failed badly')), { retries: 1, sleep: async () => {}, delayAfter: () => 0 })).toBe('ok after 2');
+    expect(await retrying(failing(1, () => 'a string'), { retries: 1, sleep: async () => {}, delayAfter: () => 0 })).toBe('ok after 2');
+    await expect(retrying(failing(3, () => 'a string'), { retries: 1, sleep: async () => {}, delayAfter: () => 0 })).rejects.toBe('a string');
   });
 });
 

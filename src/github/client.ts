@@ -2,6 +2,7 @@
 // rate-limit hook that waits for the reset (primary limit) or Retry-After (secondary limit)
 // and tries again. The wait and the clock are parameters so tests never sleep.
 import { getOctokit } from '@actions/github';
+import { retryAfterMs, retrying } from '../util/retry.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
@@ -31,7 +32,8 @@ export function rateLimitWait(e: unknown, now: number): number | undefined {
   if (err?.status !== 403 && err?.status !== 429) return undefined;
   const h = err.response?.headers ?? {};
   const retryAfter = h['retry-after'];
-  if (retryAfter !== undefined && /^\d+$/.test(String(retryAfter))) return Number(retryAfter) * 1000;
+  const hinted = retryAfter === undefined ? undefined : retryAfterMs(String(retryAfter), now);
+  if (hinted !== undefined) return hinted;
   if (String(h['x-ratelimit-remaining']) === '0' && h['x-ratelimit-reset'] !== undefined) {
     return Math.max(0, Number(h['x-ratelimit-reset']) * 1000 - now) + 1000;
   }
@@ -47,18 +49,18 @@ export function createGitHub(o: GitHubOptions): GitHub {
   const now = o.now ?? Date.now;
   const max = o.maxRetries ?? 3;
   const maxWait = o.maxWaitMs ?? 15 * 60_000;
-  gh.hook.wrap('request', async (request, options) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request(options);
-      } catch (e) {
+  gh.hook.wrap('request', (request, options) =>
+    retrying(async () => request(options), {
+      retries: max,
+      sleep,
+      delayAfter: (e, attempt) => {
         const wait = rateLimitWait(e, now());
-        if (wait === undefined || attempt >= max || wait > maxWait) throw e;
+        if (wait === undefined || attempt > max || wait > maxWait) return undefined;
         o.log?.(`GitHub rate limit on ${options.method} ${options.url}: retrying in ${Math.ceil(wait / 1000)} s`);
-        await sleep(wait);
-      }
-    }
-  });
+        return wait;
+      },
+    }),
+  );
   return gh;
 }
 

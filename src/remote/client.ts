@@ -1,8 +1,7 @@
 // A client for the render API (docs/render-api.md): `storeshots serve` or any service speaking it.
 // Retries 5xx, 429 (honouring Retry-After), resets and time-outs with exponential backoff;
 // the clock and the sleep are injected so tests never wait for real.
-import pRetry, { AbortError } from 'p-retry';
-import { backoffMs, retryAfterMs } from '../util/retry.js';
+import { backoffMs, retryAfterMs, retrying } from '../util/retry.js';
 import { errorMessage } from '../util/errors.js';
 
 export interface RemoteImage {
@@ -100,10 +99,8 @@ export class RenderApiClient {
       body = JSON.stringify(init.body);
       headers['content-type'] = 'application/json';
     }
-    let wait = 0;
-    return pRetry(
-      async (attempt) => {
-        if (attempt > 1 && wait > 0) await this.opts.sleep(wait);
+    return retrying(
+      async () => {
         let res: Response;
         try {
           res = await this.opts.fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.opts.requestTimeoutMs) });
@@ -122,22 +119,21 @@ export class RenderApiClient {
           /* not JSON */
         }
         const err = new RemoteError(`${method} ${url} answered ${res.status}${code ? ` ${code}` : ''}: ${message}`, res.status, code);
-        if (res.status === 429 || res.status >= 500) {
-          (err as RemoteError & { retryAfter?: number }).retryAfter = retryAfterMs(res.headers.get('retry-after'));
-          throw err;
-        }
-        throw new AbortError(err);
+        if (res.status === 429 || res.status >= 500) (err as RemoteError & { retryAfter?: number }).retryAfter = retryAfterMs(res.headers.get('retry-after'));
+        throw err;
       },
       {
         retries: this.opts.retries,
-        minTimeout: 0,
-        maxTimeout: 0,
-        randomize: false,
-        onFailedAttempt: ({ error, attemptNumber }) => {
+        sleep: (ms) => (ms > 0 ? this.opts.sleep(ms) : Promise.resolve()),
+        // Cut connections, 429 and 5xx are retried; any other answer is final.
+        delayAfter: (error, attempt) => {
+          const status = (error as RemoteError).status;
+          if (!(error instanceof RemoteError) || (status !== undefined && status !== 429 && status < 500)) return undefined;
           const hinted = (error as RemoteError & { retryAfter?: number }).retryAfter;
           // Jitter on our own backoff; a server's Retry-After is honoured as given.
-          wait = hinted !== undefined ? Math.min(hinted, this.opts.maxDelayMs * 4) : backoffMs(attemptNumber, this.opts.minDelayMs, this.opts.maxDelayMs);
-          this.opts.onRetry?.({ attempt: attemptNumber, reason: error.message, waitMs: wait, url });
+          const wait = hinted !== undefined ? Math.min(hinted, this.opts.maxDelayMs * 4) : backoffMs(attempt, this.opts.minDelayMs, this.opts.maxDelayMs);
+          this.opts.onRetry?.({ attempt, reason: error.message, waitMs: wait, url });
+          return wait;
         },
       },
     ).catch((e: unknown) => {

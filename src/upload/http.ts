@@ -1,8 +1,8 @@
 // What the store clients need from the outside world, passed in (tests hand in a loopback base
 // URL and a clock that does not sleep), and one retry rule for both stores: 429 waits for its
-// Retry-After, 5xx and cut connections are retried when the request is safe to repeat. p-retry
-// does not take an injected clock or a server-given delay, hence this small loop.
-import { backoffMs, retryAfterMs } from '../util/retry.js';
+// Retry-After, 5xx and cut connections are retried when the request is safe to repeat (the loop
+// is util/retry.ts's, with the injected clock and sleep).
+import { backoffMs, retryAfterMs, retrying } from '../util/retry.js';
 
 export interface Transport {
   fetch: typeof fetch;
@@ -46,21 +46,21 @@ export interface RetryDecision {
  * whose repeat the next run's plan takes care of).
  */
 export async function withRetry<T>(t: Transport, what: string, safe: boolean, attempt: () => Promise<T>, classify: (e: unknown) => RetryDecision): Promise<T> {
-  for (let n = 1; ; n++) {
-    try {
-      return await attempt();
-    } catch (e) {
+  return retrying(() => attempt(), {
+    retries: MAX_ATTEMPTS - 1,
+    sleep: t.sleep,
+    delayAfter: (e, n) => {
       const d = classify(e);
       let wait: number | undefined;
       if (d.status === 429) {
         wait = retryAfterMs(d.retryAfter, t.now()) ?? backoffMs(n + 1, 1000, Infinity, () => 1);
-        if (wait > MAX_RETRY_AFTER_MS) throw e;
+        if (wait > MAX_RETRY_AFTER_MS) return undefined;
       } else if (safe && (d.network || (d.status !== undefined && d.status >= 500))) {
         wait = backoffMs(n, 1000, Infinity, () => 1);
       }
-      if (wait === undefined || n >= MAX_ATTEMPTS) throw e;
+      if (wait === undefined || n >= MAX_ATTEMPTS) return undefined;
       t.log(`${what}: ${d.status ?? 'connection lost'}; retrying in ${Math.round(wait / 1000)} s (${n}/${MAX_ATTEMPTS - 1})`);
-      await t.sleep(wait);
-    }
-  }
+      return wait;
+    },
+  });
 }

@@ -1,5 +1,48 @@
-// The retry arithmetic every client shares: exponential backoff with jitter over the upper half,
-// and the Retry-After header (RFC 9110, 10.2.3) read as milliseconds.
+// How every client of ours retries: one loop around p-retry (the wait goes through an injected
+// sleep, so tests never sleep), exponential backoff with jitter over the upper half, and the
+// Retry-After header (RFC 9110, 10.2.3) read as milliseconds.
+import pRetry, { AbortError } from 'p-retry';
+
+export interface RetryPlan {
+  /** Attempts after the first, at most. */
+  retries: number;
+  /** Waits before a retry (tests: records the wait and returns at once). */
+  sleep: (ms: number) => Promise<void>;
+  /**
+   * Called after every failed attempt (1-based `attempt`, the last one included): how long to
+   * wait before the next, or undefined to give up now and throw `error`.
+   */
+  delayAfter: (error: unknown, attempt: number) => number | undefined;
+}
+
+/**
+ * Runs `attempt` until it succeeds, `delayAfter` gives up, or `retries` retries are spent; then
+ * throws the last attempt's own error (whatever was thrown, unwrapped).
+ */
+export async function retrying<T>(attempt: (n: number) => Promise<T>, plan: RetryPlan): Promise<T> {
+  let wait = 0;
+  let last: { error: unknown } | undefined;
+  try {
+    // p-retry counts the attempts; its own timer is off (0 ms): the wait is ours, before the next attempt.
+    return await pRetry(
+      async (n) => {
+        if (n > 1) await plan.sleep(wait);
+        try {
+          return await attempt(n);
+        } catch (error) {
+          last = { error };
+          const d = plan.delayAfter(error, n);
+          if (d === undefined) throw new AbortError('storeshots: not retried');
+          wait = d;
+          throw new Error('storeshots: retry');
+        }
+      },
+      { retries: plan.retries, minTimeout: 0, maxTimeout: 0, randomize: false },
+    );
+  } catch (e) {
+    throw last ? last.error : e;
+  }
+}
 
 /**
  * The wait before retry `attempt` (1 = the first retry): baseMs doubled per attempt, capped at
