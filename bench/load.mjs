@@ -158,7 +158,8 @@ if (opt.write) {
     `create = time to the 202 (the screenshot travels as base64 and is stored durably before the answer); poll = one \`GET /v1/renders/{id}\`; end-to-end = create to seeing \`succeeded\`.\n\n` +
     `${setup}. Timings on a shared machine vary between runs; rerun before comparing.\n\n${table}\n`;
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const re = /^## Render service\n[\s\S]*?(?=^## |(?![\s\S]))/m;
+  // Up to the next heading: a ### subsection of the section (the before/after of issue #18) stays.
+  const re = /^## Render service\n[\s\S]*?(?=^#{2,3} |(?![\s\S]))/m;
   const next = re.test(old) ? old.replace(re, `${section}\n`) : `${old.trimEnd()}\n\n${section}`;
   writeFileSync(file, next.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
   console.log(`\nwrote the "Render service" section of ${path.relative(process.cwd(), file) || file}`);

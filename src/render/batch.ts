@@ -113,19 +113,20 @@ export async function renderSetBatch(batch: SetBatch, opts: SetBatchOptions): Pr
   }
   const one = async (job: Job, first: boolean) => {
     try {
-      let task: BatchTask;
-      let channel: MessageChannel | undefined;
-      if (first && opts.pool) {
-        channel = new MessageChannel();
-        channel.port1.once('message', (f: SetFacts) => measured!(f));
-        task = { jobs: [{ job }], sets: {}, measure: { set: name, jobs: batch.set, port: channel.port2 }, checkGlyphs: true };
-      } else {
-        task = { jobs: [{ job }], sets: { [name]: { jobs: batch.set, facts: await abortable(facts, ac.signal) } }, checkGlyphs: true };
-      }
+      // The others wait for the facts before they take their decode memory (never held while waiting).
+      const known = first && opts.pool ? undefined : await abortable(facts, ac.signal);
       const admitted = opts.admit ? await opts.admit(job, ac.signal) : undefined;
+      let channel: MessageChannel | undefined;
       let r: BatchResult;
       try {
-        task.cost = admitted?.cost;
+        let task: BatchTask;
+        if (known) {
+          task = { jobs: [{ job }], sets: { [name]: { jobs: batch.set, facts: known } }, checkGlyphs: true, cost: admitted?.cost };
+        } else {
+          channel = new MessageChannel();
+          channel.port1.once('message', (f: SetFacts) => measured!(f));
+          task = { jobs: [{ job }], sets: {}, measure: { set: name, jobs: batch.set, port: channel.port2 }, checkGlyphs: true, cost: admitted?.cost };
+        }
         r = opts.pool ? await opts.pool.run(task, ac.signal, channel ? [channel.port2] : undefined) : await runBatch(task);
       } finally {
         admitted?.release();
