@@ -9,7 +9,6 @@ const config: KnipConfig = {
     'src/cli.ts',
     'src/server/index.ts',
     // Worker entries: piscina loads them by file name from dist/, nothing imports them statically.
-    'src/server/worker.ts',
     'src/render/worker.ts',
     // What `local-action run . src/local-action.ts` loads (docs/action.md#debugging-locally).
     'src/local-action.ts',

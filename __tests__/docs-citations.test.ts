@@ -31,7 +31,7 @@ function filesUnder(rel: string): string[] {
 const headingText = (h: string) => h.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, '');
 
 /** Every anchor a markdown file has on GitHub: its headings' slugs and explicit `<a id>`s. */
-export function anchorsOf(markdown: string): Set<string> {
+function anchorsOf(markdown: string): Set<string> {
   const slugger = new GithubSlugger();
   const anchors = new Set<string>();
   let fenced = false;

@@ -13,7 +13,6 @@ import { decodeBudget, poolSize, RenderPool } from './pool.js';
 import type { BatchResult, BatchTask, RenderedImage, TextLayoutInfo } from './types.js';
 
 export { layoutJob, setFacts } from './layout.js';
-export type { SetFacts, TextBlock } from './layout.js';
 export { checkGlyphs, computeSetFacts } from './job.js';
 
 export interface RenderRunOptions {

@@ -17,7 +17,6 @@ import { toYaml } from './yaml.js';
 import { isObj, type FrameitImport, type ImportFinding, type Note, type Obj } from './types.js';
 
 export { findFramefile } from './framefile.js';
-export { pngFileSize } from './shots.js';
 export type { FrameitImport, ImportFinding } from './types.js';
 
 export function importFrameit(framefile: string, manifestDir: string, cwd = process.cwd()): FrameitImport {
