@@ -10,7 +10,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   rule: 'text.overflow',
   severity: 'warning',
   message: 'headline runs over its box',
-  source: 'docs/lint.md#text-overflow',
+  source: 'docs/lint.md#rule-text-overflow',
   verified: '2026-01-01',
   ...over,
 });
@@ -46,13 +46,13 @@ describe('a finding on a terminal', () => {
   });
 
   it('reads in `storeshots lint` as severity, rule and message, then its source', () => {
-    expect(formatFinding(finding({ severity: 'error' }))).toBe('error   text.overflow: headline runs over its box\n        docs/lint.md#text-overflow (verified 2026-01-01)\n');
+    expect(formatFinding(finding({ severity: 'error' }))).toBe('error   text.overflow: headline runs over its box\n        docs/lint.md#rule-text-overflow (verified 2026-01-01)\n');
   });
 
   it('becomes a workflow command on its file, with the command syntax escaped', () => {
     const f = finding({ severity: 'error', rule: 'a:b,c', path: 'de/x,1.png', message: '100% over\nthe line' });
-    expect(findingCommand(f)).toBe('::error file=de/x%2C1.png,title=a%3Ab%2Cc::100%25 over%0Athe line (docs/lint.md#text-overflow, verified 2026-01-01)\n');
-    expect(findingCommand(finding())).toBe('::warning title=text.overflow::headline runs over its box (docs/lint.md#text-overflow, verified 2026-01-01)\n');
+    expect(findingCommand(f)).toBe('::error file=de/x%2C1.png,title=a%3Ab%2Cc::100%25 over%0Athe line (docs/lint.md#rule-text-overflow, verified 2026-01-01)\n');
+    expect(findingCommand(finding())).toBe('::warning title=text.overflow::headline runs over its box (docs/lint.md#rule-text-overflow, verified 2026-01-01)\n');
   });
 });
 
