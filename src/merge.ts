@@ -14,7 +14,7 @@ import { readReport } from './report/read.js';
 import type { Finding, ImageRecord, Report } from './report/types.js';
 import type { RenderedImage } from './render/types.js';
 import { joinInside } from './util/paths.js';
-import { RenderError, UserError, type Problem, errorMessage } from './util/errors.js';
+import { RenderError, UserError, type Problem, } from './util/errors.js';
 import { sha256 } from './util/hash.js';
 
 export interface MergeOptions extends ProjectOptions, Omit<Selection, 'shard'> {

@@ -3,7 +3,6 @@
 // (GITHUB_ACTION_REPOSITORY, GITHUB_ACTION_REF), else the project's home and this version's tag.
 import { VERSION } from '../version.js';
 import type { ActionContext } from './context.js';
-import type { Finding } from '../report/types.js';
 
 export { ruleAnchor, ruleLink } from '../lint/links.js';
 

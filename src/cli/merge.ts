@@ -5,7 +5,7 @@ import type { CliIO } from './io.js';
 import { type CliContext, type OptionsOf, configOption, failOnOption, layoutOption, localeOption, outDirOption, presetOption, pseudoOption, slideOption } from './options.js';
 import { formatProblem } from '../util/errors.js';
 import { mergeShards } from '../merge.js';
-import { countFindings, failingCount, findingLine, type FailOn } from '../outcome.js';
+import { countFindings, failingCount, findingLine, } from '../outcome.js';
 
 const declare = (program: Command) =>
   program

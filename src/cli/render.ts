@@ -6,7 +6,7 @@ import type { CliIO } from './io.js';
 import { type CliContext, type OptionsOf, configOption, failOnOption, layoutOption, localeOption, outDirOption, presetOption, pseudoOption, slideOption } from './options.js';
 import { UserError, expected, formatProblem } from '../util/errors.js';
 import { runPipeline } from '../pipeline.js';
-import { countFindings, failingCount, findingLine, type FailOn } from '../outcome.js';
+import { countFindings, failingCount, findingLine, } from '../outcome.js';
 
 const declare = (program: Command) =>
   program

@@ -15,7 +15,7 @@ import { UserError, type Problem } from '../util/errors.js';
 import { resolveInside } from '../util/paths.js';
 import { PSEUDO_LOCALES } from '../store/locales.js';
 import type { Position } from './types.js';
-import type { StringsContext, StringsParser, StringsTable } from '../l10n/types.js';
+import type { StringsParser, } from '../l10n/types.js';
 import { decodeStringsFile } from '../l10n/text.js';
 import { parseJsonStrings } from '../l10n/json.js';
 import { parseAppleStrings } from '../l10n/apple-strings.js';

@@ -1,7 +1,6 @@
 // Remote mode: submit every set, wait for them (polling with backoff), download and verify
 // each image, write it where a local render would have. Used by `render --remote` and the Action.
 import { writeFileAtomic } from '../util/atomic.js';
-import path from 'node:path';
 import type { Plan } from '../plan/types.js';
 import type { Finding } from '../report/types.js';
 import type { RenderedImage } from '../render/types.js';

@@ -5,7 +5,7 @@ import type { Box, TextLayoutInfo } from './types.js';
 import { RenderError } from '../util/errors.js';
 import { drawBackground } from './background.js';
 import { MODELS } from './devices.js';
-import { drawDevice, rawToCanvas, roundRect, type ScreenShot } from './frames.js';
+import { drawDevice, rawToCanvas, type ScreenShot } from './frames.js';
 import { loadCanvas, loadResized, type ImageInfo } from './images.js';
 import type { DevicePlacement, SlideLayout, TextBlock } from './layout.js';
 import { applyFont } from './measure.js';

@@ -1,6 +1,5 @@
 // Encoding: RGB without alpha at exactly the canvas size, no metadata, byte-identical
-// for the same pixels; files are written atomically so a reader never sees half an image.
-import { writeFileAtomic } from '../util/atomic.js';
+// for the same pixels (callers write the bytes atomically, util/atomic.ts).
 import { crc32 } from 'node:zlib';
 import type { OutputFormat } from '../plan/types.js';
 import { sharp } from './native.js';
