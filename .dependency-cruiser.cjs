@@ -20,14 +20,18 @@ module.exports = {
     {
       name: 'manifest-before-plan',
       severity: 'error',
-      comment: 'The manifest is read before anything is planned or drawn: src/manifest/ imports no plan, render, lint, report or front end.',
+      comment:
+        'The manifest is read before anything is planned or drawn: src/manifest/ imports no plan, render, lint, report or front end.',
       from: { path: '^src/manifest/' },
-      to: { path: '^src/(plan|render|lint|report|publish|remote|upload|server|action|cli|github|diff|import)/|^src/(project|pipeline|merge|cli|action)\\.ts$' },
+      to: {
+        path: '^src/(plan|render|lint|report|publish|remote|upload|server|action|cli|github|diff|import)/|^src/(project|pipeline|merge|cli|action)\\.ts$',
+      },
     },
     {
       name: 'no-native-outside-render',
       severity: 'error',
-      comment: 'The native loader (canvas, sharp) is reached through render/ only: manifest, plan, lint, the service and the GitHub code never import it or the native packages themselves.',
+      comment:
+        'The native loader (canvas, sharp) is reached through render/ only: manifest, plan, lint, the service and the GitHub code never import it or the native packages themselves.',
       from: { path: '^src/(manifest|plan|lint|l10n|store|report|server|github|util)/' },
       to: { path: '^src/render/native\\.ts$|^node_modules/(@napi-rs/canvas|sharp)/' },
     },

@@ -10,7 +10,10 @@ export default defineConfig({
   plugins: [
     {
       name: 'github-parsers-without-maps',
-      load: (id) => (GITHUB_PARSERS.test(id) ? readFileSync(id.replace(/\?.*$/, ''), 'utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '') : null),
+      load: (id) =>
+        GITHUB_PARSERS.test(id)
+          ? readFileSync(id.replace(/\?.*$/, ''), 'utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '')
+          : null,
     },
   ],
   test: {

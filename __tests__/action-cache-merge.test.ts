@@ -10,7 +10,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FakeGitHub } from './fakes/github.js';
 import { FakeArtifacts } from './fakes/artifacts.js';
 import { FakeCache } from './fakes/cache.js';
-import { pullRequestEvent, runAction as run, shippedAction, type RunOptions, exampleWorkspace } from './fakes/run-action.js';
+import {
+  pullRequestEvent,
+  runAction as run,
+  shippedAction,
+  type RunOptions,
+  exampleWorkspace,
+} from './fakes/run-action.js';
 import type { Report } from '../src/report/types.js';
 import { cachePrefix } from '../src/action/cache.js';
 
@@ -62,19 +68,36 @@ function repository() {
       rmSync(work, { recursive: true, force: true });
       cpSync(src, ws, { recursive: true });
       mkdirSync(temp, { recursive: true });
-      const r = await run({ ...o, actionDir, workspace: ws, github: gh, artifacts: arts, env: { ACTIONS_CACHE_SERVICE_V2: 'true', RUNNER_TEMP: temp, ...o.env } });
+      const r = await run({
+        ...o,
+        actionDir,
+        workspace: ws,
+        github: gh,
+        artifacts: arts,
+        env: { ACTIONS_CACHE_SERVICE_V2: 'true', RUNNER_TEMP: temp, ...o.env },
+      });
       const reportFile = path.join(ws, 'storeshots-out', 'report.json');
-      return { ...r, report: (existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined) as Report };
+      return {
+        ...r,
+        report: (existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined) as Report,
+      };
     },
   };
 }
 
 const base = { 'github-token': 'ghs_write', 'fail-on': 'never' };
-const push = { name: 'push', payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/habitual', default_branch: 'main', private: false } } };
+const push = {
+  name: 'push',
+  payload: {
+    ref: 'refs/heads/main',
+    repository: { full_name: 'acme/habitual', default_branch: 'main', private: false },
+  },
+};
 const entriesIn = (listing: string[]) => listing.filter((f) => f.endsWith('.img'));
 /** This platform's cache key prefix for the whole set (storeshots-render-v1-<platform>-<arch>-all-). */
 const ALL = cachePrefix({});
-const calls = (...patterns: string[]) => patterns.map((p) => expect.stringMatching(new RegExp(`^${p.replaceAll('ALL', ALL)}$`)));
+const calls = (...patterns: string[]) =>
+  patterns.map((p) => expect.stringMatching(new RegExp(`^${p.replaceAll('ALL', ALL)}$`)));
 
 describe('the render cache across workflow runs (@actions/cache, cache service v2)', { timeout: 240_000 }, () => {
   it('saves after the first run, restores on the next runner (all cached), redraws only an edited locale, and makes a reverted set the newest cache again', async () => {
@@ -120,7 +143,10 @@ describe('the render cache across workflow runs (@actions/cache, cache service v
     const r3 = third.report;
     expect(third.stdout).toContain(`Render cache restored from ${key1}`);
     // The edited slide in its two presets; the rest of de-DE and all of en-US are copied.
-    expect(r3.images.filter((i) => !i.cached).map((i) => i.path)).toEqual(['de-DE/appstore.iphone_6_9/02-stats.png', 'de-DE/play.phone/02-stats.png']);
+    expect(r3.images.filter((i) => !i.cached).map((i) => i.path)).toEqual([
+      'de-DE/appstore.iphone_6_9/02-stats.png',
+      'de-DE/play.phone/02-stats.png',
+    ]);
     expect(r3.summary).toMatchObject({ images: 12, rendered: 2, cached: 10 });
     // The new cache holds this set's 12 images, not the replaced de-DE ones too.
     const key3 = cache.entries.at(-1)!.key;
@@ -151,7 +177,12 @@ describe('a sharded matrix: shard 1/2 and 2/2, then mode: merge, in one workflow
     const ev = pullRequestEvent(gh, { number: 9, headSha: '9'.repeat(40) });
     const shards = [];
     for (const i of [1, 2]) {
-      const r = await repo.job({ inputs: { ...base, ...name, shard: `${i}/2`, comment: 'false' }, event: ev, runId: 5001, jobId: `shard-${i}` });
+      const r = await repo.job({
+        inputs: { ...base, ...name, shard: `${i}/2`, comment: 'false' },
+        event: ev,
+        runId: 5001,
+        jobId: `shard-${i}`,
+      });
       expect(r.code).toBe(0);
       expect(r.outputs.images).toBe('6');
       shards.push(r);
@@ -168,13 +199,22 @@ describe('a sharded matrix: shard 1/2 and 2/2, then mode: merge, in one workflow
 
     // The reference: one runner renders everything (another workflow, after the shards). Its
     // cache restore must not take a shard's cache, the newest one with this platform's prefix.
-    const one = await repo.job({ inputs: { ...base, comment: 'false', 'upload-artifact': 'false' }, event: push, runId: 5000 });
+    const one = await repo.job({
+      inputs: { ...base, comment: 'false', 'upload-artifact': 'false' },
+      event: push,
+      runId: 5000,
+    });
     expect(one.code).toBe(0);
     expect(one.stdout).not.toMatch(/Render cache restored from \S*shard/);
     const reference = one.report;
     expect(reference.summary.images).toBe(12);
 
-    const merge = await repo.job({ inputs: { ...base, ...name, 'fail-on': 'error', mode: 'merge' }, event: ev, runId: 5001, jobId: 'merge' });
+    const merge = await repo.job({
+      inputs: { ...base, ...name, 'fail-on': 'error', mode: 'merge' },
+      event: ev,
+      runId: 5001,
+      jobId: 'merge',
+    });
     expect(merge.stderr.split('\n').filter((l) => l && !/DEP0005|trace-deprecation/.test(l))).toEqual([]);
     expect(merge.code).toBe(0);
     expect(merge.stdout).toContain('Downloaded 2 shard artifacts: screenshots-1-of-2, screenshots-2-of-2');
@@ -184,19 +224,28 @@ describe('a sharded matrix: shard 1/2 and 2/2, then mode: merge, in one workflow
     expect(merged.images.map((i) => [i.path, i.sha256])).toEqual(reference.images.map((i) => [i.path, i.sha256]));
     // The set-level lint ran once over the whole set: the same findings as one runner, each annotated once.
     expect(merged.findings).toEqual(reference.findings);
-    expect(merged.findings.filter((f) => f.rule === 'play.promo-eligibility').map((f) => f.locale)).toEqual(['de-DE', 'en-US']);
+    expect(merged.findings.filter((f) => f.rule === 'play.promo-eligibility').map((f) => f.locale)).toEqual([
+      'de-DE',
+      'en-US',
+    ]);
     // A run-level finding every shard reported is in the merged report once.
     expect(shards.every((r) => r.report.findings.some((f) => f.rule === 'appstore.required-slot'))).toBe(true);
     expect(merged.findings.filter((f) => f.rule === 'appstore.required-slot')).toHaveLength(1);
     for (const f of merged.findings.filter((x) => x.rule === 'play.promo-eligibility')) {
-      expect(merge.stdout.split('\n').filter((l) => l.startsWith(`::warning title=storeshots play.promo-eligibility (${f.locale} / ${f.preset})`))).toHaveLength(1);
+      expect(
+        merge.stdout
+          .split('\n')
+          .filter((l) => l.startsWith(`::warning title=storeshots play.promo-eligibility (${f.locale} / ${f.preset})`)),
+      ).toHaveLength(1);
     }
     // One artifact (the whole set), one summary, one comment.
     const run = arts.artifacts.filter((a) => a.runId === 5001 && a.finalized);
     expect(run.map((a) => a.name)).toEqual(['screenshots-1-of-2', 'screenshots-2-of-2', 'screenshots']);
     expect(run[2]!.jobBackendId).toBe('merge');
     const files = arts.files('screenshots');
-    expect([...files.keys()].filter((f) => f.endsWith('.png')).sort()).toEqual(reference.images.map((i) => i.path).sort());
+    expect([...files.keys()].filter((f) => f.endsWith('.png')).sort()).toEqual(
+      reference.images.map((i) => i.path).sort(),
+    );
     expect((JSON.parse(files.get('report.json')!.toString('utf8')) as Report).images).toEqual(merged.images);
     expect(merge.outputs.images).toBe('12');
     expect(merge.summary.match(/^## storeshots: /gm)).toHaveLength(1);
@@ -214,20 +263,36 @@ describe('the loopback cache service', () => {
     const server = await new FakeArtifacts().start();
     const fake = new FakeCache().attach(server);
     const post = (method: string, body: object, auth = `Bearer ${FakeArtifacts.token('run-1', 'job-1')}`) =>
-      fetch(`${server.url}/twirp/github.actions.results.api.v1.CacheService/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, string> }));
+      fetch(`${server.url}/twirp/github.actions.results.api.v1.CacheService/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: auth },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, string> }));
     const v = 'a'.repeat(64);
     try {
-      expect((await post('GetCacheEntryDownloadURL', { key: 'k', restoreKeys: ['k'], version: 'v1' })).status).toBe(400);
-      expect(fake.problems).toEqual(['GetCacheEntryDownloadURL: unknown field restoreKeys', 'GetCacheEntryDownloadURL: version is not a sha256: v1']);
+      expect((await post('GetCacheEntryDownloadURL', { key: 'k', restoreKeys: ['k'], version: 'v1' })).status).toBe(
+        400,
+      );
+      expect(fake.problems).toEqual([
+        'GetCacheEntryDownloadURL: unknown field restoreKeys',
+        'GetCacheEntryDownloadURL: version is not a sha256: v1',
+      ]);
       fake.problems.length = 0;
       // Saved in this order: a-1, a-2 (newest), b; each a Put Blob then finalize.
       for (const key of ['a-1', 'a-2', 'b']) {
         const created = await post('CreateCacheEntry', { key, version: v });
-        await fetch(created.body.signed_upload_url!, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob' }, body: key });
-        expect((await post('FinalizeCacheEntryUpload', { key, version: v, size_bytes: String(key.length) })).body.ok).toBe(true);
+        await fetch(created.body.signed_upload_url!, {
+          method: 'PUT',
+          headers: { 'x-ms-blob-type': 'BlockBlob' },
+          body: key,
+        });
+        expect(
+          (await post('FinalizeCacheEntryUpload', { key, version: v, size_bytes: String(key.length) })).body.ok,
+        ).toBe(true);
       }
       expect((await post('CreateCacheEntry', { key: 'b', version: v })).status).toBe(409);
-      const find = async (key: string, restore_keys: string[] = [], version = v) => (await post('GetCacheEntryDownloadURL', { key, restore_keys, version })).body.matched_key;
+      const find = async (key: string, restore_keys: string[] = [], version = v) =>
+        (await post('GetCacheEntryDownloadURL', { key, restore_keys, version })).body.matched_key;
       expect(await find('a-1')).toBe('a-1');
       expect(await find('a-')).toBe('a-2');
       expect(await find('x', ['y', 'a'])).toBe('a-2');

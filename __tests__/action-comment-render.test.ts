@@ -34,8 +34,23 @@ const play = { source: SOURCES.playPreview.url, verified: SOURCES.playPreview.ve
 const house = { source: SOURCES.storeshotsRules.url, verified: SOURCES.storeshotsRules.verified };
 // The example's own findings (storeshots render examples/habitual: 0 errors, 5 warnings).
 const EXAMPLE: Finding[] = [
-  { rule: 'appstore.required-slot', severity: 'warning', message: 'The manifest has no iPhone 6.3" (Dynamic Island, medium) (APP_IPHONE_61) set; Apple\'s page (2026-10) lists it as required for iPhone apps (sources disagree whether the 6.9" set scales down to it). Add appstore.iphone_6_3', ...apple },
-  ...LOCALES.map((l): Finding => ({ rule: 'play.promo-eligibility', severity: 'warning', message: `${l} Android phone has 3 screenshot(s) of at least 1080 px at 9:16 or 16:9; Play asks for 4 to make the app eligible for promotion and recommendations`, locale: l, preset: 'play.phone', ...play })),
+  {
+    rule: 'appstore.required-slot',
+    severity: 'warning',
+    message:
+      'The manifest has no iPhone 6.3" (Dynamic Island, medium) (APP_IPHONE_61) set; Apple\'s page (2026-10) lists it as required for iPhone apps (sources disagree whether the 6.9" set scales down to it). Add appstore.iphone_6_3',
+    ...apple,
+  },
+  ...LOCALES.map(
+    (l): Finding => ({
+      rule: 'play.promo-eligibility',
+      severity: 'warning',
+      message: `${l} Android phone has 3 screenshot(s) of at least 1080 px at 9:16 or 16:9; Play asks for 4 to make the app eligible for promotion and recommendations`,
+      locale: l,
+      preset: 'play.phone',
+      ...play,
+    }),
+  ),
 ];
 // A failing run of the same set: German headlines that do not fit.
 const ERRORS: Finding[] = ['home', 'stats', 'photo'].map((slide, i) => ({
@@ -94,7 +109,11 @@ async function show(markdown: string, width: number, name: string): Promise<Meas
 }
 
 beforeAll(async () => {
-  set = await makeSet({ locales: LOCALES, presets: ['appstore.iphone_6_9', 'appstore.ipad_13', 'play.phone'], slides: ['home', 'stats', 'photo'] });
+  set = await makeSet({
+    locales: LOCALES,
+    presets: ['appstore.iphone_6_9', 'appstore.ipad_13', 'play.phone'],
+    slides: ['home', 'stats', 'photo'],
+  });
   // The contact sheets exactly as the Action makes them, served from disk instead of the previews branch.
   const sheets = await contactSheets(set.outDir, set.report.images, { ...COMMENT_SHEET, label: presetLabel });
   const previews = sheets.map((s, i) => {
@@ -115,7 +134,15 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--allow-file-access-from-files'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--allow-file-access-from-files',
+    ],
   });
   page = await context.newPage();
 });
@@ -124,10 +151,14 @@ afterAll(async () => {
   await context?.close();
 });
 
-const comment = (findings: readonly Finding[], extra: Partial<CommentInput> = {}) => `${commentMarker('')}\n${commentBody({ report: buildReport(set.report.images, [...findings]), ...input, ...extra })}`;
+const comment = (findings: readonly Finding[], extra: Partial<CommentInput> = {}) =>
+  `${commentMarker('')}\n${commentBody({ report: buildReport(set.report.images, [...findings]), ...input, ...extra })}`;
 
 describe("the example's comment in Chromium with GitHub's markdown CSS", () => {
-  for (const [name, findings] of [['example', EXAMPLE], ['errors', [...ERRORS, ...EXAMPLE]]] as const) {
+  for (const [name, findings] of [
+    ['example', EXAMPLE],
+    ['errors', [...ERRORS, ...EXAMPLE]],
+  ] as const) {
     it(`${name}: verdict and counts first, then findings, then the sheets; first image within 1,200 px at 1280 px`, async () => {
       const md = comment(findings);
       const wide = await show(md, 1280, `${name}-1280`);
@@ -153,15 +184,24 @@ describe("the example's comment in Chromium with GitHub's markdown CSS", () => {
 
   it('labels every sheet by preset and links the short SHA to its commit', () => {
     const md = comment(EXAMPLE);
-    expect(md).toContain('[`3f9c2e1`](https://github.com/acme/habitual/commit/3f9c2e1d4b5a69788796a5b4c3d2e1f0a9b8c7d6)');
-    for (const l of LOCALES) expect(md).toContain(`<summary><b>${l}</b> · iPhone 6.9" (Dynamic Island, large): 3 · iPad 13": 3 · Android phone: 3`);
+    expect(md).toContain(
+      '[`3f9c2e1`](https://github.com/acme/habitual/commit/3f9c2e1d4b5a69788796a5b4c3d2e1f0a9b8c7d6)',
+    );
+    for (const l of LOCALES)
+      expect(md).toContain(
+        `<summary><b>${l}</b> · iPhone 6.9" (Dynamic Island, large): 3 · iPad 13": 3 · Android phone: 3`,
+      );
     // Each place is said once: a message does not repeat the image's path.
     expect(comment(ERRORS)).not.toContain(': de-DE/appstore.iphone_6_9/01-home.png:');
   });
 
   it('(planted) the checks bite: a findings table fails at 390 px, and findings without a cap push the first image down', async () => {
     // The job summary's table form of the findings, with their paths: it scrolls inside on a phone.
-    const table = await show(jobSummary({ report: buildReport(set.report.images, [...ERRORS, ...EXAMPLE]), timings: [] }), 390, 'planted-table-390');
+    const table = await show(
+      jobSummary({ report: buildReport(set.report.images, [...ERRORS, ...EXAMPLE]), timings: [] }),
+      390,
+      'planted-table-390',
+    );
     expect(table.innerScrollers.length).toBeGreaterThan(0);
     // Fifty findings, none folded away: the first sheet starts far below 1,200 px.
     const many = Array.from({ length: 50 }, (_, i) => ({ ...ERRORS[0]!, slide: `s${i}` }));

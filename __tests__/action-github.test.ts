@@ -37,15 +37,35 @@ describe('sticky comment', () => {
     expect(fake.comments[0]!.body).toBe(`${commentMarker('')}\nsecond`);
   });
 
-  it('finds its comment on a later page, and ignores the marker in a person\'s comment', async () => {
+  it("finds its comment on a later page, and ignores the marker in a person's comment", async () => {
     const gh = client();
     const person = fake.tokens.get('ghp_person')!;
     // A person quoting the marker must not get their comment overwritten.
-    fake.comments.push({ id: 1, issue: 7, body: `quote: ${commentMarker('')}`, user: person, created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z' });
+    fake.comments.push({
+      id: 1,
+      issue: 7,
+      body: `quote: ${commentMarker('')}`,
+      user: person,
+      created: '2026-01-01T00:00:00Z',
+      updated: '2026-01-01T00:00:00Z',
+    });
     const mine = await upsertStickyComment(gh, target(), '', 'v1');
-    for (let i = 0; i < 130; i++) fake.comments.push({ id: 5000 + i, issue: 7, body: `chatter ${i}`, user: person, created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z' });
+    for (let i = 0; i < 130; i++)
+      fake.comments.push({
+        id: 5000 + i,
+        issue: 7,
+        body: `chatter ${i}`,
+        user: person,
+        created: '2026-01-01T00:00:00Z',
+        updated: '2026-01-01T00:00:00Z',
+      });
     // Move ours to the end: it is now on page 2 of 100.
-    fake.comments.push(fake.comments.splice(fake.comments.findIndex((c) => c.id === mine.id), 1)[0]!);
+    fake.comments.push(
+      fake.comments.splice(
+        fake.comments.findIndex((c) => c.id === mine.id),
+        1,
+      )[0]!,
+    );
     const again = await upsertStickyComment(gh, target(), '', 'v2');
     expect(again).toMatchObject({ operation: 'updated', id: mine.id });
     expect(fake.log.some((l) => l.path.includes('page=2'))).toBe(true);
@@ -68,7 +88,7 @@ describe('sticky comment', () => {
     expect(fake.log.some((l) => l.path === '/user' && l.status === 200)).toBe(true);
   });
 
-  it('trims a body over GitHub\'s limit with a note, and GitHub accepts it', async () => {
+  it("trims a body over GitHub's limit with a note, and GitHub accepts it", async () => {
     const marker = commentMarker('');
     const huge = `${'| row | with | text |\n'.repeat(5000)}`;
     const fitted = fitComment(huge, marker);
@@ -87,7 +107,12 @@ describe('sticky comment', () => {
 describe('rate limits', () => {
   it('waits for the reset and retries (primary limit)', async () => {
     const now = 1_700_000_000_000;
-    fake.faults.push({ method: 'GET', path: '/git/ref/', status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 42) } });
+    fake.faults.push({
+      method: 'GET',
+      path: '/git/ref/',
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 42) },
+    });
     const gh = client('ghs_write', () => now);
     const { data } = await gh.rest.git.getRef({ ...repo(), ref: 'heads/main' });
     expect(data.object.sha).toBe(fake.refs.get('heads/main'));
@@ -95,13 +120,29 @@ describe('rate limits', () => {
   });
 
   it('honours Retry-After on a secondary limit (429), then gives up after the retries', async () => {
-    fake.faults.push({ method: 'GET', path: '/git/ref/', status: 429, headers: { 'retry-after': '7' }, times: 10, message: 'You have exceeded a secondary rate limit' });
+    fake.faults.push({
+      method: 'GET',
+      path: '/git/ref/',
+      status: 429,
+      headers: { 'retry-after': '7' },
+      times: 10,
+      message: 'You have exceeded a secondary rate limit',
+    });
     await expect(client().rest.git.getRef({ ...repo(), ref: 'heads/main' })).rejects.toMatchObject({ status: 429 });
     expect(waits).toEqual([7000, 7000, 7000]);
   });
 
   it('does not retry a plain 403 or 404', () => {
-    expect(rateLimitWait({ status: 403, message: 'Resource not accessible by integration', response: { headers: { 'x-ratelimit-remaining': '4000' } } }, 0)).toBeUndefined();
+    expect(
+      rateLimitWait(
+        {
+          status: 403,
+          message: 'Resource not accessible by integration',
+          response: { headers: { 'x-ratelimit-remaining': '4000' } },
+        },
+        0,
+      ),
+    ).toBeUndefined();
     expect(rateLimitWait({ status: 404, response: { headers: {} } }, 0)).toBeUndefined();
   });
 });
@@ -114,13 +155,29 @@ describe('preview branch', () => {
     const gh = client();
     fake.openPull(1);
     fake.openPull(2);
-    const first = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US'), img('de-DE')], at(1));
+    const first = await publishPreviews(
+      gh,
+      repo(),
+      'storeshots-previews',
+      'https://github.com',
+      [img('en-US'), img('de-DE')],
+      at(1),
+    );
     expect(first.committed).toBe(true);
-    expect(first.previews[0]!.url).toMatch(/^https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.png\?raw=true$/);
+    expect(first.previews[0]!.url).toMatch(
+      /^https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.png\?raw=true$/,
+    );
     const files = fake.filesOf('storeshots-previews');
     expect([...files.values()].map(String).sort()).toEqual(['image de-DE', 'image en-US']);
     const commits = fake.commits.size;
-    const again = await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US'), img('de-DE')], at(1));
+    const again = await publishPreviews(
+      gh,
+      repo(),
+      'storeshots-previews',
+      'https://github.com',
+      [img('en-US'), img('de-DE')],
+      at(1),
+    );
     expect(again.committed).toBe(false);
     expect(fake.commits.size).toBe(commits);
     // Another pull request's comment: both sets stay.
@@ -135,12 +192,26 @@ describe('preview branch', () => {
     fake.openPull(2);
     await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' v1')], at(1));
     await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' pr2')], at(2));
-    await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' v2')], at(1, 'nightly'));
+    await publishPreviews(
+      gh,
+      repo(),
+      'storeshots-previews',
+      'https://github.com',
+      [img('en-US', ' v2')],
+      at(1, 'nightly'),
+    );
     await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' v3')], at(1));
-    expect([...fake.filesOf('storeshots-previews').values()].map(String).sort()).toEqual(['image en-US pr2', 'image en-US v2', 'image en-US v3']);
+    expect([...fake.filesOf('storeshots-previews').values()].map(String).sort()).toEqual([
+      'image en-US pr2',
+      'image en-US v2',
+      'image en-US v3',
+    ]);
     fake.pulls.find((p) => p.number === 2)!.state = 'closed';
     await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', [img('en-US', ' v4')], at(1));
-    expect([...fake.filesOf('storeshots-previews').values()].map(String).sort()).toEqual(['image en-US v2', 'image en-US v4']);
+    expect([...fake.filesOf('storeshots-previews').values()].map(String).sort()).toEqual([
+      'image en-US v2',
+      'image en-US v4',
+    ]);
     // One parentless commit: nothing older is reachable.
     expect(fake.reachable('storeshots-previews').commits).toBe(1);
   });
@@ -149,10 +220,16 @@ describe('preview branch', () => {
     const gh = client();
     fake.openPull(7);
     // Four locales' sheets of ~80 KB each, different on every push (as a changed screenshot makes them).
-    const sheets = (v: number) => ['en-US', 'de-DE', 'ja', 'ar'].map((l) => ({ label: l, content: Buffer.concat([Buffer.from(`${l} ${v} `), Buffer.alloc(80_000, v)]), ext: 'jpg' as const }));
+    const sheets = (v: number) =>
+      ['en-US', 'de-DE', 'ja', 'ar'].map((l) => ({
+        label: l,
+        content: Buffer.concat([Buffer.from(`${l} ${v} `), Buffer.alloc(80_000, v)]),
+        ext: 'jpg' as const,
+      }));
     await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', sheets(0), at(7));
     const one = fake.reachable('storeshots-previews');
-    for (let v = 1; v < 20; v++) await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', sheets(v), at(7));
+    for (let v = 1; v < 20; v++)
+      await publishPreviews(gh, repo(), 'storeshots-previews', 'https://github.com', sheets(v), at(7));
     const after = fake.reachable('storeshots-previews');
     expect(after.bytes).toBeLessThanOrEqual(2 * one.bytes);
     expect(after.blobs).toBe(4);
@@ -192,7 +269,12 @@ describe('release pull request', () => {
     expect(b.commit).toBeUndefined();
     expect(fake.commits.size).toBe(commits);
     // No blob, tree, commit or ref write on the rerun (only the PR text is refreshed).
-    expect(fake.writes().slice(writes).map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH /repos/acme/habitual/pulls/1`, `POST /repos/acme/habitual/issues/1/labels`]);
+    expect(
+      fake
+        .writes()
+        .slice(writes)
+        .map((w) => `${w.method} ${w.path}`),
+    ).toEqual([`PATCH /repos/acme/habitual/pulls/1`, `POST /repos/acme/habitual/issues/1/labels`]);
 
     const c = await syncReleasePr(gh, repo(), opts('2'));
     expect(c).toMatchObject({ operation: 'updated', number: 1 });
@@ -208,7 +290,10 @@ describe('release pull request', () => {
   });
 
   it('removes owned files the set no longer has, and keeps the rest', async () => {
-    fake.commitTo('main', { 'fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png': Buffer.from('old'), 'fastlane/Fastfile': Buffer.from('lane') });
+    fake.commitTo('main', {
+      'fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png': Buffer.from('old'),
+      'fastlane/Fastfile': Buffer.from('lane'),
+    });
     const r = await syncReleasePr(client(), repo(), opts('1'));
     expect(r.removed).toBe(1);
     const branch = fake.filesOf('storeshots/screenshots');
@@ -222,7 +307,9 @@ describe('release pull request', () => {
     fake.commitTo('main', { 'src/app.ts': Buffer.from('x') });
     const r = await syncReleasePr(gh, repo(), opts('1'));
     expect(r.operation).toBe('updated');
-    expect(fake.commits.get(fake.refs.get('heads/storeshots/screenshots')!)!.parents).toEqual([fake.refs.get('heads/main')]);
+    expect(fake.commits.get(fake.refs.get('heads/storeshots/screenshots')!)!.parents).toEqual([
+      fake.refs.get('heads/main'),
+    ]);
   });
 
   it('rebuilds the branch on the new base when the base changed only screenshot files', async () => {
@@ -230,7 +317,10 @@ describe('release pull request', () => {
     await syncReleasePr(gh, repo(), opts('1'));
     // Someone commits other versions of the images to main: the tree the branch would have is the
     // same as before, but its parent is not main's head any more, so the PR would conflict.
-    fake.commitTo('main', { 'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png': Buffer.from('home 0'), 'fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png': Buffer.from('play 1') });
+    fake.commitTo('main', {
+      'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png': Buffer.from('home 0'),
+      'fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png': Buffer.from('play 1'),
+    });
     const before = fake.refs.get('heads/storeshots/screenshots');
     const r = await syncReleasePr(gh, repo(), opts('1'));
     expect(r).toMatchObject({ operation: 'updated', number: 1, changed: 1, removed: 0 });
@@ -263,7 +353,16 @@ describe('404s', () => {
 
   it('a missing base branch is a clear error', async () => {
     await expect(
-      syncReleasePr(client(), repo(), { branch: 'b', base: 'nope', title: 't', body: '', labels: [], message: 'm', files: [], owns: () => false }),
+      syncReleasePr(client(), repo(), {
+        branch: 'b',
+        base: 'nope',
+        title: 't',
+        body: '',
+        labels: [],
+        message: 'm',
+        files: [],
+        owns: () => false,
+      }),
     ).rejects.toThrow('The base branch "nope" of the release pull request does not exist');
   });
 });

@@ -31,10 +31,19 @@ describe('@github/local-action', () => {
       ].join('\n'),
     );
     // This Node (24) first on PATH: local-action starts tsx and npm from there.
-    const env = { PATH: [path.dirname(process.execPath), path.join(ROOT, 'node_modules/.bin'), process.env.PATH].join(path.delimiter), HOME: process.env.HOME ?? ws };
+    const env = {
+      PATH: [path.dirname(process.execPath), path.join(ROOT, 'node_modules/.bin'), process.env.PATH].join(
+        path.delimiter,
+      ),
+      HOME: process.env.HOME ?? ws,
+    };
     const r = await new Promise<{ code: number; out: string }>((resolve) =>
-      execFile(path.join(ROOT, 'node_modules/.bin/local-action'), ['run', ROOT, 'src/local-action.ts', envFile], { cwd: ROOT, env, timeout: 240_000, maxBuffer: 32 * 1024 * 1024 }, (e, stdout, stderr) =>
-        resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, out: `${stdout}\n${stderr}` }),
+      execFile(
+        path.join(ROOT, 'node_modules/.bin/local-action'),
+        ['run', ROOT, 'src/local-action.ts', envFile],
+        { cwd: ROOT, env, timeout: 240_000, maxBuffer: 32 * 1024 * 1024 },
+        (e, stdout, stderr) =>
+          resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, out: `${stdout}\n${stderr}` }),
       ),
     );
     expect(r.out).not.toMatch(/TypeError|is not a function/);
@@ -43,7 +52,9 @@ describe('@github/local-action', () => {
     // local-action's table of outputs.
     expect(r.out).toMatch(/'images'\s*│\s*'3'/);
     expect(r.out).toMatch(/'errors'\s*│\s*'0'/);
-    const report = JSON.parse(readFileSync(path.join(ws, 'storeshots-out/report.json'), 'utf8')) as { images: unknown[] };
+    const report = JSON.parse(readFileSync(path.join(ws, 'storeshots-out/report.json'), 'utf8')) as {
+      images: unknown[];
+    };
     expect(report.images).toHaveLength(3);
     expect(readdirSync(path.join(ws, '.artifacts'))).toContain('storeshots.zip');
     expect(existsSync(path.join(ws, 'storeshots-out/en-US'))).toBe(true);

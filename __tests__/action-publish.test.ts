@@ -52,7 +52,11 @@ function recorder(): Recorded {
   return r;
 }
 
-function env(event: { name: string; payload: object; ref?: string; sha?: string }, inputs: Record<string, string> = {}, token = 'ghs_write'): { a: ActionEnv; rec: Recorded } {
+function env(
+  event: { name: string; payload: object; ref?: string; sha?: string },
+  inputs: Record<string, string> = {},
+  token = 'ghs_write',
+): { a: ActionEnv; rec: Recorded } {
   const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-ctx-'));
   writeFileSync(path.join(dir, 'event.json'), JSON.stringify(event.payload));
   const ctx = readContext({
@@ -67,7 +71,17 @@ function env(event: { name: string; payload: object; ref?: string; sha?: string 
   });
   const rec = recorder();
   const read = (n: string) => ({ 'github-token': token, ...inputs })[n] ?? '';
-  return { a: { inputs: parseInputs(read), ctx, gh: createGitHub({ token, baseUrl: gh.url, sleep: async () => {} }), token, runner: rec.runner, artifacts: new DefaultArtifactClient() }, rec };
+  return {
+    a: {
+      inputs: parseInputs(read),
+      ctx,
+      gh: createGitHub({ token, baseUrl: gh.url, sleep: async () => {} }),
+      token,
+      runner: rec.runner,
+      artifacts: new DefaultArtifactClient(),
+    },
+    rec,
+  };
 }
 
 beforeAll(async () => {
@@ -91,7 +105,8 @@ afterEach(async () => {
   await gh.stop();
 });
 
-const prEvent = (o: { fork?: boolean; headSha?: string } = {}) => pullRequestEvent(gh, { number: 12, headSha: o.headSha ?? 'd'.repeat(40), fork: o.fork });
+const prEvent = (o: { fork?: boolean; headSha?: string } = {}) =>
+  pullRequestEvent(gh, { number: 12, headSha: o.headSha ?? 'd'.repeat(40), fork: o.fork });
 
 describe('on a pull request', () => {
   let set: RenderedSet;
@@ -105,8 +120,12 @@ describe('on a pull request', () => {
 
     const files = arts.files('storeshots');
     const html = existsSync(path.join(set.outDir, 'report.html')) ? ['report.html'] : [];
-    expect([...files.keys()].sort()).toEqual([...set.report.images.map((i) => i.path), ...html, 'report.json', 'storeshots-run.json'].sort());
-    expect(JSON.parse(String(files.get('storeshots-run.json')))).toMatchObject({ pullRequest: { number: 12, headSha: 'd'.repeat(40) } });
+    expect([...files.keys()].sort()).toEqual(
+      [...set.report.images.map((i) => i.path), ...html, 'report.json', 'storeshots-run.json'].sort(),
+    );
+    expect(JSON.parse(String(files.get('storeshots-run.json')))).toMatchObject({
+      pullRequest: { number: 12, headSha: 'd'.repeat(40) },
+    });
     expect(res.artifact?.url).toBe(`https://github.com/acme/habitual/actions/runs/1001/artifacts/${res.artifact?.id}`);
 
     expect(gh.comments).toHaveLength(1);
@@ -117,7 +136,11 @@ describe('on a pull request', () => {
     expect(body).toContain(`[\`ddddddd\`](https://github.com/acme/habitual/commit/${'d'.repeat(40)})`);
     expect(body).toContain(res.artifact!.url!);
     // One contact sheet per locale, committed to the previews branch and embedded by URL.
-    const sheets = [...body.matchAll(/!\[([^\]:]+)[^\]]*\]\((https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/([0-9a-f]{32})\.jpg\?raw=true)\)/g)];
+    const sheets = [
+      ...body.matchAll(
+        /!\[([^\]:]+)[^\]]*\]\((https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/([0-9a-f]{32})\.jpg\?raw=true)\)/g,
+      ),
+    ];
     expect(sheets.map((m) => m[1])).toEqual(['en-US', 'de-DE']);
     const branch = gh.filesOf('storeshots-previews');
     for (const m of sheets) {
@@ -136,11 +159,23 @@ describe('on a pull request', () => {
     expect(rec.summaries[0]).toMatch(/\| de-DE \| 2 \(1 ❌\) \| 2 \|/);
     expect(rec.summaries[0]).toContain('| render | 1.2 |');
     expect(rec.summaries[0]).toContain(res.artifact!.url!);
-    expect(rec.outputs).toMatchObject({ images: '8', errors: '1', warnings: '0', 'artifact-id': String(res.artifact!.id), 'comment-id': String(gh.comments[0]!.id), 'pull-request-operation': 'none' });
+    expect(rec.outputs).toMatchObject({
+      images: '8',
+      errors: '1',
+      warnings: '0',
+      'artifact-id': String(res.artifact!.id),
+      'comment-id': String(gh.comments[0]!.id),
+      'pull-request-operation': 'none',
+    });
     expect(rec.calls.filter((c) => c.kind === 'error')).toHaveLength(1); // the finding's annotation
     // Each phase is one log group, none nested (GitHub's log has no nested groups).
     const groups = rec.calls.filter((c) => c.kind === 'group' || c.kind === 'endgroup');
-    expect(groups.map((c) => `${c.kind} ${c.message}`)).toEqual(['group upload artifact', 'endgroup upload artifact', 'group comment', 'endgroup comment']);
+    expect(groups.map((c) => `${c.kind} ${c.message}`)).toEqual([
+      'group upload artifact',
+      'endgroup upload artifact',
+      'group comment',
+      'endgroup comment',
+    ]);
   });
 
   it('updates the same comment on the next run and commits no new preview for unchanged sheets', async () => {
@@ -192,12 +227,21 @@ describe('on a pull request', () => {
     const { a } = env(ev);
     await publish(a, set, { pullRequest: a.ctx.pullRequest, upload: false, allowRelease: false });
     expect(gh.comments[0]!.body).not.toContain('![');
-    expect(gh.comments[0]!.body).toMatch(/\[en-US contact sheet\]\(https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.jpg\?raw=true\)/);
+    expect(gh.comments[0]!.body).toMatch(
+      /\[en-US contact sheet\]\(https:\/\/github\.com\/acme\/habitual\/blob\/storeshots-previews\/[0-9a-f]{32}\.jpg\?raw=true\)/,
+    );
   });
 });
 
 describe('on a tag push', () => {
-  const tag = { name: 'push', ref: 'refs/tags/v1.2.0', payload: { ref: 'refs/tags/v1.2.0', repository: { full_name: 'acme/habitual', default_branch: 'main', private: false } } };
+  const tag = {
+    name: 'push',
+    ref: 'refs/tags/v1.2.0',
+    payload: {
+      ref: 'refs/tags/v1.2.0',
+      repository: { full_name: 'acme/habitual', default_branch: 'main', private: false },
+    },
+  };
 
   it('opens the release PR in fastlane layout; a rerun makes no commit; a changed set updates it', async () => {
     const set = await makeSet();
@@ -215,8 +259,16 @@ describe('on a tag push', () => {
       'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png',
       'fastlane/screenshots/en-US/02_appstore.iphone_6_9_stats.png',
     ]);
-    expect(gh.pulls[0]).toMatchObject({ title: 'Update store screenshots', labels: ['screenshots', 'release'], head: { ref: 'storeshots/screenshots' } });
-    expect(rec.outputs).toMatchObject({ 'pull-request-number': '1', 'pull-request-operation': 'created', 'pull-request-url': 'https://github.com/acme/habitual/pull/1' });
+    expect(gh.pulls[0]).toMatchObject({
+      title: 'Update store screenshots',
+      labels: ['screenshots', 'release'],
+      head: { ref: 'storeshots/screenshots' },
+    });
+    expect(rec.outputs).toMatchObject({
+      'pull-request-number': '1',
+      'pull-request-operation': 'created',
+      'pull-request-url': 'https://github.com/acme/habitual/pull/1',
+    });
 
     const commits = gh.commits.size;
     const again = env(tag);
@@ -232,7 +284,11 @@ describe('on a tag push', () => {
   });
 
   it('maps locales to store codes and honours pr-path', async () => {
-    const set = await makeSet({ locales: ['ar', 'he'], presets: ['appstore.iphone_6_9', 'play.phone'], slides: ['home'] });
+    const set = await makeSet({
+      locales: ['ar', 'he'],
+      presets: ['appstore.iphone_6_9', 'play.phone'],
+      slides: ['home'],
+    });
     const { files } = fastlaneFiles(set, 'ios');
     expect(files.map((f) => f.path).sort()).toEqual([
       'ios/fastlane/metadata/android/ar/images/phoneScreenshots/01_home.png',
@@ -252,17 +308,31 @@ describe('on a tag push', () => {
   });
 
   it('when Actions may not open PRs, the branch is pushed and a warning says which setting to change', async () => {
-    gh.faults.push({ method: 'POST', path: /\/pulls$/, status: 403, message: 'GitHub Actions is not permitted to create or approve pull requests.' });
+    gh.faults.push({
+      method: 'POST',
+      path: /\/pulls$/,
+      status: 403,
+      message: 'GitHub Actions is not permitted to create or approve pull requests.',
+    });
     const { a, rec } = env(tag);
     await publish(a, await makeSet(), { upload: false, allowRelease: true });
     expect(gh.refs.has('heads/storeshots/screenshots')).toBe(true);
-    expect(rec.calls.some((c) => c.kind === 'warning' && c.message.includes('Settings > Actions > General'))).toBe(true);
+    expect(rec.calls.some((c) => c.kind === 'warning' && c.message.includes('Settings > Actions > General'))).toBe(
+      true,
+    );
   });
 });
 
 describe('errors a real repository produces', () => {
   const RULESET = 'Repository rule violations found\n\nCannot create ref due to creations being restricted.\n\n';
-  const tag = { name: 'push', ref: 'refs/tags/v1.2.0', payload: { ref: 'refs/tags/v1.2.0', repository: { full_name: 'acme/habitual', default_branch: 'main', private: false } } };
+  const tag = {
+    name: 'push',
+    ref: 'refs/tags/v1.2.0',
+    payload: {
+      ref: 'refs/tags/v1.2.0',
+      repository: { full_name: 'acme/habitual', default_branch: 'main', private: false },
+    },
+  };
 
   it('401 (bad or expired token) says so, and does not blame a missing permission', async () => {
     const { a, rec } = env(prEvent(), {}, 'ghp_expired');
@@ -280,7 +350,11 @@ describe('errors a real repository produces', () => {
   it('a ruleset refusing the previews branch (422): the comment still posts, with a link to the artifact instead of images, and a notice explains', async () => {
     gh.faults.push({ method: 'POST', path: /\/git\/refs$/, status: 422, message: RULESET, times: 5 });
     const { a, rec } = env(prEvent());
-    const res = await publish(a, await makeSet(), { pullRequest: a.ctx.pullRequest, upload: true, allowRelease: false });
+    const res = await publish(a, await makeSet(), {
+      pullRequest: a.ctx.pullRequest,
+      upload: true,
+      allowRelease: false,
+    });
     expect(gh.log.some((l) => l.method === 'POST' && l.path.endsWith('/git/refs') && l.status === 422)).toBe(true);
     expect(gh.refs.has('heads/storeshots-previews')).toBe(false);
     expect(gh.comments).toHaveLength(1);
@@ -300,20 +374,33 @@ describe('errors a real repository produces', () => {
     const { a, rec } = env(tag);
     const res = await publish(a, await makeSet(), { upload: false, allowRelease: true });
     expect(res.release).toBeUndefined();
-    const warning = rec.calls.find((c) => c.kind === 'warning' && c.message.includes('storeshots/screenshots'))!.message;
-    expect(warning).toMatch(/HTTP 422.*ruleset or branch protection covers the branch storeshots\/screenshots.*pr-branch/s);
+    const warning = rec.calls.find(
+      (c) => c.kind === 'warning' && c.message.includes('storeshots/screenshots'),
+    )!.message;
+    expect(warning).toMatch(
+      /HTTP 422.*ruleset or branch protection covers the branch storeshots\/screenshots.*pr-branch/s,
+    );
     expect(rec.summaries).toHaveLength(1);
     expect(rec.summaries[0]).toContain('## storeshots: 8 images');
     expect(rec.summaries[0]).toContain('storeshots/screenshots');
     expect(rec.outputs['pull-request-operation']).toBe('none');
 
     // A protected branch that refuses the force-update of an existing release branch: the same.
-    gh.faults.push({ method: 'PATCH', path: /\/git\/refs\//, status: 422, message: 'Protected branch update failed for refs/heads/storeshots/screenshots.' });
+    gh.faults.push({
+      method: 'PATCH',
+      path: /\/git\/refs\//,
+      status: 422,
+      message: 'Protected branch update failed for refs/heads/storeshots/screenshots.',
+    });
     gh.commitTo('main', { 'x.txt': Buffer.from('1') });
     gh.refs.set('heads/storeshots/screenshots', gh.refs.get('heads/main')!);
     const again = env(tag);
     await publish(again.a, await makeSet(), { upload: false, allowRelease: true });
-    expect(again.rec.calls.some((c) => c.kind === 'warning' && /Protected branch update failed.*storeshots\/screenshots/s.test(c.message))).toBe(true);
+    expect(
+      again.rec.calls.some(
+        (c) => c.kind === 'warning' && /Protected branch update failed.*storeshots\/screenshots/s.test(c.message),
+      ),
+    ).toBe(true);
   });
 
   it('a re-run of the job replaces the artifact of the same name (overwrite, the default) instead of the 409', async () => {
@@ -324,7 +411,9 @@ describe('errors a real repository produces', () => {
     const two = await publish(rerun.a, set, { upload: true, allowRelease: false });
     expect(two.artifact!.id).not.toBe(one.artifact!.id);
     expect(arts.deleted).toContain(one.artifact!.id);
-    expect(arts.artifacts.filter((x) => x.name === 'storeshots' && x.finalized).map((x) => x.id)).toEqual([two.artifact!.id]);
+    expect(arts.artifacts.filter((x) => x.name === 'storeshots' && x.finalized).map((x) => x.id)).toEqual([
+      two.artifact!.id,
+    ]);
     expect(rerun.rec.calls.some((c) => c.kind === 'info' && c.message.includes(`id ${one.artifact!.id}`))).toBe(true);
   });
 
@@ -332,7 +421,9 @@ describe('errors a real repository produces', () => {
     const set = await makeSet();
     await publish(env(prEvent(), { comment: 'false' }).a, set, { upload: true, allowRelease: false });
     const { a, rec } = env(prEvent(), { comment: 'false', overwrite: 'false' });
-    await expect(publish(a, set, { upload: true, allowRelease: false })).rejects.toThrow(/artifact named "storeshots" already exists in this workflow run.*overwrite: true/);
+    await expect(publish(a, set, { upload: true, allowRelease: false })).rejects.toThrow(
+      /artifact named "storeshots" already exists in this workflow run.*overwrite: true/,
+    );
     expect(arts.deleted).toEqual([]);
     expect(rec.summaries).toHaveLength(1);
     expect(rec.summaries[0]).toMatch(/storeshots stopped: An artifact named "storeshots" already exists/);
@@ -351,25 +442,39 @@ describe('runs that finish out of order', () => {
   it('an older run finishing after a newer one leaves the newer comment and previews alone', async () => {
     const newer = env(prEvent({ headSha: 'e'.repeat(40) }));
     newer.a.ctx.runId = '1002';
-    await publish(newer.a, await makeSet({ tint: 10 }), { pullRequest: newer.a.ctx.pullRequest, upload: false, allowRelease: false });
+    await publish(newer.a, await makeSet({ tint: 10 }), {
+      pullRequest: newer.a.ctx.pullRequest,
+      upload: false,
+      allowRelease: false,
+    });
     const body = gh.comments[0]!.body;
     expect(body).toContain(`<!-- storeshots:run {"sha":"${'e'.repeat(40)}","run":1002,"attempt":1} -->`);
     const branch = gh.refs.get('heads/storeshots-previews');
 
     const older = env(prEvent({ headSha: 'd'.repeat(40) }));
     older.a.ctx.runId = '1001';
-    const res = await publish(older.a, await makeSet({ tint: 20 }), { pullRequest: older.a.ctx.pullRequest, upload: false, allowRelease: false });
+    const res = await publish(older.a, await makeSet({ tint: 20 }), {
+      pullRequest: older.a.ctx.pullRequest,
+      upload: false,
+      allowRelease: false,
+    });
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.body).toBe(body);
     expect(gh.refs.get('heads/storeshots-previews')).toBe(branch);
     expect(res.comment?.operation).toBe('skipped');
-    expect(older.rec.calls.some((c) => c.kind === 'notice' && c.message.includes('already shows a newer run (1002'))).toBe(true);
+    expect(
+      older.rec.calls.some((c) => c.kind === 'notice' && c.message.includes('already shows a newer run (1002')),
+    ).toBe(true);
 
     // A re-run (attempt 2) of the newer run does update it.
     const rerun = env(prEvent({ headSha: 'e'.repeat(40) }));
     rerun.a.ctx.runId = '1002';
     rerun.a.ctx.runAttempt = 2;
-    await publish(rerun.a, await makeSet({ tint: 30 }), { pullRequest: rerun.a.ctx.pullRequest, upload: false, allowRelease: false });
+    await publish(rerun.a, await makeSet({ tint: 30 }), {
+      pullRequest: rerun.a.ctx.pullRequest,
+      upload: false,
+      allowRelease: false,
+    });
     expect(gh.comments[0]!.body).toContain('"run":1002,"attempt":2');
   });
 });

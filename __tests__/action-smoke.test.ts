@@ -32,7 +32,10 @@ it('runs from an empty folder under Node 24 and renders the example', async () =
   expect(existsSync(path.join(actionDir, 'dist', 'cli.js'))).toBe(false);
   expect(existsSync(path.join(actionDir, 'dist', 'server'))).toBe(false);
   const ws = mkdtempSync(path.join(tmpdir(), 'storeshots-smoke-ws-'));
-  cpSync(path.join(ROOT, 'examples/habitual'), ws, { recursive: true, filter: (src) => !src.includes('storeshots-out') });
+  cpSync(path.join(ROOT, 'examples/habitual'), ws, {
+    recursive: true,
+    filter: (src) => !src.includes('storeshots-out'),
+  });
   // One tool cache for every run of this test: the first installs from the registry, later ones reuse it.
   const toolCache = path.join(tmpdir(), 'storeshots-smoke-tool-cache');
 
@@ -40,7 +43,10 @@ it('runs from an empty folder under Node 24 and renders the example', async () =
     actionDir,
     workspace: ws,
     inputs: { manifest: 'screenshots.yml', 'github-token': 'ghs_write', 'fail-on': 'never' },
-    event: { name: 'push', payload: { ref: 'refs/heads/main', repository: { full_name: gh.full, default_branch: 'main', private: false } } },
+    event: {
+      name: 'push',
+      payload: { ref: 'refs/heads/main', repository: { full_name: gh.full, default_branch: 'main', private: false } },
+    },
     github: gh,
     artifacts: arts,
     env: { RUNNER_TOOL_CACHE: toolCache },
@@ -53,7 +59,8 @@ it('runs from an empty folder under Node 24 and renders the example', async () =
   const link = path.join(actionDir, 'node_modules');
   expect(lstatSync(link).isSymbolicLink()).toBe(true);
   expect(realpathSync(link).startsWith(realpathSync(toolCache))).toBe(true);
-  const pinned = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')).packages['node_modules/sharp'].version;
+  const pinned = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')).packages['node_modules/sharp']
+    .version;
   expect(JSON.parse(readFileSync(path.join(link, 'sharp', 'package.json'), 'utf8')).version).toBe(pinned);
 
   expect(r.outputs.images).toBe('36');

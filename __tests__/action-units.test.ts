@@ -37,7 +37,9 @@ const defaults = Object.fromEntries(Object.entries(actionYml.inputs).map(([k, v]
 
 describe('action.yml', () => {
   it('declares every input the code reads, each with a typed description and a default, and runs on node24', () => {
-    expect(Object.keys(actionYml.inputs).sort()).toEqual([...Object.values(INPUT), ...Object.values(UPLOAD_INPUT)].sort());
+    expect(Object.keys(actionYml.inputs).sort()).toEqual(
+      [...Object.values(INPUT), ...Object.values(UPLOAD_INPUT)].sort(),
+    );
     for (const [name, i] of Object.entries(actionYml.inputs)) {
       expect(i.description, name).toMatch(/^(string|boolean|number|list|[a-z-]+ \|)/);
       expect(i.default, name).toBeDefined();
@@ -47,26 +49,67 @@ describe('action.yml', () => {
     // GitHub's metadata syntax: a Feather icon name and one of nine colours; nothing else under branding.
     const branding = actionYml.branding as Record<string, unknown>;
     expect(Object.keys(branding).sort()).toEqual(['color', 'icon']);
-    expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(branding.color);
+    expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(
+      branding.color,
+    );
     expect(branding.icon).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
   });
 
   it('lists the outputs the issue names', () => {
     expect(Object.keys(actionYml.outputs).sort()).toEqual(
-      ['images', 'errors', 'warnings', 'report', 'artifact-id', 'artifact-url', 'comment-id', 'pull-request-number', 'pull-request-url', 'pull-request-operation', 'renders', 'upload-plan', 'upload-changes'].sort(),
+      [
+        'images',
+        'errors',
+        'warnings',
+        'report',
+        'artifact-id',
+        'artifact-url',
+        'comment-id',
+        'pull-request-number',
+        'pull-request-url',
+        'pull-request-operation',
+        'renders',
+        'upload-plan',
+        'upload-changes',
+      ].sort(),
     );
   });
 
   it('its defaults parse', () => {
     const i = parseInputs(reader({ ...defaults, 'github-token': 'ghs_x' }));
-    expect(i).toMatchObject({ mode: 'local', failOn: 'error', uploadArtifact: true, comment: true, previewImages: true, releasePr: 'auto', overwrite: true, prBranch: 'storeshots/screenshots', artifactName: 'storeshots', artifactNameGiven: false });
-    expect(i.remote).toEqual({ apiUrl: undefined, apiKey: undefined, webhookSecret: undefined, wait: 'poll', timeoutMinutes: 30 });
+    expect(i).toMatchObject({
+      mode: 'local',
+      failOn: 'error',
+      uploadArtifact: true,
+      comment: true,
+      previewImages: true,
+      releasePr: 'auto',
+      overwrite: true,
+      prBranch: 'storeshots/screenshots',
+      artifactName: 'storeshots',
+      artifactNameGiven: false,
+    });
+    expect(i.remote).toEqual({
+      apiUrl: undefined,
+      apiKey: undefined,
+      webhookSecret: undefined,
+      wait: 'poll',
+      timeoutMinutes: 30,
+    });
   });
 });
 
 describe('inputs', () => {
   it('empty is unset; lists split on commas and lines', () => {
-    const i = parseInputs(reader({ locales: ' en-US, de-DE\nja ', presets: '', 'retention-days': '7', 'pr-labels': 'a,,b', 'pr-path': './ios/' }));
+    const i = parseInputs(
+      reader({
+        locales: ' en-US, de-DE\nja ',
+        presets: '',
+        'retention-days': '7',
+        'pr-labels': 'a,,b',
+        'pr-path': './ios/',
+      }),
+    );
     expect(i.locales).toEqual(['en-US', 'de-DE', 'ja']);
     expect(i.presets).toEqual([]);
     expect(i.retentionDays).toBe(7);
@@ -78,14 +121,32 @@ describe('inputs', () => {
   it('checks booleans and numbers instead of coercing them, and lists every problem in one error', () => {
     let err: unknown;
     try {
-      parseInputs(reader({ comment: 'yes', 'retention-days': '0', 'upload-artifact': '1', shard: '3/2', 'pr-branch': 'a..b', mode: 'cloud' }));
+      parseInputs(
+        reader({
+          comment: 'yes',
+          'retention-days': '0',
+          'upload-artifact': '1',
+          shard: '3/2',
+          'pr-branch': 'a..b',
+          mode: 'cloud',
+        }),
+      );
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).problems.map((p) => p.field).sort()).toEqual(['comment', 'mode', 'pr-branch', 'retention-days', 'shard', 'upload-artifact']);
+    expect((err as UserError).problems.map((p) => p.field).sort()).toEqual([
+      'comment',
+      'mode',
+      'pr-branch',
+      'retention-days',
+      'shard',
+      'upload-artifact',
+    ]);
     expect((err as UserError).message).toContain('Expected true or false for input comment but received "yes"');
-    expect((err as UserError).message).toContain('Expected a whole number of 1 or more for input retention-days but received "0"');
+    expect((err as UserError).message).toContain(
+      'Expected a whole number of 1 or more for input retention-days but received "0"',
+    );
   });
 
   it('passes retention-days through for GitHub to cap (repositories may allow up to 400 days)', () => {
@@ -105,7 +166,9 @@ describe('inputs', () => {
   });
 
   it('accepts the YAML spellings of booleans that core.getBooleanInput accepts', () => {
-    expect(parseInputs(reader({ comment: 'False', 'upload-artifact': 'TRUE', 'release-pr': 'true', overwrite: 'FALSE' }))).toMatchObject({ comment: false, uploadArtifact: true, releasePr: true, overwrite: false });
+    expect(
+      parseInputs(reader({ comment: 'False', 'upload-artifact': 'TRUE', 'release-pr': 'true', overwrite: 'FALSE' })),
+    ).toMatchObject({ comment: false, uploadArtifact: true, releasePr: true, overwrite: false });
   });
 });
 
@@ -113,10 +176,17 @@ describe('context', () => {
   const ctx = (name: string, payload: object, extra: Record<string, string> = {}) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ctx-'));
     writeFileSync(path.join(dir, 'e.json'), JSON.stringify(payload));
-    return readContext({ GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: path.join(dir, 'e.json'), GITHUB_REPOSITORY: 'acme/app', ...extra });
+    return readContext({
+      GITHUB_EVENT_NAME: name,
+      GITHUB_EVENT_PATH: path.join(dir, 'e.json'),
+      GITHUB_REPOSITORY: 'acme/app',
+      ...extra,
+    });
   };
   it('tells a fork PR from a same-repo PR, and a tag push or release from a branch push', () => {
-    const pr = (head: string | undefined) => ({ pull_request: { number: 3, head: { sha: 'x', repo: head ? { full_name: head } : null }, base: { ref: 'main' } } });
+    const pr = (head: string | undefined) => ({
+      pull_request: { number: 3, head: { sha: 'x', repo: head ? { full_name: head } : null }, base: { ref: 'main' } },
+    });
     expect(ctx('pull_request', pr('acme/app')).fromFork).toBe(false);
     expect(ctx('pull_request', pr('someone/app')).fromFork).toBe(true);
     expect(ctx('pull_request', pr(undefined)).fromFork).toBe(true); // deleted fork
@@ -129,7 +199,12 @@ describe('context', () => {
 describe('annotations', () => {
   const project = loadProject({ config: 'examples/habitual/screenshots.yml', cwd: ROOT });
   const manifest = readFileSync(path.join(ROOT, 'examples/habitual/screenshots.yml'), 'utf8').split('\n');
-  const base = { severity: 'warning' as const, message: 'm', source: 'https://example.com/rule', verified: '2026-01-01' };
+  const base = {
+    severity: 'warning' as const,
+    message: 'm',
+    source: 'https://example.com/rule',
+    verified: '2026-01-01',
+  };
   const annotate = (...fs: Finding[]) => findingAnnotations(fs, project.plan, ROOT, ROOT);
   const lineOf = (a: { startLine?: number }) => manifest[a.startLine! - 1]!;
 
@@ -148,9 +223,30 @@ describe('annotations', () => {
 
   it("puts a text finding on the offending locale's headline (or subtitle) line", () => {
     const [head, sub, missing] = annotate(
-      { ...base, rule: 'text.overflow', locale: 'de-DE', preset: 'play.phone', slide: 'stats', message: 'de-DE/play.phone/02-stats.png: the headline "Sieh deinen Fortschritt" does not fit' },
-      { ...base, rule: 'text.contrast', locale: 'ja', preset: 'appstore.iphone_6_9', slide: 'home', message: 'x: the subtitle "連続記録" (#fff) has a contrast of 1.2:1' },
-      { ...base, rule: 'text.missing-translation', locale: 'ar', preset: 'play.phone', slide: 'photo', message: 'x: no ar headline for slide "photo"' },
+      {
+        ...base,
+        rule: 'text.overflow',
+        locale: 'de-DE',
+        preset: 'play.phone',
+        slide: 'stats',
+        message: 'de-DE/play.phone/02-stats.png: the headline "Sieh deinen Fortschritt" does not fit',
+      },
+      {
+        ...base,
+        rule: 'text.contrast',
+        locale: 'ja',
+        preset: 'appstore.iphone_6_9',
+        slide: 'home',
+        message: 'x: the subtitle "連続記録" (#fff) has a contrast of 1.2:1',
+      },
+      {
+        ...base,
+        rule: 'text.missing-translation',
+        locale: 'ar',
+        preset: 'play.phone',
+        slide: 'photo',
+        message: 'x: no ar headline for slide "photo"',
+      },
     );
     expect(lineOf(head!)).toBe('      de-DE: Sieh deinen Fortschritt');
     expect(head!.startColumn).toBe(7);
@@ -162,25 +258,50 @@ describe('annotations', () => {
   it('puts a finding about the whole set (no slide, no preset) on the presets: line, not line 1', () => {
     const [slot, total] = annotate(
       { ...base, rule: 'appstore.required-slot', severity: 'error', message: 'The manifest has no 6.3" set' },
-      { ...base, rule: 'play.min-total', severity: 'error', locale: 'ja', message: 'The ja Play listing has 1 screenshot' },
+      {
+        ...base,
+        rule: 'play.min-total',
+        severity: 'error',
+        locale: 'ja',
+        message: 'The ja Play listing has 1 screenshot',
+      },
     );
     expect(lineOf(slot!)).toMatch(/^presets:/);
     expect(slot!.startLine).toBeGreaterThan(1);
     expect(lineOf(total!)).toMatch(/^presets:/);
   });
 
-  it("links a house rule to its row in docs/lint.md of the running copy", () => {
+  it('links a house rule to its row in docs/lint.md of the running copy', () => {
     const house = { ...base, rule: 'text.overflow', source: SOURCES.storeshotsRules.url };
-    const [a] = findingAnnotations([house], project.plan, ROOT, ROOT, rulesDocBase({ serverUrl: 'https://github.com', actionRepository: 'acme/storeshots', actionRef: 'v1' }));
+    const [a] = findingAnnotations(
+      [house],
+      project.plan,
+      ROOT,
+      ROOT,
+      rulesDocBase({ serverUrl: 'https://github.com', actionRepository: 'acme/storeshots', actionRef: 'v1' }),
+    );
     expect(a!.message).toContain('https://github.com/acme/storeshots/blob/v1/docs/lint.md#rule-text-overflow');
   });
 });
 
 describe('links', () => {
   it('follow where the action runs, else the project home at this version', () => {
-    expect(rulesDocBase({ serverUrl: 'https://ghe.example.com', actionRepository: 'tools/storeshots', actionRef: 'release/2' })).toBe('https://ghe.example.com/tools/storeshots/blob/release%2F2/docs/lint.md');
-    expect(rulesDocBase({ serverUrl: 'https://github.com' })).toBe(`https://github.com/${HOME_REPOSITORY}/blob/v${VERSION}/docs/lint.md`);
-    expect(ruleLink({ rule: 'appstore.count', source: 'https://developer.apple.com/x' }, 'https://github.com/a/b/blob/v1/docs/lint.md')).toBe('https://developer.apple.com/x');
+    expect(
+      rulesDocBase({
+        serverUrl: 'https://ghe.example.com',
+        actionRepository: 'tools/storeshots',
+        actionRef: 'release/2',
+      }),
+    ).toBe('https://ghe.example.com/tools/storeshots/blob/release%2F2/docs/lint.md');
+    expect(rulesDocBase({ serverUrl: 'https://github.com' })).toBe(
+      `https://github.com/${HOME_REPOSITORY}/blob/v${VERSION}/docs/lint.md`,
+    );
+    expect(
+      ruleLink(
+        { rule: 'appstore.count', source: 'https://developer.apple.com/x' },
+        'https://github.com/a/b/blob/v1/docs/lint.md',
+      ),
+    ).toBe('https://developer.apple.com/x');
   });
 
   it("package.json's repository is the home the links fall back to", () => {
@@ -195,7 +316,17 @@ describe('links', () => {
 });
 
 const rec = (locale: string, preset: string, index: number, w = 1320, h = 2868): ImageRecord => ({
-  path: `${locale}/${preset}/${index}.png`, locale, preset, slide: `s${index}`, index, width: w, height: h, format: 'png', bytes: 1, sha256: 'x', cached: false,
+  path: `${locale}/${preset}/${index}.png`,
+  locale,
+  preset,
+  slide: `s${index}`,
+  index,
+  width: w,
+  height: h,
+  format: 'png',
+  bytes: 1,
+  sha256: 'x',
+  cached: false,
 });
 
 describe('markdown', () => {
@@ -206,7 +337,11 @@ describe('markdown', () => {
 
   it('the summary links the artifact and lists timings; the comment says when there are no findings', () => {
     const r = buildReport([rec('en-US', 'a', 1)], []);
-    const s = jobSummary({ report: r, timings: [['render', 2500]], artifact: { name: 'storeshots', url: 'https://github.com/a/b/actions/runs/1/artifacts/2' } });
+    const s = jobSummary({
+      report: r,
+      timings: [['render', 2500]],
+      artifact: { name: 'storeshots', url: 'https://github.com/a/b/actions/runs/1/artifacts/2' },
+    });
     expect(s).toContain('[storeshots](https://github.com/a/b/actions/runs/1/artifacts/2)');
     expect(s).toContain('| render | 2.5 |');
     expect(commentBody({ report: r })).toContain('No lint findings.');
@@ -214,8 +349,13 @@ describe('markdown', () => {
 });
 
 describe('comment mode input', () => {
-  it('drops malformed records from another run\'s report and recounts', () => {
-    const bad = { version: 1, images: [rec('en-US', 'a', 1), { path: '../../etc/passwd', locale: 1 }, rec('en-US', 'a', 2, -5, 10)], findings: [{ rule: 'x', severity: 'fatal', message: 'm' }], summary: { images: 999, errors: 0 } };
+  it("drops malformed records from another run's report and recounts", () => {
+    const bad = {
+      version: 1,
+      images: [rec('en-US', 'a', 1), { path: '../../etc/passwd', locale: 1 }, rec('en-US', 'a', 2, -5, 10)],
+      findings: [{ rule: 'x', severity: 'fatal', message: 'm' }],
+      summary: { images: 999, errors: 0 },
+    };
     const r = sanitizeReport(bad as never);
     expect(r.images).toHaveLength(1);
     expect(r.findings).toHaveLength(0);
@@ -231,7 +371,10 @@ describe('comment mode input', () => {
 
 describe('contact sheet layout', () => {
   it('a row per preset, slides in order, scaled to one row height', () => {
-    const l = layoutSheet([rec('en', 'p', 2), rec('en', 'p', 1), rec('en', 'q', 1, 1080, 1920)], { rowHeight: 100, gap: 10 });
+    const l = layoutSheet([rec('en', 'p', 2), rec('en', 'p', 1), rec('en', 'q', 1, 1080, 1920)], {
+      rowHeight: 100,
+      gap: 10,
+    });
     expect(l.items.map((i) => [i.record.preset, i.record.index, i.left, i.top, i.width, i.height])).toEqual([
       ['p', 1, 10, 10, 46, 100],
       ['p', 2, 66, 10, 46, 100],
@@ -249,10 +392,14 @@ describe('contact sheet layout', () => {
 });
 
 describe('native packages', () => {
-  it('pins the lockfile\'s exact versions and keys the cache by version, platform and libc', () => {
+  it("pins the lockfile's exact versions and keys the cache by version, platform and libc", () => {
     const v = pinnedVersions(ROOT);
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
-    expect(v).toEqual({ sharp: lock.packages['node_modules/sharp'].version, '@napi-rs/canvas': lock.packages['node_modules/@napi-rs/canvas'].version, piscina: lock.packages['node_modules/piscina'].version });
+    expect(v).toEqual({
+      sharp: lock.packages['node_modules/sharp'].version,
+      '@napi-rs/canvas': lock.packages['node_modules/@napi-rs/canvas'].version,
+      piscina: lock.packages['node_modules/piscina'].version,
+    });
     const a = nativeCacheDir('/cache', v);
     expect(a).toMatch(new RegExp(`^/cache/storeshots-natives/[0-9a-f]{12}-${process.platform}-${process.arch}`));
     expect(nativeCacheDir('/cache', { ...v, sharp: '0.0.1' })).not.toBe(a);

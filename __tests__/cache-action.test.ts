@@ -23,7 +23,9 @@ class FakeCacheService implements CacheService {
   async restore(paths: string[], key: string, restoreKeys: string[]) {
     this.calls.push(`restore ${key} [${restoreKeys.join(',')}]`);
     if (this.failRestore) throw new Error('cache service: 503');
-    const hit = this.saved.includes(key) ? key : [...this.saved].reverse().find((k) => restoreKeys.some((p) => k.startsWith(p)));
+    const hit = this.saved.includes(key)
+      ? key
+      : [...this.saved].reverse().find((k) => restoreKeys.some((p) => k.startsWith(p)));
     if (hit) cpSync(path.join(this.store, hit), paths[0]!, { recursive: true });
     return hit;
   }
@@ -46,16 +48,27 @@ let workerFile: string;
 const service = new FakeCacheService();
 const log = { info: () => {}, warning: (m: string) => warnings.push(m) };
 const warnings: string[] = [];
-const entries = (dir: string) => (existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.img')).length : 0);
+const entries = (dir: string) =>
+  existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.img')).length : 0;
 
 /** One workflow run on a fresh runner: an empty cache folder, then restore, render, save. */
 async function workflowRun(runId: string, o: { shard?: string } = {}) {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')), 'storeshots-cache');
   let stats: RenderStats | undefined;
-  const r = await withActionCache({ dir, prefix: cachePrefix({ shard: o.shard }), service, log, runId }, async (cacheDir) => {
-    const result = await runPipeline({ cwd: p.dir, cacheDir, workerFile, jobs: 2, shard: o.shard, onStats: (s) => (stats = s) });
-    return { result, stats };
-  });
+  const r = await withActionCache(
+    { dir, prefix: cachePrefix({ shard: o.shard }), service, log, runId },
+    async (cacheDir) => {
+      const result = await runPipeline({
+        cwd: p.dir,
+        cacheDir,
+        workerFile,
+        jobs: 2,
+        shard: o.shard,
+        onStats: (s) => (stats = s),
+      });
+      return { result, stats };
+    },
+  );
   return { ...r, stats: stats!, dir };
 }
 
@@ -67,10 +80,20 @@ beforeAll(() => {
 describe('the render cache in the Action', () => {
   it('keys by platform and shard, and by the images a cache holds', () => {
     expect(cachePrefix({ platform: 'linux', arch: 'x64' })).toBe('storeshots-render-v1-linux-x64-all-');
-    expect(cachePrefix({ platform: 'linux', arch: 'x64', shard: '2/4' })).toBe('storeshots-render-v1-linux-x64-shard-2-of-4-');
+    expect(cachePrefix({ platform: 'linux', arch: 'x64', shard: '2/4' })).toBe(
+      'storeshots-render-v1-linux-x64-shard-2-of-4-',
+    );
     // A restore matches by prefix: no prefix may begin another one's keys.
-    const prefixes = [{}, { shard: '1/2' }, { shard: '1/20' }, { shard: '2/2' }, { arch: 'arm' }, { arch: 'arm64' }].map((o) => cachePrefix({ platform: 'linux', arch: 'x64', ...o }));
-    for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(saveKey(b, ['k']).startsWith(a)).toBe(false);
+    const prefixes = [
+      {},
+      { shard: '1/2' },
+      { shard: '1/20' },
+      { shard: '2/2' },
+      { arch: 'arm' },
+      { arch: 'arm64' },
+    ].map((o) => cachePrefix({ platform: 'linux', arch: 'x64', ...o }));
+    for (const a of prefixes)
+      for (const b of prefixes) if (a !== b) expect(saveKey(b, ['k']).startsWith(a)).toBe(false);
     expect(saveKey('p-', ['b', 'a'])).toBe(saveKey('p-', ['a', 'b']));
     expect(saveKey('p-', ['a', 'b'])).not.toBe(saveKey('p-', ['a', 'c']));
   });
@@ -132,11 +155,27 @@ describe('the render cache in the Action', () => {
     service.save = async () => -1;
     const infos: string[] = [];
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')), 'storeshots-cache');
-    const r = await withActionCache({ dir, prefix: cachePrefix({ shard: '2/2' }), service, log: { info: (m) => infos.push(m), warning: () => {} }, runId: '7' }, async (cacheDir) => {
-      let stats: RenderStats | undefined;
-      const result = await runPipeline({ cwd: p.dir, cacheDir, workerFile, jobs: 2, shard: '2/2', onStats: (s) => (stats = s) });
-      return { result, stats };
-    });
+    const r = await withActionCache(
+      {
+        dir,
+        prefix: cachePrefix({ shard: '2/2' }),
+        service,
+        log: { info: (m) => infos.push(m), warning: () => {} },
+        runId: '7',
+      },
+      async (cacheDir) => {
+        let stats: RenderStats | undefined;
+        const result = await runPipeline({
+          cwd: p.dir,
+          cacheDir,
+          workerFile,
+          jobs: 2,
+          shard: '2/2',
+          onStats: (s) => (stats = s),
+        });
+        return { result, stats };
+      },
+    );
     service.save = save;
     expect(r.savedAs).toBeUndefined();
     expect(infos.at(-1)).toMatch(/^Render cache not saved as storeshots-render-v1-.*-shard-2-of-2-[0-9a-f]{32}\.$/);

@@ -19,7 +19,13 @@ const job = (id: string, pl = plan) => pl.all.find((j) => j.id === id)!;
 const setOf = (j: Job, pl = plan) => pl.all.filter((o) => o.set === j.set);
 /** A fresh hasher each time: what a new run (or a new CI checkout) sees. */
 const key = (j: Job, o: { setJobs?: Job[]; facts?: SetFacts; renderer?: string } = {}) =>
-  cacheKey({ job: j, setJobs: o.setJobs ?? setOf(j), facts: o.facts ?? facts, files: new FileHasher(), renderer: o.renderer ?? 'r1' });
+  cacheKey({
+    job: j,
+    setJobs: o.setJobs ?? setOf(j),
+    facts: o.facts ?? facts,
+    files: new FileHasher(),
+    renderer: o.renderer ?? 'r1',
+  });
 const load = (dir: string) => loadProject({ config: path.join(dir, 'screenshots.yml'), cwd: dir }).plan;
 
 beforeAll(() => {
@@ -128,7 +134,13 @@ describe('the render cache key', () => {
     cpSync(p.dir, dir, { recursive: true });
     const manifest = path.join(dir, 'screenshots.yml');
     const write = (name: string) => {
-      writeFileSync(manifest, SMALL_MANIFEST.replace('app: { name: Habitual }', `app: { name: ${name} }`).replace('  - { id: play.phone, size: 540x960 }', '  - { id: play.phone, size: 540x960 }\n  - play.feature_graphic'));
+      writeFileSync(
+        manifest,
+        SMALL_MANIFEST.replace('app: { name: Habitual }', `app: { name: ${name} }`).replace(
+          '  - { id: play.phone, size: 540x960 }',
+          '  - { id: play.phone, size: 540x960 }\n  - play.feature_graphic',
+        ),
+      );
       return load(dir);
     };
     const before = write('Habitual');
@@ -136,17 +148,28 @@ describe('the render cache key', () => {
     const feature = (pl: Plan) => pl.all.find((j) => j.id === 'en-US/play.feature_graphic/feature-graphic')!;
     expect(feature(before).appName).toBe('Habitual');
     expect(feature(after).appName).toBe('Habitually');
-    expect(key(feature(after), { setJobs: [feature(after)] })).not.toBe(key(feature(before), { setJobs: [feature(before)] }));
+    expect(key(feature(after), { setJobs: [feature(after)] })).not.toBe(
+      key(feature(before), { setJobs: [feature(before)] }),
+    );
     const home = (pl: Plan) => job('en-US/play.phone/home', pl);
-    expect(key(home(after), { setJobs: setOf(home(after), after) })).toBe(key(home(before), { setJobs: setOf(home(before), before) }));
+    expect(key(home(after), { setJobs: setOf(home(after), after) })).toBe(
+      key(home(before), { setJobs: setOf(home(before), before) }),
+    );
   });
 
   it('does not change with what does not reach the pixels', () => {
     const j = job('de-DE/play.phone/home');
     expect(key({ ...j, slide: 'start', id: 'de-DE/play.phone/start' })).toBe(key(j));
-    expect(key({ ...j, output: { ...j.output, path: 'fastlane/metadata/android/de-DE/images/phoneScreenshots/01_home.png' } })).toBe(key(j));
+    expect(
+      key({
+        ...j,
+        output: { ...j.output, path: 'fastlane/metadata/android/de-DE/images/phoneScreenshots/01_home.png' },
+      }),
+    ).toBe(key(j));
     expect(key({ ...j, headline: { ...j.headline!, origin: 'strings', key: 'home_title' } })).toBe(key(j));
-    expect(key({ ...j, source: { slide: { file: 'x.yml', line: 9, column: 9 }, preset: j.source.preset } })).toBe(key(j));
+    expect(key({ ...j, source: { slide: { file: 'x.yml', line: 9, column: 9 }, preset: j.source.preset } })).toBe(
+      key(j),
+    );
   });
 
   it('hashes a file again after it is rewritten within one run', () => {

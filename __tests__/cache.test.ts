@@ -25,7 +25,10 @@ async function run(o: Partial<PipelineOptions> = {}) {
   return { ...r, report, stats: stats! };
 }
 
-const entryFiles = () => (readdirSync(path.join(cacheDir, 'v1'), { recursive: true }) as string[]).filter((f) => f.endsWith('.img')).map((f) => path.join(cacheDir, 'v1', f));
+const entryFiles = () =>
+  (readdirSync(path.join(cacheDir, 'v1'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.img'))
+    .map((f) => path.join(cacheDir, 'v1', f));
 
 let cold: Awaited<ReturnType<typeof run>>;
 
@@ -95,7 +98,10 @@ describe('the render cache', () => {
     expect(off.stdout).toMatch(/^rendered 6 image\(s\) in [\d.]+ s into out; lint/);
     const report = JSON.parse(readFileSync(path.join(p.dir, 'out/report.json'), 'utf8')) as Report;
     expect(report.summary).toMatchObject({ rendered: 6, cached: 0 });
-    const on = await runCli(['render', '-c', p.manifest, '--cache-dir', cacheDir, '--jobs', '1', '--fail-on', 'never'], p.dir);
+    const on = await runCli(
+      ['render', '-c', p.manifest, '--cache-dir', cacheDir, '--jobs', '1', '--fail-on', 'never'],
+      p.dir,
+    );
     expect(on.stdout).toMatch(/^rendered 6 image\(s\) in [\d.]+ s into out \(6 unchanged, from the cache\); lint/);
   });
 });

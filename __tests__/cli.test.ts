@@ -61,13 +61,22 @@ describe('selection errors are usage errors', () => {
     const { tmpdir } = await import('node:os');
     // On every machine: Node 24 told by a preload that it is 20.11.1 (what the bin reads).
     const preload = path.join(mkdtempSync(path.join(tmpdir(), 'storeshots-old-node-')), 'old.mjs');
-    writeFileSync(preload, "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.1' } });\n");
-    const faked = spawnSync(process.execPath, ['--import', preload, path.join(ROOT, 'bin/storeshots.js'), 'presets'], { encoding: 'utf8' });
+    writeFileSync(
+      preload,
+      "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.1' } });\n",
+    );
+    const faked = spawnSync(process.execPath, ['--import', preload, path.join(ROOT, 'bin/storeshots.js'), 'presets'], {
+      encoding: 'utf8',
+    });
     expect(faked.status).toBe(2);
     expect(faked.stdout).toBe('');
     expect(faked.stderr.split('\n')[0]).toBe('storeshots needs Node.js 24 or newer; this is Node.js 20.11.1.');
     // And a real older Node, where the machine has one (the global Node is 20 here).
-    const old = ['/usr/local/bin/node', '/usr/bin/node'].find((p) => existsSync(p) && Number(spawnSync(p, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim()) < 24);
+    const old = ['/usr/local/bin/node', '/usr/bin/node'].find(
+      (p) =>
+        existsSync(p) &&
+        Number(spawnSync(p, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim()) < 24,
+    );
     if (old) {
       const r = spawnSync(old, [path.join(ROOT, 'bin/storeshots.js'), 'presets'], { encoding: 'utf8' });
       expect(r.status).toBe(2);

@@ -10,7 +10,14 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import pixelmatch from 'pixelmatch';
 import { compareRaw, PIXEL_THRESHOLD, type Raw } from '../src/diff/compare.js';
-import { DEFAULT_THRESHOLD, diffSets, diffVerdict, formatShare, hasChanges, parseThreshold } from '../src/diff/index.js';
+import {
+  DEFAULT_THRESHOLD,
+  diffSets,
+  diffVerdict,
+  formatShare,
+  hasChanges,
+  parseThreshold,
+} from '../src/diff/index.js';
 import { clone, disc, fillRect, picture, png, readJson, writeSet } from './helpers/diff-sets.js';
 import { runCli } from './helpers/cli.js';
 import type { DiffResult } from '../src/diff/types.js';
@@ -32,8 +39,14 @@ async function diffOne(before: Buffer, after: Buffer, opts: { threshold?: number
   const same = await png(picture(W, H, 7));
   const base = dir('base');
   const head = dir('head');
-  await writeSet(base, [{ locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: before }, { locale: 'en-US', preset: 'play.phone', slide: 'stats', bytes: same }]);
-  await writeSet(head, [{ locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: after }, { locale: 'en-US', preset: 'play.phone', slide: 'stats', bytes: same }]);
+  await writeSet(base, [
+    { locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: before },
+    { locale: 'en-US', preset: 'play.phone', slide: 'stats', bytes: same },
+  ]);
+  await writeSet(head, [
+    { locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: after },
+    { locale: 'en-US', preset: 'play.phone', slide: 'stats', bytes: same },
+  ]);
   const out = opts.out ? dir('out') : undefined;
   const r = await diffSets(base, head, { threshold: opts.threshold, outDir: out });
   return { r, base, head, out };
@@ -115,13 +128,20 @@ describe('diffSets', () => {
     expect(r.belowThreshold).toHaveLength(1);
     expect(r.belowThreshold[0]).toMatchObject({ slide: 'home', score: 0, pixels: 0 });
     expect(hasChanges(r)).toBe(false);
-    expect(diffVerdict(r)).toBe('0 changed · 0 added · 0 removed · 2 unchanged (1 of them differ only below the threshold)');
+    expect(diffVerdict(r)).toBe(
+      '0 changed · 0 added · 0 removed · 2 unchanged (1 of them differ only below the threshold)',
+    );
   });
 
   it('counts a few stray pixels as unchanged at or below the threshold and as changed above it', async () => {
     const a = picture(W, H);
     const b = clone(a);
-    for (const [x, y] of [[10, 10], [200, 300], [390, 590]] as const) fillRect(b, x, y, 1, 1, [0, 255, 0]);
+    for (const [x, y] of [
+      [10, 10],
+      [200, 300],
+      [390, 590],
+    ] as const)
+      fillRect(b, x, y, 1, 1, [0, 255, 0]);
     const score = 3 / (W * H);
     const below = await diffOne(await png(a), await png(b), { threshold: score });
     expect(below.r.changed).toEqual([]);
@@ -145,7 +165,15 @@ describe('diffSets', () => {
     const { r, out } = await diffOne(await png(a), await png(b), { out: true });
     expect(r.changed).toHaveLength(1);
     const e = r.changed[0]!;
-    expect(e).toMatchObject({ locale: 'en-US', preset: 'play.phone', slide: 'home', path: 'en-US/play.phone/01-home.png', pixels: 2400, width: W, height: H });
+    expect(e).toMatchObject({
+      locale: 'en-US',
+      preset: 'play.phone',
+      slide: 'home',
+      path: 'en-US/play.phone/01-home.png',
+      pixels: 2400,
+      width: W,
+      height: H,
+    });
     expect(e.basePath).toBeUndefined();
     expect(r.unchanged).toBe(1);
 
@@ -172,7 +200,9 @@ describe('diffSets', () => {
     expect(readFileSync(path.join(out!, e.before!)).equals(await png(a))).toBe(true);
     expect(readFileSync(path.join(out!, e.after!)).equals(await png(b))).toBe(true);
     expect(readJson<DiffResult>(path.join(out!, 'diff.json'))).toEqual(JSON.parse(JSON.stringify(r)));
-    expect(readFileSync(path.join(out!, 'diff.html'), 'utf8')).toContain('1 changed · 0 added · 0 removed · 1 unchanged');
+    expect(readFileSync(path.join(out!, 'diff.html'), 'utf8')).toContain(
+      '1 changed · 0 added · 0 removed · 1 unchanged',
+    );
   });
 
   it('matches images by (locale, preset, slide), not by path: another layout and order still line up', async () => {
@@ -188,16 +218,44 @@ describe('diffSets', () => {
     ]);
     const changedStats = await png(fillRect(picture(W, H, 2), 0, 0, 50, 50, [0, 0, 0]));
     await writeSet(head, [
-      { locale: 'de-DE', preset: 'appstore.iphone_6_9', slide: 'stats', index: 1, path: 'fastlane/screenshots/de-DE/01_appstore.iphone_6_9_stats.png', bytes: changedStats },
-      { locale: 'de-DE', preset: 'appstore.iphone_6_9', slide: 'home', index: 2, path: 'fastlane/screenshots/de-DE/02_appstore.iphone_6_9_home.png', bytes: home },
-      { locale: 'de-DE', preset: 'appstore.iphone_6_9', slide: 'new', index: 3, path: 'fastlane/screenshots/de-DE/03_appstore.iphone_6_9_new.png', bytes: photo },
+      {
+        locale: 'de-DE',
+        preset: 'appstore.iphone_6_9',
+        slide: 'stats',
+        index: 1,
+        path: 'fastlane/screenshots/de-DE/01_appstore.iphone_6_9_stats.png',
+        bytes: changedStats,
+      },
+      {
+        locale: 'de-DE',
+        preset: 'appstore.iphone_6_9',
+        slide: 'home',
+        index: 2,
+        path: 'fastlane/screenshots/de-DE/02_appstore.iphone_6_9_home.png',
+        bytes: home,
+      },
+      {
+        locale: 'de-DE',
+        preset: 'appstore.iphone_6_9',
+        slide: 'new',
+        index: 3,
+        path: 'fastlane/screenshots/de-DE/03_appstore.iphone_6_9_new.png',
+        bytes: photo,
+      },
     ]);
     const r = await diffSets(base, head);
     expect(r.unchanged).toBe(1);
     expect(r.changed.map((e) => [e.slide, e.path, e.basePath, e.pixels])).toEqual([
-      ['stats', 'fastlane/screenshots/de-DE/01_appstore.iphone_6_9_stats.png', 'de-DE/appstore.iphone_6_9/02-stats.png', 2500],
+      [
+        'stats',
+        'fastlane/screenshots/de-DE/01_appstore.iphone_6_9_stats.png',
+        'de-DE/appstore.iphone_6_9/02-stats.png',
+        2500,
+      ],
     ]);
-    expect(r.added.map((e) => [e.slide, e.path, e.width, e.height])).toEqual([['new', 'fastlane/screenshots/de-DE/03_appstore.iphone_6_9_new.png', W, H]]);
+    expect(r.added.map((e) => [e.slide, e.path, e.width, e.height])).toEqual([
+      ['new', 'fastlane/screenshots/de-DE/03_appstore.iphone_6_9_new.png', W, H],
+    ]);
     expect(r.removed.map((e) => [e.slide, e.path])).toEqual([['gone', 'de-DE/appstore.iphone_6_9/03-gone.png']]);
     expect(diffVerdict(r)).toBe('1 changed · 1 added · 1 removed · 1 unchanged');
   });
@@ -216,8 +274,12 @@ describe('storeshots diff (CLI)', () => {
     const noise = await diffOne(await png(disc(picture(W, H), 200, 300, 60)), await png(noisy));
     const r0 = await runCli(['diff', noise.base, noise.head]);
     expect(r0.code, r0.stderr).toBe(0);
-    expect(r0.stdout).toMatch(/same {5}en-US\/play\.phone\/01-home\.png {2}bytes differ, pixels by [\d.]+% \([12] px\): at or below --threshold 0\.001%, counted as unchanged/);
-    expect(r0.stdout).toContain('0 changed · 0 added · 0 removed · 2 unchanged (1 of them differ only below the threshold)');
+    expect(r0.stdout).toMatch(
+      /same {5}en-US\/play\.phone\/01-home\.png {2}bytes differ, pixels by [\d.]+% \([12] px\): at or below --threshold 0\.001%, counted as unchanged/,
+    );
+    expect(r0.stdout).toContain(
+      '0 changed · 0 added · 0 removed · 2 unchanged (1 of them differ only below the threshold)',
+    );
   });
 
   it('--json prints { changed, added, removed, unchanged } with the diff image paths under --out', async () => {
@@ -229,8 +291,15 @@ describe('storeshots diff (CLI)', () => {
     const json = JSON.parse(r.stdout) as DiffResult;
     expect(Object.keys(json)).toEqual(['changed', 'added', 'removed', 'unchanged', 'belowThreshold', 'threshold']);
     expect(json.threshold).toBe(0.005);
-    expect(json.changed[0]).toMatchObject({ locale: 'en-US', preset: 'play.phone', slide: 'home', path: 'en-US/play.phone/01-home.png', score: 0.01 });
-    for (const k of ['before', 'after', 'diff', 'sideBySide'] as const) expect(readFileSync(path.join(out, json.changed[0]![k]!)).length).toBeGreaterThan(100);
+    expect(json.changed[0]).toMatchObject({
+      locale: 'en-US',
+      preset: 'play.phone',
+      slide: 'home',
+      path: 'en-US/play.phone/01-home.png',
+      score: 0.01,
+    });
+    for (const k of ['before', 'after', 'diff', 'sideBySide'] as const)
+      expect(readFileSync(path.join(out, json.changed[0]![k]!)).length).toBeGreaterThan(100);
     // A threshold above the change makes it unchanged.
     const r2 = await runCli(['diff', base, head, '--json', '--threshold', '0.02']);
     expect(r2.code).toBe(0);
@@ -243,37 +312,63 @@ describe('storeshots diff (CLI)', () => {
     const one = dir('one');
     const two = dir('two');
     await writeSet(one, [{ locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: a }]);
-    await writeSet(two, [{ locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: a }, { locale: 'en-US', preset: 'play.phone', slide: 'stats', bytes: b }]);
+    await writeSet(two, [
+      { locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: a },
+      { locale: 'en-US', preset: 'play.phone', slide: 'stats', bytes: b },
+    ]);
     const added = await runCli(['diff', one, two]);
     expect(added.code, added.stderr).toBe(1);
-    expect(added.stdout).toBe('added    en-US/play.phone/02-stats.png\n0 changed · 1 added · 0 removed · 1 unchanged\n');
+    expect(added.stdout).toBe(
+      'added    en-US/play.phone/02-stats.png\n0 changed · 1 added · 0 removed · 1 unchanged\n',
+    );
     const removed = await runCli(['diff', two, one]);
     expect(removed.code, removed.stderr).toBe(1);
-    expect(removed.stdout).toBe('removed  en-US/play.phone/02-stats.png\n0 changed · 0 added · 1 removed · 1 unchanged\n');
+    expect(removed.stdout).toBe(
+      'removed  en-US/play.phone/02-stats.png\n0 changed · 0 added · 1 removed · 1 unchanged\n',
+    );
   });
 
   it('lists at most 20 byte-only differences and counts the rest', async () => {
     const base = dir('many-a');
     const head = dir('many-b');
-    const specs = Array.from({ length: 23 }, (_, k) => ({ locale: 'en-US', preset: 'play.phone', slide: `s${k}`, pic: picture(20, 30, k) }));
+    const specs = Array.from({ length: 23 }, (_, k) => ({
+      locale: 'en-US',
+      preset: 'play.phone',
+      slide: `s${k}`,
+      pic: picture(20, 30, k),
+    }));
     await writeSet(base, await Promise.all(specs.map(async (x) => ({ ...x, bytes: await png(x.pic, 9) }))));
     await writeSet(head, await Promise.all(specs.map(async (x) => ({ ...x, bytes: await png(x.pic, 1, true) }))));
     const r = await runCli(['diff', base, head]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('same     en-US/'))).toHaveLength(20);
-    expect(r.stdout).toContain('same     … and 3 more image(s) whose bytes differ at or below --threshold 0.001% (--json lists them)\n');
-    expect(r.stdout).toContain('0 changed · 0 added · 0 removed · 23 unchanged (23 of them differ only below the threshold)');
+    expect(r.stdout).toContain(
+      'same     … and 3 more image(s) whose bytes differ at or below --threshold 0.001% (--json lists them)\n',
+    );
+    expect(r.stdout).toContain(
+      '0 changed · 0 added · 0 removed · 23 unchanged (23 of them differ only below the threshold)',
+    );
   });
 
   it('writes scores as percentages people read', () => {
-    expect([0, 0.00001, 0.0054, 0.0113, 0.5, 1].map(formatShare)).toEqual(['0%', '0.001%', '0.54%', '1.1%', '50%', '100%']);
+    expect([0, 0.00001, 0.0054, 0.0113, 0.5, 1].map(formatShare)).toEqual([
+      '0%',
+      '0.001%',
+      '0.54%',
+      '1.1%',
+      '50%',
+      '100%',
+    ]);
   });
 
   it('parses --threshold as a share or a percentage and refuses anything else with exit 2', async () => {
     expect(parseThreshold('0.001')).toBe(0.001);
     expect(parseThreshold('0.1%')).toBeCloseTo(0.001, 12);
     expect(parseThreshold('0')).toBe(0);
-    for (const bad of ['abc', '2', '-0.1', '150%', '']) expect(() => parseThreshold(bad), bad).toThrow(/Expected a share of pixels from 0 to 1 .* for --threshold but received/);
+    for (const bad of ['abc', '2', '-0.1', '150%', ''])
+      expect(() => parseThreshold(bad), bad).toThrow(
+        /Expected a share of pixels from 0 to 1 .* for --threshold but received/,
+      );
     const r = await runCli(['diff', tmp, tmp, '--threshold', 'lots']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--threshold but received "lots"');

@@ -68,7 +68,8 @@ describe('storeshots diff on two renders of the example', () => {
       // The change is the headline: boxed in the top quarter of the image, nowhere else.
       expect(e.regions.length).toBeGreaterThanOrEqual(1);
       for (const box of e.regions) expect(box.y + box.height, e.preset).toBeLessThan(e.height / 4);
-      for (const k of ['before', 'after', 'diff', 'sideBySide'] as const) expect(readdirSync(path.dirname(path.join(out, e[k]!)))).toContain(path.basename(e[k]!));
+      for (const k of ['before', 'after', 'diff', 'sideBySide'] as const)
+        expect(readdirSync(path.dirname(path.join(out, e[k]!)))).toContain(path.basename(e[k]!));
       const diff = await sharp(path.join(out, e.diff!)).metadata();
       expect([diff.width, diff.height]).toEqual([e.width, e.height]);
     }

@@ -36,15 +36,27 @@ beforeAll(async () => {
   for (const locale of ['en-US', 'de-DE']) {
     for (const preset of ['appstore.iphone_6_9', 'play.phone']) {
       // home: red before, blue after (the whole picture changed); stats: a small change; photo: same.
-      baseSpecs.push({ locale, preset, slide: 'home', bytes: await solid(RED) }, { locale, preset, slide: 'stats', bytes: await png(picture(W, H, 2)) });
-      headSpecs.push({ locale, preset, slide: 'home', bytes: await solid(BLUE) }, { locale, preset, slide: 'stats', bytes: await small(2) });
+      baseSpecs.push(
+        { locale, preset, slide: 'home', bytes: await solid(RED) },
+        { locale, preset, slide: 'stats', bytes: await png(picture(W, H, 2)) },
+      );
+      headSpecs.push(
+        { locale, preset, slide: 'home', bytes: await solid(BLUE) },
+        { locale, preset, slide: 'stats', bytes: await small(2) },
+      );
       const photo = await png(picture(W, H, 5));
       baseSpecs.push({ locale, preset, slide: 'photo', bytes: photo });
       headSpecs.push({ locale, preset, slide: 'photo', bytes: photo });
     }
   }
   baseSpecs.push({ locale: 'en-US', preset: 'play.phone', slide: 'old', bytes: await png(picture(W, H, 9)) });
-  headSpecs.push({ locale: 'de-DE', preset: 'play.phone', slide: XSS, path: 'de-DE/play.phone/04 new #1?.png', bytes: await png(picture(W, H, 11)) });
+  headSpecs.push({
+    locale: 'de-DE',
+    preset: 'play.phone',
+    slide: XSS,
+    path: 'de-DE/play.phone/04 new #1?.png',
+    bytes: await png(picture(W, H, 11)),
+  });
   await writeSet(path.join(tmp, 'base'), baseSpecs);
   await writeSet(path.join(tmp, 'head'), headSpecs);
   result = await diffSets(path.join(tmp, 'base'), path.join(tmp, 'head'), { outDir: out });
@@ -53,7 +65,14 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1400, height: 1000 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await context.newPage();
   page.on('console', (m) => {
@@ -75,7 +94,9 @@ type Img = { naturalWidth: number; getAttribute(n: string): string | null };
 /** The colour on screen at a fraction of the width, mid-height, of one card's picture. */
 async function colourAt(card: string, fx: number): Promise<[number, number, number]> {
   await page.locator(card).scrollIntoViewIfNeeded();
-  await page.$$eval(`${card} img`, (els) => Promise.all(els.map((e) => (e as unknown as { decode(): Promise<void> }).decode())));
+  await page.$$eval(`${card} img`, (els) =>
+    Promise.all(els.map((e) => (e as unknown as { decode(): Promise<void> }).decode())),
+  );
   const shot = await page.locator(`${card} .compare`).screenshot();
   const { data, info } = await sharp(shot).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const i = (Math.floor(info.height / 2) * info.width + Math.floor(info.width * fx)) * 3;
@@ -87,13 +108,21 @@ const HOME = '.card[data-status=changed][data-locale="en-US"][data-preset="play.
 describe('diff.html in Chromium', () => {
   it('shows the verdict and a card per changed, added and removed image, every image loaded', async () => {
     expect(await page.textContent('#verdict')).toBe('8 changed · 1 added · 1 removed · 4 unchanged');
-    expect(await page.$$eval('.card', (els) => els.map((e) => (e as unknown as El).dataset.status))).toEqual([...Array(8).fill('changed'), 'added', 'removed']);
+    expect(await page.$$eval('.card', (els) => els.map((e) => (e as unknown as El).dataset.status))).toEqual([
+      ...Array(8).fill('changed'),
+      'added',
+      'removed',
+    ]);
     // Images load lazily: each card's as it scrolls into view.
     for (const card of await page.$$('.card')) {
       await card.scrollIntoViewIfNeeded();
-      await card.$$eval('img', (els) => Promise.all(els.map((e) => (e as unknown as { decode(): Promise<void> }).decode())));
+      await card.$$eval('img', (els) =>
+        Promise.all(els.map((e) => (e as unknown as { decode(): Promise<void> }).decode())),
+      );
     }
-    const imgs = await page.$$eval('img', (els) => els.map((e) => ({ src: (e as unknown as Img).getAttribute('src'), w: (e as unknown as Img).naturalWidth })));
+    const imgs = await page.$$eval('img', (els) =>
+      els.map((e) => ({ src: (e as unknown as Img).getAttribute('src'), w: (e as unknown as Img).naturalWidth })),
+    );
     expect(imgs).toHaveLength(8 * 3 + 2);
     for (const i of imgs) expect(i.w, i.src!).toBe(300);
     // A path with a space, # and ? is percent-encoded, so it still loads from disk.
@@ -125,15 +154,27 @@ describe('diff.html in Chromium', () => {
 
   it('switches every changed card at once', async () => {
     await page.click('#all-modes button[data-mode=after]');
-    expect(await page.$$eval('.card[data-status=changed]', (els) => els.map((e) => (e as unknown as El).dataset.mode))).toEqual(Array(8).fill('after'));
+    expect(
+      await page.$$eval('.card[data-status=changed]', (els) => els.map((e) => (e as unknown as El).dataset.mode)),
+    ).toEqual(Array(8).fill('after'));
     await page.click('#all-modes button[data-mode=slider]');
   });
 
   it('filters by status, locale and preset', async () => {
-    const visible = () => page.$$eval('.card:not(.hidden)', (els) => els.map((e) => `${(e as unknown as El).dataset.status} ${(e as unknown as El).dataset.locale} ${(e as unknown as El).dataset.preset} ${(e as unknown as El).dataset.slide}`));
+    const visible = () =>
+      page.$$eval('.card:not(.hidden)', (els) =>
+        els.map(
+          (e) =>
+            `${(e as unknown as El).dataset.status} ${(e as unknown as El).dataset.locale} ${(e as unknown as El).dataset.preset} ${(e as unknown as El).dataset.slide}`,
+        ),
+      );
     await page.selectOption('#f-locale', 'de-DE');
     await page.selectOption('#f-preset', 'play.phone');
-    expect(await visible()).toEqual(['changed de-DE play.phone home', 'changed de-DE play.phone stats', `added de-DE play.phone ${XSS}`]);
+    expect(await visible()).toEqual([
+      'changed de-DE play.phone home',
+      'changed de-DE play.phone stats',
+      `added de-DE play.phone ${XSS}`,
+    ]);
     await page.selectOption('#f-status', 'added');
     expect(await visible()).toEqual([`added de-DE play.phone ${XSS}`]);
     expect(await page.isVisible('section#changed')).toBe(false);

@@ -34,7 +34,12 @@ beforeAll(async () => {
   good = await variant(() => {});
   changed = path.join(tmp, 'changed');
   await writeSet(changed, [
-    { locale: 'en-US', preset: 'play.phone', slide: 'home', bytes: await png(fillRect(picture(200, 300), 0, 0, 10, 10, [0, 0, 0])) },
+    {
+      locale: 'en-US',
+      preset: 'play.phone',
+      slide: 'home',
+      bytes: await png(fillRect(picture(200, 300), 0, 0, 10, 10, [0, 0, 0])),
+    },
     { locale: 'en-US', preset: 'play.phone', slide: 'stats', bytes: await png(picture(200, 300, 3)) },
   ]);
 });
@@ -69,31 +74,51 @@ describe('storeshots diff on bad input exits 2 and names the file', () => {
   });
 
   it('an image record without its identity or sha256', async () => {
-    const noLocale = await variant((r) => void delete (r.images[1] as Partial<typeof r.images[1]>).locale);
-    await expectBad([good, noLocale], `${path.join(noLocale, 'report.json')}: Expected a non-empty string for images[1].locale but received nothing`);
+    const noLocale = await variant((r) => void delete (r.images[1] as Partial<(typeof r.images)[1]>).locale);
+    await expectBad(
+      [good, noLocale],
+      `${path.join(noLocale, 'report.json')}: Expected a non-empty string for images[1].locale but received nothing`,
+    );
     const badSha = await variant((r) => void (r.images[0]!.sha256 = 'abc'));
-    await expectBad([badSha, good], `${path.join(badSha, 'report.json')}: Expected a sha256 (64 hex digits) for images[0].sha256 but received "abc"`);
+    await expectBad(
+      [badSha, good],
+      `${path.join(badSha, 'report.json')}: Expected a sha256 (64 hex digits) for images[0].sha256 but received "abc"`,
+    );
   });
 
   it('a path that leaves the folder, directly or through a symbolic link', async () => {
     const secret = path.join(tmp, 'secret.png');
     writeFileSync(secret, bytes);
     const up = await variant((r) => void (r.images[0]!.path = '../secret.png'));
-    await expectBad([good, up], `${path.join(up, 'report.json')}: images[0].path "../secret.png" leaves the folder ${up}`);
+    await expectBad(
+      [good, up],
+      `${path.join(up, 'report.json')}: images[0].path "../secret.png" leaves the folder ${up}`,
+    );
     const abs = await variant((r) => void (r.images[0]!.path = secret));
     await expectBad([good, abs], `images[0].path ${JSON.stringify(secret)} leaves the folder`);
     const link = await variant((r, dir) => {
       symlinkSync(secret, path.join(dir, 'link.png'));
       r.images[0]!.path = 'link.png';
     });
-    await expectBad([good, link], `${path.join(link, 'report.json')}: images[0].path "link.png" leads outside the folder ${link} (through a symbolic link)`);
+    await expectBad(
+      [good, link],
+      `${path.join(link, 'report.json')}: images[0].path "link.png" leads outside the folder ${link} (through a symbolic link)`,
+    );
   });
 
   it('an image listed but missing, or with other bytes than report.json says', async () => {
     const missing = await variant((_r, dir) => rmSync(path.join(dir, 'en-US/play.phone/02-stats.png')));
-    await expectBad([good, missing], `images[1].path "en-US/play.phone/02-stats.png" is listed but ${path.join(missing, 'en-US/play.phone/02-stats.png')} does not exist`);
-    const cut = await variant((_r, dir) => writeFileSync(path.join(dir, 'en-US/play.phone/01-home.png'), bytes.subarray(0, 100)));
-    await expectBad([cut, good], `${path.join(cut, 'en-US/play.phone/01-home.png')} does not match the sha256 of images[0]`);
+    await expectBad(
+      [good, missing],
+      `images[1].path "en-US/play.phone/02-stats.png" is listed but ${path.join(missing, 'en-US/play.phone/02-stats.png')} does not exist`,
+    );
+    const cut = await variant((_r, dir) =>
+      writeFileSync(path.join(dir, 'en-US/play.phone/01-home.png'), bytes.subarray(0, 100)),
+    );
+    await expectBad(
+      [cut, good],
+      `${path.join(cut, 'en-US/play.phone/01-home.png')} does not match the sha256 of images[0]`,
+    );
   });
 
   it('an image that cannot be decoded (its sha256 right, its bytes not an image)', async () => {
@@ -104,21 +129,30 @@ describe('storeshots diff on bad input exits 2 and names the file', () => {
       r.images[0]!.sha256 = createHash('sha256').update(junk).digest('hex');
     });
     const out = path.join(tmp, 'never-decoded');
-    await expectBad([good, dir, '--out', out], `${path.join(dir, 'en-US/play.phone/01-home.png')} cannot be read as an image`);
+    await expectBad(
+      [good, dir, '--out', out],
+      `${path.join(dir, 'en-US/play.phone/01-home.png')} cannot be read as an image`,
+    );
     // The staging folder of --out is gone again.
     expect(readdirSync(tmp).filter((f) => f.startsWith('never-decoded'))).toEqual([]);
   });
 
   it('the same (locale, preset, slide) twice', async () => {
     const dup = await variant((r) => void (r.images[1]!.slide = 'home'));
-    await expectBad([dup, good], `${path.join(dup, 'report.json')}: images[1] (en-US, play.phone, home) is listed twice (also images[0], en-US/play.phone/01-home.png)`);
+    await expectBad(
+      [dup, good],
+      `${path.join(dup, 'report.json')}: images[1] (en-US, play.phone, home) is listed twice (also images[0], en-US/play.phone/01-home.png)`,
+    );
   });
 
   it('--out over a folder that is not an earlier diff, or over an input set; nothing half-written', async () => {
     const busy = path.join(tmp, 'busy');
     mkdirSync(busy);
     writeFileSync(path.join(busy, 'notes.txt'), 'mine');
-    await expectBad([good, changed, '--out', busy], `--out ${busy} is not empty and holds no diff.json: refusing to replace it`);
+    await expectBad(
+      [good, changed, '--out', busy],
+      `--out ${busy} is not empty and holds no diff.json: refusing to replace it`,
+    );
     expect(readdirSync(busy)).toEqual(['notes.txt']);
     await expectBad([good, changed, '--out', tmp], `--out ${tmp} would replace the set ${good}`);
     // A diff into a fresh folder works, and again over its own earlier output.

@@ -73,7 +73,9 @@ function brokenLink(file: string, anchor: string | undefined): string | undefine
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
 describe('citations of docs/ in the code', () => {
-  const sources = ['src', '__tests__', 'scripts', 'schema', 'bench'].flatMap(filesUnder).concat(path.join(ROOT, 'action.yml'));
+  const sources = ['src', '__tests__', 'scripts', 'schema', 'bench']
+    .flatMap(filesUnder)
+    .concat(path.join(ROOT, 'action.yml'));
 
   it('name a docs/ page and anchor that exist', () => {
     const cited: string[] = [];
@@ -93,7 +95,9 @@ describe('citations of docs/ in the code', () => {
 
   it('cite no document the repository does not ship', () => {
     // Built from parts so this file does not match itself.
-    const unshipped = new RegExp(['SPEC' + ' §', 'STORE' + '-RULES', 'SPEC' + '\\.md', 'ENGINEERING' + '\\.md'].join('|'));
+    const unshipped = new RegExp(
+      ['SPEC' + ' §', 'STORE' + '-RULES', 'SPEC' + '\\.md', 'ENGINEERING' + '\\.md'].join('|'),
+    );
     const found = [...sources, ...filesUnder('docs'), path.join(ROOT, 'README.md')].flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
@@ -132,7 +136,9 @@ describe('links between the docs', () => {
   });
 
   it('computes anchors as GitHub does', () => {
-    const a = anchorsOf('# report.json\n## `POST /v1/renders`\n```sh\n# not a heading\n```\n## Exit codes\n## Exit codes\n<a id="rule-x"></a>');
+    const a = anchorsOf(
+      '# report.json\n## `POST /v1/renders`\n```sh\n# not a heading\n```\n## Exit codes\n## Exit codes\n<a id="rule-x"></a>',
+    );
     expect([...a]).toEqual(['reportjson', 'post-v1renders', 'exit-codes', 'exit-codes-1', 'rule-x']);
   });
 });
@@ -145,14 +151,16 @@ describe('docs/architecture.md', () => {
   it('names files and folders that exist', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8');
     const named = new Set([...doc.matchAll(/`((?:src|__tests__|scripts|schema|bin)\/[\w./-]*)`/g)].map((m) => m[1]!));
-    const missing = [...named].filter((p) => !PENDING.has(p)).filter((p) => {
-      try {
-        statSync(path.join(ROOT, p));
-        return false;
-      } catch {
-        return true;
-      }
-    });
+    const missing = [...named]
+      .filter((p) => !PENDING.has(p))
+      .filter((p) => {
+        try {
+          statSync(path.join(ROOT, p));
+          return false;
+        } catch {
+          return true;
+        }
+      });
     expect(missing).toEqual([]);
     expect(named.size).toBeGreaterThan(40);
   });
@@ -172,10 +180,15 @@ describe('docs/store-rules.md and docs/interfaces.md agree with src/store', () =
 
   it("lists deliver's size -> display type table and both stores' locale codes as src/store has them", () => {
     const doc = readFileSync(path.join(ROOT, 'docs/store-rules.md'), 'utf8');
-    const section = doc.slice(doc.indexOf('## deliver: size to display type'), doc.indexOf('## App Store locale codes'));
+    const section = doc.slice(
+      doc.indexOf('## deliver: size to display type'),
+      doc.indexOf('## App Store locale codes'),
+    );
     const rows = [...section.matchAll(/^\| `(APP_\w+)`[^|]* \| ([\dx, ]+) \|$/gm)];
     expect(Object.fromEntries(rows.map((r) => [r[1], r[2]!.split(', ')]))).toEqual(
-      Object.fromEntries(Object.entries(DELIVER_DISPLAY_TYPES).map(([type, sizes]) => [type, sizes.map(([w, h]) => `${w}x${h}`)])),
+      Object.fromEntries(
+        Object.entries(DELIVER_DISPLAY_TYPES).map(([type, sizes]) => [type, sizes.map(([w, h]) => `${w}x${h}`)]),
+      ),
     );
     expect(doc).toContain(`\n\`${APPSTORE_LOCALES.join(' ')}\`\n`);
     expect(doc).toContain(`\n\`${PLAY_LOCALES.join(' ')}\`\n`);

@@ -23,7 +23,12 @@ describe('waitFor', () => {
   it('gives up at the deadline, naming what it waited for', async () => {
     const clock = fakeClock();
     let state = 'queued';
-    const p = waitFor(() => undefined, { timeoutMs: 100, intervalMs: 30, what: () => `render to end (now ${state})`, ...clock });
+    const p = waitFor(() => undefined, {
+      timeoutMs: 100,
+      intervalMs: 30,
+      what: () => `render to end (now ${state})`,
+      ...clock,
+    });
     state = 'processing';
     await expect(p).rejects.toThrow('waitFor: not reached after 100 ms: render to end (now processing)');
     expect(clock.pauses).toEqual([30, 30, 30, 30]);

@@ -23,21 +23,38 @@ describe('import frameit on a real-world setup (every pattern of issue #23)', ()
     const dir = frameitRealProject();
     const r = await runCli(['import', 'frameit', '--json'], dir);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { findings: Array<{ rule: string; message: string; at?: { file: string; line: number } }>; problems: string[] };
+    const out = JSON.parse(r.stdout) as {
+      findings: Array<{ rule: string; message: string; at?: { file: string; line: number } }>;
+      problems: string[];
+    };
     expect(out.problems).toEqual([]);
     const list = out.findings.map((f) => `${f.rule}: ${f.at ? `${f.at.file}:${f.at.line}: ` : ''}${f.message}`);
     // 2: Framefile comments read, said so
-    expect(list).toContain(`import.approximated: ${SS}/Framefile.json:2: comments on line(s) 2, 7, 11: read as fastlane reads them (Ruby's JSON parser allows comments; strict JSON does not)`);
+    expect(list).toContain(
+      `import.approximated: ${SS}/Framefile.json:2: comments on line(s) 2, 7, 11: read as fastlane reads them (Ruby's JSON parser allows comments; strict JSON does not)`,
+    );
     // 1: a title.strings line without ";" read as frameit reads it, at its line
-    expect(list).toContain(`import.approximated: ${SS}/en-US/title.strings:2: the entry "01Home" has no closing ";" (frameit reads it anyway; Xcode would not): add the ";"`);
-    expect(list).toContain(`import.approximated: ${SS}/ru_RU/title.strings:8: the entry "06Widgets" has no closing ";" (frameit reads it anyway; Xcode would not): add the ";"`);
+    expect(list).toContain(
+      `import.approximated: ${SS}/en-US/title.strings:2: the entry "01Home" has no closing ";" (frameit reads it anyway; Xcode would not): add the ";"`,
+    );
+    expect(list).toContain(
+      `import.approximated: ${SS}/ru_RU/title.strings:8: the entry "06Widgets" has no closing ";" (frameit reads it anyway; Xcode would not): add the ";"`,
+    );
     // 6: an underscore folder the App Store has no locale for is left out with the reason
-    expect(list).toContain('import.skipped: de_CH/ (as de-CH): the App Store has no such locale, so its 12 screenshot(s) were left out (rename the folder to a store locale to keep them)');
+    expect(list).toContain(
+      'import.skipped: de_CH/ (as de-CH): the App Store has no such locale, so its 12 screenshot(s) were left out (rename the folder to a store locale to keep them)',
+    );
     // 12: a `supported` locale with no folder is not written to locale-style
-    expect(list).toContain(`import.no-equivalent: ${SS}/Framefile.json:8: fonts[0].supported "zcmn-Hans": no locale folder of that name, so frameit never uses the font there; not carried over`);
+    expect(list).toContain(
+      `import.no-equivalent: ${SS}/Framefile.json:8: fonts[0].supported "zcmn-Hans": no locale folder of that name, so frameit never uses the font there; not carried over`,
+    );
     // 7 and 5: blank and missing titles are said
-    expect(list).toContain('import.approximated: zh_TW/iPhone 16 Pro Max-03Photo.png: the title is blank (" " in title.strings:3): frameit draws no title; the headline stays empty in zh-TW');
-    expect(list).toContain("import.approximated: en-US/iPhone 16 Pro Max-04Share.png has no title text: frameit draws none there; its headline is left empty in en-US (never another locale's text)");
+    expect(list).toContain(
+      'import.approximated: zh_TW/iPhone 16 Pro Max-03Photo.png: the title is blank (" " in title.strings:3): frameit draws no title; the headline stays empty in zh-TW',
+    );
+    expect(list).toContain(
+      "import.approximated: en-US/iPhone 16 Pro Max-04Share.png has no title text: frameit draws none there; its headline is left empty in en-US (never another locale's text)",
+    );
 
     const m = parse(readFileSync(path.join(dir, 'screenshots.yml'), 'utf8'));
     expect(m.locales).toEqual(['en-US', 'ru-RU', 'zh-TW']); // 6: ru_RU, zh_TW as BCP 47
@@ -49,12 +66,26 @@ describe('import frameit on a real-world setup (every pattern of issue #23)', ()
     expect(slides.filter((s) => s.presets?.[0] === 'appstore.iphone_6_9')).toHaveLength(6);
     expect(slides.filter((s) => s.presets?.[0] === 'appstore.ipad_13')).toHaveLength(6);
     // 3: dash names without a device are two screens, each with its own file and title
-    expect(byId['list-detail-iphone']).toMatchObject({ screenshot: `${SS}/{locale}/list-detail.png`, headline: { 'en-US': 'Every list in one place' } });
-    expect(byId['task-detail-iphone']).toMatchObject({ screenshot: `${SS}/{locale}/task-detail.png`, headline: { 'en-US': 'Tasks with due dates' } });
+    expect(byId['list-detail-iphone']).toMatchObject({
+      screenshot: `${SS}/{locale}/list-detail.png`,
+      headline: { 'en-US': 'Every list in one place' },
+    });
+    expect(byId['task-detail-iphone']).toMatchObject({
+      screenshot: `${SS}/{locale}/task-detail.png`,
+      headline: { 'en-US': 'Tasks with due dates' },
+    });
     // 5: untitled in the fallback locale: empty there, not another locale's text
-    expect(byId['04share-iphone']!.headline).toEqual({ 'en-US': '', 'ru-RU': 'Делитесь с друзьями', 'zh-TW': '與朋友分享' });
+    expect(byId['04share-iphone']!.headline).toEqual({
+      'en-US': '',
+      'ru-RU': 'Делитесь с друзьями',
+      'zh-TW': '與朋友分享',
+    });
     // 7: a blank title stays blank
-    expect(byId['03photo-iphone']!.headline).toEqual({ 'en-US': 'Capture the moments that matter', 'ru-RU': 'Запечатлейте важные моменты', 'zh-TW': '' });
+    expect(byId['03photo-iphone']!.headline).toEqual({
+      'en-US': 'Capture the moments that matter',
+      'ru-RU': 'Запечатлейте важные моменты',
+      'zh-TW': '',
+    });
 
     // It validates as it is (the CLI's validate, and with no warning about locale-style).
     const v = await runCli(['validate'], dir);
@@ -63,7 +94,13 @@ describe('import frameit on a real-world setup (every pattern of issue #23)', ()
     expect(v.stderr).not.toContain('locale-style');
 
     // Rendered: the titles frameit draws (8: the tab is a space), none where frameit draws none.
-    const result = await runPipeline({ cwd: dir, noCache: true, jobs: 2, presets: ['appstore.iphone_6_9'], slides: ['task-detail-iphone', '03photo-iphone', '04share-iphone'] });
+    const result = await runPipeline({
+      cwd: dir,
+      noCache: true,
+      jobs: 2,
+      presets: ['appstore.iphone_6_9'],
+      slides: ['task-detail-iphone', '03photo-iphone', '04share-iphone'],
+    });
     expect(result.images).toHaveLength(9);
     const headline = (locale: string, slide: string) => {
       const img = result.images.find((i) => i.job.locale === locale && i.job.slide === slide)!;
@@ -76,7 +113,9 @@ describe('import frameit on a real-world setup (every pattern of issue #23)', ()
     expect(headline('en-US', '04share-iphone')).toBeUndefined();
     expect(headline('ru-RU', '04share-iphone')).toBe('Делитесь с друзьями');
     // The screenshots came from the underscore folders.
-    expect(result.images.find((i) => i.job.locale === 'zh-TW')!.job.screenshot).toContain(`${path.sep}zh_TW${path.sep}`);
+    expect(result.images.find((i) => i.job.locale === 'zh-TW')!.job.screenshot).toContain(
+      `${path.sep}zh_TW${path.sep}`,
+    );
   }, 300_000);
 });
 
@@ -92,15 +131,22 @@ describe('import frameit: each pattern on its own', () => {
     ]);
     // Other .strings files stay strict (Xcode refuses them).
     writeFileSync(path.join(dir, 'Localizable.strings'), '"a" = "b"\n"c" = "d";\n');
-    expect(() => readStrings(['Localizable.strings'], ['en-US'], dir, { cwd: dir })).toThrow(/Localizable\.strings:1:10: error: Invalid strings file: expected ; after the entry "a"/);
+    expect(() => readStrings(['Localizable.strings'], ['en-US'], dir, { cwd: dir })).toThrow(
+      /Localizable\.strings:1:10: error: Invalid strings file: expected ; after the entry "a"/,
+    );
   });
 
   it('2: a Framefile with // and /* */ comments is read; a trailing comma is refused as fastlane refuses it', () => {
     const dir = frameitRealProject();
     const r = importHere(dir);
     expect((r.manifest.style as { padding: number }).padding).toBe(0.045); // 60 px of 1320, read past the comments
-    writeFileSync(path.join(dir, SS, 'Framefile.json'), '{\n  // c\n  "default": { "padding": 60, },\n  "data": []\n}\n');
-    expect(() => importHere(dir)).toThrow(/Framefile\.json:3:31: error: Invalid Framefile: invalid JSON: .*a trailing comma before it: remove the comma/);
+    writeFileSync(
+      path.join(dir, SS, 'Framefile.json'),
+      '{\n  // c\n  "default": { "padding": 60, },\n  "data": []\n}\n',
+    );
+    expect(() => importHere(dir)).toThrow(
+      /Framefile\.json:3:31: error: Invalid Framefile: invalid JSON: .*a trailing comma before it: remove the comma/,
+    );
   });
 
   it('3: a dash without a device name is part of the screen name; device names still split; clashing names never merge', () => {
@@ -123,13 +169,16 @@ describe('import frameit: each pattern on its own', () => {
     const dir = frameitRealProject();
     rmSync(path.join(dir, SS, 'de_CH'), { recursive: true });
     for (const loc of ['en-US', 'ru_RU', 'zh_TW']) {
-      for (const n of ['07a', '08b', '09c', '10d', '11e']) copyFileSync(path.join(dir, SS, loc, 'list-detail.png'), path.join(dir, SS, loc, `iPhone 16 Pro Max-${n}.png`));
+      for (const n of ['07a', '08b', '09c', '10d', '11e'])
+        copyFileSync(path.join(dir, SS, loc, 'list-detail.png'), path.join(dir, SS, loc, `iPhone 16 Pro Max-${n}.png`));
     }
     const r = importHere(dir);
     const slides = r.manifest.slides as Slide[];
     expect(slides.filter((s) => s.presets?.[0] === 'appstore.iphone_6_9')).toHaveLength(10);
     expect(slides.filter((s) => s.presets?.[0] === 'appstore.ipad_13')).toHaveLength(6);
-    expect(messages(r).filter((x) => x.includes('holds at most'))).toEqual(['import.skipped: slide task-detail-iphone: a appstore.iphone_6_9 set holds at most 10 screenshots; left out']);
+    expect(messages(r).filter((x) => x.includes('holds at most'))).toEqual([
+      'import.skipped: slide task-detail-iphone: a appstore.iphone_6_9 set holds at most 10 screenshots; left out',
+    ]);
   });
 
   it('5 and 7: with titles from one pattern but a screen untitled somewhere, headlines are inline and empty there', () => {
@@ -139,14 +188,21 @@ describe('import frameit: each pattern on its own', () => {
     writeFileSync(path.join(dir, 'screenshots.yml'), r.yaml);
     const { plan } = loadProject({ cwd: dir });
     const job = (id: string) => plan.all.find((j) => j.id === id)!;
-    expect(job('en-US/appstore.iphone_6_9/04share-iphone').headline).toMatchObject({ text: '', origin: 'inline', locale: 'en-US' });
+    expect(job('en-US/appstore.iphone_6_9/04share-iphone').headline).toMatchObject({
+      text: '',
+      origin: 'inline',
+      locale: 'en-US',
+    });
     expect(job('zh-TW/appstore.ipad_13/03photo-ipad').headline).toMatchObject({ text: '', locale: 'zh-TW' });
   });
 
   it('6: with every screen titled, headlines stay keys and {locale} finds the ru_RU and zh_TW folders', () => {
     const dir = frameitRealProject();
     rmSync(path.join(dir, SS, 'de_CH'), { recursive: true });
-    writeFileSync(path.join(dir, SS, 'en-US/title.strings'), `${readFileSync(path.join(dir, SS, 'en-US/title.strings'), 'utf8')}"04Share" = "Share with friends";\n`);
+    writeFileSync(
+      path.join(dir, SS, 'en-US/title.strings'),
+      `${readFileSync(path.join(dir, SS, 'en-US/title.strings'), 'utf8')}"04Share" = "Share with friends";\n`,
+    );
     const r = importHere(dir);
     expect(r.manifest.strings).toEqual([`${SS}/{locale}/title.strings`]);
     writeFileSync(path.join(dir, 'screenshots.yml'), r.yaml);
@@ -164,7 +220,9 @@ describe('import frameit: each pattern on its own', () => {
     mkdirSync(path.join(dir, SS, 'ru-RU'));
     copyFileSync(path.join(dir, SS, 'ru_RU', 'list-detail.png'), path.join(dir, SS, 'ru-RU', 'list-detail.png'));
     const r = importHere(dir);
-    expect(messages(r)).toContain('import.skipped: ru_RU/iPad Pro (12.9-inch) (6th generation)-01Home.png: the folders ru-RU/ and ru_RU/ are both the locale ru-RU; ru_RU/ was left out (merge them)');
+    expect(messages(r)).toContain(
+      'import.skipped: ru_RU/iPad Pro (12.9-inch) (6th generation)-01Home.png: the folders ru-RU/ and ru_RU/ are both the locale ru-RU; ru_RU/ was left out (merge them)',
+    );
   });
 
   it('12: a locale filter written with "_" becomes the BCP 47 locale-style key', () => {

@@ -15,7 +15,9 @@ describe('storeshots import frameit', () => {
     const dir = frameitProject();
     const r = await runCli(['import', 'frameit', 'fastlane/screenshots'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('wrote screenshots.yml from fastlane/screenshots/Framefile.json: 2 locale(s) x 2 preset(s): 12 image(s)');
+    expect(r.stdout).toContain(
+      'wrote screenshots.yml from fastlane/screenshots/Framefile.json: 2 locale(s) x 2 preset(s): 12 image(s)',
+    );
     const F = 'fastlane/screenshots/Framefile.json';
     const lines = r.stderr.trim().split('\n');
     expect(lines).toEqual([
@@ -39,13 +41,29 @@ describe('storeshots import frameit', () => {
       layout: 'text-top',
       padding: 0.05, // 66 px of a 1320 px wide iPhone shot
       device: { color: 'silver' },
-      headline: { color: '#ffffff', accent: '#fde047', font: 'fastlane/screenshots/fonts/Habitual-Bold.ttf', weight: 700, size: 0.07 },
+      headline: {
+        color: '#ffffff',
+        accent: '#fde047',
+        font: 'fastlane/screenshots/fonts/Habitual-Bold.ttf',
+        weight: 700,
+        size: 0.07,
+      },
     });
     expect(m.fonts).toEqual(['fastlane/screenshots/fonts/Habitual-Bold.ttf']);
-    expect(m.slides.map((s: { id: string }) => s.id)).toEqual(['01home-iphone', '01home-ipad', '02stats-iphone', '02stats-ipad', '03photo-iphone', '03photo-ipad']);
+    expect(m.slides.map((s: { id: string }) => s.id)).toEqual([
+      '01home-iphone',
+      '01home-ipad',
+      '02stats-iphone',
+      '02stats-ipad',
+      '03photo-iphone',
+      '03photo-ipad',
+    ]);
     const [homePhone, homePad, statsPhone] = m.slides;
     // keyword + title become one headline with the keyword highlighted; de-DE's title.strings is UTF-16
-    expect(homePhone.headline).toEqual({ 'en-US': '**Track** every habit', 'de-DE': '**Behalte** jede Gewohnheit im Blick' });
+    expect(homePhone.headline).toEqual({
+      'en-US': '**Track** every habit',
+      'de-DE': '**Behalte** jede Gewohnheit im Blick',
+    });
     expect(homePhone.screenshot).toBe('fastlane/screenshots/{locale}/iPhone 16 Pro Max-01Home.png');
     expect(homePhone.presets).toEqual(['appstore.iphone_6_9']);
     expect(homePhone.style).toEqual({ headline: { accent: '#a5f3fc' } }); // data filter "Home"
@@ -55,7 +73,9 @@ describe('storeshots import frameit', () => {
     expect(m.output).toEqual({ dir: 'storeshots-out', format: 'png', layout: 'fastlane' });
 
     const { plan } = loadProject({ cwd: dir });
-    expect(plan.all.map((j) => j.output.path)).toContain('fastlane/screenshots/de-DE/03_appstore.ipad_13_03photo-ipad.png');
+    expect(plan.all.map((j) => j.output.path)).toContain(
+      'fastlane/screenshots/de-DE/03_appstore.ipad_13_03photo-ipad.png',
+    );
 
     const again = await runCli(['import', 'frameit', 'fastlane/screenshots'], dir);
     expect(again.code).toBe(2);
@@ -69,10 +89,16 @@ describe('storeshots import frameit', () => {
     const j = JSON.parse(r.stdout);
     expect(j.manifest).toBe(path.join('out', 'storeshots.yml'));
     expect(j.findings).toHaveLength(6);
-    expect(j.findings[0]).toMatchObject({ rule: 'import.no-equivalent', severity: 'warning', at: { file: 'fastlane/screenshots/Framefile.json', line: 2 } });
+    expect(j.findings[0]).toMatchObject({
+      rule: 'import.no-equivalent',
+      severity: 'warning',
+      at: { file: 'fastlane/screenshots/Framefile.json', line: 2 },
+    });
     expect(j.problems).toEqual([]);
     // Paths are relative to the manifest's own folder.
-    expect(parse(readFileSync(path.join(dir, 'out/storeshots.yml'), 'utf8')).slides[0].screenshot).toBe('../fastlane/screenshots/{locale}/iPhone 16 Pro Max-01Home.png');
+    expect(parse(readFileSync(path.join(dir, 'out/storeshots.yml'), 'utf8')).slides[0].screenshot).toBe(
+      '../fastlane/screenshots/{locale}/iPhone 16 Pro Max-01Home.png',
+    );
   });
 
   it('with titles only, headlines stay keys into title.strings and render the same texts', () => {
@@ -100,14 +126,24 @@ describe('storeshots import frameit', () => {
     ff.data.push({ filter: 'de-DE', title: { color: '#fef3c7' } });
     ff.default.background = './missing.png';
     writeFileSync(path.join(root, 'Framefile.json'), JSON.stringify(ff, null, 2));
-    copyFileSync(path.join(root, 'en-US/iPhone 16 Pro Max-01Home.png'), path.join(root, 'en-US/iPhone 16 Pro Max-01Home_framed.png'));
+    copyFileSync(
+      path.join(root, 'en-US/iPhone 16 Pro Max-01Home.png'),
+      path.join(root, 'en-US/iPhone 16 Pro Max-01Home_framed.png'),
+    );
     mkdirSync(path.join(root, 'fr-FR'));
-    writeFileSync(path.join(root, 'fr-FR/Apple Watch Ultra 2-01Home.png'), readFileSync(path.join(root, 'en-US/iPhone 16 Pro Max-01Home.png')));
+    writeFileSync(
+      path.join(root, 'fr-FR/Apple Watch Ultra 2-01Home.png'),
+      readFileSync(path.join(root, 'en-US/iPhone 16 Pro Max-01Home.png')),
+    );
     const res = importFrameit(path.join(root, 'Framefile.json'), dir, dir);
-    expect(res.manifest['locale-style']).toEqual({ 'de-DE': { headline: { color: '#fef3c7', font: 'fastlane/screenshots/fonts/Habitual-Bold.ttf' } } });
+    expect(res.manifest['locale-style']).toEqual({
+      'de-DE': { headline: { color: '#fef3c7', font: 'fastlane/screenshots/fonts/Habitual-Bold.ttf' } },
+    });
     const msgs = res.findings.map((f) => `${f.rule}: ${f.message}`);
     expect(msgs).toContain('import.no-equivalent: background "./missing.png": file not found; not carried over');
-    expect(msgs).toContain('import.skipped: fr-FR/Apple Watch Ultra 2-01Home.png: Apple Watch screenshots are not framed by frameit either; left out');
+    expect(msgs).toContain(
+      'import.skipped: fr-FR/Apple Watch Ultra 2-01Home.png: Apple Watch screenshots are not framed by frameit either; left out',
+    );
     expect(msgs.some((m) => m.includes('_framed'))).toBe(false);
     expect(res.manifest.locales).toEqual(['en-US', 'de-DE']);
   });
@@ -116,9 +152,13 @@ describe('storeshots import frameit', () => {
     const dir = frameitProject();
     const root = path.join(dir, 'fastlane/screenshots');
     writeFileSync(path.join(root, 'en-US/title.strings'), '\n"Home" = "every habit";\n"Stats" = x y;\n');
-    expect(() => importFrameit(path.join(root, 'Framefile.json'), dir, dir)).toThrow(/fastlane\/screenshots\/en-US\/title\.strings:3:12: error: Invalid strings file: expected ; after the entry "Stats"/);
+    expect(() => importFrameit(path.join(root, 'Framefile.json'), dir, dir)).toThrow(
+      /fastlane\/screenshots\/en-US\/title\.strings:3:12: error: Invalid strings file: expected ; after the entry "Stats"/,
+    );
     writeFileSync(path.join(root, 'Framefile.json'), '{\n  "default": {\n    "padding": 50,\n  }\n}\n');
-    expect(() => importFrameit(path.join(root, 'Framefile.json'), dir, dir)).toThrow(/fastlane\/screenshots\/Framefile\.json:4:3: error: Invalid Framefile: invalid JSON: .*a trailing comma before it/);
+    expect(() => importFrameit(path.join(root, 'Framefile.json'), dir, dir)).toThrow(
+      /fastlane\/screenshots\/Framefile\.json:4:3: error: Invalid Framefile: invalid JSON: .*a trailing comma before it/,
+    );
   });
 
   it('says where it looked when there is no Framefile', async () => {

@@ -33,7 +33,9 @@ describe('Apple .strings', () => {
       photo_title: 'Halte fest, was wirklich zählt',
       greeting: 'Hallo, "%@"!\nWillkommen zurück.',
     });
-    expect(parseFixture(`${P}/apple-strings/ja.lproj/Localizable.strings`, 'ja').values.home_title).toBe('すべての**習慣**を記録');
+    expect(parseFixture(`${P}/apple-strings/ja.lproj/Localizable.strings`, 'ja').values.home_title).toBe(
+      'すべての**習慣**を記録',
+    );
     expect(parseFixture(`${P}/apple-strings/ar.lproj/Localizable.strings`, 'ar').values.stats_title).toBe('شاهد تقدمك');
   });
 
@@ -45,7 +47,11 @@ describe('Apple .strings', () => {
   });
 
   it('reads a file wrapped in { } (old-style plist) and surrogate-pair escapes', () => {
-    const t = parseAppleStrings('{\n  "a" = "\\UD83D\\UDE00 ok";\n  b = c;\n}\n', { file: 'x.strings', locale: 'en', perLocale: true });
+    const t = parseAppleStrings('{\n  "a" = "\\UD83D\\UDE00 ok";\n  b = c;\n}\n', {
+      file: 'x.strings',
+      locale: 'en',
+      perLocale: true,
+    });
     expect(t.values).toEqual({ a: '😀 ok', b: 'c' });
   });
 
@@ -93,7 +99,11 @@ describe('Xcode .xcstrings catalogs', () => {
 
   it('names file and line for broken JSON and for a value that is not text', () => {
     expectParseError('malformed/trailing-comma.xcstrings', 7, 'invalid JSON');
-    expectParseError('malformed/value-number.xcstrings', 9, 'expected text for the value at strings > home_title > localizations > de');
+    expectParseError(
+      'malformed/value-number.xcstrings',
+      9,
+      'expected text for the value at strings > home_title > localizations > de',
+    );
   });
 
   it('matches catalog languages from most to least specific', () => {
@@ -130,7 +140,13 @@ describe('Android strings.xml', () => {
   });
 
   it('names file, line and column for an unescaped apostrophe (also in CDATA), a bad \\u escape, broken XML and a wrong root', () => {
-    expectParseError('malformed/apostrophe-strings.xml', 4, "unescaped apostrophe in <string name=\"dont_forget\">: write \\'", 'fr-FR', 33);
+    expectParseError(
+      'malformed/apostrophe-strings.xml',
+      4,
+      'unescaped apostrophe in <string name="dont_forget">: write \\\'',
+      'fr-FR',
+      33,
+    );
     expectParseError('malformed/apostrophe-in-cdata-strings.xml', 4, 'unescaped apostrophe', 'fr-FR', 13);
     expectParseError('malformed/bad-unicode-strings.xml', 4, 'invalid unicode escape sequence', 'de-DE', 28);
     expectParseError('malformed/mismatched-strings.xml', 4, 'invalid XML: unexpected close tag');
@@ -150,7 +166,14 @@ describe('Android strings.xml', () => {
 describe('Flutter .arb', () => {
   it('skips @metadata, and takes the other case of ICU plural and select', () => {
     const en = parseFixture(`${P}/arb/lib/l10n/app_en.arb`, 'en-US');
-    expect(Object.keys(en.values).sort()).toEqual(['greeting', 'habitsCount', 'home_subtitle', 'home_title', 'photo_title', 'stats_title']);
+    expect(Object.keys(en.values).sort()).toEqual([
+      'greeting',
+      'habitsCount',
+      'home_subtitle',
+      'home_title',
+      'photo_title',
+      'stats_title',
+    ]);
     expect(en.values.habitsCount).toBe('{count} habits');
     expect(en.values.greeting).toBe('Hello {name}!');
     const de = parseFixture(`${P}/arb/lib/l10n/app_de.arb`, 'de-DE');
@@ -232,6 +255,8 @@ describe('XLIFF', () => {
   it('names file and line for broken XML and undefined entities, and refuses other versions', () => {
     expectParseError('malformed/unclosed-target.xliff', 8, 'invalid XML');
     expectParseError('malformed/undefined-entity.xliff', 5, 'undefined entity');
-    expect(() => parseXliff('<xliff version="3.0"/>', { file: 'a.xlf', locale: 'de', perLocale: true })).toThrow(/a\.xlf:1:1: .*unsupported XLIFF version "3.0"/);
+    expect(() => parseXliff('<xliff version="3.0"/>', { file: 'a.xlf', locale: 'de', perLocale: true })).toThrow(
+      /a\.xlf:1:1: .*unsupported XLIFF version "3.0"/,
+    );
   });
 });

@@ -6,7 +6,12 @@ const len = (s: string) => [...s].length;
 
 describe('pseudoLocalize', () => {
   it('makes text about 40% longer', () => {
-    for (const t of ['Track every habit', 'Capture the moments that matter', 'Streaks, reminders and stats', 'See your progress']) {
+    for (const t of [
+      'Track every habit',
+      'Capture the moments that matter',
+      'Streaks, reminders and stats',
+      'See your progress',
+    ]) {
       const ratio = len(pseudoLocalize(t)) / len(t);
       expect(ratio, t).toBeGreaterThanOrEqual(1.35);
       expect(ratio, t).toBeLessThanOrEqual(1.6);
@@ -43,7 +48,10 @@ describe('pseudoLocalize', () => {
   });
 
   it('lists every character it can add', () => {
-    const p = pseudoLocalize('The quick brown fox jumps over the lazy dog THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG', true);
+    const p = pseudoLocalize(
+      'The quick brown fox jumps over the lazy dog THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG',
+      true,
+    );
     const added = [...new Set([...p])].filter((c) => c !== ' ');
     for (const c of added) expect(PSEUDO_CHARACTERS).toContain(c);
   });

@@ -21,37 +21,62 @@ afterAll(() => {
 
 describe('flat layout', () => {
   it('is <locale>/<preset>/<NN>-<slide>.<ext>', () => {
-    expect(outputPath('flat', { locale: 'ar', preset: 'appstore.ipad_13@landscape', slide: 'home', index: 3, ext: 'png' })).toBe('ar/appstore.ipad_13@landscape/03-home.png');
+    expect(
+      outputPath('flat', { locale: 'ar', preset: 'appstore.ipad_13@landscape', slide: 'home', index: 3, ext: 'png' }),
+    ).toBe('ar/appstore.ipad_13@landscape/03-home.png');
   });
 });
 
 describe('fastlane layout', () => {
   it('puts App Store images under screenshots/<App Store locale>/<NN>_<preset>_<slide>', () => {
-    expect(outputPath('fastlane', { locale: 'en-US', preset: 'appstore.iphone_6_9', slide: 'home', index: 1, ext: 'png' })).toBe('fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png');
-    expect(outputPath('fastlane', { locale: 'ar', preset: 'appstore.ipad_13@landscape', slide: 'stats', index: 2, ext: 'jpg' })).toBe('fastlane/screenshots/ar-SA/02_appstore.ipad_13-landscape_stats.jpg');
-    expect(outputPath('fastlane', { locale: 'zh-Hans', preset: 'appstore.iphone_6_3', slide: 'a', index: 10, ext: 'png' })).toBe('fastlane/screenshots/zh-Hans/10_appstore.iphone_6_3_a.png');
+    expect(
+      outputPath('fastlane', { locale: 'en-US', preset: 'appstore.iphone_6_9', slide: 'home', index: 1, ext: 'png' }),
+    ).toBe('fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png');
+    expect(
+      outputPath('fastlane', {
+        locale: 'ar',
+        preset: 'appstore.ipad_13@landscape',
+        slide: 'stats',
+        index: 2,
+        ext: 'jpg',
+      }),
+    ).toBe('fastlane/screenshots/ar-SA/02_appstore.ipad_13-landscape_stats.jpg');
+    expect(
+      outputPath('fastlane', { locale: 'zh-Hans', preset: 'appstore.iphone_6_3', slide: 'a', index: 10, ext: 'png' }),
+    ).toBe('fastlane/screenshots/zh-Hans/10_appstore.iphone_6_3_a.png');
   });
 
   it('puts Play images in supply folders under Play locale codes, and the feature graphic at images/featureGraphic', () => {
-    const p = (locale: string, preset: string, slide = 'home') => outputPath('fastlane', { locale, preset, slide, index: 1, ext: 'png' });
+    const p = (locale: string, preset: string, slide = 'home') =>
+      outputPath('fastlane', { locale, preset, slide, index: 1, ext: 'png' });
     expect(p('he', 'play.phone')).toBe('fastlane/metadata/android/iw-IL/images/phoneScreenshots/01_home.png');
-    expect(p('zh-Hans', 'play.tablet_7')).toBe('fastlane/metadata/android/zh-CN/images/sevenInchScreenshots/01_home.png');
+    expect(p('zh-Hans', 'play.tablet_7')).toBe(
+      'fastlane/metadata/android/zh-CN/images/sevenInchScreenshots/01_home.png',
+    );
     expect(p('ja', 'play.tablet_10')).toBe('fastlane/metadata/android/ja-JP/images/tenInchScreenshots/01_home.png');
     expect(p('de-DE', 'play.tv')).toBe('fastlane/metadata/android/de-DE/images/tvScreenshots/01_home.png');
     expect(p('en-US', 'play.wear')).toBe('fastlane/metadata/android/en-US/images/wearScreenshots/01_home.png');
-    expect(p('ar', 'play.feature_graphic', 'feature-graphic')).toBe('fastlane/metadata/android/ar/images/featureGraphic.png');
+    expect(p('ar', 'play.feature_graphic', 'feature-graphic')).toBe(
+      'fastlane/metadata/android/ar/images/featureGraphic.png',
+    );
   });
 
   it('leaves out a locale the store does not list', () => {
-    expect(outputPath('fastlane', { locale: 'xx-YY', preset: 'appstore.iphone_6_9', slide: 'home', index: 1, ext: 'png' })).toBeUndefined();
+    expect(
+      outputPath('fastlane', { locale: 'xx-YY', preset: 'appstore.iphone_6_9', slide: 'home', index: 1, ext: 'png' }),
+    ).toBeUndefined();
   });
 
   it('defuses slide ids that would steer deliver: a _framed suffix, "vision" on Apple TV, "app_ipad_pro_129" on iPad 13"', () => {
     expect(deliverSafeName('01_appstore.iphone_6_9_framed')).toBe('01_appstore.iphone_6_9-framed');
     expect(deliverSafeName('01_appstore.iphone_6_9_home_framed')).toBe('01_appstore.iphone_6_9_home-framed');
     expect(deliverSafeName('01_appstore.apple_tv_vision', 'APP_APPLE_TV')).toBe('01_appstore.apple_tv_vis-ion');
-    expect(deliverSafeName('01_appstore.vision_pro_vision', 'APP_APPLE_VISION_PRO')).toBe('01_appstore.vision_pro_vision');
-    expect(deliverSafeName('01_appstore.ipad_13_app_ipad_pro_129', 'APP_IPAD_PRO_3GEN_129')).toBe('01_appstore.ipad_13_app-ipad-pro-129');
+    expect(deliverSafeName('01_appstore.vision_pro_vision', 'APP_APPLE_VISION_PRO')).toBe(
+      '01_appstore.vision_pro_vision',
+    );
+    expect(deliverSafeName('01_appstore.ipad_13_app_ipad_pro_129', 'APP_IPAD_PRO_3GEN_129')).toBe(
+      '01_appstore.ipad_13_app-ipad-pro-129',
+    );
     expect(deliverSafeName('01_appstore.iphone_6_9_vision')).toBe('01_appstore.iphone_6_9_vision');
   });
 
@@ -61,9 +86,18 @@ describe('fastlane layout', () => {
       for (const size of acceptedSizes(p)) {
         for (const slide of slides) {
           const landscape = p.rotatable && size.width > size.height && p.orientation === 'portrait';
-          const rel = outputPath('fastlane', { locale: 'en-US', preset: landscape ? `${p.id}@landscape` : p.id, slide, index: 1, ext: 'png' })!;
+          const rel = outputPath('fastlane', {
+            locale: 'en-US',
+            preset: landscape ? `${p.id}@landscape` : p.id,
+            slide,
+            index: 1,
+            ext: 'png',
+          })!;
           expect(rel.endsWith('_framed.png'), rel).toBe(false);
-          expect(deliverDisplayType(size.width, size.height, `./fastlane/../${rel}`), `${rel} at ${size.width}x${size.height}`).toBe(p.displayType);
+          expect(
+            deliverDisplayType(size.width, size.height, `./fastlane/../${rel}`),
+            `${rel} at ${size.width}x${size.height}`,
+          ).toBe(p.displayType);
         }
       }
     }
@@ -100,7 +134,9 @@ output: { dir: out, layout: fastlane }
     expect(r.stderr).not.toMatch(/error:/);
     const report = JSON.parse(readFileSync(path.join(d, 'out/report.json'), 'utf8')) as Report;
     expect(report.images.map((i) => i.path)).toContain('fastlane/screenshots/he/02_appstore.iphone_6_9-framed.png');
-    expect(report.images.map((i) => i.path)).toContain('fastlane/metadata/android/iw-IL/images/phoneScreenshots/03_vision.png');
+    expect(report.images.map((i) => i.path)).toContain(
+      'fastlane/metadata/android/iw-IL/images/phoneScreenshots/03_vision.png',
+    );
     expect(report.images.map((i) => i.path)).toContain('fastlane/metadata/android/iw-IL/images/featureGraphic.png');
 
     const linted = await lintPaths(['out'], { cwd: d });
@@ -109,7 +145,8 @@ output: { dir: out, layout: fastlane }
     expect(linted.findings.map((f) => f.rule)).not.toContain('locale.unknown-store-locale');
     const byPreset = new Map<string, Set<string>>();
     for (const img of linted.images.filter((i) => i.store === 'appstore')) {
-      const preset = PRESETS.filter((x) => img.path.includes(`_${x.id}`)).sort((a, b) => b.id.length - a.id.length)[0]!.id;
+      const preset = PRESETS.filter((x) => img.path.includes(`_${x.id}`)).sort((a, b) => b.id.length - a.id.length)[0]!
+        .id;
       byPreset.set(preset, (byPreset.get(preset) ?? new Set()).add(img.displayType!));
     }
     expect(Object.fromEntries([...byPreset].map(([k, v]) => [k, [...v]]))).toEqual({
@@ -117,6 +154,11 @@ output: { dir: out, layout: fastlane }
       'appstore.iphone_6_3': ['APP_IPHONE_61'],
       'appstore.apple_tv': ['APP_APPLE_TV'],
     });
-    expect(linted.images.filter((i) => i.store === 'play').map((i) => i.locale).sort()).toEqual([...Array(4).fill('en-US'), ...Array(4).fill('iw-IL'), 'en-US', 'iw-IL'].sort());
+    expect(
+      linted.images
+        .filter((i) => i.store === 'play')
+        .map((i) => i.locale)
+        .sort(),
+    ).toEqual([...Array(4).fill('en-US'), ...Array(4).fill('iw-IL'), 'en-US', 'iw-IL'].sort());
   }, 180_000);
 });

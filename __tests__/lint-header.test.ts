@@ -5,13 +5,29 @@ import { readImageFacts, UnreadableImageError } from '../src/lint/header.js';
 import { sniffFormat } from '../src/util/image.js';
 
 const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
-  sharp({ create: { width, height, channels, background: channels === 4 ? { r: 10, g: 20, b: 30, alpha: 1 } : { r: 10, g: 20, b: 30 } } });
+  sharp({
+    create: {
+      width,
+      height,
+      channels,
+      background: channels === 4 ? { r: 10, g: 20, b: 30, alpha: 1 } : { r: 10, g: 20, b: 30 },
+    },
+  });
 
 describe('readImageFacts', () => {
   it('reads an RGB PNG: size, colour type 2, 8-bit, no alpha, sha256 and byte count', async () => {
     const buf = await solid(1320, 2868).png().toBuffer();
     const f = readImageFacts(buf);
-    expect(f).toMatchObject({ format: 'png', width: 1320, height: 2868, hasAlpha: false, colorModel: 'rgb', bitDepth: 8, pngColorType: 2, bytes: buf.length });
+    expect(f).toMatchObject({
+      format: 'png',
+      width: 1320,
+      height: 2868,
+      hasAlpha: false,
+      colorModel: 'rgb',
+      bitDepth: 8,
+      pngColorType: 2,
+      bytes: buf.length,
+    });
     expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -37,7 +53,14 @@ describe('readImageFacts', () => {
 
   it('reads a JPEG frame header: size, 3 components, no alpha, and a CMYK one as CMYK', async () => {
     const rgb = readImageFacts(await solid(1206, 2622).jpeg().toBuffer());
-    expect(rgb).toMatchObject({ format: 'jpeg', width: 1206, height: 2622, components: 3, colorModel: 'rgb', hasAlpha: false });
+    expect(rgb).toMatchObject({
+      format: 'jpeg',
+      width: 1206,
+      height: 2622,
+      components: 3,
+      colorModel: 'rgb',
+      hasAlpha: false,
+    });
     const cmyk = readImageFacts(await solid(64, 48).toColourspace('cmyk').jpeg().toBuffer());
     expect(cmyk.components).toBe(4);
     expect(['cmyk', 'ycck']).toContain(cmyk.colorModel);

@@ -78,7 +78,10 @@ describe('lint of a fastlane screenshots/ tree (deliver)', () => {
     await writeImage(`${s}/en-US/02_watch.png`, { width: 416, height: 496 });
     await writeImage(`${s}/en-US/03_home.png`, { width: 1206, height: 2622 }); // skipped too: 6.3" missing
     const r = await lintPaths([s], { cwd: d });
-    expect(r.images.map((i) => i.path).sort()).toEqual(['screenshots/en-US/01_home_framed.png', 'screenshots/en-US/02_watch.png']);
+    expect(r.images.map((i) => i.path).sort()).toEqual([
+      'screenshots/en-US/01_home_framed.png',
+      'screenshots/en-US/02_watch.png',
+    ]);
     expect(rules(r.findings)).toEqual([
       'warning appstore.required-slot',
       'warning fastlane.ignored-file screenshots/en-US/01_home.png',
@@ -90,7 +93,8 @@ describe('lint of a fastlane screenshots/ tree (deliver)', () => {
   it('takes exactly 10 screenshots of one display size and locale without a finding', async () => {
     const d = temp();
     const s = path.join(d, 'screenshots');
-    for (let i = 1; i <= 10; i++) await writeImage(`${s}/ja/${String(i).padStart(2, '0')}_shot.png`, { width: 1290, height: 2796 });
+    for (let i = 1; i <= 10; i++)
+      await writeImage(`${s}/ja/${String(i).padStart(2, '0')}_shot.png`, { width: 1290, height: 2796 });
     await writeImage(`${s}/ja/20_medium.png`, { width: 1179, height: 2556 });
     const r = await lintPaths([s], { cwd: d });
     expect(r.images).toHaveLength(11);
@@ -100,7 +104,8 @@ describe('lint of a fastlane screenshots/ tree (deliver)', () => {
   it('counts 11 screenshots of one display size and locale as one error, naming the ones deliver skips', async () => {
     const d = temp();
     const s = path.join(d, 'screenshots');
-    for (let i = 1; i <= 11; i++) await writeImage(`${s}/ja/${String(i).padStart(2, '0')}_shot.png`, { width: 1290, height: 2796 });
+    for (let i = 1; i <= 11; i++)
+      await writeImage(`${s}/ja/${String(i).padStart(2, '0')}_shot.png`, { width: 1290, height: 2796 });
     await writeImage(`${s}/ja/20_medium.png`, { width: 1179, height: 2556 });
     const r = await lintPaths([s], { cwd: d });
     expect(rules(r.findings)).toEqual(['error appstore.count screenshots/ja']);
@@ -112,7 +117,8 @@ describe('lint of a metadata/android/ tree (supply)', () => {
   it('reads supply folders: counts per type, the feature graphic, an icon with alpha, and unknown folders', async () => {
     const d = temp();
     const a = path.join(d, 'fastlane/metadata/android');
-    for (let i = 1; i <= 9; i++) await writeImage(`${a}/en-US/images/phoneScreenshots/${i}.png`, { width: 1080, height: 1920 });
+    for (let i = 1; i <= 9; i++)
+      await writeImage(`${a}/en-US/images/phoneScreenshots/${i}.png`, { width: 1080, height: 1920 });
     await writeImage(`${a}/en-US/images/featureGraphic.png`, { width: 1024, height: 512 });
     await writeImage(`${a}/en-US/images/icon.png`, { width: 512, height: 512, alpha: true });
     await writeImage(`${a}/en-US/images/phonescreenshots/1.png`, { width: 1080, height: 1920 });
@@ -154,9 +160,14 @@ describe('lint of loose files and our own flat output', () => {
     await writeImage(`${d}/out/klingon/appstore.iphone_6_9/01-home.png`, { width: 1320, height: 2868 });
     await writeImage(`${d}/out/pseudo/appstore.iphone_6_9/01-home.png`, { width: 1320, height: 2868 });
     const r = await lintPaths(['out'], { cwd: d });
-    expect(rules(r.findings)).toEqual(['error appstore.size out/en-US/appstore.iphone_6_9/02-stats.png', 'warning locale.unknown-store-locale out/klingon']);
+    expect(rules(r.findings)).toEqual([
+      'error appstore.size out/en-US/appstore.iphone_6_9/02-stats.png',
+      'warning locale.unknown-store-locale out/klingon',
+    ]);
     expect(r.findings[0]!).toMatchObject({ locale: 'en-US', preset: 'appstore.iphone_6_9', slide: 'stats' });
-    expect(r.findings[0]!.message).toMatch(/not a size appstore\.iphone_6_9 .* accepts: 1320x2868, 1290x2796, 1260x2736.*6\.3"/);
+    expect(r.findings[0]!.message).toMatch(
+      /not a size appstore\.iphone_6_9 .* accepts: 1320x2868, 1290x2796, 1260x2736.*6\.3"/,
+    );
   });
 
   it('guesses the store of a loose file from its size, and --store overrides the guess', async () => {
@@ -184,8 +195,16 @@ describe('bad input: a finding or a clear error, never a crash', () => {
     symlinkSync('..', `${s}/up`);
     execFileSync('mkfifo', [`${s}/pipe.png`]);
     const r = await lintPaths(['shots'], { cwd: d });
-    const unreadable = Object.fromEntries(r.findings.filter((f) => f.rule === 'image.unreadable').map((f) => [f.path, f.message]));
-    expect(Object.keys(unreadable).sort()).toEqual(['shots/broken.png', 'shots/empty.png', 'shots/notes.png', 'shots/pipe.png', 'shots/self.png']);
+    const unreadable = Object.fromEntries(
+      r.findings.filter((f) => f.rule === 'image.unreadable').map((f) => [f.path, f.message]),
+    );
+    expect(Object.keys(unreadable).sort()).toEqual([
+      'shots/broken.png',
+      'shots/empty.png',
+      'shots/notes.png',
+      'shots/pipe.png',
+      'shots/self.png',
+    ]);
     expect(unreadable['shots/empty.png']).toMatch(/empty \(0 bytes\)/);
     expect(unreadable['shots/broken.png']).toMatch(/broken symbolic link/);
     expect(unreadable['shots/self.png']).toMatch(/symbolic link loop/);
@@ -216,7 +235,14 @@ describe('bad input: a finding or a clear error, never a crash', () => {
     expect(zero.code).toBe(1);
     const json = JSON.parse(zero.stdout) as { findings: Finding[] };
     expect(json.findings).toEqual([
-      { rule: 'image.unreadable', severity: 'error', message: 'zero.png: cannot be read as an image: the file is empty (0 bytes)', path: 'zero.png', source: SOURCES.appleSpecs.url, verified: SOURCES.appleSpecs.verified },
+      {
+        rule: 'image.unreadable',
+        severity: 'error',
+        message: 'zero.png: cannot be read as an image: the file is empty (0 bytes)',
+        path: 'zero.png',
+        source: SOURCES.appleSpecs.url,
+        verified: SOURCES.appleSpecs.verified,
+      },
     ]);
 
     await writeImage(`${d}/ok/en-US/appstore.iphone_6_9/01-home.png`, { width: 1320, height: 2868 });
@@ -244,10 +270,53 @@ describe('lint of a render whose files were tampered with', () => {
     const { lintRender } = await import('../src/lint/index.js');
     const d = temp();
     execFileSync('mkfifo', [`${d}/01-home.png`]);
-    const plan = { manifestFile: 'm', app: {}, locales: ['en-US'], presets: ['play.phone'], layout: 'flat' as const, outDir: d, all: [], jobs: [] };
-    const job = { id: 'en-US/play.phone/home', set: 'en-US/play.phone', locale: 'en-US', rtl: false, preset: 'play.phone', presetId: 'play.phone', store: 'play' as const, device: 'android-phone' as const, landscape: false, size: { width: 1080, height: 1920 }, slide: 'home', index: 1, count: 1, style: {}, theme: 'aurora', fonts: [], baseDir: d, output: { path: '01-home.png', format: 'png' as const, quality: 90 }, source: { slide: { file: 'm', line: 1, column: 1 }, preset: { file: 'm', line: 1, column: 1 } } };
-    const record = { path: '01-home.png', locale: 'en-US', preset: 'play.phone', slide: 'home', index: 1, width: 1080, height: 1920, format: 'png' as const, bytes: 0, sha256: '', cached: false };
-    const findings = await lintRender({ ...plan, all: [job], jobs: [job] }, [{ job, record, file: `${d}/01-home.png`, text: [] }]);
+    const plan = {
+      manifestFile: 'm',
+      app: {},
+      locales: ['en-US'],
+      presets: ['play.phone'],
+      layout: 'flat' as const,
+      outDir: d,
+      all: [],
+      jobs: [],
+    };
+    const job = {
+      id: 'en-US/play.phone/home',
+      set: 'en-US/play.phone',
+      locale: 'en-US',
+      rtl: false,
+      preset: 'play.phone',
+      presetId: 'play.phone',
+      store: 'play' as const,
+      device: 'android-phone' as const,
+      landscape: false,
+      size: { width: 1080, height: 1920 },
+      slide: 'home',
+      index: 1,
+      count: 1,
+      style: {},
+      theme: 'aurora',
+      fonts: [],
+      baseDir: d,
+      output: { path: '01-home.png', format: 'png' as const, quality: 90 },
+      source: { slide: { file: 'm', line: 1, column: 1 }, preset: { file: 'm', line: 1, column: 1 } },
+    };
+    const record = {
+      path: '01-home.png',
+      locale: 'en-US',
+      preset: 'play.phone',
+      slide: 'home',
+      index: 1,
+      width: 1080,
+      height: 1920,
+      format: 'png' as const,
+      bytes: 0,
+      sha256: '',
+      cached: false,
+    };
+    const findings = await lintRender({ ...plan, all: [job], jobs: [job] }, [
+      { job, record, file: `${d}/01-home.png`, text: [] },
+    ]);
     expect(findings.map((f) => f.rule)).toContain('image.unreadable');
     expect(findings.find((f) => f.rule === 'image.unreadable')!.message).toMatch(/not a regular file/);
   });

@@ -18,7 +18,8 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const LONG = 'Plan your mornings, track every habit, see your streaks, get gentle reminders, share progress with friends and family, and celebrate every single milestone along the way';
+const LONG =
+  'Plan your mornings, track every habit, see your streaks, get gentle reminders, share progress with friends and family, and celebrate every single milestone along the way';
 
 describe('lint of a real render', () => {
   it('reports the overflowing headline and the missing translation on the images they concern; exit 1', async () => {
@@ -81,6 +82,9 @@ output: { dir: out, layout: flat }
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(report.summary.errors).toBe(0);
     // What is left are advisories the example knowingly takes: no 6.3" set, 3 Play shots (4 for promotion).
-    expect([...new Set(report.findings.map((f) => f.rule))].sort()).toEqual(['appstore.required-slot', 'play.promo-eligibility']);
+    expect([...new Set(report.findings.map((f) => f.rule))].sort()).toEqual([
+      'appstore.required-slot',
+      'play.promo-eligibility',
+    ]);
   }, 300_000); // 36 full-size images on a 2-core runner that runs other test files beside this one
 });

@@ -15,34 +15,86 @@ import { getPreset } from '../src/store/presets.js';
 import { PLAY } from '../src/store/facts.js';
 
 const facts = (over: Partial<ImageFacts> = {}): ImageFacts => ({
-  format: 'png', width: 1320, height: 2868, bytes: 500_000, sha256: 'a'.repeat(64), hasAlpha: false, colorModel: 'rgb', bitDepth: 8, pngColorType: 2, dpi: 72, ...over,
+  format: 'png',
+  width: 1320,
+  height: 2868,
+  bytes: 500_000,
+  sha256: 'a'.repeat(64),
+  hasAlpha: false,
+  colorModel: 'rgb',
+  bitDepth: 8,
+  pngColorType: 2,
+  dpi: 72,
+  ...over,
 });
 
 function image(over: Partial<LintImage> = {}): LintImage {
   const preset = getPreset(over.presetRef ?? 'appstore.iphone_6_9')!;
-  return { file: '/x.png', path: 'en-US/x.png', ext: 'png', store: preset.store, preset, presetRef: preset.id, locale: 'en-US', facts: facts(), ...over };
+  return {
+    file: '/x.png',
+    path: 'en-US/x.png',
+    ext: 'png',
+    store: preset.store,
+    preset,
+    presetRef: preset.id,
+    locale: 'en-US',
+    facts: facts(),
+    ...over,
+  };
 }
 
 function ctx(over: Partial<RunContext> = {}): RunContext {
-  return { mode: 'paths', images: [], sets: [], localeFolders: [], ignored: [], unreachable: [], targetsIpad: false, stores: new Set(['appstore']), ...over };
+  return {
+    mode: 'paths',
+    images: [],
+    sets: [],
+    localeFolders: [],
+    ignored: [],
+    unreachable: [],
+    targetsIpad: false,
+    stores: new Set(['appstore']),
+    ...over,
+  };
 }
 
 const text = (over: Partial<TextLayoutInfo> = {}): TextLayoutInfo => ({
-  kind: 'headline', text: 'Track every habit', fontSize: 110, minFontSize: 66, fitFontSize: 110, lines: ['Track every habit'],
-  box: { x: 92, y: 180, width: 1136, height: 420 }, inked: { x: 200, y: 200, width: 900, height: 120 }, overflow: false,
-  color: '#ffffff', background: '#4f46e5', missingGlyphs: [], ...over,
+  kind: 'headline',
+  text: 'Track every habit',
+  fontSize: 110,
+  minFontSize: 66,
+  fitFontSize: 110,
+  lines: ['Track every habit'],
+  box: { x: 92, y: 180, width: 1136, height: 420 },
+  inked: { x: 200, y: 200, width: 900, height: 120 },
+  overflow: false,
+  color: '#ffffff',
+  background: '#4f46e5',
+  missingGlyphs: [],
+  ...over,
 });
 
 const rulesOf = (c: RunContext) => runRules(c).map((f) => `${f.severity} ${f.rule}`);
 
 function plan(presets: string[], all: Job[] = []): Plan {
-  return { manifestFile: 'screenshots.yml', app: {}, locales: ['en-US'], presets, fallbackLocale: 'en-US', layout: 'flat', outDir: '/out', all, jobs: all };
+  return {
+    manifestFile: 'screenshots.yml',
+    app: {},
+    locales: ['en-US'],
+    presets,
+    fallbackLocale: 'en-US',
+    layout: 'flat',
+    outDir: '/out',
+    all,
+    jobs: all,
+  };
 }
 
 describe('text rules (from the renderer layout)', () => {
   it('text.too-small: below the readable share of the shorter side is a warning; at it, nothing', () => {
     const floor = Math.round(TEXT_MIN_READABLE * 1320);
-    expect(rulesOf(ctx({ images: [image({ text: [text({ fontSize: floor - 1 })] })] }))).toEqual(['warning text.too-small']);
+    expect(rulesOf(ctx({ images: [image({ text: [text({ fontSize: floor - 1 })] })] }))).toEqual([
+      'warning text.too-small',
+    ]);
     expect(rulesOf(ctx({ images: [image({ text: [text({ fontSize: floor })] })] }))).toEqual([]);
   });
 
@@ -57,28 +109,77 @@ describe('text rules (from the renderer layout)', () => {
     const f = runRules(ctx({ images: [image({ text: [text({ kind: 'subtitle', background: grey })] })] }));
     expect(f.map((x) => x.rule)).toEqual(['text.contrast']);
     expect(f[0]!.message).toMatch(/3\.95:1 .*#808080.*4\.5:1/);
-    expect(rulesOf(ctx({ images: [image({ text: [text({ background: '#e0e7ff' })] })] }))).toEqual(['warning text.contrast']);
+    expect(rulesOf(ctx({ images: [image({ text: [text({ background: '#e0e7ff' })] })] }))).toEqual([
+      'warning text.contrast',
+    ]);
   });
 
   it('text.overflow and text.missing-glyph are errors that quote the text and name the characters', () => {
-    const f = runRules(ctx({ images: [image({ text: [text({ overflow: true, fitFontSize: 41.26, text: 'A <long> headline' }), text({ kind: 'subtitle', missingGlyphs: ['字', '😀'] })] })] }));
+    const f = runRules(
+      ctx({
+        images: [
+          image({
+            text: [
+              text({ overflow: true, fitFontSize: 41.26, text: 'A <long> headline' }),
+              text({ kind: 'subtitle', missingGlyphs: ['字', '😀'] }),
+            ],
+          }),
+        ],
+      }),
+    );
     expect(f.map((x) => `${x.severity} ${x.rule}`)).toEqual(['error text.missing-glyph', 'error text.overflow']);
     expect(f[0]!.message).toMatch(/"字" \(U\+5B57\), "😀" \(U\+1F600\)/);
     expect(f[1]!.message).toMatch(/"A <long> headline" does not fit .*66 px; it needed 41\.3 px/);
   });
 
-  it('text.missing-translation and text.untranslated come from the plan\'s resolved text', () => {
-    const base = { id: 'de-DE/appstore.iphone_6_9/home', set: 'de-DE/appstore.iphone_6_9', locale: 'de-DE', rtl: false, preset: 'appstore.iphone_6_9', presetId: 'appstore.iphone_6_9', store: 'appstore' as const, device: 'iphone' as const, landscape: false, size: { width: 1320, height: 2868 }, slide: 'home', index: 1, count: 1, style: {}, theme: 'aurora', fonts: [], baseDir: '/', output: { path: 'de-DE/appstore.iphone_6_9/01-home.png', format: 'png' as const, quality: 90 }, source: { slide: { file: 'm', line: 1, column: 1 }, preset: { file: 'm', line: 1, column: 1 } } };
-    const missing: Job = { ...base, headline: { text: 'Track', origin: 'fallback', locale: 'en-US' }, subtitle: { text: 'Streaks and stats', origin: 'inline', locale: 'de-DE', sameAsFallback: true } };
-    const f = runRules(ctx({ mode: 'render', plan: plan(['appstore.iphone_6_9', 'appstore.iphone_6_3']), images: [image({ job: missing, path: missing.output.path, locale: 'de-DE' })] }));
-    expect(f.map((x) => `${x.severity} ${x.rule}`)).toEqual(['warning text.missing-translation', 'warning text.untranslated']);
-    expect(f[1]!.message).toMatch(/de-DE subtitle of slide "home" is the same as the en-US one \("Streaks and stats"\)/);
+  it("text.missing-translation and text.untranslated come from the plan's resolved text", () => {
+    const base = {
+      id: 'de-DE/appstore.iphone_6_9/home',
+      set: 'de-DE/appstore.iphone_6_9',
+      locale: 'de-DE',
+      rtl: false,
+      preset: 'appstore.iphone_6_9',
+      presetId: 'appstore.iphone_6_9',
+      store: 'appstore' as const,
+      device: 'iphone' as const,
+      landscape: false,
+      size: { width: 1320, height: 2868 },
+      slide: 'home',
+      index: 1,
+      count: 1,
+      style: {},
+      theme: 'aurora',
+      fonts: [],
+      baseDir: '/',
+      output: { path: 'de-DE/appstore.iphone_6_9/01-home.png', format: 'png' as const, quality: 90 },
+      source: { slide: { file: 'm', line: 1, column: 1 }, preset: { file: 'm', line: 1, column: 1 } },
+    };
+    const missing: Job = {
+      ...base,
+      headline: { text: 'Track', origin: 'fallback', locale: 'en-US' },
+      subtitle: { text: 'Streaks and stats', origin: 'inline', locale: 'de-DE', sameAsFallback: true },
+    };
+    const f = runRules(
+      ctx({
+        mode: 'render',
+        plan: plan(['appstore.iphone_6_9', 'appstore.iphone_6_3']),
+        images: [image({ job: missing, path: missing.output.path, locale: 'de-DE' })],
+      }),
+    );
+    expect(f.map((x) => `${x.severity} ${x.rule}`)).toEqual([
+      'warning text.missing-translation',
+      'warning text.untranslated',
+    ]);
+    expect(f[1]!.message).toMatch(
+      /de-DE subtitle of slide "home" is the same as the en-US one \("Streaks and stats"\)/,
+    );
   });
 });
 
 describe('image rules on real bytes', () => {
   const read = async (s: Sharp) => readImageFacts(await s.toBuffer());
-  const solid = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: { r: 200, g: 30, b: 30 } } });
+  const solid = (w: number, h: number) =>
+    sharp({ create: { width: w, height: h, channels: 3, background: { r: 200, g: 30, b: 30 } } });
 
   it('appstore.colorspace: greyscale PNG and CMYK JPEG are errors; an sRGB or Display P3 RGB file is not', async () => {
     const grey = await read(solid(1320, 2868).toColourspace('b-w').png());
@@ -95,25 +196,56 @@ describe('image rules on real bytes', () => {
     const deep = await read(solid(1080, 1920).toColourspace('rgb16').png());
     const webp = await read(solid(1080, 1920).webp());
     const alpha = await read(solid(1080, 1920).ensureAlpha().png());
-    const play = (f: ImageFacts, ext = 'png') => rulesOf(ctx({ stores: new Set(['play']), images: [image({ presetRef: 'play.phone', playKind: 'screenshot', facts: f, ext })] }));
+    const play = (f: ImageFacts, ext = 'png') =>
+      rulesOf(
+        ctx({
+          stores: new Set(['play']),
+          images: [image({ presetRef: 'play.phone', playKind: 'screenshot', facts: f, ext })],
+        }),
+      );
     expect(play(deep)).toEqual(['warning play.format']);
     expect(play(webp, 'webp')).toEqual(['error play.format']);
     expect(play(alpha)).toEqual(['error play.alpha-channel']);
   });
 
   it('play.icon takes alpha but not 500x500 or more than 1024 KB; the feature graphic and Wear OS have their own sizes', () => {
-    const icon = (f: Partial<ImageFacts>) => rulesOf(ctx({ stores: new Set(['play']), images: [image({ presetRef: 'play.phone', preset: undefined, playKind: 'icon', facts: facts({ width: 512, height: 512, hasAlpha: true, ...f }) })] }));
+    const icon = (f: Partial<ImageFacts>) =>
+      rulesOf(
+        ctx({
+          stores: new Set(['play']),
+          images: [
+            image({
+              presetRef: 'play.phone',
+              preset: undefined,
+              playKind: 'icon',
+              facts: facts({ width: 512, height: 512, hasAlpha: true, ...f }),
+            }),
+          ],
+        }),
+      );
     expect(icon({})).toEqual([]);
     expect(icon({ width: 500, height: 500 })).toEqual(['error play.icon']);
     expect(icon({ bytes: PLAY.icon.maxBytes + 1 })).toEqual(['error play.icon']);
-    const wear = (w: number, h: number) => rulesOf(ctx({ stores: new Set(['play']), images: [image({ presetRef: 'play.wear', playKind: 'screenshot', facts: facts({ width: w, height: h }) })] }));
+    const wear = (w: number, h: number) =>
+      rulesOf(
+        ctx({
+          stores: new Set(['play']),
+          images: [image({ presetRef: 'play.wear', playKind: 'screenshot', facts: facts({ width: w, height: h }) })],
+        }),
+      );
     expect(wear(454, 454)).toEqual([]);
     expect(wear(454, 500)).toEqual(['error play.aspect-ratio']);
     expect(wear(300, 300)).toEqual(['error play.min-side']);
   });
 
   it('play.min-side: Wear OS needs 384 px a side where a phone needs 320', () => {
-    const shot = (presetRef: string, w: number, h: number) => rulesOf(ctx({ stores: new Set(['play']), images: [image({ presetRef, playKind: 'screenshot', facts: facts({ width: w, height: h }) })] }));
+    const shot = (presetRef: string, w: number, h: number) =>
+      rulesOf(
+        ctx({
+          stores: new Set(['play']),
+          images: [image({ presetRef, playKind: 'screenshot', facts: facts({ width: w, height: h }) })],
+        }),
+      );
     expect(PLAY.wearMinSide).toBeGreaterThan(PLAY.minSide);
     // Between the two limits: too small for a watch, fine for a phone.
     expect(shot('play.wear', 350, 350)).toEqual(['error play.min-side']);
@@ -135,7 +267,12 @@ describe('image rules on real bytes', () => {
     chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + trns.length)), 8 + trns.length);
     const keyed = Buffer.concat([rgb.subarray(0, 33), chunk, rgb.subarray(33)]);
     expect((await sharp(keyed).metadata()).hasAlpha).toBe(true);
-    const palette = await sharp({ create: { width: 1320, height: 2868, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } } }).withMetadata({ density: 72 }).png({ palette: true }).toBuffer();
+    const palette = await sharp({
+      create: { width: 1320, height: 2868, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } },
+    })
+      .withMetadata({ density: 72 })
+      .png({ palette: true })
+      .toBuffer();
     for (const buf of [keyed, palette]) {
       const f = readImageFacts(buf);
       expect(f.hasAlpha).toBe(true);
@@ -146,22 +283,47 @@ describe('image rules on real bytes', () => {
   });
 
   it('play.file-size is a warning (the phone cap is UNCONFIRMED); tablets between 3840 and 7680 px are warnings, above 7680 errors', () => {
-    const p = (presetRef: string, f: Partial<ImageFacts>) => rulesOf(ctx({ stores: new Set(['play']), images: [image({ presetRef, playKind: 'screenshot', facts: facts(f) })] }));
-    expect(p('play.phone', { width: 1080, height: 1920, bytes: PLAY.maxFileBytes + 1 })).toEqual(['warning play.file-size']);
+    const p = (presetRef: string, f: Partial<ImageFacts>) =>
+      rulesOf(
+        ctx({ stores: new Set(['play']), images: [image({ presetRef, playKind: 'screenshot', facts: facts(f) })] }),
+      );
+    expect(p('play.phone', { width: 1080, height: 1920, bytes: PLAY.maxFileBytes + 1 })).toEqual([
+      'warning play.file-size',
+    ]);
     expect(p('play.tablet_10', { width: 2400, height: 4800 })).toEqual(['warning play.max-side']);
     expect(p('play.tablet_10', { width: 4000, height: 8000 })).toEqual(['error play.max-side']);
     expect(p('play.phone', { width: 2400, height: 4800 })).toEqual(['error play.max-side']);
   });
 
   it('appstore.deliver-slot: deliver would file a 3840x2160 Apple TV image as Vision Pro when its path says "vision"', () => {
-    const f = runRules(ctx({ images: [image({ presetRef: 'appstore.apple_tv', path: 'vision/x.png', displayType: 'APP_APPLE_VISION_PRO', facts: facts({ width: 3840, height: 2160 }) })] }));
+    const f = runRules(
+      ctx({
+        images: [
+          image({
+            presetRef: 'appstore.apple_tv',
+            path: 'vision/x.png',
+            displayType: 'APP_APPLE_VISION_PRO',
+            facts: facts({ width: 3840, height: 2160 }),
+          }),
+        ],
+      }),
+    );
     expect(f.map((x) => `${x.severity} ${x.rule}`)).toEqual(['warning appstore.deliver-slot']);
     expect(f[0]!.message).toMatch(/as Apple Vision Pro .* because its path contains "vision"/);
   });
 });
 
 describe('set and run rules', () => {
-  const set = (over: Partial<ImageSet>): ImageSet => ({ key: 'k', store: 'appstore', locale: 'en-US', label: 'en-US iPhone 6.9"', images: [], count: 0, complete: true, ...over });
+  const set = (over: Partial<ImageSet>): ImageSet => ({
+    key: 'k',
+    store: 'appstore',
+    locale: 'en-US',
+    label: 'en-US iPhone 6.9"',
+    images: [],
+    count: 0,
+    complete: true,
+    ...over,
+  });
 
   it('image.duplicate: the same bytes twice in a set', () => {
     const a = image({ path: 'a.png' });
@@ -171,25 +333,45 @@ describe('set and run rules', () => {
     expect(f[0]!.message).toMatch(/b\.png is byte-for-byte the same image as a\.png/);
   });
 
-  it('appstore.required-slot: errors where both readings of Apple\'s page agree, warnings where they differ', () => {
-    const req = (presets: string[], targetsIpad = false) => runRules(ctx({ mode: 'render', plan: plan(presets), targetsIpad })).map((f) => `${f.severity}: ${f.message.split(';')[0]}`);
+  it("appstore.required-slot: errors where both readings of Apple's page agree, warnings where they differ", () => {
+    const req = (presets: string[], targetsIpad = false) =>
+      runRules(ctx({ mode: 'render', plan: plan(presets), targetsIpad })).map(
+        (f) => `${f.severity}: ${f.message.split(';')[0]}`,
+      );
     expect(req(['appstore.iphone_6_9', 'appstore.iphone_6_3'])).toEqual([]);
-    expect(req(['appstore.iphone_6_9'])).toEqual(['warning: The manifest has no iPhone 6.3" (Dynamic Island, medium) (APP_IPHONE_61) set']);
-    expect(req(['appstore.iphone_6_5', 'appstore.iphone_6_3'])).toEqual(['warning: The manifest has no iPhone 6.9" (Dynamic Island, large) (APP_IPHONE_67) set']);
-    expect(req(['appstore.iphone_6_1', 'appstore.iphone_6_3'])).toEqual(['error: The manifest has no iPhone 6.9" (Dynamic Island, large) (APP_IPHONE_67) set (nor a 6.5" set)']);
-    expect(req(['appstore.iphone_6_9', 'appstore.iphone_6_3', 'appstore.ipad_11'], true)).toEqual(['error: The manifest has no iPad 13" (APP_IPAD_PRO_3GEN_129) set']);
+    expect(req(['appstore.iphone_6_9'])).toEqual([
+      'warning: The manifest has no iPhone 6.3" (Dynamic Island, medium) (APP_IPHONE_61) set',
+    ]);
+    expect(req(['appstore.iphone_6_5', 'appstore.iphone_6_3'])).toEqual([
+      'warning: The manifest has no iPhone 6.9" (Dynamic Island, large) (APP_IPHONE_67) set',
+    ]);
+    expect(req(['appstore.iphone_6_1', 'appstore.iphone_6_3'])).toEqual([
+      'error: The manifest has no iPhone 6.9" (Dynamic Island, large) (APP_IPHONE_67) set (nor a 6.5" set)',
+    ]);
+    expect(req(['appstore.iphone_6_9', 'appstore.iphone_6_3', 'appstore.ipad_11'], true)).toEqual([
+      'error: The manifest has no iPad 13" (APP_IPAD_PRO_3GEN_129) set',
+    ]);
     expect(req(['appstore.mac', 'appstore.watch_ultra'])).toEqual([]);
   });
 
   it('play.min-total: a listing with one screenshot in total is an error; two across device types are fine', () => {
-    const s = (folder: string, count: number) => set({ store: 'play', playKind: 'screenshot', playFolder: folder, count, label: folder });
-    expect(rulesOf(ctx({ stores: new Set(['play']), sets: [s('phoneScreenshots', 1)] }))).toEqual(['error play.min-total']);
-    expect(rulesOf(ctx({ stores: new Set(['play']), sets: [s('phoneScreenshots', 1), s('tenInchScreenshots', 1)] }))).toEqual([]);
+    const s = (folder: string, count: number) =>
+      set({ store: 'play', playKind: 'screenshot', playFolder: folder, count, label: folder });
+    expect(rulesOf(ctx({ stores: new Set(['play']), sets: [s('phoneScreenshots', 1)] }))).toEqual([
+      'error play.min-total',
+    ]);
+    expect(
+      rulesOf(ctx({ stores: new Set(['play']), sets: [s('phoneScreenshots', 1), s('tenInchScreenshots', 1)] })),
+    ).toEqual([]);
   });
 
   it('output.collision: two manifest locales mapped to one store locale write the same file', () => {
     const job = (locale: string) => ({ id: `${locale}/appstore.iphone_6_9/home` }) as Job;
-    const a = image({ path: 'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png', locale: 'en', job: job('en') });
+    const a = image({
+      path: 'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png',
+      locale: 'en',
+      job: job('en'),
+    });
     const b = image({ path: a.path, locale: 'en-US', job: job('en-US'), facts: facts({ sha256: 'b'.repeat(64) }) });
     const f = runRules(ctx({ mode: 'render', images: [a, b] }));
     expect(f.map((x) => x.rule)).toEqual(['output.collision']);

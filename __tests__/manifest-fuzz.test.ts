@@ -5,7 +5,14 @@ import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBin, runCli } from './helpers/cli.js';
-import { checkAnswer, DEFAULT_CASES, DEFAULT_SEED, fuzzCase, fuzzProject, type FuzzCase } from './helpers/manifest-fuzz.js';
+import {
+  checkAnswer,
+  DEFAULT_CASES,
+  DEFAULT_SEED,
+  fuzzCase,
+  fuzzProject,
+  type FuzzCase,
+} from './helpers/manifest-fuzz.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED);
 const CASES = Number(process.env.FUZZ_CASES ?? DEFAULT_CASES);
@@ -44,7 +51,11 @@ describe(`manifest fuzzer (seed ${SEED}, ${CASES} cases)`, () => {
     for (let i = 0; i < CASES; i++) {
       const c = fuzzCase(SEED, i);
       writeFileSync(path.join(dir, 'screenshots.yml'), c.bytes);
-      const r = await runCli(['validate'], dir).catch((e: unknown) => ({ code: -1, stdout: '', stderr: `threw: ${(e as Error)?.stack ?? e}` }));
+      const r = await runCli(['validate'], dir).catch((e: unknown) => ({
+        code: -1,
+        stdout: '',
+        stderr: `threw: ${(e as Error)?.stack ?? e}`,
+      }));
       codes.set(r.code, (codes.get(r.code) ?? 0) + 1);
       const problems = checkAnswer(r, [0, 2]);
       if (problems.length) failures.push(`${describeCase(c, problems)}\n--- stderr ---\n${r.stderr.slice(0, 800)}`);
@@ -58,7 +69,10 @@ describe(`manifest fuzzer (seed ${SEED}, ${CASES} cases)`, () => {
 
   it('the shipped CLI renders a sample: exit 0-3, no stack trace, nothing written outside --out', () => {
     // Valid cases mostly (they reach the renderer), and a couple of refused ones.
-    const sample = RENDER_SAMPLE > 0 ? [...passedValidate.slice(0, Math.max(1, RENDER_SAMPLE - 2)), ...failedValidate.slice(0, 2)] : [];
+    const sample =
+      RENDER_SAMPLE > 0
+        ? [...passedValidate.slice(0, Math.max(1, RENDER_SAMPLE - 2)), ...failedValidate.slice(0, 2)]
+        : [];
     const failures: string[] = [];
     for (const c of sample) {
       const { top, dir } = fuzzProject();

@@ -18,8 +18,18 @@ const a = (name: string, id: number) => ({ name, id });
 
 describe('shard artifacts of a run', () => {
   it('are the <name>-<i>-of-<n> artifacts, in shard order', () => {
-    const got = shardArtifacts('storeshots', [a('storeshots-2-of-3', 12), a('other', 1), a('storeshots-1-of-3', 11), a('storeshots-3-of-3', 13), a('storeshots', 9)]);
-    expect(got.map((s) => [s.index, s.id])).toEqual([[1, 11], [2, 12], [3, 13]]);
+    const got = shardArtifacts('storeshots', [
+      a('storeshots-2-of-3', 12),
+      a('other', 1),
+      a('storeshots-1-of-3', 11),
+      a('storeshots-3-of-3', 13),
+      a('storeshots', 9),
+    ]);
+    expect(got.map((s) => [s.index, s.id])).toEqual([
+      [1, 11],
+      [2, 12],
+      [3, 13],
+    ]);
   });
 
   it('are named <name>-<i>-of-<n> by the shard jobs, for the default name and a given one alike', () => {
@@ -31,9 +41,15 @@ describe('shard artifacts of a run', () => {
   });
 
   it('must all be there, from one split', () => {
-    expect(() => shardArtifacts('storeshots', [a('storeshots-1-of-3', 1), a('storeshots-3-of-3', 3)])).toThrow('missing shard 2/3 (artifact storeshots-2-of-3)');
-    expect(() => shardArtifacts('storeshots', [a('storeshots-1-of-2', 1), a('storeshots-1-of-3', 3)])).toThrow('shards of different splits');
-    expect(() => shardArtifacts('shots', [a('storeshots-1-of-1', 1)])).toThrow('no shard artifacts named "shots-<i>-of-<n>"');
+    expect(() => shardArtifacts('storeshots', [a('storeshots-1-of-3', 1), a('storeshots-3-of-3', 3)])).toThrow(
+      'missing shard 2/3 (artifact storeshots-2-of-3)',
+    );
+    expect(() => shardArtifacts('storeshots', [a('storeshots-1-of-2', 1), a('storeshots-1-of-3', 3)])).toThrow(
+      'shards of different splits',
+    );
+    expect(() => shardArtifacts('shots', [a('storeshots-1-of-1', 1)])).toThrow(
+      'no shard artifacts named "shots-<i>-of-<n>"',
+    );
   });
 });
 
@@ -48,7 +64,13 @@ describe('mode: merge', () => {
     const one = await runPipeline({ cwd: p.dir, noCache: true, workerFile, outDir: path.join(p.dir, 'single') });
     single = JSON.parse(readFileSync(one.reportFile, 'utf8')) as Report;
     for (const i of [1, 2]) {
-      const r = await runPipeline({ cwd: p.dir, noCache: true, workerFile, shard: `${i}/2`, outDir: path.join(p.dir, `s${i}`) });
+      const r = await runPipeline({
+        cwd: p.dir,
+        noCache: true,
+        workerFile,
+        shard: `${i}/2`,
+        outDir: path.join(p.dir, `s${i}`),
+      });
       shardDirs[`storeshots-${i}-of-2`] = r.plan.outDir;
     }
   }, 180_000);
@@ -70,9 +92,22 @@ describe('mode: merge', () => {
       deleteArtifact: unused,
     };
     const infos: string[] = [];
-    const runner: Runner = { info: (m) => infos.push(m), notice: () => {}, warning: () => {}, error: () => {}, setOutput: () => {}, summary: async () => {}, fail: () => {}, group: (_name, fn) => fn() };
+    const runner: Runner = {
+      info: (m) => infos.push(m),
+      notice: () => {},
+      warning: () => {},
+      error: () => {},
+      setOutput: () => {},
+      summary: async () => {},
+      fail: () => {},
+      group: (_name, fn) => fn(),
+    };
     const inputs = parseInputs((n) => ({ mode: 'merge', 'output-dir': 'merged' })[n] ?? '');
-    const ctx = readContext({ GITHUB_WORKSPACE: p.dir, RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')), GITHUB_REPOSITORY: 'o/r' });
+    const ctx = readContext({
+      GITHUB_WORKSPACE: p.dir,
+      RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')),
+      GITHUB_REPOSITORY: 'o/r',
+    });
     const env: ActionEnv = { inputs, ctx, runner, artifacts: client };
     const set = await mergeMode(env);
     expect(infos[0]).toBe('Downloaded 2 shard artifacts: storeshots-1-of-2, storeshots-2-of-2');
@@ -81,7 +116,7 @@ describe('mode: merge', () => {
     expect(set.report).toEqual(single);
   });
 
-  it('annotates the manifest\'s warnings on their line, as local mode does', async () => {
+  it("annotates the manifest's warnings on their line, as local mode does", async () => {
     // A locale-style for no locale of the project: a warning with a position, and no effect on the images.
     p.write((y) => `${y}locale-style:\n  fr: { headline: { color: "#fde68a" } }\n`);
     try {
@@ -100,9 +135,22 @@ describe('mode: merge', () => {
         deleteArtifact: unused,
       };
       const warnings: Array<{ message: string; props?: object }> = [];
-      const runner: Runner = { info: () => {}, notice: () => {}, warning: (message, props) => warnings.push({ message, props }), error: () => {}, setOutput: () => {}, summary: async () => {}, fail: () => {}, group: (_name, fn) => fn() };
+      const runner: Runner = {
+        info: () => {},
+        notice: () => {},
+        warning: (message, props) => warnings.push({ message, props }),
+        error: () => {},
+        setOutput: () => {},
+        summary: async () => {},
+        fail: () => {},
+        group: (_name, fn) => fn(),
+      };
       const inputs = parseInputs((n) => ({ mode: 'merge', 'output-dir': 'merged-warned' })[n] ?? '');
-      const ctx = readContext({ GITHUB_WORKSPACE: p.dir, RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')), GITHUB_REPOSITORY: 'o/r' });
+      const ctx = readContext({
+        GITHUB_WORKSPACE: p.dir,
+        RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'storeshots-runner-')),
+        GITHUB_REPOSITORY: 'o/r',
+      });
       await mergeMode({ inputs, ctx, runner, artifacts: client });
       const stray = warnings.filter((w) => w.message.includes('locale-style "fr" applies to no locale'));
       expect(stray).toHaveLength(1);

@@ -20,7 +20,12 @@ const images = (dir: string) =>
     (readdirSync(dir, { recursive: true }) as string[])
       .filter((f) => f.endsWith('.png'))
       .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]),
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, f)))
+          .digest('hex'),
+      ]),
   );
 const readReport = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
 
@@ -30,7 +35,14 @@ beforeAll(async () => {
   await runPipeline({ cwd: p.dir, noCache: true, workerFile, outDir: path.join(p.dir, 'single') });
   single = readReport(path.join(p.dir, 'single'));
   for (const [k, dir] of shards.entries()) {
-    await runPipeline({ cwd: p.dir, noCache: true, workerFile, jobs: 2, shard: `${k + 1}/3`, outDir: path.join(p.dir, dir) });
+    await runPipeline({
+      cwd: p.dir,
+      noCache: true,
+      workerFile,
+      jobs: 2,
+      shard: `${k + 1}/3`,
+      outDir: path.join(p.dir, dir),
+    });
   }
 }, 180_000);
 
@@ -50,7 +62,9 @@ describe('merging shards', () => {
   it('merges through the CLI', async () => {
     const r = await runCli(['merge', ...shards, '--out', 'merged-cli', '--fail-on', 'never'], p.dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^merged 6 image\(s\) from 3 shard\(s\) into merged-cli; lint: 0 error\(s\), \d+ warning\(s\); report: merged-cli\/report.json/);
+    expect(r.stdout).toMatch(
+      /^merged 6 image\(s\) from 3 shard\(s\) into merged-cli; lint: 0 error\(s\), \d+ warning\(s\); report: merged-cli\/report.json/,
+    );
     expect(images(path.join(p.dir, 'merged-cli'))).toEqual(images(path.join(p.dir, 'single')));
   });
 
@@ -65,9 +79,13 @@ describe('merging shards', () => {
     cpSync(path.join(p.dir, shards[1]!), bad, { recursive: true });
     const rec = readReport(bad).images[0]!;
     writeFileSync(path.join(bad, rec.path), Buffer.from('not the image'));
-    await expect(mergeShards({ cwd: p.dir, dirs: [shards[0]!, 'shard-bad', shards[2]!].map((d) => path.join(p.dir, d)), outDir: path.join(p.dir, 'm2') })).rejects.toThrow(
-      `${rec.path} does not match the sha256 in its report.json`,
-    );
+    await expect(
+      mergeShards({
+        cwd: p.dir,
+        dirs: [shards[0]!, 'shard-bad', shards[2]!].map((d) => path.join(p.dir, d)),
+        outDir: path.join(p.dir, 'm2'),
+      }),
+    ).rejects.toThrow(`${rec.path} does not match the sha256 in its report.json`);
   });
 
   it('refuses a folder that is not a render output', async () => {

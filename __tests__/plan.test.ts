@@ -43,7 +43,13 @@ fallback-locale: en-US
 output: { dir: out, layout: flat }
 `;
 
-function plan(text = MANIFEST, strings: Record<string, Record<string, string>> = { 'en-US': { stats_title: 'Stats' }, 'de-DE': { stats_title: 'Statistik' } }) {
+function plan(
+  text = MANIFEST,
+  strings: Record<string, Record<string, string>> = {
+    'en-US': { stats_title: 'Stats' },
+    'de-DE': { stats_title: 'Statistik' },
+  },
+) {
   const loaded = parseManifest(text, 'm.yml', '/proj');
   return buildPlan({ loaded, theme: THEME, strings, cwd: '/proj' });
 }
@@ -63,7 +69,11 @@ describe('plan', () => {
       'play.phone/home',
       'play.phone/stats',
     ]);
-    expect(p.all.map((j) => j.locale)).toEqual([...Array(7).fill('en-US'), ...Array(7).fill('de-DE'), ...Array(7).fill('ar')]);
+    expect(p.all.map((j) => j.locale)).toEqual([
+      ...Array(7).fill('en-US'),
+      ...Array(7).fill('de-DE'),
+      ...Array(7).fill('ar'),
+    ]);
     expect(plan().plan.all).toEqual(p.all);
   });
 
@@ -106,14 +116,18 @@ describe('plan', () => {
   });
 
   it('reports a rejected size for a fixed-size preset', () => {
-    const { problems } = plan(MANIFEST.replace('- appstore.iphone_6_9', '- { id: appstore.iphone_6_9, size: 1000x2000 }'));
+    const { problems } = plan(
+      MANIFEST.replace('- appstore.iphone_6_9', '- { id: appstore.iphone_6_9, size: 1000x2000 }'),
+    );
     expect(problems.map((p) => p.message)).toEqual([
       'Expected one of the sizes appstore.iphone_6_9 accepts (1320x2868, 1290x2796, 1260x2736) for presets[0].size but received "1000x2000"',
     ]);
   });
 
   it('renders a @landscape preset at the landscape size it names, and refuses a portrait size for it', () => {
-    const { plan: p, problems } = plan(MANIFEST.replace('- id: appstore.ipad_13@landscape', '- id: appstore.ipad_13@landscape\n    size: 2732x2048'));
+    const { plan: p, problems } = plan(
+      MANIFEST.replace('- id: appstore.ipad_13@landscape', '- id: appstore.ipad_13@landscape\n    size: 2732x2048'),
+    );
     expect(problems).toEqual([]);
     const ipad = p.all.filter((j) => j.preset === 'appstore.ipad_13@landscape');
     expect(ipad).toHaveLength(9);
@@ -121,29 +135,47 @@ describe('plan', () => {
       expect(j.size).toEqual({ width: 2732, height: 2048 });
       expect(j.landscape).toBe(true);
     }
-    const portrait = plan(MANIFEST.replace('- id: appstore.ipad_13@landscape', '- id: appstore.ipad_13@landscape\n    size: 2048x2732'));
+    const portrait = plan(
+      MANIFEST.replace('- id: appstore.ipad_13@landscape', '- id: appstore.ipad_13@landscape\n    size: 2048x2732'),
+    );
     expect(portrait.problems.map((x) => `${x.at?.line}:${x.at?.column} ${x.message}`)).toEqual([
       '6:11 Expected one of the sizes appstore.ipad_13@landscape accepts (2752x2064, 2732x2048) for presets[1].size but received "2048x2732"',
     ]);
-    const play = plan(MANIFEST.replace('{ id: play.phone, size: 1080x2160 }', '{ id: play.phone@landscape, size: 1080x2160 }'));
+    const play = plan(
+      MANIFEST.replace('{ id: play.phone, size: 1080x2160 }', '{ id: play.phone@landscape, size: 1080x2160 }'),
+    );
     expect(play.problems.map((x) => x.message)).toEqual([
       'Expected a landscape size (wider than tall) for play.phone@landscape for presets[2].size but received "1080x2160"',
     ]);
-    const wide = plan(MANIFEST.replace('{ id: play.phone, size: 1080x2160 }', '{ id: play.phone@landscape, size: 2160x1080 }'));
+    const wide = plan(
+      MANIFEST.replace('{ id: play.phone, size: 1080x2160 }', '{ id: play.phone@landscape, size: 2160x1080 }'),
+    );
     expect(wide.problems).toEqual([]);
-    expect(wide.plan.all.find((j) => j.id === 'en-US/play.phone@landscape/home')!.size).toEqual({ width: 2160, height: 1080 });
+    expect(wide.plan.all.find((j) => j.id === 'en-US/play.phone@landscape/home')!.size).toEqual({
+      width: 2160,
+      height: 1080,
+    });
   });
 
   it('refuses a fallback-locale that is not one of the locales, at its line', () => {
     const { problems } = plan(MANIFEST.replace('fallback-locale: en-US', 'fallback-locale: fr-FR'));
     // (The texts that relied on the fallback are reported too, each at its own field.)
-    expect(problems.filter((x) => x.field === 'fallback-locale').map((x) => `${x.at?.line}:${x.at?.column} ${x.field} ${x.message}`)).toEqual([
+    expect(
+      problems
+        .filter((x) => x.field === 'fallback-locale')
+        .map((x) => `${x.at?.line}:${x.at?.column} ${x.field} ${x.message}`),
+    ).toEqual([
       '25:18 fallback-locale Expected one of the manifest\'s locales (en-US, de-DE, ar) for fallback-locale but received "fr-FR"',
     ]);
   });
 
   it('refuses a preset listed twice and plans it once', () => {
-    const { plan: p, problems } = plan(MANIFEST.replace('  - appstore.iphone_6_9\n', '  - appstore.iphone_6_9\n  - { id: appstore.iphone_6_9, size: 1290x2796 }\n'));
+    const { plan: p, problems } = plan(
+      MANIFEST.replace(
+        '  - appstore.iphone_6_9\n',
+        '  - appstore.iphone_6_9\n  - { id: appstore.iphone_6_9, size: 1290x2796 }\n',
+      ),
+    );
     expect(problems.map((x) => `${x.at?.line}:${x.at?.column} ${x.message}`)).toEqual([
       '5:11 Preset "appstore.iphone_6_9" is listed twice at presets[1].id',
     ]);
@@ -153,7 +185,7 @@ describe('plan', () => {
     expect(p.all.find((j) => j.id === 'en-US/appstore.iphone_6_9/home')!.size).toEqual({ width: 1320, height: 2868 });
   });
 
-  it('writes fastlane-layout paths with each store\'s locale codes', () => {
+  it("writes fastlane-layout paths with each store's locale codes", () => {
     const { plan: p } = plan(MANIFEST.replace('layout: flat', 'layout: fastlane'));
     const paths = p.all.filter((j) => j.locale === 'ar' && j.slide === 'home').map((j) => j.output.path);
     expect(paths).toEqual([
@@ -177,7 +209,9 @@ describe('selection and shards', () => {
 
   it('every job lands in exactly one shard, and shards are balanced within one job', () => {
     for (let n = 1; n <= 25; n++) {
-      const shards = Array.from({ length: n }, (_, i) => selectJobs(p, { shard: `${i + 1}/${n}` }).jobs.map((j) => j.id));
+      const shards = Array.from({ length: n }, (_, i) =>
+        selectJobs(p, { shard: `${i + 1}/${n}` }).jobs.map((j) => j.id),
+      );
       const flat = shards.flat();
       expect(flat.slice().sort()).toEqual(p.all.map((j) => j.id).sort());
       expect(new Set(flat).size).toBe(p.all.length);
@@ -189,7 +223,8 @@ describe('selection and shards', () => {
   });
 
   it('rejects a malformed shard', () => {
-    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-3']) expect(() => parseShard(bad)).toThrow(/Expected a shard "i\/n"/);
+    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-3'])
+      expect(() => parseShard(bad)).toThrow(/Expected a shard "i\/n"/);
   });
 });
 

@@ -33,7 +33,7 @@ describe('store presets', () => {
     expect(Object.fromEntries(PRESETS.map((p) => [p.id, [p.device, p.accepted.map(fmt)]]))).toEqual(DOCUMENTED);
   });
 
-  it('every App Store size is one deliver files under the preset\'s display type (docs/store-rules.md#deliver-size-to-display-type)', () => {
+  it("every App Store size is one deliver files under the preset's display type (docs/store-rules.md#deliver-size-to-display-type)", () => {
     for (const p of PRESETS.filter((q) => q.store === 'appstore')) {
       const table = DELIVER_DISPLAY_TYPES[p.displayType!]!.map(([w, h]) => `${w}x${h}`);
       for (const size of acceptedSizes(p)) {
@@ -46,7 +46,9 @@ describe('store presets', () => {
 
   it('deliver sends 2048x2732 to the 13" slot unless the path names the 12.9" 2nd generation', () => {
     expect(deliverDisplayType(2048, 2732, 'en-US/01.png')).toBe('APP_IPAD_PRO_3GEN_129');
-    expect(deliverDisplayType(2732, 2048, 'en-US/iPad Pro (12.9-inch) (2nd generation)-01.png')).toBe('APP_IPAD_PRO_129');
+    expect(deliverDisplayType(2732, 2048, 'en-US/iPad Pro (12.9-inch) (2nd generation)-01.png')).toBe(
+      'APP_IPAD_PRO_129',
+    );
     expect(deliverDisplayType(3840, 2160, 'en-US/tv.png')).toBe('APP_APPLE_TV');
     expect(deliverDisplayType(1321, 2868)).toBeUndefined();
   });

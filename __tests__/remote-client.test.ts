@@ -34,7 +34,9 @@ describe('render API client', () => {
   it('retries 500 twice, then succeeds, with growing backoff', async () => {
     const url = await serve((req, res, n) => {
       if (n <= 2) {
-        res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"code":"internal","message":"boom"}}');
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end('{"error":{"code":"internal","message":"boom"}}');
         return;
       }
       expect(req.headers.authorization).toBe('Bearer k1');
@@ -51,7 +53,10 @@ describe('render API client', () => {
 
   it('honours Retry-After on 429', async () => {
     const url = await serve((_req, res, n) => {
-      if (n === 1) return void res.writeHead(429, { 'retry-after': '2', 'content-type': 'application/json' }).end('{"error":{"code":"rate_limited","message":"slow down"}}');
+      if (n === 1)
+        return void res
+          .writeHead(429, { 'retry-after': '2', 'content-type': 'application/json' })
+          .end('{"error":{"code":"rate_limited","message":"slow down"}}');
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"rnd_2","status":"queued"}');
     });
     const sleeps: number[] = [];
@@ -63,9 +68,13 @@ describe('render API client', () => {
     let calls = 0;
     const url = await serve((_req, res) => {
       calls++;
-      res.writeHead(422, { 'content-type': 'application/json' }).end('{"error":{"code":"invalid_request","message":"bad slide","param":"slides[0].screenshot"}}');
+      res
+        .writeHead(422, { 'content-type': 'application/json' })
+        .end('{"error":{"code":"invalid_request","message":"bad slide","param":"slides[0].screenshot"}}');
     });
-    const err = await client(url, []).createRender({}, 'k').catch((e: unknown) => e);
+    const err = await client(url, [])
+      .createRender({}, 'k')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RemoteError);
     expect((err as RemoteError).message).toMatch(/answered 422 invalid_request: bad slide \(slides\[0\]\.screenshot\)/);
     expect(calls).toBe(1);
@@ -95,7 +104,9 @@ describe('render API client', () => {
   });
 
   it('refuses a base URL that is not http(s)', () => {
-    expect(() => new RenderApiClient({ baseUrl: 'file:///etc/passwd' })).toThrow(/Expected an http\(s\) URL for the render API/);
+    expect(() => new RenderApiClient({ baseUrl: 'file:///etc/passwd' })).toThrow(
+      /Expected an http\(s\) URL for the render API/,
+    );
     expect(() => new RenderApiClient({ baseUrl: 'not a url' })).toThrow(/Expected an http\(s\) URL/);
   });
 
@@ -109,11 +120,28 @@ describe('render API client', () => {
 
 describe('set requests', () => {
   const job = (over: Partial<Job>): Job => ({
-    id: 'en-US/play.phone/home', set: 'en-US/play.phone', locale: 'en-US', rtl: false, preset: 'play.phone', presetId: 'play.phone',
-    store: 'play', device: 'android-phone', landscape: false, size: { width: 1080, height: 1920 }, slide: 'home', index: 1, count: 1,
-    headline: { text: 'Hi', origin: 'inline', locale: 'en-US' }, style: { headline: { color: '#fff' } }, theme: 'aurora',
-    screenshot: '/shots/a.png', fonts: [], baseDir: '/', output: { path: 'x.png', format: 'png', quality: 90 },
-    source: { slide: { file: 'm', line: 1, column: 1 }, preset: { file: 'm', line: 1, column: 1 } }, ...over,
+    id: 'en-US/play.phone/home',
+    set: 'en-US/play.phone',
+    locale: 'en-US',
+    rtl: false,
+    preset: 'play.phone',
+    presetId: 'play.phone',
+    store: 'play',
+    device: 'android-phone',
+    landscape: false,
+    size: { width: 1080, height: 1920 },
+    slide: 'home',
+    index: 1,
+    count: 1,
+    headline: { text: 'Hi', origin: 'inline', locale: 'en-US' },
+    style: { headline: { color: '#fff' } },
+    theme: 'aurora',
+    screenshot: '/shots/a.png',
+    fonts: [],
+    baseDir: '/',
+    output: { path: 'x.png', format: 'png', quality: 90 },
+    source: { slide: { file: 'm', line: 1, column: 1 }, preset: { file: 'm', line: 1, column: 1 } },
+    ...over,
   });
   const read = (bytes: string) => () => Buffer.from(bytes);
 
@@ -122,17 +150,26 @@ describe('set requests', () => {
     const b = buildSetRequest([job({})], { metadata: { run: 1 } }, read('png-a'));
     expect(a.idempotencyKey).toBe(b.idempotencyKey);
     // Another run's metadata is another body: the same key would be refused (422) by the service.
-    expect(buildSetRequest([job({})], { metadata: { run: 2 } }, read('png-a')).idempotencyKey).not.toBe(a.idempotencyKey);
+    expect(buildSetRequest([job({})], { metadata: { run: 2 } }, read('png-a')).idempotencyKey).not.toBe(
+      a.idempotencyKey,
+    );
     // The webhook secret travels in the body but never shapes the key.
-    expect(buildSetRequest([job({})], { metadata: { run: 1 }, webhookSecret: 's3cret' }, read('png-a')).idempotencyKey).toBe(a.idempotencyKey);
+    expect(
+      buildSetRequest([job({})], { metadata: { run: 1 }, webhookSecret: 's3cret' }, read('png-a')).idempotencyKey,
+    ).toBe(a.idempotencyKey);
     expect(a.body.metadata).toEqual({ run: 1, set: 'en-US/play.phone' });
     // Any content change makes a new render, with everything else (the run's metadata too) the same:
     // screenshot bytes (one byte, same length), text, style.
     const same = { metadata: { run: 1 } };
     expect(buildSetRequest([job({})], same, read('png-b')).idempotencyKey).not.toBe(a.idempotencyKey);
     expect(buildSetRequest([job({})], same, read('png-a')).idempotencyKey).toBe(a.idempotencyKey);
-    expect(buildSetRequest([job({ headline: { text: 'Hey', origin: 'inline', locale: 'en-US' } })], same, read('png-a')).idempotencyKey).not.toBe(a.idempotencyKey);
-    expect(buildSetRequest([job({ style: { headline: { color: '#000' } } })], same, read('png-a')).idempotencyKey).not.toBe(a.idempotencyKey);
+    expect(
+      buildSetRequest([job({ headline: { text: 'Hey', origin: 'inline', locale: 'en-US' } })], same, read('png-a'))
+        .idempotencyKey,
+    ).not.toBe(a.idempotencyKey);
+    expect(
+      buildSetRequest([job({ style: { headline: { color: '#000' } } })], same, read('png-a')).idempotencyKey,
+    ).not.toBe(a.idempotencyKey);
     expect(a.idempotencyKey.length).toBeLessThanOrEqual(200);
   });
 
@@ -140,8 +177,10 @@ describe('set requests', () => {
     const r = buildSetRequest([job({})], {}, read('png-a'));
     const slides = r.body.slides as Array<{ screenshot: { data: string } }>;
     expect(Buffer.from(slides[0]!.screenshot.data, 'base64').toString()).toBe('png-a');
-    expect(createHash('sha256').update(canonicalJson({ b: 1, a: [2, { d: 1, c: 2 }] })).digest('hex')).toBe(
-      createHash('sha256').update('{"a":[2,{"c":2,"d":1}],"b":1}').digest('hex'),
-    );
+    expect(
+      createHash('sha256')
+        .update(canonicalJson({ b: 1, a: [2, { d: 1, c: 2 }] }))
+        .digest('hex'),
+    ).toBe(createHash('sha256').update('{"a":[2,{"c":2,"d":1}],"b":1}').digest('hex'));
   });
 });

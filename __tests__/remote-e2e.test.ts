@@ -29,7 +29,10 @@ async function faultProxy(backend: () => string, fault: (req: http.IncomingMessa
     req.on('end', () => {
       const f = fault(req, ++n);
       log.push(`${req.method} ${req.url} ${typeof f === 'string' ? f : f.status}`);
-      if (typeof f === 'object') return void res.writeHead(f.status, { 'content-type': 'application/json', ...f.headers }).end(f.body ?? '{"error":{"code":"injected","message":"injected fault"}}');
+      if (typeof f === 'object')
+        return void res
+          .writeHead(f.status, { 'content-type': 'application/json', ...f.headers })
+          .end(f.body ?? '{"error":{"code":"injected","message":"injected fault"}}');
       const up = http.request(`${backend()}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
         const body: Buffer[] = [];
         r.on('data', (c: Buffer) => body.push(c));
@@ -47,7 +50,11 @@ async function faultProxy(backend: () => string, fault: (req: http.IncomingMessa
           } else res.end(all);
         });
       });
-      up.on('error', () => res.writeHead(502, { 'content-type': 'application/json' }).end('{"error":{"code":"bad_gateway","message":"backend down"}}'));
+      up.on('error', () =>
+        res
+          .writeHead(502, { 'content-type': 'application/json' })
+          .end('{"error":{"code":"bad_gateway","message":"backend down"}}'),
+      );
       up.end(Buffer.concat(chunks));
     });
   });
@@ -55,19 +62,26 @@ async function faultProxy(backend: () => string, fault: (req: http.IncomingMessa
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     log,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
 async function diffRatio(a: string, b: string): Promise<number> {
-  const [ra, rb] = await Promise.all([a, b].map((f) => sharp(f).ensureAlpha().raw().toBuffer({ resolveWithObject: true })));
+  const [ra, rb] = await Promise.all(
+    [a, b].map((f) => sharp(f).ensureAlpha().raw().toBuffer({ resolveWithObject: true })),
+  );
   const { width, height } = ra!.info;
   expect(rb!.info.width).toBe(width);
   expect(rb!.info.height).toBe(height);
   return pixelmatch(ra!.data, rb!.data, undefined, width, height, { threshold: 0.1 }) / (width * height);
 }
 
-const images = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.png')).sort();
+const images = (dir: string) =>
+  (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.png')).sort();
 
 let server: ServerHandle;
 beforeAll(async () => {
@@ -83,14 +97,17 @@ describe('render --remote against storeshots serve', () => {
     const remoteOut = mkdtempSync(path.join(tmpdir(), 'ss-remote-'));
     const localOut = mkdtempSync(path.join(tmpdir(), 'ss-local-'));
     const args = ['-c', EXAMPLE, '--locale', 'de-DE', '--preset', 'appstore.iphone_6_9', '--preset', 'play.phone'];
-    const r = await runCli(['render', ...args, '--remote', server.url, '--out', remoteOut], ROOT, { STORESHOTS_API_KEY: KEY });
+    const r = await runCli(['render', ...args, '--remote', server.url, '--out', remoteOut], ROOT, {
+      STORESHOTS_API_KEY: KEY,
+    });
     expect(r.stderr).toMatch(/remote de-DE\/appstore.iphone_6_9: succeeded/);
     expect(r.code).toBe(0);
     const l = await runCli(['render', ...args, '--out', localOut], ROOT);
     expect(l.code).toBe(0);
     expect(images(remoteOut)).toEqual(images(localOut));
     expect(images(remoteOut)).toHaveLength(6);
-    for (const f of images(remoteOut)) expect(await diffRatio(path.join(remoteOut, f), path.join(localOut, f)), f).toBeLessThan(0.005);
+    for (const f of images(remoteOut))
+      expect(await diffRatio(path.join(remoteOut, f), path.join(localOut, f)), f).toBeLessThan(0.005);
     const report = JSON.parse(readFileSync(path.join(remoteOut, 'report.json'), 'utf8')) as Report;
     expect(report.summary.errors).toBe(0);
     expect(report.images).toHaveLength(6);
@@ -98,11 +115,15 @@ describe('render --remote against storeshots serve', () => {
     const local = JSON.parse(readFileSync(path.join(localOut, 'report.json'), 'utf8')) as Report;
     const dims = (rep: Report) => rep.images.map((i) => `${i.path} ${i.width}x${i.height}`).sort();
     expect(dims(report)).toEqual(dims(local));
-    expect(new Set(report.images.map((i) => `${i.preset} ${i.width}x${i.height}`))).toEqual(new Set(['appstore.iphone_6_9 1320x2868', 'play.phone 1080x1920']));
+    expect(new Set(report.images.map((i) => `${i.preset} ${i.width}x${i.height}`))).toEqual(
+      new Set(['appstore.iphone_6_9 1320x2868', 'play.phone 1080x1920']),
+    );
     expect(report.remote?.renders.map((x) => x.status)).toEqual(['succeeded', 'succeeded']);
 
     // A re-run with the same content reuses the same renders (content-derived idempotency keys).
-    const again = await runCli(['render', ...args, '--remote', server.url, '--out', remoteOut], ROOT, { STORESHOTS_API_KEY: KEY });
+    const again = await runCli(['render', ...args, '--remote', server.url, '--out', remoteOut], ROOT, {
+      STORESHOTS_API_KEY: KEY,
+    });
     expect(again.code).toBe(0);
     const report2 = JSON.parse(readFileSync(path.join(remoteOut, 'report.json'), 'utf8')) as Report;
     expect(report2.remote?.renders.map((x) => x.id)).toEqual(report.remote?.renders.map((x) => x.id));
@@ -116,18 +137,23 @@ describe('render --remote against storeshots serve', () => {
 });
 
 describe('remote faults', () => {
-  const plan = () => selectJobs(loadProject({ config: EXAMPLE, cwd: ROOT }).plan, { locales: ['ja'], presets: ['play.phone'] });
+  const plan = () =>
+    selectJobs(loadProject({ config: EXAMPLE, cwd: ROOT }).plan, { locales: ['ja'], presets: ['play.phone'] });
 
   it('survives 500 twice, a 429 with Retry-After: 2 and a download cut off midway, losing and duplicating nothing', async () => {
     let posts = 0;
     let polls = 0;
     let imageGets = 0;
-    const proxy = await faultProxy(() => server.url, (req) => {
-      if (req.method === 'POST' && req.url === '/v1/renders' && ++posts <= 2) return { status: 500 };
-      if (req.method === 'GET' && /^\/v1\/renders\/[^/]+$/.test(req.url!) && ++polls === 1) return { status: 429, headers: { 'retry-after': '2' } };
-      if (req.method === 'GET' && /\/images\//.test(req.url!) && ++imageGets === 1) return 'cut';
-      return 'pass';
-    });
+    const proxy = await faultProxy(
+      () => server.url,
+      (req) => {
+        if (req.method === 'POST' && req.url === '/v1/renders' && ++posts <= 2) return { status: 500 };
+        if (req.method === 'GET' && /^\/v1\/renders\/[^/]+$/.test(req.url!) && ++polls === 1)
+          return { status: 429, headers: { 'retry-after': '2' } };
+        if (req.method === 'GET' && /\/images\//.test(req.url!) && ++imageGets === 1) return 'cut';
+        return 'pass';
+      },
+    );
     const waits: number[] = [];
     const p = { ...plan(), outDir: mkdtempSync(path.join(tmpdir(), 'ss-faults-')) };
     try {
@@ -160,22 +186,46 @@ describe('remote faults', () => {
   it('a download whose bytes do not match the sha256 is refused and nothing is written', async () => {
     const p = { ...plan(), outDir: mkdtempSync(path.join(tmpdir(), 'ss-sha-')) };
     // The service says one thing, the bytes say another: a proxy flips one bit of every image body.
-    const corrupting = await faultProxy(() => server.url, (req) => (/\/images\//.test(req.url!) ? 'flip' : 'pass'));
+    const corrupting = await faultProxy(
+      () => server.url,
+      (req) => (/\/images\//.test(req.url!) ? 'flip' : 'pass'),
+    );
     try {
-      const err = await renderRemote(p, { baseUrl: corrupting.url, apiKey: KEY, minDelayMs: 1, retries: 1, pollMs: 20, sleep: async () => {} }).then(() => undefined, (e: unknown) => e as Error);
+      const err = await renderRemote(p, {
+        baseUrl: corrupting.url,
+        apiKey: KEY,
+        minDelayMs: 1,
+        retries: 1,
+        pollMs: 20,
+        sleep: async () => {},
+      }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
       expect(err).toBeInstanceOf(Error);
-      expect(err!.message).toMatch(/^image 1 of render rnd_\S+ does not match its sha256 \(got [0-9a-f]{12}…, expected [0-9a-f]{12}…\)$/);
-      expect(corrupting.log.filter((l) => / \/v1\/renders\/[^/]+\/images\/1 flip$/.test(l)).length).toBeGreaterThanOrEqual(1);
+      expect(err!.message).toMatch(
+        /^image 1 of render rnd_\S+ does not match its sha256 \(got [0-9a-f]{12}…, expected [0-9a-f]{12}…\)$/,
+      );
+      expect(
+        corrupting.log.filter((l) => / \/v1\/renders\/[^/]+\/images\/1 flip$/.test(l)).length,
+      ).toBeGreaterThanOrEqual(1);
       expect(images(p.outDir)).toEqual([]);
     } finally {
       await corrupting.close();
     }
   });
 
-  it('a rerun after changing only a screenshot\'s bytes makes a new render; an unchanged rerun reuses it', async () => {
+  it("a rerun after changing only a screenshot's bytes makes a new render; an unchanged rerun reuses it", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ss-rerun-'));
     cpSync(path.dirname(EXAMPLE), dir, { recursive: true, filter: (f) => !/[\\/](out|storeshots-out)$/.test(f) });
-    const planOf = () => ({ ...selectJobs(loadProject({ config: path.join(dir, 'screenshots.yml'), cwd: dir }).plan, { locales: ['ja'], presets: ['play.phone'], slides: ['home'] }), outDir: mkdtempSync(path.join(tmpdir(), 'ss-rerun-out-')) });
+    const planOf = () => ({
+      ...selectJobs(loadProject({ config: path.join(dir, 'screenshots.yml'), cwd: dir }).plan, {
+        locales: ['ja'],
+        presets: ['play.phone'],
+        slides: ['home'],
+      }),
+      outDir: mkdtempSync(path.join(tmpdir(), 'ss-rerun-out-')),
+    });
     const opts = { baseUrl: server.url, apiKey: KEY, minDelayMs: 1, pollMs: 20, metadata: { run: 'same' } };
     const first = await renderRemote(planOf(), opts);
     const unchanged = await renderRemote(planOf(), opts);
@@ -194,8 +244,17 @@ describe('remote faults', () => {
   it('the service is killed and restarted on the same data while a render runs; the run still ends right', async () => {
     const data = mkdtempSync(path.join(tmpdir(), 'ss-restart-'));
     let backend = await startService({ data, env: { STORESHOTS_WORKERS: '1' } });
-    const proxy = await faultProxy(() => backend.url, () => 'pass');
-    const p = { ...selectJobs(loadProject({ config: EXAMPLE, cwd: ROOT }).plan, { locales: ['en-US'], presets: ['appstore.iphone_6_9'] }), outDir: mkdtempSync(path.join(tmpdir(), 'ss-restart-out-')) };
+    const proxy = await faultProxy(
+      () => backend.url,
+      () => 'pass',
+    );
+    const p = {
+      ...selectJobs(loadProject({ config: EXAMPLE, cwd: ROOT }).plan, {
+        locales: ['en-US'],
+        presets: ['appstore.iphone_6_9'],
+      }),
+      outDir: mkdtempSync(path.join(tmpdir(), 'ss-restart-out-')),
+    };
     const states: string[] = [];
     let restarted = false;
     try {

@@ -1,5 +1,14 @@
 // Bad input gets a clear error naming the file, and leaves no partial output behind.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -37,7 +46,12 @@ function pngHeaderOnly(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(64))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A one-slide project in a temp folder; `shot` is written as its screenshot. */
@@ -55,7 +69,9 @@ function project(shot: Buffer | undefined, extra = ''): string {
 
 function outputFiles(dir: string): string[] {
   const out = path.join(dir, 'storeshots-out');
-  return existsSync(out) ? (readdirSync(out, { recursive: true }) as string[]).filter((f) => /\.(png|jpg|tmp)$/.test(f)) : [];
+  return existsSync(out)
+    ? (readdirSync(out, { recursive: true }) as string[]).filter((f) => /\.(png|jpg|tmp)$/.test(f))
+    : [];
 }
 
 describe('bad input', () => {
@@ -69,7 +85,9 @@ describe('bad input', () => {
   });
 
   it('refuses a corrupt PNG, naming it', async () => {
-    const dir = project(Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), Buffer.from('definitely not a PNG body')]));
+    const dir = project(
+      Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), Buffer.from('definitely not a PNG body')]),
+    );
     const r = await runCli(['render'], dir);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(path.join(dir, 'shots/home.png'));
@@ -107,7 +125,9 @@ describe('bad input', () => {
     const dir = project(readFileSync(GOOD), 'style:\n  headline: { font: fonts/Missing-Bold.ttf }\n');
     const r = await runCli(['render'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('screenshots.yml:9:21: error: Font file not found: fonts/Missing-Bold.ttf (style.headline.font)');
+    expect(r.stderr).toContain(
+      'screenshots.yml:9:21: error: Font file not found: fonts/Missing-Bold.ttf (style.headline.font)',
+    );
     expect(outputFiles(dir)).toEqual([]);
   });
 
@@ -128,7 +148,10 @@ describe('bad input', () => {
 
   it('refuses a theme file whose style breaks the schema', async () => {
     const dir = project(readFileSync(GOOD), 'theme: ./bad-theme.json\n');
-    writeFileSync(path.join(dir, 'bad-theme.json'), JSON.stringify({ style: { headline: { weight: 1200 }, sparkle: true } }));
+    writeFileSync(
+      path.join(dir, 'bad-theme.json'),
+      JSON.stringify({ style: { headline: { weight: 1200 }, sparkle: true } }),
+    );
     const r = await runCli(['render'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/style\.headline\.weight must be <= 900/);

@@ -27,13 +27,21 @@ function checkImages(images: SetImage[]): void {
   expect(images.map((i) => i.job.id).sort()).toEqual(set.map((j) => j.id).sort());
   for (const i of images) {
     // The record is the one built beside the bytes: nobody re-sniffs or re-hashes them.
-    expect(i.record).toMatchObject({ path: i.job.output.path, width: 540, height: 960, format: 'png', bytes: i.bytes.length, sha256: sha(i.bytes), cached: false });
+    expect(i.record).toMatchObject({
+      path: i.job.output.path,
+      width: 540,
+      height: 960,
+      format: 'png',
+      bytes: i.bytes.length,
+      sha256: sha(i.bytes),
+      cached: false,
+    });
     expect(Buffer.from(i.bytes.subarray(1, 4)).toString('latin1')).toBe('PNG');
   }
 }
 
 describe('a set batch', () => {
-  it('measures the set\'s text facts once for all its images (in this thread)', async () => {
+  it("measures the set's text facts once for all its images (in this thread)", async () => {
     expect(set.length).toBe(3);
     const before = setFactsCount();
     const images: SetImage[] = [];
@@ -42,7 +50,7 @@ describe('a set batch', () => {
     checkImages(images);
   }, 60_000);
 
-  it('measures them once on the pool too: the first image\'s task measures them for all, one task per image', async () => {
+  it("measures them once on the pool too: the first image's task measures them for all, one task per image", async () => {
     const pool = await RenderPool.open(2, { workerFile: privateWorker() });
     if (!(pool instanceof RenderPool)) throw new Error(pool.unavailable);
     try {
@@ -55,13 +63,15 @@ describe('a set batch', () => {
     }
   }, 120_000);
 
-  it('renders only the jobs asked for (a resumed render) with the whole set\'s facts, and stops at the first failure', async () => {
+  it("renders only the jobs asked for (a resumed render) with the whole set's facts, and stops at the first failure", async () => {
     const images: SetImage[] = [];
     await renderSetBatch({ set, jobs: set.slice(1) }, { onImage: (i) => void images.push(i) });
     expect(images.map((i) => i.job.index).sort()).toEqual([2, 3]);
     const broken = set.map((j, k) => (k === 0 ? { ...j, screenshot: `${j.screenshot}.missing` } : j));
     const seen: SetImage[] = [];
-    await expect(renderSetBatch({ set: broken, jobs: broken.slice(0, 1) }, { onImage: (i) => void seen.push(i) })).rejects.toThrow(/\.missing/);
+    await expect(
+      renderSetBatch({ set: broken, jobs: broken.slice(0, 1) }, { onImage: (i) => void seen.push(i) }),
+    ).rejects.toThrow(/\.missing/);
     expect(seen).toEqual([]);
   }, 60_000);
 });

@@ -14,8 +14,16 @@ const corner = async (png: Buffer) => {
 
 describe('the reused canvas', () => {
   it('starts each image from transparent pixels: a translucent background does not show the previous image', async () => {
-    const translucent = variant('en-US/play.phone/home', { size }, { layout: 'device-only', background: { color: '#ff000080', gradient: undefined } as Style['background'] });
-    const opaque = variant('en-US/play.phone/stats', { size }, { background: { color: '#00ff00', gradient: undefined } as Style['background'] });
+    const translucent = variant(
+      'en-US/play.phone/home',
+      { size },
+      { layout: 'device-only', background: { color: '#ff000080', gradient: undefined } as Style['background'] },
+    );
+    const opaque = variant(
+      'en-US/play.phone/stats',
+      { size },
+      { background: { color: '#00ff00', gradient: undefined } as Style['background'] },
+    );
     const fresh = await renderJobToBuffer(translucent, [translucent]);
     await renderJobToBuffer(opaque, [opaque]);
     const reused = await renderJobToBuffer(translucent, [translucent]);

@@ -25,7 +25,9 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('rendering the example', () => {
   it('exits 0 with a summary line and plain progress lines (not a TTY)', () => {
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^rendered 36 image\(s\) in [\d.]+ s into .*; lint: \d+ error\(s\), \d+ warning\(s\); report: /);
+    expect(result.stdout).toMatch(
+      /^rendered 36 image\(s\) in [\d.]+ s into .*; lint: \d+ error\(s\), \d+ warning\(s\); report: /,
+    );
     expect(result.stderr).toContain('[36/36] ar/play.phone/03-photo.png (1080x1920');
   });
 

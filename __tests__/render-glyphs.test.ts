@@ -22,7 +22,11 @@ describe('glyph coverage', () => {
     it(`renders ${locale} with no missing glyph`, async () => {
       const text = headlines[locale]!;
       const job = variant('en-US/play.phone/stats', {
-        locale, rtl: isRtlLocale(locale), headline: { text, origin: 'inline', locale }, screenshot: undefined, size: { width: 540, height: 960 },
+        locale,
+        rtl: isRtlLocale(locale),
+        headline: { text, origin: 'inline', locale },
+        screenshot: undefined,
+        size: { width: 540, height: 960 },
       });
       expect(missingGlyphs(text, tm.chain(job.style.headline ?? {}, job))).toEqual([]);
       expect(() => checkGlyphs([job])).not.toThrow();
@@ -34,7 +38,9 @@ describe('glyph coverage', () => {
   }
 
   it('refuses a character no shipped font covers, naming it and the slide', () => {
-    const job = variant('en-US/play.phone/home', { headline: { text: 'Pyramids 𓀀 and ꙮ', origin: 'inline', locale: 'en-US' } });
+    const job = variant('en-US/play.phone/home', {
+      headline: { text: 'Pyramids 𓀀 and ꙮ', origin: 'inline', locale: 'en-US' },
+    });
     expect(() => checkGlyphs([job])).toThrowError(/en-US\/play\.phone\/home headline: no font covers "𓀀" \(U\+13000\)/);
     expect(missingGlyphs('Pyramids 𓀀', createMeasurer().chain({}, job))).toEqual(['𓀀']);
   });

@@ -16,22 +16,47 @@ const CASES: Record<string, () => Job[]> = {
   'play-phone-en': () => [variant('en-US/play.phone/home', { size: { width: 540, height: 960 } })],
   'iphone-ar-rtl': () => [variant('ar/appstore.iphone_6_9/home', { size: { width: 440, height: 956 } })],
   'ipad-hi-devanagari-midnight': () => [
-    variant('en-US/appstore.ipad_13/stats', { locale: 'hi', headline: text('हर आदत पर **नज़र** रखें', 'hi'), size: { width: 516, height: 688 } }, {
-      background: { type: 'radial', gradient: ['#1e3a8a', '#020617'] }, device: { color: 'titanium', scale: 1.1, 'offset-y': 0.06 },
-    }),
+    variant(
+      'en-US/appstore.ipad_13/stats',
+      { locale: 'hi', headline: text('हर आदत पर **नज़र** रखें', 'hi'), size: { width: 516, height: 688 } },
+      {
+        background: { type: 'radial', gradient: ['#1e3a8a', '#020617'] },
+        device: { color: 'titanium', scale: 1.1, 'offset-y': 0.06 },
+      },
+    ),
   ],
   'feature-graphic': () => [
-    variant('en-US/play.phone/home', { presetId: 'play.feature_graphic', device: 'none', size: { width: 1024, height: 500 }, headline: text('Build habits that stick', 'en-US'), subtitle: undefined }, {
-      layout: 'feature', device: { frame: 'android-phone', tilt: -8 },
-    }),
+    variant(
+      'en-US/play.phone/home',
+      {
+        presetId: 'play.feature_graphic',
+        device: 'none',
+        size: { width: 1024, height: 500 },
+        headline: text('Build habits that stick', 'en-US'),
+        subtitle: undefined,
+      },
+      {
+        layout: 'feature',
+        device: { frame: 'android-phone', tilt: -8 },
+      },
+    ),
   ],
   'glass-frameless-ja': () => [
-    variant('ja/appstore.iphone_6_9/photo', { size: { width: 330, height: 717 } }, {
-      background: { type: 'mesh', gradient: ['#eef2ff', '#c7d2fe', '#fbcfe8', '#a5f3fc'] }, headline: { color: '#1e1b4b' }, device: { frame: 'none', scale: 0.92 },
-    }),
+    variant(
+      'ja/appstore.iphone_6_9/photo',
+      { size: { width: 330, height: 717 } },
+      {
+        background: { type: 'mesh', gradient: ['#eef2ff', '#c7d2fe', '#fbcfe8', '#a5f3fc'] },
+        headline: { color: '#1e1b4b' },
+        device: { frame: 'none', scale: 0.92 },
+      },
+    ),
   ],
   'panoramic-two-devices': () => {
-    const style = { layout: 'two-devices' as const, background: { gradient: ['#0f766e', '#4f46e5', '#db2777'], angle: 90, panoramic: true } };
+    const style = {
+      layout: 'two-devices' as const,
+      background: { gradient: ['#0f766e', '#4f46e5', '#db2777'], angle: 90, panoramic: true },
+    };
     return [variant('en-US/play.phone/stats', { size: { width: 540, height: 960 }, index: 2, count: 2 }, style)];
   },
 };
@@ -51,10 +76,13 @@ describe('golden images', () => {
         // Writing a golden is not a check: report the test as skipped, never as passed against itself.
         mkdirSync(GOLDEN, { recursive: true });
         writeFileSync(file, buffer);
-        ctx.skip(`UPDATE_GOLDEN: wrote ${path.relative(process.cwd(), file)}; look at it, commit it, and run again without UPDATE_GOLDEN`);
+        ctx.skip(
+          `UPDATE_GOLDEN: wrote ${path.relative(process.cwd(), file)}; look at it, commit it, and run again without UPDATE_GOLDEN`,
+        );
         return;
       }
-      if (!existsSync(file)) throw new Error(`no golden image ${file}: run with UPDATE_GOLDEN=1, look at it, commit it`);
+      if (!existsSync(file))
+        throw new Error(`no golden image ${file}: run with UPDATE_GOLDEN=1, look at it, commit it`);
       const a = await rgba(buffer);
       const b = await rgba(await sharp(file).toBuffer());
       expect([a.width, a.height]).toEqual([b.width, b.height]);

@@ -64,13 +64,26 @@ function pngWithData(idat: Buffer, width = 1080, height = 1920): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // An iPhone HEIC's first box (ftyp, brand heic) and some bytes: sharp's prebuilt libheif cannot
 // encode HEVC, and the sniffing reads only the header anyway.
-const HEIC = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic', 'latin1'), Buffer.alloc(4), Buffer.from('mif1heic', 'latin1'), Buffer.alloc(2048, 7)]);
-const SVG = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="2400"><image href="file:///etc/passwd"/></svg>\n');
+const HEIC = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x18]),
+  Buffer.from('ftypheic', 'latin1'),
+  Buffer.alloc(4),
+  Buffer.from('mif1heic', 'latin1'),
+  Buffer.alloc(2048, 7),
+]);
+const SVG = Buffer.from(
+  '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="2400"><image href="file:///etc/passwd"/></svg>\n',
+);
 
 const formats: Record<string, Buffer> = {};
 beforeAll(async () => {
@@ -84,13 +97,22 @@ beforeAll(async () => {
 });
 
 describe('#13 item 10: other formats renamed .png are named for what they are and refused', () => {
-  for (const [name, article] of [['WebP', 'a'], ['AVIF', 'an'], ['GIF', 'a'], ['TIFF', 'a'], ['SVG', 'an'], ['HEIC/HEIF', 'a']] as const) {
+  for (const [name, article] of [
+    ['WebP', 'a'],
+    ['AVIF', 'an'],
+    ['GIF', 'a'],
+    ['TIFF', 'a'],
+    ['SVG', 'an'],
+    ['HEIC/HEIF', 'a'],
+  ] as const) {
     it(`a ${name} named .png: validate says so at the slide (exit 2), and so does the renderer`, async () => {
       const dir = project(formats[name]);
       const r = await runCli(['validate'], dir);
       expect(r.code, r.stderr).toBe(2);
       const why = `is really ${article} ${name} image named .png; screenshots, backgrounds and frames must be PNG or JPEG`;
-      expect(r.stderr).toContain(`screenshots.yml:6:5: error: Screenshot for en-US/play.phone/home shots/home.png ${why}`);
+      expect(r.stderr).toContain(
+        `screenshots.yml:6:5: error: Screenshot for en-US/play.phone/home shots/home.png ${why}`,
+      );
       expect(r.stderr).not.toMatch(/bad seek|\n\s+at /);
       // The renderer (used by the render service too) checks the bytes itself.
       const err = await probeImage(path.join(dir, 'shots/home.png'), 'screenshot').catch((e: unknown) => e);
@@ -116,7 +138,8 @@ describe('#13 item 7: the renderer opens only plain files', () => {
     execFileSync('mkfifo', [path.join(dir, 'fifo.png')]);
     mkdirSync(path.join(dir, 'folder.png'));
     symlinkSync('/dev/zero', path.join(dir, 'zero.png'));
-    const msg = async (f: string) => ((await probeImage(path.join(dir, f), 'screenshot').catch((e: unknown) => e)) as Error).message;
+    const msg = async (f: string) =>
+      ((await probeImage(path.join(dir, f), 'screenshot').catch((e: unknown) => e)) as Error).message;
     expect(await msg('fifo.png')).toBe(`screenshot ${path.join(dir, 'fifo.png')} is a named pipe (FIFO), not a file`);
     expect(await msg('folder.png')).toBe(`screenshot ${path.join(dir, 'folder.png')} is a folder, not a file`);
     expect(await msg('zero.png')).toBe(`screenshot ${path.join(dir, 'zero.png')} is a symlink to a device, not a file`);
@@ -127,7 +150,9 @@ describe('#13 item 2: the renderer resolves builtin: only inside templates/ (the
   it('builtin:../../../../etc/passwd names nothing; builtin:photo-dusk.jpg is the shipped file', () => {
     const job = exampleJob('en-US/play.phone/home');
     expect(() => backgroundFile(job, 'builtin:../../../../../../etc/passwd')).toThrow(RenderError);
-    expect(() => backgroundFile(job, 'builtin:../../../../../../etc/passwd')).toThrow('background image builtin:../../../../../../etc/passwd names no image shipped in templates/');
+    expect(() => backgroundFile(job, 'builtin:../../../../../../etc/passwd')).toThrow(
+      'background image builtin:../../../../../../etc/passwd names no image shipped in templates/',
+    );
     expect(backgroundFile(job, 'builtin:photo-dusk.jpg')).toBe(path.join(ROOT, 'templates/photo-dusk.jpg'));
   });
 
@@ -148,7 +173,12 @@ describe('#13 item 8: EXIF orientation is applied before layout, and lint report
 
   it('the header size is the displayed size', async () => {
     const dir = project(sideways, 'home.jpg');
-    expect(await probeImage(path.join(dir, 'shots/home.jpg'), 'screenshot')).toEqual({ file: path.join(dir, 'shots/home.jpg'), width: 540, height: 1200, orientation: 6 });
+    expect(await probeImage(path.join(dir, 'shots/home.jpg'), 'screenshot')).toEqual({
+      file: path.join(dir, 'shots/home.jpg'),
+      width: 540,
+      height: 1200,
+      orientation: 6,
+    });
   });
 
   it('renders as the upright picture would, with an input.exif-orientation finding', async () => {
@@ -158,15 +188,24 @@ describe('#13 item 8: EXIF orientation is applied before layout, and lint report
       const r = await runCli(['render', '--no-cache', '--jobs', '1', '--fail-on', 'never'], d);
       expect(r.code, r.stderr).toBe(0);
     }
-    const out = (d: string) => sharp(path.join(d, 'storeshots-out/en-US/play.phone/01-home.png')).ensureAlpha().raw().toBuffer();
+    const out = (d: string) =>
+      sharp(path.join(d, 'storeshots-out/en-US/play.phone/01-home.png')).ensureAlpha().raw().toBuffer();
     const [pa, pb] = await Promise.all([out(a), out(b)]);
     const diff = pixelmatch(pa, pb, undefined, 540, 960, { threshold: 0.2 });
     expect(diff / (540 * 960)).toBeLessThan(0.005);
-    const report = JSON.parse(readFileSync(path.join(a, 'storeshots-out/report.json'), 'utf8')) as { findings: Array<{ rule: string; message: string; severity: string }> };
+    const report = JSON.parse(readFileSync(path.join(a, 'storeshots-out/report.json'), 'utf8')) as {
+      findings: Array<{ rule: string; message: string; severity: string }>;
+    };
     expect(report.findings.filter((f) => f.rule === 'input.exif-orientation')).toEqual([
-      expect.objectContaining({ severity: 'warning', message: 'en-US/play.phone/01-home.png: its screenshot home.jpg carries EXIF orientation 6; it was turned upright (turn it 90° clockwise) before layout' }),
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          'en-US/play.phone/01-home.png: its screenshot home.jpg carries EXIF orientation 6; it was turned upright (turn it 90° clockwise) before layout',
+      }),
     ]);
-    const plain = JSON.parse(readFileSync(path.join(b, 'storeshots-out/report.json'), 'utf8')) as { findings: Array<{ rule: string }> };
+    const plain = JSON.parse(readFileSync(path.join(b, 'storeshots-out/report.json'), 'utf8')) as {
+      findings: Array<{ rule: string }>;
+    };
     expect(plain.findings.filter((f) => f.rule === 'input.exif-orientation')).toEqual([]);
   });
 
@@ -192,13 +231,17 @@ describe('#13 item 9: lint verifies the PNG pixel stream', () => {
   it('a valid header with non-zlib pixel data is image.unreadable (it had 0 findings)', async () => {
     const r = await lintOne(pngWithData(Buffer.from('this is not a zlib stream at all, just text')));
     expect(r.code).toBe(1);
-    expect(r.findings.find((f) => f.rule === 'image.unreadable')?.message).toMatch(/^shot\.png: cannot be read as an image: broken PNG: the pixel data is not a valid zlib stream \(.+\); the store cannot decode it$/);
+    expect(r.findings.find((f) => f.rule === 'image.unreadable')?.message).toMatch(
+      /^shot\.png: cannot be read as an image: broken PNG: the pixel data is not a valid zlib stream \(.+\); the store cannot decode it$/,
+    );
   });
 
   it('pixel data that ends early, or fails its checksum, is named', async () => {
     const rowBytes = 1 + 1080 * 3;
     const short = await lintOne(pngWithData(deflateSync(Buffer.alloc(rowBytes * 100))));
-    expect(short.findings.find((f) => f.rule === 'image.unreadable')?.message).toContain(`the pixel data ends after ${rowBytes * 100} of ${rowBytes * 1920} bytes`);
+    expect(short.findings.find((f) => f.rule === 'image.unreadable')?.message).toContain(
+      `the pixel data ends after ${rowBytes * 100} of ${rowBytes * 1920} bytes`,
+    );
     const z = deflateSync(Buffer.alloc(rowBytes * 1920));
     z[z.length - 1] = z[z.length - 1]! ^ 0xff;
     const bad = await lintOne(pngWithData(z));
@@ -207,7 +250,9 @@ describe('#13 item 9: lint verifies the PNG pixel stream', () => {
 
   it('a header past the pixel limit is refused without inflating', async () => {
     const r = await lintOne(pngWithData(deflateSync(Buffer.alloc(64)), 10_000, 10_000));
-    expect(r.findings.find((f) => f.rule === 'image.unreadable')?.message).toContain('10000x10000 is 100 MP, over the 40 MP this tool decodes');
+    expect(r.findings.find((f) => f.rule === 'image.unreadable')?.message).toContain(
+      '10000x10000 is 100 MP, over the 40 MP this tool decodes',
+    );
   });
 
   it('a whole PNG passes (the example screenshot)', async () => {
@@ -225,7 +270,9 @@ describe('#13 item 5: a worker failure is a render failure naming the job (exit 
     const { plan } = loadProject({ cwd: p.dir });
     const err = await renderPlan(plan, { jobs: 2, workerFile: crash, noCache: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RenderError);
-    expect((err as Error).message).toMatch(/^rendering (en-US|de-DE)\/play\.phone\/(home|stats|photo) failed: the render worker stopped: .*code: 9/);
+    expect((err as Error).message).toMatch(
+      /^rendering (en-US|de-DE)\/play\.phone\/(home|stats|photo) failed: the render worker stopped: .*code: 9/,
+    );
     expect(existsSync(path.join(p.dir, 'out'))).toBe(false);
   });
 });

@@ -4,13 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { selectJobs } from '../src/plan/plan.js';
 import { layoutJob, setFacts, setOf } from '../src/render/index.js';
 import { createMeasurer } from '../src/render/measure.js';
-import { breakOpportunities, isNoLineEnd, isNoLineStart, pieces, wrapBalanced, wrapGreedy, parseHighlights, fitSize } from '../src/render/text.js';
+import {
+  breakOpportunities,
+  isNoLineEnd,
+  isNoLineStart,
+  pieces,
+  wrapBalanced,
+  wrapGreedy,
+  parseHighlights,
+  fitSize,
+} from '../src/render/text.js';
 import type { Job } from '../src/plan/types.js';
 import { examplePlan, variant } from './fixtures/render/jobs.js';
 
 const tm = createMeasurer();
 const inside = (b: { x: number; y: number; width: number; height: number }, s: typeof b) =>
-  b.x >= s.x - 0.5 && b.y >= s.y - 0.5 && b.x + b.width <= s.x + s.width + 0.5 && b.y + b.height <= s.y + s.height + 0.5;
+  b.x >= s.x - 0.5 &&
+  b.y >= s.y - 0.5 &&
+  b.x + b.width <= s.x + s.width + 0.5 &&
+  b.y + b.height <= s.y + s.height + 0.5;
 
 /** Fixed-advance measure: every character is 10 px at the reference size. */
 const mono = (t: string) => [...t].length * 10;
@@ -31,18 +43,23 @@ describe('layout of the example', () => {
           expect(inside(b.inked, l.safe), `${job.id} ${b.kind} inked`).toBe(true);
           expect(b.overflow, `${job.id} ${b.kind}`).toBe(false);
         }
-        for (const d of l.devices) expect(inside(d.outer, { x: 0, y: 0, width: l.width, height: l.height }), job.id).toBe(true);
+        for (const d of l.devices)
+          expect(inside(d.outer, { x: 0, y: 0, width: l.width, height: l.height }), job.id).toBe(true);
       }
     }
   });
 
   it('uses one headline size for every slide of a set, even when one slide needs to shrink', () => {
     const base = plan.all.filter((j) => j.set === 'en-US/appstore.iphone_6_9');
-    const long = base.map((j, i) => (i === 1 ? { ...j, headline: { ...j.headline!, text: 'Incomprehensibilities everywhere' } } : j));
+    const long = base.map((j, i) =>
+      i === 1 ? { ...j, headline: { ...j.headline!, text: 'Incomprehensibilities everywhere' } } : j,
+    );
     const before = setFacts(base, tm);
     const after = setFacts(long, tm);
     expect(after.headlineSize!).toBeLessThan(before.headlineSize!);
-    const sizes = long.map((job) => layoutJob({ job, facts: after, measurer: tm }).blocks.find((b) => b.kind === 'headline')!.font.size);
+    const sizes = long.map(
+      (job) => layoutJob({ job, facts: after, measurer: tm }).blocks.find((b) => b.kind === 'headline')!.font.size,
+    );
     expect(new Set(sizes).size).toBe(1);
     // The devices line up across the set: the reserved text height is the set's tallest.
     const tops = long.map((job) => layoutJob({ job, facts: after, measurer: tm }).devices[0]!.outer.y);
@@ -52,15 +69,22 @@ describe('layout of the example', () => {
   it('locks the size from the whole plan, so filters and shards do not change it', () => {
     const shard = selectJobs(plan, { shard: '2/3', slides: ['photo'] });
     for (const job of shard.jobs) {
-      const full = setFacts(plan.all.filter((j) => j.set === job.set), tm);
+      const full = setFacts(
+        plan.all.filter((j) => j.set === job.set),
+        tm,
+      );
       expect(setFacts(setOf(shard, job), tm)).toEqual(full);
     }
   });
 
   it('lets a set opt out of the lock', () => {
-    const jobs = plan.all.filter((j) => j.set === 'en-US/appstore.iphone_6_9').map((j, i) => ({
-      ...j, style: { ...j.style, 'lock-type-size': false }, headline: i === 1 ? { ...j.headline!, text: 'Incomprehensibilities everywhere' } : j.headline,
-    }));
+    const jobs = plan.all
+      .filter((j) => j.set === 'en-US/appstore.iphone_6_9')
+      .map((j, i) => ({
+        ...j,
+        style: { ...j.style, 'lock-type-size': false },
+        headline: i === 1 ? { ...j.headline!, text: 'Incomprehensibilities everywhere' } : j.headline,
+      }));
     const facts = setFacts(jobs, tm);
     const sizes = jobs.map((job) => layoutJob({ job, facts, measurer: tm }).blocks[0]!.font.size);
     expect(sizes[0]).toBeGreaterThan(sizes[1]!);
@@ -71,7 +95,10 @@ describe('right-to-left', () => {
   it('aligns start-aligned Arabic lines to the right edge and English ones to the left', () => {
     const ar = variant('ar/appstore.iphone_6_9/photo', {}, { headline: { align: 'start' } });
     const en = variant('en-US/appstore.iphone_6_9/photo', {}, { headline: { align: 'start' } });
-    for (const [job, edge] of [[ar, 'right'], [en, 'left']] as Array<[Job, string]>) {
+    for (const [job, edge] of [
+      [ar, 'right'],
+      [en, 'left'],
+    ] as Array<[Job, string]>) {
       const b = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!;
       expect(b.align).toBe(edge);
       for (const line of b.lines) {
@@ -92,8 +119,16 @@ describe('right-to-left', () => {
 
   it('mirrors text-left into text-right for RTL on landscape canvases', () => {
     const size = { width: 2752, height: 2064 };
-    const en = layoutJob({ job: variant('en-US/appstore.ipad_13/home', { size, landscape: true }), facts: { textHeight: 0 }, measurer: tm });
-    const ar = layoutJob({ job: variant('ar/appstore.ipad_13/home', { size, landscape: true }), facts: { textHeight: 0 }, measurer: tm });
+    const en = layoutJob({
+      job: variant('en-US/appstore.ipad_13/home', { size, landscape: true }),
+      facts: { textHeight: 0 },
+      measurer: tm,
+    });
+    const ar = layoutJob({
+      job: variant('ar/appstore.ipad_13/home', { size, landscape: true }),
+      facts: { textHeight: 0 },
+      measurer: tm,
+    });
     expect(en.kind).toBe('text-left');
     expect(en.textArea!.x).toBeLessThan(en.devices[0]!.outer.x);
     expect(ar.textArea!.x).toBeGreaterThan(ar.devices[0]!.outer.x);
@@ -107,11 +142,16 @@ describe('line breaking', () => {
     for (const width of [40, 50, 60, 70, 80, 90, 100, 130]) {
       const { lines } = wrapGreedy(ps, width, 1);
       expect(lines.length, `width ${width}`).toBeGreaterThan(1);
-      for (const [a] of lines.slice(1)) expect(isNoLineStart(text[ps[a]!.start]!), `width ${width}: ${text.slice(ps[a]!.start)}`).toBe(false);
-      for (const [, b] of lines.slice(0, -1)) expect(isNoLineEnd(text[ps[b]!.end - 1]!), `width ${width}: ${text.slice(0, ps[b]!.end)}`).toBe(false);
+      for (const [a] of lines.slice(1))
+        expect(isNoLineStart(text[ps[a]!.start]!), `width ${width}: ${text.slice(ps[a]!.start)}`).toBe(false);
+      for (const [, b] of lines.slice(0, -1))
+        expect(isNoLineEnd(text[ps[b]!.end - 1]!), `width ${width}: ${text.slice(0, ps[b]!.end)}`).toBe(false);
     }
     // And the same through the real layout, on a narrow canvas.
-    const job = variant('ja/play.phone/home', { headline: { text, origin: 'inline', locale: 'ja' }, size: { width: 540, height: 960 } });
+    const job = variant('ja/play.phone/home', {
+      headline: { text, origin: 'inline', locale: 'ja' },
+      size: { width: 540, height: 960 },
+    });
     const b = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!;
     expect(b.lines.length).toBeGreaterThan(1);
     expect(b.lines.map((l) => l.text).join('')).toBe(text);
@@ -127,7 +167,8 @@ describe('line breaking', () => {
       const ps = pieces(text, 'fr', mono);
       for (let width = 30; width <= 400; width += 10) {
         const lines = wrapGreedy(ps, width, 1).lines.map(([a, b]) => text.slice(ps[a]!.start, ps[b]!.end).trim());
-        for (const l of lines.slice(0, -1)) expect(l.endsWith('«'), `width ${width}: ${JSON.stringify(lines)}`).toBe(false);
+        for (const l of lines.slice(0, -1))
+          expect(l.endsWith('«'), `width ${width}: ${JSON.stringify(lines)}`).toBe(false);
         for (const l of lines.slice(1)) expect(/^[»%]/.test(l), `width ${width}: ${JSON.stringify(lines)}`).toBe(false);
       }
     }
@@ -167,7 +208,10 @@ describe('device offset', () => {
       const job = variant(id, {}, offset ? { device: offset } : undefined);
       return layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).devices[0]!;
     };
-    for (const [id, sign] of [['en-US/appstore.iphone_6_9/home', 1], ['ar/appstore.iphone_6_9/home', -1]] as const) {
+    for (const [id, sign] of [
+      ['en-US/appstore.iphone_6_9/home', 1],
+      ['ar/appstore.iphone_6_9/home', -1],
+    ] as const) {
       const still = place(id);
       const moved = place(id, { 'offset-x': 0.1, 'offset-y': 0.05 });
       expect(moved.outer.x - still.outer.x, id).toBeCloseTo(sign * 0.1 * 1320, 6);
@@ -179,11 +223,19 @@ describe('device offset', () => {
 });
 
 describe('auto-fit', () => {
-  it('flags a slide that the set\'s shared type size pushes past max-lines', () => {
+  it("flags a slide that the set's shared type size pushes past max-lines", () => {
     // The first slide's style keeps its headline at least 0.085 of the width; the set shares that size,
     // so the second slide's longer headline wraps into 3 lines although its max-lines is 2.
-    const short = variant('en-US/play.phone/home', { headline: { text: 'Short', origin: 'inline', locale: 'en-US' } }, { headline: { 'max-lines': 2, 'min-size': 0.085 } });
-    const long = variant('en-US/play.phone/stats', { headline: { text: 'A much longer headline that needs many lines here', origin: 'inline', locale: 'en-US' } }, { headline: { 'max-lines': 2 } });
+    const short = variant(
+      'en-US/play.phone/home',
+      { headline: { text: 'Short', origin: 'inline', locale: 'en-US' } },
+      { headline: { 'max-lines': 2, 'min-size': 0.085 } },
+    );
+    const long = variant(
+      'en-US/play.phone/stats',
+      { headline: { text: 'A much longer headline that needs many lines here', origin: 'inline', locale: 'en-US' } },
+      { headline: { 'max-lines': 2 } },
+    );
     const facts = setFacts([short, long], tm);
     const own = layoutJob({ job: long, facts: setFacts([long], tm), measurer: tm }).blocks[0]!;
     expect(own.lines).toHaveLength(2);
@@ -203,7 +255,9 @@ describe('auto-fit', () => {
     const ps = pieces('Supercalifragilistic', 'en', mono);
     expect(fitSize({ pieces: ps, maxWidth: 1000, maxLines: 1, maxSize: 100, minSize: 50 })).toBe(100);
     expect(fitSize({ pieces: ps, maxWidth: 100, maxLines: 1, maxSize: 100, minSize: 50 })).toBeLessThan(50);
-    const job = variant('en-US/play.phone/home', { headline: { text: 'Pneumonoultramicroscopicsilicovolcanoconiosis', origin: 'inline', locale: 'en-US' } });
+    const job = variant('en-US/play.phone/home', {
+      headline: { text: 'Pneumonoultramicroscopicsilicovolcanoconiosis', origin: 'inline', locale: 'en-US' },
+    });
     const b = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!;
     expect(b.fitFontSize).toBeLessThan(b.minFontSize);
     expect(b.font.size).toBe(b.minFontSize);

@@ -26,20 +26,65 @@ const XSS = '<img src=x onerror="window.__xss=1"></script><script>window.__xss=2
 
 const src = (id: keyof typeof SOURCES) => ({ source: SOURCES[id].url, verified: SOURCES[id].verified });
 const findings: Finding[] = [
-  { rule: 'appstore.alpha-channel', severity: 'error', message: 'de-DE/appstore.iphone_6_9/02-stats.png has an alpha channel', path: 'de-DE/appstore.iphone_6_9/02-stats.png', locale: 'de-DE', preset: 'appstore.iphone_6_9', slide: 'stats', ...src('appleSpecs') },
-  { rule: 'text.overflow', severity: 'error', message: `en-US/play.phone/01-home.png: the headline "${XSS}" does not fit`, path: 'en-US/play.phone/01-home.png', locale: 'en-US', preset: 'play.phone', slide: 'home', ...src('storeshotsRules') },
-  { rule: 'play.promo-eligibility', severity: 'warning', message: 'en-US Android phone has 2 screenshot(s)', locale: 'en-US', preset: 'play.phone', ...src('playPreview') },
-  { rule: 'appstore.required-slot', severity: 'warning', message: 'The manifest has no iPhone 6.3" set', ...src('appleSpecs') },
+  {
+    rule: 'appstore.alpha-channel',
+    severity: 'error',
+    message: 'de-DE/appstore.iphone_6_9/02-stats.png has an alpha channel',
+    path: 'de-DE/appstore.iphone_6_9/02-stats.png',
+    locale: 'de-DE',
+    preset: 'appstore.iphone_6_9',
+    slide: 'stats',
+    ...src('appleSpecs'),
+  },
+  {
+    rule: 'text.overflow',
+    severity: 'error',
+    message: `en-US/play.phone/01-home.png: the headline "${XSS}" does not fit`,
+    path: 'en-US/play.phone/01-home.png',
+    locale: 'en-US',
+    preset: 'play.phone',
+    slide: 'home',
+    ...src('storeshotsRules'),
+  },
+  {
+    rule: 'play.promo-eligibility',
+    severity: 'warning',
+    message: 'en-US Android phone has 2 screenshot(s)',
+    locale: 'en-US',
+    preset: 'play.phone',
+    ...src('playPreview'),
+  },
+  {
+    rule: 'appstore.required-slot',
+    severity: 'warning',
+    message: 'The manifest has no iPhone 6.3" set',
+    ...src('appleSpecs'),
+  },
 ];
 
 beforeAll(async () => {
   const slides = ['home', 'stats'];
   for (const locale of ['en-US', 'de-DE']) {
-    for (const [preset, w, h] of [['appstore.iphone_6_9', 1320, 2868], ['play.phone', 1080, 1920]] as const) {
+    for (const [preset, w, h] of [
+      ['appstore.iphone_6_9', 1320, 2868],
+      ['play.phone', 1080, 1920],
+    ] as const) {
       for (const [k, slide] of slides.entries()) {
         const rel = `${locale}/${preset}/0${k + 1}-${slide}.png`;
         await writeImage(path.join(out, rel), { width: w, height: h });
-        images.push({ path: rel, locale, preset, slide, index: k + 1, width: w, height: h, format: 'png', bytes: 1000, sha256: 'x', cached: k === 1 });
+        images.push({
+          path: rel,
+          locale,
+          preset,
+          slide,
+          index: k + 1,
+          width: w,
+          height: h,
+          format: 'png',
+          bytes: 1000,
+          sha256: 'x',
+          cached: k === 1,
+        });
       }
     }
   }
@@ -48,7 +93,14 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await context.newPage();
   page.on('console', (m) => {
@@ -79,21 +131,32 @@ describe('report.html in Chromium', () => {
     for (const card of cards) {
       await card.scrollIntoViewIfNeeded();
       const img = await card.$('img');
-      await page.waitForFunction((el) => (el as unknown as Img).complete && (el as unknown as Img).naturalWidth > 0, img);
+      await page.waitForFunction(
+        (el) => (el as unknown as Img).complete && (el as unknown as Img).naturalWidth > 0,
+        img,
+      );
       const box = await img!.boundingBox();
       expect(box!.width).toBeGreaterThan(50);
       expect(box!.height).toBeGreaterThan(50);
     }
-    const shown = await page.$$eval('.card img', (els) => els.map((e) => ({ src: e.getAttribute('src'), w: (e as unknown as Img).naturalWidth })));
+    const shown = await page.$$eval('.card img', (els) =>
+      els.map((e) => ({ src: e.getAttribute('src'), w: (e as unknown as Img).naturalWidth })),
+    );
     expect(shown.map((s) => s.src).sort()).toEqual(images.map((i) => i.path).sort());
     for (const s of shown) expect(s.w).toBeGreaterThan(0);
   });
 
   it('shows each finding on the image it concerns and escapes user text', async () => {
-    const onCard = await page.$eval('.card[data-path="de-DE/appstore.iphone_6_9/02-stats.png"] .card-findings', (e) => e.textContent);
+    const onCard = await page.$eval(
+      '.card[data-path="de-DE/appstore.iphone_6_9/02-stats.png"] .card-findings',
+      (e) => e.textContent,
+    );
     expect(onCard).toContain('appstore.alpha-channel');
     expect(onCard).toContain('verified 2026-10-10');
-    const text = await page.$eval('.card[data-path="en-US/play.phone/01-home.png"] .card-findings', (e) => e.textContent);
+    const text = await page.$eval(
+      '.card[data-path="en-US/play.phone/01-home.png"] .card-findings',
+      (e) => e.textContent,
+    );
     expect(text).toContain(XSS);
     expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.title()).toBe('storeshots report: Habitual <b>&</b>');
@@ -115,10 +178,15 @@ describe('report.html in Chromium', () => {
   });
 
   it('filters by severity, locale and preset', async () => {
-    const visible = () => page.$$eval('.card:not(.hidden)', (els) => els.map((e) => (e as unknown as El).dataset.path).sort());
+    const visible = () =>
+      page.$$eval('.card:not(.hidden)', (els) => els.map((e) => (e as unknown as El).dataset.path).sort());
     await page.selectOption('#f-severity', 'error');
     expect(await visible()).toEqual(['de-DE/appstore.iphone_6_9/02-stats.png', 'en-US/play.phone/01-home.png']);
-    expect(await page.$$eval('#findings .finding:not(.hidden)', (els) => els.map((e) => (e as unknown as El).dataset.severity))).toEqual(['error', 'error']);
+    expect(
+      await page.$$eval('#findings .finding:not(.hidden)', (els) =>
+        els.map((e) => (e as unknown as El).dataset.severity),
+      ),
+    ).toEqual(['error', 'error']);
     await page.selectOption('#f-locale', 'de-DE');
     expect(await visible()).toEqual(['de-DE/appstore.iphone_6_9/02-stats.png']);
     await page.selectOption('#f-severity', 'all');

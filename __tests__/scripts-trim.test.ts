@@ -10,7 +10,11 @@ type Walk = {
   stripExamples: (n: unknown) => unknown;
   collectRefs: (n: unknown, refs: Set<string>) => void;
   closeRefs: (refs: Set<string>, copy: (ref: string) => unknown) => number;
-  trimOpenApi: (full: unknown, ops: Array<[string, string]>, src: string) => { paths: Record<string, unknown>; components: Record<string, Record<string, unknown>>; count: number };
+  trimOpenApi: (
+    full: unknown,
+    ops: Array<[string, string]>,
+    src: string,
+  ) => { paths: Record<string, unknown>; components: Record<string, Record<string, unknown>>; count: number };
 };
 const walk = (await import(path.join(ROOT, 'scripts/openapi-trim.mjs') as string)) as Walk;
 
@@ -22,12 +26,26 @@ function synthetic() {
     paths: {
       '/a/{id}': {
         parameters: [{ $ref: '#/components/parameters/id' }],
-        get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' }, example: { big: true } } } } } },
+        get: {
+          responses: {
+            200: {
+              description: 'ok',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/A' }, example: { big: true } } },
+            },
+          },
+        },
         delete: { responses: { 204: { description: 'gone' } } },
       },
       '/b': {
         post: {
-          requestBody: { content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/B' } }, examples: { one: { value: 1 } } } } },
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: { type: 'array', items: { $ref: '#/components/schemas/B' } },
+                examples: { one: { value: 1 } },
+              },
+            },
+          },
           responses: { 201: { $ref: '#/components/responses/Created' } },
         },
       },
@@ -36,13 +54,20 @@ function synthetic() {
     components: {
       parameters: { id: { name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'x' } },
       schemas: {
-        A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' }, self: { $ref: '#/components/schemas/A' } }, example: {} },
+        A: {
+          type: 'object',
+          properties: { b: { $ref: '#/components/schemas/B' }, self: { $ref: '#/components/schemas/A' } },
+          example: {},
+        },
         B: { type: 'object', properties: { c: { allOf: [{ $ref: '#/components/schemas/C' }] } } },
         C: { type: 'string', enum: ['x'], examples: ['x'] },
         Lonely: { type: 'number' },
       },
       responses: {
-        Created: { description: 'made', content: { 'application/json': { schema: { $ref: '#/components/schemas/C' } } } },
+        Created: {
+          description: 'made',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/C' } } },
+        },
         Unused: { description: 'never reached' },
       },
     },
@@ -52,18 +77,33 @@ function synthetic() {
 describe('openapi-trim.mjs', () => {
   it('keeps the operations asked for and every component they reach, transitively, examples dropped', () => {
     const full = synthetic();
-    const r = walk.trimOpenApi(full, [['get', '/a/{id}'], ['post', '/b']], 'synthetic.json');
+    const r = walk.trimOpenApi(
+      full,
+      [
+        ['get', '/a/{id}'],
+        ['post', '/b'],
+      ],
+      'synthetic.json',
+    );
     expect(Object.keys(r.paths)).toEqual(['/a/{id}', '/b']);
     expect(Object.keys(r.paths['/a/{id}']!)).toEqual(['parameters', 'get']);
     expect(r.count).toBe(5);
     expect(r.components).toEqual({
       parameters: { id: { name: 'id', in: 'path', required: true, schema: { type: 'string' } } },
       schemas: {
-        A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' }, self: { $ref: '#/components/schemas/A' } } },
+        A: {
+          type: 'object',
+          properties: { b: { $ref: '#/components/schemas/B' }, self: { $ref: '#/components/schemas/A' } },
+        },
         B: { type: 'object', properties: { c: { allOf: [{ $ref: '#/components/schemas/C' }] } } },
         C: { type: 'string', enum: ['x'] },
       },
-      responses: { Created: { description: 'made', content: { 'application/json': { schema: { $ref: '#/components/schemas/C' } } } } },
+      responses: {
+        Created: {
+          description: 'made',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/C' } } },
+        },
+      },
     });
     // Breadth first, in document order: the output's key order is stable run to run.
     expect(Object.keys(r.components.schemas!)).toEqual(['A', 'B', 'C']);
@@ -75,11 +115,17 @@ describe('openapi-trim.mjs', () => {
     expect(() => walk.trimOpenApi(synthetic(), [['put', '/b']], 'syn.json')).toThrow('PUT /b is not in syn.json');
     const broken = synthetic();
     delete (broken.components.schemas as Record<string, unknown>).C;
-    expect(() => walk.trimOpenApi(broken, [['post', '/b']], 'syn.json')).toThrow('#/components/schemas/C is not in syn.json');
+    expect(() => walk.trimOpenApi(broken, [['post', '/b']], 'syn.json')).toThrow(
+      '#/components/schemas/C is not in syn.json',
+    );
   });
 
   it('closeRefs follows refs of any shape (discovery schema names) once each', () => {
-    const schemas: Record<string, unknown> = { X: { $ref: 'Y' }, Y: { properties: { z: { $ref: 'Z' }, x: { $ref: 'X' } } }, Z: {} };
+    const schemas: Record<string, unknown> = {
+      X: { $ref: 'Y' },
+      Y: { properties: { z: { $ref: 'Z' }, x: { $ref: 'X' } } },
+      Z: {},
+    };
     const refs = new Set<string>();
     walk.collectRefs({ request: { $ref: 'X' } }, refs);
     const copied: string[] = [];

@@ -5,11 +5,27 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sniffImage } from '../src/server/image-info.js';
 import { verifyWebhook } from '../src/util/signature.js';
-import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, SCREEN_PNG, startService, tempData, type ServerHandle } from './helpers/server.js';
+import {
+  api,
+  b64,
+  cleanup,
+  pollUntilEnded,
+  receiver,
+  SCREEN_IPAD,
+  SCREEN_PNG,
+  startService,
+  tempData,
+  type ServerHandle,
+} from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
 const SECRET = 'whsec_crash';
-const env = { STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_SECRET: SECRET, STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1' };
+const env = {
+  STORESHOTS_ALLOW_PRIVATE_URLS: '1',
+  STORESHOTS_WEBHOOK_SECRET: SECRET,
+  STORESHOTS_WORKERS: '1',
+  STORESHOTS_CONCURRENCY: '1',
+};
 
 describe('crash safety', () => {
   const data = tempData();
@@ -24,9 +40,24 @@ describe('crash safety', () => {
     try {
       const first = await startService({ data, env });
       servers.push(first);
-      const slides = Array.from({ length: 6 }, (_, i) => ({ id: `s${i + 1}`, headline: `Slide ${i + 1}`, screenshot: { data: b64(SCREEN_IPAD) } }));
-      const big = await api(first.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'appstore.ipad_13' }, slides, webhook_url: hook.url }, { headers: { 'idempotency-key': 'crash-big' } });
-      const behind = await api(first.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'behind' }], webhook_url: hook.url });
+      const slides = Array.from({ length: 6 }, (_, i) => ({
+        id: `s${i + 1}`,
+        headline: `Slide ${i + 1}`,
+        screenshot: { data: b64(SCREEN_IPAD) },
+      }));
+      const big = await api(
+        first.url,
+        'POST',
+        '/v1/renders',
+        { async: true, canvas: { preset: 'appstore.ipad_13' }, slides, webhook_url: hook.url },
+        { headers: { 'idempotency-key': 'crash-big' } },
+      );
+      const behind = await api(first.url, 'POST', '/v1/renders', {
+        async: true,
+        canvas: { preset: 'play.phone' },
+        slides: [{ headline: 'behind' }],
+        webhook_url: hook.url,
+      });
       expect(big.status).toBe(202);
 
       // Wait until the big render is part-way: processing, some images stored, not all.
@@ -34,7 +65,8 @@ describe('crash safety', () => {
         async () => {
           const r = (await api(first.url, 'GET', `/v1/renders/${big.body.id}`)).body;
           if (r.status !== 'queued' && r.images.length > 0) return r;
-          if (r.status !== 'queued' && r.status !== 'processing') throw new Error(`render ended before the kill: ${JSON.stringify(r.error)}`);
+          if (r.status !== 'queued' && r.status !== 'processing')
+            throw new Error(`render ended before the kill: ${JSON.stringify(r.error)}`);
           return undefined;
         },
         { timeoutMs: 150_000, intervalMs: 10, what: 'the big render to be part-way' },
@@ -59,7 +91,13 @@ describe('crash safety', () => {
       for (const g of got) expect(verifyWebhook(SECRET, g.body, g.headers['x-asa-signature'] as string).ok).toBe(true);
 
       // The idempotency key survived too: a retry gets the same render.
-      const retry = await api(second.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'appstore.ipad_13' }, slides, webhook_url: hook.url }, { headers: { 'idempotency-key': 'crash-big' } });
+      const retry = await api(
+        second.url,
+        'POST',
+        '/v1/renders',
+        { async: true, canvas: { preset: 'appstore.ipad_13' }, slides, webhook_url: hook.url },
+        { headers: { 'idempotency-key': 'crash-big' } },
+      );
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect(retry.body.id).toBe(big.body.id);
       await second.stop();
@@ -71,14 +109,24 @@ describe('crash safety', () => {
   it('answers a retried synchronous request with the render its first attempt started before the crash', async () => {
     const d = tempData();
     const first = await startService({ data: d, env });
-    const body = { canvas: { preset: 'appstore.ipad_13' }, slides: Array.from({ length: 4 }, (_, i) => ({ id: `p${i}`, headline: `Page ${i}`, screenshot: { data: b64(SCREEN_IPAD) } })) };
+    const body = {
+      canvas: { preset: 'appstore.ipad_13' },
+      slides: Array.from({ length: 4 }, (_, i) => ({
+        id: `p${i}`,
+        headline: `Page ${i}`,
+        screenshot: { data: b64(SCREEN_IPAD) },
+      })),
+    };
     const headers = { 'idempotency-key': 'sync-crash' };
     const lost = api(first.url, 'POST', '/v1/renders', body, { headers }).catch((e: Error) => e);
-    const id: string = await waitFor(async () => (await api(first.url, 'GET', '/v1/renders')).body.data[0]?.id as string | undefined, {
-      timeoutMs: 150_000,
-      intervalMs: 10,
-      what: 'the synchronous render to be listed',
-    });
+    const id: string = await waitFor(
+      async () => (await api(first.url, 'GET', '/v1/renders')).body.data[0]?.id as string | undefined,
+      {
+        timeoutMs: 150_000,
+        intervalMs: 10,
+        what: 'the synchronous render to be listed',
+      },
+    );
     await first.kill9();
     expect(await lost).toBeInstanceOf(Error); // the client never got an answer
     const second = await startService({ data: d, env });
@@ -100,7 +148,12 @@ describe('crash safety', () => {
     const failing = await receiver([500]);
     const third = await startService({ data, env });
     servers.push(third);
-    const r = await api(third.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.wear' }, slides: [{ headline: 'ping' }], webhook_url: `${failing.url}/hook` });
+    const r = await api(third.url, 'POST', '/v1/renders', {
+      async: true,
+      canvas: { preset: 'play.wear' },
+      slides: [{ headline: 'ping' }],
+      webhook_url: `${failing.url}/hook`,
+    });
     const [firstAttempt] = await failing.next(1);
     await third.kill9();
     await failing.close();
@@ -121,7 +174,11 @@ describe('crash safety', () => {
         });
       });
       await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
-      return { received, arrived: () => new Promise<void>((ok) => (received.length ? ok() : (wake = ok))), close: () => new Promise<void>((ok) => server.close(() => ok())) };
+      return {
+        received,
+        arrived: () => new Promise<void>((ok) => (received.length ? ok() : (wake = ok))),
+        close: () => new Promise<void>((ok) => server.close(() => ok())),
+      };
     })();
     try {
       const fourth = await startService({ data, env });
@@ -181,7 +238,8 @@ describe('crash safety', () => {
         // Every accepted render's webhook arrives (at least once) with a valid signature.
         await hook.next(accepted.size);
         while (new Set(hook.received.map((g) => JSON.parse(g.body).data.id)).size < accepted.size) await hook.next();
-        for (const g of hook.received) expect(verifyWebhook(SECRET, g.body, g.headers['x-asa-signature'] as string).ok).toBe(true);
+        for (const g of hook.received)
+          expect(verifyWebhook(SECRET, g.body, g.headers['x-asa-signature'] as string).ok).toBe(true);
         expect(new Set(hook.received.map((g) => JSON.parse(g.body).data.id))).toEqual(accepted);
         expect(accepted.size).toBeGreaterThanOrEqual(ROUNDS * 3);
         expect(accepted.size + unanswered).toBe(ROUNDS * 5);

@@ -8,7 +8,16 @@
 //    "retried".
 //  - Another key's render id is, as a list cursor, exactly an id that does not exist.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, cleanup, KEY, OTHER_KEY, startService, startServiceInProcess, type InProcessService, type ServerHandle } from './helpers/server.js';
+import {
+  api,
+  cleanup,
+  KEY,
+  OTHER_KEY,
+  startService,
+  startServiceInProcess,
+  type InProcessService,
+  type ServerHandle,
+} from './helpers/server.js';
 import { rawRequest, type RawResponse } from './helpers/raw-http.js';
 
 const ID = 'rnd_000000000000000000000000';
@@ -58,7 +67,9 @@ function expectErrorShape(r: RawResponse, label: string) {
   expect(r.status, label).toBeGreaterThanOrEqual(400);
   expect(r.status, `${label}: no 500s`).toBeLessThan(500);
   expect(r.headers['content-type'], label).toMatch(/^application\/json/);
-  expect(r.json, `${label}: ${r.body.slice(0, 200)}`).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+  expect(r.json, `${label}: ${r.body.slice(0, 200)}`).toMatchObject({
+    error: { code: expect.any(String), message: expect.any(String) },
+  });
   expect(Object.keys(r.json), label).toEqual(['error']);
   expect(r.json.error.message, `${label}: a deterministic failure is not retryable`).not.toMatch(/retr/i);
 }
@@ -67,7 +78,13 @@ describe('keyless access is refused on every route, however the path is spelled'
   let server: InProcessService;
   beforeAll(async () => {
     server = await startServiceInProcess({
-      env: { STORESHOTS_API_KEYS: KEY, STORESHOTS_WORKERS: '1', STORESHOTS_RATE_LIMIT: '100000', STORESHOTS_RATE_WINDOW_SECONDS: '100000000', STORESHOTS_LOG_LEVEL: 'silent' },
+      env: {
+        STORESHOTS_API_KEYS: KEY,
+        STORESHOTS_WORKERS: '1',
+        STORESHOTS_RATE_LIMIT: '100000',
+        STORESHOTS_RATE_WINDOW_SECONDS: '100000000',
+        STORESHOTS_LOG_LEVEL: 'silent',
+      },
     });
   });
   afterAll(async () => {
@@ -76,17 +93,35 @@ describe('keyless access is refused on every route, however the path is spelled'
 
   it('registers the routes the API documents, and only /healthz, /metrics and /v1/openapi.json are public', () => {
     const routes = server.routes.map((r) => `${r.method} ${r.url}`);
-    for (const r of ['POST /v1/renders', 'GET /v1/renders', 'GET /v1/renders/:id', 'POST /v1/renders/:id/cancel', 'GET /v1/renders/:id/images/:index', 'GET /v1/renders/:id/archive', 'POST /v1/bulk']) {
+    for (const r of [
+      'POST /v1/renders',
+      'GET /v1/renders',
+      'GET /v1/renders/:id',
+      'POST /v1/renders/:id/cancel',
+      'GET /v1/renders/:id/images/:index',
+      'GET /v1/renders/:id/archive',
+      'POST /v1/bulk',
+    ]) {
       expect(routes).toContain(r);
     }
-    expect(server.routes.filter((r) => r.public).map((r) => r.url).sort()).toEqual(['/healthz', '/healthz', '/metrics', '/metrics', '/v1/openapi.json', '/v1/openapi.json']);
+    expect(
+      server.routes
+        .filter((r) => r.public)
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual(['/healthz', '/healthz', '/metrics', '/metrics', '/v1/openapi.json', '/v1/openapi.json']);
   });
 
   it('answers 401 without a key to every non-public route under every trick', async () => {
     const seen: string[] = [];
     for (const route of server.routes.filter((r) => !r.public)) {
       for (const [name, target] of tricks(concrete(route.url), server.port)) {
-        const r = await request(server.port, route.method, target, route.method === 'POST' ? ['Content-Length: 0'] : []);
+        const r = await request(
+          server.port,
+          route.method,
+          target,
+          route.method === 'POST' ? ['Content-Length: 0'] : [],
+        );
         const label = `${route.method} ${target} (${name})`;
         seen.push(label);
         expect(r.status, `${label}: ${r.body.slice(0, 200)}`).toBe(401);
@@ -99,7 +134,14 @@ describe('keyless access is refused on every route, however the path is spelled'
   });
 
   it('answers 401 without a key to paths that match no route (deny by default), and to bad encodings', async () => {
-    for (const target of ['/v2/renders', '/admin', '/v1/renders/%zz', `/v1/renders/${'a'.repeat(300)}`, '/%', '/v1/%E0%A4%A']) {
+    for (const target of [
+      '/v2/renders',
+      '/admin',
+      '/v1/renders/%zz',
+      `/v1/renders/${'a'.repeat(300)}`,
+      '/%',
+      '/v1/%E0%A4%A',
+    ]) {
       const r = await request(server.port, 'GET', target);
       expect(r.status, target).toBe(401);
       expectErrorShape(r, target);
@@ -120,7 +162,10 @@ describe('keyless access is refused on every route, however the path is spelled'
     let count = 0;
     for (const route of server.routes.filter((r) => !r.public)) {
       for (const [name, target] of tricks(concrete(route.url), server.port)) {
-        const r = await request(server.port, route.method, target, [`Authorization: Bearer ${KEY}`, ...(route.method === 'POST' ? ['Content-Length: 0'] : [])]);
+        const r = await request(server.port, route.method, target, [
+          `Authorization: Bearer ${KEY}`,
+          ...(route.method === 'POST' ? ['Content-Length: 0'] : []),
+        ]);
         const label = `${route.method} ${target} (${name})`;
         expect(r.status, `${label}: ${r.body.slice(0, 200)}`).not.toBe(401);
         expect(r.status, label).toBeLessThan(500);
@@ -138,7 +183,9 @@ describe('keyless access is refused on every route, however the path is spelled'
 describe('the rate limit applies to encoded paths', () => {
   let s: ServerHandle;
   beforeAll(async () => {
-    s = await startService({ env: { STORESHOTS_API_KEYS: KEY, STORESHOTS_RATE_LIMIT: '3', STORESHOTS_RATE_WINDOW_SECONDS: '3600' } });
+    s = await startService({
+      env: { STORESHOTS_API_KEYS: KEY, STORESHOTS_RATE_LIMIT: '3', STORESHOTS_RATE_WINDOW_SECONDS: '3600' },
+    });
   });
   afterAll(async () => {
     await s?.stop();
@@ -147,7 +194,8 @@ describe('the rate limit applies to encoded paths', () => {
 
   it('answers 429 once the key has spent its tokens through /%761/renders', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await request(s.port, 'GET', '/%761/renders', [`Authorization: Bearer ${KEY}`])).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await request(s.port, 'GET', '/%761/renders', [`Authorization: Bearer ${KEY}`])).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });
@@ -164,13 +212,21 @@ describe('malformed requests get the documented error shape, never a 500', () =>
 
   const auth = `Authorization: Bearer ${KEY}`;
   const post = (headers: string[], body: string | Buffer, halfClose = false) =>
-    rawRequest(s.port, ['POST /v1/renders HTTP/1.1', 'Host: 127.0.0.1', auth, ...headers].join('\r\n'), body, { halfClose });
+    rawRequest(s.port, ['POST /v1/renders HTTP/1.1', 'Host: 127.0.0.1', auth, ...headers].join('\r\n'), body, {
+      halfClose,
+    });
   const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-  const renderWith = (metadata: string) => `{"canvas":{"preset":"play.phone"},"slides":[{"headline":"x"}],"metadata":${metadata}}`;
+  const renderWith = (metadata: string) =>
+    `{"canvas":{"preset":"play.phone"},"slides":[{"headline":"x"}],"metadata":${metadata}}`;
   const mp = (parts: string) => Buffer.from(parts.replace(/\n/g, '\r\n'));
 
   const cases: Array<[string, () => Promise<RawResponse>, number, string]> = [
-    ['multipart without a boundary', () => post(['Content-Type: multipart/form-data', 'Content-Length: 3'], 'abc'), 400, 'invalid_multipart'],
+    [
+      'multipart without a boundary',
+      () => post(['Content-Type: multipart/form-data', 'Content-Length: 3'], 'abc'),
+      400,
+      'invalid_multipart',
+    ],
     [
       'a truncated multipart body',
       () => {
@@ -202,7 +258,10 @@ describe('malformed requests get the documented error shape, never a 500', () =>
       'metadata nested 5,000 deep with an Idempotency-Key (hashed before checking)',
       () => {
         const b = renderWith(nested(5000));
-        return post(['Content-Type: application/json', 'Idempotency-Key: deep-1', `Content-Length: ${Buffer.byteLength(b)}`], b);
+        return post(
+          ['Content-Type: application/json', 'Idempotency-Key: deep-1', `Content-Length: ${Buffer.byteLength(b)}`],
+          b,
+        );
       },
       400,
       'invalid_json',
@@ -225,23 +284,114 @@ describe('malformed requests get the documented error shape, never a 500', () =>
       400,
       'invalid_json',
     ],
-    ['bulk nested 5,000 deep', () => rawRequest(s.port, ['POST /v1/bulk HTTP/1.1', 'Host: x', auth, 'Content-Type: application/json', `Content-Length: ${5000 * 6 + 1}`].join('\r\n'), nested(5000)), 400, 'invalid_json'],
-    ['a URI longer than 16 KiB', () => rawRequest(s.port, [`GET /v1/renders?x=${'a'.repeat(20_000)} HTTP/1.1`, 'Host: x', auth].join('\r\n')), 414, 'uri_too_long'],
-    ['headers larger than 16 KiB', () => rawRequest(s.port, ['GET /v1/renders HTTP/1.1', 'Host: x', auth, `X-Pad: ${'a'.repeat(20_000)}`].join('\r\n')), 431, 'headers_too_large'],
-    ['a path parameter longer than 100 characters', () => rawRequest(s.port, [`GET /v1/renders/${'a'.repeat(300)} HTTP/1.1`, 'Host: x', auth].join('\r\n')), 414, 'uri_too_long'],
-    ['bad percent-encoding in the path', () => rawRequest(s.port, ['GET /v1/renders/%zz HTTP/1.1', 'Host: x', auth].join('\r\n')), 400, 'invalid_url'],
-    ['a non-numeric Content-Length', () => post(['Content-Type: application/json', 'Content-Length: abc'], ''), 400, 'invalid_content_length'],
-    ['two different Content-Lengths', () => post(['Content-Type: application/json', 'Content-Length: 2', 'Content-Length: 3'], '{}'), 400, 'invalid_content_length'],
-    ['Content-Length with chunked Transfer-Encoding', () => post(['Content-Type: application/json', 'Content-Length: 2', 'Transfer-Encoding: chunked'], '0\r\n\r\n'), 400, 'invalid_transfer_encoding'],
-    ['a body shorter than its Content-Length', () => post(['Content-Type: application/json', 'Content-Length: 50'], '{"a":1}', true), 400, 'malformed_request'],
-    ['a malformed chunk size', () => post(['Content-Type: application/json', 'Transfer-Encoding: chunked'], 'zz\r\n{}\r\n0\r\n\r\n'), 400, 'invalid_transfer_encoding'],
+    [
+      'bulk nested 5,000 deep',
+      () =>
+        rawRequest(
+          s.port,
+          [
+            'POST /v1/bulk HTTP/1.1',
+            'Host: x',
+            auth,
+            'Content-Type: application/json',
+            `Content-Length: ${5000 * 6 + 1}`,
+          ].join('\r\n'),
+          nested(5000),
+        ),
+      400,
+      'invalid_json',
+    ],
+    [
+      'a URI longer than 16 KiB',
+      () => rawRequest(s.port, [`GET /v1/renders?x=${'a'.repeat(20_000)} HTTP/1.1`, 'Host: x', auth].join('\r\n')),
+      414,
+      'uri_too_long',
+    ],
+    [
+      'headers larger than 16 KiB',
+      () =>
+        rawRequest(s.port, ['GET /v1/renders HTTP/1.1', 'Host: x', auth, `X-Pad: ${'a'.repeat(20_000)}`].join('\r\n')),
+      431,
+      'headers_too_large',
+    ],
+    [
+      'a path parameter longer than 100 characters',
+      () => rawRequest(s.port, [`GET /v1/renders/${'a'.repeat(300)} HTTP/1.1`, 'Host: x', auth].join('\r\n')),
+      414,
+      'uri_too_long',
+    ],
+    [
+      'bad percent-encoding in the path',
+      () => rawRequest(s.port, ['GET /v1/renders/%zz HTTP/1.1', 'Host: x', auth].join('\r\n')),
+      400,
+      'invalid_url',
+    ],
+    [
+      'a non-numeric Content-Length',
+      () => post(['Content-Type: application/json', 'Content-Length: abc'], ''),
+      400,
+      'invalid_content_length',
+    ],
+    [
+      'two different Content-Lengths',
+      () => post(['Content-Type: application/json', 'Content-Length: 2', 'Content-Length: 3'], '{}'),
+      400,
+      'invalid_content_length',
+    ],
+    [
+      'Content-Length with chunked Transfer-Encoding',
+      () => post(['Content-Type: application/json', 'Content-Length: 2', 'Transfer-Encoding: chunked'], '0\r\n\r\n'),
+      400,
+      'invalid_transfer_encoding',
+    ],
+    [
+      'a body shorter than its Content-Length',
+      () => post(['Content-Type: application/json', 'Content-Length: 50'], '{"a":1}', true),
+      400,
+      'malformed_request',
+    ],
+    [
+      'a malformed chunk size',
+      () => post(['Content-Type: application/json', 'Transfer-Encoding: chunked'], 'zz\r\n{}\r\n0\r\n\r\n'),
+      400,
+      'invalid_transfer_encoding',
+    ],
     ['not HTTP at all', () => rawRequest(s.port, 'HELLO\r\n\r\n'), 400, 'malformed_request'],
-    ['an empty JSON body', () => post(['Content-Type: application/json', 'Content-Length: 0'], ''), 400, 'invalid_json'],
-    ['a __proto__ key', () => post(['Content-Type: application/json', 'Content-Length: 28'], '{"__proto__":{"admin":true}}'), 400, 'invalid_json'],
+    [
+      'an empty JSON body',
+      () => post(['Content-Type: application/json', 'Content-Length: 0'], ''),
+      400,
+      'invalid_json',
+    ],
+    [
+      'a __proto__ key',
+      () => post(['Content-Type: application/json', 'Content-Length: 28'], '{"__proto__":{"admin":true}}'),
+      400,
+      'invalid_json',
+    ],
     ['text/plain', () => post(['Content-Type: text/plain', 'Content-Length: 2'], 'hi'), 415, 'unsupported_media_type'],
-    ['a repeated query parameter', () => rawRequest(s.port, ['GET /v1/renders?starting_after=a&starting_after=b HTTP/1.1', 'Host: x', auth].join('\r\n')), 400, 'invalid_request'],
-    ['a repeated limit', () => rawRequest(s.port, ['GET /v1/renders?limit=1&limit=2 HTTP/1.1', 'Host: x', auth].join('\r\n')), 400, 'invalid_request'],
-    ['a fractional limit', () => rawRequest(s.port, ['GET /v1/renders?limit=1e1 HTTP/1.1', 'Host: x', auth].join('\r\n')), 400, 'invalid_request'],
+    [
+      'a repeated query parameter',
+      () =>
+        rawRequest(
+          s.port,
+          ['GET /v1/renders?starting_after=a&starting_after=b HTTP/1.1', 'Host: x', auth].join('\r\n'),
+        ),
+      400,
+      'invalid_request',
+    ],
+    [
+      'a repeated limit',
+      () => rawRequest(s.port, ['GET /v1/renders?limit=1&limit=2 HTTP/1.1', 'Host: x', auth].join('\r\n')),
+      400,
+      'invalid_request',
+    ],
+    [
+      'a fractional limit',
+      () => rawRequest(s.port, ['GET /v1/renders?limit=1e1 HTTP/1.1', 'Host: x', auth].join('\r\n')),
+      400,
+      'invalid_request',
+    ],
   ];
 
   for (const [name, send, status, code] of cases) {
@@ -270,7 +420,7 @@ describe('a list cursor from another key is an id that does not exist', () => {
     if (s) cleanup(s.data);
   });
 
-  it('answers starting_after=<another key\'s render> exactly as an unknown id, and lists nothing of theirs', async () => {
+  it("answers starting_after=<another key's render> exactly as an unknown id, and lists nothing of theirs", async () => {
     const body = { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'x' }] };
     const theirs = await api(s.url, 'POST', '/v1/renders', body, { key: OTHER_KEY });
     const mine = await api(s.url, 'POST', '/v1/renders', body);

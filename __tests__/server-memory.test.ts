@@ -24,8 +24,12 @@ describe('decode memory budget shared by the render workers', () => {
   let s: ServerHandle;
   let png: Buffer;
   beforeAll(async () => {
-    png = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 30, g: 120, b: 200 } } }).png({ compressionLevel: 9 }).toBuffer();
-    s = await startService({ env: { STORESHOTS_WORKERS: '2', STORESHOTS_CONCURRENCY: '2', STORESHOTS_DECODE_BUDGET_BYTES: String(BUDGET) } });
+    png = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 30, g: 120, b: 200 } } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    s = await startService({
+      env: { STORESHOTS_WORKERS: '2', STORESHOTS_CONCURRENCY: '2', STORESHOTS_DECODE_BUDGET_BYTES: String(BUDGET) },
+    });
   });
   afterAll(async () => {
     await s?.stop();
@@ -34,7 +38,14 @@ describe('decode memory budget shared by the render workers', () => {
 
   it('never has more decode memory in flight than the budget, and every render still succeeds', async () => {
     expect(png.length).toBeLessThan(200_000);
-    const body = { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'Big', screenshot: { data: png.toString('base64') } }, { headline: 'Bigger', screenshot: { data: png.toString('base64') } }] };
+    const body = {
+      async: true,
+      canvas: { preset: 'play.phone' },
+      slides: [
+        { headline: 'Big', screenshot: { data: png.toString('base64') } },
+        { headline: 'Bigger', screenshot: { data: png.toString('base64') } },
+      ],
+    };
     const created = await Promise.all(Array.from({ length: 2 }, () => api(s.url, 'POST', '/v1/renders', body)));
     expect(created.map((r) => r.status)).toEqual([202, 202]);
     for (const r of created) {

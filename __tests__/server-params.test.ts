@@ -10,7 +10,18 @@ const data = tempData();
 beforeAll(async () => {
   server = await startServer(
     { port: '0', host: '127.0.0.1', data },
-    { cwd: process.cwd(), env: { STORESHOTS_API_KEYS: KEY, STORESHOTS_WORKERS: '1', STORESHOTS_RATE_LIMIT: '0', STORESHOTS_LOG_LEVEL: 'silent' }, stdout: () => undefined, stderr: () => undefined, isTTY: false },
+    {
+      cwd: process.cwd(),
+      env: {
+        STORESHOTS_API_KEYS: KEY,
+        STORESHOTS_WORKERS: '1',
+        STORESHOTS_RATE_LIMIT: '0',
+        STORESHOTS_LOG_LEVEL: 'silent',
+      },
+      stdout: () => undefined,
+      stderr: () => undefined,
+      isTTY: false,
+    },
   );
 }, 60_000);
 afterAll(async () => {
@@ -37,6 +48,7 @@ describe('route parameters', () => {
   });
 
   it('takes every limit 1-100 as written with up to three digits, and ignores parameters it does not know', async () => {
-    for (const limit of ['1', '05', '007', '10', '099', '100']) expect((await api(server.url, 'GET', `/v1/renders?limit=${limit}&other=a&other=b`)).status, limit).toBe(200);
+    for (const limit of ['1', '05', '007', '10', '099', '100'])
+      expect((await api(server.url, 'GET', `/v1/renders?limit=${limit}&other=a&other=b`)).status, limit).toBe(200);
   });
 });

@@ -6,7 +6,18 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sniffImage } from '../src/server/image-info.js';
-import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_IPAD, SCREEN_JPG, SCREEN_PNG, startService, type ServerHandle } from './helpers/server.js';
+import {
+  api,
+  b64,
+  cleanup,
+  pollUntilEnded,
+  receiver,
+  SCREEN_IPAD,
+  SCREEN_JPG,
+  SCREEN_PNG,
+  startService,
+  type ServerHandle,
+} from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -25,7 +36,14 @@ describe('rendering', () => {
     const r = await api(s.url, 'POST', '/v1/renders', {
       canvas: { preset: 'appstore.iphone_6_9' },
       locale: 'en-US',
-      slides: [{ id: 'home', headline: 'Track every **habit**', subtitle: 'Streaks and stats', screenshot: { data: b64(SCREEN_PNG) } }],
+      slides: [
+        {
+          id: 'home',
+          headline: 'Track every **habit**',
+          subtitle: 'Streaks and stats',
+          screenshot: { data: b64(SCREEN_PNG) },
+        },
+      ],
       metadata: { sha: 'abc123' },
     });
     expect(r.status).toBe(200);
@@ -33,9 +51,18 @@ describe('rendering', () => {
     expect(render).toMatchObject({ status: 'succeeded', error: null, credits_used: 1, metadata: { sha: 'abc123' } });
     expect(render.images).toHaveLength(1);
     const img = render.images[0];
-    expect(img).toMatchObject({ index: 1, slide: 'home', width: 1320, height: 2868, format: 'png', path: 'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png' });
+    expect(img).toMatchObject({
+      index: 1,
+      slide: 'home',
+      width: 1320,
+      height: 2868,
+      format: 'png',
+      path: 'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png',
+    });
     // One iPhone 6.9" image alone: the service's lint says the 6.3" set may be required too, and nothing else.
-    expect(render.lint.findings.map((f: { rule: string; severity: string }) => `${f.severity} ${f.rule}`)).toEqual(['warning appstore.required-slot']);
+    expect(render.lint.findings.map((f: { rule: string; severity: string }) => `${f.severity} ${f.rule}`)).toEqual([
+      'warning appstore.required-slot',
+    ]);
     expect(Date.parse(render.completed_at)).toBeGreaterThanOrEqual(Date.parse(render.started_at));
 
     const bytes = await api(s.url, 'GET', `/v1/renders/${render.id}/images/1`);
@@ -67,7 +94,12 @@ describe('rendering', () => {
       output: { format: 'jpeg', quality: 85 },
       slides: [
         { id: 'home', headline: 'Jede Gewohnheit im Blick', screenshot: { data: b64(SCREEN_PNG) } },
-        { id: 'stats', headline: { lines: ['Deine', 'Statistik'] }, screenshot: { data: b64(SCREEN_JPG) }, style: { background: { color: '#111827' } } },
+        {
+          id: 'stats',
+          headline: { lines: ['Deine', 'Statistik'] },
+          screenshot: { data: b64(SCREEN_JPG) },
+          style: { background: { color: '#111827' } },
+        },
       ],
     });
     expect(r.status).toBe(202);
@@ -75,7 +107,9 @@ describe('rendering', () => {
     const done = await pollUntilEnded(s.url, r.body.id, undefined, seen);
     expect(done.status).toBe('succeeded');
     expect(seen.at(-1)).toBe('succeeded');
-    expect(done.images.map((i: { slide: string; format: string; width: number }) => [i.slide, i.format, i.width])).toEqual([
+    expect(
+      done.images.map((i: { slide: string; format: string; width: number }) => [i.slide, i.format, i.width]),
+    ).toEqual([
       ['home', 'jpeg', 1080],
       ['stats', 'jpeg', 1080],
     ]);
@@ -84,11 +118,16 @@ describe('rendering', () => {
       'fastlane/metadata/android/de-DE/images/phoneScreenshots/01_home.jpg',
       'fastlane/metadata/android/de-DE/images/phoneScreenshots/02_stats.jpg',
     ]);
-    expect(sniffImage(zip['fastlane/metadata/android/de-DE/images/phoneScreenshots/02_stats.jpg']!)?.format).toBe('jpeg');
+    expect(sniffImage(zip['fastlane/metadata/android/de-DE/images/phoneScreenshots/02_stats.jpg']!)?.format).toBe(
+      'jpeg',
+    );
   });
 
-  it('fails a render whose text no font covers, with the renderer\'s message (sync: 422 with the render)', async () => {
-    const r = await api(s.url, 'POST', '/v1/renders', { canvas: { preset: 'play.phone' }, slides: [{ headline: 'Hieroglyph \u{13000}' }] });
+  it("fails a render whose text no font covers, with the renderer's message (sync: 422 with the render)", async () => {
+    const r = await api(s.url, 'POST', '/v1/renders', {
+      canvas: { preset: 'play.phone' },
+      slides: [{ headline: 'Hieroglyph \u{13000}' }],
+    });
     expect(r.status).toBe(422);
     expect(r.body.status).toBe('failed');
     expect(r.body.error.code).toBe('render_failed');
@@ -99,12 +138,32 @@ describe('rendering', () => {
 
 describe('cancel, time-out and expiry', () => {
   it('cancels a queued render (and a processing one) while one worker is busy', async () => {
-    const s = await startService({ env: { STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1', STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_SECRET: 'whsec_c' } });
+    const s = await startService({
+      env: {
+        STORESHOTS_WORKERS: '1',
+        STORESHOTS_CONCURRENCY: '1',
+        STORESHOTS_ALLOW_PRIVATE_URLS: '1',
+        STORESHOTS_WEBHOOK_SECRET: 'whsec_c',
+      },
+    });
     const hook = await receiver([200]);
     try {
-      const slides = Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, headline: `Slide ${i}`, screenshot: { data: b64(SCREEN_IPAD) } }));
-      const busy = await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'appstore.ipad_13' }, slides });
-      const queued = await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'later' }], webhook_url: hook.url });
+      const slides = Array.from({ length: 10 }, (_, i) => ({
+        id: `s${i}`,
+        headline: `Slide ${i}`,
+        screenshot: { data: b64(SCREEN_IPAD) },
+      }));
+      const busy = await api(s.url, 'POST', '/v1/renders', {
+        async: true,
+        canvas: { preset: 'appstore.ipad_13' },
+        slides,
+      });
+      const queued = await api(s.url, 'POST', '/v1/renders', {
+        async: true,
+        canvas: { preset: 'play.phone' },
+        slides: [{ headline: 'later' }],
+        webhook_url: hook.url,
+      });
       const before = await api(s.url, 'GET', `/v1/renders/${queued.body.id}`);
       expect(before.body.status).toBe('queued');
       expect((await api(s.url, 'GET', `/v1/renders/${busy.body.id}`)).body.status).toBe('processing');
@@ -119,7 +178,10 @@ describe('cancel, time-out and expiry', () => {
       const after = await api(s.url, 'GET', `/v1/renders/${queued.body.id}`);
       expect(after.body).toMatchObject({ status: 'canceled', started_at: null });
       // A render that ended cannot be canceled.
-      const ok = await api(s.url, 'POST', '/v1/renders', { canvas: { preset: 'play.wear' }, slides: [{ headline: 'x' }] });
+      const ok = await api(s.url, 'POST', '/v1/renders', {
+        canvas: { preset: 'play.wear' },
+        slides: [{ headline: 'x' }],
+      });
       expect(ok.body.status).toBe('succeeded');
       const late = await api(s.url, 'POST', `/v1/renders/${ok.body.id}/cancel`);
       expect(late.status).toBe(409);
@@ -139,7 +201,10 @@ describe('cancel, time-out and expiry', () => {
   it('fails a render that exceeds the render time-out', async () => {
     const s = await startService({ env: { STORESHOTS_RENDER_TIMEOUT_MS: '1' } });
     try {
-      const r = await api(s.url, 'POST', '/v1/renders', { canvas: { preset: 'appstore.iphone_6_9' }, slides: [{ headline: 'slow' }] });
+      const r = await api(s.url, 'POST', '/v1/renders', {
+        canvas: { preset: 'appstore.iphone_6_9' },
+        slides: [{ headline: 'slow' }],
+      });
       expect(r.status).toBe(504);
       expect(r.body).toMatchObject({ status: 'failed', error: { code: 'render_timeout' } });
     } finally {
@@ -151,7 +216,11 @@ describe('cancel, time-out and expiry', () => {
   it('expires results: files deleted, the render answers 410', async () => {
     const s = await startService({ env: { STORESHOTS_RESULT_TTL_SECONDS: '0', STORESHOTS_SWEEP_INTERVAL_MS: '20' } });
     try {
-      const r = await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.wear' }, slides: [{ headline: 'gone soon', screenshot: { data: b64(SCREEN_PNG) } }] });
+      const r = await api(s.url, 'POST', '/v1/renders', {
+        async: true,
+        canvas: { preset: 'play.wear' },
+        slides: [{ headline: 'gone soon', screenshot: { data: b64(SCREEN_PNG) } }],
+      });
       const g = await waitFor(
         async () => {
           const got = await api(s.url, 'GET', `/v1/renders/${r.body.id}`);

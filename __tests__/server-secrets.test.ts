@@ -22,7 +22,9 @@ describe('secrets at rest and in logs', () => {
   beforeAll(async () => {
     failing = await receiver([500]);
     healthy = await receiver([200]);
-    s = await startService({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_MAX_ATTEMPTS: '2', STORESHOTS_LOG_LEVEL: 'info' } });
+    s = await startService({
+      env: { STORESHOTS_ALLOW_PRIVATE_URLS: '1', STORESHOTS_WEBHOOK_MAX_ATTEMPTS: '2', STORESHOTS_LOG_LEVEL: 'info' },
+    });
   });
   afterAll(async () => {
     await s?.stop();
@@ -31,11 +33,27 @@ describe('secrets at rest and in logs', () => {
     if (s) cleanup(s.data);
   });
 
-  const render = (webhook_url: string, webhook_secret: string) => ({ async: true, canvas: { preset: 'play.wear' }, slides: [{ headline: 'x' }], webhook_url, webhook_secret });
+  const render = (webhook_url: string, webhook_secret: string) => ({
+    async: true,
+    canvas: { preset: 'play.wear' },
+    slides: [{ headline: 'x' }],
+    webhook_url,
+    webhook_secret,
+  });
 
   it('logs a failed delivery by origin and path, and keeps no secret once deliveries are final', async () => {
-    const bad = await api(s.url, 'POST', '/v1/renders', render(`${failing.url}/hook/path?token=${QUERY_TOKEN}&x=1#frag`, FAILING_SECRET));
-    const good = await api(s.url, 'POST', '/v1/renders', render(`${healthy.url}/ok?token=${QUERY_TOKEN}`, DELIVERED_SECRET));
+    const bad = await api(
+      s.url,
+      'POST',
+      '/v1/renders',
+      render(`${failing.url}/hook/path?token=${QUERY_TOKEN}&x=1#frag`, FAILING_SECRET),
+    );
+    const good = await api(
+      s.url,
+      'POST',
+      '/v1/renders',
+      render(`${healthy.url}/ok?token=${QUERY_TOKEN}`, DELIVERED_SECRET),
+    );
     expect([bad.status, good.status]).toEqual([202, 202]);
     await pollUntilEnded(s.url, bad.body.id);
     await pollUntilEnded(s.url, good.body.id);
@@ -44,7 +62,11 @@ describe('secrets at rest and in logs', () => {
     // A request whose own URL carries a token (request logs are on at level info).
     expect((await api(s.url, 'GET', `/v1/renders?limit=5&token=${REQUEST_TOKEN}`)).status).toBe(200);
     // The delivery loop writes its "giving up" line after recording the final attempt.
-    await waitFor(() => /giving up/.test(s.stderr()), { timeoutMs: 30_000, intervalMs: 20, what: () => `the "giving up" line:\n${s.stderr()}` });
+    await waitFor(() => /giving up/.test(s.stderr()), {
+      timeoutMs: 30_000,
+      intervalMs: 20,
+      what: () => `the "giving up" line:\n${s.stderr()}`,
+    });
 
     const log = s.stderr();
     expect(log).toContain(`${failing.url}/hook/path`);
@@ -57,7 +79,10 @@ describe('secrets at rest and in logs', () => {
     const dbFile = path.join(s.data, 'storeshots.db');
     const db = new DatabaseSync(dbFile, { readOnly: true });
     try {
-      const rows = db.prepare('SELECT status, secret FROM deliveries').all() as Array<{ status: string; secret: string }>;
+      const rows = db.prepare('SELECT status, secret FROM deliveries').all() as Array<{
+        status: string;
+        secret: string;
+      }>;
       expect(rows.map((r) => r.status).sort()).toEqual(['delivered', 'failed']);
       for (const r of rows) expect(r.secret).toBe('');
       for (const r of db.prepare('SELECT spec FROM renders').all() as Array<{ spec: string }>) {

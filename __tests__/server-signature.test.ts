@@ -1,7 +1,13 @@
 // The signature helpers the render service signs with and the Action verifies with (docs/render-api.md#webhooks).
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseSignatureHeader, signDispatch, signWebhook, verifyDispatch, verifyWebhook } from '../src/util/signature.js';
+import {
+  parseSignatureHeader,
+  signDispatch,
+  signWebhook,
+  verifyDispatch,
+  verifyWebhook,
+} from '../src/util/signature.js';
 
 const secret = 'whsec_test';
 const body = '{"type":"render.succeeded","data":{"id":"rnd_1"}}';
@@ -61,7 +67,9 @@ describe('dispatch signatures', () => {
   it('signs t.render_id.status and verifies the client_payload', () => {
     const signature = signDispatch(secret, 'rnd_abc', 'succeeded', T);
     expect(signature).toBe(`t=${T},v1=${createHmac('sha256', secret).update(`${T}.rnd_abc.succeeded`).digest('hex')}`);
-    expect(verifyDispatch(secret, { render_id: 'rnd_abc', status: 'succeeded', signature }, { now: at(T + 10) }).ok).toBe(true);
+    expect(
+      verifyDispatch(secret, { render_id: 'rnd_abc', status: 'succeeded', signature }, { now: at(T + 10) }).ok,
+    ).toBe(true);
   });
 
   it('rejects another status or render id, a stale signature and the wrong secret', () => {
@@ -69,7 +77,9 @@ describe('dispatch signatures', () => {
     const now = at(T);
     expect(verifyDispatch(secret, { render_id: 'rnd_abc', status: 'failed', signature }, { now }).ok).toBe(false);
     expect(verifyDispatch(secret, { render_id: 'rnd_abd', status: 'succeeded', signature }, { now }).ok).toBe(false);
-    expect(verifyDispatch(secret, { render_id: 'rnd_abc', status: 'succeeded', signature }, { now: at(T + 301) }).ok).toBe(false);
+    expect(
+      verifyDispatch(secret, { render_id: 'rnd_abc', status: 'succeeded', signature }, { now: at(T + 301) }).ok,
+    ).toBe(false);
     expect(verifyDispatch('nope', { render_id: 'rnd_abc', status: 'succeeded', signature }, { now }).ok).toBe(false);
   });
 });

@@ -25,14 +25,33 @@ async function origin(handler: (req: http.IncomingMessage, res: http.ServerRespo
   return { url: `http://127.0.0.1:${port}`, port, hits, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const render = (url: string) => ({ async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'Hi', screenshot: { url } }] });
+const render = (url: string) => ({
+  async: true,
+  canvas: { preset: 'play.phone' },
+  slides: [{ headline: 'Hi', screenshot: { url } }],
+});
 
 describe('address policy', () => {
   it('refuses loopback, private, link-local, metadata and mapped addresses; allows public ones', () => {
-    for (const ip of ['127.0.0.1', '10.0.0.5', '172.16.3.4', '192.168.1.1', '169.254.169.254', '100.100.100.200', '0.0.0.0', '::1', 'fe80::1', 'fd00:ec2::254', '::ffff:127.0.0.1', '::ffff:169.254.169.254', '224.0.0.1']) {
+    for (const ip of [
+      '127.0.0.1',
+      '10.0.0.5',
+      '172.16.3.4',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.100.100.200',
+      '0.0.0.0',
+      '::1',
+      'fe80::1',
+      'fd00:ec2::254',
+      '::ffff:127.0.0.1',
+      '::ffff:169.254.169.254',
+      '224.0.0.1',
+    ]) {
       expect(refusedAddress(ip, false), ip).toBeDefined();
     }
-    for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111']) expect(refusedAddress(ip, false), ip).toBeUndefined();
+    for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111'])
+      expect(refusedAddress(ip, false), ip).toBeUndefined();
     // The allow flag opens private and loopback, never link-local (cloud metadata) or unspecified.
     expect(refusedAddress('127.0.0.1', true)).toBeUndefined();
     expect(refusedAddress('10.0.0.5', true)).toBeUndefined();
@@ -50,7 +69,11 @@ describe('address policy', () => {
     ['NAT64, dotted', (_, v4) => `64:ff9b::${v4}`],
     ['6to4 (2002::/16)', ([h, l]) => `2002:${h}:${l}::1`],
     // Teredo: 2001:0:<server>:<flags>:<port>:<client XOR ffff:ffff>; the client is the embedded one here.
-    ['Teredo client (2001::/32)', ([h, l]) => `2001:0:4136:e378:8000:63bf:${(~parseInt(h, 16) & 0xffff).toString(16)}:${(~parseInt(l, 16) & 0xffff).toString(16)}`],
+    [
+      'Teredo client (2001::/32)',
+      ([h, l]) =>
+        `2001:0:4136:e378:8000:63bf:${(~parseInt(h, 16) & 0xffff).toString(16)}:${(~parseInt(l, 16) & 0xffff).toString(16)}`,
+    ],
     ['Teredo server (2001::/32)', ([h, l]) => `2001:0:${h}:${l}:8000:63bf:f7f7:f7f7`],
   ];
   const hex = (v4: string): [string, string] => {
@@ -87,7 +110,9 @@ describe('the service refuses private screenshot URLs and webhook targets', () =
 
   beforeAll(async () => {
     target = await origin((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(SCREEN_PNG));
-    server = await startService({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: undefined, STORESHOTS_ALLOW_HOSTS: undefined } });
+    server = await startService({
+      env: { STORESHOTS_ALLOW_PRIVATE_URLS: undefined, STORESHOTS_ALLOW_HOSTS: undefined },
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -116,7 +141,13 @@ describe('the service refuses private screenshot URLs and webhook targets', () =
   });
 
   it('refuses a loopback webhook_url when the request comes in', async () => {
-    const r = await api(server.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'x' }], webhook_url: `${target.url}/hook`, webhook_secret: 's' });
+    const r = await api(server.url, 'POST', '/v1/renders', {
+      async: true,
+      canvas: { preset: 'play.phone' },
+      slides: [{ headline: 'x' }],
+      webhook_url: `${target.url}/hook`,
+      webhook_secret: 's',
+    });
     expect(r.status).toBe(400);
     expect(r.body.error).toMatchObject({ code: 'url_refused', param: 'webhook_url' });
     expect(target.hits).toEqual([]);
@@ -136,7 +167,13 @@ describe('no IPv6 or numeric spelling of an internal address is ever connected t
     });
     await new Promise<void>((r) => listener.listen(0, '127.0.0.1', r));
     port = (listener.address() as AddressInfo).port;
-    server = await startService({ env: { STORESHOTS_ALLOW_PRIVATE_URLS: undefined, STORESHOTS_ALLOW_HOSTS: undefined, STORESHOTS_WEBHOOK_SECRET: 'whsec_ssrf' } });
+    server = await startService({
+      env: {
+        STORESHOTS_ALLOW_PRIVATE_URLS: undefined,
+        STORESHOTS_ALLOW_HOSTS: undefined,
+        STORESHOTS_WEBHOOK_SECRET: 'whsec_ssrf',
+      },
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -146,20 +183,54 @@ describe('no IPv6 or numeric spelling of an internal address is ever connected t
 
   // The SSRF corpus: every address points at the loopback listener (or at cloud metadata / a private network).
   const hosts = () => [
-    '[::127.0.0.1]', '[::7f00:1]', '[::169.254.169.254]', '[::a9fe:a9fe]', '[::a00:1]',
-    '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '[::ffff:0:7f00:1]', '[::ffff:169.254.169.254]',
-    '[64:ff9b::127.0.0.1]', '[64:ff9b::7f00:1]', '[64:ff9b::a9fe:a9fe]', '[64:ff9b:1::7f00:1]',
-    '[2002:7f00:1::]', '[2002:a9fe:a9fe::1]', '[2001:0:4136:e378:8000:63bf:80ff:fffe]', '[2001:0:7f00:1:8000:63bf:f7f7:f7f7]',
-    '[::1]', '[0:0:0:0:0:0:0:1]', '[::]', '[fe80::1]', '[fd00::1]',
-    '127.0.0.1', '127.1', '2130706433', '0x7f000001', '0x7f.0.0.1', '0177.0.0.1', '0', '0.0.0.0', '169.254.169.254', '[::ffff:a9fe:a9fe]',
-    'localhost', 'LOCALHOST', 'localhost.', 'a.localhost',
+    '[::127.0.0.1]',
+    '[::7f00:1]',
+    '[::169.254.169.254]',
+    '[::a9fe:a9fe]',
+    '[::a00:1]',
+    '[::ffff:127.0.0.1]',
+    '[::ffff:7f00:1]',
+    '[::ffff:0:7f00:1]',
+    '[::ffff:169.254.169.254]',
+    '[64:ff9b::127.0.0.1]',
+    '[64:ff9b::7f00:1]',
+    '[64:ff9b::a9fe:a9fe]',
+    '[64:ff9b:1::7f00:1]',
+    '[2002:7f00:1::]',
+    '[2002:a9fe:a9fe::1]',
+    '[2001:0:4136:e378:8000:63bf:80ff:fffe]',
+    '[2001:0:7f00:1:8000:63bf:f7f7:f7f7]',
+    '[::1]',
+    '[0:0:0:0:0:0:0:1]',
+    '[::]',
+    '[fe80::1]',
+    '[fd00::1]',
+    '127.0.0.1',
+    '127.1',
+    '2130706433',
+    '0x7f000001',
+    '0x7f.0.0.1',
+    '0177.0.0.1',
+    '0',
+    '0.0.0.0',
+    '169.254.169.254',
+    '[::ffff:a9fe:a9fe]',
+    'localhost',
+    'LOCALHOST',
+    'localhost.',
+    'a.localhost',
   ];
 
   it('refuses each of them as a webhook_url and as a screenshot URL, naming the field', async () => {
     const refused: string[] = [];
     for (const host of hosts()) {
       const url = `http://${host}:${port}/hook?token=t`;
-      const hook = await api(server.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'x' }], webhook_url: url });
+      const hook = await api(server.url, 'POST', '/v1/renders', {
+        async: true,
+        canvas: { preset: 'play.phone' },
+        slides: [{ headline: 'x' }],
+        webhook_url: url,
+      });
       expect(hook.status, `${url}: ${JSON.stringify(hook.body)}`).toBe(400);
       expect(hook.body.error, url).toMatchObject({ code: 'url_refused', param: 'webhook_url' });
       const shot = await api(server.url, 'POST', '/v1/renders', render(url));
@@ -190,15 +261,21 @@ describe('redirects are checked at every hop', () => {
         '/to-self': '/shot.png',
       };
       if (req.url === '/shot.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(SCREEN_PNG);
-      if (req.url === '/not-an-image') return void res.writeHead(200, { 'content-type': 'image/png' }).end('<html>hello</html>');
-      if (req.url === '/huge') return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(64 * 1024, 1));
+      if (req.url === '/not-an-image')
+        return void res.writeHead(200, { 'content-type': 'image/png' }).end('<html>hello</html>');
+      if (req.url === '/huge')
+        return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(64 * 1024, 1));
       if (req.url === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
       const loc = to[req.url!];
       if (!loc) return void res.writeHead(404).end();
       res.writeHead(302, { location: loc }).end();
     });
     server = await startService({
-      env: { STORESHOTS_ALLOW_PRIVATE_URLS: undefined, STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${redirector.port}`, STORESHOTS_MAX_SCREENSHOT_BYTES: String(32 * 1024) },
+      env: {
+        STORESHOTS_ALLOW_PRIVATE_URLS: undefined,
+        STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${redirector.port}`,
+        STORESHOTS_MAX_SCREENSHOT_BYTES: String(32 * 1024),
+      },
     });
   });
   afterAll(async () => {

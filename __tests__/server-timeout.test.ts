@@ -19,12 +19,21 @@ const alive = (pid: number) => {
 
 it('stops the service of a test that timed out and of one that forgot it', { timeout: 180_000 }, () => {
   const pidFile = path.join(mkdtempSync(path.join(tmpdir(), 'storeshots-timeout-')), 'pid');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', path.join(ROOT, '__tests__/fixtures/serve-timeout/vitest.config.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, STORESHOTS_PID_FILE: pidFile },
-    encoding: 'utf8',
-    timeout: 170_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--config',
+      path.join(ROOT, '__tests__/fixtures/serve-timeout/vitest.config.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, STORESHOTS_PID_FILE: pidFile },
+      encoding: 'utf8',
+      timeout: 170_000,
+    },
+  );
   const out = r.stdout + r.stderr;
   expect(r.status, out).toBe(1);
   expect(out).toMatch(/Test timed out in 30000ms/);

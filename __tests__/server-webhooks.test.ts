@@ -2,7 +2,16 @@
 // retried until a 2xx with a stable delivery id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDispatch, verifyWebhook } from '../src/util/signature.js';
-import { api, b64, cleanup, pollUntilEnded, receiver, SCREEN_PNG, startService, type ServerHandle } from './helpers/server.js';
+import {
+  api,
+  b64,
+  cleanup,
+  pollUntilEnded,
+  receiver,
+  SCREEN_PNG,
+  startService,
+  type ServerHandle,
+} from './helpers/server.js';
 
 const DEFAULT_SECRET = 'whsec_server_default';
 const GITHUB_TOKEN = 'ghs_test_token';
@@ -38,7 +47,12 @@ describe('webhooks and dispatches', () => {
   it('delivers render.succeeded to a loopback receiver, signed with the request secret', async () => {
     const hook = await receiver([200]);
     try {
-      const r = await api(s.url, 'POST', '/v1/renders', render({ webhook_url: `${hook.url}/hooks/storeshots`, webhook_secret: 'whsec_request', metadata: { run: 7 } }));
+      const r = await api(
+        s.url,
+        'POST',
+        '/v1/renders',
+        render({ webhook_url: `${hook.url}/hooks/storeshots`, webhook_secret: 'whsec_request', metadata: { run: 7 } }),
+      );
       expect(r.status).toBe(202);
       const [got] = await hook.next(1);
       expect(got!.method).toBe('POST');
@@ -71,7 +85,8 @@ describe('webhooks and dispatches', () => {
       const ids = new Set(got.map((g) => g.headers['x-asa-delivery']));
       expect(ids.size).toBe(1);
       expect(new Set(got.map((g) => g.body)).size).toBe(1);
-      for (const g of got) expect(verifyWebhook(DEFAULT_SECRET, g.body, g.headers['x-asa-signature'] as string).ok).toBe(true);
+      for (const g of got)
+        expect(verifyWebhook(DEFAULT_SECRET, g.body, g.headers['x-asa-signature'] as string).ok).toBe(true);
       expect(JSON.parse(got[2]!.body).data.id).toBe(r.body.id);
     } finally {
       await hook.close();
@@ -81,7 +96,12 @@ describe('webhooks and dispatches', () => {
   it('sends render.failed for a render that fails', async () => {
     const hook = await receiver([200]);
     try {
-      await api(s.url, 'POST', '/v1/renders', { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: '\u{13000}' }], webhook_url: hook.url });
+      await api(s.url, 'POST', '/v1/renders', {
+        async: true,
+        canvas: { preset: 'play.phone' },
+        slides: [{ headline: '\u{13000}' }],
+        webhook_url: hook.url,
+      });
       const [got] = await hook.next(1);
       expect(got!.headers['x-asa-event']).toBe('render.failed');
       const event = JSON.parse(got!.body);
@@ -93,7 +113,12 @@ describe('webhooks and dispatches', () => {
 
   it('calls GitHub repository_dispatch with a signed client_payload and the server token', async () => {
     const before = github.received.length;
-    const r = await api(s.url, 'POST', '/v1/renders', render({ github_dispatch: { repository: 'octo/app', event_type: 'screenshots-ready' }, metadata: { pr: 12 } }));
+    const r = await api(
+      s.url,
+      'POST',
+      '/v1/renders',
+      render({ github_dispatch: { repository: 'octo/app', event_type: 'screenshots-ready' }, metadata: { pr: 12 } }),
+    );
     expect(r.status).toBe(202);
     const got = (await github.next(before + 1))[before]!;
     expect(got.method).toBe('POST');
@@ -102,8 +127,19 @@ describe('webhooks and dispatches', () => {
     expect(got.headers.accept).toBe('application/vnd.github+json');
     const body = JSON.parse(got.body);
     expect(body.event_type).toBe('screenshots-ready');
-    expect(body.client_payload).toMatchObject({ render_id: r.body.id, status: 'succeeded', api_url: `${s.url}/v1/renders/${r.body.id}`, metadata: { pr: 12 } });
-    expect(Object.keys(body.client_payload).sort()).toEqual(['api_url', 'metadata', 'render_id', 'signature', 'status']);
+    expect(body.client_payload).toMatchObject({
+      render_id: r.body.id,
+      status: 'succeeded',
+      api_url: `${s.url}/v1/renders/${r.body.id}`,
+      metadata: { pr: 12 },
+    });
+    expect(Object.keys(body.client_payload).sort()).toEqual([
+      'api_url',
+      'metadata',
+      'render_id',
+      'signature',
+      'status',
+    ]);
     expect(verifyDispatch(DEFAULT_SECRET, body.client_payload).ok).toBe(true);
     expect(verifyDispatch(DEFAULT_SECRET, { ...body.client_payload, status: 'failed' }).ok).toBe(false);
     // The api_url answers with the render.

@@ -23,7 +23,13 @@ describe('render --shard i/n', () => {
   it.each([1, 2, 3, 4, 5, 6, 7])('covers every image exactly once with n = %i', async (n) => {
     const seen: string[] = [];
     for (let i = 1; i <= n; i++) {
-      const r = await runPipeline({ cwd: p.dir, cacheDir, jobs: 1, shard: `${i}/${n}`, outDir: path.join(p.dir, `n${n}-${i}`) });
+      const r = await runPipeline({
+        cwd: p.dir,
+        cacheDir,
+        jobs: 1,
+        shard: `${i}/${n}`,
+        outDir: path.join(p.dir, `n${n}-${i}`),
+      });
       expect(r.plan.jobs.length).toBeGreaterThanOrEqual(Math.floor(6 / n));
       expect(r.plan.jobs.length).toBeLessThanOrEqual(Math.ceil(6 / n));
       for (const img of r.report.images) {

@@ -19,7 +19,14 @@ beforeAll(async () => {
   const workerFile = privateWorker();
   for (const jobs of [1, 2]) {
     let stats: RenderStats | undefined;
-    const r = await runPipeline({ cwd: p.dir, noCache: true, jobs, workerFile, outDir: mkdtempSync(path.join(tmpdir(), 'storeshots-pool-')), onStats: (s) => (stats = s) });
+    const r = await runPipeline({
+      cwd: p.dir,
+      noCache: true,
+      jobs,
+      workerFile,
+      outDir: mkdtempSync(path.join(tmpdir(), 'storeshots-pool-')),
+      onStats: (s) => (stats = s),
+    });
     runs[jobs] = { report: JSON.parse(readFileSync(r.reportFile, 'utf8')) as Report, stats: stats! };
   }
 }, 180_000);

@@ -30,7 +30,15 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   gh = await new FakeGitHub().start();
-  gh.pulls.push({ number: 11, title: 'New onboarding', body: '', state: 'open', head: { ref: 'feature', sha: '1'.repeat(40), repo: gh.full }, base: { ref: 'main' }, labels: [] });
+  gh.pulls.push({
+    number: 11,
+    title: 'New onboarding',
+    body: '',
+    state: 'open',
+    head: { ref: 'feature', sha: '1'.repeat(40), repo: gh.full },
+    base: { ref: 'main' },
+    labels: [],
+  });
 });
 afterEach(async () => {
   expect(gh.violations).toEqual([]);
@@ -46,12 +54,30 @@ interface Calls {
 function recorder(): Calls {
   const log: string[] = [];
   const at = (kind: string) => (m: string) => void log.push(`${kind}: ${m}`);
-  return { log, runner: { info: at('info'), notice: at('notice'), warning: at('warning'), error: at('error'), setOutput: () => {}, summary: async () => {}, fail: at('fail'), group: (_name, fn) => fn() } };
+  return {
+    log,
+    runner: {
+      info: at('info'),
+      notice: at('notice'),
+      warning: at('warning'),
+      error: at('error'),
+      setOutput: () => {},
+      summary: async () => {},
+      fail: at('fail'),
+      group: (_name, fn) => fn(),
+    },
+  };
 }
 
-function env(clientPayload: object, o: { event?: string; inputs?: Record<string, string>; token?: string | null; repository?: string } = {}): { a: ActionEnv; calls: Calls; workspace: string } {
+function env(
+  clientPayload: object,
+  o: { event?: string; inputs?: Record<string, string>; token?: string | null; repository?: string } = {},
+): { a: ActionEnv; calls: Calls; workspace: string } {
   const workspace = mkdtempSync(path.join(tmpdir(), 'storeshots-collect-unit-'));
-  writeFileSync(path.join(workspace, 'event.json'), JSON.stringify({ action: 'storeshots-render', client_payload: clientPayload }));
+  writeFileSync(
+    path.join(workspace, 'event.json'),
+    JSON.stringify({ action: 'storeshots-render', client_payload: clientPayload }),
+  );
   const ctx = readContext({
     GITHUB_EVENT_NAME: o.event ?? 'repository_dispatch',
     GITHUB_EVENT_PATH: path.join(workspace, 'event.json'),
@@ -79,20 +105,48 @@ function env(clientPayload: object, o: { event?: string; inputs?: Record<string,
 const slide = (id: string, headline: string) => ({ id, headline, screenshot: { data: b64(SCREEN_PNG) } });
 
 /** A finished render made the way remote mode makes them; `meta` replaces metadata fields. */
-async function render(meta: Record<string, unknown> = {}, slides = [slide('home', 'Track every habit'), slide('stats', 'See your streaks')]): Promise<string> {
-  const metadata = { storeshots: 1, repository: gh.full, run_id: '5000', run_url: 'https://example.invalid/run', sha: 'c'.repeat(40), layout: 'flat', set: 'en-US/play.phone', ...meta };
+async function render(
+  meta: Record<string, unknown> = {},
+  slides = [slide('home', 'Track every habit'), slide('stats', 'See your streaks')],
+): Promise<string> {
+  const metadata = {
+    storeshots: 1,
+    repository: gh.full,
+    run_id: '5000',
+    run_url: 'https://example.invalid/run',
+    sha: 'c'.repeat(40),
+    layout: 'flat',
+    set: 'en-US/play.phone',
+    ...meta,
+  };
   for (const [k, v] of Object.entries(metadata)) if (v === undefined) delete (metadata as Record<string, unknown>)[k];
-  const r = await api(server.url, 'POST', '/v1/renders', { canvas: { preset: 'play.phone' }, locale: 'en-US', slides, metadata });
+  const r = await api(server.url, 'POST', '/v1/renders', {
+    canvas: { preset: 'play.phone' },
+    locale: 'en-US',
+    slides,
+    metadata,
+  });
   expect(r.status).toBe(200);
   expect(r.body.status).toBe('succeeded');
   return r.body.id as string;
 }
 
-const signed = (id: string, status = 'succeeded', t?: number) => ({ render_id: id, status, api_url: server.url, signature: signDispatch(SECRET, id, status, t) });
-const pngs = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.png')).sort();
-const failure = async (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as Error);
+const signed = (id: string, status = 'succeeded', t?: number) => ({
+  render_id: id,
+  status,
+  api_url: server.url,
+  signature: signDispatch(SECRET, id, status, t),
+});
+const pngs = (dir: string) =>
+  (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.png')).sort();
+const failure = async (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
 /** What the user reads: a UserError's problems, else the message. */
-const text = (e: Error | undefined) => (e instanceof UserError ? e.problems.map((x) => x.message).join('\n') : e?.message);
+const text = (e: Error | undefined) =>
+  e instanceof UserError ? e.problems.map((x) => x.message).join('\n') : e?.message;
 
 let shared: string;
 beforeAll(async () => {
@@ -105,23 +159,39 @@ describe('collect: what it refuses before fetching anything', () => {
   it('runs only on repository_dispatch', async () => {
     const err = await failure(collectMode(env(signed(shared), { event: 'push' }).a));
     expect(err).toBeInstanceOf(UserError);
-    expect(text(err)).toBe('mode: collect runs in a repository_dispatch workflow (on: repository_dispatch: types: [storeshots-render]); this event is push');
+    expect(text(err)).toBe(
+      'mode: collect runs in a repository_dispatch workflow (on: repository_dispatch: types: [storeshots-render]); this event is push',
+    );
     const none = await failure(collectMode(env(signed(shared), { event: '' }).a));
-    expect(text(none)).toBe('mode: collect runs in a repository_dispatch workflow (on: repository_dispatch: types: [storeshots-render]); this event is unknown');
+    expect(text(none)).toBe(
+      'mode: collect runs in a repository_dispatch workflow (on: repository_dispatch: types: [storeshots-render]); this event is unknown',
+    );
   });
 
   it('needs the webhook secret', async () => {
     const err = await failure(collectMode(env(signed(shared), { inputs: { 'webhook-secret': '' } }).a));
     expect(err).toBeInstanceOf(UserError);
-    expect(text(err)).toBe('mode: collect needs webhook-secret to verify the dispatch (the secret the render service signs with)');
+    expect(text(err)).toBe(
+      'mode: collect needs webhook-secret to verify the dispatch (the secret the render service signs with)',
+    );
   });
 
   it('refuses a payload without a well-formed render_id and status', async () => {
-    const bad = [{ status: 'succeeded' }, { render_id: shared }, { render_id: 7, status: 'succeeded' }, { render_id: shared, status: 1 }, { render_id: '../x', status: 'succeeded' }, { render_id: '', status: 'succeeded' }, { render_id: 'r'.repeat(101), status: 'succeeded' }];
+    const bad = [
+      { status: 'succeeded' },
+      { render_id: shared },
+      { render_id: 7, status: 'succeeded' },
+      { render_id: shared, status: 1 },
+      { render_id: '../x', status: 'succeeded' },
+      { render_id: '', status: 'succeeded' },
+      { render_id: 'r'.repeat(101), status: 'succeeded' },
+    ];
     for (const p of bad) {
       const err = await failure(collectMode(env({ ...p, signature: `t=1,v1=${'0'.repeat(64)}` }).a));
       expect(err, JSON.stringify(p)).toBeInstanceOf(UserError);
-      expect(text(err)).toBe('refusing the repository_dispatch: its client_payload has no render_id and status (was it sent by the render service?)');
+      expect(text(err)).toBe(
+        'refusing the repository_dispatch: its client_payload has no render_id and status (was it sent by the render service?)',
+      );
     }
     // The longest id the pattern takes gets as far as the signature check.
     const long = await failure(collectMode(env({ render_id: 'r'.repeat(100), status: 'succeeded' }).a));
@@ -135,7 +205,10 @@ describe('collect: what it refuses before fetching anything', () => {
       [{ render_id: shared, status: 'succeeded' }, 'it is not signed'],
       [{ render_id: shared, status: 'succeeded', signature: '' }, 'it is not signed'],
       [{ render_id: shared, status: 'succeeded', signature: 5 }, 'it is not signed'],
-      [{ ...signed(shared, 'succeeded', now), signature: signDispatch('another-secret', shared, 'succeeded', now) }, 'signature does not match'],
+      [
+        { ...signed(shared, 'succeeded', now), signature: signDispatch('another-secret', shared, 'succeeded', now) },
+        'signature does not match',
+      ],
       [{ ...signed(shared, 'succeeded', now), status: 'failed' }, 'signature does not match'],
       [{ ...signed(shared, 'succeeded', now), render_id: 'rnd_other' }, 'signature does not match'],
       [signed(shared, 'succeeded', now - 3600), `signature timestamp ${now - 3600} is more than 300s away from now`],
@@ -159,7 +232,10 @@ describe('collect: what it refuses before fetching anything', () => {
 
 describe('collect: whose render it is', () => {
   it('refuses a render another repository submitted, or one that names no repository', async () => {
-    for (const [repository, named] of [['someone-else/their-app', 'someone-else/their-app'], [undefined, 'no repository']] as const) {
+    for (const [repository, named] of [
+      ['someone-else/their-app', 'someone-else/their-app'],
+      [undefined, 'no repository'],
+    ] as const) {
       const id = await render({ repository });
       const { a, workspace } = env(signed(id));
       const err = await failure(collectMode(a));
@@ -180,7 +256,9 @@ describe('collect: whose render it is', () => {
       const id = await render({ storeshots });
       const err = await failure(collectMode(env(signed(id)).a));
       expect(err).toBeInstanceOf(RenderError);
-      expect(text(err)).toBe(`render ${id} was not submitted by storeshots' remote mode (its metadata has no storeshots marker)`);
+      expect(text(err)).toBe(
+        `render ${id} was not submitted by storeshots' remote mode (its metadata has no storeshots marker)`,
+      );
     }
   });
 
@@ -197,9 +275,18 @@ describe('collect: whose render it is', () => {
 
 describe('collect: what it fetches and reports', () => {
   it('downloads every render of the batch into the layout the metadata names, lints it and reports the renders', async () => {
-    const other = await render({ set: 'de-DE/play.phone' }, [slide('home', 'Jede Gewohnheit'), slide('stats', 'Serien')]);
-    const id = await render({ layout: 'fastlane', batch: [{ set: 'de-DE/play.phone', id: other }, { set: 'x/y', id: '../../etc' }, { set: 5, id: 'rnd_x' }, null] });
-    const { a, calls, workspace } = env({ ...signed(id), api_url: `${server.url}//` }, { inputs: { 'output-dir': 'shots-out' } });
+    const other = await render({ set: 'de-DE/play.phone' }, [
+      slide('home', 'Jede Gewohnheit'),
+      slide('stats', 'Serien'),
+    ]);
+    const id = await render({
+      layout: 'fastlane',
+      batch: [{ set: 'de-DE/play.phone', id: other }, { set: 'x/y', id: '../../etc' }, { set: 5, id: 'rnd_x' }, null],
+    });
+    const { a, calls, workspace } = env(
+      { ...signed(id), api_url: `${server.url}//` },
+      { inputs: { 'output-dir': 'shots-out' } },
+    );
     const r = await collectMode(a);
     const out = path.join(workspace, 'shots-out');
     expect(r.set.outDir).toBe(out);
@@ -209,15 +296,29 @@ describe('collect: what it fetches and reports', () => {
       'fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png',
       'fastlane/metadata/android/en-US/images/phoneScreenshots/02_stats.png',
     ]);
-    expect(r.set.report.images.map((i) => `${i.locale} ${i.preset} ${i.slide} ${i.index} ${i.width}x${i.height}`)).toEqual([
-      'de-DE play.phone home 1 1080x1920', 'de-DE play.phone stats 2 1080x1920', 'en-US play.phone home 1 1080x1920', 'en-US play.phone stats 2 1080x1920',
+    expect(
+      r.set.report.images.map((i) => `${i.locale} ${i.preset} ${i.slide} ${i.index} ${i.width}x${i.height}`),
+    ).toEqual([
+      'de-DE play.phone home 1 1080x1920',
+      'de-DE play.phone stats 2 1080x1920',
+      'en-US play.phone home 1 1080x1920',
+      'en-US play.phone stats 2 1080x1920',
     ]);
     // Our own lint of the downloaded bytes: two phone screenshots a locale are below Play's promotion threshold.
-    expect(r.set.report.findings.map((f) => `${f.severity} ${f.rule} ${f.locale}`)).toEqual(['warning play.promo-eligibility de-DE', 'warning play.promo-eligibility en-US']);
+    expect(r.set.report.findings.map((f) => `${f.severity} ${f.rule} ${f.locale}`)).toEqual([
+      'warning play.promo-eligibility de-DE',
+      'warning play.promo-eligibility en-US',
+    ]);
     expect(r.set.report.remote!.url).toBe(server.url);
-    expect(r.set.report.remote!.renders).toEqual([{ set: 'de-DE/play.phone', id: other, status: 'succeeded' }, { set: 'en-US/play.phone', id, status: 'succeeded' }]);
+    expect(r.set.report.remote!.renders).toEqual([
+      { set: 'de-DE/play.phone', id: other, status: 'succeeded' },
+      { set: 'en-US/play.phone', id, status: 'succeeded' },
+    ]);
     // The service's own findings are kept beside ours, marked as the service's.
-    expect(r.set.report.remote!.findings.map((f) => f.rule)).toEqual(['remote.play.promo-eligibility', 'remote.play.promo-eligibility']);
+    expect(r.set.report.remote!.findings.map((f) => f.rule)).toEqual([
+      'remote.play.promo-eligibility',
+      'remote.play.promo-eligibility',
+    ]);
     expect(r.set.reportFile).toBe(path.join(out, 'report.json'));
     expect(r.set.partial).toBe(false);
     expect(r.set.timings.map(([name]) => name)).toEqual(['wait and download', 'lint']);
@@ -243,14 +344,21 @@ describe('collect: what it fetches and reports', () => {
   it('uses api-url, with a warning, when the dispatch names another one; flat layout by default', async () => {
     const { a, calls, workspace } = env({ ...signed(shared), api_url: 'http://127.0.0.1:9/elsewhere' });
     const r = await collectMode(a);
-    expect(calls.log.filter((l) => l.startsWith('warning'))).toEqual([`warning: The dispatch names http://127.0.0.1:9/elsewhere but api-url is ${server.url}: using api-url.`]);
-    expect(pngs(path.join(workspace, 'storeshots-out'))).toEqual(['en-US/play.phone/01-home.png', 'en-US/play.phone/02-stats.png']);
+    expect(calls.log.filter((l) => l.startsWith('warning'))).toEqual([
+      `warning: The dispatch names http://127.0.0.1:9/elsewhere but api-url is ${server.url}: using api-url.`,
+    ]);
+    expect(pngs(path.join(workspace, 'storeshots-out'))).toEqual([
+      'en-US/play.phone/01-home.png',
+      'en-US/play.phone/02-stats.png',
+    ]);
     expect(r.set.outDir).toBe(path.join(workspace, 'storeshots-out'));
   });
 
   it('refuses a set or a slide that has no place in the layout', async () => {
     const badSet = await render({ set: 'en-US/../../x' });
-    expect(text(await failure(collectMode(env(signed(badSet)).a)))).toBe(`render ${badSet} names an unexpected set "en-US/../../x"`);
+    expect(text(await failure(collectMode(env(signed(badSet)).a)))).toBe(
+      `render ${badSet} names an unexpected set "en-US/../../x"`,
+    );
     // A locale Play does not list has no fastlane folder.
     const noFolder = await render({ set: 'xx-YY/play.phone', layout: 'fastlane' });
     const err = await failure(collectMode(env(signed(noFolder)).a));
@@ -264,21 +372,32 @@ describe('collect: what it fetches and reports', () => {
     const r1 = await collectMode(a1.a);
     expect(r1.pullRequest).toEqual({ number: 11, headSha: '2'.repeat(40), headRepo: gh.full, baseRef: 'main' });
     expect(r1.release).toBe(true);
-    expect(a1.calls.log.filter((l) => l.startsWith('notice'))).toEqual([`notice: Pull request #11 has moved on to 1111111 since 2222222 was rendered: commenting anyway, marked with the rendered commit.`]);
+    expect(a1.calls.log.filter((l) => l.startsWith('notice'))).toEqual([
+      `notice: Pull request #11 has moved on to 1111111 since 2222222 was rendered: commenting anyway, marked with the rendered commit.`,
+    ]);
 
     const same = await render({ pr: { number: 11, head_sha: '1'.repeat(40) } });
     const a2 = env(signed(same));
-    expect((await collectMode(a2.a)).pullRequest).toEqual({ number: 11, headSha: '1'.repeat(40), headRepo: gh.full, baseRef: 'main' });
+    expect((await collectMode(a2.a)).pullRequest).toEqual({
+      number: 11,
+      headSha: '1'.repeat(40),
+      headRepo: gh.full,
+      baseRef: 'main',
+    });
     expect(a2.calls.log.filter((l) => l.startsWith('notice'))).toEqual([]);
 
     const gone = await render({ pr: { number: 99, head_sha: '1'.repeat(40) } });
     const a3 = env(signed(gone));
     expect((await collectMode(a3.a)).pullRequest).toBeUndefined();
-    expect(a3.calls.log.filter((l) => l.startsWith('notice'))).toEqual([`notice: Pull request #99 does not exist in ${gh.full}: no comment.`]);
+    expect(a3.calls.log.filter((l) => l.startsWith('notice'))).toEqual([
+      `notice: Pull request #99 does not exist in ${gh.full}: no comment.`,
+    ]);
 
     const a4 = env(signed(same), { token: null });
     expect((await collectMode(a4.a)).pullRequest).toBeUndefined();
-    expect(a4.calls.log.filter((l) => l.startsWith('warning'))).toEqual(['warning: No github-token: no preview comment.']);
+    expect(a4.calls.log.filter((l) => l.startsWith('warning'))).toEqual([
+      'warning: No github-token: no preview comment.',
+    ]);
 
     for (const pr of [{ number: 0 }, { number: 1.5 }, { number: -3 }]) {
       const bad = await render({ pr });

@@ -6,7 +6,11 @@ describe('errorMessage', () => {
   it("is an Error's message, for the house errors too", () => {
     expect(errorMessage(new TypeError('bad thing'))).toBe('bad thing');
     expect(errorMessage(new RenderError('the worker stopped'))).toBe('the worker stopped');
-    expect(errorMessage(new UserError([{ severity: 'error', message: 'no slides', at: { file: 'a.yml', line: 2, column: 3 } }]))).toBe('a.yml:2:3: error: no slides');
+    expect(
+      errorMessage(
+        new UserError([{ severity: 'error', message: 'no slides', at: { file: 'a.yml', line: 2, column: 3 } }]),
+      ),
+    ).toBe('a.yml:2:3: error: no slides');
     expect(errorMessage(new Error(''))).toBe('');
   });
 

@@ -40,13 +40,35 @@ describe('authenticate', () => {
   });
 
   it('answers 401 with WWW-Authenticate for a missing or wrong key', () => {
-    for (const h of [{}, { authorization: 'Bearer ' }, { authorization: 'Basic xyz' }, { authorization: 'NotBearer sk_alpha' }, { 'x-api-key': ['sk_alpha'] }, { authorization: ['Bearer sk_alpha'] }, { 'x-api-key': '   ' }]) {
+    for (const h of [
+      {},
+      { authorization: 'Bearer ' },
+      { authorization: 'Basic xyz' },
+      { authorization: 'NotBearer sk_alpha' },
+      { 'x-api-key': ['sk_alpha'] },
+      { authorization: ['Bearer sk_alpha'] },
+      { 'x-api-key': '   ' },
+    ]) {
       const e = apiError(() => authenticate(h, KEYS));
-      expect([e.status, e.code, e.message, e.headers], JSON.stringify(h)).toEqual([401, 'unauthorized', 'Missing API key: send "Authorization: Bearer <key>" or "X-API-Key: <key>"', { 'www-authenticate': 'Bearer' }]);
+      expect([e.status, e.code, e.message, e.headers], JSON.stringify(h)).toEqual([
+        401,
+        'unauthorized',
+        'Missing API key: send "Authorization: Bearer <key>" or "X-API-Key: <key>"',
+        { 'www-authenticate': 'Bearer' },
+      ]);
     }
-    for (const h of [{ authorization: 'Bearer sk_gamma' }, { 'x-api-key': 'sk_alph' }, { authorization: 'Bearer SK_ALPHA' }]) {
+    for (const h of [
+      { authorization: 'Bearer sk_gamma' },
+      { 'x-api-key': 'sk_alph' },
+      { authorization: 'Bearer SK_ALPHA' },
+    ]) {
       const e = apiError(() => authenticate(h, KEYS));
-      expect([e.status, e.code, e.message, e.headers]).toEqual([401, 'unauthorized', 'Invalid API key', { 'www-authenticate': 'Bearer error="invalid_token"' }]);
+      expect([e.status, e.code, e.message, e.headers]).toEqual([
+        401,
+        'unauthorized',
+        'Invalid API key',
+        { 'www-authenticate': 'Bearer error="invalid_token"' },
+      ]);
     }
   });
 
@@ -66,12 +88,37 @@ describe('RateLimiter', () => {
   it('lets `limit` requests through per window, then answers 429 with Retry-After, refilling continuously', () => {
     let now = 1_000_000;
     const rl = new RateLimiter(3, 60, () => now);
-    expect(rl.take('k')).toEqual({ 'ratelimit-policy': '3;w=60', 'ratelimit-limit': '3', 'ratelimit-remaining': '2', 'ratelimit-reset': '20' });
-    expect(rl.take('k')).toEqual({ 'ratelimit-policy': '3;w=60', 'ratelimit-limit': '3', 'ratelimit-remaining': '1', 'ratelimit-reset': '40' });
-    expect(rl.take('k')).toEqual({ 'ratelimit-policy': '3;w=60', 'ratelimit-limit': '3', 'ratelimit-remaining': '0', 'ratelimit-reset': '60' });
+    expect(rl.take('k')).toEqual({
+      'ratelimit-policy': '3;w=60',
+      'ratelimit-limit': '3',
+      'ratelimit-remaining': '2',
+      'ratelimit-reset': '20',
+    });
+    expect(rl.take('k')).toEqual({
+      'ratelimit-policy': '3;w=60',
+      'ratelimit-limit': '3',
+      'ratelimit-remaining': '1',
+      'ratelimit-reset': '40',
+    });
+    expect(rl.take('k')).toEqual({
+      'ratelimit-policy': '3;w=60',
+      'ratelimit-limit': '3',
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': '60',
+    });
     const e = apiError(() => rl.take('k'));
-    expect([e.status, e.code, e.message]).toEqual([429, 'rate_limited', 'Too many requests: at most 3 per 60 s for this key; retry in 20 s']);
-    expect(e.headers).toEqual({ 'ratelimit-policy': '3;w=60', 'ratelimit-limit': '3', 'ratelimit-remaining': '0', 'ratelimit-reset': '20', 'retry-after': '20' });
+    expect([e.status, e.code, e.message]).toEqual([
+      429,
+      'rate_limited',
+      'Too many requests: at most 3 per 60 s for this key; retry in 20 s',
+    ]);
+    expect(e.headers).toEqual({
+      'ratelimit-policy': '3;w=60',
+      'ratelimit-limit': '3',
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': '20',
+      'retry-after': '20',
+    });
     // Another key has its own bucket.
     expect(rl.take('other')['ratelimit-remaining']).toBe('2');
     // 15 s later: three quarters of a token; still refused, 5 s to wait.
@@ -104,7 +151,11 @@ describe('checkQuota', () => {
   const setup = (quota?: string) => {
     const data = mkdtempSync(path.join(tmpdir(), 'storeshots-quota-'));
     dirs.push(data);
-    const config = loadConfig({ port: '0', host: '127.0.0.1', data } as Parameters<typeof loadConfig>[0], quota === undefined ? {} : { STORESHOTS_MONTHLY_QUOTA: quota }, data);
+    const config = loadConfig(
+      { port: '0', host: '127.0.0.1', data } as Parameters<typeof loadConfig>[0],
+      quota === undefined ? {} : { STORESHOTS_MONTHLY_QUOTA: quota },
+      data,
+    );
     return { config, store: new ServiceDb(data) };
   };
   const now = Date.UTC(2026, 11, 2, 8, 0, 0);
@@ -126,11 +177,36 @@ describe('checkQuota', () => {
     store.addUsage('me', monthOf(now), 4);
     store.addUsage('me', '2026-11', 100); // last month does not count
     store.addUsage('you', monthOf(now), 100); // nor another key
-    store.insertRender({ id: 'rnd_a', owner: 'me', status: 'queued', created_at: now, expires_at: now + 1, spec: '{}', jobs: '[]', slides: 3, base_url: 'http://x' });
-    store.insertRender({ id: 'rnd_b', owner: 'me', status: 'succeeded', created_at: now, expires_at: now + 1, spec: '{}', jobs: '[]', slides: 50, base_url: 'http://x' });
+    store.insertRender({
+      id: 'rnd_a',
+      owner: 'me',
+      status: 'queued',
+      created_at: now,
+      expires_at: now + 1,
+      spec: '{}',
+      jobs: '[]',
+      slides: 3,
+      base_url: 'http://x',
+    });
+    store.insertRender({
+      id: 'rnd_b',
+      owner: 'me',
+      status: 'succeeded',
+      created_at: now,
+      expires_at: now + 1,
+      spec: '{}',
+      jobs: '[]',
+      slides: 50,
+      base_url: 'http://x',
+    });
     expect(() => checkQuota(config, store, 'me', 3, now)).not.toThrow();
     const e = apiError(() => checkQuota(config, store, 'me', 4, now, 'slides'));
-    expect([e.status, e.code, e.message, e.param]).toEqual([402, 'quota_exceeded', "This key's monthly quota is 10 images; 7 are used or in progress and this request asks for 4", 'slides']);
+    expect([e.status, e.code, e.message, e.param]).toEqual([
+      402,
+      'quota_exceeded',
+      "This key's monthly quota is 10 images; 7 are used or in progress and this request asks for 4",
+      'slides',
+    ]);
   });
 
   it('a quota of 0 refuses every image', () => {

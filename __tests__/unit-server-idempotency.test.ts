@@ -24,7 +24,9 @@ function setup(ttlSeconds = 60) {
 
 describe('stableStringify and requestHash', () => {
   it('writes canonical JSON: sorted keys, undefined members left out, arrays in order', () => {
-    expect(stableStringify({ b: 1, a: [3, { d: undefined, c: 'x' }], e: null })).toBe('{"a":[3,{"c":"x"}],"b":1,"e":null}');
+    expect(stableStringify({ b: 1, a: [3, { d: undefined, c: 'x' }], e: null })).toBe(
+      '{"a":[3,{"c":"x"}],"b":1,"e":null}',
+    );
     expect(stableStringify(undefined)).toBe('null');
     expect(stableStringify('s')).toBe('"s"');
     expect(stableStringify([])).toBe('[]');
@@ -40,13 +42,56 @@ describe('stableStringify and requestHash', () => {
     expect(requestHash('POST /v1/renders', { a: 1, b: 3 })).not.toBe(h);
     expect(requestHash('POST /v1/renders', { a: 1, b: 2 }, new Map())).toBe(h);
     const files = (entries: Array<[string, string]>) => new Map(entries.map(([n, b]) => [n, Buffer.from(b)]));
-    const f = requestHash('POST /v1/renders', { a: 1, b: 2 }, files([['x', 'one'], ['y', 'two']]));
+    const f = requestHash(
+      'POST /v1/renders',
+      { a: 1, b: 2 },
+      files([
+        ['x', 'one'],
+        ['y', 'two'],
+      ]),
+    );
     expect(f).not.toBe(h);
-    expect(requestHash('POST /v1/renders', { a: 1, b: 2 }, files([['y', 'two'], ['x', 'one']]))).toBe(f);
-    expect(requestHash('POST /v1/renders', { a: 1, b: 2 }, files([['x', 'one'], ['y', 'twO']]))).not.toBe(f);
-    expect(requestHash('POST /v1/renders', { a: 1, b: 2 }, files([['x', 'two'], ['y', 'one']]))).not.toBe(f);
+    expect(
+      requestHash(
+        'POST /v1/renders',
+        { a: 1, b: 2 },
+        files([
+          ['y', 'two'],
+          ['x', 'one'],
+        ]),
+      ),
+    ).toBe(f);
+    expect(
+      requestHash(
+        'POST /v1/renders',
+        { a: 1, b: 2 },
+        files([
+          ['x', 'one'],
+          ['y', 'twO'],
+        ]),
+      ),
+    ).not.toBe(f);
+    expect(
+      requestHash(
+        'POST /v1/renders',
+        { a: 1, b: 2 },
+        files([
+          ['x', 'two'],
+          ['y', 'one'],
+        ]),
+      ),
+    ).not.toBe(f);
     // The file names count too: the same bytes under other names are another request.
-    expect(requestHash('POST /v1/renders', { a: 1, b: 2 }, files([['p', 'one'], ['q', 'two']]))).not.toBe(f);
+    expect(
+      requestHash(
+        'POST /v1/renders',
+        { a: 1, b: 2 },
+        files([
+          ['p', 'one'],
+          ['q', 'two'],
+        ]),
+      ),
+    ).not.toBe(f);
   });
 });
 
@@ -66,7 +111,12 @@ describe('checkKey', () => {
       }
       expect(err, JSON.stringify(bad)).toBeInstanceOf(ApiError);
       const e = err as ApiError;
-      expect([e.status, e.code, e.message, e.param]).toEqual([400, 'invalid_request', 'Expected 1 to 200 printable ASCII characters for the Idempotency-Key header', 'Idempotency-Key']);
+      expect([e.status, e.code, e.message, e.param]).toEqual([
+        400,
+        'invalid_request',
+        'Expected 1 to 200 printable ASCII characters for the Idempotency-Key header',
+        'Idempotency-Key',
+      ]);
     }
   });
 });
@@ -76,13 +126,27 @@ describe('Idempotency', () => {
     const { idem, store, clock } = setup(60);
     const c = await idem.claim('me', 'k', 'h1', 'sync');
     expect(c.kind).toBe('new');
-    expect(store.idempotency('me', 'k')).toMatchObject({ body_hash: 'h1', mode: 'sync', created_at: 1_000_000, expires_at: 1_060_000, render_id: null, response: null });
+    expect(store.idempotency('me', 'k')).toMatchObject({
+      body_hash: 'h1',
+      mode: 'sync',
+      created_at: 1_000_000,
+      expires_at: 1_060_000,
+      render_id: null,
+      response: null,
+    });
     if (c.kind !== 'new') throw new Error();
     c.attach('rnd_1');
     c.finish({ status: 200, body: { id: 'rnd_1' } });
-    expect(store.idempotency('me', 'k')).toMatchObject({ render_id: 'rnd_1', status_code: 200, response: '{"id":"rnd_1"}' });
+    expect(store.idempotency('me', 'k')).toMatchObject({
+      render_id: 'rnd_1',
+      status_code: 200,
+      response: '{"id":"rnd_1"}',
+    });
     clock.now += 59_999;
-    expect(await idem.claim('me', 'k', 'h1', 'sync')).toEqual({ kind: 'replay', response: { status: 200, body: { id: 'rnd_1' } } });
+    expect(await idem.claim('me', 'k', 'h1', 'sync')).toEqual({
+      kind: 'replay',
+      response: { status: 200, body: { id: 'rnd_1' } },
+    });
     // Another owner's key of the same name is another key.
     expect((await idem.claim('you', 'k', 'h2', 'sync')).kind).toBe('new');
   });
@@ -92,9 +156,17 @@ describe('Idempotency', () => {
     const c = await idem.claim('me', 'k', 'h1', 'sync');
     if (c.kind !== 'new') throw new Error();
     c.finish({ status: 200, body: {} });
-    const err = await idem.claim('me', 'k', 'h2', 'sync').then(() => undefined, (e: unknown) => e as ApiError);
+    const err = await idem.claim('me', 'k', 'h2', 'sync').then(
+      () => undefined,
+      (e: unknown) => e as ApiError,
+    );
     expect(err).toBeInstanceOf(ApiError);
-    expect([err!.status, err!.code, err!.message, err!.param]).toEqual([422, 'idempotency_key_reused', 'Idempotency-Key "k" was used with a different request body; use a new key for a new request', 'Idempotency-Key']);
+    expect([err!.status, err!.code, err!.message, err!.param]).toEqual([
+      422,
+      'idempotency_key_reused',
+      'Idempotency-Key "k" was used with a different request body; use a new key for a new request',
+      'Idempotency-Key',
+    ]);
   });
 
   it('forgets a key once it expires (at expires_at exactly)', async () => {
@@ -105,7 +177,12 @@ describe('Idempotency', () => {
     clock.now += 10_000;
     const again = await idem.claim('me', 'k', 'h2', 'async');
     expect(again.kind).toBe('new');
-    expect(store.idempotency('me', 'k')).toMatchObject({ body_hash: 'h2', mode: 'async', created_at: 1_010_000, expires_at: 1_020_000 });
+    expect(store.idempotency('me', 'k')).toMatchObject({
+      body_hash: 'h2',
+      mode: 'async',
+      created_at: 1_010_000,
+      expires_at: 1_020_000,
+    });
   });
 
   it('a duplicate that arrives while the first runs waits for its answer (one render)', async () => {
@@ -153,7 +230,10 @@ describe('Idempotency', () => {
     expect(c.kind).toBe('new');
     if (c.kind !== 'new') throw new Error();
     c.finish({ status: 200, body: { ok: true } });
-    expect(await idem.claim('me', 'k', 'h1', 'sync')).toEqual({ kind: 'replay', response: { status: 200, body: { ok: true } } });
+    expect(await idem.claim('me', 'k', 'h1', 'sync')).toEqual({
+      kind: 'replay',
+      response: { status: 200, body: { ok: true } },
+    });
   });
 
   it('abandon releases the key at once', async () => {
@@ -176,7 +256,10 @@ describe('Idempotency', () => {
     expect(r).toMatchObject({ kind: 'resume', renderId: 'rnd_9', mode: 'async' });
     if (r.kind !== 'resume') throw new Error();
     r.finish({ status: 202, body: { id: 'rnd_9' } });
-    expect(await after.claim('me', 'k', 'h1', 'sync')).toEqual({ kind: 'replay', response: { status: 202, body: { id: 'rnd_9' } } });
+    expect(await after.claim('me', 'k', 'h1', 'sync')).toEqual({
+      kind: 'replay',
+      response: { status: 202, body: { id: 'rnd_9' } },
+    });
     // A claimed key without a render (the process died before it made one) is claimed again.
     const d = await after.claim('me', 'k2', 'h1', 'sync');
     if (d.kind !== 'new') throw new Error();

@@ -4,7 +4,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkUrlSyntax, closeAgents, FetchError, fetchBounded, guardedAgent, postOnce, privateOpenFor, refusedAddress, resolveChecked, UrlRefusedError,
+  checkUrlSyntax,
+  closeAgents,
+  FetchError,
+  fetchBounded,
+  guardedAgent,
+  postOnce,
+  privateOpenFor,
+  refusedAddress,
+  resolveChecked,
+  UrlRefusedError,
 } from '../src/server/net.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
@@ -35,7 +44,9 @@ beforeAll(async () => {
   });
   routes.set('/r1', (_q, res) => res.writeHead(302, { location: '/r2' }).end());
   routes.set('/r2', (_q, res) => res.writeHead(301, { location: `${base}/img` }).end());
-  routes.set('/to-metadata', (_q, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end());
+  routes.set('/to-metadata', (_q, res) =>
+    res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+  );
   routes.set('/loop', (_q, res) => res.writeHead(302, { location: '/loop' }).end());
   routes.set('/300-no-location', (_q, res) => res.writeHead(300, { 'content-type': 'image/png' }).end('x'));
   routes.set('/500', (_q, res) => res.writeHead(500).end('broken'));
@@ -54,7 +65,9 @@ beforeAll(async () => {
   });
   routes.set('/slow', () => {});
   // A Location header only redirects on a 3xx.
-  routes.set('/ok-with-location', (_q, res) => res.writeHead(200, { location: '/img', 'content-type': 'text/plain' }).end('own body'));
+  routes.set('/ok-with-location', (_q, res) =>
+    res.writeHead(200, { location: '/img', 'content-type': 'text/plain' }).end('own body'),
+  );
   routes.set('/300', (_q, res) => res.writeHead(300, { location: '/img' }).end());
   routes.set('/400-with-location', (_q, res) => res.writeHead(400, { location: '/img' }).end());
   routes.set('/hook', (_q, res) => res.writeHead(202).end('thanks'));
@@ -65,12 +78,24 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-const limits = (over: Partial<Parameters<typeof fetchBounded>[1]> = {}) => ({ allowPrivate: false, allowHosts: new Set([host]), maxBytes: 100, timeoutMs: 5_000, maxRedirects: 3, ...over });
-const refusal = async (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as Error);
+const limits = (over: Partial<Parameters<typeof fetchBounded>[1]> = {}) => ({
+  allowPrivate: false,
+  allowHosts: new Set([host]),
+  maxBytes: 100,
+  timeoutMs: 5_000,
+  maxRedirects: 3,
+  ...over,
+});
+const refusal = async (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
 
 describe('refusedAddress', () => {
   it('passes public unicast addresses, v4 and v6', () => {
-    for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect(refusedAddress(ip, false), ip).toBeUndefined();
+    for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8'])
+      expect(refusedAddress(ip, false), ip).toBeUndefined();
   });
 
   it('refuses private, loopback, link-local, metadata and other special ranges, naming the range', () => {
@@ -79,13 +104,16 @@ describe('refusedAddress', () => {
     expect(refusedAddress('::1', false)).toBe('::1 is a loopback address');
     expect(refusedAddress('169.254.169.254', false)).toBe('169.254.169.254 is a linkLocal address');
     expect(refusedAddress('fd00::1', false)).toBe('fd00::1 is a uniqueLocal address');
-    expect(refusedAddress('::ffff:127.0.0.1', false)).toBe('::ffff:127.0.0.1 is IPv4-mapped IPv6 for 127.0.0.1, a loopback address');
+    expect(refusedAddress('::ffff:127.0.0.1', false)).toBe(
+      '::ffff:127.0.0.1 is IPv4-mapped IPv6 for 127.0.0.1, a loopback address',
+    );
     expect(refusedAddress('0.0.0.0', false)).toBe('0.0.0.0 is a unspecified address');
     expect(refusedAddress('not-an-ip', false)).toBe('"not-an-ip" is not an IP address');
   });
 
   it('opens private, loopback and unique-local when allowed, never link-local or unspecified', () => {
-    for (const ip of ['10.0.0.1', '192.168.1.1', '127.0.0.1', '::1', 'fd00::1', '::ffff:10.1.2.3']) expect(refusedAddress(ip, true), ip).toBeUndefined();
+    for (const ip of ['10.0.0.1', '192.168.1.1', '127.0.0.1', '::1', 'fd00::1', '::ffff:10.1.2.3'])
+      expect(refusedAddress(ip, true), ip).toBeUndefined();
     expect(refusedAddress('169.254.169.254', true)).toBe('169.254.169.254 is a linkLocal address');
     expect(refusedAddress('0.0.0.0', true)).toBe('0.0.0.0 is a unspecified address');
   });
@@ -129,14 +157,18 @@ describe('checkUrlSyntax', () => {
     expect(why('http://127.0.0.1:8080/', true)).toBeUndefined();
     expect(why('http://localhost/', true)).toBeUndefined();
     expect(why('http://app.localhost/', true)).toBeUndefined();
-    expect(why('http://169.254.169.254/', true)).toBe('refused to reach 169.254.169.254: 169.254.169.254 is a linkLocal address');
+    expect(why('http://169.254.169.254/', true)).toBe(
+      'refused to reach 169.254.169.254: 169.254.169.254 is a linkLocal address',
+    );
   });
 });
 
 describe('resolveChecked', () => {
   it('returns a literal address with its family, refusing a private one', async () => {
     expect(await resolveChecked('93.184.216.34', false)).toEqual([{ address: '93.184.216.34', family: 4 }]);
-    expect(await resolveChecked('[2606:4700:4700::1111]', false)).toEqual([{ address: '2606:4700:4700::1111', family: 6 }]);
+    expect(await resolveChecked('[2606:4700:4700::1111]', false)).toEqual([
+      { address: '2606:4700:4700::1111', family: 6 },
+    ]);
     expect(await resolveChecked('127.0.0.1', true)).toEqual([{ address: '127.0.0.1', family: 4 }]);
     const e = await refusal(resolveChecked('10.1.1.1', false));
     expect(e).toBeInstanceOf(UrlRefusedError);
@@ -171,10 +203,21 @@ describe('privateOpenFor', () => {
     expect(privateOpenFor(u('https://img.internal/x'), { allowPrivate: false, allowHosts: hosts })).toBe(true);
     expect(privateOpenFor(u('https://cdn.internal:8443/x'), { allowPrivate: false, allowHosts: hosts })).toBe(true);
     expect(privateOpenFor(u('https://cdn.internal/x'), { allowPrivate: false, allowHosts: hosts })).toBe(false);
-    expect(privateOpenFor(u('http://cdn.internal:8443/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:443']) })).toBe(false);
-    expect(privateOpenFor(u('https://cdn.internal/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:80']) })).toBe(false);
-    expect(privateOpenFor(u('http://cdn.internal/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:80']) })).toBe(true);
-    expect(privateOpenFor(u('http://cdn.internal/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:443']) })).toBe(false);
+    expect(
+      privateOpenFor(u('http://cdn.internal:8443/x'), {
+        allowPrivate: false,
+        allowHosts: new Set(['cdn.internal:443']),
+      }),
+    ).toBe(false);
+    expect(
+      privateOpenFor(u('https://cdn.internal/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:80']) }),
+    ).toBe(false);
+    expect(
+      privateOpenFor(u('http://cdn.internal/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:80']) }),
+    ).toBe(true);
+    expect(
+      privateOpenFor(u('http://cdn.internal/x'), { allowPrivate: false, allowHosts: new Set(['cdn.internal:443']) }),
+    ).toBe(false);
   });
 });
 
@@ -199,7 +242,9 @@ describe('fetchBounded', () => {
     expect(other).toBeInstanceOf(UrlRefusedError);
     expect(received.length).toBe(n);
     // allowPrivate opens it without a list.
-    expect((await fetchBounded(`${base}/img`, limits({ allowPrivate: true, allowHosts: undefined }))).body.length).toBe(100);
+    expect((await fetchBounded(`${base}/img`, limits({ allowPrivate: true, allowHosts: undefined }))).body.length).toBe(
+      100,
+    );
   });
 
   it('follows redirects up to the limit, checking every hop', async () => {
@@ -208,7 +253,10 @@ describe('fetchBounded', () => {
     expect(r.body.length).toBe(100);
     const loop = await refusal(fetchBounded(`${base}/loop`, limits({ maxRedirects: 2 })));
     expect(loop).toBeInstanceOf(FetchError);
-    expect([(loop as FetchError).code, loop!.message]).toEqual(['fetch_failed', `more than 2 redirects from ${base}/loop`]);
+    expect([(loop as FetchError).code, loop!.message]).toEqual([
+      'fetch_failed',
+      `more than 2 redirects from ${base}/loop`,
+    ]);
     const hops = received.filter((x) => x.url === '/loop').length;
     expect(hops).toBe(3);
     const none = await refusal(fetchBounded(`${base}/r1`, limits({ maxRedirects: 0 })));
@@ -231,7 +279,12 @@ describe('fetchBounded', () => {
   });
 
   it('refuses a non-2xx answer, naming the status', async () => {
-    for (const [route, status] of [['/500', 500], ['/nope', 404], ['/300-no-location', 300], ['/199', 204]] as const) {
+    for (const [route, status] of [
+      ['/500', 500],
+      ['/nope', 404],
+      ['/300-no-location', 300],
+      ['/199', 204],
+    ] as const) {
       if (status === 204) {
         expect((await fetchBounded(`${base}${route}`, limits())).body.length).toBe(0);
         continue;
@@ -244,9 +297,15 @@ describe('fetchBounded', () => {
 
   it('refuses a body over the limit, declared or streamed; exactly the limit is fine', async () => {
     const declared = await refusal(fetchBounded(`${base}/declared-big`, limits()));
-    expect([(declared as FetchError).code, declared!.message]).toEqual(['too_large', `${base}/declared-big is 101 bytes; the limit is 100`]);
+    expect([(declared as FetchError).code, declared!.message]).toEqual([
+      'too_large',
+      `${base}/declared-big is 101 bytes; the limit is 100`,
+    ]);
     const streamed = await refusal(fetchBounded(`${base}/streamed-big`, limits()));
-    expect([(streamed as FetchError).code, streamed!.message]).toEqual(['too_large', `${base}/streamed-big is larger than the limit of 100 bytes`]);
+    expect([(streamed as FetchError).code, streamed!.message]).toEqual([
+      'too_large',
+      `${base}/streamed-big is larger than the limit of 100 bytes`,
+    ]);
     expect((await fetchBounded(`${base}/exact`, limits())).body.length).toBe(100);
     // A declared length of exactly the limit is fine too.
     expect((await fetchBounded(`${base}/declared-exact`, limits())).body).toEqual(Buffer.alloc(100, 1));
@@ -272,7 +331,9 @@ describe('fetchBounded', () => {
 
   it('connects to a name only through the checked lookup', async () => {
     const port = host.split(':')[1];
-    const e = await refusal(fetchBounded(`http://localhost:${port}/img`, limits({ allowHosts: new Set([`localhost:${port}`]) })));
+    const e = await refusal(
+      fetchBounded(`http://localhost:${port}/img`, limits({ allowHosts: new Set([`localhost:${port}`]) })),
+    );
     // localhost:port is listed, so the syntax check passes and the lookup lets loopback through.
     expect(e).toBeUndefined();
     const refused = await refusal(fetchBounded(`http://localhost:${port}/img`, limits({ allowHosts: new Set() })));
@@ -290,21 +351,35 @@ describe('guardedAgent', () => {
 
 describe('postOnce', () => {
   it('posts JSON once with the given headers and returns the status', async () => {
-    const r = await postOnce(`${base}/hook`, '{"a":1}', { 'x-asa-event': 'render.succeeded' }, { timeoutMs: 5_000, guard: true, allowPrivate: false, allowHosts: new Set([host]) });
+    const r = await postOnce(
+      `${base}/hook`,
+      '{"a":1}',
+      { 'x-asa-event': 'render.succeeded' },
+      { timeoutMs: 5_000, guard: true, allowPrivate: false, allowHosts: new Set([host]) },
+    );
     expect(r).toEqual({ status: 202 });
     const last = received.at(-1)!;
-    expect([last.method, last.url, last.body, last.headers['content-type'], last.headers['user-agent'], last.headers['x-asa-event']]).toEqual(['POST', '/hook', '{"a":1}', 'application/json', 'storeshots-render-service', 'render.succeeded']);
+    expect([
+      last.method,
+      last.url,
+      last.body,
+      last.headers['content-type'],
+      last.headers['user-agent'],
+      last.headers['x-asa-event'],
+    ]).toEqual(['POST', '/hook', '{"a":1}', 'application/json', 'storeshots-render-service', 'render.succeeded']);
     // A redirect is an answer, not followed.
     expect(await postOnce(`${base}/r1`, '{}', {}, { timeoutMs: 5_000, guard: false })).toEqual({ status: 302 });
     expect(received.at(-1)!.url).toBe('/r1');
   });
 
-  it('refuses an unlisted private target when guarded, and reaches it unguarded (the operator\'s own GitHub URL)', async () => {
+  it("refuses an unlisted private target when guarded, and reaches it unguarded (the operator's own GitHub URL)", async () => {
     const e = await refusal(postOnce(`${base}/hook`, '{}', {}, { timeoutMs: 5_000, guard: true, allowPrivate: false }));
     expect(e).toBeInstanceOf(UrlRefusedError);
     expect(e!.message).toBe(`refused to reach ${host}: 127.0.0.1 is a loopback address`);
     expect(await postOnce(`${base}/hook`, '{}', {}, { timeoutMs: 5_000, guard: false })).toEqual({ status: 202 });
-    expect(await postOnce(`${base}/hook`, '{}', {}, { timeoutMs: 5_000, guard: true, allowPrivate: true })).toEqual({ status: 202 });
+    expect(await postOnce(`${base}/hook`, '{}', {}, { timeoutMs: 5_000, guard: true, allowPrivate: true })).toEqual({
+      status: 202,
+    });
   });
 
   it('times out', async () => {

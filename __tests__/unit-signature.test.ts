@@ -2,7 +2,13 @@
 // which parts count, the tolerance edge, and the bytes that are signed.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseSignatureHeader, signDispatch, signWebhook, verifyDispatch, verifyWebhook } from '../src/util/signature.js';
+import {
+  parseSignatureHeader,
+  signDispatch,
+  signWebhook,
+  verifyDispatch,
+  verifyWebhook,
+} from '../src/util/signature.js';
 
 const SECRET = 'whsec_unit';
 const T = 1_800_000_000;
@@ -67,20 +73,38 @@ describe('webhook signatures', () => {
     const sig = signWebhook(SECRET, 'b', T);
     expect(verifyWebhook(SECRET, 'b', sig, at(T + 300))).toEqual({ ok: true, timestamp: T });
     expect(verifyWebhook(SECRET, 'b', sig, at(T - 300))).toEqual({ ok: true, timestamp: T });
-    expect(verifyWebhook(SECRET, 'b', sig, at(T + 301))).toEqual({ ok: false, reason: `signature timestamp ${T} is more than 300s away from now (${T + 301})` });
-    expect(verifyWebhook(SECRET, 'b', sig, at(T - 301))).toEqual({ ok: false, reason: `signature timestamp ${T} is more than 300s away from now (${T - 301})` });
-    expect(verifyWebhook(SECRET, 'b', sig, { ...at(T + 10), toleranceSeconds: 10 })).toEqual({ ok: true, timestamp: T });
-    expect(verifyWebhook(SECRET, 'b', sig, { ...at(T + 11), toleranceSeconds: 10 })).toEqual({ ok: false, reason: `signature timestamp ${T} is more than 10s away from now (${T + 11})` });
+    expect(verifyWebhook(SECRET, 'b', sig, at(T + 301))).toEqual({
+      ok: false,
+      reason: `signature timestamp ${T} is more than 300s away from now (${T + 301})`,
+    });
+    expect(verifyWebhook(SECRET, 'b', sig, at(T - 301))).toEqual({
+      ok: false,
+      reason: `signature timestamp ${T} is more than 300s away from now (${T - 301})`,
+    });
+    expect(verifyWebhook(SECRET, 'b', sig, { ...at(T + 10), toleranceSeconds: 10 })).toEqual({
+      ok: true,
+      timestamp: T,
+    });
+    expect(verifyWebhook(SECRET, 'b', sig, { ...at(T + 11), toleranceSeconds: 10 })).toEqual({
+      ok: false,
+      reason: `signature timestamp ${T} is more than 10s away from now (${T + 11})`,
+    });
   });
 
   it('gives a reason for each refusal', () => {
     const sig = signWebhook(SECRET, 'b', T);
     expect(verifyWebhook('', 'b', sig, at(T))).toEqual({ ok: false, reason: 'no secret to verify with' });
-    expect(verifyWebhook(SECRET, 'b', 'v1=abc', at(T))).toEqual({ ok: false, reason: 'signature is not of the form t=<unix>,v1=<hex>' });
+    expect(verifyWebhook(SECRET, 'b', 'v1=abc', at(T))).toEqual({
+      ok: false,
+      reason: 'signature is not of the form t=<unix>,v1=<hex>',
+    });
     expect(verifyWebhook(SECRET, 'B', sig, at(T))).toEqual({ ok: false, reason: 'signature does not match' });
     // The signature of the same body at another t does not carry over.
     const other = signWebhook(SECRET, 'b', T + 1).split(',')[1];
-    expect(verifyWebhook(SECRET, 'b', `t=${T},${other}`, at(T))).toEqual({ ok: false, reason: 'signature does not match' });
+    expect(verifyWebhook(SECRET, 'b', `t=${T},${other}`, at(T))).toEqual({
+      ok: false,
+      reason: 'signature does not match',
+    });
   });
 });
 
@@ -88,10 +112,19 @@ describe('dispatch signatures', () => {
   it('signs "<t>.<render_id>.<status>"', () => {
     expect(signDispatch(SECRET, 'rnd_1', 'succeeded', T)).toBe(`t=${T},v1=${hex(`${T}.rnd_1.succeeded`)}`);
     const signature = signDispatch(SECRET, 'rnd_1', 'succeeded', T);
-    expect(verifyDispatch(SECRET, { render_id: 'rnd_1', status: 'succeeded', signature }, at(T))).toEqual({ ok: true, timestamp: T });
+    expect(verifyDispatch(SECRET, { render_id: 'rnd_1', status: 'succeeded', signature }, at(T))).toEqual({
+      ok: true,
+      timestamp: T,
+    });
     // Moving the dot between id and status changes the message.
     const shifted = signDispatch(SECRET, 'rnd_1.succeeded', '', T);
-    expect(verifyDispatch(SECRET, { render_id: 'rnd_1', status: 'succeeded', signature: shifted }, at(T))).toEqual({ ok: false, reason: 'signature does not match' });
-    expect(verifyDispatch(SECRET, { render_id: 'rnd_1', status: 'succeeded', signature: undefined }, at(T))).toEqual({ ok: false, reason: 'signature is not of the form t=<unix>,v1=<hex>' });
+    expect(verifyDispatch(SECRET, { render_id: 'rnd_1', status: 'succeeded', signature: shifted }, at(T))).toEqual({
+      ok: false,
+      reason: 'signature does not match',
+    });
+    expect(verifyDispatch(SECRET, { render_id: 'rnd_1', status: 'succeeded', signature: undefined }, at(T))).toEqual({
+      ok: false,
+      reason: 'signature is not of the form t=<unix>,v1=<hex>',
+    });
   });
 });

@@ -35,7 +35,9 @@ describe('canonicalJson', () => {
   });
 
   it('sorts keys at every depth by code unit, and otherwise equals JSON.stringify', () => {
-    expect(canonicalJson({ b: 1, a: [3, { d: 'x', c: [{ z: 1, y: 2 }] }], e: null })).toBe('{"a":[3,{"c":[{"y":2,"z":1}],"d":"x"}],"b":1,"e":null}');
+    expect(canonicalJson({ b: 1, a: [3, { d: 'x', c: [{ z: 1, y: 2 }] }], e: null })).toBe(
+      '{"a":[3,{"c":[{"y":2,"z":1}],"d":"x"}],"b":1,"e":null}',
+    );
     expect(canonicalJson({ 9: 'nine', 10: 'ten', B: 1, a: 2 })).toBe('{"10":"ten","9":"nine","B":1,"a":2}');
     expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));
     const value = { s: 'quote " and \u2028 and é', n: [1.5, -2e-7, 0], t: true, o: {} };
@@ -213,32 +215,67 @@ describe('retrying', () => {
   it('waits what delayAfter says (through the injected sleep) and returns the first success', async () => {
     const sleeps: number[] = [];
     const seen: Array<[string, number]> = [];
-    const r = await retrying(failing(2), { retries: 5, sleep: async (ms) => void sleeps.push(ms), delayAfter: (e, n) => (seen.push([(e as Error).message, n]), n * 100) });
+    const r = await retrying(failing(2), {
+      retries: 5,
+      sleep: async (ms) => void sleeps.push(ms),
+      delayAfter: (e, n) => (seen.push([(e as Error).message, n]), n * 100),
+    });
     expect(r).toBe('ok after 3');
     expect(sleeps).toEqual([100, 200]);
-    expect(seen).toEqual([['fail 1', 1], ['fail 2', 2]]);
+    expect(seen).toEqual([
+      ['fail 1', 1],
+      ['fail 2', 2],
+    ]);
   });
 
-  it('gives up at once when delayAfter says so, throwing the attempt\'s own error', async () => {
+  it("gives up at once when delayAfter says so, throwing the attempt's own error", async () => {
     const err = new RangeError('final');
     const sleeps: number[] = [];
-    await expect(retrying(failing(9, () => err), { retries: 5, sleep: async (ms) => void sleeps.push(ms), delayAfter: () => undefined })).rejects.toBe(err);
+    await expect(
+      retrying(
+        failing(9, () => err),
+        { retries: 5, sleep: async (ms) => void sleeps.push(ms), delayAfter: () => undefined },
+      ),
+    ).rejects.toBe(err);
     expect(sleeps).toEqual([]);
   });
 
   it('stops after `retries` retries with the last error; delayAfter hears of the last failure too', async () => {
     const sleeps: number[] = [];
     const attempts: number[] = [];
-    await expect(retrying(failing(9), { retries: 2, sleep: async (ms) => void sleeps.push(ms), delayAfter: (_e, n) => (attempts.push(n), 5) })).rejects.toThrow('fail 3');
+    await expect(
+      retrying(failing(9), {
+        retries: 2,
+        sleep: async (ms) => void sleeps.push(ms),
+        delayAfter: (_e, n) => (attempts.push(n), 5),
+      }),
+    ).rejects.toThrow('fail 3');
     expect(sleeps).toEqual([5, 5]);
     expect(attempts).toEqual([1, 2, 3]);
-    await expect(retrying(failing(9), { retries: 0, sleep: async () => {}, delayAfter: () => 1 })).rejects.toThrow('fail 1');
+    await expect(retrying(failing(9), { retries: 0, sleep: async () => {}, delayAfter: () => 1 })).rejects.toThrow(
+      'fail 1',
+    );
   });
 
   it('retries whatever delayAfter accepts (a TypeError, a thrown string) and rethrows it unwrapped', async () => {
-    expect(await retrying(failing(1, () => new TypeError('fetch failed badly')), { retries: 1, sleep: async () => {}, delayAfter: () => 0 })).toBe('ok after 2');
-    expect(await retrying(failing(1, () => 'a string'), { retries: 1, sleep: async () => {}, delayAfter: () => 0 })).toBe('ok after 2');
-    await expect(retrying(failing(3, () => 'a string'), { retries: 1, sleep: async () => {}, delayAfter: () => 0 })).rejects.toBe('a string');
+    expect(
+      await retrying(
+        failing(1, () => new TypeError('fetch failed badly')),
+        { retries: 1, sleep: async () => {}, delayAfter: () => 0 },
+      ),
+    ).toBe('ok after 2');
+    expect(
+      await retrying(
+        failing(1, () => 'a string'),
+        { retries: 1, sleep: async () => {}, delayAfter: () => 0 },
+      ),
+    ).toBe('ok after 2');
+    await expect(
+      retrying(
+        failing(3, () => 'a string'),
+        { retries: 1, sleep: async () => {}, delayAfter: () => 0 },
+      ),
+    ).rejects.toBe('a string');
   });
 });
 

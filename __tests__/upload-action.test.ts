@@ -14,7 +14,8 @@ let gh: FakeGitHub;
 let arts: FakeArtifacts;
 let asc: FakeAsc;
 let actionDir: string;
-const runAction = (o: Omit<RunOptions, 'actionDir' | 'github' | 'artifacts'>) => run({ ...o, actionDir, github: gh, artifacts: arts });
+const runAction = (o: Omit<RunOptions, 'actionDir' | 'github' | 'artifacts'>) =>
+  run({ ...o, actionDir, github: gh, artifacts: arts });
 
 beforeAll(() => {
   actionDir = shippedAction({ linkModules: true });
@@ -31,15 +32,40 @@ afterEach(async () => {
 });
 
 const set = () =>
-  writeRenderedSet(['en-US', 'de-DE'].map((locale, n) => ({ locale, preset: 'appstore.iphone_6_9', slides: ['home', 'stats'].map((slide, i) => ({ slide, color: `#0${n}${i}0a0` })) })));
+  writeRenderedSet(
+    ['en-US', 'de-DE'].map((locale, n) => ({
+      locale,
+      preset: 'appstore.iphone_6_9',
+      slides: ['home', 'stats'].map((slide, i) => ({ slide, color: `#0${n}${i}0a0` })),
+    })),
+  );
 
 describe('mode: upload', { timeout: 180_000 }, () => {
   it('dry run on the release pull request: plan in the log, the summary, the outputs and a PR comment; credentials masked; the store untouched', async () => {
     const dir = await set();
-    gh.pulls.push({ number: 7, title: 'Update store screenshots', body: '', state: 'open', head: { ref: 'storeshots/screenshots', sha: 'c'.repeat(40), repo: gh.full }, base: { ref: 'main' }, labels: [] });
+    gh.pulls.push({
+      number: 7,
+      title: 'Update store screenshots',
+      body: '',
+      state: 'open',
+      head: { ref: 'storeshots/screenshots', sha: 'c'.repeat(40), repo: gh.full },
+      base: { ref: 'main' },
+      labels: [],
+    });
     const r = await runAction({
       workspace: dir,
-      inputs: { 'github-token': 'ghs_write', mode: 'upload', store: 'appstore', 'dry-run': 'true', 'upload-dir': dir, 'bundle-id': 'com.example.habitual', 'asc-key-id': asc.keyId, 'asc-issuer-id': asc.issuerId, 'asc-private-key': asc.privateKeyPem, comment: 'true' },
+      inputs: {
+        'github-token': 'ghs_write',
+        mode: 'upload',
+        store: 'appstore',
+        'dry-run': 'true',
+        'upload-dir': dir,
+        'bundle-id': 'com.example.habitual',
+        'asc-key-id': asc.keyId,
+        'asc-issuer-id': asc.issuerId,
+        'asc-private-key': asc.privateKeyPem,
+        comment: 'true',
+      },
       event: pullRequestEvent(gh, { number: 7, headSha: 'c'.repeat(40), headRef: 'storeshots/screenshots' }),
       env: { STORESHOTS_ASC_API_URL: asc.url },
     });
@@ -48,10 +74,19 @@ describe('mode: upload', { timeout: 180_000 }, () => {
     expect(asc.mutations()).toBe(0);
     expect(JSON.parse(r.outputs['upload-plan']!)).toEqual({
       store: 'appstore',
-      plan: ['de-DE', 'en-US'].map((l) => ({ locale: l, displayType: 'APP_IPHONE_67', unchanged: 0, upload: [`${l}/appstore.iphone_6_9/01-home.png`, `${l}/appstore.iphone_6_9/02-stats.png`], delete: [], reorder: false })),
+      plan: ['de-DE', 'en-US'].map((l) => ({
+        locale: l,
+        displayType: 'APP_IPHONE_67',
+        unchanged: 0,
+        upload: [`${l}/appstore.iphone_6_9/01-home.png`, `${l}/appstore.iphone_6_9/02-stats.png`],
+        delete: [],
+        reorder: false,
+      })),
     });
     expect(r.outputs['upload-changes']).toBe('4');
-    expect(r.summary).toContain('| de-DE | APP\\_IPHONE\\_67 | 0 | de-DE/appstore.iphone\\_6\\_9/01-home.png<br>de-DE/appstore.iphone\\_6\\_9/02-stats.png | – | no |');
+    expect(r.summary).toContain(
+      '| de-DE | APP\\_IPHONE\\_67 | 0 | de-DE/appstore.iphone\\_6\\_9/01-home.png<br>de-DE/appstore.iphone\\_6\\_9/02-stats.png | – | no |',
+    );
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.issue).toBe(7);
     expect(gh.comments[0]!.body.startsWith(commentMarker(PLAN_COMMENT_HEADER))).toBe(true);
@@ -70,9 +105,20 @@ describe('mode: upload', { timeout: 180_000 }, () => {
     const go = () =>
       runAction({
         workspace: dir,
-        inputs: { 'github-token': 'ghs_write', mode: 'upload', store: 'appstore', 'upload-dir': dir, 'bundle-id': 'com.example.habitual' },
+        inputs: {
+          'github-token': 'ghs_write',
+          mode: 'upload',
+          store: 'appstore',
+          'upload-dir': dir,
+          'bundle-id': 'com.example.habitual',
+        },
         event: { name: 'push', payload: {}, ref: 'refs/tags/v2.1.0' },
-        env: { STORESHOTS_ASC_API_URL: asc.url, ASC_KEY_ID: asc.keyId, ASC_ISSUER_ID: asc.issuerId, ASC_PRIVATE_KEY: asc.privateKeyPem },
+        env: {
+          STORESHOTS_ASC_API_URL: asc.url,
+          ASC_KEY_ID: asc.keyId,
+          ASC_ISSUER_ID: asc.issuerId,
+          ASC_PRIVATE_KEY: asc.privateKeyPem,
+        },
       });
     const r = await go();
     expect(r.stderr).toBe('');

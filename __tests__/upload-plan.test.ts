@@ -5,10 +5,29 @@ import { planMarkdown, planSet, type LiveImage } from '../src/upload/plan.js';
 import { retryAfterMs } from '../src/util/retry.js';
 import type { LocalImage } from '../src/upload/local.js';
 
-const img = (name: string, sum: string): LocalImage => ({ file: `/x/${name}`, path: `en-US/p/${name}`, fileName: name, size: 1, md5: sum, sha1: sum, sha256: sum, mime: 'image/png' });
-const live = (id: string, sum: string | undefined, usable = true): LiveImage => ({ id, checksum: sum, label: `${id}.png`, usable });
+const img = (name: string, sum: string): LocalImage => ({
+  file: `/x/${name}`,
+  path: `en-US/p/${name}`,
+  fileName: name,
+  size: 1,
+  md5: sum,
+  sha1: sum,
+  sha256: sum,
+  mime: 'image/png',
+});
+const live = (id: string, sum: string | undefined, usable = true): LiveImage => ({
+  id,
+  checksum: sum,
+  label: `${id}.png`,
+  usable,
+});
 const base = { store: 'appstore' as const, locale: 'en-US', displayType: 'APP_IPHONE_67' };
-const summary = (p: ReturnType<typeof planSet>) => ({ unchanged: p.unchanged, upload: p.upload.map((u) => u.fileName), delete: p.delete.map((d) => d.id), reorder: p.reorder });
+const summary = (p: ReturnType<typeof planSet>) => ({
+  unchanged: p.unchanged,
+  upload: p.upload.map((u) => u.fileName),
+  delete: p.delete.map((d) => d.id),
+  reorder: p.reorder,
+});
 
 describe('planSet', () => {
   it('the same bytes twice match two live assets, never one twice', () => {
@@ -17,18 +36,36 @@ describe('planSet', () => {
   });
 
   it('checksums compare without regard to case; an unfinished or failed asset is replaced even with our checksum', () => {
-    const p = planSet(base, [img('a', 'abc'), img('b', 'def')], [live('1', 'ABC'), live('2', 'def', false)], (i) => i.md5, false);
+    const p = planSet(
+      base,
+      [img('a', 'abc'), img('b', 'def')],
+      [live('1', 'ABC'), live('2', 'def', false)],
+      (i) => i.md5,
+      false,
+    );
     expect(summary(p)).toEqual({ unchanged: 1, upload: ['b'], delete: ['2'], reorder: false });
   });
 
   it('App Store: new images land at the end, so one placed before a kept image needs a reorder', () => {
-    expect(summary(planSet(base, [img('a', 'A'), img('n', 'N')], [live('1', 'A')], (i) => i.md5, false)).reorder).toBe(false);
-    expect(summary(planSet(base, [img('n', 'N'), img('a', 'A')], [live('1', 'A')], (i) => i.md5, false)).reorder).toBe(true);
-    expect(summary(planSet(base, [img('b', 'B'), img('a', 'A')], [live('1', 'A'), live('2', 'B')], (i) => i.md5, false))).toEqual({ unchanged: 2, upload: [], delete: [], reorder: true });
+    expect(summary(planSet(base, [img('a', 'A'), img('n', 'N')], [live('1', 'A')], (i) => i.md5, false)).reorder).toBe(
+      false,
+    );
+    expect(summary(planSet(base, [img('n', 'N'), img('a', 'A')], [live('1', 'A')], (i) => i.md5, false)).reorder).toBe(
+      true,
+    );
+    expect(
+      summary(planSet(base, [img('b', 'B'), img('a', 'A')], [live('1', 'A'), live('2', 'B')], (i) => i.md5, false)),
+    ).toEqual({ unchanged: 2, upload: [], delete: [], reorder: true });
   });
 
   it('Play (append only): images after the first one out of place are uploaded again', () => {
-    const p = planSet({ ...base, store: 'play' }, [img('c', 'C'), img('a', 'A'), img('b', 'B')], [live('1', 'A'), live('2', 'B'), live('3', 'C')], (i) => i.sha256, true);
+    const p = planSet(
+      { ...base, store: 'play' },
+      [img('c', 'C'), img('a', 'A'), img('b', 'B')],
+      [live('1', 'A'), live('2', 'B'), live('3', 'C')],
+      (i) => i.sha256,
+      true,
+    );
     expect(summary(p)).toEqual({ unchanged: 1, upload: ['a', 'b'], delete: ['1', '2'], reorder: true });
     expect(p.order.map((o) => o.keep?.id)).toEqual(['3', undefined, undefined]);
   });

@@ -17,7 +17,13 @@ export interface SlideSpec {
   height: number;
   background: { colors: string[]; angle: number };
   devices: Array<{ outer: Box; screen: Box; radius: number; screenRadius: number; color: string; shot?: string }>;
-  text: Array<{ size: number; weight: number; color: string; font: string; lines: Array<{ text: string; x: number; baseline: number; width: number }> }>;
+  text: Array<{
+    size: number;
+    weight: number;
+    color: string;
+    font: string;
+    lines: Array<{ text: string; x: number; baseline: number; width: number }>;
+  }>;
   rtl: boolean;
 }
 
@@ -51,7 +57,14 @@ export async function slides(manifest: string, cwd: string, limit?: number): Pro
   const out: SlideSpec[] = [];
   for (const job of jobs) {
     let f = facts.get(job.set);
-    if (!f) facts.set(job.set, (f = setFacts(plan.all.filter((j) => j.set === job.set), tm)));
+    if (!f)
+      facts.set(
+        job.set,
+        (f = setFacts(
+          plan.all.filter((j) => j.set === job.set),
+          tm,
+        )),
+      );
     const primary = job.screenshot ? await probeImage(job.screenshot, 'screenshot') : undefined;
     const l = layoutJob({ job, facts: f, measurer: tm, shots: { primary } });
     const bg = job.style.background ?? {};
@@ -75,7 +88,12 @@ export async function slides(manifest: string, cwd: string, limit?: number): Pro
         weight: b.font.weight,
         color: b.color,
         font: path.join(fontsDir(), FONT_FILES[b.font.chain.find((c) => FONT_FILES[c]) ?? 'ss-inter']!),
-        lines: b.lines.map((ln) => ({ text: ln.text.replace(/\*\*/g, ''), x: ln.x, baseline: ln.baseline, width: ln.width })),
+        lines: b.lines.map((ln) => ({
+          text: ln.text.replace(/\*\*/g, ''),
+          x: ln.x,
+          baseline: ln.baseline,
+          width: ln.width,
+        })),
       })),
     });
   }

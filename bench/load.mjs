@@ -31,27 +31,37 @@ const { values: opt } = parseArgs({
 
 const num = (name, min, max) => {
   const v = Number(opt[name]);
-  if (!Number.isInteger(v) || v < min || v > max) throw new Error(`--${name} must be an integer ${min}-${max}, got ${opt[name]}`);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new Error(`--${name} must be an integer ${min}-${max}, got ${opt[name]}`);
   return v;
 };
-const clientsList = String(opt.clients).split(',').map((c) => {
-  const v = Number(c);
-  if (!Number.isInteger(v) || v < 1 || v > 64) throw new Error(`--clients takes integers 1-64, got ${c}`);
-  return v;
-});
+const clientsList = String(opt.clients)
+  .split(',')
+  .map((c) => {
+    const v = Number(c);
+    if (!Number.isInteger(v) || v < 1 || v > 64) throw new Error(`--clients takes integers 1-64, got ${c}`);
+    return v;
+  });
 const totalRenders = num('renders', 1, 500);
 const slides = num('slides', 1, 10);
 const maxSeconds = num('max-seconds', 5, 900);
 const pollMs = num('poll-ms', 10, 5000);
-const screenshot = readFileSync(path.join(root, '__tests__/fixtures/server', opt.preset.includes('ipad') ? 'screen-ipad.png' : 'screen.png')).toString('base64');
+const screenshot = readFileSync(
+  path.join(root, '__tests__/fixtures/server', opt.preset.includes('ipad') ? 'screen-ipad.png' : 'screen.png'),
+).toString('base64');
 
 async function startServer() {
   const data = mkdtempSync(path.join(os.tmpdir(), 'storeshots-bench-'));
   const key = `bench_${process.pid}`;
   const env = { ...process.env, STORESHOTS_API_KEYS: key, STORESHOTS_RATE_LIMIT: '0', STORESHOTS_LOG_LEVEL: 'error' };
   if (opt.workers) env.STORESHOTS_WORKERS = opt.workers;
-  if (!existsSync(path.join(root, 'dist/render/worker.js'))) throw new Error('dist/ is missing: run "npm run build" first');
-  const proc = spawn(process.execPath, [path.join(root, 'bin/storeshots.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!existsSync(path.join(root, 'dist/render/worker.js')))
+    throw new Error('dist/ is missing: run "npm run build" first');
+  const proc = spawn(
+    process.execPath,
+    [path.join(root, 'bin/storeshots.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data],
+    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise((resolve, reject) => {
     let out = '';
     proc.stdout.setEncoding('utf8').on('data', (d) => {
@@ -82,7 +92,12 @@ async function run(server, clients, count = totalRenders) {
   const body = JSON.stringify({
     async: true,
     canvas: { preset: opt.preset },
-    slides: Array.from({ length: slides }, (_, i) => ({ id: `s${i + 1}`, headline: `Benchmark slide ${i + 1}`, subtitle: 'Renders per minute', screenshot: { data: screenshot } })),
+    slides: Array.from({ length: slides }, (_, i) => ({
+      id: `s${i + 1}`,
+      headline: `Benchmark slide ${i + 1}`,
+      subtitle: 'Renders per minute',
+      screenshot: { data: screenshot },
+    })),
   });
   const headers = { authorization: `Bearer ${server.key}`, 'content-type': 'application/json' };
   const create = [];
@@ -122,14 +137,27 @@ async function run(server, clients, count = totalRenders) {
   }
   await Promise.all(Array.from({ length: clients }, client));
   const seconds = (performance.now() - t0) / 1000;
-  return { clients, renders: succeeded, failed, seconds, perMinute: (succeeded / seconds) * 60, create, poll, endToEnd, timedOut: performance.now() > deadline };
+  return {
+    clients,
+    renders: succeeded,
+    failed,
+    seconds,
+    perMinute: (succeeded / seconds) * 60,
+    create,
+    poll,
+    endToEnd,
+    timedOut: performance.now() > deadline,
+  };
 }
 
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)}` : '-');
 const external = Boolean(opt.url);
-if (external && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(opt.url)) throw new Error('--url must be a loopback address (this is a load test)');
+if (external && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(opt.url))
+  throw new Error('--url must be a loopback address (this is a load test)');
 if (external && !opt.key) throw new Error('--url needs --key');
-const server = external ? { url: opt.url.replace(/\/$/, ''), key: opt.key, stop: async () => undefined } : await startServer();
+const server = external
+  ? { url: opt.url.replace(/\/$/, ''), key: opt.key, stop: async () => undefined }
+  : await startServer();
 const rows = [];
 try {
   // Warm-up: the first render starts the worker threads and loads fonts; not measured.
@@ -153,7 +181,11 @@ if (opt.write) {
   const file = path.join(root, 'BENCHMARKS.md');
   const section =
     `## Render service\n\n` +
-    `\`node bench/load.mjs${process.argv.slice(2).filter((a) => a !== '--write').map((a) => ` ${a}`).join('')}\` on ${new Date().toISOString().slice(0, 10)}: ` +
+    `\`node bench/load.mjs${process.argv
+      .slice(2)
+      .filter((a) => a !== '--write')
+      .map((a) => ` ${a}`)
+      .join('')}\` on ${new Date().toISOString().slice(0, 10)}: ` +
     `N clients each create an async render (\`POST /v1/renders\`) and poll it to the end; the server is \`storeshots serve\` from dist/ on loopback with a fresh --data. ` +
     `create = time to the 202 (the screenshot travels as base64 and is stored durably before the answer); poll = one \`GET /v1/renders/{id}\`; end-to-end = create to seeing \`succeeded\`.\n\n` +
     `${setup}. Timings on a shared machine vary between runs; rerun before comparing.\n\n${table}\n`;

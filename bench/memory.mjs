@@ -68,7 +68,11 @@ async function startServer(env) {
 }
 
 async function call(url, method, p, body) {
-  const res = await fetch(url + p, { method, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const res = await fetch(url + p, {
+    method,
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -77,7 +81,10 @@ async function run(label, env, png) {
   const deadline = Date.now() + Number(opt['max-seconds']) * 1000;
   try {
     // Warm up: one small render, so the workers and the renderer are loaded before "before".
-    const warm = await call(server.url, 'POST', '/v1/renders', { canvas: { preset: 'play.phone' }, slides: [{ headline: 'warm' }] });
+    const warm = await call(server.url, 'POST', '/v1/renders', {
+      canvas: { preset: 'play.phone' },
+      slides: [{ headline: 'warm' }],
+    });
     if (warm.status !== 200) throw new Error(`warm-up render: ${warm.status} ${JSON.stringify(warm.body)}`);
     const before = status(server.pid).rss;
     let peak = before;
@@ -89,8 +96,14 @@ async function run(label, env, png) {
       }
     }, 50);
     const started = performance.now();
-    const body = { async: true, canvas: { preset: 'play.phone' }, slides: [{ headline: 'Large', screenshot: { data: png.toString('base64') } }] };
-    const created = await Promise.all(Array.from({ length: Number(opt.renders) }, () => call(server.url, 'POST', '/v1/renders', body)));
+    const body = {
+      async: true,
+      canvas: { preset: 'play.phone' },
+      slides: [{ headline: 'Large', screenshot: { data: png.toString('base64') } }],
+    };
+    const created = await Promise.all(
+      Array.from({ length: Number(opt.renders) }, () => call(server.url, 'POST', '/v1/renders', body)),
+    );
     let failed = created.filter((c) => c.status !== 202).length;
     for (const c of created.filter((x) => x.status === 202)) {
       for (;;) {
@@ -109,7 +122,9 @@ async function run(label, env, png) {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     const held = Number(/^storeshots_decode_bytes_held_peak (\S+)$/m.exec(metrics)?.[1] ?? NaN);
     const row = { label, before, peak: Math.max(peak, after.hwm), after: after.rss, held, seconds, failed };
-    log(`${label}: RSS ${mb(before)} -> peak ${mb(row.peak)} -> after ${mb(row.after)}; workers held at most ${mb(held)}; ${seconds.toFixed(1)} s; ${failed} failed`);
+    log(
+      `${label}: RSS ${mb(before)} -> peak ${mb(row.peak)} -> after ${mb(row.after)}; workers held at most ${mb(held)}; ${seconds.toFixed(1)} s; ${failed} failed`,
+    );
     return row;
   } finally {
     await server.stop();
@@ -124,7 +139,9 @@ if (!existsSync(path.join(root, 'dist/render/worker.js'))) {
 }
 const W = Number(opt.width);
 const H = Number(opt.height);
-const png = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 40, g: 90, b: 160 } } }).png({ compressionLevel: 9 }).toBuffer();
+const png = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 40, g: 90, b: 160 } } })
+  .png({ compressionLevel: 9 })
+  .toBuffer();
 log(`screenshot: ${W}x${H} = ${((W * H) / 1e6).toFixed(1)} MP, ${(png.length / 1024).toFixed(0)} KB PNG`);
 
 const rows = [];
@@ -138,7 +155,10 @@ const table = [
   '',
   '| decode budget | RSS before | RSS peak | RSS after | held at most | wall s | failed |',
   '|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.label} | ${mb(r.before)} | ${mb(r.peak)} | ${mb(r.after)} | ${mb(r.held)} | ${r.seconds.toFixed(1)} | ${r.failed} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.label} | ${mb(r.before)} | ${mb(r.peak)} | ${mb(r.after)} | ${mb(r.held)} | ${r.seconds.toFixed(1)} | ${r.failed} |`,
+  ),
 ].join('\n');
 process.stdout.write(`${table}\n`);
 
@@ -148,7 +168,9 @@ if (opt.write) {
   const start = '<!-- bench/memory.mjs:start -->';
   const end = '<!-- bench/memory.mjs:end -->';
   const block = `${start}\n${table}\n${end}`;
-  const next = md.includes(start) ? md.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : md.replace('\n## Rendering speed', `\n## Decode memory (bench/memory.mjs)\n\n${block}\n\n## Rendering speed`);
+  const next = md.includes(start)
+    ? md.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+    : md.replace('\n## Rendering speed', `\n## Decode memory (bench/memory.mjs)\n\n${block}\n\n## Rendering speed`);
   writeFileSync(file, next);
   log('bench/memory: wrote BENCHMARKS.md');
 }

@@ -7,7 +7,18 @@
 // of runs), ratios, output bytes and peak RSS for the example (36 images) and a large set (480),
 // and writes the tables into BENCHMARKS.md between its markers. It installs nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,7 +39,11 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 // --- what is here -----------------------------------------------------------------------------
 const missing = [];
@@ -41,13 +56,21 @@ for (const m of missing) log(`bench: not found, that column is skipped: ${m}`);
 log(`bench: building storeshots into ${work}/pkg (load average ${load()})`);
 const pkg = path.join(work, 'pkg');
 mkdirSync(pkg);
-execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--outdir', path.join(pkg, 'dist')], { cwd: ROOT, stdio: 'inherit' });
-for (const f of ['package.json', 'templates', 'fonts', 'schema', 'node_modules']) symlinkSync(path.join(ROOT, f), path.join(pkg, f));
+execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--outdir', path.join(pkg, 'dist')], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
+for (const f of ['package.json', 'templates', 'fonts', 'schema', 'node_modules'])
+  symlinkSync(path.join(ROOT, f), path.join(pkg, f));
 const { build } = await import('esbuild');
 await build({
   entryPoints: [path.join(ROOT, 'bench/lib.ts')],
   outfile: path.join(pkg, 'dist/bench-lib.js'),
-  bundle: true, platform: 'node', format: 'esm', target: 'node24', logLevel: 'warning',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  logLevel: 'warning',
   external: ['sharp', '@napi-rs/canvas', 'piscina', 'playwright-core'],
   banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
 });
@@ -66,9 +89,25 @@ function largeProject() {
   cpSync(small, dir, { recursive: true });
   const extra = ['fr-FR', 'es-ES', 'it', 'nl-NL', 'pt-BR', 'ko', 'zh-Hans', 'ru', 'sv', 'tr', 'pl', 'da'];
   for (const l of extra) cpSync(path.join(dir, 'shots/en-US'), path.join(dir, 'shots', l), { recursive: true });
-  const heads = ['Track every **habit**', 'See your progress', 'Capture the moments that matter', 'Reminders that help', 'Streaks you keep', 'Charts for every week', 'Share with friends', 'Widgets on your home screen', 'Private by design', 'Start today'];
+  const heads = [
+    'Track every **habit**',
+    'See your progress',
+    'Capture the moments that matter',
+    'Reminders that help',
+    'Streaks you keep',
+    'Charts for every week',
+    'Share with friends',
+    'Widgets on your home screen',
+    'Private by design',
+    'Start today',
+  ];
   const shots = ['home', 'stats', 'photo'];
-  const slides = heads.map((h, i) => `  - id: s${i + 1}\n    screenshot: shots/{locale}/{device}/${shots[i % 3]}.png\n    headline: { en-US: "${h}", de-DE: "${h} (de)", ja: "すべての習慣 ${i + 1}", ar: "تابع كل عادة ${i + 1}" }\n`).join('');
+  const slides = heads
+    .map(
+      (h, i) =>
+        `  - id: s${i + 1}\n    screenshot: shots/{locale}/{device}/${shots[i % 3]}.png\n    headline: { en-US: "${h}", de-DE: "${h} (de)", ja: "すべての習慣 ${i + 1}", ar: "تابع كل عادة ${i + 1}" }\n`,
+    )
+    .join('');
   const manifest = readFileSync(path.join(small, 'screenshots.yml'), 'utf8')
     .replace(/locales: \[[^\]]*\]/, `locales: [en-US, de-DE, ja, ar, ${extra.join(', ')}]`)
     .replace(/slides:\n[\s\S]*?\nfallback-locale/, `slides:\n${slides}fallback-locale`);
@@ -79,8 +118,14 @@ function largeProject() {
 // --- (a) storeshots, the real CLI ----------------------------------------------------------
 function timed(cmd, args, cwd, env) {
   const tf = path.join(work, `time-${Math.random().toString(36).slice(2)}.txt`);
-  const r = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', tf, cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: env ? { ...process.env, ...env } : process.env });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const r = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', tf, cmd, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    env: env ? { ...process.env, ...env } : process.env,
+  });
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const [wall, user, sys, rss] = readFileSync(tf, 'utf8').trim().split('\n').pop().split(' ').map(Number);
   return { wall: wall * 1000, cpu: (user + sys) * 1000, rssMB: rss / 1024, stdout: r.stdout };
 }
@@ -103,7 +148,13 @@ function measureStoreshots(dir, n, runs, withJobs1) {
       log(`bench: storeshots ${label} (${i + 1}/${times}), ${n} images, load ${load()}`);
       xs.push(storeshots(dir, ['--out', 'out', ...args], env));
     }
-    r[label] = { ms: median(xs.map((x) => x.wall)) / n, cpu: median(xs.map((x) => x.cpu)) / n, rssMB: Math.max(...xs.map((x) => x.rssMB)), bytes: outputBytes(path.join(dir, 'out')), runs: times };
+    r[label] = {
+      ms: median(xs.map((x) => x.wall)) / n,
+      cpu: median(xs.map((x) => x.cpu)) / n,
+      rssMB: Math.max(...xs.map((x) => x.rssMB)),
+      bytes: outputBytes(path.join(dir, 'out')),
+      runs: times,
+    };
   };
   if (withJobs1) runSet('1 worker, cold', ['--jobs', '1', '--no-cache'], runs);
   runSet('2 workers, cold', ['--jobs', '2', '--no-cache'], runs);
@@ -121,7 +172,9 @@ async function measureFloor(dir, specs, runs) {
   // The outputs storeshots wrote, as raw pixels (not timed): what the floor encodes.
   const raws = [];
   for (const s of specs) {
-    const { data, info } = await sharp(path.join(dir, 'out', s.out)).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(path.join(dir, 'out', s.out))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     raws.push({ data, raw: { width: info.width, height: info.height, channels: info.channels } });
   }
   const xs = [];
@@ -133,27 +186,48 @@ async function measureFloor(dir, specs, runs) {
     bytes = 0;
     for (let i = 0; i < specs.length; i++) {
       for (const d of specs[i].devices) if (d.shot) await sharp(d.shot, { failOn: 'truncated' }).raw().toBuffer();
-      const out = await sharp(raws[i].data, { raw: raws[i].raw }).png({ compressionLevel: 6, adaptiveFiltering: false, palette: false }).toBuffer();
+      const out = await sharp(raws[i].data, { raw: raws[i].raw })
+        .png({ compressionLevel: 6, adaptiveFiltering: false, palette: false })
+        .toBuffer();
       bytes += out.length;
     }
     xs.push((performance.now() - t) / specs.length);
     const u = process.cpuUsage(c);
     cpus.push((u.user + u.system) / 1000 / specs.length);
   }
-  return { ms: median(xs), cpu: median(cpus), bytes: bytes / specs.length, rssMB: process.resourceUsage().maxRSS / 1024, runs, images: specs.length };
+  return {
+    ms: median(xs),
+    cpu: median(cpus),
+    bytes: bytes / specs.length,
+    rssMB: process.resourceUsage().maxRSS / 1024,
+    runs,
+    images: specs.length,
+  };
 }
 
 // --- (b) headless Chromium -----------------------------------------------------------------
 function html(s) {
   const font = (f) => pathToFileURL(f).href;
-  const faces = [...new Set(s.text.map((t) => t.font))].map((f, i) => `@font-face{font-family:f${i};src:url(${font(f)})}`).join('');
+  const faces = [...new Set(s.text.map((t) => t.font))]
+    .map((f, i) => `@font-face{font-family:f${i};src:url(${font(f)})}`)
+    .join('');
   const fam = (f) => `f${[...new Set(s.text.map((t) => t.font))].indexOf(f)}`;
   const dev = s.devices
-    .map((d) => `<div style="position:absolute;left:${d.outer.x}px;top:${d.outer.y}px;width:${d.outer.width}px;height:${d.outer.height}px;background:${d.color === 'white' ? '#f5f5f7' : '#111'};border-radius:${d.radius}px;box-shadow:0 ${d.outer.height * 0.02}px ${d.outer.height * 0.05}px rgba(0,0,0,.35)"></div>` +
-      (d.shot ? `<img src="${pathToFileURL(d.shot).href}" style="position:absolute;left:${d.screen.x}px;top:${d.screen.y}px;width:${d.screen.width}px;height:${d.screen.height}px;object-fit:cover;border-radius:${d.screenRadius}px">` : ''))
+    .map(
+      (d) =>
+        `<div style="position:absolute;left:${d.outer.x}px;top:${d.outer.y}px;width:${d.outer.width}px;height:${d.outer.height}px;background:${d.color === 'white' ? '#f5f5f7' : '#111'};border-radius:${d.radius}px;box-shadow:0 ${d.outer.height * 0.02}px ${d.outer.height * 0.05}px rgba(0,0,0,.35)"></div>` +
+        (d.shot
+          ? `<img src="${pathToFileURL(d.shot).href}" style="position:absolute;left:${d.screen.x}px;top:${d.screen.y}px;width:${d.screen.width}px;height:${d.screen.height}px;object-fit:cover;border-radius:${d.screenRadius}px">`
+          : ''),
+    )
     .join('');
   const text = s.text
-    .flatMap((t) => t.lines.map((l) => `<div style="position:absolute;left:${l.x}px;top:${l.baseline - t.size}px;width:${l.width + t.size}px;font:${t.weight} ${t.size}px/${t.size * 1.2}px ${fam(t.font)};color:${t.color};white-space:nowrap;direction:${s.rtl ? 'rtl' : 'ltr'}">${l.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div>`))
+    .flatMap((t) =>
+      t.lines.map(
+        (l) =>
+          `<div style="position:absolute;left:${l.x}px;top:${l.baseline - t.size}px;width:${l.width + t.size}px;font:${t.weight} ${t.size}px/${t.size * 1.2}px ${fam(t.font)};color:${t.color};white-space:nowrap;direction:${s.rtl ? 'rtl' : 'ltr'}">${l.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div>`,
+      ),
+    )
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><style>${faces}html,body{margin:0}body{width:${s.width}px;height:${s.height}px;position:relative;overflow:hidden;background:linear-gradient(${s.background.angle}deg,${s.background.colors.join(',')})}</style></head><body>${dev}${text}</body></html>`;
 }
@@ -195,7 +269,14 @@ async function measureChromium(specs, runs) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ deviceScaleFactor: 1 });
   const dir = mkdtempSync(path.join(work, 'chromium-'));
@@ -233,7 +314,10 @@ async function measureChromium(specs, runs) {
 
 function findChromiumPid() {
   // The newest chromium process whose parent is this node process.
-  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x)).map(Number).sort((a, b) => b - a)) {
+  for (const p of readdirSync('/proc')
+    .filter((x) => /^\d+$/.test(x))
+    .map(Number)
+    .sort((a, b) => b - a)) {
     try {
       const st = readFileSync(`/proc/${p}/stat`, 'utf8');
       const ppid = Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]);
@@ -248,19 +332,61 @@ function findChromiumPid() {
 // --- (c) ImageMagick -----------------------------------------------------------------------
 function magickArgs(s, out) {
   const q = (v) => `'${String(v).replace(/'/g, "'\\''")}'`;
-  const a = [MAGICK, '-size', `${s.width}x${s.height}`, '-define', `gradient:angle=${s.background.angle}`, q(`gradient:${s.background.colors[0]}-${s.background.colors.at(-1)}`)];
+  const a = [
+    MAGICK,
+    '-size',
+    `${s.width}x${s.height}`,
+    '-define',
+    `gradient:angle=${s.background.angle}`,
+    q(`gradient:${s.background.colors[0]}-${s.background.colors.at(-1)}`),
+  ];
   for (const d of s.devices) {
     const o = d.outer;
-    a.push('-fill', d.color === 'white' ? "'#f5f5f7'" : "'#111111'", '-draw', q(`roundrectangle ${o.x.toFixed(0)},${o.y.toFixed(0)} ${(o.x + o.width).toFixed(0)},${(o.y + o.height).toFixed(0)} ${d.radius.toFixed(0)},${d.radius.toFixed(0)}`));
+    a.push(
+      '-fill',
+      d.color === 'white' ? "'#f5f5f7'" : "'#111111'",
+      '-draw',
+      q(
+        `roundrectangle ${o.x.toFixed(0)},${o.y.toFixed(0)} ${(o.x + o.width).toFixed(0)},${(o.y + o.height).toFixed(0)} ${d.radius.toFixed(0)},${d.radius.toFixed(0)}`,
+      ),
+    );
     if (d.shot) {
       const w = Math.round(d.screen.width);
       const h = Math.round(d.screen.height);
       const r = Math.round(d.screenRadius);
       // The screenshot, resized to the screen and given rounded corners with a mask: frameit's steps.
-      a.push('\\(', q(d.shot), '-resize', `${w}x${h}^`, '-gravity', 'center', '-extent', `${w}x${h}`, '-gravity', 'northwest',
-        '\\(', '-size', `${w}x${h}`, 'xc:black', '-fill', 'white', '-draw', q(`roundrectangle 0,0 ${w - 1},${h - 1} ${r},${r}`), '\\)',
-        '-alpha', 'off', '-compose', 'CopyOpacity', '-composite', '\\)',
-        '-geometry', `+${Math.round(d.screen.x)}+${Math.round(d.screen.y)}`, '-compose', 'over', '-composite');
+      a.push(
+        '\\(',
+        q(d.shot),
+        '-resize',
+        `${w}x${h}^`,
+        '-gravity',
+        'center',
+        '-extent',
+        `${w}x${h}`,
+        '-gravity',
+        'northwest',
+        '\\(',
+        '-size',
+        `${w}x${h}`,
+        'xc:black',
+        '-fill',
+        'white',
+        '-draw',
+        q(`roundrectangle 0,0 ${w - 1},${h - 1} ${r},${r}`),
+        '\\)',
+        '-alpha',
+        'off',
+        '-compose',
+        'CopyOpacity',
+        '-composite',
+        '\\)',
+        '-geometry',
+        `+${Math.round(d.screen.x)}+${Math.round(d.screen.y)}`,
+        '-compose',
+        'over',
+        '-composite',
+      );
     }
   }
   for (const t of s.text) {
@@ -299,7 +425,10 @@ async function measureSet(name, dir, o) {
   log(`bench: ${name}: ${specs.length} images`);
   const res = { images: specs.length, storeshots: measureStoreshots(dir, specs.length, o.runs, o.jobs1) };
   // The outputs of the last storeshots run feed the floor's encoder.
-  const floorSpecs = o.floorSample && o.floorSample < specs.length ? await lib.slides(path.join(dir, 'screenshots.yml'), dir, o.floorSample) : specs;
+  const floorSpecs =
+    o.floorSample && o.floorSample < specs.length
+      ? await lib.slides(path.join(dir, 'screenshots.yml'), dir, o.floorSample)
+      : specs;
   log(`bench: floor (sharp decode + encode), ${floorSpecs.length} images`);
   res.floor = await measureFloor(dir, floorSpecs, o.runs);
   if (existsSync(CHROMIUM)) {
@@ -307,13 +436,26 @@ async function measureSet(name, dir, o) {
     log(`bench: Chromium, ${cs.length} images x ${o.runs}, load ${load()}`);
     res.chromium = await measureChromium(cs, o.runs);
   }
-  if (existsSync(MAGICK) && existsSync(TIME)) res.magick = measureMagick(await lib.slides(path.join(dir, 'screenshots.yml'), dir, o.magickSample), o.magickRuns);
+  if (existsSync(MAGICK) && existsSync(TIME))
+    res.magick = measureMagick(await lib.slides(path.join(dir, 'screenshots.yml'), dir, o.magickSample), o.magickRuns);
   return res;
 }
 
-results.small = await measureSet('example', small, { runs: RUNS, jobs1: true, magickSample: QUICK ? 4 : 12, magickRuns: QUICK ? 1 : 2 });
+results.small = await measureSet('example', small, {
+  runs: RUNS,
+  jobs1: true,
+  magickSample: QUICK ? 4 : 12,
+  magickRuns: QUICK ? 1 : 2,
+});
 if (!NO_LARGE) {
-  results.large = await measureSet('large', largeProject(), { runs: 1, jobs1: !QUICK, floorSample: 120, chromiumSample: 48, magickSample: QUICK ? 4 : 12, magickRuns: 1 });
+  results.large = await measureSet('large', largeProject(), {
+    runs: 1,
+    jobs1: !QUICK,
+    floorSample: 120,
+    chromiumSample: 48,
+    magickSample: QUICK ? 4 : 12,
+    magickRuns: 1,
+  });
 }
 const loadAfter = load();
 
@@ -328,21 +470,38 @@ function tables(label, r) {
   const base = one ?? s['2 workers, cold'];
   const lines = [];
   lines.push(`### ${label} (${r.images} images)`, '');
-  lines.push('| tool | ms / image (wall) | CPU ms / image | output / image | peak RSS | runs, images |', '|---|---:|---:|---:|---:|---|');
-  for (const [k, v] of Object.entries(s)) lines.push(`| storeshots, ${k} | ${f0(v.ms)} | ${f0(v.cpu)} | ${kb(v.bytes)} | ${f0(v.rssMB)} MB | ${v.runs} x ${r.images} |`);
-  if (r.chromium) lines.push(`| headless Chromium (warm, one page) | ${f0(r.chromium.ms)} | ${f0(r.chromium.cpu)} | ${kb(r.chromium.bytes)} | ${f0(r.chromium.rssMB)} MB | ${r.chromium.runs} x ${r.chromium.images} |`);
-  if (r.magick) lines.push(`| ImageMagick 6 convert | ${f0(r.magick.ms)} | ${f0(r.magick.cpu)} | ${kb(r.magick.bytes)} | ${f0(r.magick.rssMB)} MB | ${r.magick.runs} x ${r.magick.images} |`);
-  lines.push(`| floor: sharp decode + encode only | ${f0(r.floor.ms)} | ${f0(r.floor.cpu)} | ${kb(r.floor.bytes)} | ${f0(r.floor.rssMB)} MB (bench process) | ${r.floor.runs} x ${r.floor.images} |`, '');
+  lines.push(
+    '| tool | ms / image (wall) | CPU ms / image | output / image | peak RSS | runs, images |',
+    '|---|---:|---:|---:|---:|---|',
+  );
+  for (const [k, v] of Object.entries(s))
+    lines.push(
+      `| storeshots, ${k} | ${f0(v.ms)} | ${f0(v.cpu)} | ${kb(v.bytes)} | ${f0(v.rssMB)} MB | ${v.runs} x ${r.images} |`,
+    );
+  if (r.chromium)
+    lines.push(
+      `| headless Chromium (warm, one page) | ${f0(r.chromium.ms)} | ${f0(r.chromium.cpu)} | ${kb(r.chromium.bytes)} | ${f0(r.chromium.rssMB)} MB | ${r.chromium.runs} x ${r.chromium.images} |`,
+    );
+  if (r.magick)
+    lines.push(
+      `| ImageMagick 6 convert | ${f0(r.magick.ms)} | ${f0(r.magick.cpu)} | ${kb(r.magick.bytes)} | ${f0(r.magick.rssMB)} MB | ${r.magick.runs} x ${r.magick.images} |`,
+    );
+  lines.push(
+    `| floor: sharp decode + encode only | ${f0(r.floor.ms)} | ${f0(r.floor.cpu)} | ${kb(r.floor.bytes)} | ${f0(r.floor.rssMB)} MB (bench process) | ${r.floor.runs} x ${r.floor.images} |`,
+    '',
+  );
   lines.push(`Ratios (storeshots ${one ? '1 worker' : '2 workers'}, cold, per image; wall / CPU):`, '');
   lines.push('| against | wall | CPU |', '|---|---:|---:|');
-  if (r.chromium) lines.push(`| headless Chromium | ${ratio(base.ms, r.chromium.ms)} | ${ratio(base.cpu, r.chromium.cpu)} |`);
+  if (r.chromium)
+    lines.push(`| headless Chromium | ${ratio(base.ms, r.chromium.ms)} | ${ratio(base.cpu, r.chromium.cpu)} |`);
   if (r.magick) lines.push(`| ImageMagick | ${ratio(base.ms, r.magick.ms)} | ${ratio(base.cpu, r.magick.cpu)} |`);
   lines.push(`| floor | ${ratio(base.ms, r.floor.ms)} | ${ratio(base.cpu, r.floor.cpu)} |`);
   const two = s['2 workers, cold'];
   if (one && two) lines.push(`| 1 worker / 2 workers (speed-up) | ${ratio(one.ms, two.ms)} | – |`);
   const cached = s['2 workers, nothing changed (cached)'];
   const filling = s['2 workers, cold, filling the cache'];
-  if (cached && filling) lines.push(`| cached re-run / cold run | ${(100 * cached.ms / filling.ms).toFixed(1)}% | – |`);
+  if (cached && filling)
+    lines.push(`| cached re-run / cold run | ${((100 * cached.ms) / filling.ms).toFixed(1)}% | – |`);
   lines.push('');
   return lines.join('\n');
 }
@@ -350,29 +509,60 @@ function tables(label, r) {
 function verdicts() {
   const L = results.large ?? results.small;
   const S = results.small;
-  const row = (target, value, ok) => `| ${target} | ${value} | ${ok === undefined ? 'not measured' : ok ? 'met' : 'NOT met'} |`;
+  const row = (target, value, ok) =>
+    `| ${target} | ${value} | ${ok === undefined ? 'not measured' : ok ? 'met' : 'NOT met'} |`;
   const base = (r) => r.storeshots['1 worker, cold'] ?? r.storeshots['2 workers, cold'];
   const out = ['| target | measured | |', '|---|---|---|'];
-  for (const [name, r] of [['example', S], ['large', results.large]]) {
+  for (const [name, r] of [
+    ['example', S],
+    ['large', results.large],
+  ]) {
     if (!r) continue;
     const b = base(r);
-    if (r.chromium) out.push(row(`${name}: per image <= 0.3x headless Chromium`, `${ratio(b.ms, r.chromium.ms)} wall, ${ratio(b.cpu, r.chromium.cpu)} CPU`, b.ms <= 0.3 * r.chromium.ms));
-    if (r.magick) out.push(row(`${name}: per image <= 0.05x ImageMagick`, `${ratio(b.ms, r.magick.ms)} wall, ${ratio(b.cpu, r.magick.cpu)} CPU`, b.ms <= 0.05 * r.magick.ms));
-    out.push(row(`${name}: per image within 1.5x of the floor`, `${ratio(b.ms, r.floor.ms)} wall, ${ratio(b.cpu, r.floor.cpu)} CPU`, b.ms <= 1.5 * r.floor.ms));
+    if (r.chromium)
+      out.push(
+        row(
+          `${name}: per image <= 0.3x headless Chromium`,
+          `${ratio(b.ms, r.chromium.ms)} wall, ${ratio(b.cpu, r.chromium.cpu)} CPU`,
+          b.ms <= 0.3 * r.chromium.ms,
+        ),
+      );
+    if (r.magick)
+      out.push(
+        row(
+          `${name}: per image <= 0.05x ImageMagick`,
+          `${ratio(b.ms, r.magick.ms)} wall, ${ratio(b.cpu, r.magick.cpu)} CPU`,
+          b.ms <= 0.05 * r.magick.ms,
+        ),
+      );
+    out.push(
+      row(
+        `${name}: per image within 1.5x of the floor`,
+        `${ratio(b.ms, r.floor.ms)} wall, ${ratio(b.cpu, r.floor.cpu)} CPU`,
+        b.ms <= 1.5 * r.floor.ms,
+      ),
+    );
   }
   const one = L.storeshots['1 worker, cold'];
   const two = L.storeshots['2 workers, cold'];
-  out.push(row('2 workers >= 1.7x faster than 1', one && two ? ratio(one.ms, two.ms) : '–', one && two ? one.ms / two.ms >= 1.7 : undefined));
+  out.push(
+    row(
+      '2 workers >= 1.7x faster than 1',
+      one && two ? ratio(one.ms, two.ms) : '–',
+      one && two ? one.ms / two.ms >= 1.7 : undefined,
+    ),
+  );
   const c = L.storeshots['2 workers, nothing changed (cached)'];
   const cold = L.storeshots['2 workers, cold, filling the cache'];
-  out.push(row('cached re-run <= 5% of a cold run', `${(100 * c.ms / cold.ms).toFixed(1)}%`, c.ms <= 0.05 * cold.ms));
+  out.push(row('cached re-run <= 5% of a cold run', `${((100 * c.ms) / cold.ms).toFixed(1)}%`, c.ms <= 0.05 * cold.ms));
   const rss = Math.max(two.rssMB, cold.rssMB);
   out.push(row(`peak RSS <= 600 MB for ${L.images} images (2 workers)`, `${f0(rss)} MB`, rss <= 600));
   return out.join('\n');
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const machine = `${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ` +
+const machine =
+  `${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ` +
   `Chromium ${existsSync(CHROMIUM) ? spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim().split('\n').pop() : 'absent'}; ` +
   `${existsSync(MAGICK) ? spawnSync(MAGICK, ['-version'], { encoding: 'utf8' }).stdout.split('\n')[0].replace('Version: ', '') : 'ImageMagick absent'}`;
 const md = [
@@ -391,8 +581,12 @@ const md = [
 ].join('\n');
 
 process.stdout.write(`${md}\n`);
-const current = existsSync(OUT_MD) ? readFileSync(OUT_MD, 'utf8') : '# Benchmarks\n\n## Rendering speed (bench/run.mjs)\n\n<!-- bench:start --><!-- bench:end -->\n';
-const next = /<!-- bench:start[\s\S]*?<!-- bench:end -->/.test(current) ? current.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, () => md) : `${current.trimEnd()}\n\n## Rendering speed (bench/run.mjs)\n\n${md}\n`;
+const current = existsSync(OUT_MD)
+  ? readFileSync(OUT_MD, 'utf8')
+  : '# Benchmarks\n\n## Rendering speed (bench/run.mjs)\n\n<!-- bench:start --><!-- bench:end -->\n';
+const next = /<!-- bench:start[\s\S]*?<!-- bench:end -->/.test(current)
+  ? current.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, () => md)
+  : `${current.trimEnd()}\n\n## Rendering speed (bench/run.mjs)\n\n${md}\n`;
 writeFileSync(OUT_MD, next);
 log(`bench: wrote ${path.relative(process.cwd(), OUT_MD)}; temporary files in ${work}`);
 rmSync(work, { recursive: true, force: true });

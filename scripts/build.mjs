@@ -9,16 +9,24 @@ const check = process.argv.includes('--check');
 const root = path.resolve(import.meta.dirname, '..');
 // `--outdir DIR` builds elsewhere (the Action's tests build a private copy, safe from concurrent rebuilds of dist/).
 const outArg = process.argv.indexOf('--outdir');
-const outdir = check ? mkdtempSync(path.join(tmpdir(), 'storeshots-dist-')) : outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'dist');
+const outdir = check
+  ? mkdtempSync(path.join(tmpdir(), 'storeshots-dist-'))
+  : outArg > 0
+    ? path.resolve(process.argv[outArg + 1])
+    : path.join(root, 'dist');
 
 // Native and heavy optional packages stay outside the bundle: they are resolved at run time.
 // piscina starts its own worker script from beside its code (__dirname), so it stays a real package.
 export const EXTERNAL = ['sharp', '@napi-rs/canvas', 'playwright-core', 'fsevents', 'piscina'];
-export const ENTRIES = ['src/cli.ts', 'src/action.ts', 'src/server/index.ts', 'src/render/worker.ts'].filter((e) => existsSync(path.join(root, e)));
+export const ENTRIES = ['src/cli.ts', 'src/action.ts', 'src/server/index.ts', 'src/render/worker.ts'].filter((e) =>
+  existsSync(path.join(root, e)),
+);
 
 // The exact native versions of the lockfile, for the Action's first-run install (src/action/natives.ts).
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
-const natives = Object.fromEntries(['sharp', '@napi-rs/canvas', 'piscina'].map((n) => [n, lock.packages[`node_modules/${n}`].version]));
+const natives = Object.fromEntries(
+  ['sharp', '@napi-rs/canvas', 'piscina'].map((n) => [n, lock.packages[`node_modules/${n}`].version]),
+);
 
 // Build beside the target, then swap folders: a test reading dist/ while someone rebuilds never sees it empty.
 const buildDir = check ? outdir : `${outdir}.build-${process.pid}`;
@@ -37,7 +45,9 @@ await build({
   legalComments: 'none',
   define: { 'globalThis.__STORESHOTS_NATIVES__': JSON.stringify(natives) },
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);",
+  },
 });
 
 if (!check) {
@@ -48,10 +58,19 @@ if (!check) {
 }
 
 if (check) {
-  const list = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js')).sort() : []);
+  const list = (dir) =>
+    existsSync(dir)
+      ? readdirSync(dir, { recursive: true })
+          .filter((f) => f.endsWith('.js'))
+          .sort()
+      : [];
   const a = list(outdir);
   const b = list(path.join(root, 'dist'));
-  const stale = a.length !== b.length || a.some((f, i) => f !== b[i] || !readFileSync(path.join(outdir, f)).equals(readFileSync(path.join(root, 'dist', f))));
+  const stale =
+    a.length !== b.length ||
+    a.some(
+      (f, i) => f !== b[i] || !readFileSync(path.join(outdir, f)).equals(readFileSync(path.join(root, 'dist', f))),
+    );
   rmSync(outdir, { recursive: true, force: true });
   if (stale) {
     console.error('dist/ is stale: run "npm run build" and commit dist/.');

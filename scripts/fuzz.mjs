@@ -18,11 +18,22 @@ for (const [k, v] of Object.entries(values)) {
     process.exit(2);
   }
 }
-console.log(`manifest fuzzer: seed ${values.seed}, ${values.cases} cases, ${values['render-sample']} rendered (rerun with: npm run fuzz -- --seed ${values.seed} --cases ${values.cases})`);
+console.log(
+  `manifest fuzzer: seed ${values.seed}, ${values.cases} cases, ${values['render-sample']} rendered (rerun with: npm run fuzz -- --seed ${values.seed} --cases ${values.cases})`,
+);
 const root = path.resolve(import.meta.dirname, '..');
-const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '__tests__/manifest-fuzz.test.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, FUZZ_SEED: values.seed, FUZZ_CASES: values.cases, FUZZ_RENDER_SAMPLE: values['render-sample'] },
-});
+const r = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '__tests__/manifest-fuzz.test.ts'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      FUZZ_SEED: values.seed,
+      FUZZ_CASES: values.cases,
+      FUZZ_RENDER_SAMPLE: values['render-sample'],
+    },
+  },
+);
 process.exit(r.status ?? 1);

@@ -17,7 +17,20 @@ const GAP = 16;
 const LABEL_W = 150;
 
 try {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/storeshots.js'), 'render', '-c', 'examples/habitual/screenshots.yml', '--out', out, '--fail-on', 'never'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'bin/storeshots.js'),
+      'render',
+      '-c',
+      'examples/habitual/screenshots.yml',
+      '--out',
+      out,
+      '--fail-on',
+      'never',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
   const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
   const locales = [...new Set(report.images.map((i) => i.locale))];

@@ -1,18 +1,67 @@
 // The modules `npm run mutation` measures (issue #14), each with the test files that import its
 // source directly (tests of the built dist/ bundle cannot see a mutant in src/).
 export const MODULES = [
-  { name: 'signature', mutate: ['src/util/signature.ts'], tests: ['__tests__/server-signature.test.ts', '__tests__/unit-signature.test.ts'] },
-  { name: 'net', mutate: ['src/server/net.ts'], tests: ['__tests__/server-ssrf.test.ts', '__tests__/unit-server-net.test.ts'] },
+  {
+    name: 'signature',
+    mutate: ['src/util/signature.ts'],
+    tests: ['__tests__/server-signature.test.ts', '__tests__/unit-signature.test.ts'],
+  },
+  {
+    name: 'net',
+    mutate: ['src/server/net.ts'],
+    tests: ['__tests__/server-ssrf.test.ts', '__tests__/unit-server-net.test.ts'],
+  },
   { name: 'access', mutate: ['src/server/access.ts'], tests: ['__tests__/unit-server-access.test.ts'] },
   { name: 'idempotency', mutate: ['src/server/idempotency.ts'], tests: ['__tests__/unit-server-idempotency.test.ts'] },
   { name: 'collect', mutate: ['src/action/modes/collect.ts'], tests: ['__tests__/unit-collect.test.ts'] },
   // The checks collect makes before it fetches anything and of whose render it is (lines 44-71): a
   // part of collect.ts that can be measured in minutes rather than hours on a busy machine.
   { name: 'collect-checks', mutate: ['src/action/modes/collect.ts:44-71'], tests: ['__tests__/unit-collect.test.ts'] },
-  { name: 'plan', mutate: ['src/plan/**/*.ts', '!src/plan/types.ts'], tests: ['__tests__/plan.test.ts', '__tests__/manifest.test.ts', '__tests__/l10n-plan.test.ts', '__tests__/layout.test.ts', '__tests__/l10n-pseudo.test.ts'] },
-  { name: 'store', mutate: ['src/store/**/*.ts'], tests: ['__tests__/presets.test.ts', '__tests__/layout.test.ts', '__tests__/plan.test.ts', '__tests__/lint-rules.test.ts'] },
-  { name: 'lint', mutate: ['src/lint/**/*.ts'], tests: ['__tests__/lint-header.test.ts', '__tests__/lint-paths.test.ts', '__tests__/lint-planted.test.ts', '__tests__/lint-rules.test.ts', '__tests__/layout.test.ts'] },
-  { name: 'render-text-layout', mutate: ['src/render/text.ts', 'src/render/layout.ts'], tests: ['__tests__/render-layout.test.ts'] },
-  { name: 'github', mutate: ['src/github/**/*.ts'], tests: ['__tests__/action-github.test.ts', '__tests__/action-publish.test.ts'] },
-  { name: 'remote', mutate: ['src/remote/**/*.ts'], tests: ['__tests__/remote-client.test.ts', '__tests__/remote-e2e.test.ts', '__tests__/unit-collect.test.ts'] },
+  {
+    name: 'plan',
+    mutate: ['src/plan/**/*.ts', '!src/plan/types.ts'],
+    tests: [
+      '__tests__/plan.test.ts',
+      '__tests__/manifest.test.ts',
+      '__tests__/l10n-plan.test.ts',
+      '__tests__/layout.test.ts',
+      '__tests__/l10n-pseudo.test.ts',
+    ],
+  },
+  {
+    name: 'store',
+    mutate: ['src/store/**/*.ts'],
+    tests: [
+      '__tests__/presets.test.ts',
+      '__tests__/layout.test.ts',
+      '__tests__/plan.test.ts',
+      '__tests__/lint-rules.test.ts',
+    ],
+  },
+  {
+    name: 'lint',
+    mutate: ['src/lint/**/*.ts'],
+    tests: [
+      '__tests__/lint-header.test.ts',
+      '__tests__/lint-paths.test.ts',
+      '__tests__/lint-planted.test.ts',
+      '__tests__/lint-rules.test.ts',
+      '__tests__/layout.test.ts',
+    ],
+  },
+  {
+    name: 'render-text-layout',
+    mutate: ['src/render/text.ts', 'src/render/layout.ts'],
+    tests: ['__tests__/render-layout.test.ts'],
+  },
+  {
+    name: 'github',
+    mutate: ['src/github/**/*.ts'],
+    tests: ['__tests__/action-github.test.ts', '__tests__/action-publish.test.ts'],
+  },
+  {
+    name: 'remote',
+    mutate: ['src/remote/**/*.ts'],
+    tests: ['__tests__/remote-client.test.ts', '__tests__/remote-e2e.test.ts', '__tests__/unit-collect.test.ts'],
+  },
 ];

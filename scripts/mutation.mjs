@@ -13,7 +13,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const reportOnly = args.includes('--report');
 const names = args.filter((a) => !a.startsWith('--'));
-for (const n of names) if (!MODULES.some((m) => m.name === n)) throw new Error(`unknown module ${n}; one of ${MODULES.map((m) => m.name).join(', ')}`);
+for (const n of names)
+  if (!MODULES.some((m) => m.name === n))
+    throw new Error(`unknown module ${n}; one of ${MODULES.map((m) => m.name).join(', ')}`);
 const chosen = names.length ? MODULES.filter((m) => names.includes(m.name)) : MODULES;
 
 if (!reportOnly) {
@@ -21,15 +23,26 @@ if (!reportOnly) {
   const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}` };
   for (const m of chosen) {
     console.log(`\n== ${m.name}: ${m.mutate.join(' ')}`);
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/stryker'), ['run'], { cwd: ROOT, env: { ...env, STRYKER_MODULE: m.name }, stdio: 'inherit' });
-    if (r.status !== 0) console.error(`stryker failed for ${m.name} (exit ${r.status}); its previous report, if any, is kept`);
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/stryker'), ['run'], {
+      cwd: ROOT,
+      env: { ...env, STRYKER_MODULE: m.name },
+      stdio: 'inherit',
+    });
+    if (r.status !== 0)
+      console.error(`stryker failed for ${m.name} (exit ${r.status}); its previous report, if any, is kept`);
   }
 }
 
 /** Survivors judged equivalent: same file, line and mutator (and replacement, when given). */
 const equivalents = JSON.parse(readFileSync(path.join(ROOT, 'scripts/mutation-equivalent.json'), 'utf8'));
 const isEquivalent = (file, m) =>
-  equivalents.find((e) => e.file === file && e.line === m.location.start.line && e.mutator === m.mutatorName && (e.replacement === undefined || e.replacement === m.replacement));
+  equivalents.find(
+    (e) =>
+      e.file === file &&
+      e.line === m.location.start.line &&
+      e.mutator === m.mutatorName &&
+      (e.replacement === undefined || e.replacement === m.replacement),
+  );
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
@@ -53,7 +66,11 @@ for (const m of MODULES) {
       else if (UNDETECTED.has(mu.status)) {
         undetected++;
         const eq = isEquivalent(f, mu);
-        const where = `${f}:${mu.location.start.line}:${mu.location.start.column} ${mu.mutatorName} \`${String(mu.replacement ?? '').replace(/\s+/g, ' ').slice(0, 70)}\``;
+        const where = `${f}:${mu.location.start.line}:${mu.location.start.column} ${mu.mutatorName} \`${String(
+          mu.replacement ?? '',
+        )
+          .replace(/\s+/g, ' ')
+          .slice(0, 70)}\``;
         if (eq) {
           // "not equivalent: …" entries explain a survivor without excusing it from the score.
           if (!eq.reason.startsWith('not equivalent')) equivalent++;
@@ -69,7 +86,10 @@ for (const m of MODULES) {
 
 const pct = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
 const measured = rows.filter((r) => !r.missing);
-const tot = measured.reduce((a, r) => ({ d: a.d + r.detected, u: a.u + r.undetected, e: a.e + r.equivalent, x: a.x + r.explained }), { d: 0, u: 0, e: 0, x: 0 });
+const tot = measured.reduce(
+  (a, r) => ({ d: a.d + r.detected, u: a.u + r.undetected, e: a.e + r.equivalent, x: a.x + r.explained }),
+  { d: 0, u: 0, e: 0, x: 0 },
+);
 const lines = [
   '<!-- mutation:start (written by npm run mutation) -->',
   '| module | files | measured | mutants | detected | survived or not covered | of which explained below | of which equivalent | score | score without equivalents |',
@@ -90,7 +110,14 @@ const lines = [
   '',
   '### Survivors not yet explained',
   '',
-  ...(open.length ? Object.entries(Object.groupBy(open, (o) => o.module)).flatMap(([mod, xs]) => [`**${mod}** (${xs.length})`, '', ...xs.map((x) => x.line), '']) : ['(none)']),
+  ...(open.length
+    ? Object.entries(Object.groupBy(open, (o) => o.module)).flatMap(([mod, xs]) => [
+        `**${mod}** (${xs.length})`,
+        '',
+        ...xs.map((x) => x.line),
+        '',
+      ])
+    : ['(none)']),
   '<!-- mutation:end -->',
 ];
 
@@ -100,4 +127,6 @@ const start = text.indexOf('<!-- mutation:start');
 const end = text.indexOf('<!-- mutation:end -->');
 if (start < 0 || end < 0) throw new Error('TESTING.md has no <!-- mutation:start --> ... <!-- mutation:end --> block');
 writeFileSync(testing, text.slice(0, start) + lines.join('\n') + text.slice(end + '<!-- mutation:end -->'.length));
-console.log(`TESTING.md: ${pct(tot.d, tot.d + tot.u)} over ${measured.length} module(s); ${open.length} unexplained survivor(s)`);
+console.log(
+  `TESTING.md: ${pct(tot.d, tot.d + tot.u)} over ${measured.length} module(s); ${open.length} unexplained survivor(s)`,
+);

@@ -10,11 +10,30 @@
 // templates/, schema/, README.md, LICENSE, and a package.json cut to what the code reads (its
 // name, which marks the package root, and "type": "module" for dist/).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const RELEASE_FILES = ['action.yml', 'dist', 'fonts', 'templates', 'schema', 'README.md', 'LICENSE', 'package.json'];
+export const RELEASE_FILES = [
+  'action.yml',
+  'dist',
+  'fonts',
+  'templates',
+  'schema',
+  'README.md',
+  'LICENSE',
+  'package.json',
+];
 /** The bundles the Action starts: its entry, and the render worker piscina loads from beside it. */
 const ENTRIES = ['action.js', 'render/worker.js'];
 
@@ -33,7 +52,9 @@ export function reachable(dist, entries = ENTRIES) {
     const code = readFileSync(file, 'utf8');
     // esbuild's own imports between bundles all land in chunks/ ("./chunks/x.js" from an entry, "./x.js" from
     // a chunk, e.g. the upload chunk loaded on demand); other "./x.js" strings are bundled code's text.
-    for (const m of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["']((?:\.\/|\.\.\/)+[^"'/]*(?:\/[^"'/]+)*\.js)["']/g)) {
+    for (const m of code.matchAll(
+      /(?:from\s*|import\s*\(\s*|import\s*)["']((?:\.\/|\.\.\/)+[^"'/]*(?:\/[^"'/]+)*\.js)["']/g,
+    )) {
       const target = path.posix.join(path.posix.dirname(rel), m[1]);
       if (target.startsWith('chunks/')) todo.push(target);
     }
@@ -45,12 +66,24 @@ export function buildReleaseTree(out) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const dist = mkdtempSync(path.join(tmpdir(), 'storeshots-release-dist-'));
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--outdir', dist], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--outdir', dist], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   for (const f of reachable(dist)) cpSync(path.join(dist, f), path.join(out, 'dist', f));
   rmSync(dist, { recursive: true, force: true });
-  for (const f of ['action.yml', 'fonts', 'templates', 'schema', 'README.md', 'LICENSE']) cpSync(path.join(root, f), path.join(out, f), { recursive: true });
+  for (const f of ['action.yml', 'fonts', 'templates', 'schema', 'README.md', 'LICENSE'])
+    cpSync(path.join(root, f), path.join(out, f), { recursive: true });
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const cut = { name: pkg.name, version: pkg.version, description: pkg.description, type: pkg.type, license: pkg.license, repository: pkg.repository, engines: pkg.engines };
+  const cut = {
+    name: pkg.name,
+    version: pkg.version,
+    description: pkg.description,
+    type: pkg.type,
+    license: pkg.license,
+    repository: pkg.repository,
+    engines: pkg.engines,
+  };
   writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(cut, null, 2)}\n`);
   const have = readdirSync(out).sort();
   if (have.join() !== [...RELEASE_FILES].sort().join()) throw new Error(`release tree holds ${have.join(', ')}`);
@@ -74,7 +107,13 @@ export function sizeOf(dir) {
 /** A commit of the folder's files (git plumbing on a private index: the checkout is not touched). */
 export function commitTree(dir, message, parent) {
   const index = path.join(mkdtempSync(path.join(tmpdir(), 'storeshots-release-index-')), 'index');
-  const git = (args, input) => execFileSync('git', args, { cwd: root, input, env: { ...process.env, GIT_INDEX_FILE: index, GIT_WORK_TREE: dir }, encoding: 'utf8' }).trim();
+  const git = (args, input) =>
+    execFileSync('git', args, {
+      cwd: root,
+      input,
+      env: { ...process.env, GIT_INDEX_FILE: index, GIT_WORK_TREE: dir },
+      encoding: 'utf8',
+    }).trim();
   git(['add', '--all', '--force', '.']);
   const tree = git(['write-tree']);
   return git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
@@ -88,9 +127,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const out = path.resolve(arg('--out') ?? path.join(root, 'release'));
   buildReleaseTree(out);
   const { bytes, files } = sizeOf(out);
-  console.error(`release tree: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${path.relative(process.cwd(), out) || '.'}`);
+  console.error(
+    `release tree: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${path.relative(process.cwd(), out) || '.'}`,
+  );
   if (process.argv.includes('--commit')) {
     const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8'));
-    console.log(commitTree(out, `storeshots v${pkg.version} (release tree of ${execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()})`, arg('--parent')));
+    console.log(
+      commitTree(
+        out,
+        `storeshots v${pkg.version} (release tree of ${execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()})`,
+        arg('--parent'),
+      ),
+    );
   }
 }

@@ -40,7 +40,18 @@ if (!src) {
 const full = JSON.parse(readFileSync(src, 'utf8'));
 
 const { paths, components, count } = trimOpenApi(full, OPERATIONS, src);
-const out = { openapi: full.openapi, info: { title: full.info.title, version: full.info.version, description: `Trimmed by scripts/trim-openapi.mjs from @octokit/openapi generated/api.github.com.json` }, paths, components };
+const out = {
+  openapi: full.openapi,
+  info: {
+    title: full.info.title,
+    version: full.info.version,
+    description: `Trimmed by scripts/trim-openapi.mjs from @octokit/openapi generated/api.github.com.json`,
+  },
+  paths,
+  components,
+};
 const dest = path.resolve(import.meta.dirname, '../__tests__/fixtures/github-openapi.json');
 writeFileSync(dest, `${JSON.stringify(out, null, 1)}\n`);
-console.log(`${OPERATIONS.length} operations, ${count} components -> ${path.relative(process.cwd(), dest)} (${Math.round(readFileSync(dest).length / 1024)} KB) from OpenAPI ${full.info.version}`);
+console.log(
+  `${OPERATIONS.length} operations, ${count} components -> ${path.relative(process.cwd(), dest)} (${Math.round(readFileSync(dest).length / 1024)} KB) from OpenAPI ${full.info.version}`,
+);

@@ -37,7 +37,9 @@ export const PLAY_METHODS = [
 
 const [ascSrc, playSrc] = process.argv.slice(2);
 if (!ascSrc || !playSrc) {
-  console.error('usage: node scripts/trim-store-apis.mjs <app-store-connect openapi.json[.gz]> <androidpublisher.v3.discovery.json[.gz]>');
+  console.error(
+    'usage: node scripts/trim-store-apis.mjs <app-store-connect openapi.json[.gz]> <androidpublisher.v3.discovery.json[.gz]>',
+  );
   process.exit(2);
 }
 const readJson = (f) => {
@@ -57,14 +59,20 @@ const write = (name, doc) => {
   const { paths, components, count } = trimOpenApi(full, ASC_OPERATIONS, ascSrc);
   const out = {
     openapi: full.openapi,
-    info: { title: full.info.title, version: full.info.version, description: `Trimmed by scripts/trim-store-apis.mjs from ${path.basename(ascSrc)}` },
+    info: {
+      title: full.info.title,
+      version: full.info.version,
+      description: `Trimmed by scripts/trim-store-apis.mjs from ${path.basename(ascSrc)}`,
+    },
     servers: full.servers,
     paths,
     components,
   };
   if (full.components.securitySchemes) out.components.securitySchemes = full.components.securitySchemes;
   if (full.security) out.security = full.security;
-  console.log(`App Store Connect ${full.info.version}: ${ASC_OPERATIONS.length} operations, ${count} components -> ${write('asc-openapi.json', out)}`);
+  console.log(
+    `App Store Connect ${full.info.version}: ${ASC_OPERATIONS.length} operations, ${count} components -> ${write('asc-openapi.json', out)}`,
+  );
 }
 
 // ---- Google Play (discovery) ----------------------------------------------------------------
@@ -104,5 +112,7 @@ const write = (name, doc) => {
     out.schemas[ref] = full.schemas[ref];
     return full.schemas[ref];
   });
-  console.log(`androidpublisher ${full.version} (revision ${full.revision}): ${PLAY_METHODS.length} methods, ${count} schemas -> ${write('play-discovery.json', out)}`);
+  console.log(
+    `androidpublisher ${full.version} (revision ${full.revision}): ${PLAY_METHODS.length} methods, ${count} schemas -> ${write('play-discovery.json', out)}`,
+  );
 }

@@ -14,7 +14,7 @@ import { readReport } from './report/read.js';
 import type { Finding, ImageRecord, Report } from './report/types.js';
 import type { RenderedImage } from './render/types.js';
 import { joinInside } from './util/paths.js';
-import { RenderError, UserError, type Problem, } from './util/errors.js';
+import { RenderError, UserError, type Problem } from './util/errors.js';
 import { sha256 } from './util/hash.js';
 
 export interface MergeOptions extends ProjectOptions, Omit<Selection, 'shard'> {
@@ -35,7 +35,6 @@ export interface MergeResult {
 /** Rule scopes whose findings depend on the whole set or run: these are computed again after the merge. */
 const WHOLE = new Set(['set', 'run']);
 
-
 export async function mergeShards(opts: MergeOptions): Promise<MergeResult> {
   if (!opts.dirs.length) throw new UserError('merge needs at least one shard folder');
   const project = loadProject(opts);
@@ -53,12 +52,15 @@ export async function mergeShards(opts: MergeOptions): Promise<MergeResult> {
     for (const rec of report.images) {
       const job = byPath.get(rec.path);
       if (!job) {
-        problems.push(`${dir}: ${rec.path} is not an image of this manifest and selection (were the shards rendered from another commit, or with other --locale/--preset/--slide/--pseudo options?)`);
+        problems.push(
+          `${dir}: ${rec.path} is not an image of this manifest and selection (were the shards rendered from another commit, or with other --locale/--preset/--slide/--pseudo options?)`,
+        );
         continue;
       }
       const prev = found.get(rec.path);
       if (prev) {
-        if (prev.record.sha256 !== rec.sha256) problems.push(`${rec.path} is in both ${prev.dir} and ${dir} with different bytes`);
+        if (prev.record.sha256 !== rec.sha256)
+          problems.push(`${rec.path} is in both ${prev.dir} and ${dir} with different bytes`);
         continue;
       }
       const src = joinInside(dir, rec.path);
@@ -87,21 +89,34 @@ export async function mergeShards(opts: MergeOptions): Promise<MergeResult> {
   const missing = plan.jobs.filter((j) => !found.has(j.output.path));
   if (missing.length) {
     problems.push(
-      `${missing.length} of ${plan.jobs.length} images are in no shard: ${missing.slice(0, 8).map((j) => j.output.path).join(', ')}${missing.length > 8 ? ', …' : ''} (did a shard fail, or is one folder missing?)`,
+      `${missing.length} of ${plan.jobs.length} images are in no shard: ${missing
+        .slice(0, 8)
+        .map((j) => j.output.path)
+        .join(', ')}${missing.length > 8 ? ', …' : ''} (did a shard fail, or is one folder missing?)`,
     );
   }
   if (problems.length) throw new RenderError(`cannot merge the shards:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 
-  const images: RenderedImage[] = plan.jobs.map((job) => ({ job, file: path.join(plan.outDir, job.output.path), text: [], record: found.get(job.output.path)!.record }));
+  const images: RenderedImage[] = plan.jobs.map((job) => ({
+    job,
+    file: path.join(plan.outDir, job.output.path),
+    text: [],
+    record: found.get(job.output.path)!.record,
+  }));
   const whole = (await lintRender(plan, images)).filter((f) => WHOLE.has(getRule(f.rule)?.scope ?? ''));
   const seen = new Set<string>();
-  const findings = sortFindings([...kept, ...whole].filter((f) => {
-    const k = JSON.stringify(f);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  }));
-  const report = buildReport(images.map((i) => i.record), findings);
+  const findings = sortFindings(
+    [...kept, ...whole].filter((f) => {
+      const k = JSON.stringify(f);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    }),
+  );
+  const report = buildReport(
+    images.map((i) => i.record),
+    findings,
+  );
   const reportFile = writeReport(plan.outDir, report, { title: plan.app.name });
   return { plan, images, report, reportFile, warnings: project.warnings, shards };
 }

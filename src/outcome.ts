@@ -68,5 +68,9 @@ export interface AnnotationPlace {
 /** A problem's annotation place: its file, line and column; none when the problem has no position. */
 export function problemPlace(p: Problem, workspace: string, paths: path.PlatformPath = path): AnnotationPlace {
   if (!p.at) return {};
-  return { file: annotationFile(p.at.file, workspace, workspace, paths), startLine: p.at.line, startColumn: p.at.column };
+  return {
+    file: annotationFile(p.at.file, workspace, workspace, paths),
+    startLine: p.at.line,
+    startColumn: p.at.column,
+  };
 }

@@ -37,8 +37,19 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   // Remote images are linted here from their real bytes, like local ones.
   const findings = await lintRender(plan, images);
   const t3 = performance.now();
-  const report = buildReport(images.map((i) => i.record), findings);
-  if (remote && opts.remote) report.remote = { url: opts.remote.baseUrl, renders: remote.renders, findings: remote.remoteFindings };
+  const report = buildReport(
+    images.map((i) => i.record),
+    findings,
+  );
+  if (remote && opts.remote)
+    report.remote = { url: opts.remote.baseUrl, renders: remote.renders, findings: remote.remoteFindings };
   const reportFile = writeReport(plan.outDir, report, { title: plan.app.name });
-  return { plan, images, report, reportFile, warnings: project.warnings, timings: { plan: t1 - t0, render: t2 - t1, lint: t3 - t2 } };
+  return {
+    plan,
+    images,
+    report,
+    reportFile,
+    warnings: project.warnings,
+    timings: { plan: t1 - t0, render: t2 - t1, lint: t3 - t2 },
+  };
 }

@@ -51,7 +51,12 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     positionOf: (i) => at(['strings', i]),
   });
   problems.push(...strings.warnings, ...strayLocaleStyles(m, at));
-  const { plan, problems: planProblems, warnings: planWarnings, files } = buildPlan({
+  const {
+    plan,
+    problems: planProblems,
+    warnings: planWarnings,
+    files,
+  } = buildPlan({
     loaded,
     theme,
     strings: strings.tables,
@@ -77,7 +82,10 @@ export function loadProject(opts: ProjectOptions = {}): Project {
   };
   const reported = new Set<string>();
   for (const job of plan.all) {
-    for (const [p, field] of [[job.screenshot, 'screenshot'], [job.secondScreenshot, 'second-screenshot']] as const) {
+    for (const [p, field] of [
+      [job.screenshot, 'screenshot'],
+      [job.secondScreenshot, 'second-screenshot'],
+    ] as const) {
       const why = p && whyNot(p, true);
       if (!p || !why || reported.has(p)) continue;
       reported.add(p);
@@ -85,9 +93,10 @@ export function loadProject(opts: ProjectOptions = {}): Project {
       problems.push({
         severity: 'error',
         field,
-        message: why === 'does not exist'
-          ? `Screenshot for ${job.id} not found: ${shown} (from ${field === 'screenshot' ? 'the screenshots pattern' : field})`
-          : `Screenshot for ${job.id} ${shown} ${why} (from ${field === 'screenshot' ? 'the screenshots pattern' : field})`,
+        message:
+          why === 'does not exist'
+            ? `Screenshot for ${job.id} not found: ${shown} (from ${field === 'screenshot' ? 'the screenshots pattern' : field})`
+            : `Screenshot for ${job.id} ${shown} ${why} (from ${field === 'screenshot' ? 'the screenshots pattern' : field})`,
         at: job.source.slide,
       });
     }
@@ -101,7 +110,8 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     problems.push({
       severity: 'error',
       field: f.field,
-      message: why === 'does not exist' ? `${what} not found: ${shown} (${f.field})` : `${what} ${shown} ${why} (${f.field})`,
+      message:
+        why === 'does not exist' ? `${what} not found: ${shown} (${f.field})` : `${what} ${shown} ${why} (${f.field})`,
       at: f.at,
     });
   }
@@ -111,7 +121,12 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     for (const c of coverageProblems(plan.all)) {
       // A font that cannot be opened stays render's error (exit 3), as before; its texts are not checked here.
       if (c.kind === 'font') continue;
-      problems.push({ severity: 'error', field: c.what === 'app name' ? 'app.name' : c.what, message: c.kind === 'missing-glyph' ? `${c.message}: ${COVERAGE_ADVICE}` : c.message, at: c.at });
+      problems.push({
+        severity: 'error',
+        field: c.what === 'app name' ? 'app.name' : c.what,
+        message: c.kind === 'missing-glyph' ? `${c.message}: ${COVERAGE_ADVICE}` : c.message,
+        at: c.at,
+      });
     }
   }
   problems.push(...headlinePlaceholderWarnings(plan.all, strings.placeholders));

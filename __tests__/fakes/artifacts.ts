@@ -57,12 +57,18 @@ export class FakeArtifacts {
   files(name: string): Map<string, Buffer> {
     const a = [...this.artifacts].reverse().find((x) => x.name === name && x.finalized);
     if (!a?.blob) throw new Error(`no finalized artifact ${name}`);
-    return new Map(Object.entries(unzipSync(new Uint8Array(a.blob))).filter(([p]) => !p.endsWith('/')).map(([p, d]) => [p, Buffer.from(d)]));
+    return new Map(
+      Object.entries(unzipSync(new Uint8Array(a.blob)))
+        .filter(([p]) => !p.endsWith('/'))
+        .map(([p, d]) => [p, Buffer.from(d)]),
+    );
   }
 
   /** REST view for the fake GitHub server (workflow_run downloads). */
   list(runId: number): Array<{ id: number; name: string; size: number; url: string }> {
-    return this.artifacts.filter((a) => a.finalized && a.runId === runId).map((a) => ({ id: a.id, name: a.name, size: a.size, url: `${this.url}/acct/results/${a.id}.zip?sig=download` }));
+    return this.artifacts
+      .filter((a) => a.finalized && a.runId === runId)
+      .map((a) => ({ id: a.id, name: a.name, size: a.size, url: `${this.url}/acct/results/${a.id}.zip?sig=download` }));
   }
 
   find(id: number): { id: number; url: string } | undefined {
@@ -81,7 +87,8 @@ export class FakeArtifacts {
       res.end(JSON.stringify(body));
     };
     if (url.pathname.startsWith(SERVICE) && req.method === 'POST') {
-      if (!/^Bearer .+\..+\..+$/.test(req.headers.authorization ?? '')) return json(401, { code: 'unauthenticated', msg: 'no runtime token' });
+      if (!/^Bearer .+\..+\..+$/.test(req.headers.authorization ?? ''))
+        return json(401, { code: 'unauthenticated', msg: 'no runtime token' });
       let body: Record<string, unknown>;
       try {
         body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
@@ -99,14 +106,21 @@ export class FakeArtifacts {
       if (comp === 'block') {
         a.blocks.set(url.searchParams.get('blockid') ?? '', raw);
       } else if (comp === 'blocklist') {
-        const ids = [...raw.toString('utf8').matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)<\//g)].map((x) => x[1]!);
+        const ids = [...raw.toString('utf8').matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)<\//g)].map(
+          (x) => x[1]!,
+        );
         const missing = ids.filter((id) => !a.blocks.has(id));
         if (missing.length) return json(400, { code: 'InvalidBlockList' });
         a.blob = Buffer.concat(ids.map((id) => a.blocks.get(id)!));
       } else {
         a.blob = raw;
       }
-      res.writeHead(201, { etag: `"0x${a.id}"`, 'last-modified': new Date().toUTCString(), 'x-ms-request-id': String(a.id), 'x-ms-version': '2024-11-04' });
+      res.writeHead(201, {
+        etag: `"0x${a.id}"`,
+        'last-modified': new Date().toUTCString(),
+        'x-ms-request-id': String(a.id),
+        'x-ms-version': '2024-11-04',
+      });
       res.end();
       return;
     }
@@ -122,12 +136,14 @@ export class FakeArtifacts {
   private twirp(method: string, b: Record<string, unknown>, json: (status: number, body: object) => void): void {
     const need = (...keys: string[]) => {
       const missing = keys.filter((k) => b[k] === undefined || b[k] === '');
-      if (missing.length) this.problems.push(`${method}: missing ${missing.join(', ')} (got ${Object.keys(b).join(', ')})`);
+      if (missing.length)
+        this.problems.push(`${method}: missing ${missing.join(', ')} (got ${Object.keys(b).join(', ')})`);
       return missing.length === 0;
     };
     switch (method) {
       case 'CreateArtifact': {
-        if (!need('workflow_run_backend_id', 'workflow_job_run_backend_id', 'name', 'version')) return json(400, { code: 'invalid_argument', msg: 'missing field' });
+        if (!need('workflow_run_backend_id', 'workflow_job_run_backend_id', 'name', 'version'))
+          return json(400, { code: 'invalid_argument', msg: 'missing field' });
         const a: StoredArtifact = {
           id: this.nextId++,
           name: String(b.name),
@@ -140,14 +156,23 @@ export class FakeArtifacts {
           expiresAt: b.expires_at as string | undefined,
         };
         if (this.artifacts.some((x) => x.name === a.name && x.runBackendId === a.runBackendId && x.finalized)) {
-          return json(409, { code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' });
+          return json(409, {
+            code: 'already_exists',
+            msg: 'an artifact with this name already exists on the workflow run',
+          });
         }
         this.artifacts.push(a);
-        return json(200, { ok: true, signed_upload_url: `${this.url}/acct/results/${a.id}.zip?sig=upload&se=2099-01-01` });
+        return json(200, {
+          ok: true,
+          signed_upload_url: `${this.url}/acct/results/${a.id}.zip?sig=upload&se=2099-01-01`,
+        });
       }
       case 'FinalizeArtifact': {
-        if (!need('workflow_run_backend_id', 'workflow_job_run_backend_id', 'name', 'size')) return json(400, { code: 'invalid_argument', msg: 'missing field' });
-        const a = [...this.artifacts].reverse().find((x) => x.name === b.name && x.runBackendId === b.workflow_run_backend_id && !x.finalized);
+        if (!need('workflow_run_backend_id', 'workflow_job_run_backend_id', 'name', 'size'))
+          return json(400, { code: 'invalid_argument', msg: 'missing field' });
+        const a = [...this.artifacts]
+          .reverse()
+          .find((x) => x.name === b.name && x.runBackendId === b.workflow_run_backend_id && !x.finalized);
         if (!a?.blob) return json(404, { code: 'not_found', msg: 'no upload for this artifact' });
         a.finalized = true;
         a.size = Number(b.size);
@@ -156,23 +181,39 @@ export class FakeArtifacts {
       }
       case 'ListArtifacts': {
         const list = this.artifacts.filter(
-          (a) => a.finalized && a.runBackendId === b.workflow_run_backend_id && (!b.name_filter || a.name === b.name_filter) && (!b.id_filter || String(a.id) === String(b.id_filter)),
+          (a) =>
+            a.finalized &&
+            a.runBackendId === b.workflow_run_backend_id &&
+            (!b.name_filter || a.name === b.name_filter) &&
+            (!b.id_filter || String(a.id) === String(b.id_filter)),
         );
         return json(200, {
-          artifacts: list.map((a) => ({ workflow_run_backend_id: a.runBackendId, workflow_job_run_backend_id: a.jobBackendId, database_id: String(a.id), name: a.name, size: String(a.size), created_at: new Date().toISOString() })),
+          artifacts: list.map((a) => ({
+            workflow_run_backend_id: a.runBackendId,
+            workflow_job_run_backend_id: a.jobBackendId,
+            database_id: String(a.id),
+            name: a.name,
+            size: String(a.size),
+            created_at: new Date().toISOString(),
+          })),
         });
       }
       case 'DeleteArtifact': {
         // The artifact service's own delete (what actions/upload-artifact's overwrite calls): by name, in this run.
-        if (!need('workflow_run_backend_id', 'workflow_job_run_backend_id', 'name')) return json(400, { code: 'invalid_argument', msg: 'missing field' });
-        const a = this.artifacts.find((x) => x.finalized && x.name === b.name && x.runBackendId === b.workflow_run_backend_id);
+        if (!need('workflow_run_backend_id', 'workflow_job_run_backend_id', 'name'))
+          return json(400, { code: 'invalid_argument', msg: 'missing field' });
+        const a = this.artifacts.find(
+          (x) => x.finalized && x.name === b.name && x.runBackendId === b.workflow_run_backend_id,
+        );
         if (!a) return json(404, { code: 'not_found', msg: 'no such artifact' });
         this.artifacts.splice(this.artifacts.indexOf(a), 1);
         this.deleted.push(a.id);
         return json(200, { ok: true, artifact_id: String(a.id) });
       }
       case 'GetSignedArtifactURL': {
-        const a = this.artifacts.find((x) => x.finalized && x.name === b.name && x.runBackendId === b.workflow_run_backend_id);
+        const a = this.artifacts.find(
+          (x) => x.finalized && x.name === b.name && x.runBackendId === b.workflow_run_backend_id,
+        );
         if (!a) return json(404, { code: 'not_found', msg: 'no such artifact' });
         return json(200, { signed_url: `${this.url}/acct/results/${a.id}.zip?sig=download` });
       }

@@ -47,7 +47,10 @@ export class FakeCache {
   private seq = 0;
 
   /** Serve on the artifact fake's origin (both services live at ACTIONS_RESULTS_URL). */
-  attach(server: { url: string; mounts: Array<(req: http.IncomingMessage, url: URL, raw: Buffer, res: http.ServerResponse) => boolean> }): this {
+  attach(server: {
+    url: string;
+    mounts: Array<(req: http.IncomingMessage, url: URL, raw: Buffer, res: http.ServerResponse) => boolean>;
+  }): this {
     this.url = server.url;
     server.mounts.push((req, url, raw, res) => this.handle(req, url, raw, res));
     return this;
@@ -80,7 +83,8 @@ export class FakeCache {
         this.problems.push(`${url.pathname}: no bearer runtime token`);
         return (json(401, { code: 'unauthenticated', msg: 'no runtime token' }), true);
       }
-      if (!/^application\/json/.test(req.headers['content-type'] ?? '')) this.problems.push(`${url.pathname}: content-type ${req.headers['content-type']}`);
+      if (!/^application\/json/.test(req.headers['content-type'] ?? ''))
+        this.problems.push(`${url.pathname}: content-type ${req.headers['content-type']}`);
       let body: Record<string, unknown>;
       try {
         body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
@@ -96,32 +100,46 @@ export class FakeCache {
     const e = this.entries.find((x) => x.id === Number(m[1]));
     if (!e) return (json(404, { code: 'BlobNotFound' }), true);
     if (req.method === 'PUT') {
-      if (url.searchParams.get('sig') !== 'fake-cache-upload-sig') this.problems.push(`PUT on a URL not signed for upload: ${url.search}`);
+      if (url.searchParams.get('sig') !== 'fake-cache-upload-sig')
+        this.problems.push(`PUT on a URL not signed for upload: ${url.search}`);
       if (e.finalized) this.problems.push(`PUT to the finalized entry ${e.key}`);
       const comp = url.searchParams.get('comp');
       if (comp === 'block') {
         e.blocks.set(url.searchParams.get('blockid') ?? '', raw);
       } else if (comp === 'blocklist') {
-        const ids = [...raw.toString('utf8').matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)<\//g)].map((x) => x[1]!);
+        const ids = [...raw.toString('utf8').matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)<\//g)].map(
+          (x) => x[1]!,
+        );
         if (ids.some((id) => !e.blocks.has(id))) return (json(400, { code: 'InvalidBlockList' }), true);
         e.blob = Buffer.concat(ids.map((id) => e.blocks.get(id)!));
       } else {
-        if (req.headers['x-ms-blob-type'] !== 'BlockBlob') this.problems.push(`Put Blob without x-ms-blob-type: BlockBlob (got ${req.headers['x-ms-blob-type']})`);
+        if (req.headers['x-ms-blob-type'] !== 'BlockBlob')
+          this.problems.push(`Put Blob without x-ms-blob-type: BlockBlob (got ${req.headers['x-ms-blob-type']})`);
         e.blob = raw;
       }
-      res.writeHead(201, { etag: `"0x${e.id}"`, 'last-modified': new Date().toUTCString(), 'x-ms-request-id': String(e.id), 'x-ms-version': '2024-11-04' });
+      res.writeHead(201, {
+        etag: `"0x${e.id}"`,
+        'last-modified': new Date().toUTCString(),
+        'x-ms-request-id': String(e.id),
+        'x-ms-version': '2024-11-04',
+      });
       res.end();
       return true;
     }
     if (req.method === 'GET') {
-      if (url.searchParams.get('sig') !== 'fake-cache-download-sig') this.problems.push(`GET on a URL not signed for download: ${url.search}`);
+      if (url.searchParams.get('sig') !== 'fake-cache-download-sig')
+        this.problems.push(`GET on a URL not signed for download: ${url.search}`);
       if (!e.finalized || !e.blob) return (json(404, { code: 'BlobNotFound' }), true);
       this.downloads++;
       const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
       if (range) {
         const start = Number(range[1]);
         const end = Math.min(range[2] ? Number(range[2]) : e.blob.length - 1, e.blob.length - 1);
-        res.writeHead(206, { 'content-type': 'application/octet-stream', 'content-length': String(end - start + 1), 'content-range': `bytes ${start}-${end}/${e.blob.length}` });
+        res.writeHead(206, {
+          'content-type': 'application/octet-stream',
+          'content-length': String(end - start + 1),
+          'content-range': `bytes ${start}-${end}/${e.blob.length}`,
+        });
         res.end(e.blob.subarray(start, end + 1));
       } else {
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(e.blob.length) });
@@ -137,12 +155,19 @@ export class FakeCache {
   private valid(method: string, b: Record<string, unknown>): boolean {
     const f = FIELDS[method]!;
     const problems: string[] = [];
-    for (const k of Object.keys(b)) if (!f.required.includes(k) && !f.optional.includes(k)) problems.push(`unknown field ${k}`);
+    for (const k of Object.keys(b))
+      if (!f.required.includes(k) && !f.optional.includes(k)) problems.push(`unknown field ${k}`);
     for (const k of f.required) if (typeof b[k] !== 'string' || b[k] === '') problems.push(`missing ${k}`);
-    if (typeof b.version === 'string' && !/^[0-9a-f]{64}$/.test(b.version)) problems.push(`version is not a sha256: ${b.version}`);
-    if (b.restore_keys !== undefined && (!Array.isArray(b.restore_keys) || b.restore_keys.some((k) => typeof k !== 'string'))) problems.push('restore_keys is not a list of strings');
+    if (typeof b.version === 'string' && !/^[0-9a-f]{64}$/.test(b.version))
+      problems.push(`version is not a sha256: ${b.version}`);
+    if (
+      b.restore_keys !== undefined &&
+      (!Array.isArray(b.restore_keys) || b.restore_keys.some((k) => typeof k !== 'string'))
+    )
+      problems.push('restore_keys is not a list of strings');
     // int64 travels as a decimal string in proto3 JSON.
-    if (b.size_bytes !== undefined && !/^\d+$/.test(String(b.size_bytes))) problems.push(`size_bytes is not an int64: ${b.size_bytes}`);
+    if (b.size_bytes !== undefined && !/^\d+$/.test(String(b.size_bytes)))
+      problems.push(`size_bytes is not an int64: ${b.size_bytes}`);
     for (const k of [b.key, ...((Array.isArray(b.restore_keys) ? b.restore_keys : []) as unknown[])]) {
       if (typeof k === 'string' && (k.length > 512 || k.includes(','))) problems.push(`bad key ${k}`);
     }
@@ -163,17 +188,27 @@ export class FakeCache {
         const hit = this.lookup(key, (b.restore_keys as string[] | undefined) ?? [], version);
         this.calls.push(`${method} ${key} -> ${hit ? hit.key : 'miss'}`);
         if (!hit) return json(200, { ok: false });
-        return json(200, { ok: true, signed_download_url: `${this.url}/cacheacct/actions-cache/${hit.id}.tzst?sig=fake-cache-download-sig&se=2099-01-01`, matched_key: hit.key });
+        return json(200, {
+          ok: true,
+          signed_download_url: `${this.url}/cacheacct/actions-cache/${hit.id}.tzst?sig=fake-cache-download-sig&se=2099-01-01`,
+          matched_key: hit.key,
+        });
       }
       case 'CreateCacheEntry': {
         this.calls.push(`${method} ${key}`);
         if (this.entries.some((e) => e.key === key && e.version === version)) {
           // What GitHub answers when the key is taken (entries are immutable).
-          return json(409, { code: 'already_exists', msg: 'cache entry with the same key, version, and scope already exists' });
+          return json(409, {
+            code: 'already_exists',
+            msg: 'cache entry with the same key, version, and scope already exists',
+          });
         }
         const e: CacheEntry = { id: this.nextId++, key, version, blocks: new Map(), finalized: false, seq: 0 };
         this.entries.push(e);
-        return json(200, { ok: true, signed_upload_url: `${this.url}/cacheacct/actions-cache/${e.id}.tzst?sig=fake-cache-upload-sig&se=2099-01-01` });
+        return json(200, {
+          ok: true,
+          signed_upload_url: `${this.url}/cacheacct/actions-cache/${e.id}.tzst?sig=fake-cache-upload-sig&se=2099-01-01`,
+        });
       }
       case 'FinalizeCacheEntryUpload': {
         this.calls.push(`${method} ${key}`);
@@ -182,7 +217,8 @@ export class FakeCache {
           this.problems.push(`${method}: no upload for ${key}`);
           return json(404, { code: 'not_found', msg: 'no upload for this cache entry' });
         }
-        if (Number(b.size_bytes) !== e.blob.length) this.problems.push(`${method}: size_bytes ${b.size_bytes} but ${e.blob.length} bytes were uploaded`);
+        if (Number(b.size_bytes) !== e.blob.length)
+          this.problems.push(`${method}: size_bytes ${b.size_bytes} but ${e.blob.length} bytes were uploaded`);
         e.finalized = true;
         e.seq = ++this.seq;
         return json(200, { ok: true, entry_id: String(e.id) });

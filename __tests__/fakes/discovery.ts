@@ -24,8 +24,34 @@ const GOOGLE_ERROR = {
       properties: {
         code: { type: 'integer' },
         message: { type: 'string' },
-        status: { type: 'string', enum: ['INVALID_ARGUMENT', 'FAILED_PRECONDITION', 'OUT_OF_RANGE', 'UNAUTHENTICATED', 'PERMISSION_DENIED', 'NOT_FOUND', 'ABORTED', 'ALREADY_EXISTS', 'RESOURCE_EXHAUSTED', 'CANCELLED', 'DATA_LOSS', 'UNKNOWN', 'INTERNAL', 'NOT_IMPLEMENTED', 'UNAVAILABLE', 'DEADLINE_EXCEEDED'] },
-        errors: { type: 'array', items: { type: 'object', properties: { message: { type: 'string' }, domain: { type: 'string' }, reason: { type: 'string' } } } },
+        status: {
+          type: 'string',
+          enum: [
+            'INVALID_ARGUMENT',
+            'FAILED_PRECONDITION',
+            'OUT_OF_RANGE',
+            'UNAUTHENTICATED',
+            'PERMISSION_DENIED',
+            'NOT_FOUND',
+            'ABORTED',
+            'ALREADY_EXISTS',
+            'RESOURCE_EXHAUSTED',
+            'CANCELLED',
+            'DATA_LOSS',
+            'UNKNOWN',
+            'INTERNAL',
+            'NOT_IMPLEMENTED',
+            'UNAVAILABLE',
+            'DEADLINE_EXCEEDED',
+          ],
+        },
+        errors: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { message: { type: 'string' }, domain: { type: 'string' }, reason: { type: 'string' } },
+          },
+        },
         details: { type: 'array' },
       },
     },
@@ -38,11 +64,29 @@ function toJsonSchema(node: Json): Json {
   const out: Json = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === '$ref') out.$ref = `#/definitions/${v as string}`;
-    else if (k === 'properties') out.properties = Object.fromEntries(Object.entries(v as Json).map(([n, x]) => [n, toJsonSchema(x)]));
-    else if (['id', 'description', 'readOnly', 'annotations', 'enumDescriptions', 'enumDeprecated', 'deprecated', 'format', 'location', 'required', 'default', 'pattern'].includes(k)) continue;
+    else if (k === 'properties')
+      out.properties = Object.fromEntries(Object.entries(v as Json).map(([n, x]) => [n, toJsonSchema(x)]));
+    else if (
+      [
+        'id',
+        'description',
+        'readOnly',
+        'annotations',
+        'enumDescriptions',
+        'enumDeprecated',
+        'deprecated',
+        'format',
+        'location',
+        'required',
+        'default',
+        'pattern',
+      ].includes(k)
+    )
+      continue;
     else out[k] = toJsonSchema(v);
   }
-  if (node.type === 'object' && node.properties && node.additionalProperties === undefined) out.additionalProperties = false;
+  if (node.type === 'object' && node.properties && node.additionalProperties === undefined)
+    out.additionalProperties = false;
   return out;
 }
 
@@ -63,13 +107,21 @@ export class Discovery {
 
   constructor(file = FILE) {
     this.doc = JSON.parse(readFileSync(file, 'utf8'));
-    this.ajv.addSchema({ definitions: Object.fromEntries(Object.entries<Json>(this.doc.schemas).map(([k, v]) => [k, toJsonSchema(v)])) }, 'disc');
+    this.ajv.addSchema(
+      { definitions: Object.fromEntries(Object.entries<Json>(this.doc.schemas).map(([k, v]) => [k, toJsonSchema(v)])) },
+      'disc',
+    );
     this.ajv.addSchema(GOOGLE_ERROR, 'google-error');
     const walk = (res: Json) => {
       for (const m of Object.values<DiscoveryMethod & { flatPath: string }>(res.methods ?? {})) {
         const add = (p: string, media: boolean) => {
           const names: string[] = [];
-          const re = new RegExp(`^/${p.replace(/^\//, '').replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, n: string) => (names.push(n), '([^/:]+)'))}$`);
+          const re = new RegExp(
+            `^/${p
+              .replace(/^\//, '')
+              .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+              .replace(/\\?\{(\w+)\\?\}/g, (_, n: string) => (names.push(n), '([^/:]+)'))}$`,
+          );
           this.routes.push({ m, re, names, media });
         };
         add(m.flatPath, false);
@@ -80,25 +132,39 @@ export class Discovery {
     walk(this.doc);
   }
 
-  find(method: string, pathname: string): { m: DiscoveryMethod; params: Record<string, string>; media: boolean } | undefined {
+  find(
+    method: string,
+    pathname: string,
+  ): { m: DiscoveryMethod; params: Record<string, string>; media: boolean } | undefined {
     for (const r of this.routes) {
       if (r.m.httpMethod !== method) continue;
       const hit = r.re.exec(pathname);
-      if (hit) return { m: r.m, media: r.media, params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(hit[i + 1]!)])) };
+      if (hit)
+        return {
+          m: r.m,
+          media: r.media,
+          params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(hit[i + 1]!)])),
+        };
     }
     return undefined;
   }
 
   private check(ref: string, value: unknown, what: string): string[] {
     let v = this.validators.get(ref);
-    if (!v) this.validators.set(ref, (v = this.ajv.compile({ $ref: ref === 'google-error' ? 'google-error' : `disc#/definitions/${ref}` })));
+    if (!v)
+      this.validators.set(
+        ref,
+        (v = this.ajv.compile({ $ref: ref === 'google-error' ? 'google-error' : `disc#/definitions/${ref}` })),
+      );
     if (v(value)) return [];
     return (v.errors ?? []).slice(0, 8).map((e) => `${what}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
   }
 
   private checkParam(def: Json, raw: string, what: string): string[] {
-    if (def.enum && !def.enum.includes(raw)) return [`${what} ${JSON.stringify(raw)} is not one of ${def.enum.join(', ')}`];
-    if (def.type === 'boolean' && raw !== 'true' && raw !== 'false') return [`${what} ${JSON.stringify(raw)} is not a boolean`];
+    if (def.enum && !def.enum.includes(raw))
+      return [`${what} ${JSON.stringify(raw)} is not one of ${def.enum.join(', ')}`];
+    if (def.type === 'boolean' && raw !== 'true' && raw !== 'false')
+      return [`${what} ${JSON.stringify(raw)} is not a boolean`];
     if (def.type === 'integer' && !/^-?\d+$/.test(raw)) return [`${what} ${JSON.stringify(raw)} is not an integer`];
     return [];
   }
@@ -124,15 +190,18 @@ export class Discovery {
     for (const k of url.searchParams.keys()) {
       const def = m.parameters[k] ?? this.doc.parameters[k];
       if (def?.location !== 'query') problems.push(`${what}: undocumented query parameter ${k}`);
-      else if (!m.parameters[k]) problems.push(...this.checkParam(def, url.searchParams.get(k)!, `${what} query parameter ${k}`));
+      else if (!m.parameters[k])
+        problems.push(...this.checkParam(def, url.searchParams.get(k)!, `${what} query parameter ${k}`));
     }
     if (media) {
       const up = m.mediaUpload!;
       const type = url.searchParams.get('uploadType');
       if (type !== 'media') problems.push(`${what}: uploadType ${type}, expected media (a simple upload of the bytes)`);
       const ct = (contentType ?? '').split(';')[0]!.trim();
-      if (!up.accept.some((a) => (a.endsWith('/*') ? ct.startsWith(a.slice(0, -1)) : ct === a))) problems.push(`${what}: Content-Type ${ct} is not one of ${up.accept.join(', ')}`);
-      if (body.length > Number(up.maxSize)) problems.push(`${what}: ${body.length} bytes, more than maxSize ${up.maxSize}`);
+      if (!up.accept.some((a) => (a.endsWith('/*') ? ct.startsWith(a.slice(0, -1)) : ct === a)))
+        problems.push(`${what}: Content-Type ${ct} is not one of ${up.accept.join(', ')}`);
+      if (body.length > Number(up.maxSize))
+        problems.push(`${what}: ${body.length} bytes, more than maxSize ${up.maxSize}`);
       if (!body.length) problems.push(`${what}: no bytes`);
       return problems;
     }

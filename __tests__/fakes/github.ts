@@ -64,7 +64,14 @@ export class FakeGitHub {
   readonly trees = new Map<string, Map<string, string>>();
   readonly commits = new Map<string, { tree: string; parents: string[]; message: string }>();
   readonly refs = new Map<string, string>();
-  readonly comments: Array<{ id: number; issue: number; body: string; user: TokenInfo; created: string; updated: string }> = [];
+  readonly comments: Array<{
+    id: number;
+    issue: number;
+    body: string;
+    user: TokenInfo;
+    created: string;
+    updated: string;
+  }> = [];
   readonly pulls: PullRequest[] = [];
   readonly violations: string[] = [];
   readonly log: Logged[] = [];
@@ -113,14 +120,19 @@ export class FakeGitHub {
   }
 
   putTree(files: Map<string, string>): string {
-    const listing = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, s]) => `${p}\0${s}`).join('\n');
+    const listing = [...files]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([p, s]) => `${p}\0${s}`)
+      .join('\n');
     const sha = createHash('sha1').update(`tree ${listing}`).digest('hex');
     this.trees.set(sha, new Map(files));
     return sha;
   }
 
   putCommit(tree: string, parents: string[], message: string): string {
-    const sha = createHash('sha1').update(`commit ${tree} ${parents.join(',')} ${message} ${this.commits.size}`).digest('hex');
+    const sha = createHash('sha1')
+      .update(`commit ${tree} ${parents.join(',')} ${message} ${this.commits.size}`)
+      .digest('hex');
     this.commits.set(sha, { tree, parents, message });
     return sha;
   }
@@ -146,12 +158,24 @@ export class FakeGitHub {
       for (const b of this.trees.get(c.tree)!.values()) blobs.add(b);
       todo.push(...c.parents);
     }
-    return { commits: seen.size, blobs: blobs.size, bytes: [...blobs].reduce((n, b) => n + (this.blobs.get(b)?.length ?? 0), 0) };
+    return {
+      commits: seen.size,
+      blobs: blobs.size,
+      bytes: [...blobs].reduce((n, b) => n + (this.blobs.get(b)?.length ?? 0), 0),
+    };
   }
 
   /** Adds an open pull request from a branch of this repository. */
   openPull(number: number, headSha = 'f'.repeat(40)): void {
-    this.pulls.push({ number, title: `PR ${number}`, body: '', state: 'open', head: { ref: `feature-${number}`, sha: headSha, repo: this.full }, base: { ref: 'main' }, labels: [] });
+    this.pulls.push({
+      number,
+      title: `PR ${number}`,
+      body: '',
+      state: 'open',
+      head: { ref: `feature-${number}`, sha: headSha, repo: this.full },
+      base: { ref: 'main' },
+      labels: [],
+    });
   }
 
   /** Adds a commit to a branch (e.g. the base moved on). */
@@ -185,24 +209,40 @@ export class FakeGitHub {
     } catch {
       this.violations.push(`${method} ${url.pathname}: body is not JSON`);
     }
-    for (const p of openapi!.checkRequest(method, url, body, req.headers['content-type'])) this.violations.push(`request: ${p}`);
+    for (const p of openapi!.checkRequest(method, url, body, req.headers['content-type']))
+      this.violations.push(`request: ${p}`);
     const send = (status: number, out: Json, headers: Record<string, string> = {}, crossCutting = false) => {
       // Rate limits, bad credentials and read-only tokens can answer any operation; the
       // description lists them on few, so those answers are checked as GitHub's error shape.
       const documented = !!openapi!.find(method, url.pathname)?.op.responses[String(status)];
       crossCutting ||= !documented && [401, 403, 404, 429].includes(status);
       const problems = crossCutting
-        ? openapi!.checkResponse('GET', new URL(`${this.url}/user`), 403, out, {}).map((p) => p.replace('GET /user 403', `${method} ${url.pathname} ${status}`))
-        : openapi!.checkResponse(method, url, status, out, Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])));
+        ? openapi!
+            .checkResponse('GET', new URL(`${this.url}/user`), 403, out, {})
+            .map((p) => p.replace('GET /user 403', `${method} ${url.pathname} ${status}`))
+        : openapi!.checkResponse(
+            method,
+            url,
+            status,
+            out,
+            Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+          );
       for (const p of problems) this.violations.push(`response: ${p}`);
       this.log.push({ method, path: url.pathname + url.search, status, body });
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...headers });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-ratelimit-remaining': '4999',
+        ...headers,
+      });
       res.end(out === undefined ? '' : JSON.stringify(out));
     };
     const err = (status: number, message: string, crossCutting = false, headers: Record<string, string> = {}) =>
       send(status, { message, documentation_url: 'https://docs.github.com/rest' }, headers, crossCutting);
 
-    const fault = this.faults.find((f) => f.method === method && (typeof f.path === 'string' ? url.pathname.includes(f.path) : f.path.test(url.pathname)));
+    const fault = this.faults.find(
+      (f) =>
+        f.method === method && (typeof f.path === 'string' ? url.pathname.includes(f.path) : f.path.test(url.pathname)),
+    );
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
@@ -225,7 +265,12 @@ export class FakeGitHub {
   }
 
   private userJson(u: TokenInfo): Json {
-    return openapi!.sample('simple-user', { login: u.login, type: u.type, id: u.login.length, html_url: `https://github.com/${u.login}` });
+    return openapi!.sample('simple-user', {
+      login: u.login,
+      type: u.type,
+      id: u.login.length,
+      html_url: `https://github.com/${u.login}`,
+    });
   }
 
   private repoJson(): Json {
@@ -254,7 +299,12 @@ export class FakeGitHub {
   }
 
   private prJson(pr: PullRequest, schema: 'pull-request' | 'pull-request-simple'): Json {
-    const side = (ref: string, sha: string, repo: string) => ({ ref, sha, label: `${repo.split('/')[0]}:${ref}`, repo: openapi!.sample('repository', { full_name: repo, name: repo.split('/')[1] }) });
+    const side = (ref: string, sha: string, repo: string) => ({
+      ref,
+      sha,
+      label: `${repo.split('/')[0]}:${ref}`,
+      repo: openapi!.sample('repository', { full_name: repo, name: repo.split('/')[1] }),
+    });
     return openapi!.sample(schema, {
       number: pr.number,
       id: pr.number + 5000,
@@ -264,7 +314,15 @@ export class FakeGitHub {
       html_url: `https://github.com/${this.full}/pull/${pr.number}`,
       head: side(pr.head.ref, pr.head.sha, pr.head.repo),
       base: side(pr.base.ref, this.refs.get(`heads/${pr.base.ref}`) ?? '0'.repeat(40), this.full),
-      labels: pr.labels.map((name, i) => ({ id: i + 1, node_id: `L${i}`, url: `${this.url}/labels/${i}`, name, description: '', color: 'ededed', default: false })),
+      labels: pr.labels.map((name, i) => ({
+        id: i + 1,
+        node_id: `L${i}`,
+        url: `${this.url}/labels/${i}`,
+        name,
+        description: '',
+        color: 'ededed',
+        default: false,
+      })),
     });
   }
 
@@ -275,8 +333,19 @@ export class FakeGitHub {
       for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
     }
     const all = [
-      ...[...dirs].map((d) => ({ path: d, mode: '040000', type: 'tree', sha: createHash('sha1').update(`dir ${d}`).digest('hex') })),
-      ...[...tree].map(([p, s]) => ({ path: p, mode: '100644', type: 'blob', sha: s, size: this.blobs.get(s)?.length ?? 0 })),
+      ...[...dirs].map((d) => ({
+        path: d,
+        mode: '040000',
+        type: 'tree',
+        sha: createHash('sha1').update(`dir ${d}`).digest('hex'),
+      })),
+      ...[...tree].map(([p, s]) => ({
+        path: p,
+        mode: '100644',
+        type: 'blob',
+        sha: s,
+        size: this.blobs.get(s)?.length ?? 0,
+      })),
     ].sort((a, b) => (a.path < b.path ? -1 : 1));
     return recursive ? all : all.filter((e) => !e.path.includes('/'));
   }
@@ -292,7 +361,11 @@ export class FakeGitHub {
   ): Promise<void> {
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const refJson = (ref: string) =>
-      openapi!.sample('git-ref', { ref: `refs/${ref}`, url: `${this.url}/repos/${this.full}/git/refs/${ref}`, object: { type: 'commit', sha: this.refs.get(ref), url: `${this.url}/x` } });
+      openapi!.sample('git-ref', {
+        ref: `refs/${ref}`,
+        url: `${this.url}/repos/${this.full}/git/refs/${ref}`,
+        object: { type: 'commit', sha: this.refs.get(ref), url: `${this.url}/x` },
+      });
     switch (key) {
       case 'GET /user':
         if (who.installation) return err(403, 'Resource not accessible by integration');
@@ -310,18 +383,31 @@ export class FakeGitHub {
           next.searchParams.set('page', String(page + 1));
           headers.link = `<${next.href}>; rel="next"`;
         }
-        return send(200, slice.map((c) => this.commentJson(c)), headers);
+        return send(
+          200,
+          slice.map((c) => this.commentJson(c)),
+          headers,
+        );
       }
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
-        if (body.body.length > 65536) return err(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
-        const c = { id: this.nextId++, issue: Number(p.issue_number), body: body.body, user: who, created: now, updated: now };
+        if (body.body.length > 65536)
+          return err(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
+        const c = {
+          id: this.nextId++,
+          issue: Number(p.issue_number),
+          body: body.body,
+          user: who,
+          created: now,
+          updated: now,
+        };
         this.comments.push(c);
         return send(201, this.commentJson(c), { location: `${this.url}/repos/${this.full}/issues/comments/${c.id}` });
       }
       case 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
         const c = this.comments.find((x) => x.id === Number(p.comment_id));
         if (!c) return err(404, 'Not Found');
-        if (body.body.length > 65536) return err(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
+        if (body.body.length > 65536)
+          return err(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
         c.body = body.body;
         c.updated = now;
         return send(200, this.commentJson(c));
@@ -331,7 +417,10 @@ export class FakeGitHub {
         if (!pr) return err(404, 'Not Found');
         const labels: string[] = Array.isArray(body) ? body : body.labels;
         for (const l of labels) if (!pr.labels.includes(l)) pr.labels.push(l);
-        return send(200, pr.labels.map((name, i) => openapi!.sample('label', { id: i + 1, name })));
+        return send(
+          200,
+          pr.labels.map((name, i) => openapi!.sample('label', { id: i + 1, name })),
+        );
       }
       case 'GET /repos/{owner}/{repo}/git/ref/{ref}':
         if (!this.refs.has(p.ref!)) return err(404, 'Not Found');
@@ -357,14 +446,23 @@ export class FakeGitHub {
         return send(200, this.commitJson(p.commit_sha!));
       }
       case 'POST /repos/{owner}/{repo}/git/commits': {
-        if (!this.trees.has(body.tree) || (body.parents ?? []).some((s: string) => !this.commits.has(s))) return err(422, 'Object does not exist');
+        if (!this.trees.has(body.tree) || (body.parents ?? []).some((s: string) => !this.commits.has(s)))
+          return err(422, 'Object does not exist');
         const sha = this.putCommit(body.tree, body.parents ?? [], body.message);
         return send(201, this.commitJson(sha), { location: `${this.url}/repos/${this.full}/git/commits/${sha}` });
       }
       case 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}': {
         const t = this.trees.get(p.tree_sha!);
         if (!t) return err(404, 'Not Found');
-        return send(200, openapi!.sample('git-tree', { sha: p.tree_sha, url: `${this.url}/t`, truncated: false, tree: this.treeEntries(t, url.searchParams.has('recursive')) }));
+        return send(
+          200,
+          openapi!.sample('git-tree', {
+            sha: p.tree_sha,
+            url: `${this.url}/t`,
+            truncated: false,
+            tree: this.treeEntries(t, url.searchParams.has('recursive')),
+          }),
+        );
       }
       case 'POST /repos/{owner}/{repo}/git/trees': {
         const base = body.base_tree ? this.trees.get(body.base_tree) : new Map<string, string>();
@@ -378,12 +476,26 @@ export class FakeGitHub {
           else return err(422, `tree.sha ${e.sha} is not a valid blob`);
         }
         const sha = this.putTree(t);
-        return send(201, openapi!.sample('git-tree', { sha, url: `${this.url}/t`, truncated: false, tree: this.treeEntries(t, false) }), { location: `${this.url}/repos/${this.full}/git/trees/${sha}` });
+        return send(
+          201,
+          openapi!.sample('git-tree', {
+            sha,
+            url: `${this.url}/t`,
+            truncated: false,
+            tree: this.treeEntries(t, false),
+          }),
+          { location: `${this.url}/repos/${this.full}/git/trees/${sha}` },
+        );
       }
       case 'POST /repos/{owner}/{repo}/git/blobs': {
-        const content = body.encoding === 'base64' ? Buffer.from(body.content, 'base64') : Buffer.from(body.content, 'utf8');
+        const content =
+          body.encoding === 'base64' ? Buffer.from(body.content, 'base64') : Buffer.from(body.content, 'utf8');
         const sha = this.putBlob(content);
-        return send(201, openapi!.sample('short-blob', { sha, url: `${this.url}/repos/${this.full}/git/blobs/${sha}` }), { location: `${this.url}/repos/${this.full}/git/blobs/${sha}` });
+        return send(
+          201,
+          openapi!.sample('short-blob', { sha, url: `${this.url}/repos/${this.full}/git/blobs/${sha}` }),
+          { location: `${this.url}/repos/${this.full}/git/blobs/${sha}` },
+        );
       }
       case 'POST /repos/{owner}/{repo}/dispatches':
         this.dispatches.push(body);
@@ -393,17 +505,34 @@ export class FakeGitHub {
         const head = url.searchParams.get('head');
         const base = url.searchParams.get('base');
         const list = this.pulls.filter(
-          (pr) => (state === 'all' || pr.state === state) && (!head || `${pr.head.repo.split('/')[0]}:${pr.head.ref}` === head) && (!base || pr.base.ref === base),
+          (pr) =>
+            (state === 'all' || pr.state === state) &&
+            (!head || `${pr.head.repo.split('/')[0]}:${pr.head.ref}` === head) &&
+            (!base || pr.base.ref === base),
         );
-        return send(200, list.map((pr) => this.prJson(pr, 'pull-request-simple')));
+        return send(
+          200,
+          list.map((pr) => this.prJson(pr, 'pull-request-simple')),
+        );
       }
       case 'POST /repos/{owner}/{repo}/pulls': {
         const sha = this.refs.get(`heads/${body.head}`);
         if (!sha || !this.refs.has(`heads/${body.base}`)) return err(422, 'Validation Failed');
-        if (this.pulls.some((pr) => pr.state === 'open' && pr.head.ref === body.head && pr.base.ref === body.base)) return err(422, 'A pull request already exists');
-        const pr: PullRequest = { number: this.pulls.length + 1, title: body.title, body: body.body ?? '', state: 'open', head: { ref: body.head, sha, repo: this.full }, base: { ref: body.base }, labels: [] };
+        if (this.pulls.some((pr) => pr.state === 'open' && pr.head.ref === body.head && pr.base.ref === body.base))
+          return err(422, 'A pull request already exists');
+        const pr: PullRequest = {
+          number: this.pulls.length + 1,
+          title: body.title,
+          body: body.body ?? '',
+          state: 'open',
+          head: { ref: body.head, sha, repo: this.full },
+          base: { ref: body.base },
+          labels: [],
+        };
         this.pulls.push(pr);
-        return send(201, this.prJson(pr, 'pull-request'), { location: `${this.url}/repos/${this.full}/pulls/${pr.number}` });
+        return send(201, this.prJson(pr, 'pull-request'), {
+          location: `${this.url}/repos/${this.full}/pulls/${pr.number}`,
+        });
       }
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}': {
         const pr = this.pulls.find((x) => x.number === Number(p.pull_number));
@@ -468,7 +597,11 @@ export class FakeGitHub {
       url: `${this.url}/repos/${this.full}/git/commits/${sha}`,
       html_url: `https://github.com/${this.full}/commit/${sha}`,
       tree: { sha: c.tree, url: `${this.url}/t` },
-      parents: c.parents.map((s) => ({ sha: s, url: `${this.url}/c`, html_url: `https://github.com/${this.full}/commit/${s}` })),
+      parents: c.parents.map((s) => ({
+        sha: s,
+        url: `${this.url}/c`,
+        html_url: `https://github.com/${this.full}/commit/${s}`,
+      })),
     });
   }
 }

@@ -51,7 +51,9 @@ export abstract class LoopbackFake<F extends Fault = Fault> {
 
   /** The first planted fault for `op` (or for any op) that has firings left, counted down. */
   protected takeFault(op: string): F | undefined {
-    const f = this.faults.find((x) => (x.op === op || (this.anyOp !== undefined && x.op === this.anyOp)) && (x.times ?? 1) > 0);
+    const f = this.faults.find(
+      (x) => (x.op === op || (this.anyOp !== undefined && x.op === this.anyOp)) && (x.times ?? 1) > 0,
+    );
     if (f) f.times = (f.times ?? 1) - 1;
     return f;
   }

@@ -17,10 +17,20 @@ function toJsonSchema(node: Json, closed = false): Json {
   for (const [k, v] of Object.entries(node)) {
     if (k === 'discriminator' || k === 'nullable' || k === 'xml' || k === 'externalDocs') continue;
     // `properties` maps names to schemas: a property called "type" or "properties" is not a keyword.
-    out[k] = k === 'properties' && v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([n, x]) => [n, toJsonSchema(x, closed)])) : toJsonSchema(v, closed);
+    out[k] =
+      k === 'properties' && v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([n, x]) => [n, toJsonSchema(x, closed)]))
+        : toJsonSchema(v, closed);
   }
   // Closed objects: a field the description does not name is a violation (a misspelt attribute).
-  if (closed && node.properties && typeof node.properties === 'object' && node.additionalProperties === undefined && node.type === 'object') out.additionalProperties = false;
+  if (
+    closed &&
+    node.properties &&
+    typeof node.properties === 'object' &&
+    node.additionalProperties === undefined &&
+    node.type === 'object'
+  )
+    out.additionalProperties = false;
   if (node.nullable === true) {
     if (typeof out.type === 'string') {
       out.type = [out.type, 'null'];
@@ -60,14 +70,20 @@ export class OpenApi {
     this.ajv.addFormat('date', /^\d{4}-\d\d-\d\d$/);
     this.ajv.addFormat('binary', () => true);
     this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-    this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
+    this.ajv.addFormat('int32', {
+      type: 'number',
+      validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31,
+    });
     this.ajv.addFormat('repo.nwo', /^[^/\s]+\/[^/\s]+$/);
     this.ajv.addFormat('ssh-key', () => true);
     this.ajv.addSchema(this.doc, 'gh');
     for (const [template, item] of Object.entries<Json>(this.doc.paths)) {
       const names: string[] = [];
-      const re = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, n: string) => (names.push(n), n === 'ref' ? '(.+)' : '([^/]+)'))}$`);
-      for (const method of Object.keys(item)) if (method !== 'parameters') this.routes.push({ method, template, re, names });
+      const re = new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, n: string) => (names.push(n), n === 'ref' ? '(.+)' : '([^/]+)'))}$`,
+      );
+      for (const method of Object.keys(item))
+        if (method !== 'parameters') this.routes.push({ method, template, re, names });
     }
     // A literal segment beats a parameter (e.g. /issues/comments/{id} vs /issues/{number}/comments).
     this.routes.sort((a, b) => a.names.length - b.names.length);
@@ -109,7 +125,9 @@ export class OpenApi {
   private check(pointer: string, value: unknown, what: string): string[] {
     const v = this.validator(pointer);
     if (v(value)) return [];
-    return (v.errors ?? []).slice(0, 8).map((e) => `${what}${e.instancePath} ${e.message} ${e.params ? JSON.stringify(e.params) : ''}`);
+    return (v.errors ?? [])
+      .slice(0, 8)
+      .map((e) => `${what}${e.instancePath} ${e.message} ${e.params ? JSON.stringify(e.params) : ''}`);
   }
 
   private static esc(s: string): string {
@@ -119,14 +137,19 @@ export class OpenApi {
   /** Problems with a request (empty when it conforms). */
   checkRequest(method: string, url: URL, body: unknown, contentType: string | undefined): string[] {
     const found = this.find(method, url.pathname);
-    if (!found) return [`${method} ${url.pathname}: no such operation in ${this.opts.name ?? "GitHub's OpenAPI description"}`];
+    if (!found)
+      return [`${method} ${url.pathname}: no such operation in ${this.opts.name ?? "GitHub's OpenAPI description"}`];
     const { op, template } = found;
     const base = `/paths/${OpenApi.esc(template)}`;
     const problems: string[] = [];
     const item = this.doc.paths[template];
     const params: Array<{ p: Json; ptr: string }> = [];
-    (item.parameters ?? []).forEach((p: Json, i: number) => params.push({ p: this.deref(p), ptr: p.$ref ? p.$ref.slice(1) : `${base}/parameters/${i}` }));
-    (op.parameters ?? []).forEach((p: Json, i: number) => params.push({ p: this.deref(p), ptr: p.$ref ? p.$ref.slice(1) : `${base}/${found.method}/parameters/${i}` }));
+    (item.parameters ?? []).forEach((p: Json, i: number) =>
+      params.push({ p: this.deref(p), ptr: p.$ref ? p.$ref.slice(1) : `${base}/parameters/${i}` }),
+    );
+    (op.parameters ?? []).forEach((p: Json, i: number) =>
+      params.push({ p: this.deref(p), ptr: p.$ref ? p.$ref.slice(1) : `${base}/${found.method}/parameters/${i}` }),
+    );
     const coerce = (schema: Json, raw: string): unknown => {
       const s = this.deref(schema) ?? {};
       const t = Array.isArray(s.type) ? s.type[0] : s.type;
@@ -139,23 +162,34 @@ export class OpenApi {
     const known = new Set<string>();
     for (const { p, ptr } of params) {
       if (p.in === 'query') known.add(p.name);
-      const raw = p.in === 'path' ? found.pathParams[p.name] : p.in === 'query' ? url.searchParams.get(p.name) ?? undefined : undefined;
+      const raw =
+        p.in === 'path'
+          ? found.pathParams[p.name]
+          : p.in === 'query'
+            ? (url.searchParams.get(p.name) ?? undefined)
+            : undefined;
       if (p.in === 'header' || p.in === 'cookie') continue;
       if (raw === undefined) {
         if (p.required) problems.push(`${method} ${template}: missing ${p.in} parameter ${p.name}`);
         continue;
       }
-      problems.push(...this.check(`${ptr}/schema`, coerce(p.schema, raw), `${method} ${template} ${p.in} parameter ${p.name}`));
+      problems.push(
+        ...this.check(`${ptr}/schema`, coerce(p.schema, raw), `${method} ${template} ${p.in} parameter ${p.name}`),
+      );
     }
-    for (const k of url.searchParams.keys()) if (!known.has(k)) problems.push(`${method} ${template}: undocumented query parameter ${k}`);
+    for (const k of url.searchParams.keys())
+      if (!known.has(k)) problems.push(`${method} ${template}: undocumented query parameter ${k}`);
     const rb = op.requestBody ? this.deref(op.requestBody) : undefined;
     if (rb) {
       if (body === undefined) {
         if (rb.required) problems.push(`${method} ${template}: missing request body`);
       } else {
-        if (!contentType?.includes('application/json')) problems.push(`${method} ${template}: body sent as ${contentType}, expected application/json`);
+        if (!contentType?.includes('application/json'))
+          problems.push(`${method} ${template}: body sent as ${contentType}, expected application/json`);
         const ptr = op.requestBody.$ref ? op.requestBody.$ref.slice(1) : `${base}/${found.method}/requestBody`;
-        problems.push(...this.check(`${ptr}/content/application~1json/schema`, body, `${method} ${template} request body`));
+        problems.push(
+          ...this.check(`${ptr}/content/application~1json/schema`, body, `${method} ${template} request body`),
+        );
       }
     } else if (body !== undefined) problems.push(`${method} ${template}: a body where the operation takes none`);
     return problems;
@@ -166,19 +200,32 @@ export class OpenApi {
     const found = this.find(method, url.pathname);
     if (!found) return [];
     const { op, template } = found;
-    const key = op.responses[String(status)] ? String(status) : op.responses[`${String(status)[0]}XX`] ? `${String(status)[0]}XX` : op.responses.default ? 'default' : undefined;
-    if (!key) return [`${method} ${template}: status ${status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`];
+    const key = op.responses[String(status)]
+      ? String(status)
+      : op.responses[`${String(status)[0]}XX`]
+        ? `${String(status)[0]}XX`
+        : op.responses.default
+          ? 'default'
+          : undefined;
+    if (!key)
+      return [
+        `${method} ${template}: status ${status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`,
+      ];
     const ptr0 = `/paths/${OpenApi.esc(template)}/${found.method}/responses/${key}`;
     const raw = op.responses[key];
     const ptr = raw.$ref ? raw.$ref.slice(1) : ptr0;
     const res = this.deref(raw);
     const problems: string[] = [];
     for (const [h, def] of Object.entries<Json>(res.headers ?? {})) {
-      if (this.deref(def)?.required && headers[h.toLowerCase()] === undefined) problems.push(`${method} ${template} ${status}: missing header ${h}`);
+      if (this.deref(def)?.required && headers[h.toLowerCase()] === undefined)
+        problems.push(`${method} ${template} ${status}: missing header ${h}`);
     }
     if (status === 302 && !headers.location) problems.push(`${method} ${template} 302 without Location`);
     const json = res.content?.['application/json'];
-    if (json?.schema) problems.push(...this.check(`${ptr}/content/application~1json/schema`, body, `${method} ${template} ${status} response`));
+    if (json?.schema)
+      problems.push(
+        ...this.check(`${ptr}/content/application~1json/schema`, body, `${method} ${template} ${status} response`),
+      );
     else if (body !== undefined && status !== 204 && status !== 302) {
       const other = Object.keys(res.content ?? {});
       if (other.length === 0) problems.push(`${method} ${template} ${status}: a body where the description has none`);

@@ -24,7 +24,16 @@ interface Img {
   url: string;
 }
 
-const STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'ABORTED', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' };
+const STATUS: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ABORTED',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
 
 export class FakePlay extends LoopbackFake<PlayFault> {
   readonly packageName = 'com.example.habitual';
@@ -50,21 +59,39 @@ export class FakePlay extends LoopbackFake<PlayFault> {
 
   /** The service account key file a user downloads, pointing at this fake's token endpoint. */
   serviceAccountJson(): string {
-    return JSON.stringify({ type: 'service_account', project_id: 'example-project', private_key_id: this.keyId, private_key: this.privateKeyPem, client_email: this.clientEmail, client_id: '1234567890', token_uri: `${this.url}token` });
+    return JSON.stringify({
+      type: 'service_account',
+      project_id: 'example-project',
+      private_key_id: this.keyId,
+      private_key: this.privateKeyPem,
+      client_email: this.clientEmail,
+      client_id: '1234567890',
+      token_uri: `${this.url}token`,
+    });
   }
 
   seed(language: string, imageType: string, images: Buffer[]): void {
-    this.live.set(`${language}/${imageType}`, images.map((b) => this.image(b)));
+    this.live.set(
+      `${language}/${imageType}`,
+      images.map((b) => this.image(b)),
+    );
   }
 
   private image(b: Buffer): Img {
     const id = `${++this.seq}${createHash('sha1').update(b).digest('hex').slice(0, 12)}`;
-    return { id, sha1: createHash('sha1').update(b).digest('hex'), sha256: createHash('sha256').update(b).digest('hex'), url: `${this.url}img/${id}` };
+    return {
+      id,
+      sha1: createHash('sha1').update(b).digest('hex'),
+      sha256: createHash('sha256').update(b).digest('hex'),
+      url: `${this.url}img/${id}`,
+    };
   }
 
   /** Non-GET API requests, the token endpoint aside. */
   mutations(): number {
-    return this.requests.filter((r) => !['edits.images.list', 'token', 'edits.insert', 'edits.validate', 'edits.delete'].includes(r.op)).length;
+    return this.requests.filter(
+      (r) => !['edits.images.list', 'token', 'edits.insert', 'edits.validate', 'edits.delete'].includes(r.op),
+    ).length;
   }
 
   protected async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer, url: URL): Promise<void> {
@@ -78,14 +105,19 @@ export class FakePlay extends LoopbackFake<PlayFault> {
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       this.requests.push({ op, status });
       this.violations.push(...api.checkResponse(method, url, status, json));
-      res.writeHead(status, { ...(json === undefined ? {} : { 'content-type': 'application/json; charset=UTF-8' }), ...headers });
+      res.writeHead(status, {
+        ...(json === undefined ? {} : { 'content-type': 'application/json; charset=UTF-8' }),
+        ...headers,
+      });
       res.end(json === undefined ? '' : JSON.stringify(json));
     };
-    const error = (status: number, message: string, headers: Record<string, string> = {}) => send(status, { error: { code: status, message, status: STATUS[status] ?? 'UNKNOWN' } }, headers);
+    const error = (status: number, message: string, headers: Record<string, string> = {}) =>
+      send(status, { error: { code: status, message, status: STATUS[status] ?? 'UNKNOWN' } }, headers);
 
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const exp = token ? this.issued.get(token) : undefined;
-    if (!token || exp === undefined || exp <= this.now()) return error(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token.');
+    if (!token || exp === undefined || exp <= this.now())
+      return error(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token.');
     const f = this.takeFault(op);
     if (f?.cut) {
       this.requests.push({ op, status: 0 });
@@ -102,7 +134,8 @@ export class FakePlay extends LoopbackFake<PlayFault> {
     const edit = p.editId ? this.edits.get(p.editId) : undefined;
     if (p.editId && !edit?.open) return error(400, `This Edit has been deleted.`);
     const key = `${p.language}/${p.imageType}`;
-    if (p.language && !this.languages.includes(p.language)) return error(404, `There is no store listing for language ${p.language}.`);
+    if (p.language && !this.languages.includes(p.language))
+      return error(404, `There is no store listing for language ${p.language}.`);
     switch (op) {
       case 'edits.insert': {
         const id = `edit-${++this.seq}`;
@@ -117,14 +150,20 @@ export class FakePlay extends LoopbackFake<PlayFault> {
       case 'edits.commit':
         edit!.open = false;
         this.live = edit!.images;
-        this.commits.push({ editId: p.editId!, changesNotSentForReview: url.searchParams.get('changesNotSentForReview') === 'true' });
+        this.commits.push({
+          editId: p.editId!,
+          changesNotSentForReview: url.searchParams.get('changesNotSentForReview') === 'true',
+        });
         return send(200, { id: p.editId });
       case 'edits.images.list':
         return send(200, (edit!.images.get(key) ?? []).length ? { images: edit!.images.get(key) } : {});
       case 'edits.images.delete': {
         const list = edit!.images.get(key) ?? [];
         if (!list.some((i) => i.id === p.imageId)) return error(404, `No image ${p.imageId}`);
-        edit!.images.set(key, list.filter((i) => i.id !== p.imageId));
+        edit!.images.set(
+          key,
+          list.filter((i) => i.id !== p.imageId),
+        );
         return send(204);
       }
       case 'edits.images.upload': {
@@ -144,18 +183,32 @@ export class FakePlay extends LoopbackFake<PlayFault> {
       this.requests.push({ op: 'token', status });
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(json));
     };
-    if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) this.violations.push(`token: Content-Type ${req.headers['content-type']}`);
+    if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded'))
+      this.violations.push(`token: Content-Type ${req.headers['content-type']}`);
     const form = new URLSearchParams(raw.toString('utf8'));
-    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') this.violations.push(`token: grant_type ${form.get('grant_type')}`);
+    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')
+      this.violations.push(`token: grant_type ${form.get('grant_type')}`);
     const f = this.takeFault('token');
-    if (f?.status) return reply(f.status, { error: f.status === 429 ? 'rate_limited' : 'invalid_grant', error_description: `planted fault ${f.status}` }, f.retryAfter ? { 'Retry-After': f.retryAfter } : {});
+    if (f?.status)
+      return reply(
+        f.status,
+        { error: f.status === 429 ? 'rate_limited' : 'invalid_grant', error_description: `planted fault ${f.status}` },
+        f.retryAfter ? { 'Retry-After': f.retryAfter } : {},
+      );
     try {
       const assertion = form.get('assertion') ?? '';
       const h = decodeProtectedHeader(assertion);
       if (h.alg !== 'RS256' || h.kid !== this.keyId) throw new Error(`header ${JSON.stringify(h)}`);
-      const { payload } = await jwtVerify(assertion, this.publicKey, { algorithms: ['RS256'], issuer: this.clientEmail, audience: `${this.url}token`, currentDate: new Date(this.now()) });
-      if (payload.scope !== 'https://www.googleapis.com/auth/androidpublisher') throw new Error(`scope ${String(payload.scope)}`);
-      if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > 3600) throw new Error('an assertion may live at most one hour');
+      const { payload } = await jwtVerify(assertion, this.publicKey, {
+        algorithms: ['RS256'],
+        issuer: this.clientEmail,
+        audience: `${this.url}token`,
+        currentDate: new Date(this.now()),
+      });
+      if (payload.scope !== 'https://www.googleapis.com/auth/androidpublisher')
+        throw new Error(`scope ${String(payload.scope)}`);
+      if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > 3600)
+        throw new Error('an assertion may live at most one hour');
     } catch (e) {
       return reply(400, { error: 'invalid_grant', error_description: `Invalid JWT: ${(e as Error).message}` });
     }

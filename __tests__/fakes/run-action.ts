@@ -21,13 +21,25 @@ export { ROOT };
  */
 export function shippedAction(o: { linkModules: boolean }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-action-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/release-tree.mjs'), '--out', dir], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/release-tree.mjs'), '--out', dir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   if (o.linkModules) symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }
 
 /** What a release tag's tree holds at its top (scripts/release-tree.mjs, docs/action.md#releases). */
-export const RELEASE_FILES = ['action.yml', 'dist', 'fonts', 'templates', 'schema', 'README.md', 'LICENSE', 'package.json'];
+export const RELEASE_FILES = [
+  'action.yml',
+  'dist',
+  'fonts',
+  'templates',
+  'schema',
+  'README.md',
+  'LICENSE',
+  'package.json',
+];
 
 export interface ActionRun {
   code: number;
@@ -86,7 +98,8 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   // Only what a runner sets: nothing of this test process leaks in (PATH aside, for npm).
   for (const k of ['PATH', 'HOME', 'SystemRoot', 'TEMP', 'TMP']) if (process.env[k]) env[k] = process.env[k];
   // The network settings a runner's environment would carry (proxies, extra CA certificates, a registry mirror).
-  for (const [k, v] of Object.entries(process.env)) if (/proxy|_CA_|CA_CERTS|SSL_CERT|^npm_config_(registry|cache|userconfig|strict_ssl)$/i.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (/proxy|_CA_|CA_CERTS|SSL_CERT|^npm_config_(registry|cache|userconfig|strict_ssl)$/i.test(k)) env[k] = v;
   Object.assign(env, {
     GITHUB_ACTIONS: 'true',
     CI: 'true',
@@ -111,27 +124,42 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   for (const [k, v] of Object.entries(o.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const main = path.join(o.actionDir, 'dist', 'action.js');
   const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [main], { cwd: o.workspace, env, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 }, (e, stdout, stderr) =>
-      resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [main],
+      { cwd: o.workspace, env, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 },
+      (e, stdout, stderr) => resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, stdout, stderr }),
     );
   });
-  return { ...r, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '' };
+  return {
+    ...r,
+    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
+  };
 }
 
 /** The example project copied into a fresh folder (a user's checkout), cut to the given locales and presets. */
 export function exampleWorkspace(locales: string[], presets: string[], prefix = 'storeshots-ws-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  cpSync(path.join(ROOT, 'examples/habitual'), dir, { recursive: true, filter: (src) => !src.includes('storeshots-out') });
+  cpSync(path.join(ROOT, 'examples/habitual'), dir, {
+    recursive: true,
+    filter: (src) => !src.includes('storeshots-out'),
+  });
   const file = path.join(dir, 'screenshots.yml');
   const text = readFileSync(file, 'utf8');
-  const small = text.replace(/^locales: .*$/m, `locales: [${locales.join(', ')}]`).replace(/^presets: .*$/m, `presets: [${presets.join(', ')}]`);
+  const small = text
+    .replace(/^locales: .*$/m, `locales: [${locales.join(', ')}]`)
+    .replace(/^presets: .*$/m, `presets: [${presets.join(', ')}]`);
   if (small === text) throw new Error('the example manifest changed shape: update exampleWorkspace');
   writeFileSync(file, small);
   return dir;
 }
 
 /** A pull_request event payload as GitHub sends it (the fields the Action reads). */
-export function pullRequestEvent(gh: FakeGitHub, o: { number: number; headSha: string; fork?: boolean; headRef?: string }) {
+export function pullRequestEvent(
+  gh: FakeGitHub,
+  o: { number: number; headSha: string; fork?: boolean; headRef?: string },
+) {
   const headRepo = o.fork ? `contributor/${gh.repo}` : gh.full;
   return {
     name: 'pull_request',
@@ -140,7 +168,11 @@ export function pullRequestEvent(gh: FakeGitHub, o: { number: number; headSha: s
     payload: {
       action: 'synchronize',
       number: o.number,
-      pull_request: { number: o.number, head: { sha: o.headSha, ref: o.headRef ?? 'feature', repo: { full_name: headRepo, fork: !!o.fork } }, base: { ref: 'main', repo: { full_name: gh.full } } },
+      pull_request: {
+        number: o.number,
+        head: { sha: o.headSha, ref: o.headRef ?? 'feature', repo: { full_name: headRepo, fork: !!o.fork } },
+        base: { ref: 'main', repo: { full_name: gh.full } },
+      },
       repository: { full_name: gh.full, private: gh.private, default_branch: gh.defaultBranch },
     },
   };

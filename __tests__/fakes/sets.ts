@@ -24,7 +24,10 @@ export interface SetSpec {
   tint?: number;
 }
 
-export async function makeSet(spec: SetSpec = {}, outDir = mkdtempSync(path.join(tmpdir(), 'storeshots-set-'))): Promise<RenderedSet> {
+export async function makeSet(
+  spec: SetSpec = {},
+  outDir = mkdtempSync(path.join(tmpdir(), 'storeshots-set-')),
+): Promise<RenderedSet> {
   const locales = spec.locales ?? ['en-US', 'de-DE'];
   const presets = spec.presets ?? ['appstore.iphone_6_9', 'play.phone'];
   const slides = spec.slides ?? ['home', 'stats'];
@@ -36,9 +39,30 @@ export async function makeSet(spec: SetSpec = {}, outDir = mkdtempSync(path.join
         const rel = `${locale}/${preset}/${String(si + 1).padStart(2, '0')}-${slide}.png`;
         const file = path.join(outDir, rel);
         mkdirSync(path.dirname(file), { recursive: true });
-        const buf = await sharp({ create: { width, height, channels: 3, background: { r: 40 * li + (spec.tint ?? 0), g: 90 + 60 * si, b: 200 } } }).png().toBuffer();
+        const buf = await sharp({
+          create: {
+            width,
+            height,
+            channels: 3,
+            background: { r: 40 * li + (spec.tint ?? 0), g: 90 + 60 * si, b: 200 },
+          },
+        })
+          .png()
+          .toBuffer();
         writeFileSync(file, buf);
-        images.push({ path: rel, locale, preset, slide, index: si + 1, width, height, format: 'png', bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex'), cached: false });
+        images.push({
+          path: rel,
+          locale,
+          preset,
+          slide,
+          index: si + 1,
+          width,
+          height,
+          format: 'png',
+          bytes: buf.length,
+          sha256: createHash('sha256').update(buf).digest('hex'),
+          cached: false,
+        });
       }
     }
   }

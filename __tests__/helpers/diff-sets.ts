@@ -41,7 +41,9 @@ export function disc(r: Raw, cx: number, cy: number, radius: number): Raw {
   for (let y = Math.floor(cy - radius - 1); y <= cy + radius + 1; y++) {
     for (let x = Math.floor(cx - radius - 1); x <= cx + radius + 1; x++) {
       let cover = 0;
-      for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) cover += (x + (sx + 0.5) / 4 - cx) ** 2 + (y + (sy + 0.5) / 4 - cy) ** 2 <= radius ** 2 ? 1 : 0;
+      for (let sy = 0; sy < 4; sy++)
+        for (let sx = 0; sx < 4; sx++)
+          cover += (x + (sx + 0.5) / 4 - cx) ** 2 + (y + (sy + 0.5) / 4 - cy) ** 2 <= radius ** 2 ? 1 : 0;
       const a = cover / 16;
       const i = (y * r.width + x) * 4;
       for (let c = 0; c < 3; c++) r.data[i + c] = Math.round(r.data[i + c]! * (1 - a) + 255 * a);
@@ -51,7 +53,10 @@ export function disc(r: Raw, cx: number, cy: number, radius: number): Raw {
 }
 
 export const png = (r: Raw, compressionLevel = 6, adaptiveFiltering = false) =>
-  sharp(r.data, { raw: { width: r.width, height: r.height, channels: 4 } }).removeAlpha().png({ compressionLevel, adaptiveFiltering }).toBuffer();
+  sharp(r.data, { raw: { width: r.width, height: r.height, channels: 4 } })
+    .removeAlpha()
+    .png({ compressionLevel, adaptiveFiltering })
+    .toBuffer();
 
 export interface SetImageSpec {
   locale: string;
@@ -71,7 +76,19 @@ export async function writeSet(dir: string, specs: SetImageSpec[]): Promise<Imag
     const rel = s.path ?? `${s.locale}/${s.preset}/${String(index).padStart(2, '0')}-${s.slide}.png`;
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), s.bytes);
-    return { path: rel, locale: s.locale, preset: s.preset, slide: s.slide, index, width: sizes[n]!.width, height: sizes[n]!.height, format: 'png' as const, bytes: s.bytes.length, sha256: sha256(s.bytes), cached: false };
+    return {
+      path: rel,
+      locale: s.locale,
+      preset: s.preset,
+      slide: s.slide,
+      index,
+      width: sizes[n]!.width,
+      height: sizes[n]!.height,
+      format: 'png' as const,
+      bytes: s.bytes.length,
+      sha256: sha256(s.bytes),
+      cached: false,
+    };
   });
   writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(buildReport(records, []), null, 2)}\n`);
   return records;

@@ -24,7 +24,9 @@ export interface Problem {
 }
 
 function errorsOf(context: TemplateContext): Problem[] {
-  return context.errors.getErrors().map((e) => ({ line: e.range?.start.line ?? 0, column: e.range?.start.column ?? 0, message: e.message }));
+  return context.errors
+    .getErrors()
+    .map((e) => ({ line: e.range?.start.line ?? 0, column: e.range?.start.column ?? 0, message: e.message }));
 }
 
 /**
@@ -37,7 +39,12 @@ export function parseActionYml(text: string, schema: 'strict' | 'runner', name =
   const context = new TemplateContext(new TemplateValidationErrors(), getActionSchema(), new NoOperationTraceWriter());
   const fileId = context.getFileId(name);
   const reader = new YamlObjectReader(fileId, text);
-  if (reader.errors.length) return reader.errors.map((e) => ({ line: e.range?.start.line ?? 0, column: e.range?.start.column ?? 0, message: e.message }));
+  if (reader.errors.length)
+    return reader.errors.map((e) => ({
+      line: e.range?.start.line ?? 0,
+      column: e.range?.start.column ?? 0,
+      message: e.message,
+    }));
   readTemplate(context, 'action-root', reader, fileId);
   return errorsOf(context);
 }
@@ -50,7 +57,9 @@ interface ActionYml {
 }
 
 /** Resolves `<anyone>/storeshots@<any ref>` to this repository's action.yml (as it is on disk, or the text given). */
-export function selfResolver(actionYmlText = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')): ActionsMetadataProvider & { asked: string[] } {
+export function selfResolver(
+  actionYmlText = readFileSync(path.join(ROOT, 'action.yml'), 'utf8'),
+): ActionsMetadataProvider & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
@@ -65,9 +74,52 @@ export function selfResolver(actionYmlText = readFileSync(path.join(ROOT, 'actio
 
 /** Actions the doc workflows use besides ours, with the inputs their action.yml declares (so a typo there is caught too). */
 const KNOWN: Record<string, string[]> = {
-  'actions/setup-node': ['node-version', 'node-version-file', 'architecture', 'check-latest', 'registry-url', 'scope', 'token', 'cache', 'package-manager-cache', 'cache-dependency-path', 'mirror', 'mirror-token'],
-  'actions/download-artifact': ['name', 'artifact-ids', 'path', 'pattern', 'merge-multiple', 'github-token', 'repository', 'run-id'],
-  'actions/checkout': ['repository', 'ref', 'token', 'ssh-key', 'ssh-known-hosts', 'ssh-strict', 'ssh-user', 'persist-credentials', 'path', 'clean', 'filter', 'sparse-checkout', 'sparse-checkout-cone-mode', 'fetch-depth', 'fetch-tags', 'show-progress', 'lfs', 'submodules', 'set-safe-directory', 'github-server-url'],
+  'actions/setup-node': [
+    'node-version',
+    'node-version-file',
+    'architecture',
+    'check-latest',
+    'registry-url',
+    'scope',
+    'token',
+    'cache',
+    'package-manager-cache',
+    'cache-dependency-path',
+    'mirror',
+    'mirror-token',
+  ],
+  'actions/download-artifact': [
+    'name',
+    'artifact-ids',
+    'path',
+    'pattern',
+    'merge-multiple',
+    'github-token',
+    'repository',
+    'run-id',
+  ],
+  'actions/checkout': [
+    'repository',
+    'ref',
+    'token',
+    'ssh-key',
+    'ssh-known-hosts',
+    'ssh-strict',
+    'ssh-user',
+    'persist-credentials',
+    'path',
+    'clean',
+    'filter',
+    'sparse-checkout',
+    'sparse-checkout-cone-mode',
+    'fetch-depth',
+    'fetch-tags',
+    'show-progress',
+    'lfs',
+    'submodules',
+    'set-safe-directory',
+    'github-server-url',
+  ],
 };
 
 export function docResolver(actionYmlText?: string): ActionsMetadataProvider & { asked: string[] } {
@@ -78,7 +130,11 @@ export function docResolver(actionYmlText?: string): ActionsMetadataProvider & {
       const known = KNOWN[`${ref.owner}/${ref.name}`];
       if (known) {
         self.asked.push(`${ref.owner}/${ref.name}@${ref.ref}`);
-        return { name: ref.name, description: ref.name, inputs: Object.fromEntries(known.map((k) => [k, { description: k }])) };
+        return {
+          name: ref.name,
+          description: ref.name,
+          inputs: Object.fromEntries(known.map((k) => [k, { description: k }])),
+        };
       }
       return self.fetchActionMetadata(ref);
     },
@@ -88,11 +144,21 @@ export function docResolver(actionYmlText?: string): ActionsMetadataProvider & {
 /** Diagnostics of GitHub's language service for a workflow file (errors and warnings; hints dropped). */
 let docs = 0;
 
-export async function languageService(text: string, provider: ActionsMetadataProvider, uri = `file:///repo/.github/workflows/doc-${++docs}.yml`): Promise<Problem[]> {
+export async function languageService(
+  text: string,
+  provider: ActionsMetadataProvider,
+  uri = `file:///repo/.github/workflows/doc-${++docs}.yml`,
+): Promise<Problem[]> {
   const doc = TextDocument.create(uri, 'yaml', 1, text);
   const diags = await validate(doc, { actionsMetadataProvider: provider });
   // Severity: 1 error, 2 warning, 3 information, 4 hint. Undefined means error.
-  return diags.filter((d) => (d.severity ?? 1) <= 2).map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value }));
+  return diags
+    .filter((d) => (d.severity ?? 1) <= 2)
+    .map((d) => ({
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+    }));
 }
 
 /**
@@ -145,7 +211,13 @@ export function docWorkflows(file: string, markdown: string): DocWorkflow[] {
     else if (isSteps) {
       const head = ['on: push', 'permissions: {}', 'jobs:', '  snippet:', '    runs-on: ubuntu-latest', '    steps:'];
       const indented = body.split('\n').map((l) => (l ? `      ${l}` : l));
-      out.push({ where: `${file}:${start + 1}`, file, line: start + 1, text: `${[...head, ...indented].join('\n')}\n`, offset: head.length });
+      out.push({
+        where: `${file}:${start + 1}`,
+        file,
+        line: start + 1,
+        text: `${[...head, ...indented].join('\n')}\n`,
+        offset: head.length,
+      });
     }
   }
   return out;

@@ -20,7 +20,13 @@ export function parseFixture(rel: string, locale = 'en-US', perLocale = true): S
 }
 
 /** Asserts that parsing fails with a UserError naming the file, the line (and column) and a message part. */
-export function expectParseError(rel: string, line: number, message: RegExp | string, locale = 'de-DE', column?: number): UserError {
+export function expectParseError(
+  rel: string,
+  line: number,
+  message: RegExp | string,
+  locale = 'de-DE',
+  column?: number,
+): UserError {
   let caught: unknown;
   try {
     parseFixture(rel, locale);

@@ -36,7 +36,11 @@ export const BASE_MANIFEST = {
   },
   screenshots: 'shots/{locale}/{slide}.png',
   slides: [
-    { id: 'home', headline: { 'en-US': 'Track every habit', 'de-DE': 'Jede Gewohnheit im Blick' }, subtitle: 'Streaks' },
+    {
+      id: 'home',
+      headline: { 'en-US': 'Track every habit', 'de-DE': 'Jede Gewohnheit im Blick' },
+      subtitle: 'Streaks',
+    },
     { id: 'stats', headline: { 'en-US': 'See your progress', 'de-DE': 'Sieh deinen Fortschritt' } },
   ],
   'fallback-locale': 'en-US',
@@ -60,34 +64,171 @@ type Path = Array<string | number>;
 
 // Fields to aim at: every kind the schema has (paths, colours, numbers, enums, texts, lists).
 const FIELDS: Path[] = [
-  ['version'], ['app'], ['app', 'name'], ['app', 'icon'], ['app', 'tagline'], ['locales'], ['locales', 0], ['locales', 1],
-  ['presets'], ['presets', 0], ['presets', 0, 'id'], ['presets', 0, 'size'], ['presets', 0, 'style'], ['theme'],
-  ['style'], ['style', 'layout'], ['style', 'padding'], ['style', 'background'], ['style', 'background', 'color'],
-  ['style', 'background', 'gradient'], ['style', 'background', 'gradient', 1], ['style', 'background', 'angle'],
-  ['style', 'background', 'image'], ['style', 'background', 'blur'], ['style', 'background', 'tint'], ['style', 'background', 'type'],
-  ['style', 'headline', 'color'], ['style', 'headline', 'accent'], ['style', 'headline', 'size'], ['style', 'headline', 'min-size'],
-  ['style', 'headline', 'font'], ['style', 'headline', 'weight'], ['style', 'headline', 'line-height'], ['style', 'headline', 'letter-spacing'],
-  ['style', 'headline', 'max-lines'], ['style', 'subtitle', 'size'], ['style', 'subtitle', 'font'], ['style', 'subtitle', 'color'],
-  ['style', 'device', 'frame'], ['style', 'device', 'color'], ['style', 'device', 'scale'], ['style', 'device', 'tilt'],
-  ['style', 'device', 'offset-y'], ['screenshots'], ['slides'], ['slides', 0], ['slides', 0, 'id'], ['slides', 0, 'headline'],
-  ['slides', 0, 'headline', 'en-US'], ['slides', 0, 'subtitle'], ['slides', 0, 'screenshot'], ['slides', 0, 'second-screenshot'],
-  ['slides', 0, 'presets'], ['slides', 1, 'style'], ['slides', 1, 'style', 'background', 'image'], ['fonts'], ['fonts', 0],
-  ['strings'], ['strings', 0], ['fallback-locale'], ['output'], ['output', 'dir'], ['output', 'format'], ['output', 'quality'],
-  ['output', 'layout'], ['locale-style'], ['locale-style', 'de', 'headline', 'font'], ['feature-graphic', 'screenshot'],
+  ['version'],
+  ['app'],
+  ['app', 'name'],
+  ['app', 'icon'],
+  ['app', 'tagline'],
+  ['locales'],
+  ['locales', 0],
+  ['locales', 1],
+  ['presets'],
+  ['presets', 0],
+  ['presets', 0, 'id'],
+  ['presets', 0, 'size'],
+  ['presets', 0, 'style'],
+  ['theme'],
+  ['style'],
+  ['style', 'layout'],
+  ['style', 'padding'],
+  ['style', 'background'],
+  ['style', 'background', 'color'],
+  ['style', 'background', 'gradient'],
+  ['style', 'background', 'gradient', 1],
+  ['style', 'background', 'angle'],
+  ['style', 'background', 'image'],
+  ['style', 'background', 'blur'],
+  ['style', 'background', 'tint'],
+  ['style', 'background', 'type'],
+  ['style', 'headline', 'color'],
+  ['style', 'headline', 'accent'],
+  ['style', 'headline', 'size'],
+  ['style', 'headline', 'min-size'],
+  ['style', 'headline', 'font'],
+  ['style', 'headline', 'weight'],
+  ['style', 'headline', 'line-height'],
+  ['style', 'headline', 'letter-spacing'],
+  ['style', 'headline', 'max-lines'],
+  ['style', 'subtitle', 'size'],
+  ['style', 'subtitle', 'font'],
+  ['style', 'subtitle', 'color'],
+  ['style', 'device', 'frame'],
+  ['style', 'device', 'color'],
+  ['style', 'device', 'scale'],
+  ['style', 'device', 'tilt'],
+  ['style', 'device', 'offset-y'],
+  ['screenshots'],
+  ['slides'],
+  ['slides', 0],
+  ['slides', 0, 'id'],
+  ['slides', 0, 'headline'],
+  ['slides', 0, 'headline', 'en-US'],
+  ['slides', 0, 'subtitle'],
+  ['slides', 0, 'screenshot'],
+  ['slides', 0, 'second-screenshot'],
+  ['slides', 0, 'presets'],
+  ['slides', 1, 'style'],
+  ['slides', 1, 'style', 'background', 'image'],
+  ['fonts'],
+  ['fonts', 0],
+  ['strings'],
+  ['strings', 0],
+  ['fallback-locale'],
+  ['output'],
+  ['output', 'dir'],
+  ['output', 'format'],
+  ['output', 'quality'],
+  ['output', 'layout'],
+  ['locale-style'],
+  ['locale-style', 'de', 'headline', 'font'],
+  ['feature-graphic', 'screenshot'],
 ];
 
 const HOSTILE_VALUES: unknown[] = [
-  '../outside.png', '/etc/passwd', '/dev/zero', '/proc/self/environ', 'builtin:../../../../../../etc/passwd', 'builtin:', '../../x.ttf',
-  '/etc/passwd.ttf', '../outside', 'shots', '.', '..', '', ' ', '~', 'shots/{locale}/../../../outside.png', '{locale}/{slide}.png',
-  'a\u0000b', 'line\nbreak', '\t', '%s%n%x', '${HOME}', '__proto__', 'constructor', 'Z'.repeat(50_000), 'x'.repeat(2000),
-  '#', '#ggg', '#12345', 'rgb(', 'rgba(1,2,3,4,5)', 'hsl(1e999, 0%, 0%)', 'notacolour', 'transparent', 'red', '#ff000080',
-  Infinity, -Infinity, Number.NaN, 0, -0, -1, 1e308, 5e-324, 1.5, 99999, 2 ** 53, true, false, null, [], {}, [[[[]]]],
-  { key: 'x' }, { 'en-US': 5 }, ['a', 'a'], 'play.phone', 'play.phon', 'appstore.iphone_6_9@landscape', '99999x99999', '10x10',
-  '540x960', 'pseudo', 'xx-YY', 'en-US', 'auto', 'none', 'iphone-island', 'frame.png', 'fastlane', 'jpeg', 'gif', 'text-top',
-  '\u202e\u0645\u0631\u062d\u0628\u0627', '😀'.repeat(40), 'ﬀ\u0301\u0308', 'NUL\u0000', 'a'.repeat(41),
+  '../outside.png',
+  '/etc/passwd',
+  '/dev/zero',
+  '/proc/self/environ',
+  'builtin:../../../../../../etc/passwd',
+  'builtin:',
+  '../../x.ttf',
+  '/etc/passwd.ttf',
+  '../outside',
+  'shots',
+  '.',
+  '..',
+  '',
+  ' ',
+  '~',
+  'shots/{locale}/../../../outside.png',
+  '{locale}/{slide}.png',
+  'a\u0000b',
+  'line\nbreak',
+  '\t',
+  '%s%n%x',
+  '${HOME}',
+  '__proto__',
+  'constructor',
+  'Z'.repeat(50_000),
+  'x'.repeat(2000),
+  '#',
+  '#ggg',
+  '#12345',
+  'rgb(',
+  'rgba(1,2,3,4,5)',
+  'hsl(1e999, 0%, 0%)',
+  'notacolour',
+  'transparent',
+  'red',
+  '#ff000080',
+  Infinity,
+  -Infinity,
+  Number.NaN,
+  0,
+  -0,
+  -1,
+  1e308,
+  5e-324,
+  1.5,
+  99999,
+  2 ** 53,
+  true,
+  false,
+  null,
+  [],
+  {},
+  [[[[]]]],
+  { key: 'x' },
+  { 'en-US': 5 },
+  ['a', 'a'],
+  'play.phone',
+  'play.phon',
+  'appstore.iphone_6_9@landscape',
+  '99999x99999',
+  '10x10',
+  '540x960',
+  'pseudo',
+  'xx-YY',
+  'en-US',
+  'auto',
+  'none',
+  'iphone-island',
+  'frame.png',
+  'fastlane',
+  'jpeg',
+  'gif',
+  'text-top',
+  '\u202e\u0645\u0631\u062d\u0628\u0627',
+  '😀'.repeat(40),
+  'ﬀ\u0301\u0308',
+  'NUL\u0000',
+  'a'.repeat(41),
 ];
 
-const KEY_JUNK = ['locale', 'preset', 'slide', 'headlines', 'colour', 'Version', 'output_dir', '__proto__', 'x-y', '', '😀', 'constructor'];
+const KEY_JUNK = [
+  'locale',
+  'preset',
+  'slide',
+  'headlines',
+  'colour',
+  'Version',
+  'output_dir',
+  '__proto__',
+  'x-y',
+  '',
+  '😀',
+  'constructor',
+];
 
 function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
@@ -105,7 +246,8 @@ function setAt(root: Record<string, unknown>, fp: Path, value: unknown): void {
 
 function deleteAt(root: Record<string, unknown>, fp: Path): void {
   let node: unknown = root;
-  for (let i = 0; i < fp.length - 1; i++) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[fp[i]!] : undefined;
+  for (let i = 0; i < fp.length - 1; i++)
+    node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[fp[i]!] : undefined;
   if (node && typeof node === 'object') {
     if (Array.isArray(node) && typeof fp[fp.length - 1] === 'number') node.splice(fp[fp.length - 1] as number, 1);
     else delete (node as Record<string | number, unknown>)[fp[fp.length - 1]!];
@@ -137,7 +279,9 @@ export function fuzzCase(seed: number, index: number): FuzzCase {
       const fp = pick(r, FIELDS);
       const v = pick(r, HOSTILE_VALUES);
       setAt(data, fp, v);
-      moves.push(`set ${fp.join('.')} = ${typeof v === 'string' && v.length > 40 ? `${JSON.stringify(v.slice(0, 20))}...(${v.length})` : String(JSON.stringify(v) ?? v)}`);
+      moves.push(
+        `set ${fp.join('.')} = ${typeof v === 'string' && v.length > 40 ? `${JSON.stringify(v.slice(0, 20))}...(${v.length})` : String(JSON.stringify(v) ?? v)}`,
+      );
     } else if (kind < 0.6) {
       const fp = pick(r, FIELDS);
       deleteAt(data, fp);
@@ -162,15 +306,24 @@ export function fuzzCase(seed: number, index: number): FuzzCase {
       textMoves.push((text) => {
         const pos = Math.floor(at * text.length);
         switch (t) {
-          case 0: return `${text}x-bomb:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n`;
-          case 1: return `${text}theme: *nowhere\n`;
-          case 2: return text.slice(0, pos);
-          case 3: return `${text.slice(0, pos)}${String.fromCharCode(bytes)}${text.slice(pos)}`;
-          case 4: return `${text}app: ${nested(depth, '[')}\n`;
-          case 5: return `${text}fonts:\n${'- '.repeat(depth)}x\n`;
-          case 6: return text.replace(/^(\w[\w-]*):/m, (_, k: string) => `${k}: 1\n${k}:`);
-          case 7: return `${text.slice(0, pos)}\t${text.slice(pos)}`;
-          default: return `${text}\n---\nversion: 1\n`;
+          case 0:
+            return `${text}x-bomb:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n`;
+          case 1:
+            return `${text}theme: *nowhere\n`;
+          case 2:
+            return text.slice(0, pos);
+          case 3:
+            return `${text.slice(0, pos)}${String.fromCharCode(bytes)}${text.slice(pos)}`;
+          case 4:
+            return `${text}app: ${nested(depth, '[')}\n`;
+          case 5:
+            return `${text}fonts:\n${'- '.repeat(depth)}x\n`;
+          case 6:
+            return text.replace(/^(\w[\w-]*):/m, (_, k: string) => `${k}: 1\n${k}:`);
+          case 7:
+            return `${text.slice(0, pos)}\t${text.slice(pos)}`;
+          default:
+            return `${text}\n---\nversion: 1\n`;
         }
       });
       moves.push(`text move ${t} at ${at.toFixed(3)}`);
@@ -188,7 +341,11 @@ export function fuzzCase(seed: number, index: number): FuzzCase {
   if (r() < 0.06) {
     // Bytes that are not UTF-8 somewhere in the file.
     const pos = Math.floor(r() * bytes.length);
-    bytes = Buffer.concat([bytes.subarray(0, pos), Buffer.from([pick(r, [0xff, 0xc3, 0xe9, 0x80, 0xfe])]), bytes.subarray(pos)]);
+    bytes = Buffer.concat([
+      bytes.subarray(0, pos),
+      Buffer.from([pick(r, [0xff, 0xc3, 0xe9, 0x80, 0xfe])]),
+      bytes.subarray(pos),
+    ]);
     moves.push(`bad byte at ${pos}`);
   }
   return { index, moves, bytes };
@@ -200,10 +357,14 @@ export function checkAnswer(r: { code: number; stderr: string; stdout: string },
   if (!allowed.includes(r.code)) out.push(`exit code ${r.code} (allowed: ${allowed.join(', ')})`);
   const all = `${r.stdout}\n${r.stderr}`;
   if (/^\s+at .+(:\d+:\d+\)?|\(native\))$/m.test(all)) out.push('a stack trace');
-  if (/Maximum call stack|RangeError|TypeError|ReferenceError|SyntaxError|Unexpected message from Worker|\uFFFD/.test(all)) out.push('an internal error name or U+FFFD');
+  if (
+    /Maximum call stack|RangeError|TypeError|ReferenceError|SyntaxError|Unexpected message from Worker|\uFFFD/.test(all)
+  )
+    out.push('an internal error name or U+FFFD');
   if (r.code === 2) {
     for (const line of r.stderr.split('\n')) {
-      if (/\berror: /.test(line) && !/^screenshots\.yml:\d+:\d+: error: /.test(line)) out.push(`a manifest error without a position: ${line.slice(0, 200)}`);
+      if (/\berror: /.test(line) && !/^screenshots\.yml:\d+:\d+: error: /.test(line))
+        out.push(`a manifest error without a position: ${line.slice(0, 200)}`);
     }
   }
   return out;

@@ -11,12 +11,19 @@ export interface RawResponse {
 }
 
 /** Writes `head` (+ body) on a fresh connection and resolves with the response once the server closes it. */
-export function rawRequest(port: number, head: string, body: Buffer | string = '', opts: { halfClose?: boolean } = {}): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  head: string,
+  body: Buffer | string = '',
+  opts: { halfClose?: boolean } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
     socket.on('data', (d: Buffer) => chunks.push(d));
-    socket.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' && chunks.length ? undefined : reject(e)));
+    socket.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'ECONNRESET' && chunks.length ? undefined : reject(e),
+    );
     socket.on('close', () => {
       const text = Buffer.concat(chunks).toString('latin1');
       const end = text.indexOf('\r\n\r\n');
@@ -51,7 +58,9 @@ export function rawRequest(port: number, head: string, body: Buffer | string = '
       }
       resolve({ status: Number(statusLine!.split(' ')[1]), headers, body: bodyText, json });
     });
-    socket.write(head.includes('\r\n\r\n') ? head : `${head}${head.endsWith('\r\n') ? '' : '\r\n'}Connection: close\r\n\r\n`);
+    socket.write(
+      head.includes('\r\n\r\n') ? head : `${head}${head.endsWith('\r\n') ? '' : '\r\n'}Connection: close\r\n\r\n`,
+    );
     if (body.length) socket.write(body);
     if (opts.halfClose) socket.end();
   });

@@ -53,7 +53,9 @@ export function tempData(): string {
  * stops it (an exit hook backs both up). A --data folder it made itself (no `data` given) is removed
  * when the test process exits, if the test did not remove it (cleanup) before.
  */
-export async function startService(opts: { env?: NodeJS.ProcessEnv; data?: string; args?: string[] } = {}): Promise<ServerHandle> {
+export async function startService(
+  opts: { env?: NodeJS.ProcessEnv; data?: string; args?: string[] } = {},
+): Promise<ServerHandle> {
   const data = opts.data ?? tempData();
   if (!opts.data) madeData.add(data);
   const env: NodeJS.ProcessEnv = {
@@ -67,11 +69,15 @@ export async function startService(opts: { env?: NodeJS.ProcessEnv; data?: strin
     ...opts.env,
   };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), 'serve', '--port', '0', '--data', data, ...(opts.args ?? [])], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/storeshots.js'), 'serve', '--port', '0', '--data', data, ...(opts.args ?? [])],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   live.add(proc);
   proc.once('exit', () => live.delete(proc));
   // Started inside a test: stopped when that test ends, passed, failed or timed out. (Started in a
@@ -99,7 +105,9 @@ export async function startService(opts: { env?: NodeJS.ProcessEnv; data?: strin
       if (m) resolve(Number(m[1]));
     });
     // Stopped because its test ended (timed out while it started): nobody waits for it any more.
-    void exited.then((code) => stoppedAtTestEnd || reject(new Error(`server exited (${code}) before listening:\n${err}`)));
+    void exited.then(
+      (code) => stoppedAtTestEnd || reject(new Error(`server exited (${code}) before listening:\n${err}`)),
+    );
   });
   return {
     url: `http://127.0.0.1:${port}`,
@@ -169,7 +177,11 @@ export async function api<T = any>(
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.key !== null) headers.authorization = `Bearer ${opts.key ?? KEY}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(base + url, { method, headers, body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const res = await fetch(base + url, {
+    method,
+    headers,
+    body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
   const type = res.headers.get('content-type') ?? '';
   const parsed = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, body: parsed as T };
@@ -200,7 +212,12 @@ export interface Received {
 }
 
 /** A loopback HTTP receiver that answers with the given statuses in turn (the last one repeats). */
-export async function receiver(statuses: number[] = [200]): Promise<{ url: string; received: Received[]; next: (n?: number) => Promise<Received[]>; close: () => Promise<void> }> {
+export async function receiver(statuses: number[] = [200]): Promise<{
+  url: string;
+  received: Received[];
+  next: (n?: number) => Promise<Received[]>;
+  close: () => Promise<void>;
+}> {
   const received: Received[] = [];
   const waiters: Array<() => void> = [];
   const server = http.createServer((req, res) => {
@@ -208,7 +225,13 @@ export async function receiver(statuses: number[] = [200]): Promise<{ url: strin
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const status = statuses[Math.min(received.length, statuses.length - 1)]!;
-      received.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      received.push({
+        method: req.method!,
+        url: req.url!,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        status,
+      });
       res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
       for (const w of waiters.splice(0)) w();
     });

@@ -44,7 +44,11 @@ export function smallProject(): SmallProject {
   const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-small-'));
   for (const locale of ['en-US', 'de-DE']) {
     mkdirSync(path.join(dir, 'shots', locale), { recursive: true });
-    cpSync(path.join(ROOT, 'examples/habitual/shots', locale, 'android-phone'), path.join(dir, 'shots', locale, 'android-phone'), { recursive: true });
+    cpSync(
+      path.join(ROOT, 'examples/habitual/shots', locale, 'android-phone'),
+      path.join(dir, 'shots', locale, 'android-phone'),
+      { recursive: true },
+    );
   }
   mkdirSync(path.join(dir, 'fonts'));
   cpSync(path.join(ROOT, 'fonts/Inter.var.ttf'), path.join(dir, 'fonts/Inter.var.ttf'));
@@ -69,7 +73,11 @@ let built: string | undefined;
 export function privateWorker(): string {
   if (built) return built;
   const pkg = mkdtempSync(path.join(tmpdir(), 'storeshots-pkg-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--outdir', path.join(pkg, 'dist')], { cwd: ROOT, stdio: 'pipe' });
-  for (const f of ['package.json', 'templates', 'fonts', 'schema', 'node_modules']) symlinkSync(path.join(ROOT, f), path.join(pkg, f));
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--outdir', path.join(pkg, 'dist')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+  for (const f of ['package.json', 'templates', 'fonts', 'schema', 'node_modules'])
+    symlinkSync(path.join(ROOT, f), path.join(pkg, f));
   return (built = path.join(pkg, 'dist/render/worker.js'));
 }

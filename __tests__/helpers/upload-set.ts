@@ -27,14 +27,19 @@ export async function png(width: number, height: number, color: string): Promise
   const key = `${width}x${height}${color}`;
   let b = cache.get(key);
   if (!b) {
-    b = await sharp({ create: { width, height, channels: 3, background: color } }).png({ compressionLevel: 9 }).toBuffer();
+    b = await sharp({ create: { width, height, channels: 3, background: color } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     cache.set(key, b);
   }
   return b;
 }
 
 /** Writes OUT/<locale>/<preset>/<NN>-<slide>.png and OUT/report.json; returns OUT. */
-export async function writeRenderedSet(specs: SetSpec[], out = mkdtempSync(path.join(tmpdir(), 'storeshots-upload-'))): Promise<string> {
+export async function writeRenderedSet(
+  specs: SetSpec[],
+  out = mkdtempSync(path.join(tmpdir(), 'storeshots-upload-')),
+): Promise<string> {
   const images: ImageRecord[] = [];
   for (const s of specs) {
     const { size } = resolvePreset(s.preset)!;
@@ -43,7 +48,19 @@ export async function writeRenderedSet(specs: SetSpec[], out = mkdtempSync(path.
       const rel = `${s.locale}/${s.preset}/${String(i + 1).padStart(2, '0')}-${sl.slide}.png`;
       mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
       writeFileSync(path.join(out, rel), bytes);
-      images.push({ path: rel, locale: s.locale, preset: s.preset, slide: sl.slide, index: i + 1, width: size.width, height: size.height, format: 'png', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), cached: false });
+      images.push({
+        path: rel,
+        locale: s.locale,
+        preset: s.preset,
+        slide: sl.slide,
+        index: i + 1,
+        width: size.width,
+        height: size.height,
+        format: 'png',
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        cached: false,
+      });
     }
   }
   writeFileSync(path.join(out, 'report.json'), `${JSON.stringify(buildReport(images, []), null, 2)}\n`);

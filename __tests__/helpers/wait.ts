@@ -18,7 +18,10 @@ export interface WaitOptions {
  * Calls `fn` until it returns a value other than undefined, null or false, and resolves with that
  * value. An error thrown by `fn` ends the wait at once (a state that can no longer turn out well).
  */
-export async function waitFor<T>(fn: () => T | Promise<T>, opts: WaitOptions): Promise<Exclude<T, undefined | null | false>> {
+export async function waitFor<T>(
+  fn: () => T | Promise<T>,
+  opts: WaitOptions,
+): Promise<Exclude<T, undefined | null | false>> {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const deadline = now() + opts.timeoutMs;

@@ -70,7 +70,8 @@ function textKind(f: Finding): 'headline' | 'subtitle' {
 }
 
 function positionOf(f: Finding, jobs: Job[], index: ManifestIndex | undefined): Position | undefined {
-  const match = (j: Job) => (!f.locale || j.locale === f.locale) && (!f.preset || j.preset === f.preset || j.presetId === f.preset);
+  const match = (j: Job) =>
+    (!f.locale || j.locale === f.locale) && (!f.preset || j.preset === f.preset || j.presetId === f.preset);
   if (f.slide) {
     const job = jobs.find((j) => match(j) && j.slide === f.slide);
     if (job && f.rule.startsWith('text.')) {
@@ -96,7 +97,13 @@ function positionOf(f: Finding, jobs: Job[], index: ManifestIndex | undefined): 
  * @param workspace the repository root annotations are relative to
  * @param rulesBase docs/lint.md of the running copy, for house rules' links
  */
-export function findingAnnotations(findings: Finding[], plan: Plan | undefined, cwd: string, workspace: string, rulesBase?: string): Annotation[] {
+export function findingAnnotations(
+  findings: Finding[],
+  plan: Plan | undefined,
+  cwd: string,
+  workspace: string,
+  rulesBase?: string,
+): Annotation[] {
   const jobs = plan?.all ?? [];
   const manifest = plan ? annotationFile(plan.manifestFile, workspace, workspace) : undefined;
   const index = plan && findings.length ? new ManifestIndex(plan.manifestFile) : undefined;

@@ -82,7 +82,9 @@ export async function withActionCache<T>(
   try {
     // The primary key never exists (a run id): the prefix finds the newest cache.
     restoredFrom = await service.restore([o.dir], `${o.prefix}run-${o.runId}`, [o.prefix]);
-    o.log.info(restoredFrom ? `Render cache restored from ${restoredFrom}` : 'No render cache yet for this platform and shard.');
+    o.log.info(
+      restoredFrom ? `Render cache restored from ${restoredFrom}` : 'No render cache yet for this platform and shard.',
+    );
   } catch (e) {
     o.log.warning(`Could not restore the render cache (${errorMessage(e)}); rendering everything.`);
   }

@@ -71,7 +71,13 @@ export interface ActionInputs {
   prTitle: string;
   prLabels: string[];
   githubToken?: string;
-  remote: { apiUrl?: string; apiKey?: string; webhookSecret?: string; wait: 'poll' | 'dispatch'; timeoutMinutes: number };
+  remote: {
+    apiUrl?: string;
+    apiKey?: string;
+    webhookSecret?: string;
+    wait: 'poll' | 'dispatch';
+    timeoutMinutes: number;
+  };
   /** Warnings about deprecated inputs that were used, for the log. */
   deprecations: string[];
 }
@@ -124,7 +130,11 @@ export function parseInputs(read: InputReader): ActionInputs {
     const v = str(name);
     if (v === undefined) return undefined;
     if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-      bad(max === Number.MAX_SAFE_INTEGER ? `a whole number of ${min} or more` : `a whole number from ${min} to ${max}`, name, v);
+      bad(
+        max === Number.MAX_SAFE_INTEGER ? `a whole number of ${min} or more` : `a whole number from ${min} to ${max}`,
+        name,
+        v,
+      );
       return undefined;
     }
     return Number(v);
@@ -138,7 +148,8 @@ export function parseInputs(read: InputReader): ActionInputs {
   const shard = str(INPUT.shard);
   if (shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(shard);
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > 256) bad('a shard "i/n" with 1 <= i <= n <= 256', INPUT.shard, shard);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > 256)
+      bad('a shard "i/n" with 1 <= i <= n <= 256', INPUT.shard, shard);
   }
   const autoBool = (name: string): 'auto' | boolean | undefined => {
     const v = str(name);
@@ -153,16 +164,24 @@ export function parseInputs(read: InputReader): ActionInputs {
   const oldPr = autoBool(INPUT.pullRequest);
   let releasePr = autoBool(INPUT.releasePr) ?? 'auto';
   if (oldPr !== undefined) {
-    deprecations.push(`Input ${INPUT.pullRequest} is deprecated: it is now ${INPUT.releasePr} (it toggles the release pull request, not the preview comment).`);
+    deprecations.push(
+      `Input ${INPUT.pullRequest} is deprecated: it is now ${INPUT.releasePr} (it toggles the release pull request, not the preview comment).`,
+    );
     // release-pr left at its default: the old name still decides.
     if (releasePr === 'auto') releasePr = oldPr;
-    else if (oldPr !== 'auto' && oldPr !== releasePr) bad(`the same value as input ${INPUT.releasePr} (${String(releasePr)}), or only one of the two`, INPUT.pullRequest, str(INPUT.pullRequest));
+    else if (oldPr !== 'auto' && oldPr !== releasePr)
+      bad(
+        `the same value as input ${INPUT.releasePr} (${String(releasePr)}), or only one of the two`,
+        INPUT.pullRequest,
+        str(INPUT.pullRequest),
+      );
   }
   const apiUrl = str(INPUT.apiUrl);
   if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) bad('an http(s) URL', INPUT.apiUrl, apiUrl);
   const artifactName = str(INPUT.artifactName);
   // The artifact service refuses these characters in names (actions/toolkit path-and-artifact-name-validation).
-  if (artifactName !== undefined && /["\\:<>|*?\r\n/]/.test(artifactName)) bad('an artifact name without " : < > | * ? \\ / or line breaks', INPUT.artifactName, artifactName);
+  if (artifactName !== undefined && /["\\:<>|*?\r\n/]/.test(artifactName))
+    bad('an artifact name without " : < > | * ? \\ / or line breaks', INPUT.artifactName, artifactName);
   const prPath = (str(INPUT.prPath) ?? '').replace(/^\.?\/+|\/+$/g, '').replace(/^\.$/, '');
   if (prPath.split('/').some((seg) => seg === '..')) bad('a folder inside the repository', INPUT.prPath, prPath);
 

@@ -11,6 +11,7 @@ export const HOME_REPOSITORY = 'storeshots/storeshots';
 
 /** docs/lint.md of the running copy, e.g. https://github.com/acme/storeshots/blob/v1/docs/lint.md. */
 export function rulesDocBase(ctx: Pick<ActionContext, 'serverUrl' | 'actionRepository' | 'actionRef'>): string {
-  if (ctx.actionRepository && ctx.actionRef) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${encodeURIComponent(ctx.actionRef)}/docs/lint.md`;
+  if (ctx.actionRepository && ctx.actionRef)
+    return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${encodeURIComponent(ctx.actionRef)}/docs/lint.md`;
   return `https://github.com/${HOME_REPOSITORY}/blob/v${VERSION}/docs/lint.md`;
 }

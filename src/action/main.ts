@@ -73,7 +73,10 @@ interface Made {
  * The mode's half of a run: a finished set to publish, undefined when this run publishes nothing,
  * or the exit code of a mode that finishes the run itself (upload).
  */
-async function runMode(a: ActionEnv, deps: ActionDeps & Required<Pick<ActionDeps, 'read' | 'env'>>): Promise<Made | number | undefined> {
+async function runMode(
+  a: ActionEnv,
+  deps: ActionDeps & Required<Pick<ActionDeps, 'read' | 'env'>>,
+): Promise<Made | number | undefined> {
   const { inputs, ctx } = a;
   switch (inputs.mode) {
     case 'local':
@@ -85,12 +88,25 @@ async function runMode(a: ActionEnv, deps: ActionDeps & Required<Pick<ActionDeps
     }
     case 'collect': {
       const r = await collectMode(a, { now: deps.now });
-      return { set: r.set, pullRequest: r.pullRequest, upload: true, releaseEvent: r.release, renderedBy: r.renderedBy };
+      return {
+        set: r.set,
+        pullRequest: r.pullRequest,
+        upload: true,
+        releaseEvent: r.release,
+        renderedBy: r.renderedBy,
+      };
     }
     case 'comment': {
       const r = await commentMode(a);
       const run = ctx.payload.workflow_run as { id?: number; run_attempt?: number } | undefined;
-      return r.set && { set: r.set, pullRequest: r.pullRequest, upload: false, renderedBy: run?.id ? { run: run.id, attempt: run.run_attempt ?? 1 } : undefined };
+      return (
+        r.set && {
+          set: r.set,
+          pullRequest: r.pullRequest,
+          upload: false,
+          renderedBy: run?.id ? { run: run.id, attempt: run.run_attempt ?? 1 } : undefined,
+        }
+      );
     }
     case 'merge':
       return { set: await mergeMode(a), pullRequest: ctx.pullRequest, upload: true };

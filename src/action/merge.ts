@@ -22,7 +22,10 @@ export function shardArtifactName(name: string, shard: string): string {
 }
 
 /** This run's shard artifacts for `base`, ordered by shard; throws when one is missing or the counts disagree. */
-export function shardArtifacts(base: string, artifacts: Array<{ name: string; id: number }>): Array<{ name: string; id: number; index: number; total: number }> {
+export function shardArtifacts(
+  base: string,
+  artifacts: Array<{ name: string; id: number }>,
+): Array<{ name: string; id: number; index: number; total: number }> {
   const re = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-of-(\\d+)$`);
   const found = artifacts.flatMap((a) => {
     const m = re.exec(a.name);
@@ -35,10 +38,16 @@ export function shardArtifacts(base: string, artifacts: Array<{ name: string; id
     );
   }
   const totals = [...new Set(found.map((f) => f.total))];
-  if (totals.length > 1) throw new UserError(`mode: merge found shards of different splits (${totals.map((t) => `of ${t}`).join(', ')}) named "${base}-…": give each matrix its own artifact-name`);
+  if (totals.length > 1)
+    throw new UserError(
+      `mode: merge found shards of different splits (${totals.map((t) => `of ${t}`).join(', ')}) named "${base}-…": give each matrix its own artifact-name`,
+    );
   const total = totals[0]!;
   const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !found.some((f) => f.index === i));
-  if (missing.length) throw new RenderError(`mode: merge is missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${total}`).join(', ')} (artifact ${missing.map((i) => `${base}-${i}-of-${total}`).join(', ')}): did that job fail?`);
+  if (missing.length)
+    throw new RenderError(
+      `mode: merge is missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${total}`).join(', ')} (artifact ${missing.map((i) => `${base}-${i}-of-${total}`).join(', ')}): did that job fail?`,
+    );
   return found.sort((a, b) => a.index - b.index);
 }
 

@@ -4,7 +4,18 @@
 // version set, per platform), and the action's own folder gets a node_modules link to them,
 // so the renderer's plain `import('sharp')` resolves with no hook and no setup step.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, lstatSync, readlinkSync, unlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  lstatSync,
+  readlinkSync,
+  unlinkSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../util/paths.js';
@@ -23,7 +34,9 @@ export const NATIVE_PACKAGES = ['sharp', '@napi-rs/canvas', 'piscina'] as const;
 export function pinnedVersions(root = packageRoot()): Record<string, string> {
   const baked = globalThis.__STORESHOTS_NATIVES__;
   if (baked) return baked;
-  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version: string }>;
+  };
   return Object.fromEntries(NATIVE_PACKAGES.map((n) => [n, lock.packages[`node_modules/${n}`]!.version]));
 }
 
@@ -51,7 +64,10 @@ export function nativeCacheDir(toolCacheDir: string, versions: Record<string, st
 /** npm as shipped beside the running node, else the one on PATH. */
 function npmCommand(): { cmd: string; args: string[]; shell: boolean } {
   const dir = path.dirname(process.execPath);
-  for (const cli of [path.join(dir, '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'), path.join(dir, 'node_modules', 'npm', 'bin', 'npm-cli.js')]) {
+  for (const cli of [
+    path.join(dir, '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+    path.join(dir, 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+  ]) {
     if (existsSync(cli)) return { cmd: process.execPath, args: [cli], shell: false };
   }
   return { cmd: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: [], shell: process.platform === 'win32' };
@@ -87,18 +103,35 @@ export function ensureNatives(o: EnsureNativesOptions): NativesResult {
     const tmp = `${dir}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
-    writeFileSync(path.join(tmp, 'package.json'), `${JSON.stringify({ name: 'storeshots-natives', private: true, dependencies: versions }, null, 2)}\n`);
+    writeFileSync(
+      path.join(tmp, 'package.json'),
+      `${JSON.stringify({ name: 'storeshots-natives', private: true, dependencies: versions }, null, 2)}\n`,
+    );
     const npm = npmCommand();
     const env = { ...(o.env ?? process.env) };
     // Settings from an enclosing `npm run` (tests) must not redirect this install.
-    for (const k of Object.keys(env)) if (/^npm_(config_(global|prefix|local_prefix|save.*|dry_run)|package_|lifecycle_)/i.test(k)) delete env[k];
-    const r = spawnSync(npm.cmd, [...npm.args, 'install', '--no-audit', '--no-fund', '--omit=dev', '--no-package-lock', '--loglevel=error', ...specs], {
-      cwd: tmp,
-      env,
-      encoding: 'utf8',
-      shell: npm.shell,
-      timeout: 10 * 60_000,
-    });
+    for (const k of Object.keys(env))
+      if (/^npm_(config_(global|prefix|local_prefix|save.*|dry_run)|package_|lifecycle_)/i.test(k)) delete env[k];
+    const r = spawnSync(
+      npm.cmd,
+      [
+        ...npm.args,
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--omit=dev',
+        '--no-package-lock',
+        '--loglevel=error',
+        ...specs,
+      ],
+      {
+        cwd: tmp,
+        env,
+        encoding: 'utf8',
+        shell: npm.shell,
+        timeout: 10 * 60_000,
+      },
+    );
     if (r.status !== 0) {
       rmSync(tmp, { recursive: true, force: true });
       throw new Error(

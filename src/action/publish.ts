@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { explainRefusal } from '../github/client.js';
 import { UserError, errorMessage } from '../util/errors.js';
-import { commentMarker, findStickyComment, isNewer, upsertStickyComment, type StickyComment } from '../github/comment.js';
+import {
+  commentMarker,
+  findStickyComment,
+  isNewer,
+  upsertStickyComment,
+  type StickyComment,
+} from '../github/comment.js';
 import { publishPreviews, type PublishedPreview } from '../github/previews.js';
 import { PullRequestsNotAllowedError, syncReleasePr, type ReleasePrResult } from '../github/release-pr.js';
 import { outputPath } from '../plan/output-path.js';
@@ -66,10 +72,17 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
   };
 
   const { cached, images, rendered } = set.report.summary;
-  if (cached > 0) notes.push(`${cached} of ${images} images were unchanged and copied from the render cache; ${rendered} rendered.`);
+  if (cached > 0)
+    notes.push(`${cached} of ${images} images were unchanged and copied from the render cache; ${rendered} rendered.`);
 
   try {
-    for (const an of findingAnnotations(set.report.findings, set.plan, ctx.workspace, ctx.workspace, rulesDocBase(ctx))) {
+    for (const an of findingAnnotations(
+      set.report.findings,
+      set.plan,
+      ctx.workspace,
+      ctx.workspace,
+      rulesDocBase(ctx),
+    )) {
       const props = { title: an.title, file: an.file, startLine: an.startLine, startColumn: an.startColumn };
       if (an.severity === 'error') runner.error(an.message, props);
       else runner.warning(an.message, props);
@@ -83,20 +96,29 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
             outDir: set.outDir,
             report: set.report,
             reportFile: set.reportFile,
-            runFile: { version: 1, sha: ctx.sha, partial: set.partial, pullRequest: ctx.pullRequest && { number: ctx.pullRequest.number, headSha: ctx.pullRequest.headSha } },
+            runFile: {
+              version: 1,
+              sha: ctx.sha,
+              partial: set.partial,
+              pullRequest: ctx.pullRequest && { number: ctx.pullRequest.number, headSha: ctx.pullRequest.headSha },
+            },
             retentionDays: inputs.retentionDays,
             overwrite: inputs.overwrite,
             serverUrl: ctx.serverUrl,
             repository: `${ctx.owner}/${ctx.repo}`,
             runId: ctx.runId,
           });
-          if (up.replaced !== undefined) runner.info(`Replaced the artifact "${up.name}" (id ${up.replaced}) an earlier attempt of this run uploaded (overwrite: true).`);
+          if (up.replaced !== undefined)
+            runner.info(
+              `Replaced the artifact "${up.name}" (id ${up.replaced}) an earlier attempt of this run uploaded (overwrite: true).`,
+            );
           runner.info(`Artifact "${up.name}": ${up.files} files${up.url ? `, ${up.url}` : ''}`);
           return up;
         } catch (e) {
           // GitHub Enterprise Server has no v4 artifact service: say so and carry on without one.
           if (!isGhesNotSupported(e)) throw e;
-          const msg = 'This GitHub Enterprise Server has no artifact service the Action can use: no artifact (set upload-artifact: false, and use actions/upload-artifact@v3 on the output folder).';
+          const msg =
+            'This GitHub Enterprise Server has no artifact service the Action can use: no artifact (set upload-artifact: false, and use actions/upload-artifact@v3 on the output folder).';
           runner.warning(msg);
           notes.push(msg);
           return undefined;
@@ -116,7 +138,11 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
         await step('comment', async () => {
           const r = { owner: ctx.owner, repo: ctx.repo };
           const target = { ...r, issueNumber: pr.number };
-          const stamp = { sha: pr.headSha, run: o.renderedBy?.run ?? (Number(ctx.runId) || 0), attempt: o.renderedBy?.attempt ?? ctx.runAttempt };
+          const stamp = {
+            sha: pr.headSha,
+            run: o.renderedBy?.run ?? (Number(ctx.runId) || 0),
+            attempt: o.renderedBy?.attempt ?? ctx.runAttempt,
+          };
           let existing: StickyComment | undefined;
           try {
             existing = await findStickyComment(gh, target, commentMarker(inputs.commentHeader));
@@ -139,10 +165,21 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
           const commentNotes: string[] = [];
           if (inputs.previewImages && set.report.images.length > 0) {
             try {
-              const sheets = await contactSheets(set.outDir, set.report.images, { ...COMMENT_SHEET, label: presetLabel });
-              previews = (await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, sheets, { pr: pr.number, header: inputs.commentHeader })).previews;
+              const sheets = await contactSheets(set.outDir, set.report.images, {
+                ...COMMENT_SHEET,
+                label: presetLabel,
+              });
+              previews = (
+                await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, sheets, {
+                  pr: pr.number,
+                  header: inputs.commentHeader,
+                })
+              ).previews;
             } catch (e) {
-              const why = explainRefusal(e, `the preview images to ${inputs.previewBranch}`, 'contents: write', { name: inputs.previewBranch, input: 'preview-branch' });
+              const why = explainRefusal(e, `the preview images to ${inputs.previewBranch}`, 'contents: write', {
+                name: inputs.previewBranch,
+                input: 'preview-branch',
+              });
               if (!why) throw e;
               const msg = `${why} The comment links the artifact instead; it has every image.`;
               runner.notice(msg);
@@ -163,11 +200,18 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
             rulesBase: rulesDocBase(ctx),
           });
           try {
-            const c = await upsertStickyComment(gh, target, inputs.commentHeader, body, { stamp, existing: existing ?? null });
+            const c = await upsertStickyComment(gh, target, inputs.commentHeader, body, {
+              stamp,
+              existing: existing ?? null,
+            });
             result.comment = c;
             runner.info(`Preview comment ${c.operation}: ${c.url}`);
           } catch (e) {
-            const why = explainRefusal(e, `the preview comment on #${pr.number}`, 'pull-requests: write (forks: see docs/action.md#forks)');
+            const why = explainRefusal(
+              e,
+              `the preview comment on #${pr.number}`,
+              'pull-requests: write (forks: see docs/action.md#forks)',
+            );
             if (!why) throw e;
             runner.notice(why);
             notes.push(why);
@@ -179,18 +223,28 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
     const wantRelease = inputs.releasePr === true || (inputs.releasePr === 'auto' && (o.releaseEvent ?? ctx.isRelease));
     if (wantRelease && o.allowRelease) {
       if (ctx.fromFork) runner.notice('A fork pull request never opens the release pull request.');
-      else if (set.partial) runner.warning('Only part of the manifest was rendered (filters or a shard): no release pull request, since it would remove the rest.');
+      else if (set.partial)
+        runner.warning(
+          'Only part of the manifest was rendered (filters or a shard): no release pull request, since it would remove the rest.',
+        );
       else if (!gh) runner.warning('No github-token: no release pull request.');
       else {
         await step('release pull request', async () => {
           try {
             result.release = await releasePullRequest(a, set);
-            runner.info(`Release pull request ${result.release.operation}${result.release.url ? `: ${result.release.url}` : ''}`);
+            runner.info(
+              `Release pull request ${result.release.operation}${result.release.url ? `: ${result.release.url}` : ''}`,
+            );
           } catch (e) {
             const why =
               e instanceof PullRequestsNotAllowedError
                 ? e.message
-                : explainRefusal(e, `the release pull request from ${inputs.prBranch}`, 'contents: write and pull-requests: write', { name: inputs.prBranch, input: 'pr-branch' });
+                : explainRefusal(
+                    e,
+                    `the release pull request from ${inputs.prBranch}`,
+                    'contents: write and pull-requests: write',
+                    { name: inputs.prBranch, input: 'pr-branch' },
+                  );
             if (!why) throw e;
             runner.warning(why);
             notes.push(why);
@@ -200,7 +254,9 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
     }
   } catch (e) {
     // The step fails, but the summary still says what was published before it did.
-    notes.push(`storeshots stopped: ${e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : (errorMessage(e))}`);
+    notes.push(
+      `storeshots stopped: ${e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : errorMessage(e)}`,
+    );
     throw e;
   } finally {
     await runner.summary(
@@ -231,14 +287,23 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
 }
 
 /** The set's files at their fastlane paths in the repository, and the files it replaces. */
-export function fastlaneFiles(set: RenderedSet, prPath: string): { files: Array<{ path: string; content: Buffer }>; owns: (p: string) => boolean; skipped: string[] } {
+export function fastlaneFiles(
+  set: RenderedSet,
+  prPath: string,
+): { files: Array<{ path: string; content: Buffer }>; owns: (p: string) => boolean; skipped: string[] } {
   const prefix = prPath ? `${prPath}/` : '';
   const files: Array<{ path: string; content: Buffer }> = [];
   const skipped: string[] = [];
   const dirs = new Set<string>();
   for (const img of set.report.images) {
     const src = joinInside(set.outDir, img.path);
-    const rel = outputPath('fastlane', { locale: img.locale, preset: img.preset, slide: img.slide, index: img.index, ext: path.extname(img.path).slice(1) || 'png' });
+    const rel = outputPath('fastlane', {
+      locale: img.locale,
+      preset: img.preset,
+      slide: img.slide,
+      index: img.index,
+      ext: path.extname(img.path).slice(1) || 'png',
+    });
     if (!src || !rel) {
       skipped.push(img.path);
       continue;
@@ -248,11 +313,14 @@ export function fastlaneFiles(set: RenderedSet, prPath: string): { files: Array<
     dirs.add(path.posix.dirname(p));
   }
   const presets = new Set(set.report.images.map((i) => i.preset));
-  const appstoreTokens = [...presets].filter((p) => getPreset(p.split('@')[0]!)?.store === 'appstore').map((p) => `_${p.replace('@', '-')}_`);
+  const appstoreTokens = [...presets]
+    .filter((p) => getPreset(p.split('@')[0]!)?.store === 'appstore')
+    .map((p) => `_${p.replace('@', '-')}_`);
   const owns = (p: string) => {
     if (!/\.(png|jpe?g)$/i.test(p) || !dirs.has(path.posix.dirname(p))) return false;
     // App Store folders mix every device in one locale folder: only our presets' files are ours.
-    if (p.startsWith(`${prefix}fastlane/screenshots/`)) return appstoreTokens.some((t) => path.posix.basename(p).includes(t));
+    if (p.startsWith(`${prefix}fastlane/screenshots/`))
+      return appstoreTokens.some((t) => path.posix.basename(p).includes(t));
     return true;
   };
   return { files, owns, skipped };
@@ -261,16 +329,28 @@ export function fastlaneFiles(set: RenderedSet, prPath: string): { files: Array<
 async function releasePullRequest(a: ActionEnv, set: RenderedSet): Promise<ReleasePrResult> {
   const { inputs, ctx, gh, runner } = a;
   const { files, owns, skipped } = fastlaneFiles(set, inputs.prPath);
-  if (skipped.length) runner.warning(`${skipped.length} images have no fastlane place (a locale the store does not list): ${skipped.slice(0, 5).join(', ')}`);
+  if (skipped.length)
+    runner.warning(
+      `${skipped.length} images have no fastlane place (a locale the store does not list): ${skipped.slice(0, 5).join(', ')}`,
+    );
   const ref = ctx.ref.replace(/^refs\/(heads|tags)\//, '') || ctx.sha.slice(0, 7);
-  return syncReleasePr(gh!, { owner: ctx.owner, repo: ctx.repo }, {
-    branch: inputs.prBranch,
-    base: inputs.prBase ?? ctx.defaultBranch,
-    title: inputs.prTitle,
-    body: releasePrBody(set.report, ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined, ref, rulesDocBase(ctx)),
-    labels: inputs.prLabels,
-    message: `storeshots: screenshots for ${ref}`,
-    files,
-    owns,
-  });
+  return syncReleasePr(
+    gh!,
+    { owner: ctx.owner, repo: ctx.repo },
+    {
+      branch: inputs.prBranch,
+      base: inputs.prBase ?? ctx.defaultBranch,
+      title: inputs.prTitle,
+      body: releasePrBody(
+        set.report,
+        ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined,
+        ref,
+        rulesDocBase(ctx),
+      ),
+      labels: inputs.prLabels,
+      message: `storeshots: screenshots for ${ref}`,
+      files,
+      owns,
+    },
+  );
 }

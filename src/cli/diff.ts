@@ -5,17 +5,30 @@ import path from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
 import { type CliContext, type OptionsOf, jsonOption, outDirOption } from './options.js';
-import { DEFAULT_THRESHOLD, diffJson, diffSets, diffVerdict, formatShare as pct, hasChanges, parseThreshold } from '../diff/index.js';
+import {
+  DEFAULT_THRESHOLD,
+  diffJson,
+  diffSets,
+  diffVerdict,
+  formatShare as pct,
+  hasChanges,
+  parseThreshold,
+} from '../diff/index.js';
 
 const declare = (program: Command) =>
   program
     .command('diff')
-    .description('Compare two rendered sets (folders with report.json) image by image: exit 0 when nothing changed, 1 when something did')
+    .description(
+      'Compare two rendered sets (folders with report.json) image by image: exit 0 when nothing changed, 1 when something did',
+    )
     .argument('<base>', 'the earlier set: an output folder or a downloaded artifact')
     .argument('<head>', 'the later set')
     .addOption(jsonOption('print { changed, added, removed, unchanged } as JSON'))
     .addOption(outDirOption('write before/after copies, diff images, diff.json and diff.html here'))
-    .option('--threshold <share>', 'a share of changed pixels at or below which an image counts as unchanged (0.001 or 0.1%; default 0.001%)');
+    .option(
+      '--threshold <share>',
+      'a share of changed pixels at or below which an image counts as unchanged (0.001 or 0.1%; default 0.001%)',
+    );
 
 export type DiffCommandOptions = OptionsOf<typeof declare>;
 
@@ -36,15 +49,24 @@ export async function diffCommand(base: string, head: string, opts: DiffCommandO
     io.stdout(diffJson(r));
     return hasChanges(r) ? 1 : 0;
   }
-  for (const e of r.changed) io.stdout(`changed  ${e.path}  ${pct(e.score)} of pixels (${e.pixels} px, ${e.regions.length} area(s))${e.basePath ? `, was ${e.basePath}` : ''}\n`);
+  for (const e of r.changed)
+    io.stdout(
+      `changed  ${e.path}  ${pct(e.score)} of pixels (${e.pixels} px, ${e.regions.length} area(s))${e.basePath ? `, was ${e.basePath}` : ''}\n`,
+    );
   for (const e of r.added) io.stdout(`added    ${e.path}\n`);
   for (const e of r.removed) io.stdout(`removed  ${e.path}\n`);
   for (const e of r.belowThreshold.slice(0, MAX_SAME_LINES)) {
-    io.stdout(`same     ${e.path}  bytes differ, pixels by ${pct(e.score)} (${e.pixels} px): at or below --threshold ${pct(r.threshold)}, counted as unchanged\n`);
+    io.stdout(
+      `same     ${e.path}  bytes differ, pixels by ${pct(e.score)} (${e.pixels} px): at or below --threshold ${pct(r.threshold)}, counted as unchanged\n`,
+    );
   }
   const more = r.belowThreshold.length - MAX_SAME_LINES;
-  if (more > 0) io.stdout(`same     … and ${more} more image(s) whose bytes differ at or below --threshold ${pct(r.threshold)} (--json lists them)\n`);
+  if (more > 0)
+    io.stdout(
+      `same     … and ${more} more image(s) whose bytes differ at or below --threshold ${pct(r.threshold)} (--json lists them)\n`,
+    );
   io.stdout(`${diffVerdict(r)}\n`);
-  if (opts.out) io.stdout(`diff images and diff.html in ${path.relative(io.cwd, path.resolve(io.cwd, opts.out)) || '.'}\n`);
+  if (opts.out)
+    io.stdout(`diff images and diff.html in ${path.relative(io.cwd, path.resolve(io.cwd, opts.out)) || '.'}\n`);
   return hasChanges(r) ? 1 : 0;
 }

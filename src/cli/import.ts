@@ -14,7 +14,9 @@ const declareFrameit = (program: Command) =>
     .command('import')
     .description('Move an existing setup to storeshots')
     .command('frameit')
-    .description('Write a storeshots manifest from a fastlane frameit setup (Framefile.json, title.strings, keyword.strings) and list what has no equivalent')
+    .description(
+      'Write a storeshots manifest from a fastlane frameit setup (Framefile.json, title.strings, keyword.strings) and list what has no equivalent',
+    )
     .argument('[dir]', 'folder with Framefile.json (default: fastlane/screenshots, then fastlane/metadata/android)')
     .option('-o, --out <file>', 'manifest to write', 'screenshots.yml')
     .addOption(forceOption())
@@ -30,9 +32,16 @@ export function formatImportFinding(f: ImportFinding): string {
   return `${formatProblem({ severity: f.severity, message: f.message, at: f.at })} (${f.rule})`;
 }
 
-export async function importFrameitCommand(dir: string | undefined, opts: ImportFrameitOptions, io: CliIO): Promise<number> {
+export async function importFrameitCommand(
+  dir: string | undefined,
+  opts: ImportFrameitOptions,
+  io: CliIO,
+): Promise<number> {
   const out = path.resolve(io.cwd, opts.out ?? 'screenshots.yml');
-  if (existsSync(out) && !opts.force) throw new UserError(`${path.relative(io.cwd, out) || out} already exists; pass --force to overwrite it, or -o to write elsewhere`);
+  if (existsSync(out) && !opts.force)
+    throw new UserError(
+      `${path.relative(io.cwd, out) || out} already exists; pass --force to overwrite it, or -o to write elsewhere`,
+    );
   const framefile = findFramefile(dir, io.cwd);
   const result = importFrameit(framefile, path.dirname(out), io.cwd);
   mkdirSync(path.dirname(out), { recursive: true });
@@ -51,11 +60,16 @@ export async function importFrameitCommand(dir: string | undefined, opts: Import
     problems = e.problems.map(formatProblem);
   }
   if (opts.json) {
-    io.stdout(`${JSON.stringify({ manifest: shownOut, framefile: path.relative(io.cwd, framefile), findings: result.findings, problems }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ manifest: shownOut, framefile: path.relative(io.cwd, framefile), findings: result.findings, problems }, null, 2)}\n`,
+    );
   } else {
     io.stdout(`wrote ${shownOut} from ${path.relative(io.cwd, framefile)}${summary ? `: ${summary}` : ''}\n`);
     for (const f of result.findings) io.stderr(`${formatImportFinding(f)}\n`);
-    if (result.findings.length) io.stderr(`${result.findings.length} item(s) not carried over exactly; they are listed at the top of ${shownOut}\n`);
+    if (result.findings.length)
+      io.stderr(
+        `${result.findings.length} item(s) not carried over exactly; they are listed at the top of ${shownOut}\n`,
+      );
   }
   if (!summary) {
     if (!opts.json) {

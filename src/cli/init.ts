@@ -67,9 +67,15 @@ export async function initCommand(opts: OptionsOf<typeof declare>, io: CliIO): P
   // Native code comes from its one module (a failed load explains how to fix it).
   const { sharp } = await import('../render/native.js');
   for (const locale of ['en-US', 'de-DE']) {
-    for (const [device, presetId] of [['iphone', 'appstore.iphone_6_9'], ['android-phone', 'play.phone']] as const) {
+    for (const [device, presetId] of [
+      ['iphone', 'appstore.iphone_6_9'],
+      ['android-phone', 'play.phone'],
+    ] as const) {
       const size = getPreset(presetId)!.size;
-      for (const [slide, color] of [['home', '#e0e7ff'], ['detail', '#fce7f3']] as const) {
+      for (const [slide, color] of [
+        ['home', '#e0e7ff'],
+        ['detail', '#fce7f3'],
+      ] as const) {
         const p = path.join(dir, 'shots', locale, device, `${slide}.png`);
         if (existsSync(p)) continue;
         mkdirSync(path.dirname(p), { recursive: true });
@@ -81,7 +87,10 @@ export async function initCommand(opts: OptionsOf<typeof declare>, io: CliIO): P
   }
   writeFileSync(file, STARTER_MANIFEST);
   io.stdout(`wrote ${path.relative(io.cwd, file) || file}\n`);
-  if (written.length) io.stdout(`wrote ${written.length} placeholder screenshot(s) under ${path.relative(io.cwd, path.join(dir, 'shots')) || 'shots'}/: replace them with your captures\n`);
+  if (written.length)
+    io.stdout(
+      `wrote ${written.length} placeholder screenshot(s) under ${path.relative(io.cwd, path.join(dir, 'shots')) || 'shots'}/: replace them with your captures\n`,
+    );
   io.stdout('next: npx storeshots render\n');
   return 0;
 }

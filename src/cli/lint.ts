@@ -9,7 +9,9 @@ import { countFindings, failingCount, findingCommand, formatFinding } from '../o
 const declare = (program: Command) =>
   program
     .command('lint')
-    .description('Lint existing images against the store rules: a folder, a fastlane screenshots/ or metadata/android/ tree, or files')
+    .description(
+      'Lint existing images against the store rules: a folder, a fastlane screenshots/ or metadata/android/ tree, or files',
+    )
     .argument('<path...>', 'files or folders')
     .addOption(storeOption('which store the images are for (default: guessed from the layout)'))
     .addOption(jsonOption('print the findings as JSON (the report.json findings shape)'));

@@ -16,12 +16,25 @@ import { registerUpload } from './upload.js';
 import { VERSION } from '../version.js';
 
 /** The commands in the order `storeshots --help` lists them; each file declares its own options. */
-const COMMANDS = [registerRender, registerMerge, registerDiff, registerValidate, registerLint, registerPresets, registerInit, registerServe, registerImport, registerUpload];
+const COMMANDS = [
+  registerRender,
+  registerMerge,
+  registerDiff,
+  registerValidate,
+  registerLint,
+  registerPresets,
+  registerInit,
+  registerServe,
+  registerImport,
+  registerUpload,
+];
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let code = 0;
   const program = new Command('storeshots')
-    .description('App Store and Google Play marketing screenshots from one YAML manifest: render, lint and ship from CI.')
+    .description(
+      'App Store and Google Play marketing screenshots from one YAML manifest: render, lint and ship from CI.',
+    )
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()

@@ -2,15 +2,28 @@
 import path from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
-import { type CliContext, type OptionsOf, configOption, failOnOption, layoutOption, localeOption, outDirOption, presetOption, pseudoOption, slideOption } from './options.js';
+import {
+  type CliContext,
+  type OptionsOf,
+  configOption,
+  failOnOption,
+  layoutOption,
+  localeOption,
+  outDirOption,
+  presetOption,
+  pseudoOption,
+  slideOption,
+} from './options.js';
 import { formatProblem } from '../util/errors.js';
 import { mergeShards } from '../merge.js';
-import { countFindings, failingCount, findingLine, } from '../outcome.js';
+import { countFindings, failingCount, findingLine } from '../outcome.js';
 
 const declare = (program: Command) =>
   program
     .command('merge')
-    .description('Combine the output folders of a sharded render (--shard i/n) into one set, lint it as a whole and write DIR/report.json')
+    .description(
+      'Combine the output folders of a sharded render (--shard i/n) into one set, lint it as a whole and write DIR/report.json',
+    )
     .argument('<dir...>', "the shards' output folders (or their downloaded artifacts)")
     .addOption(configOption('manifest file the shards rendered (default: screenshots.yml, then storeshots.yml)'))
     .addOption(outDirOption())

@@ -33,7 +33,10 @@ export function presetsJson() {
     allAccepted: acceptedSizes(p).map(fmt),
     maxCount: p.maxCount,
     displayType: p.displayType,
-    fastlaneFolder: p.store === 'appstore' ? 'fastlane/screenshots/<locale>/' : `fastlane/metadata/android/<locale>/images/${p.playFolder === 'featureGraphic' ? 'featureGraphic.<ext>' : `${p.playFolder}/`}`,
+    fastlaneFolder:
+      p.store === 'appstore'
+        ? 'fastlane/screenshots/<locale>/'
+        : `fastlane/metadata/android/<locale>/images/${p.playFolder === 'featureGraphic' ? 'featureGraphic.<ext>' : `${p.playFolder}/`}`,
     source: SOURCES[p.source].url,
     verified: SOURCES[p.source].verified,
   }));
@@ -42,7 +45,11 @@ export function presetsJson() {
 export async function presetsCommand(opts: OptionsOf<typeof declare>, io: CliIO): Promise<number> {
   if (opts.locales) {
     const data = { appstore: APPSTORE_LOCALES, play: PLAY_LOCALES };
-    io.stdout(opts.json ? `${JSON.stringify(data, null, 2)}\n` : `App Store: ${APPSTORE_LOCALES.join(' ')}\nGoogle Play: ${PLAY_LOCALES.join(' ')}\n`);
+    io.stdout(
+      opts.json
+        ? `${JSON.stringify(data, null, 2)}\n`
+        : `App Store: ${APPSTORE_LOCALES.join(' ')}\nGoogle Play: ${PLAY_LOCALES.join(' ')}\n`,
+    );
     return 0;
   }
   const list = presetsJson();
@@ -50,10 +57,20 @@ export async function presetsCommand(opts: OptionsOf<typeof declare>, io: CliIO)
     io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     return 0;
   }
-  const rows = list.map((p) => [p.id, p.device, p.size, p.anySize ? 'any size within Play\'s rules' : p.accepted.slice(1).join(', '), p.label]);
+  const rows = list.map((p) => [
+    p.id,
+    p.device,
+    p.size,
+    p.anySize ? "any size within Play's rules" : p.accepted.slice(1).join(', '),
+    p.label,
+  ]);
   const head = ['preset', 'device', 'default', 'also accepted', 'slot'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   io.stdout(`${[line(head), ...rows.map(line)].join('\n')}\n`);
   return 0;
 }

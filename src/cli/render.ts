@@ -3,10 +3,21 @@ import path from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
 import type { CliIO } from './io.js';
-import { type CliContext, type OptionsOf, configOption, failOnOption, layoutOption, localeOption, outDirOption, presetOption, pseudoOption, slideOption } from './options.js';
+import {
+  type CliContext,
+  type OptionsOf,
+  configOption,
+  failOnOption,
+  layoutOption,
+  localeOption,
+  outDirOption,
+  presetOption,
+  pseudoOption,
+  slideOption,
+} from './options.js';
 import { UserError, expected, formatProblem } from '../util/errors.js';
 import { runPipeline } from '../pipeline.js';
-import { countFindings, failingCount, findingLine, } from '../outcome.js';
+import { countFindings, failingCount, findingLine } from '../outcome.js';
 
 const declare = (program: Command) =>
   program
@@ -37,21 +48,24 @@ export function registerRender(program: Command, cli: CliContext): void {
 function parseTimeout(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new UserError(expected('a number of seconds from 1 to 86400', '--timeout', v));
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400)
+    throw new UserError(expected('a number of seconds from 1 to 86400', '--timeout', v));
   return n * 1000;
 }
 
 function parseJobs(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(expected('a whole number of workers from 1 to 64', '--jobs', v));
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new UserError(expected('a whole number of workers from 1 to 64', '--jobs', v));
   return n;
 }
 
 export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<number> {
   const jobs = parseJobs(opts.jobs);
   const apiKey = opts.apiKey ?? io.env.STORESHOTS_API_KEY;
-  if (opts.remote && !apiKey) throw new UserError('--remote needs an API key: set STORESHOTS_API_KEY or pass --api-key');
+  if (opts.remote && !apiKey)
+    throw new UserError('--remote needs an API key: set STORESHOTS_API_KEY or pass --api-key');
   const remote = opts.remote
     ? {
         baseUrl: opts.remote,
@@ -59,7 +73,8 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
         timeoutMs: parseTimeout(opts.timeout),
         // One line per state change of a set: readable in CI logs and on a terminal alike.
         onState: (set: string, status: string, id: string) => io.stderr(`remote ${set}: ${status} (${id})\n`),
-        onRetry: (r: { attempt: number; reason: string; waitMs: number }) => io.stderr(`remote: retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)} s: ${r.reason}\n`),
+        onRetry: (r: { attempt: number; reason: string; waitMs: number }) =>
+          io.stderr(`remote: retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)} s: ${r.reason}\n`),
       }
     : undefined;
   const started = performance.now();
@@ -84,14 +99,22 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
         if (!bar) {
           bar = new cliProgress.SingleBar(
             // isTTY means stderr is a real terminal: the bar draws on it directly.
-            { format: 'rendering {bar} {value}/{total} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+            {
+              format: 'rendering {bar} {value}/{total} {file}',
+              stream: process.stderr,
+              hideCursor: true,
+              clearOnComplete: true,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(total, 0, { file: '' });
         }
         bar.update(done, { file: img.record.path });
         if (done === total) bar.stop();
-      } else io.stderr(`[${done}/${total}] ${img.record.path} (${img.record.width}x${img.record.height}, ${Math.round(img.record.bytes / 1024)} KB)\n`);
+      } else
+        io.stderr(
+          `[${done}/${total}] ${img.record.path} (${img.record.width}x${img.record.height}, ${Math.round(img.record.bytes / 1024)} KB)\n`,
+        );
     },
   }).finally(() => bar?.stop());
   for (const w of result.warnings) io.stderr(`${formatProblem(w)}\n`);

@@ -10,8 +10,13 @@ import { type CliContext, type OptionsOf, configOption, jsonOption, localeOption
 const declare = (program: Command) =>
   program
     .command('upload')
-    .description('Upload a rendered set to App Store Connect or Google Play: only what changed, with the plan printed first')
-    .argument('[dir]', "the render's output folder (report.json) or a fastlane folder (default: output.dir of the manifest, else storeshots-out)")
+    .description(
+      'Upload a rendered set to App Store Connect or Google Play: only what changed, with the plan printed first',
+    )
+    .argument(
+      '[dir]',
+      "the render's output folder (report.json) or a fastlane folder (default: output.dir of the manifest, else storeshots-out)",
+    )
     .addOption(storeOption('which store').makeOptionMandatory())
     .option('--dry-run', 'print the plan against what is live and change nothing')
     .addOption(jsonOption('print the plan as JSON'))
@@ -23,8 +28,14 @@ const declare = (program: Command) =>
     .option('--asc-key-id <id>', 'App Store Connect API key id (default: $ASC_KEY_ID)')
     .option('--asc-issuer-id <id>', 'App Store Connect issuer id (default: $ASC_ISSUER_ID)')
     .option('--asc-private-key <file>', 'the AuthKey_<id>.p8 file (default: the text in $ASC_PRIVATE_KEY)')
-    .option('--play-service-account <file>', 'Play service account key JSON (default: the text in $PLAY_SERVICE_ACCOUNT_JSON)')
-    .option('--changes-not-sent-for-review', 'Play: commit with changesNotSentForReview (send for review from Play Console)')
+    .option(
+      '--play-service-account <file>',
+      'Play service account key JSON (default: the text in $PLAY_SERVICE_ACCOUNT_JSON)',
+    )
+    .option(
+      '--changes-not-sent-for-review',
+      'Play: commit with changesNotSentForReview (send for review from Play Console)',
+    )
     .option('--ignore-lint', 'upload even images whose report.json has lint errors');
 
 export type UploadCliOptions = OptionsOf<typeof declare>;
@@ -65,7 +76,10 @@ export async function uploadCommand(dir: string | undefined, opts: UploadCliOpti
   } else {
     if (r.dryRun) io.stdout(planText(r.store, r.sets, heading));
     for (const s of r.skipped) io.stderr(`skipped ${s}\n`);
-    if (!r.dryRun && !r.failures.length) io.stdout(`${planChanges(r.sets) ? 'Done: the store now matches' : 'Nothing to change: the store already matches'} ${r.dir}\n`);
+    if (!r.dryRun && !r.failures.length)
+      io.stdout(
+        `${planChanges(r.sets) ? 'Done: the store now matches' : 'Nothing to change: the store already matches'} ${r.dir}\n`,
+      );
   }
   for (const f of r.failures) io.stderr(`error: ${f}\n`);
   if (io.env.GITHUB_STEP_SUMMARY) {

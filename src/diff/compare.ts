@@ -36,7 +36,10 @@ const BOX: readonly [number, number, number] = [255, 0, 200];
 /** Decodes any image sharp reads into RGBA; a file it cannot read is the user's input error. */
 export async function decodeImage(file: string): Promise<Raw> {
   try {
-    const { data, info } = await sharp()(file, { failOn: 'error' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp()(file, { failOn: 'error' })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     return { data, width: info.width, height: info.height };
   } catch (e) {
     if (e instanceof UserError) throw e;
@@ -47,7 +50,8 @@ export async function decodeImage(file: string): Promise<Raw> {
 function pad(img: Raw, width: number, height: number): Uint8Array {
   if (img.width === width && img.height === height) return img.data;
   const out = new Uint8Array(width * height * 4);
-  for (let y = 0; y < img.height; y++) out.set(img.data.subarray(y * img.width * 4, (y + 1) * img.width * 4), y * width * 4);
+  for (let y = 0; y < img.height; y++)
+    out.set(img.data.subarray(y * img.width * 4, (y + 1) * img.width * 4), y * width * 4);
   return out;
 }
 
@@ -58,7 +62,13 @@ export function compareRaw(base: Raw, head: Raw): Comparison {
   const a = pad(base, width, height);
   const b = pad(head, width, height);
   const output = new Uint8Array(width * height * 4);
-  let pixels = pixelmatch(a, b, output, width, height, { threshold: PIXEL_THRESHOLD, includeAA: false, alpha: 0.15, diffColor: [...RED], checkerboard: false });
+  let pixels = pixelmatch(a, b, output, width, height, {
+    threshold: PIXEL_THRESHOLD,
+    includeAA: false,
+    alpha: 0.15,
+    diffColor: [...RED],
+    checkerboard: false,
+  });
   if (base.width !== head.width || base.height !== head.height) {
     // Outside the smaller image nothing matches, whatever colour the padding (transparent, so
     // white to pixelmatch) compared as.
@@ -163,17 +173,23 @@ export async function sideBySidePng(base: Raw, head: Raw, regions: Box[], maxHei
   const boxed = (img: Raw) => {
     const copy = { data: Uint8Array.from(img.data), width: img.width, height: img.height };
     drawBoxes(copy, regions);
-    return sharp()(copy.data, { raw: { width: copy.width, height: copy.height, channels: 4 } }).png({ compressionLevel: 0 }).toBuffer();
+    return sharp()(copy.data, { raw: { width: copy.width, height: copy.height, channels: 4 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
   };
   const [left, right] = await Promise.all([boxed(base), boxed(head)]);
-  const joined = await sharp()({ create: { width, height, channels: 4, background: { r: 17, g: 24, b: 39, alpha: 1 } } })
+  const joined = await sharp()({
+    create: { width, height, channels: 4, background: { r: 17, g: 24, b: 39, alpha: 1 } },
+  })
     .composite([
       { input: left, left: 0, top: 0 },
       { input: right, left: base.width + gap, top: 0 },
     ])
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const out = sharp()(joined.data, { raw: { width: joined.info.width, height: joined.info.height, channels: 4 } }).removeAlpha();
+  const out = sharp()(joined.data, {
+    raw: { width: joined.info.width, height: joined.info.height, channels: 4 },
+  }).removeAlpha();
   if (height > maxHeight) out.resize({ height: maxHeight });
   return out.png({ compressionLevel: 6 }).toBuffer();
 }

@@ -10,10 +10,14 @@ import { sha256 } from '../util/hash.js';
 
 const attrs = (e: DiffEntry, status: string) =>
   `data-status="${status}" data-locale="${escapeHtml(e.locale)}" data-preset="${escapeHtml(e.preset)}" data-slide="${escapeHtml(e.slide)}" data-path="${escapeHtml(e.path)}"`;
-const caption = (e: DiffEntry) => `${escapeHtml(e.locale)} · ${escapeHtml(e.preset)} · ${String(e.index).padStart(2, '0')} ${escapeHtml(e.slide)}`;
-const link = (rel: string | undefined, text: string) => (rel ? `<a href="${escapeHtml(pathUrl(rel))}">${text}</a>` : '');
+const caption = (e: DiffEntry) =>
+  `${escapeHtml(e.locale)} · ${escapeHtml(e.preset)} · ${String(e.index).padStart(2, '0')} ${escapeHtml(e.slide)}`;
+const link = (rel: string | undefined, text: string) =>
+  rel ? `<a href="${escapeHtml(pathUrl(rel))}">${text}</a>` : '';
 const img = (rel: string | undefined, cls: string, alt: string, extra = '') =>
-  rel ? `<img class="${cls}" src="${escapeHtml(pathUrl(rel))}" alt="${escapeHtml(alt)}" loading="lazy" decoding="async"${extra}>` : '';
+  rel
+    ? `<img class="${cls}" src="${escapeHtml(pathUrl(rel))}" alt="${escapeHtml(alt)}" loading="lazy" decoding="async"${extra}>`
+    : '';
 
 function changedCard(e: ChangedEntry, n: number): string {
   const who = `${e.locale} ${e.preset} ${e.slide}`;
@@ -99,14 +103,19 @@ export function renderDiffHtml(r: DiffResult, opts: { base?: string; head?: stri
   const option = (v: string) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`;
   const verdict = `${r.changed.length} changed · ${r.added.length} added · ${r.removed.length} removed · ${r.unchanged} unchanged`;
   const group = (id: string, title: string, cards: string[]) =>
-    cards.length ? `<section class="group" id="${id}"><h2>${title}</h2><div class="grid">${cards.join('\n')}</div></section>` : '';
+    cards.length
+      ? `<section class="group" id="${id}"><h2>${title}</h2><div class="grid">${cards.join('\n')}</div></section>`
+      : '';
   const noise = r.belowThreshold.length
     ? `<details id="below-threshold"><summary>${r.belowThreshold.length} image(s) differ only below the threshold (${pct(r.threshold)} of pixels) and count as unchanged</summary><ul>${r.belowThreshold
         .map((e) => `<li>${escapeHtml(e.path)}: ${pct(e.score)} (${e.pixels} px)</li>`)
         .join('')}</ul></details>`
     : '';
   const title = opts.title ? `storeshots diff: ${opts.title}` : 'storeshots diff';
-  const sides = opts.base && opts.head ? `<p class="note">Before: <code>${escapeHtml(opts.base)}</code> · after: <code>${escapeHtml(opts.head)}</code></p>` : '';
+  const sides =
+    opts.base && opts.head
+      ? `<p class="note">Before: <code>${escapeHtml(opts.base)}</code> · after: <code>${escapeHtml(opts.head)}</code></p>`
+      : '';
   return `${pageHead(title, STYLE, SCRIPT_HASH)}<header>
 <h1>${escapeHtml(title)}</h1>
 <div id="verdict">${escapeHtml(verdict)}</div>
@@ -120,8 +129,16 @@ export function renderDiffHtml(r: DiffResult, opts: { base?: string; head?: stri
 <main>
 ${sides}
 ${group('changed', 'Changed', r.changed.map(changedCard))}
-${group('added', 'Added', r.added.map((e, n) => singleCard(e, 'added', n)))}
-${group('removed', 'Removed', r.removed.map((e, n) => singleCard(e, 'removed', n)))}
+${group(
+  'added',
+  'Added',
+  r.added.map((e, n) => singleCard(e, 'added', n)),
+)}
+${group(
+  'removed',
+  'Removed',
+  r.removed.map((e, n) => singleCard(e, 'removed', n)),
+)}
 <p id="none-shown" class="none">${all.length ? 'No image matches the filters.' : 'Nothing changed.'}</p>
 <p class="note">${r.unchanged} unchanged image(s) are not shown.</p>
 ${noise}

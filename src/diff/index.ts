@@ -27,7 +27,8 @@ export const DEFAULT_THRESHOLD = 0.00001;
 export function parseThreshold(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(value);
   const n = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-  if (!(n >= 0 && n <= 1)) throw new UserError(expected('a share of pixels from 0 to 1 (or a percentage such as 0.1%)', '--threshold', value));
+  if (!(n >= 0 && n <= 1))
+    throw new UserError(expected('a share of pixels from 0 to 1 (or a percentage such as 0.1%)', '--threshold', value));
   return n;
 }
 
@@ -46,7 +47,10 @@ export function diffJson(r: DiffResult): string {
 }
 
 const order = (a: { locale: string; preset: string; index: number; slide: string }, b: typeof a) =>
-  a.locale.localeCompare(b.locale) || a.preset.localeCompare(b.preset) || a.index - b.index || a.slide.localeCompare(b.slide);
+  a.locale.localeCompare(b.locale) ||
+  a.preset.localeCompare(b.preset) ||
+  a.index - b.index ||
+  a.slide.localeCompare(b.slide);
 
 const stem = (p: string) => p.replace(/\\/g, '/').replace(/\.[^./]*$/, '');
 
@@ -59,17 +63,28 @@ async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): P
 }
 
 function entry(img: SetImage): DiffEntry {
-  return { locale: img.locale, preset: img.preset, slide: img.slide, path: img.path, index: img.index, width: img.width, height: img.height };
+  return {
+    locale: img.locale,
+    preset: img.preset,
+    slide: img.slide,
+    path: img.path,
+    index: img.index,
+    width: img.width,
+    height: img.height,
+  };
 }
 
 /** Checks --out before any work: never inside-out over an input, never over a folder that is not an earlier diff. */
 function prepareOut(outDir: string, inputs: string[]): string {
   const out = path.resolve(outDir);
   for (const dir of inputs) {
-    if (isInside(out, dir, { self: true })) throw new UserError(`--out ${outDir} would replace the set ${dir}: choose another folder`);
+    if (isInside(out, dir, { self: true }))
+      throw new UserError(`--out ${outDir} would replace the set ${dir}: choose another folder`);
   }
   if (existsSync(out) && readdirSync(out).length && !existsSync(path.join(out, 'diff.json'))) {
-    throw new UserError(`--out ${outDir} is not empty and holds no diff.json: refusing to replace it (choose a new or empty folder)`);
+    throw new UserError(
+      `--out ${outDir} is not empty and holds no diff.json: refusing to replace it (choose a new or empty folder)`,
+    );
   }
   const stage = `${out}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   mkdirSync(stage, { recursive: true });
@@ -85,7 +100,8 @@ function publish(stage: string, out: string): void {
 
 export async function diffSets(baseDir: string, headDir: string, opts: DiffOptions = {}): Promise<DiffResult> {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  if (!(threshold >= 0 && threshold <= 1)) throw new UserError(expected('a share of pixels from 0 to 1', 'threshold', threshold));
+  if (!(threshold >= 0 && threshold <= 1))
+    throw new UserError(expected('a share of pixels from 0 to 1', 'threshold', threshold));
   const base = readImageSet(baseDir, 'BASE');
   const head = readImageSet(headDir, 'HEAD');
   const out = opts.outDir ? path.resolve(opts.outDir) : undefined;
@@ -146,10 +162,15 @@ export async function diffSets(baseDir: string, headDir: string, opts: DiffOptio
       result.changed.push(e);
     });
     if (stage) {
-      for (const e of result.added) e.after = copy(head.images.get(identityKey(e))!.file, `added/${e.path.replace(/\\/g, '/')}`);
-      for (const e of result.removed) e.before = copy(base.images.get(identityKey(e))!.file, `removed/${e.path.replace(/\\/g, '/')}`);
+      for (const e of result.added)
+        e.after = copy(head.images.get(identityKey(e))!.file, `added/${e.path.replace(/\\/g, '/')}`);
+      for (const e of result.removed)
+        e.before = copy(base.images.get(identityKey(e))!.file, `removed/${e.path.replace(/\\/g, '/')}`);
     }
-    for (const list of [result.changed, result.added, result.removed, result.belowThreshold] as Array<Array<DiffEntry | ChangedEntry>>) list.sort(order);
+    for (const list of [result.changed, result.added, result.removed, result.belowThreshold] as Array<
+      Array<DiffEntry | ChangedEntry>
+    >)
+      list.sort(order);
 
     if (stage && out) {
       writeFileSync(path.join(stage, 'diff.json'), diffJson(result));

@@ -27,7 +27,12 @@ export async function diffStrip(outDir: string, e: ChangedEntry, o: StripOptions
   const height = o.height ?? 480;
   const gap = o.gap ?? Math.max(8, Math.round(height / 30));
   const parts = await Promise.all(
-    [e.sideBySide, e.diff].map((rel) => sharp()(path.join(outDir, rel)).resize({ height }).png({ compressionLevel: 0 }).toBuffer({ resolveWithObject: true })),
+    [e.sideBySide, e.diff].map((rel) =>
+      sharp()(path.join(outDir, rel))
+        .resize({ height })
+        .png({ compressionLevel: 0 })
+        .toBuffer({ resolveWithObject: true }),
+    ),
   );
   const width = parts.reduce((w, p) => w + p.info.width, 0) + gap;
   return sharp()({ create: { width, height, channels: 3, background: { r: 17, g: 24, b: 39 } } })
@@ -40,9 +45,19 @@ export async function diffStrip(outDir: string, e: ChangedEntry, o: StripOptions
 }
 
 /** Strips for the first `max` changed images (default all), in the result's order. */
-export async function diffPreviews(outDir: string, r: DiffResult, o: StripOptions & { max?: number } = {}): Promise<DiffPreview[]> {
+export async function diffPreviews(
+  outDir: string,
+  r: DiffResult,
+  o: StripOptions & { max?: number } = {},
+): Promise<DiffPreview[]> {
   const list = r.changed.slice(0, o.max ?? r.changed.length);
   const out: DiffPreview[] = [];
-  for (const entry of list) out.push({ label: `${entry.locale} ${entry.preset} ${entry.slide}`, entry, content: await diffStrip(outDir, entry, o), ext: 'jpg' });
+  for (const entry of list)
+    out.push({
+      label: `${entry.locale} ${entry.preset} ${entry.slide}`,
+      entry,
+      content: await diffStrip(outDir, entry, o),
+      ext: 'jpg',
+    });
   return out;
 }

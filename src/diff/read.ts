@@ -48,18 +48,23 @@ export function readImageSet(dir: string, label = 'folder'): ImageSet {
     for (const k of ['path', 'locale', 'preset', 'slide'] as const) {
       if (typeof raw[k] !== 'string' || raw[k] === '') fail(expected('a non-empty string', `${field}.${k}`, raw[k]));
     }
-    if (typeof raw.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(raw.sha256)) fail(expected('a sha256 (64 hex digits)', `${field}.sha256`, raw.sha256));
+    if (typeof raw.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(raw.sha256))
+      fail(expected('a sha256 (64 hex digits)', `${field}.sha256`, raw.sha256));
     const file = joinInside(abs, raw.path);
     if (!file) fail(`${field}.path ${JSON.stringify(raw.path)} leaves the folder ${abs}`);
-    if (!existsSync(file!)) fail(`${field}.path ${JSON.stringify(raw.path)} is listed but ${file} does not exist (an incomplete download?)`);
+    if (!existsSync(file!))
+      fail(`${field}.path ${JSON.stringify(raw.path)} is listed but ${file} does not exist (an incomplete download?)`);
     // A symlink inside the folder may point anywhere: the file a diff reads must really be inside.
-    if (!isReallyInside(abs, file!)) fail(`${field}.path ${JSON.stringify(raw.path)} leads outside the folder ${abs} (through a symbolic link)`);
+    if (!isReallyInside(abs, file!))
+      fail(`${field}.path ${JSON.stringify(raw.path)} leads outside the folder ${abs} (through a symbolic link)`);
     if (!statSync(file!).isFile()) fail(`${field}.path ${JSON.stringify(raw.path)}: ${file} is not a file`);
     const sha = sha256(readFileSync(file!));
-    if (sha !== raw.sha256) fail(`${file} does not match the sha256 of ${field} (a cut download, or a file changed after rendering?)`);
+    if (sha !== raw.sha256)
+      fail(`${file} does not match the sha256 of ${field} (a cut download, or a file changed after rendering?)`);
     const key = identityKey(raw);
     const prev = images.get(key);
-    if (prev) fail(`${field} (${raw.locale}, ${raw.preset}, ${raw.slide}) is listed twice (also ${prev.where}, ${prev.path})`);
+    if (prev)
+      fail(`${field} (${raw.locale}, ${raw.preset}, ${raw.slide}) is listed twice (also ${prev.where}, ${prev.path})`);
     const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
     images.set(key, {
       locale: raw.locale,

@@ -77,7 +77,12 @@ export function isPermissionError(e: unknown): boolean {
 
 /** A 422 that a ruleset or branch protection gives a push (a ref create or update). */
 export function isRuleRefusal(e: unknown): boolean {
-  return httpStatus(e) === 422 && /rule violations|protected branch|protected ref|cannot update this protected/i.test((e as HttpErrorLike)?.message ?? '');
+  return (
+    httpStatus(e) === 422 &&
+    /rule violations|protected branch|protected ref|cannot update this protected/i.test(
+      (e as HttpErrorLike)?.message ?? '',
+    )
+  );
 }
 
 /**
@@ -89,14 +94,24 @@ export function isRuleRefusal(e: unknown): boolean {
  * @param need the `permissions:` it takes, e.g. "pull-requests: write"
  * @param branch the branch pushed to, for rule refusals
  */
-export function explainRefusal(e: unknown, what: string, need: string, branch?: { name: string; input: string }): string | undefined {
+export function explainRefusal(
+  e: unknown,
+  what: string,
+  need: string,
+  branch?: { name: string; input: string },
+): string | undefined {
   const s = httpStatus(e);
   if (s === 401) {
     return `Could not write ${what} (HTTP 401: GitHub refused the token as bad or expired credentials, so no permission would help). Check github-token: a personal or app token may have expired or been revoked, or the secret it comes from is empty or misspelled.`;
   }
   if (s === 403 || s === 404) return `Could not write ${what} (HTTP ${s}): the token needs ${need}.`;
   if (isRuleRefusal(e)) {
-    const first = String((e as HttpErrorLike).message ?? '').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(': ');
+    const first = String((e as HttpErrorLike).message ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(0, 2)
+      .join(': ');
     const where = branch ? `the branch ${branch.name}` : 'that branch';
     return `Could not write ${what} (HTTP 422, ${first}): a ruleset or branch protection covers ${where}. Exclude it from the rule (Settings > Rules > Rulesets, or Branches), give the token's actor a bypass${branch ? `, or set ${branch.input} to a branch no rule covers` : ''}.`;
   }

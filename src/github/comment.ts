@@ -11,7 +11,11 @@ export function commentMarker(header: string): string {
 }
 
 /** Cuts a body that GitHub would refuse, keeping the marker and saying what was cut. */
-export function fitComment(body: string, marker: string, note = '_The rest of this comment was cut: GitHub limits a comment to 65536 characters. The artifact has the full report._'): string {
+export function fitComment(
+  body: string,
+  marker: string,
+  note = '_The rest of this comment was cut: GitHub limits a comment to 65536 characters. The artifact has the full report._',
+): string {
   const full = body.includes(marker) ? body : `${marker}\n${body}`;
   if (full.length <= MAX_COMMENT_CHARS) return full;
   const tail = `\n\n…\n\n${note}\n`;
@@ -86,13 +90,23 @@ async function whoAmI(gh: GitHub): Promise<{ login?: string }> {
   }
 }
 
-export async function findStickyComment(gh: GitHub, t: CommentTarget, marker: string): Promise<StickyComment | undefined> {
+export async function findStickyComment(
+  gh: GitHub,
+  t: CommentTarget,
+  marker: string,
+): Promise<StickyComment | undefined> {
   const me = await whoAmI(gh);
   const ours = (c: { body?: string; user: { login: string; type?: string } | null }) =>
     !!c.body?.includes(marker) && !!c.user && (me.login ? c.user.login === me.login : c.user.type === 'Bot');
-  for await (const page of gh.paginate.iterator(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 })) {
+  for await (const page of gh.paginate.iterator(gh.rest.issues.listComments, {
+    owner: t.owner,
+    repo: t.repo,
+    issue_number: t.issueNumber,
+    per_page: 100,
+  })) {
     const found = page.data.find(ours);
-    if (found) return { id: found.id, body: found.body ?? '', url: found.html_url, stamp: parseRunStamp(found.body ?? '') };
+    if (found)
+      return { id: found.id, body: found.body ?? '', url: found.html_url, stamp: parseRunStamp(found.body ?? '') };
   }
   return undefined;
 }
@@ -102,20 +116,37 @@ export async function findStickyComment(gh: GitHub, t: CommentTarget, marker: st
  * stamped by a newer run is left alone (an older run that finished late never overwrites it).
  * `existing`: the comment as found before (saves listing the comments again).
  */
-export async function upsertStickyComment(gh: GitHub, t: CommentTarget, header: string, body: string, o: { stamp?: RunStamp; existing?: StickyComment | null } = {}): Promise<StickyResult> {
+export async function upsertStickyComment(
+  gh: GitHub,
+  t: CommentTarget,
+  header: string,
+  body: string,
+  o: { stamp?: RunStamp; existing?: StickyComment | null } = {},
+): Promise<StickyResult> {
   const marker = commentMarker(header);
   const text = fitComment(o.stamp ? `${marker}\n${runStamp(o.stamp)}\n${body}` : body, marker);
   const existing = o.existing === undefined ? await findStickyComment(gh, t, marker) : (o.existing ?? undefined);
-  if (existing && o.stamp && existing.stamp && isNewer(existing.stamp, o.stamp)) return { id: existing.id, url: existing.url, operation: 'skipped' };
+  if (existing && o.stamp && existing.stamp && isNewer(existing.stamp, o.stamp))
+    return { id: existing.id, url: existing.url, operation: 'skipped' };
   if (existing) {
     try {
-      const { data } = await gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body: text });
+      const { data } = await gh.rest.issues.updateComment({
+        owner: t.owner,
+        repo: t.repo,
+        comment_id: existing.id,
+        body: text,
+      });
       return { id: data.id, url: data.html_url, operation: 'updated' };
     } catch (e) {
       // Deleted between the search and the update: post a new one.
       if ((e as { status?: number }).status !== 404) throw e;
     }
   }
-  const { data } = await gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body: text });
+  const { data } = await gh.rest.issues.createComment({
+    owner: t.owner,
+    repo: t.repo,
+    issue_number: t.issueNumber,
+    body: text,
+  });
   return { id: data.id, url: data.html_url, operation: 'created' };
 }

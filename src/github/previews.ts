@@ -63,7 +63,8 @@ export interface PreviewTarget {
 
 async function openPullRequests(gh: GitHub, r: Repo): Promise<Set<number>> {
   const open = new Set<number>();
-  for await (const page of gh.paginate.iterator(gh.rest.pulls.list, { ...r, state: 'open', per_page: 100 })) for (const p of page.data) open.add(p.number);
+  for await (const page of gh.paginate.iterator(gh.rest.pulls.list, { ...r, state: 'open', per_page: 100 }))
+    for (const p of page.data) open.add(p.number);
   return open;
 }
 
@@ -98,9 +99,15 @@ export async function publishPreviews(
     index.comments[key] = { pr: target.pr, names: mine };
     const keep = [...new Set(Object.values(index.comments).flatMap((v) => v.names))].sort();
     // Nothing would change: the same files, and the same index.
-    const same = base && have.size === keep.length && keep.every((n) => have.has(n)) && JSON.stringify(parseIndex(base.message)) === JSON.stringify(index);
+    const same =
+      base &&
+      have.size === keep.length &&
+      keep.every((n) => have.has(n)) &&
+      JSON.stringify(parseIndex(base.message)) === JSON.stringify(index);
     if (same) return { previews, committed: false, names: mine };
-    const add = named.filter(({ name }, i) => !have.has(name) && named.findIndex((n) => n.name === name) === i).map(({ img, name }) => ({ path: name, content: img.content }));
+    const add = named
+      .filter(({ name }, i) => !have.has(name) && named.findIndex((n) => n.name === name) === i)
+      .map(({ img, name }) => ({ path: name, content: img.content }));
     const reuse = keep.filter((n) => have.has(n)).map((n) => ({ path: n, sha: have.get(n)! }));
     const commit = await createCommit(gh, r, undefined, [], { add, remove: [], reuse }, formatIndex(index));
     // Another update landed meanwhile: build again on it rather than drop its sheets (the REST API has no compare-and-swap).
@@ -110,7 +117,12 @@ export async function publishPreviews(
       await setBranch(gh, r, branch, commit.sha, !!head, true);
       return { previews, committed: true, names: mine };
     } catch (e) {
-      if (attempt >= 2 || (httpStatus(e) !== 422 && httpStatus(e) !== 409) || /rule violations|protected/i.test(errorMessage(e))) throw e;
+      if (
+        attempt >= 2 ||
+        (httpStatus(e) !== 422 && httpStatus(e) !== 409) ||
+        /rule violations|protected/i.test(errorMessage(e))
+      )
+        throw e;
     }
   }
 }

@@ -4,7 +4,16 @@
 // produce the same tree makes no commit.
 import type { GitHub } from './client.js';
 import { httpStatus } from './client.js';
-import { branchHead, commitInfo, createCommit, gitBlobSha, listTree, setBranch, type FileToCommit, type Repo } from './git.js';
+import {
+  branchHead,
+  commitInfo,
+  createCommit,
+  gitBlobSha,
+  listTree,
+  setBranch,
+  type FileToCommit,
+  type Repo,
+} from './git.js';
 import { errorMessage } from '../util/errors.js';
 
 export interface ReleasePrOptions {
@@ -45,11 +54,16 @@ export async function syncReleasePr(gh: GitHub, r: Repo, o: ReleasePrOptions): P
   // A truncated listing cannot tell which old files to remove: keep them rather than guess.
   const remove = baseTree.truncated ? [] : [...baseTree.files.keys()].filter((p) => o.owns(p) && !want.has(p));
 
-  const open = (await gh.rest.pulls.list({ ...r, state: 'open', head: `${r.owner}:${o.branch}`, base, per_page: 1 })).data[0];
+  const open = (await gh.rest.pulls.list({ ...r, state: 'open', head: `${r.owner}:${o.branch}`, base, per_page: 1 }))
+    .data[0];
 
   if (add.length === 0 && remove.length === 0) {
     if (!open) return { operation: 'none', changed: 0, removed: 0 };
-    await gh.rest.issues.createComment({ ...r, issue_number: open.number, body: `The base branch \`${base}\` now has exactly these screenshots: closing.` });
+    await gh.rest.issues.createComment({
+      ...r,
+      issue_number: open.number,
+      body: `The base branch \`${base}\` now has exactly these screenshots: closing.`,
+    });
     await gh.rest.pulls.update({ ...r, pull_number: open.number, state: 'closed' });
     return { operation: 'closed', number: open.number, url: open.html_url, changed: 0, removed: 0 };
   }
@@ -65,7 +79,10 @@ export async function syncReleasePr(gh: GitHub, r: Repo, o: ReleasePrOptions): P
       for (const p of remove) expected.delete(p);
       for (const w of want.values()) expected.set(w.file.path, w.sha);
       const branchTree = await listTree(gh, r, hc.tree);
-      same = !branchTree.truncated && branchTree.files.size === expected.size && [...expected].every(([p, s]) => branchTree.files.get(p) === s);
+      same =
+        !branchTree.truncated &&
+        branchTree.files.size === expected.size &&
+        [...expected].every(([p, s]) => branchTree.files.get(p) === s);
     }
   }
   if (!same) {

@@ -12,7 +12,13 @@ import { stringsError } from './text.js';
 export const parseAndroidStrings: StringsParser = (text, ctx) => {
   const { file } = ctx;
   const root = parseXml(text, file);
-  if (root.name !== 'resources') stringsError(file, root.line, root.column, `expected <resources> as the root element of an Android strings file but found <${root.name}>`);
+  if (root.name !== 'resources')
+    stringsError(
+      file,
+      root.line,
+      root.column,
+      `expected <resources> as the root element of an Android strings file but found <${root.name}>`,
+    );
   const out: StringsTable = { values: {}, fixed: [], lines: {} };
   const chosenProduct = new Map<string, string>();
   const put = (key: string, value: string, el: XmlElement) => {
@@ -36,7 +42,8 @@ export const parseAndroidStrings: StringsParser = (text, ctx) => {
       let other: string | undefined;
       for (const item of items) {
         const q = item.attrs.quantity;
-        if (!q) stringsError(file, item.line, item.column, `<item> in <plurals name="${name}"> has no quantity attribute`);
+        if (!q)
+          stringsError(file, item.line, item.column, `<item> in <plurals name="${name}"> has no quantity attribute`);
         const v = androidText(item, file);
         put(`${name}.${q}`, v, item);
         if (q === 'other') other = v;
@@ -75,7 +82,7 @@ export function androidText(el: XmlElement, file: string): string {
       let column = n.column;
       for (const c of n.text) {
         chars.push({ c, line, column });
-        if (c === '\n') (line++, (column = 1));
+        if (c === '\n') line++, (column = 1);
         else column++;
       }
     }
@@ -95,17 +102,35 @@ export function androidText(el: XmlElement, file: string): string {
       const e = chars[i + 1]?.c;
       i++;
       switch (e) {
-        case 'n': emit('\n'); break;
-        case 't': emit('\t'); break;
+        case 'n':
+          emit('\n');
+          break;
+        case 't':
+          emit('\t');
+          break;
         case 'u': {
-          const hex = chars.slice(i + 1, i + 5).map((x) => x.c).join('');
-          if (!/^[0-9A-Fa-f]{4}$/.test(hex)) stringsError(file, line, column, `invalid unicode escape sequence \\u${hex} in <${el.name}${el.attrs.name ? ` name="${el.attrs.name}"` : ''}> (aapt2 rejects it)`);
+          const hex = chars
+            .slice(i + 1, i + 5)
+            .map((x) => x.c)
+            .join('');
+          if (!/^[0-9A-Fa-f]{4}$/.test(hex))
+            stringsError(
+              file,
+              line,
+              column,
+              `invalid unicode escape sequence \\u${hex} in <${el.name}${el.attrs.name ? ` name="${el.attrs.name}"` : ''}> (aapt2 rejects it)`,
+            );
           emit(String.fromCharCode(parseInt(hex, 16)));
           i += 4;
           break;
         }
         case undefined:
-          stringsError(file, line, column, `a backslash ends <${el.name}${el.attrs.name ? ` name="${el.attrs.name}"` : ''}>; write \\\\ for a backslash`);
+          stringsError(
+            file,
+            line,
+            column,
+            `a backslash ends <${el.name}${el.attrs.name ? ` name="${el.attrs.name}"` : ''}>; write \\\\ for a backslash`,
+          );
           break;
         default:
           emit(e); // \' \" \\ \@ \? and the rest stand for themselves
@@ -115,7 +140,12 @@ export function androidText(el: XmlElement, file: string): string {
     } else if (!quoted && (c === ' ' || c === '\n' || c === '\t' || c === '\r')) {
       pendingSpace = true;
     } else if (!quoted && c === "'") {
-      stringsError(file, line, column, `unescaped apostrophe in <${el.name}${el.attrs.name ? ` name="${el.attrs.name}"` : ''}>: write \\' (aapt2 refuses to build this string)`);
+      stringsError(
+        file,
+        line,
+        column,
+        `unescaped apostrophe in <${el.name}${el.attrs.name ? ` name="${el.attrs.name}"` : ''}>: write \\' (aapt2 refuses to build this string)`,
+      );
     } else {
       if (quoted) {
         if (pendingSpace && out !== '') out += ' ';

@@ -11,8 +11,20 @@ const UNQUOTED = /[A-Za-z0-9_$+/:.-]/;
 export const parseAppleStrings: StringsParser = (text, ctx) => {
   const file = ctx.file;
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (src.startsWith('bplist')) stringsErrorAt(file, src, 0, 'this is a compiled (binary) .strings file; point storeshots at the source file in your project');
-  if (/^\s*<\?xml/.test(src)) stringsErrorAt(file, src, src.indexOf('<'), 'this is an XML property list; storeshots reads text .strings files ("key" = "value";)');
+  if (src.startsWith('bplist'))
+    stringsErrorAt(
+      file,
+      src,
+      0,
+      'this is a compiled (binary) .strings file; point storeshots at the source file in your project',
+    );
+  if (/^\s*<\?xml/.test(src))
+    stringsErrorAt(
+      file,
+      src,
+      src.indexOf('<'),
+      'this is an XML property list; storeshots reads text .strings files ("key" = "value";)',
+    );
   const out: StringsTable = { values: {}, lines: {} };
   let i = 0;
   let line = 1;
@@ -22,7 +34,7 @@ export const parseAppleStrings: StringsParser = (text, ctx) => {
     for (;;) {
       const c = src[i];
       if (c === undefined) return;
-      if (c === '\n') (line++, i++);
+      if (c === '\n') line++, i++;
       else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u2028') i++;
       else if (c === '/' && src[i + 1] === '*') {
         const end = src.indexOf('*/', i + 2);
@@ -51,13 +63,27 @@ export const parseAppleStrings: StringsParser = (text, ctx) => {
           const e = src[i + 1];
           i += 2;
           switch (e) {
-            case 'n': s += '\n'; break;
-            case 't': s += '\t'; break;
-            case 'r': s += '\r'; break;
-            case 'a': s += '\x07'; break;
-            case 'b': s += '\b'; break;
-            case 'f': s += '\f'; break;
-            case 'v': s += '\v'; break;
+            case 'n':
+              s += '\n';
+              break;
+            case 't':
+              s += '\t';
+              break;
+            case 'r':
+              s += '\r';
+              break;
+            case 'a':
+              s += '\x07';
+              break;
+            case 'b':
+              s += '\b';
+              break;
+            case 'f':
+              s += '\f';
+              break;
+            case 'v':
+              s += '\v';
+              break;
             case 'U':
             case 'u': {
               const hex = src.slice(i, i + 4);
@@ -121,7 +147,11 @@ export const parseAppleStrings: StringsParser = (text, ctx) => {
     let value: string;
     if (src[i] === ';') value = key;
     else {
-      if (src[i] !== '=') fail(end, `expected = after the key "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
+      if (src[i] !== '=')
+        fail(
+          end,
+          `expected = after the key "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`,
+        );
       i++;
       skip();
       const valueStart = i;
@@ -137,9 +167,17 @@ export const parseAppleStrings: StringsParser = (text, ctx) => {
       // frameit reads title.strings / keyword.strings line by line and never needs the ";": an
       // entry that ends its line without one is read as frameit reads it, with a warning.
       const lineEnded = i >= src.length || src.slice(end, i).includes('\n');
-      if (!(ctx.dialect === 'frameit' && lineEnded)) fail(end, `expected ; after the entry "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`);
+      if (!(ctx.dialect === 'frameit' && lineEnded))
+        fail(
+          end,
+          `expected ; after the entry "${key}" but found ${src[i] === undefined ? 'the end of the file' : JSON.stringify(src[i])}`,
+        );
       const { line: wl, column: wc } = lineColAt(src, end);
-      (out.warnings ??= []).push({ line: wl, column: wc, message: `the entry "${key}" has no closing ";" (frameit reads it anyway; Xcode would not): add the ";"` });
+      (out.warnings ??= []).push({
+        line: wl,
+        column: wc,
+        message: `the entry "${key}" has no closing ";" (frameit reads it anyway; Xcode would not): add the ";"`,
+      });
       out.values[key] = value;
       out.lines![key] = keyLine;
       continue;

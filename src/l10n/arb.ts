@@ -9,21 +9,34 @@ import { errorMessage } from '../util/errors.js';
 export const parseArb: StringsParser = (text, ctx) => {
   const { file } = ctx;
   const data = parseJsonText(text, file);
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return jsonError(file, text, [], 'expected an object of "key": "message" pairs at the top of an .arb file');
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return jsonError(file, text, [], 'expected an object of "key": "message" pairs at the top of an .arb file');
   const entries = data as Record<string, unknown>;
   const declared = entries['@@locale'];
   if (declared !== undefined) {
-    if (typeof declared !== 'string') return jsonError(file, text, ['@@locale'], 'expected a locale code for "@@locale"');
+    if (typeof declared !== 'string')
+      return jsonError(file, text, ['@@locale'], 'expected a locale code for "@@locale"');
     const fits = localeFits(ctx.locale, declared);
     if (!fits) {
       if (!ctx.perLocale) return { values: {} }; // one file for every locale: it only serves its own
-      return jsonError(file, text, ['@@locale'], `"@@locale": "${declared}" does not match the locale ${ctx.locale} this file was loaded for (check the strings: pattern)`);
+      return jsonError(
+        file,
+        text,
+        ['@@locale'],
+        `"@@locale": "${declared}" does not match the locale ${ctx.locale} this file was loaded for (check the strings: pattern)`,
+      );
     }
   }
   const out: StringsTable = { values: {} };
   for (const [key, v] of Object.entries(entries)) {
     if (key.startsWith('@')) continue;
-    if (typeof v !== 'string') return jsonError(file, text, [key], `expected a message (text) for "${key}" but found ${v === null ? 'null' : typeof v}`);
+    if (typeof v !== 'string')
+      return jsonError(
+        file,
+        text,
+        [key],
+        `expected a message (text) for "${key}" but found ${v === null ? 'null' : typeof v}`,
+      );
     try {
       out.values[key] = icuOther(v);
     } catch (e) {

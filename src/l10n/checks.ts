@@ -9,12 +9,18 @@ import { bcp47FromFolder } from './locales.js';
 import type { LoadedStrings } from '../manifest/strings.js';
 
 /** One warning per strings entry whose text, used as a headline or subtitle, had placeholders dropped. */
-export function headlinePlaceholderWarnings(jobs: Job[], placeholders: LoadedStrings['placeholders'] | undefined): Problem[] {
+export function headlinePlaceholderWarnings(
+  jobs: Job[],
+  placeholders: LoadedStrings['placeholders'] | undefined,
+): Problem[] {
   if (!placeholders) return [];
   const out: Problem[] = [];
   const seen = new Set<string>();
   for (const job of jobs) {
-    for (const [what, t] of [['headline', job.headline], ['subtitle', job.subtitle]] as const) {
+    for (const [what, t] of [
+      ['headline', job.headline],
+      ['subtitle', job.subtitle],
+    ] as const) {
       if (!t?.key) continue;
       const ph = placeholders[t.locale]?.[t.key];
       if (!ph?.length) continue;
@@ -58,7 +64,8 @@ export function strayLocaleStyles(m: Manifest, positionOf: (fp: Array<string | n
   for (const name of Object.keys(styles)) {
     if (applies(name)) continue;
     const tag = bcp47FromFolder(name);
-    const hint = tag !== name && applies(tag) ? ` (did you mean "${tag}"? locale-style keys use the manifest's BCP 47 form)` : '';
+    const hint =
+      tag !== name && applies(tag) ? ` (did you mean "${tag}"? locale-style keys use the manifest's BCP 47 form)` : '';
     out.push({
       severity: 'warning',
       field: `locale-style.${name}`,

@@ -55,7 +55,8 @@ export function parseJsonText(text: string, file: string, what?: string): unknow
     const offset = pos ? Number(pos[1]) : src.length;
     let why = msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
     // A comma right before } or ]: say so (JSON, and Ruby's JSON parser, refuse it).
-    if (/^[\s]*[}\]]/.test(src.slice(offset)) && /,\s*$/.test(src.slice(0, offset))) why += ' (a trailing comma before it: remove the comma)';
+    if (/^[\s]*[}\]]/.test(src.slice(offset)) && /,\s*$/.test(src.slice(0, offset)))
+      why += ' (a trailing comma before it: remove the comma)';
     return stringsErrorAt(file, src, offset, `invalid JSON: ${why}`, what);
   }
 }
@@ -69,7 +70,10 @@ export function jsonLineOf(text: string, keyPath: ReadonlyArray<string | number>
   for (const seg of keyPath) {
     if (!node || !('items' in node)) break;
     const items = (node as unknown as { items: unknown[] }).items;
-    const next = typeof seg === 'number' ? items[seg] : items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === seg);
+    const next =
+      typeof seg === 'number'
+        ? items[seg]
+        : items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === seg);
     if (next === undefined) break;
     if (isPair(next)) {
       offset = (next.key as Node | null)?.range?.[0] ?? offset;

@@ -5,7 +5,15 @@
 export function bcp47FromFolder(folder: string): string {
   return folder
     .split(/[-_]/)
-    .map((p, i) => (i === 0 ? p.toLowerCase() : p.length === 4 && /^[A-Za-z]+$/.test(p) ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p.length === 2 ? p.toUpperCase() : p))
+    .map((p, i) =>
+      i === 0
+        ? p.toLowerCase()
+        : p.length === 4 && /^[A-Za-z]+$/.test(p)
+          ? p[0]!.toUpperCase() + p.slice(1).toLowerCase()
+          : p.length === 2
+            ? p.toUpperCase()
+            : p,
+    )
     .join('-');
 }
 

@@ -25,9 +25,14 @@ function utf8(buf: Uint8Array, file: string): string {
     const bad = firstInvalidUtf8(buf);
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < bad; i++) if (buf[i] === 0x0a) (line++, (lineStart = i + 1));
+    for (let i = 0; i < bad; i++) if (buf[i] === 0x0a) line++, (lineStart = i + 1);
     const column = new TextDecoder().decode(buf.subarray(lineStart, bad)).length + 1;
-    return stringsError(file, line, column, 'not valid UTF-8 (save the file as UTF-8, or UTF-16 with a byte order mark)');
+    return stringsError(
+      file,
+      line,
+      column,
+      'not valid UTF-8 (save the file as UTF-8, or UTF-16 with a byte order mark)',
+    );
   }
 }
 
@@ -58,7 +63,13 @@ export function lineColAt(text: string, offset: number): { line: number; column:
 }
 
 /** Throws the error for a malformed strings file, naming file, line and column. */
-export function stringsError(file: string, line: number, column: number, message: string, what = 'strings file'): never {
+export function stringsError(
+  file: string,
+  line: number,
+  column: number,
+  message: string,
+  what = 'strings file',
+): never {
   throw new UserError([{ severity: 'error', message: `Invalid ${what}: ${message}`, at: { file, line, column } }]);
 }
 

@@ -36,7 +36,8 @@ export function localeFits(requested: string, declared: string): boolean {
 export const parseXcstrings: StringsParser = (text, ctx) => {
   const { file } = ctx;
   const data = parseJsonText(text, file);
-  if (!isObj(data) || !isObj(data.strings)) return jsonError(file, text, [], 'expected a string catalog: an object with "sourceLanguage" and "strings"');
+  if (!isObj(data) || !isObj(data.strings))
+    return jsonError(file, text, [], 'expected a string catalog: an object with "sourceLanguage" and "strings"');
   const source = typeof data.sourceLanguage === 'string' ? data.sourceLanguage : undefined;
   if (!source) return jsonError(file, text, [], 'the catalog has no "sourceLanguage"');
   const strings = data.strings;
@@ -52,7 +53,13 @@ export const parseXcstrings: StringsParser = (text, ctx) => {
     if (!isObj(unit)) return undefined;
     if (isObj(unit.stringUnit)) {
       const v = unit.stringUnit.value;
-      if (typeof v !== 'string') return jsonError(file, text, [...keyPath, 'stringUnit', 'value'], `expected text for the value at ${keyPath.join(' > ')} but found ${v === undefined ? 'nothing' : typeof v}`);
+      if (typeof v !== 'string')
+        return jsonError(
+          file,
+          text,
+          [...keyPath, 'stringUnit', 'value'],
+          `expected text for the value at ${keyPath.join(' > ')} but found ${v === undefined ? 'nothing' : typeof v}`,
+        );
       return v;
     }
     if (isObj(unit.variations)) {
@@ -76,7 +83,10 @@ export const parseXcstrings: StringsParser = (text, ctx) => {
     let value = pick(loc, ['strings', key, 'localizations', use]);
     if (value !== undefined && isObj(loc) && isObj(loc.substitutions)) {
       const subs = loc.substitutions;
-      value = value.replace(/%#@([A-Za-z0-9_]+)@/g, (m, name: string) => pick(subs[name], ['strings', key, 'localizations', use, 'substitutions', name]) ?? m);
+      value = value.replace(
+        /%#@([A-Za-z0-9_]+)@/g,
+        (m, name: string) => pick(subs[name], ['strings', key, 'localizations', use, 'substitutions', name]) ?? m,
+      );
     }
     // Xcode leaves the source language out when the text is the key itself.
     if (value === undefined && use === source) value = key;

@@ -18,7 +18,8 @@ const UNTRANSLATED_12 = new Set(['needs-translation']);
 export const parseXliff: StringsParser = (text, ctx) => {
   const { file } = ctx;
   const root = parseXml(text, file);
-  if (localName(root.name) !== 'xliff') stringsError(file, root.line, root.column, `expected <xliff> as the root element but found <${root.name}>`);
+  if (localName(root.name) !== 'xliff')
+    stringsError(file, root.line, root.column, `expected <xliff> as the root element but found <${root.name}>`);
   const version = root.attrs.version ?? '';
   const out: StringsTable = { values: {}, lines: {}, skipped: {}, placeholders: {} };
   const notes: string[] = [];
@@ -68,7 +69,11 @@ export const parseXliff: StringsParser = (text, ctx) => {
       }
     }
     if (fresh && firstFresh) {
-      (out.warnings ??= []).push({ line: firstFresh.line, column: firstFresh.column, message: `${fresh} <target>(s) marked state="new" (translated, not yet reviewed) were used for ${ctx.locale}` });
+      (out.warnings ??= []).push({
+        line: firstFresh.line,
+        column: firstFresh.column,
+        message: `${fresh} <target>(s) marked state="new" (translated, not yet reviewed) were used for ${ctx.locale}`,
+      });
     }
   } else if (version.startsWith('2.')) {
     const side = whichSide(root, root.attrs.srcLang, root.attrs.trgLang, ctx, notes);
@@ -116,12 +121,20 @@ export const parseXliff: StringsParser = (text, ctx) => {
 
 /** The language a file name carries: messages.de.xlf, messages.fr-CA.xlf, app_pt_BR.xliff. */
 export function languageFromName(file: string): string | undefined {
-  const m = /[._-]([a-z]{2,3}(?:[-_](?:[A-Z][a-z]{3}|[A-Z]{2}|\d{3}))*)\.(?:xlf|xliff)$/.exec(file.split(/[\\/]/).pop() ?? '');
+  const m = /[._-]([a-z]{2,3}(?:[-_](?:[A-Z][a-z]{3}|[A-Z]{2}|\d{3}))*)\.(?:xlf|xliff)$/.exec(
+    file.split(/[\\/]/).pop() ?? '',
+  );
   return m?.[1]?.replace(/_/g, '-');
 }
 
 /** Which side of the file serves the locale being loaded: its target, its source, or neither (the reason goes to notes). */
-function whichSide(el: XmlElement, src: string | undefined, trg: string | undefined, ctx: StringsContext, notes: string[]): 'source' | 'target' | undefined {
+function whichSide(
+  el: XmlElement,
+  src: string | undefined,
+  trg: string | undefined,
+  ctx: StringsContext,
+  notes: string[],
+): 'source' | 'target' | undefined {
   if (trg && localeFits(ctx.locale, trg)) return 'target';
   if (!trg) {
     // Angular's ng extract-i18n writes no target-language; the translated copy is named messages.de.xlf.
@@ -135,14 +148,33 @@ function whichSide(el: XmlElement, src: string | undefined, trg: string | undefi
       notes.push('the file names no target-language; the strings pattern chose it for this locale');
       return 'target';
     }
-    if (!src && !named) stringsError(ctx.file, el.line, el.column, 'the XLIFF names no source or target language (and its file name carries none, as in messages.de.xlf)');
-    if (ctx.perLocale && named) stringsError(ctx.file, el.line, el.column, `the file names no target-language, and its name says "${named}", which does not match the locale ${ctx.locale} it was loaded for (check the strings: pattern)`);
-    notes.push(`it holds ${named ? `"${named}" (from its name)` : `only its source language "${src}"`}, not ${ctx.locale}`);
+    if (!src && !named)
+      stringsError(
+        ctx.file,
+        el.line,
+        el.column,
+        'the XLIFF names no source or target language (and its file name carries none, as in messages.de.xlf)',
+      );
+    if (ctx.perLocale && named)
+      stringsError(
+        ctx.file,
+        el.line,
+        el.column,
+        `the file names no target-language, and its name says "${named}", which does not match the locale ${ctx.locale} it was loaded for (check the strings: pattern)`,
+      );
+    notes.push(
+      `it holds ${named ? `"${named}" (from its name)` : `only its source language "${src}"`}, not ${ctx.locale}`,
+    );
     return undefined;
   }
   if (src && localeFits(ctx.locale, src)) return 'source';
   if (ctx.perLocale) {
-    stringsError(ctx.file, el.line, el.column, `target language "${trg}" does not match the locale ${ctx.locale} this file was loaded for (check the strings: pattern)`);
+    stringsError(
+      ctx.file,
+      el.line,
+      el.column,
+      `target language "${trg}" does not match the locale ${ctx.locale} this file was loaded for (check the strings: pattern)`,
+    );
   }
   notes.push(`its target language is "${trg}", not ${ctx.locale}`);
   return undefined;
@@ -173,7 +205,8 @@ function placeholder(c: XmlElement, into: Inline): void {
     return;
   }
   const markup = shown !== undefined ? MARKUP.test(shown.trim()) : /^(START_|CLOSE_|TAG_)/.test(name);
-  const interpolation = /^(INTERPOLATION|ICU)/.test(name) || (shown !== undefined && /^\{[\s\S]*\}$/.test(shown.trim()));
+  const interpolation =
+    /^(INTERPOLATION|ICU)/.test(name) || (shown !== undefined && /^\{[\s\S]*\}$/.test(shown.trim()));
   if (markup || interpolation) {
     into.dropped.push(shown ?? name);
     return;
@@ -193,7 +226,8 @@ function inlineText(el: XmlElement, into: Inline = { text: '', dropped: [] }): I
     else if (n === 'sc' || n === 'ec' || n === 'sm' || n === 'em') continue;
     else {
       // <g>, <pc>, <mrk> ...: their content is text; a <pc> Angular wrote for a tag pair drops its markup.
-      if (n === 'pc' && (c.attrs.dispStart || c.attrs.equivStart)) into.dropped.push(c.attrs.dispStart ?? c.attrs.equivStart!);
+      if (n === 'pc' && (c.attrs.dispStart || c.attrs.equivStart))
+        into.dropped.push(c.attrs.dispStart ?? c.attrs.equivStart!);
       inlineText(c, into);
     }
   }
@@ -202,5 +236,9 @@ function inlineText(el: XmlElement, into: Inline = { text: '', dropped: [] }): I
 
 /** Spacing after placeholders were taken out: no doubled spaces, none around a line break or at the ends. */
 function tidy(s: string): string {
-  return s.replace(/[ \t]{2,}/g, ' ').replace(/ *\n */g, '\n').replace(/ +([.,!?;:])/g, '$1').trim();
+  return s
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/ +([.,!?;:])/g, '$1')
+    .trim();
 }

@@ -38,9 +38,23 @@ export function parseXml(text: string, file: string): XmlElement {
   let lastEnd = { line: 1, column: 1 };
   const here = () => ({ line: parser.line, column: parser.column + 1 });
   const mark = () => void (lastEnd = here());
-  parser.on('error', (e) => stringsError(file, parser.line, parser.column + 1, `invalid XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`));
+  parser.on('error', (e) =>
+    stringsError(
+      file,
+      parser.line,
+      parser.column + 1,
+      `invalid XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`,
+    ),
+  );
   parser.on('opentag', (tag) => {
-    const el: XmlElement = { kind: 'element', name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], line: lastEnd.line, column: lastEnd.column };
+    const el: XmlElement = {
+      kind: 'element',
+      name: tag.name,
+      attrs: { ...(tag.attributes as Record<string, string>) },
+      children: [],
+      line: lastEnd.line,
+      column: lastEnd.column,
+    };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else root = el;
@@ -54,7 +68,14 @@ export function parseXml(text: string, file: string): XmlElement {
   const addText = (t: string, cdata: boolean) => {
     const parent = stack[stack.length - 1];
     // CDATA text starts after "<![CDATA[".
-    if (parent) parent.children.push({ kind: 'text', text: t, cdata, line: lastEnd.line, column: lastEnd.column + (cdata ? 9 : 0) });
+    if (parent)
+      parent.children.push({
+        kind: 'text',
+        text: t,
+        cdata,
+        line: lastEnd.line,
+        column: lastEnd.column + (cdata ? 9 : 0),
+      });
   };
   parser.on('text', (t) => {
     addText(t, false);
@@ -79,7 +100,9 @@ export function parseXml(text: string, file: string): XmlElement {
 }
 
 export const elements = (el: XmlElement, name?: string): XmlElement[] =>
-  el.children.filter((c): c is XmlElement => c.kind === 'element' && (name === undefined || localName(c.name) === name));
+  el.children.filter(
+    (c): c is XmlElement => c.kind === 'element' && (name === undefined || localName(c.name) === name),
+  );
 
 /** The element name without its namespace prefix (xliff:g -> g). */
 export const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
@@ -93,7 +116,13 @@ export const MAX_ENTITY_CHARS = 64 * 1024;
 export const MAX_EXPANDED_CHARS = 1024 * 1024;
 
 /** Declares the DOCTYPE's internal entities on the parser, values expanded ahead and bounded. */
-function declareEntities(parser: SaxesParser, doctype: string, src: string, file: string, at: { line: number; column: number }): void {
+function declareEntities(
+  parser: SaxesParser,
+  doctype: string,
+  src: string,
+  file: string,
+  at: { line: number; column: number },
+): void {
   const open = doctype.indexOf('[');
   if (open < 0) return;
   const subset = doctype.slice(open + 1, doctype.lastIndexOf(']'));
@@ -107,7 +136,8 @@ function declareEntities(parser: SaxesParser, doctype: string, src: string, file
     if (m[5] !== undefined) external.set(name, m[5].trim());
     else internal.set(name, m[3] ?? m[4] ?? '');
   }
-  const fail = (message: string): never => stringsError(file, parser.line || at.line, parser.column + 1 || at.column, message);
+  const fail = (message: string): never =>
+    stringsError(file, parser.line || at.line, parser.column + 1 || at.column, message);
   const expanded = new Map<string, string>();
   const expand = (name: string, stack: string[]): string => {
     const done = expanded.get(name);
@@ -125,10 +155,16 @@ function declareEntities(parser: SaxesParser, doctype: string, src: string, file
         else if (n.startsWith('#')) out += String.fromCodePoint(parseInt(n.slice(1), 10));
         else if (PREDEFINED[n] !== undefined) out += PREDEFINED[n];
         else if (internal.has(n)) out += expand(n, [...stack, name]);
-        else if (external.has(n)) fail(`the entity &${name}; uses the external entity &${n}; (${external.get(n)}); storeshots never reads files or URLs an XML file names`);
+        else if (external.has(n))
+          fail(
+            `the entity &${name}; uses the external entity &${n}; (${external.get(n)}); storeshots never reads files or URLs an XML file names`,
+          );
         else fail(`the entity &${name}; uses &${n};, which is not declared`);
       }
-      if (out.length > MAX_ENTITY_CHARS) fail(`the entity &${name}; expands to more than ${MAX_ENTITY_CHARS} characters; refused (nested entities that multiply, a "billion laughs" file?)`);
+      if (out.length > MAX_ENTITY_CHARS)
+        fail(
+          `the entity &${name}; expands to more than ${MAX_ENTITY_CHARS} characters; refused (nested entities that multiply, a "billion laughs" file?)`,
+        );
     }
     expanded.set(name, out);
     return out;
@@ -141,7 +177,10 @@ function declareEntities(parser: SaxesParser, doctype: string, src: string, file
       enumerable: true,
       get() {
         total += value.length;
-        if (total > MAX_EXPANDED_CHARS) fail(`entities expand to more than ${MAX_EXPANDED_CHARS} characters in this file; refused (an entity expansion attack?)`);
+        if (total > MAX_EXPANDED_CHARS)
+          fail(
+            `entities expand to more than ${MAX_EXPANDED_CHARS} characters in this file; refused (an entity expansion attack?)`,
+          );
         return value;
       },
     });
@@ -149,7 +188,8 @@ function declareEntities(parser: SaxesParser, doctype: string, src: string, file
   for (const [name, id] of external) {
     Object.defineProperty(entities, name, {
       enumerable: true,
-      get: () => fail(`&${name}; is an external entity (${id}); storeshots never reads files or URLs an XML file names`),
+      get: () =>
+        fail(`&${name}; is an external entity (${id}); storeshots never reads files or URLs an XML file names`),
     });
   }
   void src;

@@ -65,7 +65,9 @@ class Collector {
   private list(dir: string): Array<{ name: string; abs: string; st?: Stats; err?: unknown }> | null {
     let names: string[];
     try {
-      names = readdirSync(dir).filter((n) => !hidden(n)).sort();
+      names = readdirSync(dir)
+        .filter((n) => !hidden(n))
+        .sort();
     } catch (e) {
       this.out.unreachable.push({ path: this.show(dir), reason: errnoReason(e) });
       return null;
@@ -95,7 +97,10 @@ class Collector {
     }
     // A link to a folder already walked, or to one of its ancestors, would walk the same files again (or forever).
     if (this.visited.has(real) || [...this.visited].some((v) => v.startsWith(real + path.sep))) {
-      this.out.unreachable.push({ path: this.show(dir), reason: `symbolic link loop: it leads back to ${this.show(real)}, which is already being linted` });
+      this.out.unreachable.push({
+        path: this.show(dir),
+        reason: `symbolic link loop: it leads back to ${this.show(real)}, which is already being linted`,
+      });
       return false;
     }
     this.visited.add(real);
@@ -120,7 +125,13 @@ class Collector {
 
   /** An entry that could not be stat'ed: an image-named one is an unreadable image, anything else a skipped path. */
   private broken(e: { abs: string; name: string; err?: unknown }, store?: Store): void {
-    if (isImageName(e.name)) this.add({ file: e.abs, store: store ?? this.opts.store ?? 'appstore', storeGuessed: !store && !this.opts.store, unreadable: errnoReason(e.err) });
+    if (isImageName(e.name))
+      this.add({
+        file: e.abs,
+        store: store ?? this.opts.store ?? 'appstore',
+        storeGuessed: !store && !this.opts.store,
+        unreadable: errnoReason(e.err),
+      });
     else this.out.unreachable.push({ path: this.show(e.abs), reason: errnoReason(e.err) });
   }
 
@@ -133,7 +144,12 @@ class Collector {
         continue;
       }
       if (e.st!.isFile()) {
-        if (isImageName(e.name)) this.ignore(e.abs, 'appstore', 'deliver reads images only inside locale folders (screenshots/<locale>/); this file is not uploaded');
+        if (isImageName(e.name))
+          this.ignore(
+            e.abs,
+            'appstore',
+            'deliver reads images only inside locale folders (screenshots/<locale>/); this file is not uploaded',
+          );
         continue;
       }
       if (!e.st!.isDirectory()) continue;
@@ -143,7 +159,8 @@ class Collector {
         for (const n of this.list(e.abs) ?? []) {
           if (n.err) this.broken(n, 'appstore');
           else if (n.st!.isDirectory() && ci(APPSTORE_LOCALES, n.name)) this.deliverLocale(n.abs, n.name, depth + 2);
-          else if (n.st!.isDirectory()) this.ignoreTree(n.abs, 'appstore', `deliver skips ${e.name}/${n.name}: not an App Store locale`, depth + 2);
+          else if (n.st!.isDirectory())
+            this.ignoreTree(n.abs, 'appstore', `deliver skips ${e.name}/${n.name}: not an App Store locale`, depth + 2);
         }
         continue;
       }
@@ -165,11 +182,22 @@ class Collector {
       if (e.err) {
         this.broken(e, 'appstore');
       } else if (e.st!.isDirectory()) {
-        this.ignoreTree(e.abs, 'appstore', 'deliver does not look into sub-folders of a locale folder; this file is not uploaded', depth + 1, name);
+        this.ignoreTree(
+          e.abs,
+          'appstore',
+          'deliver does not look into sub-folders of a locale folder; this file is not uploaded',
+          depth + 1,
+          name,
+        );
       } else if (e.st!.isFile() && UPLOAD_EXT.has(extOf(e.name))) {
         const rel = path.join(path.basename(path.dirname(dir)), name, e.name).toLowerCase();
         if (framed && !DELIVER.framedKeep.some((k) => rel.includes(k))) {
-          this.ignore(e.abs, 'appstore', `the folder holds *${DELIVER.framedSuffix} files, so deliver uploads only framed (and Watch) screenshots and skips this one`, name);
+          this.ignore(
+            e.abs,
+            'appstore',
+            `the folder holds *${DELIVER.framedSuffix} files, so deliver uploads only framed (and Watch) screenshots and skips this one`,
+            name,
+          );
           continue;
         }
         this.add({ file: e.abs, store: 'appstore', locale: name, storeLocale: code ?? name, slide: slideOf(e.name) });
@@ -188,7 +216,8 @@ class Collector {
         continue;
       }
       if (e.st!.isFile()) {
-        if (isImageName(e.name)) this.ignore(e.abs, 'play', 'supply reads images only from <locale>/images/; this file is not uploaded');
+        if (isImageName(e.name))
+          this.ignore(e.abs, 'play', 'supply reads images only from <locale>/images/; this file is not uploaded');
         continue;
       }
       if (!e.st!.isDirectory()) continue;
@@ -204,8 +233,16 @@ class Collector {
     for (const e of this.list(dir) ?? []) {
       if (e.err) this.broken(e, 'play');
       else if (e.st!.isDirectory() && e.name === 'images') this.supplyImages(e.abs, name, code, depth + 1);
-      else if (e.st!.isDirectory()) this.ignoreTree(e.abs, 'play', `supply uploads images only from ${name}/images/; this file is not uploaded`, depth + 1, name);
-      else if (e.st!.isFile() && isImageName(e.name)) this.ignore(e.abs, 'play', `supply uploads images only from ${name}/images/; this file is not uploaded`, name);
+      else if (e.st!.isDirectory())
+        this.ignoreTree(
+          e.abs,
+          'play',
+          `supply uploads images only from ${name}/images/; this file is not uploaded`,
+          depth + 1,
+          name,
+        );
+      else if (e.st!.isFile() && isImageName(e.name))
+        this.ignore(e.abs, 'play', `supply uploads images only from ${name}/images/; this file is not uploaded`, name);
     }
   }
 
@@ -220,15 +257,37 @@ class Collector {
         const folder = (SUPPLY.screenshotTypes as readonly string[]).includes(e.name) ? e.name : undefined;
         if (!folder) {
           const near = ci(SUPPLY.screenshotTypes, e.name);
-          this.ignoreTree(e.abs, 'play', `supply does not upload images/${e.name}/${near ? ` (the folder name is case-sensitive: ${near})` : ''}; it reads ${SUPPLY.screenshotTypes.join(', ')}`, depth + 1, locale);
+          this.ignoreTree(
+            e.abs,
+            'play',
+            `supply does not upload images/${e.name}/${near ? ` (the folder name is case-sensitive: ${near})` : ''}; it reads ${SUPPLY.screenshotTypes.join(', ')}`,
+            depth + 1,
+            locale,
+          );
           continue;
         }
         if (!this.enter(e.abs, depth + 1)) continue;
         for (const f of this.list(e.abs) ?? []) {
           if (f.err) this.broken(f, 'play');
-          else if (f.st!.isDirectory()) this.ignoreTree(f.abs, 'play', `supply does not look into sub-folders of images/${folder}/`, depth + 2, locale);
+          else if (f.st!.isDirectory())
+            this.ignoreTree(
+              f.abs,
+              'play',
+              `supply does not look into sub-folders of images/${folder}/`,
+              depth + 2,
+              locale,
+            );
           else if (f.st!.isFile() && UPLOAD_EXT.has(extOf(f.name))) {
-            this.add({ file: f.abs, store: 'play', playKind: 'screenshot', preset: PLAY_FOLDER_PRESET.get(folder), presetRef: PLAY_FOLDER_PRESET.get(folder)?.id, locale, storeLocale: code, slide: slideOf(f.name) });
+            this.add({
+              file: f.abs,
+              store: 'play',
+              playKind: 'screenshot',
+              preset: PLAY_FOLDER_PRESET.get(folder),
+              presetRef: PLAY_FOLDER_PRESET.get(folder)?.id,
+              locale,
+              storeLocale: code,
+              slide: slideOf(f.name),
+            });
           } else if (f.st!.isFile() && isImageName(f.name)) {
             this.ignore(f.abs, 'play', 'supply uploads only .png, .jpg and .jpeg files; this one is skipped', locale);
           }
@@ -237,13 +296,29 @@ class Collector {
       }
       if (!e.st!.isFile() || !isImageName(e.name)) continue;
       const base = path.basename(e.name, path.extname(e.name));
-      const kind = (SUPPLY.imageTypes as readonly string[]).includes(base) && UPLOAD_EXT.has(extOf(e.name)) ? (base as PlayKind) : undefined;
+      const kind =
+        (SUPPLY.imageTypes as readonly string[]).includes(base) && UPLOAD_EXT.has(extOf(e.name))
+          ? (base as PlayKind)
+          : undefined;
       if (!kind) {
-        this.ignore(e.abs, 'play', `supply uploads only ${SUPPLY.imageTypes.map((t) => `${t}.png`).join(', ')} and the screenshot folders from images/; this file is skipped`, locale);
+        this.ignore(
+          e.abs,
+          'play',
+          `supply uploads only ${SUPPLY.imageTypes.map((t) => `${t}.png`).join(', ')} and the screenshot folders from images/; this file is skipped`,
+          locale,
+        );
         continue;
       }
       const preset = kind === 'featureGraphic' ? PLAY_FOLDER_PRESET.get('featureGraphic') : undefined;
-      this.add({ file: e.abs, store: 'play', playKind: kind, preset, presetRef: preset?.id, locale, storeLocale: code });
+      this.add({
+        file: e.abs,
+        store: 'play',
+        playKind: kind,
+        preset,
+        presetRef: preset?.id,
+        locale,
+        storeLocale: code,
+      });
     }
   }
 
@@ -254,7 +329,13 @@ class Collector {
       if (e.err) this.broken(e);
       else if (e.st!.isDirectory()) this.flat(e.abs, depth + 1);
       else if (e.st!.isFile() && isImageName(e.name)) this.looseFile(e.abs);
-      else if (!e.st!.isFile() && isImageName(e.name)) this.add({ file: e.abs, store: this.opts.store ?? 'appstore', storeGuessed: !this.opts.store, unreadable: 'not a regular file' });
+      else if (!e.st!.isFile() && isImageName(e.name))
+        this.add({
+          file: e.abs,
+          store: this.opts.store ?? 'appstore',
+          storeGuessed: !this.opts.store,
+          unreadable: 'not a regular file',
+        });
     }
   }
 
@@ -269,7 +350,12 @@ class Collector {
       const code = grand ? storeLocale(store, grand) : undefined;
       // Our flat layout names locales as the manifest does; one no store code maps to is dropped on export.
       const localeDir = path.dirname(path.dirname(abs));
-      if (grand && !code && !PSEUDO_LOCALES.includes(grand) && !this.out.localeFolders.some((f) => f.path === this.show(localeDir) && f.store === store)) {
+      if (
+        grand &&
+        !code &&
+        !PSEUDO_LOCALES.includes(grand) &&
+        !this.out.localeFolders.some((f) => f.path === this.show(localeDir) && f.store === store)
+      ) {
         this.out.localeFolders.push({ path: this.show(localeDir), name: grand, store, flat: true });
       }
       this.add({
@@ -278,7 +364,8 @@ class Collector {
         preset: ref.preset,
         presetRef: parent,
         landscape: ref.landscape,
-        playKind: ref.preset.playFolder === 'featureGraphic' ? 'featureGraphic' : store === 'play' ? 'screenshot' : undefined,
+        playKind:
+          ref.preset.playFolder === 'featureGraphic' ? 'featureGraphic' : store === 'play' ? 'screenshot' : undefined,
         locale: grand,
         storeLocale: code ?? grand,
         slide: slideOf(path.basename(abs)),
@@ -286,23 +373,60 @@ class Collector {
       return;
     }
     const playPreset = PLAY_FOLDER_PRESET.get(parent);
-    if (playPreset && playPreset.playFolder !== 'featureGraphic' && grand === 'images' && this.opts.store !== 'appstore') {
-      this.add({ file: abs, store: 'play', playKind: 'screenshot', preset: playPreset, presetRef: playPreset.id, locale: parts.at(-4), storeLocale: parts.at(-4), slide: slideOf(path.basename(abs)) });
+    if (
+      playPreset &&
+      playPreset.playFolder !== 'featureGraphic' &&
+      grand === 'images' &&
+      this.opts.store !== 'appstore'
+    ) {
+      this.add({
+        file: abs,
+        store: 'play',
+        playKind: 'screenshot',
+        preset: playPreset,
+        presetRef: playPreset.id,
+        locale: parts.at(-4),
+        storeLocale: parts.at(-4),
+        slide: slideOf(path.basename(abs)),
+      });
       return;
     }
     const base = path.basename(abs, path.extname(abs));
-    if (parent === 'images' && (SUPPLY.imageTypes as readonly string[]).includes(base) && this.opts.store !== 'appstore') {
+    if (
+      parent === 'images' &&
+      (SUPPLY.imageTypes as readonly string[]).includes(base) &&
+      this.opts.store !== 'appstore'
+    ) {
       const preset = base === 'featureGraphic' ? PLAY_FOLDER_PRESET.get('featureGraphic') : undefined;
-      this.add({ file: abs, store: 'play', playKind: base as PlayKind, preset, presetRef: preset?.id, locale: grand, storeLocale: grand });
+      this.add({
+        file: abs,
+        store: 'play',
+        playKind: base as PlayKind,
+        preset,
+        presetRef: preset?.id,
+        locale: grand,
+        storeLocale: grand,
+      });
       return;
     }
     const locale = ci(APPSTORE_LOCALES, parent) && grand?.toLowerCase() === 'screenshots' ? parent : undefined;
     if (locale && this.opts.store !== 'play') {
-      this.add({ file: abs, store: 'appstore', locale, storeLocale: ci(APPSTORE_LOCALES, parent), slide: slideOf(path.basename(abs)) });
+      this.add({
+        file: abs,
+        store: 'appstore',
+        locale,
+        storeLocale: ci(APPSTORE_LOCALES, parent),
+        slide: slideOf(path.basename(abs)),
+      });
       return;
     }
     // The store is settled after the header is read (lint/index.ts guesses it from the size).
-    this.add({ file: abs, store: this.opts.store ?? 'appstore', storeGuessed: !this.opts.store, playKind: this.opts.store === 'play' ? 'screenshot' : undefined });
+    this.add({
+      file: abs,
+      store: this.opts.store ?? 'appstore',
+      storeGuessed: !this.opts.store,
+      playKind: this.opts.store === 'play' ? 'screenshot' : undefined,
+    });
   }
 
   private ignore(abs: string, store: Store, reason: string, locale?: string): void {
@@ -348,9 +472,11 @@ export function detectTree(dir: string): { kind: TreeKind; root: string } {
   if (isDir(path.join(dir, 'fastlane', 'screenshots')) || isDir(path.join(dir, 'fastlane', 'metadata', 'android'))) {
     return { kind: 'fastlane', root: path.join(dir, 'fastlane') };
   }
-  if (isDir(path.join(dir, 'screenshots')) || isDir(path.join(dir, 'metadata', 'android'))) return { kind: 'fastlane', root: dir };
+  if (isDir(path.join(dir, 'screenshots')) || isDir(path.join(dir, 'metadata', 'android')))
+    return { kind: 'fastlane', root: dir };
   const base = path.basename(dir);
-  if (base === 'metadata' && isDir(path.join(dir, 'android'))) return { kind: 'supply', root: path.join(dir, 'android') };
+  if (base === 'metadata' && isDir(path.join(dir, 'android')))
+    return { kind: 'supply', root: path.join(dir, 'android') };
   if (base === 'android' && path.basename(path.dirname(dir)) === 'metadata') return { kind: 'supply', root: dir };
   if (base.toLowerCase() === 'screenshots') return { kind: 'deliver', root: dir };
   let children: string[] = [];
@@ -359,10 +485,19 @@ export function detectTree(dir: string): { kind: TreeKind; root: string } {
   } catch {
     return { kind: 'flat', root: dir };
   }
-  if (children.some((c) => isDir(path.join(dir, c, 'images')) && SUPPLY.screenshotTypes.some((t) => isDir(path.join(dir, c, 'images', t))))) {
+  if (
+    children.some(
+      (c) =>
+        isDir(path.join(dir, c, 'images')) && SUPPLY.screenshotTypes.some((t) => isDir(path.join(dir, c, 'images', t))),
+    )
+  ) {
     return { kind: 'supply', root: dir };
   }
-  if (children.some((c) => (ci(APPSTORE_LOCALES, c) || ci(DELIVER.expandableDirs, c)) && hasImagesDirectly(path.join(dir, c)))) {
+  if (
+    children.some(
+      (c) => (ci(APPSTORE_LOCALES, c) || ci(DELIVER.expandableDirs, c)) && hasImagesDirectly(path.join(dir, c)),
+    )
+  ) {
     return { kind: 'deliver', root: dir };
   }
   return { kind: 'flat', root: dir };
@@ -410,7 +545,9 @@ export function collectPaths(paths: string[], opts: CollectOptions): Collected {
       c.flat(root, 0);
     }
     if (c.encountered + c.out.ignored.length === before) {
-      const why = c.out.unreachable.length ? ` (skipped: ${c.out.unreachable.map((u) => `${u.path}: ${u.reason}`).join('; ')})` : '';
+      const why = c.out.unreachable.length
+        ? ` (skipped: ${c.out.unreachable.map((u) => `${u.path}: ${u.reason}`).join('; ')})`
+        : '';
       throw new UserError(`${p}: no images (.png, .jpg, .jpeg) found in this folder${why}`);
     }
   }

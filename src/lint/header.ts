@@ -47,12 +47,14 @@ export class UnreadableImageError extends Error {
   }
 }
 
-
 /** Parses a whole file's bytes. Throws UnreadableImageError with a reason a user can act on. */
 export function readImageFacts(buf: Buffer): ImageFacts {
   if (buf.length === 0) throw new UnreadableImageError('the file is empty (0 bytes)');
   const format = sniffFormat(buf);
-  if (!format) throw new UnreadableImageError('not an image: the first bytes match no image format (PNG, JPEG, GIF, WebP, HEIF, AVIF, BMP, TIFF)');
+  if (!format)
+    throw new UnreadableImageError(
+      'not an image: the first bytes match no image format (PNG, JPEG, GIF, WebP, HEIF, AVIF, BMP, TIFF)',
+    );
   const base = { bytes: buf.length, sha256: sha256(buf) };
   if (format === 'png') return { ...base, ...readPng(buf) };
   if (format === 'jpeg') return { ...base, ...readJpeg(buf) };
@@ -85,11 +87,18 @@ function readPng(buf: Buffer): Parsed {
     const type = buf.toString('latin1', off + 4, off + 8);
     const start = off + 8;
     const end = start + len;
-    if (end + 4 > buf.length) throw new UnreadableImageError(`truncated PNG: the ${type} chunk at byte ${off} runs past the end of the file`);
+    if (end + 4 > buf.length)
+      throw new UnreadableImageError(`truncated PNG: the ${type} chunk at byte ${off} runs past the end of the file`);
     const data = buf.subarray(start, end);
     if (!ihdr) {
       if (type !== 'IHDR' || len < 13) throw new UnreadableImageError('broken PNG: the first chunk is not IHDR');
-      ihdr = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8]!, colorType: data[9]!, interlace: data[12]! };
+      ihdr = {
+        width: data.readUInt32BE(0),
+        height: data.readUInt32BE(4),
+        bitDepth: data[8]!,
+        colorType: data[9]!,
+        interlace: data[12]!,
+      };
     } else if (type === 'tRNS') trns = true;
     else if (type === 'acTL') animated = true;
     else if (type === 'pHYs' && len >= 9 && data[8] === 1) dpi = Math.round(data.readUInt32BE(0) * 0.0254);
@@ -108,15 +117,17 @@ function readPng(buf: Buffer): Parsed {
     } else if (type === 'IDAT') {
       idat = true;
       idats.push(data);
-    }
-    else if (type === 'IEND') {
+    } else if (type === 'IEND') {
       iend = true;
       break;
     }
     off = end + 4;
   }
   if (!ihdr) throw new UnreadableImageError('truncated PNG: no IHDR chunk');
-  if (!idat || !iend) throw new UnreadableImageError(`truncated PNG: ${idat ? 'no IEND chunk' : 'no image data (IDAT)'}; the file was cut short`);
+  if (!idat || !iend)
+    throw new UnreadableImageError(
+      `truncated PNG: ${idat ? 'no IEND chunk' : 'no image data (IDAT)'}; the file was cut short`,
+    );
   const m = PNG_MODELS[ihdr.colorType];
   if (!m) throw new UnreadableImageError(`broken PNG: unknown colour type ${ihdr.colorType}`);
   if (ihdr.width === 0 || ihdr.height === 0) throw new UnreadableImageError('broken PNG: zero width or height');
@@ -127,7 +138,11 @@ function readPng(buf: Buffer): Parsed {
     width: ihdr.width,
     height: ihdr.height,
     hasAlpha,
-    alphaReason: m.alpha ? `PNG colour type ${ihdr.colorType}, ${m.name}` : trns ? `a tRNS transparency chunk (PNG colour type ${ihdr.colorType}, ${m.name})` : undefined,
+    alphaReason: m.alpha
+      ? `PNG colour type ${ihdr.colorType}, ${m.name}`
+      : trns
+        ? `a tRNS transparency chunk (PNG colour type ${ihdr.colorType}, ${m.name})`
+        : undefined,
     colorModel: m.model,
     bitDepth: ihdr.bitDepth,
     pngColorType: ihdr.colorType,
@@ -142,7 +157,15 @@ function readPng(buf: Buffer): Parsed {
 function pngRawSize(width: number, height: number, bitsPerPixel: number, adam7: boolean): number {
   const row = (w: number) => (w > 0 ? 1 + Math.ceil((w * bitsPerPixel) / 8) : 0);
   if (!adam7) return height * row(width);
-  const passes: Array<[number, number, number, number]> = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+  const passes: Array<[number, number, number, number]> = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ];
   let total = 0;
   for (const [x0, y0, dx, dy] of passes) {
     const w = Math.ceil((width - x0) / dx);
@@ -160,7 +183,9 @@ function pngRawSize(width: number, height: number, bitsPerPixel: number, adam7: 
  */
 function verifyPngData(idats: Buffer[], width: number, height: number, bitsPerPixel: number, adam7: boolean): void {
   if (width * height > MAX_VERIFY_PIXELS) {
-    throw new UnreadableImageError(`${width}x${height} is ${((width * height) / 1e6).toFixed(0)} MP, over the ${MAX_VERIFY_PIXELS / 1e6} MP this tool decodes (no store takes an image that large)`);
+    throw new UnreadableImageError(
+      `${width}x${height} is ${((width * height) / 1e6).toFixed(0)} MP, over the ${MAX_VERIFY_PIXELS / 1e6} MP this tool decodes (no store takes an image that large)`,
+    );
   }
   const expected = pngRawSize(width, height, bitsPerPixel, adam7);
   let raw: Buffer;
@@ -169,20 +194,30 @@ function verifyPngData(idats: Buffer[], width: number, height: number, bitsPerPi
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-      throw new UnreadableImageError(`broken PNG: the pixel data inflates to more than the ${expected} bytes a ${width}x${height} image holds`);
+      throw new UnreadableImageError(
+        `broken PNG: the pixel data inflates to more than the ${expected} bytes a ${width}x${height} image holds`,
+      );
     }
     if (err.code === 'Z_DATA_ERROR' && /incorrect data check/i.test(err.message)) {
-      throw new UnreadableImageError('broken PNG: the pixel data fails its zlib checksum (Adler-32); the file is corrupt');
+      throw new UnreadableImageError(
+        'broken PNG: the pixel data fails its zlib checksum (Adler-32); the file is corrupt',
+      );
     }
     if (err.code === 'Z_BUF_ERROR') {
-      throw new UnreadableImageError(`broken PNG: the pixel data stops before its end; the file was cut short or is corrupt`);
+      throw new UnreadableImageError(
+        `broken PNG: the pixel data stops before its end; the file was cut short or is corrupt`,
+      );
     }
-    throw new UnreadableImageError(`broken PNG: the pixel data is not a valid zlib stream (${err.message}); the store cannot decode it`);
+    throw new UnreadableImageError(
+      `broken PNG: the pixel data is not a valid zlib stream (${err.message}); the store cannot decode it`,
+    );
   }
   if (raw.length !== expected) {
-    throw new UnreadableImageError(raw.length < expected
-      ? `broken PNG: the pixel data ends after ${raw.length} of ${expected} bytes; the file was cut short or is corrupt`
-      : `broken PNG: the pixel data inflates to more than the ${expected} bytes a ${width}x${height} image holds`);
+    throw new UnreadableImageError(
+      raw.length < expected
+        ? `broken PNG: the pixel data ends after ${raw.length} of ${expected} bytes; the file was cut short or is corrupt`
+        : `broken PNG: the pixel data inflates to more than the ${expected} bytes a ${width}x${height} image holds`,
+    );
   }
 }
 
@@ -253,7 +288,8 @@ function readJpeg(buf: Buffer): Parsed {
     const len = buf.readUInt16BE(off + 2);
     const start = off + 4;
     const end = off + 2 + len;
-    if (len < 2 || end > buf.length) throw new UnreadableImageError(`truncated JPEG: the segment at byte ${off} runs past the end of the file`);
+    if (len < 2 || end > buf.length)
+      throw new UnreadableImageError(`truncated JPEG: the segment at byte ${off} runs past the end of the file`);
     const data = buf.subarray(start, end);
     if (isSof(marker) && data.length >= 6) {
       sof = { precision: data[0]!, height: data.readUInt16BE(1), width: data.readUInt16BE(3), components: data[5]! };
@@ -287,7 +323,8 @@ function readJpeg(buf: Buffer): Parsed {
     }
   }
   const c = sof.components;
-  const colorModel: ColorModel = c === 1 ? 'gray' : c === 3 ? 'rgb' : c === 4 ? (adobeTransform === 2 ? 'ycck' : 'cmyk') : 'unknown';
+  const colorModel: ColorModel =
+    c === 1 ? 'gray' : c === 3 ? 'rgb' : c === 4 ? (adobeTransform === 2 ? 'ycck' : 'cmyk') : 'unknown';
   return {
     format: 'jpeg',
     width: sof.width,

@@ -33,7 +33,12 @@ export async function lintRender(plan: Plan, images: RenderedImage[]): Promise<F
       preset,
       presetRef: r.job.preset,
       landscape: r.job.landscape,
-      playKind: r.job.store === 'play' ? (preset?.playFolder === 'featureGraphic' ? 'featureGraphic' : 'screenshot') : undefined,
+      playKind:
+        r.job.store === 'play'
+          ? preset?.playFolder === 'featureGraphic'
+            ? 'featureGraphic'
+            : 'screenshot'
+          : undefined,
       locale: r.job.locale,
       storeLocale: storeLocale(r.job.store, r.job.locale) ?? r.job.locale,
       slide: r.job.slide,
@@ -46,7 +51,17 @@ export async function lintRender(plan: Plan, images: RenderedImage[]): Promise<F
   const sets = planSets(plan, lint);
   const targetsIpad = plan.presets.some((ref) => getPreset(ref.split('@')[0]!)?.device === 'ipad');
   const stores = new Set(plan.all.map((j) => j.store));
-  return runRules({ mode: 'render', images: lint, sets, plan, localeFolders: [], ignored: [], unreachable: [], targetsIpad, stores });
+  return runRules({
+    mode: 'render',
+    images: lint,
+    sets,
+    plan,
+    localeFolders: [],
+    ignored: [],
+    unreachable: [],
+    targetsIpad,
+    stores,
+  });
 }
 
 export interface LintPathsOptions extends CollectOptions {}
@@ -65,13 +80,23 @@ export async function lintPaths(paths: string[], opts: LintPathsOptions): Promis
       img.store = guessStore(img);
       if (img.store === 'play') img.playKind = 'screenshot';
     }
-    if (img.store === 'appstore' && img.facts) img.displayType = deliverDisplayType(img.facts.width, img.facts.height, img.path);
+    if (img.store === 'appstore' && img.facts)
+      img.displayType = deliverDisplayType(img.facts.width, img.facts.height, img.path);
   }
   const sets = fileSets(found.images);
   const stores = new Set<Store>(found.images.map((i) => i.store));
   for (const f of found.localeFolders) stores.add(f.store);
   const targetsIpad = found.images.some((i) => i.store === 'appstore' && i.displayType?.startsWith('APP_IPAD'));
-  const findings = runRules({ mode: 'paths', images: found.images, sets, localeFolders: found.localeFolders, ignored: found.ignored, unreachable: found.unreachable, targetsIpad, stores });
+  const findings = runRules({
+    mode: 'paths',
+    images: found.images,
+    sets,
+    localeFolders: found.localeFolders,
+    ignored: found.ignored,
+    unreachable: found.unreachable,
+    targetsIpad,
+    stores,
+  });
   return { findings, images: found.images };
 }
 
@@ -96,7 +121,8 @@ async function readAll(images: LintImage[]): Promise<void> {
       if (img.unreadable) continue;
       try {
         img.facts = readImageFacts(await readRegularFile(img.file));
-        if (img.store === 'appstore' && !img.displayType) img.displayType = deliverDisplayType(img.facts.width, img.facts.height, img.path);
+        if (img.store === 'appstore' && !img.displayType)
+          img.displayType = deliverDisplayType(img.facts.width, img.facts.height, img.path);
       } catch (e) {
         img.unreadable = e instanceof UnreadableImageError ? e.message : describeFsError(e);
       }
@@ -112,7 +138,10 @@ async function readRegularFile(file: string): Promise<Buffer> {
   try {
     const st = await fh.stat();
     if (!st.isFile()) throw new UnreadableImageError(st.isDirectory() ? 'it is a folder' : 'not a regular file');
-    if (st.size > MAX_READ_BYTES) throw new UnreadableImageError(`${(st.size / 1024 / 1024).toFixed(0)} MB is far larger than any store takes; not read`);
+    if (st.size > MAX_READ_BYTES)
+      throw new UnreadableImageError(
+        `${(st.size / 1024 / 1024).toFixed(0)} MB is far larger than any store takes; not read`,
+      );
     return await fh.readFile();
   } finally {
     await fh.close();
@@ -135,7 +164,9 @@ function planSets(plan: Plan, images: LintImage[]): ImageSet[] {
   const keyOf = (store: Store, locale: string, presetId: string) => {
     const preset = getPreset(presetId);
     const sl = storeLocale(store, locale) ?? locale;
-    return store === 'appstore' ? `appstore|${sl}|${preset?.displayType ?? presetId}` : `play|${sl}|${preset?.playFolder ?? presetId}`;
+    return store === 'appstore'
+      ? `appstore|${sl}|${preset?.displayType ?? presetId}`
+      : `play|${sl}|${preset?.playFolder ?? presetId}`;
   };
   for (const job of plan.all) {
     if (PSEUDO_LOCALES.includes(job.locale)) continue; // never uploaded: no store set
@@ -150,7 +181,12 @@ function planSets(plan: Plan, images: LintImage[]): ImageSet[] {
         label: `${job.locale} ${preset?.label ?? job.presetId}${preset?.displayType ? ` (${preset.displayType})` : ''}`,
         presetRef: job.preset,
         displayType: preset?.displayType,
-        playKind: job.store === 'play' ? (preset?.playFolder === 'featureGraphic' ? 'featureGraphic' : 'screenshot') : undefined,
+        playKind:
+          job.store === 'play'
+            ? preset?.playFolder === 'featureGraphic'
+              ? 'featureGraphic'
+              : 'screenshot'
+            : undefined,
         playFolder: preset?.playFolder,
         images: [],
         count: 0,
@@ -184,7 +220,8 @@ function fileSets(images: LintImage[]): ImageSet[] {
       key = `appstore|${group}|${dt}`;
       label = `${group} ${displayTypeLabel(dt)}`;
     } else {
-      const folder = img.preset?.playFolder ?? (img.playKind !== 'screenshot' ? img.playKind : undefined) ?? 'screenshots';
+      const folder =
+        img.preset?.playFolder ?? (img.playKind !== 'screenshot' ? img.playKind : undefined) ?? 'screenshots';
       key = `play|${group}|${folder}`;
       label = `${group} ${img.preset?.label ?? folder}`;
     }
@@ -237,21 +274,27 @@ export function runRules(ctx: RunContext): Finding[] {
   for (const rule of RULES) {
     switch (rule.scope) {
       case 'unreadable':
-        for (const img of ctx.images) if (img.unreadable) out.push(...rule.check(img).map((h) => toFinding(rule, h, img.store)));
+        for (const img of ctx.images)
+          if (img.unreadable) out.push(...rule.check(img).map((h) => toFinding(rule, h, img.store)));
         break;
       case 'image':
         for (const img of ctx.images) {
-          if (img.facts && !img.pseudo && rule.stores.includes(img.store)) out.push(...rule.check(img as ReadImage).map((h) => toFinding(rule, h, img.store)));
+          if (img.facts && !img.pseudo && rule.stores.includes(img.store))
+            out.push(...rule.check(img as ReadImage).map((h) => toFinding(rule, h, img.store)));
         }
         break;
       case 'text':
-        for (const img of ctx.images) for (const t of img.text ?? []) out.push(...rule.check(img, t).map((h) => toFinding(rule, h, img.store)));
+        for (const img of ctx.images)
+          for (const t of img.text ?? []) out.push(...rule.check(img, t).map((h) => toFinding(rule, h, img.store)));
         break;
       case 'job':
-        if (ctx.plan) for (const img of ctx.images) if (img.job) out.push(...rule.check(img.job, ctx.plan).map((h) => toFinding(rule, h, img.store)));
+        if (ctx.plan)
+          for (const img of ctx.images)
+            if (img.job) out.push(...rule.check(img.job, ctx.plan).map((h) => toFinding(rule, h, img.store)));
         break;
       case 'set':
-        for (const set of ctx.sets) if (rule.stores.includes(set.store)) out.push(...rule.check(set).map((h) => toFinding(rule, h, set.store)));
+        for (const set of ctx.sets)
+          if (rule.stores.includes(set.store)) out.push(...rule.check(set).map((h) => toFinding(rule, h, set.store)));
         break;
       case 'run':
         out.push(...rule.check(ctx).map((h) => toFinding(rule, h)));

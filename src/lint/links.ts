@@ -8,7 +8,10 @@ const HOUSE_RULES_PAGE = SOURCES.storeshotsRules.url;
 
 /** The anchor docs/lint.md gives each rule's row (`<a id="rule-text-overflow">`). */
 export function ruleAnchor(rule: string): string {
-  return `rule-${rule.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `rule-${rule
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 /** Where a finding's rule is explained: its store page, or for house rules their row in docs/lint.md. */

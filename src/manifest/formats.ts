@@ -5,8 +5,19 @@ import type { Ajv } from 'ajv';
 
 /** Frame finishes the device renderer knows by name (src/render/devices.ts FRAME_COLORS); any CSS colour works too. */
 export const FRAME_FINISHES = [
-  'black', 'space-gray', 'space-black', 'silver', 'white', 'gold', 'rose-gold', 'blue',
-  'titanium', 'natural-titanium', 'desert-titanium', 'midnight', 'starlight',
+  'black',
+  'space-gray',
+  'space-black',
+  'silver',
+  'white',
+  'gold',
+  'rose-gold',
+  'blue',
+  'titanium',
+  'natural-titanium',
+  'desert-titanium',
+  'midnight',
+  'starlight',
 ];
 
 export function isCssColor(s: string): boolean {
@@ -15,6 +26,9 @@ export function isCssColor(s: string): boolean {
 
 export function addManifestFormats(ajv: Ajv): Ajv {
   ajv.addFormat('css-color', { type: 'string', validate: isCssColor });
-  ajv.addFormat('device-color', { type: 'string', validate: (s: string) => FRAME_FINISHES.includes(s) || isCssColor(s) });
+  ajv.addFormat('device-color', {
+    type: 'string',
+    validate: (s: string) => FRAME_FINISHES.includes(s) || isCssColor(s),
+  });
   return ajv;
 }

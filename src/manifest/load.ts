@@ -5,7 +5,19 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { isUtf8 } from 'node:buffer';
-import { CST, Lexer, LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, visit, type Document, type Node } from 'yaml';
+import {
+  CST,
+  Lexer,
+  LineCounter,
+  parseDocument,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import schema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import { fieldName, formatAjvError, pathOf, simplifyAjvErrors, valueAt } from '../util/ajv-errors.js';
 import { UserError, expected, type Problem } from '../util/errors.js';
@@ -86,7 +98,11 @@ export function decodeUtf8(bytes: Buffer, shown: string): string {
       }
       const hex = [...row.subarray(off, off + 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
       throw new UserError([
-        { severity: 'error', message: `The manifest is not valid UTF-8: bytes ${hex} at byte ${start + off}; save it as UTF-8`, at: { file: shown, line, column: col } },
+        {
+          severity: 'error',
+          message: `The manifest is not valid UTF-8: bytes ${hex} at byte ${start + off}; save it as UTF-8`,
+          at: { file: shown, line, column: col },
+        },
       ]);
     }
     if (nl < 0) break;
@@ -135,7 +151,14 @@ function tooDeep(text: string): number | undefined {
     }
     if (flow > 0) continue;
     const col = at - lineStart;
-    if (type === null || type === 'alias' || type === 'anchor' || type === 'tag' || type === 'single-quoted-scalar' || type === 'double-quoted-scalar') {
+    if (
+      type === null ||
+      type === 'alias' ||
+      type === 'anchor' ||
+      type === 'tag' ||
+      type === 'single-quoted-scalar' ||
+      type === 'double-quoted-scalar'
+    ) {
       if (keyCol < 0) keyCol = col;
       continue;
     }
@@ -162,7 +185,13 @@ export function parseManifest(text: string, shown: string, dir: string, abs = pa
     const before = text.slice(0, deep);
     const line = before.split('\n').length;
     const column = deep - before.lastIndexOf('\n');
-    throw new UserError([{ severity: 'error', message: `Invalid YAML: lists and maps nested more than ${MAX_DEPTH} levels deep`, at: { file: shown, line, column } }]);
+    throw new UserError([
+      {
+        severity: 'error',
+        message: `Invalid YAML: lists and maps nested more than ${MAX_DEPTH} levels deep`,
+        at: { file: shown, line, column },
+      },
+    ]);
   }
   let doc: Document;
   try {
@@ -170,7 +199,13 @@ export function parseManifest(text: string, shown: string, dir: string, abs = pa
   } catch (e) {
     // Defence in depth: should some nesting slip past tooDeep, it is still a manifest error, not a crash.
     if (!(e instanceof RangeError)) throw e;
-    throw new UserError([{ severity: 'error', message: 'Invalid YAML: nested too deeply to read', at: { file: shown, line: 1, column: 1 } }]);
+    throw new UserError([
+      {
+        severity: 'error',
+        message: 'Invalid YAML: nested too deeply to read',
+        at: { file: shown, line: 1, column: 1 },
+      },
+    ]);
   }
   if (doc.errors.length > 0) {
     throw new UserError(
@@ -213,7 +248,8 @@ function toData(doc: Document, at: (offset: number) => Position): unknown {
           unresolved = { name: node.source, offset: node.range?.[0] ?? 0 };
           return visit.BREAK;
         }
-      } else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') anchors.add(node.anchor);
+      } else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string')
+        anchors.add(node.anchor);
       return undefined;
     });
     const message = unresolved
@@ -274,20 +310,18 @@ function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
   return node as Record<string, unknown> | undefined;
 }
 
-function toProblem(
-  e: ErrorObject,
-  data: unknown,
-  doc: Document,
-  at: (offset: number) => Position,
-): Problem {
+function toProblem(e: ErrorObject, data: unknown, doc: Document, at: (offset: number) => Position): Problem {
   const fp = pathOf(e.instancePath);
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'additionalProperties') {
     const key = String(p.additionalProperty);
-    const parent = (e.parentSchema as Record<string, unknown> | undefined) ?? schemaAt(e.schemaPath.replace(/\/additionalProperties$/, ''));
+    const parent =
+      (e.parentSchema as Record<string, unknown> | undefined) ??
+      schemaAt(e.schemaPath.replace(/\/additionalProperties$/, ''));
     const allowed = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
     const near = allowed.length ? closest(key, allowed) : undefined;
-    const hint = near && distance(key, near) <= Math.max(2, Math.floor(near.length / 3)) ? ` (did you mean "${near}"?)` : '';
+    const hint =
+      near && distance(key, near) <= Math.max(2, Math.floor(near.length / 3)) ? ` (did you mean "${near}"?)` : '';
     const where = fieldName([...fp, key]);
     return {
       severity: 'error',

@@ -15,7 +15,7 @@ import { UserError, type Problem } from '../util/errors.js';
 import { resolveInside } from '../util/paths.js';
 import { PSEUDO_LOCALES } from '../store/locales.js';
 import type { Position } from './types.js';
-import type { StringsParser, } from '../l10n/types.js';
+import type { StringsParser } from '../l10n/types.js';
 import { decodeStringsFile } from '../l10n/text.js';
 import { parseJsonStrings } from '../l10n/json.js';
 import { parseAppleStrings } from '../l10n/apple-strings.js';
@@ -96,7 +96,12 @@ export interface ReadStringsOptions {
   positionOf?: (index: number) => Position;
 }
 
-export function readStrings(patterns: string[] | undefined, locales: string[], baseDir: string, opts: ReadStringsOptions = {}): LoadedStrings {
+export function readStrings(
+  patterns: string[] | undefined,
+  locales: string[],
+  baseDir: string,
+  opts: ReadStringsOptions = {},
+): LoadedStrings {
   const cwd = opts.cwd ?? process.cwd();
   const result: LoadedStrings = { tables: {}, fixed: new Set(), where: {}, warnings: [], placeholders: {}, why: {} };
   const warned = new Set<string>();
@@ -114,7 +119,14 @@ export function readStrings(patterns: string[] | undefined, locales: string[], b
       for (const rel of rels) {
         const abs = resolveInside(baseDir, rel, cwd);
         if (!abs) {
-          throw new UserError([{ severity: 'error', field: `strings[${index}]`, message: `strings path "${rel}" leaves the manifest's folder and the working directory`, at: opts.positionOf?.(index) }]);
+          throw new UserError([
+            {
+              severity: 'error',
+              field: `strings[${index}]`,
+              message: `strings path "${rel}" leaves the manifest's folder and the working directory`,
+              at: opts.positionOf?.(index),
+            },
+          ]);
         }
         if (existsSync(abs) && statSync(abs).isFile()) {
           found = { abs, rel };
@@ -127,31 +139,54 @@ export function readStrings(patterns: string[] | undefined, locales: string[], b
       used.add(index);
       const shown = path.relative(cwd, found.abs) || found.abs;
       const parse = parserFor(found.abs);
-      if (!parse) throw new UserError([{ severity: 'error', field: `strings[${index}]`, message: `${shown}: unknown strings format (expected ${STRINGS_FORMATS})`, at: opts.positionOf?.(index) }]);
+      if (!parse)
+        throw new UserError([
+          {
+            severity: 'error',
+            field: `strings[${index}]`,
+            message: `${shown}: unknown strings format (expected ${STRINGS_FORMATS})`,
+            at: opts.positionOf?.(index),
+          },
+        ]);
       let text = texts.get(found.abs);
       if (text === undefined) {
         const size = statSync(found.abs).size;
-        if (size > MAX_STRINGS_BYTES) throw new UserError(`${shown}: ${size} bytes is over the ${MAX_STRINGS_BYTES}-byte limit for a strings file`);
+        if (size > MAX_STRINGS_BYTES)
+          throw new UserError(`${shown}: ${size} bytes is over the ${MAX_STRINGS_BYTES}-byte limit for a strings file`);
         text = decodeStringsFile(readFileSync(found.abs), shown);
         texts.set(found.abs, text);
       }
       const base = path.basename(found.abs);
       const dialect = /^(title|keyword)\.strings$/.test(base) ? ('frameit' as const) : undefined;
-      const parsed = parse(text, { file: shown, locale, perLocale: PLACEHOLDER.test(pattern), ...(dialect ? { dialect } : {}) });
+      const parsed = parse(text, {
+        file: shown,
+        locale,
+        perLocale: PLACEHOLDER.test(pattern),
+        ...(dialect ? { dialect } : {}),
+      });
       for (const w of parsed.warnings ?? []) {
         const k = `${shown}:${w.line}:${w.column}|${w.message}`;
         if (warned.has(k)) continue;
         warned.add(k);
-        result.warnings.push({ severity: 'warning', field: `strings[${index}]`, message: w.message, at: { file: shown, line: w.line, column: w.column } });
+        result.warnings.push({
+          severity: 'warning',
+          field: `strings[${index}]`,
+          message: w.message,
+          at: { file: shown, line: w.line, column: w.column },
+        });
       }
       for (const [k, v] of Object.entries(parsed.values)) {
         table[k] = normalizeWhitespace(v);
         where[k] = { file: shown, line: parsed.lines?.[k] ?? 1, column: 1 };
         const ph = parsed.placeholders?.[k];
-        if (ph?.length) ((result.placeholders[locale] ??= {})[k] = ph);
+        if (ph?.length) (result.placeholders[locale] ??= {})[k] = ph;
         else if (result.placeholders[locale]?.[k]) delete result.placeholders[locale]![k];
       }
-      (result.why[locale] ??= []).push({ file: shown, ...(parsed.note ? { note: parsed.note } : {}), skipped: parsed.skipped ?? {} });
+      (result.why[locale] ??= []).push({
+        file: shown,
+        ...(parsed.note ? { note: parsed.note } : {}),
+        skipped: parsed.skipped ?? {},
+      });
       for (const k of parsed.fixed ?? []) result.fixed.add(k);
     });
     result.tables[locale] = table;

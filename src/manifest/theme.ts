@@ -20,9 +20,15 @@ export const DEFAULT_THEME = 'aurora';
 // A theme's style obeys the same rules as the manifest's style: one definition, in the schema.
 let validateStyle: ReturnType<Ajv['compile']> | undefined;
 function styleErrors(style: unknown): string[] {
-  validateStyle ??= addManifestFormats(new Ajv({ allErrors: true, strict: false })).compile({ ...schema.definitions.style, definitions: schema.definitions });
+  validateStyle ??= addManifestFormats(new Ajv({ allErrors: true, strict: false })).compile({
+    ...schema.definitions.style,
+    definitions: schema.definitions,
+  });
   if (validateStyle(style)) return [];
-  return (validateStyle.errors ?? []).map((e) => `style${e.instancePath.replace(/\//g, '.')} ${e.message}${e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : ''}`);
+  return (validateStyle.errors ?? []).map(
+    (e) =>
+      `style${e.instancePath.replace(/\//g, '.')} ${e.message}${e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : ''}`,
+  );
 }
 
 export function builtinThemes(): string[] {
@@ -43,7 +49,9 @@ export function loadTheme(ref: string | undefined, baseDir: string, cwd = proces
   } else {
     const names = builtinThemes();
     if (!names.includes(name)) {
-      throw new UserError(`Unknown theme "${name}" (did you mean "${closest(name, names)}"?); built-in themes: ${names.join(', ')}`);
+      throw new UserError(
+        `Unknown theme "${name}" (did you mean "${closest(name, names)}"?); built-in themes: ${names.join(', ')}`,
+      );
     }
     file = path.join(packageRoot(), 'templates', `${name}.json`);
   }

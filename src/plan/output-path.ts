@@ -30,7 +30,8 @@ export function deliverSafeName(stem: string, displayType?: string): string {
 /** Relative output path, or undefined when the store does not accept the locale (fastlane layout). */
 export function outputPath(layout: OutputLayout, j: OutputPathInput): string | undefined {
   // Pseudo-locales are for review, never for a store: outside the fastlane/ tree even in that layout.
-  if (layout === 'flat' || PSEUDO_LOCALES.includes(j.locale)) return `${j.locale}/${j.preset}/${nn(j.index)}-${j.slide}.${j.ext}`;
+  if (layout === 'flat' || PSEUDO_LOCALES.includes(j.locale))
+    return `${j.locale}/${j.preset}/${nn(j.index)}-${j.slide}.${j.ext}`;
   const preset = getPreset(j.preset.split('@')[0]!);
   if (!preset) return undefined;
   const code = storeLocale(preset.store, j.locale);

@@ -76,9 +76,34 @@ export function scriptOf(locale: string): string | undefined {
   const lang = locale.split('-')[0]!.toLowerCase();
   if (lang === 'zh' && /-(TW|HK|MO)$/i.test(locale)) return 'Hant';
   const map: Record<string, string> = {
-    ar: 'Arab', fa: 'Arab', ur: 'Arab', he: 'Hebr', iw: 'Hebr', ja: 'Jpan', ko: 'Kore', zh: 'Hans', th: 'Thai',
-    hi: 'Deva', mr: 'Deva', bn: 'Beng', gu: 'Gujr', pa: 'Guru', ta: 'Taml', te: 'Telu', kn: 'Knda', ml: 'Mlym',
-    or: 'Orya', el: 'Grek', ru: 'Cyrl', uk: 'Cyrl', be: 'Cyrl', bg: 'Cyrl', sr: 'Cyrl', mk: 'Cyrl', hy: 'Armn', ka: 'Geor',
+    ar: 'Arab',
+    fa: 'Arab',
+    ur: 'Arab',
+    he: 'Hebr',
+    iw: 'Hebr',
+    ja: 'Jpan',
+    ko: 'Kore',
+    zh: 'Hans',
+    th: 'Thai',
+    hi: 'Deva',
+    mr: 'Deva',
+    bn: 'Beng',
+    gu: 'Gujr',
+    pa: 'Guru',
+    ta: 'Taml',
+    te: 'Telu',
+    kn: 'Knda',
+    ml: 'Mlym',
+    or: 'Orya',
+    el: 'Grek',
+    ru: 'Cyrl',
+    uk: 'Cyrl',
+    be: 'Cyrl',
+    bg: 'Cyrl',
+    sr: 'Cyrl',
+    mk: 'Cyrl',
+    hy: 'Armn',
+    ka: 'Geor',
   };
   return map[lang];
 }
@@ -91,7 +116,10 @@ function localeStyle(all: Record<string, Style> | undefined, locale: string): St
   return mergeStyle(script ? all[script] : undefined, all[lang], lang !== locale ? all[locale] : undefined);
 }
 
-export function fillPattern(pattern: string, v: { locale: string; device: string; slide: string; preset: string }): string {
+export function fillPattern(
+  pattern: string,
+  v: { locale: string; device: string; slide: string; preset: string },
+): string {
   return pattern.replace(/\{(locale|device|slide|preset)\}/g, (_, k: keyof typeof v) => v[k]);
 }
 
@@ -123,14 +151,17 @@ export function buildPlan(input: PlanInput): PlanResult {
     warnings.push({ severity: 'warning', message, field: fieldName(fp), at: loaded.positionOf(fp) });
 
   if (fallback !== undefined && !m.locales.includes(fallback)) {
-    err(expected(`one of the manifest's locales (${m.locales.join(', ')})`, 'fallback-locale', fallback), ['fallback-locale']);
+    err(expected(`one of the manifest's locales (${m.locales.join(', ')})`, 'fallback-locale', fallback), [
+      'fallback-locale',
+    ]);
   }
 
   // Slide ids are unique.
   const seen = new Map<string, number>();
   m.slides.forEach((s, i) => {
     const first = seen.get(s.id);
-    if (first !== undefined) err(`Duplicate slide id "${s.id}" at slides[${i}].id (first used at slides[${first}].id)`, ['slides', i, 'id']);
+    if (first !== undefined)
+      err(`Duplicate slide id "${s.id}" at slides[${i}].id (first used at slides[${first}].id)`, ['slides', i, 'id']);
     else seen.set(s.id, i);
   });
 
@@ -142,7 +173,10 @@ export function buildPlan(input: PlanInput): PlanResult {
     const fp = typeof p === 'string' ? ['presets', i] : ['presets', i, 'id'];
     const ref = resolvePreset(entry.id);
     if (!ref) {
-      err(`Unknown preset "${entry.id}" at ${fieldName(fp)} (did you mean "${closest(entry.id, known)}"?); run "storeshots presets" for the list`, fp);
+      err(
+        `Unknown preset "${entry.id}" at ${fieldName(fp)} (did you mean "${closest(entry.id, known)}"?); run "storeshots presets" for the list`,
+        fp,
+      );
       return;
     }
     if (presets.some((q) => q.ref === entry.id)) {
@@ -159,13 +193,30 @@ export function buildPlan(input: PlanInput): PlanResult {
         const long = Math.max(size.width, size.height);
         const short = Math.min(size.width, size.height);
         if (short < PLAY.minSide || long > max || long > short * PLAY.maxAspect) {
-          err(expected(`a size within Play's rules for ${entry.id} (each side ${PLAY.minSide}-${max} px, the long side at most ${PLAY.maxAspect}x the short)`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
+          err(
+            expected(
+              `a size within Play's rules for ${entry.id} (each side ${PLAY.minSide}-${max} px, the long side at most ${PLAY.maxAspect}x the short)`,
+              `presets[${i}].size`,
+              entry.size,
+            ),
+            ['presets', i, 'size'],
+          );
         } else if (!upright) {
-          err(expected(`a landscape size (wider than tall) for ${entry.id}`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
+          err(expected(`a landscape size (wider than tall) for ${entry.id}`, `presets[${i}].size`, entry.size), [
+            'presets',
+            i,
+            'size',
+          ]);
         }
       } else if (!upright || !isAcceptedSize(ref.preset, size)) {
-        const list = ref.preset.accepted.map((z) => (ref.landscape ? `${z.height}x${z.width}` : `${z.width}x${z.height}`));
-        err(expected(`one of the sizes ${entry.id} accepts (${list.join(', ')})`, `presets[${i}].size`, entry.size), ['presets', i, 'size']);
+        const list = ref.preset.accepted.map((z) =>
+          ref.landscape ? `${z.height}x${z.width}` : `${z.width}x${z.height}`,
+        );
+        err(expected(`one of the sizes ${entry.id} accepts (${list.join(', ')})`, `presets[${i}].size`, entry.size), [
+          'presets',
+          i,
+          'size',
+        ]);
       }
     }
     presets.push({ ref: entry.id, entry, fp });
@@ -177,7 +228,10 @@ export function buildPlan(input: PlanInput): PlanResult {
       if (presets.some((q) => q.ref === ref)) return;
       const listed = presets.map((q) => q.ref);
       const near = listed.length ? ` (did you mean "${closest(ref, listed)}"?)` : '';
-      err(`Preset "${ref}" at slides[${i}].presets[${j}] is not one of the manifest's presets${near}; the manifest has: ${listed.join(', ')}`, ['slides', i, 'presets', j]);
+      err(
+        `Preset "${ref}" at slides[${i}].presets[${j}] is not one of the manifest's presets${near}; the manifest has: ${listed.join(', ')}`,
+        ['slides', i, 'presets', j],
+      );
     });
   });
 
@@ -188,7 +242,10 @@ export function buildPlan(input: PlanInput): PlanResult {
     for (const store of stores) {
       if (!storeLocale(store, loc)) {
         const name = store === 'appstore' ? 'the App Store' : 'Google Play';
-        err(`Locale "${loc}" at locales[${i}] is not a locale ${name} accepts; use one of its codes (storeshots presets --locales)`, ['locales', i]);
+        err(
+          `Locale "${loc}" at locales[${i}] is not a locale ${name} accepts; use one of its codes (storeshots presets --locales)`,
+          ['locales', i],
+        );
       }
     }
   });
@@ -202,22 +259,41 @@ export function buildPlan(input: PlanInput): PlanResult {
         if (code === undefined) return;
         const first = byCode.get(code);
         if (first === undefined) byCode.set(code, i);
-        else err(`Locales "${m.locales[first]}" and "${loc}" at locales[${i}] both map to ${store === 'appstore' ? 'the App Store' : 'Google Play'}'s ${code}, so their fastlane folders would collide; keep one`, ['locales', i]);
+        else
+          err(
+            `Locales "${m.locales[first]}" and "${loc}" at locales[${i}] both map to ${store === 'appstore' ? 'the App Store' : 'Google Play'}'s ${code}, so their fastlane folders would collide; keep one`,
+            ['locales', i],
+          );
       });
     }
   }
 
   const hasLetters = (t: string) => /\p{L}/u.test(t);
   // Whitespace controls (a tab, CR, U+2028 ...) become spaces and line breaks (src/l10n/whitespace.ts).
-  const resolveText = (value: Localized | undefined, locale: string, fp: Array<string | number>): ResolvedText | undefined => {
+  const resolveText = (
+    value: Localized | undefined,
+    locale: string,
+    fp: Array<string | number>,
+  ): ResolvedText | undefined => {
     const r = resolveTextAsIs(value, locale, fp);
     return r && { ...r, text: normalizeWhitespace(r.text) };
   };
-  const resolveTextAsIs = (value: Localized | undefined, locale: string, fp: Array<string | number>): ResolvedText | undefined => {
+  const resolveTextAsIs = (
+    value: Localized | undefined,
+    locale: string,
+    fp: Array<string | number>,
+  ): ResolvedText | undefined => {
     if (value === undefined) return undefined;
     if (PSEUDO_LOCALES.includes(locale)) {
       const base = resolveText(value, baseLocale, fp);
-      return base && { text: pseudoLocalize(base.text, locale === 'pseudo-rtl'), origin: 'pseudo', locale, ...(base.key ? { key: base.key } : {}) };
+      return (
+        base && {
+          text: pseudoLocalize(base.text, locale === 'pseudo-rtl'),
+          origin: 'pseudo',
+          locale,
+          ...(base.key ? { key: base.key } : {}),
+        }
+      );
     }
     const what = `${fp[fp.length - 1]}`;
     if (typeof value === 'string') return { text: value, origin: 'inline', locale };
@@ -228,20 +304,48 @@ export function buildPlan(input: PlanInput): PlanResult {
       if (own !== undefined) {
         const fixed = fixedKeys.has(key);
         const same = !fixed && fallback !== undefined && locale !== fallback && fb === own && hasLetters(own);
-        if (same) warn(`The ${locale} text for key "${key}" at ${fieldName(fp)} is the same as the ${fallback} text: possibly untranslated (text.untranslated)`, fp);
-        return { text: own, origin: 'strings', key, locale, source: sources[locale]?.[key], ...(fixed ? { fixed } : {}), ...(same ? { sameAsFallback: true } : {}) };
+        if (same)
+          warn(
+            `The ${locale} text for key "${key}" at ${fieldName(fp)} is the same as the ${fallback} text: possibly untranslated (text.untranslated)`,
+            fp,
+          );
+        return {
+          text: own,
+          origin: 'strings',
+          key,
+          locale,
+          source: sources[locale]?.[key],
+          ...(fixed ? { fixed } : {}),
+          ...(same ? { sameAsFallback: true } : {}),
+        };
       }
       if (fixedKeys.has(key)) {
         // Marked not to be translated: every locale shares the text wherever it is defined.
-        const from = [fallback, baseLocale, ...m.locales].find((l) => l !== undefined && strings[l]?.[key] !== undefined);
-        if (from !== undefined) return { text: strings[from]![key]!, origin: 'strings', key, locale: from, fixed: true, source: sources[from]?.[key] };
+        const from = [fallback, baseLocale, ...m.locales].find(
+          (l) => l !== undefined && strings[l]?.[key] !== undefined,
+        );
+        if (from !== undefined)
+          return {
+            text: strings[from]![key]!,
+            origin: 'strings',
+            key,
+            locale: from,
+            fixed: true,
+            source: sources[from]?.[key],
+          };
       }
       if (fb !== undefined && fallback !== undefined) {
-        warn(`No ${locale} text for key "${key}" at ${fieldName(fp)}; the ${fallback} text is used (text.missing-translation)`, fp);
+        warn(
+          `No ${locale} text for key "${key}" at ${fieldName(fp)}; the ${fallback} text is used (text.missing-translation)`,
+          fp,
+        );
         return { text: fb, origin: 'fallback', key, locale: fallback, source: sources[fallback]?.[key] };
       }
       const why = input.whyNoText?.(locale, key);
-      err(`No text for key "${key}" in locale ${locale} at ${fieldName(fp)}${fallback ? ` (nor in the fallback ${fallback})` : ''}${why ? ` [${why}]` : ''}; add it to the strings files or set fallback-locale`, fp);
+      err(
+        `No text for key "${key}" in locale ${locale} at ${fieldName(fp)}${fallback ? ` (nor in the fallback ${fallback})` : ''}${why ? ` [${why}]` : ''}; add it to the strings files or set fallback-locale`,
+        fp,
+      );
       return undefined;
     }
     const map = value as Record<string, string>;
@@ -249,14 +353,21 @@ export function buildPlan(input: PlanInput): PlanResult {
     const fb = fallback !== undefined ? map[fallback] : undefined;
     if (own !== undefined) {
       const same = fallback !== undefined && locale !== fallback && fb === own && hasLetters(own);
-      if (same) warn(`The ${locale} ${what} at ${fieldName(fp)} is the same as the ${fallback} one: possibly untranslated (text.untranslated)`, fp);
+      if (same)
+        warn(
+          `The ${locale} ${what} at ${fieldName(fp)} is the same as the ${fallback} one: possibly untranslated (text.untranslated)`,
+          fp,
+        );
       return { text: own, origin: 'inline', locale, ...(same ? { sameAsFallback: true } : {}) };
     }
     if (fb !== undefined && fallback !== undefined) {
       warn(`No ${locale} ${what} at ${fieldName(fp)}; the ${fallback} text is used (text.missing-translation)`, fp);
       return { text: fb, origin: 'fallback', locale: fallback };
     }
-    err(`No ${what} for locale ${locale} at ${fieldName(fp)}${fallback ? '' : ' and no fallback-locale'}; add "${locale}: …" or set fallback-locale`, fp);
+    err(
+      `No ${what} for locale ${locale} at ${fieldName(fp)}${fallback ? '' : ' and no fallback-locale'}; add "${locale}: …" or set fallback-locale`,
+      fp,
+    );
     return undefined;
   };
 
@@ -273,7 +384,11 @@ export function buildPlan(input: PlanInput): PlanResult {
   };
 
   // {locale} also finds a folder written with "_" (de_CH/ for de-CH), as fastlane setups have them.
-  const resolveShot = (pattern: string, vars: Parameters<typeof fillPattern>[1], fp: Array<string | number>): string | undefined => {
+  const resolveShot = (
+    pattern: string,
+    vars: Parameters<typeof fillPattern>[1],
+    fp: Array<string | number>,
+  ): string | undefined => {
     const abs = resolveFile(fillPattern(pattern, vars), fp);
     if (!abs || existsSync(abs) || !pattern.includes('{locale}')) return abs;
     for (const form of folderForms(vars.locale).slice(1)) {
@@ -309,13 +424,27 @@ export function buildPlan(input: PlanInput): PlanResult {
         const templates = path.join(packageRoot(), 'templates');
         const abs = resolveInside(templates, name, templates);
         if (!abs || !name || path.dirname(abs) !== templates) {
-          err(expected('builtin:NAME naming an image shipped in the templates folder', fieldName([...base, 'background', 'image']), image), at('background', 'image'));
-        } else files.push({ abs, what: `background image${note ?? ''}`, field: fieldName([...base, 'background', 'image']), at: loaded.positionOf(at('background', 'image')) });
+          err(
+            expected(
+              'builtin:NAME naming an image shipped in the templates folder',
+              fieldName([...base, 'background', 'image']),
+              image,
+            ),
+            at('background', 'image'),
+          );
+        } else
+          files.push({
+            abs,
+            what: `background image${note ?? ''}`,
+            field: fieldName([...base, 'background', 'image']),
+            at: loaded.positionOf(at('background', 'image')),
+          });
       } else fileRef(image, at('background', 'image'), 'background image', note);
     }
     for (const k of ['headline', 'subtitle'] as const) {
       const font = style[k]?.font;
-      if (font !== undefined && (/\.(ttf|otf|ttc)$/i.test(font) || /[\\/]/.test(font))) fileRef(font, at(k, 'font'), 'font file', note);
+      if (font !== undefined && (/\.(ttf|otf|ttc)$/i.test(font) || /[\\/]/.test(font)))
+        fileRef(font, at(k, 'font'), 'font file', note);
     }
     const frame = style.device?.frame;
     if (frame !== undefined && /\.png$/i.test(frame)) fileRef(frame, at('device', 'frame'), 'frame PNG', note);
@@ -334,19 +463,46 @@ export function buildPlan(input: PlanInput): PlanResult {
       const pr = resolvePreset(ref)!;
       const size = entry.size ? parseSize(entry.size) : pr.size;
       const isFeature = pr.preset.playFolder === 'featureGraphic';
-      type SlideLike = { id: string; headline?: Localized; subtitle?: Localized; screenshot?: string; 'second-screenshot'?: string; style?: Style };
+      type SlideLike = {
+        id: string;
+        headline?: Localized;
+        subtitle?: Localized;
+        screenshot?: string;
+        'second-screenshot'?: string;
+        style?: Style;
+      };
       const slides: Array<{ s: SlideLike; fp: Array<string | number> }> = isFeature
-        ? [{ s: { id: 'feature-graphic', headline: m['feature-graphic']?.headline ?? m.app?.tagline ?? m.slides[0]?.headline, subtitle: m['feature-graphic']?.subtitle, screenshot: m['feature-graphic']?.screenshot, style: { layout: 'feature', ...m['feature-graphic']?.style } }, fp: m['feature-graphic'] ? ['feature-graphic'] : ['slides', 0] }]
-        : m.slides.flatMap((s, i) => (!s.presets || s.presets.includes(ref) ? [{ s, fp: ['slides', i] as Array<string | number> }] : []));
+        ? [
+            {
+              s: {
+                id: 'feature-graphic',
+                headline: m['feature-graphic']?.headline ?? m.app?.tagline ?? m.slides[0]?.headline,
+                subtitle: m['feature-graphic']?.subtitle,
+                screenshot: m['feature-graphic']?.screenshot,
+                style: { layout: 'feature', ...m['feature-graphic']?.style },
+              },
+              fp: m['feature-graphic'] ? ['feature-graphic'] : ['slides', 0],
+            },
+          ]
+        : m.slides.flatMap((s, i) =>
+            !s.presets || s.presets.includes(ref) ? [{ s, fp: ['slides', i] as Array<string | number> }] : [],
+          );
       slides.forEach(({ s, fp }, k) => {
         const index = k + 1;
         const device = pr.preset.device;
         // A pseudo-locale has no screenshots of its own: it shows the base locale's.
-        const vars = { locale: PSEUDO_LOCALES.includes(locale) ? baseLocale : locale, device, slide: s.id, preset: pr.preset.id };
+        const vars = {
+          locale: PSEUDO_LOCALES.includes(locale) ? baseLocale : locale,
+          device,
+          slide: s.id,
+          preset: pr.preset.id,
+        };
         const pattern = s.screenshot ?? (isFeature ? undefined : m.screenshots);
         const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
         const screenshot = pattern ? resolveShot(pattern, vars, shotFp) : undefined;
-        const second = s['second-screenshot'] ? resolveFile(fillPattern(s['second-screenshot'], vars), [...fp, 'second-screenshot']) : undefined;
+        const second = s['second-screenshot']
+          ? resolveFile(fillPattern(s['second-screenshot'], vars), [...fp, 'second-screenshot'])
+          : undefined;
         const rel = outputPath(layout, { locale, preset: ref, slide: s.id, index, ext });
         if (!rel) return; // fastlane layout and a locale the store lacks: reported above
         all.push({
@@ -380,15 +536,42 @@ export function buildPlan(input: PlanInput): PlanResult {
   }
 
   // Rendered images never go into a screenshot folder (they would mix with, or overwrite, the raw shots).
-  const shotDirs = new Set(all.flatMap((j) => [j.screenshot, j.secondScreenshot]).filter((f): f is string => !!f).map((f) => path.dirname(f)));
-  const patterns = [m.screenshots, ...m.slides.flatMap((sl) => [sl.screenshot, sl['second-screenshot']]), m['feature-graphic']?.screenshot];
-  const roots = new Set(patterns.filter((p): p is string => !!p).map((p) => path.resolve(loaded.dir, path.dirname(`${p.split(/\{(?:locale|device|slide|preset)\}/)[0]!}x`))));
-  const under = (dir: string, root: string) => dir === root || (root !== loaded.dir && root !== path.resolve(cwd) && isInside(root, dir, { self: true }));
+  const shotDirs = new Set(
+    all
+      .flatMap((j) => [j.screenshot, j.secondScreenshot])
+      .filter((f): f is string => !!f)
+      .map((f) => path.dirname(f)),
+  );
+  const patterns = [
+    m.screenshots,
+    ...m.slides.flatMap((sl) => [sl.screenshot, sl['second-screenshot']]),
+    m['feature-graphic']?.screenshot,
+  ];
+  const roots = new Set(
+    patterns
+      .filter((p): p is string => !!p)
+      .map((p) => path.resolve(loaded.dir, path.dirname(`${p.split(/\{(?:locale|device|slide|preset)\}/)[0]!}x`))),
+  );
+  const under = (dir: string, root: string) =>
+    dir === root || (root !== loaded.dir && root !== path.resolve(cwd) && isInside(root, dir, { self: true }));
   const clash = [...shotDirs].find((d) => d === outDir) ?? [...roots].find((r) => under(outDir, r));
   if (clash) {
     const shown = path.relative(cwd, clash) || '.';
-    if (input.outDir) problems.push({ severity: 'error', field: '--out', message: expected(`an output folder outside the screenshot folder ${shown}`, '--out', input.outDir) });
-    else err(expected(`an output folder outside the screenshot folder ${shown}`, 'output.dir', m.output?.dir ?? 'storeshots-out'), m.output?.dir ? ['output', 'dir'] : ['screenshots']);
+    if (input.outDir)
+      problems.push({
+        severity: 'error',
+        field: '--out',
+        message: expected(`an output folder outside the screenshot folder ${shown}`, '--out', input.outDir),
+      });
+    else
+      err(
+        expected(
+          `an output folder outside the screenshot folder ${shown}`,
+          'output.dir',
+          m.output?.dir ?? 'storeshots-out',
+        ),
+        m.output?.dir ? ['output', 'dir'] : ['screenshots'],
+      );
   }
 
   const plan: Plan = {
@@ -437,7 +620,10 @@ export function parseShard(s: string): { index: number; total: number } {
 export function selectJobs(plan: Plan, sel: Selection): Plan {
   const check = (what: string, given: string[] | undefined, known: string[]) => {
     for (const g of given ?? []) {
-      if (!known.includes(g)) throw new UserError(`Unknown ${what} "${g}" (did you mean "${closest(g, known)}"?); the manifest has: ${known.join(', ')}`);
+      if (!known.includes(g))
+        throw new UserError(
+          `Unknown ${what} "${g}" (did you mean "${closest(g, known)}"?); the manifest has: ${known.join(', ')}`,
+        );
     }
   };
   check('locale', sel.locales, plan.locales);

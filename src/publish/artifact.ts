@@ -16,9 +16,11 @@ import { readReport } from '../report/read.js';
 type ErrorClass = abstract new (...args: never[]) => Error;
 const isA = (e: unknown, cls: ErrorClass | undefined): boolean => cls !== undefined && e instanceof cls;
 /** GitHub Enterprise Server has no v4 artifact service (the toolkit's GHESNotSupportedError). */
-export const isGhesNotSupported = (e: unknown): boolean => isA(e, toolkit.GHESNotSupportedError as ErrorClass | undefined);
+export const isGhesNotSupported = (e: unknown): boolean =>
+  isA(e, toolkit.GHESNotSupportedError as ErrorClass | undefined);
 /** The run has no artifact of that name (the toolkit's ArtifactNotFoundError). */
-export const isArtifactNotFound = (e: unknown): boolean => isA(e, toolkit.ArtifactNotFoundError as ErrorClass | undefined);
+export const isArtifactNotFound = (e: unknown): boolean =>
+  isA(e, toolkit.ArtifactNotFoundError as ErrorClass | undefined);
 
 export interface UploadOptions {
   name: string;
@@ -36,7 +38,10 @@ export interface UploadOptions {
 }
 
 /** Uploads the set; `replaced` is the id of the artifact of the same name it deleted first (overwrite). */
-export async function uploadSet(client: ArtifactClient, o: UploadOptions): Promise<ArtifactRef & { files: number; replaced?: number }> {
+export async function uploadSet(
+  client: ArtifactClient,
+  o: UploadOptions,
+): Promise<ArtifactRef & { files: number; replaced?: number }> {
   writeFileSync(path.join(o.outDir, RUN_FILE), `${JSON.stringify(o.runFile, null, 2)}\n`);
   const files = [
     ...o.report.images.map((i) => joinInside(o.outDir, i.path)).filter((f): f is string => !!f && existsSync(f)),
@@ -45,7 +50,8 @@ export async function uploadSet(client: ArtifactClient, o: UploadOptions): Promi
     path.join(o.outDir, RUN_FILE),
   ].filter((f) => existsSync(f));
   // PNG and JPEG are already compressed: zipping them again costs time and saves nothing.
-  const upload = () => client.uploadArtifact(o.name, files, o.outDir, { retentionDays: o.retentionDays, compressionLevel: 0 });
+  const upload = () =>
+    client.uploadArtifact(o.name, files, o.outDir, { retentionDays: o.retentionDays, compressionLevel: 0 });
   const exists = (e: unknown) => /\(409\)/.test(errorMessage(e));
   let replaced: number | undefined;
   let res: { id?: number };
@@ -56,12 +62,17 @@ export async function uploadSet(client: ArtifactClient, o: UploadOptions): Promi
     // A re-run of the job uploads under the same name again, which the service refuses (409). As
     // actions/upload-artifact's overwrite does, delete the old one (the runtime token may) and upload.
     if (!o.overwrite) {
-      throw new UserError(`An artifact named "${o.name}" already exists in this workflow run (a re-run of the job, or two jobs with one artifact-name): set overwrite: true to replace it, or give each job its own artifact-name`);
+      throw new UserError(
+        `An artifact named "${o.name}" already exists in this workflow run (a re-run of the job, or two jobs with one artifact-name): set overwrite: true to replace it, or give each job its own artifact-name`,
+      );
     }
     replaced = (await client.deleteArtifact(o.name)).id;
     res = await upload();
   }
-  const url = res.id !== undefined && o.runId ? `${o.serverUrl}/${o.repository}/actions/runs/${o.runId}/artifacts/${res.id}` : undefined;
+  const url =
+    res.id !== undefined && o.runId
+      ? `${o.serverUrl}/${o.repository}/actions/runs/${o.runId}/artifacts/${res.id}`
+      : undefined;
   return { name: o.name, id: res.id, url, files: files.length, replaced };
 }
 
@@ -76,17 +87,26 @@ export interface DownloadOptions {
 }
 
 /** Downloads the artifact another run uploaded (workflow_run); returns where it was unpacked. */
-export async function downloadSet(client: ArtifactClient, o: DownloadOptions): Promise<{ dir: string; artifact: ArtifactRef; report: Report; runFile?: RunFile }> {
+export async function downloadSet(
+  client: ArtifactClient,
+  o: DownloadOptions,
+): Promise<{ dir: string; artifact: ArtifactRef; report: Report; runFile?: RunFile }> {
   const findBy = { token: o.token, workflowRunId: o.runId, repositoryOwner: o.owner, repositoryName: o.repo };
   const { artifact } = await client.getArtifact(o.name, { findBy });
   mkdirSync(o.dir, { recursive: true });
   await client.downloadArtifact(artifact.id, { path: o.dir, findBy });
-  const report = readReport(o.dir, { missing: `The artifact "${o.name}" of run ${o.runId} has no report.json: was it uploaded by storeshots?` });
+  const report = readReport(o.dir, {
+    missing: `The artifact "${o.name}" of run ${o.runId} has no report.json: was it uploaded by storeshots?`,
+  });
   const runPath = path.join(o.dir, RUN_FILE);
   const runFile = existsSync(runPath) ? (JSON.parse(readFileSync(runPath, 'utf8')) as RunFile) : undefined;
   return {
     dir: o.dir,
-    artifact: { name: o.name, id: artifact.id, url: `${o.serverUrl}/${o.owner}/${o.repo}/actions/runs/${o.runId}/artifacts/${artifact.id}` },
+    artifact: {
+      name: o.name,
+      id: artifact.id,
+      url: `${o.serverUrl}/${o.owner}/${o.repo}/actions/runs/${o.runId}/artifacts/${artifact.id}`,
+    },
     report,
     runFile,
   };

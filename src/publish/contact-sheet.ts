@@ -34,11 +34,15 @@ export function layoutSheet(records: ImageRecord[], o: SheetOptions = {}): Sheet
   const rows = new Map<string, ImageRecord[]>();
   for (const r of records) rows.set(r.preset, [...(rows.get(r.preset) ?? []), r]);
   const sorted = [...rows.values()].map((row) => row.sort((a, b) => a.index - b.index));
-  const rowWidth = (row: ImageRecord[], h: number) => row.reduce((w, r) => w + Math.round((r.width * h) / r.height), 0) + gap * (row.length + 1);
+  const rowWidth = (row: ImageRecord[], h: number) =>
+    row.reduce((w, r) => w + Math.round((r.width * h) / r.height), 0) + gap * (row.length + 1);
   let h = o.rowHeight ?? 360;
   // Shrink the row height until the widest row fits (gaps do not shrink, hence the loop).
   for (let i = 0; i < 8 && h > 40; i++) {
-    const row = sorted.reduce<ImageRecord[] | undefined>((a, r) => (!a || rowWidth(r, h) > rowWidth(a, h) ? r : a), undefined);
+    const row = sorted.reduce<ImageRecord[] | undefined>(
+      (a, r) => (!a || rowWidth(r, h) > rowWidth(a, h) ? r : a),
+      undefined,
+    );
     if (!row || rowWidth(row, h) <= maxWidth) break;
     const g = gap * (row.length + 1);
     h = Math.max(40, Math.floor((h * (maxWidth - g)) / (rowWidth(row, h) - g)));
@@ -73,31 +77,58 @@ function escapePango(t: string): string {
 export const COMMENT_SHEET: SheetOptions = { rowHeight: 240, maxWidth: 1600, labelHeight: 44 };
 
 /** Contact sheets for each locale of the set, in the report's locale order. */
-export async function contactSheets(outDir: string, records: ImageRecord[], o: SheetOptions = {}): Promise<PreviewImage[]> {
+export async function contactSheets(
+  outDir: string,
+  records: ImageRecord[],
+  o: SheetOptions = {},
+): Promise<PreviewImage[]> {
   const sharp = loadSharp();
   const locales = [...new Set(records.map((r) => r.locale))];
   const out: PreviewImage[] = [];
   for (const locale of locales) {
-    const layout = layoutSheet(records.filter((r) => r.locale === locale && joinInside(outDir, r.path)), o);
+    const layout = layoutSheet(
+      records.filter((r) => r.locale === locale && joinInside(outDir, r.path)),
+      o,
+    );
     if (layout.items.length === 0) continue;
     const tiles = await Promise.all(
       layout.items.map(async (it) => ({
-        input: await sharp(joinInside(outDir, it.record.path)!).resize(it.width, it.height, { fit: 'fill' }).flatten({ background: '#ffffff' }).png().toBuffer(),
+        input: await sharp(joinInside(outDir, it.record.path)!)
+          .resize(it.width, it.height, { fit: 'fill' })
+          .flatten({ background: '#ffffff' })
+          .png()
+          .toBuffer(),
         left: it.left,
         top: it.top,
       })),
     );
     const labels = await Promise.all(
       layout.labels.map(async (l) => {
-        const text = sharp({ text: { text: escapePango(l.text), fontfile: path.join(fontsDir(), 'Inter.var.ttf'), font: `Inter ${Math.round(l.height * 0.55)}px`, rgba: true, dpi: 72 } });
+        const text = sharp({
+          text: {
+            text: escapePango(l.text),
+            fontfile: path.join(fontsDir(), 'Inter.var.ttf'),
+            font: `Inter ${Math.round(l.height * 0.55)}px`,
+            rgba: true,
+            dpi: 72,
+          },
+        });
         const { info, data } = await text.png().toBuffer({ resolveWithObject: true });
         // A label wider than a one-slide row is cut, never larger than the sheet (sharp refuses that).
         const room = { width: Math.min(info.width, layout.width - l.left), height: Math.min(info.height, l.height) };
-        const input = room.width < info.width || room.height < info.height ? await sharp(data).extract({ left: 0, top: 0, ...room }).png().toBuffer() : data;
+        const input =
+          room.width < info.width || room.height < info.height
+            ? await sharp(data)
+                .extract({ left: 0, top: 0, ...room })
+                .png()
+                .toBuffer()
+            : data;
         return { input, left: l.left, top: l.top + Math.max(0, Math.round((l.height - room.height) / 2)) };
       }),
     );
-    const content = await sharp({ create: { width: layout.width, height: layout.height, channels: 3, background: o.background ?? '#eaeef2' } })
+    const content = await sharp({
+      create: { width: layout.width, height: layout.height, channels: 3, background: o.background ?? '#eaeef2' },
+    })
       .composite([...tiles, ...labels])
       .jpeg({ quality: 82, mozjpeg: true })
       .toBuffer();

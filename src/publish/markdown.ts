@@ -32,9 +32,16 @@ export function countsTable(r: Report): string {
   const presets = [...new Set(r.images.map((i) => i.preset))];
   if (locales.length === 0) return '_No images._';
   const n = (l: string, p: string) => r.images.filter((i) => i.locale === l && i.preset === p).length;
-  const bad = (l: string, p: string) => r.findings.filter((f) => f.locale === l && f.preset === p && f.severity === 'error').length;
-  const rows = locales.map((l) => `| ${cell(l)} | ${presets.map((p) => `${n(l, p)}${bad(l, p) ? ` (${bad(l, p)} ❌)` : ''}`).join(' | ')} |`);
-  return [`| locale | ${presets.map(cell).join(' | ')} |`, `|---|${presets.map(() => '---:').join('|')}|`, ...rows].join('\n');
+  const bad = (l: string, p: string) =>
+    r.findings.filter((f) => f.locale === l && f.preset === p && f.severity === 'error').length;
+  const rows = locales.map(
+    (l) => `| ${cell(l)} | ${presets.map((p) => `${n(l, p)}${bad(l, p) ? ` (${bad(l, p)} ❌)` : ''}`).join(' | ')} |`,
+  );
+  return [
+    `| locale | ${presets.map(cell).join(' | ')} |`,
+    `|---|${presets.map(() => '---:').join('|')}|`,
+    ...rows,
+  ].join('\n');
 }
 
 export function findingsTable(findings: Finding[], max = findings.length, rulesBase?: string): string {
@@ -76,10 +83,21 @@ export function jobSummary(s: SummaryInput): string {
     '### Findings',
     findingsTable(s.report.findings, 200, s.rulesBase),
   ];
-  const links = [artifactLine(s.artifact), s.comment && `💬 [Preview comment](${s.comment.url})`, s.pullRequest && `🔀 [Release pull request](${s.pullRequest.url}) (${s.pullRequest.operation})`].filter(Boolean);
+  const links = [
+    artifactLine(s.artifact),
+    s.comment && `💬 [Preview comment](${s.comment.url})`,
+    s.pullRequest && `🔀 [Release pull request](${s.pullRequest.url}) (${s.pullRequest.operation})`,
+  ].filter(Boolean);
   if (links.length) parts.push(links.join('<br>\n'));
   if (s.timings.length) {
-    parts.push('### Timings', ['| stage | seconds |', '|---|---:|', ...s.timings.map(([k, ms]) => `| ${cell(k)} | ${(ms / 1000).toFixed(1)} |`)].join('\n'));
+    parts.push(
+      '### Timings',
+      [
+        '| stage | seconds |',
+        '|---|---:|',
+        ...s.timings.map(([k, ms]) => `| ${cell(k)} | ${(ms / 1000).toFixed(1)} |`),
+      ].join('\n'),
+    );
   }
   if (s.notes?.length) parts.push(s.notes.map((n) => `> ${n}`).join('\n>\n'));
   return `${parts.join('\n\n')}\n`;
@@ -119,15 +137,25 @@ const icon = (f: Finding) => (f.severity === 'error' ? '❌' : '⚠️');
 export function findingsList(findings: Finding[], rulesBase?: string): string {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const where = [f.locale && `\`${cell(f.locale)}\``, f.preset && cell(presetLabel(f.preset)), f.slide && `slide \`${cell(f.slide)}\``].filter(Boolean).join(' · ') || (f.path ? `\`${cell(f.path)}\`` : 'the whole set');
+    const where =
+      [
+        f.locale && `\`${cell(f.locale)}\``,
+        f.preset && cell(presetLabel(f.preset)),
+        f.slide && `slide \`${cell(f.slide)}\``,
+      ]
+        .filter(Boolean)
+        .join(' · ') || (f.path ? `\`${cell(f.path)}\`` : 'the whole set');
     groups.set(where, [...(groups.get(where) ?? []), f]);
   }
   return [...groups]
     .map(([where, fs]) => {
       const worst = fs.some((f) => f.severity === 'error') ? '❌' : '⚠️';
       // The place is said once, above: a message that starts with the image's path drops it.
-      const msg = (f: Finding) => (f.path && f.message.startsWith(`${f.path}: `) ? f.message.slice(f.path.length + 2) : f.message);
-      const items = fs.map((f) => `  - ${icon(f)} [${cell(f.rule)}](${safeUrl(ruleLink(f, rulesBase))}): ${cell(msg(f))}`);
+      const msg = (f: Finding) =>
+        f.path && f.message.startsWith(`${f.path}: `) ? f.message.slice(f.path.length + 2) : f.message;
+      const items = fs.map(
+        (f) => `  - ${icon(f)} [${cell(f.rule)}](${safeUrl(ruleLink(f, rulesBase))}): ${cell(msg(f))}`,
+      );
       return [`- ${worst} ${where}`, ...items].join('\n');
     })
     .join('\n');
@@ -146,8 +174,13 @@ export function commentBody(c: CommentInput): string {
   const title = `### 📱 storeshots preview${c.header ? ` · ${cell(c.header)}` : ''}`;
   const { errors, warnings, images } = r.summary;
   const status = errors > 0 ? '❌' : warnings > 0 ? '⚠️' : '✅';
-  const verdict = errors > 0 ? 'not ready for the stores' : warnings > 0 ? 'ready, with warnings' : 'ready for the stores';
-  const short = c.sha ? (c.commitUrl ? ` · [\`${c.sha.slice(0, 7)}\`](${c.commitUrl})` : ` · \`${c.sha.slice(0, 7)}\``) : '';
+  const verdict =
+    errors > 0 ? 'not ready for the stores' : warnings > 0 ? 'ready, with warnings' : 'ready for the stores';
+  const short = c.sha
+    ? c.commitUrl
+      ? ` · [\`${c.sha.slice(0, 7)}\`](${c.commitUrl})`
+      : ` · \`${c.sha.slice(0, 7)}\``
+    : '';
   const facts = `${status} **${verdict}**: ${plural(images, 'image')} (${plural(locales.length, 'locale')} × ${plural(presets.length, 'preset')}), ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${short}`;
   const parts = [title, facts];
 
@@ -155,7 +188,10 @@ export function commentBody(c: CommentInput): string {
   else {
     const sorted = [...r.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
     parts.push(findingsList(sorted.slice(0, max), c.rulesBase));
-    if (sorted.length > max) parts.push(`<details><summary>${plural(sorted.length - max, 'more finding')}</summary>\n\n${findingsList(sorted.slice(max, 200), c.rulesBase)}${sorted.length > 200 ? `\n\n… and ${sorted.length - 200} more in report.json.` : ''}\n\n</details>`);
+    if (sorted.length > max)
+      parts.push(
+        `<details><summary>${plural(sorted.length - max, 'more finding')}</summary>\n\n${findingsList(sorted.slice(max, 200), c.rulesBase)}${sorted.length > 200 ? `\n\n… and ${sorted.length - 200} more in report.json.` : ''}\n\n</details>`,
+      );
   }
 
   const sheets = new Map((c.previews ?? []).map((p) => [p.label, p]));
@@ -163,11 +199,15 @@ export function commentBody(c: CommentInput): string {
   locales.forEach((locale, i) => {
     const mine = r.images.filter((im) => im.locale === locale);
     const bad = r.findings.filter((f) => f.locale === locale && f.severity === 'error').length;
-    const rows = [...new Set(mine.map((im) => im.preset))].map((p) => `${cell(presetLabel(p))}: ${mine.filter((im) => im.preset === p).length}`);
+    const rows = [...new Set(mine.map((im) => im.preset))].map(
+      (p) => `${cell(presetLabel(p))}: ${mine.filter((im) => im.preset === p).length}`,
+    );
     const summary = `<b>${cell(locale)}</b> · ${rows.join(' · ')}${bad ? ` · ${bad} ❌` : ''}`;
     const p = sheets.get(locale);
     if (!p) {
-      parts.push(`<details><summary>${summary}</summary>\n\nNo preview image${c.artifact ? ': the artifact has every image' : ''}.\n\n</details>`);
+      parts.push(
+        `<details><summary>${summary}</summary>\n\nNo preview image${c.artifact ? ': the artifact has every image' : ''}.\n\n</details>`,
+      );
       return;
     }
     const open = bad > 0 || (!anyErrors && i === 0);

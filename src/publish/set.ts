@@ -32,4 +32,3 @@ export interface RunFile {
   sha: string;
   partial: boolean;
 }
-

@@ -61,7 +61,8 @@ const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class RenderApiClient {
   readonly baseUrl: string;
-  private readonly opts: Required<Omit<ClientOptions, 'apiKey' | 'onRetry'>> & Pick<ClientOptions, 'apiKey' | 'onRetry'>;
+  private readonly opts: Required<Omit<ClientOptions, 'apiKey' | 'onRetry'>> &
+    Pick<ClientOptions, 'apiKey' | 'onRetry'>;
 
   constructor(opts: ClientOptions) {
     let url: URL;
@@ -86,11 +87,17 @@ export class RenderApiClient {
   }
 
   private url(p: string): string {
-    return p.startsWith('http://') || p.startsWith('https://') ? p : `${this.baseUrl}${p.startsWith('/') ? '' : '/'}${p}`;
+    return p.startsWith('http://') || p.startsWith('https://')
+      ? p
+      : `${this.baseUrl}${p.startsWith('/') ? '' : '/'}${p}`;
   }
 
   /** One HTTP exchange with retries; returns the successful Response (2xx). */
-  async request(method: string, p: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    method: string,
+    p: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const url = this.url(p);
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (this.opts.apiKey) headers.authorization = `Bearer ${this.opts.apiKey}`;
@@ -103,9 +110,16 @@ export class RenderApiClient {
       async () => {
         let res: Response;
         try {
-          res = await this.opts.fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.opts.requestTimeoutMs) });
+          res = await this.opts.fetch(url, {
+            method,
+            headers,
+            body,
+            signal: AbortSignal.timeout(this.opts.requestTimeoutMs),
+          });
         } catch (e) {
-          throw new RemoteError(`${method} ${url} failed: ${e instanceof Error && e.cause ? errorMessage(e.cause) : errorMessage(e)}`);
+          throw new RemoteError(
+            `${method} ${url} failed: ${e instanceof Error && e.cause ? errorMessage(e.cause) : errorMessage(e)}`,
+          );
         }
         if (res.ok) return res;
         const text = await res.text().catch(() => '');
@@ -118,8 +132,13 @@ export class RenderApiClient {
         } catch {
           /* not JSON */
         }
-        const err = new RemoteError(`${method} ${url} answered ${res.status}${code ? ` ${code}` : ''}: ${message}`, res.status, code);
-        if (res.status === 429 || res.status >= 500) (err as RemoteError & { retryAfter?: number }).retryAfter = retryAfterMs(res.headers.get('retry-after'));
+        const err = new RemoteError(
+          `${method} ${url} answered ${res.status}${code ? ` ${code}` : ''}: ${message}`,
+          res.status,
+          code,
+        );
+        if (res.status === 429 || res.status >= 500)
+          (err as RemoteError & { retryAfter?: number }).retryAfter = retryAfterMs(res.headers.get('retry-after'));
         throw err;
       },
       {
@@ -128,10 +147,14 @@ export class RenderApiClient {
         // Cut connections, 429 and 5xx are retried; any other answer is final.
         delayAfter: (error, attempt) => {
           const status = (error as RemoteError).status;
-          if (!(error instanceof RemoteError) || (status !== undefined && status !== 429 && status < 500)) return undefined;
+          if (!(error instanceof RemoteError) || (status !== undefined && status !== 429 && status < 500))
+            return undefined;
           const hinted = (error as RemoteError & { retryAfter?: number }).retryAfter;
           // Jitter on our own backoff; a server's Retry-After is honoured as given.
-          const wait = hinted !== undefined ? Math.min(hinted, this.opts.maxDelayMs * 4) : backoffMs(attempt, this.opts.minDelayMs, this.opts.maxDelayMs);
+          const wait =
+            hinted !== undefined
+              ? Math.min(hinted, this.opts.maxDelayMs * 4)
+              : backoffMs(attempt, this.opts.minDelayMs, this.opts.maxDelayMs);
           this.opts.onRetry?.({ attempt, reason: error.message, waitMs: wait, url });
           return wait;
         },
@@ -141,7 +164,11 @@ export class RenderApiClient {
     });
   }
 
-  async json<T>(method: string, p: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ data: T; headers: Headers; status: number }> {
+  async json<T>(
+    method: string,
+    p: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ data: T; headers: Headers; status: number }> {
     const res = await this.request(method, p, init);
     const text = await res.text();
     try {

@@ -38,7 +38,13 @@ export function groupSets(jobs: Job[]): Map<string, Job[]> {
 export function remoteStyle(job: Job): Style {
   const style = structuredClone(job.style);
   const bad = (field: string, value: string) =>
-    new UserError([{ severity: 'error', message: `${job.id}: ${field} "${value}" names a file on this machine, which remote mode cannot send; use a built-in theme token or render locally`, at: job.source.slide }]);
+    new UserError([
+      {
+        severity: 'error',
+        message: `${job.id}: ${field} "${value}" names a file on this machine, which remote mode cannot send; use a built-in theme token or render locally`,
+        at: job.source.slide,
+      },
+    ]);
   const image = style.background?.image;
   if (image !== undefined) {
     if (!image.startsWith('builtin:')) throw bad('style.background.image', image);
@@ -61,7 +67,11 @@ export function remoteCanvas(job: Job): Record<string, unknown> {
   return { width: job.size.width, height: job.size.height, device: job.device };
 }
 
-export function buildSetRequest(jobs: Job[], extras: RequestExtras = {}, readFile: (p: string) => Buffer = readFileSync): RemoteSet {
+export function buildSetRequest(
+  jobs: Job[],
+  extras: RequestExtras = {},
+  readFile: (p: string) => Buffer = readFileSync,
+): RemoteSet {
   const first = jobs[0]!;
   const slides = jobs.map((j) => ({
     id: j.slide,

@@ -5,7 +5,14 @@ import type { Plan } from '../plan/types.js';
 import type { Finding } from '../report/types.js';
 import type { RenderedImage } from '../render/types.js';
 import { RenderError } from '../util/errors.js';
-import { RenderApiClient, RemoteError, type ClientOptions, type RemoteImage, type RemoteRender, type RenderStatus } from './client.js';
+import {
+  RenderApiClient,
+  RemoteError,
+  type ClientOptions,
+  type RemoteImage,
+  type RemoteRender,
+  type RenderStatus,
+} from './client.js';
 import { buildSetRequest, groupSets, type RequestExtras, type RemoteSet } from './request.js';
 import { sha256 } from '../util/hash.js';
 import { joinInside } from '../util/paths.js';
@@ -42,13 +49,22 @@ export function clientFor(opts: RemoteRunOptions): RenderApiClient {
 }
 
 /** Submits one render per set; returns at once (wait: dispatch) or is followed by waitForRenders. */
-export async function submitSets(plan: Plan, opts: RemoteRunOptions, client = clientFor(opts)): Promise<{ sets: RemoteSet[]; submitted: SubmittedSet[] }> {
+export async function submitSets(
+  plan: Plan,
+  opts: RemoteRunOptions,
+  client = clientFor(opts),
+): Promise<{ sets: RemoteSet[]; submitted: SubmittedSet[] }> {
   const sets = [...groupSets(plan.jobs).values()].map((jobs) => buildSetRequest(jobs, opts, opts.readFile));
   const submitted: SubmittedSet[] = [];
   for (const s of sets) {
     const { data, headers } = await client.createRender(s.body, s.idempotencyKey);
     if (!data.id) throw new RenderError(`the render API answered without a render id for ${s.set}`);
-    submitted.push({ set: s.set, id: data.id, status: data.status, replayed: headers.get('idempotent-replayed') === 'true' });
+    submitted.push({
+      set: s.set,
+      id: data.id,
+      status: data.status,
+      replayed: headers.get('idempotent-replayed') === 'true',
+    });
     opts.onState?.(s.set, data.status, data.id);
   }
   return { sets, submitted };
@@ -57,7 +73,11 @@ export async function submitSets(plan: Plan, opts: RemoteRunOptions, client = cl
 const DONE: RenderStatus[] = ['succeeded', 'failed', 'canceled'];
 
 /** Polls every render until all end or the overall time-out passes. */
-export async function waitForRenders(ids: Array<{ set: string; id: string }>, opts: RemoteRunOptions, client = clientFor(opts)): Promise<Map<string, RemoteRender>> {
+export async function waitForRenders(
+  ids: Array<{ set: string; id: string }>,
+  opts: RemoteRunOptions,
+  client = clientFor(opts),
+): Promise<Map<string, RemoteRender>> {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const deadline = now() + (opts.timeoutMs ?? 30 * 60_000);
@@ -77,13 +97,14 @@ export async function waitForRenders(ids: Array<{ set: string; id: string }>, op
     if (done.size === ids.length) return done;
     if (now() >= deadline) {
       const pending = ids.filter((i) => !done.has(i.id)).map((i) => `${i.set} (${i.id}: ${last.get(i.id)})`);
-      throw new RenderError(`timed out waiting for the render API after ${Math.round((opts.timeoutMs ?? 1_800_000) / 1000)} s; still pending: ${pending.join(', ')}`);
+      throw new RenderError(
+        `timed out waiting for the render API after ${Math.round((opts.timeoutMs ?? 1_800_000) / 1000)} s; still pending: ${pending.join(', ')}`,
+      );
     }
     await sleep(Math.min(interval, Math.max(0, deadline - now())));
     interval = Math.min(opts.maxPollMs ?? 15_000, Math.round(interval * 1.5));
   }
 }
-
 
 export interface Placed {
   img: RemoteImage;
@@ -97,17 +118,27 @@ export interface Placed {
  * Downloads a finished render, checking every image against its sha256 before anything is
  * written: only a fully verified set reaches the disk, so no half sets and no duplicates.
  */
-export async function downloadImages(render: RemoteRender, outDir: string, place: (img: RemoteImage) => Placed, client: RenderApiClient): Promise<Array<{ placed: Placed; file: string; bytes: number }>> {
+export async function downloadImages(
+  render: RemoteRender,
+  outDir: string,
+  place: (img: RemoteImage) => Placed,
+  client: RenderApiClient,
+): Promise<Array<{ placed: Placed; file: string; bytes: number }>> {
   if (render.status !== 'succeeded') {
     const set = (render.metadata as { set?: string } | undefined)?.set ?? render.id;
-    throw new RenderError(`render ${render.id} for ${set} ${render.status}${render.error ? `: ${render.error.code}: ${render.error.message}` : ''}`);
+    throw new RenderError(
+      `render ${render.id} for ${set} ${render.status}${render.error ? `: ${render.error.code}: ${render.error.message}` : ''}`,
+    );
   }
   const fetched: Array<{ placed: Placed; buf: Buffer }> = [];
   for (const img of render.images ?? []) {
     const placed = place(img);
     const buf = await client.image(render.id, img.index, { bytes: img.bytes });
     const sha = sha256(buf);
-    if (sha !== img.sha256) throw new RenderError(`image ${img.index} of render ${render.id} does not match its sha256 (got ${sha.slice(0, 12)}…, expected ${String(img.sha256).slice(0, 12)}…)`);
+    if (sha !== img.sha256)
+      throw new RenderError(
+        `image ${img.index} of render ${render.id} does not match its sha256 (got ${sha.slice(0, 12)}…, expected ${String(img.sha256).slice(0, 12)}…)`,
+      );
     fetched.push({ placed, buf });
   }
   const seen = new Set<string>();
@@ -130,18 +161,34 @@ export function safeJoin(outDir: string, rel: string): string {
 }
 
 /** Downloads a finished set of the plan, each image to its job's output path. */
-export async function downloadRenderedSet(plan: Plan, jobs: RemoteSet['jobs'], render: RemoteRender, client: RenderApiClient): Promise<RenderedImage[]> {
+export async function downloadRenderedSet(
+  plan: Plan,
+  jobs: RemoteSet['jobs'],
+  render: RemoteRender,
+  client: RenderApiClient,
+): Promise<RenderedImage[]> {
   for (const job of jobs) {
-    if (!render.images?.some((i) => i.slide === job.slide) && render.status === 'succeeded') throw new RenderError(`render ${render.id} has no image for slide ${job.slide}`);
+    if (!render.images?.some((i) => i.slide === job.slide) && render.status === 'succeeded')
+      throw new RenderError(`render ${render.id} has no image for slide ${job.slide}`);
   }
-  const got = await downloadImages(render, plan.outDir, (img) => {
-    const job = jobs.find((j) => j.slide === img.slide);
-    if (!job) throw new RenderError(`render ${render.id} sent an image for slide ${img.slide}, which ${jobs[0]!.set} does not have`);
-    if (img.width !== job.size.width || img.height !== job.size.height) {
-      throw new RenderError(`render ${render.id} slide ${job.slide} is ${img.width}x${img.height}, expected ${job.size.width}x${job.size.height}`);
-    }
-    return { img, path: job.output.path, locale: job.locale, preset: job.preset };
-  }, client);
+  const got = await downloadImages(
+    render,
+    plan.outDir,
+    (img) => {
+      const job = jobs.find((j) => j.slide === img.slide);
+      if (!job)
+        throw new RenderError(
+          `render ${render.id} sent an image for slide ${img.slide}, which ${jobs[0]!.set} does not have`,
+        );
+      if (img.width !== job.size.width || img.height !== job.size.height) {
+        throw new RenderError(
+          `render ${render.id} slide ${job.slide} is ${img.width}x${img.height}, expected ${job.size.width}x${job.size.height}`,
+        );
+      }
+      return { img, path: job.output.path, locale: job.locale, preset: job.preset };
+    },
+    client,
+  );
   return jobs.map((job) => {
     const g = got.find((x) => x.placed.path === job.output.path)!;
     return {
@@ -154,14 +201,27 @@ export async function downloadRenderedSet(plan: Plan, jobs: RemoteSet['jobs'], r
 }
 
 export function recordOf(p: Placed, bytes: number, slide = p.img.slide, index = p.img.index): RenderedImage['record'] {
-  return { path: p.path, locale: p.locale, preset: p.preset, slide, index, width: p.img.width, height: p.img.height, format: p.img.format, bytes, sha256: p.img.sha256, cached: false };
+  return {
+    path: p.path,
+    locale: p.locale,
+    preset: p.preset,
+    slide,
+    index,
+    width: p.img.width,
+    height: p.img.height,
+    format: p.img.format,
+    bytes,
+    sha256: p.img.sha256,
+    cached: false,
+  };
 }
 
 export function remoteFindingsOf(renders: Iterable<RemoteRender>): Finding[] {
   const out: Finding[] = [];
   for (const r of renders) {
     for (const f of (r.lint?.findings ?? []) as Finding[]) {
-      if (f && typeof f.rule === 'string') out.push({ ...f, rule: f.rule.startsWith('remote.') ? f.rule : `remote.${f.rule}`, severity: 'warning' });
+      if (f && typeof f.rule === 'string')
+        out.push({ ...f, rule: f.rule.startsWith('remote.') ? f.rule : `remote.${f.rule}`, severity: 'warning' });
     }
   }
   return out;
@@ -178,7 +238,11 @@ export async function renderRemote(plan: Plan, opts: RemoteRunOptions): Promise<
       const id = submitted.find((x) => x.set === s.set)!.id;
       images.push(...(await downloadRenderedSet(plan, s.jobs, finished.get(id)!, client)));
     }
-    return { images, remoteFindings: remoteFindingsOf(finished.values()), renders: submitted.map((s) => ({ set: s.set, id: s.id, status: finished.get(s.id)!.status })) };
+    return {
+      images,
+      remoteFindings: remoteFindingsOf(finished.values()),
+      renders: submitted.map((s) => ({ set: s.set, id: s.id, status: finished.get(s.id)!.status })),
+    };
   } catch (e) {
     if (e instanceof RemoteError) throw new RenderError(`render API: ${e.message}`);
     throw e;

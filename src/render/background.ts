@@ -14,7 +14,9 @@ export type Background = NonNullable<Style['background']>;
 /** The virtual canvas this slide is a slice of. */
 export function sliceOf(job: Job): { vw: number; ox: number } {
   const pano = job.style.background?.panoramic && job.count > 1;
-  return pano ? { vw: job.size.width * job.count, ox: -(job.index - 1) * job.size.width } : { vw: job.size.width, ox: 0 };
+  return pano
+    ? { vw: job.size.width * job.count, ox: -(job.index - 1) * job.size.width }
+    : { vw: job.size.width, ox: 0 };
 }
 
 /** CSS-convention gradient line (0deg points up, 90deg right) through a w x h box. */
@@ -28,7 +30,13 @@ export function gradientLine(angle: number, w: number, h: number): [number, numb
 
 // Fixed blob positions for mesh gradients: deterministic, spread over the canvas.
 const MESH_SPOTS: Array<[number, number, number]> = [
-  [0.1, 0.08, 0.95], [0.95, 0.25, 0.85], [0.2, 0.7, 0.9], [0.85, 0.92, 0.9], [0.55, 0.45, 0.7], [0.05, 0.98, 0.8], [0.7, 0.02, 0.8],
+  [0.1, 0.08, 0.95],
+  [0.95, 0.25, 0.85],
+  [0.2, 0.7, 0.9],
+  [0.85, 0.92, 0.9],
+  [0.55, 0.45, 0.7],
+  [0.05, 0.98, 0.8],
+  [0.7, 0.02, 0.8],
 ];
 
 function addStops(g: { addColorStop(o: number, c: string): void }, colors: string[]): void {
@@ -89,7 +97,8 @@ export function backgroundFile(job: Job, image: string): string {
     // Only a file directly in templates/: builtin:../../etc/passwd names nothing.
     const templates = path.join(packageRoot(), 'templates');
     const abs = path.resolve(templates, image.slice('builtin:'.length));
-    if (path.dirname(abs) !== templates) throw new RenderError(`background image ${image} names no image shipped in templates/`);
+    if (path.dirname(abs) !== templates)
+      throw new RenderError(`background image ${image} names no image shipped in templates/`);
     return abs;
   }
   return path.resolve(job.baseDir, image);
@@ -98,17 +107,31 @@ export function backgroundFile(job: Job, image: string): string {
 async function drawImageBackground(ctx: Ctx, job: Job, bg: Background, vw: number, ox: number): Promise<void> {
   const { width: W, height: H } = job.size;
   const file = backgroundFile(job, bg.image!);
-  const img = await loadResized(file, 'background image', { width: vw, height: H }, { fit: bg.fit === 'contain' ? 'contain' : 'cover', blur: bg.blur, background: { r: 0, g: 0, b: 0, alpha: 0 } });
+  const img = await loadResized(
+    file,
+    'background image',
+    { width: vw, height: H },
+    { fit: bg.fit === 'contain' ? 'contain' : 'cover', blur: bg.blur, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+  );
   const { createCanvas, ImageData } = canvas();
   const c = createCanvas(img.width, img.height);
-  c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength), img.width, img.height), 0, 0);
+  c.getContext('2d').putImageData(
+    new ImageData(
+      new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength),
+      img.width,
+      img.height,
+    ),
+    0,
+    0,
+  );
   // contain leaves bands: the colour/gradient already painted shows through them.
   ctx.drawImage(c, ox, 0);
   if (bg.tint) {
     ctx.save();
     ctx.fillStyle = bg.tint;
     // A tint without alpha would hide the photo: use it at 45%.
-    if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(bg.tint) || /^rgb\(/i.test(bg.tint) || /^[a-z]+$/i.test(bg.tint)) ctx.globalAlpha = 0.45;
+    if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(bg.tint) || /^rgb\(/i.test(bg.tint) || /^[a-z]+$/i.test(bg.tint))
+      ctx.globalAlpha = 0.45;
     ctx.fillRect(0, 0, W, H);
     ctx.restore();
   }

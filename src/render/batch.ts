@@ -28,7 +28,11 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       task.sets = { ...task.sets, [set]: { jobs, facts: measured } };
       port?.postMessage(measured);
     } catch (e) {
-      return { images: [], decodes: { made: 0, reused: 0 }, error: { message: errorMessage(e), render: e instanceof RenderError, jobId: task.jobs[0]?.job.id ?? set } };
+      return {
+        images: [],
+        decodes: { made: 0, reused: 0 },
+        error: { message: errorMessage(e), render: e instanceof RenderError, jobId: task.jobs[0]?.job.id ?? set },
+      };
     } finally {
       port?.close();
     }
@@ -48,15 +52,29 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       if (task.outDir) writeFileAtomic(path.join(task.outDir, job.output.path), buffer);
       if (cache && key) {
         try {
-          cache.put(key, buffer, { sha256: record.sha256, bytes: record.bytes, width: record.width, height: record.height, imageFormat: record.format, text });
+          cache.put(key, buffer, {
+            sha256: record.sha256,
+            bytes: record.bytes,
+            width: record.width,
+            height: record.height,
+            imageFormat: record.format,
+            text,
+          });
         } catch {
           /* a full or read-only cache never fails a render */
         }
       }
-      const image: BatchImage = task.outDir ? { id: job.id, record, text } : { id: job.id, record, text, bytes: buffer };
+      const image: BatchImage = task.outDir
+        ? { id: job.id, record, text }
+        : { id: job.id, record, text, bytes: buffer };
       images.push(image);
     } catch (e) {
-      return { images, measured, decodes: decodes(), error: { message: errorMessage(e), render: e instanceof RenderError, jobId: job.id } };
+      return {
+        images,
+        measured,
+        decodes: decodes(),
+        error: { message: errorMessage(e), render: e instanceof RenderError, jobId: job.id },
+      };
     }
   }
   return { images, measured, decodes: decodes() };
@@ -121,13 +139,26 @@ export async function renderSetBatch(batch: SetBatch, opts: SetBatchOptions): Pr
       try {
         let task: BatchTask;
         if (known) {
-          task = { jobs: [{ job }], sets: { [name]: { jobs: batch.set, facts: known } }, checkGlyphs: true, cost: admitted?.cost };
+          task = {
+            jobs: [{ job }],
+            sets: { [name]: { jobs: batch.set, facts: known } },
+            checkGlyphs: true,
+            cost: admitted?.cost,
+          };
         } else {
           channel = new MessageChannel();
           channel.port1.once('message', (f: SetFacts) => measured!(f));
-          task = { jobs: [{ job }], sets: {}, measure: { set: name, jobs: batch.set, port: channel.port2 }, checkGlyphs: true, cost: admitted?.cost };
+          task = {
+            jobs: [{ job }],
+            sets: {},
+            measure: { set: name, jobs: batch.set, port: channel.port2 },
+            checkGlyphs: true,
+            cost: admitted?.cost,
+          };
         }
-        r = opts.pool ? await opts.pool.run(task, ac.signal, channel ? [channel.port2] : undefined) : await runBatch(task);
+        r = opts.pool
+          ? await opts.pool.run(task, ac.signal, channel ? [channel.port2] : undefined)
+          : await runBatch(task);
       } finally {
         admitted?.release();
         channel?.port1.close();
@@ -142,7 +173,8 @@ export async function renderSetBatch(batch: SetBatch, opts: SetBatchOptions): Pr
       throw e;
     } finally {
       // The first task ended without posting the facts (it failed, or was aborted): the others stop too.
-      if (first) unmeasured?.(ac.signal.aborted ? ac.signal.reason : new Error('the set\'s text facts were not measured'));
+      if (first)
+        unmeasured?.(ac.signal.aborted ? ac.signal.reason : new Error("the set's text facts were not measured"));
     }
   };
   try {

@@ -64,7 +64,8 @@ export function rendererFingerprint(): string {
     for (const dir of codeDirs) {
       for (const f of listFiles(dir, /\.(js|ts)$/)) h.update(`${path.relative(root, f)}\n`).update(readFileSync(f));
     }
-    for (const f of listFiles(path.join(root, 'fonts'), /\.(ttf|otf|ttc)$/i)) h.update(`${path.basename(f)} ${statSync(f).size}\n`);
+    for (const f of listFiles(path.join(root, 'fonts'), /\.(ttf|otf|ttc)$/i))
+      h.update(`${path.basename(f)} ${statSync(f).size}\n`);
   }
   return (fingerprint = h.digest('hex'));
 }
@@ -146,9 +147,14 @@ export function cacheKey(k: KeyInput): string {
   const { job, setJobs, facts, files } = k;
   // A panoramic background carries the neighbouring slides' devices into this one.
   const neighbours = job.style.background?.panoramic
-    ? setJobs.filter((o) => Math.abs(o.index - job.index) === 1).sort((a, b) => a.index - b.index).map((o) => jobMaterial(o, files))
+    ? setJobs
+        .filter((o) => Math.abs(o.index - job.index) === 1)
+        .sort((a, b) => a.index - b.index)
+        .map((o) => jobMaterial(o, files))
     : [];
-  return sha256(canonicalJson({ renderer: k.renderer ?? rendererFingerprint(), job: jobMaterial(job, files), facts, neighbours }));
+  return sha256(
+    canonicalJson({ renderer: k.renderer ?? rendererFingerprint(), job: jobMaterial(job, files), facts, neighbours }),
+  );
 }
 
 export interface CacheMeta {
@@ -195,7 +201,12 @@ export class RenderCache {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.drop(key);
       return undefined;
     }
-    if (meta?.format !== 1 || buffer.length !== meta.bytes || sha256(buffer) !== meta.sha256 || !Array.isArray(meta.text)) {
+    if (
+      meta?.format !== 1 ||
+      buffer.length !== meta.bytes ||
+      sha256(buffer) !== meta.sha256 ||
+      !Array.isArray(meta.text)
+    ) {
       this.drop(key);
       return undefined;
     }
@@ -276,7 +287,9 @@ export class RenderCache {
   /** Every key stored. */
   keys(): string[] {
     if (!existsSync(this.root)) return [];
-    return (readdirSync(this.root, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).map((f) => path.basename(f, '.json'));
+    return (readdirSync(this.root, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.basename(f, '.json'));
   }
 
   /** Removes entries not in `keep` (the Action saves only what this run used) or, with maxAgeDays, not used for that long. */
@@ -300,4 +313,3 @@ export class RenderCache {
     return removed;
   }
 }
-

@@ -49,15 +49,45 @@ const NAMED: Record<string, string> = {
 
 /** The script font a language prefers for its own punctuation and digits. */
 const BY_LANG: Record<string, string[]> = {
-  ar: ['ss-arabic'], fa: ['ss-arabic'], ur: ['ss-arabic'], he: ['ss-hebrew'], iw: ['ss-hebrew'], th: ['ss-thai'],
-  hi: ['ss-deva'], mr: ['ss-deva'], ne: ['ss-deva'], bn: ['ss-beng'], ta: ['ss-taml'], te: ['ss-telu'], gu: ['ss-gujr'],
-  pa: ['ss-guru'], kn: ['ss-knda'], ml: ['ss-mlym'], or: ['ss-orya'],
-  ja: ['ss-cjk', 'ss-cjk-full'], zh: ['ss-cjk', 'ss-cjk-full'], ko: ['ss-cjk', 'ss-cjk-full'],
+  ar: ['ss-arabic'],
+  fa: ['ss-arabic'],
+  ur: ['ss-arabic'],
+  he: ['ss-hebrew'],
+  iw: ['ss-hebrew'],
+  th: ['ss-thai'],
+  hi: ['ss-deva'],
+  mr: ['ss-deva'],
+  ne: ['ss-deva'],
+  bn: ['ss-beng'],
+  ta: ['ss-taml'],
+  te: ['ss-telu'],
+  gu: ['ss-gujr'],
+  pa: ['ss-guru'],
+  kn: ['ss-knda'],
+  ml: ['ss-mlym'],
+  or: ['ss-orya'],
+  ja: ['ss-cjk', 'ss-cjk-full'],
+  zh: ['ss-cjk', 'ss-cjk-full'],
+  ko: ['ss-cjk', 'ss-cjk-full'],
 };
 
 const FALLBACK_ORDER = [
-  'ss-noto', 'ss-arabic', 'ss-hebrew', 'ss-thai', 'ss-deva', 'ss-beng', 'ss-taml', 'ss-telu', 'ss-gujr', 'ss-guru',
-  'ss-knda', 'ss-mlym', 'ss-orya', 'ss-cjk', 'ss-cjk-full', 'ss-emoji',
+  'ss-noto',
+  'ss-arabic',
+  'ss-hebrew',
+  'ss-thai',
+  'ss-deva',
+  'ss-beng',
+  'ss-taml',
+  'ss-telu',
+  'ss-gujr',
+  'ss-guru',
+  'ss-knda',
+  'ss-mlym',
+  'ss-orya',
+  'ss-cjk',
+  'ss-cjk-full',
+  'ss-emoji',
 ];
 
 export function fontsDir(): string {
@@ -74,13 +104,17 @@ const userByName = new Map<string, string>();
 
 function shippedFamilies(): void {
   if (families.has('ss-inter')) return;
-  for (const [alias, files] of Object.entries(SHIPPED)) families.set(alias, { files: files.map((f) => path.join(fontsDir(), f)) });
+  for (const [alias, files] of Object.entries(SHIPPED))
+    families.set(alias, { files: files.map((f) => path.join(fontsDir(), f)) });
 }
 
 function openFaces(fam: Family): fontkit.Font[] {
   if (!fam.faces) {
     fam.faces = fam.files.flatMap((f) => {
-      if (!existsSync(f)) throw new RenderError(`font file not found: ${f}${f.startsWith(fontsDir()) ? " (the package's fonts/ folder is incomplete: reinstall storeshots)" : ''}`);
+      if (!existsSync(f))
+        throw new RenderError(
+          `font file not found: ${f}${f.startsWith(fontsDir()) ? " (the package's fonts/ folder is incomplete: reinstall storeshots)" : ''}`,
+        );
       try {
         const opened = fontkit.openSync(f);
         return 'fonts' in opened ? opened.fonts : [opened];
@@ -128,7 +162,9 @@ export function resolveChain(req: FontRequest): string[] {
     else {
       const known = NAMED[font.toLowerCase()] ?? userByName.get(font.toLowerCase());
       if (!known) {
-        throw new RenderError(`unknown font "${font}": use a shipped family (Inter, Noto Sans, Noto Sans CJK, Noto Sans Arabic, Noto Sans Hebrew), a family from the manifest's fonts: files, or a path to a .ttf/.otf file`);
+        throw new RenderError(
+          `unknown font "${font}": use a shipped family (Inter, Noto Sans, Noto Sans CJK, Noto Sans Arabic, Noto Sans Hebrew), a family from the manifest's fonts: files, or a path to a .ttf/.otf file`,
+        );
       }
       primary = known;
     }
@@ -153,9 +189,18 @@ export function chainFor(style: TextStyle, job: Job): string[] {
 // Code points that never need a glyph of their own: line breaks, spaces, joiners, variation selectors, bidi marks, tags.
 function ignorable(cp: number): boolean {
   return (
-    cp === 0x0a || cp === 0x0d || cp === 0x20 || cp === 0xa0 || cp === 0xad || cp === 0x3000 ||
-    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0000 && cp <= 0xe01ef) || cp === 0xfeff
+    cp === 0x0a ||
+    cp === 0x0d ||
+    cp === 0x20 ||
+    cp === 0xa0 ||
+    cp === 0xad ||
+    cp === 0x3000 ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0000 && cp <= 0xe01ef) ||
+    cp === 0xfeff
   );
 }
 
@@ -225,11 +270,18 @@ export function coverageProblems(jobs: Job[]): CoverageProblem[] {
   const out: CoverageProblem[] = [];
   const seen = new Set<string>();
   for (const job of jobs) {
-    const texts: Array<[CoverageProblem['what'], Job['headline'] | { text: string; source?: Position } | undefined, TextStyle | undefined]> = [
+    const texts: Array<
+      [
+        CoverageProblem['what'],
+        Job['headline'] | { text: string; source?: Position } | undefined,
+        TextStyle | undefined,
+      ]
+    > = [
       ['headline', job.headline, job.style.headline],
       ['subtitle', job.subtitle, job.style.subtitle],
     ];
-    if (job.style.layout === 'feature' && job.appName) texts.push(['app name', { text: job.appName }, job.style.subtitle]);
+    if (job.style.layout === 'feature' && job.appName)
+      texts.push(['app name', { text: job.appName }, job.style.subtitle]);
     for (const [what, resolved, style] of texts) {
       const text = resolved?.text;
       if (!text) continue;
@@ -244,7 +296,10 @@ export function coverageProblems(jobs: Job[]): CoverageProblem[] {
       const controls = [...plain].map((c, i) => ({ c, i })).filter(({ c }) => isControl(c.codePointAt(0)!));
       if (controls.length) {
         const { c, i } = controls[0]!;
-        add('control', `${job.id} ${what}: control character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${i + 1} of ${JSON.stringify(plain)}${controls.length > 1 ? ` (and ${controls.length - 1} more)` : ''}: remove it (it is not text; tabs and line separators are turned into spaces and line breaks, other controls are refused)`);
+        add(
+          'control',
+          `${job.id} ${what}: control character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${i + 1} of ${JSON.stringify(plain)}${controls.length > 1 ? ` (and ${controls.length - 1} more)` : ''}: remove it (it is not text; tabs and line separators are turned into spaces and line breaks, other controls are refused)`,
+        );
       }
       let chain: string[];
       try {
@@ -261,4 +316,5 @@ export function coverageProblems(jobs: Job[]): CoverageProblem[] {
   return out;
 }
 
-export const COVERAGE_ADVICE = "Add a font that has these characters to the manifest's fonts: and name it in style.headline.font / style.subtitle.font";
+export const COVERAGE_ADVICE =
+  "Add a font that has these characters to the manifest's fonts: and name it in style.headline.font / style.subtitle.font";

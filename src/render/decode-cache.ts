@@ -54,7 +54,13 @@ export async function decodedImage(file: string, decode: () => Promise<Decoded>)
  * bytes or a canvas holding them); `bytes` is what the value holds in memory, and `dispose`
  * frees memory the garbage collector does not see (a canvas's pixels) when the entry goes.
  */
-export async function cachedDecode<T>(file: string, kind: string, decode: () => Promise<T>, bytes: (v: T) => number, dispose?: (v: T) => void): Promise<T> {
+export async function cachedDecode<T>(
+  file: string,
+  kind: string,
+  decode: () => Promise<T>,
+  bytes: (v: T) => number,
+  dispose?: (v: T) => void,
+): Promise<T> {
   const st = keyOf(file);
   const key = st && `${kind}|${st}`;
   const hit = key ? entries.get(key) : undefined;

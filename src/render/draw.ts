@@ -48,10 +48,15 @@ export function checkAspect(job: Job, p: DevicePlacement, shot: ImageInfo): void
 }
 
 async function drawDevices(ctx: Ctx, job: Job, layout: SlideLayout, assets: DrawAssets): Promise<void> {
-  const frameCanvas = assets.frame ? rawToCanvas(assets.frame.rgba, assets.frame.width, assets.frame.height) : undefined;
+  const frameCanvas = assets.frame
+    ? rawToCanvas(assets.frame.rgba, assets.frame.width, assets.frame.height)
+    : undefined;
   const all = [
     ...(assets.neighbours ?? []),
-    ...layout.devices.map((p) => ({ placement: p, shot: p.which === 'second' ? (assets.shots.second ?? assets.shots.primary) : assets.shots.primary })),
+    ...layout.devices.map((p) => ({
+      placement: p,
+      shot: p.which === 'second' ? (assets.shots.second ?? assets.shots.primary) : assets.shots.primary,
+    })),
   ];
   for (const { placement, shot } of all) {
     if (shot) checkAspect(job, placement, shot);
@@ -61,7 +66,12 @@ async function drawDevices(ctx: Ctx, job: Job, layout: SlideLayout, assets: Draw
 
 async function drawFullBleed(ctx: Ctx, layout: SlideLayout, shot: ImageInfo | undefined): Promise<void> {
   if (!shot) return;
-  const img = await loadResized(shot.file, 'screenshot', { width: layout.width, height: layout.height }, { fit: 'cover' });
+  const img = await loadResized(
+    shot.file,
+    'screenshot',
+    { width: layout.width, height: layout.height },
+    { fit: 'cover' },
+  );
   ctx.drawImage(rawToCanvas(img.data, img.width, img.height), 0, 0);
   if (!layout.textArea) return;
   // A scrim under the text keeps it legible over any screenshot.
@@ -85,7 +95,10 @@ export function averageColor(ctx: Ctx, box: Box, W: number, H: number): string {
   const h = Math.max(1, Math.min(H - y, Math.ceil(box.height)));
   const d = ctx.getImageData(x, y, w, h).data;
   // Every 4th pixel in each direction is plenty for an average.
-  let r = 0, g = 0, b = 0, n = 0;
+  let r = 0,
+    g = 0,
+    b = 0,
+    n = 0;
   for (let yy = 0; yy < h; yy += 4) {
     for (let xx = 0; xx < w; xx += 4) {
       const i = (yy * w + xx) * 4;
@@ -95,7 +108,10 @@ export function averageColor(ctx: Ctx, box: Box, W: number, H: number): string {
       n++;
     }
   }
-  const hex = (v: number) => Math.round(v / n).toString(16).padStart(2, '0');
+  const hex = (v: number) =>
+    Math.round(v / n)
+      .toString(16)
+      .padStart(2, '0');
   return `#${hex(r)}${hex(g)}${hex(b)}`;
 }
 
@@ -163,7 +179,11 @@ export function releaseCanvas(c: Canvas): void {
 }
 
 /** Draws a job's layout; returns the canvas and the text facts lint reads. */
-export async function drawJob(job: Job, layout: SlideLayout, assets: DrawAssets): Promise<{ canvas: Canvas; text: TextLayoutInfo[] }> {
+export async function drawJob(
+  job: Job,
+  layout: SlideLayout,
+  assets: DrawAssets,
+): Promise<{ canvas: Canvas; text: TextLayoutInfo[] }> {
   const { width: W, height: H } = layout;
   const c = takeCanvas(W, H);
   const ctx = c.getContext('2d');
@@ -177,13 +197,21 @@ export async function drawJob(job: Job, layout: SlideLayout, assets: DrawAssets)
     const background = averageColor(ctx, b.inked, W, H);
     if (b.kind !== 'app-name') {
       text.push({
-        kind: b.kind, text: b.text, fontSize: b.font.size, minFontSize: b.minFontSize, fitFontSize: b.fitFontSize,
-        lines: b.lines.map((l) => l.text), box: b.box, inked: b.inked, overflow: b.overflow,
-        color: hexColor(ctx, b.color), background, missingGlyphs: [],
+        kind: b.kind,
+        text: b.text,
+        fontSize: b.font.size,
+        minFontSize: b.minFontSize,
+        fitFontSize: b.fitFontSize,
+        lines: b.lines.map((l) => l.text),
+        box: b.box,
+        inked: b.inked,
+        overflow: b.overflow,
+        color: hexColor(ctx, b.color),
+        background,
+        missingGlyphs: [],
       });
     }
   }
   for (const b of layout.blocks) drawText(ctx, b);
   return { canvas: c, text };
 }
-

@@ -4,7 +4,13 @@ import { crc32 } from 'node:zlib';
 import type { OutputFormat } from '../plan/types.js';
 import { sharp } from './native.js';
 
-export async function encodeRgba(rgba: Buffer, width: number, height: number, format: OutputFormat, quality: number): Promise<Buffer> {
+export async function encodeRgba(
+  rgba: Buffer,
+  width: number,
+  height: number,
+  format: OutputFormat,
+  quality: number,
+): Promise<Buffer> {
   // No EXIF and no ICC profile: untagged RGB is read as sRGB. JPEG's JFIF header says 72 dpi.
   const img = sharp()(rgba, { raw: { width, height, channels: 4 } }).removeAlpha();
   if (format === 'jpeg') return img.jpeg({ quality, chromaSubsampling: '4:4:4', mozjpeg: false }).toBuffer();

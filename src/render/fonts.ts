@@ -15,10 +15,14 @@ const registered = new Set<string>();
 function registerFamily(alias: string): void {
   if (registered.has(alias)) return;
   for (const file of familyFiles(alias)) {
-    if (!existsSync(file)) throw new RenderError(`font file not found: ${file}${file.startsWith(fontsDir()) ? " (the package's fonts/ folder is incomplete: reinstall storeshots)" : ''}`);
+    if (!existsSync(file))
+      throw new RenderError(
+        `font file not found: ${file}${file.startsWith(fontsDir()) ? " (the package's fonts/ folder is incomplete: reinstall storeshots)" : ''}`,
+      );
     const why = notAFile(file);
     if (why) throw new RenderError(`font file ${file} ${why}`);
-    if (!canvas().GlobalFonts.registerFromPath(file, alias)) throw new RenderError(`cannot load font file ${file}: not a TrueType/OpenType font Skia can read`);
+    if (!canvas().GlobalFonts.registerFromPath(file, alias))
+      throw new RenderError(`cannot load font file ${file}: not a TrueType/OpenType font Skia can read`);
   }
   registered.add(alias);
 }

@@ -19,7 +19,8 @@ function shade(hex: string, amount: number): string {
   const m = /^#([0-9a-f]{6})$/i.exec(hex);
   if (!m) return hex;
   const n = parseInt(m[1]!, 16);
-  const ch = (v: number) => Math.max(0, Math.min(255, Math.round(amount >= 0 ? v + (255 - v) * amount : v * (1 + amount))));
+  const ch = (v: number) =>
+    Math.max(0, Math.min(255, Math.round(amount >= 0 ? v + (255 - v) * amount : v * (1 + amount))));
   const r = ch((n >> 16) & 255);
   const g = ch((n >> 8) & 255);
   const b = ch(n & 255);
@@ -92,7 +93,14 @@ export function drawDevice(ctx: Ctx, p: DevicePlacement, shot: ScreenShot | unde
   } else if (p.model === 'none') {
     if (p.shadow) {
       const s = p.screen;
-      softShadow(ctx, (c) => roundRect(c, s.x, s.y, s.width, s.height, p.screenRadius), s, 'rgba(0,0,0,0.35)', shadowBlur, shadowBlur * 0.35);
+      softShadow(
+        ctx,
+        (c) => roundRect(c, s.x, s.y, s.width, s.height, p.screenRadius),
+        s,
+        'rgba(0,0,0,0.35)',
+        shadowBlur,
+        shadowBlur * 0.35,
+      );
       ctx.fillStyle = '#000000';
       roundRect(ctx, s.x, s.y, s.width, s.height, p.screenRadius);
       ctx.fill();
@@ -121,7 +129,12 @@ function softShadow(ctx: Ctx, trace: (c: Ctx) => void, box: Box, color: string, 
   const m = ctx.getTransform();
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const [x, y] of [[box.x, box.y], [box.x + box.width, box.y], [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]] as const) {
+  for (const [x, y] of [
+    [box.x, box.y],
+    [box.x + box.width, box.y],
+    [box.x, box.y + box.height],
+    [box.x + box.width, box.y + box.height],
+  ] as const) {
     xs.push(m.a * x + m.c * y + m.e);
     ys.push(m.b * x + m.d * y + m.f);
   }
@@ -146,7 +159,12 @@ function softShadow(ctx: Ctx, trace: (c: Ctx) => void, box: Box, color: string, 
 }
 
 /** Runs `fn` in the device's natural portrait coordinates (origin at its top-left, k px per screen width). */
-function inNatural(ctx: Ctx, p: DevicePlacement, spec: DeviceModel, fn: (k: number, w: number, h: number) => void): void {
+function inNatural(
+  ctx: Ctx,
+  p: DevicePlacement,
+  spec: DeviceModel,
+  fn: (k: number, w: number, h: number) => void,
+): void {
   const g = geometry(spec, false);
   const o = p.outer;
   const k = (p.landscape ? o.height : o.width) / g.outerW;
@@ -167,7 +185,15 @@ function lidBox(spec: DeviceModel, k: number, w: number, h: number): Box {
   return { x: (w - lidW) / 2, y: 0, width: lidW, height: Math.min(h, lidH) };
 }
 
-function drawBody(ctx: Ctx, spec: DeviceModel, k: number, w: number, h: number, color: string, shadowBlur: number): void {
+function drawBody(
+  ctx: Ctx,
+  spec: DeviceModel,
+  k: number,
+  w: number,
+  h: number,
+  color: string,
+  shadowBlur: number,
+): void {
   const lid = lidBox(spec, k, w, h);
   const R = spec.bodyRadius * k;
   // Buttons first, so the body's edge covers their inner half.
@@ -187,7 +213,14 @@ function drawBody(ctx: Ctx, spec: DeviceModel, k: number, w: number, h: number, 
     ctx.fillStyle = shade(color, -0.05);
     const nw = spec.stand.w * k * 0.35;
     ctx.fillRect(w / 2 - nw / 2, lid.height - 0.01 * k, nw, spec.stand.h * k * 0.8);
-    roundRect(ctx, w / 2 - (spec.stand.w * k) / 2, h - spec.stand.h * k * 0.25, spec.stand.w * k, spec.stand.h * k * 0.25, 0.01 * k);
+    roundRect(
+      ctx,
+      w / 2 - (spec.stand.w * k) / 2,
+      h - spec.stand.h * k * 0.25,
+      spec.stand.w * k,
+      spec.stand.h * k * 0.25,
+      0.01 * k,
+    );
     ctx.fill();
   }
   const outline = (c: Ctx) => {
@@ -218,7 +251,15 @@ function drawBody(ctx: Ctx, spec: DeviceModel, k: number, w: number, h: number, 
   ctx.fillStyle = light ? '#f4f4f5' : '#09090b';
   if (spec.round) {
     ctx.beginPath();
-    ctx.ellipse(lid.x + lid.width / 2, lid.y + lid.height / 2, lid.width / 2 - rim, lid.height / 2 - rim, 0, 0, Math.PI * 2);
+    ctx.ellipse(
+      lid.x + lid.width / 2,
+      lid.y + lid.height / 2,
+      lid.width / 2 - rim,
+      lid.height / 2 - rim,
+      0,
+      0,
+      Math.PI * 2,
+    );
   } else roundRect(ctx, lid.x + rim, lid.y + rim, lid.width - 2 * rim, lid.height - 2 * rim, R - rim);
   ctx.fill();
   if (spec.base) {
@@ -312,6 +353,10 @@ function drawGlassDetails(ctx: Ctx, spec: DeviceModel, k: number, w: number, col
 export function rawToCanvas(data: Buffer, width: number, height: number): Drawable {
   const { createCanvas, ImageData } = canvas();
   const c = createCanvas(width, height);
-  c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height), 0, 0);
+  c.getContext('2d').putImageData(
+    new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height),
+    0,
+    0,
+  );
   return c;
 }

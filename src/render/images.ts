@@ -41,7 +41,12 @@ export async function probeImage(file: string, what: string): Promise<ImageInfo>
       `${what} ${file} is ${width}x${height} (${((width * height) / 1e6).toFixed(0)} MP); the largest image accepted is ${MAX_PIXELS / 1e6} MP and ${MAX_SIDE} px a side: export it at the device's resolution`,
     );
   }
-  return { file, width, height, ...(meta.orientation && meta.orientation !== 1 ? { orientation: meta.orientation } : {}) };
+  return {
+    file,
+    width,
+    height,
+    ...(meta.orientation && meta.orientation !== 1 ? { orientation: meta.orientation } : {}),
+  };
 }
 
 export interface RawImage extends Size {
@@ -53,7 +58,11 @@ export async function loadResized(
   file: string,
   what: string,
   size: Size,
-  opts: { fit: 'cover' | 'contain' | 'fill'; blur?: number; background?: string | { r: number; g: number; b: number; alpha: number } } = { fit: 'cover' },
+  opts: {
+    fit: 'cover' | 'contain' | 'fill';
+    blur?: number;
+    background?: string | { r: number; g: number; b: number; alpha: number };
+  } = { fit: 'cover' },
 ): Promise<RawImage> {
   await probeImage(file, what);
   try {
@@ -67,13 +76,16 @@ export async function loadResized(
         .toBuffer({ resolveWithObject: true });
       return { data, info: { width: info.width, height: info.height, channels: info.channels } };
     });
-    let img = sharp()(src.data, { raw: src.info })
-      .resize(Math.max(1, Math.round(size.width)), Math.max(1, Math.round(size.height)), {
+    let img = sharp()(src.data, { raw: src.info }).resize(
+      Math.max(1, Math.round(size.width)),
+      Math.max(1, Math.round(size.height)),
+      {
         fit: opts.fit,
         kernel: 'lanczos3',
         background: opts.background ?? '#000000',
         position: 'centre',
-      });
+      },
+    );
     if (opts.blur && opts.blur >= 0.3) img = img.blur(opts.blur);
     const { data, info } = await img.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     return { data, width: info.width, height: info.height };
@@ -86,7 +98,10 @@ export async function loadResized(
  * Decodes, orients and converts to sRGB, into a canvas of the image's own size (for drawImage to
  * scale). Kept in the thread's decode cache, so every preset and slide that shows it reuses it.
  */
-export async function loadCanvas(file: string, what: string): Promise<{ canvas: InstanceType<CanvasModule['Canvas']>; width: number; height: number }> {
+export async function loadCanvas(
+  file: string,
+  what: string,
+): Promise<{ canvas: InstanceType<CanvasModule['Canvas']>; width: number; height: number }> {
   await probeImage(file, what);
   try {
     return await cachedDecode(
@@ -101,7 +116,11 @@ export async function loadCanvas(file: string, what: string): Promise<{ canvas: 
           .toBuffer({ resolveWithObject: true });
         const { createCanvas, ImageData } = canvas();
         const c = createCanvas(info.width, info.height);
-        c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height), 0, 0);
+        c.getContext('2d').putImageData(
+          new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height),
+          0,
+          0,
+        );
         freeNow(data);
         return { canvas: c, width: info.width, height: info.height };
       },

@@ -65,7 +65,9 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     sets[job.set] = { jobs, facts: computeSetFacts(jobs) };
   }
 
-  const cache = opts.noCache ? undefined : new RenderCache(opts.cacheDir ?? path.resolve(opts.cwd ?? process.cwd(), DEFAULT_CACHE_DIR));
+  const cache = opts.noCache
+    ? undefined
+    : new RenderCache(opts.cacheDir ?? path.resolve(opts.cwd ?? process.cwd(), DEFAULT_CACHE_DIR));
   const files = new FileHasher();
   const done = new Map<string, RenderedImage>();
   const misses: Array<{ job: Job; key?: string }> = [];
@@ -107,7 +109,8 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
       done.set(i.id, { job, file: path.join(plan.outDir, job.output.path), text: i.text, record: i.record });
     }
     emit();
-    if (r.error) throw new RenderError(r.error.render ? r.error.message : `rendering ${r.error.jobId} failed: ${r.error.message}`);
+    if (r.error)
+      throw new RenderError(r.error.render ? r.error.message : `rendering ${r.error.jobId} failed: ${r.error.message}`);
   };
   const taskOf = (b: Array<{ job: Job; key?: string }>): BatchTask => ({ ...base, jobs: b, sets: pick(sets, b) });
 
@@ -116,11 +119,16 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   if (pool instanceof RenderPool) {
     const abort = new AbortController();
     // A worker that dies (or a pool that fails) is a render failure naming the jobs it held: exit 3, never an uncaught error.
-    const failed = (b: Array<{ job: Job }>) => (e: unknown): never => {
-      if (e instanceof RenderError) throw e;
-      const more = b.length > 1 ? ` (and ${b.length - 1} more job(s) of its batch)` : '';
-      throw new RenderError(`rendering ${b[0]!.job.id}${more} failed: the render worker stopped: ${errorMessage(e).split('\n')[0]}`, { cause: e });
-    };
+    const failed =
+      (b: Array<{ job: Job }>) =>
+      (e: unknown): never => {
+        if (e instanceof RenderError) throw e;
+        const more = b.length > 1 ? ` (and ${b.length - 1} more job(s) of its batch)` : '';
+        throw new RenderError(
+          `rendering ${b[0]!.job.id}${more} failed: the render worker stopped: ${errorMessage(e).split('\n')[0]}`,
+          { cause: e },
+        );
+      };
     try {
       await Promise.all(batches.map((b) => pool.run(taskOf(b), abort.signal).then(take).catch(failed(b))));
       if (pool.failure) throw new RenderError(`the render worker pool failed: ${pool.failure.message.split('\n')[0]}`);
@@ -135,7 +143,13 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     for (const b of batches) take(await runBatch(taskOf(b)));
   }
   if (cache) pruneNow(cache);
-  opts.onStats?.({ rendered: misses.length, cached: plan.jobs.length - misses.length, threads: used, decodes, keys: [...keys] });
+  opts.onStats?.({
+    rendered: misses.length,
+    cached: plan.jobs.length - misses.length,
+    threads: used,
+    decodes,
+    keys: [...keys],
+  });
   return out;
 }
 

@@ -56,12 +56,21 @@ async function neighbours(job: Job, setJobs: Job[], facts: SetFacts): Promise<No
     const delta = other.index - job.index;
     if (Math.abs(delta) !== 1 || !other.screenshot) continue;
     const a = await assetsFor(other);
-    const l = layoutJob({ job: other, facts, measurer: textMeasurer(), shots: { primary: a.shots.primary, second: a.shots.second }, frame: a.frame });
+    const l = layoutJob({
+      job: other,
+      facts,
+      measurer: textMeasurer(),
+      shots: { primary: a.shots.primary, second: a.shots.second },
+      frame: a.frame,
+    });
     const dx = delta * job.size.width;
     for (const p of l.devices) {
       const shifted = { ...p, outer: { ...p.outer, x: p.outer.x + dx }, screen: { ...p.screen, x: p.screen.x + dx } };
       if (shifted.outer.x < job.size.width && shifted.outer.x + shifted.outer.width > 0) {
-        out.push({ placement: shifted, shot: p.which === 'second' ? (a.shots.second ?? a.shots.primary) : a.shots.primary });
+        out.push({
+          placement: shifted,
+          shot: p.which === 'second' ? (a.shots.second ?? a.shots.primary) : a.shots.primary,
+        });
       }
     }
   }
@@ -78,7 +87,13 @@ export interface RenderedJob {
 /** Renders one job to encoded bytes with its set's facts; nothing is written. */
 export async function renderJob(job: Job, setJobs: Job[], facts: SetFacts): Promise<RenderedJob> {
   const a = await assetsFor(job);
-  const layout = layoutJob({ job, facts, measurer: textMeasurer(), shots: { primary: a.shots.primary, second: a.shots.second }, frame: a.frame });
+  const layout = layoutJob({
+    job,
+    facts,
+    measurer: textMeasurer(),
+    shots: { primary: a.shots.primary, second: a.shots.second },
+    frame: a.frame,
+  });
   const { canvas, text } = await drawJob(job, layout, { ...a, neighbours: await neighbours(job, setJobs, facts) });
   const { width, height } = job.size;
   const rgba = Buffer.from(canvas.getContext('2d').getImageData(0, 0, width, height).data.buffer);

@@ -8,7 +8,15 @@ export type { SetFacts };
 import type { Size } from '../store/presets.js';
 import { autoModel, geometry, MODEL_IDS, MODELS, type ModelId } from './devices.js';
 import {
-  bidiLevels, fitSize, parseHighlights, pieces, REF_SIZE, visualRuns, wrapBalanced, type Piece, type VisualRun,
+  bidiLevels,
+  fitSize,
+  parseHighlights,
+  pieces,
+  REF_SIZE,
+  visualRuns,
+  wrapBalanced,
+  type Piece,
+  type VisualRun,
 } from './text.js';
 
 /** Font of one text block, as the measurer and the drawing need it. */
@@ -92,7 +100,6 @@ export interface SlideLayout {
   fullBleed: boolean;
 }
 
-
 /** Pixel sizes of the job's screenshots (from their headers), for frame none and aspect checks. */
 export interface ShotSizes {
   primary?: Size;
@@ -158,7 +165,15 @@ interface Prepared {
   lineHeight: number;
 }
 
-function prepare(kind: Prepared['kind'], raw: string | undefined, style: TextStyle | undefined, job: Job, lk: LayoutKind, tm: TextMeasurer, defaults: { size: number; min: number; weight: number; lines: number }): Prepared | undefined {
+function prepare(
+  kind: Prepared['kind'],
+  raw: string | undefined,
+  style: TextStyle | undefined,
+  job: Job,
+  lk: LayoutKind,
+  tm: TextMeasurer,
+  defaults: { size: number; min: number; weight: number; lines: number },
+): Prepared | undefined {
   if (!raw?.trim()) return undefined;
   const st = style ?? {};
   const ref = typeRef(job.size.width, job.size.height, lk);
@@ -166,9 +181,26 @@ function prepare(kind: Prepared['kind'], raw: string | undefined, style: TextSty
   if (st.uppercase) text = text.toLocaleUpperCase(job.locale);
   const maxSize = px(st.size, ref, defaults.size);
   const minSize = Math.min(maxSize, px(st['min-size'], ref, defaults.min));
-  const font: FontSpec = { chain: tm.chain(st, job), weight: st.weight ?? defaults.weight, size: REF_SIZE, lang: job.locale, letterSpacing: st['letter-spacing'] ?? 0 };
+  const font: FontSpec = {
+    chain: tm.chain(st, job),
+    weight: st.weight ?? defaults.weight,
+    size: REF_SIZE,
+    lang: job.locale,
+    letterSpacing: st['letter-spacing'] ?? 0,
+  };
   const ps = pieces(text, job.locale, (t) => tm.width(t, font));
-  return { kind, style: st, text, spans, pieces: ps, font, maxSize, minSize, maxLines: st['max-lines'] ?? defaults.lines, lineHeight: st['line-height'] ?? 1.2 };
+  return {
+    kind,
+    style: st,
+    text,
+    spans,
+    pieces: ps,
+    font,
+    maxSize,
+    minSize,
+    maxLines: st['max-lines'] ?? defaults.lines,
+    lineHeight: st['line-height'] ?? 1.2,
+  };
 }
 
 function prepareAll(job: Job, tm: TextMeasurer): { kind: LayoutKind; items: Prepared[] } {
@@ -177,24 +209,60 @@ function prepareAll(job: Job, tm: TextMeasurer): { kind: LayoutKind; items: Prep
   const s: Style = job.style;
   const items: Prepared[] = [];
   if (kind === 'feature' && job.appName) {
-    const p = prepare('app-name', job.appName, { ...s.subtitle, weight: 700, size: 0.075, 'min-size': 0.05, uppercase: false }, job, kind, tm, { size: 0.075, min: 0.05, weight: 700, lines: 1 });
+    const p = prepare(
+      'app-name',
+      job.appName,
+      { ...s.subtitle, weight: 700, size: 0.075, 'min-size': 0.05, uppercase: false },
+      job,
+      kind,
+      tm,
+      { size: 0.075, min: 0.05, weight: 700, lines: 1 },
+    );
     if (p) items.push(p);
   }
-  const h = prepare('headline', job.headline?.text, kind === 'feature' ? { ...s.headline, size: 0.12, 'min-size': 0.07 } : s.headline, job, kind, tm, { size: 0.085, min: 0.05, weight: 800, lines: 3 });
+  const h = prepare(
+    'headline',
+    job.headline?.text,
+    kind === 'feature' ? { ...s.headline, size: 0.12, 'min-size': 0.07 } : s.headline,
+    job,
+    kind,
+    tm,
+    { size: 0.085, min: 0.05, weight: 800, lines: 3 },
+  );
   if (h) items.push(h);
-  const sub = prepare('subtitle', job.subtitle?.text, kind === 'feature' ? { ...s.subtitle, size: 0.06, 'min-size': 0.04 } : s.subtitle, job, kind, tm, { size: 0.042, min: 0.03, weight: 500, lines: 2 });
+  const sub = prepare(
+    'subtitle',
+    job.subtitle?.text,
+    kind === 'feature' ? { ...s.subtitle, size: 0.06, 'min-size': 0.04 } : s.subtitle,
+    job,
+    kind,
+    tm,
+    { size: 0.042, min: 0.03, weight: 500, lines: 2 },
+  );
   if (sub) items.push(sub);
   return { kind, items };
 }
 
 /** Each block's own fit: the largest size that wraps into its lines and column. */
-function ownFits(job: Job, tm: TextMeasurer): { kind: LayoutKind; items: Array<Prepared & { fit: number }>; column: { x: number; width: number } } {
+function ownFits(
+  job: Job,
+  tm: TextMeasurer,
+): { kind: LayoutKind; items: Array<Prepared & { fit: number }>; column: { x: number; width: number } } {
   const { kind, items } = prepareAll(job, tm);
   const column = textColumn(job, kind);
   return {
     kind,
     column,
-    items: items.map((p) => ({ ...p, fit: fitSize({ pieces: p.pieces, maxWidth: column.width, maxLines: p.maxLines, maxSize: p.maxSize, minSize: p.minSize }) })),
+    items: items.map((p) => ({
+      ...p,
+      fit: fitSize({
+        pieces: p.pieces,
+        maxWidth: column.width,
+        maxLines: p.maxLines,
+        maxSize: p.maxSize,
+        minSize: p.minSize,
+      }),
+    })),
   };
 }
 
@@ -257,7 +325,13 @@ function alignOf(st: TextStyle, rtl: boolean, dflt: 'center' | 'start'): 'left' 
 }
 
 /** Places a stack of blocks in a box: vertically centred, each line aligned in the box. */
-function placeText(items: Array<Prepared & { fit: number; size: number }>, box: Box, job: Job, tm: TextMeasurer, dfltAlign: 'center' | 'start'): TextBlock[] {
+function placeText(
+  items: Array<Prepared & { fit: number; size: number }>,
+  box: Box,
+  job: Job,
+  tm: TextMeasurer,
+  dfltAlign: 'center' | 'start',
+): TextBlock[] {
   const total = stackHeight(items, box.width);
   let y = box.y + Math.max(0, (box.height - total) / 2);
   const out: TextBlock[] = [];
@@ -282,11 +356,19 @@ function placeText(items: Array<Prepared & { fit: number; size: number }>, box: 
         return run;
       });
       const width = x;
-      const left = align === 'left' ? box.x : align === 'right' ? box.x + box.width - width : box.x + (box.width - width) / 2;
+      const left =
+        align === 'left' ? box.x : align === 'right' ? box.x + box.width - width : box.x + (box.width - width) / 2;
       for (const r of placed) r.x += left;
       const top = y + k * lh;
       // Centre the em box in the line: caps and ideographs sit optically centred.
-      return { text: p.text.slice(start, end).trim(), x: left, width, top, baseline: top + lh / 2 + size * 0.36, runs: placed };
+      return {
+        text: p.text.slice(start, end).trim(),
+        x: left,
+        width,
+        top,
+        baseline: top + lh / 2 + size * 0.36,
+        runs: placed,
+      };
     });
     const height = lines.length * lh;
     const minX = Math.min(...lines.map((l) => l.x));
@@ -333,7 +415,14 @@ export function resolveModel(job: Job): { model: ModelId; frameFile?: string } {
 }
 
 /** One device placed in an area; frameAspect is the user frame PNG's aspect when there is one. */
-function placeDevice(job: Job, area: Box, which: 'primary' | 'second', shot: Size | undefined, frame: { aspect: number; screen: Box } | undefined, scale: number): DevicePlacement {
+function placeDevice(
+  job: Job,
+  area: Box,
+  which: 'primary' | 'second',
+  shot: Size | undefined,
+  frame: { aspect: number; screen: Box } | undefined,
+  scale: number,
+): DevicePlacement {
   const d = job.style.device ?? {};
   const { model, frameFile } = resolveModel(job);
   const spec = MODELS[model];
@@ -347,21 +436,40 @@ function placeDevice(job: Job, area: Box, which: 'primary' | 'second', shot: Siz
   if (frame) {
     outer = fitBox(area, frame.aspect, scale);
     const k = outer.width;
-    screen = { x: outer.x + frame.screen.x * k, y: outer.y + frame.screen.y * k, width: frame.screen.width * k, height: frame.screen.height * k };
+    screen = {
+      x: outer.x + frame.screen.x * k,
+      y: outer.y + frame.screen.y * k,
+      width: frame.screen.width * k,
+      height: frame.screen.height * k,
+    };
     radius = 0;
   } else {
     const g = geometry(spec, rotate, model === 'none' ? shotAspect : undefined);
     outer = fitBox(area, g.outerW / g.outerH, scale);
     const k = outer.width / g.outerW;
-    screen = { x: outer.x + g.screen.x * k, y: outer.y + g.screen.y * k, width: g.screen.width * k, height: g.screen.height * k };
+    screen = {
+      x: outer.x + g.screen.x * k,
+      y: outer.y + g.screen.y * k,
+      width: g.screen.width * k,
+      height: g.screen.height * k,
+    };
     radius = spec.screenRadius * k;
   }
   const dx = (d['offset-x'] ?? 0) * job.size.width * (job.rtl ? -1 : 1);
   const dy = (d['offset-y'] ?? 0) * job.size.height;
   const shift = (b: Box): Box => ({ ...b, x: b.x + dx, y: b.y + dy });
   return {
-    model, frameFile, which, outer: shift(outer), screen: shift(screen), screenRadius: radius, landscape: rotate,
-    tilt: (d.tilt ?? 0) * (job.rtl ? -1 : 1), color: d.color ?? 'black', fit: d.fit ?? 'crop', shadow: d.shadow ?? true,
+    model,
+    frameFile,
+    which,
+    outer: shift(outer),
+    screen: shift(screen),
+    screenRadius: radius,
+    landscape: rotate,
+    tilt: (d.tilt ?? 0) * (job.rtl ? -1 : 1),
+    color: d.color ?? 'black',
+    fit: d.fit ?? 'crop',
+    shadow: d.shadow ?? true,
   };
 }
 
@@ -385,8 +493,18 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
   const hasShot = !!job.screenshot;
   const textH = Math.max(facts.textHeight, stackHeight(sized, column.width));
   const gap = pad * 0.9;
-  const layout: SlideLayout = { width: W, height: H, kind, rtl: job.rtl, safe, blocks: [], devices: [], fullBleed: false };
-  const place = (area: Box, which: 'primary' | 'second', s = scale) => placeDevice(job, area, which, which === 'primary' ? shots.primary : shots.second ?? shots.primary, frame, s);
+  const layout: SlideLayout = {
+    width: W,
+    height: H,
+    kind,
+    rtl: job.rtl,
+    safe,
+    blocks: [],
+    devices: [],
+    fullBleed: false,
+  };
+  const place = (area: Box, which: 'primary' | 'second', s = scale) =>
+    placeDevice(job, area, which, which === 'primary' ? shots.primary : (shots.second ?? shots.primary), frame, s);
 
   switch (kind) {
     case 'device-only': {
@@ -402,10 +520,11 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
       if (hasShot) {
         const devX = column.x === pad ? column.x + column.width + gap : pad;
         const devW = safe.width - column.width - gap;
-        const area: Box = kind === 'feature'
-          // The feature graphic's device runs off the bottom edge, like a phone held up to the camera.
-          ? { x: devX, y: H * 0.12, width: devW, height: H * 1.25 }
-          : { x: devX, y: safe.y, width: devW, height: safe.height };
+        const area: Box =
+          kind === 'feature'
+            ? // The feature graphic's device runs off the bottom edge, like a phone held up to the camera.
+              { x: devX, y: H * 0.12, width: devW, height: H * 1.25 }
+            : { x: devX, y: safe.y, width: devW, height: safe.height };
         layout.devices.push(place(area, 'primary'));
       }
       break;
@@ -414,20 +533,40 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
       const top = kind !== 'text-bottom';
       const hasText = sized.length > 0;
       const tH = hasText ? textH : 0;
-      const textArea: Box = { x: column.x, y: top ? safe.y + pad * 0.35 : H - pad - tH, width: column.width, height: tH };
+      const textArea: Box = {
+        x: column.x,
+        y: top ? safe.y + pad * 0.35 : H - pad - tH,
+        width: column.width,
+        height: tH,
+      };
       if (hasText) {
         layout.textArea = textArea;
         layout.blocks = placeText(sized, textArea, job, tm, 'center');
       }
       const area: Box = top
-        ? { x: safe.x, y: textArea.y + tH + (hasText ? gap : 0), width: safe.width, height: H - pad - (textArea.y + tH + (hasText ? gap : 0)) }
+        ? {
+            x: safe.x,
+            y: textArea.y + tH + (hasText ? gap : 0),
+            width: safe.width,
+            height: H - pad - (textArea.y + tH + (hasText ? gap : 0)),
+          }
         : { x: safe.x, y: safe.y, width: safe.width, height: textArea.y - gap - safe.y };
       if (kind === 'full-bleed') layout.fullBleed = hasShot;
       else if (kind === 'two-devices' && hasShot) {
         // Two devices side by side, overlapping a little; the second sits lower and behind.
         const w = area.width * 0.56;
-        const back: Box = { x: job.rtl ? area.x : area.x + area.width - w, y: area.y + area.height * 0.08, width: w, height: area.height * 0.92 };
-        const front: Box = { x: job.rtl ? area.x + area.width - w : area.x, y: area.y, width: w, height: area.height * 0.92 };
+        const back: Box = {
+          x: job.rtl ? area.x : area.x + area.width - w,
+          y: area.y + area.height * 0.08,
+          width: w,
+          height: area.height * 0.92,
+        };
+        const front: Box = {
+          x: job.rtl ? area.x + area.width - w : area.x,
+          y: area.y,
+          width: w,
+          height: area.height * 0.92,
+        };
         layout.devices.push(place(back, 'second'), place(front, 'primary'));
       } else if (hasShot) layout.devices.push(place(area, 'primary'));
     }

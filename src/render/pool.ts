@@ -80,7 +80,8 @@ export class RenderPool {
   /** A pool of up to `threads` workers, or why there is none (the caller renders in-process). */
   static async open(threads: number, opts: PoolOptions = {}): Promise<RenderPool | { unavailable: string }> {
     const workerFile = opts.workerFile ?? defaultWorkerFile();
-    if (!existsSync(workerFile)) return { unavailable: `the render worker ${workerFile} is missing (run "npm run build")` };
+    if (!existsSync(workerFile))
+      return { unavailable: `the render worker ${workerFile} is missing (run "npm run build")` };
     let Piscina: typeof PiscinaType;
     try {
       ({ Piscina } = await import('piscina'));

@@ -31,14 +31,15 @@ export function parseHighlights(raw: string): Highlighted {
     text += part;
   });
   // An unmatched ** is text, not markup: give the user back what they wrote.
-  if (open >= 0) return { text: raw, spans: spans.length ? parseHighlights(raw.slice(0, raw.lastIndexOf('**'))).spans : [] };
+  if (open >= 0)
+    return { text: raw, spans: spans.length ? parseHighlights(raw.slice(0, raw.lastIndexOf('**'))).spans : [] };
   return { text, spans };
 }
 
 // Kinsoku shori (JIS X 4051): characters that may not start a line, and ones that may not end one.
-const NO_LINE_START = new Set(
-  [...'、。，．・：；？！゛゜ヽヾゝゞ々〻ー）］｝〉》」』】〕〗〙〟’”»‥…ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ,.:;?!)]}%'],
-);
+const NO_LINE_START = new Set([
+  ...'、。，．・：；？！゛゜ヽヾゝゞ々〻ー）］｝〉》」』】〕〗〙〟’”»‥…ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ,.:;?!)]}%',
+]);
 const NO_LINE_END = new Set([...'（［｛〈《「『【〔〖〘〝‘“«([{']);
 
 export function isNoLineStart(ch: string): boolean {
@@ -78,7 +79,9 @@ export function breakOpportunities(text: string, locale: string): { breaks: numb
     return text[i]!;
   };
   const breaks = [...set]
-    .filter((p) => p === text.length || required.has(p) || (!NO_LINE_START.has(text[p]!) && !NO_LINE_END.has(lastBefore(p))))
+    .filter(
+      (p) => p === text.length || required.has(p) || (!NO_LINE_START.has(text[p]!) && !NO_LINE_END.has(lastBefore(p))),
+    )
     .sort((a, b) => a - b);
   return { breaks, required };
 }
@@ -113,7 +116,13 @@ export function pieces(text: string, locale: string, measureAtRef: Measure): Pie
   for (const end of breaks) {
     const s = text.slice(start, end);
     const clean = s.replace(/[\r\n]+$/, '');
-    out.push({ start, end, width: measureAtRef(clean), trimmedWidth: measureAtRef(clean.trimEnd()), hardBreak: required.has(end) });
+    out.push({
+      start,
+      end,
+      width: measureAtRef(clean),
+      trimmedWidth: measureAtRef(clean.trimEnd()),
+      hardBreak: required.has(end),
+    });
     start = end;
   }
   return out;
@@ -221,12 +230,23 @@ export function bidiLevels(text: string, rtl: boolean): Uint8Array {
  * The runs of one line [start, end) in visual order, left to right. A run has one direction
  * and one colour, so each can be shaped and drawn on its own (Arabic joins within words).
  */
-export function visualRuns(text: string, levels: Uint8Array, start: number, end: number, spans: Array<[number, number]>): VisualRun[] {
+export function visualRuns(
+  text: string,
+  levels: Uint8Array,
+  start: number,
+  end: number,
+  spans: Array<[number, number]>,
+): VisualRun[] {
   bidi ??= bidiFactory();
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end <= start) return [];
   const order = Array.from({ length: end - start }, (_, i) => start + i);
-  const segs = bidi.getReorderSegments(text, { levels, paragraphs: [{ start: 0, end: text.length - 1, level: levels[0] ?? 0 }] }, start, end - 1);
+  const segs = bidi.getReorderSegments(
+    text,
+    { levels, paragraphs: [{ start: 0, end: text.length - 1, level: levels[0] ?? 0 }] },
+    start,
+    end - 1,
+  );
   for (const seg of segs) {
     const a = seg[0]! - start;
     const b = seg[1]! - start;

@@ -27,7 +27,10 @@ export function transparentRegion(alpha: Uint8Array, w: number, h: number): Box 
   const seen = new Uint8Array(w * h);
   const stack = [cy * w + cx];
   seen[cy * w + cx] = 1;
-  let x0 = cx, x1 = cx, y0 = cy, y1 = cy;
+  let x0 = cx,
+    x1 = cx,
+    y0 = cy,
+    y1 = cy;
   while (stack.length) {
     const i = stack.pop()!;
     const x = i % w;
@@ -54,7 +57,10 @@ export async function loadUserFrame(job: Job, ref: string): Promise<UserFrame> {
   let data: Buffer;
   let info: { width: number; height: number };
   try {
-    ({ data, info } = await sharp()(file, { failOn: 'truncated' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true }));
+    ({ data, info } = await sharp()(file, { failOn: 'truncated' })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true }));
   } catch (e) {
     throw new RenderError(`cannot decode frame PNG ${file}: ${errorMessage(e).split('\n')[0]}`);
   }
@@ -62,11 +68,21 @@ export async function loadUserFrame(job: Job, ref: string): Promise<UserFrame> {
   const alpha = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) alpha[i] = data[i * 4 + 3]!;
   const box = transparentRegion(alpha, w, h);
-  if (!box || box.width * box.height < w * h * 0.1 || (box.x === 0 && box.y === 0 && box.width === w && box.height === h)) {
-    throw new RenderError(`frame PNG ${file} has no transparent screen area around its centre: the screen must be transparent and enclosed by the frame`);
+  if (
+    !box ||
+    box.width * box.height < w * h * 0.1 ||
+    (box.x === 0 && box.y === 0 && box.width === w && box.height === h)
+  ) {
+    throw new RenderError(
+      `frame PNG ${file} has no transparent screen area around its centre: the screen must be transparent and enclosed by the frame`,
+    );
   }
   const f: UserFrame = {
-    file, width: w, height: h, rgba: data, aspect: w / h,
+    file,
+    width: w,
+    height: h,
+    rgba: data,
+    aspect: w / h,
     screen: { x: box.x / w, y: box.y / w, width: box.width / w, height: box.height / w },
   };
   cache.set(file, f);

@@ -15,7 +15,8 @@ export function pathUrl(p: string): string {
 }
 
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? escapeHtml(url) : undefined);
-const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const kb = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /** On an image's card the path is already shown, so a message that starts with it drops it. */
 function cardMessage(f: Finding): string {
@@ -40,7 +41,9 @@ function findingHtml(f: Finding, i: number, target?: string, onCard = false): st
   ]
     .filter(Boolean)
     .join(' ');
-  const source = href ? `<a href="${href}" target="_blank" rel="noreferrer noopener">${escapeHtml(f.source)}</a>` : escapeHtml(f.source);
+  const source = href
+    ? `<a href="${href}" target="_blank" rel="noreferrer noopener">${escapeHtml(f.source)}</a>`
+    : escapeHtml(f.source);
   return `<li ${attrs}><span class="badge ${f.severity}">${f.severity}</span> <code class="rule">${escapeHtml(f.rule)}</code> <span class="msg">${escapeHtml(onCard ? cardMessage(f) : f.message)}</span><span class="src">Source: ${source}, verified ${escapeHtml(f.verified)}</span></li>`;
 }
 
@@ -137,7 +140,11 @@ export function renderReportHtml(report: Report, opts: { title?: string } = {}):
   const targets = findings.map((f) => {
     if (f.path !== undefined && byPath.has(f.path)) return [`img-${byPath.get(f.path)}`];
     if (f.locale === undefined && f.preset === undefined) return [];
-    return images.flatMap((img, n) => ((f.locale === undefined || img.locale === f.locale) && (f.preset === undefined || img.preset === f.preset) ? [`img-${n}`] : []));
+    return images.flatMap((img, n) =>
+      (f.locale === undefined || img.locale === f.locale) && (f.preset === undefined || img.preset === f.preset)
+        ? [`img-${n}`]
+        : [],
+    );
   });
   const perImage = new Map<number, Array<{ f: Finding; i: number }>>();
   findings.forEach((f, i) => {
@@ -156,7 +163,9 @@ export function renderReportHtml(report: Report, opts: { title?: string } = {}):
     .map((locale) => {
       const sets = presets
         .map((preset) => {
-          const list = images.map((img, n) => ({ img, n })).filter(({ img }) => img.locale === locale && img.preset === preset);
+          const list = images
+            .map((img, n) => ({ img, n }))
+            .filter(({ img }) => img.locale === locale && img.preset === preset);
           if (!list.length) return '';
           list.sort((a, b) => a.img.index - b.img.index);
           return `<div class="set" data-locale="${escapeHtml(locale)}" data-preset="${escapeHtml(preset)}"><h3>${escapeHtml(preset)}</h3><div class="grid">${list.map(({ img, n }) => cardHtml(img, n, perImage.get(n) ?? [])).join('\n')}</div></div>`;

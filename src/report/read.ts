@@ -14,13 +14,18 @@ export const REPORT_FILE = 'report.json';
  */
 export function readReport(dir: string, opts: { missing?: string } = {}): Report {
   const file = path.join(dir, REPORT_FILE);
-  if (!existsSync(file)) throw new UserError(opts.missing ?? `${dir} has no report.json: is it the output folder of a storeshots render (or a shard's artifact)?`);
+  if (!existsSync(file))
+    throw new UserError(
+      opts.missing ??
+        `${dir} has no report.json: is it the output folder of a storeshots render (or a shard's artifact)?`,
+    );
   let report: Report;
   try {
     report = JSON.parse(readFileSync(file, 'utf8')) as Report;
   } catch (e) {
     throw new UserError(`${file} is not valid JSON (${errorMessage(e)})`);
   }
-  if (report?.version !== 1 || !Array.isArray(report.images) || !Array.isArray(report.findings)) throw new UserError(`${file} is not a storeshots report (version 1 with images and findings)`);
+  if (report?.version !== 1 || !Array.isArray(report.images) || !Array.isArray(report.findings))
+    throw new UserError(`${file} is not a storeshots report (version 1 with images and findings)`);
   return report;
 }

@@ -9,20 +9,34 @@ export type Clock = () => number;
 
 /** The owner id of a request: the sha256 of its key (or "open" when the server started without keys).
  * `open` is decided once at start: an emptied keys file refuses everyone rather than opening the API. */
-export function authenticate(headers: Record<string, string | string[] | undefined>, keyHashes: readonly string[], open = keyHashes.length === 0): string {
+export function authenticate(
+  headers: Record<string, string | string[] | undefined>,
+  keyHashes: readonly string[],
+  open = keyHashes.length === 0,
+): string {
   if (open) return 'open';
   const auth = headers.authorization;
   const bearer = typeof auth === 'string' ? /^Bearer\s+(.+)$/i.exec(auth.trim())?.[1] : undefined;
   const x = headers['x-api-key'];
   const key = bearer ?? (typeof x === 'string' ? x.trim() : undefined);
-  if (!key) throw new ApiError(401, 'unauthorized', 'Missing API key: send "Authorization: Bearer <key>" or "X-API-Key: <key>"', undefined, { 'www-authenticate': 'Bearer' });
+  if (!key)
+    throw new ApiError(
+      401,
+      'unauthorized',
+      'Missing API key: send "Authorization: Bearer <key>" or "X-API-Key: <key>"',
+      undefined,
+      { 'www-authenticate': 'Bearer' },
+    );
   const got = createHash('sha256').update(key, 'utf8').digest();
   // Compare against every key without stopping early, so timing says nothing about which one matched.
   let owner: string | undefined;
   for (const h of keyHashes) {
     if (timingSafeEqual(got, Buffer.from(h, 'hex'))) owner = h;
   }
-  if (!owner) throw new ApiError(401, 'unauthorized', 'Invalid API key', undefined, { 'www-authenticate': 'Bearer error="invalid_token"' });
+  if (!owner)
+    throw new ApiError(401, 'unauthorized', 'Invalid API key', undefined, {
+      'www-authenticate': 'Bearer error="invalid_token"',
+    });
   return owner;
 }
 
@@ -56,12 +70,18 @@ export class RateLimiter {
     };
     if (b.tokens < 1) {
       const wait = Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000));
-      throw new ApiError(429, 'rate_limited', `Too many requests: at most ${this.limit} per ${this.windowSeconds} s for this key; retry in ${wait} s`, undefined, {
-        ...headers,
-        'ratelimit-remaining': '0',
-        'ratelimit-reset': String(wait),
-        'retry-after': String(wait),
-      });
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many requests: at most ${this.limit} per ${this.windowSeconds} s for this key; retry in ${wait} s`,
+        undefined,
+        {
+          ...headers,
+          'ratelimit-remaining': '0',
+          'ratelimit-reset': String(wait),
+          'retry-after': String(wait),
+        },
+      );
     }
     b.tokens -= 1;
     headers['ratelimit-remaining'] = String(Math.floor(b.tokens));
@@ -73,11 +93,23 @@ export class RateLimiter {
 export const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
 /** 402 when this request's images would take the key past its monthly quota (finished plus in flight). */
-export function checkQuota(config: ServerConfig, store: ServiceDb, owner: string, images: number, now: number, param?: string): void {
+export function checkQuota(
+  config: ServerConfig,
+  store: ServiceDb,
+  owner: string,
+  images: number,
+  now: number,
+  param?: string,
+): void {
   const quota = config.limits.monthlyQuota;
   if (quota === undefined) return;
   const used = store.usage(owner, monthOf(now)) + store.pendingSlides(owner);
   if (used + images > quota) {
-    throw new ApiError(402, 'quota_exceeded', `This key's monthly quota is ${quota} images; ${used} are used or in progress and this request asks for ${images}`, param);
+    throw new ApiError(
+      402,
+      'quota_exceeded',
+      `This key's monthly quota is ${quota} images; ${used} are used or in progress and this request asks for ${images}`,
+      param,
+    );
   }
 }

@@ -55,10 +55,20 @@ function clientErrorAnswer(err: ClientError): ApiError {
       return new ApiError(408, 'request_timeout', 'The request was not received in time');
     case 'HPE_INVALID_CONTENT_LENGTH':
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
-      return new ApiError(400, 'invalid_content_length', 'Content-Length is not a single non-negative integer, or is sent with Transfer-Encoding', 'Content-Length');
+      return new ApiError(
+        400,
+        'invalid_content_length',
+        'Content-Length is not a single non-negative integer, or is sent with Transfer-Encoding',
+        'Content-Length',
+      );
     case 'HPE_INVALID_TRANSFER_ENCODING':
     case 'HPE_INVALID_CHUNK_SIZE':
-      return new ApiError(400, 'invalid_transfer_encoding', 'Transfer-Encoding or a chunk size is malformed', 'Transfer-Encoding');
+      return new ApiError(
+        400,
+        'invalid_transfer_encoding',
+        'Transfer-Encoding or a chunk size is malformed',
+        'Transfer-Encoding',
+      );
     case 'HPE_INVALID_URL':
       return new ApiError(400, 'invalid_url', 'The request target is not a valid URI');
     default:
@@ -105,7 +115,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
             level: config.logLevel,
             stream: process.stderr,
             // Request logs carry the path only: query strings may hold tokens.
-            serializers: { req: (r: { method: string; url: string; id?: string }) => ({ method: r.method, url: redactUrl(r.url), id: r.id }) },
+            serializers: {
+              req: (r: { method: string; url: string; id?: string }) => ({
+                method: r.method,
+                url: redactUrl(r.url),
+                id: r.id,
+              }),
+            },
           },
     return503OnClosing: true,
     // Route schemas (params, query strings) report the failing value, for "but received ..." (routes/shared.ts).
@@ -136,14 +152,24 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   // stringify) recurses deeper than MAX_JSON_DEPTH.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
     const s = text as string;
-    if (jsonDepth(s) > MAX_JSON_DEPTH) return done(new ApiError(400, 'invalid_json', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    if (jsonDepth(s) > MAX_JSON_DEPTH)
+      return done(
+        new ApiError(400, 'invalid_json', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`),
+        undefined,
+      );
     defaultJson(_req, s, done);
   });
   const defaultJson = app.getDefaultJsonParser('error', 'error');
   // The API takes JSON and multipart only (fastify would otherwise accept text/plain as a string body).
   app.removeContentTypeParser('text/plain');
   await app.register(multipart, {
-    limits: { fileSize: config.limits.screenshotBytes, files: config.limits.slidesPerRender, fields: 4, fieldSize: 1024 * 1024, parts: 20 },
+    limits: {
+      fileSize: config.limits.screenshotBytes,
+      files: config.limits.slidesPerRender,
+      fields: 4,
+      fieldSize: 1024 * 1024,
+      parts: 20,
+    },
     throwFileSizeLimit: true,
   });
 
@@ -157,14 +183,27 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
     if (req.routeOptions.config?.public !== true) gate(req, reply);
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > config.limits.bodyBytes) {
-      throw new ApiError(413, 'payload_too_large', `Request body is ${declared} bytes; the limit is ${config.limits.bodyBytes}`);
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `Request body is ${declared} bytes; the limit is ${config.limits.bodyBytes}`,
+      );
     }
   });
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    metrics.inc('storeshots_http_requests_total', 'HTTP requests by route and status.', { method: req.method, route, status: String(reply.statusCode) });
-    metrics.observe('storeshots_http_request_duration_seconds', 'HTTP request time by route.', (performance.now() - req.startedAt) / 1000, { route });
+    metrics.inc('storeshots_http_requests_total', 'HTTP requests by route and status.', {
+      method: req.method,
+      route,
+      status: String(reply.statusCode),
+    });
+    metrics.observe(
+      'storeshots_http_request_duration_seconds',
+      'HTTP request time by route.',
+      (performance.now() - req.startedAt) / 1000,
+      { route },
+    );
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
@@ -178,7 +217,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   });
 
   app.setNotFoundHandler((req, reply) => {
-    void reply.code(404).send(new ApiError(404, 'not_found', `No route ${req.method} ${redactUrl(req.url).slice(0, 200)}`).toJSON());
+    void reply
+      .code(404)
+      .send(new ApiError(404, 'not_found', `No route ${req.method} ${redactUrl(req.url).slice(0, 200)}`).toJSON());
   });
 
   // The routes, one plugin per resource; they share the hooks, error handler and parsers above.
@@ -190,4 +231,3 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   await app.ready();
   return { app, routes };
 }
-

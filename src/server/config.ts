@@ -77,13 +77,18 @@ const MiB = 1024 * 1024;
 function int(env: NodeJS.ProcessEnv, name: string, def: number | undefined, min = 0): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return def;
-  if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < min) throw new UserError(expected(`an integer >= ${min}`, name, raw));
+  if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < min)
+    throw new UserError(expected(`an integer >= ${min}`, name, raw));
   return Number(raw);
 }
 
 const req = (v: number | undefined) => v as number;
 
-const envKeys = (env: NodeJS.ProcessEnv) => (env.STORESHOTS_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+const envKeys = (env: NodeJS.ProcessEnv) =>
+  (env.STORESHOTS_API_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
 
 /** The keys of a keys file: one a line, blank lines and # comments ignored. */
 export function parseKeysFile(text: string): string[] {
@@ -111,8 +116,12 @@ function loadKeys(env: NodeJS.ProcessEnv, file: string | undefined, cwd: string)
 
 function parseHosts(raw: string | undefined): Set<string> {
   const out = new Set<string>();
-  for (const h of (raw ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean)) {
-    if (!/^[a-z0-9.-]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/.test(h)) throw new UserError(expected('comma-separated host:port entries', 'STORESHOTS_ALLOW_HOSTS', raw));
+  for (const h of (raw ?? '')
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean)) {
+    if (!/^[a-z0-9.-]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/.test(h))
+      throw new UserError(expected('comma-separated host:port entries', 'STORESHOTS_ALLOW_HOSTS', raw));
     out.add(h);
   }
   return out;
@@ -121,13 +130,17 @@ function parseHosts(raw: string | undefined): Set<string> {
 const isLoopbackHost = (h: string) => h === '127.0.0.1' || h === '::1' || h === 'localhost' || h.startsWith('127.');
 
 export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
-  if (!/^\d+$/.test(opts.port) || Number(opts.port) > 65535) throw new UserError(expected('a port number 0-65535', '--port', opts.port));
+  if (!/^\d+$/.test(opts.port) || Number(opts.port) > 65535)
+    throw new UserError(expected('a port number 0-65535', '--port', opts.port));
   const keys = loadKeys(env, opts.keys, cwd);
   if (keys.length === 0 && !isLoopbackHost(opts.host)) {
-    throw new UserError(`refusing to serve on ${opts.host} without API keys: set STORESHOTS_API_KEYS or --keys FILE (an open server is only allowed on loopback)`);
+    throw new UserError(
+      `refusing to serve on ${opts.host} without API keys: set STORESHOTS_API_KEYS or --keys FILE (an open server is only allowed on loopback)`,
+    );
   }
   const publicUrl = env.STORESHOTS_PUBLIC_URL?.trim() || undefined;
-  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new UserError(expected('an http(s) URL', 'STORESHOTS_PUBLIC_URL', publicUrl));
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl))
+    throw new UserError(expected('an http(s) URL', 'STORESHOTS_PUBLIC_URL', publicUrl));
   const githubApiUrl = (env.STORESHOTS_GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   const workers = req(int(env, 'STORESHOTS_WORKERS', cores, 1));

@@ -33,38 +33,74 @@ export class Deliveries {
   ) {}
 
   /** Adds the render's deliveries to the outbox; call inside the transaction that ends the render. */
-  enqueue(row: RenderRow, spec: { webhook?: { url: string; secret: string }; dispatch?: { repository: string; event_type: string; secret: string }; metadata: unknown }, event: RenderEvent): void {
+  enqueue(
+    row: RenderRow,
+    spec: {
+      webhook?: { url: string; secret: string };
+      dispatch?: { repository: string; event_type: string; secret: string };
+      metadata: unknown;
+    },
+    event: RenderEvent,
+  ): void {
     const now = this.now();
     if (spec.webhook) {
       const id = newId('whd');
       const body = JSON.stringify({ id, type: event.type, created_at: new Date(now).toISOString(), data: event.data });
-      this.store.insertDelivery({ id, render_id: row.id, kind: 'webhook', url: spec.webhook.url, secret: spec.webhook.secret, event: event.type, body, next_attempt_at: now, created_at: now });
+      this.store.insertDelivery({
+        id,
+        render_id: row.id,
+        kind: 'webhook',
+        url: spec.webhook.url,
+        secret: spec.webhook.secret,
+        event: event.type,
+        body,
+        next_attempt_at: now,
+        created_at: now,
+      });
     }
     if (spec.dispatch) {
       const id = newId('dsp');
       const status = event.type.replace('render.', '');
       const body = JSON.stringify({
         event_type: spec.dispatch.event_type,
-        client_payload: { render_id: row.id, status, api_url: `${row.base_url}/v1/renders/${row.id}`, metadata: spec.metadata ?? null },
+        client_payload: {
+          render_id: row.id,
+          status,
+          api_url: `${row.base_url}/v1/renders/${row.id}`,
+          metadata: spec.metadata ?? null,
+        },
       });
       const url = `${this.config.githubApiUrl}/repos/${spec.dispatch.repository}/dispatches`;
-      this.store.insertDelivery({ id, render_id: row.id, kind: 'dispatch', url, secret: spec.dispatch.secret, event: event.type, body, next_attempt_at: now, created_at: now });
+      this.store.insertDelivery({
+        id,
+        render_id: row.id,
+        kind: 'dispatch',
+        url,
+        secret: spec.dispatch.secret,
+        event: event.type,
+        body,
+        next_attempt_at: now,
+        created_at: now,
+      });
     }
   }
 
   start(): void {
     const loop = () => {
       if (this.stopped) return;
-      void this.tick().catch((e: Error) => this.log(`delivery loop: ${e.message}`)).finally(() => {
-        if (!this.stopped) this.timer = setTimeout(loop, this.config.pollMs);
-      });
+      void this.tick()
+        .catch((e: Error) => this.log(`delivery loop: ${e.message}`))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(loop, this.config.pollMs);
+        });
     };
     loop();
   }
 
   /** Looks for due deliveries now (after an enqueue) instead of at the next poll. */
   kick(): void {
-    if (!this.stopped) setImmediate(() => void this.tick().catch((e: Error) => this.log(`delivery loop: ${e.message}`)));
+    if (!this.stopped)
+      setImmediate(() => void this.tick().catch((e: Error) => this.log(`delivery loop: ${e.message}`)));
   }
 
   stop(): void {
@@ -86,11 +122,26 @@ export class Deliveries {
     try {
       const t = Math.floor(this.now() / 1000);
       if (d.kind === 'webhook') {
-        const headers = { 'x-asa-signature': signWebhook(d.secret, d.body, t), 'x-asa-delivery': d.id, 'x-asa-event': d.event };
-        ({ status } = await postOnce(d.url, d.body, headers, { timeoutMs: this.config.webhook.timeoutMs, guard: true, ...netPolicy(this.config) }));
+        const headers = {
+          'x-asa-signature': signWebhook(d.secret, d.body, t),
+          'x-asa-delivery': d.id,
+          'x-asa-event': d.event,
+        };
+        ({ status } = await postOnce(d.url, d.body, headers, {
+          timeoutMs: this.config.webhook.timeoutMs,
+          guard: true,
+          ...netPolicy(this.config),
+        }));
       } else {
-        const payload = JSON.parse(d.body) as { client_payload: { render_id: string; status: string; signature?: string } };
-        payload.client_payload.signature = signDispatch(d.secret, payload.client_payload.render_id, payload.client_payload.status, t);
+        const payload = JSON.parse(d.body) as {
+          client_payload: { render_id: string; status: string; signature?: string };
+        };
+        payload.client_payload.signature = signDispatch(
+          d.secret,
+          payload.client_payload.render_id,
+          payload.client_payload.status,
+          t,
+        );
         if (!this.config.githubToken) throw new Error('STORESHOTS_GITHUB_TOKEN is not set');
         const headers = {
           authorization: `Bearer ${this.config.githubToken}`,
@@ -98,7 +149,10 @@ export class Deliveries {
           'x-github-api-version': '2022-11-28',
         };
         // The GitHub API URL is the operator's configuration, not a request's: no address guard.
-        ({ status } = await postOnce(d.url, JSON.stringify(payload), headers, { timeoutMs: this.config.webhook.timeoutMs, guard: false }));
+        ({ status } = await postOnce(d.url, JSON.stringify(payload), headers, {
+          timeoutMs: this.config.webhook.timeoutMs,
+          guard: false,
+        }));
       }
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (e) {
@@ -109,15 +163,24 @@ export class Deliveries {
     const attempts = d.attempts + 1;
     const failed = !ok && (permanent || attempts >= this.config.webhook.maxAttempts);
     const now = this.now();
-    const next = ok || failed ? now : now + backoffMs(attempts, this.config.webhook.backoffBaseMs, this.config.webhook.backoffMaxMs);
+    const next =
+      ok || failed
+        ? now
+        : now + backoffMs(attempts, this.config.webhook.backoffBaseMs, this.config.webhook.backoffMaxMs);
     try {
       this.store.deliveryAttempted(d.id, { ok, failed, status, error, next, now });
     } catch (e) {
       // Closing the store while an attempt was out: the row stays pending and is retried after restart.
       this.log(`delivery ${d.id}: could not record attempt: ${errorMessage(e)}`);
     }
-    this.metrics.inc('storeshots_deliveries_total', 'Webhook and dispatch delivery attempts by result.', { kind: d.kind, result: ok ? 'delivered' : failed ? 'failed' : 'retry' });
-    if (!ok) this.log(`${d.kind} ${d.id} to ${redactUrl(d.url)}: attempt ${attempts} failed (${error})${failed ? '; giving up' : ''}`);
+    this.metrics.inc('storeshots_deliveries_total', 'Webhook and dispatch delivery attempts by result.', {
+      kind: d.kind,
+      result: ok ? 'delivered' : failed ? 'failed' : 'retry',
+    });
+    if (!ok)
+      this.log(
+        `${d.kind} ${d.id} to ${redactUrl(d.url)}: attempt ${attempts} failed (${error})${failed ? '; giving up' : ''}`,
+      );
     this.inflight.delete(d.id);
   }
 }

@@ -23,7 +23,9 @@ export type Claim =
 
 export function requestHash(route: string, body: unknown, files?: Map<string, Buffer>): string {
   const h = createHash('sha256').update(route).update('\n').update(canonicalJson(body));
-  for (const [name, buf] of [...(files ?? new Map<string, Buffer>()).entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, buf] of [...(files ?? new Map<string, Buffer>()).entries()].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
     h.update(`\n${name}:`).update(sha256(buf));
   }
   return h.digest('hex');
@@ -33,7 +35,12 @@ export function checkKey(raw: string | string[] | undefined): string | undefined
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0]! : raw;
   if (key.length < 1 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new ApiError(400, 'invalid_request', 'Expected 1 to 200 printable ASCII characters for the Idempotency-Key header', 'Idempotency-Key');
+    throw new ApiError(
+      400,
+      'invalid_request',
+      'Expected 1 to 200 printable ASCII characters for the Idempotency-Key header',
+      'Idempotency-Key',
+    );
   }
   return key;
 }
@@ -58,9 +65,15 @@ export class Idempotency {
       }
       if (row) {
         if (row.body_hash !== hash) {
-          throw new ApiError(422, 'idempotency_key_reused', `Idempotency-Key "${key}" was used with a different request body; use a new key for a new request`, 'Idempotency-Key');
+          throw new ApiError(
+            422,
+            'idempotency_key_reused',
+            `Idempotency-Key "${key}" was used with a different request body; use a new key for a new request`,
+            'Idempotency-Key',
+          );
         }
-        if (row.response !== null && row.status_code !== null) return { kind: 'replay', response: { status: row.status_code, body: JSON.parse(row.response) } };
+        if (row.response !== null && row.status_code !== null)
+          return { kind: 'replay', response: { status: row.status_code, body: JSON.parse(row.response) } };
         const pending = this.inflight.get(k);
         if (pending) {
           const r = await pending;
@@ -68,11 +81,23 @@ export class Idempotency {
           continue; // the first request was abandoned (invalid): try again from the top
         }
         if (row.render_id) {
-          return { kind: 'resume', renderId: row.render_id, mode: row.mode, finish: (r) => this.store.setIdempotencyResponse(owner, key, r.status, JSON.stringify(r.body)) };
+          return {
+            kind: 'resume',
+            renderId: row.render_id,
+            mode: row.mode,
+            finish: (r) => this.store.setIdempotencyResponse(owner, key, r.status, JSON.stringify(r.body)),
+          };
         }
       }
       const now = this.now();
-      this.store.claimIdempotency({ owner, key, body_hash: hash, mode, created_at: now, expires_at: now + this.ttlSeconds * 1000 });
+      this.store.claimIdempotency({
+        owner,
+        key,
+        body_hash: hash,
+        mode,
+        created_at: now,
+        expires_at: now + this.ttlSeconds * 1000,
+      });
       let settle!: (r: SavedResponse | undefined) => void;
       this.inflight.set(k, new Promise((res) => (settle = res)));
       const done = (r: SavedResponse | undefined) => {

@@ -38,7 +38,11 @@ export function buildJobs(spec: RenderSpec, screenshots: Array<string | undefine
       screenshot: screenshots[k],
       fonts: [],
       baseDir,
-      output: { path: outputPath('flat', { locale: spec.locale, preset: spec.canvas.preset, slide: s.id, index, ext })!, format: spec.output.format, quality: spec.output.quality },
+      output: {
+        path: outputPath('flat', { locale: spec.locale, preset: spec.canvas.preset, slide: s.id, index, ext })!,
+        format: spec.output.format,
+        quality: spec.output.quality,
+      },
       source: { slide: source(`slides[${k}]`), preset: source('canvas') },
     };
     return job;

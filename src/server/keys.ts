@@ -48,7 +48,9 @@ export class KeyRing {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      this.log(`${reason}: cannot read the keys file ${file} (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}); keeping the ${this.hashes.length} key(s) in force`);
+      this.log(
+        `${reason}: cannot read the keys file ${file} (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}); keeping the ${this.hashes.length} key(s) in force`,
+      );
       return;
     }
     if (text === this.lastText && reason !== 'SIGHUP') return;
@@ -56,7 +58,9 @@ export class KeyRing {
     const next = [...new Set([...this.config.envKeyHashes, ...parseKeysFile(text).map(hashKey)])];
     this.hashes = next;
     const digest = sha256(next.sort().join(',')).slice(0, 12);
-    this.log(`keys reloaded (${reason}): ${next.length} key(s) in force [${digest}]${next.length === 0 ? '; every request is refused until keys are added' : ''}`);
+    this.log(
+      `keys reloaded (${reason}): ${next.length} key(s) in force [${digest}]${next.length === 0 ? '; every request is refused until keys are added' : ''}`,
+    );
   }
 
   /** Watches the keys file's folder (renames replace the inode) and polls its stat as a fallback. */

@@ -39,7 +39,13 @@ export class Metrics {
     this.family(name, help, 'gauge').values.set(key(labels), value);
   }
 
-  observe(name: string, help: string, value: number, labels: Labels = {}, buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120]): void {
+  observe(
+    name: string,
+    help: string,
+    value: number,
+    labels: Labels = {},
+    buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+  ): void {
     const f = this.family(name, help, 'histogram', buckets);
     const k = key(labels);
     let h = f.hist!.get(k);
@@ -68,7 +74,11 @@ export class Metrics {
       if (f.type === 'histogram') {
         for (const [k, h] of f.hist!) {
           f.buckets!.forEach((b, i) => out.push(`${name}_bucket${wrap(k, `le="${b}"`)} ${h.counts[i]}`));
-          out.push(`${name}_bucket${wrap(k, 'le="+Inf"')} ${h.count}`, `${name}_sum${wrap(k)} ${h.sum}`, `${name}_count${wrap(k)} ${h.count}`);
+          out.push(
+            `${name}_bucket${wrap(k, 'le="+Inf"')} ${h.count}`,
+            `${name}_sum${wrap(k)} ${h.sum}`,
+            `${name}_count${wrap(k)} ${h.count}`,
+          );
         }
       } else {
         for (const [k, v] of f.values) out.push(`${name}${wrap(k)} ${v}`);

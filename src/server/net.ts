@@ -40,13 +40,15 @@ export function embeddedIPv4(addr: ipaddr.IPv6): { form: string; addresses: ipad
   // ::ffff:0:a.b.c.d (RFC 6145/2765 IPv4-translated)
   if (zero(0, 4) && p[4] === 0xffff && p[5] === 0) return { form: 'IPv4-translated', addresses: [v4(p[6]!, p[7]!)] };
   // ::a.b.c.d (RFC 4291 2.5.5.1, deprecated IPv4-compatible); :: and ::1 are IPv6's own.
-  if (zero(0, 6) && !(p[6] === 0 && (p[7] === 0 || p[7] === 1))) return { form: 'IPv4-compatible', addresses: [v4(p[6]!, p[7]!)] };
+  if (zero(0, 6) && !(p[6] === 0 && (p[7] === 0 || p[7] === 1)))
+    return { form: 'IPv4-compatible', addresses: [v4(p[6]!, p[7]!)] };
   // 64:ff9b::a.b.c.d (RFC 6052 well-known NAT64 prefix)
   if (p[0] === 0x64 && p[1] === 0xff9b && zero(2, 6)) return { form: 'NAT64', addresses: [v4(p[6]!, p[7]!)] };
   // 2002:AABB:CCDD::/48 (RFC 3056 6to4)
   if (p[0] === 0x2002) return { form: '6to4', addresses: [v4(p[1]!, p[2]!)] };
   // 2001:0:SSSS:SSSS:flags:port:~CCCC:~CCCC (RFC 4380 Teredo: server, and the client obfuscated)
-  if (p[0] === 0x2001 && p[1] === 0) return { form: 'Teredo', addresses: [v4(p[2]!, p[3]!), v4(~p[6]! & 0xffff, ~p[7]! & 0xffff)] };
+  if (p[0] === 0x2001 && p[1] === 0)
+    return { form: 'Teredo', addresses: [v4(p[2]!, p[3]!), v4(~p[6]! & 0xffff, ~p[7]! & 0xffff)] };
   return undefined;
 }
 
@@ -104,7 +106,8 @@ export function checkUrlSyntax(raw: string, allowPrivate: boolean): URL {
   } catch {
     throw new UrlRefusedError(`"${raw.slice(0, 100)}" is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UrlRefusedError(`only http and https URLs are fetched, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UrlRefusedError(`only http and https URLs are fetched, not ${url.protocol}`);
   if (url.username || url.password) throw new UrlRefusedError('URLs with credentials are refused');
   const host = bareHost(url.hostname);
   if (ipaddr.isValid(host)) {
@@ -118,7 +121,10 @@ export function checkUrlSyntax(raw: string, allowPrivate: boolean): URL {
 }
 
 /** Resolves a name and refuses it when any of its addresses is refused (so DNS tricks cannot pick the private one). */
-export async function resolveChecked(hostname: string, allowPrivate: boolean): Promise<Array<{ address: string; family: number }>> {
+export async function resolveChecked(
+  hostname: string,
+  allowPrivate: boolean,
+): Promise<Array<{ address: string; family: number }>> {
   const host = bareHost(hostname);
   if (ipaddr.isValid(host)) {
     const why = refusedAddress(host, allowPrivate);
@@ -129,7 +135,10 @@ export async function resolveChecked(hostname: string, allowPrivate: boolean): P
   try {
     list = await dns.promises.lookup(host, { all: true, verbatim: true });
   } catch (e) {
-    throw new FetchError('fetch_failed', `cannot resolve ${hostname}: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}`);
+    throw new FetchError(
+      'fetch_failed',
+      `cannot resolve ${hostname}: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}`,
+    );
   }
   for (const a of list) {
     const why = refusedAddress(a.address, allowPrivate);
@@ -145,8 +154,14 @@ function checkedLookup(allowPrivate: boolean): LookupFunction {
       (list) => {
         const family = typeof options === 'object' && options ? options.family : undefined;
         const wanted = family === 4 || family === 6 ? list.filter((a) => a.family === family) : list;
-        if (wanted.length === 0) return callback(Object.assign(new Error(`no IPv${family} address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
-        if (typeof options === 'object' && options?.all) return (callback as unknown as (e: null, l: typeof list) => void)(null, wanted);
+        if (wanted.length === 0)
+          return callback(
+            Object.assign(new Error(`no IPv${family} address for ${hostname}`), { code: 'ENOTFOUND' }),
+            '',
+            0,
+          );
+        if (typeof options === 'object' && options?.all)
+          return (callback as unknown as (e: null, l: typeof list) => void)(null, wanted);
         callback(null, wanted[0]!.address, wanted[0]!.family);
       },
       (e: Error) => callback(e as NodeJS.ErrnoException, '', 0),
@@ -203,7 +218,10 @@ export interface FetchLimits extends NetPolicy {
 }
 
 /** GETs a URL with every hop checked, a size cap (declared and streamed) and one deadline for the whole fetch. */
-export async function fetchBounded(raw: string, limits: FetchLimits): Promise<{ body: Buffer; contentType?: string; url: string }> {
+export async function fetchBounded(
+  raw: string,
+  limits: FetchLimits,
+): Promise<{ body: Buffer; contentType?: string; url: string }> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const check = (u: string) => {
     const parsed = checkUrlSyntax(u, true);
@@ -224,7 +242,8 @@ export async function fetchBounded(raw: string, limits: FetchLimits): Promise<{ 
     }
     if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
       await res.body.dump().catch(() => undefined);
-      if (hop >= limits.maxRedirects) throw new FetchError('fetch_failed', `more than ${limits.maxRedirects} redirects from ${raw.slice(0, 100)}`);
+      if (hop >= limits.maxRedirects)
+        throw new FetchError('fetch_failed', `more than ${limits.maxRedirects} redirects from ${raw.slice(0, 100)}`);
       const loc = Array.isArray(res.headers.location) ? res.headers.location[0]! : res.headers.location;
       url = check(new URL(loc, url).toString());
       continue;
@@ -237,7 +256,10 @@ export async function fetchBounded(raw: string, limits: FetchLimits): Promise<{ 
     if (Number.isFinite(declared) && declared > limits.maxBytes) {
       // Destroying undici's body emits an abort error: without a listener it is an uncaught exception.
       res.body.on('error', () => undefined).destroy();
-      throw new FetchError('too_large', `${url.origin}${url.pathname} is ${declared} bytes; the limit is ${limits.maxBytes}`);
+      throw new FetchError(
+        'too_large',
+        `${url.origin}${url.pathname} is ${declared} bytes; the limit is ${limits.maxBytes}`,
+      );
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -246,7 +268,10 @@ export async function fetchBounded(raw: string, limits: FetchLimits): Promise<{ 
         size += (chunk as Buffer).length;
         if (size > limits.maxBytes) {
           res.body.destroy();
-          throw new FetchError('too_large', `${url.origin}${url.pathname} is larger than the limit of ${limits.maxBytes} bytes`);
+          throw new FetchError(
+            'too_large',
+            `${url.origin}${url.pathname} is larger than the limit of ${limits.maxBytes} bytes`,
+          );
         }
         chunks.push(chunk as Buffer);
       }

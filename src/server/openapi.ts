@@ -13,7 +13,10 @@ const rateHeaders = {
 };
 const common = {
   '401': err('Missing or invalid API key.'),
-  '429': { ...err('Rate limited; see Retry-After.'), headers: { 'Retry-After': { schema: { type: 'integer' } }, ...rateHeaders } },
+  '429': {
+    ...err('Rate limited; see Retry-After.'),
+    headers: { 'Retry-After': { schema: { type: 'integer' } }, ...rateHeaders },
+  },
 };
 
 export function openApiDocument(): Record<string, unknown> {
@@ -39,7 +42,13 @@ export function openApiDocument(): Record<string, unknown> {
         Error: errorSchema,
         Accepted: {
           type: 'object',
-          properties: { id: { type: 'string' }, status: { const: 'processing' }, polling_url: { type: 'string' }, created_at: { type: 'string' }, metadata: {} },
+          properties: {
+            id: { type: 'string' },
+            status: { const: 'processing' },
+            polling_url: { type: 'string' },
+            created_at: { type: 'string' },
+            metadata: {},
+          },
         },
         WebhookEvent: {
           type: 'object',
@@ -59,11 +68,30 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "This key's renders, newest first (expired ones are left out)",
           parameters: [
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-            { name: 'status', in: 'query', schema: { enum: ['queued', 'processing', 'succeeded', 'failed', 'canceled'] } },
-            { name: 'starting_after', in: 'query', schema: { type: 'string' }, description: 'Cursor: the id of the last render of the previous page.' },
+            {
+              name: 'status',
+              in: 'query',
+              schema: { enum: ['queued', 'processing', 'succeeded', 'failed', 'canceled'] },
+            },
+            {
+              name: 'starting_after',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'Cursor: the id of the last render of the previous page.',
+            },
           ],
           responses: {
-            '200': { description: 'A page of renders.', content: json({ type: 'object', properties: { object: { const: 'list' }, data: { type: 'array', items: { $ref: '#/components/schemas/Render' } }, has_more: { type: 'boolean' } } }) },
+            '200': {
+              description: 'A page of renders.',
+              content: json({
+                type: 'object',
+                properties: {
+                  object: { const: 'list' },
+                  data: { type: 'array', items: { $ref: '#/components/schemas/Render' } },
+                  has_more: { type: 'boolean' },
+                },
+              }),
+            },
             '400': err('Invalid query.'),
             ...common,
           },
@@ -81,7 +109,11 @@ export function openApiDocument(): Record<string, unknown> {
                   type: 'object',
                   properties: {
                     request: { type: 'string', description: 'The RenderRequest as JSON.' },
-                    'slides[0].screenshot': { type: 'string', format: 'binary', description: 'A file part per slide (slides[N].screenshot), or named by screenshot.file.' },
+                    'slides[0].screenshot': {
+                      type: 'string',
+                      format: 'binary',
+                      description: 'A file part per slide (slides[N].screenshot), or named by screenshot.file.',
+                    },
                   },
                   required: ['request'],
                 },
@@ -89,13 +121,24 @@ export function openApiDocument(): Record<string, unknown> {
             },
           },
           responses: {
-            '200': { description: 'The finished render.', content: json({ $ref: '#/components/schemas/Render' }), headers: { 'Idempotent-Replayed': { schema: { type: 'string' } } } },
+            '200': {
+              description: 'The finished render.',
+              content: json({ $ref: '#/components/schemas/Render' }),
+              headers: { 'Idempotent-Replayed': { schema: { type: 'string' } } },
+            },
             '202': { description: 'Accepted (async: true).', content: json({ $ref: '#/components/schemas/Accepted' }) },
             '400': err('Invalid request; param names the field.'),
             '402': err('Monthly quota exceeded.'),
             '413': err('Payload too large.'),
-            '422': { description: 'Synchronous render failed (body: the Render with its error), or idempotency_key_reused (body: Error).', content: json({}) },
-            '504': { description: 'Synchronous render timed out (body: the Render).', content: json({ $ref: '#/components/schemas/Render' }) },
+            '422': {
+              description:
+                'Synchronous render failed (body: the Render with its error), or idempotency_key_reused (body: Error).',
+              content: json({}),
+            },
+            '504': {
+              description: 'Synchronous render timed out (body: the Render).',
+              content: json({ $ref: '#/components/schemas/Render' }),
+            },
             ...common,
           },
           callbacks: {
@@ -116,16 +159,42 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       '/v1/renders/{id}': {
-        get: { operationId: 'getRender', parameters: [idParam], responses: { '200': { description: 'The render.', content: json({ $ref: '#/components/schemas/Render' }) }, '404': err('No such render.'), '410': err('The render expired.'), ...common } },
+        get: {
+          operationId: 'getRender',
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'The render.', content: json({ $ref: '#/components/schemas/Render' }) },
+            '404': err('No such render.'),
+            '410': err('The render expired.'),
+            ...common,
+          },
+        },
       },
       '/v1/renders/{id}/images/{index}': {
         get: {
           operationId: 'getRenderImage',
-          parameters: [idParam, { name: 'index', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }, { name: 'encoding', in: 'query', schema: { enum: ['base64'] } }],
+          parameters: [
+            idParam,
+            { name: 'index', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+            { name: 'encoding', in: 'query', schema: { enum: ['base64'] } },
+          ],
           responses: {
             '200': {
               description: 'The image bytes, or JSON with base64 data for ?encoding=base64.',
-              content: { 'image/png': {}, 'image/jpeg': {}, 'application/json': { schema: { type: 'object', properties: { index: { type: 'integer' }, content_type: { type: 'string' }, data: { type: 'string' } } } } },
+              content: {
+                'image/png': {},
+                'image/jpeg': {},
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      index: { type: 'integer' },
+                      content_type: { type: 'string' },
+                      data: { type: 'string' },
+                    },
+                  },
+                },
+              },
             },
             '404': err('No such render or image.'),
             '409': err('The render has not succeeded.'),
@@ -135,17 +204,45 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       '/v1/renders/{id}/archive': {
-        get: { operationId: 'getRenderArchive', parameters: [idParam], responses: { '200': { description: 'A zip of the images in fastlane layout.', content: { 'application/zip': {} } }, '404': err('No such render.'), '409': err('The render has not succeeded.'), '410': err('The render expired.'), ...common } },
+        get: {
+          operationId: 'getRenderArchive',
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'A zip of the images in fastlane layout.', content: { 'application/zip': {} } },
+            '404': err('No such render.'),
+            '409': err('The render has not succeeded.'),
+            '410': err('The render expired.'),
+            ...common,
+          },
+        },
       },
       '/v1/renders/{id}/cancel': {
-        post: { operationId: 'cancelRender', parameters: [idParam], responses: { '200': { description: 'The canceled render.', content: json({ $ref: '#/components/schemas/Render' }) }, '404': err('No such render.'), '409': err('The render already ended.'), ...common } },
+        post: {
+          operationId: 'cancelRender',
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'The canceled render.', content: json({ $ref: '#/components/schemas/Render' }) },
+            '404': err('No such render.'),
+            '409': err('The render already ended.'),
+            ...common,
+          },
+        },
       },
       '/v1/bulk': {
         post: {
           operationId: 'createRenders',
           summary: 'Submit up to 20 renders at once (always async)',
           parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 200 } }],
-          requestBody: { required: true, content: json({ type: 'object', required: ['renders'], properties: { renders: { type: 'array', maxItems: 20, items: { $ref: '#/components/schemas/RenderRequest' } } } }) },
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              required: ['renders'],
+              properties: {
+                renders: { type: 'array', maxItems: 20, items: { $ref: '#/components/schemas/RenderRequest' } },
+              },
+            }),
+          },
           responses: {
             '202': {
               description: 'Submitted; failed items carry their error.',
@@ -154,7 +251,19 @@ export function openApiDocument(): Record<string, unknown> {
                 properties: {
                   submitted: { type: 'integer' },
                   failed: { type: 'integer' },
-                  renders: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, id: { type: 'string' }, status: { type: 'string' }, polling_url: { type: 'string' }, error: { type: 'object' } } } },
+                  renders: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        index: { type: 'integer' },
+                        id: { type: 'string' },
+                        status: { type: 'string' },
+                        polling_url: { type: 'string' },
+                        error: { type: 'object' },
+                      },
+                    },
+                  },
                 },
               }),
             },
@@ -164,9 +273,19 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
-      '/healthz': { get: { operationId: 'health', security: [], responses: { '200': { description: 'Up; with queue depth.' } } } },
-      '/metrics': { get: { operationId: 'metrics', security: [], responses: { '200': { description: 'Prometheus text format.', content: { 'text/plain': {} } } } } },
-      '/v1/openapi.json': { get: { operationId: 'openapi', security: [], responses: { '200': { description: 'This document.' } } } },
+      '/healthz': {
+        get: { operationId: 'health', security: [], responses: { '200': { description: 'Up; with queue depth.' } } },
+      },
+      '/metrics': {
+        get: {
+          operationId: 'metrics',
+          security: [],
+          responses: { '200': { description: 'Prometheus text format.', content: { 'text/plain': {} } } },
+        },
+      },
+      '/v1/openapi.json': {
+        get: { operationId: 'openapi', security: [], responses: { '200': { description: 'This document.' } } },
+      },
     },
   };
 }

@@ -89,12 +89,22 @@ export class Renders extends EventEmitter {
   }
 
   /** Stores a checked request and its screenshots; the render is queued when this returns. */
-  create(owner: string, req: CheckedRequest, shots: Array<Screenshot | undefined>, baseUrl: string, inTx?: (id: string) => void): RenderRow {
+  create(
+    owner: string,
+    req: CheckedRequest,
+    shots: Array<Screenshot | undefined>,
+    baseUrl: string,
+    inTx?: (id: string) => void,
+  ): RenderRow {
     const id = newId('rnd');
     const dir = this.dirOf(id);
     const files = shots.map((s, k) => {
       if (!s) return undefined;
-      const file = path.join(dir, 'inputs', `${String(k + 1).padStart(2, '0')}.${s.info.format === 'jpeg' ? 'jpg' : 'png'}`);
+      const file = path.join(
+        dir,
+        'inputs',
+        `${String(k + 1).padStart(2, '0')}.${s.info.format === 'jpeg' ? 'jpg' : 'png'}`,
+      );
       writeDurable(file, s.bytes);
       return file;
     });
@@ -128,7 +138,13 @@ export class Renders extends EventEmitter {
   get(owner: string, id: string): RenderRow {
     const row = this.store.render(id);
     if (!row || row.owner !== owner) throw new ApiError(404, 'render_not_found', `No render ${id}`, 'id');
-    if (row.expired) throw new ApiError(410, 'render_expired', `Render ${id} expired at ${iso(row.expires_at)}; its images are deleted`, 'id');
+    if (row.expired)
+      throw new ApiError(
+        410,
+        'render_expired',
+        `Render ${id} expired at ${iso(row.expires_at)}; its images are deleted`,
+        'id',
+      );
     return row;
   }
 
@@ -179,7 +195,11 @@ export class Renders extends EventEmitter {
         .catch((e) => this.log(`render ${row.id}: ${(e as Error).stack ?? e}`))
         .finally(() => {
           this.running.delete(row.id);
-          this.metrics.observe('storeshots_render_duration_seconds', 'Time from start of processing to the end of a render.', (performance.now() - started) / 1000);
+          this.metrics.observe(
+            'storeshots_render_duration_seconds',
+            'Time from start of processing to the end of a render.',
+            (performance.now() - started) / 1000,
+          );
           this.pump();
         });
     }
@@ -189,7 +209,10 @@ export class Renders extends EventEmitter {
     const jobs = JSON.parse(row.jobs) as Job[];
     const outDir = path.join(this.dirOf(row.id), 'out');
     const have = new Set(this.store.images(row.id).map((i) => i.idx));
-    const timer = setTimeout(() => ac.abort(new TimeoutError(`render took longer than ${this.config.limits.renderTimeoutMs} ms`)), this.config.limits.renderTimeoutMs);
+    const timer = setTimeout(
+      () => ac.abort(new TimeoutError(`render took longer than ${this.config.limits.renderTimeoutMs} ms`)),
+      this.config.limits.renderTimeoutMs,
+    );
     try {
       // One batch per render: the set's text facts are measured once, each image is stored as it finishes.
       await renderSetBatch(
@@ -250,7 +273,12 @@ export class Renders extends EventEmitter {
     const byIndex = new Map(jobs.map((j) => [j.index, j]));
     const rendered: RenderedImage[] = images.map((i) => {
       const job = byIndex.get(i.idx)!;
-      return { job, file: i.file, text: JSON.parse(i.text) as TextLayoutInfo[], record: jobRecord(job, i.bytes, i.sha256, false) };
+      return {
+        job,
+        file: i.file,
+        text: JSON.parse(i.text) as TextLayoutInfo[],
+        record: jobRecord(job, i.bytes, i.sha256, false),
+      };
     });
     try {
       return await this.pool.lint({ plan: planOf(jobs, outDir), images: rendered }, signal);
@@ -262,7 +290,12 @@ export class Renders extends EventEmitter {
   }
 
   /** Ends a render that is still in one of `from`, with its deliveries and usage, in one transaction. */
-  private end(row: RenderRow, from: RenderStatus[], to: RenderStatus, f: { lint?: string; error?: { code: string; message: string }; credits?: number }): boolean {
+  private end(
+    row: RenderRow,
+    from: RenderStatus[],
+    to: RenderStatus,
+    f: { lint?: string; error?: { code: string; message: string }; credits?: number },
+  ): boolean {
     const now = this.now();
     const spec = JSON.parse(row.spec) as RenderSpec;
     const ok = this.store.tx(() => {
@@ -280,7 +313,14 @@ export class Renders extends EventEmitter {
       // The deliveries now hold the signing secrets (until they are final); the render keeps none.
       if (spec.webhook || spec.dispatch) {
         const { webhook, dispatch, ...rest } = spec;
-        this.store.setSpec(row.id, JSON.stringify({ ...rest, ...(webhook ? { webhook: { url: webhook.url, secret: '' } } : {}), ...(dispatch ? { dispatch: { ...dispatch, secret: '' } } : {}) }));
+        this.store.setSpec(
+          row.id,
+          JSON.stringify({
+            ...rest,
+            ...(webhook ? { webhook: { url: webhook.url, secret: '' } } : {}),
+            ...(dispatch ? { dispatch: { ...dispatch, secret: '' } } : {}),
+          }),
+        );
       }
       return true;
     });

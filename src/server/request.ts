@@ -56,24 +56,42 @@ function paramOf(instancePath: string, extra?: string): string {
 }
 
 function schemaError(e: ErrorObject, root: unknown, prefix: string): ApiError {
-  const p = (extra?: string) => prefix + (prefix && paramOf(e.instancePath, extra) ? '.' : '') + paramOf(e.instancePath, extra);
+  const p = (extra?: string) =>
+    prefix + (prefix && paramOf(e.instancePath, extra) ? '.' : '') + paramOf(e.instancePath, extra);
   const got = describeValue(valueAt(root, pathOf(e.instancePath)));
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return badRequest(`Missing ${p(String(params.missingProperty))}`, p(String(params.missingProperty)), 'parameter_missing');
+      return badRequest(
+        `Missing ${p(String(params.missingProperty))}`,
+        p(String(params.missingProperty)),
+        'parameter_missing',
+      );
     case 'additionalProperties':
-      return badRequest(`Unknown field ${p(String(params.additionalProperty))}`, p(String(params.additionalProperty)), 'parameter_unknown');
+      return badRequest(
+        `Unknown field ${p(String(params.additionalProperty))}`,
+        p(String(params.additionalProperty)),
+        'parameter_unknown',
+      );
     case 'type':
       return badRequest(`Expected ${String(params.type).replace(',', ' or ')} for ${p()} but received ${got}`, p());
     case 'enum':
-      return badRequest(`Expected one of ${(params.allowedValues as unknown[]).map(String).join(', ')} for ${p()} but received ${got}`, p());
+      return badRequest(
+        `Expected one of ${(params.allowedValues as unknown[]).map(String).join(', ')} for ${p()} but received ${got}`,
+        p(),
+      );
     case 'maxItems':
-      return badRequest(`Expected at most ${String(params.limit)} items for ${p()} but received ${got}`, p(), 'too_many_items');
+      return badRequest(
+        `Expected at most ${String(params.limit)} items for ${p()} but received ${got}`,
+        p(),
+        'too_many_items',
+      );
     case 'minProperties':
     case 'maxProperties':
       return badRequest(
-        p().endsWith('screenshot') ? `Expected exactly one of url, data or file for ${p()}` : `Expected ${e.message} for ${p()}`,
+        p().endsWith('screenshot')
+          ? `Expected exactly one of url, data or file for ${p()}`
+          : `Expected ${e.message} for ${p()}`,
         p(),
       );
     default:
@@ -111,15 +129,33 @@ const PLAY_BY_DEVICE: Partial<Record<DeviceFamily, string>> = {
   none: 'play.feature_graphic',
 };
 
-function resolveCanvas(c: { preset?: string; width?: number; height?: number; device?: DeviceFamily }, prefix: string): RenderSpec['canvas'] {
+function resolveCanvas(
+  c: { preset?: string; width?: number; height?: number; device?: DeviceFamily },
+  prefix: string,
+): RenderSpec['canvas'] {
   if (c.preset !== undefined) {
-    if (c.width !== undefined || c.height !== undefined) throw badRequest(`Give either canvas.preset or canvas.width and canvas.height, not both`, `${prefix}canvas`);
+    if (c.width !== undefined || c.height !== undefined)
+      throw badRequest(`Give either canvas.preset or canvas.width and canvas.height, not both`, `${prefix}canvas`);
     const ref = resolvePreset(c.preset);
-    if (!ref) throw badRequest(`Unknown preset "${c.preset}" for canvas.preset (did you mean "${closest(c.preset, presetRefs())}"?)`, `${prefix}canvas.preset`, 'unknown_preset');
+    if (!ref)
+      throw badRequest(
+        `Unknown preset "${c.preset}" for canvas.preset (did you mean "${closest(c.preset, presetRefs())}"?)`,
+        `${prefix}canvas.preset`,
+        'unknown_preset',
+      );
     return { preset: c.preset, width: ref.size.width, height: ref.size.height, landscape: ref.landscape };
   }
-  if (c.width === undefined || c.height === undefined) throw badRequest('Expected canvas.preset, or canvas.width and canvas.height', `${prefix}canvas`, 'parameter_missing');
-  if (c.width * c.height > 40_000_000) throw badRequest(`Expected a canvas of at most 40 megapixels for canvas but received ${c.width}x${c.height}`, `${prefix}canvas`);
+  if (c.width === undefined || c.height === undefined)
+    throw badRequest(
+      'Expected canvas.preset, or canvas.width and canvas.height',
+      `${prefix}canvas`,
+      'parameter_missing',
+    );
+  if (c.width * c.height > 40_000_000)
+    throw badRequest(
+      `Expected a canvas of at most 40 megapixels for canvas but received ${c.width}x${c.height}`,
+      `${prefix}canvas`,
+    );
   const { width, height } = c;
   // A size some store slot takes exactly renders as that slot (App Store first, so lint checks the right rules).
   const device = c.device;
@@ -138,16 +174,26 @@ function resolveCanvas(c: { preset?: string; width?: number; height?: number; de
 /** Tokens that name files are refused: a request must never make the service read its own disk. */
 function checkStylePaths(style: Style | undefined, param: string): void {
   if (!style) return;
-  if (style.background?.image !== undefined) throw badRequest(`${param}.background.image is not supported by the render API (it names a file on the server)`, `${param}.background.image`);
+  if (style.background?.image !== undefined)
+    throw badRequest(
+      `${param}.background.image is not supported by the render API (it names a file on the server)`,
+      `${param}.background.image`,
+    );
   for (const k of ['headline', 'subtitle'] as const) {
     const font = style[k]?.font;
     if (font !== undefined && (/[\\/]/.test(font) || /\.(ttf|otf|ttc|woff2?)$/i.test(font))) {
-      throw badRequest(`Expected a shipped font family name for ${param}.${k}.font but received ${describeValue(font)}`, `${param}.${k}.font`);
+      throw badRequest(
+        `Expected a shipped font family name for ${param}.${k}.font but received ${describeValue(font)}`,
+        `${param}.${k}.font`,
+      );
     }
   }
   const frame = style.device?.frame;
   if (frame !== undefined && (/[\\/]/.test(frame) || /\.(png|jpe?g|svg)$/i.test(frame))) {
-    throw badRequest(`Expected a built-in frame name for ${param}.device.frame but received ${describeValue(frame)}`, `${param}.device.frame`);
+    throw badRequest(
+      `Expected a built-in frame name for ${param}.device.frame but received ${describeValue(frame)}`,
+      `${param}.device.frame`,
+    );
   }
 }
 
@@ -161,7 +207,11 @@ export interface CheckContext {
 
 export async function checkRenderRequest(body: unknown, ctx: CheckContext): Promise<CheckedRequest> {
   const prefix = ctx.prefix ?? '';
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest(`Expected a JSON object for ${prefix.replace(/\.$/, '') || 'the request body'} but received ${describeValue(body)}`, prefix.replace(/\.$/, '') || undefined);
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest(
+      `Expected a JSON object for ${prefix.replace(/\.$/, '') || 'the request body'} but received ${describeValue(body)}`,
+      prefix.replace(/\.$/, '') || undefined,
+    );
   if (!validateRender(body)) throw schemaError(validateRender.errors![0]!, body, prefix.replace(/\.$/, ''));
   const b = body as Record<string, unknown> & { slides: Array<Record<string, unknown>> };
   const canvas = resolveCanvas(b.canvas as Parameters<typeof resolveCanvas>[0], prefix);
@@ -169,7 +219,11 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
   const theme = (b.theme as string | undefined) ?? 'aurora';
   const themes = builtinThemes();
   if (!themes.includes(theme)) {
-    throw badRequest(`Unknown theme "${theme}" for theme (did you mean "${closest(theme, themes)}"?); built-in themes: ${themes.join(', ')}`, `${prefix}theme`, 'unknown_theme');
+    throw badRequest(
+      `Unknown theme "${theme}" for theme (did you mean "${closest(theme, themes)}"?); built-in themes: ${themes.join(', ')}`,
+      `${prefix}theme`,
+      'unknown_theme',
+    );
   }
   checkStylePaths(b.style as Style | undefined, `${prefix}style`);
 
@@ -184,27 +238,53 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
     checkStylePaths(s.style as Style | undefined, `${param}.style`);
     const shot = s.screenshot as ScreenshotInput | undefined;
     const fromPart = ctx.files?.get(`slides[${i}].screenshot`);
-    if (shot && 'file' in shot && !ctx.files?.has(shot.file)) throw badRequest(`No multipart file part named "${shot.file}" for ${param}.screenshot.file`, `${param}.screenshot`);
-    slides.push({ id, headline: textOf(s.headline), subtitle: textOf(s.subtitle), style: s.style as Style | undefined });
+    if (shot && 'file' in shot && !ctx.files?.has(shot.file))
+      throw badRequest(
+        `No multipart file part named "${shot.file}" for ${param}.screenshot.file`,
+        `${param}.screenshot`,
+      );
+    slides.push({
+      id,
+      headline: textOf(s.headline),
+      subtitle: textOf(s.subtitle),
+      style: s.style as Style | undefined,
+    });
     screenshots.push(shot ?? (fromPart ? { file: `slides[${i}].screenshot` } : undefined));
   });
 
   const metadata = (b.metadata as Record<string, unknown> | undefined) ?? null;
-  if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > 8192) throw badRequest('Expected at most 8 KiB of JSON for metadata', `${prefix}metadata`);
+  if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > 8192)
+    throw badRequest('Expected at most 8 KiB of JSON for metadata', `${prefix}metadata`);
 
   let webhook: RenderSpec['webhook'];
   if (b.webhook_url !== undefined) {
     const secret = (b.webhook_secret as string | undefined) ?? ctx.config.webhookSecret;
-    if (!secret) throw badRequest('webhook_url needs webhook_secret (the server has no STORESHOTS_WEBHOOK_SECRET to sign with)', `${prefix}webhook_secret`, 'parameter_missing');
+    if (!secret)
+      throw badRequest(
+        'webhook_url needs webhook_secret (the server has no STORESHOTS_WEBHOOK_SECRET to sign with)',
+        `${prefix}webhook_secret`,
+        'parameter_missing',
+      );
     await checkTarget(b.webhook_url as string, netPolicy(ctx.config), `${prefix}webhook_url`);
     webhook = { url: b.webhook_url as string, secret };
   }
   let dispatch: RenderSpec['dispatch'];
   if (b.github_dispatch !== undefined) {
     const gd = b.github_dispatch as { repository: string; event_type?: string };
-    if (!ctx.config.githubToken) throw new ApiError(400, 'dispatch_not_configured', 'github_dispatch needs STORESHOTS_GITHUB_TOKEN on the server', `${prefix}github_dispatch`);
+    if (!ctx.config.githubToken)
+      throw new ApiError(
+        400,
+        'dispatch_not_configured',
+        'github_dispatch needs STORESHOTS_GITHUB_TOKEN on the server',
+        `${prefix}github_dispatch`,
+      );
     const secret = (b.webhook_secret as string | undefined) ?? ctx.config.webhookSecret;
-    if (!secret) throw badRequest('github_dispatch needs webhook_secret (the server has no STORESHOTS_WEBHOOK_SECRET to sign with)', `${prefix}webhook_secret`, 'parameter_missing');
+    if (!secret)
+      throw badRequest(
+        'github_dispatch needs webhook_secret (the server has no STORESHOTS_WEBHOOK_SECRET to sign with)',
+        `${prefix}webhook_secret`,
+        'parameter_missing',
+      );
     dispatch = { repository: gd.repository, event_type: gd.event_type ?? 'storeshots-render', secret };
   }
 

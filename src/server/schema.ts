@@ -15,12 +15,17 @@ const text = {
 
 const screenshot = {
   type: 'object',
-  description: 'Exactly one of: url (fetched by the service), data (base64 PNG or JPEG), file (the name of a multipart file part).',
+  description:
+    'Exactly one of: url (fetched by the service), data (base64 PNG or JPEG), file (the name of a multipart file part).',
   additionalProperties: false,
   minProperties: 1,
   maxProperties: 1,
   properties: {
-    url: { type: 'string', maxLength: 2048, description: 'http(s) URL of a PNG or JPEG; private and loopback addresses are refused.' },
+    url: {
+      type: 'string',
+      maxLength: 2048,
+      description: 'http(s) URL of a PNG or JPEG; private and loopback addresses are refused.',
+    },
     data: { type: 'string', description: 'Base64 PNG or JPEG (a data: URL prefix is accepted).' },
     file: { type: 'string', maxLength: 200, description: 'Multipart only: the field name of the file part.' },
   },
@@ -30,7 +35,11 @@ export const slideSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Slide id (default slide-<n>); names the image in the archive.' },
+    id: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+      description: 'Slide id (default slide-<n>); names the image in the archive.',
+    },
     headline: text,
     subtitle: text,
     screenshot,
@@ -47,7 +56,8 @@ export const renderRequestSchema = {
     canvas: {
       type: 'object',
       additionalProperties: false,
-      description: '{"preset": "appstore.iphone_6_9"} (any `storeshots presets` id, @landscape allowed), or {"width", "height"} with an optional device family.',
+      description:
+        '{"preset": "appstore.iphone_6_9"} (any `storeshots presets` id, @landscape allowed), or {"width", "height"} with an optional device family.',
       properties: {
         preset: { type: 'string', maxLength: 64 },
         width: { type: 'integer', minimum: 64, maximum: 7680 },
@@ -55,10 +65,19 @@ export const renderRequestSchema = {
         device: { enum: ['iphone', 'ipad', 'android-phone', 'android-tablet', 'mac', 'watch', 'tv', 'vision', 'none'] },
       },
     },
-    app: { type: 'object', additionalProperties: false, properties: { name: { type: 'string', maxLength: 100 } }, description: 'The app; its name shows on a Play feature graphic.' },
+    app: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { name: { type: 'string', maxLength: 100 } },
+      description: 'The app; its name shows on a Play feature graphic.',
+    },
     theme: { type: 'string', maxLength: 64, description: 'A built-in theme (default aurora).' },
     style: styleSchema,
-    locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 locale of the text (default en-US).' },
+    locale: {
+      type: 'string',
+      pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
+      description: 'BCP 47 locale of the text (default en-US).',
+    },
     slides: { type: 'array', minItems: 1, maxItems: 10, items: slideSchema },
     output: {
       type: 'object',
@@ -76,7 +95,11 @@ export const renderRequestSchema = {
         event_type: { type: 'string', minLength: 1, maxLength: 100 },
       },
     },
-    metadata: { type: 'object', maxProperties: 50, description: 'Echoed back in the render, webhooks and dispatches (at most 8 KiB as JSON).' },
+    metadata: {
+      type: 'object',
+      maxProperties: 50,
+      description: 'Echoed back in the render, webhooks and dispatches (at most 8 KiB as JSON).',
+    },
   },
 };
 
@@ -94,7 +117,11 @@ export const errorSchema = {
     error: {
       type: 'object',
       required: ['code', 'message'],
-      properties: { code: { type: 'string' }, message: { type: 'string' }, param: { type: 'string', description: 'The request field at fault, e.g. slides[0].screenshot.' } },
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        param: { type: 'string', description: 'The request field at fault, e.g. slides[0].screenshot.' },
+      },
     },
   },
 };
@@ -121,8 +148,15 @@ export const renderSchema = {
       items: {
         type: 'object',
         properties: {
-          index: { type: 'integer' }, slide: { type: 'string' }, url: { type: 'string' }, width: { type: 'integer' }, height: { type: 'integer' },
-          format: { enum: ['png', 'jpeg'] }, bytes: { type: 'integer' }, sha256: { type: 'string' }, path: { type: 'string', description: 'Where the image goes in the fastlane layout.' },
+          index: { type: 'integer' },
+          slide: { type: 'string' },
+          url: { type: 'string' },
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+          format: { enum: ['png', 'jpeg'] },
+          bytes: { type: 'integer' },
+          sha256: { type: 'string' },
+          path: { type: 'string', description: 'Where the image goes in the fastlane layout.' },
         },
       },
     },

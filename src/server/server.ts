@@ -43,7 +43,8 @@ function lockData(dir: string): () => void {
       } catch {
         alive = false;
       }
-      if (alive) throw new UserError(`another storeshots serve (pid ${pid}) uses --data ${dir}; stop it or pick another folder`);
+      if (alive)
+        throw new UserError(`another storeshots serve (pid ${pid}) uses --data ${dir}; stop it or pick another folder`);
       rmSync(file, { force: true });
     }
   }
@@ -80,15 +81,31 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
     for (const s of ['queued', 'processing', 'succeeded', 'failed', 'canceled']) {
       metrics.set('storeshots_renders', 'Renders kept, by status.', counts[s] ?? 0, { status: s });
     }
-    metrics.set('storeshots_deliveries_pending', 'Webhook and dispatch deliveries waiting for a 2xx.', store.pendingDeliveries());
+    metrics.set(
+      'storeshots_deliveries_pending',
+      'Webhook and dispatch deliveries waiting for a 2xx.',
+      store.pendingDeliveries(),
+    );
     metrics.set('storeshots_worker_threads', 'Render worker threads running.', pool.threads);
     metrics.set('storeshots_worker_queue_size', 'Images waiting for a render worker.', pool.queueSize);
     metrics.set('storeshots_worker_utilization', 'Share of worker capacity used since start (0-1).', pool.utilization);
-    metrics.set('storeshots_decode_budget_bytes', 'Decode memory the render workers share (STORESHOTS_DECODE_BUDGET_BYTES).', config.limits.decodeBudgetBytes);
+    metrics.set(
+      'storeshots_decode_budget_bytes',
+      'Decode memory the render workers share (STORESHOTS_DECODE_BUDGET_BYTES).',
+      config.limits.decodeBudgetBytes,
+    );
     metrics.set('storeshots_decode_budget_waiting', 'Images waiting for decode memory.', budget.waiting);
     const held = pool.decodeHeld;
-    metrics.set('storeshots_decode_bytes_held', 'Decode memory the render workers hold now (estimated per image).', held.now);
-    metrics.set('storeshots_decode_bytes_held_peak', 'Most decode memory the render workers held at once since start.', held.peak);
+    metrics.set(
+      'storeshots_decode_bytes_held',
+      'Decode memory the render workers hold now (estimated per image).',
+      held.now,
+    );
+    metrics.set(
+      'storeshots_decode_bytes_held_peak',
+      'Most decode memory the render workers held at once since start.',
+      held.peak,
+    );
   });
 
   const keys = new KeyRing(config, log);

@@ -155,7 +155,9 @@ export class ServiceDb {
     this.db = new DatabaseSync(path.join(dataDir, 'storeshots.db'));
     // WAL + synchronous=FULL: a row the service acknowledged survives kill -9 and power loss.
     // secure_delete: secrets cleared from rows (deliveries.ts, renders.ts) are overwritten on disk, not left in free pages.
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
+    this.db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;',
+    );
     this.db.exec(SCHEMA);
   }
 
@@ -190,10 +192,20 @@ export class ServiceDb {
 
   // renders
 
-  insertRender(r: Omit<RenderRow, 'started_at' | 'completed_at' | 'expired' | 'lint' | 'error' | 'credits_used'>): void {
+  insertRender(
+    r: Omit<RenderRow, 'started_at' | 'completed_at' | 'expired' | 'lint' | 'error' | 'credits_used'>,
+  ): void {
     this.run(
       'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url) VALUES (?,?,?,?,?,?,?,?,?)',
-      r.id, r.owner, r.status, r.created_at, r.expires_at, r.spec, r.jobs, r.slides, r.base_url,
+      r.id,
+      r.owner,
+      r.status,
+      r.created_at,
+      r.expires_at,
+      r.spec,
+      r.jobs,
+      r.slides,
+      r.base_url,
     );
   }
 
@@ -210,7 +222,10 @@ export class ServiceDb {
   list(owner: string, limit: number, before?: number, status?: RenderStatus): RenderRow[] {
     return this.all<RenderRow>(
       `SELECT * FROM renders WHERE owner = ? AND expired = 0 AND seq < ?${status ? ' AND status = ?' : ''} ORDER BY seq DESC LIMIT ?`,
-      owner, before ?? Number.MAX_SAFE_INTEGER, ...(status ? [status] : []), limit,
+      owner,
+      before ?? Number.MAX_SAFE_INTEGER,
+      ...(status ? [status] : []),
+      limit,
     );
   }
 
@@ -225,7 +240,13 @@ export class ServiceDb {
 
   /** queued -> processing; false when someone else changed it first (e.g. a cancel). */
   claim(id: string, now: number): boolean {
-    return this.run("UPDATE renders SET status = 'processing', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'queued'", now, id) === 1;
+    return (
+      this.run(
+        "UPDATE renders SET status = 'processing', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'queued'",
+        now,
+        id,
+      ) === 1
+    );
   }
 
   /** Ends a render that is still `from` (so a cancel is never overwritten by a late finish). */
@@ -233,13 +254,26 @@ export class ServiceDb {
     id: string,
     from: RenderStatus[],
     to: RenderStatus,
-    fields: { completed_at: number; expires_at: number; lint?: string | null; error?: string | null; credits_used?: number },
+    fields: {
+      completed_at: number;
+      expires_at: number;
+      lint?: string | null;
+      error?: string | null;
+      credits_used?: number;
+    },
   ): boolean {
     const marks = from.map(() => '?').join(',');
     return (
       this.run(
         `UPDATE renders SET status = ?, completed_at = ?, expires_at = ?, lint = ?, error = ?, credits_used = ? WHERE id = ? AND status IN (${marks})`,
-        to, fields.completed_at, fields.expires_at, fields.lint ?? null, fields.error ?? null, fields.credits_used ?? 0, id, ...from,
+        to,
+        fields.completed_at,
+        fields.expires_at,
+        fields.lint ?? null,
+        fields.error ?? null,
+        fields.credits_used ?? 0,
+        id,
+        ...from,
       ) === 1
     );
   }
@@ -251,20 +285,27 @@ export class ServiceDb {
 
   counts(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const r of this.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM renders WHERE expired = 0 GROUP BY status')) out[r.status] = r.n;
+    for (const r of this.all<{ status: string; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM renders WHERE expired = 0 GROUP BY status',
+    ))
+      out[r.status] = r.n;
     return out;
   }
 
   /** Images asked for by this owner's renders that have not ended yet (they count against the quota). */
   pendingSlides(owner: string): number {
-    const r = this.get<{ n: number | null }>("SELECT SUM(slides) AS n FROM renders WHERE owner = ? AND status IN ('queued','processing')", owner);
+    const r = this.get<{ n: number | null }>(
+      "SELECT SUM(slides) AS n FROM renders WHERE owner = ? AND status IN ('queued','processing')",
+      owner,
+    );
     return r?.n ?? 0;
   }
 
   dueForExpiry(now: number, limit = 100): RenderRow[] {
     return this.all<RenderRow>(
       "SELECT * FROM renders WHERE expired = 0 AND expires_at <= ? AND status IN ('succeeded','failed','canceled') LIMIT ?",
-      now, limit,
+      now,
+      limit,
     );
   }
 
@@ -280,7 +321,16 @@ export class ServiceDb {
   insertImage(i: ImageRow): void {
     this.run(
       'INSERT OR REPLACE INTO images (render_id, idx, slide, file, width, height, format, bytes, sha256, text) VALUES (?,?,?,?,?,?,?,?,?,?)',
-      i.render_id, i.idx, i.slide, i.file, i.width, i.height, i.format, i.bytes, i.sha256, i.text,
+      i.render_id,
+      i.idx,
+      i.slide,
+      i.file,
+      i.width,
+      i.height,
+      i.format,
+      i.bytes,
+      i.sha256,
+      i.text,
     );
   }
 
@@ -294,10 +344,17 @@ export class ServiceDb {
     return this.get<IdempotencyRow>('SELECT * FROM idempotency WHERE owner = ? AND key = ?', owner, key);
   }
 
-  claimIdempotency(row: Pick<IdempotencyRow, 'owner' | 'key' | 'body_hash' | 'mode' | 'created_at' | 'expires_at'>): void {
+  claimIdempotency(
+    row: Pick<IdempotencyRow, 'owner' | 'key' | 'body_hash' | 'mode' | 'created_at' | 'expires_at'>,
+  ): void {
     this.run(
       'INSERT OR REPLACE INTO idempotency (owner, key, body_hash, mode, created_at, expires_at) VALUES (?,?,?,?,?,?)',
-      row.owner, row.key, row.body_hash, row.mode, row.created_at, row.expires_at,
+      row.owner,
+      row.key,
+      row.body_hash,
+      row.mode,
+      row.created_at,
+      row.expires_at,
     );
   }
 
@@ -306,7 +363,13 @@ export class ServiceDb {
   }
 
   setIdempotencyResponse(owner: string, key: string, statusCode: number, response: string): void {
-    this.run('UPDATE idempotency SET status_code = ?, response = ? WHERE owner = ? AND key = ?', statusCode, response, owner, key);
+    this.run(
+      'UPDATE idempotency SET status_code = ?, response = ? WHERE owner = ? AND key = ?',
+      statusCode,
+      response,
+      owner,
+      key,
+    );
   }
 
   releaseIdempotency(owner: string, key: string): void {
@@ -327,17 +390,31 @@ export class ServiceDb {
   insertDelivery(d: Omit<DeliveryRow, 'status' | 'attempts' | 'last_error' | 'last_status' | 'delivered_at'>): void {
     this.run(
       "INSERT INTO deliveries (id, render_id, kind, url, secret, event, body, status, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,'pending',?,?)",
-      d.id, d.render_id, d.kind, d.url, d.secret, d.event, d.body, d.next_attempt_at, d.created_at,
+      d.id,
+      d.render_id,
+      d.kind,
+      d.url,
+      d.secret,
+      d.event,
+      d.body,
+      d.next_attempt_at,
+      d.created_at,
     );
   }
 
   dueDeliveries(now: number, limit: number, exclude: string[]): DeliveryRow[] {
-    const rows = this.all<DeliveryRow>("SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?", now, limit + exclude.length);
+    const rows = this.all<DeliveryRow>(
+      "SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?",
+      now,
+      limit + exclude.length,
+    );
     return rows.filter((r) => !exclude.includes(r.id)).slice(0, limit);
   }
 
   nextDeliveryAt(): number | undefined {
-    const r = this.get<{ t: number | null }>("SELECT MIN(next_attempt_at) AS t FROM deliveries WHERE status = 'pending'");
+    const r = this.get<{ t: number | null }>(
+      "SELECT MIN(next_attempt_at) AS t FROM deliveries WHERE status = 'pending'",
+    );
     return r?.t ?? undefined;
   }
 
@@ -345,10 +422,18 @@ export class ServiceDb {
     return this.all<DeliveryRow>('SELECT * FROM deliveries WHERE render_id = ? ORDER BY created_at, id', renderId);
   }
 
-  deliveryAttempted(id: string, result: { ok: boolean; failed: boolean; status: number | null; error: string | null; next: number; now: number }): void {
+  deliveryAttempted(
+    id: string,
+    result: { ok: boolean; failed: boolean; status: number | null; error: string | null; next: number; now: number },
+  ): void {
     this.run(
       'UPDATE deliveries SET attempts = attempts + 1, status = ?, last_status = ?, last_error = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?',
-      result.ok ? 'delivered' : result.failed ? 'failed' : 'pending', result.status, result.error, result.next, result.ok ? result.now : null, id,
+      result.ok ? 'delivered' : result.failed ? 'failed' : 'pending',
+      result.status,
+      result.error,
+      result.next,
+      result.ok ? result.now : null,
+      id,
     );
     // A delivery that is final needs its signing secret no more: it is not kept at rest.
     if (result.ok || result.failed) this.run("UPDATE deliveries SET secret = '' WHERE id = ?", id);
@@ -361,11 +446,18 @@ export class ServiceDb {
   // usage
 
   usage(owner: string, month: string): number {
-    return this.get<{ credits: number }>('SELECT credits FROM usage WHERE owner = ? AND month = ?', owner, month)?.credits ?? 0;
+    return (
+      this.get<{ credits: number }>('SELECT credits FROM usage WHERE owner = ? AND month = ?', owner, month)?.credits ??
+      0
+    );
   }
 
   addUsage(owner: string, month: string, credits: number): void {
-    this.run('INSERT INTO usage (owner, month, credits) VALUES (?,?,?) ON CONFLICT(owner, month) DO UPDATE SET credits = credits + excluded.credits', owner, month, credits);
+    this.run(
+      'INSERT INTO usage (owner, month, credits) VALUES (?,?,?) ON CONFLICT(owner, month) DO UPDATE SET credits = credits + excluded.credits',
+      owner,
+      month,
+      credits,
+    );
   }
 }
-

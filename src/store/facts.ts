@@ -48,33 +48,119 @@ export const DELIVER = {
 
 /** supply's image folders (docs/store-rules.md#supply-folder-layout, fastlane supply/lib/supply.rb). */
 export const SUPPLY = {
-  screenshotTypes: ['phoneScreenshots', 'sevenInchScreenshots', 'tenInchScreenshots', 'tvScreenshots', 'wearScreenshots'],
+  screenshotTypes: [
+    'phoneScreenshots',
+    'sevenInchScreenshots',
+    'tenInchScreenshots',
+    'tvScreenshots',
+    'wearScreenshots',
+  ],
   imageTypes: ['featureGraphic', 'icon', 'tvBanner'],
   extensions: ['png', 'jpg', 'jpeg'],
 } as const;
 
 /** deliver's DEVICE_RESOLUTIONS: every accepted W x H per display type, both orientations listed. */
 export const DELIVER_DISPLAY_TYPES: Record<string, ReadonlyArray<readonly [number, number]>> = {
-  APP_IPHONE_67: [[1260, 2736], [2736, 1260], [1290, 2796], [2796, 1290], [1320, 2868], [2868, 1320]],
-  APP_IPHONE_65: [[1242, 2688], [2688, 1242], [1284, 2778], [2778, 1284]],
-  APP_IPHONE_61: [[1179, 2556], [2556, 1179], [1206, 2622], [2622, 1206]],
-  APP_IPHONE_58: [[1170, 2532], [2532, 1170], [1125, 2436], [2436, 1125], [1080, 2340], [2340, 1080]],
-  APP_IPHONE_55: [[1242, 2208], [2208, 1242]],
-  APP_IPHONE_47: [[750, 1334], [1334, 750]],
-  APP_IPHONE_40: [[640, 1096], [640, 1136], [1136, 600], [1136, 640]],
-  APP_IPHONE_35: [[640, 920], [640, 960], [960, 600], [960, 640]],
-  APP_IPAD_97: [[1024, 748], [1024, 768], [2048, 1496], [2048, 1536], [768, 1004], [768, 1024], [1536, 2008], [1536, 2048]],
-  APP_IPAD_105: [[1668, 2224], [2224, 1668]],
-  APP_IPAD_PRO_3GEN_11: [[1488, 2266], [2266, 1488], [1668, 2420], [2420, 1668], [1668, 2388], [2388, 1668], [1640, 2360], [2360, 1640]],
-  APP_IPAD_PRO_129: [[2048, 2732], [2732, 2048]],
-  APP_IPAD_PRO_3GEN_129: [[2048, 2732], [2732, 2048], [2064, 2752], [2752, 2064]],
-  APP_DESKTOP: [[1280, 800], [1440, 900], [2560, 1600], [2880, 1800]],
+  APP_IPHONE_67: [
+    [1260, 2736],
+    [2736, 1260],
+    [1290, 2796],
+    [2796, 1290],
+    [1320, 2868],
+    [2868, 1320],
+  ],
+  APP_IPHONE_65: [
+    [1242, 2688],
+    [2688, 1242],
+    [1284, 2778],
+    [2778, 1284],
+  ],
+  APP_IPHONE_61: [
+    [1179, 2556],
+    [2556, 1179],
+    [1206, 2622],
+    [2622, 1206],
+  ],
+  APP_IPHONE_58: [
+    [1170, 2532],
+    [2532, 1170],
+    [1125, 2436],
+    [2436, 1125],
+    [1080, 2340],
+    [2340, 1080],
+  ],
+  APP_IPHONE_55: [
+    [1242, 2208],
+    [2208, 1242],
+  ],
+  APP_IPHONE_47: [
+    [750, 1334],
+    [1334, 750],
+  ],
+  APP_IPHONE_40: [
+    [640, 1096],
+    [640, 1136],
+    [1136, 600],
+    [1136, 640],
+  ],
+  APP_IPHONE_35: [
+    [640, 920],
+    [640, 960],
+    [960, 600],
+    [960, 640],
+  ],
+  APP_IPAD_97: [
+    [1024, 748],
+    [1024, 768],
+    [2048, 1496],
+    [2048, 1536],
+    [768, 1004],
+    [768, 1024],
+    [1536, 2008],
+    [1536, 2048],
+  ],
+  APP_IPAD_105: [
+    [1668, 2224],
+    [2224, 1668],
+  ],
+  APP_IPAD_PRO_3GEN_11: [
+    [1488, 2266],
+    [2266, 1488],
+    [1668, 2420],
+    [2420, 1668],
+    [1668, 2388],
+    [2388, 1668],
+    [1640, 2360],
+    [2360, 1640],
+  ],
+  APP_IPAD_PRO_129: [
+    [2048, 2732],
+    [2732, 2048],
+  ],
+  APP_IPAD_PRO_3GEN_129: [
+    [2048, 2732],
+    [2732, 2048],
+    [2064, 2752],
+    [2752, 2064],
+  ],
+  APP_DESKTOP: [
+    [1280, 800],
+    [1440, 900],
+    [2560, 1600],
+    [2880, 1800],
+  ],
   APP_WATCH_SERIES_3: [[312, 390]],
   APP_WATCH_SERIES_4: [[368, 448]],
   APP_WATCH_SERIES_7: [[396, 484]],
   APP_WATCH_SERIES_10: [[416, 496]],
-  APP_WATCH_ULTRA: [[410, 502], [422, 514]],
-  APP_APPLE_TV: [[1920, 1080], [3840, 2160]],
+  APP_WATCH_ULTRA: [
+    [410, 502],
+    [422, 514],
+  ],
+  APP_APPLE_TV: [
+    [1920, 1080],
+    [3840, 2160],
+  ],
   APP_APPLE_VISION_PRO: [[3840, 2160]],
 };
 

@@ -29,20 +29,46 @@ export interface Document<T> {
   links?: { next?: string };
 }
 
-export interface AppAttributes { bundleId?: string; name?: string }
-export interface VersionAttributes { platform?: string; versionString?: string; appStoreState?: string; appVersionState?: string }
-export interface LocalizationAttributes { locale?: string }
-export interface SetAttributes { screenshotDisplayType?: string }
-export interface UploadOperation { method?: string; url?: string; length?: number; offset?: number; requestHeaders?: Array<{ name?: string; value?: string }> }
+export interface AppAttributes {
+  bundleId?: string;
+  name?: string;
+}
+export interface VersionAttributes {
+  platform?: string;
+  versionString?: string;
+  appStoreState?: string;
+  appVersionState?: string;
+}
+export interface LocalizationAttributes {
+  locale?: string;
+}
+export interface SetAttributes {
+  screenshotDisplayType?: string;
+}
+export interface UploadOperation {
+  method?: string;
+  url?: string;
+  length?: number;
+  offset?: number;
+  requestHeaders?: Array<{ name?: string; value?: string }>;
+}
 export interface ScreenshotAttributes {
   fileSize?: number;
   fileName?: string;
   sourceFileChecksum?: string;
   uploadOperations?: UploadOperation[];
-  assetDeliveryState?: { state?: 'AWAITING_UPLOAD' | 'UPLOAD_COMPLETE' | 'COMPLETE' | 'FAILED'; errors?: Array<{ code?: string; description?: string }> };
+  assetDeliveryState?: {
+    state?: 'AWAITING_UPLOAD' | 'UPLOAD_COMPLETE' | 'COMPLETE' | 'FAILED';
+    errors?: Array<{ code?: string; description?: string }>;
+  };
 }
 
-interface AppleError { status?: string; code?: string; title?: string; detail?: string }
+interface AppleError {
+  status?: string;
+  code?: string;
+  title?: string;
+  detail?: string;
+}
 
 const HINT: Record<number, string> = {
   401: 'check ASC_KEY_ID, ASC_ISSUER_ID and ASC_PRIVATE_KEY (the key may be revoked)',
@@ -72,7 +98,9 @@ export class AscClient {
     try {
       this.key ??= await importPKCS8(this.creds.privateKey.replace(/\\n/g, '\n').trim(), 'ES256');
     } catch {
-      throw new UserError('The App Store Connect private key (--asc-private-key or ASC_PRIVATE_KEY) is not an API key: expected the text of the AuthKey_<id>.p8 file (PKCS#8, EC P-256)');
+      throw new UserError(
+        'The App Store Connect private key (--asc-private-key or ASC_PRIVATE_KEY) is not an API key: expected the text of the AuthKey_<id>.p8 file (PKCS#8, EC P-256)',
+      );
     }
     const exp = now + ASC_TOKEN_SECONDS;
     const value = await new SignJWT({})
@@ -88,7 +116,11 @@ export class AscClient {
   }
 
   /** One API call; JSON in and out. Retries 429 and (when safe) 5xx; renews the token once on 401. */
-  async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, opts: { query?: Record<string, string>; body?: unknown } = {}): Promise<T> {
+  async call<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    opts: { query?: Record<string, string>; body?: unknown } = {},
+  ): Promise<T> {
     const url = new URL(path.replace(/^\//, ''), this.base);
     for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
     const what = `${method} ${url.pathname}`;
@@ -111,18 +143,35 @@ export class AscClient {
           json = undefined;
         }
         if (res.ok) return json as T;
-        const errs = ((json as { errors?: AppleError[] })?.errors ?? []).map((e) => [e.code, e.detail ?? e.title].filter(Boolean).join(': '));
+        const errs = ((json as { errors?: AppleError[] })?.errors ?? []).map((e) =>
+          [e.code, e.detail ?? e.title].filter(Boolean).join(': '),
+        );
         const hint = HINT[res.status];
-        const err = new StoreHttpError(`App Store Connect ${what} answered ${res.status}${errs.length ? `: ${errs.join('; ')}` : ''}${hint ? ` (${hint})` : ''}`, res.status, json);
+        const err = new StoreHttpError(
+          `App Store Connect ${what} answered ${res.status}${errs.length ? `: ${errs.join('; ')}` : ''}${hint ? ` (${hint})` : ''}`,
+          res.status,
+          json,
+        );
         (err as StoreHttpError & { retryAfter?: string | null }).retryAfter = res.headers.get('retry-after');
         throw err;
       },
-      (e) => (e instanceof StoreHttpError ? { status: e.status || undefined, retryAfter: (e as StoreHttpError & { retryAfter?: string | null }).retryAfter } : e instanceof UserError ? {} : { network: true }),
+      (e) =>
+        e instanceof StoreHttpError
+          ? {
+              status: e.status || undefined,
+              retryAfter: (e as StoreHttpError & { retryAfter?: string | null }).retryAfter,
+            }
+          : e instanceof UserError
+            ? {}
+            : { network: true },
     );
   }
 
   private async send(method: string, url: URL, body: unknown, force: boolean): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${await this.bearer(force)}`, accept: 'application/json' };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await this.bearer(force)}`,
+      accept: 'application/json',
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     return this.t.fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   }
@@ -135,7 +184,11 @@ export class AscClient {
     for (let pages = 1; doc.links?.next && pages < 50; pages++) {
       const next = new URL(doc.links.next, this.base);
       if (next.origin !== new URL(this.base).origin) break;
-      doc = await this.call<Document<Array<Resource<A>>>>('GET', next.pathname.slice(new URL(this.base).pathname.length), { query: Object.fromEntries(next.searchParams) });
+      doc = await this.call<Document<Array<Resource<A>>>>(
+        'GET',
+        next.pathname.slice(new URL(this.base).pathname.length),
+        { query: Object.fromEntries(next.searchParams) },
+      );
       out.push(...doc.data);
     }
     return out;
@@ -143,9 +196,19 @@ export class AscClient {
 
   /** PUT one upload operation's byte range to the URL Apple gave, with the headers it asked for. */
   async putPart(op: UploadOperation, bytes: Buffer, label: string): Promise<void> {
-    if (!op.url || op.offset === undefined || op.length === undefined) throw new StoreHttpError(`App Store Connect gave ${label} an upload operation without url, offset or length`, 0, op);
+    if (!op.url || op.offset === undefined || op.length === undefined)
+      throw new StoreHttpError(
+        `App Store Connect gave ${label} an upload operation without url, offset or length`,
+        0,
+        op,
+      );
     const part = bytes.subarray(op.offset, op.offset + op.length);
-    if (part.length !== op.length) throw new StoreHttpError(`App Store Connect asked for bytes ${op.offset}-${op.offset + op.length} of ${label}, which has ${bytes.length}`, 0, op);
+    if (part.length !== op.length)
+      throw new StoreHttpError(
+        `App Store Connect asked for bytes ${op.offset}-${op.offset + op.length} of ${label}, which has ${bytes.length}`,
+        0,
+        op,
+      );
     const headers: Record<string, string> = {};
     for (const h of op.requestHeaders ?? []) if (h.name) headers[h.name] = h.value ?? '';
     const what = `${op.method ?? 'PUT'} part at ${op.offset} of ${label}`;
@@ -162,7 +225,10 @@ export class AscClient {
           throw err;
         }
       },
-      (e) => (e instanceof StoreHttpError ? { status: e.status, retryAfter: (e as StoreHttpError & { retryAfter?: string | null }).retryAfter } : { network: true }),
+      (e) =>
+        e instanceof StoreHttpError
+          ? { status: e.status, retryAfter: (e as StoreHttpError & { retryAfter?: string | null }).retryAfter }
+          : { network: true },
     );
   }
 }

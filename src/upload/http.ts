@@ -45,7 +45,13 @@ export interface RetryDecision {
  * thrown error was; `safe` says whether the request may be sent twice (not for creating POSTs,
  * whose repeat the next run's plan takes care of).
  */
-export async function withRetry<T>(t: Transport, what: string, safe: boolean, attempt: () => Promise<T>, classify: (e: unknown) => RetryDecision): Promise<T> {
+export async function withRetry<T>(
+  t: Transport,
+  what: string,
+  safe: boolean,
+  attempt: () => Promise<T>,
+  classify: (e: unknown) => RetryDecision,
+): Promise<T> {
   return retrying(() => attempt(), {
     retries: MAX_ATTEMPTS - 1,
     sleep: t.sleep,
@@ -59,7 +65,9 @@ export async function withRetry<T>(t: Transport, what: string, safe: boolean, at
         wait = backoffMs(n, 1000, Infinity, () => 1);
       }
       if (wait === undefined || n >= MAX_ATTEMPTS) return undefined;
-      t.log(`${what}: ${d.status ?? 'connection lost'}; retrying in ${Math.round(wait / 1000)} s (${n}/${MAX_ATTEMPTS - 1})`);
+      t.log(
+        `${what}: ${d.status ?? 'connection lost'}; retrying in ${Math.round(wait / 1000)} s (${n}/${MAX_ATTEMPTS - 1})`,
+      );
       return wait;
     },
   });

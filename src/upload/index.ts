@@ -66,12 +66,15 @@ function readSecretFile(cwd: string, file: string, flag: string): string {
 }
 
 /** The secret values of a run's credentials, for masking in CI logs. */
-export function credentialSecrets(o: Pick<UploadOptions, 'cwd' | 'env' | 'ascPrivateKey' | 'playServiceAccount'>): string[] {
+export function credentialSecrets(
+  o: Pick<UploadOptions, 'cwd' | 'env' | 'ascPrivateKey' | 'playServiceAccount'>,
+): string[] {
   const out: string[] = [];
   const add = (v: string | undefined) => {
     if (!v) return;
     out.push(v);
-    for (const line of v.split(/\r?\n|\\n/)) if (line.trim().length >= 8 && !/^-----(BEGIN|END) /.test(line.trim())) out.push(line.trim());
+    for (const line of v.split(/\r?\n|\\n/))
+      if (line.trim().length >= 8 && !/^-----(BEGIN|END) /.test(line.trim())) out.push(line.trim());
   };
   add(empty(o.env.ASC_PRIVATE_KEY));
   const sa = empty(o.env.PLAY_SERVICE_ACCOUNT_JSON);
@@ -101,23 +104,42 @@ function appId(o: UploadOptions): string {
     const v = m.app?.[field];
     if (v) return v;
   }
-  throw new UserError(`upload --store ${o.store} needs the ${o.store === 'appstore' ? 'bundle id' : 'package name'}: pass ${o.store === 'appstore' ? '--bundle-id' : '--package'} or set app.${field} in the manifest`);
+  throw new UserError(
+    `upload --store ${o.store} needs the ${o.store === 'appstore' ? 'bundle id' : 'package name'}: pass ${o.store === 'appstore' ? '--bundle-id' : '--package'} or set app.${field} in the manifest`,
+  );
 }
 
 function ascCredentials(o: UploadOptions): AscCredentials {
   const keyId = empty(o.ascKeyId) ?? empty(o.env.ASC_KEY_ID);
   const issuerId = empty(o.ascIssuerId) ?? empty(o.env.ASC_ISSUER_ID);
-  const privateKey = o.ascPrivateKey ? readSecretFile(o.cwd, o.ascPrivateKey, '--asc-private-key') : empty(o.env.ASC_PRIVATE_KEY);
-  const missing = [!keyId && '--asc-key-id or ASC_KEY_ID', !issuerId && '--asc-issuer-id or ASC_ISSUER_ID', !privateKey && '--asc-private-key FILE or ASC_PRIVATE_KEY'].filter(Boolean);
-  if (missing.length) throw new UserError(`App Store Connect credentials missing: ${missing.join(', ')} (an API key from App Store Connect > Users and Access > Integrations)`);
+  const privateKey = o.ascPrivateKey
+    ? readSecretFile(o.cwd, o.ascPrivateKey, '--asc-private-key')
+    : empty(o.env.ASC_PRIVATE_KEY);
+  const missing = [
+    !keyId && '--asc-key-id or ASC_KEY_ID',
+    !issuerId && '--asc-issuer-id or ASC_ISSUER_ID',
+    !privateKey && '--asc-private-key FILE or ASC_PRIVATE_KEY',
+  ].filter(Boolean);
+  if (missing.length)
+    throw new UserError(
+      `App Store Connect credentials missing: ${missing.join(', ')} (an API key from App Store Connect > Users and Access > Integrations)`,
+    );
   return { keyId: keyId!, issuerId: issuerId!, privateKey: privateKey! };
 }
 
 function playCredentials(o: UploadOptions): PlayServiceAccount {
-  const text = o.playServiceAccount ? readSecretFile(o.cwd, o.playServiceAccount, '--play-service-account') : empty(o.env.PLAY_SERVICE_ACCOUNT_JSON);
-  if (!text) throw new UserError('Google Play credentials missing: pass --play-service-account FILE or set PLAY_SERVICE_ACCOUNT_JSON (a service account key, JSON)');
+  const text = o.playServiceAccount
+    ? readSecretFile(o.cwd, o.playServiceAccount, '--play-service-account')
+    : empty(o.env.PLAY_SERVICE_ACCOUNT_JSON);
+  if (!text)
+    throw new UserError(
+      'Google Play credentials missing: pass --play-service-account FILE or set PLAY_SERVICE_ACCOUNT_JSON (a service account key, JSON)',
+    );
   try {
-    return parseServiceAccount(text, o.playServiceAccount ? `--play-service-account ${o.playServiceAccount}` : 'PLAY_SERVICE_ACCOUNT_JSON');
+    return parseServiceAccount(
+      text,
+      o.playServiceAccount ? `--play-service-account ${o.playServiceAccount}` : 'PLAY_SERVICE_ACCOUNT_JSON',
+    );
   } catch (e) {
     throw new UserError(errorMessage(e));
   }
@@ -140,21 +162,40 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
   const dir = o.dir ? path.resolve(o.cwd, o.dir) : defaultDir(o);
   const { sets, skipped, lintErrors } = readLocalSets(dir, o.store, { cwd: o.cwd, locales: o.locales });
   if (lintErrors.length && !o.ignoreLint) {
-    throw new UserError(`${lintErrors.length} image(s) to upload have lint errors in report.json, which the store would refuse or show wrong:\n${lintErrors.slice(0, 10).map((l) => `  ${l}`).join('\n')}${lintErrors.length > 10 ? '\n  …' : ''}\nFix them and render again, or pass --ignore-lint.`);
+    throw new UserError(
+      `${lintErrors.length} image(s) to upload have lint errors in report.json, which the store would refuse or show wrong:\n${lintErrors
+        .slice(0, 10)
+        .map((l) => `  ${l}`)
+        .join('\n')}${lintErrors.length > 10 ? '\n  …' : ''}\nFix them and render again, or pass --ignore-lint.`,
+    );
   }
-  if (!sets.length) throw new UserError(`${path.relative(o.cwd, dir) || '.'} holds no ${o.store === 'appstore' ? 'App Store' : 'Play'} images to upload${skipped.length ? ` (${skipped.length} skipped: ${skipped.slice(0, 3).join('; ')})` : ''}`);
+  if (!sets.length)
+    throw new UserError(
+      `${path.relative(o.cwd, dir) || '.'} holds no ${o.store === 'appstore' ? 'App Store' : 'Play'} images to upload${skipped.length ? ` (${skipped.length} skipped: ${skipped.slice(0, 3).join('; ')})` : ''}`,
+    );
   const envUrl = o.store === 'appstore' ? empty(o.env.STORESHOTS_ASC_API_URL) : empty(o.env.STORESHOTS_PLAY_API_URL);
   const baseUrl = envUrl ?? (o.store === 'appstore' ? ASC_DEFAULT_URL : PLAY_DEFAULT_URL);
   try {
     new URL(baseUrl);
   } catch {
-    throw new UserError(`Expected a URL for ${o.store === 'appstore' ? 'STORESHOTS_ASC_API_URL' : 'STORESHOTS_PLAY_API_URL'} but received ${JSON.stringify(baseUrl)}`);
+    throw new UserError(
+      `Expected a URL for ${o.store === 'appstore' ? 'STORESHOTS_ASC_API_URL' : 'STORESHOTS_PLAY_API_URL'} but received ${JSON.stringify(baseUrl)}`,
+    );
   }
   const run = { t: o.transport ?? defaultTransport(), baseUrl, dryRun: Boolean(o.dryRun), onPlan: o.onPlan, ...creds };
   const target = { app, version: empty(o.version), changesNotSentForReview: o.changesNotSentForReview };
   try {
     const r = o.store === 'appstore' ? await ascRun(run, target, sets, o.asc) : await playRun(run, target, sets);
-    return { store: o.store, app, dir, dryRun: run.dryRun, sets: r.plan, json: planJson(o.store, r.plan), skipped, failures: r.failures };
+    return {
+      store: o.store,
+      app,
+      dir,
+      dryRun: run.dryRun,
+      sets: r.plan,
+      json: planJson(o.store, r.plan),
+      skipped,
+      failures: r.failures,
+    };
   } catch (e) {
     if (e instanceof UploadBlocked || e instanceof StoreHttpError) throw new RenderError(e.message);
     throw e;

@@ -50,7 +50,16 @@ export interface ReadSetResult {
 function describe(file: string, shown: string, bytes?: Buffer): LocalImage {
   const b = bytes ?? readFileSync(file);
   const h = (alg: string) => createHash(alg).update(b).digest('hex');
-  return { file, path: shown, fileName: path.basename(file), size: b.length, md5: h('md5'), sha1: h('sha1'), sha256: sha256(b), mime: isPng(b) ? 'image/png' : 'image/jpeg' };
+  return {
+    file,
+    path: shown,
+    fileName: path.basename(file),
+    size: b.length,
+    md5: h('md5'),
+    sha1: h('sha1'),
+    sha256: sha256(b),
+    mime: isPng(b) ? 'image/png' : 'image/jpeg',
+  };
 }
 
 class Grouper {
@@ -66,7 +75,9 @@ class Grouper {
     const out: LocalSet[] = [];
     for (const s of this.map.values()) {
       if (s.owners.size > 1) {
-        throw new UserError(`${[...s.owners].join(' and ')} both map to the ${s.store === 'appstore' ? 'App Store' : 'Play'} set ${s.locale} ${s.displayType}: upload one of them (--locale), or render only one`);
+        throw new UserError(
+          `${[...s.owners].join(' and ')} both map to the ${s.store === 'appstore' ? 'App Store' : 'Play'} set ${s.locale} ${s.displayType}: upload one of them (--locale), or render only one`,
+        );
       }
       out.push({ store: s.store, locale: s.locale, displayType: s.displayType, images: s.images });
     }
@@ -77,10 +88,13 @@ class Grouper {
 /** Reads DIR (a render's output folder with report.json, or a fastlane tree) for one store. */
 export function readLocalSets(dir: string, store: Store, opts: { cwd: string; locales?: string[] }): ReadSetResult {
   const abs = path.resolve(opts.cwd, dir);
-  if (!existsSync(abs)) throw new UserError(`${dir}: no such folder (give the output folder of storeshots render, or a fastlane folder)`);
+  if (!existsSync(abs))
+    throw new UserError(`${dir}: no such folder (give the output folder of storeshots render, or a fastlane folder)`);
   const wanted = opts.locales?.length ? new Set(opts.locales.map((l) => l.toLowerCase())) : undefined;
   const take = (manifestLocale: string | undefined, code: string) =>
-    !wanted || wanted.has(code.toLowerCase()) || (manifestLocale !== undefined && wanted.has(manifestLocale.toLowerCase()));
+    !wanted ||
+    wanted.has(code.toLowerCase()) ||
+    (manifestLocale !== undefined && wanted.has(manifestLocale.toLowerCase()));
   const skipped: string[] = [];
   const lintErrors: string[] = [];
   const g = new Grouper();
@@ -89,7 +103,10 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
     const ordered = report.images.map((rec, i) => ({ rec, i })).sort((a, b) => a.rec.index - b.rec.index || a.i - b.i);
     for (const { rec } of ordered) {
       const ref = resolvePreset(rec.preset);
-      if (!ref) throw new UserError(`${path.join(dir, 'report.json')}: image ${rec.path} names the unknown preset ${JSON.stringify(rec.preset)}`);
+      if (!ref)
+        throw new UserError(
+          `${path.join(dir, 'report.json')}: image ${rec.path} names the unknown preset ${JSON.stringify(rec.preset)}`,
+        );
       if (ref.preset.store !== store) continue;
       if (PSEUDO_LOCALES.includes(rec.locale)) {
         skipped.push(`${rec.path}: pseudo-locale renders are for review, never uploaded`);
@@ -105,11 +122,18 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
       if (!file || !existsSync(file)) throw new UserError(`${dir}: ${rec.path} is listed in report.json but missing`);
       const bytes = readFileSync(file);
       const img = describe(file, rec.path, bytes);
-      if (img.sha256 !== rec.sha256) throw new UserError(`${dir}: ${rec.path} does not match the sha256 in its report.json (changed after the render, or a cut download?)`);
+      if (img.sha256 !== rec.sha256)
+        throw new UserError(
+          `${dir}: ${rec.path} does not match the sha256 in its report.json (changed after the render, or a cut download?)`,
+        );
       const slot = store === 'appstore' ? ref.preset.displayType : ref.preset.playFolder;
-      if (!slot) throw new UserError(`${rec.path}: the preset ${rec.preset} has no ${store === 'appstore' ? 'App Store display type' : 'Play image type'}`);
+      if (!slot)
+        throw new UserError(
+          `${rec.path}: the preset ${rec.preset} has no ${store === 'appstore' ? 'App Store display type' : 'Play image type'}`,
+        );
       g.add(store, code, slot, rec.locale, img);
-      for (const f of report.findings) if (f.severity === 'error' && f.path === rec.path) lintErrors.push(`${rec.path}: ${f.rule}: ${f.message}`);
+      for (const f of report.findings)
+        if (f.severity === 'error' && f.path === rec.path) lintErrors.push(`${rec.path}: ${f.rule}: ${f.message}`);
     }
     return { sets: g.done(), skipped, lintErrors, source: 'report' };
   }
@@ -129,7 +153,10 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
     if (store === 'appstore') {
       const facts = readImageFacts(bytes);
       slot = deliverDisplayType(facts.width, facts.height, i.path);
-      if (!slot) throw new UserError(`${i.path}: ${facts.width}x${facts.height} is no App Store screenshot size (see storeshots presets)`);
+      if (!slot)
+        throw new UserError(
+          `${i.path}: ${facts.width}x${facts.height} is no App Store screenshot size (see storeshots presets)`,
+        );
     } else {
       slot = i.preset?.playFolder ?? i.playKind;
     }
@@ -137,7 +164,13 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
       skipped.push(`${i.path}: not in a supply image folder`);
       continue;
     }
-    g.add(store, locale, slot, i.locale ?? locale, describe(i.file, path.relative(abs, i.file).split(path.sep).join('/'), bytes));
+    g.add(
+      store,
+      locale,
+      slot,
+      i.locale ?? locale,
+      describe(i.file, path.relative(abs, i.file).split(path.sep).join('/'), bytes),
+    );
   }
   return { sets: g.done(), skipped, lintErrors, source: 'fastlane' };
 }

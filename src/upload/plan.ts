@@ -34,7 +34,14 @@ export interface SetPlan {
 /** The `--dry-run --json` shape (issue #22 point 5). */
 export interface PlanJson {
   store: Store;
-  plan: Array<{ locale: string; displayType: string; unchanged: number; upload: string[]; delete: string[]; reorder: boolean }>;
+  plan: Array<{
+    locale: string;
+    displayType: string;
+    unchanged: number;
+    upload: string[];
+    delete: string[];
+    reorder: boolean;
+  }>;
 }
 
 /**
@@ -51,7 +58,13 @@ export function planSet(
 ): SetPlan {
   const pool = live.map((l, pos) => ({ l, pos, taken: false }));
   const matched = local.map((image) => {
-    const hit = pool.find((p) => !p.taken && p.l.usable && p.l.checksum !== undefined && p.l.checksum.toLowerCase() === checksumOf(image).toLowerCase());
+    const hit = pool.find(
+      (p) =>
+        !p.taken &&
+        p.l.usable &&
+        p.l.checksum !== undefined &&
+        p.l.checksum.toLowerCase() === checksumOf(image).toLowerCase(),
+    );
     if (hit) hit.taken = true;
     return { image, hit };
   });
@@ -125,10 +138,21 @@ function summaryLine(store: Store, sets: SetPlan[]): string {
 
 /** The plan as a plain-text table, for the terminal and logs. */
 export function planText(store: Store, sets: SetPlan[], heading = 'Upload plan'): string {
-  const rows = sets.map((s) => [s.locale, s.displayType, String(s.unchanged), String(s.upload.length), String(s.delete.length), s.reorder ? 'yes' : 'no']);
+  const rows = sets.map((s) => [
+    s.locale,
+    s.displayType,
+    String(s.unchanged),
+    String(s.upload.length),
+    String(s.delete.length),
+    s.reorder ? 'yes' : 'no',
+  ]);
   const head = ['locale', 'display type', 'unchanged', 'upload', 'delete', 'reorder'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(w[i]!) : c.padEnd(w[i]!)))
+      .join('  ')
+      .trimEnd();
   const out = [`${heading} (${storeName(store)})`, line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)];
   for (const s of sets) {
     for (const u of s.upload) out.push(`  + ${s.locale} ${s.displayType} ${u.path}`);
@@ -139,14 +163,26 @@ export function planText(store: Store, sets: SetPlan[], heading = 'Upload plan')
 }
 
 // HTML-significant characters as entities, markdown punctuation backslash-escaped: a file name is shown, never interpreted.
-const mdEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[|\\`*_[\]]/g, (c) => `\\${c}`);
+const mdEsc = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[|\\`*_[\]]/g, (c) => `\\${c}`);
 
 /** The plan as GitHub markdown: the job summary and the release pull request's comment. */
 export function planMarkdown(store: Store, sets: SetPlan[], heading = 'Upload plan'): string {
-  const out = [`### ${heading}: ${storeName(store)}`, '', '| locale | display type | unchanged | upload | delete | reorder |', '|---|---|---:|---|---|---|'];
+  const out = [
+    `### ${heading}: ${storeName(store)}`,
+    '',
+    '| locale | display type | unchanged | upload | delete | reorder |',
+    '|---|---|---:|---|---|---|',
+  ];
   const list = (xs: string[]) => (xs.length ? xs.map(mdEsc).join('<br>') : '–');
   for (const s of sets) {
-    out.push(`| ${mdEsc(s.locale)} | ${mdEsc(s.displayType)} | ${s.unchanged} | ${list(s.upload.map((u) => u.path))} | ${list(s.delete.map((d) => d.label))} | ${s.reorder ? 'yes' : 'no'} |`);
+    out.push(
+      `| ${mdEsc(s.locale)} | ${mdEsc(s.displayType)} | ${s.unchanged} | ${list(s.upload.map((u) => u.path))} | ${list(s.delete.map((d) => d.label))} | ${s.reorder ? 'yes' : 'no'} |`,
+    );
   }
   out.push('', summaryLine(store, sets), '');
   return out.join('\n');

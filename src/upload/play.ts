@@ -41,7 +41,10 @@ function classify(e: unknown): RetryDecision {
   if (status === undefined) return { network: true };
   const h = g.response?.headers;
   // gaxios hands a fetch Headers (or, in older versions, a plain object).
-  const retryAfter = h && typeof (h as Headers).get === 'function' ? (h as Headers).get('retry-after') : (h as Record<string, string> | undefined)?.['retry-after'];
+  const retryAfter =
+    h && typeof (h as Headers).get === 'function'
+      ? (h as Headers).get('retry-after')
+      : (h as Record<string, string> | undefined)?.['retry-after'];
   return { status, retryAfter };
 }
 
@@ -51,13 +54,25 @@ function explain(e: unknown, what: string): Error {
   const data = (e as GaxiosLike)?.response?.data as { error?: { message?: string; status?: string } } | undefined;
   const detail = data?.error?.message ?? errorMessage(e);
   const hint = status ? HINT[status] : undefined;
-  return new StoreHttpError(`Google Play ${what} failed${status ? ` (${status})` : ''}: ${detail}${hint ? ` (${hint})` : ''}`, status ?? 0, data);
+  return new StoreHttpError(
+    `Google Play ${what} failed${status ? ` (${status})` : ''}: ${detail}${hint ? ` (${hint})` : ''}`,
+    status ?? 0,
+    data,
+  );
 }
 
-export async function playRun(run: StoreRun, target: StoreTarget, sets: LocalSet[]): Promise<{ plan: SetPlan[]; failures: string[] }> {
+export async function playRun(
+  run: StoreRun,
+  target: StoreTarget,
+  sets: LocalSet[],
+): Promise<{ plan: SetPlan[]; failures: string[] }> {
   for (const s of sets) {
-    const max = s.displayType === 'featureGraphic' || s.displayType === 'icon' || s.displayType === 'tvBanner' ? 1 : PLAY.maxPerType;
-    if (s.images.length > max) throw new UploadBlocked(`${s.locale} ${s.displayType} has ${s.images.length} images; Play takes at most ${max}`);
+    const max =
+      s.displayType === 'featureGraphic' || s.displayType === 'icon' || s.displayType === 'tvBanner'
+        ? 1
+        : PLAY.maxPerType;
+    if (s.images.length > max)
+      throw new UploadBlocked(`${s.locale} ${s.displayType} has ${s.images.length} images; Play takes at most ${max}`);
   }
   const auth = playAuthClient(run.play!, run.t);
   const rootUrl = run.baseUrl.endsWith('/') ? run.baseUrl : `${run.baseUrl}/`;
@@ -74,16 +89,29 @@ export async function playRun(run: StoreRun, target: StoreTarget, sets: LocalSet
     }
   };
 
-  const edit = await call<androidpublisher_v3.Schema$AppEdit>('edits.insert', false, () => api.edits.insert({ packageName, requestBody: {} }, mo));
+  const edit = await call<androidpublisher_v3.Schema$AppEdit>('edits.insert', false, () =>
+    api.edits.insert({ packageName, requestBody: {} }, mo),
+  );
   const editId = edit.id!;
   let committed = false;
   try {
     const plan: SetPlan[] = [];
     for (const s of sets) {
       const imageType = s.displayType;
-      const listed = await call<androidpublisher_v3.Schema$ImagesListResponse>(`images.list ${s.locale} ${imageType}`, true, () => api.edits.images.list({ packageName, editId, language: s.locale, imageType }, mo));
-      const live: LiveImage[] = (listed.images ?? []).map((i) => ({ id: i.id!, checksum: i.sha256 ?? undefined, label: i.id!, usable: true }));
-      plan.push(planSet({ store: 'play', locale: s.locale, displayType: imageType }, s.images, live, (i) => i.sha256, true));
+      const listed = await call<androidpublisher_v3.Schema$ImagesListResponse>(
+        `images.list ${s.locale} ${imageType}`,
+        true,
+        () => api.edits.images.list({ packageName, editId, language: s.locale, imageType }, mo),
+      );
+      const live: LiveImage[] = (listed.images ?? []).map((i) => ({
+        id: i.id!,
+        checksum: i.sha256 ?? undefined,
+        label: i.id!,
+        usable: true,
+      }));
+      plan.push(
+        planSet({ store: 'play', locale: s.locale, displayType: imageType }, s.images, live, (i) => i.sha256, true),
+      );
     }
     await run.onPlan?.(plan);
     if (run.dryRun) {
@@ -93,21 +121,42 @@ export async function playRun(run: StoreRun, target: StoreTarget, sets: LocalSet
     for (const p of plan) {
       const where = `${p.locale} ${p.displayType}`;
       for (const d of p.delete) {
-        await call(`images.delete ${where} ${d.id}`, true, () => api.edits.images.delete({ packageName, editId, language: p.locale, imageType: p.displayType, imageId: d.id }, mo));
+        await call(`images.delete ${where} ${d.id}`, true, () =>
+          api.edits.images.delete(
+            { packageName, editId, language: p.locale, imageType: p.displayType, imageId: d.id },
+            mo,
+          ),
+        );
         run.t.log(`${where}: deleted ${d.id}`);
       }
       for (const u of p.upload) {
         const body = readFileSync(u.file);
         // Retrying an upload inside the edit could add the image twice: a failed one fails the run, and the edit is dropped.
-        const res = await call<androidpublisher_v3.Schema$ImagesUploadResponse>(`images.upload ${where} ${u.path}`, false, () =>
-          api.edits.images.upload({ packageName, editId, language: p.locale, imageType: p.displayType, media: { mimeType: u.mime, body } }, mo),
+        const res = await call<androidpublisher_v3.Schema$ImagesUploadResponse>(
+          `images.upload ${where} ${u.path}`,
+          false,
+          () =>
+            api.edits.images.upload(
+              { packageName, editId, language: p.locale, imageType: p.displayType, media: { mimeType: u.mime, body } },
+              mo,
+            ),
         );
-        if (res.image?.sha256 && res.image.sha256.toLowerCase() !== u.sha256) throw new StoreHttpError(`Google Play stored ${u.path} with sha256 ${res.image.sha256}, not ${u.sha256}: the upload was altered on the way`, 0, res);
+        if (res.image?.sha256 && res.image.sha256.toLowerCase() !== u.sha256)
+          throw new StoreHttpError(
+            `Google Play stored ${u.path} with sha256 ${res.image.sha256}, not ${u.sha256}: the upload was altered on the way`,
+            0,
+            res,
+          );
         run.t.log(`${where}: uploaded ${u.path}`);
       }
     }
     await call('edits.validate', true, () => api.edits.validate({ packageName, editId }, mo));
-    await call('edits.commit', false, () => api.edits.commit({ packageName, editId, changesNotSentForReview: target.changesNotSentForReview ? true : undefined }, mo));
+    await call('edits.commit', false, () =>
+      api.edits.commit(
+        { packageName, editId, changesNotSentForReview: target.changesNotSentForReview ? true : undefined },
+        mo,
+      ),
+    );
     committed = true;
     run.t.log(`committed edit ${editId}`);
     return { plan, failures: [] };

@@ -36,7 +36,8 @@ export function simplifyAjvErrors(errors: ErrorObject[]): ErrorObject[] {
     // "must match then schema" echoes, and the inner pattern error of propertyNames (reported by its parent).
     if (e.keyword === 'if' || e.schemaPath.includes('/propertyNames/')) continue;
     // One type error per field: an if/then/else branch's own type check repeats the outer one.
-    const key = e.keyword === 'type' ? `${e.instancePath}|type` : `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    const key =
+      e.keyword === 'type' ? `${e.instancePath}|type` : `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(e);
@@ -60,8 +61,12 @@ export function describeAjvError(e: ErrorObject, schemaAt?: SchemaLookup): strin
     case 'format':
     case 'pattern': {
       // verbose: true hands the schema that holds the keyword (schemaPath is relative to a $ref'd definition).
-      const parent = (e.parentSchema as Record<string, unknown> | undefined) ?? schemaAt?.(e.schemaPath.replace(/\/(pattern|format)$/, ''));
-      return typeof parent?.description === 'string' ? parent.description.replace(/\.$/, '') : `a value matching ${String(p.pattern)}`;
+      const parent =
+        (e.parentSchema as Record<string, unknown> | undefined) ??
+        schemaAt?.(e.schemaPath.replace(/\/(pattern|format)$/, ''));
+      return typeof parent?.description === 'string'
+        ? parent.description.replace(/\.$/, '')
+        : `a value matching ${String(p.pattern)}`;
     }
     case 'minimum':
     case 'exclusiveMinimum':

@@ -52,6 +52,7 @@ export function expected(what: string, field: string, value: unknown): string {
 /** What went wrong, from anything a `catch` receives: an Error's message, or the thrown value as text. */
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
-  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string')
+    return (e as { message: string }).message;
   return String(e);
 }

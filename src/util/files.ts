@@ -49,7 +49,15 @@ export function sniffFile(abs: string): ImageFormat | 'svg' | undefined {
 }
 
 const NAMES: Record<string, string> = {
-  png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', heif: 'HEIC/HEIF', avif: 'AVIF', bmp: 'BMP', tiff: 'TIFF', svg: 'SVG',
+  png: 'PNG',
+  jpeg: 'JPEG',
+  gif: 'GIF',
+  webp: 'WebP',
+  heif: 'HEIC/HEIF',
+  avif: 'AVIF',
+  bmp: 'BMP',
+  tiff: 'TIFF',
+  svg: 'SVG',
 };
 
 /**
@@ -62,7 +70,8 @@ export function notPngOrJpeg(abs: string): string | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(abs)?.[1]?.toLowerCase();
   if (!format) return 'is not an image: its first bytes match no image format; use a PNG or JPEG file';
   const named = ext && ext !== format ? ` named .${ext}` : '';
-  const hint = format === 'heif' ? ' (an iPhone photo: export it as PNG or JPEG, e.g. with Preview or `sips -s format png`)' : '';
+  const hint =
+    format === 'heif' ? ' (an iPhone photo: export it as PNG or JPEG, e.g. with Preview or `sips -s format png`)' : '';
   const name = NAMES[format]!;
   return `is really ${name === 'AVIF' || name === 'SVG' ? 'an' : 'a'} ${name} image${named}; screenshots, backgrounds and frames must be PNG or JPEG${hint}`;
 }

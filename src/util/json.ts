@@ -13,7 +13,8 @@ export function canonicalJson(v: unknown): string {
 }
 
 function write(v: unknown, stack: Set<object>): string | undefined {
-  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: () => unknown }).toJSON();
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    v = (v as { toJSON: () => unknown }).toJSON();
   if (v === null || typeof v !== 'object') return typeof v === 'bigint' ? bigint() : JSON.stringify(v);
   if (stack.has(v)) throw new TypeError('canonicalJson: a cyclic structure has no JSON form');
   stack.add(v);

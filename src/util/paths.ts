@@ -42,7 +42,15 @@ export function isInside(dir: string, file: string, opts: { self?: boolean } = {
  * or leads out of `dir` or to `dir` itself.
  */
 export function joinInside(dir: string, rel: string): string | undefined {
-  if (typeof rel !== 'string' || rel === '' || rel.includes('\0') || path.isAbsolute(rel) || path.win32.isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) return undefined;
+  if (
+    typeof rel !== 'string' ||
+    rel === '' ||
+    rel.includes('\0') ||
+    path.isAbsolute(rel) ||
+    path.win32.isAbsolute(rel) ||
+    /^[a-zA-Z]:/.test(rel)
+  )
+    return undefined;
   const abs = path.resolve(dir, rel);
   return isInside(dir, abs) ? abs : undefined;
 }

@@ -22,7 +22,8 @@ function hmacHex(secret: string, message: string | Buffer): string {
 }
 
 function payloadOf(t: number, body: string | Buffer | Uint8Array): Buffer {
-  const b = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const b =
+    typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   return Buffer.concat([Buffer.from(`${t}.`, 'utf8'), b]);
 }
 
@@ -46,7 +47,12 @@ export function parseSignatureHeader(value: string | undefined | null): { t: num
   return t === undefined || v1.length === 0 ? undefined : { t, v1 };
 }
 
-function check(secret: string, messageAt: (t: number) => Buffer | string, sig: string | undefined | null, opts: VerifyOptions): VerifyResult {
+function check(
+  secret: string,
+  messageAt: (t: number) => Buffer | string,
+  sig: string | undefined | null,
+  opts: VerifyOptions,
+): VerifyResult {
   if (!secret) return { ok: false, reason: 'no secret to verify with' };
   const parsed = parseSignatureHeader(sig);
   if (!parsed) return { ok: false, reason: 'signature is not of the form t=<unix>,v1=<hex>' };

@@ -4,7 +4,14 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { verifyDispatch } from '../../util/signature.js';
-import { clientFor, downloadImages, recordOf, remoteFindingsOf, waitForRenders, type RemoteRunOptions } from '../../remote/run.js';
+import {
+  clientFor,
+  downloadImages,
+  recordOf,
+  remoteFindingsOf,
+  waitForRenders,
+  type RemoteRunOptions,
+} from '../../remote/run.js';
 import type { RemoteRender } from '../../remote/client.js';
 import { outputPath } from '../../plan/output-path.js';
 import { lintPaths } from '../../lint/index.js';
@@ -44,18 +51,29 @@ const SET = /^[A-Za-z0-9-]{2,35}\/[a-z0-9_.@]{3,60}$/;
 export async function collectMode(a: ActionEnv, deps: CollectDeps = {}): Promise<CollectResult> {
   const { inputs, ctx, runner } = a;
   if (ctx.eventName !== 'repository_dispatch') {
-    throw new UserError(`mode: collect runs in a repository_dispatch workflow (on: repository_dispatch: types: [${DISPATCH_EVENT}]); this event is ${ctx.eventName || 'unknown'}`);
+    throw new UserError(
+      `mode: collect runs in a repository_dispatch workflow (on: repository_dispatch: types: [${DISPATCH_EVENT}]); this event is ${ctx.eventName || 'unknown'}`,
+    );
   }
   const secret = inputs.remote.webhookSecret;
-  if (!secret) throw new UserError('mode: collect needs webhook-secret to verify the dispatch (the secret the render service signs with)');
+  if (!secret)
+    throw new UserError(
+      'mode: collect needs webhook-secret to verify the dispatch (the secret the render service signs with)',
+    );
   const payload = (ctx.payload.client_payload ?? {}) as DispatchPayload;
   if (typeof payload.render_id !== 'string' || typeof payload.status !== 'string' || !ID.test(payload.render_id)) {
-    throw new UserError('refusing the repository_dispatch: its client_payload has no render_id and status (was it sent by the render service?)');
+    throw new UserError(
+      'refusing the repository_dispatch: its client_payload has no render_id and status (was it sent by the render service?)',
+    );
   }
   if (typeof payload.signature !== 'string' || payload.signature === '') {
     throw new UserError(`refusing the repository_dispatch for ${payload.render_id}: it is not signed`);
   }
-  const verdict = verifyDispatch(secret, { render_id: payload.render_id, status: payload.status, signature: payload.signature }, { now: deps.now });
+  const verdict = verifyDispatch(
+    secret,
+    { render_id: payload.render_id, status: payload.status, signature: payload.signature },
+    { now: deps.now },
+  );
   if (!verdict.ok) throw new UserError(`refusing the repository_dispatch for ${payload.render_id}: ${verdict.reason}`);
   runner.info(`Dispatch for render ${payload.render_id} (${payload.status}) verified.`);
 
@@ -63,15 +81,27 @@ export async function collectMode(a: ActionEnv, deps: CollectDeps = {}): Promise
   if (typeof payload.api_url === 'string' && payload.api_url.replace(/\/+$/, '') !== cfg.baseUrl.replace(/\/+$/, '')) {
     runner.warning(`The dispatch names ${payload.api_url} but api-url is ${cfg.baseUrl}: using api-url.`);
   }
-  const opts: RemoteRunOptions = { ...cfg, now: deps.now, sleep: deps.sleep, onState: (set, status, id) => runner.info(`remote ${set}: ${status} (${id})`) };
+  const opts: RemoteRunOptions = {
+    ...cfg,
+    now: deps.now,
+    sleep: deps.sleep,
+    onState: (set, status, id) => runner.info(`remote ${set}: ${status} (${id})`),
+  };
   const client = clientFor(opts);
   const t0 = performance.now();
   const first = await client.getRender(payload.render_id);
   const meta = (first.metadata ?? {}) as Partial<RunMetadata>;
-  if (meta.storeshots !== 1) throw new RenderError(`render ${first.id} was not submitted by storeshots' remote mode (its metadata has no storeshots marker)`);
+  if (meta.storeshots !== 1)
+    throw new RenderError(
+      `render ${first.id} was not submitted by storeshots' remote mode (its metadata has no storeshots marker)`,
+    );
   checkRepository(first, `${ctx.owner}/${ctx.repo}`);
   const batch: BatchEntry[] = [
-    ...(Array.isArray(meta.batch) ? meta.batch.filter((b): b is BatchEntry => !!b && typeof b.id === 'string' && ID.test(b.id) && typeof b.set === 'string') : []),
+    ...(Array.isArray(meta.batch)
+      ? meta.batch.filter(
+          (b): b is BatchEntry => !!b && typeof b.id === 'string' && ID.test(b.id) && typeof b.set === 'string',
+        )
+      : []),
     { set: String((first.metadata as { set?: unknown })?.set ?? first.id), id: first.id },
   ];
   const finished = await waitForRenders(batch, opts, client);
@@ -86,28 +116,54 @@ export async function collectMode(a: ActionEnv, deps: CollectDeps = {}): Promise
     const set = String((render.metadata as { set?: unknown })?.set ?? b.set);
     if (!SET.test(set)) throw new RenderError(`render ${render.id} names an unexpected set ${JSON.stringify(set)}`);
     const [locale, preset] = set.split('/') as [string, string];
-    const got = await downloadImages(render, outDir, (img) => {
-      const rel = outputPath(layout, { locale, preset, slide: img.slide, index: img.index, ext: img.format === 'jpeg' ? 'jpg' : 'png' });
-      if (!rel || !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(img.slide)) throw new RenderError(`render ${render.id} has an image for slide ${JSON.stringify(img.slide)} that has no place in the ${layout} layout`);
-      return { img, path: rel, locale, preset };
-    }, client);
+    const got = await downloadImages(
+      render,
+      outDir,
+      (img) => {
+        const rel = outputPath(layout, {
+          locale,
+          preset,
+          slide: img.slide,
+          index: img.index,
+          ext: img.format === 'jpeg' ? 'jpg' : 'png',
+        });
+        if (!rel || !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(img.slide))
+          throw new RenderError(
+            `render ${render.id} has an image for slide ${JSON.stringify(img.slide)} that has no place in the ${layout} layout`,
+          );
+        return { img, path: rel, locale, preset };
+      },
+      client,
+    );
     records.push(...got.map((g) => recordOf(g.placed, g.bytes)));
   }
   const tRender = performance.now() - t0;
   // Our lint reads the downloaded bytes; the service's own findings are shown beside, never alone.
   const lint = await lintPaths([outDir], { cwd: outDir });
   const report = buildReport(records, lint.findings);
-  report.remote = { url: cfg.baseUrl, renders: batch.map((b) => ({ set: b.set, id: b.id, status: finished.get(b.id)!.status })), findings: remoteFindingsOf(finished.values() as Iterable<RemoteRender>) };
+  report.remote = {
+    url: cfg.baseUrl,
+    renders: batch.map((b) => ({ set: b.set, id: b.id, status: finished.get(b.id)!.status })),
+    findings: remoteFindingsOf(finished.values() as Iterable<RemoteRender>),
+  };
   const reportFile = writeReport(outDir, report);
   const set: RenderedSet = {
     outDir,
     report,
     reportFile,
-    timings: [['wait and download', tRender], ['lint', performance.now() - t0 - tRender]],
+    timings: [
+      ['wait and download', tRender],
+      ['lint', performance.now() - t0 - tRender],
+    ],
     partial: false,
   };
   const submitted = Number(meta.run_id);
-  return { set, pullRequest: await trustedPullRequest(a, meta), release: meta.release === true, renderedBy: Number.isSafeInteger(submitted) && submitted > 0 ? { run: submitted, attempt: 1 } : undefined };
+  return {
+    set,
+    pullRequest: await trustedPullRequest(a, meta),
+    release: meta.release === true,
+    renderedBy: Number.isSafeInteger(submitted) && submitted > 0 ? { run: submitted, attempt: 1 } : undefined,
+  };
 }
 
 /** A render whose metadata names no repository, or another one, is not this repository's to publish. */
@@ -115,7 +171,9 @@ function checkRepository(render: RemoteRender, here: string): void {
   const named = ((render.metadata ?? {}) as Partial<RunMetadata>).repository;
   // GitHub owner and repository names are case-insensitive.
   if (typeof named !== 'string' || named.toLowerCase() !== here.toLowerCase()) {
-    throw new UserError(`render ${render.id} belongs to ${typeof named === 'string' ? named : 'no repository'}, not ${here}`);
+    throw new UserError(
+      `render ${render.id} belongs to ${typeof named === 'string' ? named : 'no repository'}, not ${here}`,
+    );
   }
 }
 
@@ -131,9 +189,16 @@ async function trustedPullRequest(a: ActionEnv, meta: Partial<RunMetadata>): Pro
   try {
     const { data: pr } = await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: n });
     if (meta.pr?.head_sha && pr.head.sha !== meta.pr.head_sha) {
-      runner.notice(`Pull request #${n} has moved on to ${pr.head.sha.slice(0, 7)} since ${meta.pr.head_sha.slice(0, 7)} was rendered: commenting anyway, marked with the rendered commit.`);
+      runner.notice(
+        `Pull request #${n} has moved on to ${pr.head.sha.slice(0, 7)} since ${meta.pr.head_sha.slice(0, 7)} was rendered: commenting anyway, marked with the rendered commit.`,
+      );
     }
-    return { number: pr.number, headSha: meta.pr?.head_sha ?? pr.head.sha, headRepo: pr.head.repo?.full_name, baseRef: pr.base.ref };
+    return {
+      number: pr.number,
+      headSha: meta.pr?.head_sha ?? pr.head.sha,
+      headRepo: pr.head.repo?.full_name,
+      baseRef: pr.base.ref,
+    };
   } catch (e) {
     if (httpStatus(e) !== 404) throw e;
     runner.notice(`Pull request #${n} does not exist in ${ctx.owner}/${ctx.repo}: no comment.`);

@@ -11,7 +11,8 @@ export async function localMode(a: ActionEnv): Promise<RenderedSet> {
   const { inputs, ctx, runner } = a;
   const t0 = performance.now();
   const natives = ensureNatives({ toolCacheDir: ctx.toolCacheDir, log: runner.info });
-  if (natives.source !== 'present') runner.info(`Native packages ${natives.source === 'cache' ? 'from the tool cache' : 'installed'}: ${natives.dir}`);
+  if (natives.source !== 'present')
+    runner.info(`Native packages ${natives.source === 'cache' ? 'from the tool cache' : 'installed'}: ${natives.dir}`);
   const tNatives = performance.now() - t0;
   // The render cache persists across runs (src/action/cache.ts): unchanged images are copied, not drawn.
   const { result: res } = await withActionCache(
@@ -29,7 +30,9 @@ export async function localMode(a: ActionEnv): Promise<RenderedSet> {
     },
   );
   const s = res.report.summary;
-  runner.info(`Render cache: ${s.cached} of ${s.images} images unchanged (copied from the cache), ${s.rendered} rendered.`);
+  runner.info(
+    `Render cache: ${s.cached} of ${s.images} images unchanged (copied from the cache), ${s.rendered} rendered.`,
+  );
   return renderedSet(a, res, [
     ...(natives.source === 'installed' ? [['native packages', tNatives] as [string, number]] : []),
     ['plan', res.timings.plan],

@@ -56,7 +56,10 @@ export function remoteConfig(a: ActionEnv): { baseUrl: string; apiKey: string; t
   if (apiKey) core.setSecret(apiKey);
   if (webhookSecret) core.setSecret(webhookSecret);
   const missing = [!apiUrl && 'api-url', !apiKey && 'api-key'].filter(Boolean);
-  if (missing.length) throw new UserError(`mode: ${a.inputs.mode} needs ${missing.join(' and ')} (the render API's URL and a key, e.g. \${{ secrets.STORESHOTS_API_KEY }})`);
+  if (missing.length)
+    throw new UserError(
+      `mode: ${a.inputs.mode} needs ${missing.join(' and ')} (the render API's URL and a key, e.g. \${{ secrets.STORESHOTS_API_KEY }})`,
+    );
   return { baseUrl: apiUrl!, apiKey: apiKey!, timeoutMs: timeoutMinutes * 60_000 };
 }
 
@@ -92,10 +95,21 @@ export async function remoteMode(a: ActionEnv): Promise<RenderedSet | undefined>
  * Submits one render per set. The last one carries `github_dispatch` and the ids of the others,
  * so the collect workflow learns the whole batch from the one render it is woken for.
  */
-async function submitForDispatch(a: ActionEnv, cfg: ReturnType<typeof remoteConfig>, common: Parameters<typeof loadProject>[0] & { locales: string[]; presets: string[]; slides: string[]; shard?: string }): Promise<void> {
+async function submitForDispatch(
+  a: ActionEnv,
+  cfg: ReturnType<typeof remoteConfig>,
+  common: Parameters<typeof loadProject>[0] & {
+    locales: string[];
+    presets: string[];
+    slides: string[];
+    shard?: string;
+  },
+): Promise<void> {
   const { inputs, ctx, runner } = a;
   if (!inputs.remote.webhookSecret) {
-    throw new UserError('wait: dispatch needs webhook-secret: the collect workflow verifies the dispatch with it (the same secret as the service signs with)');
+    throw new UserError(
+      'wait: dispatch needs webhook-secret: the collect workflow verifies the dispatch with it (the same secret as the service signs with)',
+    );
   }
   const project = loadProject(common);
   const plan = selectJobs(project.plan, common);
@@ -113,7 +127,9 @@ async function submitForDispatch(a: ActionEnv, cfg: ReturnType<typeof remoteConf
       githubDispatch: last ? { repository: `${ctx.owner}/${ctx.repo}`, event_type: DISPATCH_EVENT } : undefined,
     });
     const { data, headers } = await client.createRender(req.body, req.idempotencyKey);
-    runner.info(`remote ${req.set}: ${data.status} (${data.id})${headers.get('idempotent-replayed') === 'true' ? ' (reused)' : ''}`);
+    runner.info(
+      `remote ${req.set}: ${data.status} (${data.id})${headers.get('idempotent-replayed') === 'true' ? ' (reused)' : ''}`,
+    );
     batch.push({ set: req.set, id: data.id });
   }
   runner.setOutput('images', String(plan.jobs.length));
@@ -124,19 +140,29 @@ async function submitForDispatch(a: ActionEnv, cfg: ReturnType<typeof remoteConf
     'This comment is updated when the renders finish (a `repository_dispatch` runs the collect workflow).',
     `[Workflow run](${meta.run_url})`,
   ].join('\n\n');
-  await runner.summary(`## storeshots: rendering remotely\n\n${batch.map((b) => `- \`${b.set}\`: ${b.id}`).join('\n')}\n\nThe results arrive with the \`repository_dispatch\` event \`${DISPATCH_EVENT}\`.\n`);
+  await runner.summary(
+    `## storeshots: rendering remotely\n\n${batch.map((b) => `- \`${b.set}\`: ${b.id}`).join('\n')}\n\nThe results arrive with the \`repository_dispatch\` event \`${DISPATCH_EVENT}\`.\n`,
+  );
   const pr = ctx.pullRequest;
   if (pr && inputs.comment && a.gh && !ctx.fromFork) {
     try {
-      const c = await upsertStickyComment(a.gh, { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number }, inputs.commentHeader, body, {
-        // Attempt 1 always: a re-run reuses the renders (same idempotency keys), and its collect run stamps the same.
-        stamp: { sha: pr.headSha, run: Number(ctx.runId) || 0, attempt: 1 },
-      });
+      const c = await upsertStickyComment(
+        a.gh,
+        { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number },
+        inputs.commentHeader,
+        body,
+        {
+          // Attempt 1 always: a re-run reuses the renders (same idempotency keys), and its collect run stamps the same.
+          stamp: { sha: pr.headSha, run: Number(ctx.runId) || 0, attempt: 1 },
+        },
+      );
       runner.setOutput('comment-id', c.id);
       runner.info(`Pending comment ${c.operation}: ${c.url}`);
     } catch (e) {
       if (!isPermissionError(e)) throw e;
-      runner.notice(`Could not write the pending comment on #${pr.number} (HTTP ${httpStatus(e)}); the collect workflow will try again.`);
+      runner.notice(
+        `Could not write the pending comment on #${pr.number} (HTTP ${httpStatus(e)}); the collect workflow will try again.`,
+      );
     }
   }
 }

@@ -57,7 +57,12 @@ export function parseUploadInputs(read: InputReader): UploadInputs {
     return false;
   };
   const store = str(UPLOAD_INPUT.store);
-  if (store !== 'appstore' && store !== 'play') problems.push({ severity: 'error', field: UPLOAD_INPUT.store, message: expected('appstore or play (mode: upload needs it)', `input ${UPLOAD_INPUT.store}`, store) });
+  if (store !== 'appstore' && store !== 'play')
+    problems.push({
+      severity: 'error',
+      field: UPLOAD_INPUT.store,
+      message: expected('appstore or play (mode: upload needs it)', `input ${UPLOAD_INPUT.store}`, store),
+    });
   const out: UploadInputs = {
     store: store as Store,
     dir: str(UPLOAD_INPUT.uploadDir),
@@ -76,7 +81,12 @@ export function parseUploadInputs(read: InputReader): UploadInputs {
   return out;
 }
 
-export async function uploadMode(a: ActionEnv, read: InputReader, env: NodeJS.ProcessEnv, deps: { setSecret?: (s: string) => void; transport?: Parameters<typeof runUpload>[0]['transport'] } = {}): Promise<number> {
+export async function uploadMode(
+  a: ActionEnv,
+  read: InputReader,
+  env: NodeJS.ProcessEnv,
+  deps: { setSecret?: (s: string) => void; transport?: Parameters<typeof runUpload>[0]['transport'] } = {},
+): Promise<number> {
   const setSecret = deps.setSecret ?? ((s: string) => core.setSecret(s));
   const u = parseUploadInputs(read);
   // Inputs win over the environment; both are masked before anything can print them.
@@ -84,7 +94,8 @@ export async function uploadMode(a: ActionEnv, read: InputReader, env: NodeJS.Pr
   if (u.ascPrivateKey) runEnv.ASC_PRIVATE_KEY = u.ascPrivateKey;
   if (u.playServiceAccount) runEnv.PLAY_SERVICE_ACCOUNT_JSON = u.playServiceAccount;
   for (const s of credentialSecrets({ cwd: a.ctx.workspace, env: runEnv })) setSecret(s);
-  for (const s of [u.ascKeyId ?? runEnv.ASC_KEY_ID, u.ascIssuerId ?? runEnv.ASC_ISSUER_ID]) if (s?.trim()) setSecret(s.trim());
+  for (const s of [u.ascKeyId ?? runEnv.ASC_KEY_ID, u.ascIssuerId ?? runEnv.ASC_ISSUER_ID])
+    if (s?.trim()) setSecret(s.trim());
 
   const r = await runUpload({
     cwd: a.ctx.workspace,
@@ -103,16 +114,27 @@ export async function uploadMode(a: ActionEnv, read: InputReader, env: NodeJS.Pr
     onPlan: u.dryRun ? undefined : (sets) => a.runner.info(planText(u.store, sets, 'Upload plan')),
     transport: deps.transport ?? defaultTransport((l) => a.runner.info(l)),
   });
-  const heading = r.dryRun ? 'Upload plan (dry run, nothing changed)' : r.failures.length ? 'Upload (with failures)' : 'Uploaded';
+  const heading = r.dryRun
+    ? 'Upload plan (dry run, nothing changed)'
+    : r.failures.length
+      ? 'Upload (with failures)'
+      : 'Uploaded';
   a.runner.info(planText(r.store, r.sets, heading));
-  const md = planMarkdown(r.store, r.sets, heading) + (r.failures.length ? `\n**Failed:**\n\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : '');
+  const md =
+    planMarkdown(r.store, r.sets, heading) +
+    (r.failures.length ? `\n**Failed:**\n\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : '');
   await a.runner.summary(md);
   a.runner.setOutput('upload-plan', JSON.stringify(r.json));
   a.runner.setOutput('upload-changes', planChanges(r.sets));
   const pr = a.ctx.pullRequest;
   if (pr && a.gh && a.inputs.comment && !a.ctx.fromFork) {
     const note = r.dryRun ? '\n_This is what the upload job will change in the store once approved._\n' : '';
-    await upsertStickyComment(a.gh, { owner: a.ctx.owner, repo: a.ctx.repo, issueNumber: pr.number }, PLAN_COMMENT_HEADER, `${md}${note}`);
+    await upsertStickyComment(
+      a.gh,
+      { owner: a.ctx.owner, repo: a.ctx.repo, issueNumber: pr.number },
+      PLAN_COMMENT_HEADER,
+      `${md}${note}`,
+    );
   }
   if (r.failures.length) {
     a.runner.fail(`storeshots: ${r.failures.length} screenshot(s) did not land:\n${r.failures.join('\n')}`);

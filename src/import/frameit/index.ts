@@ -26,7 +26,12 @@ export function importFrameit(framefile: string, manifestDir: string, cwd = proc
   const { cfg, data } = ff;
   const findings: ImportFinding[] = [];
   const note: Note = (rule, message, at) =>
-    void findings.push({ rule, severity: 'warning', message, at: Array.isArray(at) ? ff.at(at) : (at as Position | undefined) });
+    void findings.push({
+      rule,
+      severity: 'warning',
+      message,
+      at: Array.isArray(at) ? ff.at(at) : (at as Position | undefined),
+    });
   const rel = (abs: string) => path.relative(manifestDir, abs).split(path.sep).join('/');
   // frameit matches filters and strings keys against the whole path; from the Framefile's parent
   // folder on is enough, and keeps the folders above the project (a temp dir, a home) out of it.
@@ -37,11 +42,18 @@ export function importFrameit(framefile: string, manifestDir: string, cwd = proc
 
   // 2. The raw screenshots, by locale folder.
   const shots = findShots(root, note);
-  if (shots.length === 0) throw new UserError(`No screenshots found under ${path.relative(cwd, root) || '.'}: frameit setups keep them in <locale>/ folders next to Framefile.json (iOS) or in <locale>/images/phoneScreenshots/ (Android)`);
-  const locales = [...new Set(shots.map((s) => s.locale))].sort((a, b) => (a === 'en-US' ? -1 : b === 'en-US' ? 1 : a.localeCompare(b)));
+  if (shots.length === 0)
+    throw new UserError(
+      `No screenshots found under ${path.relative(cwd, root) || '.'}: frameit setups keep them in <locale>/ folders next to Framefile.json (iOS) or in <locale>/images/phoneScreenshots/ (Android)`,
+    );
+  const locales = [...new Set(shots.map((s) => s.locale))].sort((a, b) =>
+    a === 'en-US' ? -1 : b === 'en-US' ? 1 : a.localeCompare(b),
+  );
   const folders = new Map(shots.map((s) => [s.folder, s.locale]));
   const presetOrder = [...new Set(PRESETS.flatMap((p) => [p.id, `${p.id}@landscape`]))];
-  const presets = [...new Set(shots.map((s) => s.preset))].sort((a, b) => presetOrder.indexOf(a) - presetOrder.indexOf(b));
+  const presets = [...new Set(shots.map((s) => s.preset))].sort(
+    (a, b) => presetOrder.indexOf(a) - presetOrder.indexOf(b),
+  );
   const sizeOf = new Map<string, string | undefined>();
   for (const s of shots) if (!sizeOf.has(s.preset) || s.presetSize === undefined) sizeOf.set(s.preset, s.presetSize);
 
@@ -61,17 +73,24 @@ export function importFrameit(framefile: string, manifestDir: string, cwd = proc
     if (!isLocaleFilter(d)) continue;
     const loc = localeNamed(d.filter as string)!;
     const { filter: _f, ...rest } = d;
-    const diff = diffStyle(styleOf(styles, deepMerge(isObj(cfg.default) ? cfg.default : {}, rest), sampleSize), globalStyle);
+    const diff = diffStyle(
+      styleOf(styles, deepMerge(isObj(cfg.default) ? cfg.default : {}, rest), sampleSize),
+      globalStyle,
+    );
     if (Object.keys(diff).length) localeStyle[loc] = diff;
   }
-  const fontsList = isObj(isObj(cfg.default) ? cfg.default.title : undefined) ? (((cfg.default as Obj).title as Obj).fonts as unknown) : undefined;
+  const fontsList = isObj(isObj(cfg.default) ? cfg.default.title : undefined)
+    ? (((cfg.default as Obj).title as Obj).fonts as unknown)
+    : undefined;
   if (Array.isArray(fontsList)) {
     fontsList.forEach((f, i) => {
       if (!isObj(f)) return;
       const font = fileRef(styles, f.font, `default.title.fonts[${i}].font`);
       if (!font) return;
       if (!styles.fontsUsed.includes(font)) styles.fontsUsed.push(font);
-      const supported = Array.isArray(f.supported) ? (f.supported as unknown[]).filter((x): x is string => typeof x === 'string') : undefined;
+      const supported = Array.isArray(f.supported)
+        ? (f.supported as unknown[]).filter((x): x is string => typeof x === 'string')
+        : undefined;
       if (!supported) {
         globalStyle.headline = { ...globalStyle.headline, font };
         return;
@@ -87,13 +106,30 @@ export function importFrameit(framefile: string, manifestDir: string, cwd = proc
         ls.headline = { ...ls.headline, font };
       }
       // frameit compares `supported` with the locale folder names: others never apply.
-      if (stray.length) note('import.no-equivalent', `fonts[${i}].supported ${stray.map((s) => JSON.stringify(s)).join(', ')}: no locale folder of that name, so frameit never uses the font there; not carried over`, ['default', 'title', 'fonts', i, 'supported']);
+      if (stray.length)
+        note(
+          'import.no-equivalent',
+          `fonts[${i}].supported ${stray.map((s) => JSON.stringify(s)).join(', ')}: no locale folder of that name, so frameit never uses the font there; not carried over`,
+          ['default', 'title', 'fonts', i, 'supported'],
+        );
     });
   }
 
   // 4-5. Texts and slides.
   const textFor = createTextFinder(root, cwd, note, matchPath);
-  const { slides, strings } = buildSlides({ ff, shots, locales, presets, globalStyle, styles, note, root, isLocaleFilter, matchPath, textFor });
+  const { slides, strings } = buildSlides({
+    ff,
+    shots,
+    locales,
+    presets,
+    globalStyle,
+    styles,
+    note,
+    root,
+    isLocaleFilter,
+    matchPath,
+    textFor,
+  });
 
   const manifest: Record<string, unknown> = {
     version: 1,

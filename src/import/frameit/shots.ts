@@ -23,7 +23,11 @@ export function pngFileSize(file: string): Size | undefined {
 }
 
 const PLAY_FOLDERS: Record<string, string> = {
-  phoneScreenshots: 'play.phone', sevenInchScreenshots: 'play.tablet_7', tenInchScreenshots: 'play.tablet_10', tvScreenshots: 'play.tv', wearScreenshots: 'play.wear',
+  phoneScreenshots: 'play.phone',
+  sevenInchScreenshots: 'play.tablet_7',
+  tenInchScreenshots: 'play.tablet_10',
+  tvScreenshots: 'play.tv',
+  wearScreenshots: 'play.wear',
 };
 
 /** A locale folder as fastlane writes them: en-US, de, zh-Hans, and the underscore forms de_CH, zh_TW. */
@@ -43,7 +47,8 @@ export function deviceDash(base: string): number {
     const c = base[i];
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === '-' && depth === 0 && !/^-inch/i.test(base.slice(i))) return i > 0 && DEVICE_NAME.test(base.slice(0, i)) ? i : -1;
+    else if (c === '-' && depth === 0 && !/^-inch/i.test(base.slice(i)))
+      return i > 0 && DEVICE_NAME.test(base.slice(0, i)) ? i : -1;
   }
   return -1;
 }
@@ -53,14 +58,18 @@ export function findShots(root: string, note: Note): Shot[] {
   const files = (readdirSync(root, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).sort();
   const folderOf = new Map<string, string>();
   for (const f of files) {
-    if (!/\.png$/i.test(f) || f.includes('_framed.png') || f.includes('device_frames/') || f.includes('.itmsp/')) continue;
+    if (!/\.png$/i.test(f) || f.includes('_framed.png') || f.includes('device_frames/') || f.includes('.itmsp/'))
+      continue;
     const segs = f.split('/');
     if (segs.length < 2 || !LOCALE_FOLDER.test(segs[0]!)) continue;
     const folder = segs[0]!;
     const locale = bcp47FromFolder(folder);
     const other = folderOf.get(locale);
     if (other !== undefined && other !== folder) {
-      note('import.skipped', `${f}: the folders ${other}/ and ${folder}/ are both the locale ${locale}; ${folder}/ was left out (merge them)`);
+      note(
+        'import.skipped',
+        `${f}: the folders ${other}/ and ${folder}/ are both the locale ${locale}; ${folder}/ was left out (merge them)`,
+      );
       continue;
     }
     folderOf.set(locale, folder);
@@ -88,14 +97,21 @@ export function findShots(root: string, note: Note): Shot[] {
     } else {
       const landscape = size.width > size.height;
       const portrait = landscape ? { width: size.height, height: size.width } : size;
-      const p: Preset | undefined = PRESETS.find((x) => x.store === 'appstore' && (landscape ? x.rotatable && isAcceptedSize(x, portrait) : isAcceptedSize(x, size)));
+      const p: Preset | undefined = PRESETS.find(
+        (x) =>
+          x.store === 'appstore' && (landscape ? x.rotatable && isAcceptedSize(x, portrait) : isAcceptedSize(x, size)),
+      );
       if (p) {
         preset = landscape && p.orientation === 'portrait' ? `${p.id}@landscape` : p.id;
-        if (portrait.width !== p.size.width || portrait.height !== p.size.height) presetSize = `${portrait.width}x${portrait.height}`;
+        if (portrait.width !== p.size.width || portrait.height !== p.size.height)
+          presetSize = `${portrait.width}x${portrait.height}`;
       }
     }
     if (!preset) {
-      note('import.skipped', `${f}: no store preset takes ${size.width}x${size.height} (storeshots renders at store sizes); left out`);
+      note(
+        'import.skipped',
+        `${f}: no store preset takes ${size.width}x${size.height} (storeshots renders at store sizes); left out`,
+      );
       continue;
     }
     shots.push({ abs, locale, folder, rest: segs.slice(1).join('/'), screen, preset, size, presetSize });
@@ -124,7 +140,10 @@ function dropUnsupportedLocales(shots: Shot[], note: Note): Shot[] {
       reported.add(s.folder);
       const n = shots.filter((x) => x.folder === s.folder).length;
       const as = s.folder !== s.locale ? ` (as ${s.locale})` : '';
-      note('import.skipped', `${s.folder}/${as}: ${lacking.map(storeName).join(' and ')} has no such locale, so its ${n} screenshot(s) were left out (rename the folder to a store locale to keep them)`);
+      note(
+        'import.skipped',
+        `${s.folder}/${as}: ${lacking.map(storeName).join(' and ')} has no such locale, so its ${n} screenshot(s) were left out (rename the folder to a store locale to keep them)`,
+      );
     }
   }
   return out;

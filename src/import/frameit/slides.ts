@@ -45,20 +45,45 @@ export function buildSlides(inp: SlideInput): { slides: Array<Record<string, unk
     for (const preset of presets) {
       const group = shots.filter((s) => s.screen === screen && s.preset === preset);
       if (group.length === 0) continue;
-      let id = slug(presets.length > 1 ? `${screen}-${familyUnique ? family(preset) : preset.split('.')[1]!.replace('@', '-')}` : screen);
+      let id = slug(
+        presets.length > 1
+          ? `${screen}-${familyUnique ? family(preset) : preset.split('.')[1]!.replace('@', '-')}`
+          : screen,
+      );
       for (let n = 2; usedIds.has(id); n++) id = `${id.slice(0, 36)}-${n}`;
       usedIds.add(id);
       const first = group[0]!;
       const missing = locales.filter((l) => !group.some((s) => s.locale === l));
-      if (missing.length) note('import.skipped', `${first.rest} has no screenshot in ${missing.join(', ')}; add one there (storeshots needs one per locale)`);
+      if (missing.length)
+        note(
+          'import.skipped',
+          `${first.rest} has no screenshot in ${missing.join(', ')}; add one there (storeshots needs one per locale)`,
+        );
       const rests = new Set(group.map((s) => s.rest));
-      if (rests.size > 1) note('import.approximated', `"${screen}" is named differently per locale (${[...rests].slice(0, 2).join(', ')} ...); the manifest uses ${first.rest}: rename the others or set the slide's screenshot by hand`);
+      if (rests.size > 1)
+        note(
+          'import.approximated',
+          `"${screen}" is named differently per locale (${[...rests].slice(0, 2).join(', ')} ...); the manifest uses ${first.rest}: rename the others or set the slide's screenshot by hand`,
+        );
       const slide: Record<string, unknown> = { id, screenshot: `${styles.rel(inp.root)}/{locale}/${first.rest}` };
       if (presets.length > 1) slide.presets = [preset];
-      const slideStyle = diffStyle(styleOf(styles, configFor(ff.cfg, inp.matchPath(first.abs), inp.isLocaleFilter), first.size), inp.globalStyle);
+      const slideStyle = diffStyle(
+        styleOf(styles, configFor(ff.cfg, inp.matchPath(first.abs), inp.isLocaleFilter), first.size),
+        inp.globalStyle,
+      );
       for (const s of group.slice(1)) {
-        if (JSON.stringify(diffStyle(styleOf(styles, configFor(ff.cfg, inp.matchPath(s.abs), inp.isLocaleFilter), s.size), inp.globalStyle)) !== JSON.stringify(slideStyle)) {
-          note('import.approximated', `a data filter applies to ${first.rest} in some locales only; the ${first.locale} settings were used for every locale`);
+        if (
+          JSON.stringify(
+            diffStyle(
+              styleOf(styles, configFor(ff.cfg, inp.matchPath(s.abs), inp.isLocaleFilter), s.size),
+              inp.globalStyle,
+            ),
+          ) !== JSON.stringify(slideStyle)
+        ) {
+          note(
+            'import.approximated',
+            `a data filter applies to ${first.rest} in some locales only; the ${first.locale} settings were used for every locale`,
+          );
           break;
         }
       }
@@ -76,7 +101,11 @@ export function buildSlides(inp: SlideInput): { slides: Array<Record<string, unk
   const kept: SlideTexts[] = [];
   for (const preset of presets) {
     const mine = texts.filter((t) => t.preset === preset);
-    for (const t of mine.slice(MAX_PER_SET)) note('import.skipped', `slide ${String(t.slide.id)}: a ${preset} set holds at most ${MAX_PER_SET} screenshots; left out`);
+    for (const t of mine.slice(MAX_PER_SET))
+      note(
+        'import.skipped',
+        `slide ${String(t.slide.id)}: a ${preset} set holds at most ${MAX_PER_SET} screenshots; left out`,
+      );
   }
   const countOf = new Map<string, number>();
   for (const t of texts) {
@@ -99,12 +128,18 @@ function reportUntitled(texts: SlideTexts[], note: Note): void {
     for (const [loc, x] of entries) {
       const where = `${x.shot.folder}/${x.shot.rest}`;
       if (!x.title && !x.keyword) {
-        note('import.approximated', anyText
-          ? `${where} has no title text: frameit draws none there; its headline is left empty in ${loc} (never another locale's text)`
-          : `${where} has no title text: frameit draws none; storeshots renders it without a headline`);
+        note(
+          'import.approximated',
+          anyText
+            ? `${where} has no title text: frameit draws none there; its headline is left empty in ${loc} (never another locale's text)`
+            : `${where} has no title text: frameit draws none; storeshots renders it without a headline`,
+        );
       } else if ((!x.title || x.title.blank) && (!x.keyword || x.keyword.blank)) {
         const src = x.title?.file ? ` in ${path.basename(x.title.file)}:${x.title.line}` : '';
-        note('import.approximated', `${where}: the title is blank (${JSON.stringify(x.title?.text ?? x.keyword?.text)}${src}): frameit draws no title; the headline stays empty in ${loc}`);
+        note(
+          'import.approximated',
+          `${where}: the title is blank (${JSON.stringify(x.title?.text ?? x.keyword?.text)}${src}): frameit draws no title; the headline stays empty in ${loc}`,
+        );
       }
     }
   }
@@ -132,7 +167,12 @@ function writeHeadlines(texts: SlideTexts[], locales: string[], rel: (abs: strin
         continue;
       }
       keys.add(x.title.key);
-      patterns.add(rel(x.title.file).split('/').map((seg) => (seg === x.shot.folder ? '{locale}' : seg)).join('/'));
+      patterns.add(
+        rel(x.title.file)
+          .split('/')
+          .map((seg) => (seg === x.shot.folder ? '{locale}' : seg))
+          .join('/'),
+      );
     }
     if (keys.size > 1) keyMode = false;
   }
@@ -164,6 +204,10 @@ function writeHeadlines(texts: SlideTexts[], locales: string[], rel: (abs: strin
 }
 
 function slug(s: string): string {
-  const out = s.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|-+$/g, '').slice(0, 40);
+  const out = s
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|-+$/g, '')
+    .slice(0, 40);
   return /^[a-z0-9]/.test(out) ? out : `s${out}`.slice(0, 40);
 }

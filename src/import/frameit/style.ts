@@ -49,7 +49,8 @@ export function styleOf(ctx: StyleContext, c: Obj, size: Size): Style {
     h.font = font;
     if (!ctx.fontsUsed.includes(font)) ctx.fontsUsed.push(font);
   }
-  if (typeof title.font_weight === 'number') h.weight = Math.min(900, Math.max(100, Math.round(title.font_weight / 100) * 100));
+  if (typeof title.font_weight === 'number')
+    h.weight = Math.min(900, Math.max(100, Math.round(title.font_weight / 100) * 100));
   let px: number | undefined;
   if (typeof title.font_size === 'number' && title.font_size > 0) {
     h.size = title.font_size;

@@ -29,11 +29,24 @@ export function createTextFinder(root: string, cwd: string, note: Note, matchPat
       if (!existsSync(f)) tables.set(f, null);
       else {
         const shown = path.relative(cwd, f) || f;
-        const parsed = parseAppleStrings(decodeStringsFile(readFileSync(f), shown), { file: shown, locale: '', perLocale: true, dialect: 'frameit' });
-        for (const w of parsed.warnings ?? []) note('import.approximated', w.message, { file: shown, line: w.line, column: w.column });
-        const entries = Object.entries(parsed.values).map(([key, value]) => ({ key, value, line: parsed.lines?.[key] ?? 0 }));
+        const parsed = parseAppleStrings(decodeStringsFile(readFileSync(f), shown), {
+          file: shown,
+          locale: '',
+          perLocale: true,
+          dialect: 'frameit',
+        });
+        for (const w of parsed.warnings ?? [])
+          note('import.approximated', w.message, { file: shown, line: w.line, column: w.column });
+        const entries = Object.entries(parsed.values).map(([key, value]) => ({
+          key,
+          value,
+          line: parsed.lines?.[key] ?? 0,
+        }));
         // File order, as frameit's reader keeps it (a JS object would put numeric keys first).
-        tables.set(f, entries.sort((a, b) => a.line - b.line));
+        tables.set(
+          f,
+          entries.sort((a, b) => a.line - b.line),
+        );
       }
     }
     return tables.get(f)!;
@@ -52,7 +65,14 @@ export function createTextFinder(root: string, cwd: string, note: Note, matchPat
     const s = stringsFor(`${kind}.strings`, shot.abs);
     const where = matchPath(shot.abs).toLowerCase();
     const hit = s?.entries.find((e) => where.includes(e.key.toLowerCase()));
-    if (hit && hit.value !== '') return { text: hit.value, key: hit.key, file: s!.file, line: hit.line, ...(hit.value.trim() === '' ? { blank: true } : {}) };
+    if (hit && hit.value !== '')
+      return {
+        text: hit.value,
+        key: hit.key,
+        file: s!.file,
+        line: hit.line,
+        ...(hit.value.trim() === '' ? { blank: true } : {}),
+      };
     const block = c[kind];
     const t = isObj(block) && typeof block.text === 'string' ? block.text.replace(/\\n/g, '\n') : undefined;
     return t ? { text: t, ...(t.trim() === '' ? { blank: true } : {}) } : undefined;

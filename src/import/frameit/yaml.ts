@@ -26,7 +26,11 @@ export function toYaml(manifest: Record<string, unknown>, findings: ImportFindin
     },
     Pair(_, pair) {
       const key = String((pair.key as { value?: unknown })?.value);
-      if (isMap(pair.value) && (key === 'output' || key === 'device' || (key === 'background' && pair.value.items.length <= 2))) pair.value.flow = true;
+      if (
+        isMap(pair.value) &&
+        (key === 'output' || key === 'device' || (key === 'background' && pair.value.items.length <= 2))
+      )
+        pair.value.flow = true;
     },
   });
   return doc.toString({ lineWidth: 120 });

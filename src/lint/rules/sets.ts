@@ -15,7 +15,9 @@ export const SET_RULES: readonly Rule[] = [
     source: 'appleSpecs',
     check: (set) => {
       if (set.count <= APPSTORE.maxPerSet) return [];
-      const extra = set.slides ? set.slides.slice(APPSTORE.maxPerSet) : set.images.slice(APPSTORE.maxPerSet).map((i) => i.path);
+      const extra = set.slides
+        ? set.slides.slice(APPSTORE.maxPerSet)
+        : set.images.slice(APPSTORE.maxPerSet).map((i) => i.path);
       return [
         {
           message: `${set.label} has ${set.count} screenshots; the App Store takes at most ${APPSTORE.maxPerSet} per display size and locale (deliver skips the rest: ${extra.join(', ')})`,
@@ -35,7 +37,14 @@ export const SET_RULES: readonly Rule[] = [
     source: 'playPreview',
     check: (set) => {
       if ((set.playKind ?? 'screenshot') !== 'screenshot' || set.count <= PLAY.maxPerType) return [];
-      return [{ message: `${set.label} has ${set.count} screenshots; Google Play takes at most ${PLAY.maxPerType} per device type`, path: set.folder, locale: set.locale, preset: set.presetRef }];
+      return [
+        {
+          message: `${set.label} has ${set.count} screenshots; Google Play takes at most ${PLAY.maxPerType} per device type`,
+          path: set.folder,
+          locale: set.locale,
+          preset: set.presetRef,
+        },
+      ];
     },
   },
   {
@@ -43,7 +52,8 @@ export const SET_RULES: readonly Rule[] = [
     severity: 'warning',
     scope: 'set',
     stores: ['appstore', 'play'],
-    description: 'No two images in one set have the same bytes (a copied file or a slide rendered from the same input twice).',
+    description:
+      'No two images in one set have the same bytes (a copied file or a slide rendered from the same input twice).',
     source: 'storeshotsRules',
     check: (set) => {
       const seen = new Map<string, LintImage>();
@@ -51,7 +61,11 @@ export const SET_RULES: readonly Rule[] = [
       for (const img of set.images) {
         if (!img.facts) continue;
         const first = seen.get(img.facts.sha256);
-        if (first) out.push({ ...where(img), message: `${img.path} is byte-for-byte the same image as ${first.path} in ${set.label}` });
+        if (first)
+          out.push({
+            ...where(img),
+            message: `${img.path} is byte-for-byte the same image as ${first.path} in ${set.label}`,
+          });
         else seen.set(img.facts.sha256, img);
       }
       return out;
@@ -74,7 +88,14 @@ export const SET_RULES: readonly Rule[] = [
       });
       return ok.length >= PLAY.promoMinCount
         ? []
-        : [{ message: `${set.label} has ${ok.length} screenshot(s) of at least ${PLAY.promoMinSide} px at 9:16 or 16:9; Play asks for ${PLAY.promoMinCount} to make the app eligible for promotion and recommendations`, path: set.folder, locale: set.locale, preset: set.presetRef }];
+        : [
+            {
+              message: `${set.label} has ${ok.length} screenshot(s) of at least ${PLAY.promoMinSide} px at 9:16 or 16:9; Play asks for ${PLAY.promoMinCount} to make the app eligible for promotion and recommendations`,
+              path: set.folder,
+              locale: set.locale,
+              preset: set.presetRef,
+            },
+          ];
     },
   },
 
@@ -95,7 +116,9 @@ export const SET_RULES: readonly Rule[] = [
       const types = new Set<string>(
         run.plan
           ? run.plan.presets.flatMap((ref) => getPreset(ref.split('@')[0]!)?.displayType ?? [])
-          : run.images.flatMap((img) => (img.store === 'appstore' && img.locale && img.displayType ? [img.displayType] : [])),
+          : run.images.flatMap((img) =>
+              img.store === 'appstore' && img.locale && img.displayType ? [img.displayType] : [],
+            ),
       );
       const iphone = [...types].some((t) => t.startsWith('APP_IPHONE_'));
       const out: Hit[] = [];
@@ -104,16 +127,26 @@ export const SET_RULES: readonly Rule[] = [
       const from = run.plan ? 'The manifest has no' : 'No locale folder has an';
       if (iphone) {
         if (!types.has(large) && !types.has('APP_IPHONE_65')) {
-          out.push({ message: `${from} ${largeLabel} set (nor a 6.5" set); App Store Connect requires one to submit an iPhone app. Add appstore.iphone_6_9` });
+          out.push({
+            message: `${from} ${largeLabel} set (nor a 6.5" set); App Store Connect requires one to submit an iPhone app. Add appstore.iphone_6_9`,
+          });
         } else if (!types.has(large)) {
-          out.push({ message: `${from} ${largeLabel} set; the 6.5" set satisfies the older rule, but Apple's 2026 page lists the Dynamic Island sizes. Add appstore.iphone_6_9`, severity: 'warning' });
+          out.push({
+            message: `${from} ${largeLabel} set; the 6.5" set satisfies the older rule, but Apple's 2026 page lists the Dynamic Island sizes. Add appstore.iphone_6_9`,
+            severity: 'warning',
+          });
         }
         if (!types.has(medium)) {
-          out.push({ message: `${from} ${displayTypeLabel(medium)} set; Apple's page (2026-10) lists it as required for iPhone apps (sources disagree whether the 6.9" set scales down to it). Add appstore.iphone_6_3`, severity: 'warning' });
+          out.push({
+            message: `${from} ${displayTypeLabel(medium)} set; Apple's page (2026-10) lists it as required for iPhone apps (sources disagree whether the 6.9" set scales down to it). Add appstore.iphone_6_3`,
+            severity: 'warning',
+          });
         }
       }
       if (run.targetsIpad && !types.has(APPSTORE.requiredIpadDisplayType)) {
-        out.push({ message: `${from} ${displayTypeLabel(APPSTORE.requiredIpadDisplayType)} set; App Store Connect requires one when the app runs on iPad. Add appstore.ipad_13` });
+        out.push({
+          message: `${from} ${displayTypeLabel(APPSTORE.requiredIpadDisplayType)} set; App Store Connect requires one when the app runs on iPad. Add appstore.ipad_13`,
+        });
       }
       return out;
     },
@@ -135,7 +168,10 @@ export const SET_RULES: readonly Rule[] = [
       const out: Hit[] = [];
       for (const [locale, n] of perLocale) {
         if (n > 0 && n < PLAY.minTotal) {
-          out.push({ message: `The ${locale} Play listing has ${n} screenshot; Google Play needs at least ${PLAY.minTotal} in total to publish`, locale });
+          out.push({
+            message: `The ${locale} Play listing has ${n} screenshot; Google Play needs at least ${PLAY.minTotal} in total to publish`,
+            locale,
+          });
         }
       }
       return out;
@@ -145,25 +181,45 @@ export const SET_RULES: readonly Rule[] = [
     id: 'locale.unknown-store-locale',
     severity: 'error',
     scope: 'run',
-    description: 'Every locale folder is a code the store knows (deliver refuses other folder names; supply sends the folder name to Play as the language).',
+    description:
+      'Every locale folder is a code the store knows (deliver refuses other folder names; supply sends the folder name to Play as the language).',
     source: { appstore: 'fastlaneLanguages', play: 'playLanguages' },
-    unconfirmed: 'Play\'s full language list is UNCONFIRMED, so unknown Play folders are warnings.',
+    unconfirmed: "Play's full language list is UNCONFIRMED, so unknown Play folders are warnings.",
     check: (run) =>
       run.localeFolders.map((f) =>
         f.flat
-          ? { path: f.path, locale: f.name, store: f.store, severity: 'warning' as const, message: `${f.path}: "${f.name}" maps to no ${f.store === 'appstore' ? 'App Store' : 'Google Play'} locale, so the fastlane layout leaves these images out; use a code from \`storeshots presets --locales\`` }
+          ? {
+              path: f.path,
+              locale: f.name,
+              store: f.store,
+              severity: 'warning' as const,
+              message: `${f.path}: "${f.name}" maps to no ${f.store === 'appstore' ? 'App Store' : 'Google Play'} locale, so the fastlane layout leaves these images out; use a code from \`storeshots presets --locales\``,
+            }
           : f.store === 'appstore'
-          ? { path: f.path, locale: f.name, store: f.store, message: `${f.path}: "${f.name}" is not an App Store Connect locale; deliver refuses the upload ("Unsupported directory name(s)"). Rename it to one of the codes in \`storeshots presets --locales\`` }
-          : { path: f.path, locale: f.name, store: f.store, severity: 'warning' as const, message: `${f.path}: "${f.name}" is not a Play language code supply knows (Hebrew is iw-IL, Simplified Chinese zh-CN); Play may refuse it` },
+            ? {
+                path: f.path,
+                locale: f.name,
+                store: f.store,
+                message: `${f.path}: "${f.name}" is not an App Store Connect locale; deliver refuses the upload ("Unsupported directory name(s)"). Rename it to one of the codes in \`storeshots presets --locales\``,
+              }
+            : {
+                path: f.path,
+                locale: f.name,
+                store: f.store,
+                severity: 'warning' as const,
+                message: `${f.path}: "${f.name}" is not a Play language code supply knows (Hebrew is iw-IL, Simplified Chinese zh-CN); Play may refuse it`,
+              },
       ),
   },
   {
     id: 'fastlane.ignored-file',
     severity: 'warning',
     scope: 'run',
-    description: 'Every image in a fastlane tree is one deliver or supply uploads (right folder, .png/.jpg/.jpeg, not hidden by the _framed rule).',
+    description:
+      'Every image in a fastlane tree is one deliver or supply uploads (right folder, .png/.jpg/.jpeg, not hidden by the _framed rule).',
     source: { appstore: 'fastlaneDeliverLoader', play: 'fastlaneSupply' },
-    check: (run) => run.ignored.map((i) => ({ path: i.path, locale: i.locale, store: i.store, message: `${i.path}: ${i.reason}` })),
+    check: (run) =>
+      run.ignored.map((i) => ({ path: i.path, locale: i.locale, store: i.store, message: `${i.path}: ${i.reason}` })),
   },
   {
     id: 'path.unreadable',
@@ -178,7 +234,8 @@ export const SET_RULES: readonly Rule[] = [
     id: 'output.collision',
     severity: 'error',
     scope: 'run',
-    description: 'No two images of a run are written to the same file (two manifest locales mapped to one store locale overwrite each other).',
+    description:
+      'No two images of a run are written to the same file (two manifest locales mapped to one store locale overwrite each other).',
     source: 'storeshotsRules',
     check: (run) => {
       const byPath = new Map<string, LintImage[]>();

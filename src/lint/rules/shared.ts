@@ -43,11 +43,28 @@ export const where = (img: LintImage): Pick<Hit, 'path' | 'locale' | 'preset' | 
   preset: img.presetRef,
   slide: img.slide,
 });
-export const hit = (img: LintImage, message: string, severity?: Severity): Hit => ({ ...where(img), message, severity });
+export const hit = (img: LintImage, message: string, severity?: Severity): Hit => ({
+  ...where(img),
+  message,
+  severity,
+});
 export const ACCEPTED_EXT: readonly string[] = APPSTORE.extensions;
-export const FORMAT_NAME: Record<string, string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', heif: 'HEIF/HEIC', avif: 'AVIF', bmp: 'BMP', tiff: 'TIFF' };
-export const extFormat = (ext: string) => (ext === 'jpg' || ext === 'jpeg' ? 'jpeg' : ext === 'png' ? 'png' : undefined);
-export const guessNote = (img: LintImage) => (img.storeGuessed ? ` (taken as ${img.store === 'appstore' ? 'an App Store' : 'a Google Play'} image from its size; pass --store to say which)` : '');
+export const FORMAT_NAME: Record<string, string> = {
+  png: 'PNG',
+  jpeg: 'JPEG',
+  gif: 'GIF',
+  webp: 'WebP',
+  heif: 'HEIF/HEIC',
+  avif: 'AVIF',
+  bmp: 'BMP',
+  tiff: 'TIFF',
+};
+export const extFormat = (ext: string) =>
+  ext === 'jpg' || ext === 'jpeg' ? 'jpeg' : ext === 'png' ? 'png' : undefined;
+export const guessNote = (img: LintImage) =>
+  img.storeGuessed
+    ? ` (taken as ${img.store === 'appstore' ? 'an App Store' : 'a Google Play'} image from its size; pass --store to say which)`
+    : '';
 
 /** Display types by name for messages: `APP_IPHONE_67` -> `iPhone 6.9" (Dynamic Island, large)`. */
 export function displayTypeLabel(dt: string): string {
@@ -70,10 +87,11 @@ export function nearestAppStoreSize(w: number, h: number): { size: string; type:
 
 // Only PNG and JPEG headers are parsed for their size; the format rules report the others.
 export const sized = (img: ReadImage) => img.facts.width > 0 && img.facts.height > 0;
-export const isPlayScreenshot = (img: ReadImage) => sized(img) && img.store === 'play' && (img.playKind ?? 'screenshot') === 'screenshot';
-export const isTablet = (p?: Preset) => p?.playFolder === 'sevenInchScreenshots' || p?.playFolder === 'tenInchScreenshots';
+export const isPlayScreenshot = (img: ReadImage) =>
+  sized(img) && img.store === 'play' && (img.playKind ?? 'screenshot') === 'screenshot';
+export const isTablet = (p?: Preset) =>
+  p?.playFolder === 'sevenInchScreenshots' || p?.playFolder === 'tenInchScreenshots';
 export const isWear = (p?: Preset) => p?.playFolder === 'wearScreenshots';
-
 
 export function round1(n: number): number {
   return Math.round(n * 10) / 10;

@@ -8,11 +8,17 @@ export const TEXT_RULES: readonly Rule[] = [
     id: 'text.overflow',
     severity: 'error',
     scope: 'text',
-    description: 'Headline and subtitle fit their box at or above the style\'s smallest size (else they are cut off or run into the device).',
+    description:
+      "Headline and subtitle fit their box at or above the style's smallest size (else they are cut off or run into the device).",
     source: 'storeshotsRules',
     check: (img, t) =>
       t.overflow
-        ? [hit(img, `${img.path}: the ${t.kind} "${t.text}" does not fit its ${Math.round(t.box.width)}x${Math.round(t.box.height)} px box even at the smallest allowed size (${t.minFontSize} px; it needed ${round1(t.fitFontSize)} px). Shorten the text, allow more lines or lower ${t.kind}.min-size`)]
+        ? [
+            hit(
+              img,
+              `${img.path}: the ${t.kind} "${t.text}" does not fit its ${Math.round(t.box.width)}x${Math.round(t.box.height)} px box even at the smallest allowed size (${t.minFontSize} px; it needed ${round1(t.fitFontSize)} px). Shorten the text, allow more lines or lower ${t.kind}.min-size`,
+            ),
+          ]
         : [],
   },
   {
@@ -27,7 +33,12 @@ export const TEXT_RULES: readonly Rule[] = [
       if (!w || !h) return [];
       const floor = Math.round(TEXT_MIN_READABLE * Math.min(w, h));
       return t.fontSize < floor
-        ? [hit(img, `${img.path}: the ${t.kind} "${t.text}" is set at ${round1(t.fontSize)} px, below ${floor} px (${TEXT_MIN_READABLE * 100}% of ${Math.min(w, h)} px), too small to read in the store; shorten it or raise ${t.kind}.min-size`)]
+        ? [
+            hit(
+              img,
+              `${img.path}: the ${t.kind} "${t.text}" is set at ${round1(t.fontSize)} px, below ${floor} px (${TEXT_MIN_READABLE * 100}% of ${Math.min(w, h)} px), too small to read in the store; shorten it or raise ${t.kind}.min-size`,
+            ),
+          ]
         : [];
     },
   },
@@ -41,7 +52,12 @@ export const TEXT_RULES: readonly Rule[] = [
       const ratio = contrastRatio(t.color, t.background);
       const need = t.kind === 'headline' ? WCAG_AA.large : WCAG_AA.normal;
       return ratio !== undefined && ratio < need
-        ? [hit(img, `${img.path}: the ${t.kind} "${t.text}" (${t.color}) has a contrast of ${ratio.toFixed(2)}:1 against the background behind it (${t.background}); WCAG AA asks for ${need}:1. Darken the background or change ${t.kind}.color`)]
+        ? [
+            hit(
+              img,
+              `${img.path}: the ${t.kind} "${t.text}" (${t.color}) has a contrast of ${ratio.toFixed(2)}:1 against the background behind it (${t.background}); WCAG AA asks for ${need}:1. Darken the background or change ${t.kind}.color`,
+            ),
+          ]
         : [];
     },
   },
@@ -53,7 +69,12 @@ export const TEXT_RULES: readonly Rule[] = [
     source: 'storeshotsRules',
     check: (img, t) =>
       t.missingGlyphs.length
-        ? [hit(img, `${img.path}: no font covers ${t.missingGlyphs.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')} in the ${t.kind} "${t.text}"; add a font for this script under fonts:`)]
+        ? [
+            hit(
+              img,
+              `${img.path}: no font covers ${t.missingGlyphs.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')} in the ${t.kind} "${t.text}"; add a font for this script under fonts:`,
+            ),
+          ]
         : [],
   },
   {
@@ -66,20 +87,37 @@ export const TEXT_RULES: readonly Rule[] = [
       (['headline', 'subtitle'] as const).flatMap((kind) => {
         const t = job[kind];
         if (t?.origin !== 'fallback') return [];
-        return [{ path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, message: `${job.output.path}: no ${job.locale} ${kind} for slide "${job.slide}"${t.key ? ` (key "${t.key}")` : ''}; the ${t.locale} text "${t.text}" is shown instead` }];
+        return [
+          {
+            path: job.output.path,
+            locale: job.locale,
+            preset: job.preset,
+            slide: job.slide,
+            message: `${job.output.path}: no ${job.locale} ${kind} for slide "${job.slide}"${t.key ? ` (key "${t.key}")` : ''}; the ${t.locale} text "${t.text}" is shown instead`,
+          },
+        ];
       }),
   },
   {
     id: 'text.untranslated',
     severity: 'warning',
     scope: 'job',
-    description: 'A locale\'s text is not word-for-word the fallback locale\'s text (probably copied, not translated); keys marked not to be translated are exempt.',
+    description:
+      "A locale's text is not word-for-word the fallback locale's text (probably copied, not translated); keys marked not to be translated are exempt.",
     source: 'storeshotsRules',
     check: (job, plan) =>
       (['headline', 'subtitle'] as const).flatMap((kind) => {
         const own = job[kind];
         if (!own?.sameAsFallback) return [];
-        return [{ path: job.output.path, locale: job.locale, preset: job.preset, slide: job.slide, message: `${job.output.path}: the ${job.locale} ${kind} of slide "${job.slide}" is the same as the ${plan.fallbackLocale ?? 'fallback'} one ("${own.text}"); is it translated?` }];
+        return [
+          {
+            path: job.output.path,
+            locale: job.locale,
+            preset: job.preset,
+            slide: job.slide,
+            message: `${job.output.path}: the ${job.locale} ${kind} of slide "${job.slide}" is the same as the ${plan.fallbackLocale ?? 'fallback'} one ("${own.text}"); is it translated?`,
+          },
+        ];
       }),
   },
 ];

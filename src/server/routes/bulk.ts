@@ -21,7 +21,13 @@ export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps): Promise
           const checked = await checkRenderRequest(item, { config, prefix });
           checked.spec.async = true;
           checkQuota(config, store, req.owner, checked.spec.slides.length, now(), `renders[${index}]`);
-          const shots = await acquireScreenshots(checked.screenshots, undefined, config.limits, netPolicy(config), prefix);
+          const shots = await acquireScreenshots(
+            checked.screenshots,
+            undefined,
+            config.limits,
+            netPolicy(config),
+            prefix,
+          );
           const row = renders.create(req.owner, checked, shots, deps.baseUrl(req));
           created.push(row.id);
           results.push({ index, id: row.id, status: 'processing', polling_url: `/v1/renders/${row.id}` });
@@ -30,7 +36,10 @@ export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps): Promise
           results.push({ index, error: e.toJSON().error });
         }
       }
-      return { status: 202, body: { object: 'bulk', submitted: created.length, failed: items.length - created.length, renders: results } };
+      return {
+        status: 202,
+        body: { object: 'bulk', submitted: created.length, failed: items.length - created.length, renders: results },
+      };
     });
   });
 }

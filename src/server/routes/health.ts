@@ -8,7 +8,12 @@ import type { RouteDeps } from './shared.js';
 const OPEN = { config: { public: true } } as const;
 
 export async function healthRoutes(app: FastifyInstance, { store, metrics }: RouteDeps): Promise<void> {
-  app.get('/healthz', OPEN, async () => ({ status: 'ok', version: VERSION, renders: store.counts(), pending_deliveries: store.pendingDeliveries() }));
+  app.get('/healthz', OPEN, async () => ({
+    status: 'ok',
+    version: VERSION,
+    renders: store.counts(),
+    pending_deliveries: store.pendingDeliveries(),
+  }));
   app.get('/metrics', OPEN, async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
   const doc = openApiDocument();
   app.get('/v1/openapi.json', OPEN, async () => doc);

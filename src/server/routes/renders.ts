@@ -10,12 +10,24 @@ import { acquireScreenshots } from '../inputs.js';
 import { archivePath } from '../jobs.js';
 import { checkRenderRequest } from '../request.js';
 import type { RenderRow } from '../store.js';
-import { accepted, idempotent, oneValueEach, parameterError, readBody, type RouteDeps, syncResponse } from './shared.js';
+import {
+  accepted,
+  idempotent,
+  oneValueEach,
+  parameterError,
+  readBody,
+  type RouteDeps,
+  syncResponse,
+} from './shared.js';
 
 const STATUSES = ['queued', 'processing', 'succeeded', 'failed', 'canceled'] as const;
 
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
-const imageParams = { type: 'object', properties: { id: { type: 'string' }, index: { type: 'string' } }, required: ['id', 'index'] } as const;
+const imageParams = {
+  type: 'object',
+  properties: { id: { type: 'string' }, index: { type: 'string' } },
+  required: ['id', 'index'],
+} as const;
 
 const listQuery = {
   type: 'object',
@@ -27,7 +39,10 @@ const listQuery = {
   },
 } as const;
 
-const imageQuery = { type: 'object', properties: { encoding: { type: 'string', pattern: '^base64$', description: 'base64' } } } as const;
+const imageQuery = {
+  type: 'object',
+  properties: { encoding: { type: 'string', pattern: '^base64$', description: 'base64' } },
+} as const;
 
 export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const { config, store, renders, now } = deps;
@@ -55,20 +70,40 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
         // The cursor is looked up among this key's renders only: another key's id is, to this key,
         // an id that does not exist (same status, same message).
         before = store.seqOf(after, req.owner);
-        if (before === undefined) throw new ApiError(400, 'invalid_request', `No render ${after.slice(0, 50)} for starting_after`, 'starting_after');
+        if (before === undefined)
+          throw new ApiError(
+            400,
+            'invalid_request',
+            `No render ${after.slice(0, 50)} for starting_after`,
+            'starting_after',
+          );
       }
       const rows = store.list(req.owner, limit + 1, before, status);
-      return { object: 'list', data: rows.slice(0, limit).map((r) => renders.present(r)), has_more: rows.length > limit };
+      return {
+        object: 'list',
+        data: rows.slice(0, limit).map((r) => renders.present(r)),
+        has_more: rows.length > limit,
+      };
     },
   );
 
-  app.get<{ Params: { id: string } }>('/v1/renders/:id', { schema: { params: idParams } }, async (req) => renders.present(renders.get(req.owner, req.params.id)));
+  app.get<{ Params: { id: string } }>('/v1/renders/:id', { schema: { params: idParams } }, async (req) =>
+    renders.present(renders.get(req.owner, req.params.id)),
+  );
 
-  app.post<{ Params: { id: string } }>('/v1/renders/:id/cancel', { schema: { params: idParams } }, async (req) => renders.present(renders.cancel(req.owner, req.params.id)));
+  app.post<{ Params: { id: string } }>('/v1/renders/:id/cancel', { schema: { params: idParams } }, async (req) =>
+    renders.present(renders.cancel(req.owner, req.params.id)),
+  );
 
   function finished(req: FastifyRequest<{ Params: { id: string } }>): RenderRow {
     const row = renders.get(req.owner, req.params.id);
-    if (row.status !== 'succeeded') throw new ApiError(409, 'render_not_ready', `Render ${row.id} is ${row.status}; images are served once it has succeeded`, 'id');
+    if (row.status !== 'succeeded')
+      throw new ApiError(
+        409,
+        'render_not_ready',
+        `Render ${row.id} is ${row.status}; images are served once it has succeeded`,
+        'id',
+      );
     return row;
   }
 
@@ -78,29 +113,49 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     async (req, reply) => {
       const row = finished(req);
       const image = store.images(row.id).find((i) => String(i.idx) === req.params.index);
-      if (!image) throw new ApiError(404, 'image_not_found', `Render ${row.id} has no image ${req.params.index}`, 'index');
+      if (!image)
+        throw new ApiError(404, 'image_not_found', `Render ${row.id} has no image ${req.params.index}`, 'index');
       const bytes = readFileSync(image.file);
       const type = image.format === 'jpeg' ? 'image/jpeg' : 'image/png';
       if (req.query.encoding === 'base64') {
-        return { object: 'image', index: image.idx, slide: image.slide, width: image.width, height: image.height, format: image.format, bytes: image.bytes, sha256: image.sha256, content_type: type, data: bytes.toString('base64') };
+        return {
+          object: 'image',
+          index: image.idx,
+          slide: image.slide,
+          width: image.width,
+          height: image.height,
+          format: image.format,
+          bytes: image.bytes,
+          sha256: image.sha256,
+          content_type: type,
+          data: bytes.toString('base64'),
+        };
       }
       return reply
         .type(type)
         .header('etag', `"${image.sha256}"`)
         .header('cache-control', 'private, max-age=31536000, immutable')
-        .header('content-disposition', `inline; filename="${String(image.idx).padStart(2, '0')}-${image.slide}.${image.format === 'jpeg' ? 'jpg' : 'png'}"`)
+        .header(
+          'content-disposition',
+          `inline; filename="${String(image.idx).padStart(2, '0')}-${image.slide}.${image.format === 'jpeg' ? 'jpg' : 'png'}"`,
+        )
         .send(bytes);
     },
   );
 
-  app.get<{ Params: { id: string } }>('/v1/renders/:id/archive', { schema: { params: idParams } }, async (req, reply) => {
-    const row = finished(req);
-    const jobs = new Map((JSON.parse(row.jobs) as Job[]).map((j) => [j.index, j]));
-    const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-    for (const i of store.images(row.id)) entries[archivePath(jobs.get(i.idx)!)] = [readFileSync(i.file), { level: 0 }];
-    return reply
-      .type('application/zip')
-      .header('content-disposition', `attachment; filename="${row.id}.zip"`)
-      .send(Buffer.from(zipSync(entries)));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/v1/renders/:id/archive',
+    { schema: { params: idParams } },
+    async (req, reply) => {
+      const row = finished(req);
+      const jobs = new Map((JSON.parse(row.jobs) as Job[]).map((j) => [j.index, j]));
+      const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+      for (const i of store.images(row.id))
+        entries[archivePath(jobs.get(i.idx)!)] = [readFileSync(i.file), { level: 0 }];
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${row.id}.zip"`)
+        .send(Buffer.from(zipSync(entries)));
+    },
+  );
 }

@@ -58,7 +58,18 @@ export function syncResponse(renders: Renders, row: RenderRow): SavedResponse {
 export function accepted(renders: Renders, row: RenderRow): SavedResponse {
   const r = renders.present(row);
   // docs/render-api.md#post-v1renders fixes "processing" for the 202 answer: accepted for processing (a poll shows queued first).
-  return { status: 202, body: { id: row.id, object: 'render', status: 'processing', polling_url: r.polling_url, created_at: r.created_at, expires_at: r.expires_at, metadata: r.metadata } };
+  return {
+    status: 202,
+    body: {
+      id: row.id,
+      object: 'render',
+      status: 'processing',
+      polling_url: r.polling_url,
+      created_at: r.created_at,
+      expires_at: r.expires_at,
+      metadata: r.metadata,
+    },
+  };
 }
 
 export function send(reply: FastifyReply, r: SavedResponse) {
@@ -66,7 +77,10 @@ export function send(reply: FastifyReply, r: SavedResponse) {
 }
 
 /** The body and file parts of a JSON or multipart request. */
-export async function readBody(req: FastifyRequest, bodyBytes: number): Promise<{ body: unknown; files?: Map<string, Buffer> }> {
+export async function readBody(
+  req: FastifyRequest,
+  bodyBytes: number,
+): Promise<{ body: unknown; files?: Map<string, Buffer> }> {
   if (!req.isMultipart()) return { body: req.body };
   const files = new Map<string, Buffer>();
   let body: unknown;
@@ -76,18 +90,28 @@ export async function readBody(req: FastifyRequest, bodyBytes: number): Promise<
       if (part.type === 'file') {
         const buf = await part.toBuffer();
         total += buf.length;
-        if (total > bodyBytes) throw new ApiError(413, 'payload_too_large', `Upload is larger than the limit of ${bodyBytes} bytes`);
+        if (total > bodyBytes)
+          throw new ApiError(413, 'payload_too_large', `Upload is larger than the limit of ${bodyBytes} bytes`);
         files.set(part.fieldname, buf);
       } else if (part.fieldname === 'request') {
         const text = String(part.value);
-        if (jsonDepth(text) > MAX_JSON_DEPTH) throw badRequest(`The "request" part is nested deeper than ${MAX_JSON_DEPTH} levels`, 'request', 'invalid_json');
+        if (jsonDepth(text) > MAX_JSON_DEPTH)
+          throw badRequest(
+            `The "request" part is nested deeper than ${MAX_JSON_DEPTH} levels`,
+            'request',
+            'invalid_json',
+          );
         try {
           body = JSON.parse(text);
         } catch (e) {
           throw badRequest(`The "request" part is not JSON: ${errorMessage(e)}`, 'request', 'invalid_json');
         }
       } else {
-        throw badRequest(`Unknown multipart field "${part.fieldname}" (send the request as a "request" field and files as slides[N].screenshot)`, part.fieldname, 'parameter_unknown');
+        throw badRequest(
+          `Unknown multipart field "${part.fieldname}" (send the request as a "request" field and files as slides[N].screenshot)`,
+          part.fieldname,
+          'parameter_unknown',
+        );
       }
     }
   } catch (e) {
@@ -97,7 +121,8 @@ export async function readBody(req: FastifyRequest, bodyBytes: number): Promise<
     if (known) throw known;
     throw new ApiError(400, 'invalid_multipart', `Invalid multipart body: ${errorMessage(e)}`);
   }
-  if (body === undefined) throw badRequest('A multipart request needs a "request" field with the JSON body', 'request', 'parameter_missing');
+  if (body === undefined)
+    throw badRequest('A multipart request needs a "request" field with the JSON body', 'request', 'parameter_missing');
   return { body, files };
 }
 
