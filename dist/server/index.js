@@ -3,19 +3,20 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "../chunks/chunk-3ZEWL2ZT.js";
-import "../chunks/chunk-6EZLDLDN.js";
-import "../chunks/chunk-ZO5O67BD.js";
-import "../chunks/chunk-FLO2TWZX.js";
-import "../chunks/chunk-ZNOECPHJ.js";
-import "../chunks/chunk-FM5HTOYB.js";
-import "../chunks/chunk-A3FVPRD7.js";
-import "../chunks/chunk-QOKUTN7Q.js";
-import "../chunks/chunk-JYYVDF6J.js";
-import "../chunks/chunk-A52UQDPH.js";
-import "../chunks/chunk-Z2HYAA7Q.js";
-import "../chunks/chunk-5YWHU2KT.js";
-import "../chunks/chunk-AOBWJSJ3.js";
+} from "../chunks/chunk-XTV6X6ZJ.js";
+import "../chunks/chunk-ENLRM7W2.js";
+import "../chunks/chunk-T4ULYF3M.js";
+import "../chunks/chunk-HL2B4DEO.js";
+import "../chunks/chunk-FNVBJTK3.js";
+import "../chunks/chunk-Y4HKZHJX.js";
+import "../chunks/chunk-YFWJUOBI.js";
+import "../chunks/chunk-UEYG4WPM.js";
+import "../chunks/chunk-AWSRQZJB.js";
+import "../chunks/chunk-PWFL6YR5.js";
+import "../chunks/chunk-5XU2I224.js";
+import "../chunks/chunk-XDUCLUHT.js";
+import "../chunks/chunk-HFPJUCW5.js";
+import "../chunks/chunk-GHZTAVFW.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
 } from "../chunks/chunk-MMCJ6GSV.js";
