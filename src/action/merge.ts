@@ -8,9 +8,8 @@ import { mergeShards } from '../merge.js';
 import type { RenderedSet } from '../publish/set.js';
 import { RenderError, UserError } from '../util/errors.js';
 import type { ActionEnv } from './env.js';
-import { pipelineSelection } from './modes/shared.js';
+import { pipelineSelection, renderedSet } from './modes/shared.js';
 import { ensureNatives } from './natives.js';
-import { problemPlace } from '../outcome.js';
 
 /**
  * The artifact a shard job uploads: `<name>-<i>-of-<n>`, whether the name is the default or
@@ -71,16 +70,8 @@ export async function mergeMode(a: ActionEnv): Promise<RenderedSet> {
   const { shard: _shard, ...selection } = pipelineSelection(a);
   const r = await mergeShards({ dirs, ...selection });
   // Plan warnings become annotations on their manifest line, as in local mode.
-  for (const w of r.warnings) runner.warning(w.message, problemPlace(w, ctx.workspace));
-  return {
-    outDir: r.plan.outDir,
-    report: r.report,
-    reportFile: r.reportFile,
-    plan: r.plan,
-    timings: [
-      ['download shards', tDownload],
-      ['merge and lint', performance.now() - t1],
-    ],
-    partial: r.plan.jobs.length < r.plan.all.length,
-  };
+  return renderedSet(a, r, [
+    ['download shards', tDownload],
+    ['merge and lint', performance.now() - t1],
+  ]);
 }

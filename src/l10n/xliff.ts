@@ -39,16 +39,7 @@ export const parseXliff: StringsParser = (text, ctx) => {
     for (const f of elements(root, 'file')) {
       const side = whichSide(f, f.attrs['source-language'], f.attrs['target-language'], ctx, notes);
       if (!side) continue;
-      const units: XmlElement[] = [];
-      const gather = (el: XmlElement) => {
-        for (const c of elements(el)) {
-          const n = localName(c.name);
-          if (n === 'trans-unit') units.push(c);
-          else if (n === 'body' || n === 'group') gather(c);
-        }
-      };
-      gather(f);
-      for (const u of units) {
+      for (const u of unitsOf(f, 'trans-unit', ['body', 'group'])) {
         const id = u.attrs.resname ?? u.attrs.id;
         if (!id) stringsError(file, u.line, u.column, '<trans-unit> has no id');
         const el = elements(u, side)[0];
@@ -78,16 +69,7 @@ export const parseXliff: StringsParser = (text, ctx) => {
   } else if (version.startsWith('2.')) {
     const side = whichSide(root, root.attrs.srcLang, root.attrs.trgLang, ctx, notes);
     if (side) {
-      const units: XmlElement[] = [];
-      const gather = (el: XmlElement) => {
-        for (const c of elements(el)) {
-          const n = localName(c.name);
-          if (n === 'unit') units.push(c);
-          else if (n === 'file' || n === 'group') gather(c);
-        }
-      };
-      gather(root);
-      for (const u of units) {
+      for (const u of unitsOf(root, 'unit', ['file', 'group'])) {
         const id = u.attrs.name ?? u.attrs.id;
         if (!id) stringsError(file, u.line, u.column, '<unit> has no id');
         // Segments and ignorables in order make the unit's text.
@@ -241,4 +223,18 @@ function tidy(s: string): string {
     .replace(/ *\n */g, '\n')
     .replace(/ +([.,!?;:])/g, '$1')
     .trim();
+}
+
+/** The `unit` elements below `root`, in document order, looking inside the `containers` elements only. */
+function unitsOf(root: XmlElement, unit: string, containers: string[]): XmlElement[] {
+  const units: XmlElement[] = [];
+  const gather = (el: XmlElement) => {
+    for (const c of elements(el)) {
+      const n = localName(c.name);
+      if (n === unit) units.push(c);
+      else if (containers.includes(n)) gather(c);
+    }
+  };
+  gather(root);
+  return units;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DELIVER, SUPPLY } from '../store/facts.js';
 import { APPSTORE_LOCALES, PLAY_LOCALES, PSEUDO_LOCALES, storeLocale } from '../store/locales.js';
 import { PRESETS, resolvePreset, type Preset, type Store } from '../store/presets.js';
-import { UserError, errorMessage } from '../util/errors.js';
+import { UserError, fsErrorReason } from '../util/errors.js';
 import type { IgnoredFile, LintImage, LocaleFolder, PlayKind } from './model.js';
 
 export interface CollectOptions {
@@ -35,15 +35,6 @@ const ci = (list: readonly string[], name: string) => list.find((x) => x.toLower
 
 const PLAY_FOLDER_PRESET = new Map<string, Preset>(PRESETS.filter((p) => p.playFolder).map((p) => [p.playFolder!, p]));
 
-function errnoReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ELOOP') return 'symbolic link loop';
-  if (code === 'ENOENT') return 'no such file (a broken symbolic link?)';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'not a folder';
-  return errorMessage(e);
-}
-
 class Collector {
   readonly out: Collected = { images: [], localeFolders: [], ignored: [], unreachable: [] };
   private visited = new Set<string>();
@@ -69,7 +60,7 @@ class Collector {
         .filter((n) => !hidden(n))
         .sort();
     } catch (e) {
-      this.out.unreachable.push({ path: this.show(dir), reason: errnoReason(e) });
+      this.out.unreachable.push({ path: this.show(dir), reason: fsErrorReason(e) });
       return null;
     }
     return names.map((name) => {
@@ -92,7 +83,7 @@ class Collector {
     try {
       real = realpathSync(dir);
     } catch (e) {
-      this.out.unreachable.push({ path: this.show(dir), reason: errnoReason(e) });
+      this.out.unreachable.push({ path: this.show(dir), reason: fsErrorReason(e) });
       return false;
     }
     // A link to a folder already walked, or to one of its ancestors, would walk the same files again (or forever).
@@ -130,9 +121,9 @@ class Collector {
         file: e.abs,
         store: store ?? this.opts.store ?? 'appstore',
         storeGuessed: !store && !this.opts.store,
-        unreadable: errnoReason(e.err),
+        unreadable: fsErrorReason(e.err),
       });
-    else this.out.unreachable.push({ path: this.show(e.abs), reason: errnoReason(e.err) });
+    else this.out.unreachable.push({ path: this.show(e.abs), reason: fsErrorReason(e.err) });
   }
 
   // ---- deliver: fastlane/screenshots ----------------------------------------------------------
@@ -520,10 +511,10 @@ export function collectPaths(paths: string[], opts: CollectOptions): Collected {
       }
       // A path that exists but cannot be followed (a symlink loop, a permission problem).
       if (isImageName(abs)) {
-        c.add({ file: abs, store: opts.store ?? 'appstore', storeGuessed: !opts.store, unreadable: errnoReason(e) });
+        c.add({ file: abs, store: opts.store ?? 'appstore', storeGuessed: !opts.store, unreadable: fsErrorReason(e) });
         continue;
       }
-      throw new UserError(`${p}: cannot be read: ${errnoReason(e)}`);
+      throw new UserError(`${p}: cannot be read: ${fsErrorReason(e)}`);
     }
     if (st.isFile()) {
       if (isImageName(abs)) c.looseFile(abs);

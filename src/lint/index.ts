@@ -14,7 +14,7 @@ import { collectPaths, type CollectOptions } from './collect.js';
 import { readImageFacts, UnreadableImageError } from './header.js';
 import type { Hit, ImageSet, LintImage, RunContext } from './model.js';
 import { displayTypeLabel, nearestAppStoreSize, RULES, ruleSource, type ReadImage, type Rule } from './rules.js';
-import { errorMessage } from '../util/errors.js';
+import { fsErrorReason } from '../util/errors.js';
 
 export { getRule } from './rules.js';
 
@@ -124,7 +124,7 @@ async function readAll(images: LintImage[]): Promise<void> {
         if (img.store === 'appstore' && !img.displayType)
           img.displayType = deliverDisplayType(img.facts.width, img.facts.height, img.path);
       } catch (e) {
-        img.unreadable = e instanceof UnreadableImageError ? e.message : describeFsError(e);
+        img.unreadable = e instanceof UnreadableImageError ? e.message : fsErrorReason(e);
       }
     }
   };
@@ -146,16 +146,6 @@ async function readRegularFile(file: string): Promise<Buffer> {
   } finally {
     await fh.close();
   }
-}
-
-function describeFsError(e: unknown): string {
-  if (e instanceof UnreadableImageError) return e.message;
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file (a broken symbolic link?)';
-  if (code === 'ELOOP') return 'symbolic link loop';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return errorMessage(e);
 }
 
 /** Sets of a render come from the whole plan, so a --slide or --shard run still counts every slide of a set. */

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { closest } from 'fastest-levenshtein';
 import type { LoadedManifest } from '../manifest/load.js';
 import { fieldName } from '../manifest/load.js';
-import type { Localized, Position, PresetEntry, Style } from '../manifest/types.js';
+import type { Localized, Position, PresetEntry, SlideEntry, Style } from '../manifest/types.js';
 import { isRtlLocale, storeLocale, PSEUDO_LOCALES } from '../store/locales.js';
 import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/presets.js';
 import { PLAY } from '../store/facts.js';
@@ -463,14 +463,7 @@ export function buildPlan(input: PlanInput): PlanResult {
       const pr = resolvePreset(ref)!;
       const size = entry.size ? parseSize(entry.size) : pr.size;
       const isFeature = pr.preset.playFolder === 'featureGraphic';
-      type SlideLike = {
-        id: string;
-        headline?: Localized;
-        subtitle?: Localized;
-        screenshot?: string;
-        'second-screenshot'?: string;
-        style?: Style;
-      };
+      type SlideLike = Omit<SlideEntry, 'presets'>;
       const slides: Array<{ s: SlideLike; fp: Array<string | number> }> = isFeature
         ? [
             {

@@ -189,18 +189,35 @@ export class RenderCache {
     return { img: path.join(d, `${key}.img`), meta: path.join(d, `${key}.json`) };
   }
 
-  /** The entry, or undefined when absent, unreadable or corrupt (a corrupt entry is removed). */
-  get(key: string): CacheHit | undefined {
+  /** An entry's meta and what `read` makes of its image file; undefined when absent, or unreadable (then removed). */
+  private open<T>(
+    key: string,
+    read: (img: string) => T,
+  ): { p: { img: string; meta: string }; meta: CacheMeta; data: T } | undefined {
     const p = this.paths(key);
-    let meta: CacheMeta;
-    let buffer: Buffer;
     try {
-      meta = JSON.parse(readFileSync(p.meta, 'utf8')) as CacheMeta;
-      buffer = readFileSync(p.img);
+      return { p, meta: JSON.parse(readFileSync(p.meta, 'utf8')) as CacheMeta, data: read(p.img) };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.drop(key);
       return undefined;
     }
+  }
+
+  /** Touched on use, so prune() keeps what runs still need. */
+  private touch(metaFile: string): void {
+    const now = new Date();
+    try {
+      utimesSync(metaFile, now, now);
+    } catch {
+      /* read-only cache: fine */
+    }
+  }
+
+  /** The entry, or undefined when absent, unreadable or corrupt (a corrupt entry is removed). */
+  get(key: string): CacheHit | undefined {
+    const entry = this.open(key, (img) => readFileSync(img));
+    if (!entry) return undefined;
+    const { p, meta, data: buffer } = entry;
     if (
       meta?.format !== 1 ||
       buffer.length !== meta.bytes ||
@@ -210,13 +227,7 @@ export class RenderCache {
       this.drop(key);
       return undefined;
     }
-    // Touched on use, so prune() keeps what runs still need.
-    const now = new Date();
-    try {
-      utimesSync(p.meta, now, now);
-    } catch {
-      /* read-only cache: fine */
-    }
+    this.touch(p.meta);
     return { buffer, meta };
   }
 
@@ -227,16 +238,9 @@ export class RenderCache {
    * are checked); then the kernel copies them without reading them into memory.
    */
   copyTo(key: string, file: string): CacheMeta | undefined {
-    const p = this.paths(key);
-    let meta: CacheMeta;
-    let st;
-    try {
-      meta = JSON.parse(readFileSync(p.meta, 'utf8')) as CacheMeta;
-      st = statSync(p.img);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.drop(key);
-      return undefined;
-    }
+    const entry = this.open(key, (img) => statSync(img));
+    if (!entry) return undefined;
+    const { p, meta, data: st } = entry;
     if (meta?.format !== 1 || st.size !== meta.bytes || !Array.isArray(meta.text)) {
       this.drop(key);
       return undefined;
@@ -262,12 +266,7 @@ export class RenderCache {
       }
       writeFileAtomic(file, buffer);
     }
-    const now = new Date();
-    try {
-      utimesSync(p.meta, now, now);
-    } catch {
-      /* read-only cache: fine */
-    }
+    this.touch(p.meta);
     return meta;
   }
 

@@ -256,15 +256,20 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
   if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > 8192)
     throw badRequest('Expected at most 8 KiB of JSON for metadata', `${prefix}metadata`);
 
-  let webhook: RenderSpec['webhook'];
-  if (b.webhook_url !== undefined) {
+  /** The request's webhook_secret, else the server's; `what` needs one to sign with. */
+  const signingSecret = (what: string): string => {
     const secret = (b.webhook_secret as string | undefined) ?? ctx.config.webhookSecret;
     if (!secret)
       throw badRequest(
-        'webhook_url needs webhook_secret (the server has no STORESHOTS_WEBHOOK_SECRET to sign with)',
+        `${what} needs webhook_secret (the server has no STORESHOTS_WEBHOOK_SECRET to sign with)`,
         `${prefix}webhook_secret`,
         'parameter_missing',
       );
+    return secret;
+  };
+  let webhook: RenderSpec['webhook'];
+  if (b.webhook_url !== undefined) {
+    const secret = signingSecret('webhook_url');
     await checkTarget(b.webhook_url as string, netPolicy(ctx.config), `${prefix}webhook_url`);
     webhook = { url: b.webhook_url as string, secret };
   }
@@ -278,13 +283,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
         'github_dispatch needs STORESHOTS_GITHUB_TOKEN on the server',
         `${prefix}github_dispatch`,
       );
-    const secret = (b.webhook_secret as string | undefined) ?? ctx.config.webhookSecret;
-    if (!secret)
-      throw badRequest(
-        'github_dispatch needs webhook_secret (the server has no STORESHOTS_WEBHOOK_SECRET to sign with)',
-        `${prefix}webhook_secret`,
-        'parameter_missing',
-      );
+    const secret = signingSecret('github_dispatch');
     dispatch = { repository: gd.repository, event_type: gd.event_type ?? 'storeshots-render', secret };
   }
 

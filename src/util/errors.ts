@@ -56,3 +56,14 @@ export function errorMessage(e: unknown): string {
     return (e as { message: string }).message;
   return String(e);
 }
+
+/** Why a file or folder could not be read, in words (the errno code), else the error's message. */
+export function fsErrorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file (a broken symbolic link?)';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'not a folder';
+  if (code === 'EISDIR') return 'it is a folder';
+  return errorMessage(e);
+}

@@ -20,7 +20,11 @@ export function pipelineSelection(a: ActionEnv) {
 }
 
 /** Plan warnings become annotations on their manifest line; the result becomes a RenderedSet. */
-export function renderedSet(a: ActionEnv, res: PipelineResult, timings: Array<[string, number]>): RenderedSet {
+export function renderedSet(
+  a: ActionEnv,
+  res: Pick<PipelineResult, 'warnings' | 'plan' | 'report' | 'reportFile'>,
+  timings: Array<[string, number]>,
+): RenderedSet {
   const { ctx, runner } = a;
   for (const w of res.warnings) runner.warning(w.message, problemPlace(w, ctx.workspace));
   return {
