@@ -3,19 +3,19 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "./chunks/chunk-XTV6X6ZJ.js";
-import "./chunks/chunk-ENLRM7W2.js";
-import "./chunks/chunk-T4ULYF3M.js";
-import "./chunks/chunk-HL2B4DEO.js";
-import "./chunks/chunk-FNVBJTK3.js";
-import "./chunks/chunk-Y4HKZHJX.js";
-import "./chunks/chunk-YFWJUOBI.js";
-import "./chunks/chunk-UEYG4WPM.js";
+} from "./chunks/chunk-BMACSWGF.js";
+import "./chunks/chunk-JVIG3EX7.js";
+import "./chunks/chunk-7CFB4HIC.js";
+import "./chunks/chunk-UG63DOYD.js";
+import "./chunks/chunk-CUOYV5OT.js";
+import "./chunks/chunk-JR7GTBDW.js";
+import "./chunks/chunk-7K6MZS76.js";
+import "./chunks/chunk-2M23TAI3.js";
 import "./chunks/chunk-AWSRQZJB.js";
-import "./chunks/chunk-PWFL6YR5.js";
+import "./chunks/chunk-LMQ7322M.js";
 import "./chunks/chunk-5XU2I224.js";
 import "./chunks/chunk-XDUCLUHT.js";
-import "./chunks/chunk-HFPJUCW5.js";
+import "./chunks/chunk-GO44O5MC.js";
 import "./chunks/chunk-GHZTAVFW.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES

@@ -1,11 +1,11 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-UEYG4WPM.js";
+} from "../chunks/chunk-2M23TAI3.js";
 import "../chunks/chunk-AWSRQZJB.js";
-import "../chunks/chunk-PWFL6YR5.js";
+import "../chunks/chunk-LMQ7322M.js";
 import "../chunks/chunk-XDUCLUHT.js";
-import "../chunks/chunk-HFPJUCW5.js";
+import "../chunks/chunk-GO44O5MC.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
 } from "../chunks/chunk-MMCJ6GSV.js";
@@ -31,7 +31,7 @@ async function batch(task) {
   }
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-PS5XQNGG.js");
+  const { lintRender } = await import("../chunks/lint-WQSSSTW3.js");
   return lintRender(task.plan, task.images);
 }
 export {
