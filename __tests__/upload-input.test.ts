@@ -1,7 +1,7 @@
 // upload's inputs: a fastlane tree instead of report.json, and hostile or broken credentials and
 // sets, each a clear message with exit 2 and no request that changes anything.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync, unlinkSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, unlinkSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeAsc } from './fakes/asc.js';
@@ -200,6 +200,22 @@ describe('hostile and broken input', () => {
     r = await runCli(['upload', dir, '--store', 'appstore', '--bundle-id', 'a.b', '--dry-run'], dir, ascEnv());
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/report\.json is not valid JSON/);
+    expect(asc.requests).toEqual([]);
+  });
+
+  it('an image that is a symbolic link out of the folder is refused before anything is read or sent', async () => {
+    const dir = await sample();
+    const img = path.join(dir, 'en-US/appstore.iphone_6_9/01-home.png');
+    // The link points at a copy of the same bytes outside the folder, so only the link check can refuse it.
+    const outside = path.join(path.dirname(dir), `${path.basename(dir)}-outside.png`);
+    writeFileSync(outside, readFileSync(img));
+    unlinkSync(img);
+    symlinkSync(outside, img);
+    const r = await runCli(['upload', dir, '--store', 'appstore', '--bundle-id', 'a.b', '--dry-run'], dir, ascEnv());
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `error: ${dir}: en-US/appstore.iphone_6_9/01-home.png is listed in report.json but leads outside the folder (through a symbolic link)\n`,
+    ]);
     expect(asc.requests).toEqual([]);
   });
 

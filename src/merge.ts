@@ -3,19 +3,17 @@
 // selected job exactly once, bytes as their report says), and the set-level lint (counts,
 // required slots, run-wide rules) runs once over the whole. Per-image findings are the shards'
 // own: they depend on one image alone, so the union equals what one runner would have found.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadProject, type ProjectOptions } from './project.js';
 import { selectJobs, type Selection } from './plan/plan.js';
 import type { Job, Plan } from './plan/types.js';
 import { getRule, lintRender, sortFindings } from './lint/index.js';
 import { buildReport, writeReport } from './report/index.js';
-import { readReport } from './report/read.js';
+import { LISTED_PROBLEM, readListedImage, readReport } from './report/read.js';
 import type { Finding, ImageRecord, Report } from './report/types.js';
 import type { RenderedImage } from './render/types.js';
-import { joinInside } from './util/paths.js';
 import { RenderError, UserError, type Problem } from './util/errors.js';
-import { sha256 } from './util/hash.js';
 
 export interface MergeOptions extends ProjectOptions, Omit<Selection, 'shard'> {
   /** The shards' output folders (each with its report.json). */
@@ -63,16 +61,12 @@ export async function mergeShards(opts: MergeOptions): Promise<MergeResult> {
           problems.push(`${rec.path} is in both ${prev.dir} and ${dir} with different bytes`);
         continue;
       }
-      const src = joinInside(dir, rec.path);
-      if (!src || !existsSync(src)) {
-        problems.push(`${dir}: ${rec.path} is listed in report.json but missing`);
+      const listed = readListedImage(dir, rec);
+      if ('problem' in listed) {
+        problems.push(`${dir}: ${rec.path} ${LISTED_PROBLEM[listed.problem]}`);
         continue;
       }
-      const bytes = readFileSync(src);
-      if (sha256(bytes) !== rec.sha256) {
-        problems.push(`${dir}: ${rec.path} does not match the sha256 in its report.json (a cut download?)`);
-        continue;
-      }
+      const src = listed.file;
       const dest = path.join(plan.outDir, rec.path);
       if (path.resolve(src) !== path.resolve(dest)) {
         mkdirSync(path.dirname(dest), { recursive: true });

@@ -2,14 +2,12 @@
 // downloaded artifact). report.json is read by the one reader (report/read.ts); this adds what a diff relies on:
 // each image's identity and sha256 are well-formed, its path stays inside the folder (symlinks
 // included), the file is there and its bytes are the ones report.json names.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readReport } from '../report/read.js';
-import { isReallyInside, joinInside } from '../util/paths.js';
+import { readListedImage, readReport } from '../report/read.js';
 import type { ImageRecord } from '../report/types.js';
 import { UserError, expected } from '../util/errors.js';
 import type { ImageIdentity } from './types.js';
-import { sha256 } from '../util/hash.js';
 
 export interface SetImage extends ImageIdentity {
   path: string;
@@ -50,17 +48,21 @@ export function readImageSet(dir: string, label = 'folder'): ImageSet {
     }
     if (typeof raw.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(raw.sha256))
       fail(expected('a sha256 (64 hex digits)', `${field}.sha256`, raw.sha256));
-    const file = joinInside(abs, raw.path);
-    if (!file) fail(`${field}.path ${JSON.stringify(raw.path)} leaves the folder ${abs}`);
-    if (!existsSync(file!))
-      fail(`${field}.path ${JSON.stringify(raw.path)} is listed but ${file} does not exist (an incomplete download?)`);
-    // A symlink inside the folder may point anywhere: the file a diff reads must really be inside.
-    if (!isReallyInside(abs, file!))
-      fail(`${field}.path ${JSON.stringify(raw.path)} leads outside the folder ${abs} (through a symbolic link)`);
-    if (!statSync(file!).isFile()) fail(`${field}.path ${JSON.stringify(raw.path)}: ${file} is not a file`);
-    const sha = sha256(readFileSync(file!));
-    if (sha !== raw.sha256)
-      fail(`${file} does not match the sha256 of ${field} (a cut download, or a file changed after rendering?)`);
+    const listed = readListedImage(abs, raw);
+    const at = `${field}.path ${JSON.stringify(raw.path)}`;
+    if ('problem' in listed) {
+      const file = listed.file;
+      fail(
+        {
+          outside: `${at} leaves the folder ${abs}`,
+          missing: `${at} is listed but ${file} does not exist (an incomplete download?)`,
+          'link-outside': `${at} leads outside the folder ${abs} (through a symbolic link)`,
+          'not-file': `${at}: ${file} is not a file`,
+          sha256: `${file} does not match the sha256 of ${field} (a cut download, or a file changed after rendering?)`,
+        }[listed.problem],
+      );
+    }
+    const file = (listed as { file: string }).file;
     const key = identityKey(raw);
     const prev = images.get(key);
     if (prev)

@@ -5,8 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readReport } from '../report/read.js';
-import { joinInside } from '../util/paths.js';
+import { LISTED_PROBLEM, readListedImage, readReport } from '../report/read.js';
 import { collectPaths } from '../lint/collect.js';
 import { readImageFacts } from '../lint/header.js';
 import { deliverDisplayType } from '../store/facts.js';
@@ -118,14 +117,9 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
         continue;
       }
       if (!take(rec.locale, code)) continue;
-      const file = joinInside(abs, rec.path);
-      if (!file || !existsSync(file)) throw new UserError(`${dir}: ${rec.path} is listed in report.json but missing`);
-      const bytes = readFileSync(file);
-      const img = describe(file, rec.path, bytes);
-      if (img.sha256 !== rec.sha256)
-        throw new UserError(
-          `${dir}: ${rec.path} does not match the sha256 in its report.json (changed after the render, or a cut download?)`,
-        );
+      const listed = readListedImage(abs, rec);
+      if ('problem' in listed) throw new UserError(`${dir}: ${rec.path} ${LISTED_PROBLEM[listed.problem]}`);
+      const img = describe(listed.file, rec.path, listed.bytes);
       const slot = store === 'appstore' ? ref.preset.displayType : ref.preset.playFolder;
       if (!slot)
         throw new UserError(
