@@ -3,9 +3,9 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "../chunks/chunk-BMACSWGF.js";
-import "../chunks/chunk-JVIG3EX7.js";
-import "../chunks/chunk-7CFB4HIC.js";
+} from "../chunks/chunk-N2F6FRWW.js";
+import "../chunks/chunk-UP3TVPAG.js";
+import "../chunks/chunk-OPKYCZ6B.js";
 import "../chunks/chunk-UG63DOYD.js";
 import "../chunks/chunk-CUOYV5OT.js";
 import "../chunks/chunk-JR7GTBDW.js";
