@@ -216,3 +216,13 @@ it('refuses an artifact whose bytes do not match the digest GitHub lists', async
   expect(base).toMatchObject({ found: false, reason: 'unavailable' });
   expect(base.found ? '' : base.message).toMatch(/of run 100: its bytes do not match the digest GitHub lists/);
 });
+
+it('moves on to the next run when an artifact expires between the listing and the download (410)', async () => {
+  const older = await runWithSet(100, { headSha: sha('a'), at: 1 });
+  await runWithSet(101, { at: 2 });
+  gh.faults.push({ method: 'GET', path: /\/zip$/, status: 410, message: 'Artifact has expired' });
+  const base = await findBaseSet(options());
+  expect(base).toMatchObject({ found: true, runId: 100, artifactId: older, headSha: sha('a') });
+  expect(base.skipped).toEqual(['run 101: its artifact "storeshots" has expired']);
+  expect(zipDownloads().map((l) => l.status)).toEqual([410, 302]);
+});
