@@ -163,7 +163,7 @@ it('says there is no base yet when no run of the workflow on the base branch suc
   expect(base).toEqual({
     found: false,
     reason: 'no-run',
-    message: 'No successful run of this workflow on main yet (looked at the 20 newest): no base set to compare with.',
+    message: 'No successful run of this workflow on main yet: no base set to compare with.',
     skipped: [],
   });
   expect(describeBase(base, 'main')).toMatch(/^No base set: No successful run/);
@@ -225,4 +225,14 @@ it('moves on to the next run when an artifact expires between the listing and th
   expect(base).toMatchObject({ found: true, runId: 100, artifactId: older, headSha: sha('a') });
   expect(base.skipped).toEqual(['run 101: its artifact "storeshots" has expired']);
   expect(zipDownloads().map((l) => l.status)).toEqual([410, 302]);
+});
+
+it("says no base yet when the only successful runs on the base branch are a fork's, and says why it passed them over", async () => {
+  await runWithSet(100, { event: 'pull_request', headRepo: 'mallory/habitual', at: 1 });
+  const base = await findBaseSet(options());
+  expect(base).toMatchObject({ found: false, reason: 'no-run' });
+  expect(base.found ? '' : base.message).toBe(
+    'No successful run of this workflow on main yet: no base set to compare with. Passed over: run 100: pull_request from mallory/habitual.',
+  );
+  expect(zipDownloads()).toEqual([]);
 });

@@ -210,7 +210,7 @@ export async function findBaseSet(o: FindBaseOptions): Promise<BaseSet | NoBase>
     return {
       found: false,
       reason: 'no-run',
-      message: `No successful run of ${where} yet (looked at the ${max} newest): no base set to compare with.`,
+      message: `No successful run of ${where} yet: no base set to compare with.${skipped.length ? ` Passed over: ${skipped.join('; ')}.` : ''}`,
       skipped,
     };
   if (expired > 0 && withoutArtifact === 0)
