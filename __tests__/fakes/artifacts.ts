@@ -21,6 +21,8 @@ export interface StoredArtifact {
   size: number;
   hash?: string;
   expiresAt?: string;
+  /** Past its retention: listed with expired: true, and its download answers 410. */
+  expired?: boolean;
 }
 
 export class FakeArtifacts {
@@ -65,15 +67,24 @@ export class FakeArtifacts {
   }
 
   /** REST view for the fake GitHub server (workflow_run downloads). */
-  list(runId: number): Array<{ id: number; name: string; size: number; url: string }> {
+  list(
+    runId: number,
+  ): Array<{ id: number; name: string; size: number; url: string; expired?: boolean; digest?: string }> {
     return this.artifacts
       .filter((a) => a.finalized && a.runId === runId)
-      .map((a) => ({ id: a.id, name: a.name, size: a.size, url: `${this.url}/acct/results/${a.id}.zip?sig=download` }));
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        size: a.size,
+        url: `${this.url}/acct/results/${a.id}.zip?sig=download`,
+        expired: a.expired,
+        digest: a.hash,
+      }));
   }
 
-  find(id: number): { id: number; url: string } | undefined {
+  find(id: number): { id: number; url: string; expired?: boolean } | undefined {
     const a = this.artifacts.find((x) => x.finalized && x.id === id);
-    return a && { id: a.id, url: `${this.url}/acct/results/${a.id}.zip?sig=download` };
+    return a && { id: a.id, url: `${this.url}/acct/results/${a.id}.zip?sig=download`, expired: a.expired };
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -1,5 +1,5 @@
 // A loopback GitHub REST server with the endpoints storeshots uses: issue comments, the Git
-// Data API, pull requests, labels, workflow-run artifacts. Every request and response is
+// Data API, pull requests, labels, workflow runs and their artifacts. Every request and response is
 // checked against GitHub's OpenAPI description; `violations` lists what did not conform.
 // Faults (rate limits, read-only tokens) can be injected per request.
 import { createHash } from 'node:crypto';
@@ -15,6 +15,8 @@ export interface TokenInfo {
   /** Installation tokens (GITHUB_TOKEN) may not call GET /user. */
   installation: boolean;
   write: boolean;
+  /** False for a GITHUB_TOKEN whose `permissions:` leave out `actions: read`: the Actions API answers 403. */
+  actions?: boolean;
 }
 
 export interface Fault {
@@ -47,8 +49,27 @@ export interface PullRequest {
 
 export interface FakeArtifactLink {
   /** REST artifacts of a workflow run id: name, id, size, and the blob URL to redirect to. */
-  list(runId: number): Array<{ id: number; name: string; size: number; url: string }>;
-  find(id: number): { id: number; url: string } | undefined;
+  list(
+    runId: number,
+  ): Array<{ id: number; name: string; size: number; url: string; expired?: boolean; digest?: string }>;
+  find(id: number): { id: number; url: string; expired?: boolean } | undefined;
+}
+
+/** A workflow run as the Actions API lists it (GET .../actions/runs/{run_id}, .../workflows/{id}/runs). */
+export interface FakeRun {
+  id: number;
+  workflowId: number;
+  /** The workflow file, e.g. .github/workflows/screenshots.yml (its base name also selects the workflow). */
+  path: string;
+  headBranch: string;
+  headSha: string;
+  event: string;
+  status: 'completed' | 'in_progress' | 'queued';
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | null;
+  /** owner/name the head branch lives in (a fork for a fork's pull request); default this repository. */
+  headRepo?: string;
+  /** ISO time; the list is newest first by this. */
+  createdAt: string;
 }
 
 let openapi: OpenApi | undefined;
@@ -79,6 +100,8 @@ export class FakeGitHub {
   /** repository_dispatch events received (POST /repos/{owner}/{repo}/dispatches), as sent. */
   readonly dispatches: Json[] = [];
   artifacts?: FakeArtifactLink;
+  /** Workflow runs, in any order (the API lists them newest first). */
+  readonly runs: FakeRun[] = [];
   private server?: http.Server;
   private nextId = 1000;
   url = '';
@@ -90,6 +113,13 @@ export class FakeGitHub {
     this.tokens.set('ghs_write', { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true });
     this.tokens.set('ghs_read', { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
     this.tokens.set('ghp_person', { login: 'octocat', type: 'User', installation: false, write: true });
+    this.tokens.set('ghs_no_actions', {
+      login: 'github-actions[bot]',
+      type: 'Bot',
+      installation: true,
+      write: true,
+      actions: false,
+    });
     openapi ??= new OpenApi();
     // An initial commit on main with a README.
     const readme = this.putBlob(Buffer.from('# Habitual\n'));
@@ -256,6 +286,8 @@ export class FakeGitHub {
     const p = op.pathParams;
     if (p.owner !== undefined && `${p.owner}/${p.repo}` !== this.full) return err(404, 'Not Found', true);
     if (method !== 'GET' && !who.write) return err(403, 'Resource not accessible by integration', true);
+    if (who.actions === false && op.template.includes('/actions/'))
+      return err(403, 'Resource not accessible by integration', true);
     try {
       await this.route(`${method} ${op.template}`, p, url, body, who, send, err);
     } catch (e) {
@@ -548,9 +580,50 @@ export class FakeGitHub {
         if (body.state !== undefined) pr.state = body.state;
         return send(200, this.prJson(pr, 'pull-request'));
       }
+      case 'GET /repos/{owner}/{repo}/actions/runs/{run_id}': {
+        const r = this.runs.find((x) => x.id === Number(p.run_id));
+        if (!r) return err(404, 'Not Found');
+        return send(200, this.runJson(r, url.searchParams.get('exclude_pull_requests') === 'true'));
+      }
+      case 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs': {
+        // workflow_id is the workflow's id or its file name.
+        const w = p.workflow_id!;
+        const q = (k: string) => url.searchParams.get(k);
+        const status = q('status');
+        const list = this.runs
+          .filter(
+            (r) =>
+              (String(r.workflowId) === w || r.path.split('/').pop() === w) &&
+              (!q('branch') || r.headBranch === q('branch')) &&
+              (!q('event') || r.event === q('event')) &&
+              (!q('head_sha') || r.headSha === q('head_sha')) &&
+              // status takes a status (completed, in_progress…) or a conclusion (success, failure…).
+              (!status || r.status === status || r.conclusion === status),
+          )
+          .sort((a, b) => (a.createdAt === b.createdAt ? b.id - a.id : a.createdAt < b.createdAt ? 1 : -1));
+        const per = Math.min(100, Number(q('per_page') ?? 30));
+        const page = Number(q('page') ?? 1);
+        const headers: Record<string, string> = {};
+        if (page * per < list.length) {
+          const next = new URL(url);
+          next.searchParams.set('page', String(page + 1));
+          headers.link = `<${next.href}>; rel="next"`;
+        }
+        return send(
+          200,
+          {
+            total_count: list.length,
+            workflow_runs: list
+              .slice((page - 1) * per, page * per)
+              .map((r) => this.runJson(r, q('exclude_pull_requests') === 'true')),
+          },
+          headers,
+        );
+      }
       case 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts': {
         const name = url.searchParams.get('name');
         const list = (this.artifacts?.list(Number(p.run_id)) ?? []).filter((a) => !name || a.name === name);
+        const run = this.runs.find((x) => x.id === Number(p.run_id));
         const arts = list.map((a) =>
           openapi!.sample('artifact', {
             id: a.id,
@@ -558,17 +631,21 @@ export class FakeGitHub {
             size_in_bytes: a.size,
             url: `${this.url}/repos/${this.full}/actions/artifacts/${a.id}`,
             archive_download_url: `${this.url}/repos/${this.full}/actions/artifacts/${a.id}/zip`,
-            expired: false,
+            expired: a.expired ?? false,
             created_at: now,
             updated_at: now,
             expires_at: now,
+            digest: a.digest ?? null,
+            ...(run && {
+              workflow_run: { id: run.id, head_branch: run.headBranch, head_sha: run.headSha, repository_id: 1 },
+            }),
           }),
         );
         return send(200, { total_count: arts.length, artifacts: arts });
       }
       case 'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}': {
         const a = this.artifacts?.find(Number(p.artifact_id));
-        if (!a) return err(410, 'Gone');
+        if (!a || a.expired) return err(410, 'Gone');
         return send(302, undefined, { location: a.url });
       }
       default:
@@ -587,6 +664,62 @@ export class FakeGitHub {
       todo.push(...(this.commits.get(s)?.parents ?? []));
     }
     return false;
+  }
+
+  private runJson(r: FakeRun, excludePulls: boolean): Json {
+    const repoOf = (full: string) =>
+      openapi!.sample('minimal-repository', {
+        id: full === this.full ? 1 : 2,
+        name: full.split('/')[1],
+        full_name: full,
+        fork: full !== this.full,
+        html_url: `https://github.com/${full}`,
+        owner: this.userJson({ login: full.split('/')[0]!, type: 'User', installation: false, write: false }),
+      });
+    const head = r.headRepo ?? this.full;
+    const base = `${this.url}/repos/${this.full}/actions/runs/${r.id}`;
+    const prs = this.pulls.filter((pr) => pr.head.ref === r.headBranch && pr.head.repo === head && !excludePulls);
+    return openapi!.sample('workflow-run', {
+      id: r.id,
+      name: 'Screenshots',
+      node_id: `WFR_${r.id}`,
+      head_branch: r.headBranch,
+      head_sha: r.headSha,
+      path: r.path,
+      run_number: r.id % 1000,
+      run_attempt: 1,
+      display_title: `Run ${r.id}`,
+      event: r.event,
+      status: r.status,
+      conclusion: r.conclusion,
+      workflow_id: r.workflowId,
+      url: base,
+      html_url: `https://github.com/${this.full}/actions/runs/${r.id}`,
+      created_at: r.createdAt,
+      updated_at: r.createdAt,
+      run_started_at: r.createdAt,
+      jobs_url: `${base}/jobs`,
+      logs_url: `${base}/logs`,
+      check_suite_url: `${this.url}/repos/${this.full}/check-suites/${r.id}`,
+      cancel_url: `${base}/cancel`,
+      rerun_url: `${base}/rerun`,
+      artifacts_url: `${base}/artifacts`,
+      workflow_url: `${this.url}/repos/${this.full}/actions/workflows/${r.workflowId}`,
+      pull_requests: prs.map((pr) => ({
+        id: pr.number + 5000,
+        number: pr.number,
+        url: `${this.url}/repos/${this.full}/pulls/${pr.number}`,
+        head: { ref: pr.head.ref, sha: pr.head.sha, repo: { id: 1, url: `${this.url}/repos/${head}`, name: head } },
+        base: {
+          ref: pr.base.ref,
+          sha: this.refs.get(`heads/${pr.base.ref}`) ?? '0'.repeat(40),
+          repo: { id: 1, url: `${this.url}/repos/${this.full}`, name: this.repo },
+        },
+      })),
+      head_commit: null,
+      repository: repoOf(this.full),
+      head_repository: repoOf(head),
+    });
   }
 
   private commitJson(sha: string): Json {
