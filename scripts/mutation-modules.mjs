@@ -14,12 +14,14 @@ export const MODULES = [
   { name: 'access', mutate: ['src/server/access.ts'], tests: ['__tests__/unit-server-access.test.ts'] },
   { name: 'idempotency', mutate: ['src/server/idempotency.ts'], tests: ['__tests__/unit-server-idempotency.test.ts'] },
   { name: 'collect', mutate: ['src/action/modes/collect.ts'], tests: ['__tests__/unit-collect.test.ts'] },
-  // The checks collect makes before it fetches anything and of whose render it is (lines 44-71): a
+  // The checks collect makes before it fetches anything and of whose render it is (lines 53-98): a
   // part of collect.ts that can be measured in minutes rather than hours on a busy machine.
-  { name: 'collect-checks', mutate: ['src/action/modes/collect.ts:44-71'], tests: ['__tests__/unit-collect.test.ts'] },
+  { name: 'collect-checks', mutate: ['src/action/modes/collect.ts:53-98'], tests: ['__tests__/unit-collect.test.ts'] },
+  // Where each image is written (flat and fastlane layouts): small, measured on its own.
+  { name: 'output-path', mutate: ['src/plan/output-path.ts'], tests: ['__tests__/layout.test.ts'] },
   {
     name: 'plan',
-    mutate: ['src/plan/**/*.ts', '!src/plan/types.ts'],
+    mutate: ['src/plan/plan.ts', 'src/plan/pseudo.ts'],
     tests: [
       '__tests__/plan.test.ts',
       '__tests__/manifest.test.ts',
