@@ -22,6 +22,7 @@ export const MODULES = [
   {
     name: 'plan',
     mutate: ['src/plan/plan.ts', 'src/plan/pseudo.ts'],
+    ignoreStatic: true,
     tests: [
       '__tests__/plan.test.ts',
       '__tests__/manifest.test.ts',

@@ -89,9 +89,11 @@ for (const m of MODULES) {
   let undetected = 0;
   let equivalent = 0;
   let explained = 0;
+  let ignored = 0;
   for (const [f, data] of Object.entries(report.files)) {
     for (const mu of data.mutants) {
       if (DETECTED.has(mu.status)) detected++;
+      else if (mu.status === 'Ignored') ignored++;
       else if (UNDETECTED.has(mu.status)) {
         undetected++;
         const eq = isEquivalent(f, mu, data.source);
@@ -110,7 +112,8 @@ for (const m of MODULES) {
     }
   }
   const date = statSync(file).mtime.toISOString().slice(0, 10);
-  rows.push({ name: m.name, mutate: m.mutate.join(', '), detected, undetected, equivalent, explained, date });
+  const files = m.mutate.join(', ') + (ignored ? ` (${ignored} static mutants left out)` : '');
+  rows.push({ name: m.name, mutate: files, detected, undetected, equivalent, explained, date });
 }
 
 const pct = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
