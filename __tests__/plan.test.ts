@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../src/manifest/load.js';
-import { buildPlan, mergeStyle, parseShard, selectJobs } from '../src/plan/plan.js';
+import { buildPlan, mergeStyle, parseShard, scriptOf, selectJobs } from '../src/plan/plan.js';
 import { loadProject } from '../src/project.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -234,5 +234,22 @@ describe('the example project', () => {
     expect(p.all).toHaveLength(36);
     expect(new Set(p.all.map((j) => j.set)).size).toBe(12);
     expect(p.all.every((j) => j.screenshot?.startsWith(path.join(ROOT, 'examples/habitual/shots/')))).toBe(true);
+  });
+});
+
+describe('the script a locale implies (what a locale-style script key such as Arab or Hant targets)', () => {
+  // The reference is CLDR's likely subtags as the runtime's ICU has them (Intl.Locale#maximize).
+  const likely = (l: string) => new Intl.Locale(l).maximize().script;
+  it('agrees with CLDR for every language written in a non-Latin script it knows', () => {
+    const langs = 'ar fa ur he iw ja ko zh th hi mr bn gu pa ta te kn ml or el ru uk be bg sr mk hy ka'.split(' ');
+    for (const l of langs) expect(scriptOf(l), l).toBe(likely(l));
+    for (const l of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-CN', 'ar-SA', 'ru-RU', 'ja-JP'])
+      expect(scriptOf(l), l).toBe(likely(l));
+  });
+  it('takes a script written in the locale over the one its language implies, and names none for Latin ones', () => {
+    expect(scriptOf('sr-Latn')).toBe('Latn');
+    expect(scriptOf('zh-Hant-CN')).toBe('Hant');
+    expect(scriptOf('zh-Hans-HK')).toBe('Hans');
+    for (const l of ['en-US', 'de', 'pt-BR']) expect(scriptOf(l), l).toBeUndefined();
   });
 });

@@ -31,6 +31,22 @@ export const MODULES = [
       '__tests__/l10n-pseudo.test.ts',
     ],
   },
+  // Parts of plan.ts measurable in minutes (buildPlan itself is one 450-line function that nearly
+  // every plan test covers: about 40 minutes on two quiet cores): style layers and locale-style
+  // precedence, {placeholder} patterns and sizes (lines 58-130), shards and --only/--locale
+  // selection (584-636), and the pseudo-locales.
+  {
+    name: 'plan-parts',
+    mutate: ['src/plan/plan.ts:58-130', 'src/plan/plan.ts:584-636', 'src/plan/pseudo.ts'],
+    ignoreStatic: true,
+    tests: [
+      '__tests__/plan.test.ts',
+      '__tests__/manifest.test.ts',
+      '__tests__/l10n-plan.test.ts',
+      '__tests__/l10n-pseudo.test.ts',
+      '__tests__/render-layout.test.ts',
+    ],
+  },
   {
     name: 'store',
     mutate: ['src/store/**/*.ts'],
@@ -51,6 +67,13 @@ export const MODULES = [
       '__tests__/lint-rules.test.ts',
       '__tests__/layout.test.ts',
     ],
+  },
+  // The App Store rules (counts, sizes, alpha, formats) on their own: measurable in minutes.
+  {
+    name: 'lint-appstore',
+    mutate: ['src/lint/rules/appstore.ts'],
+    ignoreStatic: true,
+    tests: ['__tests__/lint-rules.test.ts', '__tests__/lint-planted.test.ts', '__tests__/lint-paths.test.ts'],
   },
   {
     name: 'render-text-layout',
