@@ -29,7 +29,7 @@ export default {
   clearTextReporter: { allowEmojis: false, logTests: false, reportMutants: false, reportScoreTable: true },
   // dist/ is copied unmutated: tests start the real service from it as a collaborator; they see
   // mutants only through what they import from src/.
-  ignorePatterns: ['reports', 'storeshots-out', 'test-results', 'bench', 'docs'],
+  ignorePatterns: ['reports', 'storeshots-out', 'test-results', 'bench'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 85, break: null },

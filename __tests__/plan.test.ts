@@ -204,7 +204,10 @@ describe('selection and shards', () => {
     expect(sel.jobs.map((j) => j.id)).toEqual(['de-DE/play.phone/home']);
     expect(sel.all).toBe(p.all);
     expect(() => selectJobs(p, { locales: ['fr-FR'] })).toThrow(/Unknown locale "fr-FR"/);
-    expect(() => selectJobs(p, { presets: ['play.phon'] })).toThrow(/did you mean "play.phone"/);
+    expect(() => selectJobs(p, { presets: ['play.phon'] })).toThrow(
+      /Unknown preset "play.phon" \(did you mean "play.phone"/,
+    );
+    expect(() => selectJobs(p, { slides: ['hom'] })).toThrow(/Unknown slide "hom" \(did you mean "home"/);
   });
 
   it('every job lands in exactly one shard, and shards are balanced within one job', () => {
@@ -223,8 +226,13 @@ describe('selection and shards', () => {
   });
 
   it('rejects a malformed shard', () => {
-    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-3'])
-      expect(() => parseShard(bad)).toThrow(/Expected a shard "i\/n"/);
+    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-3', 'x1/3', '1/3x', '1/257'])
+      expect(() => parseShard(bad), bad).toThrow(/Expected a shard "i\/n" with 1 <= i <= n <= 256 for --shard/);
+  });
+
+  it('accepts up to 256 shards, and spaces around the value', () => {
+    expect(parseShard('256/256')).toEqual({ index: 256, total: 256 });
+    expect(parseShard(' 2/3 ')).toEqual({ index: 2, total: 3 });
   });
 });
 
