@@ -196,6 +196,17 @@ describe('plan', () => {
   });
 });
 
+describe('an --out inside the screenshot folder', () => {
+  it('is one problem naming --out (it has no manifest position), not a crash', () => {
+    const loaded = parseManifest(MANIFEST, 'm.yml', '/proj');
+    const { problems } = buildPlan({ loaded, theme: THEME, strings: {}, cwd: '/proj', outDir: 'shots/en-US' });
+    const out = problems.filter((x) => x.field === '--out');
+    expect(out).toHaveLength(1);
+    expect(out[0]!.message).toMatch(/^Expected an output folder outside the screenshot folder shots/);
+    expect(out[0]!.at).toBeUndefined();
+  });
+});
+
 describe('selection and shards', () => {
   const { plan: p } = plan();
 
@@ -208,6 +219,8 @@ describe('selection and shards', () => {
       /Unknown preset "play.phon" \(did you mean "play.phone"/,
     );
     expect(() => selectJobs(p, { slides: ['hom'] })).toThrow(/Unknown slide "hom" \(did you mean "home"/);
+    expect(p.presets.length).toBeGreaterThan(1);
+    expect(() => selectJobs(p, { presets: ['play.phon'] })).toThrow(`; the manifest has: ${p.presets.join(', ')}`);
   });
 
   it('every job lands in exactly one shard, and shards are balanced within one job', () => {
@@ -258,6 +271,7 @@ describe('the script a locale implies (what a locale-style script key such as Ar
     expect(scriptOf('sr-Latn')).toBe('Latn');
     expect(scriptOf('zh-Hant-CN')).toBe('Hant');
     expect(scriptOf('zh-Hans-HK')).toBe('Hans');
-    for (const l of ['en-US', 'de', 'pt-BR']) expect(scriptOf(l), l).toBeUndefined();
+    // Only Chinese turns Traditional in Taiwan, Hong Kong and Macao: English or Portuguese there stays Latin.
+    for (const l of ['en-US', 'de', 'pt-BR', 'en-HK', 'pt-MO', 'en-TW']) expect(scriptOf(l), l).toBeUndefined();
   });
 });
