@@ -281,8 +281,10 @@ locale-style:
   pt-BR: { headline: { size: 0.065 } }`,
     }),
   });
-  const plan = loadProject({ cwd: dir }).plan;
-  const style = (locale: string) => plan.all.find((j) => j.locale === locale)!.style.headline!;
+  // Planned inside each test, not while the file is collected: a planted bug in the plan must be
+  // seen by the test that names the behaviour (StrykerJS activates a mutant per test).
+  const style = (locale: string) =>
+    loadProject({ cwd: dir }).plan.all.find((j) => j.locale === locale)!.style.headline!;
 
   it('a language key sets font, weight, size limit and line height for that language only', () => {
     expect(style('ja')).toMatchObject({

@@ -80,6 +80,19 @@ describe('fastlane layout', () => {
     expect(deliverSafeName('01_appstore.iphone_6_9_vision')).toBe('01_appstore.iphone_6_9_vision');
   });
 
+  it('renames only what would steer deliver: _framed inside a slide id, and app_ipad_pro_129 off the iPad 13", stay as written', () => {
+    // deliver looks for *_framed.<ext> only, and reads app_ipad_pro_129 only for a 2048x2732 image.
+    expect(deliverSafeName('01_appstore.iphone_6_9_my_framed_view')).toBe('01_appstore.iphone_6_9_my_framed_view');
+    expect(deliverSafeName('01_appstore.iphone_6_9_app_ipad_pro_129', 'APP_IPHONE_67')).toBe(
+      '01_appstore.iphone_6_9_app_ipad_pro_129',
+    );
+  });
+
+  it('has no fastlane path for a preset it does not know (a remote render may name one) rather than failing', () => {
+    for (const preset of ['appstore.no_such_device', 'play.no_such_device@landscape'])
+      expect(outputPath('fastlane', { locale: 'en-US', preset, slide: 'home', index: 1, ext: 'png' })).toBeUndefined();
+  });
+
   it('every App Store preset, at every size it accepts, is filed by deliver in its own display type', () => {
     const slides = ['home', 'framed', 'vision', 'watch', 'app_ipad_pro_129'];
     for (const p of PRESETS.filter((x) => x.store === 'appstore')) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../src/manifest/load.js';
-import { buildPlan, mergeStyle, parseShard, selectJobs } from '../src/plan/plan.js';
+import { buildPlan, mergeStyle, parseShard, scriptOf, selectJobs } from '../src/plan/plan.js';
 import { loadProject } from '../src/project.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -196,6 +196,17 @@ describe('plan', () => {
   });
 });
 
+describe('an --out inside the screenshot folder', () => {
+  it('is one problem naming --out (it has no manifest position), not a crash', () => {
+    const loaded = parseManifest(MANIFEST, 'm.yml', '/proj');
+    const { problems } = buildPlan({ loaded, theme: THEME, strings: {}, cwd: '/proj', outDir: 'shots/en-US' });
+    const out = problems.filter((x) => x.field === '--out');
+    expect(out).toHaveLength(1);
+    expect(out[0]!.message).toMatch(/^Expected an output folder outside the screenshot folder shots/);
+    expect(out[0]!.at).toBeUndefined();
+  });
+});
+
 describe('selection and shards', () => {
   const { plan: p } = plan();
 
@@ -204,7 +215,12 @@ describe('selection and shards', () => {
     expect(sel.jobs.map((j) => j.id)).toEqual(['de-DE/play.phone/home']);
     expect(sel.all).toBe(p.all);
     expect(() => selectJobs(p, { locales: ['fr-FR'] })).toThrow(/Unknown locale "fr-FR"/);
-    expect(() => selectJobs(p, { presets: ['play.phon'] })).toThrow(/did you mean "play.phone"/);
+    expect(() => selectJobs(p, { presets: ['play.phon'] })).toThrow(
+      /Unknown preset "play.phon" \(did you mean "play.phone"/,
+    );
+    expect(() => selectJobs(p, { slides: ['hom'] })).toThrow(/Unknown slide "hom" \(did you mean "home"/);
+    expect(p.presets.length).toBeGreaterThan(1);
+    expect(() => selectJobs(p, { presets: ['play.phon'] })).toThrow(`; the manifest has: ${p.presets.join(', ')}`);
   });
 
   it('every job lands in exactly one shard, and shards are balanced within one job', () => {
@@ -223,8 +239,13 @@ describe('selection and shards', () => {
   });
 
   it('rejects a malformed shard', () => {
-    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-3'])
-      expect(() => parseShard(bad)).toThrow(/Expected a shard "i\/n"/);
+    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-3', 'x1/3', '1/3x', '1/257'])
+      expect(() => parseShard(bad), bad).toThrow(/Expected a shard "i\/n" with 1 <= i <= n <= 256 for --shard/);
+  });
+
+  it('accepts up to 256 shards, and spaces around the value', () => {
+    expect(parseShard('256/256')).toEqual({ index: 256, total: 256 });
+    expect(parseShard(' 2/3 ')).toEqual({ index: 2, total: 3 });
   });
 });
 
@@ -234,5 +255,23 @@ describe('the example project', () => {
     expect(p.all).toHaveLength(36);
     expect(new Set(p.all.map((j) => j.set)).size).toBe(12);
     expect(p.all.every((j) => j.screenshot?.startsWith(path.join(ROOT, 'examples/habitual/shots/')))).toBe(true);
+  });
+});
+
+describe('the script a locale implies (what a locale-style script key such as Arab or Hant targets)', () => {
+  // The reference is CLDR's likely subtags as the runtime's ICU has them (Intl.Locale#maximize).
+  const likely = (l: string) => new Intl.Locale(l).maximize().script;
+  it('agrees with CLDR for every language written in a non-Latin script it knows', () => {
+    const langs = 'ar fa ur he iw ja ko zh th hi mr bn gu pa ta te kn ml or el ru uk be bg sr mk hy ka'.split(' ');
+    for (const l of langs) expect(scriptOf(l), l).toBe(likely(l));
+    for (const l of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-CN', 'ar-SA', 'ru-RU', 'ja-JP'])
+      expect(scriptOf(l), l).toBe(likely(l));
+  });
+  it('takes a script written in the locale over the one its language implies, and names none for Latin ones', () => {
+    expect(scriptOf('sr-Latn')).toBe('Latn');
+    expect(scriptOf('zh-Hant-CN')).toBe('Hant');
+    expect(scriptOf('zh-Hans-HK')).toBe('Hans');
+    // Only Chinese turns Traditional in Taiwan, Hong Kong and Macao: English or Portuguese there stays Latin.
+    for (const l of ['en-US', 'de', 'pt-BR', 'en-HK', 'pt-MO', 'en-TW']) expect(scriptOf(l), l).toBeUndefined();
   });
 });

@@ -14,18 +14,37 @@ export const MODULES = [
   { name: 'access', mutate: ['src/server/access.ts'], tests: ['__tests__/unit-server-access.test.ts'] },
   { name: 'idempotency', mutate: ['src/server/idempotency.ts'], tests: ['__tests__/unit-server-idempotency.test.ts'] },
   { name: 'collect', mutate: ['src/action/modes/collect.ts'], tests: ['__tests__/unit-collect.test.ts'] },
-  // The checks collect makes before it fetches anything and of whose render it is (lines 44-71): a
+  // The checks collect makes before it fetches anything and of whose render it is (lines 53-98): a
   // part of collect.ts that can be measured in minutes rather than hours on a busy machine.
-  { name: 'collect-checks', mutate: ['src/action/modes/collect.ts:44-71'], tests: ['__tests__/unit-collect.test.ts'] },
+  { name: 'collect-checks', mutate: ['src/action/modes/collect.ts:53-98'], tests: ['__tests__/unit-collect.test.ts'] },
+  // Where each image is written (flat and fastlane layouts): small, measured on its own.
+  { name: 'output-path', mutate: ['src/plan/output-path.ts'], tests: ['__tests__/layout.test.ts'] },
   {
     name: 'plan',
-    mutate: ['src/plan/**/*.ts', '!src/plan/types.ts'],
+    mutate: ['src/plan/plan.ts', 'src/plan/pseudo.ts'],
+    ignoreStatic: true,
     tests: [
       '__tests__/plan.test.ts',
       '__tests__/manifest.test.ts',
       '__tests__/l10n-plan.test.ts',
       '__tests__/layout.test.ts',
       '__tests__/l10n-pseudo.test.ts',
+    ],
+  },
+  // Parts of plan.ts measurable in minutes (buildPlan itself is one 450-line function that nearly
+  // every plan test covers: about 40 minutes on two quiet cores): style layers and locale-style
+  // precedence, {placeholder} patterns and sizes (lines 58-130), shards and --only/--locale
+  // selection (584-636), and the pseudo-locales.
+  {
+    name: 'plan-parts',
+    mutate: ['src/plan/plan.ts:58-130', 'src/plan/plan.ts:584-636', 'src/plan/pseudo.ts'],
+    ignoreStatic: true,
+    tests: [
+      '__tests__/plan.test.ts',
+      '__tests__/manifest.test.ts',
+      '__tests__/l10n-plan.test.ts',
+      '__tests__/l10n-pseudo.test.ts',
+      '__tests__/render-layout.test.ts',
     ],
   },
   {
@@ -48,6 +67,13 @@ export const MODULES = [
       '__tests__/lint-rules.test.ts',
       '__tests__/layout.test.ts',
     ],
+  },
+  // The App Store rules (counts, sizes, alpha, formats) on their own: measurable in minutes.
+  {
+    name: 'lint-appstore',
+    mutate: ['src/lint/rules/appstore.ts'],
+    ignoreStatic: true,
+    tests: ['__tests__/lint-rules.test.ts', '__tests__/lint-planted.test.ts', '__tests__/lint-paths.test.ts'],
   },
   {
     name: 'render-text-layout',

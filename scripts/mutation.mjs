@@ -33,16 +33,45 @@ if (!reportOnly) {
   }
 }
 
-/** Survivors judged equivalent: same file, line and mutator (and replacement, when given). */
+/** Survivors judged equivalent, found by their code rather than by line number (a reformat or a
+ * moved function would shift every line): an entry names the file, the mutator (and the replacement,
+ * when given) and `code`, an excerpt of the unmutated source; a mutant matches when it starts inside
+ * an occurrence of that excerpt. Whitespace in the excerpt matches any run of whitespace, line
+ * breaks included, so an excerpt survives a reformat that only rewraps it. */
 const equivalents = JSON.parse(readFileSync(path.join(ROOT, 'scripts/mutation-equivalent.json'), 'utf8'));
-const isEquivalent = (file, m) =>
-  equivalents.find(
+const excerptPattern = (code) =>
+  new RegExp(
+    code
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('\\s*'),
+    'g',
+  );
+/** [start, end) offsets of every occurrence of the entry's excerpt in a source text. */
+const occurrences = (code, source) =>
+  [...source.matchAll(excerptPattern(code))].map((x) => [x.index, x.index + x[0].length]);
+const offsetOf = (source, { line, column }) => {
+  let at = 0;
+  for (let l = 1; l < line; l++) at = source.indexOf('\n', at) + 1;
+  return at + column - 1; // Stryker's lines and columns count from 1
+};
+const isEquivalent = (file, m, source) => {
+  const at = offsetOf(source, m.location.start);
+  return equivalents.find(
     (e) =>
       e.file === file &&
-      e.line === m.location.start.line &&
       e.mutator === m.mutatorName &&
-      (e.replacement === undefined || e.replacement === m.replacement),
+      (e.replacement === undefined || e.replacement === m.replacement) &&
+      occurrences(e.code, source).some(([s, t]) => s <= at && at < t),
   );
+};
+// An entry whose excerpt is no longer in its file explains nothing: the code moved or changed and the
+// mutant has to be judged again.
+const stale = equivalents.filter((e) => {
+  const f = path.join(ROOT, e.file);
+  return !existsSync(f) || occurrences(e.code, readFileSync(f, 'utf8')).length === 0;
+});
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
@@ -60,12 +89,14 @@ for (const m of MODULES) {
   let undetected = 0;
   let equivalent = 0;
   let explained = 0;
+  let ignored = 0;
   for (const [f, data] of Object.entries(report.files)) {
     for (const mu of data.mutants) {
       if (DETECTED.has(mu.status)) detected++;
+      else if (mu.status === 'Ignored') ignored++;
       else if (UNDETECTED.has(mu.status)) {
         undetected++;
-        const eq = isEquivalent(f, mu);
+        const eq = isEquivalent(f, mu, data.source);
         const where = `${f}:${mu.location.start.line}:${mu.location.start.column} ${mu.mutatorName} \`${String(
           mu.replacement ?? '',
         )
@@ -81,7 +112,8 @@ for (const m of MODULES) {
     }
   }
   const date = statSync(file).mtime.toISOString().slice(0, 10);
-  rows.push({ name: m.name, mutate: m.mutate.join(', '), detected, undetected, equivalent, explained, date });
+  const files = m.mutate.join(', ') + (ignored ? ` (${ignored} static mutants left out)` : '');
+  rows.push({ name: m.name, mutate: files, detected, undetected, equivalent, explained, date });
 }
 
 const pct = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
@@ -118,6 +150,14 @@ const lines = [
         '',
       ])
     : ['(none)']),
+  ...(stale.length
+    ? [
+        '',
+        '### Equivalent entries whose code is gone (judge again)',
+        '',
+        ...stale.map((e) => `- ${e.file} ${e.mutator} \`${e.code}\``),
+      ]
+    : []),
   '<!-- mutation:end -->',
 ];
 
@@ -128,5 +168,5 @@ const end = text.indexOf('<!-- mutation:end -->');
 if (start < 0 || end < 0) throw new Error('TESTING.md has no <!-- mutation:start --> ... <!-- mutation:end --> block');
 writeFileSync(testing, text.slice(0, start) + lines.join('\n') + text.slice(end + '<!-- mutation:end -->'.length));
 console.log(
-  `TESTING.md: ${pct(tot.d, tot.d + tot.u)} over ${measured.length} module(s); ${open.length} unexplained survivor(s)`,
+  `TESTING.md: ${pct(tot.d, tot.d + tot.u)} over ${measured.length} module(s); ${open.length} unexplained survivor(s); ${stale.length} stale equivalent entr${stale.length === 1 ? 'y' : 'ies'}`,
 );
