@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openChromium } from './helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_SHEET, contactSheets } from '../src/publish/contact-sheet.js';
 import { commentBody, jobSummary, presetLabel, type CommentInput } from '../src/publish/markdown.js';
@@ -130,20 +131,9 @@ beforeAll(async () => {
     previews,
     rulesBase: 'https://github.com/acme/storeshots/blob/v1/docs/lint.md',
   };
-  context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'storeshots-chromium-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--allow-file-access-from-files',
-    ],
-  });
+  context = await openChromium(mkdtempSync(path.join(tmpdir(), 'storeshots-chromium-')), { width: 1280, height: 900 }, [
+    '--allow-file-access-from-files',
+  ]);
   page = await context.newPage();
 });
 

@@ -9,6 +9,7 @@ import { ROOT, runCli } from './helpers/cli.js';
 import { execFile } from 'node:child_process';
 import { fakeClock, md5, png, writeRenderedSet, type SetSpec } from './helpers/upload-set.js';
 import { runUpload, type UploadOptions } from '../src/upload/index.js';
+import type { PlanJson } from '../src/upload/plan.js';
 
 const P = 'appstore.iphone_6_9';
 const DT = 'APP_IPHONE_67';
@@ -79,17 +80,7 @@ async function dryRun(dir: string) {
   );
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as {
-    store: string;
-    plan: Array<{
-      locale: string;
-      displayType: string;
-      unchanged: number;
-      upload: string[];
-      delete: string[];
-      reorder: boolean;
-    }>;
-  };
+  return JSON.parse(r.stdout) as PlanJson;
 }
 
 describe('upload --dry-run --json (the plan)', () => {

@@ -8,6 +8,7 @@ import { FakePlay } from './fakes/play.js';
 import { runCli } from './helpers/cli.js';
 import { fakeClock, png, sha256, writeRenderedSet, type SetSpec } from './helpers/upload-set.js';
 import { runUpload, type UploadOptions } from '../src/upload/index.js';
+import type { PlanJson } from '../src/upload/plan.js';
 
 const P = 'play.phone';
 const T = 'phoneScreenshots';
@@ -61,17 +62,7 @@ async function dryRun(dir: string, extraEnv: Record<string, string> = {}) {
   // A dry run validates and deletes its edit: nothing is committed.
   expect(play.commits).toEqual([]);
   expect([...play.edits.values()].every((e) => !e.open)).toBe(true);
-  return JSON.parse(r.stdout) as {
-    store: string;
-    plan: Array<{
-      locale: string;
-      displayType: string;
-      unchanged: number;
-      upload: string[];
-      delete: string[];
-      reorder: boolean;
-    }>;
-  };
+  return JSON.parse(r.stdout) as PlanJson;
 }
 
 describe('upload --store play --dry-run --json (the plan)', () => {
