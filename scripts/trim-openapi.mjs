@@ -32,6 +32,9 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts'],
   ['get', '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}'],
   ['post', '/repos/{owner}/{repo}/dispatches'],
+  // The render service's GitHub App dispatch: find the app's installation, then mint its token.
+  ['get', '/repos/{owner}/{repo}/installation'],
+  ['post', '/app/installations/{installation_id}/access_tokens'],
 ];
 
 const src = process.argv[2];

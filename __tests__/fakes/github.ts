@@ -2,9 +2,10 @@
 // Data API, pull requests, labels, workflow runs and their artifacts. Every request and response is
 // checked against GitHub's OpenAPI description; `violations` lists what did not conform.
 // Faults (rate limits, read-only tokens) can be injected per request.
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { jwtVerify } from 'jose';
 import { OpenApi } from './openapi.js';
 
 type Json = any;
@@ -17,6 +18,19 @@ export interface TokenInfo {
   write: boolean;
   /** False for a GITHUB_TOKEN whose `permissions:` leave out `actions: read`: the Actions API answers 403. */
   actions?: boolean;
+  /** A GitHub App's JWT: only the app's own endpoints (find an installation, mint its tokens) accept it. */
+  app?: boolean;
+  /** Repository names an installation token was limited to. */
+  repositories?: string[];
+}
+
+/** A GitHub App installed on this repository: its JWTs are checked with the public key. */
+export interface FakeApp {
+  id: number;
+  publicKey: KeyObject;
+  installationId: number;
+  /** False: GET /repos/{owner}/{repo}/installation answers 404 (the app is not installed here). */
+  installed: boolean;
 }
 
 export interface Fault {
@@ -100,6 +114,9 @@ export class FakeGitHub {
   /** repository_dispatch events received (POST /repos/{owner}/{repo}/dispatches), as sent. */
   readonly dispatches: Json[] = [];
   artifacts?: FakeArtifactLink;
+  app?: FakeApp;
+  /** Installation tokens minted (POST /app/installations/{id}/access_tokens), with what they were limited to. */
+  readonly installationTokens: Array<{ token: string; repositories?: string[]; permissions?: Json }> = [];
   /** Workflow runs, in any order (the API lists them newest first). */
   readonly runs: FakeRun[] = [];
   private server?: http.Server;
@@ -279,10 +296,14 @@ export class FakeGitHub {
       return err(fault.status, fault.message ?? 'API rate limit exceeded', true, fault.headers);
     }
     const token = /^(?:token|Bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const who = token ? this.tokens.get(token) : undefined;
-    if (!who) return err(401, 'Bad credentials', true);
     const op = openapi!.find(method, url.pathname);
+    const appOnly =
+      op?.template === '/repos/{owner}/{repo}/installation' || !!op?.template.startsWith('/app/installations/');
+    const who = token && appOnly ? await this.appJwt(token) : token ? this.tokens.get(token) : undefined;
+    if (!who) return err(401, appOnly ? 'A JSON web token could not be decoded' : 'Bad credentials', true);
     if (!op) return err(404, 'Not Found', true);
+    if (who.repositories && op.pathParams.repo !== undefined && !who.repositories.includes(op.pathParams.repo))
+      return err(404, 'Not Found', true);
     const p = op.pathParams;
     if (p.owner !== undefined && `${p.owner}/${p.repo}` !== this.full) return err(404, 'Not Found', true);
     if (method !== 'GET' && !who.write) return err(403, 'Resource not accessible by integration', true);
@@ -293,6 +314,21 @@ export class FakeGitHub {
     } catch (e) {
       this.violations.push(`server error: ${(e as Error).stack}`);
       err(422, `fake server: ${(e as Error).message}`);
+    }
+  }
+
+  /** The app's identity when `token` is a JWT it signed (RS256, iss = app id, at most 10 minutes long). */
+  private async appJwt(token: string): Promise<TokenInfo | undefined> {
+    if (!this.app) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, this.app.publicKey, { algorithms: ['RS256'], clockTolerance: 60 });
+      // GitHub takes the app id as `iss`, a number or its decimal string.
+      if (String(payload.iss) !== String(this.app.id)) return undefined;
+      if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number' || payload.exp - payload.iat > 660)
+        return undefined;
+      return { login: `app-${this.app.id}`, type: 'Bot', installation: false, write: true, app: true };
+    } catch {
+      return undefined;
     }
   }
 
@@ -532,6 +568,44 @@ export class FakeGitHub {
       case 'POST /repos/{owner}/{repo}/dispatches':
         this.dispatches.push(body);
         return send(204, undefined);
+      case 'GET /repos/{owner}/{repo}/installation': {
+        if (!this.app?.installed) return err(404, 'Not Found');
+        return send(
+          200,
+          openapi!.sample('installation', {
+            id: this.app.installationId,
+            app_id: this.app.id,
+            target_type: 'Organization',
+            repository_selection: 'selected',
+            access_tokens_url: `${this.url}/app/installations/${this.app.installationId}/access_tokens`,
+            account: this.userJson({ login: this.owner, type: 'User', installation: false, write: false }),
+          }),
+        );
+      }
+      case 'POST /app/installations/{installation_id}/access_tokens': {
+        if (!this.app?.installed || Number(p.installation_id) !== this.app.installationId) return err(404, 'Not Found');
+        const repositories: string[] | undefined = body?.repositories;
+        if (repositories?.some((r) => r !== this.repo))
+          return err(422, `There is at least one repository that does not exist or is not accessible: ${repositories}`);
+        const minted = `ghs_installation_${this.installationTokens.length + 1}`;
+        this.installationTokens.push({ token: minted, repositories, permissions: body?.permissions });
+        this.tokens.set(minted, {
+          login: `app-${this.app.id}[bot]`,
+          type: 'Bot',
+          installation: true,
+          write: body?.permissions ? body.permissions.contents === 'write' : true,
+          repositories,
+        });
+        return send(
+          201,
+          openapi!.sample('installation-token', {
+            token: minted,
+            expires_at: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+            permissions: body?.permissions ?? { contents: 'write' },
+            repository_selection: 'selected',
+          }),
+        );
+      }
       case 'GET /repos/{owner}/{repo}/pulls': {
         const state = url.searchParams.get('state') ?? 'open';
         const head = url.searchParams.get('head');

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError, expected, errorMessage } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
+import { type GitHubAppCredentials, loadGitHubApp } from './github-auth.js';
 
 export interface ServeOptions {
   port: string;
@@ -47,6 +48,8 @@ export interface ServerConfig {
   envKeyHashes: string[];
   webhookSecret?: string;
   githubToken?: string;
+  /** A GitHub App for `github_dispatch` (preferred over githubToken when both are set). */
+  githubApp?: GitHubAppCredentials;
   githubApiUrl: string;
   allowPrivateUrls: boolean;
   /** `host:port` origins that may be private or loopback even without allowPrivateUrls. */
@@ -153,6 +156,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
     envKeyHashes: [...new Set(envKeys(env).map(hashKey))],
     webhookSecret: env.STORESHOTS_WEBHOOK_SECRET || undefined,
     githubToken: env.STORESHOTS_GITHUB_TOKEN || undefined,
+    githubApp: loadGitHubApp(env, cwd),
     githubApiUrl,
     allowPrivateUrls: env.STORESHOTS_ALLOW_PRIVATE_URLS === '1' || env.STORESHOTS_ALLOW_PRIVATE_URLS === 'true',
     allowHosts: parseHosts(env.STORESHOTS_ALLOW_HOSTS),

@@ -7,6 +7,7 @@ import { backoffMs } from '../util/retry.js';
 import { signDispatch, signWebhook } from '../util/signature.js';
 import type { Clock } from './access.js';
 import { netPolicy, type ServerConfig } from './config.js';
+import { appAuth, type DispatchAuth, DispatchAuthError, tokenAuth } from './github-auth.js';
 import type { Metrics } from './metrics.js';
 import { postOnce, redactUrl, UrlRefusedError } from './net.js';
 import type { DeliveryRow, RenderRow, ServiceDb } from './store.js';
@@ -23,6 +24,7 @@ export class Deliveries {
   private timer?: NodeJS.Timeout;
   private readonly inflight = new Set<string>();
   private stopped = false;
+  private readonly dispatchAuth?: DispatchAuth;
 
   constructor(
     private readonly store: ServiceDb,
@@ -30,7 +32,10 @@ export class Deliveries {
     private readonly now: Clock,
     private readonly metrics: Metrics,
     private readonly log: (msg: string) => void,
-  ) {}
+  ) {
+    if (config.githubApp) this.dispatchAuth = appAuth(config.githubApp, config.githubApiUrl);
+    else if (config.githubToken) this.dispatchAuth = tokenAuth(config.githubToken);
+  }
 
   /** Adds the render's deliveries to the outbox; call inside the transaction that ends the render. */
   enqueue(
@@ -142,9 +147,10 @@ export class Deliveries {
           payload.client_payload.status,
           t,
         );
-        if (!this.config.githubToken) throw new Error('STORESHOTS_GITHUB_TOKEN is not set');
+        if (!this.dispatchAuth) throw new Error('neither a GitHub App nor STORESHOTS_GITHUB_TOKEN is configured');
+        const repository = dispatchRepository(d.url, this.config.githubApiUrl);
         const headers = {
-          authorization: `Bearer ${this.config.githubToken}`,
+          authorization: await this.dispatchAuth.authorization(repository),
           accept: 'application/vnd.github+json',
           'x-github-api-version': '2022-11-28',
         };
@@ -153,11 +159,13 @@ export class Deliveries {
           timeoutMs: this.config.webhook.timeoutMs,
           guard: false,
         }));
+        // A refused token (revoked, or the app's access changed) is not reused on the next attempt.
+        if (status === 401 || status === 403 || status === 404) this.dispatchAuth.forget(repository);
       }
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (e) {
       error = errorMessage(e);
-      permanent = e instanceof UrlRefusedError;
+      permanent = e instanceof UrlRefusedError || e instanceof DispatchAuthError;
     }
     const ok = error === null;
     const attempts = d.attempts + 1;
@@ -183,4 +191,11 @@ export class Deliveries {
       );
     this.inflight.delete(d.id);
   }
+}
+
+/** owner/repo of a dispatch delivery's URL ({api}/repos/{owner}/{repo}/dispatches). */
+function dispatchRepository(url: string, apiUrl: string): string {
+  const m = /^\/repos\/([^/]+\/[^/]+)\/dispatches$/.exec(url.slice(apiUrl.length));
+  if (!url.startsWith(apiUrl) || !m) throw new Error(`not a repository_dispatch URL under ${apiUrl}: ${url}`);
+  return m[1]!;
 }

@@ -276,11 +276,11 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
   let dispatch: RenderSpec['dispatch'];
   if (b.github_dispatch !== undefined) {
     const gd = b.github_dispatch as { repository: string; event_type?: string };
-    if (!ctx.config.githubToken)
+    if (!ctx.config.githubToken && !ctx.config.githubApp)
       throw new ApiError(
         400,
         'dispatch_not_configured',
-        'github_dispatch needs STORESHOTS_GITHUB_TOKEN on the server',
+        'github_dispatch needs a GitHub App (STORESHOTS_GITHUB_APP_ID and its private key) or STORESHOTS_GITHUB_TOKEN on the server',
         `${prefix}github_dispatch`,
       );
     const secret = signingSecret('github_dispatch');
