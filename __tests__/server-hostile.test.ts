@@ -91,7 +91,7 @@ describe('keyless access is refused on every route, however the path is spelled'
     await server?.close();
   });
 
-  it('registers the routes the API documents, and only /healthz, /metrics and /v1/openapi.json are public', () => {
+  it('registers the routes the API documents, and only /healthz, /metrics, /v1/openapi.json and the signed-link routes are public', () => {
     const routes = server.routes.map((r) => `${r.method} ${r.url}`);
     for (const r of [
       'POST /v1/renders',
@@ -109,7 +109,18 @@ describe('keyless access is refused on every route, however the path is spelled'
         .filter((r) => r.public)
         .map((r) => r.url)
         .sort(),
-    ).toEqual(['/healthz', '/healthz', '/metrics', '/metrics', '/v1/openapi.json', '/v1/openapi.json']);
+    ).toEqual([
+      '/healthz',
+      '/healthz',
+      '/metrics',
+      '/metrics',
+      '/v1/files/renders/:id/archive',
+      '/v1/files/renders/:id/archive',
+      '/v1/files/renders/:id/images/:index',
+      '/v1/files/renders/:id/images/:index',
+      '/v1/openapi.json',
+      '/v1/openapi.json',
+    ]);
   });
 
   it('answers 401 without a key to every non-public route under every trick', async () => {
@@ -149,12 +160,32 @@ describe('keyless access is refused on every route, however the path is spelled'
   });
 
   it('serves a public route only as itself: its tricks either reach it or are refused', async () => {
-    for (const route of server.routes.filter((r) => r.public && r.method === 'GET')) {
+    for (const route of server.routes.filter(
+      (r) => r.public && r.method === 'GET' && !r.url.startsWith('/v1/files/'),
+    )) {
       for (const [name, target] of tricks(route.url, server.port)) {
         const r = await request(server.port, 'GET', target);
         expect([200, 401], `${target} (${name})`).toContain(r.status);
       }
     }
+  });
+
+  it('never serves a file through a link route without a genuine signature, however the path is spelled', async () => {
+    const forged = `expires=9999999999&signature=${'A'.repeat(43)}`;
+    let seen = 0;
+    for (const route of server.routes.filter((r) => r.public && r.url.startsWith('/v1/files/'))) {
+      for (const query of ['', `?${forged}`, '?expires=1&signature=x', `?${forged}&${forged}`]) {
+        for (const [name, target] of tricks(concrete(route.url) + query, server.port)) {
+          const r = await request(server.port, route.method, target);
+          const label = `${route.method} ${target} (${name})`;
+          seen++;
+          expect([400, 401, 403], `${label}: ${r.body.slice(0, 200)}`).toContain(r.status);
+          if (route.method === 'HEAD') continue;
+          expectErrorShape(r, label);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
   });
 
   it('spends a rate-limit token for every request with a key, whichever spelling it used', async () => {

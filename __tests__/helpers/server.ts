@@ -139,13 +139,20 @@ export interface InProcessService extends RunningServer {
  * folder, for tests that need what only the process knows (its route table). `env` is the whole
  * environment it sees; close() stops it and removes the folder.
  */
-export async function startServiceInProcess(opts: { env: NodeJS.ProcessEnv }): Promise<InProcessService> {
-  const data = tempData();
+export async function startServiceInProcess(opts: {
+  env: NodeJS.ProcessEnv;
+  /** The service's clock (default Date.now). */
+  now?: () => number;
+  /** A --data folder to use (and keep on close); default a new temporary one, removed on close. */
+  data?: string;
+}): Promise<InProcessService> {
+  const data = opts.data ?? tempData();
   // Loaded on demand: the other tests of this helper start the built bin and need none of it.
   const { startServer: startServerInProcess } = await import('../../src/server/server.js');
   const server = await startServerInProcess(
     { port: '0', host: '127.0.0.1', data },
     { cwd: process.cwd(), env: opts.env, stdout: () => undefined, stderr: () => undefined, isTTY: false },
+    { now: opts.now },
   );
   return {
     url: server.url,
@@ -155,7 +162,7 @@ export async function startServiceInProcess(opts: { env: NodeJS.ProcessEnv }): P
     data,
     close: async () => {
       await server.close();
-      cleanup(data);
+      if (!opts.data) cleanup(data);
     },
   };
 }

@@ -12,6 +12,7 @@ import { redactUrl } from './net.js';
 import { errorMessage } from '../util/errors.js';
 import { bulkRoutes } from './routes/bulk.js';
 import { healthRoutes } from './routes/health.js';
+import { linkRoutes } from './routes/links.js';
 import { renderRoutes } from './routes/renders.js';
 import type { AppDeps, RouteDeps } from './routes/shared.js';
 
@@ -93,15 +94,19 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   const limiter = new RateLimiter(config.limits.rateLimit, config.limits.rateWindowSeconds, now);
   const routes: RouteInfo[] = [];
 
-  /** Authenticates a request and takes a rate-limit token: every request not on a public route. */
-  function gate(req: FastifyRequest, reply: FastifyReply): void {
-    req.owner = authenticate(req.headers, keys.current(), keys.open);
+  function rateLimit(owner: string, reply: FastifyReply): void {
     try {
-      reply.headers(limiter.take(req.owner));
+      reply.headers(limiter.take(owner));
     } catch (e) {
       metrics.inc('storeshots_rate_limited_total', 'Requests refused by the rate limit.');
       throw e;
     }
+  }
+
+  /** Authenticates a request and takes a rate-limit token: every request not on a public route. */
+  function gate(req: FastifyRequest, reply: FastifyReply): void {
+    req.owner = authenticate(req.headers, keys.current(), keys.open);
+    rateLimit(req.owner, reply);
   }
 
   const sendError = (reply: FastifyReply, e: ApiError) => reply.code(e.status).headers(e.headers).send(e.toJSON());
@@ -223,9 +228,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   });
 
   // The routes, one plugin per resource; they share the hooks, error handler and parsers above.
-  const routeDeps: RouteDeps = { ...deps, baseUrl: (req) => config.publicUrl ?? `${req.protocol}://${req.host}` };
+  const routeDeps: RouteDeps = {
+    ...deps,
+    baseUrl: (req) => config.publicUrl ?? `${req.protocol}://${req.host}`,
+    rateLimit,
+  };
   await app.register(healthRoutes, routeDeps);
   await app.register(renderRoutes, routeDeps);
+  await app.register(linkRoutes, routeDeps);
   await app.register(bulkRoutes, routeDeps);
 
   await app.ready();

@@ -58,6 +58,8 @@ export interface ServerConfig {
   publicUrl?: string;
   limits: Limits;
   resultTtlSeconds: number;
+  /** Lifetime of the signed download links in an answer (never past the render's expiry). */
+  linkTtlSeconds: number;
   idempotencyTtlSeconds: number;
   sweepIntervalMs: number;
   webhook: { backoffBaseMs: number; backoffMaxMs: number; maxAttempts: number; timeoutMs: number };
@@ -176,6 +178,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
       decodeBudgetBytes: req(int(env, 'STORESHOTS_DECODE_BUDGET_BYTES', 512 * MiB, MiB)),
     },
     resultTtlSeconds: req(int(env, 'STORESHOTS_RESULT_TTL_SECONDS', 7 * 86_400, 0)),
+    linkTtlSeconds: req(int(env, 'STORESHOTS_LINK_TTL_SECONDS', 3_600, 1)),
     idempotencyTtlSeconds: req(int(env, 'STORESHOTS_IDEMPOTENCY_TTL_SECONDS', 86_400, 1)),
     sweepIntervalMs: req(int(env, 'STORESHOTS_SWEEP_INTERVAL_MS', 60_000, 10)),
     webhook: {

@@ -19,6 +19,18 @@ const common = {
   },
 };
 
+const linkParams = [
+  { name: 'expires', in: 'query', required: true, schema: { type: 'integer' }, description: 'Unix time.' },
+  { name: 'signature', in: 'query', required: true, schema: { type: 'string' } },
+];
+const linkErrors = {
+  '400': err('expires or signature missing or malformed.'),
+  '403': err('link_invalid, link_expired, or link_revoked (the key that made the render was revoked).'),
+  '404': err('No such render or image.'),
+  '410': err('The render expired.'),
+  '429': common['429'],
+};
+
 export function openApiDocument(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
@@ -213,6 +225,34 @@ export function openApiDocument(): Record<string, unknown> {
             '409': err('The render has not succeeded.'),
             '410': err('The render expired.'),
             ...common,
+          },
+        },
+      },
+      '/v1/files/renders/{id}/images/{index}': {
+        get: {
+          operationId: 'getImageByLink',
+          summary: 'An image through its signed link (download_url): no key',
+          security: [],
+          parameters: [
+            idParam,
+            { name: 'index', in: 'path', required: true, schema: { type: 'integer' } },
+            ...linkParams,
+          ],
+          responses: {
+            '200': { description: 'The image bytes.', content: { 'image/png': {}, 'image/jpeg': {} } },
+            ...linkErrors,
+          },
+        },
+      },
+      '/v1/files/renders/{id}/archive': {
+        get: {
+          operationId: 'getArchiveByLink',
+          summary: 'The archive through its signed link (archive_download_url): no key',
+          security: [],
+          parameters: [idParam, ...linkParams],
+          responses: {
+            '200': { description: 'A zip of the images in fastlane layout.', content: { 'application/zip': {} } },
+            ...linkErrors,
           },
         },
       },

@@ -18,6 +18,7 @@ import { type Deliveries, newId } from './deliveries.js';
 import { ApiError } from './errors.js';
 import type { Screenshot } from './inputs.js';
 import { archivePath, buildJobs, planOf } from './jobs.js';
+import type { LinkSigner } from './links.js';
 import type { Metrics } from './metrics.js';
 import type { CheckedRequest, RenderSpec } from './request.js';
 import { TERMINAL, type ImageRow, type RenderRow, type RenderStatus, type ServiceDb } from './store.js';
@@ -56,6 +57,7 @@ export class Renders extends EventEmitter {
     private readonly deliveries: Deliveries,
     private readonly metrics: Metrics,
     private readonly log: (msg: string) => void,
+    private readonly links: LinkSigner,
   ) {
     super();
     this.setMaxListeners(0);
@@ -338,6 +340,16 @@ export class Renders extends EventEmitter {
     const jobs = JSON.parse(row.jobs) as Job[];
     const byIndex = new Map(jobs.map((j) => [j.index, j]));
     const base = `${row.base_url}/v1/renders/${row.id}`;
+    // Signed links (no key needed), made afresh on every answer, for a succeeded render's files: valid
+    // for STORESHOTS_LINK_TTL_SECONDS, never past the render's own expiry.
+    const linkExpires = Math.min(
+      Math.floor(this.now() / 1000) + this.config.linkTtlSeconds,
+      Math.floor(row.expires_at / 1000),
+    );
+    const signed =
+      row.status === 'succeeded' && !row.expired && linkExpires * 1000 > this.now()
+        ? (file: string) => row.base_url + this.links.sign(`/v1/files/renders/${row.id}/${file}`, linkExpires)
+        : undefined;
     return {
       object: 'render',
       id: row.id,
@@ -350,12 +362,15 @@ export class Renders extends EventEmitter {
       locale: spec.locale,
       polling_url: `/v1/renders/${row.id}`,
       archive_url: row.status === 'succeeded' ? `${base}/archive` : null,
+      archive_download_url: signed?.('archive') ?? null,
+      download_urls_expire_at: signed ? iso(linkExpires * 1000) : null,
       images: row.expired
         ? []
         : this.store.images(row.id).map((i) => ({
             index: i.idx,
             slide: i.slide,
             url: `${base}/images/${i.idx}`,
+            download_url: signed?.(`images/${i.idx}`) ?? null,
             width: i.width,
             height: i.height,
             format: i.format,

@@ -143,6 +143,12 @@ export const renderSchema = {
     locale: { type: 'string' },
     polling_url: { type: 'string' },
     archive_url: { type: ['string', 'null'] },
+    archive_download_url: {
+      type: ['string', 'null'],
+      description:
+        'Signed link to the archive, usable without a key until download_urls_expire_at (succeeded renders).',
+    },
+    download_urls_expire_at: { type: ['string', 'null'], format: 'date-time' },
     images: {
       type: 'array',
       items: {
@@ -151,6 +157,10 @@ export const renderSchema = {
           index: { type: 'integer' },
           slide: { type: 'string' },
           url: { type: 'string' },
+          download_url: {
+            type: ['string', 'null'],
+            description: 'Signed link to the image, usable without a key until download_urls_expire_at.',
+          },
           width: { type: 'integer' },
           height: { type: 'integer' },
           format: { enum: ['png', 'jpeg'] },

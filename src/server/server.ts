@@ -10,6 +10,7 @@ import { buildApp, type RouteInfo } from './app.js';
 import { DecodeBudget } from './budget.js';
 import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
 import { Deliveries } from './deliveries.js';
+import { LinkSigner, loadLinkSecrets } from './links.js';
 import { Idempotency } from './idempotency.js';
 import { KeyRing } from './keys.js';
 import { Metrics } from './metrics.js';
@@ -61,6 +62,13 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   const now = service.now ?? Date.now;
   const log = (msg: string) => io.stderr(`storeshots serve: ${msg}\n`);
   const unlock = lockData(config.dataDir);
+  let links: LinkSigner;
+  try {
+    links = new LinkSigner(loadLinkSecrets(io.env, config.dataDir));
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const store = new ServiceDb(config.dataDir);
   const released = store.releaseOrphanKeys();
   if (released) log(`released ${released} idempotency key(s) of requests that never got an answer`);
@@ -74,7 +82,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   }
   const budget = new DecodeBudget(config.limits.decodeBudgetBytes);
   const deliveries = new Deliveries(store, config, now, metrics, log);
-  const renders = new Renders(store, pool, budget, config, now, deliveries, metrics, log);
+  const renders = new Renders(store, pool, budget, config, now, deliveries, metrics, log, links);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
   metrics.collect(() => {
     const counts = store.counts();
@@ -109,7 +117,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   });
 
   const keys = new KeyRing(config, log);
-  const { app, routes } = await buildApp({ config, store, renders, idempotency, metrics, now, keys });
+  const { app, routes } = await buildApp({ config, store, renders, idempotency, metrics, now, keys, links });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -1,15 +1,12 @@
 // /v1/renders: create (JSON or multipart), list, get, cancel, and a finished render's images and archive.
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { zipSync } from 'fflate';
-import type { Job } from '../../plan/types.js';
 import { checkQuota } from '../access.js';
 import { netPolicy } from '../config.js';
 import { ApiError } from '../errors.js';
 import { acquireScreenshots } from '../inputs.js';
-import { archivePath } from '../jobs.js';
 import { checkRenderRequest } from '../request.js';
 import type { RenderRow } from '../store.js';
+import { sendArchive, sendImage } from './files.js';
 import {
   accepted,
   idempotent,
@@ -112,50 +109,11 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     { schema: { params: imageParams, querystring: imageQuery }, preValidation: oneValueEach(['encoding']) },
     async (req, reply) => {
       const row = finished(req);
-      const image = store.images(row.id).find((i) => String(i.idx) === req.params.index);
-      if (!image)
-        throw new ApiError(404, 'image_not_found', `Render ${row.id} has no image ${req.params.index}`, 'index');
-      const bytes = readFileSync(image.file);
-      const type = image.format === 'jpeg' ? 'image/jpeg' : 'image/png';
-      if (req.query.encoding === 'base64') {
-        return {
-          object: 'image',
-          index: image.idx,
-          slide: image.slide,
-          width: image.width,
-          height: image.height,
-          format: image.format,
-          bytes: image.bytes,
-          sha256: image.sha256,
-          content_type: type,
-          data: bytes.toString('base64'),
-        };
-      }
-      return reply
-        .type(type)
-        .header('etag', `"${image.sha256}"`)
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .header(
-          'content-disposition',
-          `inline; filename="${String(image.idx).padStart(2, '0')}-${image.slide}.${image.format === 'jpeg' ? 'jpg' : 'png'}"`,
-        )
-        .send(bytes);
+      return sendImage(store, row, req.params.index, req.query.encoding, reply, 'private, max-age=31536000, immutable');
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/v1/renders/:id/archive',
-    { schema: { params: idParams } },
-    async (req, reply) => {
-      const row = finished(req);
-      const jobs = new Map((JSON.parse(row.jobs) as Job[]).map((j) => [j.index, j]));
-      const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-      for (const i of store.images(row.id))
-        entries[archivePath(jobs.get(i.idx)!)] = [readFileSync(i.file), { level: 0 }];
-      return reply
-        .type('application/zip')
-        .header('content-disposition', `attachment; filename="${row.id}.zip"`)
-        .send(Buffer.from(zipSync(entries)));
-    },
+  app.get<{ Params: { id: string } }>('/v1/renders/:id/archive', { schema: { params: idParams } }, async (req, reply) =>
+    sendArchive(store, finished(req), reply),
   );
 }

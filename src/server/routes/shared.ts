@@ -9,6 +9,7 @@ import type { Clock } from '../access.js';
 import type { ServerConfig } from '../config.js';
 import type { Idempotency } from '../idempotency.js';
 import type { KeyRing } from '../keys.js';
+import type { LinkSigner } from '../links.js';
 import type { Metrics } from '../metrics.js';
 import { jsonDepth, MAX_JSON_DEPTH } from '../body.js';
 import { ApiError, asApiError, badRequest } from '../errors.js';
@@ -24,11 +25,14 @@ export interface AppDeps {
   metrics: Metrics;
   now: Clock;
   keys: KeyRing;
+  links: LinkSigner;
 }
 
 export interface RouteDeps extends AppDeps {
   /** The URL clients reach this service at (STORESHOTS_PUBLIC_URL, or the request's own host). */
   baseUrl(req: FastifyRequest): string;
+  /** Takes a rate-limit token for an owner (requests on public routes that act for one, e.g. signed links). */
+  rateLimit(owner: string, reply: FastifyReply): void;
 }
 
 /** A params or querystring schema error as a 400 naming the parameter: `Expected <what> for <param> but received <value>`. */

@@ -1,0 +1,59 @@
+// A succeeded render's files as the API serves them: one image (bytes, or JSON with base64) and the
+// zip of the set. The authenticated routes (renders.ts) and the signed links (links.ts) both send
+// through these.
+import { readFileSync } from 'node:fs';
+import type { FastifyReply } from 'fastify';
+import { zipSync } from 'fflate';
+import type { Job } from '../../plan/types.js';
+import { ApiError } from '../errors.js';
+import { archivePath } from '../jobs.js';
+import type { RenderRow, ServiceDb } from '../store.js';
+
+export function sendImage(
+  store: ServiceDb,
+  row: RenderRow,
+  index: string,
+  encoding: 'base64' | undefined,
+  reply: FastifyReply,
+  cacheControl: string,
+) {
+  const image = store.images(row.id).find((i) => String(i.idx) === index);
+  if (!image) throw new ApiError(404, 'image_not_found', `Render ${row.id} has no image ${index}`, 'index');
+  const bytes = readFileSync(image.file);
+  const type = image.format === 'jpeg' ? 'image/jpeg' : 'image/png';
+  if (encoding === 'base64') {
+    return {
+      object: 'image',
+      index: image.idx,
+      slide: image.slide,
+      width: image.width,
+      height: image.height,
+      format: image.format,
+      bytes: image.bytes,
+      sha256: image.sha256,
+      content_type: type,
+      data: bytes.toString('base64'),
+    };
+  }
+  return reply
+    .type(type)
+    .header('etag', `"${image.sha256}"`)
+    .header('cache-control', cacheControl)
+    .header(
+      'content-disposition',
+      `inline; filename="${String(image.idx).padStart(2, '0')}-${image.slide}.${image.format === 'jpeg' ? 'jpg' : 'png'}"`,
+    )
+    .send(bytes);
+}
+
+/** The set as a zip in fastlane's layout (docs/interfaces.md#output-layouts), stored uncompressed (PNGs are). */
+export function sendArchive(store: ServiceDb, row: RenderRow, reply: FastifyReply, cacheControl?: string) {
+  const jobs = new Map((JSON.parse(row.jobs) as Job[]).map((j) => [j.index, j]));
+  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const i of store.images(row.id)) entries[archivePath(jobs.get(i.idx)!)] = [readFileSync(i.file), { level: 0 }];
+  if (cacheControl) reply.header('cache-control', cacheControl);
+  return reply
+    .type('application/zip')
+    .header('content-disposition', `attachment; filename="${row.id}.zip"`)
+    .send(Buffer.from(zipSync(entries)));
+}

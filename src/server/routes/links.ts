@@ -1,0 +1,92 @@
+// /v1/files/renders/{id}/images/{index} and /archive: a succeeded render's files through the signed,
+// expiring links its answers carry (links.ts). Public routes: the signature stands in for the key. A
+// link stops working when it expires, when the render expires, and at once when the key that created
+// the render is revoked. Requests count against that key's rate limit.
+import type { FastifyInstance } from 'fastify';
+import { ApiError } from '../errors.js';
+import type { RenderRow } from '../store.js';
+import { sendArchive, sendImage } from './files.js';
+import { oneValueEach, parameterError, type RouteDeps } from './shared.js';
+
+const linkQuery = {
+  type: 'object',
+  properties: {
+    expires: { type: 'string', pattern: '^[0-9]{1,12}$', description: 'a Unix time' },
+    signature: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', description: 'a link signature' },
+  },
+} as const;
+const params = {
+  type: 'object',
+  properties: { id: { type: 'string' }, index: { type: 'string' } },
+  required: ['id'],
+} as const;
+
+type LinkRequest = { Params: { id: string; index?: string }; Querystring: { expires?: string; signature?: string } };
+
+export async function linkRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const { store, renders, links, keys, now } = deps;
+  app.setSchemaErrorFormatter(parameterError);
+  const options = {
+    config: { public: true },
+    schema: { params, querystring: linkQuery },
+    preValidation: oneValueEach(['expires', 'signature']),
+  };
+
+  /** The render a genuine, unexpired link names; throws the API error otherwise. */
+  function linked(pathname: string, q: LinkRequest['Querystring'], id: string): RenderRow {
+    for (const name of ['expires', 'signature'] as const)
+      if (q[name] === undefined)
+        throw new ApiError(
+          400,
+          'parameter_missing',
+          `A signed link needs ${name}: use the download_url or archive_download_url of GET /v1/renders/${id} as it is`,
+          name,
+        );
+    const verdict = links.check(pathname, q.expires!, q.signature!, now());
+    if (verdict === 'invalid')
+      throw new ApiError(
+        403,
+        'link_invalid',
+        `This link's signature is not valid for ${pathname}: ask GET /v1/renders/${id} for a fresh link`,
+        'signature',
+      );
+    if (verdict === 'expired')
+      throw new ApiError(
+        403,
+        'link_expired',
+        `This link expired at ${new Date(Number(q.expires) * 1000).toISOString()}: GET /v1/renders/${id} gives a fresh one`,
+        'expires',
+      );
+    const row = store.render(id);
+    if (!row) throw new ApiError(404, 'render_not_found', `No render ${id}`, 'id');
+    if (!keys.open && !keys.current().includes(row.owner))
+      throw new ApiError(
+        403,
+        'link_revoked',
+        'The API key that created this render was revoked: its links no longer work',
+      );
+    // 410 once the render's results expired.
+    renders.get(row.owner, id);
+    if (row.status !== 'succeeded')
+      throw new ApiError(409, 'render_not_ready', `Render ${row.id} is ${row.status}`, 'id');
+    return row;
+  }
+
+  /** Caches (a CDN's too) may keep the bytes as long as the link lives, not longer. */
+  const cacheFor = (q: LinkRequest['Querystring']) =>
+    `public, max-age=${Math.max(0, Number(q.expires) - Math.floor(now() / 1000))}, immutable`;
+
+  app.get<LinkRequest>('/v1/files/renders/:id/images/:index', options, async (req, reply) => {
+    const { id, index } = req.params;
+    const row = linked(`/v1/files/renders/${id}/images/${index}`, req.query, id);
+    deps.rateLimit(row.owner, reply);
+    return sendImage(store, row, index!, undefined, reply, cacheFor(req.query));
+  });
+
+  app.get<LinkRequest>('/v1/files/renders/:id/archive', options, async (req, reply) => {
+    const { id } = req.params;
+    const row = linked(`/v1/files/renders/${id}/archive`, req.query, id);
+    deps.rateLimit(row.owner, reply);
+    return sendArchive(store, row, reply, cacheFor(req.query));
+  });
+}
