@@ -18,6 +18,7 @@ import {
   tempData,
   type ServerHandle,
 } from './helpers/server.js';
+import { waitFor } from './helpers/wait.js';
 
 const slide = (extra: Record<string, unknown> = {}) => ({
   headline: 'Track every habit',
@@ -80,9 +81,15 @@ describe('render API', () => {
   });
 
   it('answers async: true with 202, id, "processing" and a polling URL; the render belongs to its key', async () => {
-    const r = await api(s.url, 'POST', '/v1/renders', asyncRender({ metadata: { pr: 42 } }));
+    const r = await api(
+      s.url,
+      'POST',
+      '/v1/renders',
+      asyncRender({ metadata: { pr: 42 }, slides: [slide(), slide(), slide()] }),
+    );
     expect(r.status).toBe(202);
-    expect(r.body).toMatchObject({ status: 'processing', metadata: { pr: 42 } });
+    expect(r.body).toMatchObject({ status: 'processing', metadata: { pr: 42 }, total_steps: 3 });
+    expect(r.body.done_steps).toBeLessThanOrEqual(3);
     expect(r.body.id).toMatch(/^rnd_[0-9a-f]{24}$/);
     expect(r.body.polling_url).toBe(`/v1/renders/${r.body.id}`);
     const mine = await api(s.url, 'GET', r.body.polling_url);
@@ -97,9 +104,21 @@ describe('render API', () => {
     const theirs = await api(s.url, 'GET', r.body.polling_url, undefined, { key: OTHER_KEY });
     expect(theirs.status).toBe(404);
     expect(theirs.body.error.code).toBe('render_not_found');
-    // And it ends well: a valid request renders.
-    const done = await pollUntilEnded(s.url, r.body.id);
+    // And it ends well: a valid request renders, its progress counting up to the images made.
+    const progress: number[] = [mine.body.done_steps];
+    const done = await waitFor(
+      async () => {
+        const p = (await api(s.url, 'GET', r.body.polling_url)).body;
+        expect(p.total_steps).toBe(3);
+        expect(p.done_steps).toBe(p.status === 'succeeded' ? 3 : p.images.length);
+        progress.push(p.done_steps);
+        return ['succeeded', 'failed'].includes(p.status) ? p : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 5, what: 'the render to end' },
+    );
     expect([done.status, done.error]).toEqual(['succeeded', null]);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(3);
   });
 
   it('names the field at fault in param', async () => {

@@ -58,6 +58,8 @@ export function openApiDocument(): Record<string, unknown> {
             id: { type: 'string' },
             status: { const: 'processing' },
             polling_url: { type: 'string' },
+            total_steps: { type: 'integer' },
+            done_steps: { type: 'integer' },
             created_at: { type: 'string' },
             metadata: {},
           },

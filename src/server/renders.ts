@@ -340,6 +340,7 @@ export class Renders extends EventEmitter {
     const jobs = JSON.parse(row.jobs) as Job[];
     const byIndex = new Map(jobs.map((j) => [j.index, j]));
     const base = `${row.base_url}/v1/renders/${row.id}`;
+    const images = row.expired ? [] : this.store.images(row.id);
     // Signed links (no key needed), made afresh on every answer, for a succeeded render's files: valid
     // for STORESHOTS_LINK_TTL_SECONDS, never past the render's own expiry.
     const linkExpires = Math.min(
@@ -364,20 +365,21 @@ export class Renders extends EventEmitter {
       archive_url: row.status === 'succeeded' ? `${base}/archive` : null,
       archive_download_url: signed?.('archive') ?? null,
       download_urls_expire_at: signed ? iso(linkExpires * 1000) : null,
-      images: row.expired
-        ? []
-        : this.store.images(row.id).map((i) => ({
-            index: i.idx,
-            slide: i.slide,
-            url: `${base}/images/${i.idx}`,
-            download_url: signed?.(`images/${i.idx}`) ?? null,
-            width: i.width,
-            height: i.height,
-            format: i.format,
-            bytes: i.bytes,
-            sha256: i.sha256,
-            path: byIndex.get(i.idx) ? archivePath(byIndex.get(i.idx)!) : undefined,
-          })),
+      // Progress: one step an image; images are stored one by one as they finish.
+      total_steps: jobs.length,
+      done_steps: row.status === 'succeeded' ? jobs.length : images.length,
+      images: images.map((i) => ({
+        index: i.idx,
+        slide: i.slide,
+        url: `${base}/images/${i.idx}`,
+        download_url: signed?.(`images/${i.idx}`) ?? null,
+        width: i.width,
+        height: i.height,
+        format: i.format,
+        bytes: i.bytes,
+        sha256: i.sha256,
+        path: byIndex.get(i.idx) ? archivePath(byIndex.get(i.idx)!) : undefined,
+      })),
       lint: row.lint ? JSON.parse(row.lint) : { findings: [] },
       credits_used: row.credits_used,
       error: row.error ? JSON.parse(row.error) : null,

@@ -143,6 +143,8 @@ export const renderSchema = {
     locale: { type: 'string' },
     polling_url: { type: 'string' },
     archive_url: { type: ['string', 'null'] },
+    total_steps: { type: 'integer', description: 'Images this render makes.' },
+    done_steps: { type: 'integer', description: 'Images finished so far.' },
     archive_download_url: {
       type: ['string', 'null'],
       description:

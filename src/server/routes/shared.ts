@@ -69,6 +69,8 @@ export function accepted(renders: Renders, row: RenderRow): SavedResponse {
       object: 'render',
       status: 'processing',
       polling_url: r.polling_url,
+      total_steps: r.total_steps,
+      done_steps: r.done_steps,
       created_at: r.created_at,
       expires_at: r.expires_at,
       metadata: r.metadata,
