@@ -44,11 +44,12 @@ async function chromiumOrder(text: string, locale: string): Promise<string[]> {
     `<p id="t" dir="rtl" lang="${locale}"></p>`,
     'p{font:700 40px "ss-Inter","ss-NotoSansArabic","ss-NotoSansHebrew";white-space:nowrap;display:inline-block}',
   );
-  return chromium.page.evaluate((t) => {
-    const p = document.getElementById('t')!;
+  // Runs in the page (a string: the tests are compiled without the DOM's types).
+  const inPage = `((t) => {
+    const p = document.getElementById('t');
     p.textContent = t;
-    const node = p.firstChild!;
-    const out: Array<[number, string]> = [];
+    const node = p.firstChild;
+    const out = [];
     let i = 0;
     for (const { segment: ch } of new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(t)) {
       const r = document.createRange();
@@ -59,7 +60,8 @@ async function chromiumOrder(text: string, locale: string): Promise<string[]> {
       i += ch.length;
     }
     return out.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
-  }, text);
+  })(${JSON.stringify(text)})`;
+  return chromium.page.evaluate<string[]>(inPage);
 }
 
 describe('bidi order of emoji and Latin names in RTL text', () => {

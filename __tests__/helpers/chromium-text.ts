@@ -41,7 +41,7 @@ export async function openTextPage(fonts: string[], viewport = { width: 1200, he
     async show(body, css = '') {
       html = `<!doctype html><meta charset="utf-8"><style>${faces}\nbody{margin:0}${css}</style><body>${body}</body>`;
       await page.goto(`${ORIGIN}/index.html`);
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.evaluate('document.fonts.ready.then(() => undefined)');
     },
     async close() {
       await context.close();

@@ -215,7 +215,8 @@ export interface VisualRun {
   start: number;
   end: number;
   rtl: boolean;
-  highlight: boolean;
+  /** Code-unit ranges [start, end) of this run drawn in the accent colour (ascending, within the run). */
+  accents: Array<[number, number]>;
 }
 
 let bidi: Bidi | undefined;
@@ -274,8 +275,9 @@ export function bidiLevels(text: string, rtl: boolean): Uint8Array {
 }
 
 /**
- * The runs of one line [start, end) in visual order, left to right. A run has one direction
- * and one colour, so each can be shaped and drawn on its own (Arabic joins within words).
+ * The runs of one line [start, end) in visual order, left to right. A run has one direction and
+ * is shaped whole: an accent inside an Arabic word (ب**صحتك**) is a range of the run, coloured
+ * when drawn, never a run of its own, so the letters on both sides of it still join.
  */
 export function visualRuns(
   text: string,
@@ -300,18 +302,24 @@ export function visualRuns(
     const rev = order.slice(a, b + 1).reverse();
     order.splice(a, rev.length, ...rev);
   }
-  const lit = (i: number) => spans.some(([s, e]) => i >= s && i < e);
   const runs: VisualRun[] = [];
   for (const i of order) {
     const rtl = (levels[i]! & 1) === 1;
-    const hl = lit(i);
     const last = runs[runs.length - 1];
-    if (last && last.rtl === rtl && last.highlight === hl && (rtl ? i === last.start - 1 : i === last.end)) {
+    if (last && last.rtl === rtl && (rtl ? i === last.start - 1 : i === last.end)) {
       if (rtl) last.start = i;
       else last.end = i + 1;
-    } else runs.push({ start: i, end: i + 1, rtl, highlight: hl });
+    } else runs.push({ start: i, end: i + 1, rtl, accents: [] });
   }
-  // Keep surrogate pairs and combining marks inside one run: a run boundary inside a pair is impossible
-  // here because both halves share a level and colour, and reversal keeps RTL pairs adjacent.
+  for (const r of runs) {
+    for (const [s, e] of spans) {
+      const a = Math.max(s, r.start);
+      const b = Math.min(e, r.end);
+      if (a < b) r.accents.push([a, b]);
+    }
+    r.accents.sort((x, y) => x[0] - y[0]);
+  }
+  // A run boundary never falls inside a surrogate pair: both halves share a level (forBidi), and
+  // reversal keeps the halves of an RTL pair adjacent.
   return runs;
 }
