@@ -34,7 +34,7 @@ function job(locale: string, text: string, width = 1000): Job {
 }
 
 /** x extents of white (base) and yellow (accent) ink in an RGBA image. */
-function extents(data: Uint8Array | Buffer, width: number, height: number) {
+function extents(data: ArrayLike<number>, width: number, height: number) {
   const base = [Infinity, -Infinity];
   const accent = [Infinity, -Infinity];
   for (let y = 0; y < height; y++) {

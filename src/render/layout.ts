@@ -7,6 +7,7 @@ import type { Box, SetFacts } from './types.js';
 export type { SetFacts };
 import type { Size } from '../store/presets.js';
 import { autoModel, geometry, MODEL_IDS, MODELS, type ModelId } from './devices.js';
+import { defaultLineHeight } from './coverage.js';
 import {
   bidiLevels,
   fitSize,
@@ -201,7 +202,7 @@ function prepare(
     maxSize,
     minSize,
     maxLines: st['max-lines'] ?? defaults.lines,
-    lineHeight: st['line-height'] ?? 1.2,
+    lineHeight: st['line-height'] ?? defaultLineHeight(font.chain),
   };
 }
 
