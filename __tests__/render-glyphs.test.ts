@@ -79,6 +79,24 @@ describe('glyph coverage', () => {
     }
   });
 
+  it('gives Nastaliq a line height of 1.6 when the style sets none (1.2 elsewhere), and keeps a style’s own', () => {
+    const lineHeight = (locale: string, lh: number | undefined) => {
+      const j = variant('en-US/play.phone/stats', {
+        locale,
+        rtl: isRtlLocale(locale),
+        headline: { text: headlines[locale]!, origin: 'inline', locale },
+        screenshot: undefined,
+        size: { width: 540, height: 960 },
+      });
+      const job = { ...j, style: { ...j.style, headline: { ...j.style.headline, 'line-height': lh } } };
+      const b = layoutJob({ job, facts: computeSetFacts([job]), measurer: tm }).blocks[0]!;
+      return b.lineHeight / b.font.size;
+    };
+    expect(lineHeight('ur-PK', undefined)).toBeCloseTo(1.6, 6);
+    expect(lineHeight('ar-SA', undefined)).toBeCloseTo(1.2, 6);
+    expect(lineHeight('ur-PK', 1.3)).toBeCloseTo(1.3, 6);
+  });
+
   it('refuses a character no shipped font covers, naming it and the slide', () => {
     const job = variant('en-US/play.phone/home', {
       headline: { text: 'Pyramids 𓀀 and ꙮ', origin: 'inline', locale: 'en-US' },
