@@ -169,7 +169,7 @@ function drawText(ctx: Ctx, block: TextBlock): void {
  * The x bands of a run in each colour. Bands reaching the run's ends extend by `margin` beyond
  * them, so ink outside the advances (swashes, the shadow) keeps the colour of its end.
  */
-export function colourBands(
+function colourBands(
   run: Pick<RunLayout, 'x' | 'width' | 'accentX'>,
   margin: number,
 ): Array<['base' | 'accent', Array<[number, number]>]> {
