@@ -25,6 +25,27 @@ const CASES: Record<string, () => Job[]> = {
       },
     ),
   ],
+  // Right to left with an emoji beside a Latin name (🔥 left of Habitual, as Chromium) and an accent
+  // inside Arabic words (the letters join across the colour change).
+  'iphone-ar-emoji-accent': () => [
+    variant('ar/appstore.iphone_6_9/home', {
+      size: { width: 440, height: 956 },
+      headline: text('بـ Habitual 🔥 ب**صحتك** مع ال**عادات**', 'ar'),
+    }),
+  ],
+  'feature-graphic-ar-emoji': () => [
+    variant(
+      'ar/play.phone/home',
+      {
+        presetId: 'play.feature_graphic',
+        device: 'none',
+        size: { width: 1024, height: 500 },
+        headline: text('ابدأ ب**صحتك** مع Habitual 🚀', 'ar'),
+        subtitle: undefined,
+      },
+      { layout: 'feature', device: { frame: 'android-phone', tilt: -8 } },
+    ),
+  ],
   'feature-graphic': () => [
     variant(
       'en-US/play.phone/home',

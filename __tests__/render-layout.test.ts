@@ -112,9 +112,11 @@ describe('right-to-left', () => {
     const job = variant('ar/appstore.iphone_6_9/home');
     const line = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!.lines[0]!;
     expect(line.runs.every((r) => r.rtl)).toBe(true);
+    // One run, shaped whole; its accent is the last word, at its left end.
     const left = line.runs.reduce((a, b) => (a.x < b.x ? a : b));
-    expect(left.highlight).toBe(true);
-    expect(left.text).toBe('عادة');
+    const [accent] = left.accents;
+    expect(job.headline!.text.replace(/\*\*/g, '').slice(...accent!)).toBe('عادة');
+    expect(left.accentX[0]![0]).toBeCloseTo(left.x, 6);
   });
 
   it('mirrors text-left into text-right for RTL on landscape canvases', () => {

@@ -31,6 +31,15 @@ export const SHIPPED: Record<string, string[]> = {
   'ss-knda': ['NotoSansKannada-Regular.ttf', 'NotoSansKannada-Bold.ttf'],
   'ss-mlym': ['NotoSansMalayalam-Regular.ttf', 'NotoSansMalayalam-Bold.ttf'],
   'ss-orya': ['NotoSansOriya-Regular.ttf', 'NotoSansOriya-Bold.ttf'],
+  'ss-sinh': ['NotoSansSinhala-Regular.ttf', 'NotoSansSinhala-Bold.ttf'],
+  'ss-khmr': ['NotoSansKhmer-Regular.ttf', 'NotoSansKhmer-Bold.ttf'],
+  'ss-laoo': ['NotoSansLao-Regular.ttf', 'NotoSansLao-Bold.ttf'],
+  'ss-mymr': ['NotoSansMyanmar-Regular.ttf', 'NotoSansMyanmar-Bold.ttf'],
+  'ss-ethi': ['NotoSansEthiopic-Regular.ttf', 'NotoSansEthiopic-Bold.ttf'],
+  'ss-armn': ['NotoSansArmenian-Regular.ttf', 'NotoSansArmenian-Bold.ttf'],
+  'ss-geor': ['NotoSansGeorgian-Regular.ttf', 'NotoSansGeorgian-Bold.ttf'],
+  // Urdu is written in Nastaliq; the Naskh of ss-arabic stays for the other Arabic-script languages.
+  'ss-nastaliq': ['NotoNastaliqUrdu-Regular.ttf', 'NotoNastaliqUrdu-Bold.ttf'],
   // The regular CJK file is a subset; its characters missing fall through to the full bold file.
   'ss-cjk': ['NotoSansCJK-Regular-common.otf', 'NotoSansCJK-Bold.otf'],
   'ss-cjk-full': ['NotoSansCJK-Bold.otf'],
@@ -45,13 +54,14 @@ const NAMED: Record<string, string> = {
   'noto sans arabic': 'ss-arabic',
   'noto sans hebrew': 'ss-hebrew',
   'noto color emoji': 'ss-emoji',
+  'noto nastaliq urdu': 'ss-nastaliq',
 };
 
 /** The script font a language prefers for its own punctuation and digits. */
 const BY_LANG: Record<string, string[]> = {
   ar: ['ss-arabic'],
   fa: ['ss-arabic'],
-  ur: ['ss-arabic'],
+  ur: ['ss-nastaliq', 'ss-arabic'],
   he: ['ss-hebrew'],
   iw: ['ss-hebrew'],
   th: ['ss-thai'],
@@ -66,6 +76,13 @@ const BY_LANG: Record<string, string[]> = {
   kn: ['ss-knda'],
   ml: ['ss-mlym'],
   or: ['ss-orya'],
+  si: ['ss-sinh'],
+  km: ['ss-khmr'],
+  lo: ['ss-laoo'],
+  my: ['ss-mymr'],
+  am: ['ss-ethi'],
+  hy: ['ss-armn'],
+  ka: ['ss-geor'],
   ja: ['ss-cjk', 'ss-cjk-full'],
   zh: ['ss-cjk', 'ss-cjk-full'],
   ko: ['ss-cjk', 'ss-cjk-full'],
@@ -85,6 +102,13 @@ const FALLBACK_ORDER = [
   'ss-knda',
   'ss-mlym',
   'ss-orya',
+  'ss-sinh',
+  'ss-khmr',
+  'ss-laoo',
+  'ss-mymr',
+  'ss-ethi',
+  'ss-armn',
+  'ss-geor',
   'ss-cjk',
   'ss-cjk-full',
   'ss-emoji',
@@ -163,7 +187,7 @@ export function resolveChain(req: FontRequest): string[] {
       const known = NAMED[font.toLowerCase()] ?? userByName.get(font.toLowerCase());
       if (!known) {
         throw new RenderError(
-          `unknown font "${font}": use a shipped family (Inter, Noto Sans, Noto Sans CJK, Noto Sans Arabic, Noto Sans Hebrew), a family from the manifest's fonts: files, or a path to a .ttf/.otf file`,
+          `unknown font "${font}": use a shipped family (Inter, Noto Sans, Noto Sans CJK, Noto Sans Arabic, Noto Sans Hebrew, Noto Nastaliq Urdu), a family from the manifest's fonts: files, or a path to a .ttf/.otf file`,
         );
       }
       primary = known;
@@ -171,6 +195,15 @@ export function resolveChain(req: FontRequest): string[] {
   }
   const lang = req.locale.split('-')[0]!.toLowerCase();
   return [...new Set([primary, ...(BY_LANG[lang] ?? []), ...FALLBACK_ORDER])];
+}
+
+/**
+ * The line height (in ems) of a text whose style sets none. Nastaliq stacks each word down a
+ * diagonal and reaches far above and below the line (its ascent and descent are 2.5 em): at the
+ * 1.2 of other scripts one line's descenders touch the next line's ascenders.
+ */
+export function defaultLineHeight(chain: string[]): number {
+  return chain.find((f) => f === 'ss-nastaliq' || f === 'ss-arabic') === 'ss-nastaliq' ? 1.6 : 1.2;
 }
 
 /** The files of a family alias (fonts.ts registers them with the canvas). */

@@ -7,7 +7,7 @@ import { drawBackground } from './background.js';
 import { MODELS } from './devices.js';
 import { drawDevice, rawToCanvas, type ScreenShot } from './frames.js';
 import { loadCanvas, loadResized, type ImageInfo } from './images.js';
-import type { DevicePlacement, SlideLayout, TextBlock } from './layout.js';
+import type { DevicePlacement, RunLayout, SlideLayout, TextBlock } from './layout.js';
 import { applyFont } from './measure.js';
 import { canvas, type CanvasModule } from './native.js';
 import type { UserFrame } from './userframe.js';
@@ -140,13 +140,55 @@ function drawText(ctx: Ctx, block: TextBlock): void {
   for (const line of block.lines) {
     for (const run of line.runs) {
       ctx.direction = run.rtl ? 'rtl' : 'ltr';
-      ctx.fillStyle = run.highlight ? block.accent : block.color;
       // An RTL run is anchored at its right edge: that is where its first character goes.
       ctx.textAlign = run.rtl ? 'right' : 'left';
-      ctx.fillText(run.text, run.rtl ? run.x + run.width : run.x, line.baseline);
+      const at = run.rtl ? run.x + run.width : run.x;
+      if (run.accentX.length === 0) {
+        ctx.fillStyle = block.color;
+        ctx.fillText(run.text, at, line.baseline);
+        continue;
+      }
+      // The run is shaped and drawn whole, twice: once in the base colour clipped to where no
+      // accent is, once in the accent colour clipped to the accents. Each pixel gets one colour
+      // (no fringe of the other at glyph edges) and letters join across the colour change.
+      for (const [color, xs] of colourBands(run, block.font.size)) {
+        ctx.save();
+        ctx.beginPath();
+        for (const [a, b] of xs) ctx.rect(a, line.top - block.font.size, b - a, block.lineHeight + 2 * block.font.size);
+        ctx.clip();
+        ctx.fillStyle = color === 'accent' ? block.accent : block.color;
+        ctx.fillText(run.text, at, line.baseline);
+        ctx.restore();
+      }
     }
   }
   ctx.restore();
+}
+
+/**
+ * The x bands of a run in each colour. Bands reaching the run's ends extend by `margin` beyond
+ * them, so ink outside the advances (swashes, the shadow) keeps the colour of its end.
+ */
+function colourBands(
+  run: Pick<RunLayout, 'x' | 'width' | 'accentX'>,
+  margin: number,
+): Array<['base' | 'accent', Array<[number, number]>]> {
+  const lo = run.x - margin;
+  const hi = run.x + run.width + margin;
+  const accents = run.accentX
+    .map(([a, b]): [number, number] => [a <= run.x + 0.01 ? lo : a, b >= run.x + run.width - 0.01 ? hi : b])
+    .sort((p, q) => p[0] - q[0]);
+  const base: Array<[number, number]> = [];
+  let from = lo;
+  for (const [a, b] of accents) {
+    if (a > from) base.push([from, a]);
+    from = Math.max(from, b);
+  }
+  if (from < hi) base.push([from, hi]);
+  return [
+    ['base', base],
+    ['accent', accents],
+  ];
 }
 
 // Canvases of finished images, returned by releaseCanvas once their pixels are read, for the next

@@ -7,6 +7,7 @@ import type { Box, SetFacts } from './types.js';
 export type { SetFacts };
 import type { Size } from '../store/presets.js';
 import { autoModel, geometry, MODEL_IDS, MODELS, type ModelId } from './devices.js';
+import { defaultLineHeight } from './coverage.js';
 import {
   bidiLevels,
   fitSize,
@@ -40,6 +41,8 @@ export interface RunLayout extends VisualRun {
   text: string;
   x: number;
   width: number;
+  /** The accent ranges as canvas x intervals [left, right) of the shaped run (advance edges of their clusters). */
+  accentX: Array<[number, number]>;
 }
 
 export interface LineLayout {
@@ -199,7 +202,7 @@ function prepare(
     maxSize,
     minSize,
     maxLines: st['max-lines'] ?? defaults.lines,
-    lineHeight: st['line-height'] ?? 1.2,
+    lineHeight: st['line-height'] ?? defaultLineHeight(font.chain),
   };
 }
 
@@ -351,14 +354,17 @@ function placeText(
       const placed = runs.map((r) => {
         const text = p.text.slice(r.start, r.end);
         const w = tm.width(text, font);
-        const run: RunLayout = { ...r, text, x, width: w };
+        const run: RunLayout = { ...r, text, x, width: w, accentX: [] };
         x += w;
         return run;
       });
       const width = x;
       const left =
         align === 'left' ? box.x : align === 'right' ? box.x + box.width - width : box.x + (box.width - width) / 2;
-      for (const r of placed) r.x += left;
+      for (const r of placed) {
+        r.x += left;
+        r.accentX = accentIntervals(p.text, r, font, tm);
+      }
       const top = y + k * lh;
       // Centre the em box in the line: caps and ideographs sit optically centred.
       return {
@@ -394,6 +400,32 @@ function placeText(
     y += height;
   });
   return out;
+}
+
+const ARABIC_LETTER = /^(?=\p{Script=Arabic})[\p{L}\p{M}]$/u;
+const TATWEEL = '\u0640';
+
+/**
+ * Where a run's accent ranges are, in canvas x. The run is shaped whole; the advance up to a
+ * code-unit offset inside it is the width of the text before it, measured with a tatweel after
+ * it (less the tatweel's own width) where an Arabic letter continues the word, so its last letter
+ * keeps the joined form it has in the whole run (a zero-width joiner at the end of a measured
+ * string does not join in Skia).
+ */
+function accentIntervals(text: string, r: RunLayout, font: FontSpec, tm: TextMeasurer): Array<[number, number]> {
+  const edge = (k: number) => {
+    if (k <= r.start) return 0;
+    if (k >= r.end) return r.width;
+    const before = text.slice(r.start, k);
+    const joins = ARABIC_LETTER.test(String.fromCodePoint(text.codePointAt(k)!)) && ARABIC_LETTER.test(before.at(-1)!);
+    const w = joins ? tm.width(before + TATWEEL, font) - tm.width(TATWEEL, font) : tm.width(before, font);
+    return Math.min(r.width, w);
+  };
+  return r.accents.map(([a, b]) => {
+    const e0 = edge(a);
+    const e1 = edge(b);
+    return r.rtl ? [r.x + r.width - e1, r.x + r.width - e0] : [r.x + e0, r.x + e1];
+  });
 }
 
 function fitBox(area: Box, aspect: number, scale = 1): Box {

@@ -2,7 +2,7 @@
 // dictionary word breaks for Thai-like scripts), balanced wrapping, auto-fit and bidi runs.
 // Everything here is pure given a `measure` function, so tests assert numbers, not images.
 import LineBreaker from 'linebreak';
-import bidiModule, { type Bidi } from 'bidi-js';
+import bidiModule, { type Bidi, type BidiCharTypeName } from 'bidi-js';
 
 // bidi-js is CommonJS whose module.exports is the factory; its typings describe an ES default.
 const bidiFactory = bidiModule as unknown as () => Bidi;
@@ -215,20 +215,69 @@ export interface VisualRun {
   start: number;
   end: number;
   rtl: boolean;
-  highlight: boolean;
+  /** Code-unit ranges [start, end) of this run drawn in the accent colour (ascending, within the run). */
+  accents: Array<[number, number]>;
 }
 
 let bidi: Bidi | undefined;
 
+// A character of each bidi class inside the Basic Multilingual Plane (none of them a bracket).
+const STAND_IN: Record<BidiCharTypeName, string> = {
+  L: 'A',
+  R: '\u05d0',
+  AL: '\u0627',
+  EN: '0',
+  ES: '+',
+  ET: '#',
+  AN: '\u0660',
+  CS: ',',
+  NSM: '\u0300',
+  BN: '\u00ad',
+  B: '\u2029',
+  S: '\t',
+  WS: ' ',
+  ON: '!',
+  LRO: '\u202d',
+  RLO: '\u202e',
+  LRE: '\u202a',
+  RLE: '\u202b',
+  PDF: '\u202c',
+  LRI: '\u2066',
+  RLI: '\u2067',
+  FSI: '\u2068',
+  PDI: '\u2069',
+};
+
+/**
+ * The text as bidi-js should see it. bidi-js classifies UTF-16 code units, so both halves of a
+ * surrogate pair (emoji 🔥, CJK Extension B 𠮷, Adlam) read as L (lojjic/bidi-js#9) and an emoji
+ * beside a Latin name in RTL text lands on the wrong side. Each half is replaced by a BMP
+ * character of the whole code point's class (bidi-js looks that up correctly by code point),
+ * so the offsets, and the levels, stay those of the real text.
+ */
+function forBidi(b: Bidi, text: string): string {
+  if (!/[\ud800-\udbff]/.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    if (ch.length === 1) out += ch;
+    else {
+      const stand = STAND_IN[b.getBidiCharTypeName(ch)];
+      out += stand + stand;
+    }
+  }
+  return out;
+}
+
 /** Embedding levels of a paragraph (UAX #9), with the base direction of the locale. */
 export function bidiLevels(text: string, rtl: boolean): Uint8Array {
   bidi ??= bidiFactory();
-  return bidi.getEmbeddingLevels(text, rtl ? 'rtl' : 'ltr').levels;
+  return bidi.getEmbeddingLevels(forBidi(bidi, text), rtl ? 'rtl' : 'ltr').levels;
 }
 
 /**
- * The runs of one line [start, end) in visual order, left to right. A run has one direction
- * and one colour, so each can be shaped and drawn on its own (Arabic joins within words).
+ * The runs of one line [start, end) in visual order, left to right. A run has one direction and
+ * is shaped whole: an accent inside an Arabic word (ب**صحتك**) is a range of the run, coloured
+ * when drawn, never a run of its own, so the letters on both sides of it still join.
  */
 export function visualRuns(
   text: string,
@@ -242,7 +291,7 @@ export function visualRuns(
   if (end <= start) return [];
   const order = Array.from({ length: end - start }, (_, i) => start + i);
   const segs = bidi.getReorderSegments(
-    text,
+    forBidi(bidi, text),
     { levels, paragraphs: [{ start: 0, end: text.length - 1, level: levels[0] ?? 0 }] },
     start,
     end - 1,
@@ -253,18 +302,24 @@ export function visualRuns(
     const rev = order.slice(a, b + 1).reverse();
     order.splice(a, rev.length, ...rev);
   }
-  const lit = (i: number) => spans.some(([s, e]) => i >= s && i < e);
   const runs: VisualRun[] = [];
   for (const i of order) {
     const rtl = (levels[i]! & 1) === 1;
-    const hl = lit(i);
     const last = runs[runs.length - 1];
-    if (last && last.rtl === rtl && last.highlight === hl && (rtl ? i === last.start - 1 : i === last.end)) {
+    if (last && last.rtl === rtl && (rtl ? i === last.start - 1 : i === last.end)) {
       if (rtl) last.start = i;
       else last.end = i + 1;
-    } else runs.push({ start: i, end: i + 1, rtl, highlight: hl });
+    } else runs.push({ start: i, end: i + 1, rtl, accents: [] });
   }
-  // Keep surrogate pairs and combining marks inside one run: a run boundary inside a pair is impossible
-  // here because both halves share a level and colour, and reversal keeps RTL pairs adjacent.
+  for (const r of runs) {
+    for (const [s, e] of spans) {
+      const a = Math.max(s, r.start);
+      const b = Math.min(e, r.end);
+      if (a < b) r.accents.push([a, b]);
+    }
+    r.accents.sort((x, y) => x[0] - y[0]);
+  }
+  // A run boundary never falls inside a surrogate pair: both halves share a level (forBidi), and
+  // reversal keeps the halves of an RTL pair adjacent.
   return runs;
 }
