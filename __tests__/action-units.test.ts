@@ -71,6 +71,9 @@ describe('action.yml', () => {
         'renders',
         'upload-plan',
         'upload-changes',
+        'changed',
+        'added',
+        'removed',
       ].sort(),
     );
   });
@@ -143,7 +146,9 @@ describe('inputs', () => {
       'shard',
       'upload-artifact',
     ]);
-    expect((err as UserError).message).toContain('Expected true or false for input comment but received "yes"');
+    expect((err as UserError).message).toContain(
+      'Expected true, false or changes-only for input comment but received "yes"',
+    );
     expect((err as UserError).message).toContain(
       'Expected a whole number of 1 or more for input retention-days but received "0"',
     );
