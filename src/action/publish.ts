@@ -18,7 +18,8 @@ import { outputPath } from '../plan/output-path.js';
 import { getPreset } from '../store/presets.js';
 import { isGhesNotSupported, uploadSet } from '../publish/artifact.js';
 import { COMMENT_SHEET, contactSheets } from '../publish/contact-sheet.js';
-import { commentBody, jobSummary, presetLabel, releasePrBody } from '../publish/markdown.js';
+import { commentBody, jobSummary, presetLabel, releaseChangesSection, releasePrBody } from '../publish/markdown.js';
+import type { ImageRecord } from '../report/types.js';
 import type { ArtifactRef, RenderedSet } from '../publish/set.js';
 import { joinInside } from '../util/paths.js';
 import type { PullRequestRef } from './context.js';
@@ -349,11 +350,18 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
 export function fastlaneFiles(
   set: RenderedSet,
   prPath: string,
-): { files: Array<{ path: string; content: Buffer }>; owns: (p: string) => boolean; skipped: string[] } {
+): {
+  files: Array<{ path: string; content: Buffer }>;
+  owns: (p: string) => boolean;
+  skipped: string[];
+  /** The image each file is, by its path. */
+  images: Map<string, ImageRecord>;
+} {
   const prefix = prPath ? `${prPath}/` : '';
   const files: Array<{ path: string; content: Buffer }> = [];
   const skipped: string[] = [];
   const dirs = new Set<string>();
+  const images = new Map<string, ImageRecord>();
   for (const img of set.report.images) {
     const src = joinInside(set.outDir, img.path);
     const rel = outputPath('fastlane', {
@@ -369,6 +377,7 @@ export function fastlaneFiles(
     }
     const p = `${prefix}${rel}`;
     files.push({ path: p, content: readFileSync(src) });
+    images.set(p, img);
     dirs.add(path.posix.dirname(p));
   }
   const presets = new Set(set.report.images.map((i) => i.preset));
@@ -382,12 +391,12 @@ export function fastlaneFiles(
       return appstoreTokens.some((t) => path.posix.basename(p).includes(t));
     return true;
   };
-  return { files, owns, skipped };
+  return { files, owns, skipped, images };
 }
 
 async function releasePullRequest(a: ActionEnv, set: RenderedSet): Promise<ReleasePrResult> {
   const { inputs, ctx, gh, runner } = a;
-  const { files, owns, skipped } = fastlaneFiles(set, inputs.prPath);
+  const { files, owns, skipped, images } = fastlaneFiles(set, inputs.prPath);
   if (skipped.length)
     runner.warning(
       `${skipped.length} images have no fastlane place (a locale the store does not list): ${skipped.slice(0, 5).join(', ')}`,
@@ -400,12 +409,14 @@ async function releasePullRequest(a: ActionEnv, set: RenderedSet): Promise<Relea
       branch: inputs.prBranch,
       base: inputs.prBase ?? ctx.defaultBranch,
       title: inputs.prTitle,
-      body: releasePrBody(
-        set.report,
-        ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined,
-        ref,
-        rulesDocBase(ctx),
-      ),
+      body: (changes) =>
+        releasePrBody(
+          set.report,
+          ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined,
+          ref,
+          rulesDocBase(ctx),
+          releaseChangesSection(changes, (p) => images.get(p)),
+        ),
       labels: inputs.prLabels,
       message: `storeshots: screenshots for ${ref}`,
       files,

@@ -299,9 +299,50 @@ export function commentBody(c: CommentInput): string {
   return `${parts.join('\n\n')}\n`;
 }
 
-export function releasePrBody(r: Report, runUrl: string | undefined, ref: string, rulesBase?: string): string {
+/** What the release branch changes in the base branch's fastlane tree (src/github/release-pr.ts TreeChanges). */
+export interface ReleaseChanges {
+  base: string;
+  changed: string[];
+  added: string[];
+  removed: string[];
+  unchanged: number;
+}
+
+/**
+ * The release pull request's list of changes against its base branch's tree: a verdict line,
+ * then one line per file (its locale, preset and slide where `place` knows them), at most `max`.
+ */
+export function releaseChangesSection(
+  c: ReleaseChanges,
+  place: (path: string) => { locale: string; preset: string; slide: string } | undefined = () => undefined,
+  max = 50,
+): string {
+  const verdict = `**Against \`${cell(c.base)}\`** (byte for byte: what the stores will get): ${c.changed.length} changed · ${c.added.length} added · ${c.removed.length} removed · ${c.unchanged} unchanged`;
+  const line = (icon: string, p: string) => {
+    const at = place(p);
+    const where = at ? `\`${cell(at.locale)}\` · ${cell(presetLabel(at.preset))} · slide \`${cell(at.slide)}\`: ` : '';
+    return `- ${icon} ${where}\`${cell(p)}\``;
+  };
+  const items = [
+    ...c.changed.map((p) => line('✏️', p)),
+    ...c.added.map((p) => line('➕', p)),
+    ...c.removed.map((p) => line('➖', p)),
+  ];
+  if (items.length === 0) return `${verdict}.`;
+  const more = items.length > max ? `\n\n… and ${items.length - max} more.` : '';
+  return `${verdict}.\n\n${items.slice(0, max).join('\n')}${more}`;
+}
+
+export function releasePrBody(
+  r: Report,
+  runUrl: string | undefined,
+  ref: string,
+  rulesBase?: string,
+  changes?: string,
+): string {
   return [
     `Store screenshots rendered by storeshots from \`${cell(ref)}\`${runUrl ? ` in [this run](${runUrl})` : ''}: ${headline(r)}.`,
+    ...(changes ? [changes] : []),
     countsTable(r),
     r.findings.length ? findingsList(r.findings.slice(0, 50), rulesBase) : 'No lint findings. ✅',
     '_This branch is rewritten by storeshots on every release; edits to it are replaced. The pull request closes itself when the screenshots match the base branch._',
