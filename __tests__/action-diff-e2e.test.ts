@@ -167,6 +167,15 @@ describe('the preview comment shows what changed against the base branch', { tim
       changed: Array<{ slide: string }>;
     };
     expect(diff.changed.map((e) => e.slide)).toEqual(['stats', 'stats', 'stats']);
+
+    // The headline is put back, with comment: changes-only: the comment that showed the change
+    // is brought up to date (one line), not left showing a change that is gone.
+    const back = await pullRequestRun(5006, 21, workspace(), { comment: 'changes-only' });
+    expect(back.code, back.stdout).toBe(0);
+    const mine = gh.comments.filter((c) => c.issue === 21);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body).toContain(`**No visual change**: 0 changed · 0 added · 0 removed · ${IMAGES} unchanged`);
+    expect(pictures(mine[0]!.body)).toEqual([]);
   });
 
   it('no visual change: the comment is one line; with comment: changes-only there is none', async () => {

@@ -154,6 +154,17 @@ describe('inputs', () => {
     );
   });
 
+  it('comment: changes-only comments (only when something changed); diff-base is artifact, render or none', () => {
+    expect(parseInputs(reader({ comment: 'changes-only' }))).toMatchObject({ comment: true, commentChangesOnly: true });
+    expect(parseInputs(reader({ comment: 'false' }))).toMatchObject({ comment: false, commentChangesOnly: false });
+    expect(parseInputs(reader({}))).toMatchObject({ comment: true, commentChangesOnly: false, diffBase: 'artifact' });
+    for (const v of ['artifact', 'render', 'none'] as const)
+      expect(parseInputs(reader({ 'diff-base': v })).diffBase).toBe(v);
+    expect(() => parseInputs(reader({ 'diff-base': 'main' }))).toThrow(
+      'Expected one of artifact, render, none for input diff-base but received "main"',
+    );
+  });
+
   it('passes retention-days through for GitHub to cap (repositories may allow up to 400 days)', () => {
     expect(parseInputs(reader({ 'retention-days': '400' })).retentionDays).toBe(400);
     expect(parseInputs(reader({ 'retention-days': '1' })).retentionDays).toBe(1);
