@@ -3,8 +3,8 @@ import { createRequire as __ssCreateRequire } from 'node:module'; const require 
 import {
   main,
   processIO
-} from "../chunks/chunk-G52NSCAN.js";
-import "../chunks/chunk-7UHM7VU7.js";
+} from "../chunks/chunk-N2F6FRWW.js";
+import "../chunks/chunk-UP3TVPAG.js";
 import "../chunks/chunk-OPKYCZ6B.js";
 import "../chunks/chunk-UG63DOYD.js";
 import "../chunks/chunk-CUOYV5OT.js";
