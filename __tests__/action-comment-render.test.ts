@@ -3,13 +3,12 @@
 // (markdown-it) with github-markdown-css in Debian's Chromium, at 1280 px and at 390 px (a phone).
 // The first image must start within 1,200 px of the top at 1280 px, and nothing may scroll
 // sideways at 390 px (neither the page nor a table inside it). Screenshots go to test-results/.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import MarkdownIt from 'markdown-it';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openChromium } from './helpers/chromium.js';
+import { showMarkdown } from './helpers/github-markdown.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_SHEET, contactSheets } from '../src/publish/contact-sheet.js';
 import { commentBody, jobSummary, presetLabel, type CommentInput } from '../src/publish/markdown.js';
@@ -19,11 +18,8 @@ import { buildReport } from '../src/report/index.js';
 import { SOURCES } from '../src/store/sources.js';
 import type { RenderedSet } from '../src/publish/set.js';
 import { makeSet } from './fakes/sets.js';
-import { ROOT } from './helpers/cli.js';
 
-const CSS = readFileSync(path.join(ROOT, 'node_modules/github-markdown-css/github-markdown-light.css'), 'utf8');
 const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-comment-'));
-const shots = path.join(ROOT, 'test-results');
 let context: BrowserContext;
 let page: Page;
 let set: RenderedSet;
@@ -65,49 +61,7 @@ const ERRORS: Finding[] = ['home', 'stats', 'photo'].map((slide, i) => ({
   ...house,
 }));
 
-/** The comment's markdown as GitHub would show it: GFM with HTML, in GitHub's markdown CSS, in a comment-wide column. */
-function page_(markdown: string): string {
-  const md = new MarkdownIt({ html: true, linkify: true });
-  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><style>${CSS}
-@font-face { font-family: 'Noto Color Emoji'; src: url('${pathToFileURL(path.join(ROOT, 'fonts/NotoColorEmoji.ttf')).href}'); }
-body { margin: 0; }
-.markdown-body { font-family: -apple-system, 'Segoe UI', 'Noto Sans', Helvetica, Arial, sans-serif, 'Noto Color Emoji'; }
-.markdown-body { box-sizing: border-box; min-width: 200px; max-width: 980px; margin: 0 auto; padding: 45px; }
-@media (max-width: 767px) { .markdown-body { padding: 15px; } }
-</style></head><body><article class="markdown-body">${md.render(markdown)}</article></body></html>`;
-}
-
-interface Measured {
-  height: number;
-  firstImageTop?: number;
-  pageScrollsSideways: boolean;
-  /** Elements that scroll sideways inside (a wide table in github-markdown-css). */
-  innerScrollers: string[];
-}
-
-async function show(markdown: string, width: number, name: string): Promise<Measured> {
-  const file = path.join(dir, `${name}.html`);
-  writeFileSync(file, page_(markdown));
-  await page.setViewportSize({ width, height: 900 });
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForFunction('[...document.images].every((i) => i.complete)');
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `comment-${name}.png`), fullPage: true });
-  // Runs in the page (a string, so the test's types need no DOM library).
-  return page.evaluate(`(() => {
-    const visible = [...document.images].filter((i) => i.getBoundingClientRect().height > 0);
-    const inner = [...document.querySelectorAll('.markdown-body *')].filter((el) => {
-      const ox = getComputedStyle(el).overflowX;
-      return (ox === 'auto' || ox === 'scroll') && el.scrollWidth > el.clientWidth + 1;
-    });
-    return {
-      height: document.documentElement.scrollHeight,
-      firstImageTop: visible[0] ? visible[0].getBoundingClientRect().top + window.scrollY : undefined,
-      pageScrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      innerScrollers: inner.map((el) => el.tagName.toLowerCase() + ': ' + (el.textContent || '').slice(0, 60)),
-    };
-  })()`) as Promise<Measured>;
-}
+const show = (markdown: string, width: number, name: string) => showMarkdown(page, dir, markdown, width, name);
 
 beforeAll(async () => {
   set = await makeSet({

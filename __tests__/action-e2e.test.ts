@@ -59,7 +59,7 @@ describe('inputs', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('Expected one of error, warning, never for input fail-on but received "sometimes"');
     expect(errors[0]).toContain('Expected a whole number of 1 or more for input retention-days but received "3.5"');
-    expect(errors[0]).toContain('Expected true or false for input comment but received "yes"');
+    expect(errors[0]).toContain('Expected true, false or changes-only for input comment but received "yes"');
     expect(gh.log).toEqual([]);
   });
 

@@ -171,6 +171,8 @@ describe('on a pull request', () => {
     // Each phase is one log group, none nested (GitHub's log has no nested groups).
     const groups = rec.calls.filter((c) => c.kind === 'group' || c.kind === 'endgroup');
     expect(groups.map((c) => `${c.kind} ${c.message}`)).toEqual([
+      'group compare with base',
+      'endgroup compare with base',
       'group upload artifact',
       'endgroup upload artifact',
       'group comment',
@@ -264,6 +266,15 @@ describe('on a tag push', () => {
       labels: ['screenshots', 'release'],
       head: { ref: 'storeshots/screenshots' },
     });
+    // The body lists what main's fastlane tree gets: here all 8 new (main has only a README).
+    const body = gh.pulls[0]!.body;
+    expect(body).toContain(
+      '**Against `main`** (byte for byte: what the stores will get): 0 changed · 8 added · 0 removed · 0 unchanged.',
+    );
+    expect(body.split('\n').filter((l) => l.startsWith('- ➕ '))).toHaveLength(8);
+    expect(body).toContain(
+      '- ➕ `de-DE` · iPhone 6.9" (Dynamic Island, large) · slide `stats`: `fastlane/screenshots/de-DE/02_appstore.iphone_6_9_stats.png`',
+    );
     expect(rec.outputs).toMatchObject({
       'pull-request-number': '1',
       'pull-request-operation': 'created',
@@ -281,6 +292,21 @@ describe('on a tag push', () => {
     const res3 = await publish(third.a, changed, { upload: false, allowRelease: true });
     expect(res3.release).toMatchObject({ operation: 'updated', number: 1 });
     expect(gh.pulls).toHaveLength(1);
+    // Against main, which still has none of them (the first set was never merged): 8 added again.
+    expect(gh.pulls[0]!.body).toContain('0 changed · 8 added · 0 removed · 0 unchanged');
+
+    // The release PR was merged: main now holds the first set.
+    gh.commitTo('main', Object.fromEntries(fastlaneFiles(set, '').files.map((f) => [f.path, f.content])));
+    const fourth = env(tag);
+    // main holds the first set; the new one retints the home slide and drops stats.
+    const partly = await makeSet({ tint: 30, slides: ['home'] });
+    await publish(fourth.a, partly, { upload: false, allowRelease: true });
+    const latest = gh.pulls[0]!.body;
+    expect(latest).toContain('4 changed · 0 added · 4 removed · 0 unchanged');
+    expect(latest).toContain(
+      '- ✏️ `en-US` · Android phone · slide `home`: `fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png`',
+    );
+    expect(latest).toContain('- ➖ `fastlane/screenshots/de-DE/02_appstore.iphone_6_9_stats.png`');
   });
 
   it('maps locales to store codes and honours pr-path', async () => {

@@ -71,6 +71,9 @@ describe('action.yml', () => {
         'renders',
         'upload-plan',
         'upload-changes',
+        'changed',
+        'added',
+        'removed',
       ].sort(),
     );
   });
@@ -143,9 +146,22 @@ describe('inputs', () => {
       'shard',
       'upload-artifact',
     ]);
-    expect((err as UserError).message).toContain('Expected true or false for input comment but received "yes"');
+    expect((err as UserError).message).toContain(
+      'Expected true, false or changes-only for input comment but received "yes"',
+    );
     expect((err as UserError).message).toContain(
       'Expected a whole number of 1 or more for input retention-days but received "0"',
+    );
+  });
+
+  it('comment: changes-only comments (only when something changed); diff-base is artifact, render or none', () => {
+    expect(parseInputs(reader({ comment: 'changes-only' }))).toMatchObject({ comment: true, commentChangesOnly: true });
+    expect(parseInputs(reader({ comment: 'false' }))).toMatchObject({ comment: false, commentChangesOnly: false });
+    expect(parseInputs(reader({}))).toMatchObject({ comment: true, commentChangesOnly: false, diffBase: 'artifact' });
+    for (const v of ['artifact', 'render', 'none'] as const)
+      expect(parseInputs(reader({ 'diff-base': v })).diffBase).toBe(v);
+    expect(() => parseInputs(reader({ 'diff-base': 'main' }))).toThrow(
+      'Expected one of artifact, render, none for input diff-base but received "main"',
     );
   });
 

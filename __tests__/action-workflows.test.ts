@@ -198,8 +198,15 @@ describe('README.md, docs/action.md and action.yml agree', () => {
     expect(table.map((t) => t.mode)).toEqual(
       expect.arrayContaining(['local', 'merge', 'remote', 'collect', 'comment']),
     );
-    const rowFor = (w: Record<string, string>) => {
+    const rowFor = (w: Record<string, string>, on: unknown) => {
       const mode = w.mode ?? 'local';
+      const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on : Object.keys(on ?? {});
+      if (mode === 'local' && String(w.comment) !== 'false')
+        return table.find(
+          (t) =>
+            t.mode === 'local' &&
+            t.what.includes(events.includes('pull_request') ? 'on a pull request' : 'on a tag push'),
+        );
       if (mode === 'remote')
         return table.find((t) => t.mode === 'remote' && t.what.includes(`wait: ${w.wait ?? 'poll'}`));
       if (mode === 'local' && String(w.comment) === 'false')
@@ -211,6 +218,7 @@ describe('README.md, docs/action.md and action.yml agree', () => {
     // Whole workflows only (a bare step snippet grants nothing of its own).
     for (const w of workflows.filter((x) => x.file === 'README.md' && x.offset === 0)) {
       const wf = parse(w.text) as {
+        on?: unknown;
         permissions?: Record<string, string>;
         jobs: Record<
           string,
@@ -220,7 +228,7 @@ describe('README.md, docs/action.md and action.yml agree', () => {
       for (const [id, job] of Object.entries(wf.jobs)) {
         for (const step of job.steps ?? []) {
           if (!step.uses?.includes('/storeshots@')) continue;
-          const row = rowFor(step.with ?? {});
+          const row = rowFor(step.with ?? {}, wf.on);
           expect(row, `${w.where} job ${id}`).toBeDefined();
           const granted = job.permissions ?? wf.permissions ?? {};
           for (const [scope, need] of row!.needs)

@@ -370,7 +370,15 @@ describe('collect: what it fetches and reports', () => {
     const moved = await render({ pr: { number: 11, head_sha: '2'.repeat(40) }, release: true });
     const a1 = env(signed(moved));
     const r1 = await collectMode(a1.a);
-    expect(r1.pullRequest).toEqual({ number: 11, headSha: '2'.repeat(40), headRepo: gh.full, baseRef: 'main' });
+    // The base commit too: a render of the base (diff-base) checks it out.
+    const baseSha = gh.refs.get('heads/main');
+    expect(r1.pullRequest).toEqual({
+      number: 11,
+      headSha: '2'.repeat(40),
+      headRepo: gh.full,
+      baseRef: 'main',
+      baseSha,
+    });
     expect(r1.release).toBe(true);
     expect(a1.calls.log.filter((l) => l.startsWith('notice'))).toEqual([
       `notice: Pull request #11 has moved on to 1111111 since 2222222 was rendered: commenting anyway, marked with the rendered commit.`,
@@ -383,6 +391,7 @@ describe('collect: what it fetches and reports', () => {
       headSha: '1'.repeat(40),
       headRepo: gh.full,
       baseRef: 'main',
+      baseSha,
     });
     expect(a2.calls.log.filter((l) => l.startsWith('notice'))).toEqual([]);
 

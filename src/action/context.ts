@@ -10,6 +10,8 @@ export interface PullRequestRef {
   /** owner/name of the head repository; differs from the base for a fork. */
   headRepo?: string;
   baseRef?: string;
+  /** The base branch's commit the pull request was compared with when the event fired. */
+  baseSha?: string;
 }
 
 export interface ActionContext {
@@ -53,7 +55,13 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
   const pr = payload.pull_request;
   const pullRequest: PullRequestRef | undefined =
     pr && typeof pr.number === 'number'
-      ? { number: pr.number, headSha: pr.head?.sha ?? '', headRepo: pr.head?.repo?.full_name, baseRef: pr.base?.ref }
+      ? {
+          number: pr.number,
+          headSha: pr.head?.sha ?? '',
+          headRepo: pr.head?.repo?.full_name,
+          baseRef: pr.base?.ref,
+          baseSha: pr.base?.sha,
+        }
       : undefined;
   const ref = env.GITHUB_REF ?? '';
   return {

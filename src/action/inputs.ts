@@ -19,6 +19,7 @@ export const INPUT = {
   overwrite: 'overwrite',
   retentionDays: 'retention-days',
   comment: 'comment',
+  diffBase: 'diff-base',
   commentHeader: 'comment-header',
   previewImages: 'preview-images',
   previewBranch: 'preview-branch',
@@ -37,6 +38,13 @@ export const INPUT = {
   wait: 'wait',
   timeout: 'timeout',
 } as const;
+
+/**
+ * artifact: the latest successful run of this workflow on the base branch, else the base commit
+ * rendered here; render: always the base commit rendered here; none: no comparison.
+ */
+export const DIFF_BASES = ['artifact', 'render', 'none'] as const;
+export type DiffBase = (typeof DIFF_BASES)[number];
 
 export const MODES = ['local', 'remote', 'collect', 'comment', 'merge', 'upload'] as const;
 export type Mode = (typeof MODES)[number];
@@ -60,6 +68,10 @@ export interface ActionInputs {
   /** Passed to GitHub as given; the toolkit caps it at the repository's maximum (GITHUB_RETENTION_DAYS). */
   retentionDays?: number;
   comment: boolean;
+  /** comment: changes-only: no comment while nothing differs from the base set. */
+  commentChangesOnly: boolean;
+  /** Where the base set of a pull request comes from (input diff-base). */
+  diffBase: DiffBase;
   commentHeader: string;
   previewImages: boolean;
   previewBranch: string;
@@ -111,12 +123,12 @@ export function parseInputs(read: InputReader): ActionInputs {
       .split(/[,\n]/)
       .map((s) => s.trim())
       .filter(Boolean);
-  const bool = (name: string, dflt: boolean): boolean => {
+  const bool = (name: string, dflt: boolean, what = 'true or false'): boolean => {
     const v = str(name);
     if (v === undefined) return dflt;
     if (TRUE.includes(v)) return true;
     if (FALSE.includes(v)) return false;
-    bad('true or false', name, v);
+    bad(what, name, v);
     return dflt;
   };
   const oneOf = <T extends string>(name: string, allowed: readonly T[], dflt: T | undefined): T | undefined => {
@@ -176,6 +188,7 @@ export function parseInputs(read: InputReader): ActionInputs {
         str(INPUT.pullRequest),
       );
   }
+  const commentChangesOnly = str(INPUT.comment) === 'changes-only';
   const apiUrl = str(INPUT.apiUrl);
   if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) bad('an http(s) URL', INPUT.apiUrl, apiUrl);
   const artifactName = str(INPUT.artifactName);
@@ -201,7 +214,9 @@ export function parseInputs(read: InputReader): ActionInputs {
     overwrite: bool(INPUT.overwrite, true),
     // GitHub caps it at the repository's setting (up to 400 days): passed through, only sanity-checked.
     retentionDays: int(INPUT.retentionDays, 1),
-    comment: bool(INPUT.comment, true),
+    comment: commentChangesOnly || bool(INPUT.comment, true, 'true, false or changes-only'),
+    commentChangesOnly,
+    diffBase: oneOf(INPUT.diffBase, DIFF_BASES, 'artifact')!,
     commentHeader: str(INPUT.commentHeader) ?? '',
     previewImages: bool(INPUT.previewImages, true),
     previewBranch: branch(INPUT.previewBranch, DEFAULTS.previewBranch)!,

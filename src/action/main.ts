@@ -15,6 +15,9 @@ import { publish } from './publish.js';
 import { failingCount, failOnMessage, problemPlace } from '../outcome.js';
 import type { RenderedSet } from '../publish/set.js';
 import type { PullRequestRef } from './context.js';
+import type { RenderBase } from './base.js';
+import { renderBaseCommit } from './base-render.js';
+import { actionCacheDir } from './cache.js';
 
 export interface ActionDeps {
   env?: NodeJS.ProcessEnv;
@@ -46,8 +49,15 @@ export async function runAction(deps: ActionDeps = {}): Promise<number> {
     if (typeof made === 'number') return made;
     // remote with wait: dispatch, or comment mode without an artifact: nothing to publish here.
     if (!made) return 0;
-    const { set, pullRequest, upload, releaseEvent, renderedBy } = made;
-    await publish(a, set, { pullRequest, upload, allowRelease: inputs.mode !== 'comment', releaseEvent, renderedBy });
+    const { set, pullRequest, upload, releaseEvent, renderedBy, renderBase } = made;
+    await publish(a, set, {
+      pullRequest,
+      upload,
+      allowRelease: inputs.mode !== 'comment',
+      releaseEvent,
+      renderedBy,
+      renderBase,
+    });
 
     const failing = failingCount(set.report.summary, inputs.failOn);
     if (failing > 0) {
@@ -67,6 +77,8 @@ interface Made {
   releaseEvent?: boolean;
   /** The run that rendered, when it is not this one (comment, collect). */
   renderedBy?: { run: number; attempt: number };
+  /** Local mode: renders the pull request's base commit with this run's render cache. */
+  renderBase?: RenderBase;
 }
 
 /**
@@ -80,7 +92,12 @@ async function runMode(
   const { inputs, ctx } = a;
   switch (inputs.mode) {
     case 'local':
-      return { set: await localMode(a), pullRequest: ctx.pullRequest, upload: true };
+      return {
+        set: await localMode(a),
+        pullRequest: ctx.pullRequest,
+        upload: true,
+        renderBase: (sha) => renderBaseCommit(a, sha, actionCacheDir(ctx.tempDir)),
+      };
     case 'remote': {
       // wait: dispatch ends here: the collect workflow publishes when the renders are done.
       const set = await remoteMode(a);

@@ -18,7 +18,8 @@ import { outputPath } from '../plan/output-path.js';
 import { getPreset } from '../store/presets.js';
 import { isGhesNotSupported, uploadSet } from '../publish/artifact.js';
 import { COMMENT_SHEET, contactSheets } from '../publish/contact-sheet.js';
-import { commentBody, jobSummary, presetLabel, releasePrBody } from '../publish/markdown.js';
+import { commentBody, jobSummary, presetLabel, releaseChangesSection, releasePrBody } from '../publish/markdown.js';
+import type { ImageRecord } from '../report/types.js';
 import type { ArtifactRef, RenderedSet } from '../publish/set.js';
 import { joinInside } from '../util/paths.js';
 import type { PullRequestRef } from './context.js';
@@ -26,6 +27,9 @@ import type { ActionEnv } from './env.js';
 import { rulesDocBase } from './links.js';
 import { findingAnnotations } from './annotations.js';
 import { shardArtifactName } from './merge.js';
+import { DIFF_DIR, compareWithBase, type BaseComparison, type RenderBase } from './base.js';
+import { diffPictures, hasChanges } from '../diff/index.js';
+import type { ChangesView } from '../publish/markdown.js';
 
 export const FORK_NOTICE =
   'This pull request comes from a fork: its token is read-only, so storeshots uploaded the artifact but posts no comment. ' +
@@ -33,6 +37,8 @@ export const FORK_NOTICE =
 
 export interface PublishResult {
   artifact?: ArtifactRef;
+  /** What changed against the pull request's base (pull requests only). */
+  comparison?: BaseComparison;
   comment?: { id: number; url: string; operation: string };
   release?: ReleasePrResult;
   notes: string[];
@@ -49,7 +55,14 @@ export interface PublishOptions {
   releaseEvent?: boolean;
   /** The run that rendered the set (comment and collect mode: not this run); default this run. */
   renderedBy?: { run: number; attempt: number };
+  /** Renders the base commit on this runner (local mode): diff-base: render, and the fallback without a base artifact. */
+  renderBase?: RenderBase;
 }
+
+/** Changed, added and removed images shown with a picture in the comment; the rest are listed by name. */
+export const MAX_PICTURES = 10;
+/** Row height of the comment's before | after | diff strips. */
+const PICTURE_HEIGHT = 400;
 
 function artifactName(a: ActionEnv): string {
   const { inputs } = a;
@@ -75,7 +88,25 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
   if (cached > 0)
     notes.push(`${cached} of ${images} images were unchanged and copied from the render cache; ${rendered} rendered.`);
 
+  let changes: ChangesView | undefined;
   try {
+    if (o.pullRequest) {
+      const pr = o.pullRequest;
+      const c = await step('compare with base', () =>
+        compareWithBase(a, set, pr, {
+          runId: o.renderedBy?.run ?? (Number(ctx.runId) || 0),
+          renderBase: o.renderBase,
+        }),
+      );
+      result.comparison = c;
+      runner.info(c.base);
+      if (c.diff)
+        runner.info(
+          `Against the base: ${c.diff.changed.length} changed, ${c.diff.added.length} added, ${c.diff.removed.length} removed, ${c.diff.unchanged} unchanged.`,
+        );
+      changes = { base: c.base, diff: c.diff, diffHtml: `${DIFF_DIR}/diff.html` };
+    }
+
     for (const an of findingAnnotations(
       set.report.findings,
       set.plan,
@@ -103,6 +134,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
               pullRequest: ctx.pullRequest && { number: ctx.pullRequest.number, headSha: ctx.pullRequest.headSha },
             },
             retentionDays: inputs.retentionDays,
+            extraDirs: result.comparison?.diffDir ? [result.comparison.diffDir] : [],
             overwrite: inputs.overwrite,
             serverUrl: ctx.serverUrl,
             repository: `${ctx.owner}/${ctx.repo}`,
@@ -113,6 +145,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
               `Replaced the artifact "${up.name}" (id ${up.replaced}) an earlier attempt of this run uploaded (overwrite: true).`,
             );
           runner.info(`Artifact "${up.name}": ${up.files} files${up.url ? `, ${up.url}` : ''}`);
+          if (changes) changes.artifact = up;
           return up;
         } catch (e) {
           // GitHub Enterprise Server has no v4 artifact service: say so and carry on without one.
@@ -127,6 +160,8 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
     }
 
     const pr = o.pullRequest;
+    if (changes && !changes.artifact && set.artifact) changes.artifact = set.artifact;
+    const unchanged = !!changes?.diff && !hasChanges(changes.diff);
     if (pr && inputs.comment) {
       // pull_request_target runs with the base repository's token: a fork's PR can be commented on there.
       if (o.upload && ctx.fromFork && ctx.eventName !== 'pull_request_target') {
@@ -161,20 +196,38 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
             result.comment = { id: existing.id, url: existing.url, operation: 'skipped' };
             return;
           }
+          // comment: changes-only and nothing changed: no comment; one already there is brought up to date.
+          if (unchanged && inputs.commentChangesOnly && !existing) {
+            const msg = `No visual change against the base (comment: changes-only): no preview comment on #${pr.number}.`;
+            runner.info(msg);
+            notes.push(msg);
+            return;
+          }
           let previews: PublishedPreview[] | undefined;
           const commentNotes: string[] = [];
-          if (inputs.previewImages && set.report.images.length > 0) {
+          // Nothing changed: the comment is one line, with no pictures to publish.
+          if (inputs.previewImages && set.report.images.length > 0 && !unchanged) {
             try {
               const sheets = await contactSheets(set.outDir, set.report.images, {
                 ...COMMENT_SHEET,
                 label: presetLabel,
               });
+              const c = result.comparison;
+              const pictures =
+                c?.diff && c.diffDir
+                  ? await diffPictures(c.diffDir, c.diff, { max: MAX_PICTURES, height: PICTURE_HEIGHT })
+                  : [];
               previews = (
-                await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, sheets, {
+                await publishPreviews(gh, r, inputs.previewBranch, ctx.serverUrl, [...sheets, ...pictures], {
                   pr: pr.number,
                   header: inputs.commentHeader,
                 })
               ).previews;
+              if (changes && pictures.length) {
+                const keys = new Set(pictures.map((p) => p.label));
+                changes.pictures = new Map(previews.filter((p) => keys.has(p.label)).map((p) => [p.label, p.url]));
+                changes.linkPictures = ctx.repoPrivate === true;
+              }
             } catch (e) {
               const why = explainRefusal(e, `the preview images to ${inputs.previewBranch}`, 'contents: write', {
                 name: inputs.previewBranch,
@@ -198,6 +251,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
             linkPreviews: ctx.repoPrivate === true,
             notes: commentNotes,
             rulesBase: rulesDocBase(ctx),
+            changes,
           });
           try {
             const c = await upsertStickyComment(gh, target, inputs.commentHeader, body, {
@@ -268,6 +322,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
         pullRequest: result.release?.url ? { url: result.release.url, operation: result.release.operation } : undefined,
         notes,
         rulesBase: rulesDocBase(ctx),
+        changes,
       }),
     );
   }
@@ -280,6 +335,11 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
   runner.setOutput('artifact-id', result.artifact?.id ?? '');
   runner.setOutput('artifact-url', result.artifact?.url ?? '');
   runner.setOutput('comment-id', result.comment?.id ?? '');
+  // Empty when there was nothing to compare with (not a pull request, no base, diff-base: none).
+  const d = result.comparison?.diff;
+  runner.setOutput('changed', d ? d.changed.length : '');
+  runner.setOutput('added', d ? d.added.length : '');
+  runner.setOutput('removed', d ? d.removed.length : '');
   runner.setOutput('pull-request-number', result.release?.number ?? '');
   runner.setOutput('pull-request-url', result.release?.url ?? '');
   runner.setOutput('pull-request-operation', result.release?.operation ?? 'none');
@@ -290,11 +350,18 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
 export function fastlaneFiles(
   set: RenderedSet,
   prPath: string,
-): { files: Array<{ path: string; content: Buffer }>; owns: (p: string) => boolean; skipped: string[] } {
+): {
+  files: Array<{ path: string; content: Buffer }>;
+  owns: (p: string) => boolean;
+  skipped: string[];
+  /** The image each file is, by its path. */
+  images: Map<string, ImageRecord>;
+} {
   const prefix = prPath ? `${prPath}/` : '';
   const files: Array<{ path: string; content: Buffer }> = [];
   const skipped: string[] = [];
   const dirs = new Set<string>();
+  const images = new Map<string, ImageRecord>();
   for (const img of set.report.images) {
     const src = joinInside(set.outDir, img.path);
     const rel = outputPath('fastlane', {
@@ -310,6 +377,7 @@ export function fastlaneFiles(
     }
     const p = `${prefix}${rel}`;
     files.push({ path: p, content: readFileSync(src) });
+    images.set(p, img);
     dirs.add(path.posix.dirname(p));
   }
   const presets = new Set(set.report.images.map((i) => i.preset));
@@ -323,12 +391,12 @@ export function fastlaneFiles(
       return appstoreTokens.some((t) => path.posix.basename(p).includes(t));
     return true;
   };
-  return { files, owns, skipped };
+  return { files, owns, skipped, images };
 }
 
 async function releasePullRequest(a: ActionEnv, set: RenderedSet): Promise<ReleasePrResult> {
   const { inputs, ctx, gh, runner } = a;
-  const { files, owns, skipped } = fastlaneFiles(set, inputs.prPath);
+  const { files, owns, skipped, images } = fastlaneFiles(set, inputs.prPath);
   if (skipped.length)
     runner.warning(
       `${skipped.length} images have no fastlane place (a locale the store does not list): ${skipped.slice(0, 5).join(', ')}`,
@@ -341,12 +409,14 @@ async function releasePullRequest(a: ActionEnv, set: RenderedSet): Promise<Relea
       branch: inputs.prBranch,
       base: inputs.prBase ?? ctx.defaultBranch,
       title: inputs.prTitle,
-      body: releasePrBody(
-        set.report,
-        ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined,
-        ref,
-        rulesDocBase(ctx),
-      ),
+      body: (changes) =>
+        releasePrBody(
+          set.report,
+          ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined,
+          ref,
+          rulesDocBase(ctx),
+          releaseChangesSection(changes, (p) => images.get(p)),
+        ),
       labels: inputs.prLabels,
       message: `storeshots: screenshots for ${ref}`,
       files,

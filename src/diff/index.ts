@@ -14,7 +14,7 @@ import type { ChangedEntry, DiffEntry, DiffOptions, DiffResult } from './types.j
 
 export type { DiffOptions, DiffResult } from './types.js';
 export { formatShare } from './format.js';
-export { diffPreviews } from './preview.js';
+export { diffPictures, diffPreviews, pictureKey } from './preview.js';
 
 /**
  * A score at or below this counts as unchanged: 1 pixel in 100,000 (about 38 pixels of a 6.9"

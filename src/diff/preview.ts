@@ -4,7 +4,7 @@
 // objects fit publishPreviews (src/github/previews.ts) as they are.
 import path from 'node:path';
 import { sharp } from '../render/native.js';
-import type { ChangedEntry, DiffResult } from './types.js';
+import type { ChangedEntry, DiffEntry, DiffResult } from './types.js';
 
 export interface StripOptions {
   /** Row height in pixels (default 480). */
@@ -59,5 +59,50 @@ export async function diffPreviews(
       content: await diffStrip(outDir, entry, o),
       ext: 'jpg',
     });
+  return out;
+}
+
+export type PictureKind = 'changed' | 'added' | 'removed';
+
+/** What a picture shows, as one string: the key markdown looks its published URL up by. */
+export const pictureKey = (kind: PictureKind, e: { locale: string; preset: string; slide: string }) =>
+  `${kind}:${JSON.stringify([e.locale, e.preset, e.slide])}`;
+
+export interface DiffPicture {
+  /** pictureKey(kind, entry) */
+  label: string;
+  content: Buffer;
+  ext: 'jpg';
+}
+
+/**
+ * The pictures a review shows, at most `max` (default 10): a strip per changed image
+ * (before | after | diff), then one thumbnail per added image (its after) and per removed one
+ * (its before), in that order. Read from the diff's --out folder.
+ */
+export async function diffPictures(
+  outDir: string,
+  r: DiffResult,
+  o: StripOptions & { max?: number } = {},
+): Promise<DiffPicture[]> {
+  const max = o.max ?? 10;
+  const height = o.height ?? 480;
+  const out: DiffPicture[] = [];
+  for (const e of r.changed.slice(0, max))
+    out.push({ label: pictureKey('changed', e), content: await diffStrip(outDir, e, o), ext: 'jpg' });
+  const thumbs: Array<[PictureKind, DiffEntry]> = [
+    ...r.added.map((e) => ['added', e] as [PictureKind, DiffEntry]),
+    ...r.removed.map((e) => ['removed', e] as [PictureKind, DiffEntry]),
+  ];
+  for (const [kind, e] of thumbs.slice(0, Math.max(0, max - out.length))) {
+    const rel = kind === 'added' ? e.after : e.before;
+    if (!rel) continue;
+    const content = await sharp()(path.join(outDir, rel))
+      .resize({ height })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: o.quality ?? 80, mozjpeg: true })
+      .toBuffer();
+    out.push({ label: pictureKey(kind, e), content, ext: 'jpg' });
+  }
   return out;
 }

@@ -21,12 +21,26 @@ export interface ReleasePrOptions {
   /** Base branch; the repository's default branch when unset. */
   base?: string;
   title: string;
-  body: string;
+  /** The pull request's text, or a function of what the set changes in the base branch's tree. */
+  body: string | ((changes: TreeChanges) => string);
   labels: string[];
   message: string;
   files: FileToCommit[];
   /** Files of the base tree this set replaces: removed when the set does not have them. */
   owns: (path: string) => boolean;
+}
+
+/** What the set changes in the base branch's tree, byte for byte (git blob ids): what the store will get. */
+export interface TreeChanges {
+  /** The base branch, e.g. main. */
+  base: string;
+  /** Paths whose bytes differ from the base branch's. */
+  changed: string[];
+  /** Paths the base branch does not have. */
+  added: string[];
+  /** Paths of the base branch the set removes. */
+  removed: string[];
+  unchanged: number;
 }
 
 export type ReleaseOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'none';
@@ -54,6 +68,14 @@ export async function syncReleasePr(gh: GitHub, r: Repo, o: ReleasePrOptions): P
   // A truncated listing cannot tell which old files to remove: keep them rather than guess.
   const remove = baseTree.truncated ? [] : [...baseTree.files.keys()].filter((p) => o.owns(p) && !want.has(p));
 
+  const changes: TreeChanges = {
+    base,
+    changed: add.filter((f) => baseTree.files.has(f.path)).map((f) => f.path),
+    added: add.filter((f) => !baseTree.files.has(f.path)).map((f) => f.path),
+    removed: remove,
+    unchanged: want.size - add.length,
+  };
+  const body = typeof o.body === 'function' ? o.body(changes) : o.body;
   const open = (await gh.rest.pulls.list({ ...r, state: 'open', head: `${r.owner}:${o.branch}`, base, per_page: 1 }))
     .data[0];
 
@@ -95,12 +117,12 @@ export async function syncReleasePr(gh: GitHub, r: Repo, o: ReleasePrOptions): P
   let url: string;
   let operation: ReleaseOperation;
   if (open) {
-    await gh.rest.pulls.update({ ...r, pull_number: open.number, title: o.title, body: o.body });
+    await gh.rest.pulls.update({ ...r, pull_number: open.number, title: o.title, body });
     ({ number, html_url: url } = open);
     operation = same ? 'unchanged' : 'updated';
   } else {
     try {
-      const { data } = await gh.rest.pulls.create({ ...r, head: o.branch, base, title: o.title, body: o.body });
+      const { data } = await gh.rest.pulls.create({ ...r, head: o.branch, base, title: o.title, body });
       ({ number, html_url: url } = data);
     } catch (e) {
       if (httpStatus(e) === 403 && /not permitted to create/i.test(errorMessage(e))) {

@@ -1,7 +1,7 @@
 // The workflow artifact: the rendered set, report.json, report.html and the run file, through
 // the @actions/artifact client the caller passes (the real one reads ACTIONS_RUNTIME_TOKEN and
 // ACTIONS_RESULTS_URL).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as toolkit from '@actions/artifact';
 import type { ArtifactClient } from '@actions/artifact';
@@ -29,6 +29,8 @@ export interface UploadOptions {
   reportFile: string;
   runFile: RunFile;
   retentionDays?: number;
+  /** Folders inside outDir uploaded whole as well (the comparison with the base, storeshots-diff/). */
+  extraDirs?: string[];
   /** Delete this run's artifact of the same name first (actions/upload-artifact's overwrite). */
   overwrite?: boolean;
   /** For the artifact's URL. */
@@ -48,6 +50,13 @@ export async function uploadSet(
     o.reportFile,
     path.join(o.outDir, 'report.html'),
     path.join(o.outDir, RUN_FILE),
+    ...(o.extraDirs ?? []).flatMap((d) =>
+      existsSync(d)
+        ? readdirSync(d, { recursive: true, withFileTypes: true })
+            .filter((e) => e.isFile())
+            .map((e) => path.join(e.parentPath, e.name))
+        : [],
+    ),
   ].filter((f) => existsSync(f));
   // PNG and JPEG are already compressed: zipping them again costs time and saves nothing.
   const upload = () =>

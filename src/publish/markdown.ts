@@ -5,6 +5,7 @@ import type { PublishedPreview } from '../github/previews.js';
 import type { ArtifactRef } from './set.js';
 import { getPreset } from '../store/presets.js';
 import { ruleLink } from '../lint/links.js';
+import { diffVerdict, formatShare, hasChanges, pictureKey, type DiffResult } from '../diff/index.js';
 
 /** Text from a report (possibly a fork's) made safe for a table cell: no HTML, no pipes, no pings. */
 export function cell(text: string | undefined): string {
@@ -65,6 +66,65 @@ function artifactLine(a: ArtifactRef | undefined): string | undefined {
   return `📦 Artifact: ${cell(a.name)}`;
 }
 
+/** What changed against the pull request's base, for the comment and the summary. */
+export interface ChangesView {
+  /** One line: which base was used (run, commit), or why there is none. */
+  base: string;
+  /** The comparison; absent when there was no base. */
+  diff?: DiffResult;
+  /** Published pictures (src/diff/preview.ts diffPictures) by their label, pictureKey(kind, entry). */
+  pictures?: Map<string, string>;
+  /** Link the pictures rather than show them (private repositories). */
+  linkPictures?: boolean;
+  /** The artifact that holds diff.html. */
+  artifact?: ArtifactRef;
+  /** diff.html's path inside the artifact. */
+  diffHtml?: string;
+}
+
+/** Changed, added and removed images listed with a name; the rest is a count and diff.html. */
+const MAX_LISTED = 50;
+
+/** The verdict line, then each changed, added and removed image with its picture, then where the rest is. */
+export function changesSection(v: ChangesView): string[] {
+  const d = v.diff;
+  if (!d) return [`ℹ️ ${v.base}`];
+  const parts = [`🔍 **${diffVerdict(d)}**. ${v.base}`];
+  const where = (e: { locale: string; preset: string; slide: string }) =>
+    `**\`${cell(e.locale)}\`** · ${cell(presetLabel(e.preset))} · slide \`${cell(e.slide)}\``;
+  const picture = (key: string, alt: string) => {
+    const url = v.pictures?.get(key);
+    if (!url) return '';
+    return v.linkPictures ? ` · [${alt}](${url})` : `\n\n![${alt}](${url})`;
+  };
+  const items = [
+    ...d.changed.map(
+      (e) =>
+        `${where(e)} · ${formatShare(e.score)} of the pixels changed${picture(pictureKey('changed', e), `before, after and difference of ${cell(e.locale)} ${cell(e.slide)}`.replace(/[[\]]/g, ''))}`,
+    ),
+    ...d.added.map(
+      (e) =>
+        `➕ ${where(e)} · added${picture(pictureKey('added', e), `${cell(e.locale)} ${cell(e.slide)} (added)`.replace(/[[\]]/g, ''))}`,
+    ),
+    ...d.removed.map(
+      (e) =>
+        `➖ ${where(e)} · removed${picture(pictureKey('removed', e), `${cell(e.locale)} ${cell(e.slide)} (removed)`.replace(/[[\]]/g, ''))}`,
+    ),
+  ];
+  parts.push(...items.slice(0, MAX_LISTED));
+  if (hasChanges(d)) {
+    const more = items.length > MAX_LISTED ? `… and ${items.length - MAX_LISTED} more. ` : '';
+    const file = `\`${v.diffHtml ?? 'diff.html'}\``;
+    const art = v.artifact
+      ? v.artifact.url
+        ? `[${cell(v.artifact.name)}](${v.artifact.url})`
+        : cell(v.artifact.name)
+      : undefined;
+    parts.push(`${more}Every change, with a before/after slider: ${file}${art ? ` in the artifact ${art}` : ''}.`);
+  }
+  return parts;
+}
+
 export interface SummaryInput {
   report: Report;
   timings: Array<[string, number]>;
@@ -74,11 +134,14 @@ export interface SummaryInput {
   notes?: string[];
   /** docs/lint.md of the running copy: house rules link to their row there. */
   rulesBase?: string;
+  /** What changed against the pull request's base. */
+  changes?: ChangesView;
 }
 
 export function jobSummary(s: SummaryInput): string {
   const parts = [
     `## storeshots: ${headline(s.report)}`,
+    ...(s.changes ? ['### Changes', ...changesSection(s.changes)] : []),
     countsTable(s.report),
     '### Findings',
     findingsTable(s.report.findings, 200, s.rulesBase),
@@ -119,6 +182,8 @@ export interface CommentInput {
   rulesBase?: string;
   /** Findings listed before the rest fold away. */
   maxFindings?: number;
+  /** What changed against the pull request's base: shown first; all contact sheets fold away. */
+  changes?: ChangesView;
 }
 
 /** A preset's short name for people (`iPhone 6.9"`), the id when unknown. */
@@ -183,6 +248,18 @@ export function commentBody(c: CommentInput): string {
     : '';
   const facts = `${status} **${verdict}**: ${plural(images, 'image')} (${plural(locales.length, 'locale')} × ${plural(presets.length, 'preset')}), ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${short}`;
   const parts = [title, facts];
+  const links = [artifactLine(c.artifact), c.runUrl && `[Workflow run](${c.runUrl})`].filter(Boolean);
+  const d = c.changes?.diff;
+  if (d && !hasChanges(d)) {
+    // Nothing moved: one line. Findings only when they fail the set; no pictures.
+    parts[1] = `${status} **No visual change**: ${diffVerdict(d)}${short}. ${c.changes!.base} Lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
+    if (errors > 0)
+      parts.push(findingsList(r.findings.filter((f) => f.severity === 'error').slice(0, max), c.rulesBase));
+    if (links.length) parts.push(links.join(' · '));
+    if (c.notes?.length) parts.push(c.notes.map((n) => `> ${n}`).join('\n>\n'));
+    return `${parts.join('\n\n')}\n`;
+  }
+  if (c.changes) parts.push(...changesSection(c.changes));
 
   if (r.findings.length === 0) parts.push('No lint findings. ✅');
   else {
@@ -210,21 +287,62 @@ export function commentBody(c: CommentInput): string {
       );
       return;
     }
-    const open = bad > 0 || (!anyErrors && i === 0);
+    // Beside a comparison every sheet folds away: the changes above are the review.
+    const open = !d && (bad > 0 || (!anyErrors && i === 0));
     const alt = `${cell(locale)}: ${rows.join(', ')}`.replace(/[[\]]/g, '');
     const picture = c.linkPreviews ? `[${cell(locale)} contact sheet](${p.url})` : `![${alt}](${p.url})`;
     parts.push(`<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${picture}\n\n</details>`);
   });
 
-  const links = [artifactLine(c.artifact), c.runUrl && `[Workflow run](${c.runUrl})`].filter(Boolean);
   if (links.length) parts.push(links.join(' · '));
   if (c.notes?.length) parts.push(c.notes.map((n) => `> ${n}`).join('\n>\n'));
   return `${parts.join('\n\n')}\n`;
 }
 
-export function releasePrBody(r: Report, runUrl: string | undefined, ref: string, rulesBase?: string): string {
+/** What the release branch changes in the base branch's fastlane tree (src/github/release-pr.ts TreeChanges). */
+export interface ReleaseChanges {
+  base: string;
+  changed: string[];
+  added: string[];
+  removed: string[];
+  unchanged: number;
+}
+
+/**
+ * The release pull request's list of changes against its base branch's tree: a verdict line,
+ * then one line per file (its locale, preset and slide where `place` knows them), at most `max`.
+ */
+export function releaseChangesSection(
+  c: ReleaseChanges,
+  place: (path: string) => { locale: string; preset: string; slide: string } | undefined = () => undefined,
+  max = 50,
+): string {
+  const verdict = `**Against \`${cell(c.base)}\`** (byte for byte: what the stores will get): ${c.changed.length} changed · ${c.added.length} added · ${c.removed.length} removed · ${c.unchanged} unchanged`;
+  const line = (icon: string, p: string) => {
+    const at = place(p);
+    const where = at ? `\`${cell(at.locale)}\` · ${cell(presetLabel(at.preset))} · slide \`${cell(at.slide)}\`: ` : '';
+    return `- ${icon} ${where}\`${cell(p)}\``;
+  };
+  const items = [
+    ...c.changed.map((p) => line('✏️', p)),
+    ...c.added.map((p) => line('➕', p)),
+    ...c.removed.map((p) => line('➖', p)),
+  ];
+  if (items.length === 0) return `${verdict}.`;
+  const more = items.length > max ? `\n\n… and ${items.length - max} more.` : '';
+  return `${verdict}.\n\n${items.slice(0, max).join('\n')}${more}`;
+}
+
+export function releasePrBody(
+  r: Report,
+  runUrl: string | undefined,
+  ref: string,
+  rulesBase?: string,
+  changes?: string,
+): string {
   return [
     `Store screenshots rendered by storeshots from \`${cell(ref)}\`${runUrl ? ` in [this run](${runUrl})` : ''}: ${headline(r)}.`,
+    ...(changes ? [changes] : []),
     countsTable(r),
     r.findings.length ? findingsList(r.findings.slice(0, 50), rulesBase) : 'No lint findings. ✅',
     '_This branch is rewritten by storeshots on every release; edits to it are replaced. The pull request closes itself when the screenshots match the base branch._',

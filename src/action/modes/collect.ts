@@ -198,6 +198,7 @@ async function trustedPullRequest(a: ActionEnv, meta: Partial<RunMetadata>): Pro
       headSha: meta.pr?.head_sha ?? pr.head.sha,
       headRepo: pr.head.repo?.full_name,
       baseRef: pr.base.ref,
+      baseSha: pr.base.sha,
     };
   } catch (e) {
     if (httpStatus(e) !== 404) throw e;

@@ -109,6 +109,12 @@ export async function commentMode(a: ActionEnv): Promise<CommentModeResult> {
   }
   return {
     set,
-    pullRequest: { number: pr.number, headSha: pr.head.sha, headRepo: pr.head.repo?.full_name, baseRef: pr.base.ref },
+    pullRequest: {
+      number: pr.number,
+      headSha: pr.head.sha,
+      headRepo: pr.head.repo?.full_name,
+      baseRef: pr.base.ref,
+      baseSha: pr.base.sha,
+    },
   };
 }
