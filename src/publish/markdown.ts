@@ -111,6 +111,9 @@ export function changesSection(v: ChangesView): string[] {
         `➖ ${where(e)} · removed${picture(pictureKey('removed', e), `${cell(e.locale)} ${cell(e.slide)} (removed)`.replace(/[[\]]/g, ''))}`,
     ),
   ];
+  // The strips carry no labels of their own: say once which third is which.
+  if (!v.linkPictures && d.changed.some((e) => v.pictures?.has(pictureKey('changed', e))))
+    parts.push('Each changed image: **before** · **after** · **difference** (changed pixels highlighted).');
   parts.push(...items.slice(0, MAX_LISTED));
   if (hasChanges(d)) {
     const more = items.length > MAX_LISTED ? `… and ${items.length - MAX_LISTED} more. ` : '';
