@@ -30,7 +30,7 @@ describe('glyph coverage', () => {
       });
       expect(missingGlyphs(text, tm.chain(job.style.headline ?? {}, job))).toEqual([]);
       expect(() => checkGlyphs([job])).not.toThrow();
-      const layout = layoutJob({ job, facts: computeSetFacts([job]), measurer: tm });
+      const layout = layoutJob({ job, facts: await computeSetFacts([job]), measurer: tm });
       const { text: info } = await drawJob(job, layout, { shots: {} });
       expect(info[0]!.lines.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
       expect(info[0]!.overflow).toBe(false);

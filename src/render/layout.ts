@@ -9,12 +9,13 @@ import type { Size } from '../store/presets.js';
 import { autoModel, geometry, MODEL_IDS, MODELS, type ModelId } from './devices.js';
 import {
   bidiLevels,
+  chooseWrap,
   fitSize,
   parseHighlights,
   pieces,
   REF_SIZE,
+  unbreakableWords,
   visualRuns,
-  wrapBalanced,
   type Piece,
   type VisualRun,
 } from './text.js';
@@ -158,6 +159,8 @@ interface Prepared {
   text: string;
   spans: Array<[number, number]>;
   pieces: Piece[];
+  /** The same text with loose breaks (hyphenation, CJK breaks inside words): where strict ones do not fit. */
+  loose: Piece[];
   font: FontSpec;
   maxSize: number;
   minSize: number;
@@ -188,13 +191,15 @@ function prepare(
     lang: job.locale,
     letterSpacing: st['letter-spacing'] ?? 0,
   };
-  const ps = pieces(text, job.locale, (t) => tm.width(t, font));
+  const measure = (t: string) => tm.width(t, font);
+  const ps = pieces(text, job.locale, measure);
   return {
     kind,
     style: st,
     text,
     spans,
     pieces: ps,
+    loose: pieces(text, job.locale, measure, true),
     font,
     maxSize,
     minSize,
@@ -257,6 +262,7 @@ function ownFits(
       ...p,
       fit: fitSize({
         pieces: p.pieces,
+        loose: p.loose,
         maxWidth: column.width,
         maxLines: p.maxLines,
         maxSize: p.maxSize,
@@ -270,9 +276,9 @@ function stackGap(sizes: { headline?: number }): number {
   return (sizes.headline ?? 0) * 0.35;
 }
 
-/** Lines of a block at a size: the balanced wrap of its pieces. */
+/** Lines of a block at a size: the balanced wrap of its strict pieces, or of its loose ones where only those fit. */
 function wrapAt(p: Prepared, size: number, maxWidth: number) {
-  return wrapBalanced(p.pieces, maxWidth, size / REF_SIZE);
+  return chooseWrap({ strict: p.pieces, loose: p.loose }, maxWidth, p.maxLines, size / REF_SIZE);
 }
 
 function stackHeight(items: Array<Prepared & { size: number }>, maxWidth: number): number {
@@ -344,8 +350,9 @@ function placeText(
     const lh = size * p.lineHeight;
     const align = alignOf(p.style, job.rtl, dfltAlign);
     const lines: LineLayout[] = wrap.lines.map(([a, b], k) => {
-      const start = p.pieces[a]!.start;
-      const end = p.pieces[b]!.end;
+      const start = wrap.pieces[a]!.start;
+      const end = wrap.pieces[b]!.end;
+      const hyphen = k < wrap.lines.length - 1 ? wrap.pieces[b]!.hyphen : undefined;
       const runs = visualRuns(p.text, levels, start, end, p.spans);
       let x = 0;
       const placed = runs.map((r) => {
@@ -355,6 +362,14 @@ function placeText(
         x += w;
         return run;
       });
+      if (hyphen) {
+        // A line broken inside a word ends with a hyphen, in the colour of the letter before it.
+        const last = placed[placed.length - 1];
+        const w = tm.width(hyphen, font);
+        const at = last && !last.rtl ? last.end : end;
+        placed.push({ start: at, end: at, rtl: false, highlight: last?.highlight ?? false, text: hyphen, x, width: w });
+        x += w;
+      }
       const width = x;
       const left =
         align === 'left' ? box.x : align === 'right' ? box.x + box.width - width : box.x + (box.width - width) / 2;
@@ -362,7 +377,7 @@ function placeText(
       const top = y + k * lh;
       // Centre the em box in the line: caps and ideographs sit optically centred.
       return {
-        text: p.text.slice(start, end).trim(),
+        text: p.text.slice(start, end).replaceAll('\u00ad', '').trim() + (hyphen ?? ''),
         x: left,
         width,
         top,
