@@ -69,6 +69,8 @@ export interface TextBlock {
   /** Union of the lines' advance boxes (line-height tall). */
   inked: Box;
   overflow: boolean;
+  /** Words no line of the column holds at this size even hyphenated: they would be cut off. */
+  unbreakable: string[];
 }
 
 export interface DevicePlacement {
@@ -296,6 +298,9 @@ function gapBefore(p: Prepared & { size: number }, prev: Prepared & { size: numb
   return p.kind === 'subtitle' ? stackGap({ headline: prev.size }) : 0;
 }
 
+/** A slide that pulls its set's shared size down by this share or more of the others' size is named in a warning. */
+const SHRINK_WARNING = 0.1;
+
 /**
  * The set's shared facts: one headline size and one subtitle size for every slide (the smallest
  * any slide needs, never below the style's minimum), and the tallest text stack at those sizes.
@@ -304,12 +309,22 @@ function gapBefore(p: Prepared & { size: number }, prev: Prepared & { size: numb
 export function setFacts(setJobs: Job[], tm: TextMeasurer): SetFacts {
   const fits = setJobs.map((j) => ({ job: j, ...ownFits(j, tm) }));
   const lockable = fits.filter((f) => f.job.style['lock-type-size'] !== false);
+  const shrunk: NonNullable<SetFacts['shrunk']> = [];
   const lock = (kind: 'headline' | 'subtitle') => {
-    const xs = lockable.flatMap((f) => f.items.filter((i) => i.kind === kind));
+    const xs = lockable.flatMap((f) => f.items.filter((i) => i.kind === kind).map((i) => ({ ...i, job: f.job })));
     if (xs.length === 0) return undefined;
-    return Math.max(Math.max(...xs.map((x) => x.minSize)), Math.min(...xs.map((x) => Math.min(x.fit, x.maxSize))));
+    const floor = Math.max(...xs.map((x) => x.minSize));
+    const own = xs.map((x) => Math.max(floor, Math.min(x.fit, x.maxSize)));
+    const size = Math.min(...own);
+    // The slide that sets the size, when the others would all be set larger without it.
+    const k = own.indexOf(size);
+    const others = Math.min(...own.filter((_, i) => i !== k));
+    if (xs.length > 1 && others - size >= Math.max(1, others * SHRINK_WARNING))
+      shrunk.push({ kind, slide: xs[k]!.job.slide, at: xs[k]!.job.source.slide, size, without: others });
+    return size;
   };
   const facts: SetFacts = { headlineSize: lock('headline'), subtitleSize: lock('subtitle'), textHeight: 0 };
+  if (shrunk.length) facts.shrunk = shrunk;
   for (const f of fits) {
     const sized = f.items.map((i) => ({ ...i, size: sizeFor(i, f.job, facts) }));
     facts.textHeight = Math.max(facts.textHeight, stackHeight(sized, f.column.width));
@@ -389,6 +404,7 @@ function placeText(
     const minX = Math.min(...lines.map((l) => l.x));
     const maxX = Math.max(...lines.map((l) => l.x + l.width));
     const overflow = p.fit < p.minSize || wrap.tooWide || lines.length > p.maxLines || maxX - minX > box.width + 1;
+    const unbreakable = unbreakableWords(p.text, p.loose, box.width, size);
     const textBox: Box = { x: box.x, y, width: box.width, height };
     out.push({
       kind: p.kind,
@@ -405,6 +421,7 @@ function placeText(
       lines,
       inked: { x: minX, y, width: maxX - minX, height },
       overflow,
+      unbreakable,
     });
     y += height;
   });

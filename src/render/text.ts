@@ -325,6 +325,7 @@ export function unbreakableWords(text: string, loose: Piece[], maxWidth: number,
       // Name the whole word the piece belongs to, as the user wrote it.
       let a = p.start;
       let b = p.end;
+      while (b > a && /\s/.test(text[b - 1]!)) b--;
       while (a > 0 && !/\s/.test(text[a - 1]!)) a--;
       while (b < text.length && !/\s/.test(text[b]!)) b++;
       const word = text.slice(a, b).trim().replaceAll('\u00ad', '');
