@@ -54,6 +54,7 @@ export function isNoLineEnd(ch: string): boolean {
 // Scripts written without spaces between words, where UAX #14 needs a dictionary (class SA).
 const DICTIONARY_SCRIPT = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]/;
 const segmenters = new Map<string, Intl.Segmenter>();
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 // Letters and digits of the scripts UAX #14 breaks between any two characters (Hangul, kana, Han).
 const CJK =
   /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3006\u30fc\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/u;
@@ -64,6 +65,8 @@ export interface BreakOpportunities {
   required: Set<number>;
   /** Breaks inside a word, where a line that ends draws a hyphen (soft hyphens; pattern points when loose). */
   hyphens: Set<number>;
+  /** Loose breaks that the strict rules do not allow (a wrap uses as few as it can). */
+  looseOnly: Set<number>;
 }
 
 /**
@@ -105,6 +108,11 @@ export function breakOpportunities(text: string, locale: string, loose = false):
       }
     }
   } else {
+    // A dictionary word too long for the line breaks between clusters rather than run off the canvas.
+    if (DICTIONARY_SCRIPT.test(text))
+      for (const g of graphemes.segment(text))
+        if (g.index > 0 && DICTIONARY_SCRIPT.test(text[g.index]!) && DICTIONARY_SCRIPT.test(text[g.index - 1]!))
+          set.add(g.index);
     for (const p of hyphenationPoints(text, locale)) {
       if (set.has(p)) continue;
       set.add(p);
@@ -123,7 +131,12 @@ export function breakOpportunities(text: string, locale: string, loose = false):
       (p) => p === text.length || required.has(p) || (!NO_LINE_START.has(text[p]!) && !NO_LINE_END.has(lastBefore(p))),
     )
     .sort((a, b) => a - b);
-  return { breaks, required, hyphens };
+  const looseOnly = new Set<number>();
+  if (loose) {
+    const strict = new Set(breakOpportunities(text, locale).breaks);
+    for (const p of breaks) if (!strict.has(p)) looseOnly.add(p);
+  }
+  return { breaks, required, hyphens, looseOnly };
 }
 
 function safeLocale(locale: string): string {
@@ -145,6 +158,8 @@ export interface Piece {
   hardBreak: boolean;
   /** The piece ends inside a word: a line ending here draws `hyphen` after it. */
   hyphen?: string;
+  /** The break after the piece is a loose one (inside a word or phrase): used only when needed. */
+  looseOnly?: boolean;
 }
 
 export const REF_SIZE = 100;
@@ -153,7 +168,7 @@ export type Measure = (text: string) => number;
 
 /** Pieces of a text between its break opportunities (strict, or loose: see breakOpportunities). */
 export function pieces(text: string, locale: string, measureAtRef: Measure, loose = false): Piece[] {
-  const { breaks, required, hyphens } = breakOpportunities(text, locale, loose);
+  const { breaks, required, hyphens, looseOnly } = breakOpportunities(text, locale, loose);
   const hyphen = hyphenFor(locale);
   const out: Piece[] = [];
   let start = 0;
@@ -170,6 +185,7 @@ export function pieces(text: string, locale: string, measureAtRef: Measure, loos
       trimmedWidth: measureAtRef(clean.trimEnd()),
       hardBreak: required.has(end),
     };
+    if (looseOnly.has(end)) piece.looseOnly = true;
     if (hyphens.has(end)) {
       piece.hyphen = hyphen;
       piece.trimmedWidth = measureAtRef(clean + hyphen);
@@ -219,29 +235,51 @@ function lineWidth(ps: Piece[], first: number, last: number, scale: number): num
   return (w + ps[last]!.trimmedWidth) * scale;
 }
 
-/** How many lines of a wrap end with a hyphen. */
-export function hyphenatedLines(ps: Piece[], r: WrapResult): number {
-  return r.lines.filter(([, last]) => ps[last]!.hyphen !== undefined).length;
-}
+/** A line ending after this piece ends inside a word (hyphenated) or inside a phrase (a loose break). */
+const breaksWord = (p: Piece) => p.hyphen !== undefined || p.looseOnly === true;
 
 /**
- * Balanced wrapping: the narrowest width that keeps the greedy line count, so lines come out
- * of similar length and a lone last word moves up a partner where that is possible. Never at
- * the price of more hyphenated line ends than the greedy wrap has.
+ * Balanced wrapping: the greedy line count, with the lines as even as they can be (the least sum
+ * of squared line widths, as Chromium's score-based `text-wrap: balance` does), so a lone last
+ * word moves up a partner where that is possible. Never at the price of more hyphenated line
+ * ends than the fewest any wrap into that many lines needs.
  */
 export function wrapBalanced(ps: Piece[], maxWidth: number, scale: number): WrapResult {
   const greedy = wrapGreedy(ps, maxWidth, scale);
   if (greedy.lines.length < 2 || greedy.tooWide) return greedy;
-  const hyphenated = hyphenatedLines(ps, greedy);
-  let lo = 0;
-  let hi = maxWidth;
-  for (let k = 0; k < 24; k++) {
-    const mid = (lo + hi) / 2;
-    const r = wrapGreedy(ps, mid, scale);
-    if (r.lines.length <= greedy.lines.length && !r.tooWide && hyphenatedLines(ps, r) <= hyphenated) hi = mid;
-    else lo = mid;
+  const n = ps.length;
+  const count = greedy.lines.length;
+  // A hyphen or a break inside a word or phrase costs more than any evenness can gain.
+  const hyphenCost = count * (maxWidth + 1) ** 2;
+  // best[k][j]: least cost of pieces [0, j) in k lines; from[k][j]: where its last line starts.
+  const best = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const from = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let k = 1; k <= count; k++)
+    for (let j = 1; j <= n; j++) {
+      // Last line [i, j - 1]: no hard break inside it, and a hard break before it ends the previous line.
+      for (let i = j - 1; i >= 0; i--) {
+        if (i < j - 1 && ps.slice(i, j - 1).some((p) => p.hardBreak)) break;
+        const prev = best[k - 1]![i]!;
+        if (prev === Infinity) continue;
+        const w = lineWidth(ps, i, j - 1, scale);
+        if (w > maxWidth + 0.01) break;
+        const cost = prev + w * w + (j < n && breaksWord(ps[j - 1]!) ? hyphenCost : 0);
+        if (cost < best[k]![j]!) {
+          best[k]![j] = cost;
+          from[k]![j] = i;
+        }
+      }
+    }
+  if (best[count]![n] === Infinity) return greedy;
+  const lines: Array<[number, number]> = [];
+  for (let k = count, j = n; k > 0; k--) {
+    const i = from[k]![j]!;
+    lines.unshift([i, j - 1]);
+    j = i;
   }
-  return wrapGreedy(ps, hi, scale);
+  const widest = Math.max(...lines.map(([a, b]) => lineWidth(ps, a, b, scale)));
+  return { lines, widest, tooWide: false };
 }
 
 /**
