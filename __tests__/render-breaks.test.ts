@@ -226,6 +226,9 @@ describe('one size per set (defect 8)', () => {
     expect(s).toMatchObject({ kind: 'headline', slide: long[2]!.slide, size: facts.headlineSize });
     expect(s.without).toBe(setFacts(base, tm).headlineSize);
     expect(s.size).toBeLessThan(s.without * 0.9);
+    // The forcing slide's headline carries the sizes for lint's text.set-size warning; the others do not.
+    const blocks = long.map((job) => lines(job, facts));
+    expect(blocks.map((b) => b.shrinksSet)).toEqual([undefined, undefined, { size: s.size, without: s.without }]);
   });
 
   it('lets hyphenation take the strain before one compound shrinks the whole set', () => {

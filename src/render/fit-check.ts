@@ -19,7 +19,7 @@ export async function textFitProblems(all: Job[]): Promise<Problem[]> {
   for (const [set, jobs] of bySet) {
     const facts = setFacts(jobs, tm);
     for (const s of facts.shrunk ?? []) {
-      const pct = Math.round((1 - s.size / s.without) * 100);
+      const pct = Math.round((s.without / s.size - 1) * 100);
       problems.push({
         severity: 'warning',
         field: s.kind,
