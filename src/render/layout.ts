@@ -71,6 +71,8 @@ export interface TextBlock {
   overflow: boolean;
   /** Words no line of the column holds at this size even hyphenated: they would be cut off. */
   unbreakable: string[];
+  /** This block sets its set's shared size below what the other slides would take (facts.shrunk). */
+  shrinksSet?: { size: number; without: number };
 }
 
 export interface DevicePlacement {
@@ -345,6 +347,12 @@ function alignOf(st: TextStyle, rtl: boolean, dflt: 'center' | 'start'): 'left' 
   return (a === 'start') !== rtl ? 'left' : 'right';
 }
 
+/** The sizes for a warning when this slide's block is the one that pulls its set's size down. */
+function shrinking(facts: SetFacts, job: Job, kind: Prepared['kind']): TextBlock['shrinksSet'] {
+  const s = facts.shrunk?.find((x) => x.kind === kind && x.slide === job.slide);
+  return s && { size: s.size, without: s.without };
+}
+
 /** Places a stack of blocks in a box: vertically centred, each line aligned in the box. */
 function placeText(
   items: Array<Prepared & { fit: number; size: number }>,
@@ -352,6 +360,7 @@ function placeText(
   job: Job,
   tm: TextMeasurer,
   dfltAlign: 'center' | 'start',
+  facts: SetFacts,
 ): TextBlock[] {
   const total = stackHeight(items, box.width);
   let y = box.y + Math.max(0, (box.height - total) / 2);
@@ -422,6 +431,7 @@ function placeText(
       inked: { x: minX, y, width: maxX - minX, height },
       overflow,
       unbreakable,
+      shrinksSet: shrinking(facts, job, p.kind),
     });
     y += height;
   });
@@ -548,7 +558,7 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
     case 'feature': {
       const textArea: Box = { x: column.x, y: safe.y, width: column.width, height: safe.height };
       layout.textArea = textArea;
-      layout.blocks = placeText(sized, textArea, job, tm, kind === 'feature' && hasShot ? 'start' : 'center');
+      layout.blocks = placeText(sized, textArea, job, tm, kind === 'feature' && hasShot ? 'start' : 'center', facts);
       if (hasShot) {
         const devX = column.x === pad ? column.x + column.width + gap : pad;
         const devW = safe.width - column.width - gap;
@@ -573,7 +583,7 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
       };
       if (hasText) {
         layout.textArea = textArea;
-        layout.blocks = placeText(sized, textArea, job, tm, 'center');
+        layout.blocks = placeText(sized, textArea, job, tm, 'center', facts);
       }
       const area: Box = top
         ? {
