@@ -2,13 +2,15 @@
 // by TeX patterns only where the text would otherwise shrink too far, soft hyphens that draw a
 // hyphen, Korean at spaces (keep-all), Japanese and Chinese between BudouX phrases (kinsoku kept),
 // one type size per set with the slide that forces it named, and no word ever cut off.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hyphenationPoints, patternLanguage, phraseModel } from '../src/render/breaks.js';
 import { layoutJob, loadBreakData, setFacts } from '../src/render/index.js';
+import { missingGlyphs } from '../src/render/coverage.js';
 import { createMeasurer } from '../src/render/measure.js';
+import { createPureMeasurer } from '../src/render/measure-pure.js';
 import { breakOpportunities, fitSize, HYPHENATE_BELOW, isNoLineStart, pieces, wrapGreedy } from '../src/render/text.js';
 import { APPSTORE_LOCALES, PLAY_LOCALES } from '../src/store/locales.js';
 import type { Job } from '../src/plan/types.js';
@@ -268,5 +270,30 @@ output: { dir: out, format: png, layout: flat }
     // The compound hyphenates, so only the number is named.
     expect(r.stderr).not.toMatch(/Lebensmittel/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('validate measures like render without native code', () => {
+  it('fontkit widths agree with the canvas within 1% on every corpus headline a shipped font covers', () => {
+    const corpus = JSON.parse(
+      readFileSync(path.join(import.meta.dirname, 'fixtures/typography/corpus.json'), 'utf8'),
+    ) as { blocks: Array<{ locale: string; text: string }> };
+    const pure = createPureMeasurer();
+    let compared = 0;
+    for (const b of corpus.blocks) {
+      const job = variant('en-US/play.phone/home', { locale: b.locale });
+      const chain = tm.chain({}, job);
+      expect(pure.chain({}, job)).toEqual(chain);
+      if (missingGlyphs(b.text, chain).length) continue;
+      for (const weight of [800, 500]) {
+        const font = { chain, weight, size: 100, lang: b.locale, letterSpacing: 0 };
+        const canvas = tm.width(b.text, font);
+        expect(Math.abs(pure.width(b.text, font) - canvas) / canvas, `${b.locale} ${weight}: ${b.text}`).toBeLessThan(
+          0.01,
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(90);
   });
 });

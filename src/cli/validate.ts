@@ -20,7 +20,7 @@ export async function validateCommand(opts: OptionsOf<typeof declare>, io: CliIO
   const project = loadProject({ config: opts.config, cwd: io.cwd });
   const { plan } = project;
   for (const w of project.warnings) io.stderr(`${formatProblem(w)}\n`);
-  // The text laid out as render lays it out (loads the canvas for measuring, only here).
+  // The text laid out as render lays it out (pure JS: fontkit measures; break data loads on demand).
   const { textFitProblems } = await import('../render/fit-check.js');
   const fit = await textFitProblems(plan.all);
   const errors = fit.filter((p) => p.severity === 'error');

@@ -1,18 +1,18 @@
-// What `validate` learns from laying the text out the way `render` does (same measurer, same
-// set facts, same breaks): a word that no line can hold even hyphenated is an error naming the
+// What `validate` learns from laying the text out the way `render` does (same fonts, set facts
+// and breaks; widths from fontkit, since validate loads no native code): a word that no line can hold even hyphenated is an error naming the
 // locale, slide and word (it would be cut off at the canvas edge), and a slide whose text sets
 // the whole set's type size below what the others would take is a warning naming it.
 import type { Job } from '../plan/types.js';
 import type { Problem } from '../util/errors.js';
 import { loadBreakData } from './breaks.js';
-import { textMeasurer } from './job.js';
 import { layoutJob, setFacts } from './layout.js';
+import { createPureMeasurer } from './measure-pure.js';
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function textFitProblems(all: Job[]): Promise<Problem[]> {
   await loadBreakData(new Set(all.map((j) => j.locale)));
-  const tm = textMeasurer();
+  const tm = createPureMeasurer();
   const bySet = new Map<string, Job[]>();
   for (const j of all) bySet.get(j.set)?.push(j) ?? bySet.set(j.set, [j]);
   const problems: Problem[] = [];

@@ -20,3 +20,13 @@ declare module 'linebreak' {
 declare module 'hyphen/*' {
   export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
 }
+
+declare module 'fontkit' {
+  export interface Font {
+    unitsPerEm: number;
+    variationAxes: Record<string, { min: number; default: number; max: number }>;
+    'OS/2'?: { usWeightClass: number };
+    getVariation(settings: Record<string, number>): Font;
+    layout(text: string): { advanceWidth: number };
+  }
+}
