@@ -164,7 +164,7 @@ interface Prepared {
   spans: Array<[number, number]>;
   pieces: Piece[];
   /** The same text with loose breaks (hyphenation, CJK breaks inside words): where strict ones do not fit. */
-  loose: Piece[];
+  loose: () => Piece[];
   font: FontSpec;
   maxSize: number;
   minSize: number;
@@ -197,13 +197,15 @@ function prepare(
   };
   const measure = (t: string) => tm.width(t, font);
   const ps = pieces(text, job.locale, measure);
+  let loose: Piece[] | undefined;
   return {
     kind,
     style: st,
     text,
     spans,
     pieces: ps,
-    loose: pieces(text, job.locale, measure, true),
+    // Hyphenation and emergency breaks are worked out only for a block that needs them.
+    loose: () => (loose ??= pieces(text, job.locale, measure, true)),
     font,
     maxSize,
     minSize,
@@ -413,7 +415,7 @@ function placeText(
     const minX = Math.min(...lines.map((l) => l.x));
     const maxX = Math.max(...lines.map((l) => l.x + l.width));
     const overflow = p.fit < p.minSize || wrap.tooWide || lines.length > p.maxLines || maxX - minX > box.width + 1;
-    const unbreakable = unbreakableWords(p.text, p.loose, box.width, size);
+    const unbreakable = overflow ? unbreakableWords(p.text, p.loose(), box.width, size) : [];
     const textBox: Box = { x: box.x, y, width: box.width, height };
     out.push({
       kind: p.kind,

@@ -288,8 +288,11 @@ export function wrapBalanced(ps: Piece[], maxWidth: number, scale: number): Wrap
  */
 export interface BreakSets {
   strict: Piece[];
-  loose: Piece[];
+  /** Computed only when a wrap or fit needs it (a function), or given. */
+  loose: Piece[] | (() => Piece[]);
 }
+
+const looseOf = (l: Piece[] | (() => Piece[])) => (typeof l === 'function' ? l() : l);
 
 /** Lines at a scale: the balanced strict wrap when it fits, else the balanced loose one when that fits. */
 export function chooseWrap(
@@ -301,15 +304,16 @@ export function chooseWrap(
   const strict = wrapBalanced(b.strict, maxWidth, scale);
   if ((!strict.tooWide && strict.lines.length <= maxLines) || b.loose === b.strict)
     return { ...strict, pieces: b.strict };
-  const loose = wrapBalanced(b.loose, maxWidth, scale);
-  if (!loose.tooWide && loose.lines.length <= maxLines) return { ...loose, pieces: b.loose };
+  const ps = looseOf(b.loose);
+  const loose = wrapBalanced(ps, maxWidth, scale);
+  if (!loose.tooWide && loose.lines.length <= maxLines) return { ...loose, pieces: ps };
   return { ...strict, pieces: b.strict };
 }
 
 export interface FitInput {
   pieces: Piece[];
   /** Pieces with loose breaks (hyphenation), tried when the strict fit is below HYPHENATE_BELOW of maxSize. */
-  loose?: Piece[];
+  loose?: Piece[] | (() => Piece[]);
   maxWidth: number;
   maxLines: number;
   maxSize: number;
@@ -326,8 +330,8 @@ export const HYPHENATE_BELOW = 0.85;
 /** The largest size (to 0.5 px) at which the text wraps into maxLines within maxWidth; may be below minSize. */
 export function fitSize(f: FitInput): number {
   const strict = largest(f, (size) => fitsWith(f.pieces, f, size));
-  const loose = f.loose;
-  if (!loose || loose === f.pieces || strict >= Math.max(f.minSize, f.maxSize * HYPHENATE_BELOW)) return strict;
+  if (!f.loose || f.loose === f.pieces || strict >= Math.max(f.minSize, f.maxSize * HYPHENATE_BELOW)) return strict;
+  const loose = looseOf(f.loose);
   return Math.max(
     strict,
     largest(f, (size) => fitsWith(loose, f, size)),
