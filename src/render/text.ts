@@ -246,9 +246,10 @@ const breaksWord = (p: Piece) => p.hyphen !== undefined || p.looseOnly === true;
  */
 export function wrapBalanced(ps: Piece[], maxWidth: number, scale: number): WrapResult {
   const greedy = wrapGreedy(ps, maxWidth, scale);
-  if (greedy.lines.length < 2 || greedy.tooWide) return greedy;
   const n = ps.length;
   const count = greedy.lines.length;
+  // Headlines have a few lines; a text of hundreds of lines (hostile or not) keeps the greedy wrap.
+  if (count < 2 || greedy.tooWide || count * n > 200_000) return greedy;
   // A hyphen or a break inside a word or phrase costs more than any evenness can gain.
   const hyphenCost = count * (maxWidth + 1) ** 2;
   // best[k][j]: least cost of pieces [0, j) in k lines; from[k][j]: where its last line starts.
@@ -258,12 +259,15 @@ export function wrapBalanced(ps: Piece[], maxWidth: number, scale: number): Wrap
   for (let k = 1; k <= count; k++)
     for (let j = 1; j <= n; j++) {
       // Last line [i, j - 1]: no hard break inside it, and a hard break before it ends the previous line.
+      let w = ps[j - 1]!.trimmedWidth * scale;
       for (let i = j - 1; i >= 0; i--) {
-        if (i < j - 1 && ps.slice(i, j - 1).some((p) => p.hardBreak)) break;
+        if (i < j - 1) {
+          if (ps[i]!.hardBreak) break;
+          w += ps[i]!.width * scale;
+        }
+        if (w > maxWidth + 0.01) break;
         const prev = best[k - 1]![i]!;
         if (prev === Infinity) continue;
-        const w = lineWidth(ps, i, j - 1, scale);
-        if (w > maxWidth + 0.01) break;
         const cost = prev + w * w + (j < n && breaksWord(ps[j - 1]!) ? hyphenCost : 0);
         if (cost < best[k]![j]!) {
           best[k]![j] = cost;
