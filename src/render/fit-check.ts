@@ -3,7 +3,7 @@
 // locale, slide and word (it would be cut off at the canvas edge), and a slide whose text sets
 // the whole set's type size below what the others would take is a warning naming it.
 import type { Job } from '../plan/types.js';
-import type { Problem } from '../util/errors.js';
+import { RenderError, type Problem } from '../util/errors.js';
 import { loadBreakData } from './breaks.js';
 import { layoutJob, setFacts } from './layout.js';
 import { createPureMeasurer } from './measure-pure.js';
@@ -17,7 +17,14 @@ export async function textFitProblems(all: Job[]): Promise<Problem[]> {
   for (const j of all) bySet.get(j.set)?.push(j) ?? bySet.set(j.set, [j]);
   const problems: Problem[] = [];
   for (const [set, jobs] of bySet) {
-    const facts = setFacts(jobs, tm);
+    let facts: ReturnType<typeof setFacts>;
+    try {
+      facts = setFacts(jobs, tm);
+    } catch (e) {
+      // A font that cannot be found or opened stays render's error (exit 3), as in the glyph check.
+      if (e instanceof RenderError) continue;
+      throw e;
+    }
     for (const s of facts.shrunk ?? []) {
       const pct = Math.round((s.without / s.size - 1) * 100);
       problems.push({
