@@ -14,8 +14,9 @@ const config: KnipConfig = {
     'src/local-action.ts',
     'scripts/*.mjs',
     'bench/*.mjs',
-    // bench/run.mjs bundles it with esbuild by path.
+    // bench/run.mjs and bench/breaks.mjs bundle these with esbuild by path.
     'bench/lib.ts',
+    'bench/breaks-lib.ts',
     '__tests__/**/*.ts',
   ],
   project: ['src/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', '__tests__/**/*.ts'],

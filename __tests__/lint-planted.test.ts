@@ -264,6 +264,7 @@ describe('the rules as data', () => {
       'image.duplicate',
       'text.overflow',
       'text.too-small',
+      'text.set-size',
       'text.contrast',
       'text.missing-translation',
       'text.untranslated',

@@ -58,6 +58,8 @@ output: { dir: out, layout: flat }
       'warning text.missing-translation de-DE/appstore.iphone_6_3/02-stats.png',
       'warning text.missing-translation de-DE/appstore.iphone_6_9/03-stats.png',
       'warning text.missing-translation de-DE/play.phone/02-stats.png',
+      // The long headline also sets the size of the set's other headlines (issue #16).
+      'warning text.set-size en-US/appstore.iphone_6_9/02-long.png',
     ]);
     const overflow = report.findings.find((f) => f.rule === 'text.overflow')!;
     expect(overflow).toMatchObject({ locale: 'en-US', preset: 'appstore.iphone_6_9', slide: 'long' });
@@ -66,7 +68,7 @@ output: { dir: out, layout: flat }
       expect(f.source).toMatch(/^https:\/\//);
       expect(f.verified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
-    expect(report.summary).toMatchObject({ images: 14, errors: 1, warnings: 5 });
+    expect(report.summary).toMatchObject({ images: 14, errors: 1, warnings: 6 });
     // The gallery is written beside report.json and names every image.
     const html = readFileSync(path.join(d, 'out/report.html'), 'utf8');
     for (const img of report.images) expect(html).toContain(`src="${img.path}"`);

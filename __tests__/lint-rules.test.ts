@@ -98,6 +98,19 @@ describe('text rules (from the renderer layout)', () => {
     expect(rulesOf(ctx({ images: [image({ text: [text({ fontSize: floor })] })] }))).toEqual([]);
   });
 
+  it('text.set-size: the slide that pulls its set shared size down is named, with both sizes', () => {
+    const f = runRules(
+      ctx({
+        images: [image({ text: [text({ text: 'Ein sehr langer Satz', shrinksSet: { size: 66, without: 112.2 } })] })],
+      }),
+    );
+    expect(f.map((x) => `${x.severity} ${x.rule}`)).toEqual(['warning text.set-size']);
+    expect(f[0]!.message).toMatch(
+      /"Ein sehr langer Satz" sets the headline of every slide in its set at 66 px; without it they would be 112\.2 px \(70% larger\)/,
+    );
+    expect(rulesOf(ctx({ images: [image({ text: [text({})] })] }))).toEqual([]);
+  });
+
   it('text.contrast: WCAG AA, 3:1 for headlines and 4.5:1 for subtitles, against the sampled background', () => {
     expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 5);
     expect(contrastRatio('#777', '#777')).toBe(1);

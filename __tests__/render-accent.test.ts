@@ -53,7 +53,7 @@ function extents(data: ArrayLike<number>, width: number, height: number) {
 
 async function ours(locale: string, raw: string) {
   const j = job(locale, raw);
-  const layout = layoutJob({ job: j, facts: computeSetFacts([j]), measurer: tm });
+  const layout = layoutJob({ job: j, facts: await computeSetFacts([j]), measurer: tm });
   const { canvas, text } = await drawJob(j, layout, { shots: {} });
   const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   const out = { ...extents(data, width, height), overflow: text[0]!.overflow, lines: text[0]!.lines };
@@ -117,9 +117,9 @@ describe('an accent inside an Arabic word', () => {
   // advance range and Chromium's colouring by glyph differ there (by 7 px at 90 px for
   // عادت**یں**). The word still joins:
   for (const raw of ['عادت**یں**', 'ہر **عادت** پر', 'Habitual 🚀 کے ساتھ **عادتیں** بنائیں']) {
-    it(`ur (Nastaliq) ${raw}: the line is as wide as the text without markers`, () => {
+    it(`ur (Nastaliq) ${raw}: the line is as wide as the text without markers`, async () => {
       const j = job('ur', raw, 1600);
-      const layout = layoutJob({ job: j, facts: computeSetFacts([j]), measurer: tm });
+      const layout = layoutJob({ job: j, facts: await computeSetFacts([j]), measurer: tm });
       const block = layout.blocks[0]!;
       expect(block.font.chain.indexOf('ss-nastaliq')).toBeLessThan(block.font.chain.indexOf('ss-arabic'));
       expect(block.lines).toHaveLength(1);
@@ -128,7 +128,7 @@ describe('an accent inside an Arabic word', () => {
     });
   }
 
-  it('measures the line joined: its width is that of the word without the markers, and it does not overflow', () => {
+  it('measures the line joined: its width is that of the word without the markers, and it does not overflow', async () => {
     // A column just wide enough for the joined word at the minimum size (1.5% to spare).
     const word = 'ال**عادات**والصحة';
     const font = {
@@ -141,7 +141,7 @@ describe('an accent inside an Arabic word', () => {
     const joined = tm.width(word.replaceAll('**', ''), font);
     // The column is the width less 7% padding on each side.
     const tight = job('ar', word, Math.ceil((joined * 1.015) / 0.86));
-    const layout = layoutJob({ job: tight, facts: computeSetFacts([tight]), measurer: tm });
+    const layout = layoutJob({ job: tight, facts: await computeSetFacts([tight]), measurer: tm });
     const block = layout.blocks[0]!;
     expect(block.font.size).toBe(SIZE);
     expect(block.lines).toHaveLength(1);

@@ -78,7 +78,7 @@ describe('bidi order of emoji and Latin names in RTL text', () => {
     expect(runs.map((r) => text.slice(r.start, r.end).trim())).toEqual(['🔥', 'Habitual', 'بـ']);
   });
 
-  it('does so on the feature graphic too', () => {
+  it('does so on the feature graphic too', async () => {
     const text = 'بـ Habitual 🔥';
     const job = variant(
       'ar/play.phone/home',
@@ -92,7 +92,7 @@ describe('bidi order of emoji and Latin names in RTL text', () => {
       { layout: 'feature' },
     );
     const tm = createMeasurer();
-    const layout = layoutJob({ job, facts: computeSetFacts([job]), measurer: tm });
+    const layout = layoutJob({ job, facts: await computeSetFacts([job]), measurer: tm });
     const headline = layout.blocks.find((b) => b.kind === 'headline')!;
     expect(headline.lines).toHaveLength(1);
     const runs = headline.lines[0]!.runs;

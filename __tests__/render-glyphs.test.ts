@@ -35,7 +35,7 @@ describe('glyph coverage', () => {
       });
       expect(missingGlyphs(text, tm.chain(job.style.headline ?? {}, job))).toEqual([]);
       expect(() => checkGlyphs([job])).not.toThrow();
-      const layout = layoutJob({ job, facts: computeSetFacts([job]), measurer: tm });
+      const layout = layoutJob({ job, facts: await computeSetFacts([job]), measurer: tm });
       const { text: info } = await drawJob(job, layout, { shots: {} });
       expect(info[0]!.lines.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
       expect(info[0]!.overflow).toBe(false);
@@ -79,8 +79,8 @@ describe('glyph coverage', () => {
     }
   });
 
-  it('gives Nastaliq a line height of 1.6 when the style sets none (1.2 elsewhere), and keeps a style’s own', () => {
-    const lineHeight = (locale: string, lh: number | undefined) => {
+  it('gives Nastaliq a line height of 1.6 when the style sets none (1.2 elsewhere), and keeps a style’s own', async () => {
+    const lineHeight = async (locale: string, lh: number | undefined) => {
       const j = variant('en-US/play.phone/stats', {
         locale,
         rtl: isRtlLocale(locale),
@@ -89,12 +89,12 @@ describe('glyph coverage', () => {
         size: { width: 540, height: 960 },
       });
       const job = { ...j, style: { ...j.style, headline: { ...j.style.headline, 'line-height': lh } } };
-      const b = layoutJob({ job, facts: computeSetFacts([job]), measurer: tm }).blocks[0]!;
+      const b = layoutJob({ job, facts: await computeSetFacts([job]), measurer: tm }).blocks[0]!;
       return b.lineHeight / b.font.size;
     };
-    expect(lineHeight('ur-PK', undefined)).toBeCloseTo(1.6, 6);
-    expect(lineHeight('ar-SA', undefined)).toBeCloseTo(1.2, 6);
-    expect(lineHeight('ur-PK', 1.3)).toBeCloseTo(1.3, 6);
+    expect(await lineHeight('ur-PK', undefined)).toBeCloseTo(1.6, 6);
+    expect(await lineHeight('ar-SA', undefined)).toBeCloseTo(1.2, 6);
+    expect(await lineHeight('ur-PK', 1.3)).toBeCloseTo(1.3, 6);
   });
 
   it('refuses a character no shipped font covers, naming it and the slide', () => {

@@ -1,8 +1,8 @@
 // Layout as numbers, no pixels: safe area, one type size per set, RTL alignment, kinsoku,
 // wrap points and balanced lines, auto-fit and overflow.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { selectJobs } from '../src/plan/plan.js';
-import { layoutJob, setFacts, setOf } from '../src/render/index.js';
+import { layoutJob, loadBreakData, setFacts, setOf } from '../src/render/index.js';
 import { createMeasurer } from '../src/render/measure.js';
 import {
   breakOpportunities,
@@ -18,6 +18,8 @@ import type { Job } from '../src/plan/types.js';
 import { examplePlan, variant } from './fixtures/render/jobs.js';
 
 const tm = createMeasurer();
+// The render path loads hyphenation patterns and phrase models before it lays out; so do these tests.
+beforeAll(() => loadBreakData(['en', 'en-US', 'de-DE', 'fr', 'ja', 'th', ...examplePlan().all.map((j) => j.locale)]));
 const inside = (b: { x: number; y: number; width: number; height: number }, s: typeof b) =>
   b.x >= s.x - 0.5 &&
   b.y >= s.y - 0.5 &&
@@ -257,8 +259,9 @@ describe('auto-fit', () => {
     const ps = pieces('Supercalifragilistic', 'en', mono);
     expect(fitSize({ pieces: ps, maxWidth: 1000, maxLines: 1, maxSize: 100, minSize: 50 })).toBe(100);
     expect(fitSize({ pieces: ps, maxWidth: 100, maxLines: 1, maxSize: 100, minSize: 50 })).toBeLessThan(50);
+    // A string with no hyphenation point (a long number) cannot be helped by hyphenation.
     const job = variant('en-US/play.phone/home', {
-      headline: { text: 'Pneumonoultramicroscopicsilicovolcanoconiosis', origin: 'inline', locale: 'en-US' },
+      headline: { text: '1234567890123456789012345678901234567890123456789', origin: 'inline', locale: 'en-US' },
     });
     const b = layoutJob({ job, facts: setFacts([job], tm), measurer: tm }).blocks[0]!;
     expect(b.fitFontSize).toBeLessThan(b.minFontSize);

@@ -7,6 +7,7 @@ import { selectJobs } from '../src/plan/plan.js';
 import type { Job } from '../src/plan/types.js';
 import { layoutJob, setFacts, type SetFacts } from '../src/render/layout.js';
 import { createMeasurer } from '../src/render/measure.js';
+import { loadBreakData } from '../src/render/breaks.js';
 import { probeImage } from '../src/render/images.js';
 import { fontsDir } from '../src/render/fonts.js';
 
@@ -48,6 +49,7 @@ export async function slides(manifest: string, cwd: string, limit?: number): Pro
   const { plan } = loadProject({ config: manifest, cwd });
   const sel = selectJobs(plan, {});
   const tm = createMeasurer();
+  await loadBreakData(plan.locales);
   const facts = new Map<string, SetFacts>();
   let jobs: Job[] = sel.jobs;
   if (limit && limit < jobs.length) {

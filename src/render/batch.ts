@@ -24,7 +24,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
   if (task.measure) {
     const { set, jobs, port } = task.measure;
     try {
-      measured = computeSetFacts(jobs);
+      measured = await computeSetFacts(jobs);
       task.sets = { ...task.sets, [set]: { jobs, facts: measured } };
       port?.postMessage(measured);
     } catch (e) {

@@ -251,6 +251,7 @@ export async function drawJob(
         color: hexColor(ctx, b.color),
         background,
         missingGlyphs: [],
+        ...(b.shrinksSet ? { shrinksSet: b.shrinksSet } : {}),
       });
     }
   }

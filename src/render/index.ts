@@ -14,6 +14,7 @@ import type { BatchResult, BatchTask, RenderedImage, TextLayoutInfo } from './ty
 
 export { layoutJob, setFacts } from './layout.js';
 export { checkGlyphs, computeSetFacts } from './job.js';
+export { loadBreakData } from './breaks.js';
 
 export interface RenderRunOptions {
   /** Worker threads (default: the cores this process may use); 1 renders in this thread. */
@@ -62,7 +63,7 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   for (const job of plan.jobs) {
     if (sets[job.set]) continue;
     const jobs = bySet.get(job.set) ?? [job];
-    sets[job.set] = { jobs, facts: computeSetFacts(jobs) };
+    sets[job.set] = { jobs, facts: await computeSetFacts(jobs) };
   }
 
   const cache = opts.noCache
@@ -188,7 +189,7 @@ function pruneNow(cache: RenderCache): void {
 export async function renderJobToBuffer(job: Job, setJobs: Job[]): Promise<{ buffer: Buffer; text: TextLayoutInfo[] }> {
   const set = setJobs.length ? setJobs : [job];
   checkGlyphs([job]);
-  const { buffer, text } = await renderJob(job, set, computeSetFacts(set));
+  const { buffer, text } = await renderJob(job, set, await computeSetFacts(set));
   return { buffer, text };
 }
 

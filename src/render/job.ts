@@ -5,6 +5,7 @@ import type { Job } from '../plan/types.js';
 import { jobRecord } from '../report/record.js';
 import { RenderError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
+import { loadBreakData } from './breaks.js';
 import { COVERAGE_ADVICE, coverageProblems } from './coverage.js';
 import { freeNow } from './decode-cache.js';
 import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
@@ -28,8 +29,9 @@ export function setFactsCount(): number {
 }
 
 /** The text facts every slide of the set shares (type sizes, text height): measured once per set. */
-export function computeSetFacts(setJobs: Job[]): SetFacts {
+export async function computeSetFacts(setJobs: Job[]): Promise<SetFacts> {
   factsComputed++;
+  await loadBreakData(new Set(setJobs.map((j) => j.locale)));
   return setFacts(setJobs, textMeasurer());
 }
 
@@ -86,6 +88,7 @@ export interface RenderedJob {
 
 /** Renders one job to encoded bytes with its set's facts; nothing is written. */
 export async function renderJob(job: Job, setJobs: Job[], facts: SetFacts): Promise<RenderedJob> {
+  await loadBreakData([job.locale]);
   const a = await assetsFor(job);
   const layout = layoutJob({
     job,

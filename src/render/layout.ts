@@ -10,12 +10,13 @@ import { autoModel, geometry, MODEL_IDS, MODELS, type ModelId } from './devices.
 import { defaultLineHeight } from './coverage.js';
 import {
   bidiLevels,
+  chooseWrap,
   fitSize,
   parseHighlights,
   pieces,
   REF_SIZE,
+  unbreakableWords,
   visualRuns,
-  wrapBalanced,
   type Piece,
   type VisualRun,
 } from './text.js';
@@ -71,6 +72,10 @@ export interface TextBlock {
   /** Union of the lines' advance boxes (line-height tall). */
   inked: Box;
   overflow: boolean;
+  /** Words no line of the column holds at this size even hyphenated: they would be cut off. */
+  unbreakable: string[];
+  /** This block sets its set's shared size below what the other slides would take (facts.shrunk). */
+  shrinksSet?: { size: number; without: number };
 }
 
 export interface DevicePlacement {
@@ -161,6 +166,8 @@ interface Prepared {
   text: string;
   spans: Array<[number, number]>;
   pieces: Piece[];
+  /** The same text with loose breaks (hyphenation, CJK breaks inside words): where strict ones do not fit. */
+  loose: () => Piece[];
   font: FontSpec;
   maxSize: number;
   minSize: number;
@@ -191,13 +198,17 @@ function prepare(
     lang: job.locale,
     letterSpacing: st['letter-spacing'] ?? 0,
   };
-  const ps = pieces(text, job.locale, (t) => tm.width(t, font));
+  const measure = (t: string) => tm.width(t, font);
+  const ps = pieces(text, job.locale, measure);
+  let loose: Piece[] | undefined;
   return {
     kind,
     style: st,
     text,
     spans,
     pieces: ps,
+    // Hyphenation and emergency breaks are worked out only for a block that needs them.
+    loose: () => (loose ??= pieces(text, job.locale, measure, true)),
     font,
     maxSize,
     minSize,
@@ -260,6 +271,7 @@ function ownFits(
       ...p,
       fit: fitSize({
         pieces: p.pieces,
+        loose: p.loose,
         maxWidth: column.width,
         maxLines: p.maxLines,
         maxSize: p.maxSize,
@@ -273,9 +285,9 @@ function stackGap(sizes: { headline?: number }): number {
   return (sizes.headline ?? 0) * 0.35;
 }
 
-/** Lines of a block at a size: the balanced wrap of its pieces. */
+/** Lines of a block at a size: the balanced wrap of its strict pieces, or of its loose ones where only those fit. */
 function wrapAt(p: Prepared, size: number, maxWidth: number) {
-  return wrapBalanced(p.pieces, maxWidth, size / REF_SIZE);
+  return chooseWrap({ strict: p.pieces, loose: p.loose }, maxWidth, p.maxLines, size / REF_SIZE);
 }
 
 function stackHeight(items: Array<Prepared & { size: number }>, maxWidth: number): number {
@@ -293,6 +305,9 @@ function gapBefore(p: Prepared & { size: number }, prev: Prepared & { size: numb
   return p.kind === 'subtitle' ? stackGap({ headline: prev.size }) : 0;
 }
 
+/** A slide that pulls its set's shared size down by this share or more of the others' size is named in a warning. */
+const SHRINK_WARNING = 0.1;
+
 /**
  * The set's shared facts: one headline size and one subtitle size for every slide (the smallest
  * any slide needs, never below the style's minimum), and the tallest text stack at those sizes.
@@ -301,12 +316,22 @@ function gapBefore(p: Prepared & { size: number }, prev: Prepared & { size: numb
 export function setFacts(setJobs: Job[], tm: TextMeasurer): SetFacts {
   const fits = setJobs.map((j) => ({ job: j, ...ownFits(j, tm) }));
   const lockable = fits.filter((f) => f.job.style['lock-type-size'] !== false);
+  const shrunk: NonNullable<SetFacts['shrunk']> = [];
   const lock = (kind: 'headline' | 'subtitle') => {
-    const xs = lockable.flatMap((f) => f.items.filter((i) => i.kind === kind));
+    const xs = lockable.flatMap((f) => f.items.filter((i) => i.kind === kind).map((i) => ({ ...i, job: f.job })));
     if (xs.length === 0) return undefined;
-    return Math.max(Math.max(...xs.map((x) => x.minSize)), Math.min(...xs.map((x) => Math.min(x.fit, x.maxSize))));
+    const floor = Math.max(...xs.map((x) => x.minSize));
+    const own = xs.map((x) => Math.max(floor, Math.min(x.fit, x.maxSize)));
+    const size = Math.min(...own);
+    // The slide that sets the size, when the others would all be set larger without it.
+    const k = own.indexOf(size);
+    const others = Math.min(...own.filter((_, i) => i !== k));
+    if (xs.length > 1 && others - size >= Math.max(1, others * SHRINK_WARNING))
+      shrunk.push({ kind, slide: xs[k]!.job.slide, at: xs[k]!.job.source.slide, size, without: others });
+    return size;
   };
   const facts: SetFacts = { headlineSize: lock('headline'), subtitleSize: lock('subtitle'), textHeight: 0 };
+  if (shrunk.length) facts.shrunk = shrunk;
   for (const f of fits) {
     const sized = f.items.map((i) => ({ ...i, size: sizeFor(i, f.job, facts) }));
     facts.textHeight = Math.max(facts.textHeight, stackHeight(sized, f.column.width));
@@ -327,6 +352,12 @@ function alignOf(st: TextStyle, rtl: boolean, dflt: 'center' | 'start'): 'left' 
   return (a === 'start') !== rtl ? 'left' : 'right';
 }
 
+/** The sizes for a warning when this slide's block is the one that pulls its set's size down. */
+function shrinking(facts: SetFacts, job: Job, kind: Prepared['kind']): TextBlock['shrinksSet'] {
+  const s = facts.shrunk?.find((x) => x.kind === kind && x.slide === job.slide);
+  return s && { size: s.size, without: s.without };
+}
+
 /** Places a stack of blocks in a box: vertically centred, each line aligned in the box. */
 function placeText(
   items: Array<Prepared & { fit: number; size: number }>,
@@ -334,6 +365,7 @@ function placeText(
   job: Job,
   tm: TextMeasurer,
   dfltAlign: 'center' | 'start',
+  facts: SetFacts,
 ): TextBlock[] {
   const total = stackHeight(items, box.width);
   let y = box.y + Math.max(0, (box.height - total) / 2);
@@ -347,8 +379,9 @@ function placeText(
     const lh = size * p.lineHeight;
     const align = alignOf(p.style, job.rtl, dfltAlign);
     const lines: LineLayout[] = wrap.lines.map(([a, b], k) => {
-      const start = p.pieces[a]!.start;
-      const end = p.pieces[b]!.end;
+      const start = wrap.pieces[a]!.start;
+      const end = wrap.pieces[b]!.end;
+      const hyphen = k < wrap.lines.length - 1 ? wrap.pieces[b]!.hyphen : undefined;
       const runs = visualRuns(p.text, levels, start, end, p.spans);
       let x = 0;
       const placed = runs.map((r) => {
@@ -358,17 +391,29 @@ function placeText(
         x += w;
         return run;
       });
+      // A line broken inside a word ends with a hyphen, in the colour of the letter before it.
+      let hyphenRun: RunLayout | undefined;
+      if (hyphen) {
+        const last = placed[placed.length - 1];
+        const w = tm.width(hyphen, font);
+        const at = last && !last.rtl ? last.end : end;
+        hyphenRun = { start: at, end: at, rtl: false, accents: [], text: hyphen, x, width: w, accentX: [] };
+        placed.push(hyphenRun);
+        x += w;
+      }
+      const accentedBefore = p.spans.some(([a, b]) => a <= end - 1 && end - 1 < b);
       const width = x;
       const left =
         align === 'left' ? box.x : align === 'right' ? box.x + box.width - width : box.x + (box.width - width) / 2;
       for (const r of placed) {
         r.x += left;
-        r.accentX = accentIntervals(p.text, r, font, tm);
+        r.accentX =
+          r === hyphenRun ? (accentedBefore ? [[r.x, r.x + r.width]] : []) : accentIntervals(p.text, r, font, tm);
       }
       const top = y + k * lh;
       // Centre the em box in the line: caps and ideographs sit optically centred.
       return {
-        text: p.text.slice(start, end).trim(),
+        text: p.text.slice(start, end).replaceAll('\u00ad', '').trim() + (hyphen ?? ''),
         x: left,
         width,
         top,
@@ -380,6 +425,7 @@ function placeText(
     const minX = Math.min(...lines.map((l) => l.x));
     const maxX = Math.max(...lines.map((l) => l.x + l.width));
     const overflow = p.fit < p.minSize || wrap.tooWide || lines.length > p.maxLines || maxX - minX > box.width + 1;
+    const unbreakable = overflow ? unbreakableWords(p.text, p.loose(), box.width, size) : [];
     const textBox: Box = { x: box.x, y, width: box.width, height };
     out.push({
       kind: p.kind,
@@ -396,6 +442,8 @@ function placeText(
       lines,
       inked: { x: minX, y, width: maxX - minX, height },
       overflow,
+      unbreakable,
+      shrinksSet: shrinking(facts, job, p.kind),
     });
     y += height;
   });
@@ -548,7 +596,7 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
     case 'feature': {
       const textArea: Box = { x: column.x, y: safe.y, width: column.width, height: safe.height };
       layout.textArea = textArea;
-      layout.blocks = placeText(sized, textArea, job, tm, kind === 'feature' && hasShot ? 'start' : 'center');
+      layout.blocks = placeText(sized, textArea, job, tm, kind === 'feature' && hasShot ? 'start' : 'center', facts);
       if (hasShot) {
         const devX = column.x === pad ? column.x + column.width + gap : pad;
         const devW = safe.width - column.width - gap;
@@ -573,7 +621,7 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
       };
       if (hasText) {
         layout.textArea = textArea;
-        layout.blocks = placeText(sized, textArea, job, tm, 'center');
+        layout.blocks = placeText(sized, textArea, job, tm, 'center', facts);
       }
       const area: Box = top
         ? {

@@ -16,3 +16,17 @@ declare module 'linebreak' {
     nextBreak(): { position: number; required: boolean } | null;
   }
 }
+
+declare module 'hyphen/*' {
+  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
+}
+
+declare module 'fontkit' {
+  export interface Font {
+    unitsPerEm: number;
+    variationAxes: Record<string, { min: number; default: number; max: number }>;
+    'OS/2'?: { usWeightClass: number };
+    getVariation(settings: Record<string, number>): Font;
+    layout(text: string): { advanceWidth: number };
+  }
+}

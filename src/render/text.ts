@@ -3,6 +3,7 @@
 // Everything here is pure given a `measure` function, so tests assert numbers, not images.
 import LineBreaker from 'linebreak';
 import bidiModule, { type Bidi, type BidiCharTypeName } from 'bidi-js';
+import { hyphenationPoints, hyphenFor, phraseBoundaries } from './breaks.js';
 
 // bidi-js is CommonJS whose module.exports is the factory; its typings describe an ES default.
 const bidiFactory = bidiModule as unknown as () => Bidi;
@@ -53,15 +54,37 @@ export function isNoLineEnd(ch: string): boolean {
 // Scripts written without spaces between words, where UAX #14 needs a dictionary (class SA).
 const DICTIONARY_SCRIPT = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]/;
 const segmenters = new Map<string, Intl.Segmenter>();
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+// Letters and digits of the scripts UAX #14 breaks between any two characters (Hangul, kana, Han).
+const CJK =
+  /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3006\u30fc\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** Positions (code-unit offsets, ascending, excluding 0, including text.length) where a line may end. */
-export function breakOpportunities(text: string, locale: string): { breaks: number[]; required: Set<number> } {
+export interface BreakOpportunities {
+  breaks: number[];
+  required: Set<number>;
+  /** Breaks inside a word, where a line that ends draws a hyphen (soft hyphens; pattern points when loose). */
+  hyphens: Set<number>;
+  /** Loose breaks that the strict rules do not allow (a wrap uses as few as it can). */
+  looseOnly: Set<number>;
+}
+
+/**
+ * Positions (code-unit offsets, ascending, excluding 0, including text.length) where a line may end.
+ * Strict (the default) is how the language is set: Korean breaks at spaces (keep-all), Japanese
+ * and Chinese between BudouX phrases, words only at a soft hyphen. Loose is the fall-back when
+ * the strict breaks would shrink the text too far: words hyphenate by the language's patterns and
+ * CJK text breaks between any two characters (kinsoku still holds in both).
+ */
+export function breakOpportunities(text: string, locale: string, loose = false): BreakOpportunities {
   const set = new Set<number>();
   const required = new Set<number>();
+  const hyphens = new Set<number>();
   const lb = new LineBreaker(text);
   for (let bk = lb.nextBreak(); bk; bk = lb.nextBreak()) {
     set.add(bk.position);
     if (bk.required && bk.position < text.length) required.add(bk.position);
+    if (text[bk.position - 1] === '\u00ad' && bk.position < text.length) hyphens.add(bk.position);
   }
   if (DICTIONARY_SCRIPT.test(text)) {
     let seg = segmenters.get(locale);
@@ -70,6 +93,31 @@ export function breakOpportunities(text: string, locale: string): { breaks: numb
       segmenters.set(locale, seg);
     }
     for (const s of seg.segment(text)) if (s.index > 0 && DICTIONARY_SCRIPT.test(text[s.index] ?? '')) set.add(s.index);
+  }
+  if (!loose) {
+    const phrases = phraseBoundaries(text, locale);
+    const keepAll = /^ko\b/i.test(locale);
+    if (phrases || keepAll) {
+      for (const p of set) {
+        if (p >= text.length || required.has(p)) continue;
+        const before = text[p - 1]!;
+        const after = text[p]!;
+        // keep-all: no break between two letters of a Korean word; phrases: none inside a BudouX phrase.
+        if (keepAll && WORD_CHAR.test(before) && WORD_CHAR.test(after)) set.delete(p);
+        else if (phrases && CJK.test(before) && CJK.test(after) && !phrases.has(p)) set.delete(p);
+      }
+    }
+  } else {
+    // A dictionary word too long for the line breaks between clusters rather than run off the canvas.
+    if (DICTIONARY_SCRIPT.test(text))
+      for (const g of graphemes.segment(text))
+        if (g.index > 0 && DICTIONARY_SCRIPT.test(text[g.index]!) && DICTIONARY_SCRIPT.test(text[g.index - 1]!))
+          set.add(g.index);
+    for (const p of hyphenationPoints(text, locale)) {
+      if (set.has(p)) continue;
+      set.add(p);
+      hyphens.add(p);
+    }
   }
   // UAX #14 breaks after a space: an opening mark followed by a space (French « Bonjour ») must
   // not be left at the end of the line either, so look back past the spaces.
@@ -83,7 +131,12 @@ export function breakOpportunities(text: string, locale: string): { breaks: numb
       (p) => p === text.length || required.has(p) || (!NO_LINE_START.has(text[p]!) && !NO_LINE_END.has(lastBefore(p))),
     )
     .sort((a, b) => a - b);
-  return { breaks, required };
+  const looseOnly = new Set<number>();
+  if (loose) {
+    const strict = new Set(breakOpportunities(text, locale).breaks);
+    for (const p of breaks) if (!strict.has(p)) looseOnly.add(p);
+  }
+  return { breaks, required, hyphens, looseOnly };
 }
 
 function safeLocale(locale: string): string {
@@ -98,31 +151,46 @@ function safeLocale(locale: string): string {
 export interface Piece {
   start: number;
   end: number;
-  /** Width with its trailing spaces, and without (when it ends a line). */
+  /** Width with its trailing spaces, and without (when it ends a line; then with its hyphen, if any). */
   width: number;
   trimmedWidth: number;
   /** A required break (newline) follows this piece. */
   hardBreak: boolean;
+  /** The piece ends inside a word: a line ending here draws `hyphen` after it. */
+  hyphen?: string;
+  /** The break after the piece is a loose one (inside a word or phrase): used only when needed. */
+  looseOnly?: boolean;
 }
 
 export const REF_SIZE = 100;
 
 export type Measure = (text: string) => number;
 
-export function pieces(text: string, locale: string, measureAtRef: Measure): Piece[] {
-  const { breaks, required } = breakOpportunities(text, locale);
+/** Pieces of a text between its break opportunities (strict, or loose: see breakOpportunities). */
+export function pieces(text: string, locale: string, measureAtRef: Measure, loose = false): Piece[] {
+  const { breaks, required, hyphens, looseOnly } = breakOpportunities(text, locale, loose);
+  const hyphen = hyphenFor(locale);
   const out: Piece[] = [];
   let start = 0;
   for (const end of breaks) {
-    const s = text.slice(start, end);
-    const clean = s.replace(/[\r\n]+$/, '');
-    out.push({
+    // A soft hyphen is invisible inside a line; where a line ends at one, a real hyphen is drawn.
+    const clean = text
+      .slice(start, end)
+      .replace(/[\r\n]+$/, '')
+      .replaceAll('\u00ad', '');
+    const piece: Piece = {
       start,
       end,
       width: measureAtRef(clean),
       trimmedWidth: measureAtRef(clean.trimEnd()),
       hardBreak: required.has(end),
-    });
+    };
+    if (looseOnly.has(end)) piece.looseOnly = true;
+    if (hyphens.has(end)) {
+      piece.hyphen = hyphen;
+      piece.trimmedWidth = measureAtRef(clean + hyphen);
+    }
+    out.push(piece);
     start = end;
   }
   return out;
@@ -167,38 +235,119 @@ function lineWidth(ps: Piece[], first: number, last: number, scale: number): num
   return (w + ps[last]!.trimmedWidth) * scale;
 }
 
+/** A line ending after this piece ends inside a word (hyphenated) or inside a phrase (a loose break). */
+const breaksWord = (p: Piece) => p.hyphen !== undefined || p.looseOnly === true;
+
 /**
- * Balanced wrapping: the narrowest width that keeps the greedy line count, so lines come out
- * of similar length and a lone last word moves up a partner where that is possible.
+ * Balanced wrapping: the greedy line count, with the lines as even as they can be (the least sum
+ * of squared line widths, as Chromium's score-based `text-wrap: balance` does), so a lone last
+ * word moves up a partner where that is possible. Never at the price of more hyphenated line
+ * ends than the fewest any wrap into that many lines needs.
  */
 export function wrapBalanced(ps: Piece[], maxWidth: number, scale: number): WrapResult {
   const greedy = wrapGreedy(ps, maxWidth, scale);
-  if (greedy.lines.length < 2 || greedy.tooWide) return greedy;
-  let lo = 0;
-  let hi = maxWidth;
-  for (let k = 0; k < 24; k++) {
-    const mid = (lo + hi) / 2;
-    const r = wrapGreedy(ps, mid, scale);
-    if (r.lines.length <= greedy.lines.length && !r.tooWide) hi = mid;
-    else lo = mid;
+  const n = ps.length;
+  const count = greedy.lines.length;
+  // Headlines have a few lines; a text of hundreds of lines (hostile or not) keeps the greedy wrap.
+  if (count < 2 || greedy.tooWide || count * n > 200_000) return greedy;
+  // A hyphen or a break inside a word or phrase costs more than any evenness can gain.
+  const hyphenCost = count * (maxWidth + 1) ** 2;
+  // best[k][j]: least cost of pieces [0, j) in k lines; from[k][j]: where its last line starts.
+  const best = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const from = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let k = 1; k <= count; k++)
+    for (let j = 1; j <= n; j++) {
+      // Last line [i, j - 1]: no hard break inside it, and a hard break before it ends the previous line.
+      let w = ps[j - 1]!.trimmedWidth * scale;
+      for (let i = j - 1; i >= 0; i--) {
+        if (i < j - 1) {
+          if (ps[i]!.hardBreak) break;
+          w += ps[i]!.width * scale;
+        }
+        if (w > maxWidth + 0.01) break;
+        const prev = best[k - 1]![i]!;
+        if (prev === Infinity) continue;
+        const cost = prev + w * w + (j < n && breaksWord(ps[j - 1]!) ? hyphenCost : 0);
+        if (cost < best[k]![j]!) {
+          best[k]![j] = cost;
+          from[k]![j] = i;
+        }
+      }
+    }
+  if (best[count]![n] === Infinity) return greedy;
+  const lines: Array<[number, number]> = [];
+  for (let k = count, j = n; k > 0; k--) {
+    const i = from[k]![j]!;
+    lines.unshift([i, j - 1]);
+    j = i;
   }
-  return wrapGreedy(ps, hi, scale);
+  const widest = Math.max(...lines.map(([a, b]) => lineWidth(ps, a, b, scale)));
+  return { lines, widest, tooWide: false };
+}
+
+/**
+ * The text's pieces two ways: strict (how the language is set) and loose (hyphenated words,
+ * CJK breaks anywhere), used only where the strict ones would not fit (chooseWrap).
+ */
+export interface BreakSets {
+  strict: Piece[];
+  /** Computed only when a wrap or fit needs it (a function), or given. */
+  loose: Piece[] | (() => Piece[]);
+}
+
+const looseOf = (l: Piece[] | (() => Piece[])) => (typeof l === 'function' ? l() : l);
+
+/** Lines at a scale: the balanced strict wrap when it fits, else the balanced loose one when that fits. */
+export function chooseWrap(
+  b: BreakSets,
+  maxWidth: number,
+  maxLines: number,
+  scale: number,
+): WrapResult & { pieces: Piece[] } {
+  const strict = wrapBalanced(b.strict, maxWidth, scale);
+  if ((!strict.tooWide && strict.lines.length <= maxLines) || b.loose === b.strict)
+    return { ...strict, pieces: b.strict };
+  const ps = looseOf(b.loose);
+  const loose = wrapBalanced(ps, maxWidth, scale);
+  if (!loose.tooWide && loose.lines.length <= maxLines) return { ...loose, pieces: ps };
+  return { ...strict, pieces: b.strict };
 }
 
 export interface FitInput {
   pieces: Piece[];
+  /** Pieces with loose breaks (hyphenation), tried when the strict fit is below HYPHENATE_BELOW of maxSize. */
+  loose?: Piece[] | (() => Piece[]);
   maxWidth: number;
   maxLines: number;
   maxSize: number;
   minSize: number;
 }
 
+/**
+ * Hyphenation (and CJK breaks inside words) takes the strain before a block shrinks below this
+ * share of its largest size: a headline is set a little smaller rather than hyphenated, but a
+ * long compound never drags the set down to its minimum.
+ */
+export const HYPHENATE_BELOW = 0.85;
+
 /** The largest size (to 0.5 px) at which the text wraps into maxLines within maxWidth; may be below minSize. */
 export function fitSize(f: FitInput): number {
-  const fits = (size: number) => {
-    const r = wrapGreedy(f.pieces, f.maxWidth, size / REF_SIZE);
-    return !r.tooWide && r.lines.length <= f.maxLines;
-  };
+  const strict = largest(f, (size) => fitsWith(f.pieces, f, size));
+  if (!f.loose || f.loose === f.pieces || strict >= Math.max(f.minSize, f.maxSize * HYPHENATE_BELOW)) return strict;
+  const loose = looseOf(f.loose);
+  return Math.max(
+    strict,
+    largest(f, (size) => fitsWith(loose, f, size)),
+  );
+}
+
+function fitsWith(ps: Piece[], f: FitInput, size: number): boolean {
+  const r = wrapGreedy(ps, f.maxWidth, size / REF_SIZE);
+  return !r.tooWide && r.lines.length <= f.maxLines;
+}
+
+function largest(f: FitInput, fits: (size: number) => boolean): number {
   if (fits(f.maxSize)) return f.maxSize;
   let lo = Math.min(4, f.minSize / 2);
   let hi = f.maxSize;
@@ -209,6 +358,26 @@ export function fitSize(f: FitInput): number {
     else hi = mid;
   }
   return Math.floor(lo * 2) / 2;
+}
+
+/**
+ * The words of a text no line can hold at `size` even with loose breaks (hyphenated, or broken
+ * between any two CJK characters): they would run past the column. Empty when everything fits.
+ */
+export function unbreakableWords(text: string, loose: Piece[], maxWidth: number, size: number): string[] {
+  const out: string[] = [];
+  for (const p of loose)
+    if (p.trimmedWidth * (size / REF_SIZE) > maxWidth + 0.01) {
+      // Name the whole word the piece belongs to, as the user wrote it.
+      let a = p.start;
+      let b = p.end;
+      while (b > a && /\s/.test(text[b - 1]!)) b--;
+      while (a > 0 && !/\s/.test(text[a - 1]!)) a--;
+      while (b < text.length && !/\s/.test(text[b]!)) b++;
+      const word = text.slice(a, b).trim().replaceAll('\u00ad', '');
+      if (!out.includes(word)) out.push(word);
+    }
+  return out;
 }
 
 export interface VisualRun {

@@ -2,6 +2,7 @@
 // report.json lists), the layout facts lint reads (text size, overflow, contrast, glyphs), and the
 // batches the render threads take. Everything after rendering imports these from here.
 import type { MessagePort } from 'node:worker_threads';
+import type { Position } from '../manifest/types.js';
 import type { Job } from '../plan/types.js';
 
 /** One image in report.json. `path` is relative to the output directory. */
@@ -46,6 +47,8 @@ export interface TextLayoutInfo {
   background: string;
   /** Characters no loaded font covers (rendering refuses these; listed for the finding). */
   missingGlyphs: string[];
+  /** This slide's text sets its set's shared size (px) below what the other slides would take (`without`). */
+  shrinksSet?: { size: number; without: number };
 }
 
 /** The result of rendering one job, before or after it was written. */
@@ -63,6 +66,11 @@ export interface SetFacts {
   subtitleSize?: number;
   /** Tallest text stack of the set at the locked sizes (px), so devices line up across slides. */
   textHeight: number;
+  /**
+   * The slide whose text sets a shared size below what every other slide of the set would take:
+   * its shared size and the size the set would have without it (px), for a warning.
+   */
+  shrunk?: Array<{ kind: 'headline' | 'subtitle'; slide: string; at: Position; size: number; without: number }>;
 }
 
 /** The jobs of one (locale, preset) set and the text facts they share (computed once per set). */

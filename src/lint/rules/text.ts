@@ -22,6 +22,23 @@ export const TEXT_RULES: readonly Rule[] = [
         : [],
   },
   {
+    id: 'text.set-size',
+    severity: 'warning',
+    scope: 'text',
+    description:
+      'No one slide pulls the type size its whole set shares 10% or more below what the other slides would take (shorten that text or give it more lines).',
+    source: 'storeshotsRules',
+    check: (img, t) =>
+      t.shrinksSet
+        ? [
+            hit(
+              img,
+              `${img.path}: the ${t.kind} "${t.text}" sets the ${t.kind} of every slide in its set at ${round1(t.shrinksSet.size)} px; without it they would be ${round1(t.shrinksSet.without)} px (${Math.round((t.shrinksSet.without / t.shrinksSet.size - 1) * 100)}% larger). Shorten it or give it more lines`,
+            ),
+          ]
+        : [],
+  },
+  {
     id: 'text.too-small',
     severity: 'warning',
     scope: 'text',
