@@ -10,7 +10,6 @@ import {
   cleanup,
   KEY,
   OTHER_KEY,
-  pollUntilEnded,
   ROOT,
   SCREEN_JPG,
   SCREEN_PNG,
