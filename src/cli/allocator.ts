@@ -2,8 +2,11 @@
 // threshold (up to 32 MB), so the 8-23 MB pixel buffers of every later image come from heaps it
 // keeps and fragments, and a render's peak RSS grows far above what it holds (BENCHMARKS.md: 947
 // MB for 480 images on 2 threads, 583 MB with the threshold fixed). glibc reads its settings only
-// when a process starts, so `storeshots render` and `serve` start themselves once more with them
+// when a process starts, so `storeshots render` starts itself once more with them
 // set, unless the user set them (theirs win) or turned this off (STORESHOTS_ALLOCATOR=default).
+// Not `serve`: a supervisor's SIGKILL reaches only the process it started and would leave a
+// restarted server running without it (server-crash.test.ts kills it so); set the variables in the
+// service's environment instead (docs/render-api.md).
 import { spawn } from 'node:child_process';
 
 /** Buffers of at least this size get their own mapping, returned to the system when freed. */
@@ -12,8 +15,8 @@ export const ALLOCATOR_ENV: Readonly<Record<string, string>> = {
   MALLOC_ARENA_MAX: '2',
 };
 
-/** Commands that render (and so hold large images). */
-const RENDERING = new Set(['render', 'serve']);
+/** Commands that restart: those that render large sets and end by themselves. */
+const RENDERING = new Set(['render']);
 
 /**
  * The environment to start this CLI again with, or undefined to run as it is: on glibc Linux, for
