@@ -271,7 +271,8 @@ describe('#13 item 5: a worker failure is a render failure naming the job (exit 
     const err = await renderPlan(plan, { jobs: 2, workerFile: crash, noCache: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RenderError);
     expect((err as Error).message).toMatch(
-      /^rendering (en-US|de-DE)\/play\.phone\/(home|stats|photo) failed: the render worker stopped: .*code: 9/,
+      // A batch is a set's jobs (render/index.ts batchesOf): the others of the batch are counted.
+      /^rendering (en-US|de-DE)\/play\.phone\/(home|stats|photo) \(and 2 more job\(s\) of its batch\) failed: the render worker stopped: .*code: 9/,
     );
     expect(existsSync(path.join(p.dir, 'out'))).toBe(false);
   });

@@ -190,7 +190,9 @@ function verifyPngData(idats: Buffer[], width: number, height: number, bitsPerPi
   const expected = pngRawSize(width, height, bitsPerPixel, adam7);
   let raw: Buffer;
   try {
-    raw = inflateSync(Buffer.concat(idats), { maxOutputLength: expected + 1 });
+    // One output buffer of the expected size (+1 to see a longer stream): zlib's default 16 KB chunks
+    // cost ~900 allocations and a 15 MB copy per 1320x2868 image (a fifth of lint's time, and memory).
+    raw = inflateSync(Buffer.concat(idats), { maxOutputLength: expected + 1, chunkSize: Math.max(64, expected + 1) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {

@@ -88,7 +88,14 @@ export interface Manifest {
   'feature-graphic'?: { headline?: Localized; subtitle?: Localized; screenshot?: string; style?: Style };
   strings?: string[];
   'fallback-locale'?: string;
-  output?: { dir?: string; format?: 'png' | 'jpeg'; quality?: number; layout?: 'flat' | 'fastlane' };
+  output?: {
+    dir?: string;
+    format?: 'png' | 'jpeg';
+    quality?: number;
+    /** PNG: 'fast' trades about 13% larger files for about half the encoding time (encode.ts). */
+    compression?: 'default' | 'fast';
+    layout?: 'flat' | 'fastlane';
+  };
 }
 
 /** A place in the manifest file, 1-based (util/position.ts, where util/errors.ts reads it too). */

@@ -139,6 +139,7 @@ export function buildPlan(input: PlanInput): PlanResult {
   const layout = input.layout ?? m.output?.layout ?? 'flat';
   const format = m.output?.format ?? 'png';
   const quality = m.output?.quality ?? 90;
+  const compression = m.output?.compression === 'fast' ? ('fast' as const) : undefined;
   const ext = format === 'jpeg' ? 'jpg' : 'png';
   const strings = input.strings ?? {};
   const fixedKeys = input.fixedKeys ?? new Set<string>();
@@ -521,7 +522,7 @@ export function buildPlan(input: PlanInput): PlanResult {
           secondScreenshot: second,
           fonts,
           baseDir: loaded.dir,
-          output: { path: rel, format, quality },
+          output: { path: rel, format, quality, ...(compression ? { compression } : {}) },
           source: { slide: loaded.positionOf(fp), preset: loaded.positionOf(presetFp) },
         });
       });

@@ -61,7 +61,7 @@ export interface Job {
   fonts: string[];
   /** Folder that relative paths inside `style` (background image, font, frame PNG) resolve against. */
   baseDir: string;
-  output: { path: string; format: OutputFormat; quality: number };
+  output: { path: string; format: OutputFormat; quality: number; compression?: 'fast' };
   /** Where this slide and preset are written in the manifest, for messages and annotations. */
   source: { slide: Position; preset: Position };
 }

@@ -12,7 +12,7 @@ import type { Job } from '../plan/types.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { RenderError, errorMessage } from '../util/errors.js';
 import { RenderCache } from './cache.js';
-import { decodeStats, setDecodeBudget } from './decode-cache.js';
+import { decodeStats, layerStats, setDecodeBudget } from './decode-cache.js';
 import { checkGlyphs, computeSetFacts, renderJob } from './job.js';
 import type { RenderPool } from './pool.js';
 import type { BatchImage, BatchResult, BatchTask, SetFacts } from './types.js';
@@ -31,6 +31,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       return {
         images: [],
         decodes: { made: 0, reused: 0 },
+        layers: { made: 0, reused: 0 },
         error: { message: errorMessage(e), render: e instanceof RenderError, jobId: task.jobs[0]?.job.id ?? set },
       };
     } finally {
@@ -43,6 +44,11 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
   const decodes = () => {
     const now = decodeStats();
     return { made: now.misses - before.misses, reused: now.hits - before.hits };
+  };
+  const layersBefore = layerStats();
+  const layers = () => {
+    const now = layerStats();
+    return { made: now.misses - layersBefore.misses, reused: now.hits - layersBefore.hits };
   };
   for (const { job, key } of task.jobs) {
     try {
@@ -73,11 +79,12 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
         images,
         measured,
         decodes: decodes(),
+        layers: layers(),
         error: { message: errorMessage(e), render: e instanceof RenderError, jobId: job.id },
       };
     }
   }
-  return { images, measured, decodes: decodes() };
+  return { images, measured, decodes: decodes(), layers: layers() };
 }
 
 /** One finished image of a set's batch, with its bytes (the caller stores them). */
@@ -103,13 +110,19 @@ export interface SetBatchOptions {
   onImage: (image: SetImage) => void | Promise<void>;
 }
 
+/** What a set's batch reused: base layers (draw.ts) drawn and reused over all its images. */
+export interface SetBatchStats {
+  layers: { made: number; reused: number };
+}
+
 /**
  * Renders the jobs of one set: its text facts once, then every job, each handed to onImage when it
  * is done. The first failure aborts the rest and is thrown (a RenderError when the input is at
  * fault); an abort of `signal` stops the batch with its reason, and no image reaches onImage after it.
  */
-export async function renderSetBatch(batch: SetBatch, opts: SetBatchOptions): Promise<void> {
-  if (!batch.jobs.length) return;
+export async function renderSetBatch(batch: SetBatch, opts: SetBatchOptions): Promise<SetBatchStats> {
+  const stats: SetBatchStats = { layers: { made: 0, reused: 0 } };
+  if (!batch.jobs.length) return stats;
   const ac = new AbortController();
   const stop = () => ac.abort(opts.signal!.reason);
   if (opts.signal?.aborted) stop();
@@ -164,6 +177,8 @@ export async function renderSetBatch(batch: SetBatch, opts: SetBatchOptions): Pr
         channel?.port1.close();
       }
       if (r.measured) measured?.(r.measured);
+      stats.layers.made += r.layers.made;
+      stats.layers.reused += r.layers.reused;
       if (ac.signal.aborted) return;
       if (r.error) throw r.error.render ? new RenderError(r.error.message) : new Error(r.error.message);
       for (const image of r.images) await opts.onImage({ ...image, job, bytes: image.bytes! });
@@ -180,6 +195,7 @@ export async function renderSetBatch(batch: SetBatch, opts: SetBatchOptions): Pr
   try {
     ac.signal.throwIfAborted();
     await Promise.all(batch.jobs.map((job, k) => one(job, k === 0)));
+    return stats;
   } catch (e) {
     throw ac.signal.aborted ? ac.signal.reason : e;
   } finally {

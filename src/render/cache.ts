@@ -130,6 +130,8 @@ export function jobMaterial(job: Job, files: FileHasher): Record<string, unknown
     format: job.output.format,
     // PNG ignores quality: changing it must not redraw PNG sets.
     quality: job.output.format === 'jpeg' ? job.output.quality : null,
+    // Another PNG compression is other bytes (same pixels); the default keeps the keys it always had.
+    ...(job.output.format === 'png' && job.output.compression ? { compression: job.output.compression } : {}),
   };
 }
 

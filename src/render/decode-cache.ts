@@ -1,6 +1,8 @@
 // Decoded screenshots, kept for reuse: a screenshot that several presets (or a panoramic
 // neighbour) show is decoded once per process, then resized from memory. An LRU keyed by
-// path + mtime + size, bounded in bytes, so a large set never sits in memory whole.
+// path + mtime + size, bounded in bytes, so a large set never sits in memory whole. The same LRU
+// and budget keep drawn layers (draw.ts: a set's background and device body, drawn once and reused
+// by every image that shows them), keyed by everything that decides their pixels.
 import { statSync } from 'node:fs';
 
 export interface Decoded {
@@ -13,6 +15,7 @@ let budget = 48 * 1024 * 1024;
 let used = 0;
 const entries = new Map<string, { value: unknown; bytes: number; dispose?: () => void }>();
 const stats = { hits: 0, misses: 0 };
+const layers = { hits: 0, misses: 0 };
 
 export function setDecodeBudget(bytes: number): void {
   budget = Math.max(0, bytes);
@@ -21,6 +24,16 @@ export function setDecodeBudget(bytes: number): void {
 
 export function decodeStats(): { hits: number; misses: number; bytes: number; entries: number } {
   return { ...stats, bytes: used, entries: entries.size };
+}
+
+/** Whether a value of `bytes` would be kept (it fits the budget). */
+export function fitsBudget(bytes: number): boolean {
+  return bytes <= budget;
+}
+
+/** Layers drawn (misses) and reused (hits) by this thread so far. */
+export function layerStats(): { hits: number; misses: number } {
+  return { ...layers };
 }
 
 function evict(): void {
@@ -32,7 +45,8 @@ function evict(): void {
   }
 }
 
-function keyOf(file: string): string | undefined {
+/** A file named by path, mtime and size (undefined when it cannot be read): what decoded pixels of it depend on. */
+export function fileKey(file: string): string | undefined {
   try {
     const st = statSync(file);
     return `${file}|${st.mtimeMs}|${st.size}`;
@@ -61,19 +75,42 @@ export async function cachedDecode<T>(
   bytes: (v: T) => number,
   dispose?: (v: T) => void,
 ): Promise<T> {
-  const st = keyOf(file);
-  const key = st && `${kind}|${st}`;
+  const st = fileKey(file);
+  return remember(st && `${kind}|${st}`, stats, decode, bytes, dispose);
+}
+
+/**
+ * A drawn layer from memory, or from `draw`. `key` must name everything its pixels depend on
+ * (draw.ts builds it); undefined draws without keeping. Counted against the decode budget.
+ */
+export async function cachedLayer<T>(
+  key: string | undefined,
+  draw: () => Promise<T>,
+  bytes: (v: T) => number,
+  dispose?: (v: T) => void,
+): Promise<T> {
+  return remember(key && `layer|${key}`, layers, draw, bytes, dispose);
+}
+
+async function remember<T>(
+  key: string | undefined,
+  count: { hits: number; misses: number },
+  make: () => Promise<T>,
+  bytes: (v: T) => number,
+  dispose?: (v: T) => void,
+): Promise<T> {
   const hit = key ? entries.get(key) : undefined;
   if (hit) {
-    stats.hits++;
+    count.hits++;
     entries.delete(key!);
     entries.set(key!, hit);
     return hit.value as T;
   }
-  stats.misses++;
-  const value = await decode();
+  count.misses++;
+  const value = await make();
   const n = bytes(value);
-  if (key && n <= budget) {
+  // Another task of this thread may have made the same entry meanwhile: keep the one already counted.
+  if (key && n <= budget && !entries.has(key)) {
     entries.set(key, { value, bytes: n, dispose: dispose && (() => dispose(value)) });
     used += n;
     evict();

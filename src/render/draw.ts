@@ -3,9 +3,10 @@
 import type { Job } from '../plan/types.js';
 import type { Box, TextLayoutInfo } from './types.js';
 import { RenderError } from '../util/errors.js';
-import { drawBackground } from './background.js';
+import { backgroundFile, drawBackground, sliceOf } from './background.js';
+import { cachedLayer, fileKey, fitsBudget } from './decode-cache.js';
 import { MODELS } from './devices.js';
-import { drawDevice, rawToCanvas, type ScreenShot } from './frames.js';
+import { drawDeviceOver, drawDeviceUnder, hasUnderPart, rawToCanvas, type ScreenShot } from './frames.js';
 import { loadCanvas, loadResized, type ImageInfo } from './images.js';
 import type { DevicePlacement, RunLayout, SlideLayout, TextBlock } from './layout.js';
 import { applyFont } from './measure.js';
@@ -47,20 +48,108 @@ export function checkAspect(job: Job, p: DevicePlacement, shot: ImageInfo): void
   }
 }
 
-async function drawDevices(ctx: Ctx, job: Job, layout: SlideLayout, assets: DrawAssets): Promise<void> {
-  const frameCanvas = assets.frame
-    ? rawToCanvas(assets.frame.rgba, assets.frame.width, assets.frame.height)
-    : undefined;
-  const all = [
+interface Placed {
+  placement: DevicePlacement;
+  shot?: ImageInfo;
+}
+
+/** The devices in drawing order: neighbours reaching in from the sides first, then the slide's own. */
+function devicesOf(layout: SlideLayout, assets: DrawAssets): Placed[] {
+  if (layout.fullBleed) return [];
+  return [
     ...(assets.neighbours ?? []),
     ...layout.devices.map((p) => ({
       placement: p,
       shot: p.which === 'second' ? (assets.shots.second ?? assets.shots.primary) : assets.shots.primary,
     })),
   ];
-  for (const { placement, shot } of all) {
-    if (shot) checkAspect(job, placement, shot);
-    drawDevice(ctx, placement, await screenImage(placement, shot), placement.frameFile ? frameCanvas : undefined);
+}
+
+/**
+ * What the base layer's pixels depend on, as a key: the canvas size, the background (its style,
+ * this slide's slice of a panoramic one, and an image background's file by path, mtime and size)
+ * and the first device's placement when its body goes in the layer. Undefined: not kept.
+ */
+function baseKey(job: Job, layout: SlideLayout, first: Placed | undefined): string | undefined {
+  const { width: W, height: H } = layout;
+  if (layout.fullBleed || !fitsBudget(W * H * 4)) return undefined;
+  const bg = job.style.background ?? {};
+  let image: string | undefined;
+  if (bg.image) {
+    image = fileKey(backgroundFile(job, bg.image));
+    if (!image) return undefined;
+  }
+  const p = first && hasUnderPart(first.placement, !!first.placement.frameFile) ? first.placement : undefined;
+  const device = p && {
+    model: p.model,
+    outer: p.outer,
+    screen: p.screen,
+    screenRadius: p.screenRadius,
+    landscape: p.landscape,
+    tilt: p.tilt,
+    color: p.color,
+    shadow: p.shadow,
+  };
+  return JSON.stringify({ W, H, bg, slice: bg.panoramic ? sliceOf(job) : undefined, image, device });
+}
+
+/**
+ * The background and the first device's body and shadow: the pixels every image of a set with the
+ * same look starts from. Drawn onto `c` once per thread and kept as a layer (decode-cache.ts, in the
+ * decode budget); later images copy it, pixel for pixel, instead of drawing it again.
+ */
+async function drawBase(c: Canvas, job: Job, layout: SlideLayout, first: Placed | undefined): Promise<void> {
+  const ctx = c.getContext('2d');
+  const draw = async () => {
+    await drawBackground(ctx, job);
+    if (first) drawDeviceUnder(ctx, first.placement, !!first.placement.frameFile);
+  };
+  const key = baseKey(job, layout, first);
+  if (!key) return draw();
+  let drawn = false;
+  const layer = await cachedLayer(
+    key,
+    async () => {
+      await draw();
+      drawn = true;
+      return copyOf(c);
+    },
+    (l) => l.width * l.height * 4,
+    (l) => {
+      l.width = 0;
+      l.height = 0;
+    },
+  );
+  if (!drawn) blit(c, layer);
+}
+
+/** `src`'s pixels onto `dst` of the same size, replacing them exactly (no blending, no resampling). */
+function blit(dst: Canvas, src: Canvas): void {
+  const d = dst.getContext('2d');
+  d.save();
+  d.setTransform(1, 0, 0, 1, 0, 0);
+  d.globalCompositeOperation = 'copy';
+  d.globalAlpha = 1;
+  d.imageSmoothingEnabled = false;
+  d.drawImage(src, 0, 0);
+  d.restore();
+}
+
+function copyOf(c: Canvas): Canvas {
+  const out = canvas().createCanvas(c.width, c.height);
+  blit(out, c);
+  return out;
+}
+
+async function drawDevices(ctx: Ctx, devices: Placed[], assets: DrawAssets): Promise<void> {
+  const frameCanvas = assets.frame
+    ? rawToCanvas(assets.frame.rgba, assets.frame.width, assets.frame.height)
+    : undefined;
+  // The first device's under part is in the base layer (drawBase).
+  for (const [i, { placement, shot }] of devices.entries()) {
+    const frame = placement.frameFile ? frameCanvas : undefined;
+    if (i > 0) drawDeviceUnder(ctx, placement, !!frame);
+    drawDeviceOver(ctx, placement, await screenImage(placement, shot), frame);
   }
 }
 
@@ -231,9 +320,12 @@ export async function drawJob(
   const ctx = c.getContext('2d');
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
-  await drawBackground(ctx, job);
+  const devices = devicesOf(layout, assets);
+  // Refused before anything is drawn (or kept): a screenshot far from its screen's shape.
+  for (const { placement, shot } of devices) if (shot) checkAspect(job, placement, shot);
+  await drawBase(c, job, layout, devices[0]);
   if (layout.fullBleed) await drawFullBleed(ctx, layout, assets.shots.primary);
-  else await drawDevices(ctx, job, layout, assets);
+  else await drawDevices(ctx, devices, assets);
   const text: TextLayoutInfo[] = [];
   for (const b of layout.blocks) {
     const background = averageColor(ctx, b.inked, W, H);

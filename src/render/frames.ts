@@ -74,43 +74,72 @@ function drawScreen(ctx: Ctx, p: DevicePlacement, spec: DeviceModel, shot: Scree
   ctx.restore();
 }
 
-/** Draws one placed device, tilted about its centre, with the screenshot scaled into p.screen. */
-export function drawDevice(ctx: Ctx, p: DevicePlacement, shot: ScreenShot | undefined, userFrame?: Drawable): void {
-  const spec = MODELS[p.model];
+/**
+ * Whether a device has a part under its screen (body and shadow, or the shadow of a frameless
+ * screenshot): what drawDeviceUnder paints. A user frame PNG goes over the screen, so it has none.
+ */
+export function hasUnderPart(p: DevicePlacement, userFrame: boolean): boolean {
+  if (userFrame) return false;
+  return p.model !== 'none' || p.shadow;
+}
+
+/** The tilt of a placement about its outer box's centre (the same matrix for both parts). */
+function tilted(ctx: Ctx, p: DevicePlacement): void {
+  if (!p.tilt) return;
   const o = p.outer;
   const cx = o.x + o.width / 2;
   const cy = o.y + o.height / 2;
+  ctx.translate(cx, cy);
+  ctx.rotate((p.tilt * Math.PI) / 180);
+  ctx.translate(-cx, -cy);
+}
+
+/**
+ * What lies under the screen: the body, rim, buttons and their shadow in the frame colour (or a
+ * frameless screenshot's shadow). It depends on the placement alone (model, boxes, tilt, colour,
+ * shadow), never on the screenshot, so a set draws it once and reuses the pixels (draw.ts).
+ */
+export function drawDeviceUnder(ctx: Ctx, p: DevicePlacement, userFrame: boolean): void {
+  if (!hasUnderPart(p, userFrame)) return;
+  const spec = MODELS[p.model];
+  const o = p.outer;
   ctx.save();
-  if (p.tilt) {
-    ctx.translate(cx, cy);
-    ctx.rotate((p.tilt * Math.PI) / 180);
-    ctx.translate(-cx, -cy);
-  }
+  tilted(ctx, p);
   const shadowBlur = Math.min(o.width, o.height) * 0.06;
+  if (p.model === 'none') {
+    const s = p.screen;
+    softShadow(
+      ctx,
+      (c) => roundRect(c, s.x, s.y, s.width, s.height, p.screenRadius),
+      s,
+      'rgba(0,0,0,0.35)',
+      shadowBlur,
+      shadowBlur * 0.35,
+    );
+    ctx.fillStyle = '#000000';
+    roundRect(ctx, s.x, s.y, s.width, s.height, p.screenRadius);
+    ctx.fill();
+  } else {
+    const color = normalize(ctx, p.color);
+    inNatural(ctx, p, spec, (k, w, h) => drawBody(ctx, spec, k, w, h, color, p.shadow ? shadowBlur : 0));
+  }
+  ctx.restore();
+}
+
+/** The screen and what sits on its glass (or the user's frame over it): drawn for every image. */
+export function drawDeviceOver(ctx: Ctx, p: DevicePlacement, shot: ScreenShot | undefined, userFrame?: Drawable): void {
+  const spec = MODELS[p.model];
+  const o = p.outer;
+  ctx.save();
+  tilted(ctx, p);
   if (userFrame) {
     drawScreen(ctx, { ...p, screenRadius: Math.min(p.screen.width, p.screen.height) * 0.04 }, spec, shot);
     ctx.drawImage(userFrame, o.x, o.y, o.width, o.height);
   } else if (p.model === 'none') {
-    if (p.shadow) {
-      const s = p.screen;
-      softShadow(
-        ctx,
-        (c) => roundRect(c, s.x, s.y, s.width, s.height, p.screenRadius),
-        s,
-        'rgba(0,0,0,0.35)',
-        shadowBlur,
-        shadowBlur * 0.35,
-      );
-      ctx.fillStyle = '#000000';
-      roundRect(ctx, s.x, s.y, s.width, s.height, p.screenRadius);
-      ctx.fill();
-    }
     drawScreen(ctx, p, spec, shot);
   } else {
-    const color = normalize(ctx, p.color);
-    inNatural(ctx, p, spec, (k, w, h) => drawBody(ctx, spec, k, w, h, color, p.shadow ? shadowBlur : 0));
     drawScreen(ctx, p, spec, shot);
-    inNatural(ctx, p, spec, (k, w) => drawGlassDetails(ctx, spec, k, w, color));
+    inNatural(ctx, p, spec, (k, w) => drawGlassDetails(ctx, spec, k, w, normalize(ctx, p.color)));
   }
   ctx.restore();
 }

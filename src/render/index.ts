@@ -41,6 +41,8 @@ export interface RenderStats {
   threads: number;
   /** Screenshot and background decodes made, and those saved by reusing decoded pixels. */
   decodes: { made: number; reused: number };
+  /** Base layers (background and first device body) drawn, and those reused instead of drawn again. */
+  layers: { made: number; reused: number };
   /** The cache keys of this run's images (empty with noCache): what a saved cache must keep. */
   keys: string[];
 }
@@ -53,7 +55,7 @@ export function setOf(plan: Plan, job: Job): Job[] {
 /**
  * Renders the plan's selected jobs into plan.outDir; returns one record per image, in plan order.
  * Images whose cache key is in the render cache are copied from it (cached: true); the rest are
- * rendered in worker threads, in batches of jobs that share a screenshot (decoded once).
+ * rendered in worker threads, in batches of jobs that share a set or a screenshot (batchesOf).
  */
 export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promise<RenderedImage[]> {
   checkGlyphs(plan.jobs);
@@ -102,9 +104,12 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
   const base = { outDir: plan.outDir, cacheDir: cache?.dir, decodeBudget: decodeBudget(threads) };
   const byId = new Map(plan.jobs.map((j) => [j.id, j]));
   const decodes = { made: 0, reused: 0 };
+  const layers = { made: 0, reused: 0 };
   const take = (r: BatchResult) => {
     decodes.made += r.decodes.made;
     decodes.reused += r.decodes.reused;
+    layers.made += r.layers.made;
+    layers.reused += r.layers.reused;
     for (const i of r.images) {
       const job = byId.get(i.id)!;
       done.set(i.id, { job, file: path.join(plan.outDir, job.output.path), text: i.text, record: i.record });
@@ -149,20 +154,55 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     cached: plan.jobs.length - misses.length,
     threads: used,
     decodes,
+    layers,
     keys: [...keys],
   });
   return out;
 }
 
-/** Jobs that show the same screenshot go to one batch (decoded once); batches stay small enough to spread over the threads. */
+/** Most jobs in one batch: enough for a set (its layers and screenshots reused), few enough to spread over the threads. */
+const BATCH_JOBS = 16;
+
+/**
+ * Batches that keep reuse within one thread: a set's jobs go together (its slides share the base
+ * layer of background and device body, draw.ts), and so do sets that show the same screenshot
+ * (decoded once). Within a batch, jobs with the same look (background, device) and then the same
+ * screenshot follow each other, so what they share is still in memory when the next one needs it.
+ */
 function batchesOf(jobs: Array<{ job: Job; key?: string }>): Array<Array<{ job: Job; key?: string }>> {
+  // Sets joined by a shared screenshot (union-find over set names).
+  const parent = new Map<string, string>();
+  const find = (s: string): string => {
+    let r = s;
+    while (parent.get(r) !== r) r = parent.get(r) ?? (parent.set(r, r), r);
+    parent.set(s, r);
+    return r;
+  };
+  const byShot = new Map<string, string>();
+  for (const { job } of jobs) {
+    find(job.set);
+    for (const shot of [job.screenshot, job.secondScreenshot]) {
+      if (!shot) continue;
+      const other = byShot.get(shot);
+      if (other === undefined) byShot.set(shot, job.set);
+      else parent.set(find(job.set), find(other));
+    }
+  }
   const groups = new Map<string, Array<{ job: Job; key?: string }>>();
   for (const j of jobs) {
-    const k = j.job.screenshot ?? j.job.id;
-    groups.get(k)?.push(j) ?? groups.set(k, [j]);
+    const g = find(j.job.set);
+    groups.get(g)?.push(j) ?? groups.set(g, [j]);
   }
+  const look = (j: Job) =>
+    `${j.set}\n${JSON.stringify(j.style.background ?? {})}\n${JSON.stringify(j.style.device ?? {})}\n${j.screenshot ?? ''}`;
   const out: Array<Array<{ job: Job; key?: string }>> = [];
-  for (const g of groups.values()) for (let i = 0; i < g.length; i += 8) out.push(g.slice(i, i + 8));
+  for (const g of groups.values()) {
+    const sorted = g
+      .map((j, i) => ({ j, i, k: look(j.job) }))
+      .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+      .map((x) => x.j);
+    for (let i = 0; i < sorted.length; i += BATCH_JOBS) out.push(sorted.slice(i, i + BATCH_JOBS));
+  }
   return out;
 }
 

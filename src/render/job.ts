@@ -101,7 +101,7 @@ export async function renderJob(job: Job, setJobs: Job[], facts: SetFacts): Prom
   const { width, height } = job.size;
   const rgba = Buffer.from(canvas.getContext('2d').getImageData(0, 0, width, height).data.buffer);
   releaseCanvas(canvas);
-  const buffer = await encodeRgba(rgba, width, height, job.output.format, job.output.quality);
+  const buffer = await encodeRgba(rgba, width, height, job.output.format, job.output.quality, job.output.compression);
   freeNow(rgba);
   return { buffer, text, record: jobRecord(job, buffer.length, sha256(buffer), false) };
 }

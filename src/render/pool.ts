@@ -18,13 +18,14 @@ import { errorMessage } from '../util/errors.js';
 /** Roughly what one render thread needs at its peak (a 2064x2752 canvas, its pixels, the encoder, decoded screenshots). */
 const BYTES_PER_THREAD = 320 * 1024 * 1024;
 /**
- * Decoded screenshots kept across a run, shared out between the threads. A batch is the jobs of
- * one screenshot, so a thread needs room for one at a time (a 2064x2752 iPad screenshot is 22.7 MB
- * as RGBA); more bought no speed on the 120- and 480-image sets and cost RSS (measured: 2 threads
- * at 64 MB each peaked at 1009 MB, at 24 MB each 821 MB, same CPU).
+ * Decoded screenshots and drawn base layers (draw.ts) kept across a run, shared out between the
+ * threads. A batch is the jobs of a set (or of sets sharing a screenshot), so a thread needs room
+ * for its base layer and a screenshot or two: an iPad 13" layer and a 2064x2752 screenshot are
+ * 22.7 MB each as RGBA. Before base layers, 24 MB a thread was measured best (2 threads at 64 MB
+ * each peaked at 1009 MB, at 24 MB each 821 MB, same CPU).
  */
-const DECODE_BUDGET = 48 * 1024 * 1024;
-const MIN_DECODE_BUDGET = 24 * 1024 * 1024;
+const DECODE_BUDGET = 96 * 1024 * 1024;
+const MIN_DECODE_BUDGET = 48 * 1024 * 1024;
 
 /** Threads for `wanted` (default: the cores this process may use), never more than the work or the memory allows. */
 export function poolSize(wanted: number | undefined, batches: number): number {

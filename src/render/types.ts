@@ -117,4 +117,6 @@ export interface BatchResult {
   measured?: SetFacts;
   /** Image decodes this batch made, and decodes it saved by reusing pixels already in memory. */
   decodes: { made: number; reused: number };
+  /** Base layers (background and first device body, draw.ts) this batch drew, and those it reused. */
+  layers: { made: number; reused: number };
 }
