@@ -71,7 +71,7 @@ describe('base layers', () => {
       // Back to the first look after the others: still in memory, reused again.
       job('base-again', 'photo', gradient),
     ];
-    const facts = computeSetFacts(jobs);
+    const facts = await computeSetFacts(jobs);
     const set = { jobs, facts };
     const solo = await alone(jobs, set);
     // Every look differs from every other, except the three that share base's.
@@ -89,7 +89,7 @@ describe('base layers', () => {
     const jobs = [1, 2, 3].map((index) =>
       job(`slice-${index}`, (['home', 'stats', 'photo'] as const)[index - 1]!, pano, { index, count: 3 }),
     );
-    const set = { jobs, facts: computeSetFacts(jobs) };
+    const set = { jobs, facts: await computeSetFacts(jobs) };
     const solo = await alone(jobs, set);
     setDecodeBudget(0);
     setDecodeBudget(KEEP);
@@ -103,7 +103,7 @@ describe('base layers', () => {
     copyFileSync(path.join(ROOT, 'templates/photo-dusk.jpg'), file);
     const style = { background: { image: file, blur: 3 } } satisfies Style;
     const a = job('photo-a', 'home', style);
-    const set = { jobs: [a], facts: computeSetFacts([a]) };
+    const set = { jobs: [a], facts: await computeSetFacts([a]) };
     setDecodeBudget(0);
     setDecodeBudget(KEEP);
     const first = shas(await runBatch({ jobs: [{ job: a }], sets: { layers: set } }));
@@ -127,7 +127,7 @@ describe('base layers', () => {
         { index: k + 1, count: 3 },
       ),
     );
-    const set = { jobs, facts: computeSetFacts(jobs) };
+    const set = { jobs, facts: await computeSetFacts(jobs) };
     const solo = await alone(jobs, set);
     // One thread: the first and last image share a layer, the gold one has its own.
     const pool = await RenderPool.open(1, { workerFile: privateWorker() });
