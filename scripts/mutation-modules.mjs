@@ -63,6 +63,7 @@ export const MODULES = [
     tests: [
       '__tests__/lint-header.test.ts',
       '__tests__/lint-paths.test.ts',
+      '__tests__/lint-appstore.test.ts',
       '__tests__/lint-planted.test.ts',
       '__tests__/lint-rules.test.ts',
       '__tests__/layout.test.ts',
@@ -73,7 +74,12 @@ export const MODULES = [
     name: 'lint-appstore',
     mutate: ['src/lint/rules/appstore.ts'],
     ignoreStatic: true,
-    tests: ['__tests__/lint-rules.test.ts', '__tests__/lint-planted.test.ts', '__tests__/lint-paths.test.ts'],
+    tests: [
+      '__tests__/lint-rules.test.ts',
+      '__tests__/lint-planted.test.ts',
+      '__tests__/lint-paths.test.ts',
+      '__tests__/lint-appstore.test.ts',
+    ],
   },
   {
     name: 'render-text-layout',
