@@ -81,6 +81,18 @@ export const MODULES = [
       '__tests__/lint-appstore.test.ts',
     ],
   },
+  // The Play rules (formats, sides, aspect ratio, file sizes, the feature graphic, icon and TV banner).
+  {
+    name: 'lint-play',
+    mutate: ['src/lint/rules/play.ts'],
+    ignoreStatic: true,
+    tests: [
+      '__tests__/lint-rules.test.ts',
+      '__tests__/lint-planted.test.ts',
+      '__tests__/lint-paths.test.ts',
+      '__tests__/lint-play.test.ts',
+    ],
+  },
   {
     name: 'render-text-layout',
     mutate: ['src/render/text.ts', 'src/render/layout.ts'],
