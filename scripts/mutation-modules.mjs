@@ -64,6 +64,7 @@ export const MODULES = [
       '__tests__/lint-header.test.ts',
       '__tests__/lint-paths.test.ts',
       '__tests__/lint-appstore.test.ts',
+      '__tests__/lint-play.test.ts',
       '__tests__/lint-planted.test.ts',
       '__tests__/lint-rules.test.ts',
       '__tests__/layout.test.ts',
