@@ -50,6 +50,8 @@ export const MODULES = [
   {
     name: 'store',
     mutate: ['src/store/**/*.ts'],
+    // The store facts are module-level tables: the vitest runner never activates a static mutant.
+    ignoreStatic: true,
     tests: [
       '__tests__/presets.test.ts',
       '__tests__/layout.test.ts',
@@ -93,6 +95,14 @@ export const MODULES = [
       '__tests__/lint-paths.test.ts',
       '__tests__/lint-play.test.ts',
     ],
+  },
+  // Set and run rules: counts, duplicates, promotion eligibility, required slots, Play's total,
+  // locale folders, skipped files and output collisions.
+  {
+    name: 'lint-sets',
+    mutate: ['src/lint/rules/sets.ts'],
+    ignoreStatic: true,
+    tests: ['__tests__/lint-rules.test.ts', '__tests__/lint-planted.test.ts', '__tests__/lint-paths.test.ts'],
   },
   {
     name: 'render-text-layout',
