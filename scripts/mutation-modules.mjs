@@ -114,6 +114,9 @@ export const MODULES = [
     mutate: ['src/github/**/*.ts'],
     tests: ['__tests__/action-github.test.ts', '__tests__/action-publish.test.ts'],
   },
+  // How a plan's sets become render requests (body, canvas, the Idempotency-Key, files that cannot
+  // travel): measurable in minutes, unlike the whole of src/remote whose end-to-end tests start the service.
+  { name: 'remote-request', mutate: ['src/remote/request.ts'], tests: ['__tests__/remote-client.test.ts'] },
   {
     name: 'remote',
     mutate: ['src/remote/**/*.ts'],
