@@ -117,6 +117,9 @@ export const MODULES = [
   // How a plan's sets become render requests (body, canvas, the Idempotency-Key, files that cannot
   // travel): measurable in minutes, unlike the whole of src/remote whose end-to-end tests start the service.
   { name: 'remote-request', mutate: ['src/remote/request.ts'], tests: ['__tests__/remote-client.test.ts'] },
+  // The sticky pull-request comment (marker, size cut, run stamps, find and upsert): measurable in
+  // minutes against the loopback GitHub.
+  { name: 'github-comment', mutate: ['src/github/comment.ts'], tests: ['__tests__/action-github.test.ts'] },
   {
     name: 'remote',
     mutate: ['src/remote/**/*.ts'],
