@@ -88,6 +88,70 @@ describe('sticky comment', () => {
     expect(fake.log.some((l) => l.path === '/user' && l.status === 200)).toBe(true);
   });
 
+  it('a comment stamped by a newer run or attempt stays; an older, equal or unstamped one is updated', async () => {
+    const gh = client();
+    const stamp = (run: number, attempt: number) => ({ sha: 'a'.repeat(40), run, attempt });
+    const a = await upsertStickyComment(gh, target(), '', 'run 10.2', { stamp: stamp(10, 2) });
+    expect(a.operation).toBe('created');
+    const stamped = (run: number, attempt: number, body: string) =>
+      `${commentMarker('')}\n<!-- storeshots:run {"sha":"${'a'.repeat(40)}","run":${run},"attempt":${attempt}} -->\n${body}`;
+    expect(fake.comments[0]!.body).toBe(stamped(10, 2, 'run 10.2'));
+    // An older run, or an earlier attempt of the same run, that finished late.
+    for (const [run, attempt] of [
+      [9, 5],
+      [10, 1],
+    ] as const) {
+      const late = await upsertStickyComment(gh, target(), '', 'late', { stamp: stamp(run, attempt) });
+      expect(late).toEqual({ id: a.id, url: a.url, operation: 'skipped' });
+      expect(fake.comments[0]!.body).toBe(stamped(10, 2, 'run 10.2'));
+    }
+    // The same run and attempt again (a re-post), a later attempt, a later run.
+    for (const [run, attempt] of [
+      [10, 2],
+      [10, 3],
+      [11, 1],
+    ] as const) {
+      const r = await upsertStickyComment(gh, target(), '', `run ${run}.${attempt}`, { stamp: stamp(run, attempt) });
+      expect(r).toMatchObject({ id: a.id, operation: 'updated' });
+      expect(fake.comments[0]!.body).toBe(stamped(run, attempt, `run ${run}.${attempt}`));
+    }
+    expect(fake.comments).toHaveLength(1);
+    // A stamp that does not parse, or lacks a number, counts as no stamp: the comment is updated.
+    for (const bad of ['{"run":"x","attempt":1}', '{"run":12,"attempt":"1"}', '{run}']) {
+      fake.comments[0]!.body = `${commentMarker('')}\n<!-- storeshots:run ${bad} -->\nold`;
+      const r = await upsertStickyComment(gh, target(), '', 'new', { stamp: stamp(1, 1) });
+      expect(r.operation, bad).toBe('updated');
+    }
+    // Without a stamp of its own, a run updates whatever is there.
+    expect((await upsertStickyComment(gh, target(), '', 'plain')).operation).toBe('updated');
+    expect(fake.comments[0]!.body).toBe(`${commentMarker('')}\nplain`);
+  });
+
+  it('the marker names the header, trimmed, without what would end an HTML comment', () => {
+    expect(commentMarker('')).toBe('<!-- storeshots:comment default -->');
+    expect(commentMarker('   ')).toBe('<!-- storeshots:comment default -->');
+    expect(commentMarker(' ios ')).toBe('<!-- storeshots:comment ios -->');
+    expect(commentMarker('a--b--->c')).toBe('<!-- storeshots:comment a-b-c -->');
+  });
+
+  it('a body that fits is kept whole, with the marker put first when it lacks one', () => {
+    const marker = commentMarker('x');
+    expect(fitComment('hello', marker)).toBe(`${marker}\nhello`);
+    expect(fitComment(`${marker}\nhello`, marker)).toBe(`${marker}\nhello`);
+    const exact = `${marker}\n${'a'.repeat(MAX_COMMENT_CHARS - marker.length - 1)}`;
+    expect(fitComment(exact, marker)).toBe(exact);
+    // One character over: cut at the last whole line, then the note.
+    const over = `${marker}\n${'line\n'.repeat(20000)}`.slice(0, MAX_COMMENT_CHARS + 1);
+    const cut = fitComment(over, marker, 'CUT');
+    expect(cut.endsWith('line\n\n…\n\nCUT\n')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(cut.length).toBeGreaterThan(MAX_COMMENT_CHARS - 20);
+    // One long line: nothing to cut back to, so the cut stays mid-line.
+    const oneLine = `${marker}\n${'z'.repeat(MAX_COMMENT_CHARS)}`;
+    const tail = '\n\n…\n\nCUT\n';
+    expect(fitComment(oneLine, marker, 'CUT')).toBe(`${oneLine.slice(0, MAX_COMMENT_CHARS - tail.length)}${tail}`);
+  });
+
   it("trims a body over GitHub's limit with a note, and GitHub accepts it", async () => {
     const marker = commentMarker('');
     const huge = `${'| row | with | text |\n'.repeat(5000)}`;
