@@ -325,10 +325,15 @@ describe('set requests', () => {
     expect(refusal({ fonts: ['/usr/share/fonts/a.ttf', '/b.ttf'] })).toBe(
       `en-US/play.phone/home: fonts "/usr/share/fonts/a.ttf" ${cannot}`,
     );
-    // Names that only look like files somewhere else in the string are names.
+    // Names that only look like files somewhere else in the string are names: only an extension at the end counts.
     expect(refusal({ style: { headline: { font: 'ttf Sans' }, device: { frame: 'png-black' } } as Job['style'] })).toBe(
       'accepted',
     );
+    expect(
+      refusal({
+        style: { headline: { font: 'Inter.ttf Display' }, device: { frame: 'pixel.png-black' } } as Job['style'],
+      }),
+    ).toBe('accepted');
   });
 
   it('groups jobs by set in the order of the plan', () => {
