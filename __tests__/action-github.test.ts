@@ -3,7 +3,13 @@
 // rate limits and read-only tokens.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHub, rateLimitWait, type GitHub } from '../src/github/client.js';
-import { commentMarker, fitComment, upsertStickyComment, MAX_COMMENT_CHARS } from '../src/github/comment.js';
+import {
+  commentMarker,
+  findStickyComment,
+  fitComment,
+  upsertStickyComment,
+  MAX_COMMENT_CHARS,
+} from '../src/github/comment.js';
 import { publishPreviews } from '../src/github/previews.js';
 import { syncReleasePr } from '../src/github/release-pr.js';
 import { gitBlobSha } from '../src/github/git.js';
@@ -117,7 +123,7 @@ describe('sticky comment', () => {
     }
     expect(fake.comments).toHaveLength(1);
     // A stamp that does not parse, or lacks a number, counts as no stamp: the comment is updated.
-    for (const bad of ['{"run":"x","attempt":1}', '{"run":12,"attempt":"1"}', '{run}']) {
+    for (const bad of ['{"run":"12","attempt":1}', '{"run":12,"attempt":"1"}', '{run}']) {
       fake.comments[0]!.body = `${commentMarker('')}\n<!-- storeshots:run ${bad} -->\nold`;
       const r = await upsertStickyComment(gh, target(), '', 'new', { stamp: stamp(1, 1) });
       expect(r.operation, bad).toBe('updated');
@@ -125,6 +131,64 @@ describe('sticky comment', () => {
     // Without a stamp of its own, a run updates whatever is there.
     expect((await upsertStickyComment(gh, target(), '', 'plain')).operation).toBe('updated');
     expect(fake.comments[0]!.body).toBe(`${commentMarker('')}\nplain`);
+  });
+
+  it('without GET /user (401, 403 or 404) any bot comment with the marker is ours; another error stops the upsert', async () => {
+    const gh = client();
+    const first = await upsertStickyComment(gh, target(), '', 'one');
+    for (const status of [401, 404]) {
+      fake.faults.push({ method: 'GET', path: '/user', status, message: 'no' });
+      expect(await upsertStickyComment(gh, target(), '', `after ${status}`), String(status)).toMatchObject({
+        id: first.id,
+        operation: 'updated',
+      });
+    }
+    fake.faults.push({ method: 'GET', path: '/user', status: 500, message: 'Server Error' });
+    await expect(upsertStickyComment(gh, target(), '', 'never')).rejects.toMatchObject({ status: 500 });
+    expect(fake.comments.map((c) => c.body)).toEqual([`${commentMarker('')}\nafter 404`]);
+  });
+
+  it("a person's token never takes over the bot's comment, and a bot's never a person's", async () => {
+    const bot = await upsertStickyComment(client(), target(), '', 'bot');
+    const person = await upsertStickyComment(client('ghp_person'), target(), '', 'person');
+    expect(person.operation).toBe('created');
+    expect(person.id).not.toBe(bot.id);
+    expect((await upsertStickyComment(client(), target(), '', 'bot 2')).id).toBe(bot.id);
+    expect(fake.comments.map((c) => c.body)).toEqual([`${commentMarker('')}\nbot 2`, `${commentMarker('')}\nperson`]);
+  });
+
+  it('takes the comment found before instead of listing again; null says there is none', async () => {
+    const gh = client();
+    const marker = commentMarker('');
+    await upsertStickyComment(gh, target(), '', 'one');
+    const found = await findStickyComment(gh, target(), marker);
+    expect(found).toMatchObject({ id: fake.comments[0]!.id, body: `${marker}\none`, stamp: undefined });
+    const lists = () => fake.log.filter((l) => l.method === 'GET' && l.path.includes('/comments')).length;
+    const before = lists();
+    expect(await upsertStickyComment(gh, target(), '', 'two', { existing: found })).toMatchObject({
+      id: found!.id,
+      operation: 'updated',
+    });
+    expect(lists()).toBe(before);
+    expect((await upsertStickyComment(gh, target(), '', 'three', { existing: null })).operation).toBe('created');
+    expect(lists()).toBe(before);
+    expect(fake.comments.map((c) => c.body)).toEqual([`${marker}\ntwo`, `${marker}\nthree`]);
+  });
+
+  it('an update refused for another reason than 404 is an error, not a second comment', async () => {
+    const gh = client();
+    await upsertStickyComment(gh, target(), '', 'one');
+    fake.faults.push({ method: 'PATCH', path: '/issues/comments/', status: 403, message: 'Forbidden' });
+    await expect(upsertStickyComment(gh, target(), '', 'two')).rejects.toMatchObject({ status: 403 });
+    expect(fake.comments.map((c) => c.body)).toEqual([`${commentMarker('')}\none`]);
+  });
+
+  it('passes over a comment without a body (GitHub may leave it out) and posts its own', async () => {
+    const bot = fake.tokens.get('ghs_write')!;
+    const at = '2026-01-01T00:00:00Z';
+    fake.comments.push({ id: 1, issue: 7, body: undefined as unknown as string, user: bot, created: at, updated: at });
+    expect((await upsertStickyComment(client(), target(), '', 'x')).operation).toBe('created');
+    expect(fake.comments.map((c) => c.body)).toEqual([undefined, `${commentMarker('')}\nx`]);
   });
 
   it('the marker names the header, trimmed, without what would end an HTML comment', () => {
