@@ -282,7 +282,11 @@ describe('the script a locale implies (what a locale-style script key such as Ar
       return tag.script ?? (likelyScript === 'Latn' ? undefined : likelyScript);
     };
     const tags = ['zh-TW-1996', 'zh-HK-jyutping', 'zh-MO-abcde', 'zh-CN-1996', 'ja-JP-2000', 'el-polyton'];
-    for (const l of [...tags, 'de-1901', 'de-DE-1901', 'sr-Cyrl-RS-1996']) expect(scriptOf(l), l).toBe(reference(l));
+    // A region is the whole subtag: variants that merely start or end with TW, HK or MO are not one.
+    const lookalikes = ['zh-twabcd', 'zh-abcdhk', 'zh-mo1234'];
+    for (const l of [...tags, ...lookalikes, 'de-1901', 'de-DE-1901', 'sr-Cyrl-RS-1996'])
+      expect(scriptOf(l), l).toBe(reference(l));
+    expect(lookalikes.map(scriptOf)).toEqual(['Hans', 'Hans', 'Hans']);
     expect(tags.map(scriptOf)).toEqual(['Hant', 'Hant', 'Hant', 'Hans', 'Jpan', 'Grek']);
   });
 });
