@@ -370,7 +370,7 @@ describe('set and run rules', () => {
     const slides = Array.from({ length: 11 }, (_, i) => `s${i + 1}`);
     expect(apple(11, slides)[0]!.message).toMatch(/\(deliver skips the rest: s11\)$/);
 
-    const play = (n: number, playKind: ImageSet['playKind'] = 'screenshot') =>
+    const play = (n: number, playKind: ImageSet['playKind']) =>
       found(
         ctx({
           stores: new Set(['play']),
@@ -387,8 +387,8 @@ describe('set and run rules', () => {
           ],
         }),
       ).filter((f) => f.rule === 'play.count');
-    expect(play(PLAY.maxPerType)).toEqual([]);
-    expect(play(PLAY.maxPerType + 1)).toEqual([
+    expect(play(PLAY.maxPerType, 'screenshot')).toEqual([]);
+    expect(play(PLAY.maxPerType + 1, 'screenshot')).toEqual([
       {
         rule: 'play.count',
         severity: 'error',
@@ -399,6 +399,8 @@ describe('set and run rules', () => {
       },
     ]);
     expect(play(PLAY.maxPerType + 1, 'featureGraphic')).toEqual([]);
+    // A set whose kind is not known is a screenshot set.
+    expect(play(PLAY.maxPerType + 1, undefined).map((f) => f.rule)).toEqual(['play.count']);
   });
 
   it('play.promo-eligibility: four 16:9 phone shots of 1080 px or more; fewer, smaller or another ratio is a warning naming how many qualify', () => {
@@ -442,6 +444,26 @@ describe('set and run rules', () => {
       },
     ];
     expect(promo([good, good, good])).toEqual(warn(3));
+    // An image that could not be read does not count.
+    const unread = [good, good, good, good].map(([w, h], i) => shot(w, h, i));
+    delete unread[3]!.facts;
+    expect(
+      found(
+        ctx({
+          stores: new Set(['play']),
+          sets: [
+            set({
+              store: 'play',
+              playFolder: 'phoneScreenshots',
+              label: 'en-US phone',
+              images: unread,
+              count: 4,
+              folder: 'p',
+            }),
+          ],
+        }),
+      ).filter((f) => f.rule === 'play.promo-eligibility'),
+    ).toEqual(warn(3));
     expect(promo([good, good, good, [PLAY.promoMinSide - 1, 1918]])).toEqual(warn(3));
     expect(promo([good, good, good, [1080, 2400]])).toEqual(warn(3));
     // 16:9 within 0.01 of the ratio: 1080x1930 is 1.787 (counts), 1080x1931 is 1.788 (does not).
@@ -476,11 +498,19 @@ describe('set and run rules', () => {
       msgs(
         ctx({
           stores: new Set(['play']),
-          sets: [s('de-DE', 1), s('fr-FR', 2), s(undefined, 1), s('it-IT', 1, 'featureGraphic'), s('es-ES', 0)],
+          sets: [
+            s('de-DE', 1),
+            s('fr-FR', 2),
+            s(undefined, 1),
+            s('it-IT', 1, 'featureGraphic'),
+            s('es-ES', 0),
+            { ...s('pt-BR', 1), playKind: undefined },
+          ],
         }),
       ),
     ).toEqual([
       `error play.min-total: The de-DE Play listing has 1 screenshot; Google Play needs at least ${PLAY.minTotal} in total to publish`,
+      `error play.min-total: The pt-BR Play listing has 1 screenshot; Google Play needs at least ${PLAY.minTotal} in total to publish`,
     ]);
 
     const folders = [
@@ -511,6 +541,26 @@ describe('set and run rules', () => {
     expect(runRules(ctx({ localeFolders: [{ ...folders[0]!, store: 'appstore' }] }))[0]!.message).toMatch(
       /maps to no App Store locale/,
     );
+  });
+
+  it('fastlane.ignored-file and path.unreadable name the path and why', () => {
+    const f = runRules(
+      ctx({
+        ignored: [
+          { path: 'screenshots/en-US/a.gif', store: 'appstore', reason: 'deliver uploads only .png', locale: 'en-US' },
+        ],
+        unreachable: [{ path: 'shots/loop', reason: 'symbolic link loop' }],
+      }),
+    );
+    expect(f.map((x) => [x.rule, x.severity, x.path, x.message])).toEqual([
+      [
+        'fastlane.ignored-file',
+        'warning',
+        'screenshots/en-US/a.gif',
+        'screenshots/en-US/a.gif: deliver uploads only .png',
+      ],
+      ['path.unreadable', 'warning', 'shots/loop', 'shots/loop: skipped: symbolic link loop'],
+    ]);
   });
 
   it('image.duplicate: the same bytes twice in a set', () => {
@@ -563,6 +613,8 @@ describe('set and run rules', () => {
     const b = image({ path: a.path, locale: 'en-US', job: job('en-US'), facts: facts({ sha256: 'b'.repeat(64) }) });
     const f = runRules(ctx({ mode: 'render', images: [a, b] }));
     expect(f.map((x) => x.rule)).toEqual(['output.collision']);
-    expect(f[0]!.message).toMatch(/written by en\/appstore\.iphone_6_9\/home and en-US\/appstore\.iphone_6_9\/home/);
+    expect(f[0]!.message).toBe(
+      'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png is written by en/appstore.iphone_6_9/home and en-US/appstore.iphone_6_9/home; the later one overwrites the earlier. Locales en and en-US map to the same store locale: keep one of them',
+    );
   });
 });
