@@ -140,6 +140,8 @@ describe('refusedAddress on IPv6 that carries IPv4', () => {
     // :: and ::1 are IPv6's own unspecified and loopback addresses, not IPv4-compatible ones.
     expect(refusedAddress('::', false)).toBe(':: is a unspecified address');
     expect(refusedAddress('::1', false)).toBe('::1 is a loopback address');
+    // A zone id: ipaddr.js reads it; only dotted IPv6 goes through the URL parser (which refuses zones).
+    expect(refusedAddress('fe80::1%eth0', false)).toBe('fe80::1%eth0 is a linkLocal address');
   });
 
   it('refuses the local-use NAT64 prefix whatever it embeds; public addresses that only resemble a prefix pass', () => {
@@ -153,6 +155,8 @@ describe('refusedAddress on IPv6 that carries IPv4', () => {
       '64:1::7f00:1',
       '::ffff:0:808:808',
       '2002:808:808::1',
+      // ffff then a non-zero group: neither IPv4-mapped nor IPv4-translated.
+      '::ffff:1:7f00:1',
     ])
       expect(refusedAddress(ip, false), ip).toBeUndefined();
   });
