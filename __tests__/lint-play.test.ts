@@ -103,9 +103,16 @@ describe('play.format and play.alpha-channel', () => {
     expect(await lint(d, ['a'])).toEqual([]);
     write(`${d}/b/${IMAGES}/icon.png`, await solid(500, 500).jpeg().toBuffer());
     write(`${d}/c/${IMAGES}/icon.png`, await noise(512, 512, 4).toBuffer());
+    write(`${d}/w/${IMAGES}/icon.png`, await solid(512, 512, 4).webp().toBuffer());
     const [b, c] = [`b/${IMAGES}/icon.png`, `c/${IMAGES}/icon.png`];
     const kb = Math.ceil(statSync(`${d}/${c}`).size / 1024);
     expect(kb).toBeGreaterThan(PLAY.icon.maxBytes / 1024);
+    // A WebP icon is the wrong format even though lint does not read a WebP's size.
+    const w = `w/${IMAGES}/icon.png`;
+    expect(await lint(d, ['w'])).toEqual([
+      `error play.icon ${w}: ${w} is WebP; the Play icon must be a 32-bit PNG`,
+      `warning format.extension-mismatch ${w}: ${w} is named .png but holds WebP data; rename it to .webp or re-encode it as PNG`,
+    ]);
     expect(await lint(d, ['b', 'c'])).toEqual([
       `error play.icon ${b}: ${b} is 500x500; the Play icon must be 512x512`,
       `error play.icon ${b}: ${b} is JPEG; the Play icon must be a 32-bit PNG`,
@@ -192,6 +199,13 @@ describe('play sizes: sides, aspect ratio, file size, feature graphic and TV ban
     write(`${d}/${PHONE}/1.png`, await noise(1700, 1700, 3).toBuffer());
     write(`${d}/${IMAGES}/featureGraphic.png`, await solid(1024, 501).png().toBuffer());
     write(`${d}/${IMAGES}/tvBanner.png`, await solid(1280, 721).png().toBuffer());
+    write(`${d}/wide/${IMAGES}/featureGraphic.png`, await solid(1023, 500).png().toBuffer());
+    write(`${d}/wide/${IMAGES}/tvBanner.png`, await solid(1279, 720).png().toBuffer());
+    const wide = `wide/${IMAGES}`;
+    expect(await lint(d, ['wide'])).toEqual([
+      `error play.feature-graphic-size ${wide}/featureGraphic.png: ${wide}/featureGraphic.png is 1023x500; the Play feature graphic must be exactly 1024x500`,
+      `warning play.tv-banner-size ${wide}/tvBanner.png: ${wide}/tvBanner.png is 1279x720; the Play TV banner is 1280x720`,
+    ]);
     write(`${d}/ok/${IMAGES}/featureGraphic.jpg`, await solid(1024, 500).jpeg().toBuffer());
     write(`${d}/ok/${IMAGES}/tvBanner.jpg`, await solid(1280, 720).jpeg().toBuffer());
     expect(await lint(d, ['ok'])).toEqual([]);

@@ -226,6 +226,9 @@ describe('image rules on real bytes', () => {
     expect(icon({})).toEqual([]);
     expect(icon({ width: 500, height: 500 })).toEqual(['error play.icon']);
     expect(icon({ bytes: PLAY.icon.maxBytes + 1 })).toEqual(['error play.icon']);
+    expect(icon({ bytes: PLAY.icon.maxBytes })).toEqual([]);
+    expect(icon({ width: 512, height: 500 })).toEqual(['error play.icon']);
+    expect(icon({ width: 500, height: 512 })).toEqual(['error play.icon']);
     const wear = (w: number, h: number) =>
       rulesOf(
         ctx({
@@ -290,6 +293,7 @@ describe('image rules on real bytes', () => {
     expect(p('play.phone', { width: 1080, height: 1920, bytes: PLAY.maxFileBytes + 1 })).toEqual([
       'warning play.file-size',
     ]);
+    expect(p('play.phone', { width: 1080, height: 1920, bytes: PLAY.maxFileBytes })).toEqual([]);
     expect(p('play.tablet_10', { width: 2400, height: 4800 })).toEqual(['warning play.max-side']);
     expect(p('play.tablet_10', { width: 4000, height: 8000 })).toEqual(['error play.max-side']);
     expect(p('play.phone', { width: 2400, height: 4800 })).toEqual(['error play.max-side']);
