@@ -11,6 +11,8 @@ export const STRYKER_TESTS = [
   '__tests__/presets.test.ts',
   '__tests__/lint-header.test.ts',
   '__tests__/lint-paths.test.ts',
+  '__tests__/lint-appstore.test.ts',
+  '__tests__/lint-play.test.ts',
   '__tests__/lint-planted.test.ts',
   '__tests__/lint-rules.test.ts',
   '__tests__/render-layout.test.ts',

@@ -3,7 +3,13 @@
 // rate limits and read-only tokens.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHub, rateLimitWait, type GitHub } from '../src/github/client.js';
-import { commentMarker, fitComment, upsertStickyComment, MAX_COMMENT_CHARS } from '../src/github/comment.js';
+import {
+  commentMarker,
+  findStickyComment,
+  fitComment,
+  upsertStickyComment,
+  MAX_COMMENT_CHARS,
+} from '../src/github/comment.js';
 import { publishPreviews } from '../src/github/previews.js';
 import { syncReleasePr } from '../src/github/release-pr.js';
 import { gitBlobSha } from '../src/github/git.js';
@@ -86,6 +92,128 @@ describe('sticky comment', () => {
     const b = await upsertStickyComment(gh, target(), '', 'y');
     expect(b.id).toBe(a.id);
     expect(fake.log.some((l) => l.path === '/user' && l.status === 200)).toBe(true);
+  });
+
+  it('a comment stamped by a newer run or attempt stays; an older, equal or unstamped one is updated', async () => {
+    const gh = client();
+    const stamp = (run: number, attempt: number) => ({ sha: 'a'.repeat(40), run, attempt });
+    const a = await upsertStickyComment(gh, target(), '', 'run 10.2', { stamp: stamp(10, 2) });
+    expect(a.operation).toBe('created');
+    const stamped = (run: number, attempt: number, body: string) =>
+      `${commentMarker('')}\n<!-- storeshots:run {"sha":"${'a'.repeat(40)}","run":${run},"attempt":${attempt}} -->\n${body}`;
+    expect(fake.comments[0]!.body).toBe(stamped(10, 2, 'run 10.2'));
+    // An older run, or an earlier attempt of the same run, that finished late.
+    for (const [run, attempt] of [
+      [9, 5],
+      [10, 1],
+    ] as const) {
+      const late = await upsertStickyComment(gh, target(), '', 'late', { stamp: stamp(run, attempt) });
+      expect(late).toEqual({ id: a.id, url: a.url, operation: 'skipped' });
+      expect(fake.comments[0]!.body).toBe(stamped(10, 2, 'run 10.2'));
+    }
+    // The same run and attempt again (a re-post), a later attempt, a later run.
+    for (const [run, attempt] of [
+      [10, 2],
+      [10, 3],
+      [11, 1],
+    ] as const) {
+      const r = await upsertStickyComment(gh, target(), '', `run ${run}.${attempt}`, { stamp: stamp(run, attempt) });
+      expect(r).toMatchObject({ id: a.id, operation: 'updated' });
+      expect(fake.comments[0]!.body).toBe(stamped(run, attempt, `run ${run}.${attempt}`));
+    }
+    expect(fake.comments).toHaveLength(1);
+    // A stamp that does not parse, or lacks a number, counts as no stamp: the comment is updated.
+    for (const bad of ['{"run":"12","attempt":1}', '{"run":12,"attempt":"1"}', '{run}']) {
+      fake.comments[0]!.body = `${commentMarker('')}\n<!-- storeshots:run ${bad} -->\nold`;
+      const r = await upsertStickyComment(gh, target(), '', 'new', { stamp: stamp(1, 1) });
+      expect(r.operation, bad).toBe('updated');
+    }
+    // Without a stamp of its own, a run updates whatever is there.
+    expect((await upsertStickyComment(gh, target(), '', 'plain')).operation).toBe('updated');
+    expect(fake.comments[0]!.body).toBe(`${commentMarker('')}\nplain`);
+  });
+
+  it('without GET /user (401, 403 or 404) any bot comment with the marker is ours; another error stops the upsert', async () => {
+    const gh = client();
+    const first = await upsertStickyComment(gh, target(), '', 'one');
+    for (const status of [401, 404]) {
+      fake.faults.push({ method: 'GET', path: '/user', status, message: 'no' });
+      expect(await upsertStickyComment(gh, target(), '', `after ${status}`), String(status)).toMatchObject({
+        id: first.id,
+        operation: 'updated',
+      });
+    }
+    fake.faults.push({ method: 'GET', path: '/user', status: 500, message: 'Server Error' });
+    await expect(upsertStickyComment(gh, target(), '', 'never')).rejects.toMatchObject({ status: 500 });
+    expect(fake.comments.map((c) => c.body)).toEqual([`${commentMarker('')}\nafter 404`]);
+  });
+
+  it("a person's token never takes over the bot's comment, and a bot's never a person's", async () => {
+    const bot = await upsertStickyComment(client(), target(), '', 'bot');
+    const person = await upsertStickyComment(client('ghp_person'), target(), '', 'person');
+    expect(person.operation).toBe('created');
+    expect(person.id).not.toBe(bot.id);
+    expect((await upsertStickyComment(client(), target(), '', 'bot 2')).id).toBe(bot.id);
+    expect(fake.comments.map((c) => c.body)).toEqual([`${commentMarker('')}\nbot 2`, `${commentMarker('')}\nperson`]);
+  });
+
+  it('takes the comment found before instead of listing again; null says there is none', async () => {
+    const gh = client();
+    const marker = commentMarker('');
+    await upsertStickyComment(gh, target(), '', 'one');
+    const found = await findStickyComment(gh, target(), marker);
+    expect(found).toMatchObject({ id: fake.comments[0]!.id, body: `${marker}\none`, stamp: undefined });
+    const lists = () => fake.log.filter((l) => l.method === 'GET' && l.path.includes('/comments')).length;
+    const before = lists();
+    expect(await upsertStickyComment(gh, target(), '', 'two', { existing: found })).toMatchObject({
+      id: found!.id,
+      operation: 'updated',
+    });
+    expect(lists()).toBe(before);
+    expect((await upsertStickyComment(gh, target(), '', 'three', { existing: null })).operation).toBe('created');
+    expect(lists()).toBe(before);
+    expect(fake.comments.map((c) => c.body)).toEqual([`${marker}\ntwo`, `${marker}\nthree`]);
+  });
+
+  it('an update refused for another reason than 404 is an error, not a second comment', async () => {
+    const gh = client();
+    await upsertStickyComment(gh, target(), '', 'one');
+    fake.faults.push({ method: 'PATCH', path: '/issues/comments/', status: 403, message: 'Forbidden' });
+    await expect(upsertStickyComment(gh, target(), '', 'two')).rejects.toMatchObject({ status: 403 });
+    expect(fake.comments.map((c) => c.body)).toEqual([`${commentMarker('')}\none`]);
+  });
+
+  it('passes over a comment without a body (GitHub may leave it out) and posts its own', async () => {
+    const bot = fake.tokens.get('ghs_write')!;
+    const at = '2026-01-01T00:00:00Z';
+    fake.comments.push({ id: 1, issue: 7, body: undefined as unknown as string, user: bot, created: at, updated: at });
+    expect((await upsertStickyComment(client(), target(), '', 'x')).operation).toBe('created');
+    expect(fake.comments.map((c) => c.body)).toEqual([undefined, `${commentMarker('')}\nx`]);
+  });
+
+  it('the marker names the header, trimmed, without what would end an HTML comment', () => {
+    expect(commentMarker('')).toBe('<!-- storeshots:comment default -->');
+    expect(commentMarker('   ')).toBe('<!-- storeshots:comment default -->');
+    expect(commentMarker(' ios ')).toBe('<!-- storeshots:comment ios -->');
+    expect(commentMarker('a--b--->c')).toBe('<!-- storeshots:comment a-b-c -->');
+  });
+
+  it('a body that fits is kept whole, with the marker put first when it lacks one', () => {
+    const marker = commentMarker('x');
+    expect(fitComment('hello', marker)).toBe(`${marker}\nhello`);
+    expect(fitComment(`${marker}\nhello`, marker)).toBe(`${marker}\nhello`);
+    const exact = `${marker}\n${'a'.repeat(MAX_COMMENT_CHARS - marker.length - 1)}`;
+    expect(fitComment(exact, marker)).toBe(exact);
+    // One character over: cut at the last whole line, then the note.
+    const over = `${marker}\n${'line\n'.repeat(20000)}`.slice(0, MAX_COMMENT_CHARS + 1);
+    const cut = fitComment(over, marker, 'CUT');
+    expect(cut.endsWith('line\n\n…\n\nCUT\n')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(cut.length).toBeGreaterThan(MAX_COMMENT_CHARS - 20);
+    // One long line: nothing to cut back to, so the cut stays mid-line.
+    const oneLine = `${marker}\n${'z'.repeat(MAX_COMMENT_CHARS)}`;
+    const tail = '\n\n…\n\nCUT\n';
+    expect(fitComment(oneLine, marker, 'CUT')).toBe(`${oneLine.slice(0, MAX_COMMENT_CHARS - tail.length)}${tail}`);
   });
 
   it("trims a body over GitHub's limit with a note, and GitHub accepts it", async () => {

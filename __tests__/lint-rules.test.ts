@@ -12,7 +12,7 @@ import { contrastRatio } from '../src/lint/contrast.js';
 import type { Job, Plan } from '../src/plan/types.js';
 import type { TextLayoutInfo } from '../src/render/types.js';
 import { getPreset } from '../src/store/presets.js';
-import { PLAY } from '../src/store/facts.js';
+import { APPSTORE, PLAY } from '../src/store/facts.js';
 
 const facts = (over: Partial<ImageFacts> = {}): ImageFacts => ({
   format: 'png',
@@ -239,6 +239,9 @@ describe('image rules on real bytes', () => {
     expect(icon({})).toEqual([]);
     expect(icon({ width: 500, height: 500 })).toEqual(['error play.icon']);
     expect(icon({ bytes: PLAY.icon.maxBytes + 1 })).toEqual(['error play.icon']);
+    expect(icon({ bytes: PLAY.icon.maxBytes })).toEqual([]);
+    expect(icon({ width: 512, height: 500 })).toEqual(['error play.icon']);
+    expect(icon({ width: 500, height: 512 })).toEqual(['error play.icon']);
     const wear = (w: number, h: number) =>
       rulesOf(
         ctx({
@@ -303,6 +306,7 @@ describe('image rules on real bytes', () => {
     expect(p('play.phone', { width: 1080, height: 1920, bytes: PLAY.maxFileBytes + 1 })).toEqual([
       'warning play.file-size',
     ]);
+    expect(p('play.phone', { width: 1080, height: 1920, bytes: PLAY.maxFileBytes })).toEqual([]);
     expect(p('play.tablet_10', { width: 2400, height: 4800 })).toEqual(['warning play.max-side']);
     expect(p('play.tablet_10', { width: 4000, height: 8000 })).toEqual(['error play.max-side']);
     expect(p('play.phone', { width: 2400, height: 4800 })).toEqual(['error play.max-side']);
@@ -336,6 +340,244 @@ describe('set and run rules', () => {
     count: 0,
     complete: true,
     ...over,
+  });
+
+  const found = (c: RunContext) =>
+    runRules(c).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      path: f.path,
+      locale: f.locale,
+      preset: f.preset,
+    }));
+
+  it('appstore.count and play.count: at the limit nothing; one over names the set, the count and what deliver skips', () => {
+    const shots = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        image({ path: `ja/${i + 1}.png`, facts: facts({ sha256: String(i).padStart(64, '0') }) }),
+      );
+    const apple = (n: number, slides?: string[]) =>
+      found(
+        ctx({
+          sets: [
+            set({
+              images: shots(n),
+              count: n,
+              slides,
+              folder: 'screenshots/ja',
+              locale: 'ja',
+              presetRef: 'appstore.iphone_6_9',
+            }),
+          ],
+        }),
+      );
+    expect(apple(APPSTORE.maxPerSet)).toEqual([]);
+    expect(apple(APPSTORE.maxPerSet + 2)).toEqual([
+      {
+        rule: 'appstore.count',
+        severity: 'error',
+        message: `en-US iPhone 6.9" has ${APPSTORE.maxPerSet + 2} screenshots; the App Store takes at most ${APPSTORE.maxPerSet} per display size and locale (deliver skips the rest: ja/${APPSTORE.maxPerSet + 1}.png, ja/${APPSTORE.maxPerSet + 2}.png)`,
+        path: 'screenshots/ja',
+        locale: 'ja',
+        preset: 'appstore.iphone_6_9',
+      },
+    ]);
+    // Rendering names slides (the plan's order), not files.
+    const slides = Array.from({ length: 11 }, (_, i) => `s${i + 1}`);
+    expect(apple(11, slides)[0]!.message).toMatch(/\(deliver skips the rest: s11\)$/);
+
+    const play = (n: number, playKind: ImageSet['playKind']) =>
+      found(
+        ctx({
+          stores: new Set(['play']),
+          sets: [
+            set({
+              store: 'play',
+              playKind,
+              playFolder: 'phoneScreenshots',
+              count: n,
+              label: 'en-US phone',
+              folder: 'images/phoneScreenshots',
+              presetRef: 'play.phone',
+            }),
+          ],
+        }),
+      ).filter((f) => f.rule === 'play.count');
+    expect(play(PLAY.maxPerType, 'screenshot')).toEqual([]);
+    expect(play(PLAY.maxPerType + 1, 'screenshot')).toEqual([
+      {
+        rule: 'play.count',
+        severity: 'error',
+        message: `en-US phone has ${PLAY.maxPerType + 1} screenshots; Google Play takes at most ${PLAY.maxPerType} per device type`,
+        path: 'images/phoneScreenshots',
+        locale: 'en-US',
+        preset: 'play.phone',
+      },
+    ]);
+    expect(play(PLAY.maxPerType + 1, 'featureGraphic')).toEqual([]);
+    // A set whose kind is not known is a screenshot set.
+    expect(play(PLAY.maxPerType + 1, undefined).map((f) => f.rule)).toEqual(['play.count']);
+  });
+
+  it('play.promo-eligibility: four 16:9 phone shots of 1080 px or more; fewer, smaller or another ratio is a warning naming how many qualify', () => {
+    const shot = (w: number, h: number, i: number) =>
+      image({
+        presetRef: 'play.phone',
+        playKind: 'screenshot',
+        path: `p/${i}.png`,
+        facts: facts({ width: w, height: h, sha256: String(i).padStart(64, '0') }),
+      });
+    const promo = (sizes: Array<[number, number]>, over: Partial<ImageSet> = {}) => {
+      const images = sizes.map(([w, h], i) => shot(w, h, i));
+      return found(
+        ctx({
+          stores: new Set(['play']),
+          sets: [
+            set({
+              store: 'play',
+              playKind: 'screenshot',
+              playFolder: 'phoneScreenshots',
+              label: 'en-US phone',
+              images,
+              count: images.length,
+              folder: 'p',
+              ...over,
+            }),
+          ],
+        }),
+      ).filter((f) => f.rule === 'play.promo-eligibility');
+    };
+    const good: [number, number] = [PLAY.promoMinSide, (PLAY.promoMinSide * 16) / 9];
+    expect(promo([good, good, good, [1920, 1080]])).toEqual([]);
+    const warn = (n: number) => [
+      {
+        rule: 'play.promo-eligibility',
+        severity: 'warning',
+        message: `en-US phone has ${n} screenshot(s) of at least ${PLAY.promoMinSide} px at 9:16 or 16:9; Play asks for ${PLAY.promoMinCount} to make the app eligible for promotion and recommendations`,
+        path: 'p',
+        locale: 'en-US',
+        preset: undefined,
+      },
+    ];
+    expect(promo([good, good, good])).toEqual(warn(3));
+    // An image that could not be read does not count.
+    const unread = [good, good, good, good].map(([w, h], i) => shot(w, h, i));
+    delete unread[3]!.facts;
+    expect(
+      found(
+        ctx({
+          stores: new Set(['play']),
+          sets: [
+            set({
+              store: 'play',
+              playFolder: 'phoneScreenshots',
+              label: 'en-US phone',
+              images: unread,
+              count: 4,
+              folder: 'p',
+            }),
+          ],
+        }),
+      ).filter((f) => f.rule === 'play.promo-eligibility'),
+    ).toEqual(warn(3));
+    expect(promo([good, good, good, [PLAY.promoMinSide - 1, 1918]])).toEqual(warn(3));
+    expect(promo([good, good, good, [1080, 2400]])).toEqual(warn(3));
+    // 16:9 within 0.01 of the ratio: 1080x1930 is 1.787 (counts), 1080x1931 is 1.788 (does not).
+    expect(promo([good, good, good, [1080, 1930]])).toEqual([]);
+    expect(promo([good, good, good, [1080, 1931]])).toEqual(warn(3));
+    // Not judged: another folder, a partial render, an empty set.
+    expect(promo([good], { playFolder: 'tenInchScreenshots' })).toEqual([]);
+    expect(promo([good], { complete: false })).toEqual([]);
+    expect(promo([])).toEqual([]);
+  });
+
+  it('required slots, the Play total and locale folders: every message whole', () => {
+    const msgs = (c: RunContext) => runRules(c).map((f) => `${f.severity} ${f.rule}: ${f.message}`);
+    // Linting files: the display types of images in locale folders (a loose file is no listing).
+    const inFolder = (displayType: string, locale?: string) => image({ displayType, locale, preset: undefined });
+    expect(
+      msgs(ctx({ images: [inFolder('APP_IPHONE_58', 'en-US'), inFolder('APP_IPHONE_67')], targetsIpad: true })),
+    ).toEqual([
+      'error appstore.required-slot: No locale folder has an iPad 13" (APP_IPAD_PRO_3GEN_129) set; App Store Connect requires one when the app runs on iPad. Add appstore.ipad_13',
+      'error appstore.required-slot: No locale folder has an iPhone 6.9" (Dynamic Island, large) (APP_IPHONE_67) set (nor a 6.5" set); App Store Connect requires one to submit an iPhone app. Add appstore.iphone_6_9',
+      'warning appstore.required-slot: No locale folder has an iPhone 6.3" (Dynamic Island, medium) (APP_IPHONE_61) set; Apple\'s page (2026-10) lists it as required for iPhone apps (sources disagree whether the 6.9" set scales down to it). Add appstore.iphone_6_3',
+    ]);
+    expect(msgs(ctx({ mode: 'render', plan: plan(['appstore.iphone_6_5', 'appstore.iphone_6_3']) }))).toEqual([
+      'warning appstore.required-slot: The manifest has no iPhone 6.9" (Dynamic Island, large) (APP_IPHONE_67) set; the 6.5" set satisfies the older rule, but Apple\'s 2026 page lists the Dynamic Island sizes. Add appstore.iphone_6_9',
+    ]);
+    // A Play-only run has no App Store slots to require.
+    expect(msgs(ctx({ stores: new Set(['play']), images: [inFolder('APP_IPHONE_58', 'en-US')] }))).toEqual([]);
+
+    const s = (locale: string | undefined, count: number, playKind: ImageSet['playKind'] = 'screenshot') =>
+      set({ store: 'play', playKind, playFolder: 'phoneScreenshots', count, label: 'x', locale });
+    expect(
+      msgs(
+        ctx({
+          stores: new Set(['play']),
+          sets: [
+            s('de-DE', 1),
+            s('fr-FR', 2),
+            s(undefined, 1),
+            s('it-IT', 1, 'featureGraphic'),
+            s('es-ES', 0),
+            { ...s('pt-BR', 1), playKind: undefined },
+          ],
+        }),
+      ),
+    ).toEqual([
+      `error play.min-total: The de-DE Play listing has 1 screenshot; Google Play needs at least ${PLAY.minTotal} in total to publish`,
+      `error play.min-total: The pt-BR Play listing has 1 screenshot; Google Play needs at least ${PLAY.minTotal} in total to publish`,
+    ]);
+
+    const folders = [
+      { path: 'out/klingon', name: 'klingon', store: 'play' as const, flat: true },
+      { path: 'screenshots/english', name: 'english', store: 'appstore' as const },
+      { path: 'android/he', name: 'he', store: 'play' as const },
+    ];
+    expect(runRules(ctx({ localeFolders: folders })).map((f) => [f.severity, f.message, f.path, f.locale])).toEqual([
+      [
+        'error',
+        'screenshots/english: "english" is not an App Store Connect locale; deliver refuses the upload ("Unsupported directory name(s)"). Rename it to one of the codes in `storeshots presets --locales`',
+        'screenshots/english',
+        'english',
+      ],
+      [
+        'warning',
+        'android/he: "he" is not a Play language code supply knows (Hebrew is iw-IL, Simplified Chinese zh-CN); Play may refuse it',
+        'android/he',
+        'he',
+      ],
+      [
+        'warning',
+        'out/klingon: "klingon" maps to no Google Play locale, so the fastlane layout leaves these images out; use a code from `storeshots presets --locales`',
+        'out/klingon',
+        'klingon',
+      ],
+    ]);
+    expect(runRules(ctx({ localeFolders: [{ ...folders[0]!, store: 'appstore' }] }))[0]!.message).toMatch(
+      /maps to no App Store locale/,
+    );
+  });
+
+  it('fastlane.ignored-file and path.unreadable name the path and why', () => {
+    const f = runRules(
+      ctx({
+        ignored: [
+          { path: 'screenshots/en-US/a.gif', store: 'appstore', reason: 'deliver uploads only .png', locale: 'en-US' },
+        ],
+        unreachable: [{ path: 'shots/loop', reason: 'symbolic link loop' }],
+      }),
+    );
+    expect(f.map((x) => [x.rule, x.severity, x.path, x.message])).toEqual([
+      [
+        'fastlane.ignored-file',
+        'warning',
+        'screenshots/en-US/a.gif',
+        'screenshots/en-US/a.gif: deliver uploads only .png',
+      ],
+      ['path.unreadable', 'warning', 'shots/loop', 'shots/loop: skipped: symbolic link loop'],
+    ]);
   });
 
   it('image.duplicate: the same bytes twice in a set', () => {
@@ -388,6 +630,8 @@ describe('set and run rules', () => {
     const b = image({ path: a.path, locale: 'en-US', job: job('en-US'), facts: facts({ sha256: 'b'.repeat(64) }) });
     const f = runRules(ctx({ mode: 'render', images: [a, b] }));
     expect(f.map((x) => x.rule)).toEqual(['output.collision']);
-    expect(f[0]!.message).toMatch(/written by en\/appstore\.iphone_6_9\/home and en-US\/appstore\.iphone_6_9\/home/);
+    expect(f[0]!.message).toBe(
+      'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png is written by en/appstore.iphone_6_9/home and en-US/appstore.iphone_6_9/home; the later one overwrites the earlier. Locales en and en-US map to the same store locale: keep one of them',
+    );
   });
 });

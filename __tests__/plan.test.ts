@@ -274,4 +274,19 @@ describe('the script a locale implies (what a locale-style script key such as Ar
     // Only Chinese turns Traditional in Taiwan, Hong Kong and Macao: English or Portuguese there stays Latin.
     for (const l of ['en-US', 'de', 'pt-BR', 'en-HK', 'pt-MO', 'en-TW']) expect(scriptOf(l), l).toBeUndefined();
   });
+  it('reads a variant after the region (zh-TW-1996, de-1901) as a variant, not as a script or the end of the tag', () => {
+    // The reference: the script the tag writes, else CLDR's likely one when it is not Latin.
+    const reference = (l: string) => {
+      const tag = new Intl.Locale(l);
+      const likelyScript = tag.maximize().script;
+      return tag.script ?? (likelyScript === 'Latn' ? undefined : likelyScript);
+    };
+    const tags = ['zh-TW-1996', 'zh-HK-jyutping', 'zh-MO-abcde', 'zh-CN-1996', 'ja-JP-2000', 'el-polyton'];
+    // A region is the whole subtag: variants that merely start or end with TW, HK or MO are not one.
+    const lookalikes = ['zh-twabcd', 'zh-abcdhk', 'zh-mo1234'];
+    for (const l of [...tags, ...lookalikes, 'de-1901', 'de-DE-1901', 'sr-Cyrl-RS-1996'])
+      expect(scriptOf(l), l).toBe(reference(l));
+    expect(lookalikes.map(scriptOf)).toEqual(['Hans', 'Hans', 'Hans']);
+    expect(tags.map(scriptOf)).toEqual(['Hant', 'Hant', 'Hant', 'Hans', 'Jpan', 'Grek']);
+  });
 });

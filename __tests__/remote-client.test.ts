@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RenderApiClient, RemoteError } from '../src/remote/client.js';
 import { retryAfterMs } from '../src/util/retry.js';
-import { buildSetRequest } from '../src/remote/request.js';
+import { buildSetRequest, groupSets, remoteCanvas, remoteStyle } from '../src/remote/request.js';
+import { UserError } from '../src/util/errors.js';
 import { canonicalJson } from '../src/util/json.js';
 import type { Job } from '../src/plan/types.js';
 
@@ -171,6 +172,178 @@ describe('set requests', () => {
       buildSetRequest([job({ style: { headline: { color: '#000' } } })], same, read('png-a')).idempotencyKey,
     ).not.toBe(a.idempotencyKey);
     expect(a.idempotencyKey.length).toBeLessThanOrEqual(200);
+  });
+
+  it('sends the whole request body: canvas, theme, locale, slides in order, output format, webhook and dispatch', () => {
+    const two = [
+      job({}),
+      job({
+        id: 'en-US/play.phone/stats',
+        slide: 'stats',
+        index: 2,
+        headline: undefined,
+        subtitle: { text: 'Sub', origin: 'inline', locale: 'en-US' },
+        screenshot: undefined,
+      }),
+    ];
+    const r = buildSetRequest(
+      two,
+      {
+        metadata: { run: 7 },
+        webhookUrl: 'https://hooks.example/x',
+        webhookSecret: 'whsec',
+        githubDispatch: { repository: 'o/r', event_type: 'storeshots' },
+      },
+      read('png-a'),
+    );
+    expect(r.set).toBe('en-US/play.phone');
+    expect(r.jobs).toBe(two);
+    expect(r.idempotencyKey).toMatch(/^ss1-[0-9a-f]{48}$/);
+    expect(r.body).toEqual({
+      canvas: { preset: 'play.phone' },
+      theme: 'aurora',
+      locale: 'en-US',
+      slides: [
+        {
+          id: 'home',
+          headline: 'Hi',
+          subtitle: undefined,
+          screenshot: { data: Buffer.from('png-a').toString('base64') },
+          style: { headline: { color: '#fff' } },
+        },
+        {
+          id: 'stats',
+          headline: undefined,
+          subtitle: 'Sub',
+          screenshot: undefined,
+          style: { headline: { color: '#fff' } },
+        },
+      ],
+      output: { format: 'png' },
+      async: true,
+      metadata: { run: 7, set: 'en-US/play.phone' },
+      webhook_url: 'https://hooks.example/x',
+      github_dispatch: { repository: 'o/r', event_type: 'storeshots' },
+      webhook_secret: 'whsec',
+    });
+    // A dispatch without a webhook, and the reverse: each field only when asked for.
+    const dispatch = { repository: 'o/r', event_type: 'storeshots' };
+    expect(buildSetRequest([job({})], { githubDispatch: dispatch }, read('png-a')).body).toMatchObject({
+      github_dispatch: dispatch,
+    });
+    expect(buildSetRequest([job({})], { githubDispatch: dispatch }, read('png-a')).body).not.toHaveProperty(
+      'webhook_url',
+    );
+    expect(buildSetRequest([job({})], { webhookUrl: 'https://h.example/' }, read('png-a')).body).not.toHaveProperty(
+      'github_dispatch',
+    );
+    // Without extras: no webhook or dispatch fields at all.
+    expect(Object.keys(buildSetRequest([job({})], {}, read('png-a')).body).sort()).toEqual([
+      'async',
+      'canvas',
+      'locale',
+      'metadata',
+      'output',
+      'slides',
+      'theme',
+    ]);
+  });
+
+  it('names the preset when the job renders at its size, else sends the exact size and device', () => {
+    expect(remoteCanvas(job({}))).toEqual({ preset: 'play.phone' });
+    expect(remoteCanvas(job({ size: { width: 1080, height: 2000 } }))).toEqual({
+      width: 1080,
+      height: 2000,
+      device: 'android-phone',
+    });
+    expect(remoteCanvas(job({ size: { width: 1000, height: 1920 } }))).toEqual({
+      width: 1000,
+      height: 1920,
+      device: 'android-phone',
+    });
+    // A landscape ref resolves to its own (rotated) size.
+    const land = job({
+      preset: 'appstore.iphone_6_9@landscape',
+      presetId: 'appstore.iphone_6_9',
+      size: { width: 2868, height: 1320 },
+    });
+    expect(remoteCanvas(land)).toEqual({ preset: 'appstore.iphone_6_9@landscape' });
+    expect(remoteCanvas(job({ preset: 'no.such', size: { width: 10, height: 10 } }))).toEqual({
+      width: 10,
+      height: 10,
+      device: 'android-phone',
+    });
+  });
+
+  it("keeps a theme's built-in background for the service and refuses a file on this machine, naming job, field and value", () => {
+    const style = {
+      background: { image: 'builtin:aurora', color: '#000' },
+      headline: { font: 'Inter' },
+      device: { frame: 'iphone-black' },
+    } as Job['style'];
+    const kept = remoteStyle(job({ style }));
+    expect(kept).toEqual({
+      background: { color: '#000' },
+      headline: { font: 'Inter' },
+      device: { frame: 'iphone-black' },
+    });
+    expect(style.background!.image).toBe('builtin:aurora'); // the job's own style is left alone
+    const refusal = (over: Partial<Job>) => {
+      try {
+        remoteStyle(job(over));
+      } catch (e) {
+        expect(e).toBeInstanceOf(UserError);
+        const p = (e as UserError).problems;
+        expect(p).toHaveLength(1);
+        expect(p[0]!.at).toEqual({ file: 'm', line: 1, column: 1 });
+        expect(p[0]!.severity).toBe('error');
+        return p[0]!.message;
+      }
+      return 'accepted';
+    };
+    const cannot =
+      'names a file on this machine, which remote mode cannot send; use a built-in theme token or render locally';
+    expect(refusal({ style: { background: { image: 'bg/sky.png' } } as Job['style'] })).toBe(
+      `en-US/play.phone/home: style.background.image "bg/sky.png" ${cannot}`,
+    );
+    expect(refusal({ style: { headline: { font: 'fonts/Brand.ttf' } } as Job['style'] })).toBe(
+      `en-US/play.phone/home: style.headline.font "fonts/Brand.ttf" ${cannot}`,
+    );
+    expect(refusal({ style: { subtitle: { font: 'Brand.OTF' } } as Job['style'] })).toBe(
+      `en-US/play.phone/home: style.subtitle.font "Brand.OTF" ${cannot}`,
+    );
+    expect(refusal({ style: { subtitle: { font: 'C:\\Fonts\\Brand' } } as Job['style'] })).toBe(
+      `en-US/play.phone/home: style.subtitle.font "C:\\Fonts\\Brand" ${cannot}`,
+    );
+    for (const font of ['x.ttc', 'x.woff', 'x.woff2'])
+      expect(refusal({ style: { headline: { font } } as Job['style'] })).toMatch(/style\.headline\.font/);
+    expect(refusal({ style: { device: { frame: 'frames/phone.svg' } } as Job['style'] })).toBe(
+      `en-US/play.phone/home: style.device.frame "frames/phone.svg" ${cannot}`,
+    );
+    for (const frame of ['phone.png', 'phone.jpg', 'phone.JPEG'])
+      expect(refusal({ style: { device: { frame } } as Job['style'] })).toMatch(/style\.device\.frame/);
+    expect(refusal({ fonts: ['/usr/share/fonts/a.ttf', '/b.ttf'] })).toBe(
+      `en-US/play.phone/home: fonts "/usr/share/fonts/a.ttf" ${cannot}`,
+    );
+    // Names that only look like files somewhere else in the string are names: only an extension at the end counts.
+    expect(refusal({ style: { headline: { font: 'ttf Sans' }, device: { frame: 'png-black' } } as Job['style'] })).toBe(
+      'accepted',
+    );
+    expect(
+      refusal({
+        style: { headline: { font: 'Inter.ttf Display' }, device: { frame: 'pixel.png-black' } } as Job['style'],
+      }),
+    ).toBe('accepted');
+  });
+
+  it('groups jobs by set in the order of the plan', () => {
+    const a1 = job({ id: 'a1', set: 'a' });
+    const b1 = job({ id: 'b1', set: 'b' });
+    const a2 = job({ id: 'a2', set: 'a' });
+    expect([...groupSets([a1, b1, a2])].map(([k, v]) => [k, v.map((j) => j.id)])).toEqual([
+      ['a', ['a1', 'a2']],
+      ['b', ['b1']],
+    ]);
   });
 
   it('sends screenshots inline as base64', () => {

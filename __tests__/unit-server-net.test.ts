@@ -11,6 +11,7 @@ import {
   guardedAgent,
   postOnce,
   privateOpenFor,
+  redactUrl,
   refusedAddress,
   resolveChecked,
   UrlRefusedError,
@@ -116,6 +117,59 @@ describe('refusedAddress', () => {
       expect(refusedAddress(ip, true), ip).toBeUndefined();
     expect(refusedAddress('169.254.169.254', true)).toBe('169.254.169.254 is a linkLocal address');
     expect(refusedAddress('0.0.0.0', true)).toBe('0.0.0.0 is a unspecified address');
+  });
+});
+
+describe('refusedAddress on IPv6 that carries IPv4', () => {
+  it('names the standard that embeds the address, and the embedded address with its range', () => {
+    const cases: Array<[string, string]> = [
+      ['::ffff:0:7f00:1', 'IPv4-translated IPv6 for 127.0.0.1, a loopback address'],
+      ['::ffff:0:10.0.0.1', 'IPv4-translated IPv6 for 10.0.0.1, a private address'],
+      ['::7f00:1', 'IPv4-compatible IPv6 for 127.0.0.1, a loopback address'],
+      // Written dotted: the WHATWG URL parser keeps it compatible where ipaddr.js alone reads it as mapped.
+      ['::127.0.0.1', 'IPv4-compatible IPv6 for 127.0.0.1, a loopback address'],
+      ['::5', 'IPv4-compatible IPv6 for 0.0.0.5, a unspecified address'],
+      ['64:ff9b::7f00:1', 'NAT64 IPv6 for 127.0.0.1, a loopback address'],
+      ['64:ff9b::10.0.0.1', 'NAT64 IPv6 for 10.0.0.1, a private address'],
+      ['2002:a00:1::', '6to4 IPv6 for 10.0.0.1, a private address'],
+      // RFC 4380 section 4's example: server 65.54.227.120 (public), client 192.0.2.45 obfuscated as 3fff:fdd2.
+      ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo IPv6 for 192.0.2.45, a reserved address'],
+      ['2001:0:a00:1:8000:63bf:f7f7:f7f7', 'Teredo IPv6 for 10.0.0.1, a private address'],
+    ];
+    for (const [ip, why] of cases) expect(refusedAddress(ip, false), ip).toBe(`${ip} is ${why}`);
+    // :: and ::1 are IPv6's own unspecified and loopback addresses, not IPv4-compatible ones.
+    expect(refusedAddress('::', false)).toBe(':: is a unspecified address');
+    expect(refusedAddress('::1', false)).toBe('::1 is a loopback address');
+    // A zone id: ipaddr.js reads it; only dotted IPv6 goes through the URL parser (which refuses zones).
+    expect(refusedAddress('fe80::1%eth0', false)).toBe('fe80::1%eth0 is a linkLocal address');
+  });
+
+  it('refuses the local-use NAT64 prefix whatever it embeds; public addresses that only resemble a prefix pass', () => {
+    expect(refusedAddress('64:ff9b:1::808:808', false)).toBe('64:ff9b:1::808:808 is a local-use NAT64 address');
+    expect(refusedAddress('64:ff9b:1::808:808', true)).toBe('64:ff9b:1::808:808 is a local-use NAT64 address');
+    // Google Public DNS (2001:4860::/32 is not Teredo's 2001:0::/32), ff9b as the second group of a
+    // global address, 64:1:: outside the NAT64 prefix, and public IPv4 behind each standard.
+    for (const ip of [
+      '2001:4860:4860::8888',
+      '2600:ff9b::7f00:1',
+      '64:1::7f00:1',
+      '::ffff:0:808:808',
+      '2002:808:808::1',
+      // ffff then a non-zero group: neither IPv4-mapped nor IPv4-translated.
+      '::ffff:1:7f00:1',
+    ])
+      expect(refusedAddress(ip, false), ip).toBeUndefined();
+  });
+});
+
+describe('redactUrl', () => {
+  it('keeps origin and path, never credentials, query or fragment', () => {
+    expect(redactUrl('https://u:p@h.example/a/b?token=x#f')).toBe('https://h.example/a/b?…');
+    expect(redactUrl('https://h.example/a')).toBe('https://h.example/a');
+    expect(redactUrl('/v1/renders?key=1')).toBe('/v1/renders?…');
+    expect(redactUrl('/x#frag')).toBe('/x?…');
+    expect(redactUrl('/x')).toBe('/x');
+    expect(redactUrl('http://[::1')).toBe('<unparseable URL>');
   });
 });
 

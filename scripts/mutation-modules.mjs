@@ -50,6 +50,8 @@ export const MODULES = [
   {
     name: 'store',
     mutate: ['src/store/**/*.ts'],
+    // The store facts are module-level tables: the vitest runner never activates a static mutant.
+    ignoreStatic: true,
     tests: [
       '__tests__/presets.test.ts',
       '__tests__/layout.test.ts',
@@ -63,6 +65,8 @@ export const MODULES = [
     tests: [
       '__tests__/lint-header.test.ts',
       '__tests__/lint-paths.test.ts',
+      '__tests__/lint-appstore.test.ts',
+      '__tests__/lint-play.test.ts',
       '__tests__/lint-planted.test.ts',
       '__tests__/lint-rules.test.ts',
       '__tests__/layout.test.ts',
@@ -72,6 +76,31 @@ export const MODULES = [
   {
     name: 'lint-appstore',
     mutate: ['src/lint/rules/appstore.ts'],
+    ignoreStatic: true,
+    tests: [
+      '__tests__/lint-rules.test.ts',
+      '__tests__/lint-planted.test.ts',
+      '__tests__/lint-paths.test.ts',
+      '__tests__/lint-appstore.test.ts',
+    ],
+  },
+  // The Play rules (formats, sides, aspect ratio, file sizes, the feature graphic, icon and TV banner).
+  {
+    name: 'lint-play',
+    mutate: ['src/lint/rules/play.ts'],
+    ignoreStatic: true,
+    tests: [
+      '__tests__/lint-rules.test.ts',
+      '__tests__/lint-planted.test.ts',
+      '__tests__/lint-paths.test.ts',
+      '__tests__/lint-play.test.ts',
+    ],
+  },
+  // Set and run rules: counts, duplicates, promotion eligibility, required slots, Play's total,
+  // locale folders, skipped files and output collisions.
+  {
+    name: 'lint-sets',
+    mutate: ['src/lint/rules/sets.ts'],
     ignoreStatic: true,
     tests: ['__tests__/lint-rules.test.ts', '__tests__/lint-planted.test.ts', '__tests__/lint-paths.test.ts'],
   },
@@ -85,6 +114,12 @@ export const MODULES = [
     mutate: ['src/github/**/*.ts'],
     tests: ['__tests__/action-github.test.ts', '__tests__/action-publish.test.ts'],
   },
+  // How a plan's sets become render requests (body, canvas, the Idempotency-Key, files that cannot
+  // travel): measurable in minutes, unlike the whole of src/remote whose end-to-end tests start the service.
+  { name: 'remote-request', mutate: ['src/remote/request.ts'], tests: ['__tests__/remote-client.test.ts'] },
+  // The sticky pull-request comment (marker, size cut, run stamps, find and upsert): measurable in
+  // minutes against the loopback GitHub.
+  { name: 'github-comment', mutate: ['src/github/comment.ts'], tests: ['__tests__/action-github.test.ts'] },
   {
     name: 'remote',
     mutate: ['src/remote/**/*.ts'],

@@ -71,10 +71,10 @@ export function mergeStyle(...layers: Array<Style | undefined>): Style {
 
 /** The script subtag most locales imply, so `locale-style: { Hans: … }` can target a script. */
 export function scriptOf(locale: string): string | undefined {
-  const explicit = locale.split('-').find((p) => p.length === 4);
-  if (explicit) return explicit;
-  const lang = locale.split('-')[0]!.toLowerCase();
-  if (lang === 'zh' && /-(TW|HK|MO)$/i.test(locale)) return 'Hant';
+  const [language, first = ''] = locale.split('-'); // BCP 47: a script comes first, else a region
+  if (/^[a-z]{4}$/i.test(first)) return first; // a script subtag (a variant such as 1901 is not one)
+  const lang = language!.toLowerCase();
+  if (lang === 'zh' && /^(TW|HK|MO)$/i.test(first)) return 'Hant';
   const map: Record<string, string> = {
     ar: 'Arab',
     fa: 'Arab',

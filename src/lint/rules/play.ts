@@ -219,10 +219,11 @@ export const PLAY_RULES: readonly Rule[] = [
     description: `The Play icon is a ${sz(PLAY.icon.width, PLAY.icon.height)} PNG of at most ${PLAY.icon.maxBytes / 1024} KB.`,
     source: 'playGraphics',
     check: (img) => {
-      if (img.playKind !== 'icon' || !sized(img)) return [];
+      if (img.playKind !== 'icon') return [];
       const f = img.facts;
       const out: Hit[] = [];
-      if (f.width !== PLAY.icon.width || f.height !== PLAY.icon.height)
+      // Only PNG and JPEG are sized; any other format is still the wrong one for the icon.
+      if (sized(img) && (f.width !== PLAY.icon.width || f.height !== PLAY.icon.height))
         out.push(
           hit(
             img,
