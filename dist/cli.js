@@ -1,31 +1,54 @@
 #!/usr/bin/env node
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
-  main,
-  processIO
-} from "./chunks/chunk-N2F6FRWW.js";
-import "./chunks/chunk-UP3TVPAG.js";
-import "./chunks/chunk-OPKYCZ6B.js";
-import "./chunks/chunk-UG63DOYD.js";
-import "./chunks/chunk-CUOYV5OT.js";
-import "./chunks/chunk-JR7GTBDW.js";
-import "./chunks/chunk-7K6MZS76.js";
-import "./chunks/chunk-2M23TAI3.js";
-import "./chunks/chunk-AWSRQZJB.js";
-import "./chunks/chunk-LMQ7322M.js";
-import "./chunks/chunk-5XU2I224.js";
-import "./chunks/chunk-XDUCLUHT.js";
-import "./chunks/chunk-GO44O5MC.js";
-import "./chunks/chunk-GHZTAVFW.js";
-import {
   init_define_globalThis_STORESHOTS_NATIVES
 } from "./chunks/chunk-MMCJ6GSV.js";
 
 // src/cli.ts
 init_define_globalThis_STORESHOTS_NATIVES();
 
-// src/cli/io.ts
+// src/cli/allocator.ts
 init_define_globalThis_STORESHOTS_NATIVES();
+import { spawn } from "node:child_process";
+var ALLOCATOR_ENV = {
+  MALLOC_MMAP_THRESHOLD_: String(4 * 1024 * 1024),
+  MALLOC_ARENA_MAX: "2"
+};
+var RENDERING = /* @__PURE__ */ new Set(["render"]);
+function allocatorEnv(argv2, env2, platform = process.platform, glibc = isGlibc()) {
+  if (platform !== "linux" || !glibc) return void 0;
+  if (!RENDERING.has(argv2.find((a) => !a.startsWith("-")) ?? "")) return void 0;
+  if (env2.STORESHOTS_ALLOCATOR === "default" || env2.STORESHOTS_ALLOCATOR === "set") return void 0;
+  if (Object.keys(ALLOCATOR_ENV).some((k) => env2[k] !== void 0)) return void 0;
+  return { ...env2, ...ALLOCATOR_ENV, STORESHOTS_ALLOCATOR: "set" };
+}
+function isGlibc() {
+  const header = process.report?.getReport()?.header;
+  return typeof header?.glibcVersionRuntime === "string";
+}
+function restartWith(env2) {
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: env2 });
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
+  const forward = (s) => child.kill(s);
+  for (const s of signals) process.on(s, forward);
+  return new Promise((resolve) => {
+    child.on("error", () => {
+      for (const s of signals) process.off(s, forward);
+      resolve(void 0);
+    });
+    child.on("exit", (code, signal) => {
+      for (const s of signals) process.off(s, forward);
+      resolve(code ?? 128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
+    });
+  });
+}
 
 // src/cli.ts
-process.exitCode = await main(process.argv.slice(2), processIO());
+var argv = process.argv.slice(2);
+var env = allocatorEnv(argv, process.env);
+var restarted = env ? await restartWith(env) : void 0;
+if (restarted !== void 0) process.exitCode = restarted;
+else {
+  const [{ main }, { processIO }] = await Promise.all([import("./chunks/main-PYGNQFND.js"), import("./chunks/io-PDJ56U66.js")]);
+  process.exitCode = await main(argv, processIO());
+}

@@ -1,10 +1,12 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-2M23TAI3.js";
+} from "../chunks/chunk-53OCIMP6.js";
+import "../chunks/chunk-FBA2EPE7.js";
+import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-AWSRQZJB.js";
+import "../chunks/chunk-6JH44W7O.js";
 import "../chunks/chunk-LMQ7322M.js";
-import "../chunks/chunk-XDUCLUHT.js";
 import "../chunks/chunk-GO44O5MC.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
@@ -31,7 +33,7 @@ async function batch(task) {
   }
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-WQSSSTW3.js");
+  const { lintRender } = await import("../chunks/lint-LCJAKCZK.js");
   return lintRender(task.plan, task.images);
 }
 export {

@@ -1,22 +1,26 @@
 #!/usr/bin/env node
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
-  main,
+  main
+} from "../chunks/chunk-NV4L2G2F.js";
+import {
   processIO
-} from "../chunks/chunk-N2F6FRWW.js";
-import "../chunks/chunk-UP3TVPAG.js";
-import "../chunks/chunk-OPKYCZ6B.js";
-import "../chunks/chunk-UG63DOYD.js";
-import "../chunks/chunk-CUOYV5OT.js";
-import "../chunks/chunk-JR7GTBDW.js";
-import "../chunks/chunk-7K6MZS76.js";
-import "../chunks/chunk-2M23TAI3.js";
-import "../chunks/chunk-AWSRQZJB.js";
-import "../chunks/chunk-LMQ7322M.js";
+} from "../chunks/chunk-57522EJV.js";
+import "../chunks/chunk-U4DO5ZBB.js";
+import "../chunks/chunk-HIMQJRL6.js";
+import "../chunks/chunk-OFNY5C2D.js";
+import "../chunks/chunk-Q6ESUOLY.js";
+import "../chunks/chunk-B6RKX6DV.js";
+import "../chunks/chunk-VLXKPO7K.js";
 import "../chunks/chunk-5XU2I224.js";
-import "../chunks/chunk-XDUCLUHT.js";
-import "../chunks/chunk-GO44O5MC.js";
 import "../chunks/chunk-GHZTAVFW.js";
+import "../chunks/chunk-53OCIMP6.js";
+import "../chunks/chunk-FBA2EPE7.js";
+import "../chunks/chunk-7DZ4F3EM.js";
+import "../chunks/chunk-AWSRQZJB.js";
+import "../chunks/chunk-6JH44W7O.js";
+import "../chunks/chunk-LMQ7322M.js";
+import "../chunks/chunk-GO44O5MC.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
 } from "../chunks/chunk-MMCJ6GSV.js";
