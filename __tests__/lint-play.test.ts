@@ -3,6 +3,7 @@
 // folders, read by `storeshots lint`'s own entry point (lintPaths). Every message is compared
 // whole. Thresholds come from src/store/facts.ts (PLAY), so a test states the rule, not a copy of it.
 import { randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,6 +49,18 @@ const solid = (w: number, h: number, channels: 3 | 4 = 3) => {
 const noise = (w: number, h: number, channels: 3 | 4) =>
   sharp(randomBytes(w * h * channels), { raw: { width: w, height: h, channels } }).png({ compressionLevel: 0 });
 
+/** A PNG grown past `bytes` by a tEXt chunk before IEND (the pixels, and what lint reads of them, unchanged). */
+function padded(png: Buffer, bytes: number): Buffer {
+  const data = Buffer.concat([Buffer.from('Comment\0', 'latin1'), Buffer.alloc(bytes, 'a')]);
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write('tEXt', 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  const iend = png.length - 12;
+  return Buffer.concat([png.subarray(0, iend), head, data, crc, png.subarray(iend)]);
+}
+
 function write(file: string, buf: Buffer): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, buf);
@@ -81,6 +94,19 @@ describe('play.format and play.alpha-channel', () => {
     ]);
   });
 
+  it('a greyscale PNG with alpha is judged by its alpha alone (no format warning on top)', async () => {
+    const d = temp();
+    const grey = await sharp(Buffer.alloc(1080 * 1920 * 2, 128), { raw: { width: 1080, height: 1920, channels: 2 } })
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
+    expect(grey[25]).toBe(4); // IHDR colour type 4: greyscale with alpha
+    write(`${d}/${PHONE}/1.png`, grey);
+    const found = await lint(d, ['metadata']);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(new RegExp(`^error play\\.alpha-channel ${PHONE}/1\\.png: `));
+  });
+
   it('a loose file without a .png, .jpg or .jpeg name is an extension error; the store guessed is said', async () => {
     const d = temp();
     write(`${d}/shot`, await solid(1080, 1920).png().toBuffer());
@@ -112,6 +138,13 @@ describe('play.format and play.alpha-channel', () => {
     expect(await lint(d, ['w'])).toEqual([
       `error play.icon ${w}: ${w} is WebP; the Play icon must be a 32-bit PNG`,
       `warning format.extension-mismatch ${w}: ${w} is named .png but holds WebP data; rename it to .webp or re-encode it as PNG`,
+    ]);
+    // An icon over the screenshots' 8 MB cap is still judged by play.icon alone.
+    write(`${d}/big/${IMAGES}/icon.png`, padded(await solid(512, 512, 4).png().toBuffer(), PLAY.maxFileBytes + 1));
+    const big = `big/${IMAGES}/icon.png`;
+    const bigKb = Math.ceil(statSync(`${d}/${big}`).size / 1024);
+    expect(await lint(d, ['big'])).toEqual([
+      `error play.icon ${big}: ${big} is ${bigKb} KB; the Play icon may be at most 1024 KB`,
     ]);
     expect(await lint(d, ['b', 'c'])).toEqual([
       `error play.icon ${b}: ${b} is 500x500; the Play icon must be 512x512`,
@@ -205,6 +238,17 @@ describe('play sizes: sides, aspect ratio, file size, feature graphic and TV ban
     expect(await lint(d, ['wide'])).toEqual([
       `error play.feature-graphic-size ${wide}/featureGraphic.png: ${wide}/featureGraphic.png is 1023x500; the Play feature graphic must be exactly 1024x500`,
       `warning play.tv-banner-size ${wide}/tvBanner.png: ${wide}/tvBanner.png is 1279x720; the Play TV banner is 1280x720`,
+    ]);
+    // The feature graphic is not a screenshot: its own size rule judges it, never the screenshot sides.
+    write(
+      `${d}/huge/${IMAGES}/featureGraphic.png`,
+      await solid(PLAY.maxSide + 1, 500)
+        .png()
+        .toBuffer(),
+    );
+    const huge = `huge/${IMAGES}/featureGraphic.png`;
+    expect(await lint(d, ['huge'])).toEqual([
+      `error play.feature-graphic-size ${huge}: ${huge} is ${PLAY.maxSide + 1}x500; the Play feature graphic must be exactly 1024x500`,
     ]);
     write(`${d}/ok/${IMAGES}/featureGraphic.jpg`, await solid(1024, 500).jpeg().toBuffer());
     write(`${d}/ok/${IMAGES}/tvBanner.jpg`, await solid(1280, 720).jpeg().toBuffer());
