@@ -34,8 +34,8 @@ const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
 // /usr/local/bin/convert may be anything; the real ImageMagick 6 binary, by full path.
 const MAGICK = process.env.BENCH_MAGICK ?? '/usr/bin/convert-im6.q16';
 const TIME = '/usr/bin/time';
-// The CLI restarts itself with glibc allocator settings (src/cli/allocator.ts); this turns that off.
-const GLIBC_DEFAULT = 'env STORESHOTS_ALLOCATOR=default (glibc defaults)';
+// Lean mode: the CLI restarts itself with glibc allocator settings (src/cli/allocator.ts).
+const LEAN = 'env STORESHOTS_ALLOCATOR=lean (allocator restart)';
 const RUNS = QUICK ? 1 : 3;
 const work = mkdtempSync(path.join(os.tmpdir(), 'storeshots-bench-'));
 const log = (m) => process.stderr.write(`${m}\n`);
@@ -186,8 +186,8 @@ function measureStoreshots(dir, n, runs, withJobs1, only2) {
   if (withJobs1) runSet('1 worker, cold', ['--jobs', '1', '--no-cache'], runs);
   runSet('2 workers, cold', ['--jobs', '2', '--no-cache'], runs);
   if (only2) return r;
-  // The CLI's own allocator settings turned off: how much of the peak RSS they save, at what CPU.
-  runSet(`2 workers, cold, ${GLIBC_DEFAULT}`, ['--jobs', '2', '--no-cache'], 1, { STORESHOTS_ALLOCATOR: 'default' });
+  // Lean mode: how much peak RSS the allocator restart saves, at what time and CPU.
+  runSet(`2 workers, cold, ${LEAN}`, ['--jobs', '2', '--no-cache'], 1, { STORESHOTS_ALLOCATOR: 'lean' });
   rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
   runSet('2 workers, cold, filling the cache', ['--jobs', '2', '--cache-dir', 'cache'], 1);
   runSet('2 workers, nothing changed (cached)', ['--jobs', '2', '--cache-dir', 'cache'], runs);
