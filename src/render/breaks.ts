@@ -100,10 +100,14 @@ export function phraseModel(locale: string): 'ja' | 'zh-hans' | 'zh-hant' | unde
 const hyphenators = new Map<string, Hyphenate>();
 const parsers = new Map<string, Parser>();
 
-/** Loads what breaking a locale's text needs (patterns, phrase model); call before layout. */
-export async function loadBreakData(locales: Iterable<string>): Promise<void> {
+/** Thrown by layout that needs break data not loaded yet (loadBreakData first). */
+export class BreakDataNotLoaded extends Error {}
+
+/** Loads what breaking a locale's text needs (patterns, phrase model); call before layout. With
+ * `phrasesOnly`, only the phrase models (every ja/zh layout needs them; patterns only loose breaks). */
+export async function loadBreakData(locales: Iterable<string>, phrasesOnly = false): Promise<void> {
   for (const locale of locales) {
-    const pat = patternLanguage(locale);
+    const pat = phrasesOnly ? undefined : patternLanguage(locale);
     if (pat && !hyphenators.has(pat)) {
       const m = await PATTERNS[pat]!();
       hyphenators.set(pat, m.hyphenateSync ?? m.default!.hyphenateSync);
@@ -122,7 +126,10 @@ export async function loadBreakData(locales: Iterable<string>): Promise<void> {
 function loaded<T>(map: Map<string, T>, key: string, locale: string): T {
   const v = map.get(key);
   // A programming error, never a user's: the render path loads before it lays out.
-  if (!v) throw new Error(`line-breaking data for ${locale} (${key}) is not loaded: await loadBreakData() first`);
+  if (!v)
+    throw new BreakDataNotLoaded(
+      `line-breaking data for ${locale} (${key}) is not loaded: await loadBreakData() first`,
+    );
   return v;
 }
 

@@ -5,7 +5,7 @@ import type { Job } from '../plan/types.js';
 import { jobRecord } from '../report/record.js';
 import { RenderError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
-import { loadBreakData } from './breaks.js';
+import { BreakDataNotLoaded, loadBreakData } from './breaks.js';
 import { COVERAGE_ADVICE, coverageProblems } from './coverage.js';
 import { freeNow } from './decode-cache.js';
 import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
@@ -31,7 +31,16 @@ export function setFactsCount(): number {
 /** The text facts every slide of the set shares (type sizes, text height): measured once per set. */
 export async function computeSetFacts(setJobs: Job[]): Promise<SetFacts> {
   factsComputed++;
-  await loadBreakData(new Set(setJobs.map((j) => j.locale)));
+  const locales = new Set(setJobs.map((j) => j.locale));
+  // Hyphenation patterns (up to 1.5 MB a language) load only for a set whose text needs loose
+  // breaks; most never do, and a cached re-run computes every set's facts for its cache keys.
+  await loadBreakData(locales, true);
+  try {
+    return setFacts(setJobs, textMeasurer());
+  } catch (e) {
+    if (!(e instanceof BreakDataNotLoaded)) throw e;
+  }
+  await loadBreakData(locales);
   return setFacts(setJobs, textMeasurer());
 }
 
