@@ -10,17 +10,24 @@ init_define_globalThis_STORESHOTS_NATIVES();
 // src/cli/allocator.ts
 init_define_globalThis_STORESHOTS_NATIVES();
 import { spawn } from "node:child_process";
+import os from "node:os";
 var ALLOCATOR_ENV = {
   MALLOC_MMAP_THRESHOLD_: String(4 * 1024 * 1024),
   MALLOC_ARENA_MAX: "2"
 };
+var LEAN_BELOW = 4 * 1024 ** 3;
 var RENDERING = /* @__PURE__ */ new Set(["render"]);
-function allocatorEnv(argv2, env2, platform = process.platform, glibc = isGlibc()) {
+function allocatorEnv(argv2, env2, platform = process.platform, glibc = isGlibc(), memory = availableMemory()) {
   if (platform !== "linux" || !glibc) return void 0;
   if (!RENDERING.has(argv2.find((a) => !a.startsWith("-")) ?? "")) return void 0;
   if (env2.STORESHOTS_ALLOCATOR === "default" || env2.STORESHOTS_ALLOCATOR === "set") return void 0;
   if (Object.keys(ALLOCATOR_ENV).some((k) => env2[k] !== void 0)) return void 0;
+  if (env2.STORESHOTS_ALLOCATOR !== "lean" && memory >= LEAN_BELOW) return void 0;
   return { ...env2, ...ALLOCATOR_ENV, STORESHOTS_ALLOCATOR: "set" };
+}
+function availableMemory() {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 ? Math.min(limit, os.totalmem()) : os.totalmem();
 }
 function isGlibc() {
   const header = process.report?.getReport()?.header;
@@ -49,6 +56,6 @@ var env = allocatorEnv(argv, process.env);
 var restarted = env ? await restartWith(env) : void 0;
 if (restarted !== void 0) process.exitCode = restarted;
 else {
-  const [{ main }, { processIO }] = await Promise.all([import("./chunks/main-PYGNQFND.js"), import("./chunks/io-PDJ56U66.js")]);
+  const [{ main }, { processIO }] = await Promise.all([import("./chunks/main-26OIADN7.js"), import("./chunks/io-PDJ56U66.js")]);
   process.exitCode = await main(argv, processIO());
 }

@@ -1,8 +1,8 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-53OCIMP6.js";
-import "../chunks/chunk-FBA2EPE7.js";
+} from "../chunks/chunk-F32TZNUT.js";
+import "../chunks/chunk-75J7APAE.js";
 import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-6JH44W7O.js";
