@@ -3,25 +3,17 @@
 // bytes patched where sharp cannot write the defect (a DPI of 0, a YCCK JPEG, a foreign ICC
 // profile), then `storeshots lint`'s own entry point (lintPaths) reads them. Every message is
 // compared whole: the rule's wording is what the user reads.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/lint/index.js';
 import { APPSTORE } from '../src/store/facts.js';
 import { writeImage } from './fixtures/lint/images.js';
+import { tempDirs } from './helpers/temp.js';
 
-const dirs: string[] = [];
-const temp = () => {
-  const d = mkdtempSync(path.join(tmpdir(), 'storeshots-lint-appstore-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempDirs('storeshots-lint-appstore-');
 
 /** Findings of one lint run as "severity rule path: message", the set-level slot warnings left out
  * (a one-file folder always misses slots; lint-paths.test.ts tests those). */

@@ -1,25 +1,17 @@
 // `storeshots lint PATH...` on trees built in temporary folders: fastlane deliver and supply
 // layouts, our flat output, loose files, and the bad inputs a user can hand it.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/lint/index.js';
 import { SOURCES } from '../src/store/sources.js';
 import type { Finding } from '../src/report/types.js';
 import { writeImage } from './fixtures/lint/images.js';
 import { runCli } from './helpers/cli.js';
+import { tempDirs } from './helpers/temp.js';
 
-const dirs: string[] = [];
-const temp = () => {
-  const d = mkdtempSync(path.join(tmpdir(), 'storeshots-lint-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempDirs('storeshots-lint-');
 
 const rules = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.rule} ${f.path ?? ''}`.trim());
 const knownUrls = new Set<string>(Object.values(SOURCES).map((s) => s.url));

@@ -4,24 +4,16 @@
 // whole. Thresholds come from src/store/facts.ts (PLAY), so a test states the rule, not a copy of it.
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/lint/index.js';
 import { getRule } from '../src/lint/rules.js';
 import { PLAY } from '../src/store/facts.js';
+import { tempDirs } from './helpers/temp.js';
 
-const dirs: string[] = [];
-const temp = () => {
-  const d = mkdtempSync(path.join(tmpdir(), 'storeshots-lint-play-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempDirs('storeshots-lint-play-');
 
 /** Per-image findings of one lint run as "severity rule path: message" (set rules such as counts and
  * promotion eligibility left out: lint-paths.test.ts tests those). */

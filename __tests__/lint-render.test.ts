@@ -1,22 +1,14 @@
 // Lint through the real renderer: `storeshots render` on a small manifest with an overflowing
 // headline and a missing translation, and on the example project (which must have no errors).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/types.js';
 import { EXAMPLE, runCli } from './helpers/cli.js';
 import { writeImage } from './fixtures/lint/images.js';
+import { tempDirs } from './helpers/temp.js';
 
-const dirs: string[] = [];
-const temp = () => {
-  const d = mkdtempSync(path.join(tmpdir(), 'storeshots-lint-render-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempDirs('storeshots-lint-render-');
 
 const LONG =
   'Plan your mornings, track every habit, see your streaks, get gentle reminders, share progress with friends and family, and celebrate every single milestone along the way';

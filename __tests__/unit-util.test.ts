@@ -1,10 +1,9 @@
 // The shared helpers of src/util/ (one copy each): canonical JSON, path containment, sha256,
 // the PNG header, the retry arithmetic, and the one report.json reader.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/util/json.js';
 import { isInside, isReallyInside, joinInside, resolveInside } from '../src/util/paths.js';
 import { sha256 } from '../src/util/hash.js';
@@ -12,16 +11,9 @@ import { isPng, pngSize, PNG_SIGNATURE } from '../src/util/png.js';
 import { backoffMs, retryAfterMs, retrying } from '../src/util/retry.js';
 import { readReport } from '../src/report/read.js';
 import { UserError } from '../src/util/errors.js';
+import { tempDirs } from './helpers/temp.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const tmp = () => {
-  const d = mkdtempSync(path.join(tmpdir(), 'storeshots-util-'));
-  dirs.push(d);
-  return d;
-};
+const tmp = tempDirs('storeshots-util-');
 
 describe('canonicalJson', () => {
   it('writes what JSON.stringify writes for undefined: null in arrays, the key left out of objects', () => {
