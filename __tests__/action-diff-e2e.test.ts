@@ -5,8 +5,7 @@
 // same workflow find that run, download its artifact across runs and compare (src/action/base.ts).
 // The example is cut to en-US and de-DE with all three presets: a changed slide is 3 images.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import {
   shippedAction,
   type RunOptions,
 } from './fakes/run-action.js';
+import { tempDirs } from './helpers/temp.js';
 
 const PRESETS = ['appstore.iphone_6_9', 'appstore.ipad_13', 'play.phone'];
 const IMAGES = 2 * 3 * 3;
@@ -30,7 +30,8 @@ let gh: FakeGitHub;
 let arts: FakeArtifacts;
 let actionDir: string;
 /** One RUNNER_TEMP for every run: the render cache folder in it carries over, as @actions/cache would. */
-const runnerTemp = mkdtempSync(path.join(tmpdir(), 'storeshots-diff-e2e-temp-'));
+const temp = tempDirs('storeshots-diff-e2e-');
+const runnerTemp = temp();
 const runAction = (o: Omit<RunOptions, 'actionDir' | 'github' | 'artifacts'>) =>
   run({ ...o, actionDir, github: gh, artifacts: arts, env: { RUNNER_TEMP: runnerTemp, ...o.env } });
 
@@ -246,9 +247,19 @@ describe('without a base artifact: the base commit rendered on the runner', { ti
     );
     git(src, 'commit', '-qam', 'headline');
     const head = git(src, 'rev-parse', 'HEAD');
-    const origin = mkdtempSync(path.join(tmpdir(), 'storeshots-origin-'));
+    const origin = temp();
     git(origin, 'clone', '-q', '--bare', src, '.');
     return { origin, base, head };
+  }
+
+  /** A workspace as actions/checkout makes it by default: one commit, no history. */
+  function shallowCheckout(origin: string, head: string): string {
+    const ws = temp();
+    git(ws, 'init', '-q');
+    git(ws, 'remote', 'add', 'origin', `file://${origin}`);
+    git(ws, 'fetch', '-q', '--depth=1', 'origin', head);
+    git(ws, 'checkout', '-q', head);
+    return ws;
   }
 
   function event(number: number, base: string, head: string) {
@@ -259,13 +270,13 @@ describe('without a base artifact: the base commit rendered on the runner', { ti
 
   it('diff-base: render checks the base commit out and renders it: the same 3 images changed', async () => {
     const { origin, base, head } = repository();
-    const ws = mkdtempSync(path.join(tmpdir(), 'storeshots-ws-'));
+    const ws = temp();
     git(ws, 'clone', '-q', origin, '.');
     git(ws, 'checkout', '-q', head);
     workflowRun(5101, { headBranch: 'feature-31', event: 'pull_request', status: 'in_progress', conclusion: null });
     // A fresh render cache: the head draws all 18 images, the base only the 3 that differ.
     const r = await runAction({
-      env: { RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'storeshots-diff-e2e-temp-')) },
+      env: { RUNNER_TEMP: temp() },
       workspace: ws,
       inputs: { ...inputs, 'diff-base': 'render' },
       event: event(31, base, head),
@@ -284,12 +295,7 @@ describe('without a base artifact: the base commit rendered on the runner', { ti
 
   it('a shallow checkout fetches the base commit from origin; where origin refuses, it says how to fix the checkout', async () => {
     const { origin, base, head } = repository();
-    // As actions/checkout does by default: one commit, no history.
-    const ws = mkdtempSync(path.join(tmpdir(), 'storeshots-ws-'));
-    git(ws, 'init', '-q');
-    git(ws, 'remote', 'add', 'origin', `file://${origin}`);
-    git(ws, 'fetch', '-q', '--depth=1', 'origin', head);
-    git(ws, 'checkout', '-q', head);
+    const ws = shallowCheckout(origin, head);
     expect(git(ws, 'rev-parse', '--is-shallow-repository')).toBe('true');
     // No successful run on this workflow's main yet (diff-base: artifact): the base commit is rendered instead.
     workflowRun(5102, {
@@ -309,11 +315,7 @@ describe('without a base artifact: the base commit rendered on the runner', { ti
 
     // A base commit origin does not have (the base branch was force-pushed since): nothing to render.
     const gone = 'e'.repeat(40);
-    const ws2 = mkdtempSync(path.join(tmpdir(), 'storeshots-ws-'));
-    git(ws2, 'init', '-q');
-    git(ws2, 'remote', 'add', 'origin', `file://${origin}`);
-    git(ws2, 'fetch', '-q', '--depth=1', 'origin', head);
-    git(ws2, 'checkout', '-q', head);
+    const ws2 = shallowCheckout(origin, head);
     workflowRun(5103, {
       workflowId: WORKFLOW + 1,
       headBranch: 'feature-33',
