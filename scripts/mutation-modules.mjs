@@ -52,11 +52,17 @@ export const MODULES = [
     mutate: ['src/store/**/*.ts'],
     // The store facts are module-level tables: the vitest runner never activates a static mutant.
     ignoreStatic: true,
+    // deliverDisplayType, resolvePreset's refusals and presetRefs are reached through lint on real
+    // files (lint-paths, lint-appstore, lint-play) and the locale maps through l10n planning.
     tests: [
       '__tests__/presets.test.ts',
       '__tests__/layout.test.ts',
       '__tests__/plan.test.ts',
       '__tests__/lint-rules.test.ts',
+      '__tests__/lint-paths.test.ts',
+      '__tests__/lint-appstore.test.ts',
+      '__tests__/lint-play.test.ts',
+      '__tests__/l10n-plan.test.ts',
     ],
   },
   {
