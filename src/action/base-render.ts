@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { runPipeline } from '../pipeline.js';
-import { UserError, errorMessage } from '../util/errors.js';
+import { errorMessage, oneLineMessage } from '../util/errors.js';
 import type { RenderedBase } from './base.js';
 import { pipelineSelection } from './modes/shared.js';
 import type { ActionEnv } from './env.js';
@@ -101,7 +101,7 @@ export async function renderBaseCommit(a: ActionEnv, sha: string, cacheDir: stri
       note: `${rendered} of ${images} images drawn, the rest from the render cache${got.fetched ? '; fetched from origin' : ''}`,
     };
   } catch (e) {
-    const msg = e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : errorMessage(e);
+    const msg = oneLineMessage(e);
     return { error: `The manifest of the base commit ${s} could not be rendered: ${msg}` };
   } finally {
     await git(ctx.workspace, ['worktree', 'remove', '--force', tree]).catch(() => undefined);

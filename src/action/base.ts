@@ -7,7 +7,7 @@ import path from 'node:path';
 import { diffSets, type DiffResult } from '../diff/index.js';
 import { describeBase, findBaseSet } from '../publish/base-set.js';
 import type { RenderedSet } from '../publish/set.js';
-import { UserError, errorMessage } from '../util/errors.js';
+import { oneLineMessage } from '../util/errors.js';
 import type { PullRequestRef } from './context.js';
 import type { ActionEnv } from './env.js';
 
@@ -104,7 +104,7 @@ export async function compareWithBase(
     return { base: base.line, source: base.source, diff, diffDir, baseSha: base.sha };
   } catch (e) {
     // A base set we cannot read (an older storeshots, a broken download) is no reason to fail the run.
-    const msg = e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : errorMessage(e);
+    const msg = oneLineMessage(e);
     return { base: `${base.line} The comparison failed: ${msg}`, source: 'none' };
   }
 }

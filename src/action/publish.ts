@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { explainRefusal } from '../github/client.js';
-import { UserError, errorMessage } from '../util/errors.js';
+import { oneLineMessage } from '../util/errors.js';
 import {
   commentMarker,
   findStickyComment,
@@ -308,9 +308,7 @@ export async function publish(a: ActionEnv, set: RenderedSet, o: PublishOptions)
     }
   } catch (e) {
     // The step fails, but the summary still says what was published before it did.
-    notes.push(
-      `storeshots stopped: ${e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : errorMessage(e)}`,
-    );
+    notes.push(`storeshots stopped: ${oneLineMessage(e)}`);
     throw e;
   } finally {
     await runner.summary(

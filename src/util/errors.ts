@@ -57,6 +57,12 @@ export function errorMessage(e: unknown): string {
   return String(e);
 }
 
+/** One line for a comment or summary: a UserError's problem messages joined by "; " (without their
+ * positions and severities), else errorMessage. */
+export function oneLineMessage(e: unknown): string {
+  return e instanceof UserError ? e.problems.map((p) => p.message).join('; ') : errorMessage(e);
+}
+
 /** Why a file or folder could not be read, in words (the errno code), else the error's message. */
 export function fsErrorReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
