@@ -1,13 +1,13 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-F32TZNUT.js";
-import "../chunks/chunk-75J7APAE.js";
+} from "../chunks/chunk-CIQUJ7HO.js";
+import "../chunks/chunk-DGMAGROP.js";
 import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-6JH44W7O.js";
-import "../chunks/chunk-LMQ7322M.js";
-import "../chunks/chunk-GO44O5MC.js";
+import "../chunks/chunk-KWPUWPYA.js";
+import "../chunks/chunk-7IMI5VS3.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
 } from "../chunks/chunk-MMCJ6GSV.js";
@@ -33,7 +33,7 @@ async function batch(task) {
   }
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-LCJAKCZK.js");
+  const { lintRender } = await import("../chunks/lint-JE3SG2LG.js");
   return lintRender(task.plan, task.images);
 }
 export {
