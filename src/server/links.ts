@@ -30,7 +30,10 @@ export class LinkSigner {
   }
 
   check(pathname: string, expires: string, signature: string, nowMs: number): LinkCheck {
+    // Node decodes base64url leniently: the unused low bits of the last character and stray characters
+    // are dropped, so several strings decode to the same bytes. Only the one canonical spelling is genuine.
     const given = Buffer.from(signature, 'base64url');
+    const canonical = given.toString('base64url') === signature;
     const at = Number(expires);
     // Compared against every secret without stopping early; the expiry is judged only for a genuine link,
     // so a forged one never learns whether its time was right.
@@ -39,7 +42,7 @@ export class LinkSigner {
       const want = this.mac(s, pathname, at);
       if (given.length === want.length && timingSafeEqual(given, want)) genuine = true;
     }
-    if (!genuine) return 'invalid';
+    if (!genuine || !canonical) return 'invalid';
     return at * 1000 > nowMs ? 'ok' : 'expired';
   }
 }
