@@ -2,7 +2,7 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-D3YY3HP7.js";
+} from "../chunks/chunk-ZI42TZUN.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
