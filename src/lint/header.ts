@@ -47,15 +47,24 @@ export class UnreadableImageError extends Error {
   }
 }
 
-/** Parses a whole file's bytes. Throws UnreadableImageError with a reason a user can act on. */
-export function readImageFacts(buf: Buffer): ImageFacts {
+/**
+ * Parses a whole file's bytes. Throws UnreadableImageError with a reason a user can act on.
+ *
+ * `known`: facts this function returned before for some bytes (kept with a render cache entry, or
+ * read in the render thread that encoded the image). They are returned as they are only when these
+ * bytes have their SHA-256 and length, so the facts are still those of the bytes read here: the
+ * PNG's pixel data is not inflated twice, and bytes changed in any way are read afresh.
+ */
+export function readImageFacts(buf: Buffer, known?: ImageFacts): ImageFacts {
   if (buf.length === 0) throw new UnreadableImageError('the file is empty (0 bytes)');
+  const hash = sha256(buf);
+  if (known && known.bytes === buf.length && known.sha256 === hash) return { ...known };
   const format = sniffFormat(buf);
   if (!format)
     throw new UnreadableImageError(
       'not an image: the first bytes match no image format (PNG, JPEG, GIF, WebP, HEIF, AVIF, BMP, TIFF)',
     );
-  const base = { bytes: buf.length, sha256: sha256(buf) };
+  const base = { bytes: buf.length, sha256: hash };
   if (format === 'png') return { ...base, ...readPng(buf) };
   if (format === 'jpeg') return { ...base, ...readJpeg(buf) };
   return { ...base, format, width: 0, height: 0, hasAlpha: false, colorModel: 'unknown' };

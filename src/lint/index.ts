@@ -44,6 +44,7 @@ export async function lintRender(plan: Plan, images: RenderedImage[]): Promise<F
       slide: r.job.slide,
       job: r.job,
       text: r.text,
+      knownFacts: r.facts,
       pseudo: PSEUDO_LOCALES.includes(r.job.locale) || undefined,
     };
   });
@@ -120,7 +121,7 @@ async function readAll(images: LintImage[]): Promise<void> {
       const img = images[next++]!;
       if (img.unreadable) continue;
       try {
-        img.facts = readImageFacts(await readRegularFile(img.file));
+        img.facts = readImageFacts(await readRegularFile(img.file), img.knownFacts);
         if (img.store === 'appstore' && !img.displayType)
           img.displayType = deliverDisplayType(img.facts.width, img.facts.height, img.path);
       } catch (e) {

@@ -34,6 +34,8 @@ export interface LintImage {
   displayType?: string;
   /** The real bytes, or why they could not be read. */
   facts?: ImageFacts;
+  /** Facts read before from the image's bytes (render thread, render cache): used only if the bytes on disk have their hash. */
+  knownFacts?: ImageFacts;
   unreadable?: string;
   /** A pseudo-locale render (for review, never uploaded): only the file and text rules apply. */
   pseudo?: boolean;

@@ -16,6 +16,7 @@ import { decodeStats, layerStats, setDecodeBudget } from './decode-cache.js';
 import { checkGlyphs, computeSetFacts, renderJob } from './job.js';
 import type { RenderPool } from './pool.js';
 import type { BatchImage, BatchResult, BatchTask, SetFacts } from './types.js';
+import { readImageFacts, type ImageFacts } from '../lint/header.js';
 
 /** Renders a batch in this thread. Images are written to task.outDir when set, else their bytes come back. */
 export async function runBatch(task: BatchTask): Promise<BatchResult> {
@@ -56,6 +57,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       if (task.checkGlyphs) checkGlyphs([job]);
       const { buffer, text, record } = await renderJob(job, set.jobs, set.facts);
       if (task.outDir) writeFileAtomic(path.join(task.outDir, job.output.path), buffer);
+      const facts = lintFacts(buffer);
       if (cache && key) {
         try {
           cache.put(key, buffer, {
@@ -65,14 +67,15 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
             height: record.height,
             imageFormat: record.format,
             text,
+            facts,
           });
         } catch {
           /* a full or read-only cache never fails a render */
         }
       }
       const image: BatchImage = task.outDir
-        ? { id: job.id, record, text }
-        : { id: job.id, record, text, bytes: buffer };
+        ? { id: job.id, record, text, facts }
+        : { id: job.id, record, text, facts, bytes: buffer };
       images.push(image);
     } catch (e) {
       return {
@@ -85,6 +88,20 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
     }
   }
   return { images, measured, decodes: decodes(), layers: layers() };
+}
+
+/**
+ * What lint's reader makes of the encoded bytes (lint/header.ts), read here in the render thread,
+ * beside the drawing, so lint in the calling thread (and a cached re-run) need not inflate the PNG
+ * again: lint reads the bytes on disk and uses these facts only when they have this hash. Bytes the
+ * reader refuses get no facts (lint reads them again and reports why).
+ */
+function lintFacts(buffer: Buffer): ImageFacts | undefined {
+  try {
+    return readImageFacts(buffer);
+  } catch {
+    return undefined;
+  }
 }
 
 /** One finished image of a set's batch, with its bytes (the caller stores them). */

@@ -17,6 +17,7 @@ import { canonicalJson } from '../util/json.js';
 import { packageRoot } from '../util/paths.js';
 import { VERSION } from '../version.js';
 import type { SetFacts } from './layout.js';
+import type { ImageFacts } from '../lint/header.js';
 
 /** Bumped when the entry format or the key's makeup changes. */
 export const CACHE_FORMAT = 1;
@@ -167,6 +168,8 @@ export interface CacheMeta {
   height: number;
   imageFormat: 'png' | 'jpeg';
   text: TextLayoutInfo[];
+  /** lint's facts of the image's bytes (lint/header.ts); lint uses them only for bytes with their hash. */
+  facts?: ImageFacts;
   /** The image file's mtime as written: while size and mtime are unchanged, copyTo trusts its bytes. */
   imgMtimeMs?: number;
 }

@@ -81,7 +81,14 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     // The image as it was rendered before: same bytes, same text layout for lint.
     const file = path.join(plan.outDir, job.output.path);
     const hit = key ? cache!.copyTo(key, file) : undefined;
-    if (hit) done.set(job.id, { job, file, text: hit.text, record: jobRecord(job, hit.bytes, hit.sha256, true) });
+    if (hit)
+      done.set(job.id, {
+        job,
+        file,
+        text: hit.text,
+        facts: hit.facts,
+        record: jobRecord(job, hit.bytes, hit.sha256, true),
+      });
     else misses.push({ job, key });
   }
 
@@ -112,7 +119,13 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     layers.reused += r.layers.reused;
     for (const i of r.images) {
       const job = byId.get(i.id)!;
-      done.set(i.id, { job, file: path.join(plan.outDir, job.output.path), text: i.text, record: i.record });
+      done.set(i.id, {
+        job,
+        file: path.join(plan.outDir, job.output.path),
+        text: i.text,
+        facts: i.facts,
+        record: i.record,
+      });
     }
     emit();
     if (r.error)

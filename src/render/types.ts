@@ -4,6 +4,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Position } from '../manifest/types.js';
 import type { Job } from '../plan/types.js';
+import type { ImageFacts } from '../lint/header.js';
 
 /** One image in report.json. `path` is relative to the output directory. */
 export interface ImageRecord {
@@ -58,6 +59,8 @@ export interface RenderedImage {
   /** Absolute path of the written file. */
   file: string;
   text: TextLayoutInfo[];
+  /** What lint's reader made of these bytes when they were encoded or cached; lint uses it only for bytes with its hash. */
+  facts?: ImageFacts;
 }
 
 /** What every slide of a (locale, preset) set shares, so the set looks even (layout.ts computes it). */
@@ -106,6 +109,8 @@ export interface BatchImage {
   id: string;
   record: ImageRecord;
   text: TextLayoutInfo[];
+  /** lint's facts of the bytes (lint/header.ts), read in the render thread. */
+  facts?: ImageFacts;
   bytes?: Uint8Array;
 }
 
