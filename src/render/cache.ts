@@ -23,11 +23,37 @@ import type { ImageFacts } from '../lint/header.js';
 export const CACHE_FORMAT = 1;
 export const DEFAULT_CACHE_DIR = '.storeshots-cache';
 
-/** Hashes files by content, once per (path, size, mtime) in this process: CI checkouts give every file a new mtime, so mtimes never enter a key. */
+/**
+ * Hashes files by content, once per path for as long as this hasher lives (one render run: the
+ * jobs of a run share a few screenshots and fonts, and a stat per job and file was a quarter of a
+ * cached re-run). CI checkouts give every file a new mtime, so mtimes never enter a key.
+ */
 export class FileHasher {
   private readonly memo = new Map<string, string>();
 
   hash(file: string): string {
+    let h = this.memo.get(file);
+    if (!h) this.memo.set(file, (h = this.read(file)));
+    return h;
+  }
+
+  private readonly files = new Map<string, boolean>();
+
+  /** Whether `file` is a regular file, asked once per path. */
+  isFile(file: string): boolean {
+    let f = this.files.get(file);
+    if (f === undefined) {
+      try {
+        f = statSync(file).isFile();
+      } catch {
+        f = false;
+      }
+      this.files.set(file, f);
+    }
+    return f;
+  }
+
+  private read(file: string): string {
     let st;
     try {
       st = statSync(file);
@@ -35,10 +61,7 @@ export class FileHasher {
       return 'missing';
     }
     if (!st.isFile()) return 'not-a-file';
-    const k = `${file}|${st.size}|${st.mtimeMs}`;
-    let h = this.memo.get(k);
-    if (!h) this.memo.set(k, (h = sha256File(file)));
-    return h;
+    return sha256File(file);
   }
 }
 
@@ -80,7 +103,7 @@ function listFiles(dir: string, re: RegExp): string[] {
 }
 
 /** Files a style names (background image, fonts, a frame PNG), resolved as the renderer resolves them. */
-export function styleFiles(job: Job): string[] {
+export function styleFiles(job: Job, files: FileHasher): string[] {
   const out = new Set<string>();
   const walk = (v: unknown) => {
     if (typeof v === 'string') {
@@ -92,11 +115,7 @@ export function styleFiles(job: Job): string[] {
         }
       } else if (/[./\\]/.test(v) && !v.startsWith('#')) {
         const abs = path.resolve(job.baseDir, v);
-        try {
-          if (statSync(abs).isFile()) out.add(abs);
-        } catch {
-          /* not a file: a colour, a name */
-        }
+        if (files.isFile(abs)) out.add(abs); // else a colour, a name
       }
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
@@ -127,7 +146,7 @@ export function jobMaterial(job: Job, files: FileHasher): Record<string, unknown
     screenshot: job.screenshot ? files.hash(job.screenshot) : null,
     second: job.secondScreenshot ? files.hash(job.secondScreenshot) : null,
     fonts: job.fonts.map((f) => files.hash(f)),
-    styleFiles: styleFiles(job).map((f) => [path.basename(f), files.hash(f)]),
+    styleFiles: styleFiles(job, files).map((f) => [path.basename(f), files.hash(f)]),
     format: job.output.format,
     // PNG ignores quality: changing it must not redraw PNG sets.
     quality: job.output.format === 'jpeg' ? job.output.quality : null,
