@@ -23,37 +23,11 @@ import type { ImageFacts } from '../lint/header.js';
 export const CACHE_FORMAT = 1;
 export const DEFAULT_CACHE_DIR = '.storeshots-cache';
 
-/**
- * Hashes files by content, once per path for as long as this hasher lives (one render run: the
- * jobs of a run share a few screenshots and fonts, and a stat per job and file was a quarter of a
- * cached re-run). CI checkouts give every file a new mtime, so mtimes never enter a key.
- */
+/** Hashes files by content, once per (path, size, mtime) in this process: CI checkouts give every file a new mtime, so mtimes never enter a key. */
 export class FileHasher {
   private readonly memo = new Map<string, string>();
 
   hash(file: string): string {
-    let h = this.memo.get(file);
-    if (!h) this.memo.set(file, (h = this.read(file)));
-    return h;
-  }
-
-  private readonly files = new Map<string, boolean>();
-
-  /** Whether `file` is a regular file, asked once per path. */
-  isFile(file: string): boolean {
-    let f = this.files.get(file);
-    if (f === undefined) {
-      try {
-        f = statSync(file).isFile();
-      } catch {
-        f = false;
-      }
-      this.files.set(file, f);
-    }
-    return f;
-  }
-
-  private read(file: string): string {
     let st;
     try {
       st = statSync(file);
@@ -61,7 +35,10 @@ export class FileHasher {
       return 'missing';
     }
     if (!st.isFile()) return 'not-a-file';
-    return sha256File(file);
+    const k = `${file}|${st.size}|${st.mtimeMs}`;
+    let h = this.memo.get(k);
+    if (!h) this.memo.set(k, (h = sha256File(file)));
+    return h;
   }
 }
 
@@ -103,7 +80,7 @@ function listFiles(dir: string, re: RegExp): string[] {
 }
 
 /** Files a style names (background image, fonts, a frame PNG), resolved as the renderer resolves them. */
-export function styleFiles(job: Job, files: FileHasher): string[] {
+export function styleFiles(job: Job): string[] {
   const out = new Set<string>();
   const walk = (v: unknown) => {
     if (typeof v === 'string') {
@@ -115,7 +92,11 @@ export function styleFiles(job: Job, files: FileHasher): string[] {
         }
       } else if (/[./\\]/.test(v) && !v.startsWith('#')) {
         const abs = path.resolve(job.baseDir, v);
-        if (files.isFile(abs)) out.add(abs); // else a colour, a name
+        try {
+          if (statSync(abs).isFile()) out.add(abs);
+        } catch {
+          /* not a file: a colour, a name */
+        }
       }
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
@@ -146,7 +127,7 @@ export function jobMaterial(job: Job, files: FileHasher): Record<string, unknown
     screenshot: job.screenshot ? files.hash(job.screenshot) : null,
     second: job.secondScreenshot ? files.hash(job.secondScreenshot) : null,
     fonts: job.fonts.map((f) => files.hash(f)),
-    styleFiles: styleFiles(job, files).map((f) => [path.basename(f), files.hash(f)]),
+    styleFiles: styleFiles(job).map((f) => [path.basename(f), files.hash(f)]),
     format: job.output.format,
     // PNG ignores quality: changing it must not redraw PNG sets.
     quality: job.output.format === 'jpeg' ? job.output.quality : null,
@@ -176,6 +157,22 @@ export function cacheKey(k: KeyInput): string {
     : [];
   return sha256(
     canonicalJson({ renderer: k.renderer ?? rendererFingerprint(), job: jobMaterial(job, files), facts, neighbours }),
+  );
+}
+
+/**
+ * What decides a set's text facts (computeSetFacts): every job of the set as planned and the files
+ * they read, and the renderer. More than the facts need (an output path, a slide's id): a changed
+ * digest only measures the set again, it never changes an image's key by itself.
+ */
+export function setDigest(setJobs: Job[], files: FileHasher, renderer?: string): string {
+  return sha256(
+    canonicalJson({
+      renderer: renderer ?? rendererFingerprint(),
+      setFacts: 1,
+      jobs: setJobs,
+      material: setJobs.map((j) => jobMaterial(j, files)),
+    }),
   );
 }
 
@@ -294,6 +291,38 @@ export class RenderCache {
     return meta;
   }
 
+  private factsFile(digest: string): string {
+    return path.join(this.root, 'sets', digest.slice(0, 2), `${digest}.facts`);
+  }
+
+  /** A set's text facts stored under its setDigest, or undefined when absent or unreadable (then removed). */
+  getSetFacts(digest: string): SetFacts | undefined {
+    const file = this.factsFile(digest);
+    let facts: SetFacts;
+    try {
+      facts = JSON.parse(readFileSync(file, 'utf8')) as SetFacts;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(file, { force: true });
+      return undefined;
+    }
+    if (typeof facts?.textHeight !== 'number') {
+      rmSync(file, { force: true });
+      return undefined;
+    }
+    this.touch(file);
+    return facts;
+  }
+
+  putSetFacts(digest: string, facts: SetFacts): void {
+    const file = this.factsFile(digest);
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileAtomic(file, JSON.stringify(facts));
+    } catch {
+      /* a full or read-only cache never fails a render */
+    }
+  }
+
   put(key: string, buffer: Buffer, meta: Omit<CacheMeta, 'format' | 'imgMtimeMs'>): void {
     const p = this.paths(key);
     mkdirSync(path.dirname(p.img), { recursive: true });
@@ -331,6 +360,19 @@ export class RenderCache {
       if (drop) {
         this.drop(key);
         removed++;
+      }
+    }
+    // Sets' facts (a few hundred bytes each) go only by age: a run with `keep` needs the facts of its sets.
+    const sets = path.join(this.root, 'sets');
+    if (cutoff !== undefined && existsSync(sets)) {
+      for (const f of readdirSync(sets, { recursive: true }) as string[]) {
+        if (!f.endsWith('.facts')) continue;
+        const file = path.join(sets, f);
+        try {
+          if (statSync(file).mtimeMs < cutoff) rmSync(file, { force: true });
+        } catch {
+          /* gone meanwhile */
+        }
       }
     }
     return removed;

@@ -7,7 +7,7 @@ import type { Job, Plan } from '../plan/types.js';
 import { jobRecord } from '../report/record.js';
 import { RenderError, errorMessage } from '../util/errors.js';
 import { runBatch } from './batch.js';
-import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache } from './cache.js';
+import { cacheKey, DEFAULT_CACHE_DIR, FileHasher, RenderCache, setDigest } from './cache.js';
 import { checkGlyphs, computeSetFacts, renderJob } from './job.js';
 import { decodeBudget, poolSize, RenderPool } from './pool.js';
 import type { BatchResult, BatchTask, RenderedImage, TextLayoutInfo } from './types.js';
@@ -58,20 +58,36 @@ export function setOf(plan: Plan, job: Job): Job[] {
  * rendered in worker threads, in batches of jobs that share a set or a screenshot (batchesOf).
  */
 export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promise<RenderedImage[]> {
-  checkGlyphs(plan.jobs);
-  const bySet = new Map<string, Job[]>();
-  for (const j of plan.all) bySet.get(j.set)?.push(j) ?? bySet.set(j.set, [j]);
-  const sets: BatchTask['sets'] = {};
-  for (const job of plan.jobs) {
-    if (sets[job.set]) continue;
-    const jobs = bySet.get(job.set) ?? [job];
-    sets[job.set] = { jobs, facts: await computeSetFacts(jobs) };
-  }
-
   const cache = opts.noCache
     ? undefined
     : new RenderCache(opts.cacheDir ?? path.resolve(opts.cwd ?? process.cwd(), DEFAULT_CACHE_DIR));
   const files = new FileHasher();
+  const bySet = new Map<string, Job[]>();
+  for (const j of plan.all) bySet.get(j.set)?.push(j) ?? bySet.set(j.set, [j]);
+  // A set's facts come from the cache when its jobs and their files are unchanged (a re-run then
+  // loads no fonts, text engine or canvas); otherwise they are measured, after every glyph of the
+  // plan was checked (as a run without a cache does).
+  const sets: BatchTask['sets'] = {};
+  const unknown: Array<{ name: string; jobs: Job[]; digest?: string }> = [];
+  for (const job of plan.jobs) {
+    if (sets[job.set] || unknown.some((u) => u.name === job.set)) continue;
+    const jobs = bySet.get(job.set) ?? [job];
+    const digest = cache && setDigest(jobs, files);
+    const facts = digest ? cache!.getSetFacts(digest) : undefined;
+    if (facts) sets[job.set] = { jobs, facts };
+    else unknown.push({ name: job.set, jobs, digest });
+  }
+  let glyphsChecked = false;
+  if (unknown.length) {
+    checkGlyphs(plan.jobs);
+    glyphsChecked = true;
+    for (const u of unknown) {
+      const facts = await computeSetFacts(u.jobs);
+      if (u.digest) cache!.putSetFacts(u.digest, facts);
+      sets[u.name] = { jobs: u.jobs, facts };
+    }
+  }
+
   const done = new Map<string, RenderedImage>();
   const misses: Array<{ job: Job; key?: string }> = [];
   const keys = new Set<string>();
@@ -105,6 +121,8 @@ export async function renderPlan(plan: Plan, opts: RenderRunOptions = {}): Promi
     }
   };
   emit();
+  // An image from the cache passed the glyph check when it was rendered (its key covers its text and fonts).
+  if (!glyphsChecked && misses.length) checkGlyphs(misses.map((m) => m.job));
 
   const batches = batchesOf(misses);
   const threads = poolSize(opts.jobs, batches.length);
