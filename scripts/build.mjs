@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { precompiledValidators } from './validators.mjs';
 
 const check = process.argv.includes('--check');
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,6 +29,19 @@ const natives = Object.fromEntries(
   ['sharp', '@napi-rs/canvas', 'piscina'].map((n) => [n, lock.packages[`node_modules/${n}`].version]),
 );
 
+// src/manifest/validators.ts compiles the schema at run time from source; dist/ gets it precompiled.
+const validatorsSource = path.join(root, 'src/manifest/validators.ts');
+const precompiled = {
+  name: 'precompiled-validators',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]manifest[\\/]validators\.ts$/ }, async (args) =>
+      path.resolve(args.path) === validatorsSource
+        ? { contents: await precompiledValidators(), loader: 'js', resolveDir: path.dirname(validatorsSource) }
+        : undefined,
+    );
+  },
+};
+
 // Build beside the target, then swap folders: a test reading dist/ while someone rebuilds never sees it empty.
 const buildDir = check ? outdir : `${outdir}.build-${process.pid}`;
 rmSync(buildDir, { recursive: true, force: true });
@@ -45,6 +59,7 @@ await build({
   legalComments: 'none',
   define: { 'globalThis.__STORESHOTS_NATIVES__': JSON.stringify(natives) },
   logLevel: 'warning',
+  plugins: [precompiled],
   banner: {
     js: "import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);",
   },

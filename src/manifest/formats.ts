@@ -24,11 +24,13 @@ export function isCssColor(s: string): boolean {
   return s.length <= 64 && colorString.get(s) !== null;
 }
 
+/** The schema's formats, by name (the precompiled validators of the build refer to them here). */
+export const MANIFEST_FORMATS = {
+  'css-color': { type: 'string', validate: isCssColor },
+  'device-color': { type: 'string', validate: (s: string) => FRAME_FINISHES.includes(s) || isCssColor(s) },
+} as const;
+
 export function addManifestFormats(ajv: Ajv): Ajv {
-  ajv.addFormat('css-color', { type: 'string', validate: isCssColor });
-  ajv.addFormat('device-color', {
-    type: 'string',
-    validate: (s: string) => FRAME_FINISHES.includes(s) || isCssColor(s),
-  });
+  for (const [name, format] of Object.entries(MANIFEST_FORMATS)) ajv.addFormat(name, format);
   return ajv;
 }

@@ -2,7 +2,7 @@
 // file:line:column and the field; a typo'd key gets the nearest valid one suggested.
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { isUtf8 } from 'node:buffer';
 import {
@@ -21,7 +21,7 @@ import {
 import schema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import { fieldName, formatAjvError, pathOf, simplifyAjvErrors, valueAt } from '../util/ajv-errors.js';
 import { UserError, expected, type Problem } from '../util/errors.js';
-import { addManifestFormats } from './formats.js';
+import { validator } from './validators.js';
 import type { Manifest, Position } from './types.js';
 
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -56,9 +56,6 @@ export function findManifest(given: string | undefined, cwd = process.cwd()): st
 }
 
 export { fieldName };
-
-const ajv = addManifestFormats(new Ajv({ allErrors: true, strict: false, verbose: true }));
-const validateSchema = ajv.compile(schema);
 
 export function loadManifest(file: string, displayName?: string): LoadedManifest {
   const abs = path.resolve(file);
@@ -225,6 +222,7 @@ export function parseManifest(text: string, shown: string, dir: string, abs = pa
     at: positionOf(fp),
   }));
   if (problems.length > 0) throw new UserError(problems);
+  const validateSchema = validator('manifest');
   if (!validateSchema(data)) {
     for (const err of simplifyAjvErrors(validateSchema.errors ?? [])) problems.push(toProblem(err, data, doc, at));
   }

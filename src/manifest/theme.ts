@@ -2,12 +2,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
-import { Ajv } from 'ajv';
-import schema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import type { Style } from './types.js';
 import { packageRoot, resolveInside } from '../util/paths.js';
 import { UserError, errorMessage } from '../util/errors.js';
-import { addManifestFormats } from './formats.js';
+import { validator } from './validators.js';
 
 export interface Theme {
   name: string;
@@ -18,12 +16,8 @@ export interface Theme {
 export const DEFAULT_THEME = 'aurora';
 
 // A theme's style obeys the same rules as the manifest's style: one definition, in the schema.
-let validateStyle: ReturnType<Ajv['compile']> | undefined;
 function styleErrors(style: unknown): string[] {
-  validateStyle ??= addManifestFormats(new Ajv({ allErrors: true, strict: false })).compile({
-    ...schema.definitions.style,
-    definitions: schema.definitions,
-  });
+  const validateStyle = validator('style');
   if (validateStyle(style)) return [];
   return (validateStyle.errors ?? []).map(
     (e) =>
