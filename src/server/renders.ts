@@ -8,6 +8,7 @@ import type { Job } from '../plan/types.js';
 import { renderSetBatch } from '../render/batch.js';
 import type { RenderPool } from '../render/pool.js';
 import type { RenderedImage, TextLayoutInfo } from '../render/types.js';
+import type { ImageFacts } from '../lint/header.js';
 import { jobRecord } from '../report/record.js';
 import type { Finding } from '../report/types.js';
 import { type DecodeBudget, decodeCost } from './budget.js';
@@ -215,6 +216,9 @@ export class Renders extends EventEmitter {
       () => ac.abort(new TimeoutError(`render took longer than ${this.config.limits.renderTimeoutMs} ms`)),
       this.config.limits.renderTimeoutMs,
     );
+    // lint's facts of each image, read by the render thread that encoded it (a resumed render's
+    // earlier images have none: lint reads those in full).
+    const facts = new Map<number, ImageFacts>();
     try {
       // One batch per render: the set's text facts are measured once, each image is stored as it finishes.
       await renderSetBatch(
@@ -226,9 +230,10 @@ export class Renders extends EventEmitter {
             const cost = decodeCost(job);
             return { cost, release: await this.budget.acquire(cost, signal) };
           },
-          onImage: ({ job, bytes, record, text }) => {
+          onImage: ({ job, bytes, record, text, facts: read }) => {
             const file = path.join(outDir, job.output.path);
             writeDurable(file, bytes);
+            if (read) facts.set(job.index, read);
             this.store.insertImage({
               render_id: row.id,
               idx: job.index,
@@ -246,7 +251,7 @@ export class Renders extends EventEmitter {
         },
       );
       const images = this.store.images(row.id);
-      const findings = await this.lint(jobs, images, outDir, ac.signal);
+      const findings = await this.lint(jobs, images, outDir, ac.signal, facts);
       this.end(row, ['processing'], 'succeeded', { lint: JSON.stringify({ findings }), credits: images.length });
     } catch (e) {
       const reason: unknown = ac.signal.aborted ? ac.signal.reason : e;
@@ -271,7 +276,13 @@ export class Renders extends EventEmitter {
   }
 
   /** Lint runs on the pool too; a lint that cannot run leaves the render without findings rather than failing it. */
-  private async lint(jobs: Job[], images: ImageRow[], outDir: string, signal: AbortSignal): Promise<Finding[]> {
+  private async lint(
+    jobs: Job[],
+    images: ImageRow[],
+    outDir: string,
+    signal: AbortSignal,
+    facts: Map<number, ImageFacts>,
+  ): Promise<Finding[]> {
     const byIndex = new Map(jobs.map((j) => [j.index, j]));
     const rendered: RenderedImage[] = images.map((i) => {
       const job = byIndex.get(i.idx)!;
@@ -280,6 +291,8 @@ export class Renders extends EventEmitter {
         file: i.file,
         text: JSON.parse(i.text) as TextLayoutInfo[],
         record: jobRecord(job, i.bytes, i.sha256, false),
+        // Used by lint only for bytes on disk with their hash (lint/header.ts).
+        facts: facts.get(i.idx),
       };
     });
     try {
