@@ -2,9 +2,12 @@
 // image's pixels: the job's resolved text, style, theme, size, format, the bytes of every
 // file it reads (screenshots, fonts, background and frame images), the set's locked type
 // size, panoramic neighbours, and the renderer itself. An entry is the encoded image plus
-// what lint needs about it (its text layout), written atomically; an entry whose bytes do not
-// match its recorded hash is ignored (and rendered again). A render run copies hits with copyTo,
-// which re-hashes an entry only when its file's size or mtime differ from when it was written.
+// what lint needs about it (its text layout, and lint's facts of its bytes, which lint uses only
+// for bytes on disk with their hash), written atomically; an entry whose bytes do not match its
+// recorded hash is ignored (and rendered again). A render run copies hits with copyTo, which
+// re-hashes an entry only when its file's size or mtime differ from when it was written.
+// Each set's text facts are kept too (sets/<digest>.facts, by setDigest), so a re-run can make
+// its keys without measuring text.
 import { createHash } from 'node:crypto';
 import { copyFileAtomic, writeFileAtomic } from '../util/atomic.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
