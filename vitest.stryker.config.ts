@@ -9,6 +9,7 @@ export const STRYKER_TESTS = [
   '__tests__/l10n-plan.test.ts',
   '__tests__/layout.test.ts',
   '__tests__/presets.test.ts',
+  '__tests__/store-lookup.test.ts',
   '__tests__/lint-header.test.ts',
   '__tests__/lint-paths.test.ts',
   '__tests__/lint-appstore.test.ts',
