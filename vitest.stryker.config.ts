@@ -24,6 +24,7 @@ export const STRYKER_TESTS = [
   '__tests__/unit-*.test.ts',
   '__tests__/l10n-pseudo.test.ts',
   '__tests__/action-github.test.ts',
+  '__tests__/github-refusals.test.ts',
   '__tests__/action-publish.test.ts',
 ];
 

@@ -54,6 +54,9 @@ describe('store code of a manifest locale', () => {
     expect(storeLocale('appstore', 'bn-IN')).toBeUndefined();
     expect(storeLocale('play', 'az-IR')).toBeUndefined();
     expect(storeLocale('play', 'xx')).toBeUndefined();
+    // supply's list has no Urdu: the ur-PK alias finds no code there rather than an unlisted folder.
+    expect(storeLocale('play', 'ur-PK')).toBeUndefined();
+    expect(storeLocale('appstore', 'ur-PK')).toBe('ur-PK');
   });
 
   it('reads tags in any letter case, aliases included (BCP 47 tags are case-insensitive)', () => {
@@ -81,7 +84,22 @@ describe('store code of a manifest locale', () => {
 
 describe('text direction of a locale', () => {
   it('is right-to-left for Arabic, Hebrew (he and iw), Persian, Urdu, Yiddish, Pashto, Sindhi, Uyghur, Dhivehi, Kurdish and pseudo-rtl', () => {
-    for (const tag of ['ar', 'ar-SA', 'he', 'iw-IL', 'fa', 'ur-PK', 'yi', 'ps', 'sd', 'ug', 'dv', 'ku', 'pseudo-rtl', 'AR'])
+    for (const tag of [
+      'ar',
+      'ar-SA',
+      'he',
+      'iw-IL',
+      'fa',
+      'ur-PK',
+      'yi',
+      'ps',
+      'sd',
+      'ug',
+      'dv',
+      'ku',
+      'pseudo-rtl',
+      'AR',
+    ])
       expect(isRtlLocale(tag), tag).toBe(true);
     for (const tag of ['en-US', 'de', 'ja', 'zh-Hant', 'pseudo', 'tr', 'hi', ''])
       expect(isRtlLocale(tag), tag).toBe(false);

@@ -130,7 +130,7 @@ export const MODULES = [
     name: 'github',
     // comment.ts is measured on its own (github-comment).
     mutate: ['src/github/**/*.ts', '!src/github/comment.ts'],
-    tests: ['__tests__/action-github.test.ts', '__tests__/action-publish.test.ts'],
+    tests: ['__tests__/action-github.test.ts', '__tests__/action-publish.test.ts', '__tests__/github-refusals.test.ts'],
   },
   // How a plan's sets become render requests (body, canvas, the Idempotency-Key, files that cannot
   // travel): measurable in minutes, unlike the whole of src/remote whose end-to-end tests start the service.

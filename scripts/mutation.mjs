@@ -124,10 +124,14 @@ for (const m of MODULES) {
 
 const pct = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
 const measured = rows.filter((r) => !r.missing);
-const tot = measured.filter((r) => !r.inParent).reduce(
-  (a, r) => ({ d: a.d + r.detected, u: a.u + r.undetected, e: a.e + r.equivalent, x: a.x + r.explained }),
-  { d: 0, u: 0, e: 0, x: 0 },
-);
+const tot = measured
+  .filter((r) => !r.inParent)
+  .reduce((a, r) => ({ d: a.d + r.detected, u: a.u + r.undetected, e: a.e + r.equivalent, x: a.x + r.explained }), {
+    d: 0,
+    u: 0,
+    e: 0,
+    x: 0,
+  });
 const lines = [
   '<!-- mutation:start (written by npm run mutation) -->',
   '| module | files | measured | mutants | detected | survived or not covered | of which explained below | of which equivalent | score | score without equivalents |',
