@@ -18,6 +18,7 @@ export const STRYKER_TESTS = [
   '__tests__/lint-rules.test.ts',
   '__tests__/render-layout.test.ts',
   '__tests__/remote-client.test.ts',
+  '__tests__/remote-run.test.ts',
   '__tests__/remote-e2e.test.ts',
   '__tests__/server-signature.test.ts',
   '__tests__/server-ssrf.test.ts',

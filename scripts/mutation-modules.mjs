@@ -142,6 +142,11 @@ export const MODULES = [
     name: 'remote',
     // request.ts is measured on its own (remote-request).
     mutate: ['src/remote/**/*.ts', '!src/remote/request.ts'],
-    tests: ['__tests__/remote-client.test.ts', '__tests__/remote-e2e.test.ts', '__tests__/unit-collect.test.ts'],
+    tests: [
+      '__tests__/remote-client.test.ts',
+      '__tests__/remote-run.test.ts',
+      '__tests__/remote-e2e.test.ts',
+      '__tests__/unit-collect.test.ts',
+    ],
   },
 ];
