@@ -108,6 +108,7 @@ const slide = (id: string, headline: string) => ({ id, headline, screenshot: { d
 async function render(
   meta: Record<string, unknown> = {},
   slides = [slide('home', 'Track every habit'), slide('stats', 'See your streaks')],
+  output?: { format: 'png' | 'jpeg' },
 ): Promise<string> {
   const metadata = {
     storeshots: 1,
@@ -125,6 +126,7 @@ async function render(
     locale: 'en-US',
     slides,
     metadata,
+    ...(output ? { output } : {}),
   });
   expect(r.status).toBe(200);
   expect(r.body.status).toBe('succeeded');
@@ -412,5 +414,64 @@ describe('collect: what it fetches and reports', () => {
       const bad = await render({ pr });
       expect((await collectMode(env(signed(bad)).a)).pullRequest).toBeUndefined();
     }
+  });
+});
+
+describe('collect: what the result says about the run that submitted', () => {
+  it('names the submitting run for the comment stamp, and no run when the metadata has none usable', async () => {
+    expect((await collectMode(env(signed(shared)).a)).renderedBy).toEqual({ run: 5000, attempt: 1 });
+    for (const run_id of [undefined, '0', '-4', 'abc', '1.5', '9007199254740993']) {
+      const id = await render({ run_id });
+      expect((await collectMode(env(signed(id)).a)).renderedBy, String(run_id)).toBeUndefined();
+    }
+    const one = await render({ run_id: '1' });
+    expect((await collectMode(env(signed(one)).a)).renderedBy).toEqual({ run: 1, attempt: 1 });
+  });
+
+  it('is a release only when the metadata says release: true', async () => {
+    for (const [release, want] of [
+      [true, true],
+      ['true', false],
+      [1, false],
+      [undefined, false],
+    ] as const) {
+      const id = await render({ release });
+      expect((await collectMode(env(signed(id)).a)).release, String(release)).toBe(want);
+    }
+  });
+
+  it('writes JPEG renders as .jpg files', async () => {
+    const id = await render({}, undefined, { format: 'jpeg' });
+    const { a, workspace } = env(signed(id));
+    const r = await collectMode(a);
+    const out = path.join(workspace, 'storeshots-out');
+    expect((readdirSync(out, { recursive: true }) as string[]).filter((f) => /\.(png|jpg)$/.test(f)).sort()).toEqual([
+      'en-US/play.phone/01-home.jpg',
+      'en-US/play.phone/02-stats.jpg',
+    ]);
+    expect(r.set.report.images.map((i) => `${i.path} ${i.format}`)).toEqual([
+      'en-US/play.phone/01-home.jpg jpeg',
+      'en-US/play.phone/02-stats.jpg jpeg',
+    ]);
+  });
+
+  it("takes the pull request's head when the metadata names no rendered commit", async () => {
+    const id = await render({ pr: { number: 11 } });
+    const { a, calls } = env(signed(id));
+    expect((await collectMode(a)).pullRequest).toEqual({
+      number: 11,
+      headSha: '1'.repeat(40),
+      headRepo: gh.full,
+      baseRef: 'main',
+      baseSha: gh.refs.get('heads/main'),
+    });
+    expect(calls.log.filter((l) => l.startsWith('notice'))).toEqual([]);
+  });
+
+  it('stops on a GitHub error other than 404 while reading the pull request', async () => {
+    const id = await render({ pr: { number: 11, head_sha: '1'.repeat(40) } });
+    gh.faults.push({ method: 'GET', path: '/pulls/11', status: 500, message: 'Server Error' });
+    const err = await failure(collectMode(env(signed(id)).a));
+    expect(err).toMatchObject({ status: 500 });
   });
 });
