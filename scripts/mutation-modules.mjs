@@ -89,6 +89,28 @@ export const MODULES = [
       '__tests__/layout.test.ts',
     ],
   },
+  // The file rules (unreadable, extension, EXIF orientation), the text rules (overflow, set size,
+  // contrast, glyphs, translations) and their helpers: the part of the rest of src/lint measurable
+  // in a session on a busy machine.
+  {
+    name: 'lint-files-text',
+    mutate: [
+      'src/lint/rules/files.ts',
+      'src/lint/rules/text.ts',
+      'src/lint/rules/shared.ts',
+      'src/lint/contrast.ts',
+      'src/lint/links.ts',
+    ],
+    partOf: 'lint',
+    ignoreStatic: true,
+    tests: [
+      '__tests__/lint-rules.test.ts',
+      '__tests__/lint-planted.test.ts',
+      '__tests__/lint-paths.test.ts',
+      '__tests__/lint-appstore.test.ts',
+      '__tests__/lint-play.test.ts',
+    ],
+  },
   // The App Store rules (counts, sizes, alpha, formats) on their own: measurable in minutes.
   {
     name: 'lint-appstore',
