@@ -283,14 +283,24 @@ describe('collect: what it fetches and reports', () => {
     ]);
     const id = await render({
       layout: 'fastlane',
-      batch: [{ set: 'de-DE/play.phone', id: other }, { set: 'x/y', id: '../../etc' }, { set: 5, id: 'rnd_x' }, null],
+      // The batch's label of a render is not trusted: its own metadata says which set it is (de-DE).
+      // The entries after it are no render ids, or no set names: left out.
+      batch: [
+        { set: 'fr-FR/play.phone', id: other },
+        { set: 'x/y', id: '../../etc' },
+        { set: 5, id: 'rnd_x' },
+        { set: 'x/y', id: 12345 },
+        null,
+      ],
     });
     const { a, calls, workspace } = env(
       { ...signed(id), api_url: `${server.url}//` },
-      { inputs: { 'output-dir': 'shots-out' } },
+      { inputs: { 'output-dir': 'nested/shots-out' } },
     );
+    const t0 = performance.now();
     const r = await collectMode(a);
-    const out = path.join(workspace, 'shots-out');
+    const elapsed = performance.now() - t0;
+    const out = path.join(workspace, 'nested/shots-out');
     expect(r.set.outDir).toBe(out);
     expect(pngs(out)).toEqual([
       'fastlane/metadata/android/de-DE/images/phoneScreenshots/01_home.png',
@@ -324,13 +334,19 @@ describe('collect: what it fetches and reports', () => {
     expect(r.set.reportFile).toBe(path.join(out, 'report.json'));
     expect(r.set.partial).toBe(false);
     expect(r.set.timings.map(([name]) => name)).toEqual(['wait and download', 'lint']);
+    // Each phase took part of the call, and together no more than all of it.
+    const [[, wait], [, lint]] = r.set.timings as [[string, number], [string, number]];
+    expect(wait).toBeGreaterThan(0);
+    expect(lint).toBeGreaterThan(0);
+    expect(wait + lint).toBeLessThanOrEqual(elapsed);
     expect(r.release).toBe(false);
     expect(r.pullRequest).toBeUndefined();
     // Trailing slashes are the same API; no warning about them.
     expect(calls.log.filter((l) => l.startsWith('warning'))).toEqual([]);
     // Progress lines name each set, its state and its render.
     expect(calls.log).toContain(`info: remote en-US/play.phone: succeeded (${id})`);
-    expect(calls.log).toContain(`info: remote de-DE/play.phone: succeeded (${other})`);
+    // (while waiting, before its metadata is read, a render goes by the batch's label)
+    expect(calls.log).toContain(`info: remote fr-FR/play.phone: succeeded (${other})`);
   });
 
   it('needs no api_url in the dispatch, and takes an api-url input ending in a slash as the same API', async () => {
@@ -338,9 +354,14 @@ describe('collect: what it fetches and reports', () => {
     const bare = env({ render_id, status, signature });
     expect((await collectMode(bare.a)).set.report.images).toHaveLength(2);
     expect(bare.calls.log.filter((l) => l.startsWith('warning'))).toEqual([]);
-    const slash = env(signed(shared), { inputs: { 'api-url': `${server.url}/` } });
-    expect((await collectMode(slash.a)).set.report.images).toHaveLength(2);
-    expect(slash.calls.log.filter((l) => l.startsWith('warning'))).toEqual([]);
+    for (const url of [`${server.url}/`, `${server.url}//`]) {
+      const slash = env(signed(shared), { inputs: { 'api-url': url } });
+      expect((await collectMode(slash.a)).set.report.images).toHaveLength(2);
+      expect(
+        slash.calls.log.filter((l) => l.startsWith('warning')),
+        url,
+      ).toEqual([]);
+    }
   });
 
   it('uses api-url, with a warning, when the dispatch names another one; flat layout by default', async () => {
@@ -366,6 +387,13 @@ describe('collect: what it fetches and reports', () => {
     const err = await failure(collectMode(env(signed(noFolder)).a));
     expect(err).toBeInstanceOf(RenderError);
     expect(text(err)).toBe(`render ${noFolder} has an image for slide "home" that has no place in the fastlane layout`);
+    // Slide ids the service takes but no layout path can hold: capitals, a dot.
+    for (const id of ['Home', 'home.v2']) {
+      const odd = await render({}, [slide(id, 'Track every habit')]);
+      expect(text(await failure(collectMode(env(signed(odd)).a))), id).toBe(
+        `render ${odd} has an image for slide ${JSON.stringify(id)} that has no place in the flat layout`,
+      );
+    }
   });
 
   it('comments on the pull request the metadata names when it still exists, and says why not otherwise', async () => {
