@@ -156,6 +156,9 @@ describe('waiting for renders', () => {
 describe('downloading a finished render', () => {
   const A = Buffer.from('first image bytes');
   const B = Buffer.from('second image byte');
+  /** A finished render of two images, A and B. */
+  const twoImages = () =>
+    ({ id: 'rnd_1', status: 'succeeded', images: [image(1, 'home', A), image(2, 'stats', B)] }) as RemoteRender;
   const place = (img: RemoteImage) => ({
     img,
     path: `en-US/play.phone/0${img.index}-${img.slide}.png`,
@@ -187,11 +190,7 @@ describe('downloading a finished render', () => {
     flipped[3]! ^= 1;
     const { client } = await api({}, { rnd_1: [A, flipped] });
     const out = mkdtempSync(path.join(tmpdir(), 'ss-run-'));
-    const render = {
-      id: 'rnd_1',
-      status: 'succeeded',
-      images: [image(1, 'home', A), image(2, 'stats', B)],
-    } as RemoteRender;
+    const render = twoImages();
     const err = await failure(downloadImages(render, out, place, client));
     expect(err).toBeInstanceOf(RenderError);
     expect(err!.message).toBe(
@@ -203,11 +202,7 @@ describe('downloading a finished render', () => {
   it('writes nothing when two images land on one path, or a path leaves the output folder', async () => {
     const { client } = await api({}, { rnd_1: [A, B] });
     const out = mkdtempSync(path.join(tmpdir(), 'ss-run-'));
-    const render = {
-      id: 'rnd_1',
-      status: 'succeeded',
-      images: [image(1, 'home', A), image(2, 'stats', B)],
-    } as RemoteRender;
+    const render = twoImages();
     const same = (img: RemoteImage) => ({ ...place(img), path: 'en-US/play.phone/shot.png' });
     expect((await failure(downloadImages(render, out, same, client)))!.message).toBe(
       'render rnd_1 has two images for en-US/play.phone/shot.png',
