@@ -9,6 +9,7 @@ export const STRYKER_TESTS = [
   '__tests__/l10n-plan.test.ts',
   '__tests__/layout.test.ts',
   '__tests__/presets.test.ts',
+  '__tests__/store-lookup.test.ts',
   '__tests__/lint-header.test.ts',
   '__tests__/lint-paths.test.ts',
   '__tests__/lint-appstore.test.ts',
@@ -17,12 +18,14 @@ export const STRYKER_TESTS = [
   '__tests__/lint-rules.test.ts',
   '__tests__/render-layout.test.ts',
   '__tests__/remote-client.test.ts',
+  '__tests__/remote-run.test.ts',
   '__tests__/remote-e2e.test.ts',
   '__tests__/server-signature.test.ts',
   '__tests__/server-ssrf.test.ts',
   '__tests__/unit-*.test.ts',
   '__tests__/l10n-pseudo.test.ts',
   '__tests__/action-github.test.ts',
+  '__tests__/github-refusals.test.ts',
   '__tests__/action-publish.test.ts',
 ];
 

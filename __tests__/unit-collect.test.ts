@@ -108,6 +108,7 @@ const slide = (id: string, headline: string) => ({ id, headline, screenshot: { d
 async function render(
   meta: Record<string, unknown> = {},
   slides = [slide('home', 'Track every habit'), slide('stats', 'See your streaks')],
+  output?: { format: 'png' | 'jpeg' },
 ): Promise<string> {
   const metadata = {
     storeshots: 1,
@@ -125,6 +126,7 @@ async function render(
     locale: 'en-US',
     slides,
     metadata,
+    ...(output ? { output } : {}),
   });
   expect(r.status).toBe(200);
   expect(r.body.status).toBe('succeeded');
@@ -281,14 +283,24 @@ describe('collect: what it fetches and reports', () => {
     ]);
     const id = await render({
       layout: 'fastlane',
-      batch: [{ set: 'de-DE/play.phone', id: other }, { set: 'x/y', id: '../../etc' }, { set: 5, id: 'rnd_x' }, null],
+      // The batch's label of a render is not trusted: its own metadata says which set it is (de-DE).
+      // The entries after it are no render ids, or no set names: left out.
+      batch: [
+        { set: 'fr-FR/play.phone', id: other },
+        { set: 'x/y', id: '../../etc' },
+        { set: 5, id: 'rnd_x' },
+        { set: 'x/y', id: 12345 },
+        null,
+      ],
     });
     const { a, calls, workspace } = env(
       { ...signed(id), api_url: `${server.url}//` },
-      { inputs: { 'output-dir': 'shots-out' } },
+      { inputs: { 'output-dir': 'nested/shots-out' } },
     );
+    const t0 = performance.now();
     const r = await collectMode(a);
-    const out = path.join(workspace, 'shots-out');
+    const elapsed = performance.now() - t0;
+    const out = path.join(workspace, 'nested/shots-out');
     expect(r.set.outDir).toBe(out);
     expect(pngs(out)).toEqual([
       'fastlane/metadata/android/de-DE/images/phoneScreenshots/01_home.png',
@@ -322,13 +334,19 @@ describe('collect: what it fetches and reports', () => {
     expect(r.set.reportFile).toBe(path.join(out, 'report.json'));
     expect(r.set.partial).toBe(false);
     expect(r.set.timings.map(([name]) => name)).toEqual(['wait and download', 'lint']);
+    // Each phase took part of the call, and together no more than all of it.
+    const [[, wait], [, lint]] = r.set.timings as [[string, number], [string, number]];
+    expect(wait).toBeGreaterThan(0);
+    expect(lint).toBeGreaterThan(0);
+    expect(wait + lint).toBeLessThanOrEqual(elapsed);
     expect(r.release).toBe(false);
     expect(r.pullRequest).toBeUndefined();
     // Trailing slashes are the same API; no warning about them.
     expect(calls.log.filter((l) => l.startsWith('warning'))).toEqual([]);
     // Progress lines name each set, its state and its render.
     expect(calls.log).toContain(`info: remote en-US/play.phone: succeeded (${id})`);
-    expect(calls.log).toContain(`info: remote de-DE/play.phone: succeeded (${other})`);
+    // (while waiting, before its metadata is read, a render goes by the batch's label)
+    expect(calls.log).toContain(`info: remote fr-FR/play.phone: succeeded (${other})`);
   });
 
   it('needs no api_url in the dispatch, and takes an api-url input ending in a slash as the same API', async () => {
@@ -336,9 +354,14 @@ describe('collect: what it fetches and reports', () => {
     const bare = env({ render_id, status, signature });
     expect((await collectMode(bare.a)).set.report.images).toHaveLength(2);
     expect(bare.calls.log.filter((l) => l.startsWith('warning'))).toEqual([]);
-    const slash = env(signed(shared), { inputs: { 'api-url': `${server.url}/` } });
-    expect((await collectMode(slash.a)).set.report.images).toHaveLength(2);
-    expect(slash.calls.log.filter((l) => l.startsWith('warning'))).toEqual([]);
+    for (const url of [`${server.url}/`, `${server.url}//`]) {
+      const slash = env(signed(shared), { inputs: { 'api-url': url } });
+      expect((await collectMode(slash.a)).set.report.images).toHaveLength(2);
+      expect(
+        slash.calls.log.filter((l) => l.startsWith('warning')),
+        url,
+      ).toEqual([]);
+    }
   });
 
   it('uses api-url, with a warning, when the dispatch names another one; flat layout by default', async () => {
@@ -364,6 +387,13 @@ describe('collect: what it fetches and reports', () => {
     const err = await failure(collectMode(env(signed(noFolder)).a));
     expect(err).toBeInstanceOf(RenderError);
     expect(text(err)).toBe(`render ${noFolder} has an image for slide "home" that has no place in the fastlane layout`);
+    // Slide ids the service takes but no layout path can hold: capitals, a dot.
+    for (const id of ['Home', 'home.v2']) {
+      const odd = await render({}, [slide(id, 'Track every habit')]);
+      expect(text(await failure(collectMode(env(signed(odd)).a))), id).toBe(
+        `render ${odd} has an image for slide ${JSON.stringify(id)} that has no place in the flat layout`,
+      );
+    }
   });
 
   it('comments on the pull request the metadata names when it still exists, and says why not otherwise', async () => {
@@ -412,5 +442,64 @@ describe('collect: what it fetches and reports', () => {
       const bad = await render({ pr });
       expect((await collectMode(env(signed(bad)).a)).pullRequest).toBeUndefined();
     }
+  });
+});
+
+describe('collect: what the result says about the run that submitted', () => {
+  it('names the submitting run for the comment stamp, and no run when the metadata has none usable', async () => {
+    expect((await collectMode(env(signed(shared)).a)).renderedBy).toEqual({ run: 5000, attempt: 1 });
+    for (const run_id of [undefined, '0', '-4', 'abc', '1.5', '9007199254740993']) {
+      const id = await render({ run_id });
+      expect((await collectMode(env(signed(id)).a)).renderedBy, String(run_id)).toBeUndefined();
+    }
+    const one = await render({ run_id: '1' });
+    expect((await collectMode(env(signed(one)).a)).renderedBy).toEqual({ run: 1, attempt: 1 });
+  });
+
+  it('is a release only when the metadata says release: true', async () => {
+    for (const [release, want] of [
+      [true, true],
+      ['true', false],
+      [1, false],
+      [undefined, false],
+    ] as const) {
+      const id = await render({ release });
+      expect((await collectMode(env(signed(id)).a)).release, String(release)).toBe(want);
+    }
+  });
+
+  it('writes JPEG renders as .jpg files', async () => {
+    const id = await render({}, undefined, { format: 'jpeg' });
+    const { a, workspace } = env(signed(id));
+    const r = await collectMode(a);
+    const out = path.join(workspace, 'storeshots-out');
+    expect((readdirSync(out, { recursive: true }) as string[]).filter((f) => /\.(png|jpg)$/.test(f)).sort()).toEqual([
+      'en-US/play.phone/01-home.jpg',
+      'en-US/play.phone/02-stats.jpg',
+    ]);
+    expect(r.set.report.images.map((i) => `${i.path} ${i.format}`)).toEqual([
+      'en-US/play.phone/01-home.jpg jpeg',
+      'en-US/play.phone/02-stats.jpg jpeg',
+    ]);
+  });
+
+  it("takes the pull request's head when the metadata names no rendered commit", async () => {
+    const id = await render({ pr: { number: 11 } });
+    const { a, calls } = env(signed(id));
+    expect((await collectMode(a)).pullRequest).toEqual({
+      number: 11,
+      headSha: '1'.repeat(40),
+      headRepo: gh.full,
+      baseRef: 'main',
+      baseSha: gh.refs.get('heads/main'),
+    });
+    expect(calls.log.filter((l) => l.startsWith('notice'))).toEqual([]);
+  });
+
+  it('stops on a GitHub error other than 404 while reading the pull request', async () => {
+    const id = await render({ pr: { number: 11, head_sha: '1'.repeat(40) } });
+    gh.faults.push({ method: 'GET', path: '/pulls/11', status: 500, message: 'Server Error' });
+    const err = await failure(collectMode(env(signed(id)).a));
+    expect(err).toMatchObject({ status: 500 });
   });
 });

@@ -141,13 +141,15 @@ export async function downloadImages(
       );
     fetched.push({ placed, buf });
   }
+  // Every path is checked before the first file is written: a refused one leaves no half set behind.
   const seen = new Set<string>();
-  for (const { placed } of fetched) {
-    if (seen.has(placed.path)) throw new RenderError(`render ${render.id} has two images for ${placed.path}`);
-    seen.add(placed.path);
-  }
-  return fetched.map(({ placed, buf }) => {
+  const placedFiles = fetched.map(({ placed, buf }) => {
     const file = safeJoin(outDir, placed.path);
+    if (seen.has(file)) throw new RenderError(`render ${render.id} has two images for ${placed.path}`);
+    seen.add(file);
+    return { placed, buf, file };
+  });
+  return placedFiles.map(({ placed, buf, file }) => {
     writeFileAtomic(file, buf);
     return { placed, file, bytes: buf.length };
   });

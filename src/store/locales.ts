@@ -113,7 +113,8 @@ const PLAY_ALIASES: Record<string, string> = {
 function lookup(list: readonly string[], aliases: Record<string, string>, tag: string): string | undefined {
   const exact = list.find((c) => c.toLowerCase() === tag.toLowerCase());
   if (exact) return exact;
-  const alias = aliases[tag];
+  // BCP 47 tags are case-insensitive: `EN` and `zh-tw` take the aliases of `en` and `zh-TW`.
+  const alias = Object.entries(aliases).find(([k]) => k.toLowerCase() === tag.toLowerCase())?.[1];
   if (alias && list.includes(alias)) return alias;
   // A region-less tag matches the only listed region of that language (e.g. `bn` -> `bn-BD`).
   const lang = tag.split('-')[0]!.toLowerCase();

@@ -109,12 +109,15 @@ export async function collectMode(a: ActionEnv, deps: CollectDeps = {}): Promise
   const outDir = path.resolve(ctx.workspace, inputs.outputDir ?? 'storeshots-out');
   mkdirSync(outDir, { recursive: true });
   const records: ImageRecord[] = [];
+  // The set each render says it is (its own metadata, not the batch's label), for the report too.
+  const setOf = new Map<string, string>();
   for (const b of batch) {
     const render = finished.get(b.id)!;
     // Every render of the batch, not only the one the dispatch names, was submitted from this repository.
     checkRepository(render, `${ctx.owner}/${ctx.repo}`);
     const set = String((render.metadata as { set?: unknown })?.set ?? b.set);
     if (!SET.test(set)) throw new RenderError(`render ${render.id} names an unexpected set ${JSON.stringify(set)}`);
+    setOf.set(render.id, set);
     const [locale, preset] = set.split('/') as [string, string];
     const got = await downloadImages(
       render,
@@ -143,7 +146,7 @@ export async function collectMode(a: ActionEnv, deps: CollectDeps = {}): Promise
   const report = buildReport(records, lint.findings);
   report.remote = {
     url: cfg.baseUrl,
-    renders: batch.map((b) => ({ set: b.set, id: b.id, status: finished.get(b.id)!.status })),
+    renders: batch.map((b) => ({ set: setOf.get(b.id)!, id: b.id, status: finished.get(b.id)!.status })),
     findings: remoteFindingsOf(finished.values() as Iterable<RemoteRender>),
   };
   const reportFile = writeReport(outDir, report);
