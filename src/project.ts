@@ -1,5 +1,6 @@
 // A project: the manifest loaded, its theme and strings read, the plan built and every
 // reference checked (files, fonts, presets, locales, translations). No rendering.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findManifest, loadManifest, type LoadedManifest } from './manifest/load.js';
 import { readStrings } from './manifest/strings.js';
@@ -10,6 +11,8 @@ import type { OutputLayout, Plan } from './plan/types.js';
 import { UserError, type Problem } from './util/errors.js';
 import { notAFile, notPngOrJpeg } from './util/files.js';
 import { COVERAGE_ADVICE, coverageProblems } from './render/coverage.js';
+import { calloutProblems } from './plan/callout-check.js';
+import { readImageFacts } from './lint/header.js';
 import { headlinePlaceholderWarnings, strayLocaleStyles, whyNoText } from './l10n/checks.js';
 
 export interface ProjectOptions {
@@ -26,6 +29,17 @@ export interface Project {
   plan: Plan;
   /** Warnings that did not stop the plan. */
   warnings: Problem[];
+}
+
+/** A screenshot's size as displayed (EXIF orientations 5-8 swap the sides), from its header. */
+function displayedSize(file: string): { width: number; height: number } | undefined {
+  try {
+    const f = readImageFacts(readFileSync(file));
+    const swap = f.orientation !== undefined && f.orientation >= 5;
+    return f.width > 0 ? (swap ? { width: f.height, height: f.width } : { width: f.width, height: f.height }) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Loads and checks a project; throws a UserError listing every error found. */
@@ -129,6 +143,8 @@ export function loadProject(opts: ProjectOptions = {}): Project {
       });
     }
   }
+  if (!problems.some((p) => p.severity === 'error'))
+    problems.push(...calloutProblems(loaded, plan.all, cwd, displayedSize));
   problems.push(...headlinePlaceholderWarnings(plan.all, strings.placeholders));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new UserError(errors);

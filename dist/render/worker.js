@@ -1,7 +1,8 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-CIQUJ7HO.js";
+} from "../chunks/chunk-JWPP2JJM.js";
+import "../chunks/chunk-QNR4RP5L.js";
 import "../chunks/chunk-DGMAGROP.js";
 import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-AWSRQZJB.js";
@@ -33,7 +34,7 @@ async function batch(task) {
   }
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-JE3SG2LG.js");
+  const { lintRender } = await import("../chunks/lint-YZWZTLMF.js");
   return lintRender(task.plan, task.images);
 }
 export {

@@ -26,6 +26,7 @@ export function isCssColor(s: string): boolean {
 
 export function addManifestFormats(ajv: Ajv): Ajv {
   ajv.addFormat('css-color', { type: 'string', validate: isCssColor });
+  ajv.addFormat('text-color', { type: 'string', validate: (s: string) => s === 'auto' || isCssColor(s) });
   ajv.addFormat('device-color', {
     type: 'string',
     validate: (s: string) => FRAME_FINISHES.includes(s) || isCssColor(s),

@@ -14,6 +14,7 @@ import { UserError, expected, type Problem } from '../util/errors.js';
 import { outputPath } from './output-path.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
 import { pseudoLocalize } from './pseudo.js';
+import { withAutoTextColours } from './text-colour.js';
 import { folderForms } from '../l10n/locales.js';
 import { normalizeWhitespace } from '../l10n/whitespace.js';
 
@@ -516,10 +517,11 @@ export function buildPlan(input: PlanInput): PlanResult {
           headline: resolveText(s.headline, locale, [...fp, 'headline']),
           subtitle: resolveText(s.subtitle, locale, [...fp, 'subtitle']),
           appName: m.app?.name,
-          style: mergeStyle(theme.style, m.style, localeStyle(m['locale-style'], locale), s.style, entry.style),
+          style: styleOf([theme.style, m.style, localeStyle(m['locale-style'], locale), s.style, entry.style]),
           theme: theme.name,
           screenshot,
           secondScreenshot: second,
+          ...calloutsOf(s, device, vars.locale),
           fonts,
           baseDir: loaded.dir,
           output: { path: rel, format, quality, ...(compression ? { compression } : {}) },
@@ -580,6 +582,19 @@ export function buildPlan(input: PlanInput): PlanResult {
     jobs: all,
   };
   return { plan, problems: dedupe(problems), warnings: dedupe(warnings), files };
+}
+
+/** A slide's call-outs as one list (`callout:` is the one-item form of `callouts:`). */
+function calloutsOf(s: Omit<SlideEntry, 'presets'>, device: string, locale: string): Pick<Job, 'callouts'> {
+  const list = (s.callouts ?? (s.callout ? [s.callout] : [])).filter(
+    (c) => (!c.devices || c.devices.includes(device)) && (!c.locales || c.locales.includes(locale)),
+  );
+  return list.length ? { callouts: list } : {};
+}
+
+/** The layers merged, texts whose colour is auto marked (text-colour.ts); layers[0] is the theme. */
+function styleOf(layers: Array<Style | undefined>): Style {
+  return withAutoTextColours(mergeStyle(...layers), layers);
 }
 
 function dedupe(problems: Problem[]): Problem[] {

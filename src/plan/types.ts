@@ -1,7 +1,7 @@
 // The plan: plain data, one job per (locale, preset, slide) with every input resolved.
 // Renderers, the remote client, the cache, the shard splitter and lint all read this.
 import type { DeviceFamily, Size, Store } from '../store/presets.js';
-import type { Position, Style } from '../manifest/types.js';
+import type { Callout, Position, Style } from '../manifest/types.js';
 
 export type TextOrigin = 'inline' | 'strings' | 'fallback' | 'pseudo';
 
@@ -57,6 +57,8 @@ export interface Job {
   /** Absolute path of the raw screenshot; absent for slides without one (e.g. a feature graphic). */
   screenshot?: string;
   secondScreenshot?: string;
+  /** Regions of the screenshot magnified over the slide (render/callout.ts), in screenshot pixels. */
+  callouts?: Callout[];
   /** Absolute paths of extra font files from the manifest. */
   fonts: string[];
   /** Folder that relative paths inside `style` (background image, font, frame PNG) resolve against. */

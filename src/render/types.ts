@@ -47,6 +47,8 @@ export interface TextLayoutInfo {
   background: string;
   /** Characters no loaded font covers (rendering refuses these; listed for the finding). */
   missingGlyphs: string[];
+  /** A call-out is drawn over this text (lint: text.under-callout). */
+  underCallout?: boolean;
   /** This slide's text sets its set's shared size (px) below what the other slides would take (`without`). */
   shrinksSet?: { size: number; without: number };
 }
