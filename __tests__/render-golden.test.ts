@@ -80,6 +80,21 @@ const CASES: Record<string, () => Job[]> = {
     };
     return [variant('en-US/play.phone/stats', { size: { width: 540, height: 960 }, index: 2, count: 2 }, style)];
   },
+  // Issue #21: a magnifying bubble at the end side (left in Arabic) with its connector, over a clean status bar.
+  'callout-bubble-ar-rtl': () => [
+    variant('ar/appstore.iphone_6_9/home', {
+      size: { width: 440, height: 956 },
+      callouts: [{ x: 460, y: 628, width: 400, height: 400, scale: 1.5, position: 'end' }],
+    }),
+  ],
+  // The captured status bar hidden (painted over) on Android, text colour auto on a light slide background.
+  'status-bar-hide-auto-text': () => [
+    variant(
+      'en-US/play.phone/stats',
+      { size: { width: 540, height: 960 } },
+      { 'status-bar': 'hide', background: { gradient: ['#fef3c7', '#fde68a'] } },
+    ),
+  ],
 };
 
 async function rgba(buf: Buffer): Promise<{ data: Buffer; width: number; height: number }> {

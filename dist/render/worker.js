@@ -1,9 +1,9 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-JWPP2JJM.js";
+} from "../chunks/chunk-KOSUYQKM.js";
 import "../chunks/chunk-QNR4RP5L.js";
-import "../chunks/chunk-DGMAGROP.js";
+import "../chunks/chunk-F3XMRVOV.js";
 import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-6JH44W7O.js";

@@ -5,7 +5,7 @@ import type { Box, TextLayoutInfo } from './types.js';
 import { RenderError } from '../util/errors.js';
 import { backgroundFile, drawBackground, sliceOf } from './background.js';
 import { cachedLayer, fileKey, fitsBudget } from './decode-cache.js';
-import { MODELS } from './devices.js';
+import { autoModel, MODELS } from './devices.js';
 import { drawDeviceOver, drawDeviceUnder, hasUnderPart, rawToCanvas, type ScreenShot } from './frames.js';
 import { loadCanvas, loadResized, type ImageInfo } from './images.js';
 import type { DevicePlacement, RunLayout, SlideLayout, TextBlock } from './layout.js';
@@ -35,7 +35,7 @@ async function screenImage(job: Job, p: DevicePlacement, shot: ImageInfo | undef
   const img = await loadCanvas(shot.file, 'screenshot');
   // The status bar cleaned or hidden on a copy (statusbar.ts); the decoded canvas stays as captured.
   const mode = job.style['status-bar'] ?? 'keep';
-  const image = mode === 'keep' ? img.canvas : withStatusBar(img.canvas, img, mode, p.model, job.rtl);
+  const image = mode === 'keep' ? img.canvas : withStatusBar(img.canvas, img, mode, p.model === 'none' ? autoModel(job.device, job.presetId) : p.model, job.rtl);
   return { image, width: img.width, height: img.height, fit: p.fit === 'letterbox' ? 'contain' : 'cover' };
 }
 
