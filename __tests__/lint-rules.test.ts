@@ -135,6 +135,12 @@ describe('text rules (from the renderer layout)', () => {
     );
   });
 
+  it('text.under-callout: a call-out drawn over the text is a warning', () => {
+    const f = runRules(ctx({ images: [image({ text: [text({ underCallout: true })] })] }));
+    expect(f.map((x) => `${x.severity} ${x.rule}`)).toEqual(['warning text.under-callout']);
+    expect(rulesOf(ctx({ images: [image({ text: [text({})] })] }))).toEqual([]);
+  });
+
   it('text.overflow and text.missing-glyph are errors that quote the text and name the characters', () => {
     const f = runRules(
       ctx({

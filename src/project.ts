@@ -36,7 +36,11 @@ function displayedSize(file: string): { width: number; height: number } | undefi
   try {
     const f = readImageFacts(readFileSync(file));
     const swap = f.orientation !== undefined && f.orientation >= 5;
-    return f.width > 0 ? (swap ? { width: f.height, height: f.width } : { width: f.width, height: f.height }) : undefined;
+    return f.width > 0
+      ? swap
+        ? { width: f.height, height: f.width }
+        : { width: f.width, height: f.height }
+      : undefined;
   } catch {
     return undefined;
   }

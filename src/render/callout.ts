@@ -13,7 +13,13 @@ type Canvas = InstanceType<CanvasModule['Canvas']>;
 type Ctx = ReturnType<Canvas['getContext']>;
 type Drawable = Parameters<Ctx['drawImage']>[0];
 
-export const CALLOUT_DEFAULTS = { scale: 1.6, position: 'end', shape: 'bubble', connector: true, shadow: true } as const;
+export const CALLOUT_DEFAULTS = {
+  scale: 1.6,
+  position: 'end',
+  shape: 'bubble',
+  connector: true,
+  shadow: true,
+} as const;
 
 interface Point {
   x: number;
@@ -44,8 +50,7 @@ export interface CalloutLayout {
 
 /** A call-out region must lie inside its screenshot; the message names the field. */
 export function regionProblem(c: Callout, shot: Size): string | undefined {
-  const bad =
-    c.x + c.width > shot.width ? 'x + width' : c.y + c.height > shot.height ? 'y + height' : undefined;
+  const bad = c.x + c.width > shot.width ? 'x + width' : c.y + c.height > shot.height ? 'y + height' : undefined;
   if (!bad) return undefined;
   return `the call-out region ${c.x},${c.y} ${c.width}x${c.height} reaches outside the ${shot.width}x${shot.height} screenshot (${bad} = ${bad === 'x + width' ? c.x + c.width : c.y + c.height} > ${bad === 'x + width' ? shot.width : shot.height})`;
 }
@@ -109,7 +114,8 @@ export function layoutCallouts(job: Job, layout: SlideLayout, shot: Size | undef
     if (why) throw new RenderError(`${job.id}: ${why}`);
     const shape = c.shape ?? CALLOUT_DEFAULTS.shape;
     // A bubble is round: the square around the region (its longer side), kept inside the screenshot.
-    const source: Box = shape === 'bubble' ? squareAround(c, shot) : { x: c.x, y: c.y, width: c.width, height: c.height };
+    const source: Box =
+      shape === 'bubble' ? squareAround(c, shot) : { x: c.x, y: c.y, width: c.width, height: c.height };
     const region: Box = {
       x: map.ox + source.x * map.k,
       y: map.oy + source.y * map.k,
@@ -134,14 +140,14 @@ export function layoutCallouts(job: Job, layout: SlideLayout, shot: Size | undef
     // Beside the region: its far edge half a margin in from the canvas edge on that side, so it
     // stands out of the device; over: centred on the region. Kept inside the canvas.
     const margin = (layout.width - safe.width) / 4;
-    let x =
-      side === 'over' ? anchor.x - w / 2 : side === 'right' ? layout.width - margin - w : margin;
+    let x = side === 'over' ? anchor.x - w / 2 : side === 'right' ? layout.width - margin - w : margin;
     x = Math.max(margin, Math.min(layout.width - margin - w, x));
     let y = anchor.y - h / 2;
     y = Math.max(safe.y, Math.min(safe.y + safe.height - h, y));
     const box: Box = { x, y, width: w, height: h };
     const radius = shape === 'bubble' ? Math.min(w, h) / 2 : Math.min(w, h) * 0.12;
-    const ringRadius = shape === 'bubble' ? Math.min(region.width, region.height) / 2 : Math.min(region.width, region.height) * 0.12;
+    const ringRadius =
+      shape === 'bubble' ? Math.min(region.width, region.height) / 2 : Math.min(region.width, region.height) * 0.12;
     const out: CalloutLayout = {
       source,
       region,
@@ -155,9 +161,17 @@ export function layoutCallouts(job: Job, layout: SlideLayout, shot: Size | undef
       shadow: c.shadow ?? CALLOUT_DEFAULTS.shadow,
       tilt,
     };
-    const ring: Box = { x: anchor.x - region.width / 2, y: anchor.y - region.height / 2, width: region.width, height: region.height };
+    const ring: Box = {
+      x: anchor.x - region.width / 2,
+      y: anchor.y - region.height / 2,
+      width: region.width,
+      height: region.height,
+    };
     if ((c.connector ?? CALLOUT_DEFAULTS.connector) && side !== 'over' && !overlaps(ring, box)) {
-      out.connector = [edgeToward(ring, { x: x + w / 2, y: y + h / 2 }, shape === 'bubble'), edgeToward(box, anchor, shape === 'bubble')];
+      out.connector = [
+        edgeToward(ring, { x: x + w / 2, y: y + h / 2 }, shape === 'bubble'),
+        edgeToward(box, anchor, shape === 'bubble'),
+      ];
     }
     return out;
   });
@@ -188,7 +202,11 @@ export function drawCallouts(ctx: Ctx, callouts: CalloutLayout[], shot: Drawable
     ctx.lineWidth = c.stroke;
     ctx.shadowColor = 'rgba(0,0,0,0.25)';
     ctx.shadowBlur = c.stroke * 2;
-    trace(ctx, { x: -c.region.width / 2, y: -c.region.height / 2, width: c.region.width, height: c.region.height }, c.ringRadius);
+    trace(
+      ctx,
+      { x: -c.region.width / 2, y: -c.region.height / 2, width: c.region.width, height: c.region.height },
+      c.ringRadius,
+    );
     ctx.stroke();
     ctx.restore();
     if (c.connector) {
@@ -218,7 +236,17 @@ export function drawCallouts(ctx: Ctx, callouts: CalloutLayout[], shot: Drawable
     ctx.save();
     trace(ctx, c.box, c.radius);
     ctx.clip();
-    ctx.drawImage(shot, c.source.x, c.source.y, c.source.width, c.source.height, c.box.x, c.box.y, c.box.width, c.box.height);
+    ctx.drawImage(
+      shot,
+      c.source.x,
+      c.source.y,
+      c.source.width,
+      c.source.height,
+      c.box.x,
+      c.box.y,
+      c.box.width,
+      c.box.height,
+    );
     ctx.restore();
     ctx.save();
     ctx.strokeStyle = '#ffffff';

@@ -35,7 +35,16 @@ async function screenImage(job: Job, p: DevicePlacement, shot: ImageInfo | undef
   const img = await loadCanvas(shot.file, 'screenshot');
   // The status bar cleaned or hidden on a copy (statusbar.ts); the decoded canvas stays as captured.
   const mode = job.style['status-bar'] ?? 'keep';
-  const image = mode === 'keep' ? img.canvas : withStatusBar(img.canvas, img, mode, p.model === 'none' ? autoModel(job.device, job.presetId) : p.model, job.rtl);
+  const image =
+    mode === 'keep'
+      ? img.canvas
+      : withStatusBar(
+          img.canvas,
+          img,
+          mode,
+          p.model === 'none' ? autoModel(job.device, job.presetId) : p.model,
+          job.rtl,
+        );
   return { image, width: img.width, height: img.height, fit: p.fit === 'letterbox' ? 'contain' : 'cover' };
 }
 
@@ -351,7 +360,8 @@ export async function drawJob(
   // Call-outs over the devices, under the text; magnified from the screenshot as shown (status bar included).
   const callouts = layoutCallouts(job, layout, assets.shots.primary);
   if (callouts.length) {
-    const src = shown?.image ?? (assets.shots.primary && (await loadCanvas(assets.shots.primary.file, 'screenshot')).canvas);
+    const src =
+      shown?.image ?? (assets.shots.primary && (await loadCanvas(assets.shots.primary.file, 'screenshot')).canvas);
     drawCallouts(ctx, callouts, src);
   }
   const text: TextLayoutInfo[] = [];

@@ -69,7 +69,8 @@ export function barKind(model: ModelId, shot: Size): BarKind | undefined {
 /** Pixels per point (iOS: @3x phones from 1080 px wide, else @2x; iPad @2x) or per dp (Android, from the width). */
 export function captureScale(kind: BarKind, shot: Size, tablet: boolean): number {
   const short = Math.min(shot.width, shot.height);
-  if (kind === 'android') return Math.round((short / (tablet ? ANDROID_DP_WIDTH.tablet : ANDROID_DP_WIDTH.phone)) * 100) / 100;
+  if (kind === 'android')
+    return Math.round((short / (tablet ? ANDROID_DP_WIDTH.tablet : ANDROID_DP_WIDTH.phone)) * 100) / 100;
   if (kind === 'ipad') return 2;
   return short >= 1000 ? 3 : 2;
 }
@@ -150,7 +151,14 @@ export function statusBarLayout(model: ModelId, shot: Size, rtl: boolean): Statu
     kind,
     scale: s,
     bar: { x: 0, y: 0, width: W, height: H },
-    time: { text: '9:41', x: timeX, baseline: (time.cy + time.size * 0.36) * s, size: time.size * s, weight: time.weight, align },
+    time: {
+      text: '9:41',
+      x: timeX,
+      baseline: (time.cy + time.size * 0.36) * s,
+      size: time.size * s,
+      weight: time.weight,
+      align,
+    },
     // Icons keep their left-to-right order when mirrored, as the platforms draw them.
     icons: placed.map((i) => ({ ...i, box: px(i.box) })).sort((a, b) => a.box.x - b.box.x),
   };
@@ -256,13 +264,7 @@ function drawIcon(ctx: Ctx, icon: StatusIcon, ios: boolean, ink: string): void {
  * A copy of the screenshot with its status bar cleaned or hidden; the original canvas is not
  * touched (it is shared through the decode cache).
  */
-export function withStatusBar(
-  image: Canvas,
-  size: Size,
-  mode: StatusBarMode,
-  model: ModelId,
-  rtl: boolean,
-): Canvas {
+export function withStatusBar(image: Canvas, size: Size, mode: StatusBarMode, model: ModelId, rtl: boolean): Canvas {
   const layout = statusBarLayout(model, size, rtl);
   if (mode === 'keep' || !layout) return image;
   const c = canvas().createCanvas(size.width, size.height);

@@ -11,12 +11,7 @@ export const DEFAULT_TEXT_COLOURS = { light: '#ffffff', dark: '#111827' };
  * reads at AUTO_KEEP_RATIO or better, else the light or the dark text colour, whichever contrasts
  * more. `hex` turns a CSS colour into #rrggbb (the canvas's parser).
  */
-export function autoColour(
-  text: TextStyle,
-  style: Style,
-  background: string,
-  hex: (css: string) => string,
-): string {
+export function autoColour(text: TextStyle, style: Style, background: string, hex: (css: string) => string): string {
   const prefer = text['auto-prefer'];
   if (prefer !== undefined && (contrastRatio(hex(prefer), background) ?? 0) >= AUTO_KEEP_RATIO) return prefer;
   const light = style['text-colors']?.light ?? DEFAULT_TEXT_COLOURS.light;
