@@ -1,9 +1,8 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-KOSUYQKM.js";
-import "../chunks/chunk-QNR4RP5L.js";
-import "../chunks/chunk-F3XMRVOV.js";
+} from "../chunks/chunk-CIQUJ7HO.js";
+import "../chunks/chunk-DGMAGROP.js";
 import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-6JH44W7O.js";
@@ -34,7 +33,7 @@ async function batch(task) {
   }
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-YZWZTLMF.js");
+  const { lintRender } = await import("../chunks/lint-JE3SG2LG.js");
   return lintRender(task.plan, task.images);
 }
 export {
