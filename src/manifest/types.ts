@@ -100,6 +100,9 @@ export interface SlideEntry {
   callouts?: Callout[];
 }
 
+/** A light or dark set (manifest `appearances:`). */
+export type Appearance = 'light' | 'dark';
+
 export interface Manifest {
   version: 1;
   app?: { name?: string; tagline?: Localized; icon?: string; 'bundle-id'?: string; package?: string };
@@ -108,6 +111,8 @@ export interface Manifest {
   theme?: string;
   style?: Style;
   'locale-style'?: Record<string, Style>;
+  appearances?: Appearance[];
+  'appearance-style'?: Partial<Record<Appearance, Style>>;
   fonts?: string[];
   screenshots?: string;
   slides: SlideEntry[];

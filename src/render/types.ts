@@ -11,6 +11,9 @@ export interface ImageRecord {
   locale: string;
   preset: string;
   slide: string;
+  /** With `appearances:`: the image's appearance; `alternate` when it is not the store's (never uploaded). */
+  appearance?: string;
+  alternate?: boolean;
   index: number;
   width: number;
   height: number;
