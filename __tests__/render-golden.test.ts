@@ -95,6 +95,18 @@ const CASES: Record<string, () => Job[]> = {
       { 'status-bar': 'hide', background: { gradient: ['#fef3c7', '#fde68a'] } },
     ),
   ],
+  // The dark appearance of the paper theme: appearance-style's dark background makes the headline auto (light).
+  'paper-dark-appearance': () => [
+    variant(
+      'en-US/appstore.iphone_6_9/stats',
+      { size: { width: 440, height: 956 }, appearance: 'dark', alternate: true },
+      {
+        background: { type: 'linear', gradient: ['#0b1020', '#1e1b4b'], angle: 180 },
+        headline: { color: 'auto', 'auto-prefer': '#111827', accent: '#e11d48' },
+        device: { color: 'titanium' },
+      },
+    ),
+  ],
 };
 
 async function rgba(buf: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
