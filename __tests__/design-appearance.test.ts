@@ -84,9 +84,7 @@ describe('appearances in the plan', () => {
     expect(flat.find((j) => j.id === 'en-US/appstore.iphone_6_9/light/home')!.output.path).toBe(
       'light/en-US/appstore.iphone_6_9/01-home.png',
     );
-    expect(flat.find((j) => j.id === 'ar/play.phone/dark/stats')!.output.path).toBe(
-      'dark/ar/play.phone/02-stats.png',
-    );
+    expect(flat.find((j) => j.id === 'ar/play.phone/dark/stats')!.output.path).toBe('dark/ar/play.phone/02-stats.png');
     const fl = plan(MANIFEST.replace('LAYOUT', 'fastlane')).plan.all;
     expect(fl.find((j) => j.id === 'en-US/appstore.iphone_6_9/light/home')!.output.path).toBe(
       'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png',
@@ -120,7 +118,11 @@ describe('appearances in the plan', () => {
     expect(() => selectJobs(p, { appearances: ['dim'] })).toThrow(
       /Unknown appearance "dim" \(did you mean "dark"\?\); the manifest has: light, dark/,
     );
-    const none = plan(MANIFEST.replace('LAYOUT', 'flat').replace(/appearances:[^\n]*\n/, '').replace('{appearance}/', ''));
+    const none = plan(
+      MANIFEST.replace('LAYOUT', 'flat')
+        .replace(/appearances:[^\n]*\n/, '')
+        .replace('{appearance}/', ''),
+    );
     expect(() => selectJobs(none.plan, { appearances: ['dark'] })).toThrow(/the manifest has no appearances:/);
   });
 });
@@ -130,7 +132,9 @@ describe('appearances rendered', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ss-appearance-'));
     for (const a of ['light', 'dark']) {
       mkdirSync(path.join(dir, 'shots', a), { recursive: true });
-      cpSync(path.join(ROOT, 'examples/habitual/shots/en-US'), path.join(dir, 'shots', a, 'en-US'), { recursive: true });
+      cpSync(path.join(ROOT, 'examples/habitual/shots/en-US'), path.join(dir, 'shots', a, 'en-US'), {
+        recursive: true,
+      });
     }
     writeFileSync(
       path.join(dir, 'screenshots.yml'),
@@ -164,7 +168,9 @@ output: { dir: out }
     expect(rules).not.toContain('image.duplicate');
     const { sets, skipped } = readLocalSets(path.join(dir, 'out'), 'play', { cwd: dir });
     expect(sets).toHaveLength(1);
-    expect(sets[0]!.images.map((i) => i.path)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `light/en-US/play.phone/0${n}-s${n}.png`));
+    expect(sets[0]!.images.map((i) => i.path)).toEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => `light/en-US/play.phone/0${n}-s${n}.png`),
+    );
     expect(skipped).toHaveLength(6);
     expect(skipped[0]).toMatch(/the dark appearance is not the store's/);
   });

@@ -6,6 +6,8 @@ import { findManifest, loadManifest, type LoadedManifest } from './manifest/load
 import { readStrings } from './manifest/strings.js';
 import { PSEUDO_LOCALES } from './store/locales.js';
 import { loadTheme } from './manifest/theme.js';
+import { FROM_ICON, iconTheme } from './manifest/icon-theme.js';
+import { resolveInside } from './util/paths.js';
 import { buildPlan } from './plan/plan.js';
 import type { OutputLayout, Plan } from './plan/types.js';
 import { UserError, type Problem } from './util/errors.js';
@@ -29,6 +31,23 @@ export interface Project {
   plan: Plan;
   /** Warnings that did not stop the plan. */
   warnings: Problem[];
+}
+
+/** `theme: from-icon`: aurora's type and layout in the colours of app.icon (manifest/icon-theme.ts). */
+function themeFromIcon(loaded: LoadedManifest, cwd: string) {
+  const icon = loaded.manifest.app?.icon;
+  if (icon === undefined)
+    throw new UserError(
+      `Expected app.icon (a PNG of the app icon) for theme ${FROM_ICON} but the manifest has none; add app: { icon: icon.png }`,
+    );
+  const abs = resolveInside(loaded.dir, icon, cwd);
+  if (!abs)
+    throw new UserError(
+      `theme ${FROM_ICON}: app.icon "${icon}" leaves the manifest's folder and the working directory`,
+    );
+  const why = notAFile(abs);
+  if (why) throw new UserError(`theme ${FROM_ICON}: app.icon ${path.relative(cwd, abs) || abs} ${why}`);
+  return iconTheme(abs, loadTheme(undefined, loaded.dir, cwd));
 }
 
 /** A screenshot's size as displayed (EXIF orientations 5-8 swap the sides), from its header. */
@@ -57,7 +76,7 @@ export function loadProject(opts: ProjectOptions = {}): Project {
 
   let theme;
   try {
-    theme = loadTheme(m.theme, loaded.dir, cwd);
+    theme = m.theme === FROM_ICON ? themeFromIcon(loaded, cwd) : loadTheme(m.theme, loaded.dir, cwd);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     problems.push({ ...e.problems[0]!, field: 'theme', at: at(['theme']) });
