@@ -9,6 +9,7 @@ import { parseManifest } from '../src/manifest/load.js';
 import { buildPlan, selectJobs } from '../src/plan/plan.js';
 import { outputPath } from '../src/plan/output-path.js';
 import { runPipeline } from '../src/pipeline.js';
+import { lintPaths } from '../src/lint/index.js';
 import { readLocalSets } from '../src/upload/local.js';
 import { ROOT } from './helpers/root.js';
 
@@ -166,6 +167,10 @@ output: { dir: out }
     const rules = result.report.findings.map((f) => f.rule);
     expect(rules).not.toContain('play.count');
     expect(rules).not.toContain('image.duplicate');
+    // storeshots lint on the folder reads <appearance>/ as part of the set: two sets of 6, not one of 12.
+    const linted = await lintPaths([path.join(dir, 'out')], { cwd: dir });
+    expect(linted.images.filter((i) => i.appearance === 'dark')).toHaveLength(6);
+    expect(linted.findings.map((f) => f.rule)).not.toContain('play.count');
     const { sets, skipped } = readLocalSets(path.join(dir, 'out'), 'play', { cwd: dir });
     expect(sets).toHaveLength(1);
     expect(sets[0]!.images.map((i) => i.path)).toEqual(
