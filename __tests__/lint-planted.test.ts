@@ -266,6 +266,7 @@ describe('the rules as data', () => {
       'text.too-small',
       'text.set-size',
       'text.contrast',
+      'text.illegible',
       'text.missing-translation',
       'text.untranslated',
       'text.missing-glyph',

@@ -8,7 +8,7 @@ import { runRules } from '../src/lint/index.js';
 import { readImageFacts, type ImageFacts } from '../src/lint/header.js';
 import type { ImageSet, LintImage, RunContext } from '../src/lint/model.js';
 import { TEXT_MIN_READABLE, WCAG_AA } from '../src/lint/rules.js';
-import { contrastRatio } from '../src/lint/contrast.js';
+import { contrastRatio } from '../src/util/contrast.js';
 import type { Job, Plan } from '../src/plan/types.js';
 import type { TextLayoutInfo } from '../src/render/types.js';
 import { getPreset } from '../src/store/presets.js';
@@ -111,7 +111,7 @@ describe('text rules (from the renderer layout)', () => {
     expect(rulesOf(ctx({ images: [image({ text: [text({})] })] }))).toEqual([]);
   });
 
-  it('text.contrast: WCAG AA, 3:1 for headlines and 4.5:1 for subtitles, against the sampled background', () => {
+  it('text.contrast and text.illegible: WCAG AA, 3:1 for headlines (an error) and 4.5:1 for subtitles, against the sampled background', () => {
     expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 5);
     expect(contrastRatio('#777', '#777')).toBe(1);
     const grey = '#808080'; // white on it: about 3.9:1
@@ -122,9 +122,23 @@ describe('text rules (from the renderer layout)', () => {
     const f = runRules(ctx({ images: [image({ text: [text({ kind: 'subtitle', background: grey })] })] }));
     expect(f.map((x) => x.rule)).toEqual(['text.contrast']);
     expect(f[0]!.message).toMatch(/3\.95:1 .*#808080.*4\.5:1/);
+    // A headline under 3:1 is unreadable: an error (text.illegible), not a warning.
     expect(rulesOf(ctx({ images: [image({ text: [text({ background: '#e0e7ff' })] })] }))).toEqual([
-      'warning text.contrast',
+      'error text.illegible',
     ]);
+    const h = runRules(ctx({ images: [image({ text: [text({ color: '#111827', background: '#1c2233' })] })] }));
+    expect(h.map((x) => `${x.severity} ${x.rule}`)).toEqual(['error text.illegible']);
+    expect(h[0]!.message).toMatch(/1\.\d\d:1 .*#1c2233.*below the 3:1/);
+    // At exactly 3:1 and above a headline passes both rules.
+    expect(rulesOf(ctx({ images: [image({ text: [text({ color: '#ffffff', background: '#949494' })] })] }))).toEqual(
+      [],
+    );
+  });
+
+  it('text.under-callout: a call-out drawn over the text is a warning', () => {
+    const f = runRules(ctx({ images: [image({ text: [text({ underCallout: true })] })] }));
+    expect(f.map((x) => `${x.severity} ${x.rule}`)).toEqual(['warning text.under-callout']);
+    expect(rulesOf(ctx({ images: [image({ text: [text({})] })] }))).toEqual([]);
   });
 
   it('text.overflow and text.missing-glyph are errors that quote the text and name the characters', () => {

@@ -199,7 +199,7 @@ describe('#13 items 5 and 11: colours are CSS colours, checked at validate with 
   it('headline.color: notacolour is refused, naming what a colour is', async () => {
     const lines = manifestErrors(await validate(`${BASE}style:\n  headline: { color: notacolour }\n`));
     expect(lines).toEqual([
-      'screenshots.yml:9:22: error: Expected a CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa, rgb()/rgba(), hsl()/hsla(), hwb() or a CSS colour name for style.headline.color but received "notacolour"',
+      'screenshots.yml:9:22: error: Expected auto or a CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa, rgb()/rgba(), hsl()/hsla(), hwb() or a CSS colour name (auto picks a readable colour: docs/design.md#text-colour-auto) for style.headline.color but received "notacolour"',
     ]);
   });
 

@@ -100,11 +100,18 @@ describe('plan', () => {
     const home = p.all.find((j) => j.id === 'ar/appstore.ipad_13@landscape/home')!;
     expect(home.style.background).toEqual({ color: '#222222', angle: 45 });
     // Arab and ar both name a font: the language (ar) beats the script (Arab).
-    expect(home.style.headline).toEqual({ color: '#ffffff', weight: 900, size: 0.08, font: 'Noto Sans Arabic' });
+    // A layer above the theme changes the background but not the headline colour: auto, preferring #ffffff (docs/design.md).
+    expect(home.style.headline).toEqual({
+      color: 'auto',
+      'auto-prefer': '#ffffff',
+      weight: 900,
+      size: 0.08,
+      font: 'Noto Sans Arabic',
+    });
     const phone = p.all.find((j) => j.id === 'ar/appstore.iphone_6_9/stats')!;
     expect(phone.style.headline).toEqual({ color: '#ffffff', weight: 500, size: 0.08, font: 'Noto Sans Arabic' }); // script-level weight
     const en = p.all.find((j) => j.id === 'en-US/appstore.iphone_6_9/home')!;
-    expect(en.style.headline).toEqual({ color: '#ffffff', weight: 700, size: 0.08 });
+    expect(en.style.headline).toEqual({ color: 'auto', 'auto-prefer': '#ffffff', weight: 700, size: 0.08 });
     expect(en.style.device).toEqual({ frame: 'auto', color: 'black' });
   });
 

@@ -1,13 +1,18 @@
 // Pixels, within a tolerance: small renders compared with committed golden images (shipped fonts
 // only). Regenerate after an intended change with UPDATE_GOLDEN=1 and look at the new files.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderJobToBuffer } from '../src/render/index.js';
 import type { Job } from '../src/plan/types.js';
-import { FIXTURES, variant } from './fixtures/render/jobs.js';
+import { FIXTURES, ROOT, variant } from './fixtures/render/jobs.js';
+import { iconTheme } from '../src/manifest/icon-theme.js';
+import { loadTheme } from '../src/manifest/theme.js';
+import { mergeStyle } from '../src/plan/plan.js';
 
 const GOLDEN = path.join(FIXTURES, 'golden');
 const text = (t: string, locale: string) => ({ text: t, origin: 'inline' as const, locale });
@@ -79,6 +84,48 @@ const CASES: Record<string, () => Job[]> = {
       background: { gradient: ['#0f766e', '#4f46e5', '#db2777'], angle: 90, panoramic: true },
     };
     return [variant('en-US/play.phone/stats', { size: { width: 540, height: 960 }, index: 2, count: 2 }, style)];
+  },
+  // Issue #21: a magnifying bubble at the end side (left in Arabic) with its connector, over a clean status bar.
+  'callout-bubble-ar-rtl': () => [
+    variant('ar/appstore.iphone_6_9/home', {
+      size: { width: 440, height: 956 },
+      callouts: [{ x: 460, y: 628, width: 400, height: 400, scale: 1.5, position: 'end' }],
+    }),
+  ],
+  // The captured status bar hidden (painted over) on Android, text colour auto on a light slide background.
+  'status-bar-hide-auto-text': () => [
+    variant(
+      'en-US/play.phone/stats',
+      { size: { width: 540, height: 960 } },
+      { 'status-bar': 'hide', background: { gradient: ['#fef3c7', '#fde68a'] } },
+    ),
+  ],
+  // The dark appearance of the paper theme: appearance-style's dark background makes the headline auto (light).
+  'paper-dark-appearance': () => [
+    variant(
+      'en-US/appstore.iphone_6_9/stats',
+      { size: { width: 440, height: 956 }, appearance: 'dark', alternate: true },
+      {
+        background: { type: 'linear', gradient: ['#0b1020', '#1e1b4b'], angle: 180 },
+        headline: { color: 'auto', 'auto-prefer': '#111827', accent: '#e11d48' },
+        device: { color: 'titanium' },
+      },
+    ),
+  ],
+  // theme: from-icon on a blue icon with a yellow dot: white text on a deepened blue, the dot's yellow as accent.
+  'from-icon-blue': () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ss-golden-icon-')), 'icon.png');
+    const S = 64;
+    const png = new PNG({ width: S, height: S });
+    for (let y = 0; y < S; y++)
+      for (let x = 0; x < S; x++)
+        png.data.set([...(Math.hypot(x - 32, y - 32) < 14 ? [250, 204, 21] : [37, 99, 235]), 255], (y * S + x) * 4);
+    writeFileSync(file, PNG.sync.write(png));
+    const theme = iconTheme(file, loadTheme('aurora', ROOT));
+    const job = variant('en-US/play.phone/home', { size: { width: 540, height: 960 }, theme: theme.name });
+    return [
+      { ...job, style: mergeStyle(job.style, theme.style, { headline: { color: theme.style.headline?.color } }) },
+    ];
   },
 };
 

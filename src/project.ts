@@ -1,15 +1,20 @@
 // A project: the manifest loaded, its theme and strings read, the plan built and every
 // reference checked (files, fonts, presets, locales, translations). No rendering.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findManifest, loadManifest, type LoadedManifest } from './manifest/load.js';
 import { readStrings } from './manifest/strings.js';
 import { PSEUDO_LOCALES } from './store/locales.js';
 import { loadTheme } from './manifest/theme.js';
+import { FROM_ICON, iconTheme } from './manifest/icon-theme.js';
+import { resolveInside } from './util/paths.js';
 import { buildPlan } from './plan/plan.js';
 import type { OutputLayout, Plan } from './plan/types.js';
 import { UserError, type Problem } from './util/errors.js';
 import { notAFile, notPngOrJpeg } from './util/files.js';
 import { COVERAGE_ADVICE, coverageProblems } from './render/coverage.js';
+import { calloutProblems } from './plan/callout-check.js';
+import { readImageFacts } from './lint/header.js';
 import { headlinePlaceholderWarnings, strayLocaleStyles, whyNoText } from './l10n/checks.js';
 
 export interface ProjectOptions {
@@ -28,6 +33,38 @@ export interface Project {
   warnings: Problem[];
 }
 
+/** `theme: from-icon`: aurora's type and layout in the colours of app.icon (manifest/icon-theme.ts). */
+function themeFromIcon(loaded: LoadedManifest, cwd: string) {
+  const icon = loaded.manifest.app?.icon;
+  if (icon === undefined)
+    throw new UserError(
+      `Expected app.icon (a PNG of the app icon) for theme ${FROM_ICON} but the manifest has none; add app: { icon: icon.png }`,
+    );
+  const abs = resolveInside(loaded.dir, icon, cwd);
+  if (!abs)
+    throw new UserError(
+      `theme ${FROM_ICON}: app.icon "${icon}" leaves the manifest's folder and the working directory`,
+    );
+  const why = notAFile(abs);
+  if (why) throw new UserError(`theme ${FROM_ICON}: app.icon ${path.relative(cwd, abs) || abs} ${why}`);
+  return iconTheme(abs, loadTheme(undefined, loaded.dir, cwd));
+}
+
+/** A screenshot's size as displayed (EXIF orientations 5-8 swap the sides), from its header. */
+function displayedSize(file: string): { width: number; height: number } | undefined {
+  try {
+    const f = readImageFacts(readFileSync(file));
+    const swap = f.orientation !== undefined && f.orientation >= 5;
+    return f.width > 0
+      ? swap
+        ? { width: f.height, height: f.width }
+        : { width: f.width, height: f.height }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Loads and checks a project; throws a UserError listing every error found. */
 export function loadProject(opts: ProjectOptions = {}): Project {
   const cwd = opts.cwd ?? process.cwd();
@@ -39,7 +76,7 @@ export function loadProject(opts: ProjectOptions = {}): Project {
 
   let theme;
   try {
-    theme = loadTheme(m.theme, loaded.dir, cwd);
+    theme = m.theme === FROM_ICON ? themeFromIcon(loaded, cwd) : loadTheme(m.theme, loaded.dir, cwd);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     problems.push({ ...e.problems[0]!, field: 'theme', at: at(['theme']) });
@@ -129,6 +166,8 @@ export function loadProject(opts: ProjectOptions = {}): Project {
       });
     }
   }
+  if (!problems.some((p) => p.severity === 'error'))
+    problems.push(...calloutProblems(loaded, plan.all, cwd, displayedSize));
   problems.push(...headlinePlaceholderWarnings(plan.all, strings.placeholders));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new UserError(errors);

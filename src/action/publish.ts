@@ -368,6 +368,8 @@ export function fastlaneFiles(
       slide: img.slide,
       index: img.index,
       ext: path.extname(img.path).slice(1) || 'png',
+      appearance: img.appearance,
+      alternate: img.alternate,
     });
     if (!src || !rel) {
       skipped.push(img.path);

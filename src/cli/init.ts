@@ -31,7 +31,7 @@ locales: [en-US, de-DE]
 # Store slots to render (list them all with: npx storeshots presets).
 presets: [appstore.iphone_6_9, play.phone]
 
-# A built-in look (aurora, paper, midnight, glass, mesh, photo) or a path to your own theme file.
+# A built-in look (aurora, paper, midnight, glass, mesh, photo), from-icon (colours of app.icon) or a path to your own theme file.
 theme: aurora
 
 # Overrides of the theme's tokens for every slide.

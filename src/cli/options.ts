@@ -39,6 +39,9 @@ export const presetOption = (description = 'only this preset (repeatable)') =>
 export const slideOption = (description = 'only this slide (repeatable)') =>
   new Option('-s, --slide <slide>', description).argParser(collect);
 
+export const appearanceOption = (description = 'only this appearance, light or dark (repeatable; with appearances:)') =>
+  new Option('--appearance <appearance>', description).argParser(collect);
+
 export const layoutOption = (description = 'output layout') =>
   new Option('--layout <layout>', description).choices(['flat', 'fastlane']);
 

@@ -4,6 +4,7 @@ import type { Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
 import type { CliIO } from './io.js';
 import {
+  appearanceOption,
   type CliContext,
   type OptionsOf,
   configOption,
@@ -28,6 +29,7 @@ const declare = (program: Command) =>
     .addOption(localeOption())
     .addOption(presetOption())
     .addOption(slideOption())
+    .addOption(appearanceOption())
     .option('--shard <i/n>', 'render share i of n (for a CI matrix)')
     .option('-j, --jobs <n>', 'parallel workers (default: number of cores)')
     .option('--no-cache', 'render every image even when a cached copy matches')
@@ -87,6 +89,7 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
     locales: opts.locale,
     presets: opts.preset,
     slides: opts.slide,
+    appearances: opts.appearance,
     shard: opts.shard,
     jobs,
     noCache: opts.cache === false,

@@ -27,6 +27,8 @@ export interface Collected {
 const UPLOAD_EXT = new Set<string>(SUPPLY.extensions);
 const OTHER_IMAGE_EXT = new Set(['webp', 'gif', 'heic', 'heif', 'avif', 'bmp', 'tif', 'tiff']);
 const MAX_DEPTH = 12;
+/** The appearance folders of our flat layout with `appearances:` (plan/output-path.ts). */
+const APPEARANCE_DIRS: readonly string[] = ['light', 'dark'];
 
 const extOf = (f: string) => path.extname(f).slice(1).toLowerCase();
 const isImageName = (f: string) => UPLOAD_EXT.has(extOf(f)) || OTHER_IMAGE_EXT.has(extOf(f));
@@ -360,6 +362,8 @@ class Collector {
         locale: grand,
         storeLocale: code ?? grand,
         slide: slideOf(path.basename(abs)),
+        // <appearance>/<locale>/<preset>/NN-slide.png: our flat layout with appearances (docs/design.md#light-and-dark-sets).
+        ...(APPEARANCE_DIRS.includes(parts.at(-4) ?? '') ? { appearance: parts.at(-4) } : {}),
       });
       return;
     }

@@ -165,16 +165,16 @@ async function readRegularFile(file: string, scratch: { buf: Buffer }): Promise<
 /** Sets of a render come from the whole plan, so a --slide or --shard run still counts every slide of a set. */
 function planSets(plan: Plan, images: LintImage[]): ImageSet[] {
   const byKey = new Map<string, ImageSet>();
-  const keyOf = (store: Store, locale: string, presetId: string) => {
+  const keyOf = (store: Store, locale: string, presetId: string, appearance = '') => {
     const preset = getPreset(presetId);
     const sl = storeLocale(store, locale) ?? locale;
     return store === 'appstore'
-      ? `appstore|${sl}|${preset?.displayType ?? presetId}`
-      : `play|${sl}|${preset?.playFolder ?? presetId}`;
+      ? `appstore|${sl}|${preset?.displayType ?? presetId}|${appearance}`
+      : `play|${sl}|${preset?.playFolder ?? presetId}|${appearance}`;
   };
   for (const job of plan.all) {
     if (PSEUDO_LOCALES.includes(job.locale)) continue; // never uploaded: no store set
-    const key = keyOf(job.store, job.locale, job.presetId);
+    const key = keyOf(job.store, job.locale, job.presetId, job.appearance);
     let set = byKey.get(key);
     if (!set) {
       const preset = getPreset(job.presetId);
@@ -182,7 +182,7 @@ function planSets(plan: Plan, images: LintImage[]): ImageSet[] {
         key,
         store: job.store,
         locale: job.locale,
-        label: `${job.locale} ${preset?.label ?? job.presetId}${preset?.displayType ? ` (${preset.displayType})` : ''}`,
+        label: `${job.locale} ${preset?.label ?? job.presetId}${preset?.displayType ? ` (${preset.displayType})` : ''}${job.appearance ? `, ${job.appearance}` : ''}`,
         presetRef: job.preset,
         displayType: preset?.displayType,
         playKind:
@@ -204,7 +204,7 @@ function planSets(plan: Plan, images: LintImage[]): ImageSet[] {
   }
   for (const img of images) {
     const job = img.job!;
-    byKey.get(keyOf(job.store, job.locale, job.presetId))?.images.push(img);
+    byKey.get(keyOf(job.store, job.locale, job.presetId, job.appearance))?.images.push(img);
   }
   for (const set of byKey.values()) set.complete = set.images.length === set.count;
   return [...byKey.values()];
@@ -221,13 +221,13 @@ function fileSets(images: LintImage[]): ImageSet[] {
     if (img.store === 'appstore') {
       const dt = img.preset?.displayType ?? img.displayType;
       if (!dt) continue; // an invalid size belongs to no set; appstore.size reports it
-      key = `appstore|${group}|${dt}`;
-      label = `${group} ${displayTypeLabel(dt)}`;
+      key = `appstore|${group}|${dt}|${img.appearance ?? ''}`;
+      label = `${group} ${displayTypeLabel(dt)}${img.appearance ? `, ${img.appearance}` : ''}`;
     } else {
       const folder =
         img.preset?.playFolder ?? (img.playKind !== 'screenshot' ? img.playKind : undefined) ?? 'screenshots';
-      key = `play|${group}|${folder}`;
-      label = `${group} ${img.preset?.label ?? folder}`;
+      key = `play|${group}|${folder}|${img.appearance ?? ''}`;
+      label = `${group} ${img.preset?.label ?? folder}${img.appearance ? `, ${img.appearance}` : ''}`;
     }
     let set = byKey.get(key);
     if (!set) {

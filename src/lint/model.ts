@@ -30,6 +30,8 @@ export interface LintImage {
   /** The store's code for the locale, for grouping sets (`en` and `en-US` share an App Store set). */
   storeLocale?: string;
   slide?: string;
+  /** The appearance folder (light, dark) of our flat layout, or the rendered job's appearance: a set of its own. */
+  appearance?: string;
   /** deliver's display type for the image, from its real pixel size (App Store only). */
   displayType?: string;
   /** The real bytes, or why they could not be read. */

@@ -27,6 +27,7 @@ export function isCssColor(s: string): boolean {
 /** The schema's formats, by name (the precompiled validators of the build refer to them here). */
 export const MANIFEST_FORMATS = {
   'css-color': { type: 'string', validate: isCssColor },
+  'text-color': { type: 'string', validate: (s: string) => s === 'auto' || isCssColor(s) },
   'device-color': { type: 'string', validate: (s: string) => FRAME_FINISHES.includes(s) || isCssColor(s) },
 } as const;
 

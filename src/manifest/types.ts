@@ -3,7 +3,10 @@
 export type Localized = string | { key: string } | Record<string, string>;
 
 export interface TextStyle {
+  /** A CSS colour or `auto` (draw.ts picks by contrast, text-colour.ts). */
   color?: string;
+  /** Set by the plan, never written: with color auto, the colour the layers below chose (kept when it reads). */
+  'auto-prefer'?: string;
   accent?: string;
   font?: string;
   weight?: number;
@@ -56,6 +59,27 @@ export interface Style {
   };
   padding?: number;
   'lock-type-size'?: boolean;
+  /** The light and dark text colours `auto` chooses between. */
+  'text-colors'?: { light?: string; dark?: string };
+  /** The screenshot's status bar: as captured, drawn clean, or painted over (statusbar.ts). */
+  'status-bar'?: 'keep' | 'clean' | 'hide';
+}
+
+/** A region of the screenshot (screenshot pixels) magnified over the slide (render/callout.ts). */
+export interface Callout {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  scale?: number;
+  position?: 'end' | 'start' | 'left' | 'right' | 'over';
+  shape?: 'bubble' | 'card';
+  connector?: boolean;
+  shadow?: boolean;
+  /** Only on the screenshots of these device families (each family's screenshots differ). */
+  devices?: string[];
+  /** Only in these locales (each locale's screenshots may place things differently). */
+  locales?: string[];
 }
 
 export interface PresetEntry {
@@ -72,7 +96,12 @@ export interface SlideEntry {
   'second-screenshot'?: string;
   style?: Style;
   presets?: string[];
+  callout?: Callout;
+  callouts?: Callout[];
 }
+
+/** A light or dark set (manifest `appearances:`). */
+export type Appearance = 'light' | 'dark';
 
 export interface Manifest {
   version: 1;
@@ -82,6 +111,8 @@ export interface Manifest {
   theme?: string;
   style?: Style;
   'locale-style'?: Record<string, Style>;
+  appearances?: Appearance[];
+  'appearance-style'?: Partial<Record<Appearance, Style>>;
   fonts?: string[];
   screenshots?: string;
   slides: SlideEntry[];

@@ -9,6 +9,9 @@ export interface OutputPathInput {
   slide: string;
   index: number;
   ext: string;
+  /** With `appearances:`: the job's appearance, and whether it is not the store's (not the first listed). */
+  appearance?: string;
+  alternate?: boolean;
 }
 
 const nn = (i: number) => String(i).padStart(2, '0');
@@ -29,6 +32,15 @@ export function deliverSafeName(stem: string, displayType?: string): string {
 
 /** Relative output path, or undefined when the store does not accept the locale (fastlane layout). */
 export function outputPath(layout: OutputLayout, j: OutputPathInput): string | undefined {
+  // Each appearance is a tree of its own under its name (docs/design.md#light-and-dark-sets); in the
+  // fastlane layout the store's appearance (the first) is the fastlane tree deliver and supply read.
+  const top =
+    j.appearance && (layout === 'flat' || j.alternate || PSEUDO_LOCALES.includes(j.locale)) ? `${j.appearance}/` : '';
+  const rel = storePath(layout, j);
+  return rel === undefined ? undefined : `${top}${rel}`;
+}
+
+function storePath(layout: OutputLayout, j: OutputPathInput): string | undefined {
   // Pseudo-locales are for review, never for a store: outside the fastlane/ tree even in that layout.
   if (layout === 'flat' || PSEUDO_LOCALES.includes(j.locale))
     return `${j.locale}/${j.preset}/${nn(j.index)}-${j.slide}.${j.ext}`;

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { closest } from 'fastest-levenshtein';
 import type { LoadedManifest } from '../manifest/load.js';
 import { fieldName } from '../manifest/load.js';
-import type { Localized, Position, PresetEntry, SlideEntry, Style } from '../manifest/types.js';
+import type { Appearance, Localized, Position, PresetEntry, SlideEntry, Style } from '../manifest/types.js';
 import { isRtlLocale, storeLocale, PSEUDO_LOCALES } from '../store/locales.js';
 import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/presets.js';
 import { PLAY } from '../store/facts.js';
@@ -14,6 +14,7 @@ import { UserError, expected, type Problem } from '../util/errors.js';
 import { outputPath } from './output-path.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
 import { pseudoLocalize } from './pseudo.js';
+import { withAutoTextColours } from './text-colour.js';
 import { folderForms } from '../l10n/locales.js';
 import { normalizeWhitespace } from '../l10n/whitespace.js';
 
@@ -118,9 +119,9 @@ function localeStyle(all: Record<string, Style> | undefined, locale: string): St
 
 export function fillPattern(
   pattern: string,
-  v: { locale: string; device: string; slide: string; preset: string },
+  v: { locale: string; device: string; slide: string; preset: string; appearance?: string },
 ): string {
-  return pattern.replace(/\{(locale|device|slide|preset)\}/g, (_, k: keyof typeof v) => v[k]);
+  return pattern.replace(/\{(locale|device|slide|preset|appearance)\}/g, (_, k: keyof typeof v) => v[k] ?? '');
 }
 
 function parseSize(s: string): Size {
@@ -458,6 +459,26 @@ export function buildPlan(input: PlanInput): PlanResult {
     : m.output?.dir
       ? (resolveFile(m.output.dir, ['output', 'dir']) ?? path.resolve(loaded.dir, 'storeshots-out'))
       : path.resolve(cwd, 'storeshots-out');
+  // One set per appearance (light, dark), or one set without any.
+  const appearances: Array<Appearance | undefined> = m.appearances?.length ? m.appearances : [undefined];
+  if (!m.appearances?.length) {
+    const uses: Array<[string | undefined, Array<string | number>]> = [
+      [m.screenshots, ['screenshots']],
+      ...m.slides.flatMap(
+        (sl, i): Array<[string | undefined, Array<string | number>]> => [
+          [sl.screenshot, ['slides', i, 'screenshot']],
+          [sl['second-screenshot'], ['slides', i, 'second-screenshot']],
+        ],
+      ),
+      [m['feature-graphic']?.screenshot, ['feature-graphic', 'screenshot']],
+    ];
+    for (const [p, fp] of uses)
+      if (p?.includes('{appearance}'))
+        err(
+          `The path at ${fieldName(fp)} uses {appearance} but the manifest has no appearances:; add appearances: [light, dark]`,
+          fp,
+        );
+  }
   const all: Job[] = [];
   for (const locale of locales) {
     for (const { ref, entry, fp: presetFp } of presets) {
@@ -481,51 +502,64 @@ export function buildPlan(input: PlanInput): PlanResult {
         : m.slides.flatMap((s, i) =>
             !s.presets || s.presets.includes(ref) ? [{ s, fp: ['slides', i] as Array<string | number> }] : [],
           );
-      slides.forEach(({ s, fp }, k) => {
-        const index = k + 1;
-        const device = pr.preset.device;
-        // A pseudo-locale has no screenshots of its own: it shows the base locale's.
-        const vars = {
-          locale: PSEUDO_LOCALES.includes(locale) ? baseLocale : locale,
-          device,
-          slide: s.id,
-          preset: pr.preset.id,
-        };
-        const pattern = s.screenshot ?? (isFeature ? undefined : m.screenshots);
-        const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
-        const screenshot = pattern ? resolveShot(pattern, vars, shotFp) : undefined;
-        const second = s['second-screenshot']
-          ? resolveFile(fillPattern(s['second-screenshot'], vars), [...fp, 'second-screenshot'])
-          : undefined;
-        const rel = outputPath(layout, { locale, preset: ref, slide: s.id, index, ext });
-        if (!rel) return; // fastlane layout and a locale the store lacks: reported above
-        all.push({
-          id: `${locale}/${ref}/${s.id}`,
-          set: `${locale}/${ref}`,
-          locale,
-          rtl: isRtlLocale(locale),
-          preset: ref,
-          presetId: pr.preset.id,
-          store: pr.preset.store,
-          device,
-          landscape: pr.landscape,
-          size,
-          slide: s.id,
-          index,
-          count: slides.length,
-          headline: resolveText(s.headline, locale, [...fp, 'headline']),
-          subtitle: resolveText(s.subtitle, locale, [...fp, 'subtitle']),
-          appName: m.app?.name,
-          style: mergeStyle(theme.style, m.style, localeStyle(m['locale-style'], locale), s.style, entry.style),
-          theme: theme.name,
-          screenshot,
-          secondScreenshot: second,
-          fonts,
-          baseDir: loaded.dir,
-          output: { path: rel, format, quality, ...(compression ? { compression } : {}) },
-          source: { slide: loaded.positionOf(fp), preset: loaded.positionOf(presetFp) },
+      for (const appearance of appearances)
+        slides.forEach(({ s, fp }, k) => {
+          const index = k + 1;
+          const device = pr.preset.device;
+          // A pseudo-locale has no screenshots of its own: it shows the base locale's.
+          const vars = {
+            locale: PSEUDO_LOCALES.includes(locale) ? baseLocale : locale,
+            device,
+            slide: s.id,
+            preset: pr.preset.id,
+            appearance,
+          };
+          const pattern = s.screenshot ?? (isFeature ? undefined : m.screenshots);
+          const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
+          const screenshot = pattern ? resolveShot(pattern, vars, shotFp) : undefined;
+          const second = s['second-screenshot']
+            ? resolveFile(fillPattern(s['second-screenshot'], vars), [...fp, 'second-screenshot'])
+            : undefined;
+          const alternate = appearance !== undefined && appearance !== appearances[0];
+          const rel = outputPath(layout, { locale, preset: ref, slide: s.id, index, ext, appearance, alternate });
+          if (!rel) return; // fastlane layout and a locale the store lacks: reported above
+          const set = appearance ? `${locale}/${ref}/${appearance}` : `${locale}/${ref}`;
+          all.push({
+            id: `${set}/${s.id}`,
+            set,
+            locale,
+            ...(appearance ? { appearance, ...(alternate ? { alternate } : {}) } : {}),
+            rtl: isRtlLocale(locale),
+            preset: ref,
+            presetId: pr.preset.id,
+            store: pr.preset.store,
+            device,
+            landscape: pr.landscape,
+            size,
+            slide: s.id,
+            index,
+            count: slides.length,
+            headline: resolveText(s.headline, locale, [...fp, 'headline']),
+            subtitle: resolveText(s.subtitle, locale, [...fp, 'subtitle']),
+            appName: m.app?.name,
+            style: styleOf([
+              theme.style,
+              m.style,
+              appearance && m['appearance-style']?.[appearance],
+              localeStyle(m['locale-style'], locale),
+              s.style,
+              entry.style,
+            ]),
+            theme: theme.name,
+            screenshot,
+            secondScreenshot: second,
+            ...calloutsOf(s, device, vars.locale),
+            fonts,
+            baseDir: loaded.dir,
+            output: { path: rel, format, quality, ...(compression ? { compression } : {}) },
+            source: { slide: loaded.positionOf(fp), preset: loaded.positionOf(presetFp) },
+          });
         });
-      });
     }
   }
 
@@ -544,7 +578,9 @@ export function buildPlan(input: PlanInput): PlanResult {
   const roots = new Set(
     patterns
       .filter((p): p is string => !!p)
-      .map((p) => path.resolve(loaded.dir, path.dirname(`${p.split(/\{(?:locale|device|slide|preset)\}/)[0]!}x`))),
+      .map((p) =>
+        path.resolve(loaded.dir, path.dirname(`${p.split(/\{(?:locale|device|slide|preset|appearance)\}/)[0]!}x`)),
+      ),
   );
   const under = (dir: string, root: string) =>
     dir === root || (root !== loaded.dir && root !== path.resolve(cwd) && isInside(root, dir, { self: true }));
@@ -573,6 +609,7 @@ export function buildPlan(input: PlanInput): PlanResult {
     app: { name: m.app?.name },
     locales,
     presets: presets.map((p) => p.ref),
+    appearances: m.appearances ?? [],
     fallbackLocale: fallback,
     layout,
     outDir,
@@ -580,6 +617,19 @@ export function buildPlan(input: PlanInput): PlanResult {
     jobs: all,
   };
   return { plan, problems: dedupe(problems), warnings: dedupe(warnings), files };
+}
+
+/** A slide's call-outs as one list (`callout:` is the one-item form of `callouts:`). */
+function calloutsOf(s: Omit<SlideEntry, 'presets'>, device: string, locale: string): Pick<Job, 'callouts'> {
+  const list = (s.callouts ?? (s.callout ? [s.callout] : [])).filter(
+    (c) => (!c.devices || c.devices.includes(device)) && (!c.locales || c.locales.includes(locale)),
+  );
+  return list.length ? { callouts: list } : {};
+}
+
+/** The layers merged, texts whose colour is auto marked (text-colour.ts); layers[0] is the theme. */
+function styleOf(layers: Array<Style | undefined>): Style {
+  return withAutoTextColours(mergeStyle(...layers), layers);
 }
 
 function dedupe(problems: Problem[]): Problem[] {
@@ -594,6 +644,8 @@ function dedupe(problems: Problem[]): Problem[] {
 
 export interface Selection {
   locales?: string[];
+  /** With `appearances:`: only these (light, dark). */
+  appearances?: string[];
   presets?: string[];
   slides?: string[];
   /** `i/n`, 1-based. */
@@ -623,9 +675,15 @@ export function selectJobs(plan: Plan, sel: Selection): Plan {
   check('locale', sel.locales, plan.locales);
   check('preset', sel.presets, plan.presets);
   check('slide', sel.slides, [...new Set(plan.all.map((j) => j.slide))]);
+  if (sel.appearances?.length && !plan.appearances?.length)
+    throw new UserError(
+      `--appearance ${sel.appearances.join(',')}: the manifest has no appearances: (add appearances: [light, dark])`,
+    );
+  check('appearance', sel.appearances, plan.appearances ?? []);
   let jobs = plan.all.filter(
     (j) =>
       (!sel.locales?.length || sel.locales.includes(j.locale)) &&
+      (!sel.appearances?.length || (j.appearance !== undefined && sel.appearances.includes(j.appearance))) &&
       (!sel.presets?.length || sel.presets.includes(j.preset)) &&
       (!sel.slides?.length || sel.slides.includes(j.slide)),
   );

@@ -1,7 +1,7 @@
 // The plan: plain data, one job per (locale, preset, slide) with every input resolved.
 // Renderers, the remote client, the cache, the shard splitter and lint all read this.
 import type { DeviceFamily, Size, Store } from '../store/presets.js';
-import type { Position, Style } from '../manifest/types.js';
+import type { Appearance, Callout, Position, Style } from '../manifest/types.js';
 
 export type TextOrigin = 'inline' | 'strings' | 'fallback' | 'pseudo';
 
@@ -31,9 +31,12 @@ export type OutputLayout = 'flat' | 'fastlane';
 export interface Job {
   /** `<locale>/<preset>/<slide>`: unique in a plan. */
   id: string;
-  /** `<locale>/<preset>`: the set this image belongs to (type size is locked per set). */
+  /** `<locale>/<preset>` (`<locale>/<preset>/<appearance>` with appearances): the set this image belongs to (type size is locked per set). */
   set: string;
   locale: string;
+  /** With `appearances:`: this job's appearance, and whether it is the store's (the first listed). */
+  appearance?: Appearance;
+  alternate?: boolean;
   rtl: boolean;
   /** Preset reference as written, e.g. `appstore.ipad_13@landscape`. */
   preset: string;
@@ -57,6 +60,8 @@ export interface Job {
   /** Absolute path of the raw screenshot; absent for slides without one (e.g. a feature graphic). */
   screenshot?: string;
   secondScreenshot?: string;
+  /** Regions of the screenshot magnified over the slide (render/callout.ts), in screenshot pixels. */
+  callouts?: Callout[];
   /** Absolute paths of extra font files from the manifest. */
   fonts: string[];
   /** Folder that relative paths inside `style` (background image, font, frame PNG) resolve against. */
@@ -71,6 +76,8 @@ export interface Plan {
   app: { name?: string };
   locales: string[];
   presets: string[];
+  /** The manifest's appearances, the store's first (empty without `appearances:`). */
+  appearances?: string[];
   fallbackLocale?: string;
   layout: OutputLayout;
   outDir: string;

@@ -79,6 +79,8 @@ export function buildSetRequest(
     subtitle: j.subtitle?.text,
     screenshot: j.screenshot ? { data: readFile(j.screenshot).toString('base64') } : undefined,
     style: remoteStyle(j),
+    // The plan already chose this device's and locale's call-outs.
+    ...(j.callouts ? { callouts: j.callouts.map(({ devices: _d, locales: _l, ...c }) => c) } : {}),
   }));
   const content = {
     canvas: remoteCanvas(first),

@@ -5,13 +5,16 @@ import type { Box, TextLayoutInfo } from './types.js';
 import { RenderError } from '../util/errors.js';
 import { backgroundFile, drawBackground, sliceOf } from './background.js';
 import { cachedLayer, fileKey, fitsBudget } from './decode-cache.js';
-import { MODELS } from './devices.js';
+import { autoModel, MODELS } from './devices.js';
 import { drawDeviceOver, drawDeviceUnder, hasUnderPart, rawToCanvas, type ScreenShot } from './frames.js';
 import { loadCanvas, loadResized, type ImageInfo } from './images.js';
 import type { DevicePlacement, RunLayout, SlideLayout, TextBlock } from './layout.js';
 import { applyFont } from './measure.js';
 import { canvas, type CanvasModule } from './native.js';
 import type { UserFrame } from './userframe.js';
+import { autoColour } from './text-colour.js';
+import { withStatusBar } from './statusbar.js';
+import { drawCallouts, layoutCallouts } from './callout.js';
 
 type Canvas = InstanceType<CanvasModule['Canvas']>;
 type Ctx = ReturnType<Canvas['getContext']>;
@@ -27,10 +30,22 @@ export interface DrawAssets {
  * A screenshot at full resolution (decoded once per thread and kept as a canvas), for drawScreen
  * to crop or letterbox and scale into the screen in one high-quality drawImage.
  */
-async function screenImage(p: DevicePlacement, shot: ImageInfo | undefined): Promise<ScreenShot | undefined> {
+async function screenImage(job: Job, p: DevicePlacement, shot: ImageInfo | undefined): Promise<ScreenShot | undefined> {
   if (!shot) return undefined;
   const img = await loadCanvas(shot.file, 'screenshot');
-  return { image: img.canvas, width: img.width, height: img.height, fit: p.fit === 'letterbox' ? 'contain' : 'cover' };
+  // The status bar cleaned or hidden on a copy (statusbar.ts); the decoded canvas stays as captured.
+  const mode = job.style['status-bar'] ?? 'keep';
+  const image =
+    mode === 'keep'
+      ? img.canvas
+      : withStatusBar(
+          img.canvas,
+          img,
+          mode,
+          p.model === 'none' ? autoModel(job.device, job.presetId) : p.model,
+          job.rtl,
+        );
+  return { image, width: img.width, height: img.height, fit: p.fit === 'letterbox' ? 'contain' : 'cover' };
 }
 
 /** Refuses a screenshot whose shape is far from the screen it goes into (it would be mostly cropped away). */
@@ -141,7 +156,8 @@ function copyOf(c: Canvas): Canvas {
   return out;
 }
 
-async function drawDevices(ctx: Ctx, devices: Placed[], assets: DrawAssets): Promise<void> {
+async function drawDevices(ctx: Ctx, job: Job, devices: Placed[], assets: DrawAssets): Promise<ScreenShot | undefined> {
+  let primary: ScreenShot | undefined;
   const frameCanvas = assets.frame
     ? rawToCanvas(assets.frame.rgba, assets.frame.width, assets.frame.height)
     : undefined;
@@ -149,8 +165,11 @@ async function drawDevices(ctx: Ctx, devices: Placed[], assets: DrawAssets): Pro
   for (const [i, { placement, shot }] of devices.entries()) {
     const frame = placement.frameFile ? frameCanvas : undefined;
     if (i > 0) drawDeviceUnder(ctx, placement, !!frame);
-    drawDeviceOver(ctx, placement, await screenImage(placement, shot), frame);
+    const screen = await screenImage(job, placement, shot);
+    if (placement.which === 'primary' && shot === assets.shots.primary) primary = screen;
+    drawDeviceOver(ctx, placement, screen, frame);
   }
+  return primary;
 }
 
 async function drawFullBleed(ctx: Ctx, layout: SlideLayout, shot: ImageInfo | undefined): Promise<void> {
@@ -214,6 +233,17 @@ export function hexColor(ctx: Ctx, color: string): string {
   if (/^#[0-9a-f]{6}$/i.test(v)) return v.toLowerCase();
   const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(v);
   return m ? `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}` : '#000000';
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** A block whose colour (or accent) is auto, with it chosen against the background behind it (text-colour.ts). */
+function resolveAuto(job: Job, b: TextBlock, background: string, hex: (css: string) => string): TextBlock {
+  if (b.color !== 'auto' && b.accent !== 'auto') return b;
+  const own = b.kind === 'headline' ? job.style.headline : job.style.subtitle;
+  const color = b.color === 'auto' ? autoColour(own ?? {}, job.style, background, hex) : b.color;
+  return { ...b, color, accent: b.accent === 'auto' ? color : b.accent };
 }
 
 function drawText(ctx: Ctx, block: TextBlock): void {
@@ -324,11 +354,22 @@ export async function drawJob(
   // Refused before anything is drawn (or kept): a screenshot far from its screen's shape.
   for (const { placement, shot } of devices) if (shot) checkAspect(job, placement, shot);
   await drawBase(c, job, layout, devices[0]);
+  let shown: ScreenShot | undefined;
   if (layout.fullBleed) await drawFullBleed(ctx, layout, assets.shots.primary);
-  else await drawDevices(ctx, devices, assets);
+  else shown = await drawDevices(ctx, job, devices, assets);
+  // Call-outs over the devices, under the text; magnified from the screenshot as shown (status bar included).
+  const callouts = layoutCallouts(job, layout, assets.shots.primary);
+  if (callouts.length) {
+    const src =
+      shown?.image ?? (assets.shots.primary && (await loadCanvas(assets.shots.primary.file, 'screenshot')).canvas);
+    drawCallouts(ctx, callouts, src);
+  }
   const text: TextLayoutInfo[] = [];
-  for (const b of layout.blocks) {
-    const background = averageColor(ctx, b.inked, W, H);
+  const blocks: TextBlock[] = [];
+  for (const laid of layout.blocks) {
+    const background = averageColor(ctx, laid.inked, W, H);
+    const b = resolveAuto(job, laid, background, (c) => hexColor(ctx, c));
+    blocks.push(b);
     if (b.kind !== 'app-name') {
       text.push({
         kind: b.kind,
@@ -343,10 +384,11 @@ export async function drawJob(
         color: hexColor(ctx, b.color),
         background,
         missingGlyphs: [],
+        ...(callouts.some((c) => overlap(c.box, b.inked)) ? { underCallout: true } : {}),
         ...(b.shrinksSet ? { shrinksSet: b.shrinksSet } : {}),
       });
     }
   }
-  for (const b of layout.blocks) drawText(ctx, b);
+  for (const b of blocks) drawText(ctx, b);
   return { canvas: c, text };
 }

@@ -12,6 +12,9 @@ export interface ImageRecord {
   locale: string;
   preset: string;
   slide: string;
+  /** With `appearances:`: the image's appearance; `alternate` when it is not the store's (never uploaded). */
+  appearance?: string;
+  alternate?: boolean;
   index: number;
   width: number;
   height: number;
@@ -48,6 +51,8 @@ export interface TextLayoutInfo {
   background: string;
   /** Characters no loaded font covers (rendering refuses these; listed for the finding). */
   missingGlyphs: string[];
+  /** A call-out is drawn over this text (lint: text.under-callout). */
+  underCallout?: boolean;
   /** This slide's text sets its set's shared size (px) below what the other slides would take (`without`). */
   shrinksSet?: { size: number; without: number };
 }

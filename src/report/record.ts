@@ -9,6 +9,7 @@ export function jobRecord(job: Job, bytes: number, sha256: string, cached: boole
     locale: job.locale,
     preset: job.preset,
     slide: job.slide,
+    ...(job.appearance ? { appearance: job.appearance, ...(job.alternate ? { alternate: true } : {}) } : {}),
     index: job.index,
     width: job.size.width,
     height: job.size.height,

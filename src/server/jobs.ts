@@ -36,6 +36,7 @@ export function buildJobs(spec: RenderSpec, screenshots: Array<string | undefine
       style: mergeStyle(theme.style, spec.style, s.style),
       theme: theme.name,
       screenshot: screenshots[k],
+      ...(s.callouts ? { callouts: s.callouts } : {}),
       fonts: [],
       baseDir,
       output: {

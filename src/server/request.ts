@@ -5,7 +5,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { addManifestFormats } from '../manifest/formats.js';
 import { closest } from 'fastest-levenshtein';
 import { builtinThemes } from '../manifest/theme.js';
-import type { Style } from '../manifest/types.js';
+import type { Callout, Style } from '../manifest/types.js';
 import { acceptedSizes, presetRefs, PRESETS, resolvePreset, type DeviceFamily } from '../store/presets.js';
 import { fieldName, pathOf, valueAt } from '../util/ajv-errors.js';
 import { describeValue } from '../util/errors.js';
@@ -21,6 +21,7 @@ export interface SlideSpec {
   headline?: string;
   subtitle?: string;
   style?: Style;
+  callouts?: Callout[];
 }
 
 /** The accepted request as stored with the render (screenshots live as files beside it). */
@@ -248,6 +249,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
       headline: textOf(s.headline),
       subtitle: textOf(s.subtitle),
       style: s.style as Style | undefined,
+      ...(s.callouts ? { callouts: s.callouts as Callout[] } : {}),
     });
     screenshots.push(shot ?? (fromPart ? { file: `slides[${i}].screenshot` } : undefined));
   });

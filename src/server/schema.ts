@@ -3,6 +3,15 @@
 import manifestSchema from '../../schema/screenshots.schema.json' with { type: 'json' };
 
 export const styleSchema = (manifestSchema as { definitions: { style: Record<string, unknown> } }).definitions.style;
+/** A call-out as the manifest writes it, less its devices and locales filters (a request is one device and locale). */
+const calloutSchema = (() => {
+  const c = structuredClone(
+    (manifestSchema as { definitions: { callout: { properties: Record<string, unknown> } } }).definitions.callout,
+  );
+  delete c.properties.devices;
+  delete c.properties.locales;
+  return c;
+})();
 
 const text = {
   type: ['string', 'object'],
@@ -44,6 +53,13 @@ export const slideSchema = {
     subtitle: text,
     screenshot,
     style: styleSchema,
+    callouts: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 6,
+      description: 'Regions of the screenshot magnified over the slide (docs/design.md#call-outs).',
+      items: calloutSchema,
+    },
   },
 };
 

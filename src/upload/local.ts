@@ -111,6 +111,12 @@ export function readLocalSets(dir: string, store: Store, opts: { cwd: string; lo
         skipped.push(`${rec.path}: pseudo-locale renders are for review, never uploaded`);
         continue;
       }
+      if (rec.alternate) {
+        skipped.push(
+          `${rec.path}: the ${rec.appearance} appearance is not the store's (the first of appearances: is uploaded)`,
+        );
+        continue;
+      }
       const code = storeLocale(store, rec.locale);
       if (!code) {
         skipped.push(`${rec.path}: ${rec.locale} is not a ${store === 'appstore' ? 'App Store' : 'Play'} locale`);

@@ -1,5 +1,5 @@
 // Rules on text, from the renderer's layout (size, fit, contrast, glyphs) and the plan (translations).
-import { contrastRatio } from '../contrast.js';
+import { contrastRatio } from '../../util/contrast.js';
 import { hit, round1, TEXT_MIN_READABLE, WCAG_AA, type Rule } from './shared.js';
 
 export const TEXT_RULES: readonly Rule[] = [
@@ -60,15 +60,33 @@ export const TEXT_RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'text.contrast',
-    severity: 'warning',
+    id: 'text.illegible',
+    severity: 'error',
     scope: 'text',
-    description: `Text contrast against the background behind it meets WCAG 2.1 AA (${WCAG_AA.large}:1 for headlines, ${WCAG_AA.normal}:1 for subtitles).`,
+    description: `A headline's contrast against the background behind it is at least ${WCAG_AA.large}:1 (WCAG 2.1 AA for large text); below that it cannot be read in the store.`,
     source: 'wcag',
     check: (img, t) => {
       const ratio = contrastRatio(t.color, t.background);
-      const need = t.kind === 'headline' ? WCAG_AA.large : WCAG_AA.normal;
-      return ratio !== undefined && ratio < need
+      return t.kind === 'headline' && ratio !== undefined && ratio < WCAG_AA.large
+        ? [
+            hit(
+              img,
+              `${img.path}: the headline "${t.text}" (${t.color}) has a contrast of ${ratio.toFixed(2)}:1 against the background behind it (${t.background}), below the ${WCAG_AA.large}:1 WCAG AA asks for large text: it cannot be read. Remove headline.color (auto picks a readable one) or change it or the background`,
+            ),
+          ]
+        : [];
+    },
+  },
+  {
+    id: 'text.contrast',
+    severity: 'warning',
+    scope: 'text',
+    description: `A subtitle's contrast against the background behind it meets WCAG 2.1 AA for body text (${WCAG_AA.normal}:1); headlines are text.illegible's.`,
+    source: 'wcag',
+    check: (img, t) => {
+      const ratio = contrastRatio(t.color, t.background);
+      const need = WCAG_AA.normal;
+      return t.kind === 'subtitle' && ratio !== undefined && ratio < need
         ? [
             hit(
               img,
@@ -77,6 +95,22 @@ export const TEXT_RULES: readonly Rule[] = [
           ]
         : [];
     },
+  },
+  {
+    id: 'text.under-callout',
+    severity: 'warning',
+    scope: 'text',
+    description: 'No call-out (a magnified region of the screenshot) is drawn over the headline or subtitle.',
+    source: 'storeshotsRules',
+    check: (img, t) =>
+      t.underCallout
+        ? [
+            hit(
+              img,
+              `${img.path}: a call-out covers the ${t.kind} "${t.text}"; move it (callouts[].position, or a region lower on the screenshot) or shorten the text`,
+            ),
+          ]
+        : [],
   },
   {
     id: 'text.missing-glyph',
