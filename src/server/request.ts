@@ -2,6 +2,7 @@
 // preset and theme, no file paths in style, webhook targets allowed, secrets available).
 // Errors name the field at fault in `param`, e.g. slides[0].screenshot.
 import { Ajv, type ErrorObject } from 'ajv';
+import type { CaptureSpec, Refusal } from '../capture/limits.js';
 import { addManifestFormats } from '../manifest/formats.js';
 import { closest } from 'fastest-levenshtein';
 import { builtinThemes } from '../manifest/theme.js';
@@ -14,13 +15,15 @@ import { ApiError, badRequest } from './errors.js';
 import { checkUrlSyntax, FetchError, type NetPolicy, privateOpenFor, resolveChecked, UrlRefusedError } from './net.js';
 import { bulkRequestSchema, renderRequestSchema } from './schema.js';
 
-export type ScreenshotInput = { url: string } | { data: string } | { file: string };
+export type ScreenshotInput = { url: string } | { data: string } | { file: string } | { capture: CaptureSpec };
 
 export interface SlideSpec {
   id: string;
   headline?: string;
   subtitle?: string;
   style?: Style;
+  /** This slide's encoding, when it differs from the render's `output`. */
+  output?: { format: 'png' | 'jpeg'; quality?: number };
 }
 
 /** The accepted request as stored with the render (screenshots live as files beside it). */
@@ -36,6 +39,8 @@ export interface RenderSpec {
   webhook?: { url: string; secret: string };
   dispatch?: { repository: string; event_type: string; secret: string };
   metadata: Record<string, unknown> | null;
+  /** Web captures whose page had requests refused: per slide, what was aborted (docs/render-api.md#web-capture). */
+  captures?: Array<{ slide: string; url: string; refused: Refusal[] }>;
 }
 
 export interface CheckedRequest {
@@ -90,7 +95,7 @@ function schemaError(e: ErrorObject, root: unknown, prefix: string): ApiError {
     case 'maxProperties':
       return badRequest(
         p().endsWith('screenshot')
-          ? `Expected exactly one of url, data or file for ${p()}`
+          ? `Expected exactly one of url, data, file or capture for ${p()}`
           : `Expected ${e.message} for ${p()}`,
         p(),
       );
@@ -248,6 +253,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
       headline: textOf(s.headline),
       subtitle: textOf(s.subtitle),
       style: s.style as Style | undefined,
+      ...(s.output ? { output: s.output as SlideSpec['output'] } : {}),
     });
     screenshots.push(shot ?? (fromPart ? { file: `slides[${i}].screenshot` } : undefined));
   });

@@ -1,0 +1,101 @@
+// Web capture in the render service: a slide's `screenshot: {capture: {...}}` (and the compatibility
+// surfaces' `url`) rendered by the configured Chromium (src/capture/), under the same address rules
+// as screenshot URLs (net.ts) for the page and everything it loads, with the capture's own time and
+// size limits. The PNG it gives is then a screenshot like any other.
+import type { CaptureResult } from '../capture/capture.js';
+import { CaptureError, type CaptureLimits, type CaptureSpec } from '../capture/limits.js';
+import type { Limits } from './config.js';
+import { ApiError } from './errors.js';
+import { type NetPolicy, resolveChecked } from './net.js';
+
+/** The JSON Schema of a capture (request.ts checks it with the rest of the slide). */
+export const captureSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url', 'viewport'],
+  description: "A web page rendered by the service's Chromium (docs/render-api.md#web-capture).",
+  properties: {
+    url: {
+      type: 'string',
+      maxLength: 2048,
+      description: 'http(s) URL of the page; the SSRF rules apply to it and to all it loads.',
+    },
+    viewport: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['width', 'height'],
+      properties: {
+        width: { type: 'integer', minimum: 64, maximum: 3840 },
+        height: { type: 'integer', minimum: 64, maximum: 3840 },
+        device_scale_factor: { type: 'number', minimum: 1, maximum: 3 },
+      },
+    },
+    full_page: { type: 'boolean' },
+    wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
+    wait_for: { type: 'string', minLength: 1, maxLength: 200, description: 'A CSS selector to wait for.' },
+    delay: { type: 'integer', minimum: 0, maximum: 10_000, description: 'Milliseconds to wait after loading.' },
+  },
+};
+
+/** The capture limits and browser of a server (config.ts fills them). */
+export interface CaptureConfig extends CaptureLimits {
+  /** The Chromium to launch; undefined: web capture is off (a clear 400). */
+  browser?: string;
+  /** Captures running at the same time (each is a browser). */
+  concurrency: number;
+}
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function slot(max: number): Promise<() => void> {
+  if (running >= max) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+/** Hosts a capture may reach: private ranges when the policy opens them for that host (any port). */
+function resolver(policy: NetPolicy) {
+  return async (hostname: string): Promise<string> => {
+    const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    const open =
+      policy.allowPrivate ||
+      [...(policy.allowHosts ?? [])].some((h) => h.replace(/:\d+$/, '').replace(/^\[|\]$/g, '') === host);
+    return (await resolveChecked(host, open))[0]!.address;
+  };
+}
+
+/** Captures a page for the request field `param`; failures are 400s naming it. */
+export async function captureScreenshot(
+  spec: CaptureSpec,
+  limits: Limits,
+  policy: NetPolicy,
+  param: string,
+): Promise<CaptureResult> {
+  const cfg = limits.capture;
+  if (!cfg.browser)
+    throw new ApiError(
+      400,
+      'browser_not_configured',
+      `${param}: web capture needs a Chromium on the server: start storeshots serve with --browser PATH or STORESHOTS_BROWSER, or put chromium on PATH`,
+      param,
+    );
+  // Loaded on demand: playwright-core is needed only by servers that capture.
+  const { capturePage } = await import('../capture/capture.js');
+  const release = await slot(cfg.concurrency);
+  try {
+    return await capturePage(spec, {
+      browser: cfg.browser,
+      resolve: resolver(policy),
+      limits: { ...cfg, maxBytes: Math.min(cfg.maxBytes, limits.screenshotBytes) },
+    });
+  } catch (e) {
+    if (e instanceof CaptureError) throw new ApiError(400, e.code, `${param}: ${e.message}`, param);
+    throw e;
+  } finally {
+    release();
+  }
+}
