@@ -55,7 +55,22 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
   };
   const deadline = Date.now() + limits.timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
-  const proxy = await startGuardProxy(opts.resolve, refuse);
+  // The proxy also sees the browser's own background traffic (update checks and the like), which the
+  // flags turn down but not off: its refusals are reported for the hosts the page asked for
+  // (redirect hops included, they are requests of the page too), the rest is dropped.
+  const proxied: Refusal[] = [];
+  const pageHosts = new Set<string>();
+  const proxy = await startGuardProxy(opts.resolve, (url, reason) => proxied.push({ url, reason }));
+  const hostOf = (u: string) => {
+    try {
+      return new URL(u).hostname.replace(/^\[|\]$/g, '');
+    } catch {
+      return '';
+    }
+  };
+  const proxiedRefusals = () => {
+    for (const r of proxied) if (pageHosts.has(hostOf(r.url))) refuse(r.url, r.reason);
+  };
   let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stage = 'starting the browser';
@@ -105,12 +120,14 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
         await ws.close({ code: 1008, reason: 'refused by storeshots' }).catch(() => undefined);
       } else ws.connectToServer();
     });
+    context.on('request', (r) => pageHosts.add(hostOf(r.url())));
     const page = await context.newPage();
     const waitUntil = spec.wait_until ?? 'load';
     stage = `loading the page (wait_until: ${waitUntil})`;
     const response = await page.goto(spec.url, { waitUntil, timeout: left() });
     if (!response) throw new CaptureError('capture_failed', `${spec.url} gave no response`);
     if (response.status() >= 400) {
+      proxiedRefusals();
       const why = refused.find((r) => r.url === spec.url || r.url.startsWith(new URL(spec.url).origin));
       if (why) throw new CaptureError('capture_refused', `${spec.url}: ${why.reason}`);
       throw new CaptureError('capture_failed', `${spec.url} answered HTTP ${response.status()}`);
@@ -144,6 +161,7 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
         'capture_too_large',
         `the screenshot is ${png.length} bytes; the limit is ${limits.maxBytes}`,
       );
+    proxiedRefusals();
     return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), refused };
   };
   try {
@@ -157,6 +175,7 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
         `the capture of ${spec.url} took longer than its limit of ${limits.timeoutMs} ms (while ${stage})`,
       );
     if (/net::ERR_/.test(msg)) {
+      proxiedRefusals();
       const why = refused.find((r) => r.url === spec.url);
       if (why) throw new CaptureError('capture_refused', `${spec.url}: ${why.reason}`);
     }

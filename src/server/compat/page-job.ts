@@ -76,7 +76,7 @@ export async function createPageJob(deps: RouteDeps, owner: string, baseUrl: str
   const body = {
     async: true,
     canvas: { width, height, device: 'none' },
-    style: { padding: 0, device: { frame: 'none', shadow: false, fit: 'crop' } },
+    style: { layout: 'full-bleed', padding: 0, device: { frame: 'none', shadow: false, fit: 'crop' } },
     slides: job.outputs.map((o, i) => ({
       id: o.id,
       screenshot: { data: perOutput[i]!.png.toString('base64') },
