@@ -2,7 +2,7 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-S6DA5EBP.js";
+} from "../chunks/chunk-GIXK5SYF.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";

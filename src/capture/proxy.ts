@@ -47,6 +47,12 @@ export async function startGuardProxy(
           },
         );
         out.on('error', () => res.destroy());
+        // The browser gave up on it (or closed): the upstream request goes too, answered or not.
+        res.on('close', () => out.destroy());
+        out.on('socket', (s: net.Socket) => {
+          sockets.add(s);
+          s.once('close', () => sockets.delete(s));
+        });
         req.pipe(out);
       },
       (e: Error) => {

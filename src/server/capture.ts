@@ -6,7 +6,7 @@ import type { CaptureResult } from '../capture/capture.js';
 import { CaptureError, type CaptureLimits, type CaptureSpec } from '../capture/limits.js';
 import type { Limits } from './config.js';
 import { ApiError } from './errors.js';
-import { type NetPolicy, resolveChecked } from './net.js';
+import { checkUrlSyntax, FetchError, type NetPolicy, resolveChecked, UrlRefusedError } from './net.js';
 
 /** The JSON Schema of a capture (request.ts checks it with the rest of the slide). */
 export const captureSchema = {
@@ -83,6 +83,15 @@ export async function captureScreenshot(
       `${param}: web capture needs a Chromium on the server: start storeshots serve with --browser PATH or STORESHOTS_BROWSER, or put chromium on PATH`,
       param,
     );
+  // The page's own address is checked before a browser starts: a refused page is a 400 at once.
+  try {
+    const url = checkUrlSyntax(spec.url, true);
+    await resolver(policy)(url.hostname);
+  } catch (e) {
+    if (e instanceof UrlRefusedError || e instanceof FetchError)
+      throw new ApiError(400, 'capture_refused', `${param}.url: ${e.message}`, param);
+    throw e;
+  }
   // Loaded on demand: playwright-core is needed only by servers that capture.
   const { capturePage } = await import('../capture/capture.js');
   const release = await slot(cfg.concurrency);

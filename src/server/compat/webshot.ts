@@ -58,21 +58,25 @@ interface WebshotJob {
   async_mode?: boolean;
 }
 
-/** A webshot job as a page job; PDF is refused (a print rendering, not a screenshot: see the docs). */
-function pageJob(j: WebshotJob, prefix: string): PageJob {
-  if (j.type === 'pdf' || j.format === 'pdf')
+/** PDF jobs are refused before their print options are checked (a print rendering, not a screenshot: see the docs). */
+function refusePdf(j: WebshotJob | null, prefix: string): void {
+  if (j?.type === 'pdf' || j?.format === 'pdf')
     throw new ApiError(
       400,
       'unsupported_format',
-      `${prefix}format: PDF output is not offered by storeshots serve (screenshots only: png or jpeg)`,
+      `${prefix}${j.type === 'pdf' ? 'type' : 'format'}: PDF output is not offered by storeshots serve (screenshots only: png or jpeg)`,
       `${prefix}${j.type === 'pdf' ? 'type' : 'format'}`,
     );
+}
+
+/** A webshot job as a page job. */
+function pageJob(j: WebshotJob, prefix: string): PageJob {
   const format = j.format ?? 'png';
   return {
     outputs: [
       {
         id: 'screenshot',
-        format,
+        format: format === 'jpeg' ? 'jpeg' : 'png',
         quality: j.quality,
         capture: {
           url: j.url,
@@ -126,6 +130,7 @@ export async function webshotBulk(deps: RouteDeps, req: FastifyRequest, reply: F
     try {
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
         throw new ApiError(400, 'invalid_request', `Expected an object for jobs[${index}]`, `jobs[${index}]`);
+      refusePdf(raw as WebshotJob, prefix);
       validator(jobSchema, prefix)(raw);
       const row = await createPageJob(
         deps,
@@ -160,6 +165,7 @@ export async function webshotRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   app.setSchemaErrorFormatter(parameterError);
 
   app.post('/v1/screenshot', async (req, reply) => {
+    refusePdf(req.body as WebshotJob, '');
     checkJob(req.body);
     const body = req.body as WebshotJob;
     const row = await createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(body, ''), 'url');
