@@ -1,9 +1,9 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-G2P2FOB5.js";
-import "../chunks/chunk-7DZ4F3EM.js";
+} from "../chunks/chunk-CIQUJ7HO.js";
 import "../chunks/chunk-DGMAGROP.js";
+import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-6JH44W7O.js";
 import "../chunks/chunk-KWPUWPYA.js";

@@ -2,21 +2,21 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-GIXK5SYF.js";
+} from "../chunks/chunk-ZI42TZUN.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-WT6T4IMZ.js";
-import "../chunks/chunk-RVAQXYCE.js";
+import "../chunks/chunk-SHBTYCER.js";
 import "../chunks/chunk-MBSEBHBW.js";
-import "../chunks/chunk-SPQIZLHD.js";
 import "../chunks/chunk-LACZME72.js";
+import "../chunks/chunk-RVAQXYCE.js";
+import "../chunks/chunk-SPQIZLHD.js";
 import "../chunks/chunk-ISFJUNJG.js";
 import "../chunks/chunk-5XU2I224.js";
 import "../chunks/chunk-GHZTAVFW.js";
-import "../chunks/chunk-G2P2FOB5.js";
-import "../chunks/chunk-7DZ4F3EM.js";
+import "../chunks/chunk-CIQUJ7HO.js";
 import "../chunks/chunk-DGMAGROP.js";
+import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-6JH44W7O.js";
 import "../chunks/chunk-KWPUWPYA.js";
