@@ -1,7 +1,7 @@
 // The plan: plain data, one job per (locale, preset, slide) with every input resolved.
 // Renderers, the remote client, the cache, the shard splitter and lint all read this.
 import type { DeviceFamily, Size, Store } from '../store/presets.js';
-import type { Position, Style } from '../manifest/types.js';
+import type { ManifestCapture, Position, Style } from '../manifest/types.js';
 
 export type TextOrigin = 'inline' | 'strings' | 'fallback' | 'pseudo';
 
@@ -57,6 +57,8 @@ export interface Job {
   /** Absolute path of the raw screenshot; absent for slides without one (e.g. a feature graphic). */
   screenshot?: string;
   secondScreenshot?: string;
+  /** A web page to capture into `screenshot` before rendering, and the manifest field that asked for it. */
+  capture?: { spec: ManifestCapture; field: string };
   /** Absolute paths of extra font files from the manifest. */
   fonts: string[];
   /** Folder that relative paths inside `style` (background image, font, frame PNG) resolve against. */

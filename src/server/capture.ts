@@ -2,40 +2,16 @@
 // surfaces' `url`) rendered by the configured Chromium (src/capture/), under the same address rules
 // as screenshot URLs (net.ts) for the page and everything it loads, with the capture's own time and
 // size limits. The PNG it gives is then a screenshot like any other.
+import manifestSchema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import type { CaptureResult } from '../capture/capture.js';
 import { CaptureError, type CaptureLimits, type CaptureSpec } from '../capture/limits.js';
 import type { Limits } from './config.js';
 import { ApiError } from './errors.js';
 import { checkUrlSyntax, FetchError, type NetPolicy, resolveChecked, UrlRefusedError } from './net.js';
 
-/** The JSON Schema of a capture (request.ts checks it with the rest of the slide). */
-export const captureSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['url', 'viewport'],
-  description: "A web page rendered by the service's Chromium (docs/render-api.md#web-capture).",
-  properties: {
-    url: {
-      type: 'string',
-      maxLength: 2048,
-      description: 'http(s) URL of the page; the SSRF rules apply to it and to all it loads.',
-    },
-    viewport: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['width', 'height'],
-      properties: {
-        width: { type: 'integer', minimum: 64, maximum: 3840 },
-        height: { type: 'integer', minimum: 64, maximum: 3840 },
-        device_scale_factor: { type: 'number', minimum: 1, maximum: 3 },
-      },
-    },
-    full_page: { type: 'boolean' },
-    wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
-    wait_for: { type: 'string', minLength: 1, maxLength: 200, description: 'A CSS selector to wait for.' },
-    delay: { type: 'integer', minimum: 0, maximum: 10_000, description: 'Milliseconds to wait after loading.' },
-  },
-};
+/** The JSON Schema of a capture: the manifest schema's own definition (request.ts checks it with the rest of the slide). */
+export const captureSchema = (manifestSchema as { definitions: { capture: Record<string, unknown> } }).definitions
+  .capture;
 
 /** The capture limits and browser of a server (config.ts fills them). */
 export interface CaptureConfig extends CaptureLimits {
