@@ -32,6 +32,14 @@ export const CAPTURE_DEFAULTS: CaptureLimits = {
   maxBytes: 15 * 1024 * 1024,
 };
 
+/** The capture limits and browser of a server (config.ts fills them). */
+export interface CaptureConfig extends CaptureLimits {
+  /** The Chromium to launch; undefined: web capture is off (a clear 400). */
+  browser?: string;
+  /** Captures running at the same time (each is a browser). */
+  concurrency: number;
+}
+
 export type CaptureErrorCode = 'capture_timeout' | 'capture_too_large' | 'capture_failed' | 'capture_refused';
 
 export class CaptureError extends Error {

@@ -4,7 +4,7 @@
 // size limits. The PNG it gives is then a screenshot like any other.
 import manifestSchema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import type { CaptureResult } from '../capture/capture.js';
-import { CaptureError, type CaptureLimits, type CaptureSpec } from '../capture/limits.js';
+import { CaptureError, type CaptureSpec } from '../capture/limits.js';
 import type { Limits } from './config.js';
 import { ApiError } from './errors.js';
 import { checkUrlSyntax, FetchError, type NetPolicy, resolveChecked, UrlRefusedError } from './net.js';
@@ -12,14 +12,6 @@ import { checkUrlSyntax, FetchError, type NetPolicy, resolveChecked, UrlRefusedE
 /** The JSON Schema of a capture: the manifest schema's own definition (request.ts checks it with the rest of the slide). */
 export const captureSchema = (manifestSchema as { definitions: { capture: Record<string, unknown> } }).definitions
   .capture;
-
-/** The capture limits and browser of a server (config.ts fills them). */
-export interface CaptureConfig extends CaptureLimits {
-  /** The Chromium to launch; undefined: web capture is off (a clear 400). */
-  browser?: string;
-  /** Captures running at the same time (each is a browser). */
-  concurrency: number;
-}
 
 let running = 0;
 const waiting: Array<() => void> = [];

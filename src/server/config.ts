@@ -5,9 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError, expected, errorMessage } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
-import { CAPTURE_DEFAULTS } from '../capture/limits.js';
+import { CAPTURE_DEFAULTS, type CaptureConfig } from '../capture/limits.js';
 import { findBrowser } from '../capture/browser.js';
-import type { CaptureConfig } from './capture.js';
 import { type GitHubAppCredentials, loadGitHubApp } from './github-auth.js';
 
 export interface ServeOptions {

@@ -70,7 +70,7 @@ function refusePdf(j: WebshotJob | null, prefix: string): void {
 }
 
 /** A webshot job as a page job. */
-function pageJob(j: WebshotJob, prefix: string): PageJob {
+function pageJob(j: WebshotJob): PageJob {
   const format = j.format ?? 'png';
   return {
     outputs: [
@@ -132,13 +132,7 @@ export async function webshotBulk(deps: RouteDeps, req: FastifyRequest, reply: F
         throw new ApiError(400, 'invalid_request', `Expected an object for jobs[${index}]`, `jobs[${index}]`);
       refusePdf(raw as WebshotJob, prefix);
       validator(jobSchema, prefix)(raw);
-      const row = await createPageJob(
-        deps,
-        req.owner,
-        deps.baseUrl(req),
-        pageJob(raw as WebshotJob, prefix),
-        `${prefix}url`,
-      );
+      const row = await createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(raw as WebshotJob), `${prefix}url`);
       submitted++;
       out.push({ index, job_id: row.id, status: 'queued', poll_url: `/v1/jobs/${row.id}` });
     } catch (e) {
@@ -168,7 +162,7 @@ export async function webshotRoutes(app: FastifyInstance, deps: RouteDeps): Prom
     refusePdf(req.body as WebshotJob, '');
     checkJob(req.body);
     const body = req.body as WebshotJob;
-    const row = await createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(body, ''), 'url');
+    const row = await createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(body), 'url');
     if (body.async_mode === true)
       return reply.code(202).send({ job_id: row.id, status: 'queued', poll_url: `/v1/jobs/${row.id}` });
     const done = await deps.renders.waitFor(row.id);
