@@ -68,7 +68,7 @@ export interface SlideEntry {
   id: string;
   headline?: Localized;
   subtitle?: Localized;
-  /** A path pattern, or a web page to capture (docs/manifest.md#web-capture). */
+  /** A path pattern, or a web page to capture (docs/interfaces.md#web-capture-in-the-manifest). */
   screenshot?: string | { capture: ManifestCapture };
   'second-screenshot'?: string;
   style?: Style;

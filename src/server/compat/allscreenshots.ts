@@ -1,4 +1,4 @@
-// allscreenshots' async surface (docs/render-api.md#compatibility-allscreenshots): POST
+// allscreenshots' async surface (docs/render-api.md#compatibility-surfaces): POST
 // /v1/screenshots/async, GET /v1/screenshots/jobs/{id}, /result and /result/{outputId}, in that API's
 // camelCase fields and upper-case status words, over the one capture and render core (page-job.ts).
 import type { FastifyInstance, FastifyReply } from 'fastify';

@@ -1,4 +1,4 @@
-// The web screenshot API's surface (docs/render-api.md#compatibility-web-screenshot-api): POST
+// The web screenshot API's surface (docs/render-api.md#compatibility-surfaces): POST
 // /v1/screenshot, POST /v1/bulk with {"jobs": [...]}, GET /v1/jobs/{id} and /result, in that API's
 // field names and status words, over the one capture and render core (page-job.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
