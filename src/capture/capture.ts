@@ -165,7 +165,10 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), refused };
   };
   try {
-    return await Promise.race([work(), timedOut]);
+    const capturing = work();
+    // After the deadline the browser is closed under it: its late failure is expected, not unhandled.
+    capturing.catch(() => undefined);
+    return await Promise.race([capturing, timedOut]);
   } catch (e) {
     if (e instanceof CaptureError) throw e;
     const msg = errorMessage(e).split('\n')[0]!;
