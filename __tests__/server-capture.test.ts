@@ -300,6 +300,19 @@ describe('the allscreenshots surface', () => {
     expect(first.body.contentType).toBe('image/png');
   });
 
+  it('synchronous POST /v1/screenshots with responseType url: a signed link to the image, usable without a key', async () => {
+    const r = await api(svc.url, 'POST', '/v1/screenshots', {
+      url: `${origin.url}/`,
+      viewport: { width: 800, height: 600 },
+      responseType: 'url',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const img = await fetch(r.body.url);
+    expect(img.status).toBe(200);
+    const meta = await sharp(Buffer.from(await img.arrayBuffer())).metadata();
+    expect([meta.width, meta.height]).toEqual([800, 600]);
+  });
+
   it('an output type other than screenshot is a clear 400 naming it', async () => {
     const r = await api(svc.url, 'POST', '/v1/screenshots/async', {
       url: `${origin.url}/`,

@@ -1,7 +1,7 @@
 // allscreenshots' async surface (docs/render-api.md#compatibility-surfaces): POST
 // /v1/screenshots/async, GET /v1/screenshots/jobs/{id}, /result and /result/{outputId}, in that API's
 // camelCase fields and upper-case status words, over the one capture and render core (page-job.ts).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, badRequest } from '../errors.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
 import type { RenderRow } from '../store.js';
@@ -171,10 +171,11 @@ const outputParams = {
 export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   app.setSchemaErrorFormatter(parameterError);
 
-  app.post('/v1/screenshots/async', async (req, reply) => {
+  /** A job from the request body (shared by the synchronous and the async path). */
+  const submit = (req: FastifyRequest) => {
     check(req.body);
     const b = req.body as Request;
-    const row = await createPageJob(
+    return createPageJob(
       deps,
       req.owner,
       deps.baseUrl(req),
@@ -190,6 +191,10 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
       },
       'url',
     );
+  };
+
+  app.post('/v1/screenshots/async', async (req, reply) => {
+    const row = await submit(req);
     return reply.code(202).send({
       id: row.id,
       status: 'QUEUED',
@@ -198,12 +203,19 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     });
   });
 
+  // Synchronous: the answer is the result as responseType asks (the job stays pollable under its id).
+  app.post('/v1/screenshots', async (req, reply) => {
+    const done = await deps.renders.waitFor((await submit(req)).id);
+    if (done.status !== 'succeeded') return reply.code(422).send(present(done, deps));
+    return sendResult(done, reply);
+  });
+
   app.get<{ Params: { id: string } }>('/v1/screenshots/jobs/:id', { schema: { params: idParams } }, async (req) =>
     present(deps.renders.get(req.owner, req.params.id), deps),
   );
 
   /** The result as the job's responseType asked: the bytes, a signed link, or base64 in JSON. */
-  const sendResult = (row: RenderRow, reply: FastifyReply, outputId?: string) => {
+  function sendResult(row: RenderRow, reply: FastifyReply, outputId?: string) {
     const img = pageImage(deps, row, outputId);
     const responseType = (JSON.parse(row.spec) as { metadata?: { responseType?: string } }).metadata?.responseType;
     if (responseType === 'url')
@@ -211,7 +223,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     if (responseType === 'base64')
       return { data: img.bytes.toString('base64'), contentType: img.type, size: img.image.bytes };
     return sendBytes(reply, img);
-  };
+  }
 
   app.get<{ Params: { id: string } }>(
     '/v1/screenshots/jobs/:id/result',
