@@ -1,7 +1,7 @@
 // One pipeline, one direction: manifest -> plan -> render -> lint -> report.
 // The CLI's `render` and the Action's local mode both call runPipeline.
 import { captureJobs } from './capture/jobs.js';
-import { resolveChecked } from './server/net.js';
+import { resolveChecked } from './server/address.js';
 import { loadProject, type ProjectOptions } from './project.js';
 import { selectJobs, type Selection } from './plan/plan.js';
 import type { Plan } from './plan/types.js';
