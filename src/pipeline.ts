@@ -1,5 +1,7 @@
 // One pipeline, one direction: manifest -> plan -> render -> lint -> report.
 // The CLI's `render` and the Action's local mode both call runPipeline.
+import { captureJobs } from './capture/jobs.js';
+import { resolveChecked } from './server/address.js';
 import { loadProject, type ProjectOptions } from './project.js';
 import { selectJobs, type Selection } from './plan/plan.js';
 import type { Plan } from './plan/types.js';
@@ -14,6 +16,8 @@ import type { RenderedImage } from './render/types.js';
 export interface PipelineOptions extends ProjectOptions, Selection, RenderRunOptions {
   /** Render through a render API (docs/render-api.md) instead of on this machine. */
   remote?: RemoteRunOptions;
+  /** The Chromium for web captures (else $STORESHOTS_BROWSER, else chromium on PATH). */
+  browser?: string;
 }
 
 export interface PipelineResult {
@@ -30,6 +34,14 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const t0 = performance.now();
   const project = loadProject(opts);
   const plan = selectJobs(project.plan, opts);
+  // Web captures first: their PNGs are the screenshots the render (local or remote) reads.
+  await captureJobs(plan.jobs, {
+    browser: opts.browser,
+    env: process.env,
+    // The user's own machine: private and loopback open, link-local and metadata still refused.
+    resolve: async (host) => (await resolveChecked(host, true))[0]!.address,
+    onNote: opts.onNote,
+  });
   const t1 = performance.now();
   const remote = opts.remote ? await renderRemote(plan, opts.remote) : undefined;
   const images = remote ? remote.images : await renderPlan(plan, opts);

@@ -120,7 +120,8 @@ export function loadProject(opts: ProjectOptions = {}): Project {
   const reported = new Set<string>();
   for (const job of plan.all) {
     for (const [p, field] of [
-      [job.screenshot, 'screenshot'],
+      // A web capture's file is written just before rendering (src/capture/jobs.ts).
+      [job.capture ? undefined : job.screenshot, 'screenshot'],
       [job.secondScreenshot, 'second-screenshot'],
     ] as const) {
       const why = p && whyNot(p, true);

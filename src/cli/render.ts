@@ -39,7 +39,8 @@ const declare = (program: Command) =>
     .addOption(pseudoOption('also render the pseudo and pseudo-rtl locales'))
     .option('--remote <url>', 'render through a render API (docs/render-api.md) instead of on this machine')
     .option('--api-key <key>', 'API key for --remote (default: $STORESHOTS_API_KEY)')
-    .option('--timeout <seconds>', 'with --remote: how long to wait for the renders (default 1800)');
+    .option('--timeout <seconds>', 'with --remote: how long to wait for the renders (default 1800)')
+    .option('--browser <path>', 'Chromium for web captures (default: $STORESHOTS_BROWSER, else chromium on PATH)');
 
 export type RenderOptions = OptionsOf<typeof declare>;
 
@@ -96,6 +97,7 @@ export async function renderCommand(opts: RenderOptions, io: CliIO): Promise<num
     cacheDir: opts.cacheDir ? path.resolve(io.cwd, opts.cacheDir) : undefined,
     onNote: (m) => io.stderr(`note: ${m}\n`),
     remote,
+    browser: opts.browser,
     pseudo: opts.pseudo,
     onImage: (img, done, total) => {
       if (io.isTTY) {

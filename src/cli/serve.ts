@@ -11,7 +11,8 @@ const declare = (program: Command) =>
     .option('--port <n>', 'port to listen on', '8787')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--data <dir>', 'folder for the job database and images', '.storeshots-data')
-    .option('--keys <file>', 'file of API keys, one a line (or $STORESHOTS_API_KEYS)');
+    .option('--keys <file>', 'file of API keys, one a line (or $STORESHOTS_API_KEYS)')
+    .option('--browser <path>', 'Chromium for web capture (or $STORESHOTS_BROWSER; default: chromium on PATH)');
 
 export function registerServe(program: Command, cli: CliContext): void {
   declare(program).action(async (opts) => cli.done(await serveCommand(opts, cli.io)));

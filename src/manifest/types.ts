@@ -92,7 +92,8 @@ export interface SlideEntry {
   id: string;
   headline?: Localized;
   subtitle?: Localized;
-  screenshot?: string;
+  /** A path pattern, or a web page to capture (docs/interfaces.md#web-capture-in-the-manifest). */
+  screenshot?: string | { capture: ManifestCapture };
   'second-screenshot'?: string;
   style?: Style;
   presets?: string[];
@@ -131,3 +132,13 @@ export interface Manifest {
 
 /** A place in the manifest file, 1-based (util/position.ts, where util/errors.ts reads it too). */
 export type { Position } from '../util/position.js';
+
+/** A web page as a slide's screenshot (schema definitions.capture). */
+export interface ManifestCapture {
+  url: string;
+  viewport: { width: number; height: number; device_scale_factor?: number };
+  full_page?: boolean;
+  wait_until?: 'load' | 'domcontentloaded' | 'networkidle';
+  wait_for?: string;
+  delay?: number;
+}

@@ -1,5 +1,6 @@
 // Manifest -> plan: a pure function. Themes and strings are loaded by the caller and passed in,
 // so the same manifest always yields the same jobs in the same order.
+import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { closest } from 'fastest-levenshtein';
@@ -9,6 +10,7 @@ import type { Appearance, Localized, Position, PresetEntry, SlideEntry, Style } 
 import { isRtlLocale, storeLocale, PSEUDO_LOCALES } from '../store/locales.js';
 import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/presets.js';
 import { PLAY } from '../store/facts.js';
+import { sha256 } from '../util/hash.js';
 import { isInside, packageRoot, resolveInside } from '../util/paths.js';
 import { UserError, expected, type Problem } from '../util/errors.js';
 import { outputPath } from './output-path.js';
@@ -466,7 +468,7 @@ export function buildPlan(input: PlanInput): PlanResult {
       [m.screenshots, ['screenshots']],
       ...m.slides.flatMap(
         (sl, i): Array<[string | undefined, Array<string | number>]> => [
-          [sl.screenshot, ['slides', i, 'screenshot']],
+          [typeof sl.screenshot === 'string' ? sl.screenshot : undefined, ['slides', i, 'screenshot']],
           [sl['second-screenshot'], ['slides', i, 'second-screenshot']],
         ],
       ),
@@ -514,9 +516,19 @@ export function buildPlan(input: PlanInput): PlanResult {
             preset: pr.preset.id,
             appearance,
           };
-          const pattern = s.screenshot ?? (isFeature ? undefined : m.screenshots);
+          // A web capture is written to a file named by what it asks for, before rendering (src/capture/jobs.ts).
+          const capture =
+            typeof s.screenshot === 'object'
+              ? { spec: s.screenshot.capture, field: fieldName([...fp, 'screenshot', 'capture']) }
+              : undefined;
+          const pattern =
+            typeof s.screenshot === 'string' ? s.screenshot : isFeature || capture ? undefined : m.screenshots;
           const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
-          const screenshot = pattern ? resolveShot(pattern, vars, shotFp) : undefined;
+          const screenshot = capture
+            ? path.join(os.tmpdir(), 'storeshots-captures', `${sha256(JSON.stringify(capture.spec))}.png`)
+            : pattern
+              ? resolveShot(pattern, vars, shotFp)
+              : undefined;
           const second = s['second-screenshot']
             ? resolveFile(fillPattern(s['second-screenshot'], vars), [...fp, 'second-screenshot'])
             : undefined;
@@ -552,6 +564,7 @@ export function buildPlan(input: PlanInput): PlanResult {
             ]),
             theme: theme.name,
             screenshot,
+            ...(capture ? { capture } : {}),
             secondScreenshot: second,
             ...calloutsOf(s, device, vars.locale),
             fonts,
@@ -566,13 +579,16 @@ export function buildPlan(input: PlanInput): PlanResult {
   // Rendered images never go into a screenshot folder (they would mix with, or overwrite, the raw shots).
   const shotDirs = new Set(
     all
-      .flatMap((j) => [j.screenshot, j.secondScreenshot])
+      .flatMap((j) => [j.capture ? undefined : j.screenshot, j.secondScreenshot])
       .filter((f): f is string => !!f)
       .map((f) => path.dirname(f)),
   );
   const patterns = [
     m.screenshots,
-    ...m.slides.flatMap((sl) => [sl.screenshot, sl['second-screenshot']]),
+    ...m.slides.flatMap((sl) => [
+      typeof sl.screenshot === 'string' ? sl.screenshot : undefined,
+      sl['second-screenshot'],
+    ]),
     m['feature-graphic']?.screenshot,
   ];
   const roots = new Set(

@@ -1,7 +1,7 @@
 // The plan: plain data, one job per (locale, preset, slide) with every input resolved.
 // Renderers, the remote client, the cache, the shard splitter and lint all read this.
 import type { DeviceFamily, Size, Store } from '../store/presets.js';
-import type { Appearance, Callout, Position, Style } from '../manifest/types.js';
+import type { Appearance, Callout, ManifestCapture, Position, Style } from '../manifest/types.js';
 
 export type TextOrigin = 'inline' | 'strings' | 'fallback' | 'pseudo';
 
@@ -62,6 +62,8 @@ export interface Job {
   secondScreenshot?: string;
   /** Regions of the screenshot magnified over the slide (render/callout.ts), in screenshot pixels. */
   callouts?: Callout[];
+  /** A web page to capture into `screenshot` before rendering, and the manifest field that asked for it. */
+  capture?: { spec: ManifestCapture; field: string };
   /** Absolute paths of extra font files from the manifest. */
   fonts: string[];
   /** Folder that relative paths inside `style` (background image, font, frame PNG) resolve against. */

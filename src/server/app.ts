@@ -10,6 +10,8 @@ import { jsonDepth, MAX_JSON_DEPTH } from './body.js';
 import { ApiError, asApiError } from './errors.js';
 import { redactUrl } from './net.js';
 import { errorMessage } from '../util/errors.js';
+import { allscreenshotsRoutes } from './compat/allscreenshots.js';
+import { webshotRoutes } from './compat/webshot.js';
 import { bulkRoutes } from './routes/bulk.js';
 import { healthRoutes } from './routes/health.js';
 import { linkRoutes } from './routes/links.js';
@@ -237,6 +239,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   await app.register(renderRoutes, routeDeps);
   await app.register(linkRoutes, routeDeps);
   await app.register(bulkRoutes, routeDeps);
+  // Compatibility surfaces of peer APIs (docs/render-api.md#compatibility-surfaces), over the same core.
+  await app.register(webshotRoutes, routeDeps);
+  await app.register(allscreenshotsRoutes, routeDeps);
 
   await app.ready();
   return { app, routes };

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError, expected, errorMessage } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
+import { CAPTURE_DEFAULTS, type CaptureConfig } from '../capture/limits.js';
+import { findBrowser } from '../capture/browser.js';
 import { type GitHubAppCredentials, loadGitHubApp } from './github-auth.js';
 
 export interface ServeOptions {
@@ -12,6 +14,8 @@ export interface ServeOptions {
   host: string;
   data: string;
   keys?: string;
+  /** --browser PATH: the Chromium for web capture (else $STORESHOTS_BROWSER, else PATH). */
+  browser?: string;
 }
 
 export interface Limits {
@@ -33,6 +37,8 @@ export interface Limits {
   rendersPerBulk: number;
   /** Decode memory all render workers share (bytes); a job larger than this runs alone. */
   decodeBudgetBytes: number;
+  /** Web capture: the browser and its limits (docs/render-api.md#web-capture). */
+  capture: CaptureConfig;
 }
 
 export interface ServerConfig {
@@ -149,6 +155,8 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
   const githubApiUrl = (env.STORESHOTS_GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   const workers = req(int(env, 'STORESHOTS_WORKERS', cores, 1));
+  const browser = findBrowser(opts.browser, env);
+  if (browser.problem) throw new UserError(`${opts.browser ? '--browser' : 'STORESHOTS_BROWSER'}: ${browser.problem}`);
   return {
     host: opts.host,
     port: Number(opts.port),
@@ -176,6 +184,12 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
       slidesPerRender: 10,
       rendersPerBulk: 20,
       decodeBudgetBytes: req(int(env, 'STORESHOTS_DECODE_BUDGET_BYTES', 512 * MiB, MiB)),
+      capture: {
+        ...CAPTURE_DEFAULTS,
+        browser: browser.path,
+        timeoutMs: req(int(env, 'STORESHOTS_CAPTURE_TIMEOUT_MS', CAPTURE_DEFAULTS.timeoutMs, 1)),
+        concurrency: req(int(env, 'STORESHOTS_CAPTURE_CONCURRENCY', 2, 1)),
+      },
     },
     resultTtlSeconds: req(int(env, 'STORESHOTS_RESULT_TTL_SECONDS', 7 * 86_400, 0)),
     linkTtlSeconds: req(int(env, 'STORESHOTS_LINK_TTL_SECONDS', 3_600, 1)),

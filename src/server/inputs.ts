@@ -1,6 +1,8 @@
 // Screenshots of a request, as bytes checked before any decoder sees them: fetched safely (net.ts),
 // decoded from base64 or taken from a multipart part; then sniffed (PNG or JPEG by magic bytes) and
 // their declared pixel size bounded.
+import type { Refusal } from '../capture/limits.js';
+import { captureScreenshot } from './capture.js';
 import type { Limits } from './config.js';
 import { ApiError } from './errors.js';
 import { sniffImage, type ImageHeader } from './image-info.js';
@@ -10,6 +12,8 @@ import type { ScreenshotInput } from './request.js';
 export interface Screenshot {
   bytes: Buffer;
   info: ImageHeader;
+  /** A web capture's page and the requests it had refused. */
+  capture?: { url: string; refused: Refusal[] };
 }
 
 function decodeBase64(data: string, maxBytes: number, param: string): Buffer {
@@ -22,7 +26,7 @@ function decodeBase64(data: string, maxBytes: number, param: string): Buffer {
 }
 
 async function bytesOf(
-  src: ScreenshotInput,
+  src: Exclude<ScreenshotInput, { capture: unknown }>,
   files: Map<string, Buffer> | undefined,
   limits: Limits,
   policy: NetPolicy,
@@ -68,7 +72,13 @@ export async function acquireScreenshots(
     inputs.map(async (src, i) => {
       if (!src) return undefined;
       const param = `${prefix}slides[${i}].screenshot`;
-      const bytes = await bytesOf(src, files, limits, policy, param);
+      let capture: Screenshot['capture'];
+      let bytes: Buffer;
+      if ('capture' in src) {
+        const shot = await captureScreenshot(src.capture, limits, policy, `${param}.capture`);
+        capture = { url: src.capture.url, refused: shot.refused };
+        bytes = shot.png;
+      } else bytes = await bytesOf(src, files, limits, policy, param);
       if (bytes.length > limits.screenshotBytes)
         throw new ApiError(
           413,
@@ -86,7 +96,7 @@ export async function acquireScreenshots(
           param,
         );
       }
-      return { bytes, info };
+      return { bytes, info, ...(capture ? { capture } : {}) };
     }),
   );
 }

@@ -12,10 +12,11 @@ import type { RenderSpec } from './request.js';
 export function buildJobs(spec: RenderSpec, screenshots: Array<string | undefined>, baseDir: string): Job[] {
   const ref = resolvePreset(spec.canvas.preset)!;
   const theme = loadTheme(spec.theme, packageRoot());
-  const ext = spec.output.format === 'jpeg' ? 'jpg' : 'png';
   const source = (field: string) => ({ file: `request:${field}`, line: 1, column: 1 });
   return spec.slides.map((s, k) => {
     const index = k + 1;
+    const format = s.output?.format ?? spec.output.format;
+    const ext = format === 'jpeg' ? 'jpg' : 'png';
     const job: Job = {
       id: `${spec.locale}/${spec.canvas.preset}/${s.id}`,
       set: `${spec.locale}/${spec.canvas.preset}`,
@@ -41,8 +42,8 @@ export function buildJobs(spec: RenderSpec, screenshots: Array<string | undefine
       baseDir,
       output: {
         path: outputPath('flat', { locale: spec.locale, preset: spec.canvas.preset, slide: s.id, index, ext })!,
-        format: spec.output.format,
-        quality: spec.output.quality,
+        format,
+        quality: s.output?.quality ?? spec.output.quality,
       },
       source: { slide: source(`slides[${k}]`), preset: source('canvas') },
     };

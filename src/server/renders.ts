@@ -112,6 +112,10 @@ export class Renders extends EventEmitter {
       return file;
     });
     const jobs = buildJobs(req.spec, files, path.join(dir, 'inputs'));
+    const captures = shots.flatMap((s, k) =>
+      s?.capture?.refused.length ? [{ slide: req.spec.slides[k]!.id, ...s.capture }] : [],
+    );
+    if (captures.length) req.spec.captures = captures;
     const now = this.now();
     const row = {
       id,
@@ -397,6 +401,7 @@ export class Renders extends EventEmitter {
       credits_used: row.credits_used,
       error: row.error ? JSON.parse(row.error) : null,
       metadata: spec.metadata,
+      ...(spec.captures ? { captures: spec.captures } : {}),
     };
   }
 

@@ -2,6 +2,7 @@
 // preset and theme, no file paths in style, webhook targets allowed, secrets available).
 // Errors name the field at fault in `param`, e.g. slides[0].screenshot.
 import { Ajv, type ErrorObject } from 'ajv';
+import type { CaptureSpec, Refusal } from '../capture/limits.js';
 import { addManifestFormats } from '../manifest/formats.js';
 import { closest } from 'fastest-levenshtein';
 import { builtinThemes } from '../manifest/theme.js';
@@ -14,7 +15,7 @@ import { ApiError, badRequest } from './errors.js';
 import { checkUrlSyntax, FetchError, type NetPolicy, privateOpenFor, resolveChecked, UrlRefusedError } from './net.js';
 import { bulkRequestSchema, renderRequestSchema } from './schema.js';
 
-export type ScreenshotInput = { url: string } | { data: string } | { file: string };
+export type ScreenshotInput = { url: string } | { data: string } | { file: string } | { capture: CaptureSpec };
 
 export interface SlideSpec {
   id: string;
@@ -22,6 +23,8 @@ export interface SlideSpec {
   subtitle?: string;
   style?: Style;
   callouts?: Callout[];
+  /** This slide's encoding, when it differs from the render's `output`. */
+  output?: { format: 'png' | 'jpeg'; quality?: number };
 }
 
 /** The accepted request as stored with the render (screenshots live as files beside it). */
@@ -37,6 +40,8 @@ export interface RenderSpec {
   webhook?: { url: string; secret: string };
   dispatch?: { repository: string; event_type: string; secret: string };
   metadata: Record<string, unknown> | null;
+  /** Web captures whose page had requests refused: per slide, what was aborted (docs/render-api.md#web-capture). */
+  captures?: Array<{ slide: string; url: string; refused: Refusal[] }>;
 }
 
 export interface CheckedRequest {
@@ -91,7 +96,7 @@ function schemaError(e: ErrorObject, root: unknown, prefix: string): ApiError {
     case 'maxProperties':
       return badRequest(
         p().endsWith('screenshot')
-          ? `Expected exactly one of url, data or file for ${p()}`
+          ? `Expected exactly one of url, data, file or capture for ${p()}`
           : `Expected ${e.message} for ${p()}`,
         p(),
       );
@@ -250,6 +255,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
       subtitle: textOf(s.subtitle),
       style: s.style as Style | undefined,
       ...(s.callouts ? { callouts: s.callouts as Callout[] } : {}),
+      ...(s.output ? { output: s.output as SlideSpec['output'] } : {}),
     });
     screenshots.push(shot ?? (fromPart ? { file: `slides[${i}].screenshot` } : undefined));
   });

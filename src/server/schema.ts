@@ -1,6 +1,7 @@
 // JSON Schemas of the render API: the same objects validate requests (ajv) and describe them in the
 // OpenAPI document, so the two cannot drift. Style tokens are the manifest schema's own definition.
 import manifestSchema from '../../schema/screenshots.schema.json' with { type: 'json' };
+import { captureSchema } from './capture.js';
 
 export const styleSchema = (manifestSchema as { definitions: { style: Record<string, unknown> } }).definitions.style;
 /** A call-out as the manifest writes it, less its devices and locales filters (a request is one device and locale). */
@@ -22,10 +23,16 @@ const text = {
   properties: { lines: { type: 'array', minItems: 1, maxItems: 8, items: { type: 'string', maxLength: 200 } } },
 };
 
+const outputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { format: { enum: ['png', 'jpeg'] }, quality: { type: 'integer', minimum: 1, maximum: 100 } },
+};
+
 const screenshot = {
   type: 'object',
   description:
-    'Exactly one of: url (fetched by the service), data (base64 PNG or JPEG), file (the name of a multipart file part).',
+    'Exactly one of: url (fetched by the service), data (base64 PNG or JPEG), file (the name of a multipart file part), capture (a web page rendered by the service).',
   additionalProperties: false,
   minProperties: 1,
   maxProperties: 1,
@@ -37,6 +44,7 @@ const screenshot = {
     },
     data: { type: 'string', description: 'Base64 PNG or JPEG (a data: URL prefix is accepted).' },
     file: { type: 'string', maxLength: 200, description: 'Multipart only: the field name of the file part.' },
+    capture: captureSchema,
   },
 };
 
@@ -60,6 +68,7 @@ export const slideSchema = {
       description: 'Regions of the screenshot magnified over the slide (docs/design.md#call-outs).',
       items: calloutSchema,
     },
+    output: outputSchema,
   },
 };
 
@@ -95,11 +104,7 @@ export const renderRequestSchema = {
       description: 'BCP 47 locale of the text (default en-US).',
     },
     slides: { type: 'array', minItems: 1, maxItems: 10, items: slideSchema },
-    output: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { format: { enum: ['png', 'jpeg'] }, quality: { type: 'integer', minimum: 1, maximum: 100 } },
-    },
+    output: outputSchema,
     webhook_url: { type: 'string', maxLength: 2048 },
     webhook_secret: { type: 'string', minLength: 1, maxLength: 256 },
     github_dispatch: {

@@ -5,12 +5,16 @@ import { netPolicy } from '../config.js';
 import { ApiError } from '../errors.js';
 import { acquireScreenshots } from '../inputs.js';
 import { checkBulkShape, checkRenderRequest } from '../request.js';
+import { webshotBulk } from '../compat/webshot.js';
 import { idempotent, type RouteDeps } from './shared.js';
 
 export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const { config, store, renders, now } = deps;
   app.post('/v1/bulk', async (req, reply) => {
     const body = req.body;
+    // The web screenshot API's bulk shape, {"jobs": [...]}, goes to its adapter; {"renders": [...]} is ours.
+    if (body && typeof body === 'object' && 'jobs' in body && !('renders' in body))
+      return webshotBulk(deps, req, reply);
     const { renders: items } = checkBulkShape(body);
     return idempotent(deps, req, reply, 'bulk', body, undefined, async () => {
       const results: Array<Record<string, unknown>> = [];

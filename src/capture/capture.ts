@@ -1,0 +1,212 @@
+// A web page as a screenshot source: Debian's Chromium through playwright-core renders the page and
+// hands back PNG bytes, which then go to the one render core like any uploaded screenshot.
+//
+// What the page may reach is the caller's decision (`resolve`, e.g. the service's SSRF rules): every
+// request is checked twice. A route handler on the context sees each request the page makes (the
+// document, subresources, fetches, websockets) and aborts refused ones with a clear record; and the
+// browser's only way to the network is a loopback proxy (proxy.ts) that connects to the checked
+// address itself, which also covers what a route handler never sees (redirect hops, DNS answers that
+// change between the check and the connect). Service workers are blocked. One deadline covers the
+// whole capture (launch, load, waits, screenshot); sizes are bounded before and after.
+import { chromium, type Browser, type Route } from 'playwright-core';
+import { errorMessage } from '../util/errors.js';
+import { CaptureError, type CaptureLimits, type CaptureSpec, checkCaptureSpec, type Refusal } from './limits.js';
+import { type Resolve, startGuardProxy } from './proxy.js';
+
+/** The flags every capture launch uses: no sandbox (often root in containers), no GPU, no traffic of its own. */
+export const BROWSER_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface CaptureResult {
+  png: Buffer;
+  width: number;
+  height: number;
+  /** Requests the page made that were refused and aborted (the capture went on without them). */
+  refused: Refusal[];
+}
+
+export interface CaptureOptions {
+  browser: string;
+  /** The checked address for a host, or a throw with the reason it is refused. */
+  resolve: Resolve;
+  limits: CaptureLimits;
+}
+
+/** Schemes a page may use without the network: its own inline and generated content. */
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+
+export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Promise<CaptureResult> {
+  const { limits } = opts;
+  const bad = checkCaptureSpec(spec, limits);
+  if (bad) throw new CaptureError('capture_too_large', bad);
+  const refused: Refusal[] = [];
+  const seen = new Set<string>();
+  const refuse = (url: string, reason: string) => {
+    const key = `${url}\n${reason}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    refused.push({ url: url.length > 300 ? `${url.slice(0, 297)}...` : url, reason });
+  };
+  const deadline = Date.now() + limits.timeoutMs;
+  const left = () => Math.max(1, deadline - Date.now());
+  // The proxy also sees the browser's own background traffic (update checks and the like), which the
+  // flags turn down but not off: its refusals are reported for the hosts the page asked for
+  // (redirect hops included, they are requests of the page too), the rest is dropped.
+  const proxied: Refusal[] = [];
+  const pageHosts = new Set<string>();
+  const proxy = await startGuardProxy(opts.resolve, (url, reason) => proxied.push({ url, reason }));
+  const hostOf = (u: string) => {
+    try {
+      return new URL(u).hostname.replace(/^\[|\]$/g, '');
+    } catch {
+      return '';
+    }
+  };
+  const proxiedRefusals = () => {
+    for (const r of proxied) if (pageHosts.has(hostOf(r.url))) refuse(r.url, r.reason);
+  };
+  let browser: Browser | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stage = 'starting the browser';
+  let finished = false;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new CaptureError(
+            'capture_timeout',
+            `the capture of ${spec.url} took longer than its limit of ${limits.timeoutMs} ms (while ${stage})`,
+          ),
+        ),
+      limits.timeoutMs,
+    );
+  });
+  const work = async (): Promise<CaptureResult> => {
+    browser = await chromium.launch({
+      executablePath: opts.browser,
+      headless: true,
+      args: BROWSER_FLAGS,
+      proxy: { server: proxy.url },
+      timeout: left(),
+    });
+    // The deadline passed while the browser started: the finally below has run already.
+    if (finished) await browser.close();
+    const scale = spec.viewport.device_scale_factor ?? 1;
+    const context = await browser.newContext({
+      viewport: { width: spec.viewport.width, height: spec.viewport.height },
+      deviceScaleFactor: scale,
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+    });
+    // First check: every request the page makes, before it leaves the browser.
+    await context.route('**/*', async (route: Route) => {
+      const url = route.request().url();
+      const reason = await checkUrl(url, opts.resolve);
+      if (reason) {
+        refuse(url, reason);
+        await route.abort('blockedbyclient').catch(() => undefined);
+      } else await route.continue().catch(() => undefined);
+    });
+    await context.routeWebSocket(/.*/, async (ws) => {
+      const reason = await checkUrl(ws.url().replace(/^ws/, 'http'), opts.resolve);
+      if (reason) {
+        refuse(ws.url(), reason);
+        await ws.close({ code: 1008, reason: 'refused by storeshots' }).catch(() => undefined);
+      } else ws.connectToServer();
+    });
+    context.on('request', (r) => pageHosts.add(hostOf(r.url())));
+    const page = await context.newPage();
+    const waitUntil = spec.wait_until ?? 'load';
+    stage = `loading the page (wait_until: ${waitUntil})`;
+    const response = await page.goto(spec.url, { waitUntil, timeout: left() });
+    if (!response) throw new CaptureError('capture_failed', `${spec.url} gave no response`);
+    if (response.status() >= 400) {
+      proxiedRefusals();
+      const why = refused.find((r) => r.url === spec.url || r.url.startsWith(new URL(spec.url).origin));
+      if (why) throw new CaptureError('capture_refused', `${spec.url}: ${why.reason}`);
+      throw new CaptureError('capture_failed', `${spec.url} answered HTTP ${response.status()}`);
+    }
+    if (spec.wait_for) {
+      stage = `waiting for ${spec.wait_for}`;
+      await page.waitForSelector(spec.wait_for, { timeout: left() });
+    }
+    if (spec.delay) {
+      stage = `waiting ${spec.delay} ms (delay)`;
+      await page.waitForTimeout(Math.min(spec.delay, left()));
+    }
+    stage = 'taking the screenshot';
+    let height = spec.viewport.height;
+    if (spec.full_page) {
+      // A string, run in the page (this package is compiled without the DOM's types).
+      height = Number(
+        await page.evaluate(
+          'Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)',
+        ),
+      );
+      if (height * scale > limits.maxSide)
+        throw new CaptureError(
+          'capture_too_large',
+          `the full page is ${height} pixels tall (x${scale}); the limit is ${limits.maxSide} device pixels`,
+        );
+    }
+    const png = await page.screenshot({ type: 'png', fullPage: spec.full_page ?? false, timeout: left() });
+    if (png.length > limits.maxBytes)
+      throw new CaptureError(
+        'capture_too_large',
+        `the screenshot is ${png.length} bytes; the limit is ${limits.maxBytes}`,
+      );
+    proxiedRefusals();
+    return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), refused };
+  };
+  try {
+    const capturing = work();
+    // After the deadline the browser is closed under it: its late failure is expected, not unhandled.
+    capturing.catch(() => undefined);
+    return await Promise.race([capturing, timedOut]);
+  } catch (e) {
+    if (e instanceof CaptureError) throw e;
+    const msg = errorMessage(e).split('\n')[0]!;
+    if (/Timeout \d+ms exceeded/.test(msg))
+      throw new CaptureError(
+        'capture_timeout',
+        `the capture of ${spec.url} took longer than its limit of ${limits.timeoutMs} ms (while ${stage})`,
+      );
+    if (/net::ERR_/.test(msg)) {
+      proxiedRefusals();
+      const why = refused.find((r) => r.url === spec.url);
+      if (why) throw new CaptureError('capture_refused', `${spec.url}: ${why.reason}`);
+    }
+    throw new CaptureError('capture_failed', `capturing ${spec.url} failed while ${stage}: ${msg}`);
+  } finally {
+    finished = true;
+    clearTimeout(timer);
+    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await proxy.close();
+  }
+}
+
+/** Why a URL the page asks for is refused, or undefined when it may be fetched. */
+async function checkUrl(raw: string, resolve: Resolve): Promise<string | undefined> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'not a URL';
+  }
+  if (LOCAL_SCHEMES.has(url.protocol)) return undefined;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `only http and https are fetched, not ${url.protocol}`;
+  if (url.username || url.password) return 'URLs with credentials are refused';
+  try {
+    await resolve(url.hostname);
+    return undefined;
+  } catch (e) {
+    return errorMessage(e);
+  }
+}

@@ -1,0 +1,62 @@
+// The manifest's web captures (`screenshot: {capture: {...}}`), taken before a local or remote render:
+// each distinct page once, written to the file the plan named for it, so the render reads it like any
+// raw screenshot. On the user's own machine private and loopback addresses are open (a dev server on
+// localhost is the common case); link-local and cloud-metadata addresses stay closed, as in the service.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Job } from '../plan/types.js';
+import { type Problem, UserError } from '../util/errors.js';
+import { findBrowser } from './browser.js';
+import { CAPTURE_DEFAULTS, CaptureError } from './limits.js';
+import type { Resolve } from './proxy.js';
+
+export interface CaptureRunOptions {
+  /** --browser PATH (else $STORESHOTS_BROWSER, else chromium on PATH). */
+  browser?: string;
+  env: NodeJS.ProcessEnv;
+  /** The checked address of a host (the service's address rules, private ranges open). */
+  resolve: Resolve;
+  /** Where refused requests of a page are told (the capture goes on without them). */
+  onNote?: (message: string) => void;
+}
+
+export async function captureJobs(jobs: readonly Job[], opts: CaptureRunOptions): Promise<void> {
+  const wanted = new Map<string, Job>();
+  for (const j of jobs) if (j.capture && j.screenshot && !wanted.has(j.screenshot)) wanted.set(j.screenshot, j);
+  if (wanted.size === 0) return;
+  const problem = (j: Job, message: string): Problem => ({
+    severity: 'error',
+    field: j.capture!.field,
+    message: `${message} (${j.capture!.field})`,
+    at: j.source.slide,
+  });
+  const found = findBrowser(opts.browser, opts.env);
+  if (!found.path) {
+    const why = found.problem
+      ? `${opts.browser ? '--browser' : 'STORESHOTS_BROWSER'}: ${found.problem}`
+      : 'web capture needs a Chromium: pass --browser PATH, set STORESHOTS_BROWSER, or put chromium on PATH (Debian: apt-get install chromium)';
+    throw new UserError([...wanted.values()].map((j) => problem(j, why)));
+  }
+  // Loaded on demand: playwright-core is needed only by manifests that capture.
+  const { capturePage } = await import('./capture.js');
+  const limits = {
+    ...CAPTURE_DEFAULTS,
+    timeoutMs: Number(opts.env.STORESHOTS_CAPTURE_TIMEOUT_MS) || CAPTURE_DEFAULTS.timeoutMs,
+  };
+  const problems: Problem[] = [];
+  for (const [file, job] of wanted) {
+    try {
+      const shot = await capturePage(job.capture!.spec, { browser: found.path, resolve: opts.resolve, limits });
+      mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, shot.png);
+      renameSync(tmp, file);
+      for (const r of shot.refused)
+        opts.onNote?.(`${job.capture!.field}: the page's request for ${r.url} was refused: ${r.reason}`);
+    } catch (e) {
+      if (!(e instanceof CaptureError)) throw e;
+      problems.push(problem(job, e.message));
+    }
+  }
+  if (problems.length) throw new UserError(problems);
+}

@@ -1,0 +1,71 @@
+// What a web capture is asked for and the limits it runs under: plain data, free of the browser
+// (capture.ts loads playwright-core; the configuration and request checks need only this).
+export type WaitUntil = 'load' | 'domcontentloaded' | 'networkidle';
+
+export interface CaptureSpec {
+  url: string;
+  viewport: { width: number; height: number; device_scale_factor?: number };
+  full_page?: boolean;
+  wait_until?: WaitUntil;
+  /** A CSS selector to wait for after the page loaded. */
+  wait_for?: string;
+  /** Milliseconds to wait after loading (and wait_for). */
+  delay?: number;
+}
+
+export interface CaptureLimits {
+  timeoutMs: number;
+  /** Largest viewport side, CSS pixels. */
+  maxViewport: number;
+  maxScale: number;
+  /** Longest side of the image in device pixels (CSS pixels x device_scale_factor), full pages included. */
+  maxSide: number;
+  /** Largest PNG, bytes. */
+  maxBytes: number;
+}
+
+export const CAPTURE_DEFAULTS: CaptureLimits = {
+  timeoutMs: 30_000,
+  maxViewport: 3840,
+  maxScale: 3,
+  maxSide: 7680,
+  maxBytes: 15 * 1024 * 1024,
+};
+
+/** The capture limits and browser of a server (config.ts fills them). */
+export interface CaptureConfig extends CaptureLimits {
+  /** The Chromium to launch; undefined: web capture is off (a clear 400). */
+  browser?: string;
+  /** Captures running at the same time (each is a browser). */
+  concurrency: number;
+}
+
+export type CaptureErrorCode = 'capture_timeout' | 'capture_too_large' | 'capture_failed' | 'capture_refused';
+
+export class CaptureError extends Error {
+  constructor(
+    readonly code: CaptureErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CaptureError';
+  }
+}
+
+export interface Refusal {
+  url: string;
+  reason: string;
+}
+
+/** Checks the numbers of a capture against the limits: the message names the field. */
+export function checkCaptureSpec(spec: CaptureSpec, limits: CaptureLimits): string | undefined {
+  const { width, height, device_scale_factor: scale = 1 } = spec.viewport;
+  if (width > limits.maxViewport || height > limits.maxViewport)
+    return `viewport ${width}x${height} is larger than ${limits.maxViewport} pixels a side`;
+  if (scale > limits.maxScale) return `viewport.device_scale_factor ${scale} is above ${limits.maxScale}`;
+  if (width * scale > limits.maxSide || height * scale > limits.maxSide)
+    return `viewport ${width}x${height} at scale ${scale} is larger than ${limits.maxSide} device pixels a side`;
+  if ((spec.delay ?? 0) >= limits.timeoutMs)
+    return `delay ${spec.delay} ms is not shorter than the capture time limit of ${limits.timeoutMs} ms`;
+  return undefined;
+}

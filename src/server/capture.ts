@@ -1,0 +1,78 @@
+// Web capture in the render service: a slide's `screenshot: {capture: {...}}` (and the compatibility
+// surfaces' `url`) rendered by the configured Chromium (src/capture/), under the same address rules
+// as screenshot URLs (net.ts) for the page and everything it loads, with the capture's own time and
+// size limits. The PNG it gives is then a screenshot like any other.
+import manifestSchema from '../../schema/screenshots.schema.json' with { type: 'json' };
+import type { CaptureResult } from '../capture/capture.js';
+import { CaptureError, type CaptureSpec } from '../capture/limits.js';
+import type { Limits } from './config.js';
+import { ApiError } from './errors.js';
+import { checkUrlSyntax, FetchError, type NetPolicy, resolveChecked, UrlRefusedError } from './net.js';
+
+/** The JSON Schema of a capture: the manifest schema's own definition (request.ts checks it with the rest of the slide). */
+export const captureSchema = (manifestSchema as { definitions: { capture: Record<string, unknown> } }).definitions
+  .capture;
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function slot(max: number): Promise<() => void> {
+  if (running >= max) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+/** Hosts a capture may reach: private ranges when the policy opens them for that host (any port). */
+function resolver(policy: NetPolicy) {
+  return async (hostname: string): Promise<string> => {
+    const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    const open =
+      policy.allowPrivate ||
+      [...(policy.allowHosts ?? [])].some((h) => h.replace(/:\d+$/, '').replace(/^\[|\]$/g, '') === host);
+    return (await resolveChecked(host, open))[0]!.address;
+  };
+}
+
+/** Captures a page for the request field `param`; failures are 400s naming it. */
+export async function captureScreenshot(
+  spec: CaptureSpec,
+  limits: Limits,
+  policy: NetPolicy,
+  param: string,
+): Promise<CaptureResult> {
+  const cfg = limits.capture;
+  if (!cfg.browser)
+    throw new ApiError(
+      400,
+      'browser_not_configured',
+      `${param}: web capture needs a Chromium on the server: start storeshots serve with --browser PATH or STORESHOTS_BROWSER, or put chromium on PATH`,
+      param,
+    );
+  // The page's own address is checked before a browser starts: a refused page is a 400 at once.
+  try {
+    const url = checkUrlSyntax(spec.url, true);
+    await resolver(policy)(url.hostname);
+  } catch (e) {
+    if (e instanceof UrlRefusedError || e instanceof FetchError)
+      throw new ApiError(400, 'capture_refused', `${param}.url: ${e.message}`, param);
+    throw e;
+  }
+  // Loaded on demand: playwright-core is needed only by servers that capture.
+  const { capturePage } = await import('../capture/capture.js');
+  const release = await slot(cfg.concurrency);
+  try {
+    return await capturePage(spec, {
+      browser: cfg.browser,
+      resolve: resolver(policy),
+      limits: { ...cfg, maxBytes: Math.min(cfg.maxBytes, limits.screenshotBytes) },
+    });
+  } catch (e) {
+    if (e instanceof CaptureError) throw new ApiError(400, e.code, `${param}: ${e.message}`, param);
+    throw e;
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,239 @@
+// allscreenshots' async surface (docs/render-api.md#compatibility-surfaces): POST
+// /v1/screenshots/async, GET /v1/screenshots/jobs/{id}, /result and /result/{outputId}, in that API's
+// camelCase fields and upper-case status words, over the one capture and render core (page-job.ts).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, badRequest } from '../errors.js';
+import { parameterError, type RouteDeps } from '../routes/shared.js';
+import type { RenderRow } from '../store.js';
+import { createPageJob, iso, pageImage, type PageOutput, sendBytes, signedImageUrl, validator } from './page-job.js';
+
+const screenshotOptions = {
+  format: { enum: ['png', 'jpeg', 'jpg'] },
+  quality: { type: 'integer', minimum: 1, maximum: 100 },
+  fullPage: { type: 'boolean' },
+};
+
+const requestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url'],
+  properties: {
+    url: { type: 'string', minLength: 1, maxLength: 2048 },
+    ...screenshotOptions,
+    viewport: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        width: { type: 'integer', minimum: 64, maximum: 3840 },
+        height: { type: 'integer', minimum: 64, maximum: 3840 },
+        deviceScaleFactor: { type: 'number', minimum: 1, maximum: 3 },
+      },
+    },
+    waitUntil: { enum: ['load', 'domcontentloaded', 'networkidle'] },
+    waitFor: { type: 'string', minLength: 1, maxLength: 200 },
+    delay: { type: 'integer', minimum: 0, maximum: 10_000 },
+    responseType: { enum: ['binary', 'url', 'base64'] },
+    webhookUrl: { type: 'string', maxLength: 2048 },
+    webhookSecret: { type: 'string', minLength: 1, maxLength: 256 },
+    outputs: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 10,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type'],
+        properties: {
+          type: { enum: ['screenshot', 'pdf', 'html', 'markdown', 'json'] },
+          id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+          ...screenshotOptions,
+        },
+      },
+    },
+  },
+};
+
+const check = validator(requestSchema);
+
+interface Request {
+  url: string;
+  format?: 'png' | 'jpeg' | 'jpg';
+  quality?: number;
+  fullPage?: boolean;
+  viewport?: { width?: number; height?: number; deviceScaleFactor?: number };
+  waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
+  waitFor?: string;
+  delay?: number;
+  responseType?: 'binary' | 'url' | 'base64';
+  webhookUrl?: string;
+  webhookSecret?: string;
+  outputs?: Array<{ type: string; id?: string; format?: 'png' | 'jpeg' | 'jpg'; quality?: number; fullPage?: boolean }>;
+}
+
+function outputsOf(b: Request): PageOutput[] {
+  const capture = (fullPage: boolean | undefined) => ({
+    url: b.url,
+    viewport: {
+      width: b.viewport?.width ?? 1920,
+      height: b.viewport?.height ?? 1080,
+      device_scale_factor: b.viewport?.deviceScaleFactor ?? 1,
+    },
+    full_page: fullPage ?? b.fullPage ?? false,
+    wait_until: b.waitUntil ?? 'load',
+    ...(b.waitFor ? { wait_for: b.waitFor } : {}),
+    ...(b.delay ? { delay: b.delay } : {}),
+  });
+  const fmt = (f: string | undefined) => (f === 'jpeg' || f === 'jpg' ? 'jpeg' : 'png') as 'png' | 'jpeg';
+  if (!b.outputs) return [{ id: 'screenshot', format: fmt(b.format), quality: b.quality, capture: capture(undefined) }];
+  const seen = new Set<string>();
+  return b.outputs.map((o, i) => {
+    if (o.type !== 'screenshot')
+      throw new ApiError(
+        400,
+        'unsupported_output',
+        `outputs[${i}].type: storeshots serve makes screenshot outputs only, not ${o.type}`,
+        `outputs[${i}].type`,
+      );
+    // Outputs are named by their type (the first), then type-2, type-3 ... unless they carry an id.
+    let id = o.id ?? o.type;
+    for (let n = 2; !o.id && seen.has(id); n++) id = `${o.type}-${n}`;
+    if (seen.has(id)) throw badRequest(`Duplicate output id "${id}" at outputs[${i}].id`, `outputs[${i}].id`);
+    seen.add(id);
+    return { id, format: fmt(o.format ?? b.format), quality: o.quality ?? b.quality, capture: capture(o.fullPage) };
+  });
+}
+
+const STATUS: Record<RenderRow['status'], string> = {
+  queued: 'QUEUED',
+  processing: 'PROCESSING',
+  succeeded: 'COMPLETED',
+  failed: 'FAILED',
+  canceled: 'CANCELLED',
+};
+
+function present(row: RenderRow, deps: RouteDeps) {
+  const p = deps.renders.present(row);
+  const meta = (p.metadata ?? {}) as { url?: string; outputs?: boolean };
+  const error = p.error as { code: string; message: string } | null;
+  const base = `${row.base_url}/v1/screenshots/jobs/${row.id}`;
+  const images = deps.store.images(row.id);
+  const first = images[0];
+  const done = row.status === 'succeeded';
+  return {
+    id: row.id,
+    status: STATUS[row.status],
+    url: meta.url ?? null,
+    ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+    ...(done ? { resultUrl: `${base}/result`, storageUrl: first ? signedImageUrl(deps, row, first.idx) : null } : {}),
+    createdAt: iso(row.created_at),
+    startedAt: iso(row.started_at),
+    completedAt: iso(row.completed_at),
+    expiresAt: iso(row.expires_at),
+    ...(done && first
+      ? {
+          metadata: {
+            width: first.width,
+            height: first.height,
+            format: meta.outputs ? 'MULTI' : first.format.toUpperCase(),
+            size: images.reduce((n, i) => n + i.bytes, 0),
+          },
+        }
+      : {}),
+    ...(done && meta.outputs
+      ? {
+          outputs: Object.fromEntries(
+            images.map((i) => [
+              i.slide,
+              {
+                type: 'screenshot',
+                contentType: i.format === 'jpeg' ? 'image/jpeg' : 'image/png',
+                size: i.bytes,
+                width: i.width,
+                height: i.height,
+                resultUrl: `${base}/result/${i.slide}`,
+                storageUrl: signedImageUrl(deps, row, i.idx),
+              },
+            ]),
+          ),
+        }
+      : {}),
+    ...(p.captures ? { blockedRequests: (p.captures as Array<{ refused: unknown[] }>).flatMap((c) => c.refused) } : {}),
+  };
+}
+
+const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
+const outputParams = {
+  type: 'object',
+  properties: { id: { type: 'string' }, outputId: { type: 'string' } },
+  required: ['id', 'outputId'],
+} as const;
+
+export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  app.setSchemaErrorFormatter(parameterError);
+
+  /** A job from the request body (shared by the synchronous and the async path). */
+  const submit = (req: FastifyRequest) => {
+    check(req.body);
+    const b = req.body as Request;
+    return createPageJob(
+      deps,
+      req.owner,
+      deps.baseUrl(req),
+      {
+        outputs: outputsOf(b),
+        ...(b.webhookUrl ? { webhook: { url: b.webhookUrl, secret: b.webhookSecret } } : {}),
+        metadata: {
+          compat: 'allscreenshots',
+          url: b.url,
+          responseType: b.responseType ?? 'binary',
+          outputs: !!b.outputs,
+        },
+      },
+      'url',
+    );
+  };
+
+  app.post('/v1/screenshots/async', async (req, reply) => {
+    const row = await submit(req);
+    return reply.code(202).send({
+      id: row.id,
+      status: 'QUEUED',
+      statusUrl: `${row.base_url}/v1/screenshots/jobs/${row.id}`,
+      createdAt: iso(row.created_at),
+    });
+  });
+
+  // Synchronous: the answer is the result as responseType asks (the job stays pollable under its id).
+  app.post('/v1/screenshots', async (req, reply) => {
+    const done = await deps.renders.waitFor((await submit(req)).id);
+    if (done.status !== 'succeeded') return reply.code(422).send(present(done, deps));
+    return sendResult(done, reply);
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/screenshots/jobs/:id', { schema: { params: idParams } }, async (req) =>
+    present(deps.renders.get(req.owner, req.params.id), deps),
+  );
+
+  /** The result as the job's responseType asked: the bytes, a signed link, or base64 in JSON. */
+  function sendResult(row: RenderRow, reply: FastifyReply, outputId?: string) {
+    const img = pageImage(deps, row, outputId);
+    const responseType = (JSON.parse(row.spec) as { metadata?: { responseType?: string } }).metadata?.responseType;
+    if (responseType === 'url')
+      return { url: signedImageUrl(deps, row, img.image.idx), expiresAt: iso(row.expires_at) };
+    if (responseType === 'base64')
+      return { data: img.bytes.toString('base64'), contentType: img.type, size: img.image.bytes };
+    return sendBytes(reply, img);
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/screenshots/jobs/:id/result',
+    { schema: { params: idParams } },
+    async (req, reply) => sendResult(deps.renders.get(req.owner, req.params.id), reply),
+  );
+
+  app.get<{ Params: { id: string; outputId: string } }>(
+    '/v1/screenshots/jobs/:id/result/:outputId',
+    { schema: { params: outputParams } },
+    async (req, reply) => sendResult(deps.renders.get(req.owner, req.params.id), reply, req.params.outputId),
+  );
+}

@@ -1,0 +1,153 @@
+// What the web-screenshot compatibility surfaces (webshot.ts, allscreenshots.ts) share: a page job is
+// a capture (../capture.ts) turned into an ordinary render of our API — the canvas the size of the
+// capture, no text, no frame, no margin — so it is stored, queued, rendered by the one render core,
+// expired and linked exactly like any render; the adapters only translate field names and statuses.
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { FastifyReply } from 'fastify';
+import type { CaptureResult } from '../../capture/capture.js';
+import type { CaptureSpec } from '../../capture/limits.js';
+import { formatAjvError } from '../../util/ajv-errors.js';
+import { checkQuota, monthOf } from '../access.js';
+import { captureScreenshot } from '../capture.js';
+import { netPolicy } from '../config.js';
+import { ApiError, badRequest } from '../errors.js';
+import { acquireScreenshots } from '../inputs.js';
+import { checkRenderRequest } from '../request.js';
+import type { RenderRow } from '../store.js';
+import type { RouteDeps } from '../routes/shared.js';
+
+const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
+
+/** A validator whose first error is a 400 naming the field, in the peer API's own field names. */
+export function validator(schema: object, prefix = '') {
+  const validate = ajv.compile(schema);
+  return (body: unknown): void => {
+    if (validate(body)) return;
+    const { field, message } = formatAjvError(validate.errors![0] as ErrorObject, body);
+    throw badRequest(prefix && field ? message.replace(field, `${prefix}${field}`) : message, `${prefix}${field}`);
+  };
+}
+
+/** One image of a page job: how the page is captured and how the image is encoded. */
+export interface PageOutput {
+  id: string;
+  capture: CaptureSpec;
+  format: 'png' | 'jpeg';
+  quality?: number;
+}
+
+export interface PageJob {
+  outputs: PageOutput[];
+  webhook?: { url: string; secret?: string };
+  /** Kept with the render (our API shows it as metadata): which surface made it and its own fields. */
+  metadata: Record<string, unknown>;
+}
+
+const sameCapture = (a: CaptureSpec, b: CaptureSpec) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Captures each distinct page once (outputs that ask for the same capture share it), then creates
+ * the render: one slide per output, the canvas the size of the first capture (every output of one
+ * job must have that size, which holds when they share viewport and full_page).
+ */
+export async function createPageJob(deps: RouteDeps, owner: string, baseUrl: string, job: PageJob, param: string) {
+  const { config, store, renders, now } = deps;
+  checkQuota(config, store, owner, job.outputs.length, now(), param);
+  type Shot = { capture: CaptureSpec } & CaptureResult;
+  const shots: Shot[] = [];
+  const perOutput: Shot[] = [];
+  for (const o of job.outputs) {
+    let shot = shots.find((s) => sameCapture(s.capture, o.capture));
+    if (!shot) {
+      const r = await captureScreenshot(o.capture, config.limits, netPolicy(config), param);
+      shot = { capture: o.capture, ...r };
+      shots.push(shot);
+    }
+    perOutput.push(shot);
+  }
+  const { width, height } = perOutput[0]!;
+  const odd = job.outputs.findIndex((_, i) => perOutput[i]!.width !== width || perOutput[i]!.height !== height);
+  if (odd > 0)
+    throw badRequest(
+      `Every output of one job must have the same size: outputs[${odd}] is ${perOutput[odd]!.width}x${perOutput[odd]!.height}, outputs[0] ${width}x${height} (give them the same fullPage)`,
+      `outputs[${odd}]`,
+    );
+  const body = {
+    async: true,
+    canvas: { width, height, device: 'none' },
+    style: { layout: 'full-bleed', padding: 0, device: { frame: 'none', shadow: false, fit: 'crop' } },
+    slides: job.outputs.map((o, i) => ({
+      id: o.id,
+      screenshot: { data: perOutput[i]!.png.toString('base64') },
+      output: { format: o.format, ...(o.quality ? { quality: o.quality } : {}) },
+    })),
+    output: { format: job.outputs[0]!.format },
+    ...(job.webhook ? { webhook_url: job.webhook.url } : {}),
+    ...(job.webhook?.secret ? { webhook_secret: job.webhook.secret } : {}),
+    metadata: job.metadata,
+  };
+  let checked: Awaited<ReturnType<typeof checkRenderRequest>>;
+  try {
+    checked = await checkRenderRequest(body, { config });
+  } catch (e) {
+    // Our field names mean nothing to the peer's client: name theirs.
+    if (e instanceof ApiError && e.param?.startsWith('webhook'))
+      throw new ApiError(
+        e.status,
+        e.code,
+        e.message.replaceAll('webhook_secret', 'webhookSecret'),
+        param.replace(/url$/, 'webhook'),
+      );
+    throw e;
+  }
+  const acquired = await acquireScreenshots(checked.screenshots, undefined, config.limits, netPolicy(config));
+  // The refused requests of each capture travel with the render (our API shows them as `captures`).
+  acquired.forEach((a, i) => {
+    if (a) a.capture = { url: job.outputs[i]!.capture.url, refused: perOutput[i]!.refused };
+  });
+  return renders.create(owner, checked, acquired, baseUrl);
+}
+
+/** Credits are our monthly image quota: one image (one output) is one credit. null: no quota set. */
+export function creditsRemaining(deps: RouteDeps, owner: string): number | null {
+  const quota = deps.config.limits.monthlyQuota;
+  if (quota === undefined) return null;
+  const used = deps.store.usage(owner, monthOf(deps.now())) + deps.store.pendingSlides(owner);
+  return Math.max(0, quota - used);
+}
+
+/** One image of a succeeded render: its row and bytes; 409 while it is not done. */
+export function pageImage(deps: RouteDeps, row: RenderRow, outputId?: string) {
+  if (row.status !== 'succeeded')
+    throw new ApiError(
+      409,
+      'job_not_ready',
+      `Job ${row.id} is ${row.status}; the result is served once it has completed`,
+      'id',
+    );
+  const images = deps.store.images(row.id);
+  const image = outputId === undefined ? images[0] : images.find((i) => i.slide === outputId);
+  if (!image) throw new ApiError(404, 'output_not_found', `Job ${row.id} has no output ${outputId}`, 'outputId');
+  return { image, bytes: readFileSync(image.file), type: image.format === 'jpeg' ? 'image/jpeg' : 'image/png' };
+}
+
+export function sendBytes(reply: FastifyReply, img: ReturnType<typeof pageImage>) {
+  return reply
+    .type(img.type)
+    .header('etag', `"${img.image.sha256}"`)
+    .header('cache-control', 'private, max-age=86400')
+    .send(img.bytes);
+}
+
+/** A signed, key-free link to one image of a succeeded render (links.ts), valid for the link lifetime. */
+export function signedImageUrl(deps: RouteDeps, row: RenderRow, index: number): string | null {
+  if (row.status !== 'succeeded') return null;
+  const expires = Math.min(
+    Math.floor(deps.now() / 1000) + deps.config.linkTtlSeconds,
+    Math.floor(row.expires_at / 1000),
+  );
+  return row.base_url + deps.links.sign(`/v1/files/renders/${row.id}/images/${index}`, expires);
+}
+
+export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
