@@ -85,6 +85,7 @@ export function loadProject(opts: ProjectOptions = {}): Project {
     for (const [p, field] of [
       [job.screenshot, 'screenshot'],
       [job.secondScreenshot, 'second-screenshot'],
+      [job.thirdScreenshot, 'third-screenshot'],
     ] as const) {
       const why = p && whyNot(p, true);
       if (!p || !why || reported.has(p)) continue;

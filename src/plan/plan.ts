@@ -14,6 +14,7 @@ import { UserError, expected, type Problem } from '../util/errors.js';
 import { outputPath } from './output-path.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
 import { pseudoLocalize } from './pseudo.js';
+import { missingContent, resolveContent, withoutDevice } from './content.js';
 import { folderForms } from '../l10n/locales.js';
 import { normalizeWhitespace } from '../l10n/whitespace.js';
 
@@ -164,6 +165,16 @@ export function buildPlan(input: PlanInput): PlanResult {
     if (first !== undefined)
       err(`Duplicate slide id "${s.id}" at slides[${i}].id (first used at slides[${first}].id)`, ['slides', i, 'id']);
     else seen.set(s.id, i);
+  });
+
+  // A content layout (feature-list, stats, quote) has the content it draws.
+  m.slides.forEach((s, i) => {
+    const miss = missingContent(s, mergeStyle(m.style, s.style).layout);
+    if (miss)
+      err(
+        `Slide "${s.id}" at slides[${i}] has layout ${mergeStyle(m.style, s.style).layout} but no ${miss.field}: add ${miss.what}`,
+        ['slides', i, ...(s.style?.layout ? ['style', 'layout'] : [])],
+      );
   });
 
   // Presets exist; sizes are accepted.
@@ -491,12 +502,18 @@ export function buildPlan(input: PlanInput): PlanResult {
           slide: s.id,
           preset: pr.preset.id,
         };
-        const pattern = s.screenshot ?? (isFeature ? undefined : m.screenshots);
+        const style = mergeStyle(theme.style, m.style, localeStyle(m['locale-style'], locale), s.style, entry.style);
+        // Slides without a device take no screenshot from the pattern.
+        const pattern = s.screenshot ?? (isFeature || withoutDevice(style.layout) ? undefined : m.screenshots);
         const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
         const screenshot = pattern ? resolveShot(pattern, vars, shotFp) : undefined;
         const second = s['second-screenshot']
           ? resolveFile(fillPattern(s['second-screenshot'], vars), [...fp, 'second-screenshot'])
           : undefined;
+        const third = s['third-screenshot']
+          ? resolveFile(fillPattern(s['third-screenshot'], vars), [...fp, 'third-screenshot'])
+          : undefined;
+        const content = resolveContent(s, fp, (v, at) => resolveText(v, locale, at));
         const rel = outputPath(layout, { locale, preset: ref, slide: s.id, index, ext });
         if (!rel) return; // fastlane layout and a locale the store lacks: reported above
         all.push({
@@ -516,10 +533,12 @@ export function buildPlan(input: PlanInput): PlanResult {
           headline: resolveText(s.headline, locale, [...fp, 'headline']),
           subtitle: resolveText(s.subtitle, locale, [...fp, 'subtitle']),
           appName: m.app?.name,
-          style: mergeStyle(theme.style, m.style, localeStyle(m['locale-style'], locale), s.style, entry.style),
+          style,
           theme: theme.name,
           screenshot,
           secondScreenshot: second,
+          ...(third ? { thirdScreenshot: third } : {}),
+          ...(content ? { content } : {}),
           fonts,
           baseDir: loaded.dir,
           output: { path: rel, format, quality, ...(compression ? { compression } : {}) },
@@ -532,13 +551,13 @@ export function buildPlan(input: PlanInput): PlanResult {
   // Rendered images never go into a screenshot folder (they would mix with, or overwrite, the raw shots).
   const shotDirs = new Set(
     all
-      .flatMap((j) => [j.screenshot, j.secondScreenshot])
+      .flatMap((j) => [j.screenshot, j.secondScreenshot, j.thirdScreenshot])
       .filter((f): f is string => !!f)
       .map((f) => path.dirname(f)),
   );
   const patterns = [
     m.screenshots,
-    ...m.slides.flatMap((sl) => [sl.screenshot, sl['second-screenshot']]),
+    ...m.slides.flatMap((sl) => [sl.screenshot, sl['second-screenshot'], sl['third-screenshot']]),
     m['feature-graphic']?.screenshot,
   ];
   const roots = new Set(

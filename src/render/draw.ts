@@ -12,12 +12,13 @@ import type { DevicePlacement, RunLayout, SlideLayout, TextBlock } from './layou
 import { applyFont } from './measure.js';
 import { canvas, type CanvasModule } from './native.js';
 import type { UserFrame } from './userframe.js';
+import { drawDecor } from './decor.js';
 
 type Canvas = InstanceType<CanvasModule['Canvas']>;
 type Ctx = ReturnType<Canvas['getContext']>;
 
 export interface DrawAssets {
-  shots: { primary?: ImageInfo; second?: ImageInfo };
+  shots: { primary?: ImageInfo; second?: ImageInfo; third?: ImageInfo };
   frame?: UserFrame;
   /** Devices of neighbouring slides that reach into this one (panoramic sets), already shifted. */
   neighbours?: Array<{ placement: DevicePlacement; shot?: ImageInfo }>;
@@ -60,7 +61,7 @@ function devicesOf(layout: SlideLayout, assets: DrawAssets): Placed[] {
     ...(assets.neighbours ?? []),
     ...layout.devices.map((p) => ({
       placement: p,
-      shot: p.which === 'second' ? (assets.shots.second ?? assets.shots.primary) : assets.shots.primary,
+      shot: p.which === 'primary' ? assets.shots.primary : (assets.shots[p.which] ?? assets.shots.primary),
     })),
   ];
 }
@@ -326,10 +327,11 @@ export async function drawJob(
   await drawBase(c, job, layout, devices[0]);
   if (layout.fullBleed) await drawFullBleed(ctx, layout, assets.shots.primary);
   else await drawDevices(ctx, devices, assets);
+  if (layout.decor) drawDecor(ctx, layout.decor, layout.rtl);
   const text: TextLayoutInfo[] = [];
   for (const b of layout.blocks) {
     const background = averageColor(ctx, b.inked, W, H);
-    if (b.kind !== 'app-name') {
+    if (b.kind !== 'app-name' && b.kind !== 'icon') {
       text.push({
         kind: b.kind,
         text: b.text,

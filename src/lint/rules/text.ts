@@ -2,6 +2,8 @@
 import { contrastRatio } from '../contrast.js';
 import { hit, round1, TEXT_MIN_READABLE, WCAG_AA, type Rule } from './shared.js';
 
+const LARGE_TEXT: ReadonlySet<string> = new Set(['headline', 'stat', 'quote', 'award']);
+
 export const TEXT_RULES: readonly Rule[] = [
   // ---- text, from the renderer's layout -------------------------------------------------------------
   {
@@ -63,11 +65,12 @@ export const TEXT_RULES: readonly Rule[] = [
     id: 'text.contrast',
     severity: 'warning',
     scope: 'text',
-    description: `Text contrast against the background behind it meets WCAG 2.1 AA (${WCAG_AA.large}:1 for headlines, ${WCAG_AA.normal}:1 for subtitles).`,
+    description: `Text contrast against the background behind it meets WCAG 2.1 AA (${WCAG_AA.large}:1 for headlines, stats, quotes and awards, ${WCAG_AA.normal}:1 for other text).`,
     source: 'wcag',
     check: (img, t) => {
       const ratio = contrastRatio(t.color, t.background);
-      const need = t.kind === 'headline' ? WCAG_AA.large : WCAG_AA.normal;
+      // Headlines and the big content texts (stats, quotes, awards) are set large.
+      const need = LARGE_TEXT.has(t.kind) ? WCAG_AA.large : WCAG_AA.normal;
       return ratio !== undefined && ratio < need
         ? [
             hit(
