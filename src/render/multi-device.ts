@@ -21,7 +21,10 @@ const FAN_SPREAD = 9;
  */
 export function fan(job: Job, area: Box, place: PlaceDevice): DevicePlacement[] {
   const d = job.style.device ?? {};
-  const base = leaning(d.tilt || (d['tilt-direction'] ? 6 : 0), d['tilt-direction']);
+  const dir = d['tilt-direction'];
+  // A fan that leans: every phone turned the same way, the spread halved around a base past it.
+  const spread = dir ? FAN_SPREAD / 2 : FAN_SPREAD;
+  const base = dir ? leaning(Math.max(Math.abs(d.tilt ?? 0), spread + 3), dir) : (d.tilt ?? 0);
   const centreW = area.width * 0.56;
   const centre = place(
     { x: area.x + (area.width - centreW) / 2, y: area.y, width: centreW, height: area.height },
@@ -36,8 +39,8 @@ export function fan(job: Job, area: Box, place: PlaceDevice): DevicePlacement[] 
   const y = centre.outer.y + centre.outer.height * 0.09;
   const side = (x: number, which: 'second' | 'third', tilt: number) =>
     place(mirror({ x, y, width: w, height: h }, area, job.rtl), which, 1, { tilt });
-  const start = side(area.x, 'second', base - FAN_SPREAD);
-  const end = side(area.x + area.width - w, 'third', base + FAN_SPREAD);
+  const start = side(area.x, 'second', base - spread);
+  const end = side(area.x + area.width - w, 'third', base + spread);
   // Drawn back to front.
   return [start, end, centre];
 }
