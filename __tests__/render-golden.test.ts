@@ -150,7 +150,10 @@ const CASES: Record<string, () => Job[]> = {
         content: {
           award: text('App of the Day', 'en-US'),
           rating: { stars: 4.6, count: text('12,400 ratings', 'en-US') },
-          quote: { text: text('The habit tracker that finally made it stick.', 'en-US'), source: text('The Daily Review', 'en-US') },
+          quote: {
+            text: text('The habit tracker that finally made it stick.', 'en-US'),
+            source: text('The Daily Review', 'en-US'),
+          },
         },
       },
       { layout: 'quote', background: { gradient: ['#111827', '#4338ca'], angle: 160 } },
