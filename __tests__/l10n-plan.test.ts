@@ -36,7 +36,7 @@ describe('strings projects render the same headlines as the inline manifest', ()
     const dir = copyFixtureProject(name);
     const project = loadProject({ cwd: dir });
     expect(project.warnings).toEqual([]);
-    expect(project.plan.all).toHaveLength(36);
+    expect(project.plan.all).toHaveLength(48);
     expect(texts(project.plan)).toEqual(expected);
     for (const j of project.plan.all) {
       expect(j.headline?.origin).toBe('strings');

@@ -72,7 +72,7 @@ output: { dir: out, layout: flat }
     const r = await runCli(['render', '-c', EXAMPLE, '--out', out]);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as Report;
-    expect(report.images).toHaveLength(36);
+    expect(report.images).toHaveLength(48);
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(report.summary.errors).toBe(0);
     // What is left are advisories the example knowingly takes: no 6.3" set, 3 Play shots (4 for promotion).
@@ -80,5 +80,5 @@ output: { dir: out, layout: flat }
       'appstore.required-slot',
       'play.promo-eligibility',
     ]);
-  }, 300_000); // 36 full-size images on a 2-core runner that runs other test files beside this one
+  }, 300_000); // 48 full-size images on a 2-core runner that runs other test files beside this one
 });

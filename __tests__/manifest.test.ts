@@ -110,7 +110,7 @@ describe('manifest references', () => {
 
   it('accepts the example project', () => {
     const p = loadProject({ config: path.join(ROOT, 'examples/habitual/screenshots.yml'), cwd: ROOT });
-    expect(p.plan.all).toHaveLength(36);
+    expect(p.plan.all).toHaveLength(48);
   });
 
   it('reports an unknown preset with a suggestion', () => {

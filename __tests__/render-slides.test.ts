@@ -270,3 +270,17 @@ describe('slides without a device', () => {
     expect(decorOf(rtl, 'arrow')[0]!.pointsLeft).toBe(true);
   });
 });
+
+describe('a bleed towards the text', () => {
+  it('runs off the edge away from the text instead (text-bottom with bleed bottom bleeds at the top)', () => {
+    const l = layoutSlide({
+      job: job({ layout: 'text-bottom', device: { bleed: 'bottom' } }),
+      facts: slideSetFacts([job({ layout: 'text-bottom' })], tm),
+      measurer: tm,
+      shots: { primary: SHOT },
+    });
+    const [d] = l.devices;
+    expect(d!.outer.y).toBeLessThan(0);
+    expect(bottom(d!.outer)).toBeLessThan(l.blocks[0]!.box.y);
+  });
+});

@@ -92,16 +92,20 @@ export function phoneTablet(job: Job, area: Box, place: PlaceDevice): DevicePlac
 const BLEED_KEEP = 0.78;
 
 /**
- * A single device that runs off the top or bottom edge (style.device.bleed): as wide as the area
+ * A single device that runs off the top or bottom edge (style.device.bleed; the edge away from the
+ * text when the text sits on the edge asked for): as wide as the area
  * (or wider, up to the canvas less one padding, until a fifth of it is off the edge), its top
  * (bleed bottom) or bottom (bleed top) against the text. The screen box moves with the body, so the
  * screenshot stays placed in it; the part past the edge is simply not on the canvas.
  */
 export function bleed(job: Job, layout: SlideLayout, place: PlaceDevice): DevicePlacement[] {
-  const edge = job.style.device?.bleed;
+  const asked = job.style.device?.bleed;
   const area = layout.deviceArea;
   const [first] = layout.devices;
-  if (!area || !first || layout.devices.length !== 1 || (edge !== 'top' && edge !== 'bottom')) return layout.devices;
+  if (!area || !first || layout.devices.length !== 1 || (asked !== 'top' && asked !== 'bottom')) return layout.devices;
+  // Never through the text: with the text on the edge asked for, the device runs off the other one.
+  const text = layout.textArea;
+  const edge = !text ? asked : text.y < area.y ? 'bottom' : 'top';
   const aspect = first.outer.width / first.outer.height;
   const scale = job.style.device?.scale ?? 1;
   const pad = (layout.width - layout.safe.width) / 2;
