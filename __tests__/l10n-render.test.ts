@@ -84,7 +84,7 @@ describe('strings projects render like the inline manifest', () => {
       ...sel,
     });
     const digest = (r: typeof inline) => Object.fromEntries(r.images.map((i) => [i.record.path, i.record.sha256]));
-    expect(fromStrings.images).toHaveLength(6);
+    expect(fromStrings.images).toHaveLength(8);
     expect(digest(fromStrings)).toEqual(digest(inline));
   }, 300_000);
 });

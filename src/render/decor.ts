@@ -2,7 +2,6 @@
 // out): cards behind feature rows and stats, rating stars, award laurels, quote marks, and the
 // badge between a before and an after. Plain data in, so layout tests assert them as numbers.
 import type { Box } from './types.js';
-import { roundRect } from './frames.js';
 import type { CanvasModule } from './native.js';
 
 type Ctx = ReturnType<InstanceType<CanvasModule['Canvas']>['getContext']>;
@@ -151,7 +150,8 @@ function drawArrow(ctx: Ctx, d: Extract<Decor, { type: 'arrow' }>): void {
 export function drawDecor(ctx: Ctx, decor: Decor[], rtl: boolean): void {
   for (const d of decor) {
     if (d.type === 'card') {
-      roundRect(ctx, d.box.x, d.box.y, d.box.width, d.box.height, d.radius);
+      ctx.beginPath();
+      ctx.roundRect(d.box.x, d.box.y, d.box.width, d.box.height, Math.min(d.radius, d.box.width / 2, d.box.height / 2));
       ctx.fillStyle = d.fill;
       ctx.fill();
     } else if (d.type === 'stars') drawStars(ctx, d, rtl);

@@ -34,8 +34,6 @@ const SPEC: Record<
   award: { from: 'headline', size: 0.05, min: 0.034, weight: 800, lines: 2, align: 'center' },
 };
 
-export const CONTENT_LAYOUTS = ['feature-list', 'stats', 'quote', 'before-after'] as const;
-
 /** The type reference (what fractional sizes are a fraction of): as for text-top. */
 const refOf = (job: Job) => Math.min(job.size.width, job.size.height * 0.55);
 const padOf = (job: Job) => (job.style.padding ?? 0.07) * Math.min(job.size.width, job.size.height);

@@ -7,9 +7,9 @@ import { PLAY } from '../../store/facts.js';
 import type { Hit } from '../model.js';
 import type { Rule } from './shared.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A phrase as a whole word (a leading # or a trailing . is part of it). */
-const phrase = (p: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(p)}(?![\\p{L}\\p{N}])`, 'iu');
+const phrase = (p: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(p)}(?![\\p{L}\\p{N}])`, 'iu');
 const CLAIMS = PLAY.discouraged.claims.map((p) => [p, phrase(p)] as const);
 const CTAS = PLAY.discouraged.callsToAction.map((p) => [p, phrase(p)] as const);
 
