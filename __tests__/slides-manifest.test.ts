@@ -145,3 +145,46 @@ describe('play.promo-claims', () => {
     ).toEqual([]);
   });
 });
+
+describe('lint on the new layouts, rendered', () => {
+  it('a bleeding device, a fan and a feature list lint clean of overflow; the Play quote slide gets play.promo-claims', async () => {
+    const { runPipeline } = await import('../src/pipeline.js');
+    const dir = project(`version: 1
+locales: [en-US, ar]
+presets: [{ id: play.phone, size: 540x960 }]
+screenshots: shots/{locale}/{device}/{slide}.png
+slides:
+  - id: home
+    headline: { en-US: Track every habit, ar: تابع كل عادة }
+    style: { device: { bleed: bottom } }
+  - id: stats
+    headline: { en-US: See your progress, ar: شاهد تقدمك }
+    style: { layout: text-bottom, device: { bleed: top } }
+  - id: photo
+    headline: { en-US: All your habits, ar: كل عاداتك }
+    second-screenshot: shots/{locale}/android-phone/stats.png
+    style: { layout: fan }
+  - id: features
+    headline: { en-US: Everything in one place, ar: كل شيء في مكان واحد }
+    items: [{ icon: "🔥", text: { en-US: Streaks, ar: سلاسل } }, { icon: "⏰", text: { en-US: Reminders, ar: تذكيرات } }]
+    style: { layout: feature-list, background: { color: "#1e1b4b" } }
+  - id: press
+    headline: { en-US: What people say, ar: ماذا يقول الناس }
+    rating: { stars: 4.8 }
+    quote: { text: { en-US: It sticks., ar: إنه يدوم. } }
+    style: { layout: quote, background: { color: "#111827" } }
+`);
+    const r = await runPipeline({ cwd: dir, outDir: path.join(dir, 'out'), noCache: true, jobs: 1 });
+    expect(r.images).toHaveLength(10);
+    const findings = r.report.findings.map((f) => `${f.rule} ${f.slide ?? ''} ${f.locale ?? ''}`);
+    expect(findings.filter((f) => f.startsWith('text.overflow'))).toEqual([]);
+    expect(r.report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(findings.filter((f) => f.startsWith('play.promo-claims')).sort()).toEqual([
+      'play.promo-claims press ar',
+      'play.promo-claims press en-US',
+    ]);
+    // The feature list's lines are linted as text like headlines (their contrast, size, fit).
+    const features = r.images.find((i) => i.job.id === 'en-US/play.phone/features')!;
+    expect(features.text.map((t) => t.kind)).toEqual(['headline', 'item', 'item']);
+  }, 240_000);
+});
