@@ -284,3 +284,17 @@ describe('a bleed towards the text', () => {
     expect(bottom(d!.outer)).toBeLessThan(l.blocks[0]!.box.y);
   });
 });
+
+describe('validate measures emoji icons as render does', () => {
+  it('the pure-JS measurer (fontkit) gives an emoji run the canvas width, within 1%', async () => {
+    const { createPureMeasurer } = await import('../src/render/measure-pure.js');
+    const pure = createPureMeasurer();
+    const j = job({ layout: 'feature-list' });
+    for (const text of ['🔥', '☁️', '⏰📊', '🔥 Streaks']) {
+      const font = { chain: tm.chain({}, j), weight: 400, size: 100, lang: 'en-US', letterSpacing: 0 };
+      const a = pure.width(text, font);
+      const b = tm.width(text, font);
+      expect(Math.abs(a - b) / b, text).toBeLessThan(0.01);
+    }
+  });
+});
