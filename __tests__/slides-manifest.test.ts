@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseManifest } from '../src/manifest/load.js';
+import { problems as schemaErrors } from './helpers/manifest-problems.js';
 import { loadProject } from '../src/project.js';
 import { getRule } from '../src/lint/rules.js';
 import type { Job, Plan } from '../src/plan/types.js';
@@ -21,16 +21,6 @@ slides:
   - id: home
     headline: { en-US: Hello, de-DE: Hallo }
 `;
-
-function schemaErrors(text: string): string[] {
-  try {
-    parseManifest(text, 'm.yml', '/tmp');
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as UserError).message.split('\n');
-  }
-  return [];
-}
 
 function project(text: string, files: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ss-slides-'));
