@@ -189,19 +189,25 @@ describe('slides without a device', () => {
     expect(inSet).toBeGreaterThanOrEqual(0.036 * Math.min(SIZE.width, SIZE.height * 0.55) - 0.01);
   });
 
-  it('too many items for the area are marked as overflowing (lint text.overflow)', () => {
+  it('auto-fits the list to the height below the headline, and marks a list set too large as overflowing (lint text.overflow)', () => {
     const many = Array.from({ length: 6 }, (_, i) => `A rather long feature line number ${i + 1} that wraps`);
-    const l = lay(job({ layout: 'feature-list' }, { screenshot: undefined, content: items(many.slice(0, 4)) }));
-    const small = layoutSlide({
-      job: {
-        ...job({ layout: 'feature-list' }, { screenshot: undefined, content: items(many) }),
-        size: { width: 540, height: 700 },
-      },
-      facts: { textHeight: 0 },
-      measurer: tm,
-    });
-    expect(l.blocks.filter((b) => b.kind === 'item').some((b) => b.overflow)).toBe(false);
-    expect(small.blocks.filter((b) => b.kind === 'item').every((b) => b.overflow)).toBe(true);
+    const at = (n: number) =>
+      job(
+        { layout: 'feature-list' },
+        { screenshot: undefined, content: items(many.slice(0, n)), size: { width: 540, height: 800 } },
+      );
+    const three = lay(at(3));
+    const six = lay(at(6));
+    const size = (l: typeof six) => l.blocks.find((b) => b.kind === 'item')!.font.size;
+    for (const l of [three, six]) expect(l.blocks.filter((b) => b.kind === 'item').some((b) => b.overflow)).toBe(false);
+    // Three rows take the size their width allows; six are set smaller to fit the height.
+    expect(size(six)).toBeLessThan(size(three) * 0.9);
+    const cards = decorOf(six, 'card').filter((_, i) => i % 2 === 0);
+    expect(cards).toHaveLength(6);
+    expect(bottom(cards.at(-1)!.box)).toBeLessThanOrEqual(bottom(six.deviceArea!) + 0.5);
+    // Six rows at three rows' size do not fit: every line of the list is marked.
+    const forced = layoutSlide({ job: at(6), facts: slideSetFacts([at(3)], tm), measurer: tm });
+    expect(forced.blocks.filter((b) => b.kind === 'item').every((b) => b.overflow)).toBe(true);
   });
 
   it('stats: a card per stat, the big number in the accent colour over its label, centred', () => {

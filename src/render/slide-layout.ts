@@ -4,7 +4,7 @@
 import type { Job } from '../plan/types.js';
 import { layoutWith, setFacts, type LayoutInput, type SlideLayout, type TextMeasurer } from './layout.js';
 import { bleed, fan, phoneTablet } from './multi-device.js';
-import { contentLayout, contentSizes } from './slides.js';
+import { contentLayout, contentSizes, ownSizes, type AreaOf } from './slides.js';
 import type { SetFacts } from './types.js';
 
 export function layoutSlide(input: LayoutInput): SlideLayout {
@@ -23,7 +23,15 @@ export function layoutSlide(input: LayoutInput): SlideLayout {
     case 'stats':
     case 'quote':
     case 'before-after': {
-      const c = contentLayout({ job, area, tm: input.measurer, facts: input.facts, place });
+      // A slide out of the set's one size (lock-type-size: false) fits its content on its own.
+      const facts =
+        job.style['lock-type-size'] === false
+          ? {
+              ...input.facts,
+              content: ownSizes(job, input.measurer, input.facts, areaFor(input.facts, input.measurer)),
+            }
+          : input.facts;
+      const c = contentLayout({ job, area, tm: input.measurer, facts, place });
       layout.blocks.push(...c.blocks);
       layout.devices = c.devices;
       layout.decor = c.decor;
@@ -35,10 +43,18 @@ export function layoutSlide(input: LayoutInput): SlideLayout {
   return layout;
 }
 
+/** Where a slide's content goes (below or above its headline, at the set's headline facts). */
+function areaFor(facts: SetFacts, tm: TextMeasurer): AreaOf {
+  return (job) => {
+    const { layout, place } = layoutWith({ job, facts, measurer: tm });
+    return layout.deviceArea && !layout.fullBleed ? { area: layout.deviceArea, place } : undefined;
+  };
+}
+
 /** The set's shared facts: the headline's (layout.ts) and one size per kind of content text (slides.ts). */
 export function slideSetFacts(setJobs: Job[], tm: TextMeasurer): SetFacts {
   const facts = setFacts(setJobs, tm);
-  const content = contentSizes(setJobs, tm);
+  const content = contentSizes(setJobs, tm, facts, areaFor(facts, tm));
   if (content) facts.content = content;
   return facts;
 }

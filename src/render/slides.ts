@@ -149,27 +149,55 @@ function allFitted(t: ReturnType<typeof contentTexts>): Fitted[] {
 }
 
 /**
- * One size per kind of content text across the set: the smallest any slide needs, never below
- * the kind's minimum (the headline's rule, src/render/layout.ts setFacts). Undefined: no content.
+ * The sizes a slide's content takes on its own: each text's fit to its column and lines, then all
+ * of them scaled down together (never below each kind's minimum) until the stack fits the height
+ * below the headline. `areaOf` lays the slide out (layout.ts) for that height.
  */
-export function contentSizes(setJobs: Job[], tm: TextMeasurer): SetFacts['content'] {
+export function ownSizes(job: Job, tm: TextMeasurer, facts: SetFacts, areaOf: AreaOf): SetFacts['content'] {
+  const fitted = allFitted(contentTexts(job, tm));
+  if (!fitted.length) return undefined;
+  const at = (scale: number) => {
+    const sizes: NonNullable<SetFacts['content']> = {};
+    for (const f of fitted) {
+      const own = Math.max(f.minSize, Math.min(f.fit, f.maxSize) * scale);
+      sizes[f.kind] = Math.min(sizes[f.kind] ?? Infinity, own);
+    }
+    return sizes;
+  };
+  const placed = areaOf(job);
+  if (!placed) return at(1);
+  for (let scale = 1; scale > 0.3; scale -= 0.05) {
+    const sizes = at(scale);
+    const c = contentLayout({ job, area: placed.area, tm, facts: { ...facts, content: sizes }, place: placed.place });
+    if (!c.overflow) return sizes;
+  }
+  return at(0);
+}
+
+/** Where a slide's content goes and its device placer, from its layout (slide-layout.ts). */
+export type AreaOf = (job: Job) => { area: Box; place: PlaceDevice } | undefined;
+
+/**
+ * One size per kind of content text across the set: the smallest any slide needs (to fit its
+ * column, its lines and the height below its headline), never below the kind's minimum (the
+ * headline's rule, src/render/layout.ts setFacts). Undefined: no content.
+ */
+export function contentSizes(setJobs: Job[], tm: TextMeasurer, facts: SetFacts, areaOf: AreaOf): SetFacts['content'] {
   const out: NonNullable<SetFacts['content']> = {};
   for (const job of setJobs) {
     if (job.style['lock-type-size'] === false) continue;
-    for (const f of allFitted(contentTexts(job, tm))) {
-      const own = Math.max(f.minSize, Math.min(f.fit, f.maxSize));
-      out[f.kind] = Math.min(out[f.kind] ?? Infinity, own);
-    }
+    for (const [kind, size] of Object.entries(ownSizes(job, tm, facts, areaOf) ?? {}) as Array<[ContentKind, number]>)
+      out[kind] = Math.min(out[kind] ?? Infinity, size);
   }
   return Object.keys(out).length ? out : undefined;
 }
 
 type Sized = Fitted & { size: number };
 
-function sized(f: Fitted | undefined, job: Job, facts: SetFacts): Sized | undefined {
+function sized(f: Fitted | undefined, facts: SetFacts): Sized | undefined {
   if (!f) return undefined;
   const own = Math.max(f.minSize, Math.min(f.fit, f.maxSize));
-  const locked = job.style['lock-type-size'] === false ? undefined : facts.content?.[f.kind];
+  const locked = facts.content?.[f.kind];
   return { ...f, size: locked === undefined ? own : Math.min(f.maxSize, locked) };
 }
 
@@ -249,21 +277,25 @@ export function contentLayout({ job, area, tm, facts, place }: ContentInput): Co
 
   if (layout === 'feature-list') {
     for (const it of t.items) {
-      const icon = sized(it.icon, job, facts);
-      const text = sized(it.text, job, facts);
+      const icon = sized(it.icon, facts);
+      const text = sized(it.text, facts);
       if (!text) continue;
-      const h = Math.max(m.icon, heightOf(text)) + 2 * m.inner;
+      // The tile and the padding shrink with the text when the list is fitted to the height.
+      const k = text.size / text.maxSize;
+      const tile = m.icon * k;
+      const inner = m.inner * k;
+      const h = Math.max(tile, heightOf(text)) + 2 * inner;
       rows.push({
         height: h,
         place: (y) => {
           const card: Box = { x: x0, y, width: m.safeW, height: h };
-          out.decor.push({ type: 'card', box: card, radius: m.radius, fill: cardFill });
+          out.decor.push({ type: 'card', box: card, radius: m.radius * k, fill: cardFill });
           // The icon on the reading side's start; the line after it.
-          const iconX = job.rtl ? card.x + card.width - m.inner - m.icon : card.x + m.inner;
-          const iconBox: Box = { x: iconX, y: y + (h - m.icon) / 2, width: m.icon, height: m.icon };
-          out.decor.push({ type: 'card', box: iconBox, radius: m.icon * 0.3, fill: withAlpha(accent, 0.22, cardFill) });
+          const iconX = job.rtl ? card.x + card.width - m.inner - tile : card.x + m.inner;
+          const iconBox: Box = { x: iconX, y: y + (h - tile) / 2, width: tile, height: tile };
+          out.decor.push({ type: 'card', box: iconBox, radius: tile * 0.3, fill: withAlpha(accent, 0.22, cardFill) });
           if (icon) out.blocks.push(blockOf(icon, iconBox, textColor));
-          const textX = job.rtl ? card.x + m.inner : iconX + m.icon + m.inner;
+          const textX = job.rtl ? card.x + m.inner : iconX + tile + m.inner;
           out.blocks.push(blockOf(text, { x: textX, y, width: m.width.item, height: h }, textColor, 'start'));
         },
       });
@@ -271,8 +303,8 @@ export function contentLayout({ job, area, tm, facts, place }: ContentInput): Co
     out.overflow = stack(rows, area, m.gap, m.gap * 2.2);
   } else if (layout === 'stats') {
     for (const st of t.stats) {
-      const value = sized(st.value, job, facts);
-      const label = sized(st.label, job, facts);
+      const value = sized(st.value, facts);
+      const label = sized(st.label, facts);
       if (!value) continue;
       const vh = value.size * 1.05;
       const lh = heightOf(label);
@@ -300,7 +332,7 @@ export function contentLayout({ job, area, tm, facts, place }: ContentInput): Co
     out.overflow = stack(rows, area, m.gap, m.gap * 2.5);
   } else if (layout === 'quote') {
     const c = job.content ?? {};
-    const award = sized(t.award, job, facts);
+    const award = sized(t.award, facts);
     if (award) {
       const ah = heightOf(award);
       const lh = Math.max(ah * 1.5, m.ref * 0.16);
@@ -331,7 +363,7 @@ export function contentLayout({ job, area, tm, facts, place }: ContentInput): Co
       const stars = c.rating.stars;
       const size = m.ref * 0.075;
       const gap = size * 0.18;
-      const count = sized(t.rating, job, facts);
+      const count = sized(t.rating, facts);
       const ch = heightOf(count);
       rows.push({
         height: size + (count ? m.inner * 0.4 + ch : 0),
@@ -354,8 +386,8 @@ export function contentLayout({ job, area, tm, facts, place }: ContentInput): Co
         },
       });
     }
-    const quote = sized(t.quote, job, facts);
-    const source = sized(t.source, job, facts);
+    const quote = sized(t.quote, facts);
+    const source = sized(t.source, facts);
     if (quote) {
       const mark = m.ref * 0.1;
       const qh = heightOf(quote);
@@ -386,8 +418,8 @@ export function contentLayout({ job, area, tm, facts, place }: ContentInput): Co
     }
     out.overflow = stack(rows, area, m.gap * 1.5, m.gap * 3);
   } else if (layout === 'before-after') {
-    const before = sized(t.labels.before, job, facts);
-    const after = sized(t.labels.after, job, facts);
+    const before = sized(t.labels.before, facts);
+    const after = sized(t.labels.after, facts);
     const lh = Math.max(heightOf(before), heightOf(after));
     const pill = lh + m.inner * 0.8;
     const half = (m.safeW - m.gap) / 2;
