@@ -54,6 +54,38 @@ export function contentKey(c: SlideContent): unknown {
   return { texts: contentTexts(c).map(([what, t]) => [what, t.text]), stars: c.rating?.stars ?? null };
 }
 
+/** A slide's content as plain strings: what the render API carries (docs/render-api.md). */
+export interface ContentText {
+  items?: Array<{ icon?: string; text: string }>;
+  stats?: Array<{ value: string; label?: string }>;
+  quote?: { text: string; source?: string };
+  rating?: { stars: number; count?: string };
+  award?: string;
+  labels?: { before?: string; after?: string };
+}
+
+/** The content's texts as plain strings (a remote render request). */
+export function contentToText(c: SlideContent): ContentText {
+  return JSON.parse(
+    JSON.stringify(c, (k, v) => (v && typeof v === 'object' && 'origin' in v && 'text' in v ? v.text : v)),
+  ) as ContentText;
+}
+
+/** Plain strings back to content, each text inline in the locale (the service's jobs). */
+export function contentFromText(c: ContentText, locale: string): SlideContent {
+  const t = (text: string) => ({ text, origin: 'inline' as const, locale });
+  const opt = <K extends string>(k: K, v: string | undefined) =>
+    (v !== undefined ? { [k]: t(v) } : {}) as Partial<Record<K, ResolvedText>>;
+  const out: SlideContent = {};
+  if (c.items) out.items = c.items.map((i) => ({ ...(i.icon ? { icon: i.icon } : {}), text: t(i.text) }));
+  if (c.stats) out.stats = c.stats.map((s) => ({ value: t(s.value), ...opt('label', s.label) }));
+  if (c.quote) out.quote = { text: t(c.quote.text), ...opt('source', c.quote.source) };
+  if (c.rating) out.rating = { stars: c.rating.stars, ...opt('count', c.rating.count) };
+  if (c.award !== undefined) out.award = t(c.award);
+  if (c.labels) out.labels = { ...opt('before', c.labels.before), ...opt('after', c.labels.after) };
+  return out;
+}
+
 /** What each content layout needs, for a message naming the slide's field. */
 const NEEDS: Partial<Record<string, { field: 'items' | 'stats' | 'quote'; what: string }>> = {
   'feature-list': { field: 'items', what: 'a list of items ({icon, text})' },

@@ -3,6 +3,7 @@
 // reuses the render and changed content makes a new one.
 import { readFileSync } from 'node:fs';
 import type { Job } from '../plan/types.js';
+import { contentToText } from '../plan/content.js';
 import type { Style } from '../manifest/types.js';
 import { resolvePreset } from '../store/presets.js';
 import { UserError } from '../util/errors.js';
@@ -79,6 +80,7 @@ export function buildSetRequest(
     subtitle: j.subtitle?.text,
     screenshot: j.screenshot ? { data: readFile(j.screenshot).toString('base64') } : undefined,
     style: remoteStyle(j),
+    ...(j.content ? { content: contentToText(j.content) } : {}),
   }));
   const content = {
     canvas: remoteCanvas(first),

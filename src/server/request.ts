@@ -1,6 +1,7 @@
 // A render request, checked: the JSON Schema first (shape), then what a schema cannot say (known
 // preset and theme, no file paths in style, webhook targets allowed, secrets available).
 // Errors name the field at fault in `param`, e.g. slides[0].screenshot.
+import type { ContentText } from '../plan/content.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { addManifestFormats } from '../manifest/formats.js';
 import { closest } from 'fastest-levenshtein';
@@ -21,6 +22,7 @@ export interface SlideSpec {
   headline?: string;
   subtitle?: string;
   style?: Style;
+  content?: ContentText;
 }
 
 /** The accepted request as stored with the render (screenshots live as files beside it). */
@@ -248,6 +250,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
       headline: textOf(s.headline),
       subtitle: textOf(s.subtitle),
       style: s.style as Style | undefined,
+      ...(s.content ? { content: s.content as ContentText } : {}),
     });
     screenshots.push(shot ?? (fromPart ? { file: `slides[${i}].screenshot` } : undefined));
   });
