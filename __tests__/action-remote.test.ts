@@ -177,9 +177,11 @@ describe('mode: remote', { timeout: 300_000 }, () => {
       'de-DE/appstore.iphone_6_9/01-home.png',
       'de-DE/appstore.iphone_6_9/02-stats.png',
       'de-DE/appstore.iphone_6_9/03-photo.png',
+      'de-DE/appstore.iphone_6_9/04-features.png',
       'de-DE/play.phone/01-home.png',
       'de-DE/play.phone/02-stats.png',
       'de-DE/play.phone/03-photo.png',
+      'de-DE/play.phone/04-features.png',
     ]);
   });
 

@@ -110,7 +110,7 @@ describe('render --remote against storeshots serve', () => {
       expect(await diffRatio(path.join(remoteOut, f), path.join(localOut, f)), f).toBeLessThan(0.005);
     const report = JSON.parse(readFileSync(path.join(remoteOut, 'report.json'), 'utf8')) as Report;
     expect(report.summary.errors).toBe(0);
-    expect(report.images).toHaveLength(6);
+    expect(report.images).toHaveLength(8);
     // Width and height of each image come from the service's answer and match the local render's report.
     const local = JSON.parse(readFileSync(path.join(localOut, 'report.json'), 'utf8')) as Report;
     const dims = (rep: Report) => rep.images.map((i) => `${i.path} ${i.width}x${i.height}`).sort();
