@@ -67,7 +67,7 @@ export interface ContentText {
 /** The content's texts as plain strings (a remote render request). */
 export function contentToText(c: SlideContent): ContentText {
   return JSON.parse(
-    JSON.stringify(c, (k, v) => (v && typeof v === 'object' && 'origin' in v && 'text' in v ? v.text : v)),
+    JSON.stringify(c, (_key, v) => (v && typeof v === 'object' && 'origin' in v && 'text' in v ? v.text : v)),
   ) as ContentText;
 }
 
