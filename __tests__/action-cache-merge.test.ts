@@ -48,7 +48,7 @@ afterEach(async () => {
 const MACHINE = mkdtempSync(path.join(tmpdir(), 'storeshots-machine-'));
 
 /**
- * The repository: the example project cut to 2 locales x 2 presets (12 images). `job` runs
+ * The repository: the example project cut to 2 locales x 2 presets (16 images). `job` runs
  * the action as one job of a workflow on a fresh runner: …/work/<repo>/<repo> a new checkout,
  * …/work/_temp empty, nothing left from a previous job, the same paths as every other job.
  */
@@ -60,6 +60,11 @@ function repository() {
       const before = readFileSync(file, 'utf8');
       if (!before.includes(from)) throw new Error(`the example manifest has no "${from}"`);
       writeFileSync(file, before.replace(from, to));
+    },
+    /** Back to the example's three device slides: its Play set of 3 is then short of promotion eligibility (4), a set-level finding. */
+    dropFeatureList: () => {
+      const yml = readFileSync(file, 'utf8');
+      writeFileSync(file, yml.slice(0, yml.indexOf('  - id: features')) + yml.slice(yml.indexOf('fallback-locale:')));
     },
     job: async (o: Omit<RunOptions, 'actionDir' | 'workspace' | 'github' | 'artifacts'>) => {
       const work = path.join(MACHINE, 'work');
@@ -105,7 +110,7 @@ describe('the render cache across workflow runs (@actions/cache, cache service v
     const first = await m.job({ inputs: base, event: push, runId: 4001 });
     expect(first.code).toBe(0);
     const r1 = first.report;
-    expect(r1.summary).toMatchObject({ images: 12, rendered: 12, cached: 0 });
+    expect(r1.summary).toMatchObject({ images: 16, rendered: 16, cached: 0 });
     expect(cache.calls).toEqual(
       calls(
         'GetCacheEntryDownloadURL ALLrun-4001 -> miss',
@@ -117,20 +122,20 @@ describe('the render cache across workflow runs (@actions/cache, cache service v
     );
     const key1 = cache.entries[0]!.key;
     expect(cache.calls[1]).toBe(`GetCacheEntryDownloadURL ${key1} -> miss`);
-    expect(first.stdout).toContain(`Render cache saved as ${key1} (12 images)`);
+    expect(first.stdout).toContain(`Render cache saved as ${key1} (16 images)`);
     // The archive is the client's tar of RUNNER_TEMP/storeshots-cache, one entry per image.
-    expect(entriesIn(cache.listing(key1))).toHaveLength(12);
+    expect(entriesIn(cache.listing(key1))).toHaveLength(16);
     expect(cache.listing(key1).every((f) => f.startsWith('../../_temp/storeshots-cache'))).toBe(true);
 
     const second = await m.job({ inputs: base, event: push, runId: 4002 });
     expect(second.code).toBe(0);
     const r2 = second.report;
     expect(second.stdout).toContain(`Render cache restored from ${key1}`);
-    expect(r2.summary).toMatchObject({ images: 12, rendered: 0, cached: 12 });
+    expect(r2.summary).toMatchObject({ images: 16, rendered: 0, cached: 16 });
     expect(r2.images.every((i) => i.cached)).toBe(true);
     expect(r2.images.map((i) => [i.path, i.sha256])).toEqual(r1.images.map((i) => [i.path, i.sha256]));
-    expect(second.stdout).toContain('Render cache: 12 of 12 images unchanged (copied from the cache), 0 rendered.');
-    expect(second.summary).toContain('12 of 12 images were unchanged and copied from the render cache; 0 rendered.');
+    expect(second.stdout).toContain('Render cache: 16 of 16 images unchanged (copied from the cache), 0 rendered.');
+    expect(second.summary).toContain('16 of 16 images were unchanged and copied from the render cache; 0 rendered.');
     // Nothing rendered: nothing saved.
     expect(cache.downloads).toBe(1);
     expect(cache.entries).toHaveLength(1);
@@ -147,12 +152,12 @@ describe('the render cache across workflow runs (@actions/cache, cache service v
       'de-DE/appstore.iphone_6_9/02-stats.png',
       'de-DE/play.phone/02-stats.png',
     ]);
-    expect(r3.summary).toMatchObject({ images: 12, rendered: 2, cached: 10 });
-    // The new cache holds this set's 12 images, not the replaced de-DE ones too.
+    expect(r3.summary).toMatchObject({ images: 16, rendered: 2, cached: 14 });
+    // The new cache holds this set's 16 images, not the replaced de-DE ones too.
     const key3 = cache.entries.at(-1)!.key;
     expect(key3).not.toBe(key1);
-    expect(third.stdout).toContain(`Render cache saved as ${key3} (12 images)`);
-    expect(entriesIn(cache.listing(key3))).toHaveLength(12);
+    expect(third.stdout).toContain(`Render cache saved as ${key3} (16 images)`);
+    expect(entriesIn(cache.listing(key3))).toHaveLength(16);
 
     // The edit is reverted: the newest cache (key3) lacks the old de-DE slide, so it is drawn
     // again; the set is key1's, which is taken (keys are immutable), yet this cache must become
@@ -160,11 +165,11 @@ describe('the render cache across workflow runs (@actions/cache, cache service v
     m.edit('de-DE: Sieh deinen ganzen Fortschritt', 'de-DE: Sieh deinen Fortschritt');
     const fourth = await m.job({ inputs: base, event: push, runId: 4004 });
     expect(fourth.stdout).toContain(`Render cache restored from ${key3}`);
-    expect(fourth.report.summary).toMatchObject({ rendered: 2, cached: 10 });
-    expect(fourth.stdout).toContain(`Render cache saved as ${key1}-4004 (12 images)`);
+    expect(fourth.report.summary).toMatchObject({ rendered: 2, cached: 14 });
+    expect(fourth.stdout).toContain(`Render cache saved as ${key1}-4004 (16 images)`);
     const fifth = await m.job({ inputs: base, event: push, runId: 4005 });
     expect(fifth.stdout).toContain(`Render cache restored from ${key1}-4004`);
-    expect(fifth.report.summary).toMatchObject({ rendered: 0, cached: 12 });
+    expect(fifth.report.summary).toMatchObject({ rendered: 0, cached: 16 });
   });
 });
 
@@ -174,6 +179,7 @@ describe('a sharded matrix: shard 1/2 and 2/2, then mode: merge, in one workflow
     // The matrix has its own artifact-name (as the README advises when a workflow has two).
     const name = { 'artifact-name': 'screenshots' };
     const repo = repository();
+    repo.dropFeatureList();
     const ev = pullRequestEvent(gh, { number: 9, headSha: '9'.repeat(40) });
     const shards = [];
     for (const i of [1, 2]) {

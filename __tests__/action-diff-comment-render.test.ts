@@ -87,7 +87,7 @@ describe('the review comment in Chromium with GitHub’s markdown CSS', () => {
   it('one German headline changed: the verdict, then its 3 before | after | diff pictures first; the sheets fold away', async () => {
     expect(diff.changed).toHaveLength(3);
     const md = comment();
-    expect(md).toContain('🔍 **3 changed · 0 added · 0 removed · 33 unchanged**.');
+    expect(md).toContain('🔍 **3 changed · 0 added · 0 removed · 45 unchanged**.');
     const wide = await show(md, 1280, 'diff-1280');
     expect(wide.pageScrollsSideways).toBe(false);
     const changes = wide.images.filter((i) => i.alt === ALT);

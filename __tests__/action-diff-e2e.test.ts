@@ -21,7 +21,7 @@ import {
 import { tempDirs } from './helpers/temp.js';
 
 const PRESETS = ['appstore.iphone_6_9', 'appstore.ipad_13', 'play.phone'];
-const IMAGES = 2 * 3 * 3;
+const IMAGES = 2 * 3 * 4;
 const WORKFLOW = 42;
 const MAIN_SHA = 'c'.repeat(40);
 const inputs = { 'github-token': 'ghs_write', manifest: 'screenshots.yml', 'fail-on': 'never' };
@@ -274,7 +274,7 @@ describe('without a base artifact: the base commit rendered on the runner', { ti
     git(ws, 'clone', '-q', origin, '.');
     git(ws, 'checkout', '-q', head);
     workflowRun(5101, { headBranch: 'feature-31', event: 'pull_request', status: 'in_progress', conclusion: null });
-    // A fresh render cache: the head draws all 18 images, the base only the 3 that differ.
+    // A fresh render cache: the head draws all 24 images, the base only the 3 that differ.
     const r = await runAction({
       env: { RUNNER_TEMP: temp() },
       workspace: ws,

@@ -50,12 +50,12 @@ describe('@github/local-action', () => {
     expect(r.code, r.out.slice(-3000)).toBe(0);
     expect(r.out).toContain('The Actions cache service is not available here: rendering without a persistent cache.');
     // local-action's table of outputs.
-    expect(r.out).toMatch(/'images'\s*│\s*'3'/);
+    expect(r.out).toMatch(/'images'\s*│\s*'4'/);
     expect(r.out).toMatch(/'errors'\s*│\s*'0'/);
     const report = JSON.parse(readFileSync(path.join(ws, 'storeshots-out/report.json'), 'utf8')) as {
       images: unknown[];
     };
-    expect(report.images).toHaveLength(3);
+    expect(report.images).toHaveLength(4);
     expect(readdirSync(path.join(ws, '.artifacts'))).toContain('storeshots.zip');
     expect(existsSync(path.join(ws, 'storeshots-out/en-US'))).toBe(true);
   }, 300_000);

@@ -58,7 +58,7 @@ afterEach(async () => {
   await gh.stop();
 });
 
-/** The example cut to one locale and the two phone presets: 6 images. */
+/** The example cut to one locale and the two phone presets: 8 images. */
 function workspace(): string {
   return exampleWorkspace(['en-US', 'de-DE'], ['appstore.iphone_6_9', 'play.phone']);
 }
@@ -112,17 +112,17 @@ describe('mode: remote', { timeout: 300_000 }, () => {
     expect(r.stdout).toMatch(/remote de-DE\/play\.phone: succeeded \(rnd_/);
     // The key reaches the log only in the runner's mask command, which hides it everywhere else.
     expect(r.stdout.split('\n').filter((l) => l.includes(KEY))).toEqual([`::add-mask::${KEY}`]);
-    expect(Number(r.outputs.images)).toBe(6);
+    expect(Number(r.outputs.images)).toBe(8);
     expect(Number(r.outputs.errors)).toBe(0);
     const files = arts.files('storeshots');
     const pngs = [...files.keys()].filter((f) => f.endsWith('.png'));
-    expect(pngs).toHaveLength(6);
+    expect(pngs).toHaveLength(8);
     for (const f of pngs) {
       const meta = await sharp(files.get(f)!).metadata();
       expect(meta.hasAlpha).toBe(false);
     }
     expect(gh.comments).toHaveLength(1);
-    expect(gh.comments[0]!.body).toContain('6 images');
+    expect(gh.comments[0]!.body).toContain('8 images');
   });
 
   it('wait: dispatch submits and ends; the dispatch wakes mode: collect, which updates the same comment', async () => {
@@ -140,7 +140,7 @@ describe('mode: remote', { timeout: 300_000 }, () => {
     expect(submit.code).toBe(0);
     expect(JSON.parse(submit.outputs.renders!)).toHaveLength(2);
     expect(gh.comments).toHaveLength(1);
-    expect(gh.comments[0]!.body).toContain('Rendering 6 image(s) in 2 set(s)');
+    expect(gh.comments[0]!.body).toContain('Rendering 8 image(s) in 2 set(s)');
     expect(gh.comments[0]!.body).toContain(commentMarker(''));
     const commentId = gh.comments[0]!.id;
     expect(() => arts.files('dispatched')).toThrow(/no finalized artifact/);
@@ -167,19 +167,21 @@ describe('mode: remote', { timeout: 300_000 }, () => {
     expect(collect.stderr).toBe('');
     expect(collect.code).toBe(0);
     expect(collect.stdout).toMatch(/Dispatch for render rnd_\w+ \(succeeded\) verified/);
-    expect(Number(collect.outputs.images)).toBe(6);
+    expect(Number(collect.outputs.images)).toBe(8);
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.id).toBe(commentId);
-    expect(gh.comments[0]!.body).not.toContain('Rendering 6 image(s)');
-    expect(gh.comments[0]!.body).toContain('6 images');
+    expect(gh.comments[0]!.body).not.toContain('Rendering 8 image(s)');
+    expect(gh.comments[0]!.body).toContain('8 images');
     const pngs = [...arts.files('dispatched').keys()].filter((f) => f.endsWith('.png')).sort();
     expect(pngs).toEqual([
       'de-DE/appstore.iphone_6_9/01-home.png',
       'de-DE/appstore.iphone_6_9/02-stats.png',
       'de-DE/appstore.iphone_6_9/03-photo.png',
+      'de-DE/appstore.iphone_6_9/04-features.png',
       'de-DE/play.phone/01-home.png',
       'de-DE/play.phone/02-stats.png',
       'de-DE/play.phone/03-photo.png',
+      'de-DE/play.phone/04-features.png',
     ]);
   });
 

@@ -63,10 +63,10 @@ it('runs from an empty folder under Node 24 and renders the example', async () =
     .version;
   expect(JSON.parse(readFileSync(path.join(link, 'sharp', 'package.json'), 'utf8')).version).toBe(pinned);
 
-  expect(r.outputs.images).toBe('36');
+  expect(r.outputs.images).toBe('48');
   const report = JSON.parse(readFileSync(path.join(ws, 'storeshots-out', 'report.json'), 'utf8'));
-  expect(report.images).toHaveLength(36);
+  expect(report.images).toHaveLength(48);
   expect(existsSync(path.join(ws, 'storeshots-out', 'ar', 'play.phone', '01-home.png'))).toBe(true);
-  expect(r.summary).toContain('## storeshots: 36 images');
+  expect(r.summary).toContain('## storeshots: 48 images');
   expect(gh.violations).toEqual([]);
 }, 600_000);

@@ -6,7 +6,7 @@ describe('storeshots CLI', () => {
     const r = await runCli(['validate', '-c', EXAMPLE]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/4 locale\(s\) x 3 preset\(s\): 36 image\(s\)/);
+    expect(r.stdout).toMatch(/4 locale\(s\) x 3 preset\(s\): 48 image\(s\)/);
   });
 
   it('the shipped bin lists every preset as JSON', () => {

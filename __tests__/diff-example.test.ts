@@ -60,7 +60,7 @@ describe('storeshots diff on two renders of the example', () => {
     ]);
     expect(json.added).toEqual([]);
     expect(json.removed).toEqual([]);
-    expect(json.unchanged).toBe(2 * 3 * 3 - 3);
+    expect(json.unchanged).toBe(2 * 3 * 4 - 3);
     expect(json.belowThreshold).toEqual([]);
     for (const e of json.changed) {
       expect(e.path).toBe(`de-DE/${e.preset}/02-stats.png`);
@@ -90,18 +90,18 @@ describe('storeshots diff on two renders of the example', () => {
     expect(r.changed).toEqual([]);
     expect(r.added).toEqual([]);
     expect(r.removed).toEqual([]);
-    expect(r.unchanged).toBe(18);
+    expect(r.unchanged).toBe(24);
     // Every file's bytes differ, and the diff says they were compared pixel by pixel.
-    expect(r.belowThreshold).toHaveLength(18);
+    expect(r.belowThreshold).toHaveLength(24);
     for (const e of r.belowThreshold) expect(e.pixels).toBe(0);
   });
 
   it('exits 0 through the shipped bin when nothing changed, 1 when something did', () => {
     const same = runBin(['diff', head, head]);
     expect(same.code, same.stderr).toBe(0);
-    expect(same.stdout).toBe('0 changed · 0 added · 0 removed · 18 unchanged\n');
+    expect(same.stdout).toBe('0 changed · 0 added · 0 removed · 24 unchanged\n');
     const changed = runBin(['diff', base, head]);
     expect(changed.code, changed.stderr).toBe(1);
-    expect(changed.stdout).toContain('3 changed · 0 added · 0 removed · 15 unchanged\n');
+    expect(changed.stdout).toContain('3 changed · 0 added · 0 removed · 21 unchanged\n');
   });
 });

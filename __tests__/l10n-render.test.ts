@@ -52,8 +52,8 @@ describe('pseudo-locales rendered', () => {
       noCache: true,
       jobs: 2,
     });
-    // 17 screenshot presets x 3 slides + the feature graphic, in two pseudo-locales
-    expect(result.images).toHaveLength(2 * (17 * 3 + 1));
+    // 17 screenshot presets x 4 slides + the feature graphic, in two pseudo-locales
+    expect(result.images).toHaveLength(2 * (17 * 4 + 1));
     expect(new Set(result.images.map((i) => i.job.preset)).size).toBe(PRESET_IDS.length);
     for (const img of result.images) {
       expect(img.job.headline?.origin).toBe('pseudo');
@@ -84,7 +84,7 @@ describe('strings projects render like the inline manifest', () => {
       ...sel,
     });
     const digest = (r: typeof inline) => Object.fromEntries(r.images.map((i) => [i.record.path, i.record.sha256]));
-    expect(fromStrings.images).toHaveLength(6);
+    expect(fromStrings.images).toHaveLength(8);
     expect(digest(fromStrings)).toEqual(digest(inline));
   }, 300_000);
 });

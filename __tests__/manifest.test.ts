@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseManifest } from '../src/manifest/load.js';
+import { problems } from './helpers/manifest-problems.js';
 import { loadProject } from '../src/project.js';
-import { UserError } from '../src/util/errors.js';
+import type { UserError } from '../src/util/errors.js';
 import { ROOT, runBin } from './helpers/cli.js';
 
 const GOOD = `version: 1
@@ -15,16 +15,6 @@ slides:
   - id: home
     headline: { en-US: Hello, de-DE: Hallo }
 `;
-
-function problems(text: string): string[] {
-  try {
-    parseManifest(text, 'm.yml', '/tmp');
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as UserError).message.split('\n');
-  }
-  return [];
-}
 
 /** A project folder with the example's raw shots and the given manifest text. */
 function project(text: string): string {
@@ -110,7 +100,7 @@ describe('manifest references', () => {
 
   it('accepts the example project', () => {
     const p = loadProject({ config: path.join(ROOT, 'examples/habitual/screenshots.yml'), cwd: ROOT });
-    expect(p.plan.all).toHaveLength(36);
+    expect(p.plan.all).toHaveLength(48);
   });
 
   it('reports an unknown preset with a suggestion', () => {

@@ -257,11 +257,14 @@ describe('selection and shards', () => {
 });
 
 describe('the example project', () => {
-  it('plans 36 images over 12 sets with the example shots', () => {
+  it('plans 48 images over 12 sets with the example shots', () => {
     const { plan: p } = loadProject({ config: path.join(ROOT, 'examples/habitual/screenshots.yml'), cwd: ROOT });
-    expect(p.all).toHaveLength(36);
+    expect(p.all).toHaveLength(48);
     expect(new Set(p.all.map((j) => j.set)).size).toBe(12);
-    expect(p.all.every((j) => j.screenshot?.startsWith(path.join(ROOT, 'examples/habitual/shots/')))).toBe(true);
+    // The feature-list slide draws no device, so it takes no screenshot.
+    const withShot = p.all.filter((j) => j.slide !== 'features');
+    expect(withShot.every((j) => j.screenshot?.startsWith(path.join(ROOT, 'examples/habitual/shots/')))).toBe(true);
+    expect(p.all.filter((j) => j.slide === 'features').every((j) => j.screenshot === undefined)).toBe(true);
   });
 });
 

@@ -105,12 +105,12 @@ describe('render --remote against storeshots serve', () => {
     const l = await runCli(['render', ...args, '--out', localOut], ROOT);
     expect(l.code).toBe(0);
     expect(images(remoteOut)).toEqual(images(localOut));
-    expect(images(remoteOut)).toHaveLength(6);
+    expect(images(remoteOut)).toHaveLength(8);
     for (const f of images(remoteOut))
       expect(await diffRatio(path.join(remoteOut, f), path.join(localOut, f)), f).toBeLessThan(0.005);
     const report = JSON.parse(readFileSync(path.join(remoteOut, 'report.json'), 'utf8')) as Report;
     expect(report.summary.errors).toBe(0);
-    expect(report.images).toHaveLength(6);
+    expect(report.images).toHaveLength(8);
     // Width and height of each image come from the service's answer and match the local render's report.
     const local = JSON.parse(readFileSync(path.join(localOut, 'report.json'), 'utf8')) as Report;
     const dims = (rep: Report) => rep.images.map((i) => `${i.path} ${i.width}x${i.height}`).sort();
@@ -170,7 +170,7 @@ describe('remote faults', () => {
       expect(waits).toContain(2000);
       expect(posts).toBeGreaterThanOrEqual(3);
       expect(result.images.map((i) => i.record.path)).toEqual(p.jobs.map((j) => j.output.path));
-      expect(new Set(result.images.map((i) => i.record.path)).size).toBe(3);
+      expect(new Set(result.images.map((i) => i.record.path)).size).toBe(4);
       expect(images(p.outDir)).toEqual(p.jobs.map((j) => j.output.path).sort());
       for (const img of result.images) {
         const meta = await sharp(img.file).metadata();
@@ -279,8 +279,8 @@ describe('remote faults', () => {
       const result = await run;
       expect(restarted).toBe(true);
       expect(states.at(-1)).toBe('succeeded');
-      expect(result.images).toHaveLength(3);
-      expect(images(p.outDir)).toHaveLength(3);
+      expect(result.images).toHaveLength(4);
+      expect(images(p.outDir)).toHaveLength(4);
       expect(existsSync(path.join(p.outDir, p.jobs[0]!.output.path))).toBe(true);
     } finally {
       await proxy.close();

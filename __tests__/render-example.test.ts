@@ -26,14 +26,14 @@ describe('rendering the example', () => {
   it('exits 0 with a summary line and plain progress lines (not a TTY)', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(
-      /^rendered 36 image\(s\) in [\d.]+ s into .*; lint: \d+ error\(s\), \d+ warning\(s\); report: /,
+      /^rendered 48 image\(s\) in [\d.]+ s into .*; lint: \d+ error\(s\), \d+ warning\(s\); report: /,
     );
-    expect(result.stderr).toContain('[36/36] ar/play.phone/03-photo.png (1080x1920');
+    expect(result.stderr).toContain('[48/48] ar/play.phone/04-features.png (1080x1920');
   });
 
   it('writes every image at its preset size, RGB without alpha', async () => {
     const plan = examplePlan();
-    expect(plan.all).toHaveLength(36);
+    expect(plan.all).toHaveLength(48);
     expect(report.images.map((i) => i.path).sort()).toEqual(plan.all.map((j) => j.output.path).sort());
     for (const job of plan.all) {
       const file = path.join(out, job.output.path);

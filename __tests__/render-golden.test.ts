@@ -16,6 +16,8 @@ import { mergeStyle } from '../src/plan/plan.js';
 
 const GOLDEN = path.join(FIXTURES, 'golden');
 const text = (t: string, locale: string) => ({ text: t, origin: 'inline' as const, locale });
+const shot = (locale: string, device: string, slide: string) =>
+  path.join(ROOT, 'examples/habitual/shots', locale, device, `${slide}.png`);
 
 const CASES: Record<string, () => Job[]> = {
   'play-phone-en': () => [variant('en-US/play.phone/home', { size: { width: 540, height: 960 } })],
@@ -76,6 +78,90 @@ const CASES: Record<string, () => Job[]> = {
         headline: { color: '#1e1b4b' },
         device: { frame: 'none', scale: 0.92 },
       },
+    ),
+  ],
+  // Issue 21's layouts (docs/layouts.md), at a small Play phone size.
+  'bleed-bottom': () => [
+    variant('en-US/play.phone/home', { size: { width: 540, height: 960 } }, { device: { bleed: 'bottom' } }),
+  ],
+  'fan-ar-rtl': () => [
+    variant(
+      'ar/play.phone/home',
+      {
+        size: { width: 540, height: 960 },
+        secondScreenshot: shot('ar', 'android-phone', 'stats'),
+        thirdScreenshot: shot('ar', 'android-phone', 'photo'),
+      },
+      { layout: 'fan' },
+    ),
+  ],
+  'phone-tablet': () => [
+    variant(
+      'en-US/appstore.iphone_6_9/home',
+      { size: { width: 440, height: 956 }, secondScreenshot: shot('en-US', 'ipad', 'home') },
+      { layout: 'phone-tablet' },
+    ),
+  ],
+  'feature-list-ar': () => [
+    variant(
+      'ar/play.phone/home',
+      {
+        size: { width: 540, height: 960 },
+        screenshot: undefined,
+        content: {
+          items: [
+            { icon: '🔥', text: text('سلاسل تبقيك مستمرًا', 'ar') },
+            { icon: '⏰', text: text('تذكيرات لطيفة', 'ar') },
+            { icon: '📊', text: text('إحصاءات أسبوعية', 'ar') },
+          ],
+        },
+      },
+      { layout: 'feature-list', background: { gradient: ['#1e1b4b', '#4338ca'], angle: 170 } },
+    ),
+  ],
+  stats: () => [
+    variant(
+      'en-US/play.phone/stats',
+      {
+        size: { width: 540, height: 960 },
+        screenshot: undefined,
+        content: {
+          stats: [
+            { value: text('2M+', 'en-US'), label: text('habits tracked every day', 'en-US') },
+            { value: text('120', 'en-US'), label: text('countries', 'en-US') },
+          ],
+        },
+      },
+      { layout: 'stats' },
+    ),
+  ],
+  'before-after': () => [
+    variant(
+      'en-US/play.phone/home',
+      {
+        size: { width: 540, height: 960 },
+        secondScreenshot: shot('en-US', 'android-phone', 'stats'),
+        content: { labels: { before: text('Before', 'en-US'), after: text('After', 'en-US') } },
+      },
+      { layout: 'before-after' },
+    ),
+  ],
+  'quote-proof': () => [
+    variant(
+      'en-US/appstore.iphone_6_9/photo',
+      {
+        size: { width: 440, height: 956 },
+        screenshot: undefined,
+        content: {
+          award: text('App of the Day', 'en-US'),
+          rating: { stars: 4.6, count: text('12,400 ratings', 'en-US') },
+          quote: {
+            text: text('The habit tracker that finally made it stick.', 'en-US'),
+            source: text('The Daily Review', 'en-US'),
+          },
+        },
+      },
+      { layout: 'quote', background: { gradient: ['#111827', '#4338ca'], angle: 160 } },
     ),
   ],
   'panoramic-two-devices': () => {

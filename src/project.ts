@@ -123,6 +123,7 @@ export function loadProject(opts: ProjectOptions = {}): Project {
       // A web capture's file is written just before rendering (src/capture/jobs.ts).
       [job.capture ? undefined : job.screenshot, 'screenshot'],
       [job.secondScreenshot, 'second-screenshot'],
+      [job.thirdScreenshot, 'third-screenshot'],
     ] as const) {
       const why = p && whyNot(p, true);
       if (!p || !why || reported.has(p)) continue;

@@ -8,6 +8,7 @@ import { SOURCES } from '../store/sources.js';
 import { APPSTORE_RULES } from './rules/appstore.js';
 import { FILE_RULES } from './rules/files.js';
 import { PLAY_RULES } from './rules/play.js';
+import { PROMO_RULES } from './rules/promo.js';
 import { SET_RULES } from './rules/sets.js';
 import { TEXT_RULES } from './rules/text.js';
 import type { Rule } from './rules/shared.js';
@@ -15,7 +16,14 @@ import type { Rule } from './rules/shared.js';
 export { TEXT_MIN_READABLE, WCAG_AA, displayTypeLabel, nearestAppStoreSize } from './rules/shared.js';
 export type { ReadImage, Rule } from './rules/shared.js';
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...APPSTORE_RULES, ...PLAY_RULES, ...SET_RULES, ...TEXT_RULES];
+export const RULES: readonly Rule[] = [
+  ...FILE_RULES,
+  ...APPSTORE_RULES,
+  ...PLAY_RULES,
+  ...PROMO_RULES,
+  ...SET_RULES,
+  ...TEXT_RULES,
+];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

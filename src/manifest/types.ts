@@ -29,7 +29,14 @@ export type LayoutKind =
   | 'two-devices'
   | 'text-left'
   | 'text-right'
-  | 'feature';
+  | 'feature'
+  // Several devices (src/render/multi-device.ts) and slides without a device (src/render/slides.ts).
+  | 'fan'
+  | 'phone-tablet'
+  | 'feature-list'
+  | 'stats'
+  | 'before-after'
+  | 'quote';
 
 export interface Style {
   layout?: LayoutKind;
@@ -56,6 +63,10 @@ export interface Style {
     /** Horizontal shift as a fraction of the width; with a panoramic background a device may straddle a seam. */
     'offset-x'?: number;
     shadow?: boolean;
+    /** The device runs off this edge of the canvas (src/render/multi-device.ts). */
+    bleed?: 'none' | 'top' | 'bottom';
+    /** Every device of the set leans this way (set it in the manifest's style); mirrored in RTL. */
+    'tilt-direction'?: 'left' | 'right';
   };
   padding?: number;
   'lock-type-size'?: boolean;
@@ -95,10 +106,18 @@ export interface SlideEntry {
   /** A path pattern, or a web page to capture (docs/interfaces.md#web-capture-in-the-manifest). */
   screenshot?: string | { capture: ManifestCapture };
   'second-screenshot'?: string;
+  'third-screenshot'?: string;
   style?: Style;
   presets?: string[];
   callout?: Callout;
   callouts?: Callout[];
+  /** Content of slides without a device and social proof (src/plan/content.ts). */
+  items?: Array<{ icon?: string; text: Localized }>;
+  stats?: Array<{ value: Localized; label?: Localized }>;
+  quote?: { text: Localized; source?: Localized };
+  rating?: { stars: number; count?: Localized };
+  award?: Localized;
+  labels?: { before?: Localized; after?: Localized };
 }
 
 /** A light or dark set (manifest `appearances:`). */

@@ -17,6 +17,7 @@ import { outputPath } from './output-path.js';
 import type { Job, OutputLayout, Plan, ResolvedText } from './types.js';
 import { pseudoLocalize } from './pseudo.js';
 import { withAutoTextColours } from './text-colour.js';
+import { missingContent, resolveContent, withoutDevice } from './content.js';
 import { folderForms } from '../l10n/locales.js';
 import { normalizeWhitespace } from '../l10n/whitespace.js';
 
@@ -167,6 +168,16 @@ export function buildPlan(input: PlanInput): PlanResult {
     if (first !== undefined)
       err(`Duplicate slide id "${s.id}" at slides[${i}].id (first used at slides[${first}].id)`, ['slides', i, 'id']);
     else seen.set(s.id, i);
+  });
+
+  // A content layout (feature-list, stats, quote) has the content it draws.
+  m.slides.forEach((s, i) => {
+    const miss = missingContent(s, mergeStyle(m.style, s.style).layout);
+    if (miss)
+      err(
+        `Slide "${s.id}" at slides[${i}] has layout ${mergeStyle(m.style, s.style).layout} but no ${miss.field}: add ${miss.what}`,
+        ['slides', i, ...(s.style?.layout ? ['style', 'layout'] : [])],
+      );
   });
 
   // Presets exist; sizes are accepted.
@@ -470,6 +481,7 @@ export function buildPlan(input: PlanInput): PlanResult {
         (sl, i): Array<[string | undefined, Array<string | number>]> => [
           [typeof sl.screenshot === 'string' ? sl.screenshot : undefined, ['slides', i, 'screenshot']],
           [sl['second-screenshot'], ['slides', i, 'second-screenshot']],
+          [sl['third-screenshot'], ['slides', i, 'third-screenshot']],
         ],
       ),
       [m['feature-graphic']?.screenshot, ['feature-graphic', 'screenshot']],
@@ -521,8 +533,21 @@ export function buildPlan(input: PlanInput): PlanResult {
             typeof s.screenshot === 'object'
               ? { spec: s.screenshot.capture, field: fieldName([...fp, 'screenshot', 'capture']) }
               : undefined;
+          const style = styleOf([
+            theme.style,
+            m.style,
+            appearance && m['appearance-style']?.[appearance],
+            localeStyle(m['locale-style'], locale),
+            s.style,
+            entry.style,
+          ]);
+          // Slides without a device take no screenshot from the pattern.
           const pattern =
-            typeof s.screenshot === 'string' ? s.screenshot : isFeature || capture ? undefined : m.screenshots;
+            typeof s.screenshot === 'string'
+              ? s.screenshot
+              : isFeature || capture || withoutDevice(style.layout)
+                ? undefined
+                : m.screenshots;
           const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
           const screenshot = capture
             ? path.join(os.tmpdir(), 'storeshots-captures', `${sha256(JSON.stringify(capture.spec))}.png`)
@@ -532,6 +557,10 @@ export function buildPlan(input: PlanInput): PlanResult {
           const second = s['second-screenshot']
             ? resolveFile(fillPattern(s['second-screenshot'], vars), [...fp, 'second-screenshot'])
             : undefined;
+          const third = s['third-screenshot']
+            ? resolveFile(fillPattern(s['third-screenshot'], vars), [...fp, 'third-screenshot'])
+            : undefined;
+          const content = resolveContent(s, fp, (v, at) => resolveText(v, locale, at));
           const alternate = appearance !== undefined && appearance !== appearances[0];
           const rel = outputPath(layout, { locale, preset: ref, slide: s.id, index, ext, appearance, alternate });
           if (!rel) return; // fastlane layout and a locale the store lacks: reported above
@@ -554,18 +583,13 @@ export function buildPlan(input: PlanInput): PlanResult {
             headline: resolveText(s.headline, locale, [...fp, 'headline']),
             subtitle: resolveText(s.subtitle, locale, [...fp, 'subtitle']),
             appName: m.app?.name,
-            style: styleOf([
-              theme.style,
-              m.style,
-              appearance && m['appearance-style']?.[appearance],
-              localeStyle(m['locale-style'], locale),
-              s.style,
-              entry.style,
-            ]),
+            style,
             theme: theme.name,
             screenshot,
             ...(capture ? { capture } : {}),
             secondScreenshot: second,
+            ...(third ? { thirdScreenshot: third } : {}),
+            ...(content ? { content } : {}),
             ...calloutsOf(s, device, vars.locale),
             fonts,
             baseDir: loaded.dir,
@@ -579,7 +603,7 @@ export function buildPlan(input: PlanInput): PlanResult {
   // Rendered images never go into a screenshot folder (they would mix with, or overwrite, the raw shots).
   const shotDirs = new Set(
     all
-      .flatMap((j) => [j.capture ? undefined : j.screenshot, j.secondScreenshot])
+      .flatMap((j) => [j.capture ? undefined : j.screenshot, j.secondScreenshot, j.thirdScreenshot])
       .filter((f): f is string => !!f)
       .map((f) => path.dirname(f)),
   );
@@ -588,6 +612,7 @@ export function buildPlan(input: PlanInput): PlanResult {
     ...m.slides.flatMap((sl) => [
       typeof sl.screenshot === 'string' ? sl.screenshot : undefined,
       sl['second-screenshot'],
+      sl['third-screenshot'],
     ]),
     m['feature-graphic']?.screenshot,
   ];

@@ -25,6 +25,16 @@ export interface ResolvedText {
   source?: Position;
 }
 
+/** A slide's content beyond headline and subtitle, each text resolved like a headline. */
+export interface SlideContent {
+  items?: Array<{ icon?: string; text: ResolvedText }>;
+  stats?: Array<{ value: ResolvedText; label?: ResolvedText }>;
+  quote?: { text: ResolvedText; source?: ResolvedText };
+  rating?: { stars: number; count?: ResolvedText };
+  award?: ResolvedText;
+  labels?: { before?: ResolvedText; after?: ResolvedText };
+}
+
 export type OutputFormat = 'png' | 'jpeg';
 export type OutputLayout = 'flat' | 'fastlane';
 
@@ -64,6 +74,10 @@ export interface Job {
   callouts?: Callout[];
   /** A web page to capture into `screenshot` before rendering, and the manifest field that asked for it. */
   capture?: { spec: ManifestCapture; field: string };
+  /** The third phone of layout fan. */
+  thirdScreenshot?: string;
+  /** Texts of slides without a device and of social proof, resolved per locale (content.ts). */
+  content?: SlideContent;
   /** Absolute paths of extra font files from the manifest. */
   fonts: string[];
   /** Folder that relative paths inside `style` (background image, font, frame PNG) resolve against. */

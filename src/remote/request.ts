@@ -3,6 +3,7 @@
 // reuses the render and changed content makes a new one.
 import { readFileSync } from 'node:fs';
 import type { Job } from '../plan/types.js';
+import { contentToText } from '../plan/content.js';
 import type { Style } from '../manifest/types.js';
 import { resolvePreset } from '../store/presets.js';
 import { UserError } from '../util/errors.js';
@@ -81,6 +82,7 @@ export function buildSetRequest(
     style: remoteStyle(j),
     // The plan already chose this device's and locale's call-outs.
     ...(j.callouts ? { callouts: j.callouts.map(({ devices: _d, locales: _l, ...c }) => c) } : {}),
+    ...(j.content ? { content: contentToText(j.content) } : {}),
   }));
   const content = {
     canvas: remoteCanvas(first),

@@ -8,6 +8,10 @@
 // re-hashes an entry only when its file's size or mtime differ from when it was written.
 // Each set's text facts are kept too (sets/<digest>.facts, by setDigest), so a re-run can make
 // its keys without measuring text.
+// what lint needs about it (its text layout), written atomically; an entry whose bytes do not
+// match its recorded hash is ignored (and rendered again). A render run copies hits with copyTo,
+// which re-hashes an entry only when its file's size or mtime differ from when it was written.
+import { contentKey } from '../plan/content.js';
 import { createHash } from 'node:crypto';
 import { copyFileAtomic, writeFileAtomic } from '../util/atomic.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
@@ -129,6 +133,9 @@ export function jobMaterial(job: Job, files: FileHasher): Record<string, unknown
     theme: job.theme,
     screenshot: job.screenshot ? files.hash(job.screenshot) : null,
     second: job.secondScreenshot ? files.hash(job.secondScreenshot) : null,
+    // Added only when present, so the keys of slides without them stay what they were.
+    ...(job.thirdScreenshot ? { third: files.hash(job.thirdScreenshot) } : {}),
+    ...(job.content ? { content: contentKey(job.content) } : {}),
     fonts: job.fonts.map((f) => files.hash(f)),
     styleFiles: styleFiles(job).map((f) => [path.basename(f), files.hash(f)]),
     format: job.output.format,

@@ -5,6 +5,7 @@
 //
 // Also here: characters that are not text at all (control characters other than a line break)
 // are reported as such, with their place, instead of as a missing font.
+import { contentTexts } from '../plan/content.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -289,7 +290,8 @@ function missingFor(text: string, chain: string[]): string[] {
 export interface CoverageProblem {
   kind: 'missing-glyph' | 'control' | 'font';
   job: Job;
-  what: 'headline' | 'subtitle' | 'app name';
+  /** headline, subtitle, app name, or a content text (item, stat, quote ... src/plan/content.ts). */
+  what: string;
   /** Where the text is written: its strings file line, else the slide. */
   at: Position;
   message: string;
@@ -315,6 +317,8 @@ export function coverageProblems(jobs: Job[]): CoverageProblem[] {
     ];
     if (job.style.layout === 'feature' && job.appName)
       texts.push(['app name', { text: job.appName }, job.style.subtitle]);
+    for (const [what, t] of contentTexts(job.content))
+      texts.push([what, t, /^(quote|stat|award)$/.test(what) ? job.style.headline : job.style.subtitle]);
     for (const [what, resolved, style] of texts) {
       const text = resolved?.text;
       if (!text) continue;

@@ -15,12 +15,13 @@ import type { UserFrame } from './userframe.js';
 import { autoColour } from './text-colour.js';
 import { withStatusBar } from './statusbar.js';
 import { drawCallouts, layoutCallouts } from './callout.js';
+import { drawDecor } from './decor.js';
 
 type Canvas = InstanceType<CanvasModule['Canvas']>;
 type Ctx = ReturnType<Canvas['getContext']>;
 
 export interface DrawAssets {
-  shots: { primary?: ImageInfo; second?: ImageInfo };
+  shots: { primary?: ImageInfo; second?: ImageInfo; third?: ImageInfo };
   frame?: UserFrame;
   /** Devices of neighbouring slides that reach into this one (panoramic sets), already shifted. */
   neighbours?: Array<{ placement: DevicePlacement; shot?: ImageInfo }>;
@@ -75,7 +76,7 @@ function devicesOf(layout: SlideLayout, assets: DrawAssets): Placed[] {
     ...(assets.neighbours ?? []),
     ...layout.devices.map((p) => ({
       placement: p,
-      shot: p.which === 'second' ? (assets.shots.second ?? assets.shots.primary) : assets.shots.primary,
+      shot: p.which === 'primary' ? assets.shots.primary : (assets.shots[p.which] ?? assets.shots.primary),
     })),
   ];
 }
@@ -357,6 +358,7 @@ export async function drawJob(
   let shown: ScreenShot | undefined;
   if (layout.fullBleed) await drawFullBleed(ctx, layout, assets.shots.primary);
   else shown = await drawDevices(ctx, job, devices, assets);
+  if (layout.decor) drawDecor(ctx, layout.decor, layout.rtl);
   // Call-outs over the devices, under the text; magnified from the screenshot as shown (status bar included).
   const callouts = layoutCallouts(job, layout, assets.shots.primary);
   if (callouts.length) {
@@ -370,7 +372,7 @@ export async function drawJob(
     const background = averageColor(ctx, laid.inked, W, H);
     const b = resolveAuto(job, laid, background, (c) => hexColor(ctx, c));
     blocks.push(b);
-    if (b.kind !== 'app-name') {
+    if (b.kind !== 'app-name' && b.kind !== 'icon') {
       text.push({
         kind: b.kind,
         text: b.text,

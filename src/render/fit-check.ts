@@ -5,7 +5,7 @@
 import type { Job } from '../plan/types.js';
 import { RenderError, type Problem } from '../util/errors.js';
 import { loadBreakData } from './breaks.js';
-import { layoutJob, setFacts } from './layout.js';
+import { layoutSlide, slideSetFacts } from './slide-layout.js';
 import { createPureMeasurer } from './measure-pure.js';
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -17,9 +17,9 @@ export async function textFitProblems(all: Job[]): Promise<Problem[]> {
   for (const j of all) bySet.get(j.set)?.push(j) ?? bySet.set(j.set, [j]);
   const problems: Problem[] = [];
   for (const [set, jobs] of bySet) {
-    let facts: ReturnType<typeof setFacts>;
+    let facts: ReturnType<typeof slideSetFacts>;
     try {
-      facts = setFacts(jobs, tm);
+      facts = slideSetFacts(jobs, tm);
     } catch (e) {
       // A font that cannot be found or opened stays render's error (exit 3), as in the glyph check.
       if (e instanceof RenderError) continue;
@@ -35,7 +35,7 @@ export async function textFitProblems(all: Job[]): Promise<Problem[]> {
       });
     }
     for (const job of jobs) {
-      for (const b of layoutJob({ job, facts, measurer: tm }).blocks) {
+      for (const b of layoutSlide({ job, facts, measurer: tm }).blocks) {
         if (b.unbreakable.length === 0) continue;
         const words = b.unbreakable.map((w) => `"${w}"`).join(', ');
         problems.push({

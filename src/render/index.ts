@@ -212,7 +212,7 @@ function batchesOf(jobs: Array<{ job: Job; key?: string }>): Array<Array<{ job: 
   const byShot = new Map<string, string>();
   for (const { job } of jobs) {
     find(job.set);
-    for (const shot of [job.screenshot, job.secondScreenshot]) {
+    for (const shot of [job.screenshot, job.secondScreenshot, job.thirdScreenshot]) {
       if (!shot) continue;
       const other = byShot.get(shot);
       if (other === undefined) byShot.set(shot, job.set);

@@ -11,7 +11,8 @@ import { freeNow } from './decode-cache.js';
 import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
 import { encodeRgba } from './encode.js';
 import { probeImage } from './images.js';
-import { layoutJob, resolveModel, setFacts, type TextMeasurer } from './layout.js';
+import { resolveModel, type TextMeasurer } from './layout.js';
+import { layoutSlide, slideSetFacts } from './slide-layout.js';
 import { createMeasurer } from './measure.js';
 import type { ImageRecord, SetFacts, TextLayoutInfo } from './types.js';
 import { loadUserFrame, type UserFrame } from './userframe.js';
@@ -36,12 +37,12 @@ export async function computeSetFacts(setJobs: Job[]): Promise<SetFacts> {
   // breaks; most never do, and a cached re-run computes every set's facts for its cache keys.
   await loadBreakData(locales, true);
   try {
-    return setFacts(setJobs, textMeasurer());
+    return slideSetFacts(setJobs, textMeasurer());
   } catch (e) {
     if (!(e instanceof BreakDataNotLoaded)) throw e;
   }
   await loadBreakData(locales);
-  return setFacts(setJobs, textMeasurer());
+  return slideSetFacts(setJobs, textMeasurer());
 }
 
 /** Every character of the jobs' text that no font covers, as one error (never tofu). The same check validate runs (coverage.ts). */
@@ -54,6 +55,7 @@ async function assetsFor(job: Job): Promise<{ shots: DrawAssets['shots']; frame?
   const shots: DrawAssets['shots'] = {};
   if (job.screenshot) shots.primary = await probeImage(job.screenshot, 'screenshot');
   if (job.secondScreenshot) shots.second = await probeImage(job.secondScreenshot, 'second screenshot');
+  if (job.thirdScreenshot) shots.third = await probeImage(job.thirdScreenshot, 'third screenshot');
   const { frameFile } = resolveModel(job);
   const frame = frameFile ? await loadUserFrame(job, frameFile) : undefined;
   return { shots, frame };
@@ -67,11 +69,11 @@ async function neighbours(job: Job, setJobs: Job[], facts: SetFacts): Promise<No
     const delta = other.index - job.index;
     if (Math.abs(delta) !== 1 || !other.screenshot) continue;
     const a = await assetsFor(other);
-    const l = layoutJob({
+    const l = layoutSlide({
       job: other,
       facts,
       measurer: textMeasurer(),
-      shots: { primary: a.shots.primary, second: a.shots.second },
+      shots: a.shots,
       frame: a.frame,
     });
     const dx = delta * job.size.width;
@@ -80,7 +82,7 @@ async function neighbours(job: Job, setJobs: Job[], facts: SetFacts): Promise<No
       if (shifted.outer.x < job.size.width && shifted.outer.x + shifted.outer.width > 0) {
         out.push({
           placement: shifted,
-          shot: p.which === 'second' ? (a.shots.second ?? a.shots.primary) : a.shots.primary,
+          shot: p.which === 'primary' ? a.shots.primary : (a.shots[p.which] ?? a.shots.primary),
         });
       }
     }
@@ -99,11 +101,11 @@ export interface RenderedJob {
 export async function renderJob(job: Job, setJobs: Job[], facts: SetFacts): Promise<RenderedJob> {
   await loadBreakData([job.locale]);
   const a = await assetsFor(job);
-  const layout = layoutJob({
+  const layout = layoutSlide({
     job,
     facts,
     measurer: textMeasurer(),
-    shots: { primary: a.shots.primary, second: a.shots.second },
+    shots: a.shots,
     frame: a.frame,
   });
   const { canvas, text } = await drawJob(job, layout, { ...a, neighbours: await neighbours(job, setJobs, facts) });

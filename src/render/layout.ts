@@ -2,7 +2,8 @@
 // shared facts and a text measurer, and returns numbers (tests assert them without pixels).
 import type { Job } from '../plan/types.js';
 import type { LayoutKind, Style, TextStyle } from '../manifest/types.js';
-import type { Box, SetFacts } from './types.js';
+import type { Box, ContentKind, SetFacts } from './types.js';
+import type { Decor } from './decor.js';
 
 export type { SetFacts };
 import type { Size } from '../store/presets.js';
@@ -57,7 +58,7 @@ export interface LineLayout {
 }
 
 export interface TextBlock {
-  kind: 'headline' | 'subtitle' | 'app-name';
+  kind: 'headline' | 'subtitle' | 'app-name' | ContentKind;
   text: string;
   font: FontSpec;
   minFontSize: number;
@@ -82,7 +83,7 @@ export interface DevicePlacement {
   model: ModelId;
   /** A user frame PNG (absolute), when style.device.frame names one. */
   frameFile?: string;
-  which: 'primary' | 'second';
+  which: 'primary' | 'second' | 'third';
   outer: Box;
   /** The screen, unrotated by tilt (tilt turns the whole device about the outer box's centre). */
   screen: Box;
@@ -106,13 +107,28 @@ export interface SlideLayout {
   devices: DevicePlacement[];
   /** full-bleed: the screenshot covers the canvas and a scrim sits behind the text. */
   fullBleed: boolean;
+  /** Where the device(s) go below or above the text (text-top, text-bottom and the kinds slide-layout.ts adds). */
+  deviceArea?: Box;
+  /** Shapes drawn by code between the devices and the text: cards, stars, laurels (decor.ts). */
+  decor?: Decor[];
 }
 
 /** Pixel sizes of the job's screenshots (from their headers), for frame none and aspect checks. */
 export interface ShotSizes {
   primary?: Size;
   second?: Size;
+  third?: Size;
 }
+
+/** Layouts slide-layout.ts completes: several devices, or content instead of a device. */
+export const EXTENDED_KINDS: ReadonlySet<LayoutKind> = new Set([
+  'fan',
+  'phone-tablet',
+  'feature-list',
+  'stats',
+  'before-after',
+  'quote',
+]);
 
 const LANDSCAPE = (w: number, h: number) => w > h * 1.15;
 
@@ -125,7 +141,8 @@ export function effectiveKind(job: Job): LayoutKind {
     if (k === 'text-bottom') return 'text-right';
   } else if (k === 'text-left') return 'text-top';
   else if (k === 'text-right') return 'text-bottom';
-  if (k === 'two-devices' && !job.screenshot) return 'text-top';
+  if ((k === 'two-devices' || k === 'fan' || k === 'phone-tablet' || k === 'before-after') && !job.screenshot)
+    return 'text-top';
   return k;
 }
 
@@ -160,8 +177,8 @@ function textColumn(job: Job, kind: LayoutKind): { x: number; width: number } {
   return { x: pad, width: safeW };
 }
 
-interface Prepared {
-  kind: 'headline' | 'subtitle' | 'app-name';
+export interface Prepared {
+  kind: TextBlock['kind'];
   style: TextStyle;
   text: string;
   spans: Array<[number, number]>;
@@ -175,7 +192,7 @@ interface Prepared {
   lineHeight: number;
 }
 
-function prepare(
+export function prepare(
   kind: Prepared['kind'],
   raw: string | undefined,
   style: TextStyle | undefined,
@@ -286,7 +303,7 @@ function stackGap(sizes: { headline?: number }): number {
 }
 
 /** Lines of a block at a size: the balanced wrap of its strict pieces, or of its loose ones where only those fit. */
-function wrapAt(p: Prepared, size: number, maxWidth: number) {
+export function wrapAt(p: Prepared, size: number, maxWidth: number) {
   return chooseWrap({ strict: p.pieces, loose: p.loose }, maxWidth, p.maxLines, size / REF_SIZE);
 }
 
@@ -359,7 +376,7 @@ function shrinking(facts: SetFacts, job: Job, kind: Prepared['kind']): TextBlock
 }
 
 /** Places a stack of blocks in a box: vertically centred, each line aligned in the box. */
-function placeText(
+export function placeText(
   items: Array<Prepared & { fit: number; size: number }>,
   box: Box,
   job: Job,
@@ -494,17 +511,27 @@ export function resolveModel(job: Job): { model: ModelId; frameFile?: string } {
   return { model: autoModel(job.device, job.presetId) };
 }
 
+/** What a layout of several devices sets for one of them: another model (a tablet beside a phone), its own tilt. */
+export interface DeviceOverride {
+  model?: ModelId;
+  tilt?: number;
+}
+
 /** One device placed in an area; frameAspect is the user frame PNG's aspect when there is one. */
 function placeDevice(
   job: Job,
   area: Box,
-  which: 'primary' | 'second',
+  which: DevicePlacement['which'],
   shot: Size | undefined,
   frame: { aspect: number; screen: Box } | undefined,
   scale: number,
+  over: DeviceOverride = {},
 ): DevicePlacement {
   const d = job.style.device ?? {};
-  const { model, frameFile } = resolveModel(job);
+  const resolved = resolveModel(job);
+  const model = over.model ?? resolved.model;
+  const frameFile = over.model ? undefined : resolved.frameFile;
+  if (over.model) frame = undefined;
   const spec = MODELS[model];
   const landscapeCanvas = LANDSCAPE(job.size.width, job.size.height);
   // The feature graphic is wide, but the phone on it stands upright.
@@ -546,12 +573,26 @@ function placeDevice(
     screen: shift(screen),
     screenRadius: radius,
     landscape: rotate,
-    tilt: (d.tilt ?? 0) * (job.rtl ? -1 : 1),
+    tilt: (over.tilt ?? leaning(d.tilt ?? 0, d['tilt-direction'])) * (job.rtl ? -1 : 1),
     color: d.color ?? 'black',
     fit: d.fit ?? 'crop',
     shadow: d.shadow ?? true,
   };
 }
+
+/** A tilt turned to the set's direction (right: clockwise, the top leans right); the size is kept. */
+export function leaning(tilt: number, direction: 'left' | 'right' | undefined): number {
+  if (!direction) return tilt;
+  return (direction === 'right' ? 1 : -1) * Math.abs(tilt);
+}
+
+/** Places one device of the job in an area (slide-layout.ts's several devices use it with overrides). */
+export type PlaceDevice = (
+  area: Box,
+  which: DevicePlacement['which'],
+  scale?: number,
+  over?: DeviceOverride,
+) => DevicePlacement;
 
 export interface LayoutInput {
   job: Job;
@@ -563,7 +604,15 @@ export interface LayoutInput {
 }
 
 /** The whole layout of one job. */
-export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: LayoutInput): SlideLayout {
+export function layoutJob(input: LayoutInput): SlideLayout {
+  return layoutWith(input).layout;
+}
+
+/** The layout, and the device placer slide-layout.ts completes the extended kinds with. */
+export function layoutWith({ job, facts, measurer: tm, shots = {}, frame }: LayoutInput): {
+  layout: SlideLayout;
+  place: PlaceDevice;
+} {
   const { width: W, height: H } = job.size;
   const pad = padding(job);
   const safe: Box = { x: pad, y: pad, width: W - 2 * pad, height: H - 2 * pad };
@@ -583,8 +632,16 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
     devices: [],
     fullBleed: false,
   };
-  const place = (area: Box, which: 'primary' | 'second', s = scale) =>
-    placeDevice(job, area, which, which === 'primary' ? shots.primary : (shots.second ?? shots.primary), frame, s);
+  const place: PlaceDevice = (area, which, s = scale, over) =>
+    placeDevice(
+      job,
+      area,
+      which,
+      which === 'primary' ? shots.primary : (shots[which] ?? shots.primary),
+      frame,
+      s,
+      over,
+    );
 
   switch (kind) {
     case 'device-only': {
@@ -631,8 +688,11 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
             height: H - pad - (textArea.y + tH + (hasText ? gap : 0)),
           }
         : { x: safe.x, y: safe.y, width: safe.width, height: textArea.y - gap - safe.y };
+      layout.deviceArea = area;
       if (kind === 'full-bleed') layout.fullBleed = hasShot;
-      else if (kind === 'two-devices' && hasShot) {
+      else if (EXTENDED_KINDS.has(kind)) {
+        // Completed by slide-layout.ts.
+      } else if (kind === 'two-devices' && hasShot) {
         // Two devices side by side, overlapping a little; the second sits lower and behind.
         const w = area.width * 0.56;
         const back: Box = {
@@ -651,5 +711,5 @@ export function layoutJob({ job, facts, measurer: tm, shots = {}, frame }: Layou
       } else if (hasShot) layout.devices.push(place(area, 'primary'));
     }
   }
-  return layout;
+  return { layout, place };
 }

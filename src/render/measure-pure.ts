@@ -40,6 +40,20 @@ function face(alias: string, weight: number): fontkit.Font | undefined {
   return f;
 }
 
+/**
+ * The advance of a run in font units. fontkit cannot read Noto Color Emoji's character map (its
+ * layout throws); every glyph of that font has the same advance, the font's largest, so a run of
+ * it is that advance per cluster (as the canvas sets it).
+ */
+function advance(f: fontkit.Font, run: string, clusters: number): number {
+  try {
+    return f.layout(run).advanceWidth;
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return (f as unknown as { hhea: { advanceWidthMax: number } }).hhea.advanceWidthMax * clusters;
+  }
+}
+
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 export function createPureMeasurer(): TextMeasurer {
@@ -50,24 +64,32 @@ export function createPureMeasurer(): TextMeasurer {
       let w = cache.get(key);
       if (w !== undefined) return w;
       const chain = font.chain.map((a) => face(a, font.weight)).filter((f): f is fontkit.Font => !!f);
+      // A cluster asking for emoji presentation (U+FE0F) takes the emoji face, as the canvas does.
+      const emoji = font.chain.includes('ss-emoji') ? face('ss-emoji', font.weight) : undefined;
       // Runs of clusters set in one face: the first of the chain that has the cluster's first character.
       let total = 0;
       let run = '';
       let runFace: fontkit.Font | undefined;
       let clusters = 0;
+      let runClusters = 0;
       const flush = () => {
-        if (run && runFace) total += (runFace.layout(run).advanceWidth / runFace.unitsPerEm) * font.size;
+        if (run && runFace) total += (advance(runFace, run, runClusters) / runFace.unitsPerEm) * font.size;
         run = '';
+        runClusters = 0;
       };
       for (const { segment } of graphemes.segment(text)) {
         clusters++;
         const cp = segment.codePointAt(0)!;
-        const f = chain.find((x) => x.hasGlyphForCodePoint(cp)) ?? chain[0];
+        const f =
+          (emoji && segment.includes('\uFE0F') ? emoji : undefined) ??
+          chain.find((x) => x.hasGlyphForCodePoint(cp)) ??
+          chain[0];
         if (f !== runFace) {
           flush();
           runFace = f;
         }
         run += segment;
+        runClusters++;
       }
       flush();
       w = total + font.letterSpacing * font.size * clusters;

@@ -31,9 +31,12 @@ export interface Box {
   height: number;
 }
 
+/** Texts of slides without a device and of social proof (slides.ts); `icon` is never linted. */
+export type ContentKind = 'item' | 'icon' | 'stat' | 'stat-label' | 'quote' | 'source' | 'label' | 'rating' | 'award';
+
 /** What the renderer's layout decided for one text block, in output pixels. */
 export interface TextLayoutInfo {
-  kind: 'headline' | 'subtitle';
+  kind: 'headline' | 'subtitle' | Exclude<ContentKind, 'icon'>;
   text: string;
   /** The type size used, px. */
   fontSize: number;
@@ -74,6 +77,8 @@ export interface SetFacts {
   subtitleSize?: number;
   /** Tallest text stack of the set at the locked sizes (px), so devices line up across slides. */
   textHeight: number;
+  /** One size per kind of content text across the set (slides.ts), like the headline's. */
+  content?: Partial<Record<ContentKind, number>>;
   /**
    * The slide whose text sets a shared size below what every other slide of the set would take:
    * its shared size and the size the set would have without it (px), for a warning.

@@ -3,6 +3,7 @@
 import { loadTheme } from '../manifest/theme.js';
 import { mergeStyle } from '../plan/plan.js';
 import { outputPath } from '../plan/output-path.js';
+import { contentFromText } from '../plan/content.js';
 import type { Job, Plan } from '../plan/types.js';
 import { isRtlLocale } from '../store/locales.js';
 import { resolvePreset } from '../store/presets.js';
@@ -38,6 +39,7 @@ export function buildJobs(spec: RenderSpec, screenshots: Array<string | undefine
       theme: theme.name,
       screenshot: screenshots[k],
       ...(s.callouts ? { callouts: s.callouts } : {}),
+      ...(s.content ? { content: contentFromText(s.content, spec.locale) } : {}),
       fonts: [],
       baseDir,
       output: {

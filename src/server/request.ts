@@ -1,6 +1,7 @@
 // A render request, checked: the JSON Schema first (shape), then what a schema cannot say (known
 // preset and theme, no file paths in style, webhook targets allowed, secrets available).
 // Errors name the field at fault in `param`, e.g. slides[0].screenshot.
+import type { ContentText } from '../plan/content.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { CaptureSpec, Refusal } from '../capture/limits.js';
 import { addManifestFormats } from '../manifest/formats.js';
@@ -25,6 +26,7 @@ export interface SlideSpec {
   callouts?: Callout[];
   /** This slide's encoding, when it differs from the render's `output`. */
   output?: { format: 'png' | 'jpeg'; quality?: number };
+  content?: ContentText;
 }
 
 /** The accepted request as stored with the render (screenshots live as files beside it). */
@@ -256,6 +258,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
       style: s.style as Style | undefined,
       ...(s.callouts ? { callouts: s.callouts as Callout[] } : {}),
       ...(s.output ? { output: s.output as SlideSpec['output'] } : {}),
+      ...(s.content ? { content: s.content as ContentText } : {}),
     });
     screenshots.push(shot ?? (fromPart ? { file: `slides[${i}].screenshot` } : undefined));
   });

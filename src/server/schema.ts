@@ -48,6 +48,51 @@ const screenshot = {
   },
 };
 
+const line = { type: 'string', maxLength: 500 };
+/** A slide's content beyond headline and subtitle (docs/layouts.md), as plain strings. */
+const contentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'Content of slides without a device and social proof (docs/layouts.md): items, stats, quote, rating, award, labels.',
+  properties: {
+    items: {
+      type: 'array',
+      maxItems: 6,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text'],
+        properties: { icon: { type: 'string', minLength: 1, maxLength: 16 }, text: line },
+      },
+    },
+    stats: {
+      type: 'array',
+      maxItems: 4,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value'],
+        properties: { value: line, label: line },
+      },
+    },
+    quote: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['text'],
+      properties: { text: line, source: line },
+    },
+    rating: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['stars'],
+      properties: { stars: { type: 'number', minimum: 0, maximum: 5 }, count: line },
+    },
+    award: line,
+    labels: { type: 'object', additionalProperties: false, properties: { before: line, after: line } },
+  },
+};
+
 export const slideSchema = {
   type: 'object',
   additionalProperties: false,
@@ -69,6 +114,7 @@ export const slideSchema = {
       items: calloutSchema,
     },
     output: outputSchema,
+    content: contentSchema,
   },
 };
 

@@ -32,6 +32,14 @@ export const PLAY = {
   promoMinCount: 4,
   promoMinSide: 1080,
   extensions: ['png', 'jpg', 'jpeg'],
+  /**
+   * What Play's preview-asset guidelines ask screenshots not to show ("Highly recommended", docs/store-rules.md#google-play-content-of-screenshots):
+   * ratings and awards, ranking or superlative claims, and calls to action. English wording only.
+   */
+  discouraged: {
+    claims: ['#1', 'No. 1', 'number one', 'best', 'top', 'million downloads', 'discount', 'sale'],
+    callsToAction: ['download now', 'install now', 'play now', 'try now', 'get it now', 'buy now'],
+  },
 } as const;
 
 /** deliver's folder rules (docs/store-rules.md#deliver-folder-layout, fastlane deliver/lib/deliver/loader.rb). */

@@ -99,7 +99,7 @@ export const FILE_RULES: readonly Rule[] = [
       "A screenshot with an EXIF orientation is turned upright (as the stores' pipelines do) before layout; the finding says so, so a sideways capture is not a surprise.",
     source: 'storeshotsRules',
     check: (job) =>
-      [job.screenshot, job.secondScreenshot].flatMap((file) => {
+      [job.screenshot, job.secondScreenshot, job.thirdScreenshot].flatMap((file) => {
         const o = file ? orientationOf(file) : undefined;
         if (!file || !o || o === 1) return [];
         return [

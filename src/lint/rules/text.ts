@@ -2,6 +2,8 @@
 import { contrastRatio } from '../../util/contrast.js';
 import { hit, round1, TEXT_MIN_READABLE, WCAG_AA, type Rule } from './shared.js';
 
+const LARGE_TEXT: ReadonlySet<string> = new Set(['headline', 'stat', 'quote', 'award']);
+
 export const TEXT_RULES: readonly Rule[] = [
   // ---- text, from the renderer's layout -------------------------------------------------------------
   {
@@ -81,12 +83,13 @@ export const TEXT_RULES: readonly Rule[] = [
     id: 'text.contrast',
     severity: 'warning',
     scope: 'text',
-    description: `A subtitle's contrast against the background behind it meets WCAG 2.1 AA for body text (${WCAG_AA.normal}:1); headlines are text.illegible's.`,
+    description: `Text other than the headline meets WCAG 2.1 AA against the background behind it (${WCAG_AA.large}:1 for stats, quotes and awards, which are set large; ${WCAG_AA.normal}:1 for other text); headlines are text.illegible's.`,
     source: 'wcag',
     check: (img, t) => {
       const ratio = contrastRatio(t.color, t.background);
-      const need = WCAG_AA.normal;
-      return t.kind === 'subtitle' && ratio !== undefined && ratio < need
+      // The big content texts (stats, quotes, awards) are set large.
+      const need = LARGE_TEXT.has(t.kind) ? WCAG_AA.large : WCAG_AA.normal;
+      return t.kind !== 'headline' && ratio !== undefined && ratio < need
         ? [
             hit(
               img,
