@@ -1,12 +1,14 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-CIQUJ7HO.js";
-import "../chunks/chunk-DGMAGROP.js";
-import "../chunks/chunk-7DZ4F3EM.js";
-import "../chunks/chunk-AWSRQZJB.js";
-import "../chunks/chunk-6JH44W7O.js";
+} from "../chunks/chunk-3NNNRDXY.js";
 import "../chunks/chunk-KWPUWPYA.js";
+import "../chunks/chunk-QNR4RP5L.js";
+import "../chunks/chunk-BSWWEWFP.js";
+import "../chunks/chunk-DT4QYPN2.js";
+import "../chunks/chunk-AWSRQZJB.js";
+import "../chunks/chunk-CZBPMC5E.js";
+import "../chunks/chunk-6JH44W7O.js";
 import "../chunks/chunk-7IMI5VS3.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
@@ -33,7 +35,7 @@ async function batch(task) {
   }
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-JE3SG2LG.js");
+  const { lintRender } = await import("../chunks/lint-UI4I7IQI.js");
   return lintRender(task.plan, task.images);
 }
 export {

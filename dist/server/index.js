@@ -2,24 +2,27 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-ZI42TZUN.js";
+} from "../chunks/chunk-SSK67TDM.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-SHBTYCER.js";
-import "../chunks/chunk-MBSEBHBW.js";
-import "../chunks/chunk-LACZME72.js";
+import "../chunks/chunk-NE4BT6XV.js";
 import "../chunks/chunk-RVAQXYCE.js";
-import "../chunks/chunk-SPQIZLHD.js";
-import "../chunks/chunk-ISFJUNJG.js";
-import "../chunks/chunk-5XU2I224.js";
+import "../chunks/chunk-E5QA5F2V.js";
+import "../chunks/chunk-XNFDU3IH.js";
+import "../chunks/chunk-FAS34TG6.js";
+import "../chunks/chunk-ZG74FTQF.js";
+import "../chunks/chunk-UPRCV6JR.js";
 import "../chunks/chunk-GHZTAVFW.js";
-import "../chunks/chunk-CIQUJ7HO.js";
-import "../chunks/chunk-DGMAGROP.js";
-import "../chunks/chunk-7DZ4F3EM.js";
-import "../chunks/chunk-AWSRQZJB.js";
-import "../chunks/chunk-6JH44W7O.js";
+import "../chunks/chunk-3NNNRDXY.js";
 import "../chunks/chunk-KWPUWPYA.js";
+import "../chunks/chunk-QNR4RP5L.js";
+import "../chunks/chunk-BSWWEWFP.js";
+import "../chunks/chunk-DT4QYPN2.js";
+import "../chunks/chunk-AWSRQZJB.js";
+import "../chunks/chunk-CZBPMC5E.js";
+import "../chunks/chunk-6JH44W7O.js";
+import "../chunks/chunk-CVEJL3VF.js";
 import "../chunks/chunk-7IMI5VS3.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES

@@ -1,4 +1,5 @@
-// Text colour `auto`: where a layer above the theme changes the background but not a text's colour
+// Text colour `auto`: where a layer above the theme changes the background or the layout (which moves
+// the text over another part of the background) but not a text's colour
 // (or sets it to auto), the text's colour is chosen at draw time by contrast with what is drawn
 // behind it (render/text-colour.ts). This marks those texts in a job's merged style, keeping the
 // colour the layers below chose as the one to prefer when it reads.
@@ -16,7 +17,7 @@ export function withAutoTextColours(merged: Style, layers: Array<Style | undefin
       else if (c !== undefined) {
         colour = c;
         auto = false;
-      } else if (i > 0 && layer?.background !== undefined) auto = true;
+      } else if (i > 0 && (layer?.background !== undefined || layer?.layout !== undefined)) auto = true;
     });
     if (!auto) continue;
     const text: TextStyle = { ...out[k], color: 'auto' };
