@@ -14,6 +14,7 @@ import { bulkRoutes } from './routes/bulk.js';
 import { healthRoutes } from './routes/health.js';
 import { linkRoutes } from './routes/links.js';
 import { renderRoutes } from './routes/renders.js';
+import { setRoutes } from './routes/sets.js';
 import type { AppDeps, RouteDeps } from './routes/shared.js';
 
 export type { AppDeps };
@@ -237,6 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   await app.register(renderRoutes, routeDeps);
   await app.register(linkRoutes, routeDeps);
   await app.register(bulkRoutes, routeDeps);
+  await app.register(setRoutes, routeDeps);
 
   await app.ready();
   return { app, routes };
