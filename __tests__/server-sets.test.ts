@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
+import { Ajv } from 'ajv';
 import sharp from 'sharp';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +220,18 @@ describe('whole-set jobs', () => {
     const other = done.images[0].download_url.replace('/images/1?', '/images/2?');
     expect((await fetchBytes(other)).status).toBe(403);
     expect((await fetchBytes(`${s.url}/v1/sets/${done.id}`)).status).toBe(401);
+  });
+
+  it('describes every set route in the OpenAPI document, and its answers fit the Set schema there', async () => {
+    const doc = (await api(s.url, 'GET', '/v1/openapi.json', undefined, { key: null })).body;
+    for (const r of s.routes.filter((x) => x.url.includes('/sets') && x.method !== 'HEAD')) {
+      const p = r.url.replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[p]?.[r.method.toLowerCase()], `${r.method} ${p}`).toBeDefined();
+    }
+    const ajv = new Ajv({ strict: false, validateFormats: false });
+    const check = ajv.compile({ ...doc.components.schemas.Set, components: doc.components });
+    expect(check(done), JSON.stringify(check.errors)).toBe(true);
+    expect(check({ ...done, status: 'done' })).toBe(false);
   });
 
   it('belongs to the key that made it: lists, polls and files are 404 to another key; renders do not list it', async () => {
