@@ -25,7 +25,10 @@ import {
   receiver,
   SCREEN_JPG,
   SCREEN_PNG,
+  startService,
   startServiceInProcess,
+  tempData,
+  cleanup,
 } from './helpers/server.js';
 import { tempDirs } from './helpers/temp.js';
 import { waitFor } from './helpers/wait.js';
@@ -426,6 +429,49 @@ describe('multi-output set jobs', () => {
     const cli = JSON.parse(readFileSync(path.join(cliOut, 'report.json'), 'utf8'));
     // The same records (paths, sizes, bytes, hashes: the renderer is deterministic), findings and summary.
     expect(report).toEqual(cli);
+  });
+});
+
+describe('a set job survives kill -9', () => {
+  const data = tempData();
+  afterAll(() => cleanup(data));
+
+  it('resumes after kill -9 where it stopped, keeping the images made before, then makes its outputs', async () => {
+    const env = { STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1' };
+    const first = await startService({ data, env });
+    const r = await postSet(first.url, { async: true, manifest: manifest(), outputs: [{ type: 'report' }] });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    const mid: any = await waitFor(
+      async () => {
+        const b = (await api(first.url, 'GET', `/v1/sets/${r.body.id}`)).body;
+        if (b.status === 'processing' && b.images.length > 0) return b;
+        if (b.status !== 'queued' && b.status !== 'processing')
+          throw new Error(`the set ended before the kill: ${JSON.stringify(b.error)}`);
+        return undefined;
+      },
+      { timeoutMs: 150_000, intervalMs: 10, what: 'the set to be part-way' },
+    );
+    expect(mid.done_steps).toBeLessThan(mid.total_steps);
+    await first.kill9();
+
+    const second = await startService({ data, env });
+    try {
+      const done = await pollSet(second.url, r.body.id);
+      expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+      expect(done.images).toHaveLength(8);
+      expect(done.done_steps).toBe(9);
+      // Images stored before the kill are the same files (kept, not rendered again into something else).
+      for (const before of mid.images)
+        expect(done.images.find((i: any) => i.index === before.index).sha256).toBe(before.sha256);
+      // The answer's URLs are the first server's (the origin the job was made at); this one has another port.
+      const here = (u: string) => u.replace(first.url, second.url);
+      const report = JSON.parse((await fetchBytes(here(done.outputs[0].download_url))).body.toString('utf8'));
+      expect(report.images.map((i: any) => i.sha256)).toEqual(done.images.map((i: any) => i.sha256));
+      const zip = unzipSync(new Uint8Array((await fetchBytes(here(done.archive_url), KEY)).body));
+      expect(Object.keys(zip)).toHaveLength(8);
+    } finally {
+      await second.stop();
+    }
   });
 });
 
