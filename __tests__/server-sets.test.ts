@@ -439,6 +439,28 @@ describe('multi-output set jobs', () => {
   });
 });
 
+describe('quotas count a set job by its images', () => {
+  it('refuses a set that would pass the monthly quota with 402, before anything is stored', async () => {
+    const s = await startServiceInProcess({
+      env: {
+        STORESHOTS_API_KEYS: KEY,
+        STORESHOTS_WORKERS: '1',
+        STORESHOTS_LOG_LEVEL: 'silent',
+        STORESHOTS_MONTHLY_QUOTA: '7',
+      },
+    });
+    try {
+      const r = await postSet(s.url, { async: true, manifest: manifest() });
+      expect(r.status, JSON.stringify(r.body)).toBe(402);
+      expect(r.body.error).toMatchObject({ code: 'quota_exceeded', param: 'manifest' });
+      expect(r.body.error.message).toMatch(/this request asks for 8/);
+      expect(existsSync(path.join(s.data, 'renders')) ? readdirSync(path.join(s.data, 'renders')) : []).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('a set job survives kill -9', () => {
   const data = tempData();
   afterAll(() => cleanup(data));

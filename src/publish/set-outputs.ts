@@ -180,12 +180,12 @@ export async function reviewPdf(items: SheetItem[], title: string): Promise<Buff
       const cellTop = areaTop - line * (cellH + caption + gap);
       page.drawImage(image, { x, y: cellTop - h, width: w, height: h });
       page.drawText(winAnsi(`${nn(it.index)} ${it.slide} (${it.width}x${it.height})`), {
-        x: margin + col * (cellW + gap),
+        x,
         y: cellTop - h - caption + 3,
         size: 8,
         font,
         color: dark,
-        maxWidth: cellW,
+        maxWidth: cellW - (x - margin - col * (cellW + gap)),
       });
     }
   }
