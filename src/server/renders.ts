@@ -300,12 +300,16 @@ export class Renders extends EventEmitter {
     );
     try {
       // One batch per set: the set's text facts are measured once, each image is stored as it finishes.
-      for (const set of sets.values()) {
-        await renderSetBatch(
+      // The sets run side by side on the pool (a set's first image measures its text facts before the
+      // others start, so one set alone leaves threads idle); the first failure stops the others.
+      const failed = new AbortController();
+      const signal = AbortSignal.any([ac.signal, failed.signal]);
+      const batch = (set: Job[]) =>
+        renderSetBatch(
           { set, jobs: set.filter((j) => !have.has(at.get(j.id)!)) },
           {
             pool: this.pool,
-            signal: ac.signal,
+            signal,
             admit: async (job, signal) => {
               const cost = decodeCost(job);
               return { cost, release: await this.budget.acquire(cost, signal) };
@@ -328,8 +332,11 @@ export class Renders extends EventEmitter {
               this.metrics.inc('storeshots_images_rendered_total', 'Images rendered.');
             },
           },
-        );
-      }
+        ).catch((e: unknown) => {
+          failed.abort(e);
+          throw e;
+        });
+      await Promise.all([...sets.values()].map(batch));
       const images = this.store.images(row.id);
       const findings = await this.lint(jobs, images, outDir, ac.signal);
       await kind?.finish?.(row, jobs, images, findings, ac.signal);

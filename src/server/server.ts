@@ -84,7 +84,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   const budget = new DecodeBudget(config.limits.decodeBudgetBytes);
   const deliveries = new Deliveries(store, config, now, metrics, log);
   const renders = new Renders(store, pool, budget, config, now, deliveries, metrics, log, links);
-  const sets = new Sets(store, renders, config, now, log);
+  const sets = new Sets(store, renders, config, now);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
   metrics.collect(() => {
     const counts = store.counts();

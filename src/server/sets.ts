@@ -129,7 +129,6 @@ export class Sets {
     private readonly renders: Renders,
     private readonly config: ServerConfig,
     private readonly now: Clock,
-    private readonly log: (msg: string) => void,
   ) {
     store.db.exec(OUTPUTS_TABLE);
     renders.register(SET_PREFIX, {
@@ -357,7 +356,6 @@ export class Sets {
           .run(row.id, o.id, o.type, file, contentType, bytes.length, sha256);
       },
     );
-    this.log(`set ${row.id}: ${todo.length} output(s) made`);
   }
 
   /** The set's zip in its layout, stored uncompressed (PNGs are compressed already). */
