@@ -582,6 +582,20 @@ describe('hostile set requests', () => {
     });
   });
 
+  it('refuses a manifest larger than a screenshots.yml may be, before parsing it', async () => {
+    const huge = manifest({
+      app: { name: 'x'.repeat(100) },
+      slides: [{ id: 'home', headline: 'y'.repeat(1_100_000) }],
+    });
+    // As JSON (the body limit is 48 MiB): the manifest's own limit answers.
+    const r = await api(s.url, 'POST', '/v1/sets', { manifest: huge });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({ code: 'too_many_items', param: 'manifest' });
+    expect(r.body.error.message).toMatch(/the limit is 1048576/);
+    // As multipart, the request part's own limit (1 MiB) answers first.
+    await refused({ manifest: huge }, new Map(), { status: 413, code: 'payload_too_large', param: 'request' });
+  });
+
   it('refuses more images than a set job may make before reading any file', async () => {
     const big = manifest({ slides: ['a', 'b', 'c'].map((id) => ({ id, headline: 'x' })) });
     await refused({ manifest: big }, new Map(), {

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { zipSync } from 'fflate';
 import type { Manifest } from '../manifest/types.js';
-import { parseManifest } from '../manifest/load.js';
+import { MAX_MANIFEST_BYTES, parseManifest } from '../manifest/load.js';
 import { outputPath } from '../plan/output-path.js';
 import type { Job } from '../plan/types.js';
 import { loadProject } from '../project.js';
@@ -165,6 +165,13 @@ export class Sets {
 
     // The manifest, checked by the manifest's own schema and loader (JSON is YAML), before any file is looked at.
     const text = JSON.stringify(b.manifest, null, 1);
+    // The manifest loader's own size limit, before the YAML parser sees the text (the body may be far larger).
+    if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES)
+      throw badRequest(
+        `The manifest is ${Buffer.byteLength(text)} bytes as JSON; the limit is ${MAX_MANIFEST_BYTES} (a screenshots.yml's)`,
+        'manifest',
+        'too_many_items',
+      );
     const manifest = this.parse(text).manifest;
     for (const [field, why] of [
       ['fonts', manifest.fonts && 'font files'],

@@ -105,6 +105,14 @@ export async function readBody(
           throw new ApiError(413, 'payload_too_large', `Upload is larger than the limit of ${bodyBytes} bytes`);
         files.set(part.fieldname, buf);
       } else if (part.fieldname === 'request') {
+        // busboy cuts a field at its size limit: say so, rather than failing to parse the rest.
+        if (part.valueTruncated)
+          throw new ApiError(
+            413,
+            'payload_too_large',
+            'The "request" part is larger than the limit of 1 MiB',
+            'request',
+          );
         const text = String(part.value);
         if (jsonDepth(text) > MAX_JSON_DEPTH)
           throw badRequest(
