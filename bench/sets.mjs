@@ -85,9 +85,12 @@ async function job(server, outputs) {
     const b = await (await fetch(`${server.url}/v1/sets/${created.id}`, { headers: auth })).json();
     const lat = performance.now() - p0;
     if (imagesDone !== undefined) outputPolls.push(lat);
-    if (imagesDone === undefined && b.images.length === b.total_steps - (outputs?.length ?? 0)) imagesDone = performance.now();
-    if (b.status === 'succeeded') return { ms: performance.now() - t0, outputsMs: performance.now() - imagesDone, outputPolls };
-    if (b.status !== 'queued' && b.status !== 'processing') throw new Error(`set ${b.status}: ${JSON.stringify(b.error)}`);
+    if (imagesDone === undefined && b.images.length === b.total_steps - (outputs?.length ?? 0))
+      imagesDone = performance.now();
+    if (b.status === 'succeeded')
+      return { ms: performance.now() - t0, outputsMs: performance.now() - imagesDone, outputPolls };
+    if (b.status !== 'queued' && b.status !== 'processing')
+      throw new Error(`set ${b.status}: ${JSON.stringify(b.error)}`);
     await new Promise((res) => setTimeout(res, 20));
   }
   throw new Error('set did not end');
@@ -104,7 +107,11 @@ async function renders(server) {
         async: true,
         locale,
         canvas: { preset },
-        slides: slides.map((id) => ({ id, headline: `Benchmark ${id} in ${locale}`, screenshot: { data: png.toString('base64') } })),
+        slides: slides.map((id) => ({
+          id,
+          headline: `Benchmark ${id} in ${locale}`,
+          screenshot: { data: png.toString('base64') },
+        })),
       };
       const r = await fetch(`${server.url}/v1/renders`, { method: 'POST', headers, body: JSON.stringify(body) });
       ids.push((await r.json()).id);
@@ -141,7 +148,9 @@ try {
   console.log(`| the same images as ${locales.length * 2} renders submitted together | ${median(sep).toFixed(0)} |`);
   console.log(`| one set job with all 5 outputs | ${median(full.map((f) => f.ms)).toFixed(0)} |`);
   console.log(`| of which the outputs (last image to done) | ${median(full.map((f) => f.outputsMs)).toFixed(0)} |`);
-  console.log(`| poll latency while outputs are made: median / max | ${median(polls).toFixed(0)} / ${Math.max(...polls).toFixed(0)} |`);
+  console.log(
+    `| poll latency while outputs are made: median / max | ${median(polls).toFixed(0)} / ${Math.max(...polls).toFixed(0)} |`,
+  );
 } finally {
   await server.stop();
 }
