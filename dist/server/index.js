@@ -2,16 +2,16 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-SSK67TDM.js";
+} from "../chunks/chunk-4OSX2SDS.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-NE4BT6XV.js";
+import "../chunks/chunk-VFSOX5Q3.js";
 import "../chunks/chunk-RVAQXYCE.js";
 import "../chunks/chunk-E5QA5F2V.js";
 import "../chunks/chunk-XNFDU3IH.js";
-import "../chunks/chunk-FAS34TG6.js";
-import "../chunks/chunk-ZG74FTQF.js";
+import "../chunks/chunk-OQDI747T.js";
+import "../chunks/chunk-AGPXA6UN.js";
 import "../chunks/chunk-UPRCV6JR.js";
 import "../chunks/chunk-GHZTAVFW.js";
 import "../chunks/chunk-3NNNRDXY.js";

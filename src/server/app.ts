@@ -16,6 +16,7 @@ import { bulkRoutes } from './routes/bulk.js';
 import { healthRoutes } from './routes/health.js';
 import { linkRoutes } from './routes/links.js';
 import { renderRoutes } from './routes/renders.js';
+import { setRoutes } from './routes/sets.js';
 import type { AppDeps, RouteDeps } from './routes/shared.js';
 
 export type { AppDeps };
@@ -242,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   // Compatibility surfaces of peer APIs (docs/render-api.md#compatibility-surfaces), over the same core.
   await app.register(webshotRoutes, routeDeps);
   await app.register(allscreenshotsRoutes, routeDeps);
+  await app.register(setRoutes, routeDeps);
 
   await app.ready();
   return { app, routes };

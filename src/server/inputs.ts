@@ -67,11 +67,13 @@ export async function acquireScreenshots(
   limits: Limits,
   policy: NetPolicy,
   prefix = '',
+  /** The request field of input i in errors (default `slides[i].screenshot`). */
+  paramOf: (i: number) => string = (i) => `slides[${i}].screenshot`,
 ): Promise<Array<Screenshot | undefined>> {
   return Promise.all(
     inputs.map(async (src, i) => {
       if (!src) return undefined;
-      const param = `${prefix}slides[${i}].screenshot`;
+      const param = `${prefix}${paramOf(i)}`;
       let capture: Screenshot['capture'];
       let bytes: Buffer;
       if ('capture' in src) {

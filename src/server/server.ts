@@ -16,6 +16,7 @@ import { KeyRing } from './keys.js';
 import { Metrics } from './metrics.js';
 import { closeAgents } from './net.js';
 import { Renders } from './renders.js';
+import { Sets } from './sets.js';
 import { ServiceDb } from './store.js';
 
 export interface RunningServer {
@@ -83,6 +84,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   const budget = new DecodeBudget(config.limits.decodeBudgetBytes);
   const deliveries = new Deliveries(store, config, now, metrics, log);
   const renders = new Renders(store, pool, budget, config, now, deliveries, metrics, log, links);
+  const sets = new Sets(store, renders, config, now);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
   metrics.collect(() => {
     const counts = store.counts();
@@ -117,7 +119,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   });
 
   const keys = new KeyRing(config, log);
-  const { app, routes } = await buildApp({ config, store, renders, idempotency, metrics, now, keys, links });
+  const { app, routes } = await buildApp({ config, store, renders, sets, idempotency, metrics, now, keys, links });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

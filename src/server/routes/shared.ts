@@ -15,12 +15,15 @@ import { jsonDepth, MAX_JSON_DEPTH } from '../body.js';
 import { ApiError, asApiError, badRequest } from '../errors.js';
 import { checkKey, requestHash, type SavedResponse } from '../idempotency.js';
 import type { Renders } from '../renders.js';
+import type { Sets } from '../sets.js';
 import type { RenderRow, ServiceDb } from '../store.js';
 
 export interface AppDeps {
   config: ServerConfig;
   store: ServiceDb;
   renders: Renders;
+  /** Whole-set jobs (sets.ts). */
+  sets: Sets;
   idempotency: Idempotency;
   metrics: Metrics;
   now: Clock;
@@ -66,7 +69,7 @@ export function accepted(renders: Renders, row: RenderRow): SavedResponse {
     status: 202,
     body: {
       id: row.id,
-      object: 'render',
+      object: r.object,
       status: 'processing',
       polling_url: r.polling_url,
       total_steps: r.total_steps,
@@ -86,13 +89,15 @@ export function send(reply: FastifyReply, r: SavedResponse) {
 export async function readBody(
   req: FastifyRequest,
   bodyBytes: number,
+  /** Per-request multipart limits (busboy's), over the app's defaults: a whole-set job takes more files. */
+  limits?: { files?: number; parts?: number },
 ): Promise<{ body: unknown; files?: Map<string, Buffer> }> {
   if (!req.isMultipart()) return { body: req.body };
   const files = new Map<string, Buffer>();
   let body: unknown;
   let total = 0;
   try {
-    for await (const part of req.parts()) {
+    for await (const part of req.parts(limits ? { limits } : undefined)) {
       if (part.type === 'file') {
         const buf = await part.toBuffer();
         total += buf.length;
@@ -100,6 +105,14 @@ export async function readBody(
           throw new ApiError(413, 'payload_too_large', `Upload is larger than the limit of ${bodyBytes} bytes`);
         files.set(part.fieldname, buf);
       } else if (part.fieldname === 'request') {
+        // busboy cuts a field at its size limit: say so, rather than failing to parse the rest.
+        if (part.valueTruncated)
+          throw new ApiError(
+            413,
+            'payload_too_large',
+            'The "request" part is larger than the limit of 1 MiB',
+            'request',
+          );
         const text = String(part.value);
         if (jsonDepth(text) > MAX_JSON_DEPTH)
           throw badRequest(
