@@ -13,6 +13,8 @@ import { errorMessage } from '../util/errors.js';
 import { bulkRoutes } from './routes/bulk.js';
 import { healthRoutes } from './routes/health.js';
 import { linkRoutes } from './routes/links.js';
+import { projectRoutes } from './routes/projects.js';
+import { studioRoutes } from './compat/studio/routes.js';
 import { renderRoutes } from './routes/renders.js';
 import type { AppDeps, RouteDeps } from './routes/shared.js';
 
@@ -237,6 +239,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   await app.register(renderRoutes, routeDeps);
   await app.register(linkRoutes, routeDeps);
   await app.register(bulkRoutes, routeDeps);
+  await app.register(projectRoutes, routeDeps);
+  // Compatibility surfaces: other APIs' paths and shapes over the same core (docs/render-api.md).
+  await app.register(studioRoutes, { ...routeDeps, prefix: '/api/v1' });
 
   await app.ready();
   return { app, routes };

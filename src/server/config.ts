@@ -33,6 +33,10 @@ export interface Limits {
   rendersPerBulk: number;
   /** Decode memory all render workers share (bytes); a job larger than this runs alone. */
   decodeBudgetBytes: number;
+  /** Stored projects per key (docs/render-api.md#projects). */
+  projectsPerKey: number;
+  /** Bytes of screenshots uploaded to projects, per key. */
+  projectBytesPerKey: number;
 }
 
 export interface ServerConfig {
@@ -176,6 +180,8 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
       slidesPerRender: 10,
       rendersPerBulk: 20,
       decodeBudgetBytes: req(int(env, 'STORESHOTS_DECODE_BUDGET_BYTES', 512 * MiB, MiB)),
+      projectsPerKey: req(int(env, 'STORESHOTS_MAX_PROJECTS', 100, 0)),
+      projectBytesPerKey: req(int(env, 'STORESHOTS_MAX_PROJECT_BYTES', 256 * MiB, 0)),
     },
     resultTtlSeconds: req(int(env, 'STORESHOTS_RESULT_TTL_SECONDS', 7 * 86_400, 0)),
     linkTtlSeconds: req(int(env, 'STORESHOTS_LINK_TTL_SECONDS', 3_600, 1)),

@@ -55,7 +55,8 @@ function paramOf(instancePath: string, extra?: string): string {
   return path.length ? fieldName(path) : '';
 }
 
-function schemaError(e: ErrorObject, root: unknown, prefix: string): ApiError {
+/** A JSON Schema error as the API's 400, naming the field (`prefix` goes in front of the field path). */
+export function schemaError(e: ErrorObject, root: unknown, prefix: string): ApiError {
   const p = (extra?: string) =>
     prefix + (prefix && paramOf(e.instancePath, extra) ? '.' : '') + paramOf(e.instancePath, extra);
   const got = describeValue(valueAt(root, pathOf(e.instancePath)));

@@ -15,6 +15,7 @@ import { Idempotency } from './idempotency.js';
 import { KeyRing } from './keys.js';
 import { Metrics } from './metrics.js';
 import { closeAgents } from './net.js';
+import { Projects } from './projects.js';
 import { Renders } from './renders.js';
 import { ServiceDb } from './store.js';
 
@@ -84,6 +85,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   const deliveries = new Deliveries(store, config, now, metrics, log);
   const renders = new Renders(store, pool, budget, config, now, deliveries, metrics, log, links);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
+  const projects = new Projects(store, renders, config, now);
   metrics.collect(() => {
     const counts = store.counts();
     for (const s of ['queued', 'processing', 'succeeded', 'failed', 'canceled']) {
@@ -117,7 +119,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   });
 
   const keys = new KeyRing(config, log);
-  const { app, routes } = await buildApp({ config, store, renders, idempotency, metrics, now, keys, links });
+  const { app, routes } = await buildApp({ config, store, renders, projects, idempotency, metrics, now, keys, links });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
