@@ -73,6 +73,36 @@ function escapePango(t: string): string {
   return `<span foreground="#1f2328">${t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</span>`;
 }
 
+/** A dark text label drawn with the pinned Inter font, as a PNG at most `maxWidth` wide and `band` high (cut, never larger). */
+export async function labelImage(
+  text: string,
+  band: number,
+  maxWidth: number,
+): Promise<{ data: Buffer; width: number; height: number }> {
+  const sharp = loadSharp();
+  const { info, data } = await sharp({
+    text: {
+      text: escapePango(text),
+      fontfile: path.join(fontsDir(), 'Inter.var.ttf'),
+      font: `Inter ${Math.round(band * 0.55)}px`,
+      rgba: true,
+      dpi: 72,
+    },
+  })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  // A label wider than its room is cut, never larger than the sheet (sharp refuses that).
+  const room = { width: Math.max(1, Math.min(info.width, maxWidth)), height: Math.min(info.height, band) };
+  if (room.width >= info.width && room.height >= info.height) return { data, ...room };
+  return {
+    data: await sharp(data)
+      .extract({ left: 0, top: 0, ...room })
+      .png()
+      .toBuffer(),
+    ...room,
+  };
+}
+
 /** What the comment shows: 240 px rows at most 1600 px wide, each under its preset's label. */
 export const COMMENT_SHEET: SheetOptions = { rowHeight: 240, maxWidth: 1600, labelHeight: 44 };
 
@@ -104,26 +134,8 @@ export async function contactSheets(
     );
     const labels = await Promise.all(
       layout.labels.map(async (l) => {
-        const text = sharp({
-          text: {
-            text: escapePango(l.text),
-            fontfile: path.join(fontsDir(), 'Inter.var.ttf'),
-            font: `Inter ${Math.round(l.height * 0.55)}px`,
-            rgba: true,
-            dpi: 72,
-          },
-        });
-        const { info, data } = await text.png().toBuffer({ resolveWithObject: true });
-        // A label wider than a one-slide row is cut, never larger than the sheet (sharp refuses that).
-        const room = { width: Math.min(info.width, layout.width - l.left), height: Math.min(info.height, l.height) };
-        const input =
-          room.width < info.width || room.height < info.height
-            ? await sharp(data)
-                .extract({ left: 0, top: 0, ...room })
-                .png()
-                .toBuffer()
-            : data;
-        return { input, left: l.left, top: l.top + Math.max(0, Math.round((l.height - room.height) / 2)) };
+        const input = await labelImage(l.text, l.height, layout.width - l.left);
+        return { input: input.data, left: l.left, top: l.top + Math.max(0, Math.round((l.height - input.height) / 2)) };
       }),
     );
     const content = await sharp({

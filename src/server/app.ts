@@ -16,6 +16,7 @@ import { linkRoutes } from './routes/links.js';
 import { projectRoutes } from './routes/projects.js';
 import { studioRoutes } from './compat/studio/routes.js';
 import { renderRoutes } from './routes/renders.js';
+import { setRoutes } from './routes/sets.js';
 import type { AppDeps, RouteDeps } from './routes/shared.js';
 
 export type { AppDeps };
@@ -239,6 +240,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   await app.register(renderRoutes, routeDeps);
   await app.register(linkRoutes, routeDeps);
   await app.register(bulkRoutes, routeDeps);
+  await app.register(setRoutes, routeDeps);
   await app.register(projectRoutes, routeDeps);
   // Compatibility surfaces: other APIs' paths and shapes over the same core (docs/render-api.md).
   await app.register(studioRoutes, { ...routeDeps, prefix: '/api/v1' });

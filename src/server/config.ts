@@ -31,6 +31,8 @@ export interface Limits {
   monthlyQuota?: number;
   slidesPerRender: number;
   rendersPerBulk: number;
+  /** Images one whole-set job may make (locales x presets x slides), and files it may upload. */
+  setImages: number;
   /** Decode memory all render workers share (bytes); a job larger than this runs alone. */
   decodeBudgetBytes: number;
   /** Stored projects per key (docs/render-api.md#projects). */
@@ -179,6 +181,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
       monthlyQuota: int(env, 'STORESHOTS_MONTHLY_QUOTA', undefined, 0),
       slidesPerRender: 10,
       rendersPerBulk: 20,
+      setImages: req(int(env, 'STORESHOTS_MAX_SET_IMAGES', 200, 1)),
       decodeBudgetBytes: req(int(env, 'STORESHOTS_DECODE_BUDGET_BYTES', 512 * MiB, MiB)),
       projectsPerKey: req(int(env, 'STORESHOTS_MAX_PROJECTS', 100, 0)),
       projectBytesPerKey: req(int(env, 'STORESHOTS_MAX_PROJECT_BYTES', 256 * MiB, 0)),

@@ -16,7 +16,8 @@ import { errorMessage } from '../util/errors.js';
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
 export interface RenderEvent {
-  type: 'render.succeeded' | 'render.failed' | 'render.canceled';
+  /** `render.succeeded`, `render.failed`, `render.canceled`; `set.…` for whole-set jobs. */
+  type: string;
   data: Record<string, unknown>;
 }
 
@@ -65,13 +66,13 @@ export class Deliveries {
     }
     if (spec.dispatch) {
       const id = newId('dsp');
-      const status = event.type.replace('render.', '');
+      const status = event.type.slice(event.type.indexOf('.') + 1);
       const body = JSON.stringify({
         event_type: spec.dispatch.event_type,
         client_payload: {
           render_id: row.id,
           status,
-          api_url: `${row.base_url}/v1/renders/${row.id}`,
+          api_url: `${row.base_url}${(event.data.polling_url as string | undefined) ?? `/v1/renders/${row.id}`}`,
           metadata: spec.metadata ?? null,
         },
       });

@@ -63,11 +63,13 @@ export async function acquireScreenshots(
   limits: Limits,
   policy: NetPolicy,
   prefix = '',
+  /** The request field of input i in errors (default `slides[i].screenshot`). */
+  paramOf: (i: number) => string = (i) => `slides[${i}].screenshot`,
 ): Promise<Array<Screenshot | undefined>> {
   return Promise.all(
     inputs.map(async (src, i) => {
       if (!src) return undefined;
-      const param = `${prefix}slides[${i}].screenshot`;
+      const param = `${prefix}${paramOf(i)}`;
       const bytes = await bytesOf(src, files, limits, policy, param);
       if (bytes.length > limits.screenshotBytes)
         throw new ApiError(

@@ -38,15 +38,38 @@ export function writeDurable(file: string, data: Uint8Array): void {
   renameSync(tmp, file);
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 class TimeoutError extends Error {}
+
+/**
+ * What differs between the kinds of job the renders table holds, by id prefix: renders (`rnd_`, this
+ * file) and whole-set jobs (`set_`, sets.ts). Everything else (queue, durability, cancel, quota,
+ * deliveries, expiry) is the same machinery.
+ */
+export interface JobKind {
+  /** The noun in error codes and messages: render_not_found, set_not_found. */
+  noun: string;
+  /** The answer of GET /v1/<noun>s/{id}, also the webhook's `data`. */
+  present(row: RenderRow): Record<string, unknown>;
+  /** After the images are stored and linted, before the job ends (a set's outputs); a throw fails the job. */
+  finish?(row: RenderRow, jobs: Job[], images: ImageRow[], findings: Finding[], signal: AbortSignal): Promise<void>;
+  /** A render failure's message in the client's terms (the renderer names files by their path on this server). */
+  clientMessage?(row: RenderRow, jobs: Job[], message: string): string;
+}
+
+/** The prefix of a job id: `rnd`, `set`. */
+export const prefixOf = (id: string) => id.slice(0, Math.max(0, id.indexOf('_')));
+
+/** Each job's image number: its 1-based position in the job list (a render's slide index; unique across a set's sets). */
+export const positions = (jobs: Job[]) => new Map(jobs.map((j, k) => [j.id, k + 1]));
 
 export class Renders extends EventEmitter {
   private readonly running = new Map<string, AbortController>();
   private readonly recovered: string[] = [];
   private sweepTimer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly kinds = new Map<string, JobKind>();
 
   constructor(
     private readonly store: ServiceDb,
@@ -61,6 +84,11 @@ export class Renders extends EventEmitter {
   ) {
     super();
     this.setMaxListeners(0);
+  }
+
+  /** Adds a kind of job (sets.ts registers `set`). */
+  register(prefix: string, kind: JobKind): void {
+    this.kinds.set(prefix, kind);
   }
 
   dirOf(id: string): string {
@@ -111,6 +139,23 @@ export class Renders extends EventEmitter {
       return file;
     });
     const jobs = buildJobs(req.spec, files, path.join(dir, 'inputs'));
+    return this.enqueue(id, owner, req.spec, jobs, baseUrl, inTx);
+  }
+
+  /**
+   * Stores a job whose inputs are already under dirOf(id) and queues it: one row, written before the
+   * client hears back. On failure the folder is removed. Any kind: `spec` is its stored request
+   * (with `webhook`, `dispatch`, `metadata` where it has them), `jobs` the plan's jobs.
+   */
+  enqueue(
+    id: string,
+    owner: string,
+    spec: object,
+    jobs: Job[],
+    baseUrl: string,
+    inTx?: (id: string) => void,
+  ): RenderRow {
+    const dir = this.dirOf(id);
     const now = this.now();
     const row = {
       id,
@@ -118,7 +163,7 @@ export class Renders extends EventEmitter {
       status: 'queued' as const,
       created_at: now,
       expires_at: now + this.config.resultTtlSeconds * 1000,
-      spec: JSON.stringify(req.spec),
+      spec: JSON.stringify(spec),
       jobs: JSON.stringify(jobs),
       slides: jobs.length,
       base_url: baseUrl,
@@ -137,17 +182,24 @@ export class Renders extends EventEmitter {
     return this.store.render(id)!;
   }
 
-  get(owner: string, id: string): RenderRow {
+  /** This owner's job of one kind (`rnd` renders by default); another key's job is 404, like an unknown one. */
+  get(owner: string, id: string, prefix = 'rnd'): RenderRow {
+    const noun = this.nounOf(prefix);
     const row = this.store.render(id);
-    if (!row || row.owner !== owner) throw new ApiError(404, 'render_not_found', `No render ${id}`, 'id');
+    if (!row || row.owner !== owner || prefixOf(id) !== prefix)
+      throw new ApiError(404, `${noun}_not_found`, `No ${noun} ${id}`, 'id');
     if (row.expired)
       throw new ApiError(
         410,
-        'render_expired',
-        `Render ${id} expired at ${iso(row.expires_at)}; its images are deleted`,
+        `${noun}_expired`,
+        `${noun[0]!.toUpperCase()}${noun.slice(1)} ${id} expired at ${iso(row.expires_at)}; its images are deleted`,
         'id',
       );
     return row;
+  }
+
+  private nounOf(prefix: string): string {
+    return this.kinds.get(prefix)?.noun ?? 'render';
   }
 
   /** Resolves when the render has ended (for synchronous requests). */
@@ -165,11 +217,12 @@ export class Renders extends EventEmitter {
     });
   }
 
-  cancel(owner: string, id: string): RenderRow {
-    const row = this.get(owner, id);
+  cancel(owner: string, id: string, prefix = 'rnd'): RenderRow {
+    const row = this.get(owner, id, prefix);
     if (row.status === 'canceled') return row;
     if (row.status === 'succeeded' || row.status === 'failed') {
-      throw new ApiError(409, 'render_not_cancelable', `Render ${id} already ${row.status}`, 'id');
+      const noun = this.nounOf(prefix);
+      throw new ApiError(409, `${noun}_not_cancelable`, `${noun} ${id} already ${row.status}`, 'id');
     }
     this.end(row, [row.status], 'canceled', {});
     this.running.get(id)?.abort(new Error('canceled'));
@@ -209,44 +262,52 @@ export class Renders extends EventEmitter {
 
   private async process(row: RenderRow, ac: AbortController): Promise<void> {
     const jobs = JSON.parse(row.jobs) as Job[];
+    const kind = this.kinds.get(prefixOf(row.id));
     const outDir = path.join(this.dirOf(row.id), 'out');
     const have = new Set(this.store.images(row.id).map((i) => i.idx));
+    const at = positions(jobs);
+    // The jobs by set (a render is one set; a whole-set job many): a set's text facts are measured together.
+    const sets = new Map<string, Job[]>();
+    for (const j of jobs) sets.get(j.set)?.push(j) ?? sets.set(j.set, [j]);
     const timer = setTimeout(
       () => ac.abort(new TimeoutError(`render took longer than ${this.config.limits.renderTimeoutMs} ms`)),
       this.config.limits.renderTimeoutMs,
     );
     try {
-      // One batch per render: the set's text facts are measured once, each image is stored as it finishes.
-      await renderSetBatch(
-        { set: jobs, jobs: jobs.filter((j) => !have.has(j.index)) },
-        {
-          pool: this.pool,
-          signal: ac.signal,
-          admit: async (job, signal) => {
-            const cost = decodeCost(job);
-            return { cost, release: await this.budget.acquire(cost, signal) };
+      // One batch per set: the set's text facts are measured once, each image is stored as it finishes.
+      for (const set of sets.values()) {
+        await renderSetBatch(
+          { set, jobs: set.filter((j) => !have.has(at.get(j.id)!)) },
+          {
+            pool: this.pool,
+            signal: ac.signal,
+            admit: async (job, signal) => {
+              const cost = decodeCost(job);
+              return { cost, release: await this.budget.acquire(cost, signal) };
+            },
+            onImage: ({ job, bytes, record, text }) => {
+              const file = path.join(outDir, job.output.path);
+              writeDurable(file, bytes);
+              this.store.insertImage({
+                render_id: row.id,
+                idx: at.get(job.id)!,
+                slide: job.slide,
+                file,
+                width: record.width,
+                height: record.height,
+                format: record.format,
+                bytes: record.bytes,
+                sha256: record.sha256,
+                text: JSON.stringify(text ?? []),
+              });
+              this.metrics.inc('storeshots_images_rendered_total', 'Images rendered.');
+            },
           },
-          onImage: ({ job, bytes, record, text }) => {
-            const file = path.join(outDir, job.output.path);
-            writeDurable(file, bytes);
-            this.store.insertImage({
-              render_id: row.id,
-              idx: job.index,
-              slide: job.slide,
-              file,
-              width: record.width,
-              height: record.height,
-              format: record.format,
-              bytes: record.bytes,
-              sha256: record.sha256,
-              text: JSON.stringify(text ?? []),
-            });
-            this.metrics.inc('storeshots_images_rendered_total', 'Images rendered.');
-          },
-        },
-      );
+        );
+      }
       const images = this.store.images(row.id);
       const findings = await this.lint(jobs, images, outDir, ac.signal);
+      await kind?.finish?.(row, jobs, images, findings, ac.signal);
       this.end(row, ['processing'], 'succeeded', { lint: JSON.stringify({ findings }), credits: images.length });
     } catch (e) {
       const reason: unknown = ac.signal.aborted ? ac.signal.reason : e;
@@ -256,7 +317,14 @@ export class Renders extends EventEmitter {
       const error =
         reason instanceof TimeoutError
           ? { code: 'render_timeout', message: reason.message }
-          : { code: 'render_failed', message: this.clientMessage(jobs, errorMessage(reason)) };
+          : {
+              code: 'render_failed',
+              message: (kind?.clientMessage ?? ((_r, j, m) => this.clientMessage(j, m)))(
+                row,
+                jobs,
+                errorMessage(reason),
+              ),
+            };
       this.end(row, ['processing'], 'failed', { error });
     } finally {
       clearTimeout(timer);
@@ -272,7 +340,7 @@ export class Renders extends EventEmitter {
 
   /** Lint runs on the pool too; a lint that cannot run leaves the render without findings rather than failing it. */
   private async lint(jobs: Job[], images: ImageRow[], outDir: string, signal: AbortSignal): Promise<Finding[]> {
-    const byIndex = new Map(jobs.map((j) => [j.index, j]));
+    const byIndex = new Map(jobs.map((j, k) => [k + 1, j]));
     const rendered: RenderedImage[] = images.map((i) => {
       const job = byIndex.get(i.idx)!;
       return {
@@ -311,7 +379,10 @@ export class Renders extends EventEmitter {
       if (!changed) return false;
       const ended = this.store.render(row.id)!;
       if (f.credits) this.store.addUsage(row.owner, monthOf(now), f.credits);
-      this.deliveries.enqueue(ended, spec, { type: `render.${to}` as 'render.succeeded', data: this.present(ended) });
+      this.deliveries.enqueue(ended, spec, {
+        type: `${this.nounOf(prefixOf(row.id))}.${to}`,
+        data: this.present(ended),
+      });
       // The deliveries now hold the signing secrets (until they are final); the render keeps none.
       if (spec.webhook || spec.dispatch) {
         const { webhook, dispatch, ...rest } = spec;
@@ -336,6 +407,8 @@ export class Renders extends EventEmitter {
 
   /** The render as the API shows it (docs/render-api.md#get-v1rendersid). */
   present(row: RenderRow): Record<string, unknown> {
+    const kind = this.kinds.get(prefixOf(row.id));
+    if (kind) return kind.present(row);
     const spec = JSON.parse(row.spec) as RenderSpec;
     const jobs = JSON.parse(row.jobs) as Job[];
     const byIndex = new Map(jobs.map((j) => [j.index, j]));
@@ -343,14 +416,7 @@ export class Renders extends EventEmitter {
     const images = row.expired ? [] : this.store.images(row.id);
     // Signed links (no key needed), made afresh on every answer, for a succeeded render's files: valid
     // for STORESHOTS_LINK_TTL_SECONDS, never past the render's own expiry.
-    const linkExpires = Math.min(
-      Math.floor(this.now() / 1000) + this.config.linkTtlSeconds,
-      Math.floor(row.expires_at / 1000),
-    );
-    const signed =
-      row.status === 'succeeded' && !row.expired && linkExpires * 1000 > this.now()
-        ? (file: string) => row.base_url + this.links.sign(`/v1/files/renders/${row.id}/${file}`, linkExpires)
-        : undefined;
+    const { signed, linkExpires } = this.signer(row, 'renders');
     return {
       object: 'render',
       id: row.id,
@@ -385,6 +451,20 @@ export class Renders extends EventEmitter {
       error: row.error ? JSON.parse(row.error) : null,
       metadata: spec.metadata,
     };
+  }
+
+  /** Signed links (no key needed), made afresh on every answer, for a succeeded job's files under
+   * /v1/files/<collection>/<id>/: valid for STORESHOTS_LINK_TTL_SECONDS, never past the job's own expiry. */
+  signer(row: RenderRow, collection: string): { signed?: (file: string) => string; linkExpires: number } {
+    const linkExpires = Math.min(
+      Math.floor(this.now() / 1000) + this.config.linkTtlSeconds,
+      Math.floor(row.expires_at / 1000),
+    );
+    const signed =
+      row.status === 'succeeded' && !row.expired && linkExpires * 1000 > this.now()
+        ? (file: string) => row.base_url + this.links.sign(`/v1/files/${collection}/${row.id}/${file}`, linkExpires)
+        : undefined;
+    return { signed, linkExpires };
   }
 
   /** Deletes the files of expired results (the row stays, so a late poll gets 410 rather than 404). */

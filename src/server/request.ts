@@ -253,6 +253,35 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
     screenshots.push(shot ?? (fromPart ? { file: `slides[${i}].screenshot` } : undefined));
   });
 
+  const { metadata, webhook, dispatch } = await checkDeliveryFields(b, ctx.config, prefix);
+
+  const output = (b.output as { format?: 'png' | 'jpeg'; quality?: number } | undefined) ?? {};
+  return {
+    spec: {
+      async: b.async === true,
+      canvas,
+      appName: (b.app as { name?: string } | undefined)?.name,
+      theme,
+      style: b.style as Style | undefined,
+      locale: (b.locale as string | undefined) ?? 'en-US',
+      slides,
+      output: { format: output.format ?? 'png', quality: output.quality ?? 90 },
+      webhook,
+      dispatch,
+      metadata,
+    },
+    screenshots,
+  };
+}
+
+/** The fields every creating request shares (renders, whole-set jobs): metadata, webhook_url and its
+ * secret, github_dispatch; checked the same way for each. */
+export async function checkDeliveryFields(
+  b: Record<string, unknown>,
+  config: ServerConfig,
+  prefix = '',
+): Promise<Pick<RenderSpec, 'metadata' | 'webhook' | 'dispatch'>> {
+  const ctx = { config };
   const metadata = (b.metadata as Record<string, unknown> | undefined) ?? null;
   if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > 8192)
     throw badRequest('Expected at most 8 KiB of JSON for metadata', `${prefix}metadata`);
@@ -288,23 +317,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
     dispatch = { repository: gd.repository, event_type: gd.event_type ?? 'storeshots-render', secret };
   }
 
-  const output = (b.output as { format?: 'png' | 'jpeg'; quality?: number } | undefined) ?? {};
-  return {
-    spec: {
-      async: b.async === true,
-      canvas,
-      appName: (b.app as { name?: string } | undefined)?.name,
-      theme,
-      style: b.style as Style | undefined,
-      locale: (b.locale as string | undefined) ?? 'en-US',
-      slides,
-      output: { format: output.format ?? 'png', quality: output.quality ?? 90 },
-      webhook,
-      dispatch,
-      metadata,
-    },
-    screenshots,
-  };
+  return { metadata, webhook, dispatch };
 }
 
 /** A webhook target is checked when the request comes in (a clear 400) and again on every delivery. */

@@ -218,19 +218,22 @@ export class ServiceDb {
     return this.all<RenderRow>("SELECT * FROM renders WHERE status = 'queued' ORDER BY seq LIMIT ?", limit);
   }
 
-  /** An owner's renders, newest first, after the cursor `before` (a seq), optionally of one status. */
-  list(owner: string, limit: number, before?: number, status?: RenderStatus): RenderRow[] {
+  /** An owner's jobs of one kind (id prefix: `rnd` renders, `set` whole-set jobs), newest first, after the cursor `before` (a seq), optionally of one status. */
+  list(owner: string, limit: number, before?: number, status?: RenderStatus, prefix = 'rnd'): RenderRow[] {
     return this.all<RenderRow>(
-      `SELECT * FROM renders WHERE owner = ? AND expired = 0 AND seq < ?${status ? ' AND status = ?' : ''} ORDER BY seq DESC LIMIT ?`,
+      `SELECT * FROM renders WHERE owner = ? AND expired = 0 AND seq < ? AND substr(id, 1, ?) = ?${status ? ' AND status = ?' : ''} ORDER BY seq DESC LIMIT ?`,
       owner,
       before ?? Number.MAX_SAFE_INTEGER,
+      prefix.length + 1,
+      `${prefix}_`,
       ...(status ? [status] : []),
       limit,
     );
   }
 
-  /** The list position of one owner's render (undefined for another owner's id, as for an unknown one). */
-  seqOf(id: string, owner: string): number | undefined {
+  /** The list position of one owner's job (undefined for another owner's id, as for an unknown one, or another kind's). */
+  seqOf(id: string, owner: string, prefix = 'rnd'): number | undefined {
+    if (!id.startsWith(`${prefix}_`)) return undefined;
     return this.get<{ seq: number }>('SELECT seq FROM renders WHERE id = ? AND owner = ?', id, owner)?.seq;
   }
 

@@ -8,7 +8,7 @@ import type { RenderRow } from '../store.js';
 import { sendArchive, sendImage } from './files.js';
 import { oneValueEach, parameterError, type RouteDeps } from './shared.js';
 
-const linkQuery = {
+export const linkQuery = {
   type: 'object',
   properties: {
     expires: { type: 'string', pattern: '^[0-9]{1,12}$', description: 'a Unix time' },
@@ -24,7 +24,7 @@ const params = {
 type LinkRequest = { Params: { id: string; index?: string }; Querystring: { expires?: string; signature?: string } };
 
 export async function linkRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
-  const { store, renders, links, keys, now } = deps;
+  const { store, now } = deps;
   app.setSchemaErrorFormatter(parameterError);
   const options = {
     config: { public: true },
@@ -32,49 +32,8 @@ export async function linkRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     preValidation: oneValueEach(['expires', 'signature']),
   };
 
-  /** The render a genuine, unexpired link names; throws the API error otherwise. */
-  function linked(pathname: string, q: LinkRequest['Querystring'], id: string): RenderRow {
-    for (const name of ['expires', 'signature'] as const)
-      if (q[name] === undefined)
-        throw new ApiError(
-          400,
-          'parameter_missing',
-          `A signed link needs ${name}: use the download_url or archive_download_url of GET /v1/renders/${id} as it is`,
-          name,
-        );
-    const verdict = links.check(pathname, q.expires!, q.signature!, now());
-    if (verdict === 'invalid')
-      throw new ApiError(
-        403,
-        'link_invalid',
-        `This link's signature is not valid for ${pathname}: ask GET /v1/renders/${id} for a fresh link`,
-        'signature',
-      );
-    if (verdict === 'expired')
-      throw new ApiError(
-        403,
-        'link_expired',
-        `This link expired at ${new Date(Number(q.expires) * 1000).toISOString()}: GET /v1/renders/${id} gives a fresh one`,
-        'expires',
-      );
-    const row = store.render(id);
-    if (!row) throw new ApiError(404, 'render_not_found', `No render ${id}`, 'id');
-    if (!keys.open && !keys.current().includes(row.owner))
-      throw new ApiError(
-        403,
-        'link_revoked',
-        'The API key that created this render was revoked: its links no longer work',
-      );
-    // 410 once the render's results expired.
-    renders.get(row.owner, id);
-    if (row.status !== 'succeeded')
-      throw new ApiError(409, 'render_not_ready', `Render ${row.id} is ${row.status}`, 'id');
-    return row;
-  }
-
-  /** Caches (a CDN's too) may keep the bytes as long as the link lives, not longer. */
-  const cacheFor = (q: LinkRequest['Querystring']) =>
-    `public, max-age=${Math.max(0, Number(q.expires) - Math.floor(now() / 1000))}, immutable`;
+  const linked = (pathname: string, q: LinkRequest['Querystring'], id: string) => linkedRow(deps, pathname, q, id);
+  const cacheFor = (q: LinkRequest['Querystring']) => linkCacheControl(q, now());
 
   app.get<LinkRequest>('/v1/files/renders/:id/images/:index', options, async (req, reply) => {
     const { id, index } = req.params;
@@ -89,4 +48,62 @@ export async function linkRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     deps.rateLimit(row.owner, reply);
     return sendArchive(store, row, reply, cacheFor(req.query));
   });
+}
+
+/** Caches (a CDN's too) may keep the bytes as long as the link lives, not longer. */
+export const linkCacheControl = (q: { expires?: string }, nowMs: number) =>
+  `public, max-age=${Math.max(0, Number(q.expires) - Math.floor(nowMs / 1000))}, immutable`;
+
+/** The job a genuine, unexpired link names (a render, or a set with prefix `set`); throws the API error otherwise. */
+export function linkedRow(
+  deps: RouteDeps,
+  pathname: string,
+  q: { expires?: string; signature?: string },
+  id: string,
+  prefix = 'rnd',
+): RenderRow {
+  const { store, renders, links, keys, now } = deps;
+  const noun = prefix === 'rnd' ? 'render' : prefix;
+  const poll = `GET /v1/${noun}s/${id}`;
+  for (const name of ['expires', 'signature'] as const)
+    if (q[name] === undefined)
+      throw new ApiError(
+        400,
+        'parameter_missing',
+        `A signed link needs ${name}: use the download_url or archive_download_url of ${poll} as it is`,
+        name,
+      );
+  const verdict = links.check(pathname, q.expires!, q.signature!, now());
+  if (verdict === 'invalid')
+    throw new ApiError(
+      403,
+      'link_invalid',
+      `This link's signature is not valid for ${pathname}: ask ${poll} for a fresh link`,
+      'signature',
+    );
+  if (verdict === 'expired')
+    throw new ApiError(
+      403,
+      'link_expired',
+      `This link expired at ${new Date(Number(q.expires) * 1000).toISOString()}: ${poll} gives a fresh one`,
+      'expires',
+    );
+  const row = store.render(id);
+  if (!row) throw new ApiError(404, `${noun}_not_found`, `No ${noun} ${id}`, 'id');
+  if (!keys.open && !keys.current().includes(row.owner))
+    throw new ApiError(
+      403,
+      'link_revoked',
+      'The API key that created this render was revoked: its links no longer work',
+    );
+  // 410 once the render's results expired.
+  renders.get(row.owner, id, prefix);
+  if (row.status !== 'succeeded')
+    throw new ApiError(
+      409,
+      `${noun}_not_ready`,
+      `${noun[0]!.toUpperCase()}${noun.slice(1)} ${row.id} is ${row.status}`,
+      'id',
+    );
+  return row;
 }

@@ -19,14 +19,14 @@ import {
 
 const STATUSES = ['queued', 'processing', 'succeeded', 'failed', 'canceled'] as const;
 
-const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
+export const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
 const imageParams = {
   type: 'object',
   properties: { id: { type: 'string' }, index: { type: 'string' } },
   required: ['id', 'index'],
 } as const;
 
-const listQuery = {
+export const listQuery = {
   type: 'object',
   properties: {
     // 1-100, written with up to three digits (007 is 7).
@@ -59,29 +59,7 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
   app.get<{ Querystring: { limit?: string; status?: RenderRow['status']; starting_after?: string } }>(
     '/v1/renders',
     { schema: { querystring: listQuery }, preValidation: oneValueEach(Object.keys(listQuery.properties)) },
-    async (req) => {
-      const { status, starting_after: after } = req.query;
-      const limit = Number(req.query.limit ?? '20');
-      let before: number | undefined;
-      if (after !== undefined) {
-        // The cursor is looked up among this key's renders only: another key's id is, to this key,
-        // an id that does not exist (same status, same message).
-        before = store.seqOf(after, req.owner);
-        if (before === undefined)
-          throw new ApiError(
-            400,
-            'invalid_request',
-            `No render ${after.slice(0, 50)} for starting_after`,
-            'starting_after',
-          );
-      }
-      const rows = store.list(req.owner, limit + 1, before, status);
-      return {
-        object: 'list',
-        data: rows.slice(0, limit).map((r) => renders.present(r)),
-        has_more: rows.length > limit,
-      };
-    },
+    async (req) => listPage(deps, req.owner, req.query, 'rnd'),
   );
 
   app.get<{ Params: { id: string } }>('/v1/renders/:id', { schema: { params: idParams } }, async (req) =>
@@ -116,4 +94,34 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
   app.get<{ Params: { id: string } }>('/v1/renders/:id/archive', { schema: { params: idParams } }, async (req, reply) =>
     sendArchive(store, finished(req), reply),
   );
+}
+
+/** One page of an owner's jobs of one kind (GET /v1/renders, GET /v1/sets). */
+export function listPage(
+  deps: RouteDeps,
+  owner: string,
+  query: { limit?: string; status?: RenderRow['status']; starting_after?: string },
+  prefix: string,
+) {
+  const { status, starting_after: after } = query;
+  const limit = Number(query.limit ?? '20');
+  let before: number | undefined;
+  if (after !== undefined) {
+    // The cursor is looked up among this key's jobs only: another key's id is, to this key,
+    // an id that does not exist (same status, same message).
+    before = deps.store.seqOf(after, owner, prefix);
+    if (before === undefined)
+      throw new ApiError(
+        400,
+        'invalid_request',
+        `No ${prefix === 'rnd' ? 'render' : prefix} ${after.slice(0, 50)} for starting_after`,
+        'starting_after',
+      );
+  }
+  const rows = deps.store.list(owner, limit + 1, before, status, prefix);
+  return {
+    object: 'list',
+    data: rows.slice(0, limit).map((r) => deps.renders.present(r)),
+    has_more: rows.length > limit,
+  };
 }

@@ -16,6 +16,7 @@ import { ApiError, asApiError, badRequest } from '../errors.js';
 import { checkKey, requestHash, type SavedResponse } from '../idempotency.js';
 import type { Projects } from '../projects.js';
 import type { Renders } from '../renders.js';
+import type { Sets } from '../sets.js';
 import type { RenderRow, ServiceDb } from '../store.js';
 
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   store: ServiceDb;
   renders: Renders;
   projects: Projects;
+  /** Whole-set jobs (sets.ts). */
+  sets: Sets;
   idempotency: Idempotency;
   metrics: Metrics;
   now: Clock;
@@ -68,7 +71,7 @@ export function accepted(renders: Renders, row: RenderRow): SavedResponse {
     status: 202,
     body: {
       id: row.id,
-      object: 'render',
+      object: r.object,
       status: 'processing',
       polling_url: r.polling_url,
       total_steps: r.total_steps,
@@ -88,13 +91,15 @@ export function send(reply: FastifyReply, r: SavedResponse) {
 export async function readBody(
   req: FastifyRequest,
   bodyBytes: number,
+  /** Per-request multipart limits (busboy's), over the app's defaults: a whole-set job takes more files. */
+  limits?: { files?: number; parts?: number },
 ): Promise<{ body: unknown; files?: Map<string, Buffer> }> {
   if (!req.isMultipart()) return { body: req.body };
   const files = new Map<string, Buffer>();
   let body: unknown;
   let total = 0;
   try {
-    for await (const part of req.parts()) {
+    for await (const part of req.parts(limits ? { limits } : undefined)) {
       if (part.type === 'file') {
         const buf = await part.toBuffer();
         total += buf.length;

@@ -1,0 +1,137 @@
+// /v1/sets: whole-set jobs (sets.ts): create (JSON or multipart), list, get, cancel, a finished set's
+// images, archive and outputs; and their signed links under /v1/files/sets/ (no key needed).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../errors.js';
+import type { RenderRow } from '../store.js';
+import { SET_PREFIX } from '../sets.js';
+import { sendImage } from './files.js';
+import { linkCacheControl, linkedRow, linkQuery } from './links.js';
+import { idParams, listPage, listQuery } from './renders.js';
+import {
+  accepted,
+  idempotent,
+  oneValueEach,
+  parameterError,
+  readBody,
+  type RouteDeps,
+  syncResponse,
+} from './shared.js';
+
+const fileParams = {
+  type: 'object',
+  properties: { id: { type: 'string' }, index: { type: 'string' }, output: { type: 'string' } },
+  required: ['id'],
+} as const;
+
+type FileRequest = {
+  Params: { id: string; index?: string; output?: string };
+  Querystring: { expires?: string; signature?: string };
+};
+
+export async function setRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const { config, store, renders, sets, now } = deps;
+  app.setSchemaErrorFormatter(parameterError);
+
+  app.post('/v1/sets', async (req, reply) => {
+    // A set names a file per screenshot: the multipart limits grow with the set's image limit.
+    const { body, files } = await readBody(req, config.limits.bodyBytes, {
+      files: config.limits.setImages,
+      parts: config.limits.setImages + 2,
+    });
+    return idempotent(deps, req, reply, 'sets', body, files, async (attach) => {
+      const row = await sets.create(req.owner, body, files, deps.baseUrl(req), attach);
+      const async = (body as { async?: unknown }).async === true;
+      return async ? accepted(renders, row) : syncResponse(renders, await renders.waitFor(row.id));
+    });
+  });
+
+  app.get<{ Querystring: { limit?: string; status?: RenderRow['status']; starting_after?: string } }>(
+    '/v1/sets',
+    { schema: { querystring: listQuery }, preValidation: oneValueEach(Object.keys(listQuery.properties)) },
+    async (req) => listPage(deps, req.owner, req.query, SET_PREFIX),
+  );
+
+  app.get<{ Params: { id: string } }>('/v1/sets/:id', { schema: { params: idParams } }, async (req) =>
+    sets.present(sets.get(req.owner, req.params.id)),
+  );
+
+  app.post<{ Params: { id: string } }>('/v1/sets/:id/cancel', { schema: { params: idParams } }, async (req) =>
+    sets.present(sets.cancel(req.owner, req.params.id)),
+  );
+
+  function finished(req: FastifyRequest<{ Params: { id: string } }>): RenderRow {
+    const row = sets.get(req.owner, req.params.id);
+    if (row.status !== 'succeeded')
+      throw new ApiError(
+        409,
+        'set_not_ready',
+        `Set ${row.id} is ${row.status}; its files are served once it has succeeded`,
+        'id',
+      );
+    return row;
+  }
+
+  const archive = (row: RenderRow, reply: FastifyReply, cacheControl: string) =>
+    reply
+      .type('application/zip')
+      .header('cache-control', cacheControl)
+      .header('content-disposition', `attachment; filename="${row.id}.zip"`)
+      .send(sets.archive(row));
+
+  const output = (row: RenderRow, id: string, reply: FastifyReply, cacheControl: string) => {
+    const o = sets.output(row, id);
+    return reply
+      .type(o.contentType)
+      .header('etag', `"${o.sha256}"`)
+      .header('cache-control', cacheControl)
+      .header(
+        'content-disposition',
+        `${o.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename="${o.name}"`,
+      )
+      .send(o.bytes);
+  };
+
+  const PRIVATE = 'private, max-age=31536000, immutable';
+  const withKey = { schema: { params: fileParams } };
+
+  app.get<FileRequest>('/v1/sets/:id/images/:index', withKey, async (req, reply) =>
+    sendImage(store, finished(req), req.params.index!, undefined, reply, PRIVATE),
+  );
+  app.get<FileRequest>('/v1/sets/:id/archive', withKey, async (req, reply) => archive(finished(req), reply, PRIVATE));
+  app.get<FileRequest>('/v1/sets/:id/outputs/:output', withKey, async (req, reply) =>
+    output(finished(req), req.params.output!, reply, PRIVATE),
+  );
+
+  // Signed links: public routes, the signature stands in for the key (routes/links.ts has the rules).
+  const signedOptions = {
+    config: { public: true },
+    schema: { params: fileParams, querystring: linkQuery },
+    preValidation: oneValueEach(['expires', 'signature']),
+  };
+  const linked = (req: FastifyRequest<FileRequest>, reply: FastifyReply, file: string) => {
+    const row = linkedRow(deps, `/v1/files/sets/${req.params.id}/${file}`, req.query, req.params.id, SET_PREFIX);
+    deps.rateLimit(row.owner, reply);
+    return row;
+  };
+  app.get<FileRequest>('/v1/files/sets/:id/images/:index', signedOptions, async (req, reply) =>
+    sendImage(
+      store,
+      linked(req, reply, `images/${req.params.index}`),
+      req.params.index!,
+      undefined,
+      reply,
+      linkCacheControl(req.query, now()),
+    ),
+  );
+  app.get<FileRequest>('/v1/files/sets/:id/archive', signedOptions, async (req, reply) =>
+    archive(linked(req, reply, 'archive'), reply, linkCacheControl(req.query, now())),
+  );
+  app.get<FileRequest>('/v1/files/sets/:id/outputs/:output', signedOptions, async (req, reply) =>
+    output(
+      linked(req, reply, `outputs/${req.params.output}`),
+      req.params.output!,
+      reply,
+      linkCacheControl(req.query, now()),
+    ),
+  );
+}

@@ -1,0 +1,142 @@
+// JSON Schemas of the whole-set API (POST /v1/sets): the request envelope, its outputs, and the answer.
+// The manifest inside is validated by the manifest's own schema and loader (src/manifest/load.ts), so
+// its errors are the CLI's, with the field path under `manifest.`.
+import { renderRequestSchema } from './schema.js';
+
+/** Layouts of a set's archive. Framework layouts are listed where a public convention says where fastlane lives. */
+export const SET_LAYOUTS = ['flat', 'fastlane', 'flutter'] as const;
+export type SetLayout = (typeof SET_LAYOUTS)[number];
+
+/** Layouts other services offer that no public convention defines folders for: refused with the reason. */
+export const REFUSED_LAYOUTS = ['react-native', 'capacitor', 'kmm'] as const;
+
+export const OUTPUT_TYPES = ['png', 'jpeg', 'contact-sheet', 'review-pdf', 'report'] as const;
+export type OutputType = (typeof OUTPUT_TYPES)[number];
+
+const delivery = renderRequestSchema.properties;
+
+export const outputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  properties: {
+    id: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$',
+      description: 'Names the output in the answer and its URL (default: the type).',
+    },
+    type: {
+      enum: OUTPUT_TYPES,
+      description:
+        'png: the set as PNGs (zip, in `layout`); jpeg: the set as JPEGs (zip); contact-sheet: one PNG of every image, labelled; review-pdf: a PDF for sign-off, one page per locale x preset; report: report.json.',
+    },
+    quality: { type: 'integer', minimum: 1, maximum: 100, description: 'jpeg only: JPEG quality (default 90).' },
+  },
+};
+
+export const setRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['manifest'],
+  properties: {
+    async: { type: 'boolean', description: 'true: answer 202 at once and render in the background.' },
+    manifest: {
+      type: 'object',
+      description:
+        'screenshots.yml as JSON (schema/screenshots.schema.json). Paths it names (screenshots, backgrounds, frames) are the names of uploaded files.',
+    },
+    layout: {
+      type: 'string',
+      maxLength: 40,
+      description:
+        'The archive layout: flat, fastlane, flutter (fastlane under ios/ and android/). Default: the manifest output.layout, else flat.',
+    },
+    outputs: { type: 'array', minItems: 1, maxItems: 10, items: outputSchema },
+    files: {
+      type: 'object',
+      maxProperties: 200,
+      description:
+        'Files named by the manifest, fetched or decoded by the service instead of uploaded: {"<path>": {"url": …} | {"data": "<base64>"}}.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        maxProperties: 1,
+        properties: {
+          url: { type: 'string', maxLength: 2048 },
+          data: { type: 'string' },
+        },
+      },
+    },
+    webhook_url: delivery.webhook_url,
+    webhook_secret: delivery.webhook_secret,
+    github_dispatch: delivery.github_dispatch,
+    metadata: delivery.metadata,
+  },
+};
+
+const nullableString = { type: ['string', 'null'] };
+
+export const setSchema = {
+  type: 'object',
+  required: ['id', 'object', 'status', 'total_steps', 'done_steps', 'images', 'error', 'metadata'],
+  properties: {
+    id: { type: 'string', example: 'set_3f9c2a7d1e0b4c5a6d7e8f90' },
+    object: { const: 'set' },
+    status: { enum: ['queued', 'processing', 'succeeded', 'failed', 'canceled'] },
+    created_at: { type: 'string', format: 'date-time' },
+    started_at: nullableString,
+    completed_at: nullableString,
+    expires_at: { type: 'string', format: 'date-time' },
+    polling_url: { type: 'string' },
+    layout: { enum: SET_LAYOUTS },
+    locales: { type: 'array', items: { type: 'string' } },
+    presets: { type: 'array', items: { type: 'string' } },
+    slides: { type: 'array', items: { type: 'string' } },
+    total_steps: { type: 'integer', description: 'Images plus outputs this job makes.' },
+    done_steps: { type: 'integer', description: 'Images and outputs finished so far.' },
+    archive_url: nullableString,
+    archive_download_url: { ...nullableString, description: 'Signed link to the zip in `layout`, no key needed.' },
+    download_urls_expire_at: nullableString,
+    images: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          index: { type: 'integer' },
+          locale: { type: 'string' },
+          preset: { type: 'string' },
+          slide: { type: 'string' },
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+          format: { enum: ['png', 'jpeg'] },
+          bytes: { type: 'integer' },
+          sha256: { type: 'string' },
+          path: { type: 'string', description: "The image's path in the archive." },
+          url: { type: 'string' },
+          download_url: nullableString,
+        },
+      },
+    },
+    outputs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          type: { enum: OUTPUT_TYPES },
+          status: { enum: ['pending', 'ready'] },
+          content_type: nullableString,
+          bytes: { type: ['integer', 'null'] },
+          sha256: nullableString,
+          url: nullableString,
+          download_url: nullableString,
+        },
+      },
+    },
+    lint: { type: 'object', properties: { findings: { type: 'array', items: { type: 'object' } } } },
+    credits_used: { type: 'integer' },
+    error: { type: ['object', 'null'] },
+    metadata: { type: ['object', 'null'] },
+  },
+};
