@@ -101,7 +101,7 @@ export function docText(doc: unknown, field: string): string {
       .map((t: PmNode, k) => {
         const tat = `${at}.content[${k}]`;
         if (t?.type === 'hardBreak') return '\n';
-        if (!t || t.type !== 'text' || typeof t.text !== 'string')
+        if (t?.type !== 'text' || typeof t.text !== 'string')
           throw badRequest(`Expected a text node {"type": "text", "text": "…"} for ${tat}`, tat);
         const marks = Array.isArray(t.marks) ? (t.marks as PmNode[]) : [];
         const bold = marks.some((m) => m?.type === 'bold' || m?.type === 'strong');
