@@ -23,7 +23,7 @@ import { rawRequest, type RawResponse } from './helpers/raw-http.js';
 const ID = 'rnd_000000000000000000000000';
 
 /** A concrete path for a route pattern: `:id` -> a well-formed render id, `:index` -> 1. */
-const concrete = (url: string) => url.replace(':id', ID).replace(':index', '1');
+const concrete = (url: string) => url.replace(':id', ID).replace(':index', '1').replace(':output', 'report');
 
 const pct = (c: string) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 
@@ -119,6 +119,13 @@ describe('keyless access is refused on every route, however the path is spelled'
       'GET /v1/renders/:id/images/:index',
       'GET /v1/renders/:id/archive',
       'POST /v1/bulk',
+      'POST /v1/sets',
+      'GET /v1/sets',
+      'GET /v1/sets/:id',
+      'POST /v1/sets/:id/cancel',
+      'GET /v1/sets/:id/images/:index',
+      'GET /v1/sets/:id/archive',
+      'GET /v1/sets/:id/outputs/:output',
     ]) {
       expect(routes).toContain(r);
     }
@@ -136,6 +143,12 @@ describe('keyless access is refused on every route, however the path is spelled'
       '/v1/files/renders/:id/archive',
       '/v1/files/renders/:id/images/:index',
       '/v1/files/renders/:id/images/:index',
+      '/v1/files/sets/:id/archive',
+      '/v1/files/sets/:id/archive',
+      '/v1/files/sets/:id/images/:index',
+      '/v1/files/sets/:id/images/:index',
+      '/v1/files/sets/:id/outputs/:output',
+      '/v1/files/sets/:id/outputs/:output',
       '/v1/openapi.json',
       '/v1/openapi.json',
     ]);

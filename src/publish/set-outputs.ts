@@ -34,7 +34,7 @@ function rowsOf(items: SheetItem[]): Array<{ label: string; items: SheetItem[] }
   return [...rows].map(([label, row]) => ({ label, items: row.sort((a, b) => a.index - b.index) }));
 }
 
-export interface ContactSheetLayout {
+interface ContactSheetLayout {
   width: number;
   height: number;
   tiles: Array<{ item: SheetItem; left: number; top: number; width: number; height: number }>;
@@ -42,7 +42,7 @@ export interface ContactSheetLayout {
 }
 
 /** Where everything goes on the sheet: pure numbers. Rows share one tile height, shrunk until the widest row fits. */
-export function layoutContactSheet(
+function layoutContactSheet(
   items: SheetItem[],
   o: { tileHeight?: number; maxWidth?: number; gap?: number; rowLabel?: number; caption?: number } = {},
 ): ContactSheetLayout {
@@ -180,12 +180,12 @@ export async function reviewPdf(items: SheetItem[], title: string): Promise<Buff
       const cellTop = areaTop - line * (cellH + caption + gap);
       page.drawImage(image, { x, y: cellTop - h, width: w, height: h });
       page.drawText(winAnsi(`${nn(it.index)} ${it.slide} (${it.width}x${it.height})`), {
-        x: margin + col * (cellW + gap),
+        x,
         y: cellTop - h - caption + 3,
         size: 8,
         font,
         color: dark,
-        maxWidth: cellW,
+        maxWidth: cellW - (x - margin - col * (cellW + gap)),
       });
     }
   }

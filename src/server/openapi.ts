@@ -3,6 +3,7 @@
 import { VERSION } from '../version.js';
 import { projectPaths, projectSchemas } from './openapi-projects.js';
 import { errorSchema, renderRequestSchema, renderSchema } from './schema.js';
+import { setComponents, setPaths } from './openapi-sets.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const err = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) });
@@ -54,6 +55,7 @@ export function openApiDocument(): Record<string, unknown> {
         Render: renderSchema,
         Error: errorSchema,
         ...projectSchemas,
+        ...setComponents,
         Accepted: {
           type: 'object',
           properties: {
@@ -70,9 +72,18 @@ export function openApiDocument(): Record<string, unknown> {
           type: 'object',
           properties: {
             id: { type: 'string', description: 'Delivery id, the same as X-ASA-Delivery; stable across retries.' },
-            type: { enum: ['render.succeeded', 'render.failed', 'render.canceled'] },
+            type: {
+              enum: [
+                'render.succeeded',
+                'render.failed',
+                'render.canceled',
+                'set.succeeded',
+                'set.failed',
+                'set.canceled',
+              ],
+            },
             created_at: { type: 'string', format: 'date-time' },
-            data: { $ref: '#/components/schemas/Render' },
+            data: { oneOf: [{ $ref: '#/components/schemas/Render' }, { $ref: '#/components/schemas/Set' }] },
           },
         },
       },
@@ -318,6 +329,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...setPaths({ json, err, common, linkParams, linkErrors }),
       '/healthz': {
         get: { operationId: 'health', security: [], responses: { '200': { description: 'Up; with queue depth.' } } },
       },

@@ -198,6 +198,31 @@ export class Renders extends EventEmitter {
     return row;
   }
 
+  /** This owner's job, once it has succeeded (its files are served then); 409 `<noun>_not_ready` before. */
+  finished(owner: string, id: string, prefix = 'rnd'): RenderRow {
+    const row = this.get(owner, id, prefix);
+    if (row.status !== 'succeeded') {
+      const noun = this.nounOf(prefix);
+      throw new ApiError(
+        409,
+        `${noun}_not_ready`,
+        `${noun[0]!.toUpperCase()}${noun.slice(1)} ${row.id} is ${row.status}; its files are served once it has succeeded`,
+        'id',
+      );
+    }
+    return row;
+  }
+
+  /** When a job was made, started, ended and expires, as the API shows it. */
+  times(row: RenderRow) {
+    return {
+      created_at: iso(row.created_at),
+      started_at: iso(row.started_at),
+      completed_at: iso(row.completed_at),
+      expires_at: iso(row.expires_at),
+    };
+  }
+
   private nounOf(prefix: string): string {
     return this.kinds.get(prefix)?.noun ?? 'render';
   }
@@ -421,10 +446,7 @@ export class Renders extends EventEmitter {
       object: 'render',
       id: row.id,
       status: row.status,
-      created_at: iso(row.created_at),
-      started_at: iso(row.started_at),
-      completed_at: iso(row.completed_at),
-      expires_at: iso(row.expires_at),
+      ...this.times(row),
       canvas: { preset: spec.canvas.preset, width: spec.canvas.width, height: spec.canvas.height },
       locale: spec.locale,
       polling_url: `/v1/renders/${row.id}`,

@@ -1,7 +1,7 @@
 // JSON Schemas of the whole-set API (POST /v1/sets): the request envelope, its outputs, and the answer.
 // The manifest inside is validated by the manifest's own schema and loader (src/manifest/load.ts), so
 // its errors are the CLI's, with the field path under `manifest.`.
-import { renderRequestSchema } from './schema.js';
+import { renderRequestSchema, renderSchema } from './schema.js';
 
 /** Layouts of a set's archive. Framework layouts are listed where a public convention says where fastlane lives. */
 export const SET_LAYOUTS = ['flat', 'fastlane', 'flutter'] as const;
@@ -77,17 +77,17 @@ export const setRequestSchema = {
 
 const nullableString = { type: ['string', 'null'] };
 
+const pick = <T extends object, K extends keyof T>(o: T, keys: K[]) =>
+  Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+
 export const setSchema = {
   type: 'object',
   required: ['id', 'object', 'status', 'total_steps', 'done_steps', 'images', 'error', 'metadata'],
   properties: {
+    // The fields a set shares with a render: one definition (schema.ts).
+    ...pick(renderSchema.properties, ['status', 'created_at', 'started_at', 'completed_at', 'expires_at']),
     id: { type: 'string', example: 'set_3f9c2a7d1e0b4c5a6d7e8f90' },
     object: { const: 'set' },
-    status: { enum: ['queued', 'processing', 'succeeded', 'failed', 'canceled'] },
-    created_at: { type: 'string', format: 'date-time' },
-    started_at: nullableString,
-    completed_at: nullableString,
-    expires_at: { type: 'string', format: 'date-time' },
     polling_url: { type: 'string' },
     layout: { enum: SET_LAYOUTS },
     locales: { type: 'array', items: { type: 'string' } },
@@ -103,18 +103,11 @@ export const setSchema = {
       items: {
         type: 'object',
         properties: {
-          index: { type: 'integer' },
+          // A render's image fields (schema.ts), with the image's place in the set.
+          ...renderSchema.properties.images.items.properties,
           locale: { type: 'string' },
           preset: { type: 'string' },
-          slide: { type: 'string' },
-          width: { type: 'integer' },
-          height: { type: 'integer' },
-          format: { enum: ['png', 'jpeg'] },
-          bytes: { type: 'integer' },
-          sha256: { type: 'string' },
           path: { type: 'string', description: "The image's path in the archive." },
-          url: { type: 'string' },
-          download_url: nullableString,
         },
       },
     },
@@ -134,9 +127,6 @@ export const setSchema = {
         },
       },
     },
-    lint: { type: 'object', properties: { findings: { type: 'array', items: { type: 'object' } } } },
-    credits_used: { type: 'integer' },
-    error: { type: ['object', 'null'] },
-    metadata: { type: ['object', 'null'] },
+    ...pick(renderSchema.properties, ['lint', 'credits_used', 'error', 'metadata']),
   },
 };

@@ -70,17 +70,7 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     renders.present(renders.cancel(req.owner, req.params.id)),
   );
 
-  function finished(req: FastifyRequest<{ Params: { id: string } }>): RenderRow {
-    const row = renders.get(req.owner, req.params.id);
-    if (row.status !== 'succeeded')
-      throw new ApiError(
-        409,
-        'render_not_ready',
-        `Render ${row.id} is ${row.status}; images are served once it has succeeded`,
-        'id',
-      );
-    return row;
-  }
+  const finished = (req: FastifyRequest<{ Params: { id: string } }>) => renders.finished(req.owner, req.params.id);
 
   app.get<{ Params: { id: string; index: string }; Querystring: { encoding?: 'base64' } }>(
     '/v1/renders/:id/images/:index',

@@ -1,7 +1,6 @@
 // /v1/sets: whole-set jobs (sets.ts): create (JSON or multipart), list, get, cancel, a finished set's
 // images, archive and outputs; and their signed links under /v1/files/sets/ (no key needed).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from '../errors.js';
 import type { RenderRow } from '../store.js';
 import { SET_PREFIX } from '../sets.js';
 import { sendImage } from './files.js';
@@ -59,17 +58,8 @@ export async function setRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
     sets.present(sets.cancel(req.owner, req.params.id)),
   );
 
-  function finished(req: FastifyRequest<{ Params: { id: string } }>): RenderRow {
-    const row = sets.get(req.owner, req.params.id);
-    if (row.status !== 'succeeded')
-      throw new ApiError(
-        409,
-        'set_not_ready',
-        `Set ${row.id} is ${row.status}; its files are served once it has succeeded`,
-        'id',
-      );
-    return row;
-  }
+  const finished = (req: FastifyRequest<{ Params: { id: string } }>) =>
+    renders.finished(req.owner, req.params.id, SET_PREFIX);
 
   const archive = (row: RenderRow, reply: FastifyReply, cacheControl: string) =>
     reply
