@@ -241,6 +241,12 @@ describe('AppScreen compatibility', () => {
     const r = await send(big);
     expect(r.status).toBe(413);
     expect(r.body.error.param).toBe('screens');
+    // 200 screens a job at most.
+    const many = readCurl(QUICK_START, s.url, { APPSCREEN_KEY: KEY }, SHOTS);
+    for (let i = 0; i < 199; i++) many.form!.append('screens', new Blob([new Uint8Array(SCREEN_PNG)]), `s${i}.png`);
+    const tooMany = await send(many);
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body.error.message).toMatch(/more than 200/);
   });
 });
 
