@@ -92,6 +92,14 @@ export class RateLimiter {
 
 export const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
+/** Images this key may still render this month (the quota minus finished and in-flight images), or
+ * null without a quota: what the hosted APIs call `credits_remaining`. */
+export function creditsRemaining(config: ServerConfig, store: ServiceDb, owner: string, now: number): number | null {
+  const quota = config.limits.monthlyQuota;
+  if (quota === undefined) return null;
+  return Math.max(0, quota - store.usage(owner, monthOf(now)) - store.pendingSlides(owner));
+}
+
 /** 402 when this request's images would take the key past its monthly quota (finished plus in flight). */
 export function checkQuota(
   config: ServerConfig,

@@ -15,6 +15,9 @@ import { webshotRoutes } from './compat/webshot.js';
 import { bulkRoutes } from './routes/bulk.js';
 import { healthRoutes } from './routes/health.js';
 import { linkRoutes } from './routes/links.js';
+import { projectRoutes } from './routes/projects.js';
+import { appscreenRoutes } from './compat/appscreen/routes.js';
+import { studioRoutes } from './compat/studio/routes.js';
 import { renderRoutes } from './routes/renders.js';
 import { setRoutes } from './routes/sets.js';
 import type { AppDeps, RouteDeps } from './routes/shared.js';
@@ -244,6 +247,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   await app.register(webshotRoutes, routeDeps);
   await app.register(allscreenshotsRoutes, routeDeps);
   await app.register(setRoutes, routeDeps);
+  await app.register(projectRoutes, routeDeps);
+  // Compatibility surfaces: other APIs' paths and shapes over the same core (docs/render-api.md).
+  await app.register(studioRoutes, { ...routeDeps, prefix: '/api/v1' });
+  await app.register(appscreenRoutes, routeDeps);
 
   await app.ready();
   return { app, routes };

@@ -41,6 +41,10 @@ export interface Limits {
   decodeBudgetBytes: number;
   /** Web capture: the browser and its limits (docs/render-api.md#web-capture). */
   capture: CaptureConfig;
+  /** Stored projects per key (docs/render-api.md#projects). */
+  projectsPerKey: number;
+  /** Bytes of screenshots uploaded to projects, per key. */
+  projectBytesPerKey: number;
 }
 
 export interface ServerConfig {
@@ -193,6 +197,8 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
         timeoutMs: req(int(env, 'STORESHOTS_CAPTURE_TIMEOUT_MS', CAPTURE_DEFAULTS.timeoutMs, 1)),
         concurrency: req(int(env, 'STORESHOTS_CAPTURE_CONCURRENCY', 2, 1)),
       },
+      projectsPerKey: req(int(env, 'STORESHOTS_MAX_PROJECTS', 100, 0)),
+      projectBytesPerKey: req(int(env, 'STORESHOTS_MAX_PROJECT_BYTES', 256 * MiB, 0)),
     },
     resultTtlSeconds: req(int(env, 'STORESHOTS_RESULT_TTL_SECONDS', 7 * 86_400, 0)),
     linkTtlSeconds: req(int(env, 'STORESHOTS_LINK_TTL_SECONDS', 3_600, 1)),

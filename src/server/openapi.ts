@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description served at /v1/openapi.json. Request and response schemas are the ones
 // the service validates with (schema.ts).
 import { VERSION } from '../version.js';
+import { projectPaths, projectSchemas } from './openapi-projects.js';
 import { errorSchema, renderRequestSchema, renderSchema } from './schema.js';
 import { setComponents, setPaths } from './openapi-sets.js';
 
@@ -53,6 +54,7 @@ export function openApiDocument(): Record<string, unknown> {
         RenderRequest: renderRequestSchema,
         Render: renderSchema,
         Error: errorSchema,
+        ...projectSchemas,
         ...setComponents,
         Accepted: {
           type: 'object',
@@ -87,6 +89,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
     paths: {
+      ...projectPaths,
       '/v1/renders': {
         get: {
           operationId: 'listRenders',

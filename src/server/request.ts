@@ -63,6 +63,7 @@ function paramOf(instancePath: string, extra?: string): string {
   return path.length ? fieldName(path) : '';
 }
 
+/** A JSON Schema error as the API's 400, naming the field (`prefix` goes in front of the field path). */
 export function schemaError(e: ErrorObject, root: unknown, prefix: string): ApiError {
   const p = (extra?: string) =>
     prefix + (prefix && paramOf(e.instancePath, extra) ? '.' : '') + paramOf(e.instancePath, extra);

@@ -15,6 +15,7 @@ import { Idempotency } from './idempotency.js';
 import { KeyRing } from './keys.js';
 import { Metrics } from './metrics.js';
 import { closeAgents } from './net.js';
+import { Projects } from './projects.js';
 import { Renders } from './renders.js';
 import { Sets } from './sets.js';
 import { ServiceDb } from './store.js';
@@ -86,6 +87,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   const renders = new Renders(store, pool, budget, config, now, deliveries, metrics, log, links);
   const sets = new Sets(store, renders, config, now);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
+  const projects = new Projects(store, renders, config, now);
   metrics.collect(() => {
     const counts = store.counts();
     for (const s of ['queued', 'processing', 'succeeded', 'failed', 'canceled']) {
@@ -119,7 +121,18 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   });
 
   const keys = new KeyRing(config, log);
-  const { app, routes } = await buildApp({ config, store, renders, sets, idempotency, metrics, now, keys, links });
+  const { app, routes } = await buildApp({
+    config,
+    store,
+    renders,
+    sets,
+    projects,
+    idempotency,
+    metrics,
+    now,
+    keys,
+    links,
+  });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -14,6 +14,7 @@ import type { Metrics } from '../metrics.js';
 import { jsonDepth, MAX_JSON_DEPTH } from '../body.js';
 import { ApiError, asApiError, badRequest } from '../errors.js';
 import { checkKey, requestHash, type SavedResponse } from '../idempotency.js';
+import type { Projects } from '../projects.js';
 import type { Renders } from '../renders.js';
 import type { Sets } from '../sets.js';
 import type { RenderRow, ServiceDb } from '../store.js';
@@ -22,6 +23,7 @@ export interface AppDeps {
   config: ServerConfig;
   store: ServiceDb;
   renders: Renders;
+  projects: Projects;
   /** Whole-set jobs (sets.ts). */
   sets: Sets;
   idempotency: Idempotency;
