@@ -2,15 +2,15 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-4OSX2SDS.js";
+} from "../chunks/chunk-7HC2PJYL.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-VFSOX5Q3.js";
+import "../chunks/chunk-NV3ZZ64K.js";
 import "../chunks/chunk-RVAQXYCE.js";
 import "../chunks/chunk-E5QA5F2V.js";
 import "../chunks/chunk-XNFDU3IH.js";
-import "../chunks/chunk-OQDI747T.js";
+import "../chunks/chunk-ACT5GROC.js";
 import "../chunks/chunk-AGPXA6UN.js";
 import "../chunks/chunk-UPRCV6JR.js";
 import "../chunks/chunk-GHZTAVFW.js";
