@@ -4,7 +4,7 @@ import type { Job } from '../plan/types.js';
 import type { Box, TextLayoutInfo } from './types.js';
 import { RenderError } from '../util/errors.js';
 import { backgroundFile, drawBackground, sliceOf } from './background.js';
-import { cachedDecode, cachedLayer, fileKey, fitsBudget } from './decode-cache.js';
+import { cachedLayer, fileKey, fitsBudget } from './decode-cache.js';
 import { autoModel, MODELS } from './devices.js';
 import { drawDeviceOver, drawDeviceUnder, hasUnderPart, rawToCanvas, type ScreenShot } from './frames.js';
 import { loadCanvas, loadResized, type ImageInfo } from './images.js';
@@ -36,25 +36,16 @@ async function screenImage(job: Job, p: DevicePlacement, shot: ImageInfo | undef
   const img = await loadCanvas(shot.file, 'screenshot');
   // The status bar cleaned or hidden on a copy (statusbar.ts); the decoded canvas stays as captured.
   const mode = job.style['status-bar'] ?? 'keep';
-  const model = p.model === 'none' ? autoModel(job.device, job.presetId) : p.model;
-  // Kept beside the decoded screenshot (same budget), so a screenshot that serves many slides and
-  // locales has its status bar redrawn once per thread, not once per image.
   const image =
     mode === 'keep'
       ? img.canvas
-      : (
-          await cachedDecode(
-            shot.file,
-            `status-bar|${mode}|${model}|${job.rtl ? 'rtl' : 'ltr'}`,
-            async () => ({ canvas: withStatusBar(img.canvas, img, mode, model, job.rtl) }),
-            () => img.width * img.height * 4,
-            (v) => {
-              if (v.canvas === img.canvas) return;
-              v.canvas.width = 0;
-              v.canvas.height = 0;
-            },
-          )
-        ).canvas;
+      : withStatusBar(
+          img.canvas,
+          img,
+          mode,
+          p.model === 'none' ? autoModel(job.device, job.presetId) : p.model,
+          job.rtl,
+        );
   return { image, width: img.width, height: img.height, fit: p.fit === 'letterbox' ? 'contain' : 'cover' };
 }
 
