@@ -1,7 +1,7 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-GZMQ52V4.js";
+} from "../chunks/chunk-3NNNRDXY.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
 import "../chunks/chunk-BSWWEWFP.js";

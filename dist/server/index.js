@@ -2,19 +2,19 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-F2JQYENE.js";
+} from "../chunks/chunk-7HC2PJYL.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-P4YM3ZKR.js";
+import "../chunks/chunk-NV3ZZ64K.js";
 import "../chunks/chunk-RVAQXYCE.js";
 import "../chunks/chunk-E5QA5F2V.js";
 import "../chunks/chunk-XNFDU3IH.js";
-import "../chunks/chunk-BD72IN67.js";
+import "../chunks/chunk-ACT5GROC.js";
 import "../chunks/chunk-AGPXA6UN.js";
 import "../chunks/chunk-UPRCV6JR.js";
 import "../chunks/chunk-GHZTAVFW.js";
-import "../chunks/chunk-GZMQ52V4.js";
+import "../chunks/chunk-3NNNRDXY.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
 import "../chunks/chunk-BSWWEWFP.js";
