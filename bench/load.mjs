@@ -7,11 +7,11 @@
 //   node bench/load.mjs --clients 4 --renders 20 --slides 2 --preset appstore.iphone_6_9
 //   node bench/load.mjs --url http://127.0.0.1:8787 --key sk_...   # an already running loopback server
 //   node bench/load.mjs --write               # also writes the table into BENCHMARKS.md ("Render service")
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startServe } from './serve.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: opt } = parseArgs({
@@ -50,37 +50,7 @@ const screenshot = readFileSync(
   path.join(root, '__tests__/fixtures/server', opt.preset.includes('ipad') ? 'screen-ipad.png' : 'screen.png'),
 ).toString('base64');
 
-async function startServer() {
-  const data = mkdtempSync(path.join(os.tmpdir(), 'storeshots-bench-'));
-  const key = `bench_${process.pid}`;
-  const env = { ...process.env, STORESHOTS_API_KEYS: key, STORESHOTS_RATE_LIMIT: '0', STORESHOTS_LOG_LEVEL: 'error' };
-  if (opt.workers) env.STORESHOTS_WORKERS = opt.workers;
-  if (!existsSync(path.join(root, 'dist/render/worker.js')))
-    throw new Error('dist/ is missing: run "npm run build" first');
-  const proc = spawn(
-    process.execPath,
-    [path.join(root, 'bin/storeshots.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data],
-    { env, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return {
-    url,
-    key,
-    stop: async () => {
-      proc.kill('SIGTERM');
-      await new Promise((r) => proc.on('exit', r));
-      rmSync(data, { recursive: true, force: true });
-    },
-  };
-}
+const startServer = () => startServe({ env: opt.workers ? { STORESHOTS_WORKERS: opt.workers } : {} });
 
 const pct = (list, p) => {
   if (list.length === 0) return NaN;

@@ -9,11 +9,11 @@
 //
 //   node bench/memory.mjs            # prints the table
 //   node bench/memory.mjs --write    # also writes it into BENCHMARKS.md ("Decode memory")
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startServe } from './serve.mjs';
 import sharp from 'sharp';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,35 +37,8 @@ function status(pid) {
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
 }
 
-async function startServer(env) {
-  const data = mkdtempSync(path.join(os.tmpdir(), 'storeshots-bench-mem-'));
-  const proc = spawn(process.execPath, [path.join(root, 'bin/storeshots.js'), 'serve', '--port', '0', '--data', data], {
-    cwd: root,
-    env: { ...process.env, STORESHOTS_API_KEYS: KEY, STORESHOTS_RATE_LIMIT: '0', STORESHOTS_POLL_MS: '20', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited (${code})`)));
-  });
-  return {
-    url,
-    pid: proc.pid,
-    stop: () =>
-      new Promise((resolve) => {
-        proc.on('exit', () => {
-          rmSync(data, { recursive: true, force: true });
-          resolve();
-        });
-        proc.kill('SIGTERM');
-      }),
-  };
-}
+const startServer = (env) =>
+  startServe({ key: KEY, prefix: 'storeshots-bench-mem-', env: { STORESHOTS_POLL_MS: '20', ...env } });
 
 async function call(url, method, p, body) {
   const res = await fetch(url + p, {

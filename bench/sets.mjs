@@ -7,11 +7,10 @@
 //
 //   npm run build && node bench/sets.mjs                # 2 locales, 3 runs
 //   node bench/sets.mjs --locales 4 --runs 2 --workers 2
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startServe } from './serve.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: opt } = parseArgs({
@@ -31,32 +30,8 @@ const presets = ['appstore.iphone_6_9', 'play.phone'];
 const png = readFileSync(path.join(root, '__tests__/fixtures/server/screen.png'));
 const slides = ['home', 'stats'];
 
-async function startServer() {
-  if (!existsSync(path.join(root, 'dist/render/worker.js'))) throw new Error('dist/ is missing: run "npm run build"');
-  const data = mkdtempSync(path.join(os.tmpdir(), 'storeshots-bench-sets-'));
-  const key = `bench_${process.pid}`;
-  const env = { ...process.env, STORESHOTS_API_KEYS: key, STORESHOTS_RATE_LIMIT: '0', STORESHOTS_LOG_LEVEL: 'error' };
-  if (opt.workers) env.STORESHOTS_WORKERS = opt.workers;
-  const proc = spawn(process.execPath, [path.join(root, 'bin/storeshots.js'), 'serve', '--port', '0', '--data', data], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  const stop = async () => {
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.on('exit', r));
-    rmSync(data, { recursive: true, force: true });
-  };
-  return { url, key, stop };
-}
+const startServer = () =>
+  startServe({ prefix: 'storeshots-bench-sets-', env: opt.workers ? { STORESHOTS_WORKERS: opt.workers } : {} });
 
 const headline = (s) => Object.fromEntries(locales.map((l) => [l, `Benchmark ${s} in ${l}`]));
 const manifest = {
