@@ -387,6 +387,8 @@ export interface BlobStore {
   stat(key: string): Promise<{ bytes: number } | undefined>;
   /** Deletes one key; a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Every key under `prefix/` (e.g. `renders/<id>/inputs`), sorted; [] when none. */
+  list(prefix: string): Promise<string[]>;
   /** Deletes every key under `prefix/` (a job's or a project's files); none is not an error. */
   deletePrefix(prefix: string): Promise<void>;
   /**
