@@ -58,6 +58,11 @@ export interface FinishFields {
   lint?: string | null;
   error?: string | null;
   credits_used?: number;
+  /**
+   * When given, the job must also be held by this worker (renders.worker = it): a worker whose lease
+   * lapsed and was taken over by another cannot end the job. Cancels and API-side ends leave it out.
+   */
+  worker?: string;
 }
 
 export interface ImageRow {
@@ -249,7 +254,8 @@ export interface ServiceStore {
   /**
    * Ends a job that is still in one of `from` (so a cancel is never overwritten by a late finish):
    * status, completed_at, expires_at, lint, error, credits_used (missing = null/0); worker and lease
-   * cleared. Resolves true when this call changed it. Atomic compare-and-set.
+   * cleared. With fields.worker, also only while that worker holds it. Resolves true when this call
+   * changed it. Atomic compare-and-set.
    */
   finish(id: string, from: RenderStatus[], to: RenderStatus, fields: FinishFields): Promise<boolean>;
   /** Replaces a job's stored request (drops its signing secrets once it has ended). */
