@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { authenticate, checkQuota, monthOf, RateLimiter } from '../src/server/access.js';
 import { loadConfig } from '../src/server/config.js';
 import { ApiError } from '../src/server/errors.js';
-import { ServiceDb } from '../src/server/store.js';
+import { SqliteStore } from '../src/server/storage/sqlite.js';
 
 const hash = (k: string) => createHash('sha256').update(k, 'utf8').digest('hex');
 const KEYS = [hash('sk_alpha'), hash('sk_beta')];
@@ -17,6 +17,16 @@ const KEYS = [hash('sk_alpha'), hash('sk_beta')];
 const apiError = (f: () => unknown): ApiError => {
   try {
     f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('no error thrown');
+};
+/** The ApiError a promise rejects with (the store is asynchronous). */
+const rejection = async (p: Promise<unknown>): Promise<ApiError> => {
+  try {
+    await p;
   } catch (e) {
     expect(e).toBeInstanceOf(ApiError);
     return e as ApiError;
@@ -156,7 +166,7 @@ describe('checkQuota', () => {
       quota === undefined ? {} : { STORESHOTS_MONTHLY_QUOTA: quota },
       data,
     );
-    return { config, store: new ServiceDb(data) };
+    return { config, store: new SqliteStore(data) };
   };
   const now = Date.UTC(2026, 11, 2, 8, 0, 0);
 
@@ -166,18 +176,18 @@ describe('checkQuota', () => {
     expect(monthOf(Date.UTC(2027, 0, 1, 0, 0, 0))).toBe('2027-01');
   });
 
-  it('does nothing without a quota', () => {
+  it('does nothing without a quota', async () => {
     const { config, store } = setup();
-    store.addUsage('me', monthOf(now), 1_000_000);
-    expect(() => checkQuota(config, store, 'me', 50, now)).not.toThrow();
+    await store.addUsage('me', monthOf(now), 1_000_000);
+    await expect(checkQuota(config, store, 'me', 50, now)).resolves.toBeUndefined();
   });
 
-  it('answers 402 when used plus in-flight plus this request would pass the quota', () => {
+  it('answers 402 when used plus in-flight plus this request would pass the quota', async () => {
     const { config, store } = setup('10');
-    store.addUsage('me', monthOf(now), 4);
-    store.addUsage('me', '2026-11', 100); // last month does not count
-    store.addUsage('you', monthOf(now), 100); // nor another key
-    store.insertRender({
+    await store.addUsage('me', monthOf(now), 4);
+    await store.addUsage('me', '2026-11', 100); // last month does not count
+    await store.addUsage('you', monthOf(now), 100); // nor another key
+    await store.insertRender({
       id: 'rnd_a',
       owner: 'me',
       status: 'queued',
@@ -188,7 +198,7 @@ describe('checkQuota', () => {
       slides: 3,
       base_url: 'http://x',
     });
-    store.insertRender({
+    await store.insertRender({
       id: 'rnd_b',
       owner: 'me',
       status: 'succeeded',
@@ -199,8 +209,8 @@ describe('checkQuota', () => {
       slides: 50,
       base_url: 'http://x',
     });
-    expect(() => checkQuota(config, store, 'me', 3, now)).not.toThrow();
-    const e = apiError(() => checkQuota(config, store, 'me', 4, now, 'slides'));
+    await expect(checkQuota(config, store, 'me', 3, now)).resolves.toBeUndefined();
+    const e = await rejection(checkQuota(config, store, 'me', 4, now, 'slides'));
     expect([e.status, e.code, e.message, e.param]).toEqual([
       402,
       'quota_exceeded',
@@ -209,9 +219,9 @@ describe('checkQuota', () => {
     ]);
   });
 
-  it('a quota of 0 refuses every image', () => {
+  it('a quota of 0 refuses every image', async () => {
     const { config, store } = setup('0');
-    expect(() => checkQuota(config, store, 'me', 0, now)).not.toThrow();
-    expect(apiError(() => checkQuota(config, store, 'me', 1, now)).status).toBe(402);
+    await expect(checkQuota(config, store, 'me', 0, now)).resolves.toBeUndefined();
+    expect((await rejection(checkQuota(config, store, 'me', 1, now))).status).toBe(402);
   });
 });

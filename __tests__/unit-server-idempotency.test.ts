@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkKey, Idempotency, requestHash } from '../src/server/idempotency.js';
 import { canonicalJson as stableStringify } from '../src/util/json.js';
 import { ApiError } from '../src/server/errors.js';
-import { ServiceDb } from '../src/server/store.js';
+import { SqliteStore } from '../src/server/storage/sqlite.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -17,7 +17,7 @@ afterAll(() => {
 function setup(ttlSeconds = 60) {
   const data = mkdtempSync(path.join(tmpdir(), 'storeshots-idem-'));
   dirs.push(data);
-  const store = new ServiceDb(data);
+  const store = new SqliteStore(data);
   const clock = { now: 1_000_000 };
   return { store, clock, idem: new Idempotency(store, () => clock.now, ttlSeconds) };
 }
@@ -126,7 +126,7 @@ describe('Idempotency', () => {
     const { idem, store, clock } = setup(60);
     const c = await idem.claim('me', 'k', 'h1', 'sync');
     expect(c.kind).toBe('new');
-    expect(store.idempotency('me', 'k')).toMatchObject({
+    expect(await store.idempotency('me', 'k')).toMatchObject({
       body_hash: 'h1',
       mode: 'sync',
       created_at: 1_000_000,
@@ -135,9 +135,9 @@ describe('Idempotency', () => {
       response: null,
     });
     if (c.kind !== 'new') throw new Error();
-    c.attach('rnd_1');
-    c.finish({ status: 200, body: { id: 'rnd_1' } });
-    expect(store.idempotency('me', 'k')).toMatchObject({
+    await c.attach('rnd_1', store);
+    await c.finish({ status: 200, body: { id: 'rnd_1' } });
+    expect(await store.idempotency('me', 'k')).toMatchObject({
       render_id: 'rnd_1',
       status_code: 200,
       response: '{"id":"rnd_1"}',
@@ -155,7 +155,7 @@ describe('Idempotency', () => {
     const { idem } = setup();
     const c = await idem.claim('me', 'k', 'h1', 'sync');
     if (c.kind !== 'new') throw new Error();
-    c.finish({ status: 200, body: {} });
+    await c.finish({ status: 200, body: {} });
     const err = await idem.claim('me', 'k', 'h2', 'sync').then(
       () => undefined,
       (e: unknown) => e as ApiError,
@@ -173,11 +173,11 @@ describe('Idempotency', () => {
     const { idem, clock, store } = setup(10);
     const c = await idem.claim('me', 'k', 'h1', 'sync');
     if (c.kind !== 'new') throw new Error();
-    c.finish({ status: 200, body: { n: 1 } });
+    await c.finish({ status: 200, body: { n: 1 } });
     clock.now += 10_000;
     const again = await idem.claim('me', 'k', 'h2', 'async');
     expect(again.kind).toBe('new');
-    expect(store.idempotency('me', 'k')).toMatchObject({
+    expect(await store.idempotency('me', 'k')).toMatchObject({
       body_hash: 'h2',
       mode: 'async',
       created_at: 1_010_000,
@@ -186,32 +186,32 @@ describe('Idempotency', () => {
   });
 
   it('a duplicate that arrives while the first runs waits for its answer (one render)', async () => {
-    const { idem } = setup();
+    const { idem, store } = setup();
     const first = await idem.claim('me', 'k', 'h1', 'sync');
     if (first.kind !== 'new') throw new Error();
-    first.attach('rnd_1');
+    await first.attach('rnd_1', store);
     const second = idem.claim('me', 'k', 'h1', 'sync');
     let settled = false;
     void second.then(() => (settled = true));
     await new Promise((r) => setImmediate(r));
     expect(settled).toBe(false);
-    first.finish({ status: 201, body: { id: 'rnd_1' } });
+    await first.finish({ status: 201, body: { id: 'rnd_1' } });
     expect(await second).toEqual({ kind: 'replay', response: { status: 201, body: { id: 'rnd_1' } } });
   });
 
   it('a duplicate waits for its own key only, not for another key that finished meanwhile', async () => {
-    const { idem } = setup();
+    const { idem, store } = setup();
     const a = await idem.claim('me', 'a', 'h1', 'sync');
     const b = await idem.claim('me', 'b', 'h1', 'sync');
     if (a.kind !== 'new' || b.kind !== 'new') throw new Error();
-    b.attach('rnd_b');
-    a.finish({ status: 200, body: { id: 'rnd_a' } });
+    await b.attach('rnd_b', store);
+    await a.finish({ status: 200, body: { id: 'rnd_a' } });
     const dup = idem.claim('me', 'b', 'h1', 'sync');
     let settled = false;
     void dup.then(() => (settled = true));
     await new Promise((r) => setImmediate(r));
     expect(settled).toBe(false);
-    b.finish({ status: 200, body: { id: 'rnd_b' } });
+    await b.finish({ status: 200, body: { id: 'rnd_b' } });
     expect(await dup).toEqual({ kind: 'replay', response: { status: 200, body: { id: 'rnd_b' } } });
     // The same key name under another owner is not waited for either.
     const other = await idem.claim('you', 'c', 'h1', 'sync');
@@ -224,12 +224,14 @@ describe('Idempotency', () => {
     const first = await idem.claim('me', 'k', 'h1', 'sync');
     if (first.kind !== 'new') throw new Error();
     const second = idem.claim('me', 'k', 'h1', 'sync');
-    first.abandon();
-    expect(store.idempotency('me', 'k')).toBeUndefined();
+    await first.abandon();
+    // The waiting duplicate claims the key as soon as it is released (the store is asynchronous now, so
+    // the released state is not observable in between; the next test checks release without a waiter).
     const c = await second;
+    expect(await store.idempotency('me', 'k')).toMatchObject({ render_id: null, response: null });
     expect(c.kind).toBe('new');
     if (c.kind !== 'new') throw new Error();
-    c.finish({ status: 200, body: { ok: true } });
+    await c.finish({ status: 200, body: { ok: true } });
     expect(await idem.claim('me', 'k', 'h1', 'sync')).toEqual({
       kind: 'replay',
       response: { status: 200, body: { ok: true } },
@@ -240,8 +242,8 @@ describe('Idempotency', () => {
     const { idem, store } = setup();
     const c = await idem.claim('me', 'k', 'h1', 'sync');
     if (c.kind !== 'new') throw new Error();
-    c.abandon();
-    expect(store.idempotency('me', 'k')).toBeUndefined();
+    await c.abandon();
+    expect(await store.idempotency('me', 'k')).toBeUndefined();
     expect((await idem.claim('me', 'k', 'h2', 'sync')).kind).toBe('new');
   });
 
@@ -249,13 +251,13 @@ describe('Idempotency', () => {
     const { idem, store, clock } = setup();
     const c = await idem.claim('me', 'k', 'h1', 'async');
     if (c.kind !== 'new') throw new Error();
-    c.attach('rnd_9');
+    await c.attach('rnd_9', store);
     // A new process: same store, nothing in flight.
     const after = new Idempotency(store, () => clock.now, 60);
     const r = await after.claim('me', 'k', 'h1', 'sync');
     expect(r).toMatchObject({ kind: 'resume', renderId: 'rnd_9', mode: 'async' });
     if (r.kind !== 'resume') throw new Error();
-    r.finish({ status: 202, body: { id: 'rnd_9' } });
+    await r.finish({ status: 202, body: { id: 'rnd_9' } });
     expect(await after.claim('me', 'k', 'h1', 'sync')).toEqual({
       kind: 'replay',
       response: { status: 202, body: { id: 'rnd_9' } },

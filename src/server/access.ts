@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ServerConfig } from './config.js';
 import { ApiError } from './errors.js';
-import type { ServiceDb } from './store.js';
+import type { ServiceStore } from './storage/types.js';
 
 export type Clock = () => number;
 
@@ -94,24 +94,29 @@ export const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
 /** Images this key may still render this month (the quota minus finished and in-flight images), or
  * null without a quota: what the hosted APIs call `credits_remaining`. */
-export function creditsRemaining(config: ServerConfig, store: ServiceDb, owner: string, now: number): number | null {
+export async function creditsRemaining(
+  config: ServerConfig,
+  store: ServiceStore,
+  owner: string,
+  now: number,
+): Promise<number | null> {
   const quota = config.limits.monthlyQuota;
   if (quota === undefined) return null;
-  return Math.max(0, quota - store.usage(owner, monthOf(now)) - store.pendingSlides(owner));
+  return Math.max(0, quota - (await store.usage(owner, monthOf(now))) - (await store.pendingSlides(owner)));
 }
 
 /** 402 when this request's images would take the key past its monthly quota (finished plus in flight). */
-export function checkQuota(
+export async function checkQuota(
   config: ServerConfig,
-  store: ServiceDb,
+  store: ServiceStore,
   owner: string,
   images: number,
   now: number,
   param?: string,
-): void {
+): Promise<void> {
   const quota = config.limits.monthlyQuota;
   if (quota === undefined) return;
-  const used = store.usage(owner, monthOf(now)) + store.pendingSlides(owner);
+  const used = (await store.usage(owner, monthOf(now))) + (await store.pendingSlides(owner));
   if (used + images > quota) {
     throw new ApiError(
       402,

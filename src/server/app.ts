@@ -1,6 +1,6 @@
 // The render API (docs/render-api.md) on fastify: authentication, limits, parsers, metrics and the one error
 // shape for every route; the routes themselves are plugins in routes/ (one per resource). Checking is
-// request.ts, the render lifecycle renders.ts, storage store.ts.
+// request.ts, the render lifecycle renders.ts, storage storage/ (types.ts; sqlite.ts, fs-blobs.ts).
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import multipart from '@fastify/multipart';

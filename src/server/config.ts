@@ -79,8 +79,10 @@ export interface ServerConfig {
   workers: number;
   /** Renders processed at the same time (each spreads its slides over the workers). */
   concurrency: number;
-  /** How often the delivery and sweep loops look for due work. */
+  /** How often the delivery and sweep loops look for due work (and workers for queued jobs). */
   pollMs: number;
+  /** A claimed job's lease (STORESHOTS_LEASE_MS): a worker that dies holding one loses the job this long after its last renewal. */
+  leaseMs: number;
   logLevel: string;
 }
 
@@ -213,6 +215,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
     workers,
     concurrency: req(int(env, 'STORESHOTS_CONCURRENCY', Math.max(1, Math.min(4, workers)), 1)),
     pollMs: req(int(env, 'STORESHOTS_POLL_MS', 250, 5)),
+    leaseMs: req(int(env, 'STORESHOTS_LEASE_MS', 30_000, 300)),
     logLevel: env.STORESHOTS_LOG_LEVEL || 'warn',
   };
 }

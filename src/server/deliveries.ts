@@ -10,7 +10,7 @@ import { netPolicy, type ServerConfig } from './config.js';
 import { appAuth, type DispatchAuth, DispatchAuthError, tokenAuth } from './github-auth.js';
 import type { Metrics } from './metrics.js';
 import { postOnce, redactUrl, UrlRefusedError } from './net.js';
-import type { DeliveryRow, RenderRow, ServiceDb } from './store.js';
+import type { DeliveryRow, RenderRow, ServiceStore } from './storage/types.js';
 import { errorMessage } from '../util/errors.js';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
@@ -25,21 +25,25 @@ export class Deliveries {
   private timer?: NodeJS.Timeout;
   private readonly inflight = new Set<string>();
   private stopped = false;
+  private started = false;
   private readonly dispatchAuth?: DispatchAuth;
 
   constructor(
-    private readonly store: ServiceDb,
+    private readonly store: ServiceStore,
     private readonly config: ServerConfig,
     private readonly now: Clock,
     private readonly metrics: Metrics,
     private readonly log: (msg: string) => void,
+    /** The node attempts are claimed in the name of (one attempt, one node). */
+    private readonly node: string,
   ) {
     if (config.githubApp) this.dispatchAuth = appAuth(config.githubApp, config.githubApiUrl);
     else if (config.githubToken) this.dispatchAuth = tokenAuth(config.githubToken);
   }
 
-  /** Adds the render's deliveries to the outbox; call inside the transaction that ends the render. */
-  enqueue(
+  /** Adds the render's deliveries to the outbox; call inside the transaction that ends the render (`s`). */
+  async enqueue(
+    s: ServiceStore,
     row: RenderRow,
     spec: {
       webhook?: { url: string; secret: string };
@@ -47,12 +51,12 @@ export class Deliveries {
       metadata: unknown;
     },
     event: RenderEvent,
-  ): void {
+  ): Promise<void> {
     const now = this.now();
     if (spec.webhook) {
       const id = newId('whd');
       const body = JSON.stringify({ id, type: event.type, created_at: new Date(now).toISOString(), data: event.data });
-      this.store.insertDelivery({
+      await s.insertDelivery({
         id,
         render_id: row.id,
         kind: 'webhook',
@@ -77,7 +81,7 @@ export class Deliveries {
         },
       });
       const url = `${this.config.githubApiUrl}/repos/${spec.dispatch.repository}/dispatches`;
-      this.store.insertDelivery({
+      await s.insertDelivery({
         id,
         render_id: row.id,
         kind: 'dispatch',
@@ -91,7 +95,13 @@ export class Deliveries {
     }
   }
 
+  /** Claims of a dead process are its no more (single-node serve at start): they are due at once. */
+  async recover(): Promise<void> {
+    await this.store.releaseDeliveries();
+  }
+
   start(): void {
+    this.started = true;
     const loop = () => {
       if (this.stopped) return;
       void this.tick()
@@ -105,7 +115,7 @@ export class Deliveries {
 
   /** Looks for due deliveries now (after an enqueue) instead of at the next poll. */
   kick(): void {
-    if (!this.stopped)
+    if (this.started && !this.stopped)
       setImmediate(() => void this.tick().catch((e: Error) => this.log(`delivery loop: ${e.message}`)));
   }
 
@@ -114,8 +124,15 @@ export class Deliveries {
     if (this.timer) clearTimeout(this.timer);
   }
 
+  /** A claim outlives the longest attempt (the POST's time-out) with room to record it. */
+  private get leaseMs(): number {
+    return this.config.webhook.timeoutMs * 2 + 30_000;
+  }
+
   private async tick(): Promise<void> {
-    const due = this.store.dueDeliveries(this.now(), Math.max(0, 16 - this.inflight.size), [...this.inflight]);
+    const room = Math.max(0, 16 - this.inflight.size);
+    if (!room || this.stopped) return;
+    const due = await this.store.claimDueDeliveries(this.node, this.now(), room, this.leaseMs);
     await Promise.all(due.map((d) => this.attempt(d)));
   }
 
@@ -177,7 +194,8 @@ export class Deliveries {
         ? now
         : now + backoffMs(attempts, this.config.webhook.backoffBaseMs, this.config.webhook.backoffMaxMs);
     try {
-      this.store.deliveryAttempted(d.id, { ok, failed, status, error, next, now });
+      if (!(await this.store.deliveryAttempted(d.id, this.node, { ok, failed, status, error, next, now })))
+        this.log(`delivery ${d.id}: its claim lapsed before the attempt was recorded`);
     } catch (e) {
       // Closing the store while an attempt was out: the row stays pending and is retried after restart.
       this.log(`delivery ${d.id}: could not record attempt: ${errorMessage(e)}`);

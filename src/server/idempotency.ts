@@ -8,18 +8,31 @@ import { canonicalJson } from '../util/json.js';
 import { sha256 } from '../util/hash.js';
 import type { Clock } from './access.js';
 import { ApiError } from './errors.js';
-import type { ServiceDb } from './store.js';
+import type { NewIdempotency, ServiceStore } from './storage/types.js';
 
 export interface SavedResponse {
   status: number;
   body: unknown;
 }
 
+/** Records the render a claimed key made; runs inside the transaction that inserts the render (`s`). */
+export type Attach = (renderId: string, s: ServiceStore) => Promise<void>;
+
 export type Claim =
   | { kind: 'replay'; response: SavedResponse }
   /** The key's render exists but the process died before answering: rebuild the answer from the render. */
-  | { kind: 'resume'; renderId: string; mode: string; finish: (r: SavedResponse) => void }
-  | { kind: 'new'; attach: (renderId: string) => void; finish: (r: SavedResponse) => void; abandon: () => void };
+  | { kind: 'resume'; renderId: string; mode: string; finish: (r: SavedResponse) => Promise<void> }
+  | {
+      kind: 'new';
+      attach: Attach;
+      finish: (r: SavedResponse) => Promise<void>;
+      abandon: () => Promise<void>;
+    };
+
+/** How long another node's claim without a render may take before it counts as orphaned (shared stores only). */
+const ORPHAN_AFTER_MS = 60_000;
+/** How often a duplicate polls a claim another node holds (shared stores only). */
+const POLL_MS = 100;
 
 export function requestHash(route: string, body: unknown, files?: Map<string, Buffer>): string {
   const h = createHash('sha256').update(route).update('\n').update(canonicalJson(body));
@@ -46,10 +59,11 @@ export function checkKey(raw: string | string[] | undefined): string | undefined
 }
 
 export class Idempotency {
-  private readonly inflight = new Map<string, Promise<SavedResponse | undefined>>();
+  /** Keys this process is claiming or holds, until they have an answer (or are abandoned). */
+  private readonly inflight = new Map<string, { hash: string; answer: Promise<SavedResponse | undefined> }>();
 
   constructor(
-    private readonly store: ServiceDb,
+    private readonly store: ServiceStore,
     private readonly now: Clock,
     private readonly ttlSeconds: number,
   ) {}
@@ -57,65 +71,89 @@ export class Idempotency {
   async claim(owner: string, key: string, hash: string, mode: string): Promise<Claim> {
     const k = `${owner}\n${key}`;
     for (;;) {
-      // Everything from the read to the claim runs without awaiting, so two requests cannot both claim.
-      let row = this.store.idempotency(owner, key);
-      if (row && row.expires_at <= this.now()) {
-        this.store.releaseIdempotency(owner, key);
-        row = undefined;
+      const pending = this.inflight.get(k);
+      if (pending) {
+        const r = await pending.answer;
+        if (r && pending.hash === hash) return { kind: 'replay', response: r };
+        continue; // abandoned (invalid), lost the key, or another body (the stored row decides): from the top
       }
-      if (row) {
-        if (row.body_hash !== hash) {
-          throw new ApiError(
-            422,
-            'idempotency_key_reused',
-            `Idempotency-Key "${key}" was used with a different request body; use a new key for a new request`,
-            'Idempotency-Key',
-          );
-        }
-        if (row.response !== null && row.status_code !== null)
-          return { kind: 'replay', response: { status: row.status_code, body: JSON.parse(row.response) } };
-        const pending = this.inflight.get(k);
-        if (pending) {
-          const r = await pending;
-          if (r) return { kind: 'replay', response: r };
-          continue; // the first request was abandoned (invalid): try again from the top
-        }
-        if (row.render_id) {
-          return {
-            kind: 'resume',
-            renderId: row.render_id,
-            mode: row.mode,
-            finish: (r) => this.store.setIdempotencyResponse(owner, key, r.status, JSON.stringify(r.body)),
-          };
-        }
-      }
+      // This process claims the key: later duplicates here wait for this claim, whatever comes of it.
+      let settle!: (r: SavedResponse | undefined) => void;
+      this.inflight.set(k, { hash, answer: new Promise((res) => (settle = res)) });
+      const done = (r: SavedResponse | undefined) => {
+        this.inflight.delete(k);
+        settle(r);
+      };
       const now = this.now();
-      this.store.claimIdempotency({
+      const fresh: NewIdempotency = {
         owner,
         key,
         body_hash: hash,
         mode,
         created_at: now,
         expires_at: now + this.ttlSeconds * 1000,
-      });
-      let settle!: (r: SavedResponse | undefined) => void;
-      this.inflight.set(k, new Promise((res) => (settle = res)));
-      const done = (r: SavedResponse | undefined) => {
-        this.inflight.delete(k);
-        settle(r);
       };
+      let row;
+      try {
+        // Atomic insert-if-absent (an expired key counts as absent): of concurrent claims on any node one wins.
+        row = await this.store.claimIdempotency(fresh);
+        if (row && row.body_hash === hash && row.response === null && row.render_id === null) {
+          // A claim without a render or an answer. On a store only this process uses it is an orphan of a
+          // dead process; on a shared one another node may be checking its request: wait a while for it.
+          if (this.store.shared && now - row.created_at < ORPHAN_AFTER_MS) {
+            done(undefined);
+            await new Promise((r) => setTimeout(r, POLL_MS));
+            continue;
+          }
+          if (await this.store.takeOverIdempotency(fresh, row.created_at)) row = undefined;
+          else {
+            done(undefined);
+            continue;
+          }
+        }
+      } catch (e) {
+        done(undefined);
+        throw e;
+      }
+      if (row) {
+        done(undefined);
+        if (row.body_hash !== hash) throw reused(key);
+        if (row.response !== null && row.status_code !== null)
+          return { kind: 'replay', response: { status: row.status_code, body: JSON.parse(row.response) } };
+        return {
+          kind: 'resume',
+          renderId: row.render_id!,
+          mode: row.mode,
+          finish: (r) => this.store.setIdempotencyResponse(owner, key, r.status, JSON.stringify(r.body)),
+        };
+      }
       return {
         kind: 'new',
-        attach: (renderId) => this.store.setIdempotencyRender(owner, key, renderId),
-        finish: (r) => {
-          this.store.setIdempotencyResponse(owner, key, r.status, JSON.stringify(r.body));
-          done(r);
+        attach: (renderId, s) => s.setIdempotencyRender(owner, key, renderId),
+        finish: async (r) => {
+          try {
+            await this.store.setIdempotencyResponse(owner, key, r.status, JSON.stringify(r.body));
+          } finally {
+            done(r);
+          }
         },
-        abandon: () => {
-          this.store.releaseIdempotency(owner, key);
-          done(undefined);
+        abandon: async () => {
+          try {
+            await this.store.releaseIdempotency(owner, key);
+          } finally {
+            done(undefined);
+          }
         },
       };
     }
   }
+}
+
+function reused(key: string): ApiError {
+  return new ApiError(
+    422,
+    'idempotency_key_reused',
+    `Idempotency-Key "${key}" was used with a different request body; use a new key for a new request`,
+    'Idempotency-Key',
+  );
 }

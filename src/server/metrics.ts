@@ -18,7 +18,7 @@ interface Family {
 
 export class Metrics {
   private readonly families = new Map<string, Family>();
-  private readonly collectors: Array<() => void> = [];
+  private readonly collectors: Array<() => void | Promise<void>> = [];
 
   private family(name: string, help: string, type: Family['type'], buckets?: number[]): Family {
     let f = this.families.get(name);
@@ -58,12 +58,12 @@ export class Metrics {
   }
 
   /** A function run before each scrape to refresh gauges (queue depth, pool size). */
-  collect(fn: () => void): void {
+  collect(fn: () => void | Promise<void>): void {
     this.collectors.push(fn);
   }
 
-  render(): string {
-    for (const c of this.collectors) c();
+  async render(): Promise<string> {
+    for (const c of this.collectors) await c();
     const out: string[] = [];
     const wrap = (k: string, extra?: string) => {
       const all = [k, extra].filter(Boolean).join(',');

@@ -10,17 +10,9 @@ import { buildReport } from '../report/index.js';
 import type { Finding, ImageRecord } from '../report/types.js';
 import { sha256 } from '../util/hash.js';
 import type { OutputType, SetLayout } from './set-schema.js';
-import type { ImageRow } from './store.js';
+import type { ImageRow, OutputRow } from './storage/types.js';
 
-export interface OutputRow {
-  render_id: string;
-  id: string;
-  type: string;
-  file: string;
-  content_type: string;
-  bytes: number;
-  sha256: string;
-}
+export type { OutputRow };
 
 const TYPES: Record<OutputType, { ext: string; contentType: string }> = {
   png: { ext: 'zip', contentType: 'application/zip' },
@@ -48,7 +40,7 @@ export async function makeOutputs(
   outputs: Array<{ id: string; type: OutputType; quality?: number }>,
   src: OutputSource,
   signal: AbortSignal,
-  store: (o: { id: string; type: OutputType }, bytes: Buffer, contentType: string, sha256: string) => void,
+  store: (o: { id: string; type: OutputType }, bytes: Buffer, contentType: string, sha256: string) => Promise<void>,
 ): Promise<void> {
   const sheetItems: SheetItem[] = src.items.map(({ job, file, image }) => ({
     file,
@@ -80,6 +72,6 @@ export async function makeOutputs(
       bytes = Buffer.from(`${JSON.stringify(buildReport(records, findings), null, 2)}\n`);
     }
     signal.throwIfAborted();
-    store(o, bytes, TYPES[o.type].contentType, sha256(bytes));
+    await store(o, bytes, TYPES[o.type].contentType, sha256(bytes));
   }
 }

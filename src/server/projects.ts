@@ -2,10 +2,8 @@
 // style, locale) on a preset, plus screenshots uploaded to the project, owned by one API key. A
 // project renders through the one render core: its state becomes the body of POST /v1/renders
 // (checkRenderRequest, acquireScreenshots, Renders.create), so nothing here draws a pixel.
-// Rows live in the service's SQLite store (tables made here, like store.ts makes its own); uploads
-// are files under --data/projects/<id>/, written durably before the row that names them.
-import { readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
+// Rows live in the service's store (storage/types.ts); uploads are blobs under projects/<id>/uploads/
+// (files under --data by default), written durably before the row that names them.
 import { Ajv } from 'ajv';
 import { closest } from 'fastest-levenshtein';
 import { addManifestFormats } from '../manifest/formats.js';
@@ -18,65 +16,12 @@ import { newId } from './deliveries.js';
 import { ApiError, badRequest } from './errors.js';
 import { sniffImage } from './image-info.js';
 import { acquireScreenshots } from './inputs.js';
-import { type Renders, writeDurable } from './renders.js';
+import type { Renders } from './renders.js';
 import { checkRenderRequest, schemaError } from './request.js';
 import { slideSchema, styleSchema } from './schema.js';
-import type { RenderRow, ServiceDb } from './store.js';
+import type { BlobStore, ProjectRow, RenderRow, ServiceStore, UploadRow } from './storage/types.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS projects (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
-  owner TEXT NOT NULL,
-  name TEXT NOT NULL,
-  preset TEXT NOT NULL,
-  canvas_state TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS projects_by_owner ON projects(owner, seq);
-CREATE TABLE IF NOT EXISTS project_uploads (
-  id TEXT PRIMARY KEY,
-  project_id TEXT NOT NULL,
-  owner TEXT NOT NULL,
-  name TEXT NOT NULL,
-  file TEXT NOT NULL,
-  format TEXT NOT NULL,
-  width INTEGER NOT NULL,
-  height INTEGER NOT NULL,
-  bytes INTEGER NOT NULL,
-  sha256 TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS project_uploads_by_project ON project_uploads(project_id, created_at);
-CREATE INDEX IF NOT EXISTS project_uploads_by_owner ON project_uploads(owner);
-`;
-
-export interface ProjectRow {
-  seq: number;
-  id: string;
-  owner: string;
-  name: string;
-  preset: string;
-  /** JSON: the canvas state (CanvasState). */
-  canvas_state: string;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface UploadRow {
-  id: string;
-  project_id: string;
-  owner: string;
-  name: string;
-  file: string;
-  format: string;
-  width: number;
-  height: number;
-  bytes: number;
-  sha256: string;
-  created_at: number;
-}
+export type { ProjectRow, UploadRow };
 
 type Text = string | { lines: string[] };
 export interface Card {
@@ -161,52 +106,32 @@ const MAX_NAME = 200;
 
 export class Projects {
   constructor(
-    private readonly store: ServiceDb,
+    private readonly store: ServiceStore,
+    private readonly blobs: BlobStore,
     private readonly renders: Renders,
     private readonly config: ServerConfig,
     private readonly now: Clock,
-  ) {
-    store.db.exec(SCHEMA);
-  }
-
-  private dirOf(id: string): string {
-    return path.join(this.store.dir, 'projects', id);
-  }
-
-  private row(id: string): ProjectRow | undefined {
-    return this.store.db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
-  }
+  ) {}
 
   /** A project of this key; another key's id is, to this key, an id that does not exist. */
-  get(owner: string, id: string): ProjectRow {
-    const row = this.row(id);
+  async get(owner: string, id: string): Promise<ProjectRow> {
+    const row = await this.store.project(id);
     if (!row || row.owner !== owner) throw new ApiError(404, 'project_not_found', `No project ${id}`, 'id');
     return row;
   }
 
-  list(owner: string, limit: number, before?: number): ProjectRow[] {
-    return this.store.db
-      .prepare('SELECT * FROM projects WHERE owner = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
-      .all(owner, before ?? Number.MAX_SAFE_INTEGER, limit) as unknown as ProjectRow[];
+  list(owner: string, limit: number, before?: number): Promise<ProjectRow[]> {
+    return this.store.listProjects(owner, limit, before);
   }
 
   /** The list position of one key's project (undefined for another key's id, as for an unknown one). */
-  seqOf(owner: string, id: string): number | undefined {
-    const row = this.row(id);
+  async seqOf(owner: string, id: string): Promise<number | undefined> {
+    const row = await this.store.project(id);
     return row && row.owner === owner ? row.seq : undefined;
   }
 
-  uploads(projectId: string): UploadRow[] {
-    return this.store.db
-      .prepare('SELECT * FROM project_uploads WHERE project_id = ? ORDER BY created_at, id')
-      .all(projectId) as unknown as UploadRow[];
-  }
-
-  private bytesOf(owner: string): number {
-    const r = this.store.db.prepare('SELECT SUM(bytes) AS n FROM project_uploads WHERE owner = ?').get(owner) as {
-      n: number | null;
-    };
-    return r.n ?? 0;
+  uploads(projectId: string): Promise<UploadRow[]> {
+    return this.store.uploads(projectId);
   }
 
   /** Checks a name, preset and canvas state; the state's errors name their path under canvas_state. */
@@ -233,7 +158,7 @@ export class Projects {
         'canvas_state.theme',
         'unknown_theme',
       );
-    const uploads = new Set(projectId ? this.uploads(projectId).map((u) => u.id) : []);
+    const uploads = new Set(projectId ? (await this.uploads(projectId)).map((u) => u.id) : []);
     s.cards.forEach((c, i) => {
       const up = c.screenshot && 'upload' in c.screenshot ? c.screenshot.upload : undefined;
       if (up !== undefined && !uploads.has(up))
@@ -256,9 +181,7 @@ export class Projects {
   }
 
   async create(owner: string, f: ProjectFields): Promise<ProjectRow> {
-    const count = (
-      this.store.db.prepare('SELECT COUNT(*) AS n FROM projects WHERE owner = ?').get(owner) as { n: number }
-    ).n;
+    const count = await this.store.countProjects(owner);
     if (count >= this.config.limits.projectsPerKey)
       throw new ApiError(
         402,
@@ -273,40 +196,48 @@ export class Projects {
     const state = await this.check(undefined, fields);
     const id = newId('prj');
     const t = this.now();
-    this.store.db
-      .prepare(
-        'INSERT INTO projects (id, owner, name, preset, canvas_state, created_at, updated_at) VALUES (?,?,?,?,?,?,?)',
-      )
-      .run(id, owner, fields.name, fields.preset, JSON.stringify(state), t, t);
-    return this.row(id)!;
+    await this.store.insertProject({
+      id,
+      owner,
+      name: fields.name,
+      preset: fields.preset,
+      canvas_state: JSON.stringify(state),
+      created_at: t,
+      updated_at: t,
+    });
+    return (await this.store.project(id))!;
   }
 
   async update(owner: string, id: string, f: ProjectFields): Promise<ProjectRow> {
-    const row = this.get(owner, id);
+    const row = await this.get(owner, id);
     const fields = {
       name: f.name ?? row.name,
       preset: f.preset ?? row.preset,
       canvas_state: f.canvas_state ?? (JSON.parse(row.canvas_state) as unknown),
     };
     const state = await this.check(id, fields);
-    this.store.db
-      .prepare('UPDATE projects SET name = ?, preset = ?, canvas_state = ?, updated_at = ? WHERE id = ?')
-      .run(fields.name, fields.preset, JSON.stringify(state), this.now(), id);
-    return this.row(id)!;
+    await this.store.updateProject(id, {
+      name: fields.name,
+      preset: fields.preset,
+      canvas_state: JSON.stringify(state),
+      updated_at: this.now(),
+    });
+    return (await this.store.project(id))!;
   }
 
-  delete(owner: string, id: string): void {
-    this.get(owner, id);
-    this.store.tx(() => {
-      this.store.db.prepare('DELETE FROM project_uploads WHERE project_id = ?').run(id);
-      this.store.db.prepare('DELETE FROM projects WHERE id = ?').run(id);
-    });
-    rmSync(this.dirOf(id), { recursive: true, force: true });
+  async delete(owner: string, id: string): Promise<void> {
+    await this.get(owner, id);
+    await this.store.deleteProject(id);
+    await this.blobs.deletePrefix(`projects/${id}`);
   }
 
   /** Stores uploaded screenshots (checked by their bytes, within the key's byte quota). */
-  addUploads(owner: string, id: string, files: Array<{ field: string; name: string; bytes: Buffer }>): UploadRow[] {
-    this.get(owner, id);
+  async addUploads(
+    owner: string,
+    id: string,
+    files: Array<{ field: string; name: string; bytes: Buffer }>,
+  ): Promise<UploadRow[]> {
+    await this.get(owner, id);
     if (files.length === 0)
       throw badRequest('Expected at least one PNG or JPEG file part', 'file', 'parameter_missing');
     const limits = this.config.limits;
@@ -322,18 +253,19 @@ export class Projects {
       return { ...f, info };
     });
     const adding = files.reduce((n, f) => n + f.bytes.length, 0);
-    const used = this.bytesOf(owner);
+    const used = await this.store.uploadBytes(owner);
     if (used + adding > limits.projectBytesPerKey)
       throw new ApiError(
         402,
         'storage_quota_exceeded',
         `This key's project screenshots may take ${limits.projectBytesPerKey} bytes (STORESHOTS_MAX_PROJECT_BYTES); ${used} are used and this upload adds ${adding}`,
       );
-    const rows: UploadRow[] = checked.map((f) => {
+    const rows: UploadRow[] = [];
+    for (const f of checked) {
       const uid = newId('upl');
-      const file = path.join(this.dirOf(id), 'uploads', `${uid}.${f.info.format === 'jpeg' ? 'jpg' : 'png'}`);
-      writeDurable(file, f.bytes);
-      return {
+      const file = `projects/${id}/uploads/${uid}.${f.info.format === 'jpeg' ? 'jpg' : 'png'}`;
+      await this.blobs.put(file, f.bytes);
+      rows.push({
         id: uid,
         project_id: id,
         owner,
@@ -345,23 +277,16 @@ export class Projects {
         bytes: f.bytes.length,
         sha256: sha256(f.bytes),
         created_at: this.now(),
-      };
-    });
-    this.store.tx(() => {
-      const insert = this.store.db.prepare(
-        'INSERT INTO project_uploads (id, project_id, owner, name, file, format, width, height, bytes, sha256, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-      );
-      for (const r of rows)
-        insert.run(r.id, id, owner, r.name, r.file, r.format, r.width, r.height, r.bytes, r.sha256, r.created_at);
-      this.store.db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(this.now(), id);
-    });
+      });
+    }
+    await this.store.insertUploads(id, rows, this.now());
     return rows;
   }
 
   /** Deletes an upload no card uses. */
-  deleteUpload(owner: string, id: string, uploadId: string): void {
-    const row = this.get(owner, id);
-    const up = this.uploads(id).find((u) => u.id === uploadId);
+  async deleteUpload(owner: string, id: string, uploadId: string): Promise<void> {
+    const row = await this.get(owner, id);
+    const up = (await this.uploads(id)).find((u) => u.id === uploadId);
     if (!up) throw new ApiError(404, 'screenshot_not_found', `Project ${id} has no screenshot ${uploadId}`, 'upload');
     const state = JSON.parse(row.canvas_state) as CanvasState;
     const user = state.cards.findIndex(
@@ -374,8 +299,8 @@ export class Projects {
         `canvas_state.cards[${user}] uses screenshot ${uploadId}; change the card first`,
         `canvas_state.cards[${user}].screenshot.upload`,
       );
-    this.store.db.prepare('DELETE FROM project_uploads WHERE id = ?').run(uploadId);
-    rmSync(up.file, { force: true });
+    await this.store.deleteUpload(uploadId);
+    await this.blobs.delete(up.file);
   }
 
   /** The POST /v1/renders body a project's state stands for (screenshots as multipart file names). */
@@ -400,7 +325,7 @@ export class Projects {
 
   /** Renders every card through the render core: one render, card i is image i + 1. */
   async render(owner: string, id: string, baseUrl: string, async: boolean): Promise<RenderRow> {
-    const row = this.get(owner, id);
+    const row = await this.get(owner, id);
     const state = JSON.parse(row.canvas_state) as CanvasState;
     if (state.cards.length === 0)
       throw badRequest(
@@ -408,16 +333,21 @@ export class Projects {
         'canvas_state.cards',
         'parameter_missing',
       );
-    const files = new Map(this.uploads(id).map((u) => [u.id, readFileSync(u.file)]));
+    const files = new Map<string, Buffer>();
+    for (const u of await this.uploads(id)) {
+      const bytes = await this.blobs.get(u.file);
+      if (!bytes) throw new Error(`screenshot ${u.id} of project ${id} is missing from the blob store`);
+      files.set(u.id, bytes);
+    }
     try {
       const checked = await checkRenderRequest(this.renderBody(row.preset, state, async), {
         config: this.config,
         files,
       });
       checked.spec.metadata = { project: id };
-      checkQuota(this.config, this.store, owner, checked.spec.slides.length, this.now());
+      await checkQuota(this.config, this.store, owner, checked.spec.slides.length, this.now());
       const shots = await acquireScreenshots(checked.screenshots, files, this.config.limits, netPolicy(this.config));
-      const created = this.renders.create(owner, checked, shots, baseUrl);
+      const created = await this.renders.create(owner, checked, shots, baseUrl);
       return async ? created : await this.renders.waitFor(created.id);
     } catch (e) {
       throw renamed(e);

@@ -2,7 +2,7 @@
 // processed on the worker pool as one batch (each finished image is stored at once, so a restart
 // resumes where the crash left off), linted, ended together with its deliveries, and expired.
 import { EventEmitter } from 'node:events';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../plan/types.js';
 import { renderSetBatch } from '../render/batch.js';
@@ -22,22 +22,17 @@ import { archivePath, buildJobs, planOf } from './jobs.js';
 import type { LinkSigner } from './links.js';
 import type { Metrics } from './metrics.js';
 import type { CheckedRequest, RenderSpec } from './request.js';
-import { TERMINAL, type ImageRow, type RenderRow, type RenderStatus, type ServiceDb } from './store.js';
+import { writeDurable } from './storage/fs-blobs.js';
+import {
+  type BlobStore,
+  type ImageRow,
+  type RenderRow,
+  type RenderStatus,
+  type ServiceStore,
+  TERMINAL,
+} from './storage/types.js';
+import type { Attach } from './idempotency.js';
 import { errorMessage } from '../util/errors.js';
-
-/** Writes a file so that it is on disk before we say so: temp file, fsync, rename. */
-export function writeDurable(file: string, data: Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-}
 
 export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -52,7 +47,7 @@ export interface JobKind {
   /** The noun in error codes and messages: render_not_found, set_not_found. */
   noun: string;
   /** The answer of GET /v1/<noun>s/{id}, also the webhook's `data`. */
-  present(row: RenderRow): Record<string, unknown>;
+  present(row: RenderRow, s: ServiceStore): Promise<Record<string, unknown>>;
   /** After the images are stored and linted, before the job ends (a set's outputs); a throw fails the job. */
   finish?(row: RenderRow, jobs: Job[], images: ImageRow[], findings: Finding[], signal: AbortSignal): Promise<void>;
   /** A render failure's message in the client's terms (the renderer names files by their path on this server). */
@@ -65,16 +60,34 @@ export const prefixOf = (id: string) => id.slice(0, Math.max(0, id.indexOf('_'))
 /** Each job's image number: its 1-based position in the job list (a render's slide index; unique across a set's sets). */
 export const positions = (jobs: Job[]) => new Map(jobs.map((j, k) => [j.id, k + 1]));
 
+/** Who renders and how jobs are held (server.ts fills it from the role the process runs as). */
+export interface RenderRole {
+  /** This process's worker id (claims and leases are taken in its name). */
+  worker: string;
+  /** A claimed job's lease; renewed every third of it while the job renders. */
+  leaseMs: number;
+  /** False on an API node that only queues (`serve --role api`): workers render. */
+  render: boolean;
+  /** True for the single-node serve: at start it takes back every job a dead process held. */
+  recoverAll: boolean;
+}
+
 export class Renders extends EventEmitter {
   private readonly running = new Map<string, AbortController>();
   private readonly recovered: string[] = [];
   private sweepTimer?: NodeJS.Timeout;
+  private pumpTimer?: NodeJS.Timeout;
   private stopped = false;
+  private pumping = false;
   private readonly kinds = new Map<string, JobKind>();
+  /** Where the renderer reads a job's files and writes its images: --data, or a scratch folder when blobs are remote. */
+  readonly localRoot: string;
 
   constructor(
-    private readonly store: ServiceDb,
-    private readonly pool: RenderPool,
+    private readonly store: ServiceStore,
+    private readonly blobs: BlobStore,
+    private readonly role: RenderRole,
+    private readonly pool: RenderPool | undefined,
     private readonly budget: DecodeBudget,
     private readonly config: ServerConfig,
     private readonly now: Clock,
@@ -85,6 +98,7 @@ export class Renders extends EventEmitter {
   ) {
     super();
     this.setMaxListeners(0);
+    this.localRoot = blobs.localPath ? blobs.localPath('.') : path.join(config.dataDir, 'scratch');
   }
 
   /** Adds a kind of job (sets.ts registers `set`). */
@@ -92,53 +106,118 @@ export class Renders extends EventEmitter {
     this.kinds.set(prefix, kind);
   }
 
+  /** A job's folder on this machine (its inputs, images and outputs; blob keys are the same paths under `renders/<id>`). */
   dirOf(id: string): string {
-    return path.join(this.store.dir, 'renders', id);
+    return path.join(this.localRoot, 'renders', id);
   }
 
-  /** Picks up what a previous process left: renders it was processing run again (keeping finished images). */
-  start(): void {
-    for (const r of this.store.byStatus('processing')) this.recovered.push(r.id);
+  /** The blob key of a file of a job: `renders/<id>/<rel>`. */
+  keyOf(id: string, rel: string): string {
+    return `renders/${id}/${rel.split(path.sep).join('/')}`;
+  }
+
+  /** A blob's file on this machine (the renderer and lint read files). */
+  localFile(key: string): string {
+    return this.blobs.localPath?.(key) ?? path.join(this.localRoot, ...key.split('/'));
+  }
+
+  /** Stores a job's file durably (the blob store, and this machine's copy when blobs are remote); resolves its local path. */
+  async putFile(key: string, bytes: Uint8Array): Promise<string> {
+    await this.blobs.put(key, bytes);
+    const file = this.localFile(key);
+    if (!this.blobs.localPath) writeDurable(file, bytes);
+    return file;
+  }
+
+  /**
+   * Picks up what a previous process left (single-node serve): the jobs it was processing are queued
+   * again and taken back at once, keeping their finished images. Before the API listens.
+   */
+  async recover(): Promise<void> {
+    if (!this.role.recoverAll) return;
+    const ids = await this.store.releaseExpiredLeases(Number.MAX_SAFE_INTEGER);
+    for (const id of ids)
+      if (await this.store.claim(id, this.role.worker, this.now(), this.role.leaseMs)) this.recovered.push(id);
     if (this.recovered.length) this.log(`resuming ${this.recovered.length} render(s) interrupted by a restart`);
-    this.pump();
+  }
+
+  start(): void {
+    if (this.role.render) this.pump();
     const sweep = () => {
-      try {
-        this.sweep();
-      } catch (e) {
-        this.log(`sweep failed: ${errorMessage(e)}`);
-      }
-      if (!this.stopped) this.sweepTimer = setTimeout(sweep, this.config.sweepIntervalMs);
+      void this.sweep()
+        .catch((e) => this.log(`sweep failed: ${errorMessage(e)}`))
+        .finally(() => {
+          if (!this.stopped) this.sweepTimer = setTimeout(sweep, this.config.sweepIntervalMs);
+        });
     };
     this.sweepTimer = setTimeout(sweep, Math.min(this.config.sweepIntervalMs, 1000));
+    // Another process may queue jobs (an API node) or let a lease lapse (a dead worker): look now and then.
+    if (this.role.render && !this.role.recoverAll) {
+      const poll = () => {
+        if (this.stopped) return;
+        void this.store
+          .releaseExpiredLeases(this.now())
+          .then((ids) => {
+            if (ids.length)
+              this.log(`queued again ${ids.length} job(s) whose worker's lease lapsed: ${ids.join(', ')}`);
+          })
+          .catch((e) => this.log(`lease check failed: ${errorMessage(e)}`))
+          .finally(() => {
+            this.pump();
+            if (!this.stopped) this.pumpTimer = setTimeout(poll, this.config.pollMs);
+          });
+      };
+      this.pumpTimer = setTimeout(poll, this.config.pollMs);
+    }
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops taking jobs. `handBack`: the jobs in flight are aborted and queued again at once for another
+   * worker (graceful shutdown of a worker); otherwise they stay `processing` and resume on the next
+   * start (the single-node serve) or once their lease lapses.
+   */
+  async stop(handBack = false): Promise<void> {
     this.stopped = true;
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
-    // Renders in flight stay `processing` in the database and resume on the next start.
+    if (this.pumpTimer) clearTimeout(this.pumpTimer);
+    const held = [...this.running.keys()];
     for (const ac of this.running.values()) ac.abort(new Error('server stopping'));
+    if (handBack)
+      for (const id of held)
+        if (await this.store.releaseLease(id, this.role.worker).catch(() => false))
+          this.log(`handed back ${id} (stopping)`);
+  }
+
+  /** Jobs this process is rendering now. */
+  get inFlight(): number {
+    return this.running.size;
   }
 
   /** Stores a checked request and its screenshots; the render is queued when this returns. */
-  create(
+  async create(
     owner: string,
     req: CheckedRequest,
     shots: Array<Screenshot | undefined>,
     baseUrl: string,
-    inTx?: (id: string) => void,
-  ): RenderRow {
+    inTx?: Attach,
+  ): Promise<RenderRow> {
     const id = newId('rnd');
     const dir = this.dirOf(id);
-    const files = shots.map((s, k) => {
-      if (!s) return undefined;
-      const file = path.join(
-        dir,
-        'inputs',
-        `${String(k + 1).padStart(2, '0')}.${s.info.format === 'jpeg' ? 'jpg' : 'png'}`,
-      );
-      writeDurable(file, s.bytes);
-      return file;
-    });
+    const files: Array<string | undefined> = [];
+    try {
+      for (const [k, s] of shots.entries())
+        files.push(
+          s
+            ? await this.putFile(
+                this.keyOf(id, `inputs/${String(k + 1).padStart(2, '0')}.${s.info.format === 'jpeg' ? 'jpg' : 'png'}`),
+                s.bytes,
+              )
+            : undefined,
+        );
+    } catch (e) {
+      await this.removeFiles(id);
+      throw e;
+    }
     const jobs = buildJobs(req.spec, files, path.join(dir, 'inputs'));
     const captures = shots.flatMap((s, k) =>
       s?.capture?.refused.length ? [{ slide: req.spec.slides[k]!.id, ...s.capture }] : [],
@@ -152,15 +231,14 @@ export class Renders extends EventEmitter {
    * client hears back. On failure the folder is removed. Any kind: `spec` is its stored request
    * (with `webhook`, `dispatch`, `metadata` where it has them), `jobs` the plan's jobs.
    */
-  enqueue(
+  async enqueue(
     id: string,
     owner: string,
     spec: object,
     jobs: Job[],
     baseUrl: string,
-    inTx?: (id: string) => void,
-  ): RenderRow {
-    const dir = this.dirOf(id);
+    inTx?: Attach,
+  ): Promise<RenderRow> {
     const now = this.now();
     const row = {
       id,
@@ -174,23 +252,29 @@ export class Renders extends EventEmitter {
       base_url: baseUrl,
     };
     try {
-      this.store.tx(() => {
-        this.store.insertRender(row);
-        inTx?.(id);
+      await this.store.tx(async (s) => {
+        await s.insertRender(row);
+        await inTx?.(id, s);
       });
     } catch (e) {
-      rmSync(dir, { recursive: true, force: true });
+      await this.removeFiles(id);
       throw e;
     }
     this.metrics.inc('storeshots_renders_created_total', 'Renders accepted.');
     setImmediate(() => this.pump());
-    return this.store.render(id)!;
+    return (await this.store.render(id))!;
+  }
+
+  /** Deletes a job's files (its blobs, and this machine's copies). */
+  async removeFiles(id: string): Promise<void> {
+    await this.blobs.deletePrefix(`renders/${id}`);
+    rmSync(this.dirOf(id), { recursive: true, force: true });
   }
 
   /** This owner's job of one kind (`rnd` renders by default); another key's job is 404, like an unknown one. */
-  get(owner: string, id: string, prefix = 'rnd'): RenderRow {
+  async get(owner: string, id: string, prefix = 'rnd'): Promise<RenderRow> {
     const noun = this.nounOf(prefix);
-    const row = this.store.render(id);
+    const row = await this.store.render(id);
     if (!row || row.owner !== owner || prefixOf(id) !== prefix)
       throw new ApiError(404, `${noun}_not_found`, `No ${noun} ${id}`, 'id');
     if (row.expired)
@@ -204,8 +288,8 @@ export class Renders extends EventEmitter {
   }
 
   /** This owner's job, once it has succeeded (its files are served then); 409 `<noun>_not_ready` before. */
-  finished(owner: string, id: string, prefix = 'rnd'): RenderRow {
-    const row = this.get(owner, id, prefix);
+  async finished(owner: string, id: string, prefix = 'rnd'): Promise<RenderRow> {
+    const row = await this.get(owner, id, prefix);
     if (row.status !== 'succeeded') {
       const noun = this.nounOf(prefix);
       throw new ApiError(
@@ -234,52 +318,79 @@ export class Renders extends EventEmitter {
 
   /** Resolves when the render has ended (for synchronous requests). */
   waitFor(id: string): Promise<RenderRow> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      let done = false;
+      // On an API node the job ends in a worker process: its end is seen by polling the row.
+      const poll = this.role.render ? undefined : setInterval(() => check(), this.config.pollMs);
       const check = () => {
-        const row = this.store.render(id)!;
-        if (TERMINAL.includes(row.status)) {
+        void this.store.render(id).then((row) => {
+          if (done || !row || !TERMINAL.includes(row.status)) return;
+          done = true;
           this.off(`end:${id}`, check);
+          if (poll) clearInterval(poll);
           resolve(row);
-        }
+        }, reject);
       };
       this.on(`end:${id}`, check);
       check();
     });
   }
 
-  cancel(owner: string, id: string, prefix = 'rnd'): RenderRow {
-    const row = this.get(owner, id, prefix);
+  async cancel(owner: string, id: string, prefix = 'rnd'): Promise<RenderRow> {
+    const row = await this.get(owner, id, prefix);
     if (row.status === 'canceled') return row;
     if (row.status === 'succeeded' || row.status === 'failed') {
       const noun = this.nounOf(prefix);
       throw new ApiError(409, `${noun}_not_cancelable`, `${noun} ${id} already ${row.status}`, 'id');
     }
-    this.end(row, [row.status], 'canceled', {});
+    await this.end(row, [row.status], 'canceled', {});
+    // A worker in another process sees the cancel when it next renews its lease.
     this.running.get(id)?.abort(new Error('canceled'));
-    return this.store.render(id)!;
+    return (await this.store.render(id))!;
   }
 
   private pump(): void {
-    if (this.stopped) return;
-    while (this.running.size < this.config.concurrency) {
+    if (this.stopped || !this.role.render || this.pumping) return;
+    this.pumping = true;
+    void this.fill()
+      .catch((e) => this.log(`queue: ${errorMessage(e)}`))
+      .finally(() => {
+        this.pumping = false;
+      });
+  }
+
+  /** Takes jobs while there is room: resumed ones first, then the oldest queued (claimed with a lease). */
+  private async fill(): Promise<void> {
+    while (!this.stopped && this.running.size < this.config.concurrency) {
       const resumed = this.recovered.shift();
       let row: RenderRow | undefined;
       if (resumed) {
-        row = this.store.render(resumed);
-        if (row?.status !== 'processing') continue;
+        row = await this.store.render(resumed);
+        if (row?.status !== 'processing' || row.worker !== this.role.worker) continue;
       } else {
-        const next = this.store.queued(1)[0];
-        if (!next) return;
-        if (!this.store.claim(next.id, this.now())) continue;
-        row = this.store.render(next.id)!;
+        row = await this.store.claimNext(this.role.worker, this.now(), this.role.leaseMs);
+        if (!row) return;
       }
+      const job = row;
       const ac = new AbortController();
-      this.running.set(row.id, ac);
+      this.running.set(job.id, ac);
       const started = performance.now();
-      void this.process(row, ac)
-        .catch((e) => this.log(`render ${row.id}: ${(e as Error).stack ?? e}`))
+      const renew = setInterval(
+        () =>
+          void this.store
+            .renewLease(job.id, this.role.worker, this.now(), this.role.leaseMs)
+            .then((held) => {
+              // Canceled (by an API node), or the lease lapsed and another worker took the job.
+              if (!held) ac.abort(new Error('canceled'));
+            })
+            .catch((e) => this.log(`render ${job.id}: lease renewal failed: ${errorMessage(e)}`)),
+        Math.max(50, Math.floor(this.role.leaseMs / 3)),
+      );
+      void this.process(job, ac)
+        .catch((e) => this.log(`render ${job.id}: ${(e as Error).stack ?? e}`))
         .finally(() => {
-          this.running.delete(row.id);
+          clearInterval(renew);
+          this.running.delete(job.id);
           this.metrics.observe(
             'storeshots_render_duration_seconds',
             'Time from start of processing to the end of a render.',
@@ -290,11 +401,30 @@ export class Renders extends EventEmitter {
     }
   }
 
+  /** A job's input files on this machine: copied from the blob store when blobs are remote; paths rebased to localRoot. */
+  private async localJobs(row: RenderRow): Promise<Job[]> {
+    if (!this.blobs.localPath)
+      for (const key of await this.blobs.list(`renders/${row.id}/inputs`)) {
+        const file = this.localFile(key);
+        if (existsSync(file)) continue;
+        const bytes = await this.blobs.get(key);
+        if (bytes) writeDurable(file, bytes);
+      }
+    // The job list names files under the folder of the node that accepted the job; here they are under localRoot.
+    const marker = `/renders/${row.id}/`;
+    const local = `${this.localRoot.split(path.sep).join('/')}${marker}`;
+    const text = row.jobs.replace(/"([^"]*?)\/renders\/([A-Za-z0-9_]+)\//g, (m, _root: string, id: string) =>
+      id === row.id ? `"${local}` : m,
+    );
+    return JSON.parse(text) as Job[];
+  }
+
   private async process(row: RenderRow, ac: AbortController): Promise<void> {
-    const jobs = JSON.parse(row.jobs) as Job[];
+    const jobs = await this.localJobs(row);
     const kind = this.kinds.get(prefixOf(row.id));
     const outDir = path.join(this.dirOf(row.id), 'out');
-    const have = new Set(this.store.images(row.id).map((i) => i.idx));
+    const have = new Set((await this.store.images(row.id)).map((i) => i.idx));
+    const pool = this.pool!;
     const at = positions(jobs);
     // The jobs by set (a render is one set; a whole-set job many): a set's text facts are measured together.
     const sets = new Map<string, Job[]>();
@@ -316,21 +446,21 @@ export class Renders extends EventEmitter {
         renderSetBatch(
           { set, jobs: set.filter((j) => !have.has(at.get(j.id)!)) },
           {
-            pool: this.pool,
+            pool,
             signal,
             admit: async (job, signal) => {
               const cost = decodeCost(job);
               return { cost, release: await this.budget.acquire(cost, signal) };
             },
-            onImage: ({ job, bytes, record, text, facts: read }) => {
-              const file = path.join(outDir, job.output.path);
-              writeDurable(file, bytes);
+            onImage: async ({ job, bytes, record, text, facts: read }) => {
+              const key = this.keyOf(row.id, `out/${job.output.path}`);
+              await this.putFile(key, bytes);
               if (read) facts.set(at.get(job.id)!, read);
-              this.store.insertImage({
+              await this.store.insertImage({
                 render_id: row.id,
                 idx: at.get(job.id)!,
                 slide: job.slide,
-                file,
+                file: key,
                 width: record.width,
                 height: record.height,
                 format: record.format,
@@ -346,15 +476,19 @@ export class Renders extends EventEmitter {
           throw e;
         });
       await Promise.all([...sets.values()].map(batch));
-      const images = this.store.images(row.id);
+      const images = await this.store.images(row.id);
       const findings = await this.lint(jobs, images, outDir, ac.signal, facts);
       await kind?.finish?.(row, jobs, images, findings, ac.signal);
-      this.end(row, ['processing'], 'succeeded', { lint: JSON.stringify({ findings }), credits: images.length });
+      await this.end(row, ['processing'], 'succeeded', {
+        lint: JSON.stringify({ findings }),
+        credits: images.length,
+        worker: this.role.worker,
+      });
     } catch (e) {
       const reason: unknown = ac.signal.aborted ? ac.signal.reason : e;
       if (this.stopped) return; // left `processing`: resumes on the next start
-      const current = this.store.render(row.id);
-      if (current?.status !== 'processing') return; // canceled meanwhile
+      const current = await this.store.render(row.id);
+      if (current?.status !== 'processing' || current.worker !== this.role.worker) return; // canceled or taken meanwhile
       const error =
         reason instanceof TimeoutError
           ? { code: 'render_timeout', message: reason.message }
@@ -366,7 +500,7 @@ export class Renders extends EventEmitter {
                 errorMessage(reason),
               ),
             };
-      this.end(row, ['processing'], 'failed', { error });
+      await this.end(row, ['processing'], 'failed', { error, worker: this.role.worker });
     } finally {
       clearTimeout(timer);
     }
@@ -376,7 +510,7 @@ export class Renders extends EventEmitter {
   private clientMessage(jobs: Job[], message: string): string {
     let out = message;
     for (const j of jobs) if (j.screenshot) out = out.split(j.screenshot).join(`slides[${j.index - 1}].screenshot`);
-    return out.split(this.store.dir).join('<data>');
+    return out.split(this.localRoot).join('<data>').split(this.config.dataDir).join('<data>');
   }
 
   /** Lint runs on the pool too; a lint that cannot run leaves the render without findings rather than failing it. */
@@ -392,7 +526,7 @@ export class Renders extends EventEmitter {
       const job = byIndex.get(i.idx)!;
       return {
         job,
-        file: i.file,
+        file: this.localFile(i.file),
         text: JSON.parse(i.text) as TextLayoutInfo[],
         record: jobRecord(job, i.bytes, i.sha256, false),
         // Used by lint only for bytes on disk with their hash (lint/header.ts).
@@ -400,7 +534,7 @@ export class Renders extends EventEmitter {
       };
     });
     try {
-      return await this.pool.lint({ plan: planOf(jobs, outDir), images: rendered }, signal);
+      return await this.pool!.lint({ plan: planOf(jobs, outDir), images: rendered }, signal);
     } catch (e) {
       if (signal.aborted) throw e;
       this.log(`lint failed, render kept without findings: ${errorMessage(e)}`);
@@ -409,33 +543,34 @@ export class Renders extends EventEmitter {
   }
 
   /** Ends a render that is still in one of `from`, with its deliveries and usage, in one transaction. */
-  private end(
+  private async end(
     row: RenderRow,
     from: RenderStatus[],
     to: RenderStatus,
-    f: { lint?: string; error?: { code: string; message: string }; credits?: number },
-  ): boolean {
+    f: { lint?: string; error?: { code: string; message: string }; credits?: number; worker?: string },
+  ): Promise<boolean> {
     const now = this.now();
     const spec = JSON.parse(row.spec) as RenderSpec;
-    const ok = this.store.tx(() => {
-      const changed = this.store.finish(row.id, from, to, {
+    const ok = await this.store.tx(async (s) => {
+      const changed = await s.finish(row.id, from, to, {
         completed_at: now,
         expires_at: now + this.config.resultTtlSeconds * 1000,
         lint: f.lint ?? null,
         error: f.error ? JSON.stringify(f.error) : null,
         credits_used: f.credits ?? 0,
+        ...(f.worker ? { worker: f.worker } : {}),
       });
       if (!changed) return false;
-      const ended = this.store.render(row.id)!;
-      if (f.credits) this.store.addUsage(row.owner, monthOf(now), f.credits);
-      this.deliveries.enqueue(ended, spec, {
+      const ended = (await s.render(row.id))!;
+      if (f.credits) await s.addUsage(row.owner, monthOf(now), f.credits);
+      await this.deliveries.enqueue(s, ended, spec, {
         type: `${this.nounOf(prefixOf(row.id))}.${to}`,
-        data: this.present(ended),
+        data: await this.present(ended, s),
       });
       // The deliveries now hold the signing secrets (until they are final); the render keeps none.
       if (spec.webhook || spec.dispatch) {
         const { webhook, dispatch, ...rest } = spec;
-        this.store.setSpec(
+        await s.setSpec(
           row.id,
           JSON.stringify({
             ...rest,
@@ -455,14 +590,14 @@ export class Renders extends EventEmitter {
   }
 
   /** The render as the API shows it (docs/render-api.md#get-v1rendersid). */
-  present(row: RenderRow): Record<string, unknown> {
+  async present(row: RenderRow, s: ServiceStore = this.store): Promise<Record<string, unknown>> {
     const kind = this.kinds.get(prefixOf(row.id));
-    if (kind) return kind.present(row);
+    if (kind) return kind.present(row, s);
     const spec = JSON.parse(row.spec) as RenderSpec;
     const jobs = JSON.parse(row.jobs) as Job[];
     const byIndex = new Map(jobs.map((j) => [j.index, j]));
     const base = `${row.base_url}/v1/renders/${row.id}`;
-    const images = row.expired ? [] : this.store.images(row.id);
+    const images = row.expired ? [] : await s.images(row.id);
     // Signed links (no key needed), made afresh on every answer, for a succeeded render's files: valid
     // for STORESHOTS_LINK_TTL_SECONDS, never past the render's own expiry.
     const { signed, linkExpires } = this.signer(row, 'renders');
@@ -515,13 +650,13 @@ export class Renders extends EventEmitter {
   }
 
   /** Deletes the files of expired results (the row stays, so a late poll gets 410 rather than 404). */
-  sweep(): void {
+  async sweep(): Promise<void> {
     const now = this.now();
-    for (const row of this.store.dueForExpiry(now)) {
-      rmSync(this.dirOf(row.id), { recursive: true, force: true });
-      this.store.markExpired(row.id);
-      this.metrics.inc('storeshots_renders_expired_total', 'Renders whose results expired and were deleted.');
+    for (const row of await this.store.dueForExpiry(now)) {
+      await this.removeFiles(row.id);
+      if (await this.store.markExpired(row.id))
+        this.metrics.inc('storeshots_renders_expired_total', 'Renders whose results expired and were deleted.');
     }
-    this.store.expireIdempotency(now);
+    await this.store.expireIdempotency(now);
   }
 }

@@ -1,6 +1,10 @@
 // Starts the render service: storage, worker pool, render queue, delivery loop, HTTP. The one
-// function the CLI's `serve` and src/server/index.ts call.
+// function the CLI's `serve` and src/server/index.ts call. Roles (docs/scaling.md#roles-api-nodes-and-workers):
+// `all` (the default serve: API and rendering in one process), `api` (queues only; workers render),
+// `worker` (`storeshots worker`: claims queued jobs with a lease and renders them; no HTTP).
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { CliIO } from '../util/io.js';
 import { RenderPool } from '../render/pool.js';
@@ -18,7 +22,8 @@ import { closeAgents } from './net.js';
 import { Projects } from './projects.js';
 import { Renders } from './renders.js';
 import { Sets } from './sets.js';
-import { ServiceDb } from './store.js';
+import { FsBlobStore } from './storage/fs-blobs.js';
+import { SqliteStore } from './storage/sqlite.js';
 
 export interface RunningServer {
   url: string;
@@ -54,16 +59,25 @@ function lockData(dir: string): () => void {
   throw new UserError(`cannot lock --data ${dir}`);
 }
 
+export type ServiceRole = 'all' | 'api' | 'worker';
+
 export interface ServiceOptions {
   /** The service's clock, ms since the epoch (default Date.now): render times, expiry, quotas, rate limits, key ages. Tests inject one. */
   now?: Clock;
+  /** What this process does (default `all`). */
+  role?: ServiceRole;
 }
+
+/** This process's name in claims and leases: host, pid and a random part (a restarted pid is another worker). */
+const nodeId = () => `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 export async function startServer(opts: ServeOptions, io: CliIO, service: ServiceOptions = {}): Promise<RunningServer> {
   const config = loadConfig(opts, io.env, io.cwd);
   const now = service.now ?? Date.now;
-  const log = (msg: string) => io.stderr(`storeshots serve: ${msg}\n`);
-  const unlock = lockData(config.dataDir);
+  const role = service.role ?? 'all';
+  const log = (msg: string) => io.stderr(`storeshots ${role === 'worker' ? 'worker' : 'serve'}: ${msg}\n`);
+  // One API node per --data (SQLite): two would both resume each other's renders. Workers share it.
+  const unlock = role === 'worker' ? () => undefined : lockData(config.dataDir);
   let links: LinkSigner;
   try {
     links = new LinkSigner(loadLinkSecrets(io.env, config.dataDir));
@@ -71,33 +85,67 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
     unlock();
     throw e;
   }
-  const store = new ServiceDb(config.dataDir);
-  const released = store.releaseOrphanKeys();
-  if (released) log(`released ${released} idempotency key(s) of requests that never got an answer`);
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(config.dataDir);
+    await store.migrate();
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const blobs = new FsBlobStore(config.dataDir);
+  const node = nodeId();
+  if (role !== 'worker' && !store.shared) {
+    const released = await store.releaseOrphanKeys();
+    if (released) log(`released ${released} idempotency key(s) of requests that never got an answer`);
+  }
   const metrics = new Metrics();
   // Render threads start on demand and idle out after a minute: a slow render occupies a thread, never the API's event loop.
-  const pool = await RenderPool.open(config.workers, { minThreads: 1, idleTimeoutMs: 60_000 });
-  if (!(pool instanceof RenderPool)) {
+  // An API node that only queues has none.
+  const opened =
+    role === 'api' ? undefined : await RenderPool.open(config.workers, { minThreads: 1, idleTimeoutMs: 60_000 });
+  if (opened && !(opened instanceof RenderPool)) {
     unlock();
-    store.close();
-    throw new Error(`cannot start the render threads: ${pool.unavailable}`);
+    await store.close();
+    throw new Error(`cannot start the render threads: ${opened.unavailable}`);
   }
+  const pool = opened;
   const budget = new DecodeBudget(config.limits.decodeBudgetBytes);
-  const deliveries = new Deliveries(store, config, now, metrics, log);
-  const renders = new Renders(store, pool, budget, config, now, deliveries, metrics, log, links);
-  const sets = new Sets(store, renders, config, now);
+  const deliveries = new Deliveries(store, config, now, metrics, log, node);
+  const renders = new Renders(
+    store,
+    blobs,
+    { worker: node, leaseMs: config.leaseMs, render: role !== 'api', recoverAll: role === 'all' && !store.shared },
+    pool,
+    budget,
+    config,
+    now,
+    deliveries,
+    metrics,
+    log,
+    links,
+  );
+  const sets = new Sets(store, blobs, renders, config, now);
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
-  const projects = new Projects(store, renders, config, now);
-  metrics.collect(() => {
-    const counts = store.counts();
+  const projects = new Projects(store, blobs, renders, config, now);
+  metrics.collect(async () => {
+    const counts = await store.counts();
     for (const s of ['queued', 'processing', 'succeeded', 'failed', 'canceled']) {
       metrics.set('storeshots_renders', 'Renders kept, by status.', counts[s] ?? 0, { status: s });
     }
     metrics.set(
       'storeshots_deliveries_pending',
       'Webhook and dispatch deliveries waiting for a 2xx.',
-      store.pendingDeliveries(),
+      await store.pendingDeliveries(),
     );
+    const oldest = await store.oldestQueuedAt();
+    metrics.set(
+      'storeshots_queue_oldest_age_seconds',
+      'Age of the oldest queued job (0 when none is queued).',
+      oldest === undefined ? 0 : Math.max(0, (now() - oldest) / 1000),
+    );
+    metrics.set('storeshots_jobs_in_flight', 'Jobs this process is rendering now.', renders.inFlight);
+    if (!pool) return;
     metrics.set('storeshots_worker_threads', 'Render worker threads running.', pool.threads);
     metrics.set('storeshots_worker_queue_size', 'Images waiting for a render worker.', pool.queueSize);
     metrics.set('storeshots_worker_utilization', 'Share of worker capacity used since start (0-1).', pool.utilization);
@@ -120,10 +168,33 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
     );
   });
 
+  await renders.recover();
+  if (role === 'all' && !store.shared) await deliveries.recover();
+
+  if (role === 'worker') {
+    renders.start();
+    let closing: Promise<void> | undefined;
+    return {
+      url: '',
+      port: 0,
+      config,
+      routes: [],
+      close: () =>
+        (closing ??= (async () => {
+          // A worker hands its jobs back: another worker takes them at once, not after the lease.
+          await renders.stop(true);
+          await pool?.close().catch(() => undefined);
+          await closeAgents();
+          await store.close();
+        })()),
+    };
+  }
+
   const keys = new KeyRing(config, log);
   const { app, routes } = await buildApp({
     config,
     store,
+    blobs,
     renders,
     sets,
     projects,
@@ -158,9 +229,9 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
         deliveries.stop();
         await renders.stop();
         await app.close();
-        await pool.close().catch(() => undefined);
+        await pool?.close().catch(() => undefined);
         await closeAgents();
-        store.close();
+        await store.close();
         unlock();
       })()),
   };

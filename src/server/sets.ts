@@ -17,7 +17,6 @@
 // A set job is a row of the renders table with a `set_` id: queue, kill -9 durability, cancel, quota,
 // webhooks, dispatch, idempotency and expiry are renders.ts's; it renders through renderSetBatch, one
 // batch per (locale, preset) set, like every render.
-import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { zipSync } from 'fflate';
@@ -38,10 +37,11 @@ import { newId } from './deliveries.js';
 import { ApiError, badRequest } from './errors.js';
 import { acquireScreenshots } from './inputs.js';
 import { type OutputRow, makeOutputs, outputExt } from './outputs.js';
-import { iso, positions, type Renders, writeDurable } from './renders.js';
+import { iso, positions, type Renders } from './renders.js';
 import { checkDeliveryFields, type RenderSpec, type ScreenshotInput, schemaError } from './request.js';
 import { type OutputType, REFUSED_LAYOUTS, SET_LAYOUTS, type SetLayout, setRequestSchema } from './set-schema.js';
-import type { ImageRow, RenderRow, ServiceDb } from './store.js';
+import type { Attach } from './idempotency.js';
+import type { BlobStore, ImageRow, RenderRow, ServiceStore } from './storage/types.js';
 
 export const SET_PREFIX = 'set';
 
@@ -111,35 +111,25 @@ function imageCount(m: Manifest): number {
   return n * m.locales.length * Math.max(1, m.appearances?.length ?? 0);
 }
 
-const OUTPUTS_TABLE = `
-CREATE TABLE IF NOT EXISTS set_outputs (
-  render_id TEXT NOT NULL,
-  id TEXT NOT NULL,
-  type TEXT NOT NULL,
-  file TEXT NOT NULL,
-  content_type TEXT NOT NULL,
-  bytes INTEGER NOT NULL,
-  sha256 TEXT NOT NULL,
-  PRIMARY KEY (render_id, id)
-);`;
-
 export class Sets {
   constructor(
-    private readonly store: ServiceDb,
+    private readonly store: ServiceStore,
+    private readonly blobs: BlobStore,
     private readonly renders: Renders,
     private readonly config: ServerConfig,
     private readonly now: Clock,
   ) {
-    store.db.exec(OUTPUTS_TABLE);
     renders.register(SET_PREFIX, {
       noun: 'set',
-      present: (row) => this.present(row),
+      present: (row, s) => this.present(row, s),
       finish: (row, jobs, images, findings, signal) => this.finish(row, jobs, images, findings, signal),
       clientMessage: (row, _jobs, message) =>
         message
           .split(`${path.join(this.renders.dirOf(row.id), 'inputs')}${path.sep}`)
           .join('')
-          .split(this.store.dir)
+          .split(this.renders.localRoot)
+          .join('<data>')
+          .split(this.config.dataDir)
           .join('<data>'),
     });
   }
@@ -150,7 +140,7 @@ export class Sets {
     body: unknown,
     files: Map<string, Buffer> | undefined,
     baseUrl: string,
-    inTx?: (id: string) => void,
+    inTx?: Attach,
   ): Promise<RenderRow> {
     if (!body || typeof body !== 'object' || Array.isArray(body))
       throw badRequest(`Expected a JSON object for the request body`, undefined);
@@ -203,7 +193,7 @@ export class Sets {
         'too_many_items',
       );
     const { metadata, webhook, dispatch } = await checkDeliveryFields(b, this.config);
-    checkQuota(this.config, this.store, owner, count, this.now(), 'manifest');
+    await checkQuota(this.config, this.store, owner, count, this.now(), 'manifest');
 
     // The files: uploaded parts and `files` entries, by the names the manifest uses; each must be a PNG or JPEG.
     const named = new Map<string, ScreenshotInput>();
@@ -230,8 +220,9 @@ export class Sets {
     const id = newId(SET_PREFIX);
     const inputs = path.join(this.renders.dirOf(id), 'inputs');
     try {
-      names.forEach((name, i) => writeDurable(path.join(inputs, ...name.split('/')), shots[i]!.bytes));
-      writeDurable(path.join(inputs, MANIFEST_FILE), Buffer.from(text));
+      for (const [i, name] of names.entries())
+        await this.renders.putFile(this.renders.keyOf(id, `inputs/${name}`), shots[i]!.bytes);
+      await this.renders.putFile(this.renders.keyOf(id, `inputs/${MANIFEST_FILE}`), Buffer.from(text));
       const jobs = this.plan(inputs, layout, text, manifest);
       const spec: SetSpec = {
         kind: 'set',
@@ -246,18 +237,18 @@ export class Sets {
         dispatch,
         metadata,
       };
-      return this.renders.enqueue(id, owner, spec, jobs, baseUrl, inTx);
+      return await this.renders.enqueue(id, owner, spec, jobs, baseUrl, inTx);
     } catch (e) {
-      rmSync(this.renders.dirOf(id), { recursive: true, force: true });
+      await this.renders.removeFiles(id);
       throw e;
     }
   }
 
-  get(owner: string, id: string): RenderRow {
+  get(owner: string, id: string): Promise<RenderRow> {
     return this.renders.get(owner, id, SET_PREFIX);
   }
 
-  cancel(owner: string, id: string): RenderRow {
+  cancel(owner: string, id: string): Promise<RenderRow> {
     return this.renders.cancel(owner, id, SET_PREFIX);
   }
 
@@ -327,27 +318,24 @@ export class Sets {
     }
   }
 
-  private images(row: RenderRow): ImageRow[] {
-    return row.expired ? [] : this.store.images(row.id);
+  private async images(row: RenderRow, s: ServiceStore = this.store): Promise<ImageRow[]> {
+    return row.expired ? [] : s.images(row.id);
   }
 
-  outputs(row: RenderRow): OutputRow[] {
+  async outputs(row: RenderRow, s: ServiceStore = this.store): Promise<OutputRow[]> {
     if (row.expired) return [];
-    return this.store.db
-      .prepare('SELECT * FROM set_outputs WHERE render_id = ? ORDER BY rowid')
-      .all(row.id) as unknown as OutputRow[];
+    return s.outputs(row.id);
   }
 
   /** After the images: the outputs asked for, each stored durably and recorded at once (a resumed job skips those it has). */
   private async finish(row: RenderRow, jobs: Job[], images: ImageRow[], findings: Finding[], signal: AbortSignal) {
     const spec = JSON.parse(row.spec) as SetSpec;
-    const have = new Set(this.outputs(row).map((o) => o.id));
+    const have = new Set((await this.outputs(row)).map((o) => o.id));
     const todo = spec.outputs.filter((o) => !have.has(o.id));
     if (!todo.length) return;
     const at = positions(jobs);
     const byPos = new Map(jobs.map((j) => [at.get(j.id)!, j]));
-    const items = images.map((i) => ({ job: byPos.get(i.idx)!, file: i.file, image: i }));
-    const dir = path.join(this.renders.dirOf(row.id), 'outputs');
+    const items = images.map((i) => ({ job: byPos.get(i.idx)!, file: this.renders.localFile(i.file), image: i }));
     await makeOutputs(
       todo,
       {
@@ -361,33 +349,40 @@ export class Sets {
         }),
       },
       signal,
-      (o, bytes, contentType, sha256) => {
-        const file = path.join(dir, `${o.id}.${outputExt(o.type)}`);
-        writeDurable(file, bytes);
-        this.store.db
-          .prepare(
-            'INSERT OR REPLACE INTO set_outputs (render_id, id, type, file, content_type, bytes, sha256) VALUES (?,?,?,?,?,?,?)',
-          )
-          .run(row.id, o.id, o.type, file, contentType, bytes.length, sha256);
+      async (o, bytes, contentType, sha256) => {
+        const file = this.renders.keyOf(row.id, `outputs/${o.id}.${outputExt(o.type)}`);
+        await this.blobs.put(file, bytes);
+        await this.store.insertOutput({
+          render_id: row.id,
+          id: o.id,
+          type: o.type,
+          file,
+          content_type: contentType,
+          bytes: bytes.length,
+          sha256,
+        });
       },
     );
   }
 
   /** The set's zip in its layout, stored uncompressed (PNGs are compressed already). */
-  archive(row: RenderRow): Buffer {
+  async archive(row: RenderRow): Promise<Buffer> {
     const spec = JSON.parse(row.spec) as SetSpec;
     const jobs = JSON.parse(row.jobs) as Job[];
     const at = positions(jobs);
     const byPos = new Map(jobs.map((j) => [at.get(j.id)!, j]));
     const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-    for (const i of this.images(row))
-      entries[layoutPath(byPos.get(i.idx)!, spec.layout)] = [readFileSync(i.file), { level: 0 }];
+    for (const i of await this.images(row))
+      entries[layoutPath(byPos.get(i.idx)!, spec.layout)] = [await this.bytesOf(i.file), { level: 0 }];
     return Buffer.from(zipSync(entries));
   }
 
   /** One output's bytes and type; 404 for an output the job did not ask for or has not made yet. */
-  output(row: RenderRow, outputId: string): { bytes: Buffer; contentType: string; sha256: string; name: string } {
-    const o = this.outputs(row).find((x) => x.id === outputId);
+  async output(
+    row: RenderRow,
+    outputId: string,
+  ): Promise<{ bytes: Buffer; contentType: string; sha256: string; name: string }> {
+    const o = (await this.outputs(row)).find((x) => x.id === outputId);
     if (!o) {
       const spec = JSON.parse(row.spec) as SetSpec;
       const asked = spec.outputs.map((x) => x.id);
@@ -401,7 +396,7 @@ export class Sets {
       );
     }
     return {
-      bytes: readFileSync(o.file),
+      bytes: await this.bytesOf(o.file),
       contentType: o.content_type,
       sha256: o.sha256,
       name: `${o.id}.${outputExt(o.type as OutputType)}`,
@@ -409,14 +404,21 @@ export class Sets {
   }
 
   /** The set as the API shows it (docs/render-api.md#get-v1setsid). */
-  present(row: RenderRow): Record<string, unknown> {
+  /** A stored file's bytes (a missing one is the service's fault: 500, as a missing file always was). */
+  private async bytesOf(key: string): Promise<Buffer> {
+    const bytes = await this.blobs.get(key);
+    if (!bytes) throw new Error(`stored file missing: ${key}`);
+    return bytes;
+  }
+
+  async present(row: RenderRow, s: ServiceStore = this.store): Promise<Record<string, unknown>> {
     const spec = JSON.parse(row.spec) as SetSpec;
     const jobs = JSON.parse(row.jobs) as Job[];
     const at = positions(jobs);
     const byPos = new Map(jobs.map((j) => [at.get(j.id)!, j]));
     const base = `${row.base_url}/v1/sets/${row.id}`;
-    const images = this.images(row);
-    const made = this.outputs(row);
+    const images = await this.images(row, s);
+    const made = await this.outputs(row, s);
     const { signed, linkExpires } = this.renders.signer(row, 'sets');
     const succeeded = row.status === 'succeeded';
     const total = jobs.length + spec.outputs.length;

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, badRequest } from '../errors.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
-import type { RenderRow } from '../store.js';
+import type { RenderRow } from '../storage/types.js';
 import { createPageJob, iso, pageImage, type PageOutput, sendBytes, signedImageUrl, validator } from './page-job.js';
 
 const screenshotOptions = {
@@ -111,12 +111,12 @@ const STATUS: Record<RenderRow['status'], string> = {
   canceled: 'CANCELLED',
 };
 
-function present(row: RenderRow, deps: RouteDeps) {
-  const p = deps.renders.present(row);
+async function present(row: RenderRow, deps: RouteDeps) {
+  const p = await deps.renders.present(row);
   const meta = (p.metadata ?? {}) as { url?: string; outputs?: boolean };
   const error = p.error as { code: string; message: string } | null;
   const base = `${row.base_url}/v1/screenshots/jobs/${row.id}`;
-  const images = deps.store.images(row.id);
+  const images = await deps.store.images(row.id);
   const first = images[0];
   const done = row.status === 'succeeded';
   return {
@@ -206,17 +206,17 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   // Synchronous: the answer is the result as responseType asks (the job stays pollable under its id).
   app.post('/v1/screenshots', async (req, reply) => {
     const done = await deps.renders.waitFor((await submit(req)).id);
-    if (done.status !== 'succeeded') return reply.code(422).send(present(done, deps));
+    if (done.status !== 'succeeded') return reply.code(422).send(await present(done, deps));
     return sendResult(done, reply);
   });
 
   app.get<{ Params: { id: string } }>('/v1/screenshots/jobs/:id', { schema: { params: idParams } }, async (req) =>
-    present(deps.renders.get(req.owner, req.params.id), deps),
+    present(await deps.renders.get(req.owner, req.params.id), deps),
   );
 
   /** The result as the job's responseType asked: the bytes, a signed link, or base64 in JSON. */
-  function sendResult(row: RenderRow, reply: FastifyReply, outputId?: string) {
-    const img = pageImage(deps, row, outputId);
+  async function sendResult(row: RenderRow, reply: FastifyReply, outputId?: string) {
+    const img = await pageImage(deps, row, outputId);
     const responseType = (JSON.parse(row.spec) as { metadata?: { responseType?: string } }).metadata?.responseType;
     if (responseType === 'url')
       return { url: signedImageUrl(deps, row, img.image.idx), expiresAt: iso(row.expires_at) };
@@ -228,12 +228,12 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   app.get<{ Params: { id: string } }>(
     '/v1/screenshots/jobs/:id/result',
     { schema: { params: idParams } },
-    async (req, reply) => sendResult(deps.renders.get(req.owner, req.params.id), reply),
+    async (req, reply) => sendResult(await deps.renders.get(req.owner, req.params.id), reply),
   );
 
   app.get<{ Params: { id: string; outputId: string } }>(
     '/v1/screenshots/jobs/:id/result/:outputId',
     { schema: { params: outputParams } },
-    async (req, reply) => sendResult(deps.renders.get(req.owner, req.params.id), reply, req.params.outputId),
+    async (req, reply) => sendResult(await deps.renders.get(req.owner, req.params.id), reply, req.params.outputId),
   );
 }

@@ -2,7 +2,6 @@
 // a capture (../capture.ts) turned into an ordinary render of our API — the canvas the size of the
 // capture, no text, no frame, no margin — so it is stored, queued, rendered by the one render core,
 // expired and linked exactly like any render; the adapters only translate field names and statuses.
-import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { FastifyReply } from 'fastify';
 import type { CaptureResult } from '../../capture/capture.js';
@@ -14,7 +13,8 @@ import { netPolicy } from '../config.js';
 import { ApiError, badRequest } from '../errors.js';
 import { acquireScreenshots } from '../inputs.js';
 import { checkRenderRequest } from '../request.js';
-import type { RenderRow } from '../store.js';
+import type { RenderRow } from '../storage/types.js';
+import { blobBytes } from '../routes/files.js';
 import type { RouteDeps } from '../routes/shared.js';
 
 const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
@@ -53,7 +53,7 @@ const sameCapture = (a: CaptureSpec, b: CaptureSpec) => JSON.stringify(a) === JS
  */
 export async function createPageJob(deps: RouteDeps, owner: string, baseUrl: string, job: PageJob, param: string) {
   const { config, store, renders, now } = deps;
-  checkQuota(config, store, owner, job.outputs.length, now(), param);
+  await checkQuota(config, store, owner, job.outputs.length, now(), param);
   type Shot = { capture: CaptureSpec } & CaptureResult;
   const shots: Shot[] = [];
   const perOutput: Shot[] = [];
@@ -110,15 +110,15 @@ export async function createPageJob(deps: RouteDeps, owner: string, baseUrl: str
 }
 
 /** Credits are our monthly image quota: one image (one output) is one credit. null: no quota set. */
-export function creditsRemaining(deps: RouteDeps, owner: string): number | null {
+export async function creditsRemaining(deps: RouteDeps, owner: string): Promise<number | null> {
   const quota = deps.config.limits.monthlyQuota;
   if (quota === undefined) return null;
-  const used = deps.store.usage(owner, monthOf(deps.now())) + deps.store.pendingSlides(owner);
+  const used = (await deps.store.usage(owner, monthOf(deps.now()))) + (await deps.store.pendingSlides(owner));
   return Math.max(0, quota - used);
 }
 
 /** One image of a succeeded render: its row and bytes; 409 while it is not done. */
-export function pageImage(deps: RouteDeps, row: RenderRow, outputId?: string) {
+export async function pageImage(deps: RouteDeps, row: RenderRow, outputId?: string) {
   if (row.status !== 'succeeded')
     throw new ApiError(
       409,
@@ -126,13 +126,17 @@ export function pageImage(deps: RouteDeps, row: RenderRow, outputId?: string) {
       `Job ${row.id} is ${row.status}; the result is served once it has completed`,
       'id',
     );
-  const images = deps.store.images(row.id);
+  const images = await deps.store.images(row.id);
   const image = outputId === undefined ? images[0] : images.find((i) => i.slide === outputId);
   if (!image) throw new ApiError(404, 'output_not_found', `Job ${row.id} has no output ${outputId}`, 'outputId');
-  return { image, bytes: readFileSync(image.file), type: image.format === 'jpeg' ? 'image/jpeg' : 'image/png' };
+  return {
+    image,
+    bytes: await blobBytes(deps.blobs, image.file),
+    type: image.format === 'jpeg' ? 'image/jpeg' : 'image/png',
+  };
 }
 
-export function sendBytes(reply: FastifyReply, img: ReturnType<typeof pageImage>) {
+export function sendBytes(reply: FastifyReply, img: Awaited<ReturnType<typeof pageImage>>) {
   return reply
     .type(img.type)
     .header('etag', `"${img.image.sha256}"`)

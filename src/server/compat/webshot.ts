@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
-import type { RenderRow } from '../store.js';
+import type { RenderRow } from '../storage/types.js';
 import { createPageJob, creditsRemaining, pageImage, type PageJob, sendBytes, validator } from './page-job.js';
 
 const jobSchema = {
@@ -100,8 +100,8 @@ const STATUS: Record<RenderRow['status'], string> = {
   canceled: 'failed',
 };
 
-function present(row: RenderRow, deps: RouteDeps) {
-  const p = deps.renders.present(row);
+async function present(row: RenderRow, deps: RouteDeps) {
+  const p = await deps.renders.present(row);
   const error = p.error as { code: string; message: string } | null;
   const meta = (p.metadata ?? {}) as { url?: string };
   return {
@@ -148,7 +148,7 @@ export async function webshotBulk(deps: RouteDeps, req: FastifyRequest, reply: F
     submitted,
     failed: jobs.length - submitted,
     credits_used: submitted,
-    credits_remaining: creditsRemaining(deps, req.owner),
+    credits_remaining: await creditsRemaining(deps, req.owner),
     jobs: out,
   });
 }
@@ -166,15 +166,15 @@ export async function webshotRoutes(app: FastifyInstance, deps: RouteDeps): Prom
     if (body.async_mode === true)
       return reply.code(202).send({ job_id: row.id, status: 'queued', poll_url: `/v1/jobs/${row.id}` });
     const done = await deps.renders.waitFor(row.id);
-    if (done.status !== 'succeeded') return reply.code(422).send(present(done, deps));
-    return sendBytes(reply, pageImage(deps, done));
+    if (done.status !== 'succeeded') return reply.code(422).send(await present(done, deps));
+    return sendBytes(reply, await pageImage(deps, done));
   });
 
   app.get<{ Params: { id: string } }>('/v1/jobs/:id', { schema: { params: idParams } }, async (req) =>
-    present(deps.renders.get(req.owner, req.params.id), deps),
+    present(await deps.renders.get(req.owner, req.params.id), deps),
   );
 
   app.get<{ Params: { id: string } }>('/v1/jobs/:id/result', { schema: { params: idParams } }, async (req, reply) =>
-    sendBytes(reply, pageImage(deps, deps.renders.get(req.owner, req.params.id))),
+    sendBytes(reply, await pageImage(deps, await deps.renders.get(req.owner, req.params.id))),
   );
 }

@@ -24,7 +24,7 @@ export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps): Promise
         try {
           const checked = await checkRenderRequest(item, { config, prefix });
           checked.spec.async = true;
-          checkQuota(config, store, req.owner, checked.spec.slides.length, now(), `renders[${index}]`);
+          await checkQuota(config, store, req.owner, checked.spec.slides.length, now(), `renders[${index}]`);
           const shots = await acquireScreenshots(
             checked.screenshots,
             undefined,
@@ -32,7 +32,7 @@ export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps): Promise
             netPolicy(config),
             prefix,
           );
-          const row = renders.create(req.owner, checked, shots, deps.baseUrl(req));
+          const row = await renders.create(req.owner, checked, shots, deps.baseUrl(req));
           created.push(row.id);
           results.push({ index, id: row.id, status: 'processing', polling_url: `/v1/renders/${row.id}` });
         } catch (e) {

@@ -1,25 +1,32 @@
 // A succeeded render's files as the API serves them: one image (bytes, or JSON with base64) and the
 // zip of the set. The authenticated routes (renders.ts) and the signed links (links.ts) both send
 // through these.
-import { readFileSync } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import { zipSync } from 'fflate';
 import type { Job } from '../../plan/types.js';
 import { ApiError } from '../errors.js';
 import { archivePath } from '../jobs.js';
-import type { RenderRow, ServiceDb } from '../store.js';
+import type { BlobStore, RenderRow, ServiceStore } from '../storage/types.js';
 
-export function sendImage(
-  store: ServiceDb,
+/** A stored file's bytes; a missing one is the service's fault (500), as a missing file always was. */
+export async function blobBytes(blobs: BlobStore, key: string): Promise<Buffer> {
+  const bytes = await blobs.get(key);
+  if (!bytes) throw new Error(`stored file missing: ${key}`);
+  return bytes;
+}
+
+export async function sendImage(
+  store: ServiceStore,
+  blobs: BlobStore,
   row: RenderRow,
   index: string,
   encoding: 'base64' | undefined,
   reply: FastifyReply,
   cacheControl: string,
 ) {
-  const image = store.images(row.id).find((i) => String(i.idx) === index);
+  const image = (await store.images(row.id)).find((i) => String(i.idx) === index);
   if (!image) throw new ApiError(404, 'image_not_found', `Render ${row.id} has no image ${index}`, 'index');
-  const bytes = readFileSync(image.file);
+  const bytes = await blobBytes(blobs, image.file);
   const type = image.format === 'jpeg' ? 'image/jpeg' : 'image/png';
   if (encoding === 'base64') {
     return {
@@ -47,10 +54,17 @@ export function sendImage(
 }
 
 /** The set as a zip in fastlane's layout (docs/interfaces.md#output-layouts), stored uncompressed (PNGs are). */
-export function sendArchive(store: ServiceDb, row: RenderRow, reply: FastifyReply, cacheControl?: string) {
+export async function sendArchive(
+  store: ServiceStore,
+  blobs: BlobStore,
+  row: RenderRow,
+  reply: FastifyReply,
+  cacheControl?: string,
+) {
   const jobs = new Map((JSON.parse(row.jobs) as Job[]).map((j) => [j.index, j]));
   const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-  for (const i of store.images(row.id)) entries[archivePath(jobs.get(i.idx)!)] = [readFileSync(i.file), { level: 0 }];
+  for (const i of await store.images(row.id))
+    entries[archivePath(jobs.get(i.idx)!)] = [await blobBytes(blobs, i.file), { level: 0 }];
   if (cacheControl) reply.header('cache-control', cacheControl);
   return reply
     .type('application/zip')

@@ -11,10 +11,12 @@ export async function healthRoutes(app: FastifyInstance, { store, metrics }: Rou
   app.get('/healthz', OPEN, async () => ({
     status: 'ok',
     version: VERSION,
-    renders: store.counts(),
-    pending_deliveries: store.pendingDeliveries(),
+    renders: await store.counts(),
+    pending_deliveries: await store.pendingDeliveries(),
   }));
-  app.get('/metrics', OPEN, async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
+  app.get('/metrics', OPEN, async (_req, reply) =>
+    reply.type('text/plain; version=0.0.4').send(await metrics.render()),
+  );
   const doc = openApiDocument();
   app.get('/v1/openapi.json', OPEN, async () => doc);
 }

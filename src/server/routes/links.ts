@@ -4,7 +4,7 @@
 // the render is revoked. Requests count against that key's rate limit.
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
-import type { RenderRow } from '../store.js';
+import type { RenderRow } from '../storage/types.js';
 import { sendArchive, sendImage } from './files.js';
 import { oneValueEach, parameterError, type RouteDeps } from './shared.js';
 
@@ -37,16 +37,16 @@ export async function linkRoutes(app: FastifyInstance, deps: RouteDeps): Promise
 
   app.get<LinkRequest>('/v1/files/renders/:id/images/:index', options, async (req, reply) => {
     const { id, index } = req.params;
-    const row = linked(`/v1/files/renders/${id}/images/${index}`, req.query, id);
+    const row = await linked(`/v1/files/renders/${id}/images/${index}`, req.query, id);
     deps.rateLimit(row.owner, reply);
-    return sendImage(store, row, index!, undefined, reply, cacheFor(req.query));
+    return sendImage(store, deps.blobs, row, index!, undefined, reply, cacheFor(req.query));
   });
 
   app.get<LinkRequest>('/v1/files/renders/:id/archive', options, async (req, reply) => {
     const { id } = req.params;
-    const row = linked(`/v1/files/renders/${id}/archive`, req.query, id);
+    const row = await linked(`/v1/files/renders/${id}/archive`, req.query, id);
     deps.rateLimit(row.owner, reply);
-    return sendArchive(store, row, reply, cacheFor(req.query));
+    return sendArchive(store, deps.blobs, row, reply, cacheFor(req.query));
   });
 }
 
@@ -55,13 +55,13 @@ export const linkCacheControl = (q: { expires?: string }, nowMs: number) =>
   `public, max-age=${Math.max(0, Number(q.expires) - Math.floor(nowMs / 1000))}, immutable`;
 
 /** The job a genuine, unexpired link names (a render, or a set with prefix `set`); throws the API error otherwise. */
-export function linkedRow(
+export async function linkedRow(
   deps: RouteDeps,
   pathname: string,
   q: { expires?: string; signature?: string },
   id: string,
   prefix = 'rnd',
-): RenderRow {
+): Promise<RenderRow> {
   const { store, renders, links, keys, now } = deps;
   const noun = prefix === 'rnd' ? 'render' : prefix;
   const poll = `GET /v1/${noun}s/${id}`;
@@ -88,7 +88,7 @@ export function linkedRow(
       `This link expired at ${new Date(Number(q.expires) * 1000).toISOString()}: ${poll} gives a fresh one`,
       'expires',
     );
-  const row = store.render(id);
+  const row = await store.render(id);
   if (!row) throw new ApiError(404, `${noun}_not_found`, `No ${noun} ${id}`, 'id');
   if (!keys.open && !keys.current().includes(row.owner))
     throw new ApiError(
@@ -97,7 +97,7 @@ export function linkedRow(
       'The API key that created this render was revoked: its links no longer work',
     );
   // 410 once the render's results expired.
-  renders.get(row.owner, id, prefix);
+  await renders.get(row.owner, id, prefix);
   if (row.status !== 'succeeded')
     throw new ApiError(
       409,

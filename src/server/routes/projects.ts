@@ -6,7 +6,7 @@ import { creditsRemaining } from '../access.js';
 import { ApiError, asApiError, badRequest } from '../errors.js';
 import type { ProjectFields, ProjectRow, Projects, UploadRow } from '../projects.js';
 import type { Renders } from '../renders.js';
-import type { RenderRow } from '../store.js';
+import type { RenderRow } from '../storage/types.js';
 import { errorMessage } from '../../util/errors.js';
 import { oneValueEach, parameterError, type RouteDeps, syncResponse } from './shared.js';
 
@@ -54,22 +54,22 @@ export const presentUpload = (u: UploadRow) => ({
   created_at: new Date(u.created_at).toISOString(),
 });
 
-function presentProject(projects: Projects, p: ProjectRow) {
+async function presentProject(projects: Projects, p: ProjectRow) {
   return {
     object: 'project',
     id: p.id,
     name: p.name,
     preset: p.preset,
     canvas_state: JSON.parse(p.canvas_state) as unknown,
-    screenshots: projects.uploads(p.id).map(presentUpload),
+    screenshots: (await projects.uploads(p.id)).map(presentUpload),
     created_at: new Date(p.created_at).toISOString(),
     updated_at: new Date(p.updated_at).toISOString(),
   };
 }
 
 /** The render a project made, with each image's card (card_index = image index - 1). */
-export function presentProjectRender(renders: Renders, row: RenderRow): Record<string, unknown> {
-  const r = renders.present(row);
+export async function presentProjectRender(renders: Renders, row: RenderRow): Promise<Record<string, unknown>> {
+  const r = await renders.present(row);
   return {
     ...r,
     images: (r.images as Array<{ index: number }>).map((i) => ({ card_index: i.index - 1, ...i })),
@@ -107,14 +107,14 @@ export async function projectRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   const { projects, renders, config, store, now } = deps;
   app.setSchemaErrorFormatter(parameterError);
   const credits = (req: FastifyRequest) => creditsRemaining(config, store, req.owner, now());
-  const one = (req: FastifyRequest, p: ProjectRow) => ({
-    ...presentProject(projects, p),
-    credits_remaining: credits(req),
+  const one = async (req: FastifyRequest, p: ProjectRow) => ({
+    ...(await presentProject(projects, p)),
+    credits_remaining: await credits(req),
   });
 
   app.post('/v1/projects', async (req, reply) => {
     const p = await projects.create(req.owner, projectFields(req.body, { preset: 'preset' }));
-    return reply.code(201).send(one(req, p));
+    return reply.code(201).send(await one(req, p));
   });
 
   app.get<{ Querystring: { limit?: string; starting_after?: string } }>(
@@ -125,22 +125,22 @@ export async function projectRoutes(app: FastifyInstance, deps: RouteDeps): Prom
       const after = req.query.starting_after;
       let before: number | undefined;
       if (after !== undefined) {
-        before = projects.seqOf(req.owner, after);
+        before = await projects.seqOf(req.owner, after);
         if (before === undefined)
           throw badRequest(`No project ${after.slice(0, 50)} for starting_after`, 'starting_after');
       }
-      const rows = projects.list(req.owner, limit + 1, before);
+      const rows = await projects.list(req.owner, limit + 1, before);
       return {
         object: 'list',
-        data: rows.slice(0, limit).map((p) => presentProject(projects, p)),
+        data: await Promise.all(rows.slice(0, limit).map((p) => presentProject(projects, p))),
         has_more: rows.length > limit,
-        credits_remaining: credits(req),
+        credits_remaining: await credits(req),
       };
     },
   );
 
   app.get<{ Params: { id: string } }>('/v1/projects/:id', { schema: { params: idParams } }, async (req) =>
-    one(req, projects.get(req.owner, req.params.id)),
+    one(req, await projects.get(req.owner, req.params.id)),
   );
 
   app.patch<{ Params: { id: string } }>('/v1/projects/:id', { schema: { params: idParams } }, async (req) =>
@@ -148,18 +148,20 @@ export async function projectRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   );
 
   app.delete<{ Params: { id: string } }>('/v1/projects/:id', { schema: { params: idParams } }, async (req) => {
-    projects.delete(req.owner, req.params.id);
-    return { object: 'project', id: req.params.id, deleted: true, credits_remaining: credits(req) };
+    await projects.delete(req.owner, req.params.id);
+    return { object: 'project', id: req.params.id, deleted: true, credits_remaining: await credits(req) };
   });
 
   app.post<{ Params: { id: string } }>(
     '/v1/projects/:id/screenshots',
     { schema: { params: idParams } },
     async (req, reply) => {
-      projects.get(req.owner, req.params.id);
+      await projects.get(req.owner, req.params.id);
       const files = await readUploads(req, config.limits.slidesPerRender, config.limits.screenshotBytes);
-      const rows = projects.addUploads(req.owner, req.params.id, files);
-      return reply.code(201).send({ object: 'list', data: rows.map(presentUpload), credits_remaining: credits(req) });
+      const rows = await projects.addUploads(req.owner, req.params.id, files);
+      return reply
+        .code(201)
+        .send({ object: 'list', data: rows.map(presentUpload), credits_remaining: await credits(req) });
     },
   );
 
@@ -167,8 +169,8 @@ export async function projectRoutes(app: FastifyInstance, deps: RouteDeps): Prom
     '/v1/projects/:id/screenshots/:upload',
     { schema: { params: uploadParams } },
     async (req) => {
-      projects.deleteUpload(req.owner, req.params.id, req.params.upload);
-      return { object: 'screenshot', id: req.params.upload, deleted: true, credits_remaining: credits(req) };
+      await projects.deleteUpload(req.owner, req.params.id, req.params.upload);
+      return { object: 'screenshot', id: req.params.upload, deleted: true, credits_remaining: await credits(req) };
     },
   );
 
@@ -184,8 +186,8 @@ export async function projectRoutes(app: FastifyInstance, deps: RouteDeps): Prom
       if (body.async !== undefined && typeof body.async !== 'boolean')
         throw badRequest('Expected a boolean for async', 'async');
       const row = await projects.render(req.owner, req.params.id, deps.baseUrl(req), body.async === true);
-      const r = { ...presentProjectRender(renders, row), credits_remaining: credits(req) };
-      return reply.code(body.async === true ? 202 : syncResponse(renders, row).status).send(r);
+      const r = { ...(await presentProjectRender(renders, row)), credits_remaining: await credits(req) };
+      return reply.code(body.async === true ? 202 : (await syncResponse(renders, row)).status).send(r);
     },
   );
 }

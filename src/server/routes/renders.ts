@@ -5,7 +5,7 @@ import { netPolicy } from '../config.js';
 import { ApiError } from '../errors.js';
 import { acquireScreenshots } from '../inputs.js';
 import { checkRenderRequest } from '../request.js';
-import type { RenderRow } from '../store.js';
+import type { RenderRow } from '../storage/types.js';
 import { sendArchive, sendImage } from './files.js';
 import {
   accepted,
@@ -49,9 +49,9 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     const { body, files } = await readBody(req, config.limits.bodyBytes);
     return idempotent(deps, req, reply, 'renders', body, files, async (attach) => {
       const checked = await checkRenderRequest(body, { config, files });
-      checkQuota(config, store, req.owner, checked.spec.slides.length, now());
+      await checkQuota(config, store, req.owner, checked.spec.slides.length, now());
       const shots = await acquireScreenshots(checked.screenshots, files, config.limits, netPolicy(config));
-      const row = renders.create(req.owner, checked, shots, deps.baseUrl(req), attach);
+      const row = await renders.create(req.owner, checked, shots, deps.baseUrl(req), attach);
       return checked.spec.async ? accepted(renders, row) : syncResponse(renders, await renders.waitFor(row.id));
     });
   });
@@ -63,11 +63,11 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
   );
 
   app.get<{ Params: { id: string } }>('/v1/renders/:id', { schema: { params: idParams } }, async (req) =>
-    renders.present(renders.get(req.owner, req.params.id)),
+    renders.present(await renders.get(req.owner, req.params.id)),
   );
 
   app.post<{ Params: { id: string } }>('/v1/renders/:id/cancel', { schema: { params: idParams } }, async (req) =>
-    renders.present(renders.cancel(req.owner, req.params.id)),
+    renders.present(await renders.cancel(req.owner, req.params.id)),
   );
 
   const finished = (req: FastifyRequest<{ Params: { id: string } }>) => renders.finished(req.owner, req.params.id);
@@ -76,18 +76,26 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     '/v1/renders/:id/images/:index',
     { schema: { params: imageParams, querystring: imageQuery }, preValidation: oneValueEach(['encoding']) },
     async (req, reply) => {
-      const row = finished(req);
-      return sendImage(store, row, req.params.index, req.query.encoding, reply, 'private, max-age=31536000, immutable');
+      const row = await finished(req);
+      return sendImage(
+        store,
+        deps.blobs,
+        row,
+        req.params.index,
+        req.query.encoding,
+        reply,
+        'private, max-age=31536000, immutable',
+      );
     },
   );
 
   app.get<{ Params: { id: string } }>('/v1/renders/:id/archive', { schema: { params: idParams } }, async (req, reply) =>
-    sendArchive(store, finished(req), reply),
+    sendArchive(store, deps.blobs, await finished(req), reply),
   );
 }
 
 /** One page of an owner's jobs of one kind (GET /v1/renders, GET /v1/sets). */
-export function listPage(
+export async function listPage(
   deps: RouteDeps,
   owner: string,
   query: { limit?: string; status?: RenderRow['status']; starting_after?: string },
@@ -99,7 +107,7 @@ export function listPage(
   if (after !== undefined) {
     // The cursor is looked up among this key's jobs only: another key's id is, to this key,
     // an id that does not exist (same status, same message).
-    before = deps.store.seqOf(after, owner, prefix);
+    before = await deps.store.seqOf(after, owner, prefix);
     if (before === undefined)
       throw new ApiError(
         400,
@@ -108,10 +116,10 @@ export function listPage(
         'starting_after',
       );
   }
-  const rows = deps.store.list(owner, limit + 1, before, status, prefix);
+  const rows = await deps.store.list(owner, limit + 1, before, status, prefix);
   return {
     object: 'list',
-    data: rows.slice(0, limit).map((r) => deps.renders.present(r)),
+    data: await Promise.all(rows.slice(0, limit).map((r) => deps.renders.present(r))),
     has_more: rows.length > limit,
   };
 }

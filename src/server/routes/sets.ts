@@ -1,7 +1,7 @@
 // /v1/sets: whole-set jobs (sets.ts): create (JSON or multipart), list, get, cancel, a finished set's
 // images, archive and outputs; and their signed links under /v1/files/sets/ (no key needed).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { RenderRow } from '../store.js';
+import type { RenderRow } from '../storage/types.js';
 import { SET_PREFIX } from '../sets.js';
 import { sendImage } from './files.js';
 import { linkCacheControl, linkedRow, linkQuery } from './links.js';
@@ -51,25 +51,25 @@ export async function setRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   );
 
   app.get<{ Params: { id: string } }>('/v1/sets/:id', { schema: { params: idParams } }, async (req) =>
-    sets.present(sets.get(req.owner, req.params.id)),
+    sets.present(await sets.get(req.owner, req.params.id)),
   );
 
   app.post<{ Params: { id: string } }>('/v1/sets/:id/cancel', { schema: { params: idParams } }, async (req) =>
-    sets.present(sets.cancel(req.owner, req.params.id)),
+    sets.present(await sets.cancel(req.owner, req.params.id)),
   );
 
   const finished = (req: FastifyRequest<{ Params: { id: string } }>) =>
     renders.finished(req.owner, req.params.id, SET_PREFIX);
 
-  const archive = (row: RenderRow, reply: FastifyReply, cacheControl: string) =>
+  const archive = async (row: RenderRow, reply: FastifyReply, cacheControl: string) =>
     reply
       .type('application/zip')
       .header('cache-control', cacheControl)
       .header('content-disposition', `attachment; filename="${row.id}.zip"`)
-      .send(sets.archive(row));
+      .send(await sets.archive(row));
 
-  const output = (row: RenderRow, id: string, reply: FastifyReply, cacheControl: string) => {
-    const o = sets.output(row, id);
+  const output = async (row: RenderRow, id: string, reply: FastifyReply, cacheControl: string) => {
+    const o = await sets.output(row, id);
     return reply
       .type(o.contentType)
       .header('etag', `"${o.sha256}"`)
@@ -85,11 +85,13 @@ export async function setRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   const withKey = { schema: { params: fileParams } };
 
   app.get<FileRequest>('/v1/sets/:id/images/:index', withKey, async (req, reply) =>
-    sendImage(store, finished(req), req.params.index!, undefined, reply, PRIVATE),
+    sendImage(store, deps.blobs, await finished(req), req.params.index!, undefined, reply, PRIVATE),
   );
-  app.get<FileRequest>('/v1/sets/:id/archive', withKey, async (req, reply) => archive(finished(req), reply, PRIVATE));
+  app.get<FileRequest>('/v1/sets/:id/archive', withKey, async (req, reply) =>
+    archive(await finished(req), reply, PRIVATE),
+  );
   app.get<FileRequest>('/v1/sets/:id/outputs/:output', withKey, async (req, reply) =>
-    output(finished(req), req.params.output!, reply, PRIVATE),
+    output(await finished(req), req.params.output!, reply, PRIVATE),
   );
 
   // Signed links: public routes, the signature stands in for the key (routes/links.ts has the rules).
@@ -98,15 +100,16 @@ export async function setRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
     schema: { params: fileParams, querystring: linkQuery },
     preValidation: oneValueEach(['expires', 'signature']),
   };
-  const linked = (req: FastifyRequest<FileRequest>, reply: FastifyReply, file: string) => {
-    const row = linkedRow(deps, `/v1/files/sets/${req.params.id}/${file}`, req.query, req.params.id, SET_PREFIX);
+  const linked = async (req: FastifyRequest<FileRequest>, reply: FastifyReply, file: string) => {
+    const row = await linkedRow(deps, `/v1/files/sets/${req.params.id}/${file}`, req.query, req.params.id, SET_PREFIX);
     deps.rateLimit(row.owner, reply);
     return row;
   };
   app.get<FileRequest>('/v1/files/sets/:id/images/:index', signedOptions, async (req, reply) =>
     sendImage(
       store,
-      linked(req, reply, `images/${req.params.index}`),
+      deps.blobs,
+      await linked(req, reply, `images/${req.params.index}`),
       req.params.index!,
       undefined,
       reply,
@@ -114,11 +117,11 @@ export async function setRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
     ),
   );
   app.get<FileRequest>('/v1/files/sets/:id/archive', signedOptions, async (req, reply) =>
-    archive(linked(req, reply, 'archive'), reply, linkCacheControl(req.query, now())),
+    archive(await linked(req, reply, 'archive'), reply, linkCacheControl(req.query, now())),
   );
   app.get<FileRequest>('/v1/files/sets/:id/outputs/:output', signedOptions, async (req, reply) =>
     output(
-      linked(req, reply, `outputs/${req.params.output}`),
+      await linked(req, reply, `outputs/${req.params.output}`),
       req.params.output!,
       reply,
       linkCacheControl(req.query, now()),

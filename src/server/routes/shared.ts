@@ -7,7 +7,7 @@ import { formatAjvError } from '../../util/ajv-errors.js';
 import { errorMessage } from '../../util/errors.js';
 import type { Clock } from '../access.js';
 import type { ServerConfig } from '../config.js';
-import type { Idempotency } from '../idempotency.js';
+import type { Attach, Idempotency } from '../idempotency.js';
 import type { KeyRing } from '../keys.js';
 import type { LinkSigner } from '../links.js';
 import type { Metrics } from '../metrics.js';
@@ -17,11 +17,12 @@ import { checkKey, requestHash, type SavedResponse } from '../idempotency.js';
 import type { Projects } from '../projects.js';
 import type { Renders } from '../renders.js';
 import type { Sets } from '../sets.js';
-import type { RenderRow, ServiceDb } from '../store.js';
+import type { BlobStore, RenderRow, ServiceStore } from '../storage/types.js';
 
 export interface AppDeps {
   config: ServerConfig;
-  store: ServiceDb;
+  store: ServiceStore;
+  blobs: BlobStore;
   renders: Renders;
   projects: Projects;
   /** Whole-set jobs (sets.ts). */
@@ -58,14 +59,14 @@ export function oneValueEach(names: readonly string[]) {
 }
 
 /** A sync render answers with the render: 200 when it succeeded, 422 when it failed, 504 on the time-out. */
-export function syncResponse(renders: Renders, row: RenderRow): SavedResponse {
-  const body = renders.present(row);
+export async function syncResponse(renders: Renders, row: RenderRow): Promise<SavedResponse> {
+  const body = await renders.present(row);
   const code = (body.error as { code?: string } | null)?.code;
   return { status: row.status === 'succeeded' ? 200 : code === 'render_timeout' ? 504 : 422, body };
 }
 
-export function accepted(renders: Renders, row: RenderRow): SavedResponse {
-  const r = renders.present(row);
+export async function accepted(renders: Renders, row: RenderRow): Promise<SavedResponse> {
+  const r = await renders.present(row);
   // docs/render-api.md#post-v1renders fixes "processing" for the 202 answer: accepted for processing (a poll shows queued first).
   return {
     status: 202,
@@ -155,27 +156,30 @@ export async function idempotent(
   route: string,
   body: unknown,
   files: Map<string, Buffer> | undefined,
-  work: (attach: (id: string) => void) => Promise<SavedResponse>,
+  work: (attach?: Attach) => Promise<SavedResponse>,
 ) {
   const { idempotency, store, renders } = deps;
   const key = checkKey(req.headers['idempotency-key']);
-  if (!key) return send(reply, await work(() => undefined));
+  if (!key) return send(reply, await work(undefined));
   const mode = (body as { async?: unknown } | null)?.async === true || route === 'bulk' ? 'async' : 'sync';
   const claim = await idempotency.claim(req.owner, key, requestHash(route, body, files), mode);
   if (claim.kind === 'replay') return send(reply.header('idempotent-replayed', 'true'), claim.response);
   if (claim.kind === 'resume') {
-    const row = store.render(claim.renderId)!;
-    const r = claim.mode === 'async' ? accepted(renders, row) : syncResponse(renders, await renders.waitFor(row.id));
-    claim.finish(r);
+    const row = (await store.render(claim.renderId))!;
+    const r =
+      claim.mode === 'async'
+        ? await accepted(renders, row)
+        : await syncResponse(renders, await renders.waitFor(row.id));
+    await claim.finish(r);
     return send(reply.header('idempotent-replayed', 'true'), r);
   }
   let r: SavedResponse;
   try {
     r = await work(claim.attach);
   } catch (e) {
-    claim.abandon();
+    await claim.abandon();
     throw e;
   }
-  claim.finish(r);
+  await claim.finish(r);
   return send(reply, r);
 }

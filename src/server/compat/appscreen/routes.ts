@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError, asApiError, badRequest } from '../../errors.js';
 import { idempotent, parameterError, type RouteDeps } from '../../routes/shared.js';
-import type { RenderRow } from '../../store.js';
+import type { RenderRow } from '../../storage/types.js';
 import { errorMessage } from '../../../util/errors.js';
 import { type AppScreenForm, formField, MAX_SCREENS, SCREEN_BYTES, setBody } from './request.js';
 
@@ -104,7 +104,7 @@ export async function appscreenRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     try {
       return await idempotent(deps, req, reply, 'appscreen', body, files, async (attach) => {
         const row = await sets.create(req.owner, body, files, deps.baseUrl(req), attach);
-        const p = sets.present(row);
+        const p = await sets.present(row);
         return {
           status: 202,
           body: {
@@ -126,8 +126,8 @@ export async function appscreenRoutes(app: FastifyInstance, deps: RouteDeps): Pr
   });
 
   app.get<{ Params: { jobId: string } }>('/v1/render/:jobId', { schema: { params: jobParams } }, async (req) => {
-    const row = sets.get(req.owner, req.params.jobId);
-    const p = sets.present(row);
+    const row = await sets.get(req.owner, req.params.jobId);
+    const p = await sets.present(row);
     const error = p.error as { code: string; message: string } | null;
     return {
       jobId: row.id,

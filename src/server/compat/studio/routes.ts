@@ -50,13 +50,13 @@ export async function studioRoutes(app: FastifyInstance, deps: RouteDeps): Promi
       });
 
   // Errors of these routes (authentication and rate limit included: they run in this context) in Studio's shape.
-  app.setErrorHandler((error: FastifyError, req, reply) => {
+  app.setErrorHandler(async (error: FastifyError, req, reply) => {
     let e = asApiError(error);
     if (!e) {
       req.log.error(error);
       e = new ApiError(500, 'internal_error', `Internal error (request ${req.id}); the server log has the details`);
     }
-    return fail(reply, e, req.owner ? credits(req) : undefined);
+    return fail(reply, e, req.owner ? await credits(req) : undefined);
   });
   app.setNotFoundHandler((req, reply) =>
     fail(reply, new ApiError(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`)),
@@ -71,18 +71,18 @@ export async function studioRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     reply.header('x-ratelimit-reset', String(Math.ceil(now() / 1000) + reset));
   });
 
-  const ok = (req: FastifyRequest, data?: unknown) => ({
+  const ok = async (req: FastifyRequest, data?: unknown) => ({
     success: true,
     ...(data !== undefined ? { data } : {}),
-    credits_remaining: credits(req),
+    credits_remaining: await credits(req),
   });
 
-  const present = (p: ProjectRow) => ({
+  const present = async (p: ProjectRow) => ({
     id: p.id,
     name: p.name,
     device_id: DEVICE_OF[p.preset] ?? p.preset,
     canvas_state: JSON.parse(p.canvas_state) as unknown,
-    screenshots: projects.uploads(p.id).map(presentUpload),
+    screenshots: (await projects.uploads(p.id)).map(presentUpload),
     created_at: new Date(p.created_at).toISOString(),
     updated_at: new Date(p.updated_at).toISOString(),
   });
@@ -116,39 +116,43 @@ export async function studioRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     return f;
   }
 
-  app.post('/projects', async (req) => ok(req, present(await projects.create(req.owner, fields(req.body, true)))));
+  app.post('/projects', async (req) =>
+    ok(req, await present(await projects.create(req.owner, fields(req.body, true)))),
+  );
 
-  app.get('/projects', async (req) => ok(req, projects.list(req.owner, config.limits.projectsPerKey + 1).map(present)));
+  app.get('/projects', async (req) =>
+    ok(req, await Promise.all((await projects.list(req.owner, config.limits.projectsPerKey + 1)).map(present))),
+  );
 
   app.get<{ Params: { id: string } }>('/projects/:id', { schema: { params: idParams } }, async (req) =>
-    ok(req, present(projects.get(req.owner, req.params.id))),
+    ok(req, await present(await projects.get(req.owner, req.params.id))),
   );
 
   app.patch<{ Params: { id: string } }>('/projects/:id', { schema: { params: idParams } }, async (req) => {
     const f = fields(req.body, false);
     if (f.canvas_state !== undefined && (req.body as Record<string, unknown>).canvas_state === undefined) {
       // codebase_context alone: merged into the stored state.
-      const stored = JSON.parse(projects.get(req.owner, req.params.id).canvas_state) as Record<string, unknown>;
+      const stored = JSON.parse((await projects.get(req.owner, req.params.id)).canvas_state) as Record<string, unknown>;
       f.canvas_state = { ...stored, ...(f.canvas_state as Record<string, unknown>), cards: stored.cards };
     }
-    return ok(req, present(await projects.update(req.owner, req.params.id, f)));
+    return ok(req, await present(await projects.update(req.owner, req.params.id, f)));
   });
 
   app.delete<{ Params: { id: string } }>('/projects/:id', { schema: { params: idParams } }, async (req) => {
-    projects.delete(req.owner, req.params.id);
+    await projects.delete(req.owner, req.params.id);
     return ok(req);
   });
 
   // Not in Studio's API (its cards take images through chat): our project uploads, in its envelope.
   app.post<{ Params: { id: string } }>('/projects/:id/screenshots', { schema: { params: idParams } }, async (req) => {
-    projects.get(req.owner, req.params.id);
+    await projects.get(req.owner, req.params.id);
     const files = await readUploads(req, config.limits.slidesPerRender, config.limits.screenshotBytes);
-    return ok(req, projects.addUploads(req.owner, req.params.id, files).map(presentUpload));
+    return ok(req, (await projects.addUploads(req.owner, req.params.id, files)).map(presentUpload));
   });
 
   app.post<{ Params: { id: string } }>('/projects/:id/render', { schema: { params: idParams } }, async (req, reply) => {
     const row = await projects.render(req.owner, req.params.id, deps.baseUrl(req), false);
-    const r = renders.present(row);
+    const r = await renders.present(row);
     if (row.status !== 'succeeded') {
       const err = r.error as { code: string; message: string } | null;
       return fail(
@@ -158,7 +162,7 @@ export async function studioRoutes(app: FastifyInstance, deps: RouteDeps): Promi
           err?.code ?? 'render_failed',
           err?.message ?? 'Render failed',
         ),
-        credits(req),
+        await credits(req),
       );
     }
     const images = (r.images as Array<{ index: number; download_url: string; width: number; height: number }>).map(
