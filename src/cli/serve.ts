@@ -1,7 +1,7 @@
 // `storeshots serve`: runs the render API (docs/render-api.md) until SIGINT or SIGTERM. The first line on stdout
 // names the bound address ("listening on http://127.0.0.1:PORT"), so scripts can use --port 0.
 // `storeshots worker`: renders the jobs an API node (`serve --role api`) queued, with a lease, until
-// SIGINT or SIGTERM, when it hands its jobs back (docs/scaling.md#roles-api-nodes-and-workers).
+// SIGINT or SIGTERM, when it hands its jobs back (docs/render-api.md#roles-api-nodes-and-workers).
 import { type Command, Option } from '@commander-js/extra-typings';
 import type { CliIO } from './io.js';
 import type { CliContext, OptionsOf } from './options.js';
@@ -27,7 +27,7 @@ const declare = (program: Command) =>
 const declareWorker = (program: Command) =>
   program
     .command('worker')
-    .description('Render the jobs an API node (serve --role api) queued on the same --data (docs/scaling.md)')
+    .description('Render the jobs an API node (serve --role api) queued on the same --data (docs/render-api.md)')
     .option('--data <dir>', 'the folder of the API node the jobs come from', '.storeshots-data')
     .option('--browser <path>', 'Chromium for web capture (or $STORESHOTS_BROWSER; default: chromium on PATH)');
 

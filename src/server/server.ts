@@ -1,5 +1,5 @@
 // Starts the render service: storage, worker pool, render queue, delivery loop, HTTP. The one
-// function the CLI's `serve` and src/server/index.ts call. Roles (docs/scaling.md#roles-api-nodes-and-workers):
+// function the CLI's `serve` and src/server/index.ts call. Roles (docs/render-api.md#roles-api-nodes-and-workers):
 // `all` (the default serve: API and rendering in one process), `api` (queues only; workers render),
 // `worker` (`storeshots worker`: claims queued jobs with a lease and renders them; no HTTP).
 import { randomBytes } from 'node:crypto';
