@@ -14,6 +14,9 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { PgBlobStore } from '../../src/server/storage/pg-blobs.js';
+import { PostgresStore } from '../../src/server/storage/postgres.js';
+import type { BlobStore, ServiceStore } from '../../src/server/storage/types.js';
 
 /** How long a start may take before it fails (initdb on a loaded 2-core machine took 5 s). */
 const START_SECONDS = 60;
@@ -108,7 +111,9 @@ export async function startPostgres(): Promise<PgCluster> {
       try {
         run('pg_ctl', ['-D', data, '-o', opts, '-l', logFile, '-w', '-t', String(START_SECONDS), 'start']);
       } catch (e) {
-        throw new Error(`PostgreSQL did not start within ${START_SECONDS} s on 127.0.0.1:${port}: ${(e as Error).message}\n${cluster.log()}`);
+        throw new Error(
+          `PostgreSQL did not start within ${START_SECONDS} s on 127.0.0.1:${port}: ${(e as Error).message}\n${cluster.log()}`,
+        );
       }
     },
     remove() {
@@ -152,7 +157,7 @@ export async function startPostgres(): Promise<PgCluster> {
 export function postgresAvailable(): boolean {
   if (PG_BIN) return true;
   if (process.env.CI === 'true')
-    throw new Error('CI=true but PostgreSQL is not installed: .ci/run installs Debian\'s postgresql');
+    throw new Error("CI=true but PostgreSQL is not installed: .ci/run installs Debian's postgresql");
   return false;
 }
 
@@ -163,10 +168,13 @@ export function postgresAvailable(): boolean {
 export function usePostgres(): { cluster: () => PgCluster; url: () => string } {
   let cluster: PgCluster | undefined;
   let url = '';
-  beforeAll(async () => {
-    cluster = await startPostgres();
-    url = cluster.createDatabase('storeshots');
-  }, (START_SECONDS * 2 + 30) * 1000);
+  beforeAll(
+    async () => {
+      cluster = await startPostgres();
+      url = cluster.createDatabase('storeshots');
+    },
+    (START_SECONDS * 2 + 30) * 1000,
+  );
   afterAll(() => cluster?.remove());
   return {
     cluster: () => {
@@ -179,3 +187,41 @@ export function usePostgres(): { cluster: () => PgCluster; url: () => string } {
 
 /** describe() when PostgreSQL is installed; skipped without it, failing under CI=true. */
 export const describePg = postgresAvailable() ? describe : describe.skip;
+
+// ---- the conformance suite's backend (__tests__/storage-conformance.test.ts) ----------------------
+
+let sharedCluster: Promise<PgCluster> | undefined;
+afterAll(async () => {
+  const c = sharedCluster;
+  sharedCluster = undefined;
+  if (c) (await c.catch(() => undefined))?.remove();
+});
+
+/**
+ * PostgreSQL for the storage conformance suite: one cluster for the test file (started by the first
+ * open(), removed after the file), a new database per open() with two stores on it, each with its
+ * own pool (two nodes), and the blobs in the same database. undefined when PostgreSQL is not
+ * installed, except under CI=true, where open() throws.
+ */
+export const postgresBackend = {
+  name: 'postgres',
+  async open(): Promise<
+    { store: ServiceStore; other: ServiceStore; blobs: BlobStore; close(): Promise<void> } | undefined
+  > {
+    if (!postgresAvailable()) return undefined;
+    sharedCluster ??= startPostgres();
+    const url = (await sharedCluster).createDatabase();
+    const store = PostgresStore.open({ url, max: 4, log: () => undefined });
+    const other = PostgresStore.open({ url, max: 4, log: () => undefined });
+    await Promise.all([store.migrate(), other.migrate()]);
+    return {
+      store,
+      other,
+      blobs: new PgBlobStore(store.pool),
+      close: async () => {
+        await store.close();
+        await other.close();
+      },
+    };
+  },
+};
