@@ -1,0 +1,487 @@
+// The storage contract (src/server/storage/types.ts), once, against every backend: SQLite here, and
+// PostgreSQL where a server is available (see BACKENDS below). Each backend opens two handles on the
+// same data (two connections: what two nodes of the service would hold), and the claims are raced
+// across both: an idempotency key is won once, a queued job and a delivery attempt are handed to one
+// claimer, an expired lease makes a job claimable again, usage increments all count, an expiry is
+// done once, a failed transaction writes nothing, and blobs round-trip.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FsBlobStore } from '../src/server/storage/fs-blobs.js';
+import { SqliteStore } from '../src/server/storage/sqlite.js';
+import type { BlobStore, NewDelivery, NewRender, ServiceStore } from '../src/server/storage/types.js';
+import { postgresBackend } from './helpers/postgres.js';
+
+interface Opened {
+  /** The store under test. */
+  store: ServiceStore;
+  /** A second handle on the same data (another connection, as another node holds). */
+  other: ServiceStore;
+  blobs: BlobStore;
+  close(): Promise<void>;
+}
+
+interface Backend {
+  name: string;
+  /** A fresh, empty store with its blobs; undefined when the backend is not available here (the suite is skipped). */
+  open(): Promise<Opened | undefined>;
+}
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const sqlite: Backend = {
+  name: 'sqlite',
+  async open() {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storeshots-conf-'));
+    dirs.push(dir);
+    const store = new SqliteStore(dir);
+    const other = new SqliteStore(dir);
+    await store.migrate();
+    return {
+      store,
+      other,
+      blobs: new FsBlobStore(dir),
+      close: async () => {
+        await store.close();
+        await other.close();
+      },
+    };
+  },
+};
+
+// ---- BACKENDS -------------------------------------------------------------------------------------
+// PostgreSQL (issue #20): a throwaway cluster for this file (__tests__/helpers/postgres.ts), a new
+// database per open() with two stores on it, each with its own pool. Without PostgreSQL installed
+// its tests pass without asserting (open() resolves undefined), except under CI=true, where they
+// fail: .ci/run installs it.
+const BACKENDS: Backend[] = [sqlite, postgresBackend];
+// ----------------------------------------------------------------------------------------------------
+
+const T0 = 1_800_000_000_000;
+
+const render = (id: string, over: Partial<NewRender> = {}): NewRender => ({
+  id,
+  owner: 'me',
+  status: 'queued',
+  created_at: T0,
+  expires_at: T0 + 60_000,
+  spec: '{}',
+  jobs: '[]',
+  slides: 2,
+  base_url: 'http://127.0.0.1',
+  ...over,
+});
+
+const delivery = (id: string, over: Partial<NewDelivery> = {}): NewDelivery => ({
+  id,
+  render_id: 'rnd_1',
+  kind: 'webhook',
+  url: 'http://127.0.0.1:9/hook',
+  secret: 'whsec',
+  event: 'render.succeeded',
+  body: `{"id":"${id}"}`,
+  next_attempt_at: T0,
+  created_at: T0,
+  ...over,
+});
+
+for (const backend of BACKENDS) {
+  describe(`storage conformance: ${backend.name}`, () => {
+    const use = async <T>(fn: (o: Opened) => Promise<T>): Promise<T | undefined> => {
+      const o = await backend.open();
+      if (!o) return undefined;
+      try {
+        return await fn(o);
+      } finally {
+        await o.close();
+      }
+    };
+
+    it('an idempotency key raced by 40 claims on two handles is won by exactly one', async () => {
+      await use(async ({ store, other }) => {
+        const results = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            (i % 2 ? other : store).claimIdempotency({
+              owner: 'me',
+              key: 'k',
+              body_hash: `h${i}`,
+              mode: 'sync',
+              created_at: T0,
+              expires_at: T0 + 1000,
+            }),
+          ),
+        );
+        const winners = results.flatMap((r, i) => (r === undefined ? [i] : []));
+        expect(winners).toHaveLength(1);
+        // Every loser sees the winner's row.
+        for (const r of results) if (r) expect(r.body_hash).toBe(`h${winners[0]}`);
+        expect((await store.idempotency('me', 'k'))?.body_hash).toBe(`h${winners[0]}`);
+        // The same key of another owner is another key.
+        expect(
+          await other.claimIdempotency({
+            owner: 'you',
+            key: 'k',
+            body_hash: 'x',
+            mode: 'sync',
+            created_at: T0,
+            expires_at: T0 + 1000,
+          }),
+        ).toBeUndefined();
+      });
+    });
+
+    it('an expired key is claimed again (at expires_at exactly); a live one is not replaced', async () => {
+      await use(async ({ store }) => {
+        const row = { owner: 'me', key: 'k', body_hash: 'a', mode: 'sync', created_at: T0, expires_at: T0 + 1000 };
+        expect(await store.claimIdempotency(row)).toBeUndefined();
+        await store.setIdempotencyResponse('me', 'k', 200, '{"ok":true}');
+        const live = await store.claimIdempotency({ ...row, body_hash: 'b', created_at: T0 + 999 });
+        expect(live).toMatchObject({ body_hash: 'a', status_code: 200, response: '{"ok":true}' });
+        expect(await store.claimIdempotency({ ...row, body_hash: 'c', created_at: T0 + 1000 })).toBeUndefined();
+        expect(await store.idempotency('me', 'k')).toMatchObject({
+          body_hash: 'c',
+          created_at: T0 + 1000,
+          render_id: null,
+          status_code: null,
+          response: null,
+        });
+      });
+    });
+
+    it('an orphaned claim is taken over by exactly one of concurrent takeovers, and never one with a render', async () => {
+      await use(async ({ store, other }) => {
+        const row = { owner: 'me', key: 'k', body_hash: 'a', mode: 'sync', created_at: T0, expires_at: T0 + 1000 };
+        await store.claimIdempotency(row);
+        const wins = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            (i % 2 ? other : store).takeOverIdempotency({ ...row, created_at: T0 + 1 + i }, T0),
+          ),
+        );
+        expect(wins.filter(Boolean)).toHaveLength(1);
+        const now = (await store.idempotency('me', 'k'))!;
+        await store.setIdempotencyRender('me', 'k', 'rnd_1');
+        expect(await other.takeOverIdempotency({ ...row, created_at: T0 + 50 }, now.created_at)).toBe(false);
+        // Start-up clean-up: claims without a render or answer, older than the cut-off, are released.
+        await store.claimIdempotency({ ...row, key: 'old' });
+        await store.claimIdempotency({ ...row, key: 'new', created_at: T0 + 500, expires_at: T0 + 1500 });
+        expect(await store.releaseOrphanKeys(T0 + 500)).toBe(1);
+        expect(await store.idempotency('me', 'old')).toBeUndefined();
+        expect(await store.idempotency('me', 'new')).toBeDefined();
+        expect(await store.idempotency('me', 'k')).toBeDefined();
+        expect(await store.expireIdempotency(T0 + 1000)).toBe(1);
+        expect(await store.idempotency('me', 'k')).toBeUndefined();
+        expect(await store.idempotency('me', 'new')).toBeDefined();
+      });
+    });
+
+    it('two claimers racing over 12 queued jobs never get the same one, and each is claimed oldest first', async () => {
+      await use(async ({ store, other }) => {
+        for (let i = 0; i < 12; i++) await store.insertRender(render(`rnd_${String(i).padStart(2, '0')}`));
+        // Each claim loop's own jobs come oldest first. Two loops of one name on one handle push in
+        // the order their claims complete, which on a concurrent backend (Postgres) is not the
+        // order they were claimed in: the order is checked per loop, not per name.
+        const loops: string[][] = [];
+        const claimer = async (name: 'a' | 'b', s: ServiceStore) => {
+          const mine: string[] = [];
+          loops.push(mine);
+          for (;;) {
+            const row = await s.claimNext(name, T0, 10_000);
+            if (!row) return;
+            expect(row).toMatchObject({ status: 'processing', worker: name, lease_expires_at: T0 + 10_000 });
+            mine.push(row.id);
+          }
+        };
+        await Promise.all([claimer('a', store), claimer('b', other), claimer('a', store), claimer('b', other)]);
+        const all = loops.flat();
+        expect(all.length).toBe(12);
+        expect(new Set(all).size).toBe(12);
+        for (const ids of loops) expect(ids).toEqual([...ids].sort());
+        expect(await store.claimNext('c', T0, 10_000)).toBeUndefined();
+        expect((await store.counts()).processing).toBe(12);
+      });
+    });
+
+    it('an expired lease makes a job claimable again; the old holder can neither renew nor end it', async () => {
+      await use(async ({ store, other }) => {
+        await store.insertRender(render('rnd_a'));
+        await store.insertRender(render('rnd_b'));
+        const a = (await store.claimNext('w1', T0, 1000))!;
+        expect(a.id).toBe('rnd_a');
+        expect(a.started_at).toBe(T0);
+        // Renewed before it lapses: not released at the old expiry.
+        expect(await store.renewLease('rnd_a', 'w1', T0 + 500, 1000)).toBe(true);
+        expect(await other.releaseExpiredLeases(T0 + 1000)).toEqual([]);
+        expect(await other.releaseExpiredLeases(T0 + 1499)).toEqual([]);
+        expect(await other.releaseExpiredLeases(T0 + 1500)).toEqual(['rnd_a']);
+        expect(await store.render('rnd_a')).toMatchObject({ status: 'queued', worker: null, lease_expires_at: null });
+        // Queued again, it is the oldest: the next claim takes it, started_at kept.
+        const again = (await other.claimNext('w2', T0 + 2000, 1000))!;
+        expect([again.id, again.started_at, again.worker]).toEqual(['rnd_a', T0, 'w2']);
+        expect(await store.renewLease('rnd_a', 'w1', T0 + 2000, 1000)).toBe(false);
+        const fields = { completed_at: T0 + 2100, expires_at: T0 + 9000, credits_used: 2 };
+        expect(await store.finish('rnd_a', ['processing'], 'succeeded', { ...fields, worker: 'w1' })).toBe(false);
+        expect(await other.finish('rnd_a', ['processing'], 'succeeded', { ...fields, worker: 'w2' })).toBe(true);
+        expect(await store.render('rnd_a')).toMatchObject({
+          status: 'succeeded',
+          worker: null,
+          lease_expires_at: null,
+          credits_used: 2,
+        });
+        // A cancel (no worker given) ends a job whoever holds it; a finish after it changes nothing.
+        await store.claimNext('w1', T0, 1000);
+        expect(await other.finish('rnd_b', ['queued', 'processing'], 'canceled', fields)).toBe(true);
+        expect(await store.renewLease('rnd_b', 'w1', T0 + 10, 1000)).toBe(false);
+        expect(await store.finish('rnd_b', ['processing'], 'succeeded', { ...fields, worker: 'w1' })).toBe(false);
+        expect((await store.render('rnd_b'))?.status).toBe('canceled');
+      });
+    });
+
+    it('a worker hands a job back on shutdown, and claim() takes one given job once', async () => {
+      await use(async ({ store, other }) => {
+        await store.insertRender(render('rnd_a'));
+        await store.claimNext('w1', T0, 60_000);
+        expect(await other.releaseLease('rnd_a', 'w2')).toBe(false);
+        expect(await store.releaseLease('rnd_a', 'w1')).toBe(true);
+        expect((await store.render('rnd_a'))?.status).toBe('queued');
+        const both = await Promise.all([store.claim('rnd_a', 'w1', T0, 1000), other.claim('rnd_a', 'w2', T0, 1000)]);
+        expect(both.filter(Boolean)).toHaveLength(1);
+        // A processing job without a lease (written by a version without leases) counts as expired.
+        await store.insertRender(render('rnd_old', { status: 'processing' }));
+        expect((await store.releaseExpiredLeases(T0)).sort()).toEqual(['rnd_old']);
+      });
+    });
+
+    it('each delivery attempt is claimed by exactly one node until its lease lapses', async () => {
+      await use(async ({ store, other }) => {
+        for (let i = 0; i < 6; i++) await store.insertDelivery(delivery(`whd_${i}`, { next_attempt_at: T0 + i }));
+        await store.insertDelivery(delivery('whd_later', { next_attempt_at: T0 + 100 }));
+        const [a, b] = await Promise.all([
+          store.claimDueDeliveries('n1', T0 + 10, 4, 1000),
+          other.claimDueDeliveries('n2', T0 + 10, 4, 1000),
+        ]);
+        const ids = [...a, ...b].map((d) => d.id);
+        expect(ids.sort()).toEqual(['whd_0', 'whd_1', 'whd_2', 'whd_3', 'whd_4', 'whd_5']);
+        for (const d of a) expect(d.claimed_by).toBe('n1');
+        for (const d of b) expect(d.claimed_by).toBe('n2');
+        // Oldest due first within a claim.
+        expect(a.map((d) => d.next_attempt_at)).toEqual([...a.map((d) => d.next_attempt_at)].sort((x, y) => x - y));
+        // Claimed ones are not handed out again while their lease lives; the one now due is.
+        expect((await store.claimDueDeliveries('n3', T0 + 999, 10, 1000)).map((d) => d.id)).toEqual(['whd_later']);
+        // Only the holder records its attempt.
+        const d0 = [...a, ...b].find((d) => d.id === 'whd_0')!;
+        const holder = d0.claimed_by!;
+        const result = { ok: false, failed: false, status: 500, error: 'HTTP 500', next: T0 + 5000, now: T0 + 20 };
+        expect(await store.deliveryAttempted('whd_0', 'n-other', result)).toBe(false);
+        expect(await store.deliveryAttempted('whd_0', holder, result)).toBe(true);
+        expect((await store.deliveries('rnd_1')).find((d) => d.id === 'whd_0')).toMatchObject({
+          status: 'pending',
+          attempts: 1,
+          last_status: 500,
+          next_attempt_at: T0 + 5000,
+          claimed_by: null,
+          secret: 'whsec',
+        });
+        // The others' leases lapse: claimable again by another node.
+        const again = await other.claimDueDeliveries('n3', T0 + 1010, 10, 1000);
+        expect(again.map((d) => d.id).sort()).toEqual(['whd_1', 'whd_2', 'whd_3', 'whd_4', 'whd_5']);
+        const ok = { ok: true, failed: false, status: 204, error: null, next: T0 + 1020, now: T0 + 1020 };
+        expect(await other.deliveryAttempted('whd_1', 'n3', ok)).toBe(true);
+        expect((await store.deliveries('rnd_1')).find((d) => d.id === 'whd_1')).toMatchObject({
+          status: 'delivered',
+          delivered_at: T0 + 1020,
+          secret: '',
+        });
+        expect(await store.pendingDeliveries()).toBe(6);
+        expect(await store.nextDeliveryAt()).toBe(T0 + 2);
+        // A node's claims handed back (graceful stop) are due again at once.
+        await other.releaseDeliveries('n3');
+        expect((await store.claimDueDeliveries('n4', T0 + 1030, 10, 1000)).map((d) => d.id).sort()).toEqual([
+          'whd_2',
+          'whd_3',
+          'whd_4',
+          'whd_5',
+          'whd_later',
+        ]);
+        await store.releaseDeliveries();
+        expect(await other.claimDueDeliveries('n5', T0 + 1030, 2, 1000)).toHaveLength(2);
+      });
+    });
+
+    it('usage increments from two handles all count', async () => {
+      await use(async ({ store, other }) => {
+        await Promise.all(
+          Array.from({ length: 60 }, (_, i) => (i % 2 ? other : store).addUsage('me', '2026-12', i % 3 === 0 ? 2 : 1)),
+        );
+        expect(await store.usage('me', '2026-12')).toBe(80);
+        expect(await store.usage('me', '2026-11')).toBe(0);
+        expect(await other.usage('you', '2026-12')).toBe(0);
+        await store.insertRender(render('rnd_q', { slides: 3 }));
+        await store.insertRender(render('rnd_p', { slides: 4 }));
+        await store.insertRender(render('rnd_s', { slides: 50, status: 'succeeded' }));
+        await store.claim('rnd_p', 'w', T0, 1000);
+        expect(await other.pendingSlides('me')).toBe(7);
+      });
+    });
+
+    it('an expiry is done once: ended jobs past expires_at, their images deleted, counted out', async () => {
+      await use(async ({ store, other }) => {
+        await store.insertRender(render('rnd_done', { status: 'succeeded', expires_at: T0 + 100 }));
+        await store.insertRender(render('rnd_later', { status: 'failed', expires_at: T0 + 101 }));
+        await store.insertRender(render('rnd_queued', { expires_at: T0 }));
+        const image = {
+          render_id: 'rnd_done',
+          idx: 1,
+          slide: 's',
+          file: 'renders/rnd_done/out/1.png',
+          width: 1,
+          height: 1,
+          format: 'png',
+          bytes: 1,
+          sha256: 'x',
+          text: '[]',
+        };
+        await store.insertImage(image);
+        await store.insertImage({ ...image, bytes: 2 }); // replaced, not added
+        expect(await store.images('rnd_done')).toEqual([{ ...image, bytes: 2 }]);
+        expect((await store.dueForExpiry(T0 + 100)).map((r) => r.id)).toEqual(['rnd_done']);
+        const once = await Promise.all([store.markExpired('rnd_done'), other.markExpired('rnd_done')]);
+        expect(once.filter(Boolean)).toHaveLength(1);
+        expect(await store.images('rnd_done')).toEqual([]);
+        expect(await store.dueForExpiry(T0 + 100)).toEqual([]);
+        expect(await store.counts()).toEqual({ failed: 1, queued: 1 });
+        expect(await store.list('me', 10)).toHaveLength(2);
+      });
+    });
+
+    it('a transaction that throws writes nothing; one that returns writes everything', async () => {
+      await use(async ({ store, other }) => {
+        await expect(
+          store.tx(async (s) => {
+            await s.insertRender(render('rnd_tx'));
+            await s.addUsage('me', '2026-12', 5);
+            throw new Error('planned');
+          }),
+        ).rejects.toThrow('planned');
+        expect(await other.render('rnd_tx')).toBeUndefined();
+        expect(await other.usage('me', '2026-12')).toBe(0);
+        expect(
+          await store.tx(async (s) => {
+            await s.insertRender(render('rnd_tx'));
+            await s.setIdempotencyRender('me', 'k', 'rnd_tx');
+            return 'done';
+          }),
+        ).toBe('done');
+        expect((await other.render('rnd_tx'))?.status).toBe('queued');
+        // A duplicate id is refused and leaves the first row as it was.
+        await expect(store.insertRender(render('rnd_tx', { owner: 'else' }))).rejects.toThrow();
+        expect((await other.render('rnd_tx'))?.owner).toBe('me');
+      });
+    });
+
+    it('lists jobs by kind and cursor, newest first', async () => {
+      await use(async ({ store }) => {
+        for (const id of ['rnd_1', 'set_2', 'rnd_3', 'rnd_4']) await store.insertRender(render(id));
+        const rows = await store.list('me', 10);
+        expect(rows.map((r) => r.id)).toEqual(['rnd_4', 'rnd_3', 'rnd_1']);
+        const cursor = (await store.seqOf('rnd_3', 'me'))!;
+        expect((await store.list('me', 10, cursor)).map((r) => r.id)).toEqual(['rnd_1']);
+        expect((await store.list('me', 10, undefined, undefined, 'set')).map((r) => r.id)).toEqual(['set_2']);
+        expect(await store.seqOf('rnd_3', 'you')).toBeUndefined();
+        expect(await store.seqOf('set_2', 'me')).toBeUndefined();
+        expect(await store.oldestQueuedAt()).toBe(T0);
+      });
+    });
+
+    it('projects, uploads and set outputs round-trip', async () => {
+      await use(async ({ store, other }) => {
+        const p = {
+          id: 'prj_1',
+          owner: 'me',
+          name: 'n',
+          preset: 'p',
+          canvas_state: '{}',
+          created_at: T0,
+          updated_at: T0,
+        };
+        await store.insertProject(p);
+        await store.insertProject({ ...p, id: 'prj_2' });
+        expect(await other.countProjects('me')).toBe(2);
+        expect((await other.listProjects('me', 1)).map((r) => r.id)).toEqual(['prj_2']);
+        const up = {
+          id: 'upl_1',
+          project_id: 'prj_1',
+          owner: 'me',
+          name: 'a.png',
+          file: 'projects/prj_1/uploads/upl_1.png',
+          format: 'png',
+          width: 1,
+          height: 1,
+          bytes: 10,
+          sha256: 'x',
+          created_at: T0,
+        };
+        await store.insertUploads('prj_1', [up, { ...up, id: 'upl_2', bytes: 5 }], T0 + 5);
+        expect(await other.uploadBytes('me')).toBe(15);
+        expect((await other.project('prj_1'))?.updated_at).toBe(T0 + 5);
+        await store.deleteUpload('upl_2');
+        expect(await other.uploads('prj_1')).toEqual([up]);
+        await store.updateProject('prj_1', { name: 'm', preset: 'q', canvas_state: '{"a":1}', updated_at: T0 + 9 });
+        expect(await other.project('prj_1')).toMatchObject({ name: 'm', preset: 'q', canvas_state: '{"a":1}' });
+        await store.deleteProject('prj_1');
+        expect(await other.project('prj_1')).toBeUndefined();
+        expect(await other.uploads('prj_1')).toEqual([]);
+        const o = {
+          render_id: 'set_1',
+          id: 'zip',
+          type: 'png',
+          file: 'renders/set_1/outputs/zip.zip',
+          content_type: 'application/zip',
+          bytes: 3,
+          sha256: 'y',
+        };
+        await store.insertOutput(o);
+        await store.insertOutput({ ...o, id: 'report', type: 'report' });
+        await store.insertOutput({ ...o, bytes: 4 });
+        expect((await other.outputs('set_1')).map((r) => [r.id, r.bytes]).sort()).toEqual([
+          ['report', 3],
+          ['zip', 4],
+        ]);
+      });
+    });
+
+    it('blobs round-trip: put, get, stat, stream, list, delete, deletePrefix', async () => {
+      await use(async ({ blobs }) => {
+        const bytes = Buffer.from([0, 1, 2, 250, 255]);
+        await blobs.put('renders/rnd_x/inputs/01.png', bytes);
+        await blobs.put('renders/rnd_x/out/en-US/a.png', Buffer.from('a'));
+        await blobs.put('renders/rnd_y/out/b.png', Buffer.from('b'));
+        expect(await blobs.get('renders/rnd_x/inputs/01.png')).toEqual(bytes);
+        expect(await blobs.stat('renders/rnd_x/inputs/01.png')).toEqual({ bytes: 5 });
+        const stream = (await blobs.stream('renders/rnd_x/inputs/01.png'))!;
+        const chunks: Buffer[] = [];
+        for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+        expect(Buffer.concat(chunks)).toEqual(bytes);
+        expect(await blobs.list('renders/rnd_x')).toEqual([
+          'renders/rnd_x/inputs/01.png',
+          'renders/rnd_x/out/en-US/a.png',
+        ]);
+        await blobs.put('renders/rnd_x/inputs/01.png', Buffer.from('new'));
+        expect((await blobs.get('renders/rnd_x/inputs/01.png'))?.toString()).toBe('new');
+        await blobs.delete('renders/rnd_x/inputs/01.png');
+        await blobs.delete('renders/rnd_x/inputs/01.png');
+        expect(await blobs.get('renders/rnd_x/inputs/01.png')).toBeUndefined();
+        expect(await blobs.stat('renders/rnd_x/inputs/01.png')).toBeUndefined();
+        expect(await blobs.stream('renders/rnd_x/inputs/01.png')).toBeUndefined();
+        await blobs.deletePrefix('renders/rnd_x');
+        await blobs.deletePrefix('renders/rnd_none');
+        expect(await blobs.list('renders/rnd_x')).toEqual([]);
+        expect(await blobs.get('renders/rnd_y/out/b.png')).toEqual(Buffer.from('b'));
+        await expect(blobs.put('../escape.png', Buffer.from('x'))).rejects.toThrow();
+      });
+    });
+  });
+}

@@ -1,0 +1,761 @@
+// The zero-setup ServiceStore: node:sqlite, one file (storeshots.db) under --data. WAL with
+// synchronous=FULL, so a row the service acknowledged survives kill -9 and power loss. node:sqlite
+// is synchronous: every method runs its SQL at once, and tx() keeps other callers of this store
+// waiting while its (asynchronous) callback runs, so nothing interleaves into the transaction.
+// Several processes may open the same file (an API node and render workers on one machine): writes
+// take SQLite's lock (BEGIN IMMEDIATE, busy_timeout) and each claim is one UPDATE … RETURNING.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type {
+  AttemptResult,
+  DeliveryRow,
+  FinishFields,
+  IdempotencyRow,
+  ImageRow,
+  NewDelivery,
+  NewIdempotency,
+  NewProject,
+  NewRender,
+  OutputRow,
+  ProjectRow,
+  RenderRow,
+  RenderStatus,
+  ServiceStore,
+  UploadRow,
+} from './types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS renders (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  owner TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  started_at INTEGER,
+  completed_at INTEGER,
+  expires_at INTEGER NOT NULL,
+  expired INTEGER NOT NULL DEFAULT 0,
+  spec TEXT NOT NULL,
+  jobs TEXT NOT NULL,
+  slides INTEGER NOT NULL,
+  base_url TEXT NOT NULL,
+  lint TEXT,
+  error TEXT,
+  credits_used INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS renders_by_status ON renders(status, seq);
+CREATE INDEX IF NOT EXISTS renders_by_expiry ON renders(expired, expires_at);
+CREATE TABLE IF NOT EXISTS images (
+  render_id TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  slide TEXT NOT NULL,
+  file TEXT NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (render_id, idx)
+);
+CREATE TABLE IF NOT EXISTS idempotency (
+  owner TEXT NOT NULL,
+  key TEXT NOT NULL,
+  body_hash TEXT NOT NULL,
+  render_id TEXT,
+  mode TEXT NOT NULL,
+  status_code INTEGER,
+  response TEXT,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (owner, key)
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+  id TEXT PRIMARY KEY,
+  render_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  event TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT,
+  last_status INTEGER,
+  created_at INTEGER NOT NULL,
+  delivered_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(status, next_attempt_at);
+CREATE TABLE IF NOT EXISTS usage (
+  owner TEXT NOT NULL,
+  month TEXT NOT NULL,
+  credits INTEGER NOT NULL,
+  PRIMARY KEY (owner, month)
+);
+CREATE TABLE IF NOT EXISTS projects (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  owner TEXT NOT NULL,
+  name TEXT NOT NULL,
+  preset TEXT NOT NULL,
+  canvas_state TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS projects_by_owner ON projects(owner, seq);
+CREATE TABLE IF NOT EXISTS project_uploads (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  name TEXT NOT NULL,
+  file TEXT NOT NULL,
+  format TEXT NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS project_uploads_by_project ON project_uploads(project_id, created_at);
+CREATE INDEX IF NOT EXISTS project_uploads_by_owner ON project_uploads(owner);
+CREATE TABLE IF NOT EXISTS set_outputs (
+  render_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  file TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  PRIMARY KEY (render_id, id)
+);
+`;
+
+/** Columns added after the first release: added to an older database in place. */
+const ADDED: Array<[table: string, column: string, type: string]> = [
+  ['renders', 'worker', 'TEXT'],
+  ['renders', 'lease_expires_at', 'INTEGER'],
+  ['deliveries', 'claimed_by', 'TEXT'],
+  ['deliveries', 'lease_expires_at', 'INTEGER'],
+];
+
+/** The connection and the transaction gate, shared by the store and the handles tx() passes. */
+interface Core {
+  db: DatabaseSync;
+  /** Set while a transaction is open: other callers wait for it. */
+  active?: Promise<void>;
+}
+
+/** The SQLite ServiceStore (one file under --data). */
+export class SqliteStore implements ServiceStore {
+  readonly engine = 'sqlite';
+  readonly shared = false;
+  readonly dir: string;
+  private readonly core: Core;
+  /** True for the handle tx() passes to its callback: it runs inside the open transaction. */
+  private readonly inTx: boolean;
+
+  constructor(dataDir: string, from?: { core: Core }) {
+    this.dir = dataDir;
+    if (from) {
+      this.core = from.core;
+      this.inTx = true;
+      return;
+    }
+    this.inTx = false;
+    mkdirSync(dataDir, { recursive: true });
+    const db = new DatabaseSync(path.join(dataDir, 'storeshots.db'));
+    // WAL + synchronous=FULL: a row the service acknowledged survives kill -9 and power loss.
+    // secure_delete: secrets cleared from rows (deliveries, renders) are overwritten on disk, not left in free pages.
+    db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;',
+    );
+    this.core = { db };
+    this.migrateNow();
+  }
+
+  private get db(): DatabaseSync {
+    return this.core.db;
+  }
+
+  private migrateNow(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.exec(SCHEMA);
+      for (const [table, column, type] of ADDED) {
+        const cols = this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+        if (!cols.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+      }
+      this.db.exec('CREATE INDEX IF NOT EXISTS renders_by_lease ON renders(status, lease_expires_at)');
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  async migrate(): Promise<void> {
+    // The constructor made the schema (so a store is usable as soon as it exists).
+  }
+
+  async close(): Promise<void> {
+    if (this.inTx) return;
+    while (this.core.active) await this.core.active;
+    if (this.db.isOpen) this.db.close();
+  }
+
+  /** Waits while another caller's transaction is open (never inside one's own). */
+  private async gate(): Promise<void> {
+    if (this.inTx) return;
+    while (this.core.active) await this.core.active;
+  }
+
+  async tx<T>(fn: (s: ServiceStore) => Promise<T>): Promise<T> {
+    if (this.inTx) return fn(this);
+    await this.gate();
+    let release!: () => void;
+    this.core.active = new Promise((r) => (release = r));
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      let out: T;
+      try {
+        out = await fn(new SqliteStore(this.dir, { core: this.core }));
+      } catch (e) {
+        this.db.exec('ROLLBACK');
+        throw e;
+      }
+      this.db.exec('COMMIT');
+      return out;
+    } finally {
+      this.core.active = undefined;
+      release();
+    }
+  }
+
+  private get<T>(sql: string, ...args: SQLInputValue[]): T | undefined {
+    return this.db.prepare(sql).get(...args) as T | undefined;
+  }
+
+  private all<T>(sql: string, ...args: SQLInputValue[]): T[] {
+    return this.db.prepare(sql).all(...args) as T[];
+  }
+
+  private run(sql: string, ...args: SQLInputValue[]): number {
+    return Number(this.db.prepare(sql).run(...args).changes);
+  }
+
+  /** Several statements as one transaction, at once (node:sqlite is synchronous: nothing can interleave). */
+  private atomically<T>(fn: () => T): T {
+    if (this.inTx) return fn();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  // renders
+
+  async insertRender(r: NewRender): Promise<void> {
+    await this.gate();
+    this.run(
+      'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url) VALUES (?,?,?,?,?,?,?,?,?)',
+      r.id,
+      r.owner,
+      r.status,
+      r.created_at,
+      r.expires_at,
+      r.spec,
+      r.jobs,
+      r.slides,
+      r.base_url,
+    );
+  }
+
+  async render(id: string): Promise<RenderRow | undefined> {
+    await this.gate();
+    return this.get<RenderRow>('SELECT * FROM renders WHERE id = ?', id);
+  }
+
+  async queued(limit: number): Promise<RenderRow[]> {
+    await this.gate();
+    return this.all<RenderRow>("SELECT * FROM renders WHERE status = 'queued' ORDER BY seq LIMIT ?", limit);
+  }
+
+  async list(
+    owner: string,
+    limit: number,
+    before?: number,
+    status?: RenderStatus,
+    prefix = 'rnd',
+  ): Promise<RenderRow[]> {
+    await this.gate();
+    return this.all<RenderRow>(
+      `SELECT * FROM renders WHERE owner = ? AND expired = 0 AND seq < ? AND substr(id, 1, ?) = ?${status ? ' AND status = ?' : ''} ORDER BY seq DESC LIMIT ?`,
+      owner,
+      before ?? Number.MAX_SAFE_INTEGER,
+      prefix.length + 1,
+      `${prefix}_`,
+      ...(status ? [status] : []),
+      limit,
+    );
+  }
+
+  async seqOf(id: string, owner: string, prefix = 'rnd'): Promise<number | undefined> {
+    if (!id.startsWith(`${prefix}_`)) return undefined;
+    await this.gate();
+    return this.get<{ seq: number }>('SELECT seq FROM renders WHERE id = ? AND owner = ?', id, owner)?.seq;
+  }
+
+  async byStatus(status: RenderStatus): Promise<RenderRow[]> {
+    await this.gate();
+    return this.all<RenderRow>('SELECT * FROM renders WHERE status = ? ORDER BY seq', status);
+  }
+
+  async claim(id: string, worker: string, now: number, leaseMs: number): Promise<boolean> {
+    await this.gate();
+    return (
+      this.run(
+        "UPDATE renders SET status = 'processing', worker = ?, lease_expires_at = ?, started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'queued'",
+        worker,
+        now + leaseMs,
+        now,
+        id,
+      ) === 1
+    );
+  }
+
+  async claimNext(worker: string, now: number, leaseMs: number): Promise<RenderRow | undefined> {
+    await this.gate();
+    // One statement: SQLite holds the write lock from the SELECT to the UPDATE.
+    return this.get<RenderRow>(
+      "UPDATE renders SET status = 'processing', worker = ?, lease_expires_at = ?, started_at = COALESCE(started_at, ?) WHERE id = (SELECT id FROM renders WHERE status = 'queued' ORDER BY seq LIMIT 1) AND status = 'queued' RETURNING *",
+      worker,
+      now + leaseMs,
+      now,
+    );
+  }
+
+  async renewLease(id: string, worker: string, now: number, leaseMs: number): Promise<boolean> {
+    await this.gate();
+    return (
+      this.run(
+        "UPDATE renders SET lease_expires_at = ? WHERE id = ? AND worker = ? AND status = 'processing'",
+        now + leaseMs,
+        id,
+        worker,
+      ) === 1
+    );
+  }
+
+  async releaseLease(id: string, worker: string): Promise<boolean> {
+    await this.gate();
+    return (
+      this.run(
+        "UPDATE renders SET status = 'queued', worker = NULL, lease_expires_at = NULL WHERE id = ? AND worker = ? AND status = 'processing'",
+        id,
+        worker,
+      ) === 1
+    );
+  }
+
+  async releaseExpiredLeases(now: number): Promise<string[]> {
+    await this.gate();
+    return this.all<{ id: string }>(
+      "UPDATE renders SET status = 'queued', worker = NULL, lease_expires_at = NULL WHERE status = 'processing' AND (lease_expires_at IS NULL OR lease_expires_at <= ?) RETURNING id",
+      now,
+    ).map((r) => r.id);
+  }
+
+  async finish(id: string, from: RenderStatus[], to: RenderStatus, fields: FinishFields): Promise<boolean> {
+    await this.gate();
+    const marks = from.map(() => '?').join(',');
+    return (
+      this.run(
+        `UPDATE renders SET status = ?, completed_at = ?, expires_at = ?, lint = ?, error = ?, credits_used = ?, worker = NULL, lease_expires_at = NULL WHERE id = ? AND status IN (${marks})${fields.worker === undefined ? '' : ' AND worker = ?'}`,
+        to,
+        fields.completed_at,
+        fields.expires_at,
+        fields.lint ?? null,
+        fields.error ?? null,
+        fields.credits_used ?? 0,
+        id,
+        ...from,
+        ...(fields.worker === undefined ? [] : [fields.worker]),
+      ) === 1
+    );
+  }
+
+  async setSpec(id: string, spec: string): Promise<void> {
+    await this.gate();
+    this.run('UPDATE renders SET spec = ? WHERE id = ?', spec, id);
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    await this.gate();
+    const out: Record<string, number> = {};
+    for (const r of this.all<{ status: string; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM renders WHERE expired = 0 GROUP BY status',
+    ))
+      out[r.status] = r.n;
+    return out;
+  }
+
+  async oldestQueuedAt(): Promise<number | undefined> {
+    await this.gate();
+    return (
+      this.get<{ t: number | null }>("SELECT MIN(created_at) AS t FROM renders WHERE status = 'queued'")?.t ?? undefined
+    );
+  }
+
+  async pendingSlides(owner: string): Promise<number> {
+    await this.gate();
+    const r = this.get<{ n: number | null }>(
+      "SELECT SUM(slides) AS n FROM renders WHERE owner = ? AND status IN ('queued','processing')",
+      owner,
+    );
+    return r?.n ?? 0;
+  }
+
+  async dueForExpiry(now: number, limit = 100): Promise<RenderRow[]> {
+    await this.gate();
+    return this.all<RenderRow>(
+      "SELECT * FROM renders WHERE expired = 0 AND expires_at <= ? AND status IN ('succeeded','failed','canceled') LIMIT ?",
+      now,
+      limit,
+    );
+  }
+
+  async markExpired(id: string): Promise<boolean> {
+    await this.gate();
+    return this.atomically(() => {
+      const changed = this.run('UPDATE renders SET expired = 1 WHERE id = ? AND expired = 0', id) === 1;
+      if (changed) this.run('DELETE FROM images WHERE render_id = ?', id);
+      return changed;
+    });
+  }
+
+  // images
+
+  async insertImage(i: ImageRow): Promise<void> {
+    await this.gate();
+    this.run(
+      'INSERT OR REPLACE INTO images (render_id, idx, slide, file, width, height, format, bytes, sha256, text) VALUES (?,?,?,?,?,?,?,?,?,?)',
+      i.render_id,
+      i.idx,
+      i.slide,
+      i.file,
+      i.width,
+      i.height,
+      i.format,
+      i.bytes,
+      i.sha256,
+      i.text,
+    );
+  }
+
+  async images(renderId: string): Promise<ImageRow[]> {
+    await this.gate();
+    return this.all<ImageRow>('SELECT * FROM images WHERE render_id = ? ORDER BY idx', renderId);
+  }
+
+  // idempotency
+
+  async idempotency(owner: string, key: string): Promise<IdempotencyRow | undefined> {
+    await this.gate();
+    return this.get<IdempotencyRow>('SELECT * FROM idempotency WHERE owner = ? AND key = ?', owner, key);
+  }
+
+  async claimIdempotency(row: NewIdempotency): Promise<IdempotencyRow | undefined> {
+    await this.gate();
+    // One statement: insert, or replace a row that has expired; a live row is left as it is.
+    const inserted = this.run(
+      'INSERT INTO idempotency (owner, key, body_hash, mode, created_at, expires_at) VALUES (?,?,?,?,?,?) ON CONFLICT(owner, key) DO UPDATE SET body_hash = excluded.body_hash, mode = excluded.mode, created_at = excluded.created_at, expires_at = excluded.expires_at, render_id = NULL, status_code = NULL, response = NULL WHERE idempotency.expires_at <= excluded.created_at',
+      row.owner,
+      row.key,
+      row.body_hash,
+      row.mode,
+      row.created_at,
+      row.expires_at,
+    );
+    if (inserted === 1) return undefined;
+    return this.get<IdempotencyRow>('SELECT * FROM idempotency WHERE owner = ? AND key = ?', row.owner, row.key);
+  }
+
+  async takeOverIdempotency(row: NewIdempotency, prevCreatedAt: number): Promise<boolean> {
+    await this.gate();
+    return (
+      this.run(
+        'UPDATE idempotency SET body_hash = ?, mode = ?, created_at = ?, expires_at = ? WHERE owner = ? AND key = ? AND created_at = ? AND render_id IS NULL AND response IS NULL',
+        row.body_hash,
+        row.mode,
+        row.created_at,
+        row.expires_at,
+        row.owner,
+        row.key,
+        prevCreatedAt,
+      ) === 1
+    );
+  }
+
+  async setIdempotencyRender(owner: string, key: string, renderId: string): Promise<void> {
+    await this.gate();
+    this.run('UPDATE idempotency SET render_id = ? WHERE owner = ? AND key = ?', renderId, owner, key);
+  }
+
+  async setIdempotencyResponse(owner: string, key: string, statusCode: number, response: string): Promise<void> {
+    await this.gate();
+    this.run(
+      'UPDATE idempotency SET status_code = ?, response = ? WHERE owner = ? AND key = ?',
+      statusCode,
+      response,
+      owner,
+      key,
+    );
+  }
+
+  async releaseIdempotency(owner: string, key: string): Promise<void> {
+    await this.gate();
+    this.run('DELETE FROM idempotency WHERE owner = ? AND key = ?', owner, key);
+  }
+
+  async releaseOrphanKeys(createdBefore?: number): Promise<number> {
+    await this.gate();
+    return this.run(
+      'DELETE FROM idempotency WHERE render_id IS NULL AND response IS NULL AND created_at < ?',
+      createdBefore ?? Number.MAX_SAFE_INTEGER,
+    );
+  }
+
+  async expireIdempotency(now: number): Promise<number> {
+    await this.gate();
+    return this.run('DELETE FROM idempotency WHERE expires_at <= ?', now);
+  }
+
+  // deliveries
+
+  async insertDelivery(d: NewDelivery): Promise<void> {
+    await this.gate();
+    this.run(
+      "INSERT INTO deliveries (id, render_id, kind, url, secret, event, body, status, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,'pending',?,?)",
+      d.id,
+      d.render_id,
+      d.kind,
+      d.url,
+      d.secret,
+      d.event,
+      d.body,
+      d.next_attempt_at,
+      d.created_at,
+    );
+  }
+
+  async claimDueDeliveries(node: string, now: number, limit: number, leaseMs: number): Promise<DeliveryRow[]> {
+    if (limit <= 0) return [];
+    await this.gate();
+    const rows = this.all<DeliveryRow>(
+      "UPDATE deliveries SET claimed_by = ?, lease_expires_at = ? WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_by IS NULL OR lease_expires_at <= ?) ORDER BY next_attempt_at, id LIMIT ?) RETURNING *",
+      node,
+      now + leaseMs,
+      now,
+      now,
+      limit,
+    );
+    return rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async deliveryAttempted(id: string, node: string, result: AttemptResult): Promise<boolean> {
+    await this.gate();
+    return this.atomically(() => {
+      const changed =
+        this.run(
+          'UPDATE deliveries SET attempts = attempts + 1, status = ?, last_status = ?, last_error = ?, next_attempt_at = ?, delivered_at = ?, claimed_by = NULL, lease_expires_at = NULL WHERE id = ? AND claimed_by = ?',
+          result.ok ? 'delivered' : result.failed ? 'failed' : 'pending',
+          result.status,
+          result.error,
+          result.next,
+          result.ok ? result.now : null,
+          id,
+          node,
+        ) === 1;
+      // A delivery that is final needs its signing secret no more: it is not kept at rest.
+      if (changed && (result.ok || result.failed)) this.run("UPDATE deliveries SET secret = '' WHERE id = ?", id);
+      return changed;
+    });
+  }
+
+  async releaseDeliveries(node?: string): Promise<void> {
+    await this.gate();
+    if (node === undefined)
+      this.run(
+        "UPDATE deliveries SET claimed_by = NULL, lease_expires_at = NULL WHERE status = 'pending' AND claimed_by IS NOT NULL",
+      );
+    else
+      this.run(
+        "UPDATE deliveries SET claimed_by = NULL, lease_expires_at = NULL WHERE status = 'pending' AND claimed_by = ?",
+        node,
+      );
+  }
+
+  async nextDeliveryAt(): Promise<number | undefined> {
+    await this.gate();
+    const r = this.get<{ t: number | null }>(
+      "SELECT MIN(next_attempt_at) AS t FROM deliveries WHERE status = 'pending'",
+    );
+    return r?.t ?? undefined;
+  }
+
+  async deliveries(renderId: string): Promise<DeliveryRow[]> {
+    await this.gate();
+    return this.all<DeliveryRow>('SELECT * FROM deliveries WHERE render_id = ? ORDER BY created_at, id', renderId);
+  }
+
+  async pendingDeliveries(): Promise<number> {
+    await this.gate();
+    return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'pending'")?.n ?? 0;
+  }
+
+  // usage
+
+  async usage(owner: string, month: string): Promise<number> {
+    await this.gate();
+    return (
+      this.get<{ credits: number }>('SELECT credits FROM usage WHERE owner = ? AND month = ?', owner, month)?.credits ??
+      0
+    );
+  }
+
+  async addUsage(owner: string, month: string, credits: number): Promise<void> {
+    await this.gate();
+    this.run(
+      'INSERT INTO usage (owner, month, credits) VALUES (?,?,?) ON CONFLICT(owner, month) DO UPDATE SET credits = credits + excluded.credits',
+      owner,
+      month,
+      credits,
+    );
+  }
+
+  // projects
+
+  async insertProject(p: NewProject): Promise<void> {
+    await this.gate();
+    this.run(
+      'INSERT INTO projects (id, owner, name, preset, canvas_state, created_at, updated_at) VALUES (?,?,?,?,?,?,?)',
+      p.id,
+      p.owner,
+      p.name,
+      p.preset,
+      p.canvas_state,
+      p.created_at,
+      p.updated_at,
+    );
+  }
+
+  async project(id: string): Promise<ProjectRow | undefined> {
+    await this.gate();
+    return this.get<ProjectRow>('SELECT * FROM projects WHERE id = ?', id);
+  }
+
+  async listProjects(owner: string, limit: number, before?: number): Promise<ProjectRow[]> {
+    await this.gate();
+    return this.all<ProjectRow>(
+      'SELECT * FROM projects WHERE owner = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      owner,
+      before ?? Number.MAX_SAFE_INTEGER,
+      limit,
+    );
+  }
+
+  async countProjects(owner: string): Promise<number> {
+    await this.gate();
+    return this.get<{ n: number }>('SELECT COUNT(*) AS n FROM projects WHERE owner = ?', owner)?.n ?? 0;
+  }
+
+  async updateProject(
+    id: string,
+    f: Pick<ProjectRow, 'name' | 'preset' | 'canvas_state' | 'updated_at'>,
+  ): Promise<void> {
+    await this.gate();
+    this.run(
+      'UPDATE projects SET name = ?, preset = ?, canvas_state = ?, updated_at = ? WHERE id = ?',
+      f.name,
+      f.preset,
+      f.canvas_state,
+      f.updated_at,
+      id,
+    );
+  }
+
+  async deleteProject(id: string): Promise<void> {
+    await this.gate();
+    this.atomically(() => {
+      this.run('DELETE FROM project_uploads WHERE project_id = ?', id);
+      this.run('DELETE FROM projects WHERE id = ?', id);
+    });
+  }
+
+  async uploads(projectId: string): Promise<UploadRow[]> {
+    await this.gate();
+    return this.all<UploadRow>('SELECT * FROM project_uploads WHERE project_id = ? ORDER BY created_at, id', projectId);
+  }
+
+  async uploadBytes(owner: string): Promise<number> {
+    await this.gate();
+    return this.get<{ n: number | null }>('SELECT SUM(bytes) AS n FROM project_uploads WHERE owner = ?', owner)?.n ?? 0;
+  }
+
+  async insertUploads(projectId: string, rows: UploadRow[], updatedAt: number): Promise<void> {
+    await this.gate();
+    this.atomically(() => {
+      const insert = this.db.prepare(
+        'INSERT INTO project_uploads (id, project_id, owner, name, file, format, width, height, bytes, sha256, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+      );
+      for (const r of rows)
+        insert.run(
+          r.id,
+          projectId,
+          r.owner,
+          r.name,
+          r.file,
+          r.format,
+          r.width,
+          r.height,
+          r.bytes,
+          r.sha256,
+          r.created_at,
+        );
+      this.run('UPDATE projects SET updated_at = ? WHERE id = ?', updatedAt, projectId);
+    });
+  }
+
+  async deleteUpload(uploadId: string): Promise<void> {
+    await this.gate();
+    this.run('DELETE FROM project_uploads WHERE id = ?', uploadId);
+  }
+
+  // whole-set outputs
+
+  async insertOutput(o: OutputRow): Promise<void> {
+    await this.gate();
+    this.run(
+      'INSERT OR REPLACE INTO set_outputs (render_id, id, type, file, content_type, bytes, sha256) VALUES (?,?,?,?,?,?,?)',
+      o.render_id,
+      o.id,
+      o.type,
+      o.file,
+      o.content_type,
+      o.bytes,
+      o.sha256,
+    );
+  }
+
+  async outputs(renderId: string): Promise<OutputRow[]> {
+    await this.gate();
+    return this.all<OutputRow>('SELECT * FROM set_outputs WHERE render_id = ? ORDER BY rowid', renderId);
+  }
+}
