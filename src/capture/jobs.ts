@@ -2,7 +2,7 @@
 // each distinct page once, written to the file the plan named for it, so the render reads it like any
 // raw screenshot. On the user's own machine private and loopback addresses are open (a dev server on
 // localhost is the common case); link-local and cloud-metadata addresses stay closed, as in the service.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../plan/types.js';
 import { type Problem, UserError } from '../util/errors.js';
@@ -47,9 +47,17 @@ export async function captureJobs(jobs: readonly Job[], opts: CaptureRunOptions)
   for (const [file, job] of wanted) {
     try {
       const shot = await capturePage(job.capture!.spec, { browser: found.path, resolve: opts.resolve, limits });
-      mkdirSync(path.dirname(file), { recursive: true });
+      // The plan put the file in this run's private folder (util/private-dir.ts). The temporary name is
+      // created exclusively and never through a symlink, and the rename replaces whatever is at the
+      // name (a link included) instead of writing through it.
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, shot.png);
+      const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      try {
+        writeFileSync(fd, shot.png);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(tmp, file);
       for (const r of shot.refused)
         opts.onNote?.(`${job.capture!.field}: the page's request for ${r.url} was refused: ${r.reason}`);
