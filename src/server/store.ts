@@ -54,7 +54,8 @@ export interface IdempotencyRow {
   expires_at: number;
 }
 
-export type DeliveryKind = 'webhook' | 'dispatch';
+/** `webhook:<surface>`: a compatibility surface's own webhook format (deliveries.ts). */
+export type DeliveryKind = 'webhook' | 'dispatch' | `webhook:${string}`;
 export interface DeliveryRow {
   id: string;
   render_id: string;

@@ -3,8 +3,9 @@
 // capture, no text, no frame, no margin — so it is stored, queued, rendered by the one render core,
 // expired and linked exactly like any render; the adapters only translate field names and statuses.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CaptureResult } from '../../capture/capture.js';
 import type { CaptureSpec } from '../../capture/limits.js';
 import { formatAjvError } from '../../util/ajv-errors.js';
@@ -12,7 +13,9 @@ import { checkQuota, monthOf } from '../access.js';
 import { captureScreenshot } from '../capture.js';
 import { netPolicy } from '../config.js';
 import { ApiError, badRequest } from '../errors.js';
+import { checkKey, requestHash } from '../idempotency.js';
 import { acquireScreenshots } from '../inputs.js';
+import { writeDurable } from '../renders.js';
 import { checkRenderRequest } from '../request.js';
 import type { RenderRow } from '../store.js';
 import type { RouteDeps } from '../routes/shared.js';
@@ -51,7 +54,14 @@ const sameCapture = (a: CaptureSpec, b: CaptureSpec) => JSON.stringify(a) === JS
  * the render: one slide per output, the canvas the size of the first capture (every output of one
  * job must have that size, which holds when they share viewport and full_page).
  */
-export async function createPageJob(deps: RouteDeps, owner: string, baseUrl: string, job: PageJob, param: string) {
+export async function createPageJob(
+  deps: RouteDeps,
+  owner: string,
+  baseUrl: string,
+  job: PageJob,
+  param: string,
+  inTx?: (id: string) => void,
+) {
   const { config, store, renders, now } = deps;
   checkQuota(config, store, owner, job.outputs.length, now(), param);
   type Shot = { capture: CaptureSpec } & CaptureResult;
@@ -106,7 +116,49 @@ export async function createPageJob(deps: RouteDeps, owner: string, baseUrl: str
   acquired.forEach((a, i) => {
     if (a) a.capture = { url: job.outputs[i]!.capture.url, refused: perOutput[i]!.refused };
   });
-  return renders.create(owner, checked, acquired, baseUrl);
+  // A capture that also printed the page to PDF: the PDF is stored in the render's folder (expired and
+  // deleted with it) in the transaction that creates the render, before the client hears back.
+  const pdf = perOutput.find((s) => s.pdf)?.pdf;
+  return renders.create(owner, checked, acquired, baseUrl, (id) => {
+    if (pdf) writeDurable(pdfFile(deps, id), pdf);
+    inTx?.(id);
+  });
+}
+
+/** Where a page job's PDF is kept. */
+export const pdfFile = (deps: RouteDeps, id: string) => path.join(deps.renders.dirOf(id), 'page.pdf');
+
+/**
+ * Creates a page job under the request's Idempotency-Key (the service's idempotency module, Stripe's
+ * semantics): the same key and body give the job the first request made (`replayed`), waiting for it
+ * while the first is still capturing; the same key with another body is 422 idempotency_key_reused.
+ * The saved answer is the job's id; each surface answers from the job in its own words.
+ */
+export async function idempotentPageJob(
+  deps: RouteDeps,
+  req: FastifyRequest,
+  route: string,
+  body: unknown,
+  make: (inTx: (id: string) => void) => Promise<RenderRow>,
+): Promise<{ row: RenderRow; replayed: boolean }> {
+  const key = checkKey(req.headers['idempotency-key']);
+  if (!key) return { row: await make(() => undefined), replayed: false };
+  const claim = await deps.idempotency.claim(req.owner, key, requestHash(route, body), 'async');
+  if (claim.kind === 'replay')
+    return { row: deps.renders.get(req.owner, (claim.response.body as { job: string }).job), replayed: true };
+  if (claim.kind === 'resume') {
+    claim.finish({ status: 202, body: { job: claim.renderId } });
+    return { row: deps.renders.get(req.owner, claim.renderId), replayed: true };
+  }
+  let row: RenderRow;
+  try {
+    row = await make(claim.attach);
+  } catch (e) {
+    claim.abandon();
+    throw e;
+  }
+  claim.finish({ status: 202, body: { job: row.id } });
+  return { row, replayed: false };
 }
 
 /** Credits are our monthly image quota: one image (one output) is one credit. null: no quota set. */
