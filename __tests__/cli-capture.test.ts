@@ -2,7 +2,7 @@
 // server: the CLI opens private and loopback addresses, it runs on the user's own machine) is captured
 // by Debian's Chromium and rendered like a raw screenshot; link-local stays refused; without a browser
 // the error names the manifest's file:line and field.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,5 +94,21 @@ describe('storeshots render with a web capture', () => {
     expect(r.stderr).toMatch(/screenshots\.yml:7:\d+: error: web capture needs a Chromium/);
     expect(r.stderr).toContain('(slides[0].screenshot.capture)');
     expect(r.stderr).toContain('--browser PATH');
+  });
+
+  it('writes captures to a private folder of the run: a symlink planted at the shared temporary path is not followed', async () => {
+    const p = project();
+    // Another user of the machine plants the fixed name earlier versions used (os.tmpdir()/storeshots-captures)
+    // as a link to a folder of theirs (or one of the victim's): captures must never land there.
+    const tmp = mkdtempSync(path.join(tmpdir(), 'storeshots-shared-tmp-'));
+    const victim = path.join(tmp, 'victim');
+    mkdirSync(victim);
+    symlinkSync(victim, path.join(tmp, 'storeshots-captures'));
+    const r = await runBinAsync(['render', '-c', p.manifest, '--browser', '/usr/bin/chromium'], p.dir, { TMPDIR: tmp });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(path.join(p.dir, 'out/en-US/play.phone/01-web.png'))).toBe(true);
+    expect(readdirSync(victim)).toEqual([]);
+    // The run's own folder (mkdtemp, 0700) is gone after the run; only the planted link is left.
+    expect(readdirSync(tmp).sort()).toEqual(['storeshots-captures', 'victim']);
   });
 });

@@ -1,5 +1,6 @@
 // A web page as a screenshot source: Debian's Chromium through playwright-core renders the page and
-// hands back PNG bytes, which then go to the one render core like any uploaded screenshot.
+// hands back PNG bytes, which then go to the one render core like any uploaded screenshot (and, when
+// asked, the page printed to PDF by Chromium's page.pdf(), from the same load of the page).
 //
 // What the page may reach is the caller's decision (`resolve`, e.g. the service's SSRF rules): every
 // request is checked twice. A route handler on the context sees each request the page makes (the
@@ -7,21 +8,16 @@
 // browser's only way to the network is a loopback proxy (proxy.ts) that connects to the checked
 // address itself, which also covers what a route handler never sees (redirect hops, DNS answers that
 // change between the check and the connect). Service workers are blocked. One deadline covers the
-// whole capture (launch, load, waits, screenshot); sizes are bounded before and after.
-import { chromium, type Browser, type Route } from 'playwright-core';
+// whole capture (waiting for a place, launch when the browser is cold, load, waits, screenshot);
+// sizes are bounded before and after. The browser is the pool's warm one (pool.ts): each capture
+// has its own context, with its own proxy, closed after it.
+import type { BrowserContext, Route } from 'playwright-core';
 import { errorMessage } from '../util/errors.js';
 import { CaptureError, type CaptureLimits, type CaptureSpec, checkCaptureSpec, type Refusal } from './limits.js';
+import type { BrowserPool } from './pool.js';
 import { type Resolve, startGuardProxy } from './proxy.js';
 
-/** The flags every capture launch uses: no sandbox (often root in containers), no GPU, no traffic of its own. */
-export const BROWSER_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { BROWSER_FLAGS } from './pool.js';
 
 export interface CaptureResult {
   png: Buffer;
@@ -29,10 +25,13 @@ export interface CaptureResult {
   height: number;
   /** Requests the page made that were refused and aborted (the capture went on without them). */
   refused: Refusal[];
+  /** The page printed to PDF, when the spec asked for it. */
+  pdf?: Buffer;
 }
 
 export interface CaptureOptions {
-  browser: string;
+  /** The warm browser (pool.ts). */
+  pool: BrowserPool;
   /** The checked address for a host, or a throw with the reason it is refused. */
   resolve: Resolve;
   limits: CaptureLimits;
@@ -71,7 +70,8 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
   const proxiedRefusals = () => {
     for (const r of proxied) if (pageHosts.has(hostOf(r.url))) refuse(r.url, r.reason);
   };
-  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let release: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stage = 'starting the browser';
   let finished = false;
@@ -88,24 +88,30 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     );
   });
   const work = async (): Promise<CaptureResult> => {
-    browser = await chromium.launch({
-      executablePath: opts.browser,
-      headless: true,
-      args: BROWSER_FLAGS,
-      proxy: { server: proxy.url },
-      timeout: left(),
-    });
-    // The deadline passed while the browser started: the finally below has run already.
-    if (finished) await browser.close();
+    const lease = await opts.pool.acquire(left());
+    release = lease.release;
+    // The deadline passed while waiting for a place or a launch: the finally below has run already.
+    if (finished) {
+      lease.release();
+      throw new CaptureError('capture_timeout', 'the capture was given up');
+    }
     const scale = spec.viewport.device_scale_factor ?? 1;
-    const context = await browser.newContext({
+    const ctx = await lease.browser.newContext({
       viewport: { width: spec.viewport.width, height: spec.viewport.height },
       deviceScaleFactor: scale,
       serviceWorkers: 'block',
       acceptDownloads: false,
+      // This capture's own guard: its refusals are this capture's.
+      proxy: { server: proxy.url },
     });
+    context = ctx;
+    if (finished) {
+      await ctx.close().catch(() => undefined);
+      throw new CaptureError('capture_timeout', 'the capture was given up');
+    }
+    stage = 'opening the page';
     // First check: every request the page makes, before it leaves the browser.
-    await context.route('**/*', async (route: Route) => {
+    await ctx.route('**/*', async (route: Route) => {
       const url = route.request().url();
       const reason = await checkUrl(url, opts.resolve);
       if (reason) {
@@ -113,15 +119,15 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
         await route.abort('blockedbyclient').catch(() => undefined);
       } else await route.continue().catch(() => undefined);
     });
-    await context.routeWebSocket(/.*/, async (ws) => {
+    await ctx.routeWebSocket(/.*/, async (ws) => {
       const reason = await checkUrl(ws.url().replace(/^ws/, 'http'), opts.resolve);
       if (reason) {
         refuse(ws.url(), reason);
         await ws.close({ code: 1008, reason: 'refused by storeshots' }).catch(() => undefined);
       } else ws.connectToServer();
     });
-    context.on('request', (r) => pageHosts.add(hostOf(r.url())));
-    const page = await context.newPage();
+    ctx.on('request', (r) => pageHosts.add(hostOf(r.url())));
+    const page = await ctx.newPage();
     const waitUntil = spec.wait_until ?? 'load';
     stage = `loading the page (wait_until: ${waitUntil})`;
     const response = await page.goto(spec.url, { waitUntil, timeout: left() });
@@ -161,8 +167,19 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
         'capture_too_large',
         `the screenshot is ${png.length} bytes; the limit is ${limits.maxBytes}`,
       );
+    let pdf: Buffer | undefined;
+    if (spec.pdf) {
+      stage = 'printing the page to PDF';
+      pdf = await page.pdf({
+        format: spec.pdf.format ?? 'A4',
+        landscape: spec.pdf.landscape ?? false,
+        printBackground: spec.pdf.print_background ?? false,
+      });
+      if (pdf.length > limits.maxBytes)
+        throw new CaptureError('capture_too_large', `the PDF is ${pdf.length} bytes; the limit is ${limits.maxBytes}`);
+    }
     proxiedRefusals();
-    return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), refused };
+    return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), refused, ...(pdf ? { pdf } : {}) };
   };
   try {
     const capturing = work();
@@ -186,7 +203,8 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
   } finally {
     finished = true;
     clearTimeout(timer);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await (context as BrowserContext | undefined)?.close().catch(() => undefined);
+    (release as (() => void) | undefined)?.();
     await proxy.close();
   }
 }

@@ -2,7 +2,7 @@
 // each distinct page once, written to the file the plan named for it, so the render reads it like any
 // raw screenshot. On the user's own machine private and loopback addresses are open (a dev server on
 // localhost is the common case); link-local and cloud-metadata addresses stay closed, as in the service.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../plan/types.js';
 import { type Problem, UserError } from '../util/errors.js';
@@ -39,24 +39,47 @@ export async function captureJobs(jobs: readonly Job[], opts: CaptureRunOptions)
   }
   // Loaded on demand: playwright-core is needed only by manifests that capture.
   const { capturePage } = await import('./capture.js');
+  const { BrowserPool } = await import('./pool.js');
+  // One browser for the run's captures, closed when they are done.
+  const pool = new BrowserPool({ browser: found.path, maxContexts: 1, idleMs: 60_000 });
   const limits = {
     ...CAPTURE_DEFAULTS,
     timeoutMs: Number(opts.env.STORESHOTS_CAPTURE_TIMEOUT_MS) || CAPTURE_DEFAULTS.timeoutMs,
   };
   const problems: Problem[] = [];
-  for (const [file, job] of wanted) {
-    try {
-      const shot = await capturePage(job.capture!.spec, { browser: found.path, resolve: opts.resolve, limits });
-      mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, shot.png);
-      renameSync(tmp, file);
-      for (const r of shot.refused)
-        opts.onNote?.(`${job.capture!.field}: the page's request for ${r.url} was refused: ${r.reason}`);
-    } catch (e) {
-      if (!(e instanceof CaptureError)) throw e;
-      problems.push(problem(job, e.message));
-    }
+  try {
+    await captureAll();
+  } finally {
+    await pool.close();
   }
   if (problems.length) throw new UserError(problems);
+
+  async function captureAll(): Promise<void> {
+    for (const [file, job] of wanted) {
+      try {
+        const shot = await capturePage(job.capture!.spec, { pool, resolve: opts.resolve, limits });
+        // The plan put the file in this run's private folder (util/private-dir.ts). The temporary name is
+        // created exclusively and never through a symlink, and the rename replaces whatever is at the
+        // name (a link included) instead of writing through it.
+        mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+        const tmp = `${file}.${process.pid}.tmp`;
+        const fd = openSync(
+          tmp,
+          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+          0o600,
+        );
+        try {
+          writeFileSync(fd, shot.png);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(tmp, file);
+        for (const r of shot.refused)
+          opts.onNote?.(`${job.capture!.field}: the page's request for ${r.url} was refused: ${r.reason}`);
+      } catch (e) {
+        if (!(e instanceof CaptureError)) throw e;
+        problems.push(problem(job, e.message));
+      }
+    }
+  }
 }

@@ -11,6 +11,8 @@ export interface CaptureSpec {
   wait_for?: string;
   /** Milliseconds to wait after loading (and wait_for). */
   delay?: number;
+  /** Also print the page to PDF (Chromium's page.pdf()): paper format (A4, Letter, ...), orientation, backgrounds. */
+  pdf?: { format?: string; landscape?: boolean; print_background?: boolean };
 }
 
 export interface CaptureLimits {
@@ -36,8 +38,10 @@ export const CAPTURE_DEFAULTS: CaptureLimits = {
 export interface CaptureConfig extends CaptureLimits {
   /** The Chromium to launch; undefined: web capture is off (a clear 400). */
   browser?: string;
-  /** Captures running at the same time (each is a browser). */
+  /** Captures running at the same time (each a context of the one warm browser). */
   concurrency: number;
+  /** Close the warm browser after this long without a capture. */
+  idleMs: number;
 }
 
 export type CaptureErrorCode = 'capture_timeout' | 'capture_too_large' | 'capture_failed' | 'capture_refused';

@@ -1,6 +1,5 @@
 // Manifest -> plan: a pure function. Themes and strings are loaded by the caller and passed in,
 // so the same manifest always yields the same jobs in the same order.
-import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { closest } from 'fastest-levenshtein';
@@ -11,6 +10,7 @@ import { isRtlLocale, storeLocale, PSEUDO_LOCALES } from '../store/locales.js';
 import { isAcceptedSize, presetRefs, resolvePreset, type Size } from '../store/presets.js';
 import { PLAY } from '../store/facts.js';
 import { sha256 } from '../util/hash.js';
+import { privateRunDir } from '../util/private-dir.js';
 import { isInside, packageRoot, resolveInside } from '../util/paths.js';
 import { UserError, expected, type Problem } from '../util/errors.js';
 import { outputPath } from './output-path.js';
@@ -550,7 +550,7 @@ export function buildPlan(input: PlanInput): PlanResult {
                 : m.screenshots;
           const shotFp = s.screenshot ? [...fp, 'screenshot'] : ['screenshots'];
           const screenshot = capture
-            ? path.join(os.tmpdir(), 'storeshots-captures', `${sha256(JSON.stringify(capture.spec))}.png`)
+            ? path.join(privateRunDir('captures'), `${sha256(JSON.stringify(capture.spec))}.png`)
             : pattern
               ? resolveShot(pattern, vars, shotFp)
               : undefined;

@@ -53,3 +53,8 @@ export function setPngDpi(png: Buffer, dpi: number): Buffer {
   chunk.writeUInt32BE(crc32(chunk.subarray(4, 17)), 17);
   return Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
 }
+
+/** A PNG (or JPEG) re-encoded as WebP at `quality` (the web-screenshot surface's `format: webp`). */
+export async function encodeWebp(image: Buffer, quality: number): Promise<Buffer> {
+  return sharp()(image).webp({ quality }).toBuffer();
+}

@@ -4,6 +4,7 @@
 // size limits. The PNG it gives is then a screenshot like any other.
 import manifestSchema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import type { CaptureResult } from '../capture/capture.js';
+import type { BrowserPool } from '../capture/pool.js';
 import { CaptureError, type CaptureSpec } from '../capture/limits.js';
 import type { Limits } from './config.js';
 import { ApiError } from './errors.js';
@@ -13,16 +14,35 @@ import { checkUrlSyntax, FetchError, type NetPolicy, resolveChecked, UrlRefusedE
 export const captureSchema = (manifestSchema as { definitions: { capture: Record<string, unknown> } }).definitions
   .capture;
 
-let running = 0;
-const waiting: Array<() => void> = [];
+// One warm browser per executable for the process (capture/pool.ts), made on the first capture.
+const pools = new Map<string, BrowserPool>();
 
-async function slot(max: number): Promise<() => void> {
-  if (running >= max) await new Promise<void>((r) => waiting.push(r));
-  running++;
-  return () => {
-    running--;
-    waiting.shift()?.();
+async function poolFor(cfg: Limits['capture']): Promise<BrowserPool> {
+  const key = `${cfg.browser}\n${cfg.concurrency}\n${cfg.idleMs}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    // Loaded on demand: playwright-core is needed only by servers that capture.
+    const { BrowserPool } = await import('../capture/pool.js');
+    pool = new BrowserPool({ browser: cfg.browser!, maxContexts: cfg.concurrency, idleMs: cfg.idleMs });
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
+/** The warm browsers' numbers, for /metrics. */
+export function capturePoolStats(): { launches: number; running: number; contexts: number; waiting: number } {
+  const all = [...pools.values()].map((p) => p.stats());
+  return {
+    launches: all.reduce((n, s) => n + s.launches, 0),
+    running: all.filter((s) => s.running).length,
+    contexts: all.reduce((n, s) => n + s.contexts, 0),
+    waiting: all.reduce((n, s) => n + s.waiting, 0),
   };
+}
+
+/** Closes the warm browsers (the server's shutdown). */
+export async function closeCapturePools(): Promise<void> {
+  await Promise.all([...pools.values()].map((p) => p.close()));
 }
 
 /** Hosts a capture may reach: private ranges when the policy opens them for that host (any port). */
@@ -60,19 +80,16 @@ export async function captureScreenshot(
       throw new ApiError(400, 'capture_refused', `${param}.url: ${e.message}`, param);
     throw e;
   }
-  // Loaded on demand: playwright-core is needed only by servers that capture.
   const { capturePage } = await import('../capture/capture.js');
-  const release = await slot(cfg.concurrency);
+  const pool = await poolFor(cfg);
   try {
     return await capturePage(spec, {
-      browser: cfg.browser,
+      pool,
       resolve: resolver(policy),
       limits: { ...cfg, maxBytes: Math.min(cfg.maxBytes, limits.screenshotBytes) },
     });
   } catch (e) {
     if (e instanceof CaptureError) throw new ApiError(400, e.code, `${param}: ${e.message}`, param);
     throw e;
-  } finally {
-    release();
   }
 }

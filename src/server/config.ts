@@ -198,6 +198,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
         browser: browser.path,
         timeoutMs: req(int(env, 'STORESHOTS_CAPTURE_TIMEOUT_MS', CAPTURE_DEFAULTS.timeoutMs, 1)),
         concurrency: req(int(env, 'STORESHOTS_CAPTURE_CONCURRENCY', 2, 1)),
+        idleMs: req(int(env, 'STORESHOTS_CAPTURE_IDLE_MS', 60_000, 0)),
       },
       projectsPerKey: req(int(env, 'STORESHOTS_MAX_PROJECTS', 100, 0)),
       projectBytesPerKey: req(int(env, 'STORESHOTS_MAX_PROJECT_BYTES', 256 * MiB, 0)),

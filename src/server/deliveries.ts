@@ -21,7 +21,18 @@ export interface RenderEvent {
   data: Record<string, unknown>;
 }
 
+/**
+ * A webhook in a peer API's own words (a compatibility surface's jobs, named by their metadata's
+ * `compat`): its body, made once when the job ends, and the headers of each attempt (its signature).
+ */
+export interface WebhookFormat {
+  /** Runs inside the transaction that ends the job: it reads through `s` (that transaction), never another store. */
+  body(row: RenderRow, event: RenderEvent, now: number, s: ServiceStore): Promise<string>;
+  headers(secret: string, body: string, t: number): Record<string, string>;
+}
+
 export class Deliveries {
+  private readonly formats = new Map<string, WebhookFormat>();
   private timer?: NodeJS.Timeout;
   private readonly inflight = new Set<string>();
   private stopped = false;
@@ -41,6 +52,11 @@ export class Deliveries {
     else if (config.githubToken) this.dispatchAuth = tokenAuth(config.githubToken);
   }
 
+  /** Webhooks of jobs whose metadata says `compat: name` are sent in this format instead of ours. */
+  registerFormat(name: string, format: WebhookFormat): void {
+    this.formats.set(name, format);
+  }
+
   /** Adds the render's deliveries to the outbox; call inside the transaction that ends the render (`s`). */
   async enqueue(
     s: ServiceStore,
@@ -55,11 +71,15 @@ export class Deliveries {
     const now = this.now();
     if (spec.webhook) {
       const id = newId('whd');
-      const body = JSON.stringify({ id, type: event.type, created_at: new Date(now).toISOString(), data: event.data });
+      const compat = (spec.metadata as { compat?: unknown } | null | undefined)?.compat;
+      const format = typeof compat === 'string' ? this.formats.get(compat) : undefined;
+      const body = format
+        ? await format.body(row, event, now, s)
+        : JSON.stringify({ id, type: event.type, created_at: new Date(now).toISOString(), data: event.data });
       await s.insertDelivery({
         id,
         render_id: row.id,
-        kind: 'webhook',
+        kind: format ? `webhook:${compat as string}` : 'webhook',
         url: spec.webhook.url,
         secret: spec.webhook.secret,
         event: event.type,
@@ -144,12 +164,16 @@ export class Deliveries {
     let permanent = false;
     try {
       const t = Math.floor(this.now() / 1000);
-      if (d.kind === 'webhook') {
-        const headers = {
-          'x-asa-signature': signWebhook(d.secret, d.body, t),
-          'x-asa-delivery': d.id,
-          'x-asa-event': d.event,
-        };
+      if (d.kind === 'webhook' || d.kind.startsWith('webhook:')) {
+        const format = this.formats.get(d.kind.slice('webhook:'.length));
+        const headers =
+          d.kind !== 'webhook' && format
+            ? format.headers(d.secret, d.body, t)
+            : {
+                'x-asa-signature': signWebhook(d.secret, d.body, t),
+                'x-asa-delivery': d.id,
+                'x-asa-event': d.event,
+              };
         ({ status } = await postOnce(d.url, d.body, headers, {
           timeoutMs: this.config.webhook.timeoutMs,
           guard: true,

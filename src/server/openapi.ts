@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { projectPaths, projectSchemas } from './openapi-projects.js';
 import { errorSchema, renderRequestSchema, renderSchema } from './schema.js';
 import { setComponents, setPaths } from './openapi-sets.js';
+import { withWebCompat } from './compat/openapi-web.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const err = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) });
@@ -34,7 +35,7 @@ const linkErrors = {
 };
 
 export function openApiDocument(): Record<string, unknown> {
-  return {
+  return withWebCompat({
     openapi: '3.1.0',
     info: {
       title: 'storeshots render API',
@@ -344,5 +345,5 @@ export function openApiDocument(): Record<string, unknown> {
         get: { operationId: 'openapi', security: [], responses: { '200': { description: 'This document.' } } },
       },
     },
-  };
+  });
 }

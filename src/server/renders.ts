@@ -15,7 +15,7 @@ import { type DecodeBudget, decodeCost } from './budget.js';
 import type { Clock } from './access.js';
 import { monthOf } from './access.js';
 import type { ServerConfig } from './config.js';
-import { type Deliveries, newId } from './deliveries.js';
+import { type Deliveries, newId, type WebhookFormat } from './deliveries.js';
 import { ApiError } from './errors.js';
 import type { Screenshot } from './inputs.js';
 import { archivePath, buildJobs, planOf } from './jobs.js';
@@ -99,6 +99,11 @@ export class Renders extends EventEmitter {
     super();
     this.setMaxListeners(0);
     this.localRoot = blobs.localPath ? blobs.localPath('.') : path.join(config.dataDir, 'scratch');
+  }
+
+  /** Sends the webhooks of a compatibility surface's jobs in its own format (deliveries.ts). */
+  webhookFormat(name: string, format: WebhookFormat): void {
+    this.deliveries.registerFormat(name, format);
   }
 
   /** Adds a kind of job (sets.ts registers `set`). */
@@ -193,18 +198,24 @@ export class Renders extends EventEmitter {
     return this.running.size;
   }
 
-  /** Stores a checked request and its screenshots; the render is queued when this returns. */
+  /**
+   * Stores a checked request and its screenshots; the render is queued when this returns. `extra`:
+   * more files of the job (path under its prefix -> bytes, e.g. a page job's PDF), stored with the
+   * inputs before the row is written and deleted with the job.
+   */
   async create(
     owner: string,
     req: CheckedRequest,
     shots: Array<Screenshot | undefined>,
     baseUrl: string,
     inTx?: Attach,
+    extra?: Record<string, Uint8Array>,
   ): Promise<RenderRow> {
     const id = newId('rnd');
     const dir = this.dirOf(id);
     const files: Array<string | undefined> = [];
     try {
+      for (const [rel, bytes] of Object.entries(extra ?? {})) await this.blobs.put(this.keyOf(id, rel), bytes);
       for (const [k, s] of shots.entries())
         files.push(
           s

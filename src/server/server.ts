@@ -11,6 +11,8 @@ import { RenderPool } from '../render/pool.js';
 import { UserError } from '../util/errors.js';
 import type { Clock } from './access.js';
 import { buildApp, type RouteInfo } from './app.js';
+import { registerAllscreenshotsWebhook } from './compat/allscreenshots.js';
+import { capturePoolStats, closeCapturePools } from './capture.js';
 import { DecodeBudget } from './budget.js';
 import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
 import { Deliveries } from './deliveries.js';
@@ -129,6 +131,11 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   const idempotency = new Idempotency(store, now, config.idempotencyTtlSeconds);
   const projects = new Projects(store, blobs, renders, config, now);
   metrics.collect(async () => {
+    const cap = capturePoolStats();
+    metrics.set('storeshots_capture_browser_launches', 'Chromium launches for web capture since start.', cap.launches);
+    metrics.set('storeshots_capture_browsers', 'Warm capture browsers running.', cap.running);
+    metrics.set('storeshots_capture_contexts', 'Web captures running (browser contexts open).', cap.contexts);
+    metrics.set('storeshots_capture_waiting', 'Web captures waiting for a place.', cap.waiting);
     const counts = await store.counts();
     for (const s of ['queued', 'processing', 'succeeded', 'failed', 'canceled']) {
       metrics.set('storeshots_renders', 'Renders kept, by status.', counts[s] ?? 0, { status: s });
@@ -172,6 +179,9 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   if (role === 'all' && !store.shared) await deliveries.recover();
 
   if (role === 'worker') {
+    // The API nodes register the compatibility surfaces' webhook formats with their routes; a worker
+    // ends those jobs too, and the webhook's body and kind are made when a job ends.
+    registerAllscreenshotsWebhook({ store, renders, now, config, links });
     renders.start();
     let closing: Promise<void> | undefined;
     return {
@@ -230,6 +240,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
         await renders.stop();
         await app.close();
         await pool?.close().catch(() => undefined);
+        await closeCapturePools();
         await closeAgents();
         await store.close();
         unlock();

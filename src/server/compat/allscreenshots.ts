@@ -1,11 +1,23 @@
 // allscreenshots' async surface (docs/render-api.md#compatibility-surfaces): POST
 // /v1/screenshots/async, GET /v1/screenshots/jobs/{id}, /result and /result/{outputId}, in that API's
 // camelCase fields and upper-case status words, over the one capture and render core (page-job.ts).
+import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RenderEvent, WebhookFormat } from '../deliveries.js';
 import { ApiError, badRequest } from '../errors.js';
+import type { Attach } from '../idempotency.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
-import type { RenderRow } from '../storage/types.js';
-import { createPageJob, iso, pageImage, type PageOutput, sendBytes, signedImageUrl, validator } from './page-job.js';
+import type { RenderRow, ServiceStore } from '../storage/types.js';
+import {
+  createPageJob,
+  idempotentPageJob,
+  iso,
+  pageImage,
+  type PageOutput,
+  sendBytes,
+  signedImageUrl,
+  validator,
+} from './page-job.js';
 
 const screenshotOptions = {
   format: { enum: ['png', 'jpeg', 'jpg'] },
@@ -111,12 +123,16 @@ const STATUS: Record<RenderRow['status'], string> = {
   canceled: 'CANCELLED',
 };
 
-async function present(row: RenderRow, deps: RouteDeps) {
-  const p = await deps.renders.present(row);
+/** What the job's view and webhook need (a worker, which serves no routes, has these too). */
+type ViewDeps = Pick<RouteDeps, 'store' | 'renders' | 'now' | 'config' | 'links'>;
+
+/** The job in allscreenshots' words; `s`: the store to read (the transaction that ends the job, for its webhook). */
+async function present(row: RenderRow, deps: ViewDeps, s: ServiceStore = deps.store) {
+  const p = await deps.renders.present(row, s);
   const meta = (p.metadata ?? {}) as { url?: string; outputs?: boolean };
   const error = p.error as { code: string; message: string } | null;
   const base = `${row.base_url}/v1/screenshots/jobs/${row.id}`;
-  const images = await deps.store.images(row.id);
+  const images = await s.images(row.id);
   const first = images[0];
   const done = row.status === 'succeeded';
   return {
@@ -161,6 +177,65 @@ async function present(row: RenderRow, deps: RouteDeps) {
   };
 }
 
+const EVENT: Record<string, string> = {
+  succeeded: 'JOB_COMPLETED',
+  failed: 'JOB_FAILED',
+  canceled: 'JOB_CANCELLED',
+};
+
+/** `sha256=<hex HMAC-SHA256(webhookSecret, raw body)>`, as allscreenshots signs (X-Allscreenshots-Signature). */
+export const allscreenshotsSignature = (secret: string, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+
+/**
+ * allscreenshots' webhook ("Webhooks" in its docs): `{event: "JOB_COMPLETED", timestamp, data: {jobId,
+ * url, status, resultUrl, storageUrl, format, width, height, fileSize, renderTimeMs, completedAt,
+ * outputs?}}`, signed in X-Allscreenshots-Signature over the raw body. The body is made once when the
+ * job ends and sent unchanged on every retry (its storageUrl is a signed link made then).
+ */
+function webhookFormat(deps: ViewDeps): WebhookFormat {
+  return {
+    async body(row: RenderRow, event: RenderEvent, now: number, s: ServiceStore) {
+      const p = await present(row, deps, s);
+      const status = event.type.slice(event.type.indexOf('.') + 1);
+      const meta = p.metadata as { width: number; height: number; format: string; size: number } | undefined;
+      return JSON.stringify({
+        event: EVENT[status] ?? `JOB_${status.toUpperCase()}`,
+        timestamp: new Date(now).toISOString(),
+        data: {
+          jobId: row.id,
+          url: p.url,
+          status: p.status,
+          ...(p.errorCode ? { errorCode: p.errorCode, errorMessage: p.errorMessage } : {}),
+          ...(p.resultUrl ? { resultUrl: p.resultUrl, storageUrl: p.storageUrl } : {}),
+          ...(meta
+            ? {
+                format: meta.format,
+                width: meta.width,
+                height: meta.height,
+                fileSize: meta.size,
+                renderTimeMs: row.completed_at && row.started_at ? row.completed_at - row.started_at : null,
+              }
+            : {}),
+          completedAt: p.completedAt,
+          ...(p.outputs ? { outputs: p.outputs } : {}),
+        },
+      });
+    },
+    headers: (secret: string, body: string) => ({
+      'x-allscreenshots-signature': allscreenshotsSignature(secret, body),
+    }),
+  };
+}
+
+/**
+ * Sends allscreenshots jobs' webhooks in its format. The routes register it; so does `storeshots
+ * worker`, which serves no routes but ends jobs (the body and the delivery's kind are made then).
+ */
+export function registerAllscreenshotsWebhook(deps: ViewDeps): void {
+  deps.renders.webhookFormat('allscreenshots', webhookFormat(deps));
+}
+
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
 const outputParams = {
   type: 'object',
@@ -170,12 +245,18 @@ const outputParams = {
 
 export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   app.setSchemaErrorFormatter(parameterError);
+  registerAllscreenshotsWebhook(deps);
 
-  /** A job from the request body (shared by the synchronous and the async path). */
-  const submit = (req: FastifyRequest) => {
+  /** A job from the request body (shared by the synchronous and the async path), under its Idempotency-Key. */
+  const submit = async (req: FastifyRequest, reply: FastifyReply, route: string) => {
     check(req.body);
     const b = req.body as Request;
-    return createPageJob(
+    const { row, replayed } = await idempotentPageJob(deps, req, route, b, (inTx) => make(req, b, inTx));
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return row;
+  };
+  const make = (req: FastifyRequest, b: Request, inTx?: Attach) =>
+    createPageJob(
       deps,
       req.owner,
       deps.baseUrl(req),
@@ -190,11 +271,11 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
         },
       },
       'url',
+      inTx,
     );
-  };
 
   app.post('/v1/screenshots/async', async (req, reply) => {
-    const row = await submit(req);
+    const row = await submit(req, reply, 'allscreenshots-async');
     return reply.code(202).send({
       id: row.id,
       status: 'QUEUED',
@@ -205,7 +286,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
 
   // Synchronous: the answer is the result as responseType asks (the job stays pollable under its id).
   app.post('/v1/screenshots', async (req, reply) => {
-    const done = await deps.renders.waitFor((await submit(req)).id);
+    const done = await deps.renders.waitFor((await submit(req, reply, 'allscreenshots-sync')).id);
     if (done.status !== 'succeeded') return reply.code(422).send(await present(done, deps));
     return sendResult(done, reply);
   });

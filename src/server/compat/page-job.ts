@@ -3,7 +3,7 @@
 // capture, no text, no frame, no margin — so it is stored, queued, rendered by the one render core,
 // expired and linked exactly like any render; the adapters only translate field names and statuses.
 import { Ajv, type ErrorObject } from 'ajv';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CaptureResult } from '../../capture/capture.js';
 import type { CaptureSpec } from '../../capture/limits.js';
 import { formatAjvError } from '../../util/ajv-errors.js';
@@ -11,6 +11,7 @@ import { checkQuota, monthOf } from '../access.js';
 import { captureScreenshot } from '../capture.js';
 import { netPolicy } from '../config.js';
 import { ApiError, badRequest } from '../errors.js';
+import { type Attach, checkKey, requestHash } from '../idempotency.js';
 import { acquireScreenshots } from '../inputs.js';
 import { checkRenderRequest } from '../request.js';
 import type { RenderRow } from '../storage/types.js';
@@ -51,7 +52,14 @@ const sameCapture = (a: CaptureSpec, b: CaptureSpec) => JSON.stringify(a) === JS
  * the render: one slide per output, the canvas the size of the first capture (every output of one
  * job must have that size, which holds when they share viewport and full_page).
  */
-export async function createPageJob(deps: RouteDeps, owner: string, baseUrl: string, job: PageJob, param: string) {
+export async function createPageJob(
+  deps: RouteDeps,
+  owner: string,
+  baseUrl: string,
+  job: PageJob,
+  param: string,
+  inTx?: Attach,
+) {
   const { config, store, renders, now } = deps;
   await checkQuota(config, store, owner, job.outputs.length, now(), param);
   type Shot = { capture: CaptureSpec } & CaptureResult;
@@ -106,7 +114,52 @@ export async function createPageJob(deps: RouteDeps, owner: string, baseUrl: str
   acquired.forEach((a, i) => {
     if (a) a.capture = { url: job.outputs[i]!.capture.url, refused: perOutput[i]!.refused };
   });
-  return renders.create(owner, checked, acquired, baseUrl);
+  // A capture that also printed the page to PDF: the PDF is a blob under the render's prefix (expired
+  // and deleted with it), stored before the render's row is written, so before the client hears back.
+  const pdf = perOutput.find((s) => s.pdf)?.pdf;
+  return renders.create(owner, checked, acquired, baseUrl, inTx, pdf ? { [PDF_FILE]: pdf } : undefined);
+}
+
+/** A page job's PDF, as a file of the job (its blob key is renders/<id>/page.pdf). */
+const PDF_FILE = 'page.pdf';
+
+/** The blob key of a page job's PDF. */
+export const pdfKey = (deps: RouteDeps, id: string) => deps.renders.keyOf(id, PDF_FILE);
+
+/**
+ * Creates a page job under the request's Idempotency-Key (the service's idempotency module, Stripe's
+ * semantics): the same key and body give the job the first request made (`replayed`), waiting for it
+ * while the first is still capturing; the same key with another body is 422 idempotency_key_reused.
+ * The saved answer is the job's id; each surface answers from the job in its own words.
+ */
+export async function idempotentPageJob(
+  deps: RouteDeps,
+  req: FastifyRequest,
+  route: string,
+  body: unknown,
+  make: (inTx?: Attach) => Promise<RenderRow>,
+): Promise<{ row: RenderRow; replayed: boolean }> {
+  const key = checkKey(req.headers['idempotency-key']);
+  if (!key) return { row: await make(), replayed: false };
+  const claim = await deps.idempotency.claim(req.owner, key, requestHash(route, body), 'async');
+  if (claim.kind === 'replay')
+    return {
+      row: await deps.renders.get(req.owner, (claim.response.body as { job: string }).job),
+      replayed: true,
+    };
+  if (claim.kind === 'resume') {
+    await claim.finish({ status: 202, body: { job: claim.renderId } });
+    return { row: await deps.renders.get(req.owner, claim.renderId), replayed: true };
+  }
+  let row: RenderRow;
+  try {
+    row = await make(claim.attach);
+  } catch (e) {
+    await claim.abandon();
+    throw e;
+  }
+  await claim.finish({ status: 202, body: { job: row.id } });
+  return { row, replayed: false };
 }
 
 /** Credits are our monthly image quota: one image (one output) is one credit. null: no quota set. */
@@ -145,7 +198,11 @@ export function sendBytes(reply: FastifyReply, img: Awaited<ReturnType<typeof pa
 }
 
 /** A signed, key-free link to one image of a succeeded render (links.ts), valid for the link lifetime. */
-export function signedImageUrl(deps: RouteDeps, row: RenderRow, index: number): string | null {
+export function signedImageUrl(
+  deps: Pick<RouteDeps, 'now' | 'config' | 'links'>,
+  row: RenderRow,
+  index: number,
+): string | null {
   if (row.status !== 'succeeded') return null;
   const expires = Math.min(
     Math.floor(deps.now() / 1000) + deps.config.linkTtlSeconds,

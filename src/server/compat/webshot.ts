@@ -2,36 +2,67 @@
 // /v1/screenshot, POST /v1/bulk with {"jobs": [...]}, GET /v1/jobs/{id} and /result, in that API's
 // field names and status words, over the one capture and render core (page-job.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { encodeWebp } from '../../render/encode.js';
+import { sha256 } from '../../util/hash.js';
 import { ApiError } from '../errors.js';
-import { parameterError, type RouteDeps } from '../routes/shared.js';
+import { blobBytes } from '../routes/files.js';
+import { idempotent, parameterError, type RouteDeps } from '../routes/shared.js';
 import type { RenderRow } from '../storage/types.js';
-import { createPageJob, creditsRemaining, pageImage, type PageJob, sendBytes, validator } from './page-job.js';
+import {
+  createPageJob,
+  creditsRemaining,
+  idempotentPageJob,
+  type PageJob,
+  pageImage,
+  pdfKey,
+  validator,
+} from './page-job.js';
 
+// The page options both job types take (the web screenshot API's names).
+const pageOptions = {
+  url: { type: 'string', minLength: 1, maxLength: 2048 },
+  viewport: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['width', 'height'],
+    properties: {
+      width: { type: 'integer', minimum: 64, maximum: 3840 },
+      height: { type: 'integer', minimum: 64, maximum: 3840 },
+    },
+  },
+  dpr: { type: 'number', minimum: 1, maximum: 3 },
+  full_page: { type: 'boolean' },
+  wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
+  wait_for: { type: ['string', 'null'], maxLength: 200 },
+  delay: { type: 'integer', minimum: 0, maximum: 10_000 },
+  async_mode: { type: 'boolean' },
+  // Print options, for format pdf (Chromium's page.pdf()).
+  print_background: { type: 'boolean' },
+  landscape: { type: 'boolean' },
+};
+
+/** Paper formats Chromium's page.pdf() knows (Playwright's names). */
+const PAPER = ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
+
+/** A screenshot job (POST /v1/screenshot, bulk jobs of type screenshot): the image format, or pdf. */
 const jobSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['url'],
   properties: {
-    type: { enum: ['screenshot', 'pdf'] },
-    url: { type: 'string', minLength: 1, maxLength: 2048 },
-    format: { enum: ['png', 'jpeg', 'pdf'] },
+    type: { const: 'screenshot' },
+    ...pageOptions,
+    format: { enum: ['png', 'jpeg', 'webp', 'pdf'] },
     quality: { type: 'integer', minimum: 1, maximum: 100 },
-    viewport: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['width', 'height'],
-      properties: {
-        width: { type: 'integer', minimum: 64, maximum: 3840 },
-        height: { type: 'integer', minimum: 64, maximum: 3840 },
-      },
-    },
-    dpr: { type: 'number', minimum: 1, maximum: 3 },
-    full_page: { type: 'boolean' },
-    wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
-    wait_for: { type: ['string', 'null'], maxLength: 200 },
-    delay: { type: 'integer', minimum: 0, maximum: 10_000 },
-    async_mode: { type: 'boolean' },
   },
+};
+
+/** A PDF job of bulk (`"type": "pdf"`): `format` is the paper format there. */
+const pdfJobSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url', 'type'],
+  properties: { type: { const: 'pdf' }, ...pageOptions, format: { enum: PAPER } },
 };
 
 const bulkSchema = {
@@ -41,13 +72,12 @@ const bulkSchema = {
   properties: { jobs: { type: 'array', minItems: 1, maxItems: 20 } },
 };
 
-const checkJob = validator(jobSchema);
 const checkBulk = validator(bulkSchema);
 
 interface WebshotJob {
   type?: 'screenshot' | 'pdf';
   url: string;
-  format?: 'png' | 'jpeg' | 'pdf';
+  format?: string;
   quality?: number;
   viewport?: { width: number; height: number };
   dpr?: number;
@@ -56,28 +86,44 @@ interface WebshotJob {
   wait_for?: string | null;
   delay?: number;
   async_mode?: boolean;
+  print_background?: boolean;
+  landscape?: boolean;
 }
 
-/** PDF jobs are refused before their print options are checked (a print rendering, not a screenshot: see the docs). */
-function refusePdf(j: WebshotJob | null, prefix: string): void {
-  if (j?.type === 'pdf' || j?.format === 'pdf')
-    throw new ApiError(
-      400,
-      'unsupported_format',
-      `${prefix}${j.type === 'pdf' ? 'type' : 'format'}: PDF output is not offered by storeshots serve (screenshots only: png or jpeg)`,
-      `${prefix}${j.type === 'pdf' ? 'type' : 'format'}`,
-    );
+/** What a job's result is: an image format, or the page printed to PDF. */
+type ResultFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
+
+/** Checks one job (a bulk entry or the body of POST /v1/screenshot) in its type's schema. */
+function checkAnyJob(j: unknown, prefix: string): WebshotJob {
+  const isPdf = !!j && typeof j === 'object' && (j as { type?: unknown }).type === 'pdf';
+  validator(isPdf ? pdfJobSchema : jobSchema, prefix)(j);
+  return j as WebshotJob;
 }
 
-/** A webshot job as a page job. */
+const resultFormat = (j: WebshotJob): ResultFormat =>
+  j.type === 'pdf' ? 'pdf' : ((j.format as ResultFormat | undefined) ?? 'png');
+
+/**
+ * A webshot job as a page job. The render core makes the image (PNG, or JPEG); WebP is that image
+ * re-encoded when the result is first fetched; a PDF is printed by Chromium in the same capture and
+ * kept beside the render (the render's image is then the page's screenshot).
+ */
 function pageJob(j: WebshotJob): PageJob {
-  const format = j.format ?? 'png';
+  const format = resultFormat(j);
+  const pdf =
+    format === 'pdf'
+      ? {
+          format: j.type === 'pdf' ? (j.format ?? 'A4') : 'A4',
+          landscape: j.landscape ?? false,
+          print_background: j.print_background ?? false,
+        }
+      : undefined;
   return {
     outputs: [
       {
         id: 'screenshot',
         format: format === 'jpeg' ? 'jpeg' : 'png',
-        quality: j.quality,
+        ...(format === 'jpeg' ? { quality: j.quality } : {}),
         capture: {
           url: j.url,
           viewport: { ...(j.viewport ?? { width: 1280, height: 720 }), device_scale_factor: j.dpr ?? 1 },
@@ -85,11 +131,47 @@ function pageJob(j: WebshotJob): PageJob {
           wait_until: j.wait_until ?? 'load',
           ...(j.wait_for ? { wait_for: j.wait_for } : {}),
           ...(j.delay ? { delay: j.delay } : {}),
+          ...(pdf ? { pdf } : {}),
         },
       },
     ],
-    metadata: { compat: 'webshot', url: j.url },
+    metadata: { compat: 'webshot', url: j.url, format, ...(j.quality ? { quality: j.quality } : {}) },
   };
+}
+
+const CONTENT_TYPE: Record<ResultFormat, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
+
+/** The job's result bytes in the format it asked for (409 until it completed). */
+async function resultOf(deps: RouteDeps, row: RenderRow): Promise<{ bytes: Buffer; type: string }> {
+  const img = await pageImage(deps, row);
+  const meta = (JSON.parse(row.spec) as { metadata?: { format?: ResultFormat; quality?: number } }).metadata ?? {};
+  const format = meta.format ?? (img.image.format === 'jpeg' ? 'jpeg' : 'png');
+  if (format === 'pdf') return { bytes: await blobBytes(deps.blobs, pdfKey(deps, row.id)), type: CONTENT_TYPE.pdf };
+  if (format === 'webp') {
+    // Encoded once (libvips through sharp), then kept as a blob beside the image (its key + .webp,
+    // under the render's prefix) and expired with it. Two first fetches at once both encode the same bytes.
+    const key = `${img.image.file}.webp`;
+    let bytes = await deps.blobs.get(key);
+    if (!bytes) {
+      bytes = await encodeWebp(img.bytes, meta.quality ?? 80);
+      await deps.blobs.put(key, bytes);
+    }
+    return { bytes, type: CONTENT_TYPE.webp };
+  }
+  return { bytes: img.bytes, type: img.type };
+}
+
+function sendResult(reply: FastifyReply, r: { bytes: Buffer; type: string }) {
+  return reply
+    .type(r.type)
+    .header('etag', `"${sha256(r.bytes)}"`)
+    .header('cache-control', 'private, max-age=86400')
+    .send(r.bytes);
 }
 
 const STATUS: Record<RenderRow['status'], string> = {
@@ -122,6 +204,14 @@ async function present(row: RenderRow, deps: RouteDeps) {
 /** POST /v1/bulk with {"jobs": [...]} (routes/bulk.ts hands it here; {"renders": [...]} stays ours). */
 export async function webshotBulk(deps: RouteDeps, req: FastifyRequest, reply: FastifyReply) {
   checkBulk(req.body);
+  // Under an Idempotency-Key the whole answer is saved and replayed (the jobs are made once).
+  return idempotent(deps, req, reply, 'webshot-bulk', req.body, undefined, async () => ({
+    status: 202,
+    body: await bulkJobs(deps, req),
+  }));
+}
+
+async function bulkJobs(deps: RouteDeps, req: FastifyRequest) {
   const { jobs } = req.body as { jobs: unknown[] };
   const out: Array<Record<string, unknown>> = [];
   let submitted = 0;
@@ -130,9 +220,8 @@ export async function webshotBulk(deps: RouteDeps, req: FastifyRequest, reply: F
     try {
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
         throw new ApiError(400, 'invalid_request', `Expected an object for jobs[${index}]`, `jobs[${index}]`);
-      refusePdf(raw as WebshotJob, prefix);
-      validator(jobSchema, prefix)(raw);
-      const row = await createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(raw as WebshotJob), `${prefix}url`);
+      const job = checkAnyJob(raw, prefix);
+      const row = await createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(job), `${prefix}url`);
       submitted++;
       out.push({ index, job_id: row.id, status: 'queued', poll_url: `/v1/jobs/${row.id}` });
     } catch (e) {
@@ -144,13 +233,13 @@ export async function webshotBulk(deps: RouteDeps, req: FastifyRequest, reply: F
       });
     }
   }
-  return reply.code(202).send({
+  return {
     submitted,
     failed: jobs.length - submitted,
     credits_used: submitted,
     credits_remaining: await creditsRemaining(deps, req.owner),
     jobs: out,
-  });
+  };
 }
 
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
@@ -159,15 +248,16 @@ export async function webshotRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   app.setSchemaErrorFormatter(parameterError);
 
   app.post('/v1/screenshot', async (req, reply) => {
-    refusePdf(req.body as WebshotJob, '');
-    checkJob(req.body);
-    const body = req.body as WebshotJob;
-    const row = await createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(body), 'url');
+    const body = checkAnyJob(req.body, '');
+    const { row, replayed } = await idempotentPageJob(deps, req, 'webshot', body, (inTx) =>
+      createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(body), 'url', inTx),
+    );
+    if (replayed) reply.header('idempotent-replayed', 'true');
     if (body.async_mode === true)
       return reply.code(202).send({ job_id: row.id, status: 'queued', poll_url: `/v1/jobs/${row.id}` });
     const done = await deps.renders.waitFor(row.id);
     if (done.status !== 'succeeded') return reply.code(422).send(await present(done, deps));
-    return sendBytes(reply, await pageImage(deps, done));
+    return sendResult(reply, await resultOf(deps, done));
   });
 
   app.get<{ Params: { id: string } }>('/v1/jobs/:id', { schema: { params: idParams } }, async (req) =>
@@ -175,6 +265,6 @@ export async function webshotRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   );
 
   app.get<{ Params: { id: string } }>('/v1/jobs/:id/result', { schema: { params: idParams } }, async (req, reply) =>
-    sendBytes(reply, await pageImage(deps, await deps.renders.get(req.owner, req.params.id))),
+    sendResult(reply, await resultOf(deps, await deps.renders.get(req.owner, req.params.id))),
   );
 }

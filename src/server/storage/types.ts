@@ -95,7 +95,8 @@ export interface IdempotencyRow {
 
 export type NewIdempotency = Pick<IdempotencyRow, 'owner' | 'key' | 'body_hash' | 'mode' | 'created_at' | 'expires_at'>;
 
-export type DeliveryKind = 'webhook' | 'dispatch';
+/** `webhook:<surface>`: a compatibility surface's own webhook format (deliveries.ts). */
+export type DeliveryKind = 'webhook' | 'dispatch' | `webhook:${string}`;
 export interface DeliveryRow {
   id: string;
   render_id: string;

@@ -1,0 +1,386 @@
+// The web-capture compatibility surfaces, end to end on the real `storeshots serve` (built bin) with
+// Debian's Chromium and pages from a loopback static server: the web screenshot API's WebP and PDF
+// results (PDF printed by Chromium behind the same request checks), Idempotency-Key on both
+// surfaces, allscreenshots' own webhook signature checked by a receiver the documented way, their
+// answers validated against /v1/openapi.json, and the warm browser (reused, relaunched after a
+// crash, closed when idle and at shutdown).
+//
+// The service opens only the page server's host (STORESHOTS_ALLOW_HOSTS, no private ranges), so a
+// page's request for `localhost` (a trap server on loopback) is refused: the trap must see nothing.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, KEY, startService, type ServerHandle } from './helpers/server.js';
+import { waitFor } from './helpers/wait.js';
+
+const BROWSER = '/usr/bin/chromium';
+const HOOK_SECRET = 'allscreenshots-hook-secret';
+
+type Listener = { url: string; port: number; hits: string[]; close: () => Promise<void> };
+
+async function listen(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void,
+): Promise<Listener> {
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      hits.push(req.url!);
+      handler(req, res, Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    hits,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+let trap: Listener;
+let origin: Listener;
+let hook: Listener & { deliveries: Array<{ body: string; signature: string; verified: boolean }> };
+let svc: ServerHandle;
+let doc: any;
+
+const page = (trapPort: number) => `<!doctype html><html><head><style>
+body{margin:0;background:#3366cc;font:32px sans-serif;color:#fff}#box{width:200px;height:100px;background:#ff0000}
+</style></head><body><div id="box"></div><p>Quarterly inbox report</p>
+<img src="http://localhost:${trapPort}/direct.png"><img src="/redirect"></body></html>`;
+
+beforeAll(async () => {
+  trap = await listen((_req, res) => res.writeHead(200).end('caught'));
+  origin = await listen((req, res) => {
+    if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page(trap.port));
+    else if (req.url === '/redirect') res.writeHead(302, { location: `http://localhost:${trap.port}/hop.png` }).end();
+    else res.writeHead(404).end();
+  });
+  // A receiver that checks allscreenshots' signature as its docs say: X-Allscreenshots-Signature is
+  // "sha256=" + the hex HMAC-SHA256 of the raw body under the webhookSecret; anything else is 401.
+  const deliveries: Array<{ body: string; signature: string; verified: boolean }> = [];
+  const base = await listen((req, res, body) => {
+    const signature = String(req.headers['x-allscreenshots-signature'] ?? '');
+    const expected = `sha256=${createHmac('sha256', HOOK_SECRET).update(body).digest('hex')}`;
+    const verified =
+      signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
+    deliveries.push({ body, signature, verified });
+    res.writeHead(verified ? 200 : 401).end();
+  });
+  hook = Object.assign(base, { deliveries });
+  svc = await startService({
+    env: {
+      STORESHOTS_BROWSER: BROWSER,
+      STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${origin.port},127.0.0.1:${hook.port}`,
+      STORESHOTS_CAPTURE_TIMEOUT_MS: '30000',
+      STORESHOTS_CAPTURE_IDLE_MS: '4000',
+      STORESHOTS_WEBHOOK_BACKOFF_MS: '200',
+    },
+  });
+  doc = (await api(svc.url, 'GET', '/v1/openapi.json', undefined, { key: null })).body;
+}, 120_000);
+
+afterAll(async () => {
+  await svc?.stop();
+  await Promise.all([trap?.close(), origin?.close(), hook?.close()]);
+});
+
+/** Validates an answer against the schema /v1/openapi.json gives for that operation. */
+function fits(route: string, method: string, status: number, body: unknown, type = 'application/json') {
+  const op = doc.paths[route]?.[method];
+  expect(op, `${method} ${route} in the OpenAPI document`).toBeDefined();
+  const schema = op.responses[String(status)]?.content?.[type]?.schema;
+  expect(schema, `${method} ${route} ${status} ${type}`).toBeDefined();
+  const check = new Ajv({ strict: false, validateFormats: false }).compile({ ...schema, components: doc.components });
+  expect(check(body), `${method} ${route} ${status}: ${JSON.stringify(check.errors)}`).toBe(true);
+}
+
+async function pollWebshot(id: string) {
+  return waitFor(
+    async () => {
+      const j = await api(svc.url, 'GET', `/v1/jobs/${id}`);
+      fits('/v1/jobs/{id}', 'get', 200, j.body);
+      return ['completed', 'failed'].includes(j.body.status) ? j.body : undefined;
+    },
+    { timeoutMs: 120_000, intervalMs: 50, what: `job ${id}` },
+  );
+}
+
+async function pixel(img: Buffer, x: number, y: number): Promise<string> {
+  const { data, info } = await sharp(img).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const i = (y * info.width + x) * 3;
+  return `#${[data[i], data[i + 1], data[i + 2]].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
+}
+
+describe('the web screenshot API: WebP and PDF results', () => {
+  it('format webp: the job completes and /result is image/webp with the page in it', async () => {
+    const sub = await api(svc.url, 'POST', '/v1/screenshot', {
+      url: `${origin.url}/`,
+      format: 'webp',
+      async_mode: true,
+    });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(202);
+    fits('/v1/screenshot', 'post', 202, sub.body);
+    const done = await pollWebshot(sub.body.job_id);
+    expect(done.status).toBe('completed');
+    const img = await api(svc.url, 'GET', done.result_url);
+    expect(img.status).toBe(200);
+    expect(img.headers.get('content-type')).toBe('image/webp');
+    expect(img.body.subarray(8, 12).toString('latin1')).toBe('WEBP');
+    const meta = await sharp(img.body).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 1280, 720]);
+    expect(await pixel(img.body, 100, 50)).toMatch(/^#f[0-9a-f]0[0-9a-f]0[0-9a-f]$/); // red, within WebP's loss
+    // Fetched again: the same bytes (encoded once, kept).
+    const again = await api(svc.url, 'GET', done.result_url);
+    expect(again.body.equals(img.body)).toBe(true);
+  });
+
+  it('format pdf: Chromium prints the page (text kept), every request of the page goes through the same checks', async () => {
+    const r = await api(svc.url, 'POST', '/v1/screenshot', { url: `${origin.url}/`, format: 'pdf' });
+    expect(r.status, r.body.toString()).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/pdf');
+    expect(r.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+    const pdf = await getDocument({ data: new Uint8Array(r.body), standardFontDataUrl }).promise;
+    const first = await pdf.getPage(1);
+    // A4 portrait by default (210 x 297 mm: 595.3 x 841.9 points; Chromium rounds to whole CSS pixels).
+    expect(Math.abs(first.view[2]! - 595.3)).toBeLessThan(1);
+    expect(Math.abs(first.view[3]! - 841.9)).toBeLessThan(1.5);
+    const text = (await first.getTextContent()).items.map((x: any) => x.str).join(' ');
+    expect(text).toContain('Quarterly inbox report');
+    // The refused subresources, direct and behind a redirect, never reached the trap.
+    expect(trap.hits).toEqual([]);
+    expect(origin.hits).toContain('/redirect');
+  });
+
+  it('bulk: the documented PDF job (type pdf, format A4, print_background) is made and served raw; the job lists what was blocked', async () => {
+    const r = await api(svc.url, 'POST', '/v1/bulk', {
+      jobs: [
+        { type: 'screenshot', url: `${origin.url}/`, format: 'jpeg', viewport: { width: 640, height: 480 } },
+        { type: 'pdf', url: `${origin.url}/`, format: 'Letter', print_background: true, landscape: true },
+        { type: 'pdf', url: `${origin.url}/`, format: 'B7' },
+      ],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    fits('/v1/bulk', 'post', 202, r.body);
+    expect(r.body).toMatchObject({ submitted: 2, failed: 1 });
+    expect(r.body.jobs[2]).toMatchObject({ index: 2, error_code: 'INVALID_REQUEST' });
+    expect(r.body.jobs[2].error_message).toContain('jobs[2].format');
+    const pdfJob = await pollWebshot(r.body.jobs[1].job_id);
+    expect(pdfJob.status).toBe('completed');
+    expect(pdfJob.blocked_requests.map((b: { url: string }) => b.url)).toEqual(
+      expect.arrayContaining([`http://localhost:${trap.port}/direct.png`]),
+    );
+    const res = await api(svc.url, 'GET', pdfJob.result_url);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = await getDocument({ data: new Uint8Array(res.body) }).promise;
+    // Letter landscape: 792 x 612 points.
+    const view = (await pdf.getPage(1)).view;
+    expect(Math.abs(view[2]! - 792)).toBeLessThan(1.5);
+    expect(Math.abs(view[3]! - 612)).toBeLessThan(1.5);
+    const jpeg = await pollWebshot(r.body.jobs[0].job_id);
+    const img = await api(svc.url, 'GET', jpeg.result_url);
+    expect(img.headers.get('content-type')).toBe('image/jpeg');
+    expect(trap.hits).toEqual([]);
+  });
+});
+
+describe('Idempotency-Key on the web surfaces', () => {
+  it('web screenshot API: the same key and body are one job (replayed); another body is 422', async () => {
+    const headers = { 'Idempotency-Key': 'webshot-key-1' };
+    const body = { url: `${origin.url}/`, format: 'png', async_mode: true };
+    const [a, b] = await Promise.all([
+      api(svc.url, 'POST', '/v1/screenshot', body, { headers }),
+      api(svc.url, 'POST', '/v1/screenshot', body, { headers }),
+    ]);
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect(b.body.job_id).toBe(a.body.job_id);
+    expect([a.headers.get('idempotent-replayed'), b.headers.get('idempotent-replayed')]).toContain('true');
+    const other = await api(svc.url, 'POST', '/v1/screenshot', { ...body, format: 'jpeg' }, { headers });
+    expect(other.status).toBe(422);
+    expect(other.body.error).toMatchObject({ code: 'idempotency_key_reused', param: 'Idempotency-Key' });
+    fits('/v1/screenshot', 'post', 422, other.body);
+    // Synchronous with a key: the replay answers with the same job's bytes.
+    const syncHeaders = { 'Idempotency-Key': 'webshot-sync-1' };
+    const s1 = await api(svc.url, 'POST', '/v1/screenshot', { url: `${origin.url}/` }, { headers: syncHeaders });
+    const s2 = await api(svc.url, 'POST', '/v1/screenshot', { url: `${origin.url}/` }, { headers: syncHeaders });
+    expect(s2.headers.get('idempotent-replayed')).toBe('true');
+    expect(s2.headers.get('etag')).toBe(s1.headers.get('etag'));
+    // Bulk: the whole answer is replayed, no second set of jobs.
+    const bulkBody = { jobs: [{ url: `${origin.url}/` }] };
+    const bulkHeaders = { 'Idempotency-Key': 'webshot-bulk-1' };
+    const x = await api(svc.url, 'POST', '/v1/bulk', bulkBody, { headers: bulkHeaders });
+    const y = await api(svc.url, 'POST', '/v1/bulk', bulkBody, { headers: bulkHeaders });
+    expect(y.body.jobs[0].job_id).toBe(x.body.jobs[0].job_id);
+    expect(y.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('allscreenshots: the same key and body are one job; another body is 422 in its error shape', async () => {
+    const headers = { 'Idempotency-Key': 'allshots-key-1', 'X-API-Key': KEY };
+    const body = { url: `${origin.url}/`, viewport: { width: 800, height: 600 } };
+    const a = await api(svc.url, 'POST', '/v1/screenshots/async', body, { key: null, headers });
+    const b = await api(svc.url, 'POST', '/v1/screenshots/async', body, { key: null, headers });
+    expect([a.status, b.status]).toEqual([202, 202]);
+    fits('/v1/screenshots/async', 'post', 202, a.body);
+    expect(b.body.id).toBe(a.body.id);
+    expect(b.headers.get('idempotent-replayed')).toBe('true');
+    const other = await api(
+      svc.url,
+      'POST',
+      '/v1/screenshots/async',
+      { ...body, fullPage: true },
+      { key: null, headers },
+    );
+    expect(other.status).toBe(422);
+    // allscreenshots' ErrorResponse: {"error": {"code", "message"}} (ours adds param).
+    expect(other.body.error).toMatchObject({ code: 'idempotency_key_reused', param: 'Idempotency-Key' });
+    expect(typeof other.body.error.message).toBe('string');
+    fits('/v1/screenshots/async', 'post', 422, other.body);
+  });
+});
+
+describe("allscreenshots' webhook", () => {
+  it('is signed in X-Allscreenshots-Signature (sha256=HMAC of the raw body with webhookSecret) and carries the job in its words', async () => {
+    const sub = await api(svc.url, 'POST', '/v1/screenshots/async', {
+      url: `${origin.url}/`,
+      webhookUrl: `${hook.url}/webhooks/screenshot`,
+      webhookSecret: HOOK_SECRET,
+    });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(202);
+    const delivery = await waitFor(async () => hook.deliveries.find((d) => d.body.includes(sub.body.id)), {
+      timeoutMs: 120_000,
+      intervalMs: 50,
+      what: 'the webhook',
+    });
+    expect(delivery.verified, delivery.signature).toBe(true);
+    const event = JSON.parse(delivery.body);
+    const schema = doc.components.schemas.AllscreenshotsWebhook;
+    const check = new Ajv({ strict: false }).compile({ ...schema, components: doc.components });
+    expect(check(event), JSON.stringify(check.errors)).toBe(true);
+    expect(event).toMatchObject({
+      event: 'JOB_COMPLETED',
+      data: {
+        jobId: sub.body.id,
+        status: 'COMPLETED',
+        url: `${origin.url}/`,
+        format: 'PNG',
+        width: 1920,
+        height: 1080,
+      },
+    });
+    // Not our API's headers on their surface.
+    expect(delivery.body).not.toContain('render.succeeded');
+    const job = await api(svc.url, 'GET', `/v1/screenshots/jobs/${sub.body.id}`);
+    fits('/v1/screenshots/jobs/{id}', 'get', 200, job.body);
+    expect(event.data.fileSize).toBe(job.body.metadata.size);
+    // The storage link in the webhook opens the image without a key.
+    const stored = await fetch(event.data.storageUrl);
+    expect(stored.status).toBe(200);
+    expect(stored.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('the answers of the other allscreenshots routes fit the OpenAPI document', async () => {
+    const r = await api(svc.url, 'POST', '/v1/screenshots', {
+      url: `${origin.url}/`,
+      responseType: 'base64',
+      outputs: [{ type: 'screenshot' }, { type: 'screenshot', format: 'jpeg' }],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    fits('/v1/screenshots', 'post', 200, r.body);
+    const list = await api(svc.url, 'GET', '/v1/renders?limit=1');
+    const id = list.body.data[0].id;
+    const job = await api(svc.url, 'GET', `/v1/screenshots/jobs/${id}`);
+    fits('/v1/screenshots/jobs/{id}', 'get', 200, job.body);
+    const out = await api(svc.url, 'GET', `/v1/screenshots/jobs/${id}/result/screenshot-2`);
+    fits('/v1/screenshots/jobs/{id}/result/{outputId}', 'get', 200, out.body);
+    expect(out.body.contentType).toBe('image/jpeg');
+  });
+});
+
+/** Chromium processes the service started (children of its process). */
+function browsers(): number[] {
+  const pids: number[] = [];
+  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat)!;
+      if (Number(rest!.split(' ')[1]) === svc.proc.pid && /chrom/i.test(comm!)) pids.push(Number(p));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+async function metric(name: string): Promise<number> {
+  const text = (await api(svc.url, 'GET', '/metrics', undefined, { key: null })).body.toString();
+  const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
+  return m ? Number(m[1]) : Number.NaN;
+}
+
+const capture = async () => {
+  const r = await api(svc.url, 'POST', '/v1/screenshot', {
+    url: `${origin.url}/`,
+    viewport: { width: 320, height: 240 },
+  });
+  expect(r.status, r.body.toString().slice(0, 300)).toBe(200);
+};
+
+describe('the warm browser', () => {
+  it('is reused across captures, launched again after it is killed, and closed when idle', async () => {
+    await capture();
+    const launches = await metric('storeshots_capture_browser_launches');
+    await capture();
+    await capture();
+    expect(await metric('storeshots_capture_browser_launches')).toBe(launches);
+    const [pid, ...more] = browsers();
+    expect(pid, 'one warm Chromium').toBeDefined();
+    expect(more).toEqual([]);
+    // A crash (here: SIGKILL to the browser this service started): the next capture relaunches it.
+    process.kill(pid!, 'SIGKILL');
+    await waitFor(async () => (browsers().includes(pid!) ? undefined : true), {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+      what: 'the kill',
+    });
+    await capture();
+    expect(await metric('storeshots_capture_browser_launches')).toBe(launches + 1);
+    expect(browsers()).toHaveLength(1);
+    // Idle (STORESHOTS_CAPTURE_IDLE_MS 4000): closed.
+    await waitFor(async () => ((await metric('storeshots_capture_browsers')) === 0 ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+      what: 'the idle close',
+    });
+    await waitFor(async () => (browsers().length === 0 ? true : undefined), {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+      what: 'no browser',
+    });
+  });
+
+  it('is closed when the service stops', async () => {
+    await capture();
+    const [pid] = browsers();
+    expect(pid, 'a warm Chromium').toBeDefined();
+    expect(await svc.stop()).toBe(0);
+    await waitFor(async () => (existsSync(`/proc/${pid}`) ? undefined : true), {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+      what: `Chromium ${pid} to end with the service`,
+    });
+  });
+});

@@ -1,0 +1,438 @@
+// The two web-screenshot compatibility surfaces in /v1/openapi.json (docs/render-api.md#compatibility-surfaces):
+// their paths tagged per surface (`web screenshot API`, `allscreenshots`), with the request and answer
+// shapes webshot.ts and allscreenshots.ts send. /v1/bulk is shared: its body and answer are either ours or
+// the web screenshot API's (a body with `jobs`). The tests validate the surfaces' answers against this.
+const WEBSHOT = 'web screenshot API';
+const ALLSHOTS = 'allscreenshots';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const error = (description: string) => ({ description, content: json(ref('Error')) });
+const bytes = (types: string[], description: string) => ({
+  description,
+  content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+});
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  description:
+    'Up to 200 printable ASCII characters, kept STORESHOTS_IDEMPOTENCY_TTL_SECONDS (24 h): the same key and body give the same job (Idempotent-Replayed: true); another body is 422 idempotency_key_reused.',
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+};
+const jobId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const errors = {
+  '400': error('The request cannot be done as sent (the field is named in param).'),
+  '401': error('Missing or invalid API key.'),
+  '402': error('Out of credits (the monthly quota).'),
+  '404': error('No such job for this key.'),
+  '409': error('The job has not completed yet (job_not_ready).'),
+  '410': error('The job expired; its results are deleted.'),
+  '422': error('Idempotency-Key reused with another body.'),
+  '429': error('Rate limited; see Retry-After.'),
+};
+const pick = (...codes: Array<keyof typeof errors>) => Object.fromEntries(codes.map((c) => [c, errors[c]]));
+const dateTime = { type: ['string', 'null'] };
+
+export const webCompatSchemas = {
+  WebshotJobRequest: {
+    type: 'object',
+    required: ['url'],
+    properties: {
+      type: { enum: ['screenshot', 'pdf'] },
+      url: { type: 'string', maxLength: 2048 },
+      format: {
+        type: 'string',
+        description:
+          'png, jpeg, webp or pdf; for "type": "pdf" the paper format (Letter, Legal, Tabloid, Ledger, A0-A6).',
+      },
+      quality: { type: 'integer', minimum: 1, maximum: 100 },
+      viewport: {
+        type: 'object',
+        properties: { width: { type: 'integer' }, height: { type: 'integer' } },
+        required: ['width', 'height'],
+      },
+      dpr: { type: 'number', minimum: 1, maximum: 3 },
+      full_page: { type: 'boolean' },
+      wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
+      wait_for: { type: ['string', 'null'] },
+      delay: { type: 'integer', minimum: 0, maximum: 10000 },
+      async_mode: { type: 'boolean' },
+      print_background: { type: 'boolean' },
+      landscape: { type: 'boolean' },
+    },
+  },
+  WebshotAccepted: {
+    type: 'object',
+    required: ['job_id', 'status', 'poll_url'],
+    properties: { job_id: { type: 'string' }, status: { const: 'queued' }, poll_url: { type: 'string' } },
+  },
+  WebshotJob: {
+    type: 'object',
+    required: ['job_id', 'status', 'result_url', 'expires_at'],
+    properties: {
+      job_id: { type: 'string' },
+      status: { enum: ['queued', 'processing', 'completed', 'failed'] },
+      url: { type: ['string', 'null'] },
+      created_at: dateTime,
+      completed_at: dateTime,
+      result_url: { type: ['string', 'null'] },
+      expires_at: dateTime,
+      error_code: { type: 'string' },
+      error_message: { type: 'string' },
+      blocked_requests: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['url', 'reason'],
+          properties: { url: { type: 'string' }, reason: { type: 'string' } },
+        },
+      },
+    },
+    additionalProperties: false,
+  },
+  WebshotBulkAnswer: {
+    type: 'object',
+    required: ['submitted', 'failed', 'credits_used', 'credits_remaining', 'jobs'],
+    properties: {
+      submitted: { type: 'integer' },
+      failed: { type: 'integer' },
+      credits_used: { type: 'integer' },
+      credits_remaining: { type: ['integer', 'null'] },
+      jobs: {
+        type: 'array',
+        items: {
+          oneOf: [
+            {
+              type: 'object',
+              required: ['index', 'job_id', 'status', 'poll_url'],
+              properties: {
+                index: { type: 'integer' },
+                job_id: { type: 'string' },
+                status: { const: 'queued' },
+                poll_url: { type: 'string' },
+              },
+              additionalProperties: false,
+            },
+            {
+              type: 'object',
+              required: ['index', 'error_code', 'error_message'],
+              properties: {
+                index: { type: 'integer' },
+                error_code: { type: 'string', pattern: '^[A-Z_]+$' },
+                error_message: { type: 'string' },
+              },
+              additionalProperties: false,
+            },
+          ],
+        },
+      },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsRequest: {
+    type: 'object',
+    required: ['url'],
+    properties: {
+      url: { type: 'string', maxLength: 2048 },
+      format: { enum: ['png', 'jpeg', 'jpg'] },
+      quality: { type: 'integer', minimum: 1, maximum: 100 },
+      fullPage: { type: 'boolean' },
+      viewport: {
+        type: 'object',
+        properties: {
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+          deviceScaleFactor: { type: 'number' },
+        },
+      },
+      waitUntil: { enum: ['load', 'domcontentloaded', 'networkidle'] },
+      waitFor: { type: 'string' },
+      delay: { type: 'integer', minimum: 0, maximum: 10000 },
+      responseType: { enum: ['binary', 'url', 'base64'] },
+      webhookUrl: { type: 'string' },
+      webhookSecret: { type: 'string' },
+      outputs: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['type'],
+          properties: {
+            type: { const: 'screenshot' },
+            id: { type: 'string' },
+            format: { enum: ['png', 'jpeg', 'jpg'] },
+            quality: { type: 'integer' },
+            fullPage: { type: 'boolean' },
+          },
+        },
+      },
+    },
+  },
+  AllscreenshotsAccepted: {
+    type: 'object',
+    required: ['id', 'status', 'statusUrl', 'createdAt'],
+    properties: {
+      id: { type: 'string' },
+      status: { const: 'QUEUED' },
+      statusUrl: { type: 'string' },
+      createdAt: { type: 'string' },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsJob: {
+    type: 'object',
+    required: ['id', 'status', 'createdAt'],
+    properties: {
+      id: { type: 'string' },
+      status: { enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] },
+      url: { type: ['string', 'null'] },
+      errorCode: { type: 'string' },
+      errorMessage: { type: 'string' },
+      resultUrl: { type: 'string' },
+      storageUrl: { type: ['string', 'null'] },
+      createdAt: dateTime,
+      startedAt: dateTime,
+      completedAt: dateTime,
+      expiresAt: dateTime,
+      metadata: {
+        type: 'object',
+        required: ['width', 'height', 'format', 'size'],
+        properties: {
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+          format: { enum: ['PNG', 'JPEG', 'MULTI'] },
+          size: { type: 'integer' },
+        },
+      },
+      outputs: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          required: ['type', 'contentType', 'size', 'resultUrl', 'storageUrl'],
+          properties: {
+            type: { const: 'screenshot' },
+            contentType: { enum: ['image/png', 'image/jpeg'] },
+            size: { type: 'integer' },
+            width: { type: 'integer' },
+            height: { type: 'integer' },
+            resultUrl: { type: 'string' },
+            storageUrl: { type: ['string', 'null'] },
+          },
+        },
+      },
+      blockedRequests: { type: 'array', items: { type: 'object' } },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsResult: {
+    description: "The result as the job's responseType asked: a signed link (url), or base64 (data).",
+    oneOf: [
+      {
+        type: 'object',
+        required: ['url', 'expiresAt'],
+        properties: { url: { type: ['string', 'null'] }, expiresAt: dateTime },
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        required: ['data', 'contentType', 'size'],
+        properties: { data: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' } },
+        additionalProperties: false,
+      },
+    ],
+  },
+  AllscreenshotsWebhook: {
+    description:
+      'POSTed to webhookUrl when a job ends, signed in X-Allscreenshots-Signature: sha256=<hex HMAC-SHA256(webhookSecret, raw body)>.',
+    type: 'object',
+    required: ['event', 'timestamp', 'data'],
+    properties: {
+      event: { enum: ['JOB_COMPLETED', 'JOB_FAILED', 'JOB_CANCELLED'] },
+      timestamp: { type: 'string' },
+      data: {
+        type: 'object',
+        required: ['jobId', 'status'],
+        properties: {
+          jobId: { type: 'string' },
+          url: { type: ['string', 'null'] },
+          status: { enum: ['COMPLETED', 'FAILED', 'CANCELLED'] },
+          resultUrl: { type: 'string' },
+          storageUrl: { type: ['string', 'null'] },
+          format: { type: 'string' },
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+          fileSize: { type: 'integer' },
+          renderTimeMs: { type: ['integer', 'null'] },
+          completedAt: dateTime,
+          errorCode: { type: 'string' },
+          errorMessage: { type: 'string' },
+          outputs: { type: 'object' },
+        },
+      },
+    },
+  },
+};
+
+const allshotsResult = {
+  description: 'The result as responseType asked: the bytes (binary), or JSON.',
+  content: {
+    'image/png': { schema: { type: 'string', format: 'binary' } },
+    'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+    'application/json': { schema: ref('AllscreenshotsResult') },
+  },
+};
+
+export const webCompatPaths = {
+  '/v1/screenshot': {
+    post: {
+      tags: [WEBSHOT],
+      operationId: 'webshotScreenshot',
+      summary: 'Capture a page (async_mode: a job to poll)',
+      parameters: [idempotencyKey],
+      requestBody: { required: true, content: json(ref('WebshotJobRequest')) },
+      responses: {
+        '200': bytes(['image/png', 'image/jpeg', 'image/webp', 'application/pdf'], 'Without async_mode: the result.'),
+        '202': { description: 'async_mode: the job.', content: json(ref('WebshotAccepted')) },
+        ...pick('400', '401', '402', '422', '429'),
+      },
+    },
+  },
+  '/v1/jobs/{id}': {
+    get: {
+      tags: [WEBSHOT],
+      operationId: 'webshotJob',
+      parameters: [jobId],
+      responses: {
+        '200': { description: 'The job.', content: json(ref('WebshotJob')) },
+        ...pick('401', '404', '410', '429'),
+      },
+    },
+  },
+  '/v1/jobs/{id}/result': {
+    get: {
+      tags: [WEBSHOT],
+      operationId: 'webshotResult',
+      parameters: [jobId],
+      responses: {
+        '200': bytes(['image/png', 'image/jpeg', 'image/webp', 'application/pdf'], 'The raw result bytes.'),
+        ...pick('401', '404', '409', '410', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/async': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsAsync',
+      parameters: [idempotencyKey],
+      requestBody: { required: true, content: json(ref('AllscreenshotsRequest')) },
+      responses: {
+        '202': { description: 'The job.', content: json(ref('AllscreenshotsAccepted')) },
+        ...pick('400', '401', '402', '422', '429'),
+      },
+      callbacks: {
+        jobEnded: {
+          '{$request.body#/webhookUrl}': {
+            post: {
+              parameters: [
+                {
+                  name: 'X-Allscreenshots-Signature',
+                  in: 'header',
+                  required: true,
+                  schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' },
+                },
+              ],
+              requestBody: { content: json(ref('AllscreenshotsWebhook')) },
+              responses: { '200': { description: 'Any 2xx ends the delivery.' } },
+            },
+          },
+        },
+      },
+    },
+  },
+  '/v1/screenshots': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsSync',
+      parameters: [idempotencyKey],
+      requestBody: { required: true, content: json(ref('AllscreenshotsRequest')) },
+      responses: {
+        '200': allshotsResult,
+        '422': { description: 'The job failed (or Idempotency-Key reused).', content: json({}) },
+        ...pick('400', '401', '402', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/jobs/{id}': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsJob',
+      parameters: [jobId],
+      responses: {
+        '200': { description: 'The job.', content: json(ref('AllscreenshotsJob')) },
+        ...pick('401', '404', '410', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/jobs/{id}/result': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsResult',
+      parameters: [jobId],
+      responses: { '200': allshotsResult, ...pick('401', '404', '409', '410', '429') },
+    },
+  },
+  '/v1/screenshots/jobs/{id}/result/{outputId}': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsOutput',
+      parameters: [jobId, { name: 'outputId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': allshotsResult, ...pick('401', '404', '409', '410', '429') },
+    },
+  },
+};
+
+/** Adds the two surfaces to the document: their paths and schemas, their tags, and the web screenshot API's body on /v1/bulk. */
+export function withWebCompat<
+  D extends {
+    paths: Record<string, unknown>;
+    components: { schemas: Record<string, unknown> };
+    tags?: Array<{ name: string; description: string }>;
+  },
+>(doc: D): D {
+  Object.assign(doc.components.schemas, webCompatSchemas);
+  Object.assign(doc.paths, webCompatPaths);
+  doc.tags = [
+    ...(doc.tags ?? []),
+    {
+      name: WEBSHOT,
+      description: 'Compatibility surface: the web screenshot API (/v1/screenshot, /v1/bulk with jobs, /v1/jobs).',
+    },
+    {
+      name: ALLSHOTS,
+      description: 'Compatibility surface: allscreenshots (/v1/screenshots/async, /v1/screenshots/jobs).',
+    },
+  ];
+  const bulk = (doc.paths['/v1/bulk'] as { post?: unknown } | undefined)?.post as
+    | {
+        tags?: string[];
+        requestBody: { content: Record<string, { schema: unknown }> };
+        responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+      }
+    | undefined;
+  if (bulk) {
+    bulk.tags = [...(bulk.tags ?? []), WEBSHOT];
+    const body = bulk.requestBody.content['application/json']!;
+    body.schema = {
+      anyOf: [
+        body.schema,
+        {
+          type: 'object',
+          required: ['jobs'],
+          properties: { jobs: { type: 'array', minItems: 1, maxItems: 20, items: ref('WebshotJobRequest') } },
+        },
+      ],
+    };
+    const answer = bulk.responses['202']?.content?.['application/json'];
+    if (answer) answer.schema = { anyOf: [answer.schema, ref('WebshotBulkAnswer')] };
+  }
+  return doc;
+}
