@@ -7,6 +7,7 @@
 //
 // The service opens only the page server's host (STORESHOTS_ALLOW_HOSTS, no private ranges), so a
 // page's request for `localhost` (a trap server on loopback) is refused: the trap must see nothing.
+import { spawn } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -17,7 +18,8 @@ import { Ajv } from 'ajv';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, KEY, startService, type ServerHandle } from './helpers/server.js';
+import { ROOT } from './helpers/root.js';
+import { api, cleanup, KEY, startService, tempData, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
 const BROWSER = '/usr/bin/chromium';
@@ -291,6 +293,49 @@ describe("allscreenshots' webhook", () => {
     expect(stored.status).toBe(200);
     expect(stored.headers.get('content-type')).toBe('image/png');
   });
+
+  it('is in their format when a `storeshots worker` ends the job (an API node with --role api queues it)', async () => {
+    // The body and the delivery's kind are made where the job ends: on the worker, which serves no routes.
+    const data = tempData();
+    const node = await startService({
+      data,
+      args: ['--role', 'api'],
+      env: {
+        STORESHOTS_BROWSER: BROWSER,
+        STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${origin.port},127.0.0.1:${hook.port}`,
+        STORESHOTS_WEBHOOK_BACKOFF_MS: '200',
+      },
+    });
+    const worker = spawn(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), 'worker', '--data', data], {
+      cwd: ROOT,
+      env: { ...process.env, STORESHOTS_WORKERS: '1', STORESHOTS_CONCURRENCY: '1', STORESHOTS_POLL_MS: '50' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((r) => worker.on('exit', r));
+    try {
+      const sub = await api(node.url, 'POST', '/v1/screenshots/async', {
+        url: `${origin.url}/`,
+        webhookUrl: `${hook.url}/webhooks/worker`,
+        webhookSecret: HOOK_SECRET,
+      });
+      expect(sub.status, JSON.stringify(sub.body)).toBe(202);
+      const delivery = await waitFor(async () => hook.deliveries.find((d) => d.body.includes(sub.body.id)), {
+        timeoutMs: 120_000,
+        intervalMs: 50,
+        what: 'the webhook of the job the worker ended',
+      });
+      expect(delivery.verified, delivery.signature).toBe(true);
+      const event = JSON.parse(delivery.body);
+      expect(event).toMatchObject({ event: 'JOB_COMPLETED', data: { jobId: sub.body.id, status: 'COMPLETED' } });
+      // The worker signed the storage link; the API node serves it (one link secret in --data).
+      expect((await fetch(event.data.storageUrl)).status).toBe(200);
+    } finally {
+      worker.kill('SIGTERM');
+      await exited;
+      await node.stop();
+      cleanup(data);
+    }
+  }, 180_000);
 
   it('the answers of the other allscreenshots routes fit the OpenAPI document', async () => {
     const r = await api(svc.url, 'POST', '/v1/screenshots', {
