@@ -79,6 +79,7 @@ export class Renders extends EventEmitter {
   private pumpTimer?: NodeJS.Timeout;
   private stopped = false;
   private pumping = false;
+  private pumpAgain = false;
   private readonly kinds = new Map<string, JobKind>();
   /** Where the renderer reads a job's files and writes its images: --data, or a scratch folder when blobs are remote. */
   readonly localRoot: string;
@@ -361,12 +362,19 @@ export class Renders extends EventEmitter {
   }
 
   private pump(): void {
-    if (this.stopped || !this.role.render || this.pumping) return;
+    if (this.stopped || !this.role.render) return;
+    // One fill at a time; a pump asked for meanwhile (a job queued after fill's last look) runs another.
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
     this.pumping = true;
+    this.pumpAgain = false;
     void this.fill()
       .catch((e) => this.log(`queue: ${errorMessage(e)}`))
       .finally(() => {
         this.pumping = false;
+        if (this.pumpAgain) this.pump();
       });
   }
 
@@ -414,8 +422,12 @@ export class Renders extends EventEmitter {
 
   /** A job's input files on this machine: copied from the blob store when blobs are remote; paths rebased to localRoot. */
   private async localJobs(row: RenderRow): Promise<Job[]> {
+    // Inputs, and images another worker stored before it lost the job (lint and outputs read them).
     if (!this.blobs.localPath)
-      for (const key of await this.blobs.list(`renders/${row.id}/inputs`)) {
+      for (const key of [
+        ...(await this.blobs.list(`renders/${row.id}/inputs`)),
+        ...(await this.blobs.list(`renders/${row.id}/out`)),
+      ]) {
         const file = this.localFile(key);
         if (existsSync(file)) continue;
         const bytes = await this.blobs.get(key);
