@@ -10,6 +10,7 @@ import { MIGRATIONS, migrate } from '../src/server/storage/pg-migrations.js';
 import { createPool, PostgresStore } from '../src/server/storage/postgres.js';
 import type { NewRender } from '../src/server/storage/types.js';
 import { describePg, usePostgres } from './helpers/postgres.js';
+import { waitFor } from './helpers/wait.js';
 
 const T0 = Date.UTC(2026, 11, 2, 12);
 
@@ -307,6 +308,27 @@ describePg('PostgreSQL blob store', () => {
     const known = versions.map(sha);
     for (const r of await Promise.all(reads)) expect(known).toContain(sha(r!));
     expect(known).toContain(sha((await ns[0]!.get('k/same'))!));
+  });
+
+  it('gives the connection back when a reader stops a stream early (a client that went away)', async () => {
+    const pool = createPool({ url: pg.url(), max: 1, log: () => undefined });
+    pools.push(pool);
+    await migrate(pool);
+    const s = new PgBlobStore(pool);
+    const big = bytes(3 * 2 ** 20, 9);
+    await s.put('renders/rnd_s/out.zip', big);
+    for (let i = 0; i < 3; i++) {
+      const stream = (await s.stream('renders/rnd_s/out.zip')) as NodeJS.ReadableStream & { destroy(): void };
+      for await (const _ of stream) break; // first chunk, then gone
+    }
+    // One connection in the pool, handed back once the stopped stream has ended its transaction.
+    await waitFor(() => pool.idleCount === 1, {
+      timeoutMs: 5000,
+      intervalMs: 20,
+      what: 'the stream to release its connection',
+    });
+    expect(pool.totalCount).toBe(1);
+    expect(sha((await s.get('renders/rnd_s/out.zip'))!)).toBe(sha(big));
   });
 
   it('refuses keys that are absolute or climb out', async () => {

@@ -8,7 +8,7 @@
 //
 // Without the binaries, `describePg` skips, except under CI=true where the tests fail: CI installs
 // Debian's postgresql (.ci/run), and a suite that silently skipped there would hide a broken setup.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,6 +77,18 @@ process.once('exit', () => {
   for (const c of live) c.remove();
 });
 
+/**
+ * A detached shell that outlives this process: once the test process is gone (even killed, when no
+ * exit hook runs, e.g. a worker torn down after a hook timed out), it stops the server and removes
+ * the folder. After a normal remove() it finds nothing to do.
+ */
+function watchdog(dir: string, data: string): void {
+  const pgCtl = path.join(PG_BIN as string, 'pg_ctl');
+  const stop = asRoot ? `runuser -u postgres -- ${pgCtl}` : pgCtl;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; if [ -f '${data}/postmaster.pid' ]; then ${stop} -D '${data}' -m immediate stop >/dev/null 2>&1; fi; rm -rf '${dir}'`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
 /** Makes and starts a cluster (bounded: a start that is not up in START_SECONDS throws with the log). */
 export async function startPostgres(): Promise<PgCluster> {
   if (!PG_BIN) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)');
@@ -134,6 +146,7 @@ export async function startPostgres(): Promise<PgCluster> {
     },
   };
   live.add(cluster);
+  watchdog(dir, data);
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
     // A free port can be taken between the check and the start: one more try on another port.

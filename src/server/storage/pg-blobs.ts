@@ -90,12 +90,18 @@ export class PgBlobStore implements BlobStore {
       client.release(e as Error);
       throw e;
     }
+    // Ends the read-only transaction and hands the connection back, however the reading ended: all
+    // read, a query failed, or the reader stopped early (the stream destroyed: Node throws an abort
+    // into the generator). Only a connection that cannot even roll back is dropped from the pool.
     let released = false;
-    const release = async (err?: Error): Promise<void> => {
+    const release = async (): Promise<void> => {
       if (released) return;
       released = true;
-      if (!err) await client.query('COMMIT').catch((e: Error) => (err = e));
-      client.release(err);
+      let broken: Error | undefined;
+      await client.query('ROLLBACK').catch((e: Error) => {
+        broken = e;
+      });
+      client.release(broken);
     };
     async function* read(): AsyncGenerator<Buffer> {
       try {
@@ -107,12 +113,7 @@ export class PgBlobStore implements BlobStore {
           if (!r.rows[0]) throw new Error(`blob ${key}: chunk ${n} of ${chunks} is missing`);
           yield r.rows[0].data;
         }
-        await release();
-      } catch (e) {
-        await release(e as Error);
-        throw e;
       } finally {
-        // A reader that stopped early (client went away): give the connection back.
         await release();
       }
     }
