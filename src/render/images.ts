@@ -3,7 +3,7 @@
 import { RenderError, errorMessage } from '../util/errors.js';
 import { notAFile, notPngOrJpeg } from '../util/files.js';
 import type { Size } from '../store/presets.js';
-import { cachedDecode, decodedImage, freeNow } from './decode-cache.js';
+import { cachedDecode, decodedImage, freeNow, type Holds } from './decode-cache.js';
 import { canvas, sharp, type CanvasModule } from './native.js';
 
 /** Largest input accepted: 40 megapixels and 16384 px a side (a 6K screenshot is 20 MP). */
@@ -96,11 +96,13 @@ export async function loadResized(
 
 /**
  * Decodes, orients and converts to sRGB, into a canvas of the image's own size (for drawImage to
- * scale). Kept in the thread's decode cache, so every preset and slide that shows it reuses it.
+ * scale). Kept in the thread's decode cache, so every preset and slide that shows it reuses it;
+ * the canvas stays valid until `holds` releases it.
  */
 export async function loadCanvas(
   file: string,
   what: string,
+  holds: Holds,
 ): Promise<{ canvas: InstanceType<CanvasModule['Canvas']>; width: number; height: number }> {
   await probeImage(file, what);
   try {
@@ -130,6 +132,7 @@ export async function loadCanvas(
         v.canvas.width = 0;
         v.canvas.height = 0;
       },
+      holds,
     );
   } catch (e) {
     throw new RenderError(`cannot decode ${what} ${file}: the file is corrupt or truncated (${firstLine(e)})`);
