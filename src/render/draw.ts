@@ -4,7 +4,7 @@ import type { Job } from '../plan/types.js';
 import type { Box, TextLayoutInfo } from './types.js';
 import { RenderError } from '../util/errors.js';
 import { backgroundFile, drawBackground, sliceOf } from './background.js';
-import { cachedDecode, cachedLayer, fileKey, fitsBudget, Holds } from './decode-cache.js';
+import { cachedLayer, fileKey, fitsBudget, Holds } from './decode-cache.js';
 import { autoModel, MODELS } from './devices.js';
 import { drawDeviceOver, drawDeviceUnder, hasUnderPart, rawToCanvas, type ScreenShot } from './frames.js';
 import { loadCanvas, loadResized, type ImageInfo } from './images.js';
@@ -13,7 +13,7 @@ import { applyFont } from './measure.js';
 import { canvas, type CanvasModule } from './native.js';
 import type { UserFrame } from './userframe.js';
 import { autoColour } from './text-colour.js';
-import { statusBarLayout, withStatusBar } from './statusbar.js';
+import { cleanStatusBar, statusBarLayout } from './statusbar.js';
 import { drawCallouts, layoutCallouts } from './callout.js';
 import { drawDecor } from './decor.js';
 
@@ -38,28 +38,22 @@ async function screenImage(
   holds: Holds,
 ): Promise<ScreenShot | undefined> {
   if (!shot) return undefined;
-  const img = await loadCanvas(shot.file, 'screenshot', holds);
-  // The status bar cleaned or hidden on a copy (statusbar.ts); the decoded canvas stays as captured.
-  // The copy is kept beside the decoded screenshot (same LRU and budget, by file, mode, model and
-  // direction), so a screenshot that serves many slides and locales is cleaned once per thread.
+  // The status bar cleaned or hidden (statusbar.ts) right after decoding, in the decoded canvas: kept
+  // in the decode LRU under its own key (by file, mode, model and direction), so a screenshot that
+  // serves many slides and locales is decoded and cleaned once per thread, and no copy of the
+  // capture as it was is kept beside it.
   const mode = job.style['status-bar'] ?? 'keep';
   const model = p.model === 'none' ? autoModel(job.device, job.presetId) : p.model;
-  const image =
-    mode === 'keep' || !statusBarLayout(model, img, job.rtl)
-      ? img.canvas
-      : (
-          await cachedDecode(
-            shot.file,
-            `status-bar|${mode}|${model}|${job.rtl ? 'rtl' : 'ltr'}`,
-            async () => ({ canvas: withStatusBar(img.canvas, img, mode, model, job.rtl) }),
-            () => img.width * img.height * 4,
-            (v) => {
-              v.canvas.width = 0;
-              v.canvas.height = 0;
-            },
-            holds,
-          )
-        ).canvas;
+  const rtl = job.rtl;
+  const clean =
+    mode !== 'keep' && statusBarLayout(model, shot, rtl)
+      ? {
+          kind: `status-bar|${mode}|${model}|${rtl ? 'rtl' : 'ltr'}`,
+          apply: (c: Canvas, size: { width: number; height: number }) => cleanStatusBar(c, size, mode, model, rtl),
+        }
+      : undefined;
+  const img = await loadCanvas(shot.file, 'screenshot', holds, clean);
+  const image = img.canvas;
   return { image, width: img.width, height: img.height, fit: p.fit === 'letterbox' ? 'contain' : 'cover' };
 }
 

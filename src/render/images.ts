@@ -97,18 +97,20 @@ export async function loadResized(
 /**
  * Decodes, orients and converts to sRGB, into a canvas of the image's own size (for drawImage to
  * scale). Kept in the thread's decode cache, so every preset and slide that shows it reuses it;
- * the canvas stays valid until `holds` releases it.
+ * the canvas stays valid until `holds` releases it. `prepare` changes the decoded pixels in place
+ * before they are kept (its `kind` names what it does: the key of that form of the file).
  */
 export async function loadCanvas(
   file: string,
   what: string,
   holds: Holds,
+  prepare?: { kind: string; apply: (c: InstanceType<CanvasModule['Canvas']>, size: Size) => void },
 ): Promise<{ canvas: InstanceType<CanvasModule['Canvas']>; width: number; height: number }> {
   await probeImage(file, what);
   try {
     return await cachedDecode(
       file,
-      'canvas',
+      prepare ? `canvas|${prepare.kind}` : 'canvas',
       async () => {
         const { data, info } = await sharp()(file, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
           .rotate()
@@ -124,6 +126,7 @@ export async function loadCanvas(
           0,
         );
         freeNow(data);
+        prepare?.apply(c, info);
         return { canvas: c, width: info.width, height: info.height };
       },
       (v) => v.width * v.height * 4,
