@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../src/project.js';
+import { calloutProblems } from '../src/plan/callout-check.js';
 import { layoutJob, loadBreakData, setFacts } from '../src/render/index.js';
 import { createMeasurer } from '../src/render/measure.js';
 import { layoutCallouts } from '../src/render/callout.js';
@@ -237,5 +238,19 @@ slides:
       'screenshots.yml:9:34: error: Expected a call-out region inside the 1080x2400 screenshot shots/en-US/android-phone/home.png for slides[0].callouts[0].width but x + width = 1260 > 1080; shrink the region, or limit it to one device family with devices: (or to locales with locales:)',
       'screenshots.yml:11:19: error: Expected a call-out region inside the 1080x2400 screenshot shots/en-US/android-phone/home.png for slides[0].callouts[1].height but y + height = 2900 > 2400; shrink the region, or limit it to one device family with devices: (or to locales with locales:)',
     ]);
+  });
+
+  it('reads only the screenshots a call-out is drawn from (each once)', () => {
+    const { loaded, plan } = loadProject({ config: path.join(ROOT, 'examples/habitual/screenshots.yml'), cwd: ROOT });
+    const read: string[] = [];
+    const problems = calloutProblems(loaded, plan.all, ROOT, (file) => {
+      read.push(path.relative(ROOT, file));
+      return { width: 1320, height: 2868 };
+    });
+    expect(problems).toEqual([]);
+    // The example's call-outs are on the home slide, iPhone only: 4 of its 36 screenshots.
+    expect(read.sort()).toEqual(
+      ['ar', 'de-DE', 'en-US', 'ja'].map((l) => `examples/habitual/shots/${l}/iphone/home.png`),
+    );
   });
 });

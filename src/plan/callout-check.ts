@@ -24,8 +24,11 @@ export function calloutProblems(
       : slide.callout
         ? [{ c: slide.callout, fp: ['slides', i, 'callout'] }]
         : [];
+    if (list.length === 0) return;
     for (const job of jobs) {
       if (job.slide !== slide.id || !job.screenshot) continue;
+      // Only a screenshot a call-out is drawn from is read (its header check inflates the whole PNG).
+      if (!list.some(({ c }) => job.callouts?.includes(c))) continue;
       if (!sizes.has(job.screenshot)) sizes.set(job.screenshot, headerSize(job.screenshot));
       const size = sizes.get(job.screenshot);
       if (!size) continue;

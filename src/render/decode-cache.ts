@@ -13,17 +13,51 @@ export interface Decoded {
 /** Default budget per process (a 2064x2752 screenshot is 17 MB as RGB, 22.7 MB as RGBA). The pool sets its own per worker. */
 let budget = 48 * 1024 * 1024;
 let used = 0;
-const entries = new Map<string, { value: unknown; bytes: number; dispose?: () => void }>();
+
+interface Entry {
+  value: unknown;
+  bytes: number;
+  dispose?: () => void;
+  /** Tasks holding the entry (Holds): it is evicted, and its memory freed, only when none does. */
+  refs: number;
+}
+const entries = new Map<string, Entry>();
+/** Entries being made: a second task asking for one waits for it instead of making it again. */
+const pending = new Map<string, Promise<unknown>>();
 const stats = { hits: 0, misses: 0 };
 const layers = { hits: 0, misses: 0 };
+
+/**
+ * What one task (an image being drawn) holds of the cache. An entry it got stays alive, however the
+ * LRU moves meanwhile, until `release()`; a value made but not kept (over the budget) is freed then.
+ * Another task of the same thread may evict entries while this one waits between two draws: without
+ * a hold, an evicted canvas would be freed (width 0) under the task still drawing from it.
+ */
+export class Holds {
+  private undo: Array<() => void> = [];
+
+  /** @internal */
+  add(fn: () => void): void {
+    this.undo.push(fn);
+  }
+
+  /** Lets go of everything held; the caller must not use those values afterwards. */
+  release(): void {
+    const undo = this.undo;
+    this.undo = [];
+    for (const fn of undo) fn();
+  }
+}
 
 export function setDecodeBudget(bytes: number): void {
   budget = Math.max(0, bytes);
   evict();
 }
 
-export function decodeStats(): { hits: number; misses: number; bytes: number; entries: number } {
-  return { ...stats, bytes: used, entries: entries.size };
+export function decodeStats(): { hits: number; misses: number; bytes: number; entries: number; held: number } {
+  let held = 0;
+  for (const e of entries.values()) if (e.refs > 0) held++;
+  return { ...stats, bytes: used, entries: entries.size, held };
 }
 
 /** Whether a value of `bytes` would be kept (it fits the budget). */
@@ -36,13 +70,25 @@ export function layerStats(): { hits: number; misses: number } {
   return { ...layers };
 }
 
+/** Least recently used first, down to the budget; an entry a task holds stays (and is freed on its last release). */
 function evict(): void {
+  if (used <= budget) return;
   for (const [k, v] of entries) {
     if (used <= budget) break;
+    if (v.refs > 0) continue;
     entries.delete(k);
     used -= v.bytes;
     v.dispose?.();
   }
+}
+
+function hold(e: Entry, holds: Holds | undefined): void {
+  if (!holds) return;
+  e.refs++;
+  holds.add(() => {
+    e.refs--;
+    if (e.refs === 0) evict();
+  });
 }
 
 /** A file named by path, mtime and size (undefined when it cannot be read): what decoded pixels of it depend on. */
@@ -57,7 +103,8 @@ export function fileKey(file: string): string | undefined {
 
 /**
  * The decoded pixels of `file`, from memory or from `decode` (which the caller owns, with its
- * own checks and messages). Images larger than the whole budget are decoded and not kept.
+ * own checks and messages). Images larger than the whole budget are decoded and not kept. The
+ * buffer is left to the garbage collector (nothing is freed at eviction), so it needs no hold.
  */
 export async function decodedImage(file: string, decode: () => Promise<Decoded>): Promise<Decoded> {
   return cachedDecode(file, 'raw', decode, (d) => d.data.length);
@@ -66,30 +113,34 @@ export async function decodedImage(file: string, decode: () => Promise<Decoded>)
 /**
  * The same LRU for any form of a file's decoded pixels (`kind` tells the forms apart, e.g. raw
  * bytes or a canvas holding them); `bytes` is what the value holds in memory, and `dispose`
- * frees memory the garbage collector does not see (a canvas's pixels) when the entry goes.
+ * frees memory the garbage collector does not see (a canvas's pixels) when the entry goes. A
+ * value with `dispose` must be read under `holds` (freed only once evicted and released).
  */
 export async function cachedDecode<T>(
   file: string,
   kind: string,
   decode: () => Promise<T>,
   bytes: (v: T) => number,
-  dispose?: (v: T) => void,
+  ...freeing: [] | [dispose: (v: T) => void, holds: Holds]
 ): Promise<T> {
   const st = fileKey(file);
-  return remember(st && `${kind}|${st}`, stats, decode, bytes, dispose);
+  const [dispose, holds] = freeing;
+  return remember(st && `${kind}|${st}`, stats, decode, bytes, dispose, holds);
 }
 
 /**
  * A drawn layer from memory, or from `draw`. `key` must name everything its pixels depend on
- * (draw.ts builds it); undefined draws without keeping. Counted against the decode budget.
+ * (draw.ts builds it); undefined draws without keeping. Counted against the decode budget; held
+ * by `holds` until it releases.
  */
 export async function cachedLayer<T>(
   key: string | undefined,
   draw: () => Promise<T>,
   bytes: (v: T) => number,
-  dispose?: (v: T) => void,
+  dispose: (v: T) => void,
+  holds: Holds,
 ): Promise<T> {
-  return remember(key && `layer|${key}`, layers, draw, bytes, dispose);
+  return remember(key && `layer|${key}`, layers, draw, bytes, dispose, holds);
 }
 
 async function remember<T>(
@@ -98,22 +149,37 @@ async function remember<T>(
   make: () => Promise<T>,
   bytes: (v: T) => number,
   dispose?: (v: T) => void,
+  holds?: Holds,
 ): Promise<T> {
-  const hit = key ? entries.get(key) : undefined;
-  if (hit) {
-    count.hits++;
-    entries.delete(key!);
-    entries.set(key!, hit);
-    return hit.value as T;
+  if (key) {
+    // Another task of this thread is making it: wait, then take it from memory (or make it, if it was not kept).
+    for (let p = pending.get(key); p; p = pending.get(key)) await p.catch(() => undefined);
+    const hit = entries.get(key);
+    if (hit) {
+      count.hits++;
+      entries.delete(key);
+      entries.set(key, hit);
+      hold(hit, holds);
+      return hit.value as T;
+    }
   }
   count.misses++;
-  const value = await make();
+  const making = make();
+  if (key) {
+    pending.set(key, making);
+    void making.finally(() => pending.delete(key)).catch(() => undefined);
+  }
+  const value = await making;
   const n = bytes(value);
-  // Another task of this thread may have made the same entry meanwhile: keep the one already counted.
   if (key && n <= budget && !entries.has(key)) {
-    entries.set(key, { value, bytes: n, dispose: dispose && (() => dispose(value)) });
+    const e: Entry = { value, bytes: n, dispose: dispose && (() => dispose(value)), refs: 0 };
+    entries.set(key, e);
     used += n;
+    hold(e, holds);
     evict();
+  } else if (dispose && holds) {
+    // Not kept: this task owns it alone, and frees it when done with it.
+    holds.add(() => dispose(value));
   }
   return value;
 }

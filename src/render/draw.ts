@@ -4,7 +4,7 @@ import type { Job } from '../plan/types.js';
 import type { Box, TextLayoutInfo } from './types.js';
 import { RenderError } from '../util/errors.js';
 import { backgroundFile, drawBackground, sliceOf } from './background.js';
-import { cachedLayer, fileKey, fitsBudget } from './decode-cache.js';
+import { cachedLayer, fileKey, fitsBudget, Holds } from './decode-cache.js';
 import { autoModel, MODELS } from './devices.js';
 import { drawDeviceOver, drawDeviceUnder, hasUnderPart, rawToCanvas, type ScreenShot } from './frames.js';
 import { loadCanvas, loadResized, type ImageInfo } from './images.js';
@@ -13,7 +13,7 @@ import { applyFont } from './measure.js';
 import { canvas, type CanvasModule } from './native.js';
 import type { UserFrame } from './userframe.js';
 import { autoColour } from './text-colour.js';
-import { withStatusBar } from './statusbar.js';
+import { cleanStatusBar, statusBarLayout } from './statusbar.js';
 import { drawCallouts, layoutCallouts } from './callout.js';
 import { drawDecor } from './decor.js';
 
@@ -31,21 +31,29 @@ export interface DrawAssets {
  * A screenshot at full resolution (decoded once per thread and kept as a canvas), for drawScreen
  * to crop or letterbox and scale into the screen in one high-quality drawImage.
  */
-async function screenImage(job: Job, p: DevicePlacement, shot: ImageInfo | undefined): Promise<ScreenShot | undefined> {
+async function screenImage(
+  job: Job,
+  p: DevicePlacement,
+  shot: ImageInfo | undefined,
+  holds: Holds,
+): Promise<ScreenShot | undefined> {
   if (!shot) return undefined;
-  const img = await loadCanvas(shot.file, 'screenshot');
-  // The status bar cleaned or hidden on a copy (statusbar.ts); the decoded canvas stays as captured.
+  // The status bar cleaned or hidden (statusbar.ts) right after decoding, in the decoded canvas: kept
+  // in the decode LRU under its own key (by file, mode, model and direction), so a screenshot that
+  // serves many slides and locales is decoded and cleaned once per thread, and no copy of the
+  // capture as it was is kept beside it.
   const mode = job.style['status-bar'] ?? 'keep';
-  const image =
-    mode === 'keep'
-      ? img.canvas
-      : withStatusBar(
-          img.canvas,
-          img,
-          mode,
-          p.model === 'none' ? autoModel(job.device, job.presetId) : p.model,
-          job.rtl,
-        );
+  const model = p.model === 'none' ? autoModel(job.device, job.presetId) : p.model;
+  const rtl = job.rtl;
+  const clean =
+    mode !== 'keep' && statusBarLayout(model, shot, rtl)
+      ? {
+          kind: `status-bar|${mode}|${model}|${rtl ? 'rtl' : 'ltr'}`,
+          apply: (c: Canvas, size: { width: number; height: number }) => cleanStatusBar(c, size, mode, model, rtl),
+        }
+      : undefined;
+  const img = await loadCanvas(shot.file, 'screenshot', holds, clean);
+  const image = img.canvas;
   return { image, width: img.width, height: img.height, fit: p.fit === 'letterbox' ? 'contain' : 'cover' };
 }
 
@@ -114,7 +122,13 @@ function baseKey(job: Job, layout: SlideLayout, first: Placed | undefined): stri
  * same look starts from. Drawn onto `c` once per thread and kept as a layer (decode-cache.ts, in the
  * decode budget); later images copy it, pixel for pixel, instead of drawing it again.
  */
-async function drawBase(c: Canvas, job: Job, layout: SlideLayout, first: Placed | undefined): Promise<void> {
+async function drawBase(
+  c: Canvas,
+  job: Job,
+  layout: SlideLayout,
+  first: Placed | undefined,
+  holds: Holds,
+): Promise<void> {
   const ctx = c.getContext('2d');
   const draw = async () => {
     await drawBackground(ctx, job);
@@ -135,6 +149,7 @@ async function drawBase(c: Canvas, job: Job, layout: SlideLayout, first: Placed 
       l.width = 0;
       l.height = 0;
     },
+    holds,
   );
   if (!drawn) blit(c, layer);
 }
@@ -157,7 +172,13 @@ function copyOf(c: Canvas): Canvas {
   return out;
 }
 
-async function drawDevices(ctx: Ctx, job: Job, devices: Placed[], assets: DrawAssets): Promise<ScreenShot | undefined> {
+async function drawDevices(
+  ctx: Ctx,
+  job: Job,
+  devices: Placed[],
+  assets: DrawAssets,
+  holds: Holds,
+): Promise<ScreenShot | undefined> {
   let primary: ScreenShot | undefined;
   const frameCanvas = assets.frame
     ? rawToCanvas(assets.frame.rgba, assets.frame.width, assets.frame.height)
@@ -166,7 +187,7 @@ async function drawDevices(ctx: Ctx, job: Job, devices: Placed[], assets: DrawAs
   for (const [i, { placement, shot }] of devices.entries()) {
     const frame = placement.frameFile ? frameCanvas : undefined;
     if (i > 0) drawDeviceUnder(ctx, placement, !!frame);
-    const screen = await screenImage(job, placement, shot);
+    const screen = await screenImage(job, placement, shot, holds);
     if (placement.which === 'primary' && shot === assets.shots.primary) primary = screen;
     drawDeviceOver(ctx, placement, screen, frame);
   }
@@ -346,6 +367,22 @@ export async function drawJob(
   layout: SlideLayout,
   assets: DrawAssets,
 ): Promise<{ canvas: Canvas; text: TextLayoutInfo[] }> {
+  // What this image reads from the thread's cache (decoded screenshots, cleaned copies, layers)
+  // stays alive until it is drawn, whatever other images of the thread evict meanwhile.
+  const holds = new Holds();
+  try {
+    return await drawWith(job, layout, assets, holds);
+  } finally {
+    holds.release();
+  }
+}
+
+async function drawWith(
+  job: Job,
+  layout: SlideLayout,
+  assets: DrawAssets,
+  holds: Holds,
+): Promise<{ canvas: Canvas; text: TextLayoutInfo[] }> {
   const { width: W, height: H } = layout;
   const c = takeCanvas(W, H);
   const ctx = c.getContext('2d');
@@ -354,16 +391,17 @@ export async function drawJob(
   const devices = devicesOf(layout, assets);
   // Refused before anything is drawn (or kept): a screenshot far from its screen's shape.
   for (const { placement, shot } of devices) if (shot) checkAspect(job, placement, shot);
-  await drawBase(c, job, layout, devices[0]);
+  await drawBase(c, job, layout, devices[0], holds);
   let shown: ScreenShot | undefined;
   if (layout.fullBleed) await drawFullBleed(ctx, layout, assets.shots.primary);
-  else shown = await drawDevices(ctx, job, devices, assets);
+  else shown = await drawDevices(ctx, job, devices, assets, holds);
   if (layout.decor) drawDecor(ctx, layout.decor, layout.rtl);
   // Call-outs over the devices, under the text; magnified from the screenshot as shown (status bar included).
   const callouts = layoutCallouts(job, layout, assets.shots.primary);
   if (callouts.length) {
     const src =
-      shown?.image ?? (assets.shots.primary && (await loadCanvas(assets.shots.primary.file, 'screenshot')).canvas);
+      shown?.image ??
+      (assets.shots.primary && (await loadCanvas(assets.shots.primary.file, 'screenshot', holds)).canvas);
     drawCallouts(ctx, callouts, src);
   }
   const text: TextLayoutInfo[] = [];

@@ -3,7 +3,7 @@
 import { RenderError, errorMessage } from '../util/errors.js';
 import { notAFile, notPngOrJpeg } from '../util/files.js';
 import type { Size } from '../store/presets.js';
-import { cachedDecode, decodedImage, freeNow } from './decode-cache.js';
+import { cachedDecode, decodedImage, freeNow, type Holds } from './decode-cache.js';
 import { canvas, sharp, type CanvasModule } from './native.js';
 
 /** Largest input accepted: 40 megapixels and 16384 px a side (a 6K screenshot is 20 MP). */
@@ -96,17 +96,21 @@ export async function loadResized(
 
 /**
  * Decodes, orients and converts to sRGB, into a canvas of the image's own size (for drawImage to
- * scale). Kept in the thread's decode cache, so every preset and slide that shows it reuses it.
+ * scale). Kept in the thread's decode cache, so every preset and slide that shows it reuses it;
+ * the canvas stays valid until `holds` releases it. `prepare` changes the decoded pixels in place
+ * before they are kept (its `kind` names what it does: the key of that form of the file).
  */
 export async function loadCanvas(
   file: string,
   what: string,
+  holds: Holds,
+  prepare?: { kind: string; apply: (c: InstanceType<CanvasModule['Canvas']>, size: Size) => void },
 ): Promise<{ canvas: InstanceType<CanvasModule['Canvas']>; width: number; height: number }> {
   await probeImage(file, what);
   try {
     return await cachedDecode(
       file,
-      'canvas',
+      prepare ? `canvas|${prepare.kind}` : 'canvas',
       async () => {
         const { data, info } = await sharp()(file, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
           .rotate()
@@ -122,6 +126,7 @@ export async function loadCanvas(
           0,
         );
         freeNow(data);
+        prepare?.apply(c, info);
         return { canvas: c, width: info.width, height: info.height };
       },
       (v) => v.width * v.height * 4,
@@ -130,6 +135,7 @@ export async function loadCanvas(
         v.canvas.width = 0;
         v.canvas.height = 0;
       },
+      holds,
     );
   } catch (e) {
     throw new RenderError(`cannot decode ${what} ${file}: the file is corrupt or truncated (${firstLine(e)})`);

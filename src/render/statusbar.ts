@@ -9,7 +9,7 @@ import type { Size } from '../store/presets.js';
 import { contrastRatio } from '../util/contrast.js';
 import type { ModelId } from './devices.js';
 import { cssFont, familyChain } from './fonts.js';
-import { canvas, type CanvasModule } from './native.js';
+import type { CanvasModule } from './native.js';
 import type { Box } from './types.js';
 
 type Canvas = InstanceType<CanvasModule['Canvas']>;
@@ -261,19 +261,19 @@ function drawIcon(ctx: Ctx, icon: StatusIcon, ios: boolean, ink: string): void {
 }
 
 /**
- * A copy of the screenshot with its status bar cleaned or hidden; the original canvas is not
- * touched (it is shared through the decode cache).
+ * Cleans or hides the status bar of a decoded screenshot in place (`c` holds the capture at its own
+ * size); false, and nothing drawn, where the mode keeps it or the model's capture shows no bar. The
+ * caller owns `c`: a cleaned screenshot is kept in the decode cache under its own key, beside no
+ * copy of the capture as it was.
  */
-export function withStatusBar(image: Canvas, size: Size, mode: StatusBarMode, model: ModelId, rtl: boolean): Canvas {
+export function cleanStatusBar(c: Canvas, size: Size, mode: StatusBarMode, model: ModelId, rtl: boolean): boolean {
   const layout = statusBarLayout(model, size, rtl);
-  if (mode === 'keep' || !layout) return image;
-  const c = canvas().createCanvas(size.width, size.height);
+  if (mode === 'keep' || !layout) return false;
   const ctx = c.getContext('2d');
-  ctx.drawImage(image, 0, 0);
   const bg = fillColour(ctx, size.width, layout.bar.height + layout.scale * 2);
   ctx.fillStyle = bg;
   ctx.fillRect(0, 0, size.width, Math.ceil(layout.bar.height));
-  if (mode === 'hide') return c;
+  if (mode === 'hide') return true;
   const ink = inkOn(bg);
   ctx.font = cssFont(layout.time.weight, layout.time.size, familyChain({ locale: 'en-US', userFonts: [] }));
   ctx.textAlign = layout.time.align;
@@ -281,5 +281,5 @@ export function withStatusBar(image: Canvas, size: Size, mode: StatusBarMode, mo
   ctx.fillStyle = ink;
   ctx.fillText(layout.time.text, layout.time.x, layout.time.baseline);
   for (const icon of layout.icons) drawIcon(ctx, icon, layout.kind !== 'android', ink);
-  return c;
+  return true;
 }
