@@ -259,6 +259,15 @@ describe('what the render API receives', () => {
     expect(sleeps).toHaveLength(2);
   });
 
+  it('a request that times out says so (an abort has no cause to name)', async () => {
+    // Never answers: the client's own time-out ends each attempt.
+    const { url } = await recording(() => undefined);
+    const c = new RenderApiClient({ baseUrl: url, retries: 0, requestTimeoutMs: 50 });
+    const err = await caught(c.getRender('slow'));
+    expect(err).toBeInstanceOf(RemoteError);
+    expect(err!.message).toBe(`GET ${url}/v1/renders/slow failed: The operation was aborted due to timeout`);
+  });
+
   it("honours a 5xx's Retry-After, capped at four times maxDelayMs; Retry-After: 0 retries at once; onRetry tells each wait", async () => {
     const { url } = await recording((_req, res, n) => {
       if (n === 1) return json(res, 500, { error: { code: 'internal', message: 'busy' } }, { 'retry-after': '3' });
