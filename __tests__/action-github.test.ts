@@ -475,6 +475,30 @@ describe('preview branch', () => {
     expect([...fake.filesOf(B).keys()].sort()).toEqual([...two.names, previewName(img('d'))].sort());
   });
 
+  it('publishing the same sheets again makes no commit, whichever comment was updated last; a stray or missing file does', async () => {
+    const gh = client();
+    fake.openPull(1);
+    fake.openPull(2);
+    const B = 'storeshots-previews';
+    await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(1));
+    await publishPreviews(gh, repo(), B, 'https://github.com', [img('b')], at(2));
+    expect((await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(1))).committed).toBe(false);
+    const message = () => fake.commits.get(fake.refs.get(`heads/${B}`)!)!.message;
+    // A file nobody's comment shows, added by hand: the next update drops it.
+    fake.commitTo(B, { 'stray.png': Buffer.from('x') }, message());
+    expect((await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(1))).committed).toBe(true);
+    expect(fake.filesOf(B).has('stray.png')).toBe(false);
+    // A sheet swapped for a stray one (same count): the sheet is put back.
+    fake.commitTo(B, { [previewName(img('b'))]: null, 'stray.png': Buffer.from('x') }, message());
+    const r = await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(1));
+    expect(r.committed).toBe(true);
+    expect([...fake.filesOf(B).keys()].sort()).toEqual([previewName(img('a'))]);
+    // Another comment showing the same sheet: no new file, but the index must say so.
+    fake.openPull(3);
+    expect((await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(3))).committed).toBe(true);
+    expect(Object.keys(parseIndex(message()).comments).sort()).toEqual(['1:', '3:']);
+  });
+
   it('20 updates leave the branch at most twice the size of one update (reachable objects)', async () => {
     const gh = client();
     fake.openPull(7);
