@@ -10,9 +10,9 @@ import {
   upsertStickyComment,
   MAX_COMMENT_CHARS,
 } from '../src/github/comment.js';
-import { publishPreviews } from '../src/github/previews.js';
-import { syncReleasePr } from '../src/github/release-pr.js';
-import { gitBlobSha } from '../src/github/git.js';
+import { formatIndex, parseIndex, previewName, publishPreviews } from '../src/github/previews.js';
+import { syncReleasePr, type TreeChanges } from '../src/github/release-pr.js';
+import { branchHead, createCommit, gitBlobSha, setBranch } from '../src/github/git.js';
 import { FakeGitHub } from './fakes/github.js';
 
 let fake: FakeGitHub;
@@ -344,6 +344,161 @@ describe('preview branch', () => {
     expect(fake.reachable('storeshots-previews').commits).toBe(1);
   });
 
+  it('a refused ref move (422 or 409: another run moved or made the branch) is tried again on the new head, three times at most', async () => {
+    const gh = client();
+    fake.openPull(1);
+    const B = 'storeshots-previews';
+    const refWrites = () =>
+      fake.log
+        .filter((l) => /\/git\/refs(\/heads(\/|%2F)storeshots-previews)?$/.test(l.path))
+        .map((l) => `${l.method} ${l.status}`);
+    // Another run made the branch first: the create answers 422, the next attempt moves it.
+    fake.faults.push({ method: 'POST', path: /\/git\/refs$/, status: 422, message: 'Reference already exists' });
+    expect((await publishPreviews(gh, repo(), B, 'https://github.com', [img('en-US')], at(1))).committed).toBe(true);
+    expect(refWrites()).toEqual(['POST 422', 'POST 201']);
+    fake.log.length = 0;
+    fake.faults.push({ method: 'PATCH', path: /\/git\/refs\/heads/, status: 409, message: 'Conflict' });
+    expect((await publishPreviews(gh, repo(), B, 'https://github.com', [img('de-DE')], at(1))).committed).toBe(true);
+    expect(refWrites()).toEqual(['PATCH 409', 'PATCH 200']);
+    expect([...fake.filesOf(B).values()].map(String)).toEqual(['image de-DE']);
+    fake.log.length = 0;
+    fake.faults.push({
+      method: 'PATCH',
+      path: /\/git\/refs\/heads/,
+      status: 422,
+      message: 'Update is not a fast forward',
+      times: 3,
+    });
+    const err = await publishPreviews(gh, repo(), B, 'https://github.com', [img('ja')], at(1)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 422 });
+    expect(refWrites()).toEqual(['PATCH 422', 'PATCH 422', 'PATCH 422']);
+    // A rule or protection, or any other status, is final at once.
+    for (const [status, message] of [
+      [422, 'Repository rule violations found'],
+      [422, 'Cannot update this protected ref.'],
+      [500, 'Server Error'],
+    ] as const) {
+      fake.log.length = 0;
+      fake.faults.push({ method: 'PATCH', path: /\/git\/refs\/heads/, status, message });
+      const refused = await publishPreviews(gh, repo(), B, 'https://github.com', [img('ar')], at(1)).catch(
+        (e: unknown) => e,
+      );
+      expect(refused, message).toMatchObject({ status });
+      expect(refWrites(), message).toEqual([`PATCH ${status}`]);
+    }
+    expect([...fake.filesOf(B).values()].map(String)).toEqual(['image de-DE']);
+  });
+
+  it('another update landing while one is built is kept: the update builds again on it rather than drop its sheets', async () => {
+    fake.openPull(1);
+    fake.openPull(2);
+    const B = 'storeshots-previews';
+    const gh = client();
+    const other = client();
+    await publishPreviews(gh, repo(), B, 'https://github.com', [img('en-US', ' pr1')], at(1));
+    let raced = false;
+    gh.hook.after('request', async (_res, options) => {
+      // Right after this run made its commit, PR 2's run updates the branch.
+      if (!raced && options.method === 'POST' && String(options.url).endsWith('/git/commits')) {
+        raced = true;
+        await publishPreviews(other, repo(), B, 'https://github.com', [img('en-US', ' pr2')], at(2));
+      }
+    });
+    const r = await publishPreviews(gh, repo(), B, 'https://github.com', [img('en-US', ' pr1 v2')], at(1));
+    expect(r.committed).toBe(true);
+    expect([...fake.filesOf(B).values()].map(String).sort()).toEqual(['image en-US pr1 v2', 'image en-US pr2']);
+    const head = fake.commits.get(fake.refs.get(`heads/${B}`)!)!;
+    expect(head.parents).toEqual([]);
+    expect(parseIndex(head.message).comments).toEqual({
+      '1:': { pr: 1, names: [r.names[0]] },
+      '2:': { pr: 2, names: [...fake.filesOf(B).keys()].filter((n) => n !== r.names[0]) },
+    });
+  });
+
+  it('names each image by its bytes once (a repeated image is uploaded once), with a URL that keeps the branch readable', async () => {
+    const gh = client();
+    fake.openPull(3);
+    const same = img('en-US');
+    const r = await publishPreviews(
+      gh,
+      repo(),
+      'previews/ü',
+      'https://ghe.example',
+      [same, { ...same, label: 'de-DE' }, img('ja')],
+      at(3, 'nightly'),
+    );
+    const [a, b] = [r.previews[0]!.name, r.previews[2]!.name];
+    expect(r.previews).toEqual([
+      { label: 'en-US', name: a, url: `https://ghe.example/acme/habitual/blob/previews/%C3%BC/${a}?raw=true` },
+      { label: 'de-DE', name: a, url: `https://ghe.example/acme/habitual/blob/previews/%C3%BC/${a}?raw=true` },
+      { label: 'ja', name: b, url: `https://ghe.example/acme/habitual/blob/previews/%C3%BC/${b}?raw=true` },
+    ]);
+    expect(a).toMatch(/^[0-9a-f]{32}\.png$/);
+    expect(r.names).toEqual([a, b].sort());
+    expect(fake.log.filter((l) => l.method === 'POST' && l.path.endsWith('/git/blobs'))).toHaveLength(2);
+    expect([...fake.filesOf('previews/ü').keys()].sort()).toEqual([a, b].sort());
+    const message = fake.commits.get(fake.refs.get('heads/previews/ü')!)!.message;
+    expect(message).toBe(formatIndex({ version: 1, comments: { '3:nightly': { pr: 3, names: [a, b].sort() } } }));
+    expect(message).toBe(
+      `storeshots: preview images of 1 comment(s)\n\n<!-- storeshots:previews\n${JSON.stringify({ version: 1, comments: { '3:nightly': { pr: 3, names: [a, b].sort() } } })}\n-->\n`,
+    );
+  });
+
+  it('reads the index back from a commit message, and starts afresh from one that is not ours, cut or of another version', () => {
+    const index = { version: 1 as const, comments: { '4:': { pr: 4, names: ['a.png'] } } };
+    expect(parseIndex(formatIndex(index))).toEqual(index);
+    expect(parseIndex(`merged by hand\n\n${formatIndex(index)}`)).toEqual(index);
+    const empty = { version: 1, comments: {} };
+    expect(parseIndex(undefined)).toEqual(empty);
+    expect(parseIndex('')).toEqual(empty);
+    expect(parseIndex('Initial commit')).toEqual(empty);
+    expect(parseIndex(formatIndex(index).slice(0, 60))).toEqual(empty);
+    expect(parseIndex(formatIndex({ ...index, version: 2 } as never))).toEqual(empty);
+    expect(parseIndex('<!-- storeshots:previews\n{"version":1}\n-->')).toEqual(empty);
+    expect(parseIndex('<!-- storeshots:previews\n{"version":1,"comments":7}\n-->')).toEqual(empty);
+    expect(parseIndex('<!-- storeshots:previews\nnull\n-->')).toEqual(empty);
+  });
+
+  it('a sheet the branch lost is not kept in the index: that comment is dropped, the others stay', async () => {
+    const gh = client();
+    fake.openPull(1);
+    fake.openPull(2);
+    const B = 'storeshots-previews';
+    const one = await publishPreviews(gh, repo(), B, 'https://github.com', [img('a'), img('b')], at(1));
+    const two = await publishPreviews(gh, repo(), B, 'https://github.com', [img('c')], at(2));
+    // Someone deletes one of PR 1's sheets from the branch by hand.
+    fake.commitTo(B, { [one.names[0]!]: null }, fake.commits.get(fake.refs.get(`heads/${B}`)!)!.message);
+    fake.openPull(3);
+    await publishPreviews(gh, repo(), B, 'https://github.com', [img('d')], at(3));
+    const head = fake.commits.get(fake.refs.get(`heads/${B}`)!)!;
+    expect(Object.keys(parseIndex(head.message).comments).sort()).toEqual(['2:', '3:']);
+    expect([...fake.filesOf(B).keys()].sort()).toEqual([...two.names, previewName(img('d'))].sort());
+  });
+
+  it('publishing the same sheets again makes no commit, whichever comment was updated last; a stray or missing file does', async () => {
+    const gh = client();
+    fake.openPull(1);
+    fake.openPull(2);
+    const B = 'storeshots-previews';
+    await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(1));
+    await publishPreviews(gh, repo(), B, 'https://github.com', [img('b')], at(2));
+    expect((await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(1))).committed).toBe(false);
+    const message = () => fake.commits.get(fake.refs.get(`heads/${B}`)!)!.message;
+    // A file nobody's comment shows, added by hand: the next update drops it.
+    fake.commitTo(B, { 'stray.png': Buffer.from('x') }, message());
+    expect((await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(1))).committed).toBe(true);
+    expect(fake.filesOf(B).has('stray.png')).toBe(false);
+    // A sheet swapped for a stray one (same count): the sheet is put back.
+    fake.commitTo(B, { [previewName(img('b'))]: null, 'stray.png': Buffer.from('x') }, message());
+    const r = await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(1));
+    expect(r.committed).toBe(true);
+    expect([...fake.filesOf(B).keys()].sort()).toEqual([previewName(img('a'))]);
+    // Another comment showing the same sheet: no new file, but the index must say so.
+    fake.openPull(3);
+    expect((await publishPreviews(gh, repo(), B, 'https://github.com', [img('a')], at(3))).committed).toBe(true);
+    expect(Object.keys(parseIndex(message()).comments).sort()).toEqual(['1:', '3:']);
+  });
+
   it('20 updates leave the branch at most twice the size of one update (reachable objects)', async () => {
     const gh = client();
     fake.openPull(7);
@@ -461,6 +616,130 @@ describe('release pull request', () => {
     expect(String(branch.get('fastlane/metadata/android/en-US/images/phoneScreenshots/01_home.png'))).toBe('play 1');
     // Run again on the same base: nothing to do.
     expect((await syncReleasePr(gh, repo(), opts('1'))).operation).toBe('unchanged');
+  });
+
+  it('tells the body what the set changes in the base tree; asks for no labels when given none; closes with a comment naming the base', async () => {
+    const gh = client();
+    const [home, play] = files('1').map((f) => f.path);
+    fake.commitTo('main', {
+      [home!]: Buffer.from('home 0'),
+      'fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png': Buffer.from('old'),
+    });
+    const seen: TreeChanges[] = [];
+    const body = (c: TreeChanges) => (seen.push(c), `${c.changed.length} changed, ${c.added.length} added`);
+    const a = await syncReleasePr(gh, repo(), opts('1', { body, labels: [] }));
+    const head = fake.refs.get('heads/storeshots/screenshots')!;
+    expect(a).toEqual({
+      operation: 'created',
+      number: 1,
+      url: 'https://github.com/acme/habitual/pull/1',
+      commit: head,
+      changed: 2,
+      removed: 1,
+    });
+    expect(seen).toEqual([
+      {
+        base: 'main',
+        changed: [home],
+        added: [play],
+        removed: ['fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png'],
+        unchanged: 0,
+      },
+    ]);
+    expect(fake.pulls[0]).toMatchObject({ body: '1 changed, 1 added', title: 'Update store screenshots', labels: [] });
+    expect(fake.log.filter((l) => l.path.endsWith('/labels'))).toEqual([]);
+    expect(fake.commits.get(head)).toMatchObject({ message: 'storeshots 1', parents: [fake.refs.get('heads/main')] });
+    // The set's home image lands on the base as it is: one file unchanged, one still to add.
+    fake.commitTo('main', { [home!]: Buffer.from('home 1') });
+    const b = await syncReleasePr(gh, repo(), opts('1', { body, labels: [] }));
+    expect(b).toEqual({
+      operation: 'updated',
+      number: 1,
+      url: 'https://github.com/acme/habitual/pull/1',
+      commit: fake.refs.get('heads/storeshots/screenshots'),
+      changed: 1,
+      removed: 1,
+    });
+    expect(seen[1]).toEqual({
+      base: 'main',
+      changed: [],
+      added: [play],
+      removed: ['fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png'],
+      unchanged: 1,
+    });
+    fake.commitTo('main', {
+      [play!]: Buffer.from('play 1'),
+      'fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png': null,
+    });
+    const c = await syncReleasePr(gh, repo(), opts('1', { body, labels: [] }));
+    expect(c).toEqual({
+      operation: 'closed',
+      number: 1,
+      url: 'https://github.com/acme/habitual/pull/1',
+      changed: 0,
+      removed: 0,
+    });
+    expect(fake.comments.map((x) => [x.issue, x.body])).toEqual([
+      [1, 'The base branch `main` now has exactly these screenshots: closing.'],
+    ]);
+  });
+
+  it('a truncated listing of the base removes nothing rather than guess; a truncated branch listing is never taken as the same tree', async () => {
+    const gh = client();
+    fake.commitTo('main', { 'fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png': Buffer.from('old') });
+    let truncate = false;
+    gh.hook.after('request', async (res, options) => {
+      if (truncate && String(options.url).includes('/git/trees/'))
+        (res as unknown as { data: { truncated: boolean } }).data.truncated = true;
+    });
+    truncate = true;
+    const a = await syncReleasePr(gh, repo(), opts('1'));
+    expect(a).toMatchObject({ operation: 'created', changed: 2, removed: 0 });
+    expect(
+      fake.filesOf('storeshots/screenshots').has('fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png'),
+    ).toBe(true);
+    // The same set again: a truncated listing of the branch cannot prove the tree is the same, so it commits.
+    const b = await syncReleasePr(gh, repo(), opts('1'));
+    expect(b.operation).toBe('updated');
+    expect(b.commit).toBeDefined();
+    truncate = false;
+    const c = await syncReleasePr(gh, repo(), opts('1'));
+    expect(c).toMatchObject({ operation: 'updated', removed: 1 });
+    expect(
+      fake.filesOf('storeshots/screenshots').has('fastlane/screenshots/en-US/02_appstore.iphone_6_9_old.png'),
+    ).toBe(false);
+    expect((await syncReleasePr(gh, repo(), opts('1'))).operation).toBe('unchanged');
+  });
+
+  it('a branch that holds one more file than the set would give it is rebuilt', async () => {
+    const gh = client();
+    await syncReleasePr(gh, repo(), opts('1'));
+    // Someone amends the release branch's commit with an extra file (still one commit on the base).
+    const head = fake.commits.get(fake.refs.get('heads/storeshots/screenshots')!)!;
+    const amended = await createCommit(
+      gh,
+      repo(),
+      head.tree,
+      head.parents,
+      {
+        add: [{ path: 'notes.txt', content: Buffer.from('mine') }],
+        remove: [],
+      },
+      'amended',
+    );
+    await setBranch(gh, repo(), 'storeshots/screenshots', amended.sha, true);
+    expect(fake.filesOf('storeshots/screenshots').has('notes.txt')).toBe(true);
+    const r = await syncReleasePr(gh, repo(), opts('1'));
+    expect(r.operation).toBe('updated');
+    expect(fake.filesOf('storeshots/screenshots').has('notes.txt')).toBe(false);
+  });
+
+  it('the branch head of a missing branch is undefined; any other error reading it is thrown', async () => {
+    const gh = client();
+    expect(await branchHead(gh, repo(), 'nope')).toBeUndefined();
+    expect(await branchHead(gh, repo(), 'main')).toBe(fake.refs.get('heads/main'));
+    fake.faults.push({ method: 'GET', path: '/git/ref/', status: 500, message: 'Server Error' });
+    await expect(branchHead(gh, repo(), 'main')).rejects.toMatchObject({ status: 500 });
   });
 
   it('computes blob ids the way git does', () => {

@@ -119,6 +119,273 @@ describe('render API client', () => {
   });
 });
 
+/** A loopback render API that records every request as received: method, path, headers, body. */
+async function recording(answer: Handler) {
+  const got: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }> = [];
+  const url = await serve((req, res, n) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      got.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      answer(req, res, n);
+    });
+  });
+  return { url, got };
+}
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+  void res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as RemoteError,
+  );
+
+describe('what the render API receives', () => {
+  it('sends the key as a bearer token, a JSON body with its content type, and the Idempotency-Key on create', async () => {
+    const { url, got } = await recording((req, res) =>
+      json(
+        res,
+        req.method === 'POST' && req.url === '/v1/renders' ? 202 : 200,
+        { id: 'rnd_1', status: 'processing' },
+        {
+          'idempotent-replayed': 'true',
+        },
+      ),
+    );
+    const c = client(url, []);
+    const created = await c.createRender({ canvas: { preset: 'play.phone' }, slides: [{ id: 'é' }] }, 'ss1-abc');
+    expect(created.status).toBe(202);
+    expect(created.data).toEqual({ id: 'rnd_1', status: 'processing' });
+    expect(created.headers.get('idempotent-replayed')).toBe('true');
+    expect(await c.getRender('rnd x/y')).toEqual({ id: 'rnd_1', status: 'processing' });
+    expect(await c.cancel('rnd_1')).toEqual({ id: 'rnd_1', status: 'processing' });
+    await new RenderApiClient({ baseUrl: url }).getRender('rnd_2');
+    const seen = got.map((r) => ({
+      line: `${r.method} ${r.url}`,
+      authorization: r.headers.authorization,
+      accept: r.headers.accept,
+      type: r.headers['content-type'],
+      key: r.headers['idempotency-key'],
+      body: r.body,
+    }));
+    const plain = { accept: 'application/json', type: undefined, key: undefined, body: '' };
+    expect(seen).toEqual([
+      {
+        line: 'POST /v1/renders',
+        authorization: 'Bearer k1',
+        accept: 'application/json',
+        type: 'application/json',
+        key: 'ss1-abc',
+        body: '{"canvas":{"preset":"play.phone"},"slides":[{"id":"é"}]}',
+      },
+      { line: 'GET /v1/renders/rnd%20x%2Fy', authorization: 'Bearer k1', ...plain },
+      { line: 'POST /v1/renders/rnd_1/cancel', authorization: 'Bearer k1', ...plain },
+      // Without a key, no authorization header at all.
+      { line: 'GET /v1/renders/rnd_2', authorization: undefined, ...plain },
+    ]);
+  });
+
+  it('joins paths to the base (trailing slashes, a path prefix, no leading slash) and follows an absolute polling URL as given', async () => {
+    const { url, got } = await recording((_req, res) => json(res, 200, {}));
+    const c = new RenderApiClient({ baseUrl: `${url}/api//` });
+    expect(c.baseUrl).toBe(`${url}/api`);
+    await c.request('GET', 'v1/renders/a');
+    await c.request('GET', '/v1/renders/b');
+    await c.request('GET', `${url}/elsewhere/v1/renders/c`);
+    expect(got.map((r) => r.url)).toEqual(['/api/v1/renders/a', '/api/v1/renders/b', '/elsewhere/v1/renders/c']);
+    // https: the same, through the client's fetch (no traffic leaves the machine).
+    const asked: string[] = [];
+    const tls = new RenderApiClient({
+      baseUrl: 'https://render.example/',
+      fetch: async (u) => (asked.push(String(u)), new Response('{}', { status: 200 })),
+    });
+    expect(tls.baseUrl).toBe('https://render.example');
+    await tls.request('GET', 'https://poll.example/v1/renders/d');
+    await tls.request('GET', '/v1/renders/e');
+    expect(asked).toEqual(['https://poll.example/v1/renders/d', 'https://render.example/v1/renders/e']);
+  });
+
+  it('an error names the method, URL, status, code and message; a body that is not JSON is quoted (500 characters at most)', async () => {
+    const long = 'x'.repeat(600);
+    const { url } = await recording((req, res) => {
+      if (req.url === '/v1/renders/plain') return void res.writeHead(404, { 'content-type': 'text/plain' }).end(long);
+      if (req.url === '/v1/renders/codeonly') return json(res, 400, { error: { code: 'bad' } });
+      if (req.url === '/v1/renders/noparam')
+        return json(res, 400, { error: { code: 'invalid_request', message: 'bad slide' } });
+      if (req.url === '/v1/renders/notjson') return void res.writeHead(200).end('<html>');
+      // An error whose body is cut off midway: no text to quote.
+      res.writeHead(500, { 'content-length': '100' }).write('partial', () => setTimeout(() => res.destroy(), 20));
+    });
+    const c = new RenderApiClient({ baseUrl: url, retries: 0 });
+    const plain = await caught(c.getRender('plain'));
+    expect(plain).toBeInstanceOf(RemoteError);
+    expect(plain).toMatchObject({ name: 'RemoteError', status: 404, code: undefined });
+    expect(plain!.message).toBe(`GET ${url}/v1/renders/plain answered 404: ${'x'.repeat(500)}`);
+    const codeOnly = await caught(c.getRender('codeonly'));
+    expect(codeOnly).toMatchObject({ status: 400, code: 'bad' });
+    expect(codeOnly!.message).toBe(`GET ${url}/v1/renders/codeonly answered 400 bad: {"error":{"code":"bad"}}`);
+    expect((await caught(c.getRender('noparam')))!.message).toBe(
+      `GET ${url}/v1/renders/noparam answered 400 invalid_request: bad slide`,
+    );
+    const notJson = await caught(c.getRender('notjson'));
+    expect(notJson).toBeInstanceOf(RemoteError);
+    expect(notJson!.message).toBe(`GET ${url}/v1/renders/notjson answered 200 with a body that is not JSON`);
+    const cut = await caught(c.getRender('cut'));
+    expect(cut).toBeInstanceOf(RemoteError);
+    expect(cut).toMatchObject({ status: 500 });
+    expect(cut!.message).toBe(`GET ${url}/v1/renders/cut answered 500: `);
+  });
+
+  it('a connection that fails names its cause and is retried', async () => {
+    const { url } = await recording(() => undefined);
+    server!.closeAllConnections();
+    await new Promise<void>((r) => server!.close(() => r()));
+    server = undefined;
+    const port = new URL(url).port;
+    const sleeps: number[] = [];
+    const retried: number[] = [];
+    const c = new RenderApiClient({
+      baseUrl: url,
+      retries: 2,
+      minDelayMs: 40,
+      sleep: async (ms) => void sleeps.push(ms),
+      onRetry: (i) => void retried.push(i.attempt),
+    });
+    const err = await caught(c.getRender('x'));
+    expect(err).toBeInstanceOf(RemoteError);
+    expect(err!.message).toBe(`GET ${url}/v1/renders/x failed: connect ECONNREFUSED 127.0.0.1:${port}`);
+    expect(err!.status).toBeUndefined();
+    expect(retried).toEqual([1, 2]);
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('a request that times out says so (an abort has no cause to name)', async () => {
+    // Never answers: the client's own time-out ends each attempt.
+    const { url } = await recording(() => undefined);
+    const c = new RenderApiClient({ baseUrl: url, retries: 0, requestTimeoutMs: 50 });
+    const err = await caught(c.getRender('slow'));
+    expect(err).toBeInstanceOf(RemoteError);
+    expect(err!.message).toBe(`GET ${url}/v1/renders/slow failed: The operation was aborted due to timeout`);
+  });
+
+  it("honours a 5xx's Retry-After, capped at four times maxDelayMs; Retry-After: 0 retries at once; onRetry tells each wait", async () => {
+    const { url } = await recording((_req, res, n) => {
+      if (n === 1) return json(res, 500, { error: { code: 'internal', message: 'busy' } }, { 'retry-after': '3' });
+      if (n === 2) return void res.writeHead(503, { 'retry-after': '100' }).end('down');
+      if (n === 3) return void res.writeHead(503, { 'retry-after': '0' }).end('down');
+      json(res, 200, { id: 'rnd_1', status: 'queued' });
+    });
+    const sleeps: number[] = [];
+    const infos: unknown[] = [];
+    const c = new RenderApiClient({
+      baseUrl: url,
+      maxDelayMs: 1000,
+      sleep: async (ms) => void sleeps.push(ms),
+      onRetry: (i) => void infos.push(i),
+    });
+    expect((await c.getRender('rnd_1')).status).toBe('queued');
+    expect(sleeps).toEqual([3000, 4000]);
+    const at = `${url}/v1/renders/rnd_1`;
+    expect(infos).toEqual([
+      { attempt: 1, reason: `GET ${at} answered 500 internal: busy`, waitMs: 3000, url: at },
+      { attempt: 2, reason: `GET ${at} answered 503: down`, waitMs: 4000, url: at },
+      { attempt: 3, reason: `GET ${at} answered 503: down`, waitMs: 0, url: at },
+    ]);
+  });
+
+  it('without an injected sleep, waits for real before a retry', async () => {
+    const at: number[] = [];
+    const { url } = await recording((_req, res, n) => {
+      at.push(performance.now());
+      if (n === 1) return void res.writeHead(503).end('down');
+      json(res, 200, { id: 'rnd_1', status: 'queued' });
+    });
+    // The first backoff is 100-200 ms (jitter over the upper half of minDelayMs).
+    await new RenderApiClient({ baseUrl: url, minDelayMs: 200 }).getRender('rnd_1');
+    expect(at).toHaveLength(2);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('downloading one image', () => {
+  const png = Buffer.alloc(20_000, 7);
+  const imageClient = (url: string, sleeps: number[], retries = 3) =>
+    new RenderApiClient({
+      baseUrl: url,
+      apiKey: 'k1',
+      retries,
+      minDelayMs: 100,
+      maxDelayMs: 250,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+
+  it('asks for image/* with the key, retries the whole image with its own backoff, then gives up naming the image', async () => {
+    const { url, got } = await recording((_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+      // Cut once the headers and the first bytes are out: the body, not the exchange, fails.
+      res.write(png.subarray(0, 1000), () => setTimeout(() => res.destroy(), 20));
+    });
+    const sleeps: number[] = [];
+    const err = await caught(imageClient(url, sleeps).image('rnd_3', 2, { bytes: png.length }));
+    expect(err).toBeInstanceOf(RemoteError);
+    expect(err!.message).toBe('downloading image 2 of render rnd_3 failed: terminated');
+    expect(got.map((r) => [r.method, r.url, r.headers.accept, r.headers.authorization])).toEqual(
+      Array(4).fill(['GET', '/v1/renders/rnd_3/images/2', 'image/*', 'Bearer k1']),
+    );
+    expect(sleeps).toEqual([100, 200, 250, 250]);
+  });
+
+  it('an image shorter than announced is fetched again; without an announced length any body is taken', async () => {
+    const { url, got } = await recording(
+      (_req, res, n) =>
+        void res.writeHead(200, { 'content-type': 'image/png' }).end(n === 1 ? png.subarray(0, 10) : png),
+    );
+    const sleeps: number[] = [];
+    const c = imageClient(url, sleeps);
+    expect((await c.image('rnd_3', 1, { bytes: png.length })).equals(png)).toBe(true);
+    expect(got).toHaveLength(2);
+    expect(sleeps).toEqual([100]);
+    expect((await c.image('rnd_3', 1)).equals(png)).toBe(true);
+    expect((await c.image('rnd_3', 1, {})).equals(png)).toBe(true);
+    expect(got).toHaveLength(4);
+    const short = await caught(c.image('rnd_3', 1, { bytes: png.length + 1 }));
+    expect(short!.message).toBe(
+      `downloading image 1 of render rnd_3 failed: image 1 of rnd_3: got ${png.length} bytes, expected ${png.length + 1}`,
+    );
+  });
+
+  it("a 4xx is final at once; 429 and 5xx are retried as a whole after the request's own retries", async () => {
+    let status = 404;
+    const { url, got } = await recording((_req, res) => {
+      if (status === 429 && got.length > 2) return void res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      json(res, status, { error: { code: 'x', message: 'no' } }, { 'retry-after': '0' });
+    });
+    const sleeps: number[] = [];
+    const c = imageClient(url, sleeps, 1);
+    const gone = await caught(c.image('rnd_3', 1));
+    expect(gone).toBeInstanceOf(RemoteError);
+    expect(gone).toMatchObject({ status: 404, code: 'x' });
+    expect(gone!.message).toBe(`GET ${url}/v1/renders/rnd_3/images/1 answered 404 x: no`);
+    expect(got).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    status = 500;
+    got.length = 0;
+    const down = await caught(c.image('rnd_3', 1));
+    expect(down!.message).toBe(
+      `downloading image 1 of render rnd_3 failed: GET ${url}/v1/renders/rnd_3/images/1 answered 500 x: no`,
+    );
+    // Two requests (one retry, Retry-After: 0) per attempt, two attempts.
+    expect(got).toHaveLength(4);
+    expect(sleeps).toEqual([100, 200]);
+    status = 429;
+    got.length = 0;
+    sleeps.length = 0;
+    expect((await c.image('rnd_3', 1)).equals(png)).toBe(true);
+    expect(got).toHaveLength(3);
+    expect(sleeps).toEqual([100]);
+  });
+});
+
 describe('set requests', () => {
   const job = (over: Partial<Job>): Job => ({
     id: 'en-US/play.phone/home',

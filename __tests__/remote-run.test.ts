@@ -2,20 +2,30 @@
 // answers as docs/render-api.md describes, scripted per request so that the cases a real service
 // gives only by chance (a render still queued at the deadline, a failed or canceled render, bytes
 // that do not match their sha256, an image of the wrong size or for a slide the set lacks) happen
-// every time. The clock and the sleep are injected: nothing waits for real.
+// every time. The clock and the sleep are injected: nothing waits for real. The whole path
+// (renderRemote, submitSets) runs against a loopback render API that checks every request and
+// response against our OpenAPI description (fakes/render-api.ts).
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RenderApiClient, type RemoteImage, type RemoteRender } from '../src/remote/client.js';
-import { downloadImages, downloadRenderedSet, remoteFindingsOf, waitForRenders } from '../src/remote/run.js';
-import { loadProject } from '../src/project.js';
-import { selectJobs } from '../src/plan/plan.js';
-import { EXAMPLE, ROOT } from './helpers/cli.js';
+import {
+  downloadImages,
+  downloadRenderedSet,
+  remoteFindingsOf,
+  renderRemote,
+  submitSets,
+  waitForRenders,
+} from '../src/remote/run.js';
+import { buildSetRequest, groupSets } from '../src/remote/request.js';
+import type { Job, Plan } from '../src/plan/types.js';
+import { resolvePreset } from '../src/store/presets.js';
 import { RenderError } from '../src/util/errors.js';
+import { FakeRenderApi } from './fakes/render-api.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -81,6 +91,7 @@ describe('waiting for renders', () => {
     const { client, gets } = await api({
       rnd_a: ['queued', 'queued', 'processing', 'succeeded'],
       rnd_b: ['processing', 'processing', 'processing', 'processing', 'processing', 'failed'],
+      rnd_c: ['canceled'],
     });
     const c = clock();
     const states: string[] = [];
@@ -88,6 +99,7 @@ describe('waiting for renders', () => {
       [
         { set: 'en-US/play.phone', id: 'rnd_a' },
         { set: 'de-DE/play.phone', id: 'rnd_b' },
+        { set: 'fr-FR/play.phone', id: 'rnd_c' },
       ],
       {
         baseUrl: 'unused',
@@ -99,18 +111,32 @@ describe('waiting for renders', () => {
       },
       client,
     );
-    expect([...done.keys()].sort()).toEqual(['rnd_a', 'rnd_b']);
+    expect([...done.keys()].sort()).toEqual(['rnd_a', 'rnd_b', 'rnd_c']);
     expect(done.get('rnd_a')!.status).toBe('succeeded');
     expect(done.get('rnd_b')!.status).toBe('failed');
+    expect(done.get('rnd_c')!.status).toBe('canceled');
     expect(states).toEqual([
       'en-US/play.phone queued rnd_a',
       'de-DE/play.phone processing rnd_b',
+      'fr-FR/play.phone canceled rnd_c',
       'en-US/play.phone processing rnd_a',
       'en-US/play.phone succeeded rnd_a',
       'de-DE/play.phone failed rnd_b',
     ]);
-    // A render that ended is not asked about again.
-    expect(gets).toEqual(['rnd_a', 'rnd_b', 'rnd_a', 'rnd_b', 'rnd_a', 'rnd_b', 'rnd_a', 'rnd_b', 'rnd_b', 'rnd_b']);
+    // A render that ended (succeeded, failed or canceled) is not asked about again.
+    expect(gets).toEqual([
+      'rnd_a',
+      'rnd_b',
+      'rnd_c',
+      'rnd_a',
+      'rnd_b',
+      'rnd_a',
+      'rnd_b',
+      'rnd_a',
+      'rnd_b',
+      'rnd_b',
+      'rnd_b',
+    ]);
     expect(c.sleeps).toEqual([1000, 1500, 2250, 3000, 3000]);
   });
 
@@ -224,11 +250,87 @@ describe('downloading a finished render', () => {
   });
 });
 
-describe('downloading a set of the plan', () => {
-  const plan = () => ({
-    ...selectJobs(loadProject({ config: EXAMPLE, cwd: ROOT }).plan, { locales: ['ja'], presets: ['play.phone'] }),
-    outDir: mkdtempSync(path.join(tmpdir(), 'ss-run-set-')),
+describe('downloading: what an image must be', () => {
+  it('a succeeded render without images writes nothing; an image shorter than announced is fetched again', async () => {
+    const A = Buffer.from('first image bytes');
+    const sent: number[] = [];
+    server = createServer((_req, res) => {
+      // The first answer is whole but short (5 bytes): only its length tells it from the real image.
+      const body = sent.length === 0 ? A.subarray(0, 5) : A;
+      sent.push(body.length);
+      res.writeHead(200, { 'content-type': 'image/png' }).end(body);
+    });
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    const sleeps: number[] = [];
+    const client = new RenderApiClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      minDelayMs: 7,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    const out = mkdtempSync(path.join(tmpdir(), 'ss-run-'));
+    const place = (img: RemoteImage) => ({ img, path: 'en-US/a.png', locale: 'en-US', preset: 'play.phone' });
+    expect(await downloadImages({ id: 'rnd_0', status: 'succeeded' } as RemoteRender, out, place, client)).toEqual([]);
+    expect(sent).toEqual([]);
+    const got = await downloadImages(
+      { id: 'rnd_1', status: 'succeeded', images: [image(1, 'home', A)] } as RemoteRender,
+      out,
+      place,
+      client,
+    );
+    expect(got.map((g) => g.bytes)).toEqual([A.length]);
+    expect(sent).toEqual([5, A.length]);
+    expect(sleeps).toEqual([7]);
+    expect(readFileSync(path.join(out, 'en-US/a.png'))).toEqual(A);
   });
+});
+
+/** Four slides of a Play phone set per locale, as the example's manifest plans them (the whole path
+ * and real projects are remote-e2e's; here a plan is made by hand so each test takes milliseconds). */
+const SLIDES = ['home', 'stats', 'photo', 'features'];
+const jobOf = (locale: string, slide: string, index: number): Job => ({
+  id: `${locale}/play.phone/${slide}`,
+  set: `${locale}/play.phone`,
+  locale,
+  rtl: false,
+  preset: 'play.phone',
+  presetId: 'play.phone',
+  store: 'play',
+  device: 'android-phone',
+  landscape: false,
+  size: { width: 1080, height: 1920 },
+  slide,
+  index,
+  count: SLIDES.length,
+  headline: { text: `${slide} (${locale})`, origin: 'inline', locale },
+  style: { headline: { color: '#ffffff' } },
+  theme: 'aurora',
+  screenshot: `/shots/${locale}/android-phone/${slide}.png`,
+  fonts: [],
+  baseDir: '/',
+  output: { path: `${locale}/play.phone/0${index}-${slide}.png`, format: 'png', quality: 90 },
+  source: {
+    slide: { file: 'screenshots.yml', line: 1, column: 1 },
+    preset: { file: 'screenshots.yml', line: 1, column: 1 },
+  },
+});
+const planOf = (locales: string[]): Plan => {
+  const jobs = locales.flatMap((l) => SLIDES.map((s, i) => jobOf(l, s, i + 1)));
+  return {
+    manifestFile: 'screenshots.yml',
+    app: { name: 'Habitual' },
+    locales,
+    presets: ['play.phone'],
+    layout: 'flat',
+    outDir: mkdtempSync(path.join(tmpdir(), 'ss-run-set-')),
+    all: jobs,
+    jobs,
+  };
+};
+/** The screenshot "files" the requests carry. */
+const readShot = (p: string) => Buffer.from(`screenshot ${p}`);
+
+describe('downloading a set of the plan', () => {
+  const plan = () => planOf(['ja']);
 
   it("puts each image at its job's path and records the job's slide, index, size and sha256", async () => {
     const p = plan();
@@ -333,5 +435,209 @@ describe("the service's own findings", () => {
       { rule: 'remote.appstore.size', severity: 'warning', message: 'm2' },
       { rule: 'remote.appstore.alpha', severity: 'warning', message: 'm3' },
     ]);
+  });
+});
+
+describe('the whole remote path against a render API that keeps to our OpenAPI description', () => {
+  const KEY = 'sk_test_remote';
+  let fake: FakeRenderApi | undefined;
+  afterEach(async () => {
+    await fake?.close();
+    fake = undefined;
+  });
+  const start = async (findingsOf?: (b: Record<string, unknown>) => object[]) =>
+    (fake = await new FakeRenderApi({
+      key: KEY,
+      sizeOf: (canvas) =>
+        typeof canvas.preset === 'string'
+          ? resolvePreset(canvas.preset)!.size
+          : { width: canvas.width as number, height: canvas.height as number },
+      findingsOf,
+    }).start());
+  /** Two sets of the example (ja and de-DE on the Play phone), four slides each. */
+  const plan = () => planOf(['de-DE', 'ja']);
+
+  it('submits one render per set, polls each until it ends, and writes every image at its own job', async () => {
+    const api = await start((b) =>
+      (b.locale as string) === 'ja' ? [{ rule: 'play.promo-eligibility', severity: 'error', message: 'm' }] : [],
+    );
+    const p = plan();
+    const sets = [...groupSets(p.jobs).keys()];
+    expect(sets).toEqual(['de-DE/play.phone', 'ja/play.phone']);
+    const c = clock();
+    const states: string[] = [];
+    const result = await renderRemote(p, {
+      baseUrl: api.url,
+      apiKey: KEY,
+      metadata: { run: 41 },
+      readFile: readShot,
+      now: c.now,
+      sleep: c.sleep,
+      onState: (set, status, id) => void states.push(`${set} ${status} ${id}`),
+    });
+    expect(api.problems).toEqual([]);
+    const [de, ja] = api.renders;
+    // What the service received: two creates (each with its set's body and key), then polls.
+    expect(api.received.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /v1/renders',
+      'POST /v1/renders',
+      `GET /v1/renders/${de!.id}`,
+      `GET /v1/renders/${ja!.id}`,
+      `GET /v1/renders/${de!.id}`,
+      `GET /v1/renders/${ja!.id}`,
+      ...[1, 2, 3, 4].map((i) => `GET /v1/renders/${de!.id}/images/${i}`),
+      ...[1, 2, 3, 4].map((i) => `GET /v1/renders/${ja!.id}/images/${i}`),
+    ]);
+    const opts = { metadata: { run: 41 } };
+    for (const [i, set] of sets.entries()) {
+      const expected = buildSetRequest([...groupSets(p.jobs).get(set)!], opts, readShot);
+      const create = api.received[i]!;
+      expect(create.headers['idempotency-key']).toBe(expected.idempotencyKey);
+      expect(JSON.parse(create.body)).toEqual(JSON.parse(JSON.stringify(expected.body)));
+    }
+    expect(c.sleeps).toEqual([1000]);
+    expect(states).toEqual([
+      `de-DE/play.phone processing ${de!.id}`,
+      `ja/play.phone processing ${ja!.id}`,
+      `de-DE/play.phone processing ${de!.id}`,
+      `ja/play.phone processing ${ja!.id}`,
+      `de-DE/play.phone succeeded ${de!.id}`,
+      `ja/play.phone succeeded ${ja!.id}`,
+    ]);
+    expect(result.renders).toEqual([
+      { set: 'de-DE/play.phone', id: de!.id, status: 'succeeded' },
+      { set: 'ja/play.phone', id: ja!.id, status: 'succeeded' },
+    ]);
+    expect(result.remoteFindings).toEqual([
+      { rule: 'remote.play.promo-eligibility', severity: 'warning', message: 'm' },
+    ]);
+    // Each job's file holds the image its own set's render made for its slide.
+    expect(result.images.map((i) => i.job.id)).toEqual(p.jobs.map((j) => j.id));
+    for (const img of result.images) {
+      const render = img.job.locale === 'ja' ? ja! : de!;
+      const bytes = FakeRenderApi.imageBytes(render.id, img.job.slide);
+      expect(readFileSync(img.file)).toEqual(bytes);
+      expect(path.relative(p.outDir, img.file)).toBe(img.job.output.path);
+      expect(img.text).toEqual([]);
+      expect(img.record).toEqual({
+        path: img.job.output.path,
+        locale: img.job.locale,
+        preset: 'play.phone',
+        slide: img.job.slide,
+        index: img.job.index,
+        width: 1080,
+        height: 1920,
+        format: 'png',
+        bytes: bytes.length,
+        sha256: sha(bytes),
+        cached: false,
+      });
+    }
+    expect(files(p.outDir)).toEqual(p.jobs.map((j) => j.output.path).sort());
+  });
+
+  it('a rerun reuses the renders the service replays, and says which were replayed', async () => {
+    const api = await start();
+    const p = plan();
+    const seen: string[] = [];
+    const opts = {
+      baseUrl: api.url,
+      apiKey: KEY,
+      readFile: readShot,
+      onState: (set: string, status: string, id: string) => void seen.push(`${set} ${status} ${id}`),
+    };
+    const first = await submitSets(p, opts);
+    expect(first.sets.map((s) => s.set)).toEqual(['de-DE/play.phone', 'ja/play.phone']);
+    expect(first.sets.map((s) => s.jobs)).toEqual([...groupSets(p.jobs).values()]);
+    const ids = api.renders.map((r) => r.id);
+    expect(first.submitted).toEqual([
+      { set: 'de-DE/play.phone', id: ids[0], status: 'processing', replayed: false },
+      { set: 'ja/play.phone', id: ids[1], status: 'processing', replayed: false },
+    ]);
+    const again = await submitSets(p, opts);
+    expect(again.submitted).toEqual([
+      { set: 'de-DE/play.phone', id: ids[0], status: 'processing', replayed: true },
+      { set: 'ja/play.phone', id: ids[1], status: 'processing', replayed: true },
+    ]);
+    expect(api.renders).toHaveLength(2);
+    expect(seen).toEqual([
+      `de-DE/play.phone processing ${ids[0]}`,
+      `ja/play.phone processing ${ids[1]}`,
+      `de-DE/play.phone processing ${ids[0]}`,
+      `ja/play.phone processing ${ids[1]}`,
+    ]);
+    expect(api.problems).toEqual([]);
+  });
+
+  it('refuses an answer without a render id, naming the set', async () => {
+    const api = await start();
+    api.intercept = (r) => (r.method === 'POST' ? { status: 202, body: { status: 'processing' } } : undefined);
+    const err = await failure(submitSets(plan(), { baseUrl: api.url, apiKey: KEY, readFile: readShot }));
+    expect(err).toBeInstanceOf(RenderError);
+    expect(err!.message).toBe('the render API answered without a render id for de-DE/play.phone');
+    expect(api.problems).toEqual([]);
+  });
+
+  it("an error the API answers becomes a RenderError naming the render API; remote mode's own refusals pass unchanged", async () => {
+    const api = await start();
+    const p = plan();
+    const c = clock();
+    const opts = { baseUrl: api.url, apiKey: KEY, readFile: readShot, now: c.now, sleep: c.sleep };
+    api.intercept = (r) =>
+      r.method === 'POST'
+        ? {
+            status: 400,
+            body: { error: { code: 'invalid_request', message: 'unknown preset', param: 'canvas.preset' } },
+          }
+        : undefined;
+    const refused = await failure(renderRemote(p, opts));
+    expect(refused).toBeInstanceOf(RenderError);
+    expect(refused!.message).toBe(
+      `render API: POST ${api.url}/v1/renders answered 400 invalid_request: unknown preset (canvas.preset)`,
+    );
+    // A render that failed: named with its set and error, as downloadImages says it.
+    api.intercept = undefined;
+    api.states = ['failed'];
+    const failed = await failure(renderRemote(p, opts));
+    expect(failed).toBeInstanceOf(RenderError);
+    expect(failed!.message).toBe(
+      `render ${api.renders[0]!.id} for de-DE/play.phone failed: render_failed: the renderer gave up`,
+    );
+    // Bytes that do not match their sha256 (one byte flipped, same length): our own refusal, not the API's.
+    api.states = ['succeeded'];
+    api.intercept = (r) => {
+      const m = /^\/v1\/renders\/(rnd_\w+)\/images\/2$/.exec(r.url);
+      if (!m) return undefined;
+      const raw = Buffer.from(api.renders.find((x) => x.id === m[1])!.images[1]!.bytes);
+      raw[0]! ^= 1;
+      return { status: 200, raw, headers: { 'content-type': 'image/png' } };
+    };
+    const q = plan();
+    const corrupt = await failure(renderRemote(q, { ...opts, metadata: { run: 3 } }));
+    const first = api.renders.at(-2)!;
+    const good = first.images[1]!.bytes;
+    const flipped = Buffer.from(good);
+    flipped[0]! ^= 1;
+    expect(corrupt).toBeInstanceOf(RenderError);
+    expect(corrupt!.message).toBe(
+      `image 2 of render ${first.id} does not match its sha256 (got ${sha(flipped).slice(0, 12)}…, expected ${sha(good).slice(0, 12)}…)`,
+    );
+    expect(files(q.outDir)).toEqual([]);
+    expect(api.problems).toEqual([]);
+  });
+
+  it('without an injected sleep, waits for real between polls', async () => {
+    const api = await start();
+    api.states = ['processing', 'processing', 'succeeded'];
+    const p = plan();
+    const { submitted } = await submitSets(p, { baseUrl: api.url, apiKey: KEY, readFile: readShot });
+    const at: number[] = [];
+    api.intercept = (r) => void (r.method === 'GET' && at.push(performance.now()));
+    const done = await waitForRenders(submitted.slice(0, 1), { baseUrl: api.url, apiKey: KEY, pollMs: 60 });
+    expect([...done.values()].map((r) => r.status)).toEqual(['succeeded']);
+    expect(at).toHaveLength(3);
+    // 60 ms, then 90 ms (a timer may fire a millisecond early).
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(58);
+    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(88);
   });
 });

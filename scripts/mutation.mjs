@@ -73,6 +73,80 @@ const stale = equivalents.filter((e) => {
   return !existsSync(f) || occurrences(e.code, readFileSync(f, 'utf8')).length === 0;
 });
 
+// reports/ is git-ignored, so a fresh checkout has none: a module without a report keeps the row and
+// the survivor lines the table already has for it (measuring one module never erases another's).
+const TESTING = path.join(ROOT, 'TESTING.md');
+const before = (() => {
+  const text = readFileSync(TESTING, 'utf8');
+  const s = text.indexOf('<!-- mutation:start');
+  const e = text.indexOf('<!-- mutation:end -->');
+  return s < 0 || e < 0 ? [] : text.slice(s, e).split('\n');
+})();
+/** Rows measured before, by module: | name | files | date | mutants | detected | undetected | explained | equivalent | … */
+const rowsBefore = new Map(
+  before
+    .map((line) => line.split('|').map((c) => c.trim()))
+    .filter((c) => c.length === 12 && /^\d{4}-\d\d-\d\d$/.test(c[3]))
+    .map((c) => [c[1], c]),
+);
+const sectionBefore = (title, next) => {
+  const at = before.indexOf(title);
+  if (at < 0) return [];
+  const end = before.findIndex((l, i) => i > at && l.startsWith(next));
+  return before.slice(at + 1, end < 0 ? undefined : end);
+};
+const globRegExp = (glob) =>
+  new RegExp(
+    `^${glob
+      .split('**/')
+      .map((part) =>
+        part
+          .split('*')
+          .map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+          .join('[^/]*'),
+      )
+      .join('(?:.*/)?')}$`,
+  );
+/** Whether a module's mutate patterns (globs, `!` exclusions, `:from-to` line ranges) take file:line. */
+const covers = (m, file, line) => {
+  let inside = false;
+  for (const p of m.mutate) {
+    const negated = p.startsWith('!');
+    const [glob, range] = (negated ? p.slice(1) : p).split(':');
+    if (!globRegExp(glob).test(file)) continue;
+    if (range) {
+      const [from, to] = range.split('-').map(Number);
+      if (line < from || line > to) continue;
+    }
+    inside = !negated;
+  }
+  return inside;
+};
+const reported = (name) => existsSync(path.join(ROOT, 'reports/mutation', `${name}.json`));
+/** A survivor line kept from before: its module has no report now. */
+const keptLine = (line) => {
+  const at = /^- (src\/[^:]+):(\d+):/.exec(line);
+  return at !== null && !MODULES.some((m) => reported(m.name) && covers(m, at[1], Number(at[2])));
+};
+const locationOf = (line) => {
+  const at = /^- (src\/[^:]+):(\d+):/.exec(line);
+  return [at[1], Number(at[2])];
+};
+const judgedBefore = sectionBefore('### Survivors explained (equivalent, or checked by hand)', '### ').filter((l) =>
+  l.startsWith('- src/'),
+);
+const keptJudged = new Set();
+/** Unexplained survivors listed before, by module (**name** (n) and its lines). */
+const openBefore = new Map();
+{
+  let mod;
+  for (const l of sectionBefore('### Survivors not yet explained', '### ')) {
+    const head = /^\*\*(.+)\*\* \(\d+\)$/.exec(l);
+    if (head) mod = head[1];
+    else if (mod && l.startsWith('- src/')) openBefore.set(mod, [...(openBefore.get(mod) ?? []), l]);
+  }
+}
+
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const rows = [];
@@ -82,11 +156,31 @@ const reportOf = (name) => path.join(ROOT, 'reports/mutation', `${name}.json`);
 for (const m of MODULES) {
   const file = reportOf(m.name);
   if (!existsSync(file)) {
-    rows.push({ name: m.name, missing: true });
+    const c = rowsBefore.get(m.name);
+    if (!c) rows.push({ name: m.name, missing: true });
+    else {
+      judgedBefore.forEach((line, i) => {
+        if (!keptJudged.has(i) && keptLine(line) && covers(m, ...locationOf(line))) {
+          keptJudged.add(i);
+          judged.push(line);
+        }
+      });
+      for (const line of openBefore.get(m.name) ?? []) open.push({ module: m.name, line });
+      rows.push({
+        name: m.name,
+        mutate: c[2],
+        date: c[3],
+        detected: Number(c[5]),
+        undetected: Number(c[6]),
+        explained: Number(c[7]),
+        equivalent: Number(c[8]),
+        inParent: c[2].includes('not in the total'),
+      });
+    }
     continue;
   }
   // A part of a module that was measured whole: its mutants are that module's, counted (and listed) there.
-  const inParent = m.partOf !== undefined && existsSync(reportOf(m.partOf));
+  const inParent = m.partOf !== undefined && (existsSync(reportOf(m.partOf)) || rowsBefore.has(m.partOf));
   const report = JSON.parse(readFileSync(file, 'utf8'));
   let detected = 0;
   let undetected = 0;

@@ -4,7 +4,7 @@
 // `nullable` becomes a null type, `discriminator` is dropped (plain oneOf still applies).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Format, type ValidateFunction } from 'ajv';
 
 type Json = any;
 
@@ -55,12 +55,17 @@ export class OpenApi {
   private cache = new Map<string, ValidateFunction>();
   private routes: Array<{ method: string; template: string; re: RegExp; names: string[] }> = [];
 
-  /** `name` names the description in messages; `closed` treats every described object as closed. */
+  /** `file` is a description's JSON file or the description itself (ours: openApiDocument());
+   * `name` names the description in messages; `closed` treats every described object as closed;
+   * `formats` are the description's own string formats (ours: the manifest's colour formats). */
   constructor(
-    file = FILE,
-    private readonly opts: { name?: string; closed?: boolean } = {},
+    file: string | object = FILE,
+    private readonly opts: { name?: string; closed?: boolean; formats?: Record<string, Format> } = {},
   ) {
-    this.doc = toJsonSchema(JSON.parse(readFileSync(file, 'utf8')), opts.closed);
+    this.doc = toJsonSchema(
+      typeof file === 'string' ? JSON.parse(readFileSync(file, 'utf8')) : structuredClone(file),
+      opts.closed,
+    );
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     this.ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
     this.ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
@@ -76,6 +81,7 @@ export class OpenApi {
     });
     this.ajv.addFormat('repo.nwo', /^[^/\s]+\/[^/\s]+$/);
     this.ajv.addFormat('ssh-key', () => true);
+    for (const [name, format] of Object.entries(opts.formats ?? {})) this.ajv.addFormat(name, format);
     this.ajv.addSchema(this.doc, 'gh');
     for (const [template, item] of Object.entries<Json>(this.doc.paths)) {
       const names: string[] = [];

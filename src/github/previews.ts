@@ -7,6 +7,7 @@ import type { GitHub } from './client.js';
 import { httpStatus } from './client.js';
 import { branchHead, commitInfo, createCommit, listTree, setBranch, type Repo } from './git.js';
 import { sha256 } from '../util/hash.js';
+import { canonicalJson } from '../util/json.js';
 import { errorMessage } from '../util/errors.js';
 
 export interface PreviewImage {
@@ -98,12 +99,13 @@ export async function publishPreviews(
     }
     index.comments[key] = { pr: target.pr, names: mine };
     const keep = [...new Set(Object.values(index.comments).flatMap((v) => v.names))].sort();
-    // Nothing would change: the same files, and the same index.
+    // Nothing would change: the same files, and the same index (in any key order: the comment just
+    // updated moves to the end of the index, which is no reason for a commit).
     const same =
       base &&
       have.size === keep.length &&
       keep.every((n) => have.has(n)) &&
-      JSON.stringify(parseIndex(base.message)) === JSON.stringify(index);
+      canonicalJson(parseIndex(base.message)) === canonicalJson(index);
     if (same) return { previews, committed: false, names: mine };
     const add = named
       .filter(({ name }, i) => !have.has(name) && named.findIndex((n) => n.name === name) === i)

@@ -144,11 +144,13 @@ export class RenderApiClient {
       {
         retries: this.opts.retries,
         sleep: (ms) => (ms > 0 ? this.opts.sleep(ms) : Promise.resolve()),
-        // Cut connections, 429 and 5xx are retried; any other answer is final.
+        // Cut connections, 429 and 5xx are retried; any other answer is final. After the last
+        // attempt nothing is retried, so nothing is announced (onRetry would log a retry that never comes).
         delayAfter: (error, attempt) => {
           const status = (error as RemoteError).status;
           if (!(error instanceof RemoteError) || (status !== undefined && status !== 429 && status < 500))
             return undefined;
+          if (attempt > this.opts.retries) return undefined;
           const hinted = (error as RemoteError & { retryAfter?: number }).retryAfter;
           // Jitter on our own backoff; a server's Retry-After is honoured as given.
           const wait =
