@@ -29,8 +29,10 @@ export default {
   clearTextReporter: { allowEmojis: false, logTests: false, reportMutants: false, reportScoreTable: true },
   // dist/ is copied unmutated: tests start the real service from it as a collaborator; they see
   // mutants only through what they import from src/.
-  ignorePatterns: ['reports', 'storeshots-out', 'test-results', 'bench'],
-  tempDirName: '.stryker-tmp',
+  // A sandbox per module, so that two modules can run at once (nice, concurrency 1 each) without one
+  // copying or cleaning the other's.
+  ignorePatterns: ['reports', 'storeshots-out', 'test-results', 'bench', '.stryker-tmp*'],
+  tempDirName: `.stryker-tmp-${mod.name}`,
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 85, break: null },
 };

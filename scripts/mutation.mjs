@@ -73,6 +73,53 @@ const stale = equivalents.filter((e) => {
   return !existsSync(f) || occurrences(e.code, readFileSync(f, 'utf8')).length === 0;
 });
 
+// reports/ is git-ignored, so a checkout holds the reports of the modules run in it only. A module
+// without a report keeps what TESTING.md already says of it: its row (counted in the total) and its
+// listed survivors, until a run measures it again.
+const testingFile = path.join(ROOT, 'TESTING.md');
+const previous = (() => {
+  const t = readFileSync(testingFile, 'utf8');
+  const a = t.indexOf('<!-- mutation:start');
+  const b = t.indexOf('<!-- mutation:end -->');
+  return a < 0 || b < 0 ? '' : t.slice(a, b);
+})();
+const previousRows = new Map(
+  previous
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.includes('not measured yet'))
+    .map((l) => l.split('|').map((c) => c.trim()))
+    .filter((c) => MODULES.some((m) => m.name === c[1]))
+    .map((c) => [c[1], c]),
+);
+const section = (title) => {
+  const a = previous.indexOf(title);
+  if (a < 0) return [];
+  const rest = previous.slice(a + title.length);
+  const b = rest.search(/\n### /);
+  return (b < 0 ? rest : rest.slice(0, b)).split('\n');
+};
+/** Whether a module's mutate patterns (globs, `!` exclusions, `file:from-to` line ranges) take in a line of a file. */
+const globRe = (g) =>
+  new RegExp(
+    `^${g
+      .split('**/')
+      .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+      .join('(?:.*/)?')}$`,
+  );
+const covers = (m, file, line) => {
+  const hit = (p) => {
+    const [, g, from, to] = /^(.*?)(?::(\d+)-(\d+))?$/.exec(p);
+    return globRe(g).test(file) && (from === undefined || (line >= Number(from) && line <= Number(to)));
+  };
+  return (
+    m.mutate.some((p) => !p.startsWith('!') && hit(p)) && !m.mutate.some((p) => p.startsWith('!') && hit(p.slice(1)))
+  );
+};
+const locationOf = (l) => {
+  const x = /^- ([^:\s]+):(\d+):\d+ /.exec(l);
+  return x && { file: x[1], line: Number(x[2]) };
+};
+
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const rows = [];
@@ -81,12 +128,31 @@ const open = [];
 const reportOf = (name) => path.join(ROOT, 'reports/mutation', `${name}.json`);
 for (const m of MODULES) {
   const file = reportOf(m.name);
+  // A part of a module that was measured whole: its mutants are that module's, counted (and listed) there.
+  const inParent = m.partOf !== undefined && (existsSync(reportOf(m.partOf)) || previousRows.has(m.partOf));
   if (!existsSync(file)) {
-    rows.push({ name: m.name, missing: true });
+    const c = previousRows.get(m.name);
+    if (!c) {
+      rows.push({ name: m.name, missing: true });
+      continue;
+    }
+    const ignored = /\((\d+) static mutants left out\)/.exec(c[2])?.[1];
+    rows.push({
+      name: m.name,
+      mutate:
+        m.mutate.join(', ') +
+        (ignored ? ` (${ignored} static mutants left out)` : '') +
+        (inParent ? ` (part of ${m.partOf}: not in the total)` : ''),
+      date: c[3],
+      detected: Number(c[5]),
+      undetected: Number(c[6]),
+      explained: Number(c[7]),
+      equivalent: Number(c[8]),
+      inParent,
+      carried: true,
+    });
     continue;
   }
-  // A part of a module that was measured whole: its mutants are that module's, counted (and listed) there.
-  const inParent = m.partOf !== undefined && existsSync(reportOf(m.partOf));
   const report = JSON.parse(readFileSync(file, 'utf8'));
   let detected = 0;
   let undetected = 0;
@@ -120,6 +186,22 @@ for (const m of MODULES) {
     (ignored ? ` (${ignored} static mutants left out)` : '') +
     (inParent ? ` (part of ${m.partOf}: not in the total)` : '');
   rows.push({ name: m.name, mutate: files, detected, undetected, equivalent, explained, date, inParent });
+}
+
+// The survivors TESTING.md lists for modules kept from it: an explained one stays when a kept module
+// takes in its line and no module run here does; an unexplained one stays under its module's heading.
+const fresh = MODULES.filter((m) => existsSync(reportOf(m.name)));
+const kept = MODULES.filter((m) => rows.some((r) => r.name === m.name && r.carried && !r.inParent));
+for (const l of section('### Survivors explained (equivalent, or checked by hand)')) {
+  const at = locationOf(l);
+  if (at && kept.some((m) => covers(m, at.file, at.line)) && !fresh.some((m) => covers(m, at.file, at.line)))
+    judged.push(l);
+}
+let heading;
+for (const l of section('### Survivors not yet explained')) {
+  const h = /^\*\*(.+)\*\* \(\d+\)$/.exec(l);
+  if (h) heading = h[1];
+  else if (locationOf(l) && kept.some((m) => m.name === heading)) open.push({ module: heading, line: l });
 }
 
 const pct = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
@@ -171,12 +253,11 @@ const lines = [
   '<!-- mutation:end -->',
 ];
 
-const testing = path.join(ROOT, 'TESTING.md');
-const text = readFileSync(testing, 'utf8');
+const text = readFileSync(testingFile, 'utf8');
 const start = text.indexOf('<!-- mutation:start');
 const end = text.indexOf('<!-- mutation:end -->');
 if (start < 0 || end < 0) throw new Error('TESTING.md has no <!-- mutation:start --> ... <!-- mutation:end --> block');
-writeFileSync(testing, text.slice(0, start) + lines.join('\n') + text.slice(end + '<!-- mutation:end -->'.length));
+writeFileSync(testingFile, text.slice(0, start) + lines.join('\n') + text.slice(end + '<!-- mutation:end -->'.length));
 console.log(
   `TESTING.md: ${pct(tot.d, tot.d + tot.u)} over ${measured.length} module(s); ${open.length} unexplained survivor(s); ${stale.length} stale equivalent entr${stale.length === 1 ? 'y' : 'ies'}`,
 );
