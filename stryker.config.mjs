@@ -23,7 +23,11 @@ export default {
   incremental: true,
   incrementalFile: `reports/stryker-incremental/${mod.name}.json`,
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
-  timeoutMS: 20_000,
+  // STRYKER_TIMEOUT_MS raises it on a loaded machine, where a slow test would otherwise count as a
+  // timed-out (detected) mutant.
+  timeoutMS: Number(process.env.STRYKER_TIMEOUT_MS ?? 20_000),
+  // The first run of every test under a load of 30 on two cores takes longer than the default 5 minutes.
+  dryRunTimeoutMinutes: 20,
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: `reports/mutation/${mod.name}.json` },
   clearTextReporter: { allowEmojis: false, logTests: false, reportMutants: false, reportScoreTable: true },

@@ -171,7 +171,7 @@ describe('plan', () => {
       plan(MANIFEST.replace('{ id: play.phone, size: 1080x2160 }', `{ id: ${id}, size: ${w}x${h} }`)).problems.map(
         (x) => `${x.at?.line}:${x.at?.column} ${x.message}`,
       );
-    const refused = (id: string, w: number, h: number, max = maxSide) => [
+    const refused = (id: string, w: number, h: number, max: number = maxSide) => [
       // line 7, "  - { id: <id>, size: " before the value
       `7:${id.length + 19} Expected a size within Play's rules for ${id} (each side ${minSide}-${max} px, the long side at most ${maxAspect}x the short) for presets[2].size but received "${w}x${h}"`,
     ];

@@ -340,18 +340,18 @@ describe('wrapping and fitting, to the number', () => {
     // 20 characters of 10 units at the reference size 100: 200 wide at 100, so 50.005 fits 100 exactly
     // (with the 0.01 tolerance); the bisection stops within half a pixel and rounds down to it.
     const ps = pieces('Supercalifragilistic', 'en', mono);
-    const fit = (maxWidth: number, minSize = 8, maxSize = 100) =>
+    const fitAt = (maxWidth: number, minSize = 8, maxSize = 100) =>
       fitSize({ pieces: ps, maxWidth, maxLines: 1, maxSize, minSize });
-    expect(fit(100)).toBe(49.5);
-    expect(fit(99)).toBe(49);
-    expect(fit(150)).toBe(74.5);
-    expect(fit(100, 20)).toBe(49.5);
+    expect(fitAt(100)).toBe(49.5);
+    expect(fitAt(99)).toBe(49);
+    expect(fitAt(150)).toBe(74.5);
+    expect(fitAt(100, 20)).toBe(49.5);
     // What fits at the largest size is set at it.
-    expect(fit(1000)).toBe(100);
-    expect(fit(1000, 8, 37)).toBe(37);
+    expect(fitAt(1000)).toBe(100);
+    expect(fitAt(1000, 8, 37)).toBe(37);
     // Nothing fits: the search floor, min(4, minSize / 2).
-    expect(fit(1, 50)).toBe(4);
-    expect(fit(1, 6)).toBe(3);
+    expect(fitAt(1, 50)).toBe(4);
+    expect(fitAt(1, 6)).toBe(3);
   });
 
   it('tries the loose breaks only when the strict fit is below 85% of the largest size, and keeps the larger', () => {

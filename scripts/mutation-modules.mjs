@@ -55,15 +55,15 @@ export const MODULES = [
       '__tests__/render-layout.test.ts',
     ],
   },
-  // The presets buildPlan accepts (unknown, listed twice, a size the preset does not take, a
-  // landscape reference given a portrait size, Play's any-size bounds; lines 183-239), with the plan
-  // tests that run no render: a part of plan measurable in a session on a busy machine.
+  // The sizes buildPlan accepts for a preset (Play's any-size bounds, a landscape reference given a
+  // portrait size, a size a fixed preset does not take; lines 198-229), with
+  // plan.test (where those refusals are tested): a part of plan measurable in a session on a busy machine.
   {
     name: 'plan-presets',
-    mutate: ['src/plan/plan.ts:183-239'],
+    mutate: ['src/plan/plan.ts:198-229'],
     partOf: 'plan',
     ignoreStatic: true,
-    tests: ['__tests__/plan.test.ts', '__tests__/manifest.test.ts'],
+    tests: ['__tests__/plan.test.ts'],
   },
   {
     name: 'store',
@@ -115,6 +115,15 @@ export const MODULES = [
       '__tests__/lint-play.test.ts',
     ],
   },
+  // The text rules that measure (text.too-small, text.illegible, text.contrast), with lint-rules:
+  // what could be measured of lint-files-text in a session with the machine at a load of 30.
+  {
+    name: 'lint-text',
+    mutate: ['src/lint/rules/text.ts:45-104'],
+    partOf: 'lint-files-text',
+    ignoreStatic: true,
+    tests: ['__tests__/lint-rules.test.ts'],
+  },
   // The App Store rules (counts, sizes, alpha, formats) on their own: measurable in minutes.
   {
     name: 'lint-appstore',
@@ -161,13 +170,13 @@ export const MODULES = [
       '__tests__/render-break-data.test.ts',
     ],
   },
-  // Greedy wrapping and fitting (wrapGreedy, fitSize, largest) and the set's shared type size
-  // (setFacts, sizeFor, shrinking), with render-layout only: the part of render-text-layout measurable
-  // in a session on a busy machine (the whole is about 1,200 mutants; render-breaks loads the break
-  // data of every store locale for each mutant).
+  // Fitting a text block (fitSize and fitsWith: the largest size that wraps into max-lines, and when
+  // hyphenation is tried), with render-layout only: a part of
+  // render-text-layout measurable in a session on a busy machine (the whole is about 1,200 mutants;
+  // render-breaks loads the break data of every store locale for each mutant).
   {
-    name: 'render-text-wrap',
-    mutate: ['src/render/text.ts:207-236', 'src/render/text.ts:332-366', 'src/render/layout.ts:333-378'],
+    name: 'render-fit',
+    mutate: ['src/render/text.ts:335-348'],
     partOf: 'render-text-layout',
     ignoreStatic: true,
     tests: ['__tests__/render-layout.test.ts'],
