@@ -182,11 +182,12 @@ describe('plan', () => {
     expect(problemsFor('play.phone@landscape', minSide * maxAspect, minSide)).toEqual([]);
     // One pixel past each: refused, with the bounds of that preset.
     expect(problemsFor('play.phone', minSide - 1, minSide)).toEqual(refused('play.phone', minSide - 1, minSide));
-    expect(problemsFor('play.phone', maxSide / maxAspect, maxSide + 1)).toEqual(
-      refused('play.phone', maxSide / maxAspect, maxSide + 1),
+    // (a short side that keeps the aspect, so only the maximum refuses)
+    expect(problemsFor('play.phone', maxSide / maxAspect + 100, maxSide + 1)).toEqual(
+      refused('play.phone', maxSide / maxAspect + 100, maxSide + 1),
     );
-    expect(problemsFor('play.tablet_10', largeMaxSide / maxAspect, largeMaxSide + 1)).toEqual(
-      refused('play.tablet_10', largeMaxSide / maxAspect, largeMaxSide + 1, largeMaxSide),
+    expect(problemsFor('play.tablet_10', largeMaxSide / maxAspect + 100, largeMaxSide + 1)).toEqual(
+      refused('play.tablet_10', largeMaxSide / maxAspect + 100, largeMaxSide + 1, largeMaxSide),
     );
     expect(problemsFor('play.phone', 1000, 1000 * maxAspect + 1)).toEqual(
       refused('play.phone', 1000, 1000 * maxAspect + 1),
