@@ -23,14 +23,20 @@ export default {
   incremental: true,
   incrementalFile: `reports/stryker-incremental/${mod.name}.json`,
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
-  timeoutMS: 20_000,
+  // STRYKER_TIMEOUT_MS raises it on a loaded machine, where a slow test would otherwise count as a
+  // timed-out (detected) mutant.
+  timeoutMS: Number(process.env.STRYKER_TIMEOUT_MS ?? 20_000),
+  // The first run of every test under a load of 30 on two cores takes longer than the default 5 minutes.
+  dryRunTimeoutMinutes: 20,
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: `reports/mutation/${mod.name}.json` },
   clearTextReporter: { allowEmojis: false, logTests: false, reportMutants: false, reportScoreTable: true },
   // dist/ is copied unmutated: tests start the real service from it as a collaborator; they see
   // mutants only through what they import from src/.
-  ignorePatterns: ['reports', 'storeshots-out', 'test-results', 'bench'],
-  tempDirName: '.stryker-tmp',
+  // A sandbox per module, so that two modules can run at once (nice, concurrency 1 each) without one
+  // copying or cleaning the other's.
+  ignorePatterns: ['reports', 'storeshots-out', 'test-results', 'bench', '.stryker-tmp*'],
+  tempDirName: `.stryker-tmp-${mod.name}`,
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 85, break: null },
 };

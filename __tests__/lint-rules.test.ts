@@ -203,6 +203,106 @@ describe('text rules (from the renderer layout)', () => {
   });
 });
 
+describe('text rules: what each finding says', () => {
+  const messages = (c: RunContext) => runRules(c).map((f) => `${f.rule}: ${f.message}`);
+
+  it('text.too-small measures against the shorter side, from the bytes or else the job, and says how to fix it', () => {
+    const floor = Math.round(TEXT_MIN_READABLE * 1320);
+    const small = [text({ fontSize: floor - 0.96 })];
+    const said = [
+      `text.too-small: en-US/x.png: the headline "Track every habit" is set at ${floor - 1} px, below ${floor} px (${TEXT_MIN_READABLE * 100}% of 1320 px), too small to read in the store; shorten it or raise headline.min-size`,
+    ];
+    // Portrait and landscape alike.
+    expect(messages(ctx({ images: [image({ text: small })] }))).toEqual(said);
+    expect(messages(ctx({ images: [image({ text: small, facts: facts({ width: 2868, height: 1320 }) })] }))).toEqual(
+      said,
+    );
+    // A render's image before its bytes are read: the job's size.
+    const job = { size: { width: 2868, height: 1320 } } as Job;
+    expect(messages(ctx({ images: [image({ text: small, facts: undefined, job })] }))).toEqual(said);
+    // Neither: no size to measure against, no finding.
+    expect(messages(ctx({ images: [image({ text: small, facts: undefined })] }))).toEqual([]);
+  });
+
+  it('text.overflow, text.set-size, text.under-callout and text.missing-glyph', () => {
+    expect(
+      messages(
+        ctx({
+          images: [
+            image({
+              text: [
+                text({ overflow: true, fitFontSize: 41.26, box: { x: 0, y: 0, width: 1135.6, height: 419.4 } }),
+                text({ kind: 'subtitle', text: 'Streaks', shrinksSet: { size: 50.04, without: 60.06 } }),
+                text({ kind: 'subtitle', text: 'Under', underCallout: true }),
+                text({ text: 'Ok', missingGlyphs: ['\u00e9'] }),
+              ],
+            }),
+          ],
+        }),
+      ),
+    ).toEqual([
+      'text.missing-glyph: en-US/x.png: no font covers "\u00e9" (U+00E9) in the headline "Ok"; add a font for this script under fonts:',
+      'text.overflow: en-US/x.png: the headline "Track every habit" does not fit its 1136x419 px box even at the smallest allowed size (66 px; it needed 41.3 px). Shorten the text, allow more lines or lower headline.min-size',
+      'text.set-size: en-US/x.png: the subtitle "Streaks" sets the subtitle of every slide in its set at 50 px; without it they would be 60.1 px (20% larger). Shorten it or give it more lines',
+      'text.under-callout: en-US/x.png: a call-out covers the subtitle "Under"; move it (callouts[].position, or a region lower on the screenshot) or shorten the text',
+    ]);
+  });
+
+  it('text.illegible and text.contrast name both colours, the ratio and what to change; stats, quotes and awards need 3:1', () => {
+    const grey = '#808080'; // white on it: 3.95:1, between the two thresholds
+    const r = contrastRatio('#ffffff', grey)!.toFixed(2);
+    expect(
+      messages(
+        ctx({
+          images: [
+            image({
+              text: [
+                text({ color: '#ffffff', background: '#e0e7ff' }),
+                text({ kind: 'subtitle', text: 'Sub', background: grey }),
+                ...(['stat', 'quote', 'award'] as const).map((kind) => text({ kind, text: kind, background: grey })),
+                text({ kind: 'stat', text: 'low', background: '#e0e7ff' }),
+              ],
+            }),
+          ],
+        }),
+      ),
+    ).toEqual([
+      `text.illegible: en-US/x.png: the headline "Track every habit" (#ffffff) has a contrast of ${contrastRatio('#ffffff', '#e0e7ff')!.toFixed(2)}:1 against the background behind it (#e0e7ff), below the 3:1 WCAG AA asks for large text: it cannot be read. Remove headline.color (auto picks a readable one) or change it or the background`,
+      `text.contrast: en-US/x.png: the stat "low" (#ffffff) has a contrast of ${contrastRatio('#ffffff', '#e0e7ff')!.toFixed(2)}:1 against the background behind it (#e0e7ff); WCAG AA asks for 3:1. Darken the background or change stat.color`,
+      `text.contrast: en-US/x.png: the subtitle "Sub" (#ffffff) has a contrast of ${r}:1 against the background behind it (#808080); WCAG AA asks for 4.5:1. Darken the background or change subtitle.color`,
+    ]);
+  });
+});
+
+describe('translation rules: what each finding says', () => {
+  it('names the key a fallback text came from, and a plan without a fallback locale', () => {
+    const job = {
+      locale: 'de-DE',
+      slide: 'home',
+      preset: 'appstore.iphone_6_9',
+      output: { path: 'de-DE/01-home.png' },
+      headline: { text: 'Track', origin: 'fallback', locale: 'en-US', key: 'home_title' },
+      subtitle: { text: 'Stats', origin: 'fallback', locale: 'en-US' },
+    } as unknown as Job;
+    const same = {
+      ...job,
+      headline: { text: 'Track', origin: 'inline', locale: 'de-DE', sameAsFallback: true },
+      subtitle: undefined,
+    } as unknown as Job;
+    const run = (j: Job, p: Plan) =>
+      runRules(ctx({ mode: 'render', plan: p, images: [image({ job: j })] }))
+        .filter((f) => f.rule.startsWith('text.'))
+        .map((f) => `${f.rule}: ${f.message}`);
+    expect(run(job, plan(['appstore.iphone_6_9']))).toEqual([
+      'text.missing-translation: de-DE/01-home.png: no de-DE headline for slide "home" (key "home_title"); the en-US text "Track" is shown instead',
+      'text.missing-translation: de-DE/01-home.png: no de-DE subtitle for slide "home"; the en-US text "Stats" is shown instead',
+    ]);
+    expect(run(same, { ...plan(['appstore.iphone_6_9']), fallbackLocale: undefined })).toEqual([
+      'text.untranslated: de-DE/01-home.png: the de-DE headline of slide "home" is the same as the fallback one ("Track"); is it translated?',
+    ]);
+  });
+});
+
 describe('image rules on real bytes', () => {
   const read = async (s: Sharp) => readImageFacts(await s.toBuffer());
   const solid = (w: number, h: number) =>

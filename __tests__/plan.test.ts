@@ -4,6 +4,7 @@ import { parseManifest } from '../src/manifest/load.js';
 import { buildPlan, mergeStyle, parseShard, scriptOf, selectJobs } from '../src/plan/plan.js';
 import { loadProject } from '../src/project.js';
 import { ROOT } from './helpers/cli.js';
+import { PLAY } from '../src/store/facts.js';
 
 const THEME = {
   name: 'test',
@@ -162,6 +163,56 @@ describe('plan', () => {
       width: 2160,
       height: 1080,
     });
+  });
+
+  it("bounds an any-size Play preset by Play's rules: each side, the tablet maximum and the aspect", () => {
+    const { minSide, maxSide, largeMaxSide, maxAspect } = PLAY;
+    const problemsFor = (id: string, w: number, h: number) =>
+      plan(MANIFEST.replace('{ id: play.phone, size: 1080x2160 }', `{ id: ${id}, size: ${w}x${h} }`)).problems.map(
+        (x) => `${x.at?.line}:${x.at?.column} ${x.message}`,
+      );
+    const refused = (id: string, w: number, h: number, max: number = maxSide) => [
+      // line 7, "  - { id: <id>, size: " before the value
+      `7:${id.length + 19} Expected a size within Play's rules for ${id} (each side ${minSide}-${max} px, the long side at most ${maxAspect}x the short) for presets[2].size but received "${w}x${h}"`,
+    ];
+    // At each bound: accepted.
+    expect(problemsFor('play.phone', minSide, minSide * maxAspect)).toEqual([]);
+    expect(problemsFor('play.phone', maxSide / maxAspect, maxSide)).toEqual([]);
+    expect(problemsFor('play.tablet_10', largeMaxSide / maxAspect, largeMaxSide)).toEqual([]);
+    expect(problemsFor('play.phone@landscape', minSide * maxAspect, minSide)).toEqual([]);
+    // One pixel past each: refused, with the bounds of that preset.
+    expect(problemsFor('play.phone', minSide - 1, minSide)).toEqual(refused('play.phone', minSide - 1, minSide));
+    // (a short side that keeps the aspect, so only the maximum refuses)
+    expect(problemsFor('play.phone', maxSide / maxAspect + 100, maxSide + 1)).toEqual(
+      refused('play.phone', maxSide / maxAspect + 100, maxSide + 1),
+    );
+    expect(problemsFor('play.tablet_10', largeMaxSide / maxAspect + 100, largeMaxSide + 1)).toEqual(
+      refused('play.tablet_10', largeMaxSide / maxAspect + 100, largeMaxSide + 1, largeMaxSide),
+    );
+    expect(problemsFor('play.phone', 1000, 1000 * maxAspect + 1)).toEqual(
+      refused('play.phone', 1000, 1000 * maxAspect + 1),
+    );
+    expect(problemsFor('play.phone@landscape', 1000 * maxAspect + 1, 1000)).toEqual(
+      refused('play.phone@landscape', 1000 * maxAspect + 1, 1000),
+    );
+    // A square is neither portrait nor landscape: a @landscape reference needs it wider than tall.
+    expect(problemsFor('play.phone@landscape', 1080, 1080)).toEqual([
+      '7:39 Expected a landscape size (wider than tall) for play.phone@landscape for presets[2].size but received "1080x1080"',
+    ]);
+    expect(problemsFor('play.phone', 1080, 1080)).toEqual([]);
+  });
+
+  it('names an unknown preset at its line, with the closest known one, whichever way it is written', () => {
+    const { problems } = plan(
+      MANIFEST.replace('  - appstore.iphone_6_9\n', '  - appstore.iphone_69\n').replace(
+        '{ id: play.phone, size: 1080x2160 }',
+        '{ id: play.phon, size: 1080x2160 }',
+      ),
+    );
+    expect(problems.map((x) => `${x.at?.line}:${x.at?.column} ${x.field} ${x.message}`)).toEqual([
+      '4:5 presets[0] Unknown preset "appstore.iphone_69" at presets[0] (did you mean "appstore.iphone_6_9"?); run "storeshots presets" for the list',
+      '7:11 presets[2].id Unknown preset "play.phon" at presets[2].id (did you mean "play.phone"?); run "storeshots presets" for the list',
+    ]);
   });
 
   it('refuses a fallback-locale that is not one of the locales, at its line', () => {

@@ -15,6 +15,7 @@ import {
   fitSize,
 } from '../src/render/text.js';
 import type { Job } from '../src/plan/types.js';
+import type { Piece } from '../src/render/text.js';
 import { examplePlan, variant } from './fixtures/render/jobs.js';
 
 const tm = createMeasurer();
@@ -271,5 +272,112 @@ describe('auto-fit', () => {
     expect(b.fitFontSize).toBeLessThan(b.minFontSize);
     expect(b.font.size).toBe(b.minFontSize);
     expect(b.overflow).toBe(true);
+  });
+});
+
+describe('wrapping and fitting, to the number', () => {
+  /** A piece of `w` units, `t` of them without its trailing space; `hard` ends the line after it. */
+  const P = (w: number, t = w, hard = false): Piece => ({
+    start: 0,
+    end: 0,
+    width: w,
+    trimmedWidth: t,
+    hardBreak: hard,
+  });
+
+  it('fills a line up to the limit, measuring its last piece without the trailing space', () => {
+    // 50 + 40 = 90: the second piece's trailing space is not on the line.
+    expect(wrapGreedy([P(50, 40), P(50, 40)], 90, 1)).toEqual({ lines: [[0, 1]], widest: 90, tooWide: false });
+    // One unit less and the second piece goes to the next line; the widest line is the longer one.
+    expect(wrapGreedy([P(50, 40), P(50, 45)], 90, 1)).toEqual({
+      lines: [
+        [0, 0],
+        [1, 1],
+      ],
+      widest: 45,
+      tooWide: false,
+    });
+    // Scaled: the same pieces at half size fit into half the width.
+    expect(wrapGreedy([P(50, 40), P(50, 40), P(60, 50)], 45, 0.5)).toEqual({
+      lines: [
+        [0, 1],
+        [2, 2],
+      ],
+      widest: 45,
+      tooWide: false,
+    });
+  });
+
+  it('lets a line be a hundredth over the limit (rounding in the measure), not more', () => {
+    expect(wrapGreedy([P(100)], 99.99, 1)).toEqual({ lines: [[0, 0]], widest: 100, tooWide: false });
+    expect(wrapGreedy([P(50, 40), P(50)], 99.99, 1)).toEqual({ lines: [[0, 1]], widest: 100, tooWide: false });
+    expect(wrapGreedy([P(100.02)], 100, 1).tooWide).toBe(true);
+  });
+
+  it('keeps a piece wider than the limit alone on its line and says the wrap is too wide', () => {
+    expect(wrapGreedy([P(120)], 100, 1)).toEqual({ lines: [[0, 0]], widest: 120, tooWide: true });
+    expect(wrapGreedy([P(30), P(120), P(30)], 100, 1)).toEqual({
+      lines: [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+      ],
+      widest: 120,
+      tooWide: true,
+    });
+  });
+
+  it('ends a line at a hard break, also the last one, and wraps nothing into no lines', () => {
+    expect(wrapGreedy([P(10, 10, true), P(10)], 100, 1).lines).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    expect(wrapGreedy([P(10), P(10, 10, true)], 100, 1)).toEqual({ lines: [[0, 1]], widest: 20, tooWide: false });
+    expect(wrapGreedy([], 100, 1)).toEqual({ lines: [], widest: 0, tooWide: false });
+  });
+
+  it('fits the largest size on the half pixel, within a pixel below the exact one, and never searches below 4 px or half the minimum', () => {
+    // 20 characters of 10 units at the reference size 100: 200 wide at 100, so 50.005 fits 100 exactly
+    // (with the 0.01 tolerance); the bisection stops within half a pixel and rounds down to it.
+    const ps = pieces('Supercalifragilistic', 'en', mono);
+    const fitAt = (maxWidth: number, minSize = 8, maxSize = 100) =>
+      fitSize({ pieces: ps, maxWidth, maxLines: 1, maxSize, minSize });
+    expect(fitAt(100)).toBe(49.5);
+    expect(fitAt(99)).toBe(49);
+    expect(fitAt(150)).toBe(74.5);
+    expect(fitAt(100, 20)).toBe(49.5);
+    // What fits at the largest size is set at it.
+    expect(fitAt(1000)).toBe(100);
+    expect(fitAt(1000, 8, 37)).toBe(37);
+    // Nothing fits: the search floor, min(4, minSize / 2).
+    expect(fitAt(1, 50)).toBe(4);
+    expect(fitAt(1, 6)).toBe(3);
+  });
+
+  it('tries the loose breaks only when the strict fit is below 85% of the largest size, and keeps the larger', () => {
+    let asked = 0;
+    const loose = () => {
+      asked++;
+      return [P(100, 110), P(100)]; // "Supercali-" + "fragilistic"
+    };
+    const strict = [P(200)];
+    const f = { pieces: strict, maxWidth: 100, maxLines: 2, minSize: 8 };
+    // Strict fits 49.5: at least 85% of 58 (49.3), so the loose breaks are never computed.
+    expect(fitSize({ ...f, maxSize: 58, loose })).toBe(49.5);
+    expect(asked).toBe(0);
+    // Below 85% of 60 (51): the hyphenated wrap fits up to 90.5 (110 wide at 0.905 is 99.55).
+    expect(fitSize({ ...f, maxSize: 60, loose })).toBe(60);
+    expect(asked).toBe(1);
+    expect(fitSize({ ...f, maxSize: 100, loose })).toBe(90.5);
+    // Exactly at the threshold (here the minimum) the strict fit stands.
+    expect(fitSize({ ...f, maxSize: 58, minSize: 49.5, loose })).toBe(49.5);
+    expect(asked).toBe(2);
+    // A minimum above the strict fit also sends it to the loose breaks.
+    expect(fitSize({ ...f, maxSize: 58, minSize: 55, loose })).toBe(58);
+    expect(asked).toBe(3);
+    // Loose breaks no better than the strict ones: the strict size stands.
+    expect(fitSize({ ...f, maxSize: 100, loose: [P(200, 210)] })).toBe(49.5);
+    // The same pieces given as loose: nothing to try.
+    expect(fitSize({ ...f, maxSize: 100, loose: strict })).toBe(49.5);
   });
 });

@@ -55,6 +55,16 @@ export const MODULES = [
       '__tests__/render-layout.test.ts',
     ],
   },
+  // The sizes buildPlan accepts for a preset (Play's any-size bounds, a landscape reference given a
+  // portrait size, a size a fixed preset does not take; lines 198-229), with
+  // plan.test (where those refusals are tested): a part of plan measurable in a session on a busy machine.
+  {
+    name: 'plan-presets',
+    mutate: ['src/plan/plan.ts:198-229'],
+    partOf: 'plan',
+    ignoreStatic: true,
+    tests: ['__tests__/plan.test.ts'],
+  },
   {
     name: 'store',
     mutate: ['src/store/**/*.ts'],
@@ -94,13 +104,7 @@ export const MODULES = [
   // in a session on a busy machine.
   {
     name: 'lint-files-text',
-    mutate: [
-      'src/lint/rules/files.ts',
-      'src/lint/rules/text.ts',
-      'src/lint/rules/shared.ts',
-      'src/lint/contrast.ts',
-      'src/lint/links.ts',
-    ],
+    mutate: ['src/lint/rules/files.ts', 'src/lint/rules/text.ts', 'src/lint/rules/shared.ts', 'src/lint/links.ts'],
     partOf: 'lint',
     ignoreStatic: true,
     tests: [
@@ -110,6 +114,15 @@ export const MODULES = [
       '__tests__/lint-appstore.test.ts',
       '__tests__/lint-play.test.ts',
     ],
+  },
+  // The text rules that measure (text.too-small, text.illegible, text.contrast), with lint-rules:
+  // what could be measured of lint-files-text in a session with the machine at a load of 30.
+  {
+    name: 'lint-text',
+    mutate: ['src/lint/rules/text.ts:45-104'],
+    partOf: 'lint-files-text',
+    ignoreStatic: true,
+    tests: ['__tests__/lint-rules.test.ts'],
   },
   // The App Store rules (counts, sizes, alpha, formats) on their own: measurable in minutes.
   {
@@ -146,6 +159,26 @@ export const MODULES = [
   {
     name: 'render-text-layout',
     mutate: ['src/render/text.ts', 'src/render/layout.ts'],
+    ignoreStatic: true,
+    // Line breaking, fitting and bidi runs are pinned by render-breaks; the set facts and the layout
+    // of designed slides by design-layout, render-slides and render-break-data (all from src/, no Chromium).
+    tests: [
+      '__tests__/render-layout.test.ts',
+      '__tests__/render-breaks.test.ts',
+      '__tests__/design-layout.test.ts',
+      '__tests__/render-slides.test.ts',
+      '__tests__/render-break-data.test.ts',
+    ],
+  },
+  // Fitting a text block (fitSize and fitsWith: the largest size that wraps into max-lines, and when
+  // hyphenation is tried), with render-layout only: a part of
+  // render-text-layout measurable in a session on a busy machine (the whole is about 1,200 mutants;
+  // render-breaks loads the break data of every store locale for each mutant).
+  {
+    name: 'render-fit',
+    mutate: ['src/render/text.ts:335-348'],
+    partOf: 'render-text-layout',
+    ignoreStatic: true,
     tests: ['__tests__/render-layout.test.ts'],
   },
   {
