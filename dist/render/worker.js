@@ -1,11 +1,11 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-3NNNRDXY.js";
+} from "../chunks/chunk-3R2LVSXP.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
 import "../chunks/chunk-BSWWEWFP.js";
-import "../chunks/chunk-DT4QYPN2.js";
+import "../chunks/chunk-NXZGPJRW.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-CZBPMC5E.js";
 import "../chunks/chunk-6JH44W7O.js";
