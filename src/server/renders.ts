@@ -21,6 +21,7 @@ import type { Screenshot } from './inputs.js';
 import { archivePath, buildJobs, planOf } from './jobs.js';
 import type { LinkSigner } from './links.js';
 import type { Metrics } from './metrics.js';
+import { Outputs } from './outputs.js';
 import type { CheckedRequest, RenderSpec } from './request.js';
 import { TERMINAL, type ImageRow, type RenderRow, type RenderStatus, type ServiceDb } from './store.js';
 import { errorMessage } from '../util/errors.js';
@@ -71,6 +72,8 @@ export class Renders extends EventEmitter {
   private sweepTimer?: NodeJS.Timeout;
   private stopped = false;
   private readonly kinds = new Map<string, JobKind>();
+  /** The outputs of renders and set jobs (outputs.ts), made on this pool. */
+  readonly outputs: Outputs;
 
   constructor(
     private readonly store: ServiceDb,
@@ -85,6 +88,7 @@ export class Renders extends EventEmitter {
   ) {
     super();
     this.setMaxListeners(0);
+    this.outputs = new Outputs(store, pool);
   }
 
   /** Adds a kind of job (sets.ts registers `set`). */
@@ -348,7 +352,8 @@ export class Renders extends EventEmitter {
       await Promise.all([...sets.values()].map(batch));
       const images = this.store.images(row.id);
       const findings = await this.lint(jobs, images, outDir, ac.signal, facts);
-      await kind?.finish?.(row, jobs, images, findings, ac.signal);
+      if (kind) await kind.finish?.(row, jobs, images, findings, ac.signal);
+      else await this.makeOutputs(row, jobs, images, findings, ac.signal);
       this.end(row, ['processing'], 'succeeded', { lint: JSON.stringify({ findings }), credits: images.length });
     } catch (e) {
       const reason: unknown = ac.signal.aborted ? ac.signal.reason : e;
@@ -370,6 +375,29 @@ export class Renders extends EventEmitter {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A render's outputs (docs/render-api.md#outputs), in the archive's layout, after lint. */
+  private async makeOutputs(row: RenderRow, jobs: Job[], images: ImageRow[], findings: Finding[], signal: AbortSignal) {
+    const spec = JSON.parse(row.spec) as RenderSpec;
+    if (!spec.outputs?.length) return;
+    const byIndex = new Map(jobs.map((j) => [j.index, j]));
+    const items = images.map((i) => ({ job: byIndex.get(i.idx)!, file: i.file, image: i }));
+    await this.outputs.make(
+      row,
+      spec.outputs,
+      path.join(this.dirOf(row.id), 'outputs'),
+      {
+        items,
+        pathOf: (job, ext) => archivePath(job, ext),
+        title: spec.appName ?? row.id,
+        report: () => ({
+          records: items.map((it) => jobRecord(it.job, it.image.bytes, it.image.sha256, false)),
+          findings,
+        }),
+      },
+      signal,
+    );
   }
 
   /** The renderer names files by their path on this server; the client knows them as request fields. */
@@ -466,6 +494,9 @@ export class Renders extends EventEmitter {
     // Signed links (no key needed), made afresh on every answer, for a succeeded render's files: valid
     // for STORESHOTS_LINK_TTL_SECONDS, never past the render's own expiry.
     const { signed, linkExpires } = this.signer(row, 'renders');
+    const outputs = spec.outputs ?? [];
+    const total = jobs.length + outputs.length;
+    const made = outputs.length ? this.outputs.list(row).length : 0;
     return {
       object: 'render',
       id: row.id,
@@ -477,9 +508,9 @@ export class Renders extends EventEmitter {
       archive_url: row.status === 'succeeded' ? `${base}/archive` : null,
       archive_download_url: signed?.('archive') ?? null,
       download_urls_expire_at: signed ? iso(linkExpires * 1000) : null,
-      // Progress: one step an image; images are stored one by one as they finish.
-      total_steps: jobs.length,
-      done_steps: row.status === 'succeeded' ? jobs.length : images.length,
+      // Progress: one step an image, then one an output; each is stored as it finishes.
+      total_steps: total,
+      done_steps: row.status === 'succeeded' ? total : images.length + made,
       images: images.map((i) => ({
         index: i.idx,
         slide: i.slide,
@@ -492,6 +523,7 @@ export class Renders extends EventEmitter {
         sha256: i.sha256,
         path: byIndex.get(i.idx) ? archivePath(byIndex.get(i.idx)!) : undefined,
       })),
+      ...(outputs.length ? { outputs: this.outputs.present(row, outputs, base, signed) } : {}),
       lint: row.lint ? JSON.parse(row.lint) : { findings: [] },
       credits_used: row.credits_used,
       error: row.error ? JSON.parse(row.error) : null,

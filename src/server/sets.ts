@@ -37,19 +37,14 @@ import { netPolicy, type ServerConfig } from './config.js';
 import { newId } from './deliveries.js';
 import { ApiError, badRequest } from './errors.js';
 import { acquireScreenshots } from './inputs.js';
-import { type OutputRow, makeOutputs, outputExt } from './outputs.js';
+import { checkOutputs, type OutputRow, type OutputSpec } from './outputs.js';
 import { iso, positions, type Renders, writeDurable } from './renders.js';
 import { checkDeliveryFields, type RenderSpec, type ScreenshotInput, schemaError } from './request.js';
-import { type OutputType, REFUSED_LAYOUTS, SET_LAYOUTS, type SetLayout, setRequestSchema } from './set-schema.js';
+import type { OutputType } from './schema.js';
+import { REFUSED_LAYOUTS, SET_LAYOUTS, type SetLayout, setRequestSchema } from './set-schema.js';
 import type { ImageRow, RenderRow, ServiceDb } from './store.js';
 
 export const SET_PREFIX = 'set';
-
-export interface OutputSpec {
-  id: string;
-  type: OutputType;
-  quality?: number;
-}
 
 /** A set job's stored request (the renders table's `spec` column); no screenshots, no manifest text. */
 export interface SetSpec extends Pick<RenderSpec, 'webhook' | 'dispatch' | 'metadata'> {
@@ -111,18 +106,6 @@ function imageCount(m: Manifest): number {
   return n * m.locales.length * Math.max(1, m.appearances?.length ?? 0);
 }
 
-const OUTPUTS_TABLE = `
-CREATE TABLE IF NOT EXISTS set_outputs (
-  render_id TEXT NOT NULL,
-  id TEXT NOT NULL,
-  type TEXT NOT NULL,
-  file TEXT NOT NULL,
-  content_type TEXT NOT NULL,
-  bytes INTEGER NOT NULL,
-  sha256 TEXT NOT NULL,
-  PRIMARY KEY (render_id, id)
-);`;
-
 export class Sets {
   constructor(
     private readonly store: ServiceDb,
@@ -130,7 +113,6 @@ export class Sets {
     private readonly config: ServerConfig,
     private readonly now: Clock,
   ) {
-    store.db.exec(OUTPUTS_TABLE);
     renders.register(SET_PREFIX, {
       noun: 'set',
       present: (row) => this.present(row),
@@ -194,7 +176,7 @@ export class Sets {
         'parameter_unsupported',
       );
     const layout = this.layoutOf(b.layout, manifest);
-    const outputs = this.outputsOf(b.outputs);
+    const outputs = checkOutputs(b.outputs);
     const count = imageCount(manifest);
     if (count > this.config.limits.setImages)
       throw badRequest(
@@ -286,18 +268,6 @@ export class Sets {
     );
   }
 
-  private outputsOf(given: Array<{ id?: string; type: OutputType; quality?: number }> | undefined): OutputSpec[] {
-    const seen = new Set<string>();
-    return (given ?? []).map((o, i) => {
-      const id = o.id ?? o.type;
-      if (seen.has(id)) throw badRequest(`Two outputs are named "${id}": give each its own id`, `outputs[${i}].id`);
-      if (o.quality !== undefined && o.type !== 'jpeg')
-        throw badRequest(`quality applies to jpeg outputs only, not ${o.type}`, `outputs[${i}].quality`);
-      seen.add(id);
-      return { id, type: o.type, ...(o.type === 'jpeg' ? { quality: o.quality ?? 90 } : {}) };
-    });
-  }
-
   /** The CLI's own project loading and plan over the stored files: the same jobs `storeshots render` makes. */
   private plan(inputs: string, layout: SetLayout, text: string, m: Manifest): Job[] {
     try {
@@ -332,27 +302,22 @@ export class Sets {
   }
 
   outputs(row: RenderRow): OutputRow[] {
-    if (row.expired) return [];
-    return this.store.db
-      .prepare('SELECT * FROM set_outputs WHERE render_id = ? ORDER BY rowid')
-      .all(row.id) as unknown as OutputRow[];
+    return this.renders.outputs.list(row);
   }
 
-  /** After the images: the outputs asked for, each stored durably and recorded at once (a resumed job skips those it has). */
+  /** After the images: the outputs asked for, made on the render pool, each stored durably and recorded at once. */
   private async finish(row: RenderRow, jobs: Job[], images: ImageRow[], findings: Finding[], signal: AbortSignal) {
     const spec = JSON.parse(row.spec) as SetSpec;
-    const have = new Set(this.outputs(row).map((o) => o.id));
-    const todo = spec.outputs.filter((o) => !have.has(o.id));
-    if (!todo.length) return;
+    if (!spec.outputs.length) return;
     const at = positions(jobs);
     const byPos = new Map(jobs.map((j) => [at.get(j.id)!, j]));
     const items = images.map((i) => ({ job: byPos.get(i.idx)!, file: i.file, image: i }));
-    const dir = path.join(this.renders.dirOf(row.id), 'outputs');
-    await makeOutputs(
-      todo,
+    await this.renders.outputs.make(
+      row,
+      spec.outputs,
+      path.join(this.renders.dirOf(row.id), 'outputs'),
       {
         items,
-        layout: spec.layout,
         pathOf: (job, ext) => layoutPath(job, spec.layout, ext),
         title: spec.app ?? row.id,
         report: () => ({
@@ -361,15 +326,6 @@ export class Sets {
         }),
       },
       signal,
-      (o, bytes, contentType, sha256) => {
-        const file = path.join(dir, `${o.id}.${outputExt(o.type)}`);
-        writeDurable(file, bytes);
-        this.store.db
-          .prepare(
-            'INSERT OR REPLACE INTO set_outputs (render_id, id, type, file, content_type, bytes, sha256) VALUES (?,?,?,?,?,?,?)',
-          )
-          .run(row.id, o.id, o.type, file, contentType, bytes.length, sha256);
-      },
     );
   }
 
@@ -385,27 +341,9 @@ export class Sets {
     return Buffer.from(zipSync(entries));
   }
 
-  /** One output's bytes and type; 404 for an output the job did not ask for or has not made yet. */
-  output(row: RenderRow, outputId: string): { bytes: Buffer; contentType: string; sha256: string; name: string } {
-    const o = this.outputs(row).find((x) => x.id === outputId);
-    if (!o) {
-      const spec = JSON.parse(row.spec) as SetSpec;
-      const asked = spec.outputs.map((x) => x.id);
-      throw new ApiError(
-        404,
-        'output_not_found',
-        asked.includes(outputId)
-          ? `Output ${outputId} of ${row.id} is not made yet`
-          : `Set ${row.id} has no output ${outputId.slice(0, 50)}${asked.length ? ` (it has ${asked.join(', ')})` : ''}`,
-        'output',
-      );
-    }
-    return {
-      bytes: readFileSync(o.file),
-      contentType: o.content_type,
-      sha256: o.sha256,
-      name: `${o.id}.${outputExt(o.type as OutputType)}`,
-    };
+  /** One output's file and type; 404 for an output the job did not ask for or has not made yet. */
+  output(row: RenderRow, outputId: string) {
+    return this.renders.outputs.find(row, (JSON.parse(row.spec) as SetSpec).outputs, outputId, 'set');
   }
 
   /** The set as the API shows it (docs/render-api.md#get-v1setsid). */
@@ -453,24 +391,7 @@ export class Sets {
           download_url: signed?.(`images/${i.idx}`) ?? null,
         };
       }),
-      ...(spec.outputs.length
-        ? {
-            outputs: spec.outputs.map((o) => {
-              const m = made.find((x) => x.id === o.id);
-              return {
-                id: o.id,
-                type: o.type,
-                ...(o.quality !== undefined ? { quality: o.quality } : {}),
-                status: m ? 'ready' : 'pending',
-                content_type: m?.content_type ?? null,
-                bytes: m?.bytes ?? null,
-                sha256: m?.sha256 ?? null,
-                url: m && succeeded ? `${base}/outputs/${o.id}` : null,
-                download_url: (m && signed?.(`outputs/${o.id}`)) ?? null,
-              };
-            }),
-          }
-        : {}),
+      ...(spec.outputs.length ? { outputs: this.renders.outputs.present(row, spec.outputs, base, signed) } : {}),
       lint: row.lint ? JSON.parse(row.lint) : { findings: [] },
       credits_used: row.credits_used,
       error: row.error ? JSON.parse(row.error) : null,

@@ -1,7 +1,7 @@
 // A succeeded render's files as the API serves them: one image (bytes, or JSON with base64) and the
 // zip of the set. The authenticated routes (renders.ts) and the signed links (links.ts) both send
 // through these.
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import { zipSync } from 'fflate';
 import type { Job } from '../../plan/types.js';
@@ -44,6 +44,23 @@ export function sendImage(
       `inline; filename="${String(image.idx).padStart(2, '0')}-${image.slide}.${image.format === 'jpeg' ? 'jpg' : 'png'}"`,
     )
     .send(bytes);
+}
+
+/** One output of a job (docs/render-api.md#outputs), streamed from its file. */
+export function sendOutput(
+  o: { file: string; contentType: string; sha256: string; name: string },
+  reply: FastifyReply,
+  cacheControl: string,
+) {
+  return reply
+    .type(o.contentType)
+    .header('etag', `"${o.sha256}"`)
+    .header('cache-control', cacheControl)
+    .header(
+      'content-disposition',
+      `${o.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename="${o.name}"`,
+    )
+    .send(createReadStream(o.file));
 }
 
 /** The set as a zip in fastlane's layout (docs/interfaces.md#output-layouts), stored uncompressed (PNGs are). */
