@@ -71,6 +71,12 @@ export const setSchema = {
     locales: { type: 'array', items: { type: 'string' } },
     presets: { type: 'array', items: { type: 'string' } },
     slides: { type: 'array', items: { type: 'string' } },
+    folders: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        "When the job renders its manifest once per size of one store slot: each size's folder in the archive.",
+    },
     total_steps: { type: 'integer', description: 'Images plus outputs this job makes.' },
     done_steps: { type: 'integer', description: 'Images and outputs finished so far.' },
     archive_url: nullableString,

@@ -56,6 +56,30 @@ export interface SetSpec extends Pick<RenderSpec, 'webhook' | 'dispatch' | 'meta
   locales: string[];
   presets: string[];
   slides: string[];
+  /** With variants: each variant's folder, in job order (a job's id starts with its folder). */
+  folders?: string[];
+}
+
+/** The manifest again with other presets, its images under `folder` (AppScreen's ios-6.9 and ios-6.7 together). */
+export interface Variant {
+  folder: string;
+  presets: unknown[];
+}
+
+/** A variant's job: its id, set and output file under the variant's folder, so nothing collides. */
+function inFolder(job: Job, folder: string): Job {
+  return {
+    ...job,
+    id: `${folder}/${job.id}`,
+    set: `${folder}/${job.set}`,
+    output: { ...job.output, path: `${folder}/${job.output.path}` },
+  };
+}
+
+/** Where a job's image goes in the set's archive: its layout path, under its variant's folder if any. */
+function pathIn(spec: SetSpec, job: Job, ext?: string): string {
+  const p = layoutPath(job, spec.layout, ext);
+  return spec.folders ? `${job.id.slice(0, job.id.indexOf('/'))}/${p}` : p;
 }
 
 /** The file name the manifest is stored under beside its uploads (no upload can take it: names never start with a dot). */
@@ -133,6 +157,7 @@ export class Sets {
     files: Map<string, Buffer> | undefined,
     baseUrl: string,
     inTx?: (id: string) => void,
+    opts: { variants?: Variant[] } = {},
   ): Promise<RenderRow> {
     if (!body || typeof body !== 'object' || Array.isArray(body))
       throw badRequest(`Expected a JSON object for the request body`, undefined);
@@ -177,7 +202,14 @@ export class Sets {
       );
     const layout = this.layoutOf(b.layout, manifest);
     const outputs = checkOutputs(b.outputs);
-    const count = imageCount(manifest);
+    // Variants: the manifest once per preset list, each in its own folder (two sizes of one store slot).
+    const variants = opts.variants?.map((v) => ({
+      ...v,
+      text: JSON.stringify({ ...b.manifest, presets: v.presets }, null, 1),
+    }));
+    const count = variants
+      ? variants.reduce((n, v) => n + imageCount(this.parse(v.text).manifest), 0)
+      : imageCount(manifest);
     if (count > this.config.limits.setImages)
       throw badRequest(
         `This manifest makes ${count} images (${manifest.locales.length} locales x ${manifest.presets.length} presets x their slides); a set job makes at most ${this.config.limits.setImages} (STORESHOTS_MAX_SET_IMAGES)`,
@@ -214,7 +246,15 @@ export class Sets {
     try {
       names.forEach((name, i) => writeDurable(path.join(inputs, ...name.split('/')), shots[i]!.bytes));
       writeDurable(path.join(inputs, MANIFEST_FILE), Buffer.from(text));
-      const jobs = this.plan(inputs, layout, text, manifest);
+      const jobs = variants
+        ? variants.flatMap((v, k) => {
+            const file = `.manifest-${k + 1}.json`;
+            writeDurable(path.join(inputs, file), Buffer.from(v.text));
+            return this.plan(inputs, layout, v.text, this.parse(v.text).manifest, file).map((j) =>
+              inFolder(j, v.folder),
+            );
+          })
+        : this.plan(inputs, layout, text, manifest);
       const spec: SetSpec = {
         kind: 'set',
         async: b.async === true,
@@ -223,6 +263,7 @@ export class Sets {
         app: manifest.app?.name,
         locales: manifest.locales,
         presets: manifest.presets.map((p) => (typeof p === 'string' ? p : p.id)),
+        ...(variants ? { folders: variants.map((v) => v.folder) } : {}),
         slides: manifest.slides.map((s) => s.id),
         webhook,
         dispatch,
@@ -269,10 +310,10 @@ export class Sets {
   }
 
   /** The CLI's own project loading and plan over the stored files: the same jobs `storeshots render` makes. */
-  private plan(inputs: string, layout: SetLayout, text: string, m: Manifest): Job[] {
+  private plan(inputs: string, layout: SetLayout, text: string, m: Manifest, file = MANIFEST_FILE): Job[] {
     try {
       const project = loadProject({
-        config: path.join(inputs, MANIFEST_FILE),
+        config: path.join(inputs, file),
         cwd: inputs,
         // The store folders are checked like the CLI's fastlane layout checks them (colliding locale codes).
         layout: layout === 'flat' ? 'flat' : 'fastlane',
@@ -318,7 +359,7 @@ export class Sets {
       path.join(this.renders.dirOf(row.id), 'outputs'),
       {
         items,
-        pathOf: (job, ext) => layoutPath(job, spec.layout, ext),
+        pathOf: (job, ext) => pathIn(spec, job, ext),
         title: spec.app ?? row.id,
         report: () => ({
           records: items.map((it) => jobRecord(it.job, it.image.bytes, it.image.sha256, false)),
@@ -336,8 +377,7 @@ export class Sets {
     const at = positions(jobs);
     const byPos = new Map(jobs.map((j) => [at.get(j.id)!, j]));
     const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-    for (const i of this.images(row))
-      entries[layoutPath(byPos.get(i.idx)!, spec.layout)] = [readFileSync(i.file), { level: 0 }];
+    for (const i of this.images(row)) entries[pathIn(spec, byPos.get(i.idx)!)] = [readFileSync(i.file), { level: 0 }];
     return Buffer.from(zipSync(entries));
   }
 
@@ -368,6 +408,7 @@ export class Sets {
       locales: spec.locales,
       presets: spec.presets,
       slides: spec.slides,
+      ...(spec.folders ? { folders: spec.folders } : {}),
       // Progress: one step an image, then one an output; each is stored as it finishes.
       total_steps: total,
       done_steps: succeeded ? total : images.length + made.length,
@@ -386,7 +427,7 @@ export class Sets {
           format: i.format,
           bytes: i.bytes,
           sha256: i.sha256,
-          path: layoutPath(job, spec.layout),
+          path: pathIn(spec, job),
           url: `${base}/images/${i.idx}`,
           download_url: signed?.(`images/${i.idx}`) ?? null,
         };
