@@ -37,6 +37,7 @@ import { netPolicy, type ServerConfig } from './config.js';
 import { newId } from './deliveries.js';
 import { ApiError, badRequest } from './errors.js';
 import { acquireScreenshots } from './inputs.js';
+import { nonImageUploads } from './set-files.js';
 import { checkOutputs, type OutputRow, type OutputSpec } from './outputs.js';
 import { iso, positions, type Renders, writeDurable } from './renders.js';
 import { checkDeliveryFields, type RenderSpec, type ScreenshotInput, schemaError } from './request.js';
@@ -180,18 +181,6 @@ export class Sets {
         'too_many_items',
       );
     const manifest = this.parse(text).manifest;
-    for (const [field, why] of [
-      ['fonts', manifest.fonts && 'font files'],
-      ['strings', manifest.strings && 'strings files (write the texts inline, per locale)'],
-      ['theme', manifest.theme && /[\\/]|\.json$/i.test(manifest.theme) && 'theme files (name a built-in theme)'],
-    ] as const) {
-      if (why)
-        throw badRequest(
-          `The set API does not take ${why}: manifest.${field}`,
-          `manifest.${field}`,
-          'parameter_unsupported',
-        );
-    }
     // A web capture in a set's manifest is not taken (the plan would look for it where the CLI keeps captures).
     const captured = manifest.slides.findIndex((s) => typeof s.screenshot === 'object');
     if (captured >= 0)
@@ -219,12 +208,12 @@ export class Sets {
     const { metadata, webhook, dispatch } = await checkDeliveryFields(b, this.config);
     checkQuota(this.config, this.store, owner, count, this.now(), 'manifest');
 
-    // The files: uploaded parts and `files` entries, by the names the manifest uses; each must be a PNG or JPEG.
+    // The files: uploaded parts and `files` entries, by the names the manifest uses. Fonts, strings and a
+    // theme file are checked as such (set-files.ts); every other file must be a PNG or JPEG.
+    for (const name of (files ?? new Map()).keys()) checkUploadName(name, fileParam(name));
+    const others = nonImageUploads(manifest, files);
     const named = new Map<string, ScreenshotInput>();
-    for (const name of (files ?? new Map()).keys()) {
-      checkUploadName(name, fileParam(name));
-      named.set(name, { file: name });
-    }
+    for (const name of (files ?? new Map()).keys()) if (!others.has(name)) named.set(name, { file: name });
     for (const [name, src] of Object.entries(b.files ?? {})) {
       checkUploadName(name, fileParam(name));
       if (named.has(name))
@@ -245,6 +234,7 @@ export class Sets {
     const inputs = path.join(this.renders.dirOf(id), 'inputs');
     try {
       names.forEach((name, i) => writeDurable(path.join(inputs, ...name.split('/')), shots[i]!.bytes));
+      for (const [name, bytes] of others) writeDurable(path.join(inputs, ...name.split('/')), bytes);
       writeDurable(path.join(inputs, MANIFEST_FILE), Buffer.from(text));
       const jobs = variants
         ? variants.flatMap((v, k) => {
