@@ -56,6 +56,8 @@ export interface JobKind {
   present(row: RenderRow): Record<string, unknown>;
   /** After the images are stored and linted, before the job ends (a set's outputs); a throw fails the job. */
   finish?(row: RenderRow, jobs: Job[], images: ImageRow[], findings: Finding[], signal: AbortSignal): Promise<void>;
+  /** Why a job is not linted (its images are not store screenshots, e.g. rounded marketing assets), or undefined. */
+  notLinted?(row: RenderRow): string | undefined;
   /** A render failure's message in the client's terms (the renderer names files by their path on this server). */
   clientMessage?(row: RenderRow, jobs: Job[], message: string): string;
 }
@@ -351,10 +353,14 @@ export class Renders extends EventEmitter {
         });
       await Promise.all([...sets.values()].map(batch));
       const images = this.store.images(row.id);
-      const findings = await this.lint(jobs, images, outDir, ac.signal, facts);
+      const skip = kind?.notLinted?.(row);
+      const findings = skip ? [] : await this.lint(jobs, images, outDir, ac.signal, facts);
       if (kind) await kind.finish?.(row, jobs, images, findings, ac.signal);
       else await this.makeOutputs(row, jobs, images, findings, ac.signal);
-      this.end(row, ['processing'], 'succeeded', { lint: JSON.stringify({ findings }), credits: images.length });
+      this.end(row, ['processing'], 'succeeded', {
+        lint: JSON.stringify({ findings, ...(skip ? { skipped: skip } : {}) }),
+        credits: images.length,
+      });
     } catch (e) {
       const reason: unknown = ac.signal.aborted ? ac.signal.reason : e;
       if (this.stopped) return; // left `processing`: resumes on the next start

@@ -59,6 +59,8 @@ export interface SetSpec extends Pick<RenderSpec, 'webhook' | 'dispatch' | 'meta
   slides: string[];
   /** With variants: each variant's folder, in job order (a job's id starts with its folder). */
   folders?: string[];
+  /** Rounded marketing assets (AppScreen's `rounded`): PNGs with transparent corners, not linted. */
+  rounded?: boolean;
 }
 
 /** The manifest again with other presets, its images under `folder` (AppScreen's ios-6.9 and ios-6.7 together). */
@@ -141,6 +143,10 @@ export class Sets {
     renders.register(SET_PREFIX, {
       noun: 'set',
       present: (row) => this.present(row),
+      notLinted: (row) =>
+        (JSON.parse(row.spec) as SetSpec).rounded
+          ? 'rounded marketing assets (transparent corners) are not store screenshots: the store rules do not apply'
+          : undefined,
       finish: (row, jobs, images, findings, signal) => this.finish(row, jobs, images, findings, signal),
       clientMessage: (row, _jobs, message) =>
         message
@@ -158,7 +164,7 @@ export class Sets {
     files: Map<string, Buffer> | undefined,
     baseUrl: string,
     inTx?: (id: string) => void,
-    opts: { variants?: Variant[] } = {},
+    opts: { variants?: Variant[]; rounded?: boolean } = {},
   ): Promise<RenderRow> {
     if (!body || typeof body !== 'object' || Array.isArray(body))
       throw badRequest(`Expected a JSON object for the request body`, undefined);
@@ -245,6 +251,15 @@ export class Sets {
             );
           })
         : this.plan(inputs, layout, text, manifest);
+      // Rounded marketing assets: PNGs with alpha, corners cut at 6% of the shorter side (never uploaded to a store).
+      if (opts.rounded)
+        for (const j of jobs)
+          j.output = {
+            ...j.output,
+            format: 'png',
+            path: j.output.path.replace(/\.jpg$/, '.png'),
+            rounded: Math.round(Math.min(j.size.width, j.size.height) * 0.06),
+          };
       const spec: SetSpec = {
         kind: 'set',
         async: b.async === true,
@@ -254,6 +269,7 @@ export class Sets {
         locales: manifest.locales,
         presets: manifest.presets.map((p) => (typeof p === 'string' ? p : p.id)),
         ...(variants ? { folders: variants.map((v) => v.folder) } : {}),
+        ...(opts.rounded ? { rounded: true } : {}),
         slides: manifest.slides.map((s) => s.id),
         webhook,
         dispatch,
@@ -399,6 +415,7 @@ export class Sets {
       presets: spec.presets,
       slides: spec.slides,
       ...(spec.folders ? { folders: spec.folders } : {}),
+      ...(spec.rounded ? { rounded: true } : {}),
       // Progress: one step an image, then one an output; each is stored as it finishes.
       total_steps: total,
       done_steps: succeeded ? total : images.length + made.length,

@@ -124,12 +124,12 @@ export interface AppScreenForm {
 
 /**
  * The POST /v1/sets body for an AppScreen request with `screens` uploaded as the given file names, and
- * the variants when two sizes share a store slot (each size in its own folder).
+ * the variants when two sizes share a store slot (each size in its own folder), and `rounded`.
  */
 export function setBody(
   form: AppScreenForm,
   screens: string[],
-): { body: Record<string, unknown>; variants?: Array<{ folder: string; presets: unknown[] }> } {
+): { body: Record<string, unknown>; variants?: Array<{ folder: string; presets: unknown[] }>; rounded?: boolean } {
   if (screens.length === 0) throw badRequest('Expected at least one PNG in screens', 'screens', 'parameter_missing');
   if (screens.length > MAX_SCREENS)
     throw badRequest(
@@ -195,18 +195,14 @@ export function setBody(
       `Expected true or false for rounded but received ${JSON.stringify(form.rounded.slice(0, 20))}`,
       'rounded',
     );
-  if (form.rounded === 'true' || form.rounded === '1') {
-    if (layoutName !== 'default')
-      throw badRequest(
-        `rounded cannot be combined with the ${layoutName} layout (store folders take opaque screenshots)`,
-        'rounded',
-      );
+  // Marketing assets with alpha (rounded, transparent corners): AppScreen refuses them with fastlane layouts,
+  // and so do we with every store-folder layout (fastlane, flutter): they are not store screenshots.
+  const rounded = form.rounded === 'true' || form.rounded === '1';
+  if (rounded && layoutName !== 'default')
     throw badRequest(
-      'rounded (marketing assets with rounded, transparent corners) is not supported by storeshots serve: it renders store screenshots, which must be opaque; send rounded=false',
+      `rounded cannot be combined with the ${layoutName} layout: rounded images are marketing assets with transparent corners, and store folders take opaque screenshots`,
       'rounded',
-      'parameter_unsupported',
     );
-  }
 
   // Caption fields: the first is the headline, the second the subtitle.
   const fieldDefs = json(form.fields, 'fields') ?? [{ id: 'Headline' }, { id: 'Subtitle' }];
@@ -274,5 +270,5 @@ export function setBody(
       slides,
     },
   };
-  return { body, ...(variants ? { variants } : {}) };
+  return { body, ...(variants ? { variants } : {}), ...(rounded ? { rounded } : {}) };
 }
