@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docText } from '../src/server/compat/appscreen/request.js';
 import { pngSize } from '../src/util/png.js';
@@ -182,6 +183,79 @@ describe('AppScreen compatibility', () => {
     );
   });
 
+  it('renders ios-6.9 and ios-6.7 together, each size in its own folder; refuses them in store folders', async () => {
+    // The Quick start with both iPhone sizes AppScreen documents (`sizes: ["ios-6.9","ios-6.7"]`).
+    const both = QUICK_START.replace(`-F 'sizes=["ios-6.9"]'`, `-F 'sizes=["ios-6.9","ios-6.7"]'`);
+    expect(both).toContain('sizes=["ios-6.9","ios-6.7"]');
+    const posted = await send(readCurl(both, s.url, { APPSCREEN_KEY: KEY }, SHOTS));
+    expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+    expect(posted.body.totalSteps).toBe(2 * 2);
+    const done = await pollUntilDone(s.url, posted.body.jobId);
+    expect(done.status, done.error).toBe('done');
+    const zip = await zipOf(done.downloadUrl);
+    const sizes = Object.fromEntries(
+      Object.keys(zip)
+        .sort()
+        .map((n) => [n, pngSize(Buffer.from(zip[n]!))]),
+    );
+    expect(sizes).toEqual({
+      'ios-6.7/en-US/appstore.iphone_6_9/01-screen-001.png': { width: 1290, height: 2796 },
+      'ios-6.7/en-US/appstore.iphone_6_9/02-screen-002.png': { width: 1290, height: 2796 },
+      'ios-6.9/en-US/appstore.iphone_6_9/01-screen-001.png': { width: 1320, height: 2868 },
+      'ios-6.9/en-US/appstore.iphone_6_9/02-screen-002.png': { width: 1320, height: 2868 },
+    });
+    // In fastlane's folders both sizes would go to the one 6.9" slot: refused, naming the second size.
+    for (const layout of ['fastlane', 'flutter']) {
+      const c = readCurl(both, s.url, { APPSCREEN_KEY: KEY }, SHOTS);
+      c.form!.set('layout', layout);
+      const r = await send(c);
+      expect(r.status).toBe(400);
+      expect(r.body).toEqual({
+        error: { code: 'sizes_share_slot', param: 'sizes[1]', message: expect.stringMatching(/same App Store slot/) },
+      });
+    }
+  });
+
+  it('renders rounded marketing assets: PNGs whose corners are transparent and centre opaque, not linted as store screenshots', async () => {
+    const c = readCurl(QUICK_START, s.url, { APPSCREEN_KEY: KEY }, SHOTS);
+    c.form!.append('rounded', 'true');
+    const posted = await send(c);
+    expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+    const done = await pollUntilDone(s.url, posted.body.jobId);
+    expect(done.status, done.error).toBe('done');
+    const zip = await zipOf(done.downloadUrl);
+    expect(Object.keys(zip).sort()).toEqual([
+      'en-US/appstore.iphone_6_9/01-screen-001.png',
+      'en-US/appstore.iphone_6_9/02-screen-002.png',
+    ]);
+    for (const bytes of Object.values(zip)) {
+      const { data, info } = await sharp(Buffer.from(bytes)).raw().toBuffer({ resolveWithObject: true });
+      expect([info.width, info.height, info.channels]).toEqual([1320, 2868, 4]);
+      const alpha = (x: number, y: number) => data[(y * info.width + x) * 4 + 3];
+      const { width: w, height: h } = info;
+      for (const [x, y] of [
+        [0, 0],
+        [w - 1, 0],
+        [0, h - 1],
+        [w - 1, h - 1],
+        [8, 8],
+      ])
+        expect(alpha(x!, y!), `corner ${x},${y}`).toBe(0);
+      for (const [x, y] of [
+        [w / 2, h / 2],
+        [w / 2, 0],
+        [0, h / 2],
+        [w / 2, h - 1],
+      ])
+        expect(alpha(x!, y!), `inside ${x},${y}`).toBe(255);
+    }
+    // The set answer says why it has no lint findings: these are not store screenshots.
+    const set = await fetch(`${s.url}/v1/sets/${posted.body.jobId}`, { headers: { authorization: `Bearer ${KEY}` } });
+    const body = (await set.json()) as any;
+    expect(body.rounded).toBe(true);
+    expect(body.lint).toEqual({ findings: [], skipped: expect.stringMatching(/not store screenshots/) });
+  });
+
   it('replays a job for the same Idempotency-Key and refuses a key over 200 characters', async () => {
     const key = `release-42-${'x'.repeat(189)}`; // 200 characters
     const first = await send(readCurl(LANDING, s.url, { APPSCREEN_KEY: KEY }, SHOTS), { 'Idempotency-Key': key });
@@ -206,10 +280,10 @@ describe('AppScreen compatibility', () => {
       ['theme', 'neon', 'theme'],
       ['sizes', '["ios-5.5"]', 'sizes[0]'],
       ['sizes', 'ios-6.9', 'sizes'],
-      ['sizes', '["ios-6.9","ios-6.7"]', 'sizes[1]'],
+      ['sizes', '["ios-6.9","ios-6.9"]', 'sizes[1]'],
       ['langs', JSON.stringify(Array.from({ length: 16 }, (_, i) => `l${i}`)), 'langs'],
       ['layout', 'xcode', 'layout'],
-      ['rounded', 'true', 'rounded'],
+      ['rounded', 'yes', 'rounded'],
       [
         'captions',
         '[{"texts":{"Headline":{"type":"doc","content":[{"type":"image"}]}}}]',

@@ -56,7 +56,7 @@ describe('a set batch', () => {
     try {
       const images: SetImage[] = [];
       await renderSetBatch({ set, jobs: set }, { pool, onImage: (i) => void images.push(i) });
-      expect(pool.tasks).toEqual({ facts: 1, batch: 3, lint: 0 });
+      expect(pool.tasks).toEqual({ facts: 1, batch: 3, lint: 0, output: 0 });
       checkImages(images);
     } finally {
       await pool.close();

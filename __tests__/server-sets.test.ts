@@ -560,9 +560,10 @@ describe('hostile set requests', () => {
       code: 'invalid_request',
       param: 'outputs[0].type',
     });
+    // A font the manifest names and nobody sent (font files are uploaded like screenshots).
     await refused({ manifest: manifest({ fonts: ['Brand.ttf'] }) }, shots(), {
-      code: 'parameter_unsupported',
-      param: 'manifest.fonts',
+      code: 'file_missing',
+      param: 'manifest.fonts[0]',
     });
     // A capture is not taken in a set: the plan would point at the CLI's capture folder, outside the job.
     await refused(

@@ -82,7 +82,14 @@ export interface Job {
   fonts: string[];
   /** Folder that relative paths inside `style` (background image, font, frame PNG) resolve against. */
   baseDir: string;
-  output: { path: string; format: OutputFormat; quality: number; compression?: 'fast' };
+  output: {
+    path: string;
+    format: OutputFormat;
+    quality: number;
+    compression?: 'fast';
+    /** A marketing asset, not a store screenshot: corners cut round at this radius (px), transparent outside (PNG with alpha). */
+    rounded?: number;
+  };
   /** Where this slide and preset are written in the manifest, for messages and annotations. */
   source: { slide: Position; preset: Position };
 }

@@ -1,14 +1,19 @@
 // Pictures of a whole set for people: a contact sheet (one PNG with every image, a row per locale x
 // preset under its label, each image over its slide's number and id) and a review PDF for sign-off
 // (one page per locale x preset, the slides side by side with their labels). Plus re-encoding an
-// image as PNG or JPEG. The render service's set outputs (src/server/outputs.ts) use these.
+// image as PNG or JPEG. The render service's outputs (src/server/outputs.ts) are made here, on a
+// render thread (render/worker.ts runs makeOutputFile), so the API's thread stays free for polls.
 //
 // The PDF is written with pdf-lib: pure JavaScript (no native code, no PDF toolchain on the
 // server), widely used, and it embeds JPEG bytes as they are (DCTDecode), so a page of full-size
 // screenshots costs a resize and an encode in libvips, not a decode in JavaScript. Labels use the
 // PDF standard font Helvetica (WinAnsi text: locale, preset and slide ids are ASCII).
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { zipSync } from 'fflate';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { sharp as loadSharp } from '../render/native.js';
+import { sha256 } from '../util/hash.js';
 import { labelImage } from './contact-sheet.js';
 
 export interface SheetItem {
@@ -190,4 +195,60 @@ export async function reviewPdf(items: SheetItem[], title: string): Promise<Buff
     }
   }
   return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** One image of a job as an output task sees it: where it is, its place, and its path in each archive. */
+export interface OutputItem extends SheetItem {
+  format: 'png' | 'jpeg';
+  /** The image's path in a zip of PNGs and of JPEGs (the job's layout). */
+  paths: { png: string; jpg: string };
+}
+
+/**
+ * One output to make, as plain data (it crosses to a render thread): the kind, the job's images, and
+ * for report.json the report already built. `file` is where the bytes are written, durably.
+ */
+export interface OutputTask {
+  type: 'png' | 'jpeg' | 'contact-sheet' | 'review-pdf' | 'report';
+  quality?: number;
+  items: OutputItem[];
+  /** Names the review PDF (the app's name). */
+  title: string;
+  /** report.json's content (src/report's buildReport), for `report`. */
+  report?: unknown;
+  file: string;
+}
+
+/** An output's bytes (docs/render-api.md#outputs). */
+export async function outputBytes(t: OutputTask): Promise<Buffer> {
+  if (t.type === 'png' || t.type === 'jpeg') {
+    const ext = t.type === 'png' ? 'png' : 'jpg';
+    const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+    for (const it of t.items)
+      entries[it.paths[ext]] = [
+        it.format === 'png' && t.type === 'png' ? await readFile(it.file) : await encodeAs(it.file, t.type, t.quality),
+        { level: 0 },
+      ];
+    // Stored, not deflated: PNGs and JPEGs are compressed already. This runs on a render thread.
+    return Buffer.from(zipSync(entries));
+  }
+  if (t.type === 'contact-sheet') return contactSheetPng(t.items);
+  if (t.type === 'review-pdf') return reviewPdf(t.items, t.title);
+  return Buffer.from(`${JSON.stringify(t.report, null, 2)}\n`);
+}
+
+/** Makes an output and writes it to `file` durably (temporary file, fsync, rename): its size and sha256. */
+export async function makeOutputFile(t: OutputTask): Promise<{ bytes: number; sha256: string }> {
+  const bytes = await outputBytes(t);
+  await mkdir(path.dirname(t.file), { recursive: true });
+  const tmp = `${t.file}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, t.file);
+  return { bytes: bytes.length, sha256: sha256(bytes) };
 }

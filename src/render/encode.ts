@@ -11,9 +11,12 @@ export async function encodeRgba(
   format: OutputFormat,
   quality: number,
   compression?: 'fast',
+  /** Keep the alpha channel (PNG only): rounded marketing assets, never store screenshots. */
+  opts: { alpha?: boolean } = {},
 ): Promise<Buffer> {
   // No EXIF and no ICC profile: untagged RGB is read as sRGB. JPEG's JFIF header says 72 dpi.
-  const img = sharp()(rgba, { raw: { width, height, channels: 4 } }).removeAlpha();
+  const raw = sharp()(rgba, { raw: { width, height, channels: 4 } });
+  const img = opts.alpha && format === 'png' ? raw : raw.removeAlpha();
   if (format === 'jpeg') return img.jpeg({ quality, chromaSubsampling: '4:4:4', mozjpeg: false }).toBuffer();
   // Settings chosen by measurement (BENCHMARKS.md, "Encoding"): adaptive filtering costs about 3x the
   // time of none for files 11% smaller. Level 6, unfiltered; output.compression 'fast' takes level 3

@@ -110,9 +110,23 @@ export async function renderJob(job: Job, setJobs: Job[], facts: SetFacts): Prom
   });
   const { canvas, text } = await drawJob(job, layout, { ...a, neighbours: await neighbours(job, setJobs, facts) });
   const { width, height } = job.size;
-  const rgba = Buffer.from(canvas.getContext('2d').getImageData(0, 0, width, height).data.buffer);
+  const ctx = canvas.getContext('2d');
+  const radius = job.output.rounded;
+  if (radius) {
+    // A marketing asset: keep only a rounded rectangle of the drawing (anti-aliased by Skia), transparent outside.
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-in';
+    ctx.beginPath();
+    ctx.roundRect(0, 0, width, height, radius);
+    ctx.fillStyle = '#000';
+    ctx.fill();
+    ctx.restore();
+  }
+  const rgba = Buffer.from(ctx.getImageData(0, 0, width, height).data.buffer);
   releaseCanvas(canvas);
-  const buffer = await encodeRgba(rgba, width, height, job.output.format, job.output.quality, job.output.compression);
+  const buffer = await encodeRgba(rgba, width, height, job.output.format, job.output.quality, job.output.compression, {
+    alpha: !!radius,
+  });
   freeNow(rgba);
   return { buffer, text, record: jobRecord(job, buffer.length, sha256(buffer), false) };
 }

@@ -8,6 +8,8 @@ declare module 'fontkit' {
     fonts: Font[];
   }
   export function openSync(filename: string): Font | FontCollection;
+  /** The same from bytes (the render service checks an uploaded font before storing it). */
+  export function create(buffer: Uint8Array): Font | FontCollection;
 }
 
 declare module 'linebreak' {
@@ -24,6 +26,7 @@ declare module 'hyphen/*' {
 declare module 'fontkit' {
   export interface Font {
     unitsPerEm: number;
+    numGlyphs: number;
     variationAxes: Record<string, { min: number; default: number; max: number }>;
     'OS/2'?: { usWeightClass: number };
     getVariation(settings: Record<string, number>): Font;

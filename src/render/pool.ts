@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TransferListItem } from 'node:worker_threads';
 import type { Piscina as PiscinaType } from 'piscina';
+import type { OutputTask } from '../publish/set-outputs.js';
 import type { Plan } from '../plan/types.js';
 import type { Finding } from '../report/types.js';
 import { packageRoot } from '../util/paths.js';
@@ -64,7 +65,7 @@ export interface PoolOptions {
 
 export class RenderPool {
   /** Tasks handed to the threads so far, by kind; `facts` counts the measuring of a set's facts, alone or ahead of a batch (tests check it is once per set). */
-  readonly tasks = { batch: 0, facts: 0, lint: 0 };
+  readonly tasks = { batch: 0, facts: 0, lint: 0, output: 0 };
   /** An error the pool raised outside any task (e.g. a reply from a worker whose task was aborted): kept, never thrown from an event. */
   failure?: Error;
 
@@ -132,6 +133,12 @@ export class RenderPool {
   lint(task: LintTask, signal?: AbortSignal): Promise<Finding[]> {
     this.tasks.lint++;
     return this.pool.run(task, { name: 'lint', signal }) as Promise<Finding[]>;
+  }
+
+  /** Makes one output of a finished job on a thread (worker.ts `output`: publish/set-outputs.ts makeOutputFile). */
+  output(task: OutputTask, signal?: AbortSignal): Promise<{ bytes: number; sha256: string }> {
+    this.tasks.output++;
+    return this.pool.run(task, { name: 'output', signal }) as Promise<{ bytes: number; sha256: string }>;
   }
 
   async close(): Promise<void> {

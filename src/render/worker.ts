@@ -1,9 +1,10 @@
 // A render thread of the pool (piscina), run as plain JS from dist/render/worker.js. It renders
-// batches (batch.ts; a batch may measure its set's text facts first), and lints a finished set for the service; the
-// native renderer is loaded here, never in the calling thread. It counts the decode memory its
+// batches (batch.ts; a batch may measure its set's text facts first), and for the service lints a
+// finished set and makes its outputs; the native renderer is loaded here, never in the calling thread. It counts the decode memory its
 // tasks were granted (BatchTask.cost) in the memory it shares with the pool (pool.ts).
 import { workerData } from 'node:worker_threads';
 import { runBatch } from './batch.js';
+import type { OutputTask } from '../publish/set-outputs.js';
 import type { LintTask, WorkerData } from './pool.js';
 import type { BatchResult, BatchTask } from './types.js';
 
@@ -25,6 +26,12 @@ export default async function batch(task: BatchTask): Promise<BatchResult> {
   } finally {
     if (held && kib) Atomics.sub(held, 0, kib);
   }
+}
+
+/** Makes one of a job's outputs (contact sheet, review PDF, zips, report.json) and writes it: off the API's thread. */
+export async function output(task: OutputTask) {
+  const { makeOutputFile } = await import('../publish/set-outputs.js');
+  return makeOutputFile(task);
 }
 
 export async function lint(task: LintTask) {

@@ -54,8 +54,7 @@ export function buildJobs(spec: RenderSpec, screenshots: Array<string | undefine
 }
 
 /** Where an image goes in the archive: fastlane's layout, or the flat one when the store lacks the locale. */
-export function archivePath(job: Job): string {
-  const ext = job.output.format === 'jpeg' ? 'jpg' : 'png';
+export function archivePath(job: Job, ext = job.output.format === 'jpeg' ? 'jpg' : 'png'): string {
   const v = { locale: job.locale, preset: job.preset, slide: job.slide, index: job.index, ext };
   return outputPath('fastlane', v) ?? outputPath('flat', v)!;
 }

@@ -1,6 +1,7 @@
 // The whole-set routes in the OpenAPI description (openapi.ts merges them in). The request and answer
 // schemas are those the service validates with (set-schema.ts).
-import { OUTPUT_TYPES, setRequestSchema, setSchema } from './set-schema.js';
+import { OUTPUT_TYPES } from './schema.js';
+import { setRequestSchema, setSchema } from './set-schema.js';
 
 type Helpers = {
   json: (schema: unknown) => unknown;

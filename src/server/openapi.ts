@@ -2,7 +2,7 @@
 // the service validates with (schema.ts).
 import { VERSION } from '../version.js';
 import { projectPaths, projectSchemas } from './openapi-projects.js';
-import { errorSchema, renderRequestSchema, renderSchema } from './schema.js';
+import { errorSchema, OUTPUT_TYPES, renderRequestSchema, renderSchema } from './schema.js';
 import { setComponents, setPaths } from './openapi-sets.js';
 import { withWebCompat } from './compat/openapi-web.js';
 
@@ -21,6 +21,15 @@ const common = {
     headers: { 'Retry-After': { schema: { type: 'integer' } }, ...rateHeaders },
   },
 };
+
+const outputParam = {
+  name: 'output',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: `An output id of the render (default: its type, one of ${OUTPUT_TYPES.join(', ')}).`,
+};
+const outputContent = { 'application/zip': {}, 'image/png': {}, 'application/pdf': {}, 'application/json': {} };
 
 const linkParams = [
   { name: 'expires', in: 'query', required: true, schema: { type: 'integer' }, description: 'Unix time.' },
@@ -243,6 +252,30 @@ export function openApiDocument(): Record<string, unknown> {
             '410': err('The render expired.'),
             ...common,
           },
+        },
+      },
+      '/v1/renders/{id}/outputs/{output}': {
+        get: {
+          operationId: 'getRenderOutput',
+          summary:
+            "One of the render's outputs (its `outputs[].url`): PNG or JPEG zip, contact sheet, review PDF, report.json",
+          parameters: [idParam, outputParam],
+          responses: {
+            '200': { description: 'The output.', content: outputContent },
+            '404': err('No such render, or no such output (output_not_found).'),
+            '409': err('The render has not succeeded.'),
+            '410': err('The render expired.'),
+            ...common,
+          },
+        },
+      },
+      '/v1/files/renders/{id}/outputs/{output}': {
+        get: {
+          operationId: 'getRenderOutputByLink',
+          summary: 'An output through its signed link (`outputs[].download_url`): no key',
+          security: [],
+          parameters: [idParam, outputParam, ...linkParams],
+          responses: { '200': { description: 'The output.', content: outputContent }, ...linkErrors },
         },
       },
       '/v1/files/renders/{id}/images/{index}': {

@@ -21,6 +21,7 @@ import type { Screenshot } from './inputs.js';
 import { archivePath, buildJobs, planOf } from './jobs.js';
 import type { LinkSigner } from './links.js';
 import type { Metrics } from './metrics.js';
+import { Outputs } from './outputs.js';
 import type { CheckedRequest, RenderSpec } from './request.js';
 import { writeDurable } from './storage/fs-blobs.js';
 import {
@@ -50,6 +51,8 @@ export interface JobKind {
   present(row: RenderRow, s: ServiceStore): Promise<Record<string, unknown>>;
   /** After the images are stored and linted, before the job ends (a set's outputs); a throw fails the job. */
   finish?(row: RenderRow, jobs: Job[], images: ImageRow[], findings: Finding[], signal: AbortSignal): Promise<void>;
+  /** Why a job is not linted (its images are not store screenshots, e.g. rounded marketing assets), or undefined. */
+  notLinted?(row: RenderRow): string | undefined;
   /** A render failure's message in the client's terms (the renderer names files by their path on this server). */
   clientMessage?(row: RenderRow, jobs: Job[], message: string): string;
 }
@@ -83,6 +86,8 @@ export class Renders extends EventEmitter {
   private readonly kinds = new Map<string, JobKind>();
   /** Where the renderer reads a job's files and writes its images: --data, or a scratch folder when blobs are remote. */
   readonly localRoot: string;
+  /** The outputs of renders and set jobs (outputs.ts), made on this process's pool, kept in the BlobStore. */
+  readonly outputs: Outputs;
 
   constructor(
     private readonly store: ServiceStore,
@@ -100,6 +105,7 @@ export class Renders extends EventEmitter {
     super();
     this.setMaxListeners(0);
     this.localRoot = blobs.localPath ? blobs.localPath('.') : path.join(config.dataDir, 'scratch');
+    this.outputs = new Outputs(store, blobs, pool, this);
   }
 
   /** Sends the webhooks of a compatibility surface's jobs in its own format (deliveries.ts). */
@@ -500,10 +506,12 @@ export class Renders extends EventEmitter {
         });
       await Promise.all([...sets.values()].map(batch));
       const images = await this.store.images(row.id);
-      const findings = await this.lint(jobs, images, outDir, ac.signal, facts);
-      await kind?.finish?.(row, jobs, images, findings, ac.signal);
+      const skip = kind?.notLinted?.(row);
+      const findings = skip ? [] : await this.lint(jobs, images, outDir, ac.signal, facts);
+      if (kind) await kind.finish?.(row, jobs, images, findings, ac.signal);
+      else await this.makeOutputs(row, jobs, images, findings, ac.signal);
       await this.end(row, ['processing'], 'succeeded', {
-        lint: JSON.stringify({ findings }),
+        lint: JSON.stringify({ findings, ...(skip ? { skipped: skip } : {}) }),
         credits: images.length,
         worker: this.role.worker,
       });
@@ -527,6 +535,28 @@ export class Renders extends EventEmitter {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A render's outputs (docs/render-api.md#outputs), in the archive's layout, after lint. */
+  private async makeOutputs(row: RenderRow, jobs: Job[], images: ImageRow[], findings: Finding[], signal: AbortSignal) {
+    const spec = JSON.parse(row.spec) as RenderSpec;
+    if (!spec.outputs?.length) return;
+    const byIndex = new Map(jobs.map((j) => [j.index, j]));
+    const items = images.map((i) => ({ job: byIndex.get(i.idx)!, file: this.localFile(i.file), image: i }));
+    await this.outputs.make(
+      row,
+      spec.outputs,
+      {
+        items,
+        pathOf: (job, ext) => archivePath(job, ext),
+        title: spec.appName ?? row.id,
+        report: () => ({
+          records: items.map((it) => jobRecord(it.job, it.image.bytes, it.image.sha256, false)),
+          findings,
+        }),
+      },
+      signal,
+    );
   }
 
   /** The renderer names files by their path on this server; the client knows them as request fields. */
@@ -624,6 +654,9 @@ export class Renders extends EventEmitter {
     // Signed links (no key needed), made afresh on every answer, for a succeeded render's files: valid
     // for STORESHOTS_LINK_TTL_SECONDS, never past the render's own expiry.
     const { signed, linkExpires } = this.signer(row, 'renders');
+    const outputs = spec.outputs ?? [];
+    const total = jobs.length + outputs.length;
+    const made = outputs.length ? (await this.outputs.list(row, s)).length : 0;
     return {
       object: 'render',
       id: row.id,
@@ -635,9 +668,9 @@ export class Renders extends EventEmitter {
       archive_url: row.status === 'succeeded' ? `${base}/archive` : null,
       archive_download_url: signed?.('archive') ?? null,
       download_urls_expire_at: signed ? iso(linkExpires * 1000) : null,
-      // Progress: one step an image; images are stored one by one as they finish.
-      total_steps: jobs.length,
-      done_steps: row.status === 'succeeded' ? jobs.length : images.length,
+      // Progress: one step an image, then one an output; each is stored as it finishes.
+      total_steps: total,
+      done_steps: row.status === 'succeeded' ? total : images.length + made,
       images: images.map((i) => ({
         index: i.idx,
         slide: i.slide,
@@ -650,6 +683,7 @@ export class Renders extends EventEmitter {
         sha256: i.sha256,
         path: byIndex.get(i.idx) ? archivePath(byIndex.get(i.idx)!) : undefined,
       })),
+      ...(outputs.length ? { outputs: await this.outputs.present(row, outputs, base, signed, s) } : {}),
       lint: row.lint ? JSON.parse(row.lint) : { findings: [] },
       credits_used: row.credits_used,
       error: row.error ? JSON.parse(row.error) : null,

@@ -13,6 +13,7 @@ import { fieldName, pathOf, valueAt } from '../util/ajv-errors.js';
 import { describeValue } from '../util/errors.js';
 import { netPolicy, type ServerConfig } from './config.js';
 import { ApiError, badRequest } from './errors.js';
+import { checkOutputs, type OutputSpec } from './outputs.js';
 import { checkUrlSyntax, FetchError, type NetPolicy, privateOpenFor, resolveChecked, UrlRefusedError } from './net.js';
 import { bulkRequestSchema, renderRequestSchema } from './schema.js';
 
@@ -39,6 +40,8 @@ export interface RenderSpec {
   locale: string;
   slides: SlideSpec[];
   output: { format: 'png' | 'jpeg'; quality: number };
+  /** Results made from the images after lint (docs/render-api.md#outputs). */
+  outputs?: OutputSpec[];
   webhook?: { url: string; secret: string };
   dispatch?: { repository: string; event_type: string; secret: string };
   metadata: Record<string, unknown> | null;
@@ -267,6 +270,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
   const { metadata, webhook, dispatch } = await checkDeliveryFields(b, ctx.config, prefix);
 
   const output = (b.output as { format?: 'png' | 'jpeg'; quality?: number } | undefined) ?? {};
+  const outputs = checkOutputs(b.outputs as Parameters<typeof checkOutputs>[0], prefix);
   return {
     spec: {
       async: b.async === true,
@@ -277,6 +281,7 @@ export async function checkRenderRequest(body: unknown, ctx: CheckContext): Prom
       locale: (b.locale as string | undefined) ?? 'en-US',
       slides,
       output: { format: output.format ?? 'png', quality: output.quality ?? 90 },
+      ...(outputs.length ? { outputs } : {}),
       webhook,
       dispatch,
       metadata,

@@ -93,6 +93,59 @@ const contentSchema = {
   },
 };
 
+export const OUTPUT_TYPES = ['png', 'jpeg', 'contact-sheet', 'review-pdf', 'report'] as const;
+export type OutputType = (typeof OUTPUT_TYPES)[number];
+
+const jobOutputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  properties: {
+    id: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$',
+      description: 'Names the output in the answer and its URL (default: the type).',
+    },
+    type: {
+      enum: OUTPUT_TYPES,
+      description:
+        'png: the set as PNGs (zip, in `layout`); jpeg: the set as JPEGs (zip); contact-sheet: one PNG of every image, labelled; review-pdf: a PDF for sign-off, one page per locale x preset; report: report.json.',
+    },
+    quality: { type: 'integer', minimum: 1, maximum: 100, description: 'jpeg only: JPEG quality (default 90).' },
+  },
+};
+
+/** A job's `outputs` (docs/render-api.md#outputs): renders and whole-set jobs take the same list. */
+export const outputsSchema = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 10,
+  items: jobOutputSchema,
+  description: 'Results to make from the images, each with its own URL and signed link.',
+};
+
+/** A job's outputs as its answer lists them. */
+export const outputStatusSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      type: { enum: OUTPUT_TYPES },
+      quality: { type: 'integer' },
+      status: { enum: ['pending', 'ready'] },
+      content_type: { type: ['string', 'null'] },
+      bytes: { type: ['integer', 'null'] },
+      sha256: { type: ['string', 'null'] },
+      url: { type: ['string', 'null'], description: 'GET with the key.' },
+      download_url: {
+        type: ['string', 'null'],
+        description: 'Signed link, no key needed; made afresh on every answer.',
+      },
+    },
+  },
+};
+
 export const slideSchema = {
   type: 'object',
   additionalProperties: false,
@@ -151,6 +204,7 @@ export const renderRequestSchema = {
     },
     slides: { type: 'array', minItems: 1, maxItems: 10, items: slideSchema },
     output: outputSchema,
+    outputs: outputsSchema,
     webhook_url: { type: 'string', maxLength: 2048 },
     webhook_secret: { type: 'string', minLength: 1, maxLength: 256 },
     github_dispatch: {
@@ -210,8 +264,8 @@ export const renderSchema = {
     locale: { type: 'string' },
     polling_url: { type: 'string' },
     archive_url: { type: ['string', 'null'] },
-    total_steps: { type: 'integer', description: 'Images this render makes.' },
-    done_steps: { type: 'integer', description: 'Images finished so far.' },
+    total_steps: { type: 'integer', description: 'Images plus outputs this render makes.' },
+    done_steps: { type: 'integer', description: 'Images and outputs finished so far.' },
     archive_download_url: {
       type: ['string', 'null'],
       description:
@@ -239,6 +293,7 @@ export const renderSchema = {
         },
       },
     },
+    outputs: { ...outputStatusSchema, description: 'The outputs asked for (only when the request had outputs).' },
     lint: { type: 'object', properties: { findings: { type: 'array', items: { type: 'object' } } } },
     credits_used: { type: 'integer' },
     error: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },

@@ -156,6 +156,9 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
     metrics.set('storeshots_worker_threads', 'Render worker threads running.', pool.threads);
     metrics.set('storeshots_worker_queue_size', 'Images waiting for a render worker.', pool.queueSize);
     metrics.set('storeshots_worker_utilization', 'Share of worker capacity used since start (0-1).', pool.utilization);
+    // Outputs (zips, contact sheets, review PDFs) are made there too, never on the API's thread.
+    for (const [kind, n] of Object.entries(pool.tasks))
+      metrics.set('storeshots_worker_tasks', 'Tasks handed to the render workers since start, by kind.', n, { kind });
     metrics.set(
       'storeshots_decode_budget_bytes',
       'Decode memory the render workers share (STORESHOTS_DECODE_BUDGET_BYTES).',

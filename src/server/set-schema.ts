@@ -1,7 +1,7 @@
 // JSON Schemas of the whole-set API (POST /v1/sets): the request envelope, its outputs, and the answer.
 // The manifest inside is validated by the manifest's own schema and loader (src/manifest/load.ts), so
 // its errors are the CLI's, with the field path under `manifest.`.
-import { renderRequestSchema, renderSchema } from './schema.js';
+import { outputsSchema, outputStatusSchema, renderRequestSchema, renderSchema } from './schema.js';
 
 /** Layouts of a set's archive. Framework layouts are listed where a public convention says where fastlane lives. */
 export const SET_LAYOUTS = ['flat', 'fastlane', 'flutter'] as const;
@@ -10,29 +10,7 @@ export type SetLayout = (typeof SET_LAYOUTS)[number];
 /** Layouts other services offer that no public convention defines folders for: refused with the reason. */
 export const REFUSED_LAYOUTS = ['react-native', 'capacitor', 'kmm'] as const;
 
-export const OUTPUT_TYPES = ['png', 'jpeg', 'contact-sheet', 'review-pdf', 'report'] as const;
-export type OutputType = (typeof OUTPUT_TYPES)[number];
-
 const delivery = renderRequestSchema.properties;
-
-export const outputSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['type'],
-  properties: {
-    id: {
-      type: 'string',
-      pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$',
-      description: 'Names the output in the answer and its URL (default: the type).',
-    },
-    type: {
-      enum: OUTPUT_TYPES,
-      description:
-        'png: the set as PNGs (zip, in `layout`); jpeg: the set as JPEGs (zip); contact-sheet: one PNG of every image, labelled; review-pdf: a PDF for sign-off, one page per locale x preset; report: report.json.',
-    },
-    quality: { type: 'integer', minimum: 1, maximum: 100, description: 'jpeg only: JPEG quality (default 90).' },
-  },
-};
 
 export const setRequestSchema = {
   type: 'object',
@@ -51,7 +29,7 @@ export const setRequestSchema = {
       description:
         'The archive layout: flat, fastlane, flutter (fastlane under ios/ and android/). Default: the manifest output.layout, else flat.',
     },
-    outputs: { type: 'array', minItems: 1, maxItems: 10, items: outputSchema },
+    outputs: outputsSchema,
     files: {
       type: 'object',
       maxProperties: 200,
@@ -93,6 +71,12 @@ export const setSchema = {
     locales: { type: 'array', items: { type: 'string' } },
     presets: { type: 'array', items: { type: 'string' } },
     slides: { type: 'array', items: { type: 'string' } },
+    folders: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        "When the job renders its manifest once per size of one store slot: each size's folder in the archive.",
+    },
     total_steps: { type: 'integer', description: 'Images plus outputs this job makes.' },
     done_steps: { type: 'integer', description: 'Images and outputs finished so far.' },
     archive_url: nullableString,
@@ -111,22 +95,7 @@ export const setSchema = {
         },
       },
     },
-    outputs: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          id: { type: 'string' },
-          type: { enum: OUTPUT_TYPES },
-          status: { enum: ['pending', 'ready'] },
-          content_type: nullableString,
-          bytes: { type: ['integer', 'null'] },
-          sha256: nullableString,
-          url: nullableString,
-          download_url: nullableString,
-        },
-      },
-    },
+    outputs: outputStatusSchema,
     ...pick(renderSchema.properties, ['lint', 'credits_used', 'error', 'metadata']),
   },
 };

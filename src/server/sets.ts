@@ -36,20 +36,16 @@ import { netPolicy, type ServerConfig } from './config.js';
 import { newId } from './deliveries.js';
 import { ApiError, badRequest } from './errors.js';
 import { acquireScreenshots } from './inputs.js';
-import { type OutputRow, makeOutputs, outputExt } from './outputs.js';
+import { nonImageUploads } from './set-files.js';
+import { checkOutputs, type OutputFile, type OutputRow, type OutputSpec } from './outputs.js';
 import { iso, positions, type Renders } from './renders.js';
 import { checkDeliveryFields, type RenderSpec, type ScreenshotInput, schemaError } from './request.js';
-import { type OutputType, REFUSED_LAYOUTS, SET_LAYOUTS, type SetLayout, setRequestSchema } from './set-schema.js';
+import type { OutputType } from './schema.js';
+import { REFUSED_LAYOUTS, SET_LAYOUTS, type SetLayout, setRequestSchema } from './set-schema.js';
 import type { Attach } from './idempotency.js';
 import type { BlobStore, ImageRow, RenderRow, ServiceStore } from './storage/types.js';
 
 export const SET_PREFIX = 'set';
-
-export interface OutputSpec {
-  id: string;
-  type: OutputType;
-  quality?: number;
-}
 
 /** A set job's stored request (the renders table's `spec` column); no screenshots, no manifest text. */
 export interface SetSpec extends Pick<RenderSpec, 'webhook' | 'dispatch' | 'metadata'> {
@@ -61,6 +57,32 @@ export interface SetSpec extends Pick<RenderSpec, 'webhook' | 'dispatch' | 'meta
   locales: string[];
   presets: string[];
   slides: string[];
+  /** With variants: each variant's folder, in job order (a job's id starts with its folder). */
+  folders?: string[];
+  /** Rounded marketing assets (AppScreen's `rounded`): PNGs with transparent corners, not linted. */
+  rounded?: boolean;
+}
+
+/** The manifest again with other presets, its images under `folder` (AppScreen's ios-6.9 and ios-6.7 together). */
+export interface Variant {
+  folder: string;
+  presets: unknown[];
+}
+
+/** A variant's job: its id, set and output file under the variant's folder, so nothing collides. */
+function inFolder(job: Job, folder: string): Job {
+  return {
+    ...job,
+    id: `${folder}/${job.id}`,
+    set: `${folder}/${job.set}`,
+    output: { ...job.output, path: `${folder}/${job.output.path}` },
+  };
+}
+
+/** Where a job's image goes in the set's archive: its layout path, under its variant's folder if any. */
+function pathIn(spec: SetSpec, job: Job, ext?: string): string {
+  const p = layoutPath(job, spec.layout, ext);
+  return spec.folders ? `${job.id.slice(0, job.id.indexOf('/'))}/${p}` : p;
 }
 
 /** The file name the manifest is stored under beside its uploads (no upload can take it: names never start with a dot). */
@@ -122,6 +144,10 @@ export class Sets {
     renders.register(SET_PREFIX, {
       noun: 'set',
       present: (row, s) => this.present(row, s),
+      notLinted: (row) =>
+        (JSON.parse(row.spec) as SetSpec).rounded
+          ? 'rounded marketing assets (transparent corners) are not store screenshots: the store rules do not apply'
+          : undefined,
       finish: (row, jobs, images, findings, signal) => this.finish(row, jobs, images, findings, signal),
       clientMessage: (row, _jobs, message) =>
         message
@@ -141,6 +167,7 @@ export class Sets {
     files: Map<string, Buffer> | undefined,
     baseUrl: string,
     inTx?: Attach,
+    opts: { variants?: Variant[]; rounded?: boolean } = {},
   ): Promise<RenderRow> {
     if (!body || typeof body !== 'object' || Array.isArray(body))
       throw badRequest(`Expected a JSON object for the request body`, undefined);
@@ -163,18 +190,6 @@ export class Sets {
         'too_many_items',
       );
     const manifest = this.parse(text).manifest;
-    for (const [field, why] of [
-      ['fonts', manifest.fonts && 'font files'],
-      ['strings', manifest.strings && 'strings files (write the texts inline, per locale)'],
-      ['theme', manifest.theme && /[\\/]|\.json$/i.test(manifest.theme) && 'theme files (name a built-in theme)'],
-    ] as const) {
-      if (why)
-        throw badRequest(
-          `The set API does not take ${why}: manifest.${field}`,
-          `manifest.${field}`,
-          'parameter_unsupported',
-        );
-    }
     // A web capture in a set's manifest is not taken (the plan would look for it where the CLI keeps captures).
     const captured = manifest.slides.findIndex((s) => typeof s.screenshot === 'object');
     if (captured >= 0)
@@ -184,8 +199,15 @@ export class Sets {
         'parameter_unsupported',
       );
     const layout = this.layoutOf(b.layout, manifest);
-    const outputs = this.outputsOf(b.outputs);
-    const count = imageCount(manifest);
+    const outputs = checkOutputs(b.outputs);
+    // Variants: the manifest once per preset list, each in its own folder (two sizes of one store slot).
+    const variants = opts.variants?.map((v) => ({
+      ...v,
+      text: JSON.stringify({ ...b.manifest, presets: v.presets }, null, 1),
+    }));
+    const count = variants
+      ? variants.reduce((n, v) => n + imageCount(this.parse(v.text).manifest), 0)
+      : imageCount(manifest);
     if (count > this.config.limits.setImages)
       throw badRequest(
         `This manifest makes ${count} images (${manifest.locales.length} locales x ${manifest.presets.length} presets x their slides); a set job makes at most ${this.config.limits.setImages} (STORESHOTS_MAX_SET_IMAGES)`,
@@ -195,12 +217,12 @@ export class Sets {
     const { metadata, webhook, dispatch } = await checkDeliveryFields(b, this.config);
     await checkQuota(this.config, this.store, owner, count, this.now(), 'manifest');
 
-    // The files: uploaded parts and `files` entries, by the names the manifest uses; each must be a PNG or JPEG.
+    // The files: uploaded parts and `files` entries, by the names the manifest uses. Fonts, strings and a
+    // theme file are checked as such (set-files.ts); every other file must be a PNG or JPEG.
+    for (const name of (files ?? new Map()).keys()) checkUploadName(name, fileParam(name));
+    const others = nonImageUploads(manifest, files);
     const named = new Map<string, ScreenshotInput>();
-    for (const name of (files ?? new Map()).keys()) {
-      checkUploadName(name, fileParam(name));
-      named.set(name, { file: name });
-    }
+    for (const name of (files ?? new Map()).keys()) if (!others.has(name)) named.set(name, { file: name });
     for (const [name, src] of Object.entries(b.files ?? {})) {
       checkUploadName(name, fileParam(name));
       if (named.has(name))
@@ -220,10 +242,30 @@ export class Sets {
     const id = newId(SET_PREFIX);
     const inputs = path.join(this.renders.dirOf(id), 'inputs');
     try {
+      // Every file goes to the BlobStore (a worker on another machine copies them back), with this
+      // machine's copy under `inputs` that the CLI's loader reads now.
       for (const [i, name] of names.entries())
         await this.renders.putFile(this.renders.keyOf(id, `inputs/${name}`), shots[i]!.bytes);
+      for (const [name, bytes] of others) await this.renders.putFile(this.renders.keyOf(id, `inputs/${name}`), bytes);
       await this.renders.putFile(this.renders.keyOf(id, `inputs/${MANIFEST_FILE}`), Buffer.from(text));
-      const jobs = this.plan(inputs, layout, text, manifest);
+      const jobs: Job[] = [];
+      if (variants)
+        for (const [k, v] of variants.entries()) {
+          const file = `.manifest-${k + 1}.json`;
+          await this.renders.putFile(this.renders.keyOf(id, `inputs/${file}`), Buffer.from(v.text));
+          for (const j of this.plan(inputs, layout, v.text, this.parse(v.text).manifest, file))
+            jobs.push(inFolder(j, v.folder));
+        }
+      else jobs.push(...this.plan(inputs, layout, text, manifest));
+      // Rounded marketing assets: PNGs with alpha, corners cut at 6% of the shorter side (never uploaded to a store).
+      if (opts.rounded)
+        for (const j of jobs)
+          j.output = {
+            ...j.output,
+            format: 'png',
+            path: j.output.path.replace(/\.jpg$/, '.png'),
+            rounded: Math.round(Math.min(j.size.width, j.size.height) * 0.06),
+          };
       const spec: SetSpec = {
         kind: 'set',
         async: b.async === true,
@@ -232,6 +274,8 @@ export class Sets {
         app: manifest.app?.name,
         locales: manifest.locales,
         presets: manifest.presets.map((p) => (typeof p === 'string' ? p : p.id)),
+        ...(variants ? { folders: variants.map((v) => v.folder) } : {}),
+        ...(opts.rounded ? { rounded: true } : {}),
         slides: manifest.slides.map((s) => s.id),
         webhook,
         dispatch,
@@ -277,23 +321,11 @@ export class Sets {
     );
   }
 
-  private outputsOf(given: Array<{ id?: string; type: OutputType; quality?: number }> | undefined): OutputSpec[] {
-    const seen = new Set<string>();
-    return (given ?? []).map((o, i) => {
-      const id = o.id ?? o.type;
-      if (seen.has(id)) throw badRequest(`Two outputs are named "${id}": give each its own id`, `outputs[${i}].id`);
-      if (o.quality !== undefined && o.type !== 'jpeg')
-        throw badRequest(`quality applies to jpeg outputs only, not ${o.type}`, `outputs[${i}].quality`);
-      seen.add(id);
-      return { id, type: o.type, ...(o.type === 'jpeg' ? { quality: o.quality ?? 90 } : {}) };
-    });
-  }
-
   /** The CLI's own project loading and plan over the stored files: the same jobs `storeshots render` makes. */
-  private plan(inputs: string, layout: SetLayout, text: string, m: Manifest): Job[] {
+  private plan(inputs: string, layout: SetLayout, text: string, m: Manifest, file = MANIFEST_FILE): Job[] {
     try {
       const project = loadProject({
-        config: path.join(inputs, MANIFEST_FILE),
+        config: path.join(inputs, file),
         cwd: inputs,
         // The store folders are checked like the CLI's fastlane layout checks them (colliding locale codes).
         layout: layout === 'flat' ? 'flat' : 'fastlane',
@@ -322,26 +354,23 @@ export class Sets {
     return row.expired ? [] : s.images(row.id);
   }
 
-  async outputs(row: RenderRow, s: ServiceStore = this.store): Promise<OutputRow[]> {
-    if (row.expired) return [];
-    return s.outputs(row.id);
+  outputs(row: RenderRow, s: ServiceStore = this.store): Promise<OutputRow[]> {
+    return this.renders.outputs.list(row, s);
   }
 
-  /** After the images: the outputs asked for, each stored durably and recorded at once (a resumed job skips those it has). */
+  /** After the images: the outputs asked for, made on the render pool, each stored durably and recorded at once. */
   private async finish(row: RenderRow, jobs: Job[], images: ImageRow[], findings: Finding[], signal: AbortSignal) {
     const spec = JSON.parse(row.spec) as SetSpec;
-    const have = new Set((await this.outputs(row)).map((o) => o.id));
-    const todo = spec.outputs.filter((o) => !have.has(o.id));
-    if (!todo.length) return;
+    if (!spec.outputs.length) return;
     const at = positions(jobs);
     const byPos = new Map(jobs.map((j) => [at.get(j.id)!, j]));
     const items = images.map((i) => ({ job: byPos.get(i.idx)!, file: this.renders.localFile(i.file), image: i }));
-    await makeOutputs(
-      todo,
+    await this.renders.outputs.make(
+      row,
+      spec.outputs,
       {
         items,
-        layout: spec.layout,
-        pathOf: (job, ext) => layoutPath(job, spec.layout, ext),
+        pathOf: (job, ext) => pathIn(spec, job, ext),
         title: spec.app ?? row.id,
         report: () => ({
           records: items.map((it) => jobRecord(it.job, it.image.bytes, it.image.sha256, false)),
@@ -349,19 +378,6 @@ export class Sets {
         }),
       },
       signal,
-      async (o, bytes, contentType, sha256) => {
-        const file = this.renders.keyOf(row.id, `outputs/${o.id}.${outputExt(o.type)}`);
-        await this.blobs.put(file, bytes);
-        await this.store.insertOutput({
-          render_id: row.id,
-          id: o.id,
-          type: o.type,
-          file,
-          content_type: contentType,
-          bytes: bytes.length,
-          sha256,
-        });
-      },
     );
   }
 
@@ -373,34 +389,13 @@ export class Sets {
     const byPos = new Map(jobs.map((j) => [at.get(j.id)!, j]));
     const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
     for (const i of await this.images(row))
-      entries[layoutPath(byPos.get(i.idx)!, spec.layout)] = [await this.bytesOf(i.file), { level: 0 }];
+      entries[pathIn(spec, byPos.get(i.idx)!)] = [await this.bytesOf(i.file), { level: 0 }];
     return Buffer.from(zipSync(entries));
   }
 
-  /** One output's bytes and type; 404 for an output the job did not ask for or has not made yet. */
-  async output(
-    row: RenderRow,
-    outputId: string,
-  ): Promise<{ bytes: Buffer; contentType: string; sha256: string; name: string }> {
-    const o = (await this.outputs(row)).find((x) => x.id === outputId);
-    if (!o) {
-      const spec = JSON.parse(row.spec) as SetSpec;
-      const asked = spec.outputs.map((x) => x.id);
-      throw new ApiError(
-        404,
-        'output_not_found',
-        asked.includes(outputId)
-          ? `Output ${outputId} of ${row.id} is not made yet`
-          : `Set ${row.id} has no output ${outputId.slice(0, 50)}${asked.length ? ` (it has ${asked.join(', ')})` : ''}`,
-        'output',
-      );
-    }
-    return {
-      bytes: await this.bytesOf(o.file),
-      contentType: o.content_type,
-      sha256: o.sha256,
-      name: `${o.id}.${outputExt(o.type as OutputType)}`,
-    };
+  /** One output's blob and type; 404 for an output the job did not ask for or has not made yet. */
+  output(row: RenderRow, outputId: string): Promise<OutputFile> {
+    return this.renders.outputs.find(row, (JSON.parse(row.spec) as SetSpec).outputs, outputId, 'set');
   }
 
   /** The set as the API shows it (docs/render-api.md#get-v1setsid). */
@@ -432,6 +427,8 @@ export class Sets {
       locales: spec.locales,
       presets: spec.presets,
       slides: spec.slides,
+      ...(spec.folders ? { folders: spec.folders } : {}),
+      ...(spec.rounded ? { rounded: true } : {}),
       // Progress: one step an image, then one an output; each is stored as it finishes.
       total_steps: total,
       done_steps: succeeded ? total : images.length + made.length,
@@ -450,28 +447,13 @@ export class Sets {
           format: i.format,
           bytes: i.bytes,
           sha256: i.sha256,
-          path: layoutPath(job, spec.layout),
+          path: pathIn(spec, job),
           url: `${base}/images/${i.idx}`,
           download_url: signed?.(`images/${i.idx}`) ?? null,
         };
       }),
       ...(spec.outputs.length
-        ? {
-            outputs: spec.outputs.map((o) => {
-              const m = made.find((x) => x.id === o.id);
-              return {
-                id: o.id,
-                type: o.type,
-                ...(o.quality !== undefined ? { quality: o.quality } : {}),
-                status: m ? 'ready' : 'pending',
-                content_type: m?.content_type ?? null,
-                bytes: m?.bytes ?? null,
-                sha256: m?.sha256 ?? null,
-                url: m && succeeded ? `${base}/outputs/${o.id}` : null,
-                download_url: (m && signed?.(`outputs/${o.id}`)) ?? null,
-              };
-            }),
-          }
+        ? { outputs: await this.renders.outputs.present(row, spec.outputs, base, signed, s) }
         : {}),
       lint: row.lint ? JSON.parse(row.lint) : { findings: [] },
       credits_used: row.credits_used,

@@ -6,6 +6,7 @@ import { zipSync } from 'fflate';
 import type { Job } from '../../plan/types.js';
 import { ApiError } from '../errors.js';
 import { archivePath } from '../jobs.js';
+import type { OutputFile } from '../outputs.js';
 import type { BlobStore, RenderRow, ServiceStore } from '../storage/types.js';
 
 /** A stored file's bytes; a missing one is the service's fault (500), as a missing file always was. */
@@ -51,6 +52,21 @@ export async function sendImage(
       `inline; filename="${String(image.idx).padStart(2, '0')}-${image.slide}.${image.format === 'jpeg' ? 'jpg' : 'png'}"`,
     )
     .send(bytes);
+}
+
+/** One output of a job (docs/render-api.md#outputs), streamed from the BlobStore (a missing blob: 500, as for images). */
+export async function sendOutput(blobs: BlobStore, o: OutputFile, reply: FastifyReply, cacheControl: string) {
+  const stream = await blobs.stream(o.key);
+  if (!stream) throw new Error(`stored file missing: ${o.key}`);
+  return reply
+    .type(o.contentType)
+    .header('etag', `"${o.sha256}"`)
+    .header('cache-control', cacheControl)
+    .header(
+      'content-disposition',
+      `${o.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename="${o.name}"`,
+    )
+    .send(stream);
 }
 
 /** The set as a zip in fastlane's layout (docs/interfaces.md#output-layouts), stored uncompressed (PNGs are). */

@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
 import type { RenderRow } from '../storage/types.js';
-import { sendArchive, sendImage } from './files.js';
+import { sendArchive, sendImage, sendOutput } from './files.js';
+import { outputParams, renderOutput } from './renders.js';
 import { oneValueEach, parameterError, type RouteDeps } from './shared.js';
 
 export const linkQuery = {
@@ -41,6 +42,17 @@ export async function linkRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     deps.rateLimit(row.owner, reply);
     return sendImage(store, deps.blobs, row, index!, undefined, reply, cacheFor(req.query));
   });
+
+  app.get<{ Params: { id: string; output: string }; Querystring: LinkRequest['Querystring'] }>(
+    '/v1/files/renders/:id/outputs/:output',
+    { ...options, schema: { params: outputParams, querystring: linkQuery } },
+    async (req, reply) => {
+      const { id, output } = req.params;
+      const row = await linked(`/v1/files/renders/${id}/outputs/${output}`, req.query, id);
+      deps.rateLimit(row.owner, reply);
+      return sendOutput(deps.blobs, await renderOutput(deps.renders, row, output), reply, cacheFor(req.query));
+    },
+  );
 
   app.get<LinkRequest>('/v1/files/renders/:id/archive', options, async (req, reply) => {
     const { id } = req.params;

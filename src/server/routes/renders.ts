@@ -4,9 +4,11 @@ import { checkQuota } from '../access.js';
 import { netPolicy } from '../config.js';
 import { ApiError } from '../errors.js';
 import { acquireScreenshots } from '../inputs.js';
-import { checkRenderRequest } from '../request.js';
+import type { OutputFile } from '../outputs.js';
+import type { Renders } from '../renders.js';
+import { checkRenderRequest, type RenderSpec } from '../request.js';
 import type { RenderRow } from '../storage/types.js';
-import { sendArchive, sendImage } from './files.js';
+import { sendArchive, sendImage, sendOutput } from './files.js';
 import {
   accepted,
   idempotent,
@@ -92,6 +94,29 @@ export async function renderRoutes(app: FastifyInstance, deps: RouteDeps): Promi
   app.get<{ Params: { id: string } }>('/v1/renders/:id/archive', { schema: { params: idParams } }, async (req, reply) =>
     sendArchive(store, deps.blobs, await finished(req), reply),
   );
+
+  app.get<{ Params: { id: string; output: string } }>(
+    '/v1/renders/:id/outputs/:output',
+    { schema: { params: outputParams } },
+    async (req, reply) =>
+      sendOutput(
+        deps.blobs,
+        await renderOutput(renders, await finished(req), req.params.output),
+        reply,
+        'private, max-age=31536000, immutable',
+      ),
+  );
+}
+
+export const outputParams = {
+  type: 'object',
+  properties: { id: { type: 'string' }, output: { type: 'string' } },
+  required: ['id', 'output'],
+} as const;
+
+/** A render's output file (404 output_not_found for one it did not ask for or has not made). */
+export function renderOutput(renders: Renders, row: RenderRow, output: string): Promise<OutputFile> {
+  return renders.outputs.find(row, (JSON.parse(row.spec) as RenderSpec).outputs ?? [], output, 'render');
 }
 
 /** One page of an owner's jobs of one kind (GET /v1/renders, GET /v1/sets). */

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RenderRow } from '../storage/types.js';
 import { SET_PREFIX } from '../sets.js';
-import { sendImage } from './files.js';
+import { sendImage, sendOutput } from './files.js';
 import { linkCacheControl, linkedRow, linkQuery } from './links.js';
 import { idParams, listPage, listQuery } from './renders.js';
 import {
@@ -68,18 +68,8 @@ export async function setRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
       .header('content-disposition', `attachment; filename="${row.id}.zip"`)
       .send(await sets.archive(row));
 
-  const output = async (row: RenderRow, id: string, reply: FastifyReply, cacheControl: string) => {
-    const o = await sets.output(row, id);
-    return reply
-      .type(o.contentType)
-      .header('etag', `"${o.sha256}"`)
-      .header('cache-control', cacheControl)
-      .header(
-        'content-disposition',
-        `${o.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename="${o.name}"`,
-      )
-      .send(o.bytes);
-  };
+  const output = async (row: RenderRow, id: string, reply: FastifyReply, cacheControl: string) =>
+    sendOutput(deps.blobs, await sets.output(row, id), reply, cacheControl);
 
   const PRIVATE = 'private, max-age=31536000, immutable';
   const withKey = { schema: { params: fileParams } };

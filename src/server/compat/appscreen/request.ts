@@ -122,8 +122,14 @@ export interface AppScreenForm {
   rounded?: string;
 }
 
-/** The POST /v1/sets body for an AppScreen request with `screens` uploaded as the given file names. */
-export function setBody(form: AppScreenForm, screens: string[]): Record<string, unknown> {
+/**
+ * The POST /v1/sets body for an AppScreen request with `screens` uploaded as the given file names, and
+ * the variants when two sizes share a store slot (each size in its own folder), and `rounded`.
+ */
+export function setBody(
+  form: AppScreenForm,
+  screens: string[],
+): { body: Record<string, unknown>; variants?: Array<{ folder: string; presets: unknown[] }>; rounded?: boolean } {
   if (screens.length === 0) throw badRequest('Expected at least one PNG in screens', 'screens', 'parameter_missing');
   if (screens.length > MAX_SCREENS)
     throw badRequest(
@@ -148,15 +154,31 @@ export function setBody(form: AppScreenForm, screens: string[]): Record<string, 
         `Expected one of ${Object.keys(SIZES).join(', ')} for sizes[${i}] but received ${JSON.stringify(s.slice(0, 40))}`,
         `sizes[${i}]`,
       );
-    // A set has one size a store slot: ios-6.9 and ios-6.7 fill the same App Store slot (it takes either).
-    const first = sizes.findIndex((o) => SIZES[o] && slotOf(SIZES[o]) === slotOf(p));
-    if (first !== i)
-      throw badRequest(
-        `sizes[${i}] (${s}) and sizes[${first}] (${sizes[first]}) fill the same store slot (${slotOf(p)}), which takes one size; send one of them`,
-        `sizes[${i}]`,
-      );
+    const first = sizes.indexOf(s);
+    if (first !== i) throw badRequest(`sizes[${i}] repeats sizes[${first}] (${s})`, `sizes[${i}]`);
     return p;
   });
+  // ios-6.9 and ios-6.7 fill one App Store slot (6.9" iPhone, which takes either size): a manifest lists a
+  // slot once, so each size is rendered as a variant of the job in its own folder of the zip. In store
+  // folders they would collide: deliver uploads every file of a locale folder into the slot its size maps
+  // to, so both sets would land in the one slot.
+  const shared = presets.findIndex((p, i) => presets.findIndex((o) => slotOf(o) === slotOf(p)) !== i);
+  const layoutName = form.layout ?? 'default';
+  const layout = LAYOUTS[layoutName];
+  if (!layout)
+    throw badRequest(
+      `Expected one of ${Object.keys(LAYOUTS).join(', ')} for layout but received ${JSON.stringify(layoutName.slice(0, 40))}`,
+      'layout',
+    );
+  if (shared >= 0 && layoutName !== 'default') {
+    const first = presets.findIndex((o) => slotOf(o) === slotOf(presets[shared]!));
+    throw badRequest(
+      `sizes[${shared}] (${sizes[shared]}) and sizes[${first}] (${sizes[first]}) fill the same App Store slot (${slotOf(presets[shared]!)}, 6.9" iPhone): in the ${layoutName} layout deliver would upload both into that one slot. Send one of them, or use layout default, which puts each size in its own folder`,
+      `sizes[${shared}]`,
+      'sizes_share_slot',
+    );
+  }
+  const variants = shared >= 0 ? sizes.map((folder, i) => ({ folder, presets: [presets[i]!] })) : undefined;
 
   const langs = stringArray(json(form.langs, 'langs'), 'langs', MAX_LANGS) ?? ['en'];
   const locales = langs.map((l, i) => {
@@ -168,30 +190,19 @@ export function setBody(form: AppScreenForm, screens: string[]): Record<string, 
     return LANGS[l] ?? l;
   });
 
-  const layoutName = form.layout ?? 'default';
-  const layout = LAYOUTS[layoutName];
-  if (!layout)
-    throw badRequest(
-      `Expected one of ${Object.keys(LAYOUTS).join(', ')} for layout but received ${JSON.stringify(layoutName.slice(0, 40))}`,
-      'layout',
-    );
   if (form.rounded !== undefined && !['true', 'false', '1', '0'].includes(form.rounded))
     throw badRequest(
       `Expected true or false for rounded but received ${JSON.stringify(form.rounded.slice(0, 20))}`,
       'rounded',
     );
-  if (form.rounded === 'true' || form.rounded === '1') {
-    if (layoutName !== 'default')
-      throw badRequest(
-        `rounded cannot be combined with the ${layoutName} layout (store folders take opaque screenshots)`,
-        'rounded',
-      );
+  // Marketing assets with alpha (rounded, transparent corners): AppScreen refuses them with fastlane layouts,
+  // and so do we with every store-folder layout (fastlane, flutter): they are not store screenshots.
+  const rounded = form.rounded === 'true' || form.rounded === '1';
+  if (rounded && layoutName !== 'default')
     throw badRequest(
-      'rounded (marketing assets with rounded, transparent corners) is not supported by storeshots serve: it renders store screenshots, which must be opaque; send rounded=false',
+      `rounded cannot be combined with the ${layoutName} layout: rounded images are marketing assets with transparent corners, and store folders take opaque screenshots`,
       'rounded',
-      'parameter_unsupported',
     );
-  }
 
   // Caption fields: the first is the headline, the second the subtitle.
   const fieldDefs = json(form.fields, 'fields') ?? [{ id: 'Headline' }, { id: 'Subtitle' }];
@@ -246,17 +257,18 @@ export function setBody(form: AppScreenForm, screens: string[]): Record<string, 
     return slide;
   });
 
-  return {
+  const body = {
     async: true,
     layout,
     manifest: {
       version: 1,
       locales,
-      presets,
+      presets: presets.filter((p, i) => presets.findIndex((o) => slotOf(o) === slotOf(p)) === i),
       theme: theme.theme,
       ...(theme.style ? { style: theme.style } : {}),
       'fallback-locale': locales[0],
       slides,
     },
   };
+  return { body, ...(variants ? { variants } : {}), ...(rounded ? { rounded } : {}) };
 }

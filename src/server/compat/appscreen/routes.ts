@@ -100,10 +100,12 @@ export async function appscreenRoutes(app: FastifyInstance, deps: RouteDeps): Pr
       fileBytes: Math.min(SCREEN_BYTES, config.limits.screenshotBytes),
       bodyBytes: config.limits.bodyBytes,
     });
-    const body = setBody(form, [...files.keys()]);
+    const { body, variants, rounded } = setBody(form, [...files.keys()]);
+    // The variants and rounded are part of what the request asks (the body alone lists a shared slot once).
+    const asked = variants || rounded ? { ...body, variants, rounded } : body;
     try {
-      return await idempotent(deps, req, reply, 'appscreen', body, files, async (attach) => {
-        const row = await sets.create(req.owner, body, files, deps.baseUrl(req), attach);
+      return await idempotent(deps, req, reply, 'appscreen', asked, files, async (attach) => {
+        const row = await sets.create(req.owner, body, files, deps.baseUrl(req), attach, { variants, rounded });
         const p = await sets.present(row);
         return {
           status: 202,
