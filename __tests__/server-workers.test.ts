@@ -1,18 +1,24 @@
 // The worker split on one machine (SQLite): an API node (`serve --role api`) only queues, two
 // `storeshots worker` processes on the same --data claim the jobs with a lease and render them. A
 // worker killed with SIGKILL mid-render loses its lease and the other finishes the job; a worker
-// stopped with SIGTERM hands its job back at once; a cancel on the API node reaches the worker.
+// stopped with SIGTERM hands its job back at once; a cancel on the API node reaches the worker; a
+// render's outputs are made by the worker that renders it and served by the API node.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { unzipSync } from 'fflate';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/root.js';
 import {
   api,
   b64,
   cleanup,
+  KEY,
   pollUntilEnded,
   SCREEN_IPAD,
+  SCREEN_PNG,
   startService,
   tempData,
   type ServerHandle,
@@ -131,6 +137,49 @@ describe('API node and workers on one --data (SQLite)', () => {
     // The API node renders nothing itself: it has no render threads.
     const metrics = await fetch(`${node.url}/metrics`).then((r) => r.text());
     expect(metrics).not.toContain('storeshots_worker_threads');
+  });
+
+  it("a render's outputs are made by the worker that renders it and served by the API node (zip, contact sheet, report)", async () => {
+    const r = await api(node.url, 'POST', '/v1/renders', {
+      async: true,
+      canvas: { preset: 'play.phone' },
+      slides: [
+        { id: 'one', headline: 'First', screenshot: { data: b64(SCREEN_PNG) } },
+        { id: 'two', headline: 'Second', screenshot: { data: b64(SCREEN_PNG) } },
+      ],
+      outputs: [{ type: 'png' }, { type: 'contact-sheet' }, { type: 'report' }],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    const done = await pollUntilEnded(node.url, r.body.id);
+    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+    expect(done.outputs.map((o: any) => [o.id, o.status])).toEqual([
+      ['png', 'ready'],
+      ['contact-sheet', 'ready'],
+      ['report', 'ready'],
+    ]);
+    // Each output from the API node (which has no render threads), with the key and through its signed link.
+    const bytesOf = async (url: string, key?: boolean) => {
+      const res = await fetch(url, key ? { headers: { authorization: `Bearer ${KEY}` } } : {});
+      expect(res.status, url).toBe(200);
+      return Buffer.from(await res.arrayBuffer());
+    };
+    for (const o of done.outputs) {
+      const keyed = await bytesOf(o.url, true);
+      expect(createHash('sha256').update(keyed).digest('hex')).toBe(o.sha256);
+      expect(keyed.length).toBe(o.bytes);
+      expect((await bytesOf(o.download_url)).equals(keyed)).toBe(true);
+    }
+    // The PNG zip holds the very images the render serves, at their archive paths.
+    const zip = unzipSync(await bytesOf(done.outputs[0].url, true));
+    expect(Object.keys(zip).sort()).toEqual(done.images.map((i: any) => i.path).sort());
+    for (const i of done.images)
+      expect(
+        Buffer.from(zip[i.path]!).equals(await bytesOf(`${node.url}/v1/renders/${done.id}/images/${i.index}`, true)),
+      ).toBe(true);
+    const report = JSON.parse((await bytesOf(done.outputs[2].url, true)).toString());
+    expect(report.images.map((i: any) => i.sha256)).toEqual(done.images.map((i: any) => i.sha256));
+    const sheet = await sharp(await bytesOf(done.outputs[1].url, true)).metadata();
+    expect(sheet.format).toBe('png');
   });
 
   it('a worker killed with SIGKILL mid-render: the other worker takes the job once its lease lapses and finishes it', async () => {

@@ -166,7 +166,7 @@ export interface UploadRow {
   created_at: number;
 }
 
-/** One output of a whole-set job (zip, contact sheet, PDF, report). */
+/** One output of a render or whole-set job (zip, contact sheet, PDF, report; the table keeps its first name, set_outputs). */
 export interface OutputRow {
   render_id: string;
   id: string;
@@ -368,7 +368,7 @@ export interface ServiceStore {
   insertUploads(projectId: string, rows: UploadRow[], updatedAt: number): Promise<void>;
   deleteUpload(uploadId: string): Promise<void>;
 
-  // ---- whole-set outputs ------------------------------------------------------------------------
+  // ---- outputs of renders and whole-set jobs -------------------------------------------------------
 
   /** Records one output; an existing (render_id, id) is replaced. */
   insertOutput(o: OutputRow): Promise<void>;
@@ -377,7 +377,7 @@ export interface ServiceStore {
 }
 
 /**
- * Bytes: screenshots a request brought, rendered images, whole-set outputs, project uploads. Keys are
+ * Bytes: screenshots a request brought, rendered images, the outputs of renders and sets, project uploads. Keys are
  * relative '/'-separated paths (`renders/<id>/inputs/01.png`, `renders/<id>/out/…`,
  * `renders/<id>/outputs/<o>.zip`, `projects/<id>/uploads/<upl>.png`), never starting with '/' and
  * without '..' segments; the filesystem store keeps them at <data>/<key> (the paths data dirs always
