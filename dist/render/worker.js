@@ -1,11 +1,14 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-3R2LVSXP.js";
+} from "../chunks/chunk-LN237LWA.js";
+import "../chunks/chunk-OTPLNYB2.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
-import "../chunks/chunk-BSWWEWFP.js";
-import "../chunks/chunk-NXZGPJRW.js";
+import "../chunks/chunk-MSPQOXQP.js";
+import "../chunks/chunk-7DZ4F3EM.js";
+import "../chunks/chunk-RJRCQP7D.js";
+import "../chunks/chunk-3KTSJAWY.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-CZBPMC5E.js";
 import "../chunks/chunk-6JH44W7O.js";
@@ -34,11 +37,16 @@ async function batch(task) {
     if (held && kib) Atomics.sub(held, 0, kib);
   }
 }
+async function output(task) {
+  const { makeOutputFile } = await import("../chunks/set-outputs-T6YMIAHS.js");
+  return makeOutputFile(task);
+}
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-UI4I7IQI.js");
+  const { lintRender } = await import("../chunks/lint-YOENPPXH.js");
   return lintRender(task.plan, task.images);
 }
 export {
   batch as default,
-  lint
+  lint,
+  output
 };

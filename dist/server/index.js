@@ -2,23 +2,26 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-XP6W67SW.js";
+} from "../chunks/chunk-VZ63IR4C.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-LU3CO4B3.js";
+import "../chunks/chunk-3776JCOU.js";
 import "../chunks/chunk-RVAQXYCE.js";
-import "../chunks/chunk-E5QA5F2V.js";
+import "../chunks/chunk-RJ323BHX.js";
 import "../chunks/chunk-XNFDU3IH.js";
-import "../chunks/chunk-YQ5E42BQ.js";
+import "../chunks/chunk-WRK6RLIJ.js";
 import "../chunks/chunk-AGPXA6UN.js";
 import "../chunks/chunk-UPRCV6JR.js";
 import "../chunks/chunk-GHZTAVFW.js";
-import "../chunks/chunk-3R2LVSXP.js";
+import "../chunks/chunk-LN237LWA.js";
+import "../chunks/chunk-OTPLNYB2.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
-import "../chunks/chunk-BSWWEWFP.js";
-import "../chunks/chunk-NXZGPJRW.js";
+import "../chunks/chunk-MSPQOXQP.js";
+import "../chunks/chunk-7DZ4F3EM.js";
+import "../chunks/chunk-RJRCQP7D.js";
+import "../chunks/chunk-3KTSJAWY.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-CZBPMC5E.js";
 import "../chunks/chunk-6JH44W7O.js";
