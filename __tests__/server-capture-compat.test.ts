@@ -64,10 +64,22 @@ body{margin:0;background:#3366cc;font:32px sans-serif;color:#fff}#box{width:200p
 </style></head><body><div id="box"></div><p>Quarterly inbox report</p>
 <img src="http://localhost:${trapPort}/direct.png"><img src="/redirect"></body></html>`;
 
+// An article with the chrome around it (navigation, footer) that mainContentOnly leaves out, a link
+// list for the json output, and a subresource on a refused host.
+const article = (trapPort: number) => `<!doctype html><html><head><title>Inbox report</title>
+<style>body{margin:0;background:#ffffff;font:20px sans-serif}main{height:1600px;background:#22aa44}</style></head><body>
+<nav><a href="/home">Home</a> <a href="/pricing">Pricing plans</a></nav>
+<main><h1>Quarterly inbox report</h1><p>Mail <strong>answered</strong> within a day.</p>
+<ul><li>Fewer threads</li><li>Faster replies</li></ul><a class="more" href="/details">Details</a>
+<img src="http://localhost:${trapPort}/article.png" alt="chart"></main>
+<footer>Footer text 2026</footer>
+<script>document.querySelector('h1').dataset.loaded = 'yes';</script></body></html>`;
+
 beforeAll(async () => {
   trap = await listen((_req, res) => res.writeHead(200).end('caught'));
   origin = await listen((req, res) => {
     if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page(trap.port));
+    else if (req.url === '/article') res.writeHead(200, { 'content-type': 'text/html' }).end(article(trap.port));
     else if (req.url === '/redirect') res.writeHead(302, { location: `http://localhost:${trap.port}/hop.png` }).end();
     else res.writeHead(404).end();
   });
@@ -352,6 +364,172 @@ describe("allscreenshots' webhook", () => {
     const out = await api(svc.url, 'GET', `/v1/screenshots/jobs/${id}/result/screenshot-2`);
     fits('/v1/screenshots/jobs/{id}/result/{outputId}', 'get', 200, out.body);
     expect(out.body.contentType).toBe('image/jpeg');
+  });
+});
+
+async function pollAllshots(id: string) {
+  return waitFor(
+    async () => {
+      const j = await api(svc.url, 'GET', `/v1/screenshots/jobs/${id}`);
+      fits('/v1/screenshots/jobs/{id}', 'get', 200, j.body);
+      return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(j.body.status) ? j.body : undefined;
+    },
+    { timeoutMs: 120_000, intervalMs: 50, what: `job ${id}` },
+  );
+}
+
+describe("allscreenshots' multi-output extraction (pdf, html, markdown, json)", () => {
+  it('their documented example (screenshot fullPage, pdf printBackground, markdown mainContentOnly), sent literally: one load, each output its own result and link', async () => {
+    // "Multi-output extraction" in their docs, with the host swapped for the loopback page.
+    const loads = origin.hits.filter((h) => h === '/article').length;
+    const sub = await api(svc.url, 'POST', '/v1/screenshots/async', {
+      url: `${origin.url}/article`,
+      outputs: [
+        { type: 'screenshot', format: 'png', fullPage: true },
+        { type: 'pdf', printBackground: true },
+        { type: 'markdown', mainContentOnly: true },
+      ],
+      webhookUrl: `${hook.url}/webhooks/multi`,
+      webhookSecret: HOOK_SECRET,
+    });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(202);
+    fits('/v1/screenshots/async', 'post', 202, sub.body);
+    const job = await pollAllshots(sub.body.id);
+    expect(job.status, JSON.stringify(job)).toBe('COMPLETED');
+    expect(Object.keys(job.outputs)).toEqual(['screenshot', 'pdf', 'markdown']);
+    expect(job.outputs.screenshot).toMatchObject({ type: 'screenshot', contentType: 'image/png' });
+    expect(job.outputs.pdf).toMatchObject({ type: 'pdf', contentType: 'application/pdf' });
+    expect(job.outputs.markdown).toMatchObject({ type: 'markdown', contentType: 'text/markdown; charset=utf-8' });
+    expect(job.metadata.format).toBe('MULTI');
+    // One load of the page for the three outputs.
+    expect(origin.hits.filter((h) => h === '/article').length).toBe(loads + 1);
+    expect(job.metadata.size).toBe(job.outputs.screenshot.size + job.outputs.pdf.size + job.outputs.markdown.size);
+    // The full page: taller than the 1080 viewport (main is 1600 px).
+    expect(job.outputs.screenshot.height).toBeGreaterThan(1600);
+    // The markdown: the main content only, converted (heading, bold, list, link), no nav, no footer.
+    const md = await api(svc.url, 'GET', `/v1/screenshots/jobs/${job.id}/result/markdown`);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    const text = md.body.toString('utf8');
+    expect(text).toContain('# Quarterly inbox report');
+    expect(text).toContain('**answered**');
+    expect(text).toMatch(/^- +Fewer threads$/m);
+    expect(text).toContain('[Details](/details)');
+    expect(text).not.toContain('Pricing plans');
+    expect(text).not.toContain('Footer text');
+    expect(Buffer.byteLength(text)).toBe(job.outputs.markdown.size);
+    // The PDF: printed by Chromium from the same load, its text there.
+    const pdfRes = await api(svc.url, 'GET', `/v1/screenshots/jobs/${job.id}/result/pdf`);
+    expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
+    const pdf = await getDocument({ data: new Uint8Array(pdfRes.body) }).promise;
+    const words = (await (await pdf.getPage(1)).getTextContent()).items.map((x: any) => x.str).join(' ');
+    expect(words).toContain('Quarterly inbox report');
+    // /result without an output id: the first output, the screenshot.
+    const first = await api(svc.url, 'GET', `/v1/screenshots/jobs/${job.id}/result`);
+    expect(first.headers.get('content-type')).toBe('image/png');
+    expect(await pixel(first.body, 10, 200)).toBe('#22aa44');
+    // Each storageUrl opens its output without a key; a tampered one is refused.
+    for (const [id, type] of [
+      ['markdown', 'text/markdown; charset=utf-8'],
+      ['pdf', 'application/pdf'],
+      ['screenshot', 'image/png'],
+    ] as const) {
+      const r = await fetch(job.outputs[id].storageUrl);
+      expect(r.status, id).toBe(200);
+      expect(r.headers.get('content-type')).toBe(type);
+      expect(Buffer.from(await r.arrayBuffer()).length).toBe(job.outputs[id].size);
+    }
+    const tampered = await fetch(job.outputs.markdown.storageUrl.replace('markdown.md', 'markdown.json'));
+    expect(tampered.status).toBe(403);
+    // The webhook carries the outputs, as their docs' multi-output example does.
+    const delivery = await waitFor(async () => hook.deliveries.find((d) => d.body.includes(sub.body.id)), {
+      timeoutMs: 60_000,
+      intervalMs: 50,
+      what: 'the webhook',
+    });
+    expect(delivery.verified).toBe(true);
+    const event = JSON.parse(delivery.body);
+    expect(event.data.format).toBe('MULTI');
+    expect(event.data.outputs.markdown).toMatchObject({
+      type: 'markdown',
+      contentType: 'text/markdown; charset=utf-8',
+    });
+    // The refused subresource never reached the trap.
+    expect(trap.hits).toEqual([]);
+  });
+
+  it('html and json outputs (CSS selectors: text, html, attribute, multiple), without a screenshot, synchronously with responseType base64', async () => {
+    const r = await api(svc.url, 'POST', '/v1/screenshots', {
+      url: `${origin.url}/article`,
+      responseType: 'base64',
+      outputs: [
+        {
+          type: 'json',
+          id: 'facts',
+          schema: {
+            title: { selector: 'h1' },
+            intro: { selector: 'main p', type: 'html' },
+            more: { selector: 'a.more', type: 'attribute', attribute: 'href' },
+            items: { selector: 'li', multiple: true },
+            loaded: { selector: 'h1', type: 'attribute', attribute: 'data-loaded' },
+            missing: { selector: '.nowhere' },
+          },
+        },
+        { type: 'html' },
+        { type: 'markdown' },
+      ],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    fits('/v1/screenshots', 'post', 200, r.body);
+    // The first output, in base64 as asked.
+    expect(r.body.contentType).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(Buffer.from(r.body.data, 'base64').toString('utf8'))).toEqual({
+      title: 'Quarterly inbox report',
+      intro: 'Mail <strong>answered</strong> within a day.',
+      more: '/details',
+      items: ['Fewer threads', 'Faster replies'],
+      loaded: 'yes',
+      missing: null,
+    });
+    const list = await api(svc.url, 'GET', '/v1/renders?limit=1');
+    const job = await api(svc.url, 'GET', `/v1/screenshots/jobs/${list.body.data[0].id}`);
+    fits('/v1/screenshots/jobs/{id}', 'get', 200, job.body);
+    // Only what was asked is listed (the page's screenshot the render core makes is not an output).
+    expect(Object.keys(job.body.outputs)).toEqual(['facts', 'html', 'markdown']);
+    // The whole page as Markdown: navigation and footer kept; head and script dropped.
+    const md = await api(svc.url, 'GET', `/v1/screenshots/jobs/${job.body.id}/result/markdown`);
+    const mdText = Buffer.from(md.body.data, 'base64').toString('utf8');
+    expect(mdText).toContain('[Pricing plans](/pricing)');
+    expect(mdText).toContain('Footer text 2026');
+    expect(mdText).toContain('# Quarterly inbox report');
+    expect(mdText).not.toMatch(/^Inbox report$/m);
+    expect(mdText).not.toContain('dataset.loaded');
+    const html = await api(svc.url, 'GET', `/v1/screenshots/jobs/${job.body.id}/result/html`);
+    fits('/v1/screenshots/jobs/{id}/result/{outputId}', 'get', 200, html.body);
+    const doc = Buffer.from(html.body.data, 'base64').toString('utf8');
+    // The page as the browser holds it after its script ran (the rendered DOM, not the source).
+    expect(doc).toContain('data-loaded="yes"');
+    expect(doc).toContain('<nav>');
+    expect(html.body.contentType).toBe('text/html; charset=utf-8');
+    const none = await api(svc.url, 'GET', `/v1/screenshots/jobs/${job.body.id}/result/page`);
+    expect(none.status).toBe(404);
+    expect(trap.hits).toEqual([]);
+  });
+
+  it('refuses what cannot be made with a 400 naming the field', async () => {
+    const cases: Array<[unknown[], string]> = [
+      [[{ type: 'json', schema: { t: { selector: 'h1', type: 'attribute' } } }], 'outputs[0].schema.t.attribute'],
+      [[{ type: 'json', schema: { t: { selector: 'h1[' } } }], 'outputs[0].schema.t.selector'],
+      [[{ type: 'markdown', fullPage: true }], 'outputs[0].fullPage'],
+      [[{ type: 'json' }], 'outputs[0].schema'],
+      [[{ type: 'pdf' }, { type: 'pdf', landscape: true }], 'outputs[1].type'],
+      [[{ type: 'video' }], 'outputs[0].type'],
+    ];
+    for (const [outputs, param] of cases) {
+      const r = await api(svc.url, 'POST', '/v1/screenshots/async', { url: `${origin.url}/article`, outputs });
+      expect(r.status, JSON.stringify(outputs)).toBe(400);
+      expect(r.body.error.param, JSON.stringify(r.body)).toBe(param);
+    }
   });
 });
 

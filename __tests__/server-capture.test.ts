@@ -319,12 +319,14 @@ describe('the allscreenshots surface', () => {
     expect([meta.width, meta.height]).toEqual([800, 600]);
   });
 
-  it('an output type other than screenshot is a clear 400 naming it', async () => {
+  it('an output type allscreenshots does not document is a clear 400 naming it', async () => {
+    // screenshot, pdf, html, markdown and json are made (server-capture-compat.test.ts); others are refused.
     const r = await api(svc.url, 'POST', '/v1/screenshots/async', {
       url: `${origin.url}/`,
-      outputs: [{ type: 'screenshot' }, { type: 'markdown' }],
+      outputs: [{ type: 'screenshot' }, { type: 'video' }],
     });
     expect(r.status).toBe(400);
-    expect(r.body.error).toMatchObject({ code: 'unsupported_output', param: 'outputs[1].type' });
+    expect(r.body.error).toMatchObject({ code: 'invalid_request', param: 'outputs[1].type' });
+    expect(r.body.error.message).toContain('screenshot, pdf, html, markdown, json');
   });
 });

@@ -146,6 +146,8 @@ describe('keyless access is refused on every route, however the path is spelled'
       '/v1/files/renders/:id/images/:index',
       '/v1/files/renders/:id/outputs/:output',
       '/v1/files/renders/:id/outputs/:output',
+      '/v1/files/renders/:id/page/:file',
+      '/v1/files/renders/:id/page/:file',
       '/v1/files/sets/:id/archive',
       '/v1/files/sets/:id/archive',
       '/v1/files/sets/:id/images/:index',

@@ -11,9 +11,17 @@
 // whole capture (waiting for a place, launch when the browser is cold, load, waits, screenshot);
 // sizes are bounded before and after. The browser is the pool's warm one (pool.ts): each capture
 // has its own context, with its own proxy, closed after it.
-import type { BrowserContext, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { errorMessage } from '../util/errors.js';
-import { CaptureError, type CaptureLimits, type CaptureSpec, checkCaptureSpec, type Refusal } from './limits.js';
+import {
+  CaptureError,
+  type CaptureLimits,
+  type CaptureSpec,
+  checkCaptureSpec,
+  type ExtractRule,
+  type PageContent,
+  type Refusal,
+} from './limits.js';
 import type { BrowserPool } from './pool.js';
 import { type Resolve, startGuardProxy } from './proxy.js';
 
@@ -27,6 +35,8 @@ export interface CaptureResult {
   refused: Refusal[];
   /** The page printed to PDF, when the spec asked for it. */
   pdf?: Buffer;
+  /** What was read of the page, when the spec asked for it (spec.content). */
+  content?: PageContent;
 }
 
 export interface CaptureOptions {
@@ -146,6 +156,11 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
       stage = `waiting ${spec.delay} ms (delay)`;
       await page.waitForTimeout(Math.min(spec.delay, left()));
     }
+    let content: PageContent | undefined;
+    if (spec.content) {
+      stage = 'reading the page';
+      content = await readContent(page, spec.content, limits.maxBytes);
+    }
     stage = 'taking the screenshot';
     let height = spec.viewport.height;
     if (spec.full_page) {
@@ -179,7 +194,14 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
         throw new CaptureError('capture_too_large', `the PDF is ${pdf.length} bytes; the limit is ${limits.maxBytes}`);
     }
     proxiedRefusals();
-    return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20), refused, ...(pdf ? { pdf } : {}) };
+    return {
+      png,
+      width: png.readUInt32BE(16),
+      height: png.readUInt32BE(20),
+      refused,
+      ...(pdf ? { pdf } : {}),
+      ...(content ? { content } : {}),
+    };
   };
   try {
     const capturing = work();
@@ -207,6 +229,60 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     (release as (() => void) | undefined)?.();
     await proxy.close();
   }
+}
+
+// Run in the page, as strings (this package is compiled without the DOM's types).
+/** The main content's HTML: <main> (or role=main), else a lone <article>, else the body without its navigation, header, footer and asides. */
+const MAIN_CONTENT = `(() => {
+  const main = document.querySelector('main, [role="main"]');
+  const articles = document.querySelectorAll('article');
+  const pick = main || (articles.length === 1 ? articles[0] : null);
+  if (pick) return pick.outerHTML;
+  const root = (document.body || document.documentElement).cloneNode(true);
+  for (const el of root.querySelectorAll('nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]')) el.remove();
+  return root.outerHTML;
+})()`;
+
+/** Picks each rule's value(s); a selector the browser cannot parse stops the map and is named. */
+const extractScript = (rules: Record<string, ExtractRule>) => `((rules) => {
+  const values = {};
+  for (const [name, r] of Object.entries(rules)) {
+    let found;
+    try {
+      found = r.multiple ? [...document.querySelectorAll(r.selector)] : [document.querySelector(r.selector)].filter(Boolean);
+    } catch {
+      return { values, invalid: name };
+    }
+    const value = (el) => r.type === 'html' ? el.innerHTML : r.type === 'attribute' ? el.getAttribute(r.attribute) : (el.textContent || '').replace(/\\s+/g, ' ').trim();
+    values[name] = r.multiple ? found.map(value) : found.length ? value(found[0]) : null;
+  }
+  return { values };
+})(${JSON.stringify(rules)})`;
+
+/** Reads what spec.content asks of the loaded page, each part at most `maxBytes` (UTF-8). */
+async function readContent(
+  page: Page,
+  want: NonNullable<CaptureSpec['content']>,
+  maxBytes: number,
+): Promise<PageContent> {
+  const bounded = <T>(what: string, value: T): T => {
+    const bytes = Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value));
+    if (bytes > maxBytes)
+      throw new CaptureError('capture_too_large', `the page's ${what} is ${bytes} bytes; the limit is ${maxBytes}`);
+    return value;
+  };
+  const out: PageContent = {};
+  if (want.html) out.html = bounded('HTML', await page.content());
+  if (want.main) out.main = bounded('main content', String(await page.evaluate(MAIN_CONTENT)));
+  if (want.extract) out.extract = [];
+  for (const rules of want.extract ?? [])
+    out.extract!.push(
+      bounded(
+        'extracted data',
+        (await page.evaluate(extractScript(rules))) as { values: Record<string, unknown>; invalid?: string },
+      ),
+    );
+  return out;
 }
 
 /** Why a URL the page asks for is refused, or undefined when it may be fetched. */

@@ -13,6 +13,28 @@ export interface CaptureSpec {
   delay?: number;
   /** Also print the page to PDF (Chromium's page.pdf()): paper format (A4, Letter, ...), orientation, backgrounds. */
   pdf?: { format?: string; landscape?: boolean; print_background?: boolean };
+  /**
+   * Also read the loaded page (after the waits, before the screenshot): its HTML as the browser holds it
+   * (page.content()), the HTML of its main content, and values picked by CSS selectors (one map of
+   * rules each). Read in the page only: nothing more is fetched for it.
+   */
+  content?: { html?: boolean; main?: boolean; extract?: Array<Record<string, ExtractRule>> };
+}
+
+/** A value to pick from the page: the first (or, `multiple`, every) element the selector matches, as text, inner HTML or one attribute. */
+export interface ExtractRule {
+  selector: string;
+  type?: 'text' | 'html' | 'attribute';
+  attribute?: string;
+  multiple?: boolean;
+}
+
+/** What a capture read of the page (CaptureSpec.content). */
+export interface PageContent {
+  html?: string;
+  main?: string;
+  /** One object per rule map; a rule whose selector the browser refused is named in `invalid`. */
+  extract?: Array<{ values: Record<string, unknown>; invalid?: string }>;
 }
 
 export interface CaptureLimits {

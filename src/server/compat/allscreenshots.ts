@@ -7,14 +7,22 @@ import type { RenderEvent, WebhookFormat } from '../deliveries.js';
 import { ApiError, badRequest } from '../errors.js';
 import type { Attach } from '../idempotency.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
+import { linkCacheControl, linkedRow } from '../routes/links.js';
 import type { RenderRow, ServiceStore } from '../storage/types.js';
+import type { CaptureSpec, ExtractRule } from '../../capture/limits.js';
 import {
   createPageJob,
   idempotentPageJob,
   iso,
-  pageImage,
+  type PageFile,
+  type PageFileInfo,
+  type PageJob,
   type PageOutput,
+  pageFileName,
+  pageFile,
+  pageImage,
   sendBytes,
+  signedFileUrl,
   signedImageUrl,
   validator,
 } from './page-job.js';
@@ -24,6 +32,58 @@ const screenshotOptions = {
   quality: { type: 'integer', minimum: 1, maximum: 100 },
   fullPage: { type: 'boolean' },
 };
+
+/** Paper formats Chromium's page.pdf() knows (Playwright's names). */
+const PAPER = ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
+
+// One entry of `outputs` ("Multi-output extraction" in their docs): its type's own options only.
+const outputId = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' };
+const outputSchema = (type: string, properties: Record<string, unknown>, required: string[] = []) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', ...required],
+  properties: { type: { const: type }, id: outputId, ...properties },
+});
+const OUTPUT_SCHEMAS: Record<string, object> = {
+  screenshot: outputSchema('screenshot', screenshotOptions),
+  pdf: outputSchema('pdf', {
+    printBackground: { type: 'boolean' },
+    format: { enum: PAPER },
+    landscape: { type: 'boolean' },
+  }),
+  html: outputSchema('html', {}),
+  markdown: outputSchema('markdown', { mainContentOnly: { type: 'boolean' } }),
+  json: outputSchema(
+    'json',
+    {
+      schema: {
+        type: 'object',
+        minProperties: 1,
+        maxProperties: 50,
+        propertyNames: { pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$' },
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['selector'],
+          properties: {
+            selector: { type: 'string', minLength: 1, maxLength: 500 },
+            type: { enum: ['text', 'html', 'attribute'] },
+            attribute: { type: 'string', minLength: 1, maxLength: 100 },
+            multiple: { type: 'boolean' },
+          },
+        },
+      },
+    },
+    ['schema'],
+  ),
+};
+const OUTPUT_TYPES = Object.keys(OUTPUT_SCHEMAS);
+const checkOutput = Object.fromEntries(
+  Object.entries(OUTPUT_SCHEMAS).map(([t, schema]) => [
+    t,
+    (o: unknown, i: number) => validator(schema, `outputs[${i}].`)(o),
+  ]),
+);
 
 const requestSchema = {
   type: 'object',
@@ -47,25 +107,24 @@ const requestSchema = {
     responseType: { enum: ['binary', 'url', 'base64'] },
     webhookUrl: { type: 'string', maxLength: 2048 },
     webhookSecret: { type: 'string', minLength: 1, maxLength: 256 },
-    outputs: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 10,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['type'],
-        properties: {
-          type: { enum: ['screenshot', 'pdf', 'html', 'markdown', 'json'] },
-          id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
-          ...screenshotOptions,
-        },
-      },
-    },
+    // Each entry is checked in its type's schema (checkOutputs), so an error names the entry's own field.
+    outputs: { type: 'array', minItems: 1, maxItems: 10, items: { type: 'object', required: ['type'] } },
   },
 };
 
 const check = validator(requestSchema);
+
+type Output = {
+  type: 'screenshot' | PageFile['type'];
+  id?: string;
+  format?: string;
+  quality?: number;
+  fullPage?: boolean;
+  printBackground?: boolean;
+  landscape?: boolean;
+  mainContentOnly?: boolean;
+  schema?: Record<string, ExtractRule>;
+};
 
 interface Request {
   url: string;
@@ -79,11 +138,34 @@ interface Request {
   responseType?: 'binary' | 'url' | 'base64';
   webhookUrl?: string;
   webhookSecret?: string;
-  outputs?: Array<{ type: string; id?: string; format?: 'png' | 'jpeg' | 'jpg'; quality?: number; fullPage?: boolean }>;
+  outputs?: Output[];
 }
 
-function outputsOf(b: Request): PageOutput[] {
-  const capture = (fullPage: boolean | undefined) => ({
+/** Checks each entry of `outputs` in its type's schema: a 400 names `outputs[i].<field>`. */
+function checkOutputs(outputs: unknown[] | undefined): void {
+  outputs?.forEach((o, i) => {
+    const type = (o as { type?: unknown }).type;
+    if (typeof type !== 'string' || !OUTPUT_TYPES.includes(type))
+      throw badRequest(`outputs[${i}].type must be one of ${OUTPUT_TYPES.join(', ')}`, `outputs[${i}].type`);
+    checkOutput[type]!(o, i);
+    const bad = Object.entries((o as Output).schema ?? {}).find(([, r]) => r.type === 'attribute' && !r.attribute);
+    if (bad)
+      throw badRequest(
+        `outputs[${i}].schema.${bad[0]}.attribute is required when its type is attribute`,
+        `outputs[${i}].schema.${bad[0]}.attribute`,
+      );
+  });
+}
+
+/** One output as the job keeps it (metadata.outputs, in request order). */
+interface Listed {
+  id: string;
+  type: Output['type'];
+}
+
+/** The request as a page job: its images, its files (read from the first image's capture), their order. */
+function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'> & { listed?: Listed[] } {
+  const capture = (fullPage: boolean | undefined): CaptureSpec => ({
     url: b.url,
     viewport: {
       width: b.viewport?.width ?? 1920,
@@ -96,23 +178,61 @@ function outputsOf(b: Request): PageOutput[] {
     ...(b.delay ? { delay: b.delay } : {}),
   });
   const fmt = (f: string | undefined) => (f === 'jpeg' || f === 'jpg' ? 'jpeg' : 'png') as 'png' | 'jpeg';
-  if (!b.outputs) return [{ id: 'screenshot', format: fmt(b.format), quality: b.quality, capture: capture(undefined) }];
+  if (!b.outputs)
+    return { outputs: [{ id: 'screenshot', format: fmt(b.format), quality: b.quality, capture: capture(undefined) }] };
   const seen = new Set<string>();
-  return b.outputs.map((o, i) => {
-    if (o.type !== 'screenshot')
-      throw new ApiError(
-        400,
-        'unsupported_output',
-        `outputs[${i}].type: storeshots serve makes screenshot outputs only, not ${o.type}`,
-        `outputs[${i}].type`,
-      );
+  const listed: Listed[] = [];
+  const images: PageOutput[] = [];
+  const files: PageFile[] = [];
+  const fileIndex: Record<string, number> = {};
+  const extract: Array<Record<string, ExtractRule>> = [];
+  let pdf: CaptureSpec['pdf'];
+  let html = false;
+  let main = false;
+  b.outputs.forEach((o, i) => {
     // Outputs are named by their type (the first), then type-2, type-3 ... unless they carry an id.
     let id = o.id ?? o.type;
     for (let n = 2; !o.id && seen.has(id); n++) id = `${o.type}-${n}`;
     if (seen.has(id)) throw badRequest(`Duplicate output id "${id}" at outputs[${i}].id`, `outputs[${i}].id`);
     seen.add(id);
-    return { id, format: fmt(o.format ?? b.format), quality: o.quality ?? b.quality, capture: capture(o.fullPage) };
+    listed.push({ id, type: o.type });
+    if (o.type === 'screenshot') {
+      images.push({
+        id,
+        format: fmt(o.format ?? b.format),
+        quality: o.quality ?? b.quality,
+        capture: capture(o.fullPage),
+      });
+      return;
+    }
+    fileIndex[id] = i;
+    if (o.type === 'pdf') {
+      // One PDF a job: Chromium prints the page once, from the load the images come from.
+      if (pdf) throw badRequest(`outputs[${i}]: one pdf output a job (the page is printed once)`, `outputs[${i}].type`);
+      // Their default prints backgrounds (printBackground true).
+      pdf = { format: o.format ?? 'A4', landscape: o.landscape ?? false, print_background: o.printBackground ?? true };
+    }
+    if (o.type === 'html') html = true;
+    if (o.type === 'markdown') o.mainContentOnly ? (main = true) : (html = true);
+    if (o.type === 'json') extract.push(o.schema!);
+    files.push({
+      id,
+      type: o.type,
+      ...(o.type === 'markdown' ? { mainContentOnly: o.mainContentOnly ?? false } : {}),
+      ...(o.type === 'json' ? { extract: extract.length - 1 } : {}),
+    });
   });
+  // No screenshot asked: the page's screenshot is still the job's one image (the render core's), not listed.
+  if (!images.length) images.push({ id: 'page', format: 'png', capture: capture(undefined) });
+  const content =
+    html || main || extract.length
+      ? { ...(html ? { html } : {}), ...(main ? { main } : {}), ...(extract.length ? { extract } : {}) }
+      : undefined;
+  images[0] = {
+    ...images[0]!,
+    capture: { ...images[0]!.capture, ...(pdf ? { pdf } : {}), ...(content ? { content } : {}) },
+  };
+  return { outputs: images, files, fileIndex, listed };
 }
 
 const STATUS: Record<RenderRow['status'], string> = {
@@ -126,21 +246,60 @@ const STATUS: Record<RenderRow['status'], string> = {
 /** What the job's view and webhook need (a worker, which serves no routes, has these too). */
 type ViewDeps = Pick<RouteDeps, 'store' | 'renders' | 'now' | 'config' | 'links'>;
 
+/** What the job keeps of its request: the outputs in order (false: no `outputs` asked) and its files. */
+type Meta = { url?: string; outputs?: Listed[] | boolean; files?: PageFileInfo[] };
+
+const metaOf = (row: RenderRow) => ((JSON.parse(row.spec) as { metadata?: Meta }).metadata ?? {}) as Meta;
+
 /** The job in allscreenshots' words; `s`: the store to read (the transaction that ends the job, for its webhook). */
 async function present(row: RenderRow, deps: ViewDeps, s: ServiceStore = deps.store) {
   const p = await deps.renders.present(row, s);
-  const meta = (p.metadata ?? {}) as { url?: string; outputs?: boolean };
+  const meta = (p.metadata ?? {}) as Meta;
   const error = p.error as { code: string; message: string } | null;
   const base = `${row.base_url}/v1/screenshots/jobs/${row.id}`;
   const images = await s.images(row.id);
   const first = images[0];
   const done = row.status === 'succeeded';
+  // Jobs made before the list was kept say `outputs: true`: their outputs are their images.
+  const listed: Listed[] | undefined = Array.isArray(meta.outputs)
+    ? meta.outputs
+    : meta.outputs
+      ? images.map((i) => ({ id: i.slide, type: 'screenshot' as const }))
+      : undefined;
+  const entry = (o: Listed) => {
+    if (o.type === 'screenshot') {
+      const i = images.find((x) => x.slide === o.id)!;
+      return {
+        type: 'screenshot',
+        contentType: i.format === 'jpeg' ? 'image/jpeg' : 'image/png',
+        size: i.bytes,
+        width: i.width,
+        height: i.height,
+        resultUrl: `${base}/result/${o.id}`,
+        storageUrl: signedImageUrl(deps, row, i.idx),
+      };
+    }
+    const f = meta.files!.find((x) => x.id === o.id)!;
+    return {
+      type: f.type,
+      contentType: f.contentType,
+      size: f.size,
+      resultUrl: `${base}/result/${o.id}`,
+      storageUrl: signedFileUrl(deps, row, pageFileName(f)),
+    };
+  };
+  const outputs = done && listed ? listed.map((o) => [o.id, entry(o)] as const) : undefined;
   return {
     id: row.id,
     status: STATUS[row.status],
     url: meta.url ?? null,
     ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
-    ...(done ? { resultUrl: `${base}/result`, storageUrl: first ? signedImageUrl(deps, row, first.idx) : null } : {}),
+    ...(done
+      ? {
+          resultUrl: `${base}/result`,
+          storageUrl: outputs ? outputs[0]![1].storageUrl : first ? signedImageUrl(deps, row, first.idx) : null,
+        }
+      : {}),
     createdAt: iso(row.created_at),
     startedAt: iso(row.started_at),
     completedAt: iso(row.completed_at),
@@ -150,29 +309,12 @@ async function present(row: RenderRow, deps: ViewDeps, s: ServiceStore = deps.st
           metadata: {
             width: first.width,
             height: first.height,
-            format: meta.outputs ? 'MULTI' : first.format.toUpperCase(),
-            size: images.reduce((n, i) => n + i.bytes, 0),
+            format: listed ? 'MULTI' : first.format.toUpperCase(),
+            size: outputs ? outputs.reduce((n, [, o]) => n + o.size, 0) : images.reduce((n, i) => n + i.bytes, 0),
           },
         }
       : {}),
-    ...(done && meta.outputs
-      ? {
-          outputs: Object.fromEntries(
-            images.map((i) => [
-              i.slide,
-              {
-                type: 'screenshot',
-                contentType: i.format === 'jpeg' ? 'image/jpeg' : 'image/png',
-                size: i.bytes,
-                width: i.width,
-                height: i.height,
-                resultUrl: `${base}/result/${i.slide}`,
-                storageUrl: signedImageUrl(deps, row, i.idx),
-              },
-            ]),
-          ),
-        }
-      : {}),
+    ...(outputs ? { outputs: Object.fromEntries(outputs) } : {}),
     ...(p.captures ? { blockedRequests: (p.captures as Array<{ refused: unknown[] }>).flatMap((c) => c.refused) } : {}),
   };
 }
@@ -251,28 +393,31 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   const submit = async (req: FastifyRequest, reply: FastifyReply, route: string) => {
     check(req.body);
     const b = req.body as Request;
+    checkOutputs(b.outputs);
     const { row, replayed } = await idempotentPageJob(deps, req, route, b, (inTx) => make(req, b, inTx));
     if (replayed) reply.header('idempotent-replayed', 'true');
     return row;
   };
-  const make = (req: FastifyRequest, b: Request, inTx?: Attach) =>
-    createPageJob(
+  const make = (req: FastifyRequest, b: Request, inTx?: Attach) => {
+    const { listed, ...job } = pageJobOf(b);
+    return createPageJob(
       deps,
       req.owner,
       deps.baseUrl(req),
       {
-        outputs: outputsOf(b),
+        ...job,
         ...(b.webhookUrl ? { webhook: { url: b.webhookUrl, secret: b.webhookSecret } } : {}),
         metadata: {
           compat: 'allscreenshots',
           url: b.url,
           responseType: b.responseType ?? 'binary',
-          outputs: !!b.outputs,
+          outputs: listed ?? false,
         },
       },
       'url',
       inTx,
     );
+  };
 
   app.post('/v1/screenshots/async', async (req, reply) => {
     const row = await submit(req, reply, 'allscreenshots-async');
@@ -297,14 +442,67 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
 
   /** The result as the job's responseType asked: the bytes, a signed link, or base64 in JSON. */
   async function sendResult(row: RenderRow, reply: FastifyReply, outputId?: string) {
-    const img = await pageImage(deps, row, outputId);
+    const meta = metaOf(row);
     const responseType = (JSON.parse(row.spec) as { metadata?: { responseType?: string } }).metadata?.responseType;
+    const listed = Array.isArray(meta.outputs) ? meta.outputs : undefined;
+    const wanted = listed ? (outputId === undefined ? listed[0] : listed.find((o) => o.id === outputId)) : undefined;
+    if (listed && !wanted)
+      throw new ApiError(404, 'output_not_found', `Job ${row.id} has no output ${outputId}`, 'outputId');
+    const file = wanted && wanted.type !== 'screenshot' ? meta.files?.find((f) => f.id === wanted.id) : undefined;
+    if (file) {
+      const bytes = await pageFile(deps, row, file);
+      if (responseType === 'url')
+        return { url: signedFileUrl(deps, row, pageFileName(file)), expiresAt: iso(row.expires_at) };
+      if (responseType === 'base64')
+        return { data: bytes.toString('base64'), contentType: file.contentType, size: file.size };
+      return reply
+        .type(file.contentType)
+        .header('etag', `"${file.sha256}"`)
+        .header('cache-control', 'private, max-age=86400')
+        .send(bytes);
+    }
+    const img = await pageImage(deps, row, wanted?.id ?? outputId);
     if (responseType === 'url')
       return { url: signedImageUrl(deps, row, img.image.idx), expiresAt: iso(row.expires_at) };
     if (responseType === 'base64')
       return { data: img.bytes.toString('base64'), contentType: img.type, size: img.image.bytes };
     return sendBytes(reply, img);
   }
+
+  // A page file (pdf, html, markdown, json) through its signed link: no key, valid until `expires`.
+  app.get<{ Params: { id: string; file: string }; Querystring: { expires?: string; signature?: string } }>(
+    '/v1/files/renders/:id/page/:file',
+    {
+      config: { public: true },
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id', 'file'],
+          properties: {
+            id: { type: 'string' },
+            file: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.(pdf|html|md|json)$' },
+          },
+        },
+        querystring: {
+          type: 'object',
+          properties: { expires: { type: 'string' }, signature: { type: 'string' } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const { id, file } = req.params;
+      const row = await linkedRow(deps, `/v1/files/renders/${id}/page/${file}`, req.query, id);
+      deps.rateLimit(row.owner, reply);
+      const info = metaOf(row).files?.find((f) => pageFileName(f) === `page/${file}`);
+      if (!info) throw new ApiError(404, 'output_not_found', `Job ${id} has no file ${file}`, 'file');
+      return reply
+        .type(info.contentType)
+        .header('etag', `"${info.sha256}"`)
+        .header('cache-control', linkCacheControl(req.query, deps.now()))
+        .header('content-disposition', `inline; filename="${file}"`)
+        .send(await pageFile(deps, row, info));
+    },
+  );
 
   app.get<{ Params: { id: string } }>(
     '/v1/screenshots/jobs/:id/result',

@@ -152,17 +152,78 @@ export const webCompatSchemas = {
       webhookUrl: { type: 'string' },
       webhookSecret: { type: 'string' },
       outputs: {
+        description:
+          "Multi-output extraction: several outputs from one load of the page, each with its own result (`/result/{id}`). Each entry takes its own type's options only.",
         type: 'array',
+        minItems: 1,
+        maxItems: 10,
         items: {
-          type: 'object',
-          required: ['type'],
-          properties: {
-            type: { const: 'screenshot' },
-            id: { type: 'string' },
-            format: { enum: ['png', 'jpeg', 'jpg'] },
-            quality: { type: 'integer' },
-            fullPage: { type: 'boolean' },
-          },
+          oneOf: [
+            {
+              type: 'object',
+              required: ['type'],
+              properties: {
+                type: { const: 'screenshot' },
+                id: { type: 'string' },
+                format: { enum: ['png', 'jpeg', 'jpg'] },
+                quality: { type: 'integer', minimum: 1, maximum: 100 },
+                fullPage: { type: 'boolean' },
+              },
+              additionalProperties: false,
+            },
+            {
+              type: 'object',
+              required: ['type'],
+              description: 'The page printed by Chromium (one a job).',
+              properties: {
+                type: { const: 'pdf' },
+                id: { type: 'string' },
+                printBackground: { type: 'boolean', default: true },
+                format: { enum: ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'] },
+                landscape: { type: 'boolean' },
+              },
+              additionalProperties: false,
+            },
+            {
+              type: 'object',
+              required: ['type'],
+              description: 'The HTML of the rendered page (text/html).',
+              properties: { type: { const: 'html' }, id: { type: 'string' } },
+              additionalProperties: false,
+            },
+            {
+              type: 'object',
+              required: ['type'],
+              description: 'The page (or its main content) as Markdown (text/markdown).',
+              properties: { type: { const: 'markdown' }, id: { type: 'string' }, mainContentOnly: { type: 'boolean' } },
+              additionalProperties: false,
+            },
+            {
+              type: 'object',
+              required: ['type', 'schema'],
+              description:
+                'Values picked by CSS selectors (application/json): {"<field>": value}, a value a string or null, a list with multiple.',
+              properties: {
+                type: { const: 'json' },
+                id: { type: 'string' },
+                schema: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'object',
+                    required: ['selector'],
+                    properties: {
+                      selector: { type: 'string' },
+                      type: { enum: ['text', 'html', 'attribute'], default: 'text' },
+                      attribute: { type: 'string' },
+                      multiple: { type: 'boolean', default: false },
+                    },
+                    additionalProperties: false,
+                  },
+                },
+              },
+              additionalProperties: false,
+            },
+          ],
         },
       },
     },
@@ -209,8 +270,17 @@ export const webCompatSchemas = {
           type: 'object',
           required: ['type', 'contentType', 'size', 'resultUrl', 'storageUrl'],
           properties: {
-            type: { const: 'screenshot' },
-            contentType: { enum: ['image/png', 'image/jpeg'] },
+            type: { enum: ['screenshot', 'pdf', 'html', 'markdown', 'json'] },
+            contentType: {
+              enum: [
+                'image/png',
+                'image/jpeg',
+                'application/pdf',
+                'text/html; charset=utf-8',
+                'text/markdown; charset=utf-8',
+                'application/json; charset=utf-8',
+              ],
+            },
             size: { type: 'integer' },
             width: { type: 'integer' },
             height: { type: 'integer' },
@@ -277,7 +347,15 @@ const allshotsResult = {
   content: {
     'image/png': { schema: { type: 'string', format: 'binary' } },
     'image/jpeg': { schema: { type: 'string', format: 'binary' } },
-    'application/json': { schema: ref('AllscreenshotsResult') },
+    'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    'text/html': { schema: { type: 'string' } },
+    'text/markdown': { schema: { type: 'string' } },
+    'application/json': {
+      schema: {
+        description: 'AllscreenshotsResult, or the bytes of a json output (the values its schema picked).',
+        anyOf: [ref('AllscreenshotsResult'), { type: 'object', additionalProperties: true }],
+      },
+    },
   },
 };
 
@@ -378,6 +456,32 @@ export const webCompatPaths = {
       operationId: 'allscreenshotsResult',
       parameters: [jobId],
       responses: { '200': allshotsResult, ...pick('401', '404', '409', '410', '429') },
+    },
+  },
+  '/v1/files/renders/{id}/page/{file}': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsFileByLink',
+      summary: "A pdf, html, markdown or json output through its signed link (the output's storageUrl): no key",
+      security: [],
+      parameters: [
+        jobId,
+        {
+          name: 'file',
+          in: 'path',
+          required: true,
+          schema: { type: 'string' },
+          description: '<output id>.<pdf|html|md|json>',
+        },
+        { name: 'expires', in: 'query', required: true, schema: { type: 'integer' }, description: 'Unix time.' },
+        { name: 'signature', in: 'query', required: true, schema: { type: 'string' } },
+      ],
+      responses: {
+        '200': bytes(['application/pdf', 'text/html', 'text/markdown', 'application/json'], 'The output.'),
+        '400': error('expires or signature missing.'),
+        '403': error('link_invalid, link_expired, or link_revoked.'),
+        ...pick('404', '410', '429'),
+      },
     },
   },
   '/v1/screenshots/jobs/{id}/result/{outputId}': {

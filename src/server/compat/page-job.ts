@@ -6,7 +6,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CaptureResult } from '../../capture/capture.js';
 import type { CaptureSpec } from '../../capture/limits.js';
-import { formatAjvError } from '../../util/ajv-errors.js';
+import { fieldName, formatAjvError } from '../../util/ajv-errors.js';
+import { sha256 } from '../../util/hash.js';
 import { checkQuota, monthOf } from '../access.js';
 import { captureScreenshot } from '../capture.js';
 import { netPolicy } from '../config.js';
@@ -17,6 +18,7 @@ import { checkRenderRequest } from '../request.js';
 import type { RenderRow } from '../storage/types.js';
 import { blobBytes } from '../routes/files.js';
 import type { RouteDeps } from '../routes/shared.js';
+import { htmlToMarkdown } from './markdown.js';
 
 const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
 
@@ -25,7 +27,21 @@ export function validator(schema: object, prefix = '') {
   const validate = ajv.compile(schema);
   return (body: unknown): void => {
     if (validate(body)) return;
-    const { field, message } = formatAjvError(validate.errors![0] as ErrorObject, body);
+    const e = validate.errors![0] as ErrorObject;
+    // A field the surface does not take, or one it needs: named itself, never silently ignored.
+    if (e.keyword === 'additionalProperties' || e.keyword === 'required') {
+      const at = fieldName(
+        e.instancePath
+          .split('/')
+          .slice(1)
+          .map((x) => (/^\d+$/.test(x) ? Number(x) : x)),
+      );
+      const p = e.params as { additionalProperty?: string; missingProperty?: string };
+      const name = `${prefix}${at === '(root)' ? '' : `${at}.`}${p.additionalProperty ?? p.missingProperty}`;
+      if (p.additionalProperty) throw badRequest(`Unknown field ${name}`, name, 'parameter_unknown');
+      throw badRequest(`Missing required field ${name}`, name, 'parameter_missing');
+    }
+    const { field, message } = formatAjvError(e, body);
     throw badRequest(prefix && field ? message.replace(field, `${prefix}${field}`) : message, `${prefix}${field}`);
   };
 }
@@ -38,14 +54,66 @@ export interface PageOutput {
   quality?: number;
 }
 
+/** A file of a page job that is not an image: read from the capture of the job's first image. */
+export interface PageFile {
+  id: string;
+  type: 'pdf' | 'html' | 'markdown' | 'json';
+  /** markdown: of the main content only (CaptureSpec.content.main) instead of the whole page. */
+  mainContentOnly?: boolean;
+  /** json: which rule map of CaptureSpec.content.extract. */
+  extract?: number;
+}
+
+export const FILE_TYPES: Record<PageFile['type'], { ext: string; contentType: string }> = {
+  pdf: { ext: 'pdf', contentType: 'application/pdf' },
+  html: { ext: 'html', contentType: 'text/html; charset=utf-8' },
+  markdown: { ext: 'md', contentType: 'text/markdown; charset=utf-8' },
+  json: { ext: 'json', contentType: 'application/json; charset=utf-8' },
+};
+
+/** The blob name of a page file under its render (renders/<id>/page/<output id>.<ext>). */
+export const pageFileName = (f: { id: string; type: PageFile['type'] }) => `page/${f.id}.${FILE_TYPES[f.type].ext}`;
+
+/** What the job keeps of each page file (in its metadata, as `files`). */
+export interface PageFileInfo {
+  id: string;
+  type: PageFile['type'];
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
 export interface PageJob {
+  /** The images (at least one); the first one's capture also carries what `files` need (pdf, content). */
   outputs: PageOutput[];
+  files?: PageFile[];
+  /** Where each file was asked in the request (`outputs[i]`), for the errors' field names. */
+  fileIndex?: Record<string, number>;
   webhook?: { url: string; secret?: string };
   /** Kept with the render (our API shows it as metadata): which surface made it and its own fields. */
   metadata: Record<string, unknown>;
 }
 
-const sameCapture = (a: CaptureSpec, b: CaptureSpec) => JSON.stringify(a) === JSON.stringify(b);
+/** Captures that load the page the same way (what else one reads of the page, its PDF and content, is the first's). */
+const sameCapture = (a: CaptureSpec, b: CaptureSpec) => {
+  const base = ({ pdf: _pdf, content: _content, ...rest }: CaptureSpec) => JSON.stringify(rest);
+  return base(a) === base(b);
+};
+
+/** The bytes of a page file from the capture that read it; a selector the browser refused is a 400 naming it. */
+function fileBytes(f: PageFile, shot: CaptureResult, param: (field: string) => string): Buffer {
+  const c = shot.content ?? {};
+  if (f.type === 'pdf') return shot.pdf!;
+  if (f.type === 'html') return Buffer.from(c.html!, 'utf8');
+  if (f.type === 'markdown') return Buffer.from(htmlToMarkdown(f.mainContentOnly ? c.main! : c.html!), 'utf8');
+  const got = c.extract![f.extract!]!;
+  if (got.invalid)
+    throw badRequest(
+      `The browser does not accept the CSS selector of ${param(`schema.${got.invalid}.selector`)}`,
+      param(`schema.${got.invalid}.selector`),
+    );
+  return Buffer.from(JSON.stringify(got.values), 'utf8');
+}
 
 /**
  * Captures each distinct page once (outputs that ask for the same capture share it), then creates
@@ -81,6 +149,27 @@ export async function createPageJob(
       `Every output of one job must have the same size: outputs[${odd}] is ${perOutput[odd]!.width}x${perOutput[odd]!.height}, outputs[0] ${width}x${height} (give them the same fullPage)`,
       `outputs[${odd}]`,
     );
+  // The files (PDF, HTML, Markdown, JSON) from the first capture, kept beside the render's images.
+  const files: Record<string, Buffer> = {};
+  const infos: PageFileInfo[] = [];
+  for (const f of job.files ?? []) {
+    const index = job.fileIndex?.[f.id] ?? 0;
+    const bytes = fileBytes(f, perOutput[0]!, (field) => `outputs[${index}].${field}`);
+    const limit = Math.min(config.limits.capture.maxBytes, config.limits.screenshotBytes);
+    if (bytes.length > limit)
+      throw badRequest(
+        `outputs[${index}]: the ${f.type} is ${bytes.length} bytes; the limit is ${limit}`,
+        `outputs[${index}]`,
+      );
+    files[pageFileName(f)] = bytes;
+    infos.push({
+      id: f.id,
+      type: f.type,
+      contentType: FILE_TYPES[f.type].contentType,
+      size: bytes.length,
+      sha256: sha256(bytes),
+    });
+  }
   const body = {
     async: true,
     canvas: { width, height, device: 'none' },
@@ -93,7 +182,7 @@ export async function createPageJob(
     output: { format: job.outputs[0]!.format },
     ...(job.webhook ? { webhook_url: job.webhook.url } : {}),
     ...(job.webhook?.secret ? { webhook_secret: job.webhook.secret } : {}),
-    metadata: job.metadata,
+    metadata: infos.length ? { ...job.metadata, files: infos } : job.metadata,
   };
   let checked: Awaited<ReturnType<typeof checkRenderRequest>>;
   try {
@@ -116,8 +205,9 @@ export async function createPageJob(
   });
   // A capture that also printed the page to PDF: the PDF is a blob under the render's prefix (expired
   // and deleted with it), stored before the render's row is written, so before the client hears back.
-  const pdf = perOutput.find((s) => s.pdf)?.pdf;
-  return renders.create(owner, checked, acquired, baseUrl, inTx, pdf ? { [PDF_FILE]: pdf } : undefined);
+  const pdf = job.files ? undefined : perOutput.find((s) => s.pdf)?.pdf;
+  if (pdf) files[PDF_FILE] = pdf;
+  return renders.create(owner, checked, acquired, baseUrl, inTx, Object.keys(files).length ? files : undefined);
 }
 
 /** A page job's PDF, as a file of the job (its blob key is renders/<id>/page.pdf). */
@@ -212,3 +302,29 @@ export function signedImageUrl(
 }
 
 export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A page file's bytes (PDF, HTML, Markdown, JSON) of a succeeded job; 409 while it is not done. */
+export async function pageFile(deps: Pick<RouteDeps, 'renders' | 'blobs'>, row: RenderRow, f: PageFileInfo) {
+  if (row.status !== 'succeeded')
+    throw new ApiError(
+      409,
+      'job_not_ready',
+      `Job ${row.id} is ${row.status}; the result is served once it has completed`,
+      'id',
+    );
+  return blobBytes(deps.blobs, deps.renders.keyOf(row.id, pageFileName(f)));
+}
+
+/** A signed, key-free link to a page file of a succeeded render (`name`: page/<id>.<ext>). */
+export function signedFileUrl(
+  deps: Pick<RouteDeps, 'now' | 'config' | 'links'>,
+  row: RenderRow,
+  name: string,
+): string | null {
+  if (row.status !== 'succeeded') return null;
+  const expires = Math.min(
+    Math.floor(deps.now() / 1000) + deps.config.linkTtlSeconds,
+    Math.floor(row.expires_at / 1000),
+  );
+  return row.base_url + deps.links.sign(`/v1/files/renders/${row.id}/${name}`, expires);
+}
