@@ -516,6 +516,34 @@ describe("allscreenshots' multi-output extraction (pdf, html, markdown, json)", 
     expect(trap.hits).toEqual([]);
   });
 
+  it('a WebP screenshot output (their format webp): the rendered PNG re-encoded, its size and link those of the WebP', async () => {
+    const sub = await api(svc.url, 'POST', '/v1/screenshots/async', {
+      url: `${origin.url}/article`,
+      viewport: { width: 640, height: 480 },
+      responseType: 'url',
+      outputs: [{ type: 'screenshot', format: 'webp', quality: 70 }, { type: 'screenshot' }],
+    });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(202);
+    const job = await pollAllshots(sub.body.id);
+    expect(job.status).toBe('COMPLETED');
+    expect(job.outputs.screenshot).toMatchObject({ contentType: 'image/webp', width: 640, height: 480 });
+    expect(job.outputs['screenshot-2']).toMatchObject({ contentType: 'image/png' });
+    // responseType url: a signed link, opened without a key.
+    const link = await api(svc.url, 'GET', `/v1/screenshots/jobs/${job.id}/result/screenshot`);
+    fits('/v1/screenshots/jobs/{id}/result/{outputId}', 'get', 200, link.body);
+    for (const url of [link.body.url, job.outputs.screenshot.storageUrl]) {
+      const r = await fetch(url);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe('image/webp');
+      const webp = Buffer.from(await r.arrayBuffer());
+      expect(webp.subarray(8, 12).toString('latin1')).toBe('WEBP');
+      expect(webp.length).toBe(job.outputs.screenshot.size);
+      const meta = await sharp(webp).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['webp', 640, 480]);
+      expect(await pixel(webp, 300, 300)).toMatch(/^#2[0-9a-f]a[0-9a-f]4[0-9a-f]$/); // main's green, within WebP's loss
+    }
+  });
+
   it('refuses what cannot be made with a 400 naming the field', async () => {
     const cases: Array<[unknown[], string]> = [
       [[{ type: 'json', schema: { t: { selector: 'h1', type: 'attribute' } } }], 'outputs[0].schema.t.attribute'],

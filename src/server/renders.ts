@@ -108,6 +108,11 @@ export class Renders extends EventEmitter {
     this.outputs = new Outputs(store, blobs, pool, this);
   }
 
+  /** The blob storage the jobs' files are in (for the compatibility surfaces' views, which may run where no route deps are). */
+  get blobStore(): BlobStore {
+    return this.blobs;
+  }
+
   /** Sends the webhooks of a compatibility surface's jobs in its own format (deliveries.ts). */
   webhookFormat(name: string, format: WebhookFormat): void {
     this.deliveries.registerFormat(name, format);

@@ -2,6 +2,7 @@
 // /v1/screenshots/async, GET /v1/screenshots/jobs/{id}, /result and /result/{outputId}, in that API's
 // camelCase fields and upper-case status words, over the one capture and render core (page-job.ts).
 import { createHmac } from 'node:crypto';
+import { sha256 } from '../../util/hash.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RenderEvent, WebhookFormat } from '../deliveries.js';
 import { ApiError, badRequest } from '../errors.js';
@@ -25,6 +26,7 @@ import {
   signedFileUrl,
   signedImageUrl,
   validator,
+  webpOf,
 } from './page-job.js';
 
 const screenshotOptions = {
@@ -45,7 +47,8 @@ const outputSchema = (type: string, properties: Record<string, unknown>, require
   properties: { type: { const: type }, id: outputId, ...properties },
 });
 const OUTPUT_SCHEMAS: Record<string, object> = {
-  screenshot: outputSchema('screenshot', screenshotOptions),
+  // WebP: the rendered PNG re-encoded by sharp when first served (webpOf), as on the web screenshot API's surface.
+  screenshot: outputSchema('screenshot', { ...screenshotOptions, format: { enum: ['png', 'jpeg', 'jpg', 'webp'] } }),
   pdf: outputSchema('pdf', {
     printBackground: { type: 'boolean' },
     format: { enum: PAPER },
@@ -161,6 +164,8 @@ function checkOutputs(outputs: unknown[] | undefined): void {
 interface Listed {
   id: string;
   type: Output['type'];
+  /** A screenshot served as WebP at this quality (their default 80). */
+  webp?: number;
 }
 
 /** The request as a page job: its images, its files (read from the first image's capture), their order. */
@@ -195,12 +200,13 @@ function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'>
     for (let n = 2; !o.id && seen.has(id); n++) id = `${o.type}-${n}`;
     if (seen.has(id)) throw badRequest(`Duplicate output id "${id}" at outputs[${i}].id`, `outputs[${i}].id`);
     seen.add(id);
-    listed.push({ id, type: o.type });
+    const webp = o.type === 'screenshot' && o.format === 'webp';
+    listed.push({ id, type: o.type, ...(webp ? { webp: o.quality ?? 80 } : {}) });
     if (o.type === 'screenshot') {
       images.push({
         id,
-        format: fmt(o.format ?? b.format),
-        quality: o.quality ?? b.quality,
+        format: webp ? 'png' : fmt(o.format ?? b.format),
+        quality: webp ? undefined : (o.quality ?? b.quality),
         capture: capture(o.fullPage),
       });
       return;
@@ -266,17 +272,18 @@ async function present(row: RenderRow, deps: ViewDeps, s: ServiceStore = deps.st
     : meta.outputs
       ? images.map((i) => ({ id: i.slide, type: 'screenshot' as const }))
       : undefined;
-  const entry = (o: Listed) => {
+  const entry = async (o: Listed) => {
     if (o.type === 'screenshot') {
       const i = images.find((x) => x.slide === o.id)!;
       return {
         type: 'screenshot',
-        contentType: i.format === 'jpeg' ? 'image/jpeg' : 'image/png',
-        size: i.bytes,
+        contentType: o.webp ? 'image/webp' : i.format === 'jpeg' ? 'image/jpeg' : 'image/png',
+        // A WebP output's size is the WebP's: encoded (once) when the job is first shown done.
+        size: o.webp ? (await webpOf(deps, row, o.id, o.webp, s)).length : i.bytes,
         width: i.width,
         height: i.height,
         resultUrl: `${base}/result/${o.id}`,
-        storageUrl: signedImageUrl(deps, row, i.idx),
+        storageUrl: o.webp ? signedFileUrl(deps, row, `page/${o.id}.webp`) : signedImageUrl(deps, row, i.idx),
       };
     }
     const f = meta.files!.find((x) => x.id === o.id)!;
@@ -288,7 +295,8 @@ async function present(row: RenderRow, deps: ViewDeps, s: ServiceStore = deps.st
       storageUrl: signedFileUrl(deps, row, pageFileName(f)),
     };
   };
-  const outputs = done && listed ? listed.map((o) => [o.id, entry(o)] as const) : undefined;
+  const outputs =
+    done && listed ? await Promise.all(listed.map(async (o) => [o.id, await entry(o)] as const)) : undefined;
   return {
     id: row.id,
     status: STATUS[row.status],
@@ -461,6 +469,19 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
         .header('cache-control', 'private, max-age=86400')
         .send(bytes);
     }
+    if (wanted?.webp) {
+      await pageImage(deps, row, wanted.id); // 409 until done
+      const bytes = await webpOf(deps, row, wanted.id, wanted.webp);
+      if (responseType === 'url')
+        return { url: signedFileUrl(deps, row, `page/${wanted.id}.webp`), expiresAt: iso(row.expires_at) };
+      if (responseType === 'base64')
+        return { data: bytes.toString('base64'), contentType: 'image/webp', size: bytes.length };
+      return reply
+        .type('image/webp')
+        .header('etag', `"${sha256(bytes)}"`)
+        .header('cache-control', 'private, max-age=86400')
+        .send(bytes);
+    }
     const img = await pageImage(deps, row, wanted?.id ?? outputId);
     if (responseType === 'url')
       return { url: signedImageUrl(deps, row, img.image.idx), expiresAt: iso(row.expires_at) };
@@ -480,7 +501,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
           required: ['id', 'file'],
           properties: {
             id: { type: 'string' },
-            file: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.(pdf|html|md|json)$' },
+            file: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.(pdf|html|md|json|webp)$' },
           },
         },
         querystring: {
@@ -493,7 +514,21 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
       const { id, file } = req.params;
       const row = await linkedRow(deps, `/v1/files/renders/${id}/page/${file}`, req.query, id);
       deps.rateLimit(row.owner, reply);
-      const info = metaOf(row).files?.find((f) => pageFileName(f) === `page/${file}`);
+      const meta = metaOf(row);
+      const webp = Array.isArray(meta.outputs)
+        ? meta.outputs.find((o) => o.webp && `${o.id}.webp` === file)
+        : undefined;
+      if (webp) {
+        if (row.status !== 'succeeded') throw new ApiError(409, 'job_not_ready', `Job ${id} has not completed`, 'id');
+        const bytes = await webpOf(deps, row, webp.id, webp.webp!);
+        return reply
+          .type('image/webp')
+          .header('etag', `"${sha256(bytes)}"`)
+          .header('cache-control', linkCacheControl(req.query, deps.now()))
+          .header('content-disposition', `inline; filename="${file}"`)
+          .send(bytes);
+      }
+      const info = meta.files?.find((f) => pageFileName(f) === `page/${file}`);
       if (!info) throw new ApiError(404, 'output_not_found', `Job ${id} has no file ${file}`, 'file');
       return reply
         .type(info.contentType)

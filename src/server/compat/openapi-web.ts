@@ -165,7 +165,7 @@ export const webCompatSchemas = {
               properties: {
                 type: { const: 'screenshot' },
                 id: { type: 'string' },
-                format: { enum: ['png', 'jpeg', 'jpg'] },
+                format: { enum: ['png', 'jpeg', 'jpg', 'webp'] },
                 quality: { type: 'integer', minimum: 1, maximum: 100 },
                 fullPage: { type: 'boolean' },
               },
@@ -275,6 +275,7 @@ export const webCompatSchemas = {
               enum: [
                 'image/png',
                 'image/jpeg',
+                'image/webp',
                 'application/pdf',
                 'text/html; charset=utf-8',
                 'text/markdown; charset=utf-8',
@@ -347,6 +348,7 @@ const allshotsResult = {
   content: {
     'image/png': { schema: { type: 'string', format: 'binary' } },
     'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+    'image/webp': { schema: { type: 'string', format: 'binary' } },
     'application/pdf': { schema: { type: 'string', format: 'binary' } },
     'text/html': { schema: { type: 'string' } },
     'text/markdown': { schema: { type: 'string' } },
@@ -462,7 +464,7 @@ export const webCompatPaths = {
     get: {
       tags: [ALLSHOTS],
       operationId: 'allscreenshotsFileByLink',
-      summary: "A pdf, html, markdown or json output through its signed link (the output's storageUrl): no key",
+      summary: "A pdf, html, markdown, json or WebP output through its signed link (the output's storageUrl): no key",
       security: [],
       parameters: [
         jobId,
@@ -477,7 +479,10 @@ export const webCompatPaths = {
         { name: 'signature', in: 'query', required: true, schema: { type: 'string' } },
       ],
       responses: {
-        '200': bytes(['application/pdf', 'text/html', 'text/markdown', 'application/json'], 'The output.'),
+        '200': bytes(
+          ['application/pdf', 'text/html', 'text/markdown', 'application/json', 'image/webp'],
+          'The output.',
+        ),
         '400': error('expires or signature missing.'),
         '403': error('link_invalid, link_expired, or link_revoked.'),
         ...pick('404', '410', '429'),

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CaptureResult } from '../../capture/capture.js';
 import type { CaptureSpec } from '../../capture/limits.js';
 import { fieldName, formatAjvError } from '../../util/ajv-errors.js';
+import { encodeWebp } from '../../render/encode.js';
 import { sha256 } from '../../util/hash.js';
 import { checkQuota, monthOf } from '../access.js';
 import { captureScreenshot } from '../capture.js';
@@ -327,4 +328,28 @@ export function signedFileUrl(
     Math.floor(row.expires_at / 1000),
   );
   return row.base_url + deps.links.sign(`/v1/files/renders/${row.id}/${name}`, expires);
+}
+
+/**
+ * One image of a succeeded job re-encoded as WebP at `quality` (the rendered PNG, through sharp): encoded
+ * once, then kept as a blob beside the image (its key + .webp, under the render's prefix, expired with
+ * it). Two first fetches at once both encode the same bytes.
+ */
+export async function webpOf(
+  deps: Pick<RouteDeps, 'store' | 'renders'>,
+  row: RenderRow,
+  slide: string,
+  quality: number,
+  s: Pick<RouteDeps['store'], 'images'> = deps.store,
+): Promise<Buffer> {
+  const image = (await s.images(row.id)).find((i) => i.slide === slide);
+  if (!image) throw new ApiError(404, 'output_not_found', `Job ${row.id} has no output ${slide}`, 'outputId');
+  const blobs = deps.renders.blobStore;
+  const key = `${image.file}.webp`;
+  let bytes = await blobs.get(key);
+  if (!bytes) {
+    bytes = await encodeWebp(await blobBytes(blobs, image.file), quality);
+    await blobs.put(key, bytes);
+  }
+  return bytes;
 }

@@ -2,7 +2,6 @@
 // /v1/screenshot, POST /v1/bulk with {"jobs": [...]}, GET /v1/jobs/{id} and /result, in that API's
 // field names and status words, over the one capture and render core (page-job.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { encodeWebp } from '../../render/encode.js';
 import { sha256 } from '../../util/hash.js';
 import { ApiError } from '../errors.js';
 import { blobBytes } from '../routes/files.js';
@@ -16,6 +15,7 @@ import {
   pageImage,
   pdfKey,
   validator,
+  webpOf,
 } from './page-job.js';
 
 // The page options both job types take (the web screenshot API's names).
@@ -152,17 +152,8 @@ async function resultOf(deps: RouteDeps, row: RenderRow): Promise<{ bytes: Buffe
   const meta = (JSON.parse(row.spec) as { metadata?: { format?: ResultFormat; quality?: number } }).metadata ?? {};
   const format = meta.format ?? (img.image.format === 'jpeg' ? 'jpeg' : 'png');
   if (format === 'pdf') return { bytes: await blobBytes(deps.blobs, pdfKey(deps, row.id)), type: CONTENT_TYPE.pdf };
-  if (format === 'webp') {
-    // Encoded once (libvips through sharp), then kept as a blob beside the image (its key + .webp,
-    // under the render's prefix) and expired with it. Two first fetches at once both encode the same bytes.
-    const key = `${img.image.file}.webp`;
-    let bytes = await deps.blobs.get(key);
-    if (!bytes) {
-      bytes = await encodeWebp(img.bytes, meta.quality ?? 80);
-      await deps.blobs.put(key, bytes);
-    }
-    return { bytes, type: CONTENT_TYPE.webp };
-  }
+  if (format === 'webp')
+    return { bytes: await webpOf(deps, row, img.image.slide, meta.quality ?? 80), type: CONTENT_TYPE.webp };
   return { bytes: img.bytes, type: img.type };
 }
 
