@@ -31,6 +31,13 @@ async function staticOrigin() {
     else if (req.url === '/redirect') res.writeHead(302, { location: 'http://169.254.169.254/hop.png' }).end();
     else if (req.url === '/hang.html')
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><img src="/never"></body></html>');
+    else if (req.url === '/big.html')
+      // A tiny page to look at (a 64x64 screenshot is a few hundred bytes) holding 40 KB of hidden text.
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<html><body style="background:#fff"><div style="display:none">${'<p>filler text</p>'.repeat(2300)}</div></body></html>`,
+        );
     else if (req.url === '/never')
       return; // never answered: the page's load event never comes
     else res.writeHead(404).end();
@@ -112,6 +119,34 @@ describe('web capture in our API', () => {
     expect(r.body.error.code).toBe('capture_timeout');
     expect(r.body.error.param).toBe('slides[0].screenshot.capture');
     expect(r.body.error.message).toMatch(/longer than its limit of 6000 ms \(while loading the page/);
+  });
+
+  it("allscreenshots' html, markdown and json outputs obey the capture size limit: a clear 400, nothing made", async () => {
+    const small = await startService({ env: env({ STORESHOTS_MAX_SCREENSHOT_BYTES: '20000' }) });
+    try {
+      const ask = (outputs: unknown[]) =>
+        api(small.url, 'POST', '/v1/screenshots/async', {
+          url: `${origin.url}/big.html`,
+          viewport: { width: 64, height: 64 },
+          outputs,
+        });
+      // The screenshot alone fits.
+      expect((await ask([{ type: 'screenshot' }])).status).toBe(202);
+      for (const [outputs, what] of [
+        [[{ type: 'screenshot' }, { type: 'html' }], 'HTML'],
+        [[{ type: 'markdown' }], 'HTML'],
+        [[{ type: 'json', schema: { all: { selector: 'p', type: 'html', multiple: true } } }], 'extracted data'],
+      ] as const) {
+        const r = await ask([...outputs]);
+        expect(r.status, JSON.stringify(outputs)).toBe(400);
+        expect(r.body.error.code).toBe('capture_too_large');
+        expect(r.body.error.message).toMatch(new RegExp(`the page's ${what} is \\d+ bytes; the limit is 20000`));
+      }
+      const list = await api(small.url, 'GET', '/v1/renders');
+      expect(list.body.data).toHaveLength(1); // only the screenshot job was made
+    } finally {
+      await small.stop();
+    }
   });
 
   it('without a browser: a clear 400 naming the field, in our API and in each compatibility surface', async () => {

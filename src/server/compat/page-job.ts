@@ -158,7 +158,9 @@ export async function createPageJob(
     const bytes = fileBytes(f, perOutput[0]!, (field) => `outputs[${index}].${field}`);
     const limit = Math.min(config.limits.capture.maxBytes, config.limits.screenshotBytes);
     if (bytes.length > limit)
-      throw badRequest(
+      throw new ApiError(
+        400,
+        'capture_too_large',
         `outputs[${index}]: the ${f.type} is ${bytes.length} bytes; the limit is ${limit}`,
         `outputs[${index}]`,
       );
