@@ -131,7 +131,8 @@ export class Renders extends EventEmitter {
   async putFile(key: string, bytes: Uint8Array): Promise<string> {
     await this.blobs.put(key, bytes);
     const file = this.localFile(key);
-    if (!this.blobs.localPath) writeDurable(file, bytes);
+    // A node that renders keeps a copy for the renderer; an API node that only queues needs none.
+    if (!this.blobs.localPath && this.role.render) writeDurable(file, bytes);
     return file;
   }
 
@@ -192,6 +193,11 @@ export class Renders extends EventEmitter {
       for (const id of held)
         if (await this.store.releaseLease(id, this.role.worker).catch(() => false))
           this.log(`handed back ${id} (stopping)`);
+  }
+
+  /** False on an API node that only queues (workers render). */
+  get rendering(): boolean {
+    return this.role.render;
   }
 
   /** Jobs this process is rendering now. */
@@ -410,6 +416,8 @@ export class Renders extends EventEmitter {
         .finally(() => {
           clearInterval(renew);
           this.running.delete(job.id);
+          // Blobs elsewhere (PostgreSQL): this machine's copies of the job's files were scratch.
+          if (!this.blobs.localPath) rmSync(this.dirOf(job.id), { recursive: true, force: true });
           this.metrics.observe(
             'storeshots_render_duration_seconds',
             'Time from start of processing to the end of a render.',
@@ -674,12 +682,17 @@ export class Renders extends EventEmitter {
 
   /** Deletes the files of expired results (the row stays, so a late poll gets 410 rather than 404). */
   async sweep(): Promise<void> {
-    const now = this.now();
-    for (const row of await this.store.dueForExpiry(now)) {
-      await this.removeFiles(row.id);
-      if (await this.store.markExpired(row.id))
-        this.metrics.inc('storeshots_renders_expired_total', 'Renders whose results expired and were deleted.');
-    }
-    await this.store.expireIdempotency(now);
+    const work = async () => {
+      const now = this.now();
+      for (const row of await this.store.dueForExpiry(now)) {
+        await this.removeFiles(row.id);
+        if (await this.store.markExpired(row.id))
+          this.metrics.inc('storeshots_renders_expired_total', 'Renders whose results expired and were deleted.');
+      }
+      await this.store.expireIdempotency(now);
+    };
+    // Many nodes on one database: whichever holds the lock sweeps, the others skip this round.
+    if (this.store.exclusive) await this.store.exclusive('expiry-sweep', work);
+    else await work();
   }
 }
