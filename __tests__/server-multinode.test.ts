@@ -68,6 +68,7 @@ async function counter(url: string, name: string): Promise<number> {
 }
 
 const SUCCEEDED = 'storeshots_renders_finished_total{status="succeeded"}';
+const IMAGES = 'storeshots_images_rendered_total';
 
 const cheap = (headline: string, slides = 1, extra: Record<string, unknown> = {}) => ({
   async: true,
@@ -127,6 +128,7 @@ describePg('2 API nodes and 3 workers on one PostgreSQL', () => {
 
   it('50 async renders spread over both API nodes all finish, each rendered once, by more than one worker', async () => {
     const before = await Promise.all(workers.map((w) => counter(w.url, SUCCEEDED)));
+    const imagesBefore = await Promise.all(workers.map((w) => counter(w.url, IMAGES)));
     const ids: string[] = [];
     for (let batch = 0; batch < 5; batch++) {
       const answers = await Promise.all(
@@ -148,6 +150,10 @@ describePg('2 API nodes and 3 workers on one PostgreSQL', () => {
     // Every job was finished exactly once across the workers, and the work was shared.
     expect(per.reduce((s, n) => s + n, 0)).toBe(50);
     expect(per.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+    // No job was taken by two workers at once: the images rendered are the images kept (a second
+    // holder's work would be thrown away when its lease renewal finds the job gone, but counted here).
+    const images = await Promise.all(workers.map((w) => counter(w.url, IMAGES)));
+    expect(images.reduce((s, n, i) => s + n - imagesBefore[i]!, 0)).toBe(50);
     const rows = await sql.query("SELECT count(*)::int AS n FROM renders WHERE status = 'succeeded'");
     expect(rows.rows[0].n).toBe(51);
   });
