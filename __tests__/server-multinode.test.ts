@@ -286,4 +286,47 @@ describePg('2 API nodes and 3 workers on one PostgreSQL', () => {
     expect(notPg.err).not.toContain('hunter2');
     expect(notPg.err.split('\n')).toHaveLength(2);
   });
+  it('an API node killed with SIGKILL amid requests loses nothing it acknowledged; clients retrying on the other node with their Idempotency-Key get one render each', async () => {
+    const [a, b] = nodes as [ServerHandle, ServerHandle];
+    const before = (await sql.query('SELECT count(*)::int AS n FROM renders')).rows[0].n;
+    const n = 30;
+    const bodyOf = (i: number) => cheap(`crash ${i}`);
+    const acked = new Map<number, string>();
+    let answered = 0;
+    let killed: Promise<void> | undefined;
+    await Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        try {
+          const r = await api(b.url, 'POST', '/v1/renders', bodyOf(i), {
+            headers: { 'idempotency-key': `crash-${i}` },
+          });
+          expect(r.status, JSON.stringify(r.body)).toBe(202);
+          acked.set(i, r.body.id);
+          if (++answered === 5) killed = b.kill9();
+        } catch (e) {
+          // The connection died with the node: no answer, so the client retries (below).
+          if (!(e instanceof TypeError)) throw e;
+        }
+      }),
+    );
+    await killed;
+    // Killed amid them: some were answered, some were not.
+    expect(acked.size).toBeGreaterThanOrEqual(5);
+    expect(acked.size, 'every request was answered before the kill').toBeLessThan(n);
+    // Every client retries on the surviving node with the same key and body. One that had an answer
+    // gets the same render; one that had none gets the render the dead node stored, or a new one. A
+    // key the dead node had claimed without storing a render is taken over after ORPHAN_AFTER_MS (60 s).
+    const retried = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        api(a.url, 'POST', '/v1/renders', bodyOf(i), { headers: { 'idempotency-key': `crash-${i}` } }),
+      ),
+    );
+    for (const [i, r] of retried.entries()) {
+      expect(r.status, JSON.stringify(r.body)).toBe(202);
+      if (acked.has(i)) expect(r.body.id).toBe(acked.get(i));
+    }
+    expect(new Set(retried.map((r) => r.body.id)).size).toBe(n);
+    expect((await sql.query('SELECT count(*)::int AS n FROM renders')).rows[0].n).toBe(before + n);
+    for (const r of retried) expect((await pollUntilEnded(a.url, r.body.id)).status).toBe('succeeded');
+  }, 150_000);
 });
