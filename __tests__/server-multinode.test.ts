@@ -12,10 +12,20 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describePg, usePostgres } from './helpers/postgres.js';
 import { ROOT } from './helpers/root.js';
-import { api, cleanup, pollUntilEnded, receiver, startService, tempData, type ServerHandle } from './helpers/server.js';
+import {
+  api,
+  b64,
+  cleanup,
+  pollUntilEnded,
+  receiver,
+  SCREEN_IPAD,
+  startService,
+  tempData,
+  type ServerHandle,
+} from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
-const LEASE_MS = 2000;
+const LEASE_MS = 4000;
 const env = { STORESHOTS_LEASE_MS: String(LEASE_MS), STORESHOTS_POLL_MS: '50' };
 
 interface Worker {
@@ -233,6 +243,49 @@ describePg('2 API nodes and 3 workers on one PostgreSQL', () => {
     expect(delivery).toEqual([{ status: 'delivered', attempts: 2 }]);
     // A replacement joins.
     await startWorker(db.url(), nodeEnv);
+  });
+
+  it('a cancel on the other API node reaches the worker rendering the job, which stops and is free again', async () => {
+    // Large images (iPad 13", a screenshot each), so the job outlasts the holder's next renewal.
+    const total = 10;
+    const r = await api(nodes[0]!.url, 'POST', '/v1/renders', {
+      async: true,
+      canvas: { preset: 'appstore.ipad_13' },
+      slides: Array.from({ length: total }, (_, i) => ({
+        id: `s${i + 1}`,
+        headline: `Canceled ${i + 1}`,
+        screenshot: { data: b64(SCREEN_IPAD) },
+      })),
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    const id: string = r.body.id;
+    const holder = await waitFor(
+      async () => {
+        const row = (await sql.query('SELECT status, worker FROM renders WHERE id = $1', [id])).rows[0];
+        if (row.status !== 'queued' && row.status !== 'processing') throw new Error(`ended too soon: ${row.status}`);
+        return row.status === 'processing' ? Number(row.worker.split(':').at(-2)) : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 10, what: 'the render to be taken' },
+    );
+    const canceled = await api(nodes[1]!.url, 'POST', `/v1/renders/${id}/cancel`);
+    expect(canceled.body.status).toBe('canceled');
+    const w = workers.find((x) => x.proc.pid === holder)!;
+    // The holder notices at its next lease renewal (a third of the lease) and is free again.
+    await waitFor(
+      async () => {
+        const h = (await fetch(`${w.url}/healthz`).then((x) => x.json())) as { jobs_in_flight: number };
+        return h.jobs_in_flight === 0 ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 50, what: 'the worker to drop the canceled job' },
+    );
+    const row = (await sql.query('SELECT status, worker FROM renders WHERE id = $1', [id])).rows[0];
+    expect(row).toEqual({ status: 'canceled', worker: null });
+    const after = (await api(nodes[0]!.url, 'GET', `/v1/renders/${id}`)).body;
+    expect(after.status).toBe('canceled');
+    // It stopped rendering: fewer images than slides were made (the rest were never drawn).
+    const made = (await sql.query('SELECT count(*)::int AS n FROM images WHERE render_id = $1', [id])).rows[0].n;
+    expect(made).toBeLessThan(total);
+    expect(after.images.length).toBeLessThan(total);
   });
 
   it('a signed link one API node made works on the other', async () => {
