@@ -99,6 +99,7 @@ describePg('2 API nodes and 3 workers on one PostgreSQL', () => {
     hook = await receiver([503, 200]);
     nodeEnv = { ...env, STORESHOTS_ALLOW_HOSTS: new URL(hook.url).host };
     sql = new pg.Pool({ connectionString: db.url(), max: 2 });
+    sql.on('error', () => undefined); // an idle connection lost when the server restarts (a test below)
     for (let i = 0; i < 2; i++)
       nodes.push(await startService({ env: nodeEnv, args: ['--role', 'api', '--database', db.url()] }));
   }, 120_000);
@@ -286,6 +287,18 @@ describePg('2 API nodes and 3 workers on one PostgreSQL', () => {
     const made = (await sql.query('SELECT count(*)::int AS n FROM images WHERE render_id = $1', [id])).rows[0].n;
     expect(made).toBeLessThan(total);
     expect(after.images.length).toBeLessThan(total);
+  });
+
+  it('PostgreSQL restarted under the running nodes: none of them exits, and the next render goes through', async () => {
+    db.cluster().kill();
+    await new Promise((res) => setTimeout(res, 1500));
+    db.cluster().start();
+    const r = await api(nodes[0]!.url, 'POST', '/v1/renders', cheap('after the restart'));
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect((await pollUntilEnded(nodes[1]!.url, r.body.id)).status).toBe('succeeded');
+    expect(alive()).toHaveLength(3);
+    for (const n of nodes) expect(n.proc.exitCode).toBeNull();
+    for (const w of alive()) expect((await fetch(`${w.url}/healthz`)).status).toBe(200);
   });
 
   it('a signed link one API node made works on the other', async () => {
