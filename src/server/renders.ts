@@ -131,8 +131,7 @@ export class Renders extends EventEmitter {
   async putFile(key: string, bytes: Uint8Array): Promise<string> {
     await this.blobs.put(key, bytes);
     const file = this.localFile(key);
-    // A node that renders keeps a copy for the renderer; an API node that only queues needs none.
-    if (!this.blobs.localPath && this.role.render) writeDurable(file, bytes);
+    if (!this.blobs.localPath) writeDurable(file, bytes);
     return file;
   }
 
@@ -241,7 +240,11 @@ export class Renders extends EventEmitter {
       s?.capture?.refused.length ? [{ slide: req.spec.slides[k]!.id, ...s.capture }] : [],
     );
     if (captures.length) req.spec.captures = captures;
-    return this.enqueue(id, owner, req.spec, jobs, baseUrl, inTx);
+    const row = await this.enqueue(id, owner, req.spec, jobs, baseUrl, inTx);
+    // Blobs elsewhere and no rendering here (an API node on PostgreSQL): the worker that takes the
+    // job copies the inputs from the blob store, so this machine's copies were scratch.
+    if (!this.blobs.localPath && !this.role.render) rmSync(dir, { recursive: true, force: true });
+    return row;
   }
 
   /**
@@ -416,8 +419,6 @@ export class Renders extends EventEmitter {
         .finally(() => {
           clearInterval(renew);
           this.running.delete(job.id);
-          // Blobs elsewhere (PostgreSQL): this machine's copies of the job's files were scratch.
-          if (!this.blobs.localPath) rmSync(this.dirOf(job.id), { recursive: true, force: true });
           this.metrics.observe(
             'storeshots_render_duration_seconds',
             'Time from start of processing to the end of a render.',
