@@ -382,6 +382,35 @@ for (const backend of BACKENDS) {
       });
     });
 
+    it('transactions started at once on one handle each commit alone; a statement made meanwhile never joins one', async () => {
+      await use(async ({ store, other }) => {
+        // A busy node ends several jobs in the same instant: ten transactions begun in one tick.
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.tx(async (s) => {
+              await s.insertRender(render(`rnd_c${i}`));
+              await s.addUsage('me', '2026-12', 1);
+            }),
+          ),
+        );
+        expect(await other.usage('me', '2026-12')).toBe(10);
+        for (let i = 0; i < 10; i++) expect((await other.render(`rnd_c${i}`))?.status).toBe('queued');
+        // A plain statement and a transaction begun in the same tick: the transaction rolls back, the
+        // statement (acknowledged to its caller) must stay.
+        const plain = store.addUsage('me', '2026-11', 3);
+        const rolled = store.tx(async (s) => {
+          await s.insertRender(render('rnd_rolled'));
+          await s.addUsage('me', '2026-10', 1);
+          throw new Error('planned');
+        });
+        await expect(rolled).rejects.toThrow('planned');
+        await plain;
+        expect(await other.usage('me', '2026-11')).toBe(3);
+        expect(await other.usage('me', '2026-10')).toBe(0);
+        expect(await other.render('rnd_rolled')).toBeUndefined();
+      });
+    });
+
     it('lists jobs by kind and cursor, newest first', async () => {
       await use(async ({ store }) => {
         for (const id of ['rnd_1', 'set_2', 'rnd_3', 'rnd_4']) await store.insertRender(render(id));

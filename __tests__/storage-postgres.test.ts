@@ -201,6 +201,18 @@ describePg('PostgreSQL store across nodes', () => {
     });
   });
 
+  it('agrees on one setting (the link secret) when 5 nodes make it at once, and keeps it', async () => {
+    const url = pg.cluster().createDatabase('settings');
+    const ns = await nodes(5, url);
+    let made = 0;
+    const got = await Promise.all(ns.map((n, i) => n.setting('link_secret', () => `secret-${i}-${++made}`)));
+    expect(new Set(got).size).toBe(1);
+    expect(got[0]).toMatch(/^secret-\d-\d$/);
+    // Later nodes read it, never make another.
+    const [late] = await nodes(1, url);
+    expect(await late!.setting('link_secret', () => 'another')).toBe(got[0]);
+  });
+
   it('counts every credit of 50 concurrent usage adds on 5 nodes (atomic upsert)', async () => {
     const url = pg.cluster().createDatabase('usage');
     const ns = await nodes(5, url);

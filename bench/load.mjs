@@ -7,11 +7,16 @@
 //   node bench/load.mjs --clients 4 --renders 20 --slides 2 --preset appstore.iphone_6_9
 //   node bench/load.mjs --url http://127.0.0.1:8787 --key sk_...   # an already running loopback server
 //   node bench/load.mjs --write               # also writes the table into BENCHMARKS.md ("Render service")
+//   node bench/load.mjs --database postgres://postgres@127.0.0.1:5432/bench --db-workers 1,2 --clients 8
+//       # one API node (serve --role api) and 1, then 2 `storeshots worker` processes on that PostgreSQL
+//       # (loopback only); reports renders/min per worker count, the database's commits and bytes per
+//       # render, and the workers' processing time per job
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startServe } from './serve.mjs';
+import pg from 'pg';
+import { startServe, startWorker } from './serve.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: opt } = parseArgs({
@@ -25,6 +30,8 @@ const { values: opt } = parseArgs({
     url: { type: 'string' },
     key: { type: 'string' },
     workers: { type: 'string' },
+    database: { type: 'string' },
+    'db-workers': { type: 'string', default: '1,2' },
     write: { type: 'boolean', default: false },
   },
 });
@@ -121,6 +128,10 @@ async function run(server, clients, count = totalRenders) {
 }
 
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)}` : '-');
+if (opt.database) {
+  await databaseRuns();
+  process.exit(0);
+}
 const external = Boolean(opt.url);
 if (external && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(opt.url))
   throw new Error('--url must be a loopback address (this is a load test)');
@@ -165,4 +176,99 @@ if (opt.write) {
   const next = re.test(old) ? old.replace(re, `${section}\n`) : `${old.trimEnd()}\n\n${section}`;
   writeFileSync(file, next.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
   console.log(`\nwrote the "Render service" section of ${path.relative(process.cwd(), file) || file}`);
+}
+
+/** A counter or gauge from a Prometheus text page (0 when absent). */
+async function metric(url, name) {
+  const text = await fetch(`${url}/metrics`).then((r) => r.text());
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+/**
+ * --database: one API node and 1, then 2 (… --db-workers) worker processes on one PostgreSQL; the
+ * same clients and renders as the single-process rows. Each worker has --workers render threads
+ * (default 1), so the rows compare processes, not threads. Per row: the database's committed
+ * transactions and growth per render (pg_stat_database, pg_database_size), and the workers' mean
+ * processing time per job (their storeshots_render_duration_seconds).
+ */
+async function databaseRuns() {
+  const url = new URL(opt.database);
+  if (!/^postgres(ql)?:$/.test(url.protocol)) throw new Error('--database takes a postgres:// URL');
+  if (!['127.0.0.1', 'localhost', '[::1]', ''].includes(url.hostname))
+    throw new Error('--database must be on loopback (this is a load test)');
+  const counts = String(opt['db-workers'])
+    .split(',')
+    .map((c) => {
+      const v = Number(c);
+      if (!Number.isInteger(v) || v < 1 || v > 16) throw new Error(`--db-workers takes integers 1-16, got ${c}`);
+      return v;
+    });
+  const threads = opt.workers ?? '1';
+  const sql = new pg.Pool({ connectionString: opt.database, max: 1 });
+  const stats = async () =>
+    (
+      await sql.query(
+        'SELECT xact_commit::float8 AS commits, pg_database_size(current_database())::float8 AS bytes FROM pg_stat_database WHERE datname = current_database()',
+      )
+    ).rows[0];
+  const out = [];
+  try {
+    for (const n of counts) {
+      const api = await startServe({ args: ['--role', 'api', '--database', opt.database] });
+      const workers = [];
+      try {
+        for (let i = 0; i < n; i++)
+          workers.push(
+            await startWorker({
+              database: opt.database,
+              env: { STORESHOTS_WORKERS: threads, STORESHOTS_LOG_LEVEL: 'error' },
+            }),
+          );
+        await run(api, 2, 2).catch(() => undefined);
+        for (const c of clientsList) {
+          const load = os.loadavg()[0];
+          const before = await stats();
+          const busyBefore = await Promise.all(
+            workers.map((w) => metric(w.url, 'storeshots_render_duration_seconds_sum')),
+          );
+          const jobsBefore = await Promise.all(
+            workers.map((w) => metric(w.url, 'storeshots_render_duration_seconds_count')),
+          );
+          const r = await run(api, c);
+          const after = await stats();
+          const busy = (
+            await Promise.all(workers.map((w) => metric(w.url, 'storeshots_render_duration_seconds_sum')))
+          ).reduce((s, v, i) => s + v - busyBefore[i], 0);
+          const jobs = (
+            await Promise.all(workers.map((w) => metric(w.url, 'storeshots_render_duration_seconds_count')))
+          ).reduce((s, v, i) => s + v - jobsBefore[i], 0);
+          out.push({
+            ...r,
+            workers: n,
+            load: `${load.toFixed(1)}-${os.loadavg()[0].toFixed(1)}`,
+            commits: (after.commits - before.commits) / Math.max(1, r.renders),
+            kb: (after.bytes - before.bytes) / 1024 / Math.max(1, r.renders),
+            jobMs: (busy / Math.max(1, jobs)) * 1000,
+          });
+        }
+      } finally {
+        for (const w of workers) await w.stop();
+        await api.stop();
+      }
+    }
+  } finally {
+    await sql.end();
+  }
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const table =
+    '| workers | clients | renders | failed | wall s | renders/min | end-to-end p50 ms | end-to-end p99 ms | processing ms/job | commits/render | DB growth KB/render | load avg (1 min, start-end) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n' +
+    out
+      .map(
+        (r) =>
+          `| ${r.workers} | ${r.clients} | ${r.renders} | ${r.failed}${r.timedOut ? ' (time limit)' : ''} | ${r.seconds.toFixed(1)} | ${r.perMinute.toFixed(1)} | ${ms(pct(r.endToEnd, 50))} | ${ms(pct(r.endToEnd, 99))} | ${ms(r.jobMs)} | ${r.commits.toFixed(1)} | ${r.kb.toFixed(0)} | ${r.load} |`,
+      )
+      .join('\n');
+  const setup = `${opt.preset}, ${slides} slide(s) per render, ${totalRenders} renders per row, poll every ${pollMs} ms; one API node, N workers of ${threads} render thread(s) each, PostgreSQL on loopback; ${os.cpus().length} cores (${cpu}), Node ${process.versions.node}`;
+  console.log(`${setup}\n\n${table}`);
 }

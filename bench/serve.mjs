@@ -13,11 +13,22 @@ export async function startServe({
   env = {},
   prefix = 'storeshots-bench-',
   command = [],
+  args: extra = [],
 } = {}) {
   if (!existsSync(path.join(root, 'dist/render/worker.js')))
     throw new Error('dist/ is missing: run "npm run build" first');
   const data = mkdtempSync(path.join(os.tmpdir(), prefix));
-  const args = [path.join(root, 'bin/storeshots.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data];
+  const args = [
+    path.join(root, 'bin/storeshots.js'),
+    'serve',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--data',
+    data,
+    ...extra,
+  ];
   const [cmd, ...pre] = command.length ? [...command, process.execPath] : [process.execPath];
   const proc = spawn(cmd, [...pre, ...args], {
     cwd: root,
@@ -42,6 +53,40 @@ export async function startServe({
   return {
     url,
     key,
+    pid: proc.pid,
+    stop: async () => {
+      const exited = new Promise((r) => proc.on('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * `storeshots worker --database URL` from dist/ with a throwaway scratch folder and its /healthz and
+ * /metrics on a free loopback port. Resolves once it renders; stop() ends it (SIGTERM: it hands its
+ * jobs back) and removes the folder.
+ */
+export async function startWorker({ database, env = {}, prefix = 'storeshots-bench-worker-' }) {
+  const data = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const args = [path.join(root, 'bin/storeshots.js'), 'worker', '--database', database, '--data', data, '--port', '0'];
+  const proc = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, STORESHOTS_LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (d) => {
+      out += d;
+      const m = /\(health: (http:\/\/127\.0\.0\.1:\d+)\/healthz\)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    proc.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+  return {
+    url,
     pid: proc.pid,
     stop: async () => {
       const exited = new Promise((r) => proc.on('exit', r));

@@ -158,6 +158,7 @@ export async function startServiceInProcess(opts: {
     url: server.url,
     port: server.port,
     config: server.config,
+    storage: server.storage,
     routes: server.routes,
     data,
     close: async () => {

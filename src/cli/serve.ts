@@ -3,6 +3,7 @@
 // `storeshots worker`: renders the jobs an API node (`serve --role api`) queued, with a lease, until
 // SIGINT or SIGTERM, when it hands its jobs back (docs/render-api.md#roles-api-nodes-and-workers).
 import { type Command, Option } from '@commander-js/extra-typings';
+import { UserError, expected } from '../util/errors.js';
 import type { CliIO } from './io.js';
 import type { CliContext, OptionsOf } from './options.js';
 
@@ -15,6 +16,10 @@ const declare = (program: Command) =>
     .option('--data <dir>', 'folder for the job database and images', '.storeshots-data')
     .option('--keys <file>', 'file of API keys, one a line (or $STORESHOTS_API_KEYS)')
     .option('--browser <path>', 'Chromium for web capture (or $STORESHOTS_BROWSER; default: chromium on PATH)')
+    .option(
+      '--database <url>',
+      'postgres://user:password@host:5432/db shared by many API nodes and workers (or $STORESHOTS_DATABASE_URL; default: SQLite under --data)',
+    )
     .addOption(
       new Option(
         '--role <role>',
@@ -27,13 +32,30 @@ const declare = (program: Command) =>
 const declareWorker = (program: Command) =>
   program
     .command('worker')
-    .description('Render the jobs an API node (serve --role api) queued on the same --data (docs/render-api.md)')
-    .option('--data <dir>', 'the folder of the API node the jobs come from', '.storeshots-data')
-    .option('--browser <path>', 'Chromium for web capture (or $STORESHOTS_BROWSER; default: chromium on PATH)');
+    .description(
+      'Render the jobs API nodes (serve --role api) queued, on the same --data or --database (docs/scaling.md)',
+    )
+    .option(
+      '--data <dir>',
+      "the folder of the API node the jobs come from (with --database: this machine's scratch folder)",
+      '.storeshots-data',
+    )
+    .option(
+      '--database <url>',
+      'postgres://user:password@host:5432/db the API nodes use (or $STORESHOTS_DATABASE_URL; default: SQLite under --data)',
+    )
+    .option('--browser <path>', 'Chromium for web capture (or $STORESHOTS_BROWSER; default: chromium on PATH)')
+    .option('--port <n>', 'serve GET /healthz and /metrics on this port (0: any free one; default: no listener)')
+    .option('--host <host>', 'address for --port', '127.0.0.1');
 
 export function registerServe(program: Command, cli: CliContext): void {
   declare(program).action(async (opts) => cli.done(await serveCommand(opts, cli.io)));
   declareWorker(program).action(async (opts) => cli.done(await workerCommand(opts, cli.io)));
+}
+
+function parsePort(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > 65_535) throw new UserError(expected('a port number 0-65535', '--port', raw));
+  return Number(raw);
 }
 
 /** Resolves on the first SIGINT or SIGTERM, after `stop` has run. */
@@ -52,8 +74,13 @@ function untilSignal(io: CliIO, name: string, note: string, stop: () => Promise<
 
 export async function workerCommand(opts: OptionsOf<typeof declareWorker>, io: CliIO): Promise<number> {
   const { startServer } = await import('../server/server.js');
-  const worker = await startServer({ ...opts, port: '0', host: '127.0.0.1' }, io, { role: 'worker' });
-  io.stdout(`storeshots worker rendering jobs of ${worker.config.dataDir}\n`);
+  const { port, host, ...rest } = opts;
+  const health = port === undefined ? undefined : { host, port: parsePort(port) };
+  // The API's host and port checks do not apply: a worker serves no API, only /healthz and /metrics.
+  const worker = await startServer({ ...rest, port: '0', host: '127.0.0.1' }, io, { role: 'worker', health });
+  io.stdout(
+    `storeshots worker rendering jobs of ${worker.storage}${worker.url ? ` (health: ${worker.url}/healthz)` : ''}\n`,
+  );
   await untilSignal(io, 'worker', 'its jobs are handed back to the queue', () => worker.close());
   return 0;
 }
@@ -63,7 +90,9 @@ export async function serveCommand(opts: OptionsOf<typeof declare>, io: CliIO): 
   const { startServer } = await import('../server/server.js');
   const { role, ...serveOpts } = opts;
   const server = await startServer(serveOpts, io, { role });
-  io.stdout(`storeshots serve listening on ${server.url} (data: ${server.config.dataDir})\n`);
+  io.stdout(
+    `storeshots serve listening on ${server.url} (${server.storage === server.config.dataDir ? 'data' : 'database'}: ${server.storage})\n`,
+  );
   await untilSignal(
     io,
     'serve',

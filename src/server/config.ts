@@ -16,6 +16,8 @@ export interface ServeOptions {
   keys?: string;
   /** --browser PATH: the Chromium for web capture (else $STORESHOTS_BROWSER, else PATH). */
   browser?: string;
+  /** --database URL: PostgreSQL shared by many nodes (else $STORESHOTS_DATABASE_URL, else SQLite under --data). */
+  database?: string;
 }
 
 export interface Limits {

@@ -77,3 +77,19 @@ export function loadLinkSecrets(env: NodeJS.ProcessEnv, dataDir: string): Buffer
   chmodSync(file, 0o600);
   return [Buffer.from(secret, 'utf8')];
 }
+
+/**
+ * The signing secrets of a node whose store other nodes share (PostgreSQL): STORESHOTS_LINK_SECRETS
+ * when set (it must then be the same on every node), else one random secret kept in the database,
+ * made by whichever node starts first, so a link one node signs verifies on every other. Without a
+ * shared store (SQLite), loadLinkSecrets' file under --data.
+ */
+export async function linkSecretsOf(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  shared?: (name: string, make: () => string) => Promise<string>,
+): Promise<Buffer[]> {
+  if (env.STORESHOTS_LINK_SECRETS?.trim() || !shared) return loadLinkSecrets(env, dataDir);
+  const secret = await shared('link_secret', () => randomBytes(32).toString('hex'));
+  return [Buffer.from(secret, 'utf8')];
+}

@@ -205,6 +205,11 @@ export class Renders extends EventEmitter {
           this.log(`handed back ${id} (stopping)`);
   }
 
+  /** False on an API node that only queues (workers render). */
+  get rendering(): boolean {
+    return this.role.render;
+  }
+
   /** Jobs this process is rendering now. */
   get inFlight(): number {
     return this.running.size;
@@ -246,7 +251,11 @@ export class Renders extends EventEmitter {
       s?.capture?.refused.length ? [{ slide: req.spec.slides[k]!.id, ...s.capture }] : [],
     );
     if (captures.length) req.spec.captures = captures;
-    return this.enqueue(id, owner, req.spec, jobs, baseUrl, inTx);
+    const row = await this.enqueue(id, owner, req.spec, jobs, baseUrl, inTx);
+    // Blobs elsewhere and no rendering here (an API node on PostgreSQL): the worker that takes the
+    // job copies the inputs from the blob store, so this machine's copies were scratch.
+    if (!this.blobs.localPath && !this.role.render) rmSync(dir, { recursive: true, force: true });
+    return row;
   }
 
   /**
@@ -713,12 +722,17 @@ export class Renders extends EventEmitter {
 
   /** Deletes the files of expired results (the row stays, so a late poll gets 410 rather than 404). */
   async sweep(): Promise<void> {
-    const now = this.now();
-    for (const row of await this.store.dueForExpiry(now)) {
-      await this.removeFiles(row.id);
-      if (await this.store.markExpired(row.id))
-        this.metrics.inc('storeshots_renders_expired_total', 'Renders whose results expired and were deleted.');
-    }
-    await this.store.expireIdempotency(now);
+    const work = async () => {
+      const now = this.now();
+      for (const row of await this.store.dueForExpiry(now)) {
+        await this.removeFiles(row.id);
+        if (await this.store.markExpired(row.id))
+          this.metrics.inc('storeshots_renders_expired_total', 'Renders whose results expired and were deleted.');
+      }
+      await this.store.expireIdempotency(now);
+    };
+    // Many nodes on one database: whichever holds the lock sweeps, the others skip this round.
+    if (this.store.exclusive) await this.store.exclusive('expiry-sweep', work);
+    else await work();
   }
 }

@@ -16,7 +16,7 @@ import { capturePoolStats, closeCapturePools } from './capture.js';
 import { DecodeBudget } from './budget.js';
 import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
 import { Deliveries } from './deliveries.js';
-import { LinkSigner, loadLinkSecrets } from './links.js';
+import { LinkSigner, linkSecretsOf } from './links.js';
 import { Idempotency } from './idempotency.js';
 import { KeyRing } from './keys.js';
 import { Metrics } from './metrics.js';
@@ -24,13 +24,16 @@ import { closeAgents } from './net.js';
 import { Projects } from './projects.js';
 import { Renders } from './renders.js';
 import { Sets } from './sets.js';
-import { FsBlobStore } from './storage/fs-blobs.js';
-import { SqliteStore } from './storage/sqlite.js';
+import { openStorage, parseDatabaseFlag } from './storage/open.js';
+import type { BlobStore, ServiceStore } from './storage/types.js';
+import { healthReport, listenHealth } from './health.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   config: ServerConfig;
+  /** Where the rows live: the --data folder (SQLite) or the database URL without its password. */
+  storage: string;
   /** Every route the API registered, with whether it is served without a key. */
   routes: readonly RouteInfo[];
   close(): Promise<void>;
@@ -68,6 +71,8 @@ export interface ServiceOptions {
   now?: Clock;
   /** What this process does (default `all`). */
   role?: ServiceRole;
+  /** A worker's /healthz and /metrics listener (`storeshots worker --port`): none when undefined. */
+  health?: { host: string; port: number };
 }
 
 /** This process's name in claims and leases: host, pid and a random part (a restarted pid is another worker). */
@@ -78,24 +83,31 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   const now = service.now ?? Date.now;
   const role = service.role ?? 'all';
   const log = (msg: string) => io.stderr(`storeshots ${role === 'worker' ? 'worker' : 'serve'}: ${msg}\n`);
+  // --database (or STORESHOTS_DATABASE_URL): PostgreSQL shared by every node, else SQLite under --data.
+  const choice = parseDatabaseFlag(
+    opts.database ?? io.env.STORESHOTS_DATABASE_URL,
+    opts.database === undefined ? 'STORESHOTS_DATABASE_URL' : '--database',
+  );
   // One API node per --data (SQLite): two would both resume each other's renders. Workers share it.
-  const unlock = role === 'worker' ? () => undefined : lockData(config.dataDir);
+  // On PostgreSQL --data is only this machine's scratch folder: nodes coordinate in the database.
+  const unlock = role === 'worker' || choice.engine !== 'sqlite' ? () => undefined : lockData(config.dataDir);
+  let store: ServiceStore;
+  let blobs: BlobStore;
+  let storage: string;
   let links: LinkSigner;
   try {
-    links = new LinkSigner(loadLinkSecrets(io.env, config.dataDir));
+    ({ store, blobs, where: storage } = await openStorage(choice, config.dataDir, { log }));
   } catch (e) {
     unlock();
     throw e;
   }
-  let store: SqliteStore;
   try {
-    store = new SqliteStore(config.dataDir);
-    await store.migrate();
+    links = new LinkSigner(await linkSecretsOf(io.env, config.dataDir, store.setting?.bind(store)));
   } catch (e) {
     unlock();
+    await store.close();
     throw e;
   }
-  const blobs = new FsBlobStore(config.dataDir);
   const node = nodeId();
   if (role !== 'worker' && !store.shared) {
     const released = await store.releaseOrphanKeys();
@@ -185,17 +197,36 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
     // The API nodes register the compatibility surfaces' webhook formats with their routes; a worker
     // ends those jobs too, and the webhook's body and kind are made when a job ends.
     registerAllscreenshotsWebhook({ store, renders, now, config, links });
+    let health: Awaited<ReturnType<typeof listenHealth>> | undefined;
+    if (service.health) {
+      try {
+        health = await listenHealth(
+          service.health.host,
+          service.health.port,
+          () => healthReport(store, 'worker', renders.inFlight, now),
+          metrics,
+        );
+      } catch (e) {
+        await pool?.close().catch(() => undefined);
+        await store.close();
+        throw new UserError(
+          `cannot listen on ${service.health.host}:${service.health.port} for /healthz and /metrics: ${(e as Error).message}`,
+        );
+      }
+    }
     renders.start();
     let closing: Promise<void> | undefined;
     return {
-      url: '',
-      port: 0,
+      url: health?.url ?? '',
+      port: health ? Number(new URL(health.url).port) : 0,
       config,
+      storage,
       routes: [],
       close: () =>
         (closing ??= (async () => {
           // A worker hands its jobs back: another worker takes them at once, not after the lease.
           await renders.stop(true);
+          await health?.close();
           await pool?.close().catch(() => undefined);
           await closeAgents();
           await store.close();
@@ -234,6 +265,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
     url,
     port,
     config,
+    storage,
     routes,
     close: () =>
       (closing ??= (async () => {

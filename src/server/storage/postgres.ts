@@ -228,6 +228,22 @@ export class PostgresStore implements ServiceStore {
     }
   }
 
+  /**
+   * A value every node must agree on (the link signing secret): the first node to ask stores
+   * `make()`'s value, every later call on any node reads that one. Of concurrent first calls on
+   * many nodes one inserts (the primary key), the others read its row.
+   */
+  async setting(name: string, make: () => string): Promise<string> {
+    await this.run('INSERT INTO settings (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [
+      name,
+      make(),
+      Date.now(),
+    ]);
+    const row = await this.one<{ value: string }>('SELECT value FROM settings WHERE name = $1', [name]);
+    if (!row) throw new Error(`setting ${name} vanished`);
+    return row.value;
+  }
+
   // ---- renders ------------------------------------------------------------------------------------
 
   async insertRender(r: NewRender): Promise<void> {

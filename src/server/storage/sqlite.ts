@@ -205,15 +205,22 @@ export class SqliteStore implements ServiceStore {
     if (this.db.isOpen) this.db.close();
   }
 
-  /** Waits while another caller's transaction is open (never inside one's own). */
-  private async gate(): Promise<void> {
-    if (this.inTx) return;
-    while (this.core.active) await this.core.active;
+  /**
+   * True while another caller's transaction is open (never inside one's own). Callers wait with
+   * `while (this.busy) await this.core.active;` right before their statement: the check and the
+   * statement (or tx's claim of the connection) then run in one tick. An `await gate()` helper
+   * would not do: its caller resumes a microtask after the check, and in between another caller
+   * that saw the same free connection begins a transaction, so the statement ran inside it (lost on
+   * its rollback) and a second BEGIN failed ("cannot start a transaction within a transaction",
+   * which left a render `processing` for good when two ended at once).
+   */
+  private get busy(): boolean {
+    return !this.inTx && this.core.active !== undefined;
   }
 
   async tx<T>(fn: (s: ServiceStore) => Promise<T>): Promise<T> {
     if (this.inTx) return fn(this);
-    await this.gate();
+    while (this.busy) await this.core.active;
     let release!: () => void;
     this.core.active = new Promise((r) => (release = r));
     try {
@@ -262,7 +269,7 @@ export class SqliteStore implements ServiceStore {
   // renders
 
   async insertRender(r: NewRender): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run(
       'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url) VALUES (?,?,?,?,?,?,?,?,?)',
       r.id,
@@ -278,12 +285,12 @@ export class SqliteStore implements ServiceStore {
   }
 
   async render(id: string): Promise<RenderRow | undefined> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.get<RenderRow>('SELECT * FROM renders WHERE id = ?', id);
   }
 
   async queued(limit: number): Promise<RenderRow[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<RenderRow>("SELECT * FROM renders WHERE status = 'queued' ORDER BY seq LIMIT ?", limit);
   }
 
@@ -294,7 +301,7 @@ export class SqliteStore implements ServiceStore {
     status?: RenderStatus,
     prefix = 'rnd',
   ): Promise<RenderRow[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<RenderRow>(
       `SELECT * FROM renders WHERE owner = ? AND expired = 0 AND seq < ? AND substr(id, 1, ?) = ?${status ? ' AND status = ?' : ''} ORDER BY seq DESC LIMIT ?`,
       owner,
@@ -308,17 +315,17 @@ export class SqliteStore implements ServiceStore {
 
   async seqOf(id: string, owner: string, prefix = 'rnd'): Promise<number | undefined> {
     if (!id.startsWith(`${prefix}_`)) return undefined;
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.get<{ seq: number }>('SELECT seq FROM renders WHERE id = ? AND owner = ?', id, owner)?.seq;
   }
 
   async byStatus(status: RenderStatus): Promise<RenderRow[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<RenderRow>('SELECT * FROM renders WHERE status = ? ORDER BY seq', status);
   }
 
   async claim(id: string, worker: string, now: number, leaseMs: number): Promise<boolean> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return (
       this.run(
         "UPDATE renders SET status = 'processing', worker = ?, lease_expires_at = ?, started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'queued'",
@@ -331,7 +338,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async claimNext(worker: string, now: number, leaseMs: number): Promise<RenderRow | undefined> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     // One statement: SQLite holds the write lock from the SELECT to the UPDATE.
     return this.get<RenderRow>(
       "UPDATE renders SET status = 'processing', worker = ?, lease_expires_at = ?, started_at = COALESCE(started_at, ?) WHERE id = (SELECT id FROM renders WHERE status = 'queued' ORDER BY seq LIMIT 1) AND status = 'queued' RETURNING *",
@@ -342,7 +349,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async renewLease(id: string, worker: string, now: number, leaseMs: number): Promise<boolean> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return (
       this.run(
         "UPDATE renders SET lease_expires_at = ? WHERE id = ? AND worker = ? AND status = 'processing'",
@@ -354,7 +361,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async releaseLease(id: string, worker: string): Promise<boolean> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return (
       this.run(
         "UPDATE renders SET status = 'queued', worker = NULL, lease_expires_at = NULL WHERE id = ? AND worker = ? AND status = 'processing'",
@@ -365,7 +372,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async releaseExpiredLeases(now: number): Promise<string[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<{ id: string }>(
       "UPDATE renders SET status = 'queued', worker = NULL, lease_expires_at = NULL WHERE status = 'processing' AND (lease_expires_at IS NULL OR lease_expires_at <= ?) RETURNING id",
       now,
@@ -373,7 +380,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async finish(id: string, from: RenderStatus[], to: RenderStatus, fields: FinishFields): Promise<boolean> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     const marks = from.map(() => '?').join(',');
     return (
       this.run(
@@ -392,12 +399,12 @@ export class SqliteStore implements ServiceStore {
   }
 
   async setSpec(id: string, spec: string): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run('UPDATE renders SET spec = ? WHERE id = ?', spec, id);
   }
 
   async counts(): Promise<Record<string, number>> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     const out: Record<string, number> = {};
     for (const r of this.all<{ status: string; n: number }>(
       'SELECT status, COUNT(*) AS n FROM renders WHERE expired = 0 GROUP BY status',
@@ -407,14 +414,14 @@ export class SqliteStore implements ServiceStore {
   }
 
   async oldestQueuedAt(): Promise<number | undefined> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return (
       this.get<{ t: number | null }>("SELECT MIN(created_at) AS t FROM renders WHERE status = 'queued'")?.t ?? undefined
     );
   }
 
   async pendingSlides(owner: string): Promise<number> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     const r = this.get<{ n: number | null }>(
       "SELECT SUM(slides) AS n FROM renders WHERE owner = ? AND status IN ('queued','processing')",
       owner,
@@ -423,7 +430,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async dueForExpiry(now: number, limit = 100): Promise<RenderRow[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<RenderRow>(
       "SELECT * FROM renders WHERE expired = 0 AND expires_at <= ? AND status IN ('succeeded','failed','canceled') LIMIT ?",
       now,
@@ -432,7 +439,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async markExpired(id: string): Promise<boolean> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.atomically(() => {
       const changed = this.run('UPDATE renders SET expired = 1 WHERE id = ? AND expired = 0', id) === 1;
       if (changed) this.run('DELETE FROM images WHERE render_id = ?', id);
@@ -443,7 +450,7 @@ export class SqliteStore implements ServiceStore {
   // images
 
   async insertImage(i: ImageRow): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run(
       'INSERT OR REPLACE INTO images (render_id, idx, slide, file, width, height, format, bytes, sha256, text) VALUES (?,?,?,?,?,?,?,?,?,?)',
       i.render_id,
@@ -460,19 +467,19 @@ export class SqliteStore implements ServiceStore {
   }
 
   async images(renderId: string): Promise<ImageRow[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<ImageRow>('SELECT * FROM images WHERE render_id = ? ORDER BY idx', renderId);
   }
 
   // idempotency
 
   async idempotency(owner: string, key: string): Promise<IdempotencyRow | undefined> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.get<IdempotencyRow>('SELECT * FROM idempotency WHERE owner = ? AND key = ?', owner, key);
   }
 
   async claimIdempotency(row: NewIdempotency): Promise<IdempotencyRow | undefined> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     // One statement: insert, or replace a row that has expired; a live row is left as it is.
     const inserted = this.run(
       'INSERT INTO idempotency (owner, key, body_hash, mode, created_at, expires_at) VALUES (?,?,?,?,?,?) ON CONFLICT(owner, key) DO UPDATE SET body_hash = excluded.body_hash, mode = excluded.mode, created_at = excluded.created_at, expires_at = excluded.expires_at, render_id = NULL, status_code = NULL, response = NULL WHERE idempotency.expires_at <= excluded.created_at',
@@ -488,7 +495,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async takeOverIdempotency(row: NewIdempotency, prevCreatedAt: number): Promise<boolean> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return (
       this.run(
         'UPDATE idempotency SET body_hash = ?, mode = ?, created_at = ?, expires_at = ? WHERE owner = ? AND key = ? AND created_at = ? AND render_id IS NULL AND response IS NULL',
@@ -504,12 +511,12 @@ export class SqliteStore implements ServiceStore {
   }
 
   async setIdempotencyRender(owner: string, key: string, renderId: string): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run('UPDATE idempotency SET render_id = ? WHERE owner = ? AND key = ?', renderId, owner, key);
   }
 
   async setIdempotencyResponse(owner: string, key: string, statusCode: number, response: string): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run(
       'UPDATE idempotency SET status_code = ?, response = ? WHERE owner = ? AND key = ?',
       statusCode,
@@ -520,12 +527,12 @@ export class SqliteStore implements ServiceStore {
   }
 
   async releaseIdempotency(owner: string, key: string): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run('DELETE FROM idempotency WHERE owner = ? AND key = ?', owner, key);
   }
 
   async releaseOrphanKeys(createdBefore?: number): Promise<number> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.run(
       'DELETE FROM idempotency WHERE render_id IS NULL AND response IS NULL AND created_at < ?',
       createdBefore ?? Number.MAX_SAFE_INTEGER,
@@ -533,14 +540,14 @@ export class SqliteStore implements ServiceStore {
   }
 
   async expireIdempotency(now: number): Promise<number> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.run('DELETE FROM idempotency WHERE expires_at <= ?', now);
   }
 
   // deliveries
 
   async insertDelivery(d: NewDelivery): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run(
       "INSERT INTO deliveries (id, render_id, kind, url, secret, event, body, status, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,'pending',?,?)",
       d.id,
@@ -557,7 +564,7 @@ export class SqliteStore implements ServiceStore {
 
   async claimDueDeliveries(node: string, now: number, limit: number, leaseMs: number): Promise<DeliveryRow[]> {
     if (limit <= 0) return [];
-    await this.gate();
+    while (this.busy) await this.core.active;
     const rows = this.all<DeliveryRow>(
       "UPDATE deliveries SET claimed_by = ?, lease_expires_at = ? WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_by IS NULL OR lease_expires_at <= ?) ORDER BY next_attempt_at, id LIMIT ?) RETURNING *",
       node,
@@ -570,7 +577,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async deliveryAttempted(id: string, node: string, result: AttemptResult): Promise<boolean> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.atomically(() => {
       const changed =
         this.run(
@@ -590,7 +597,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async releaseDeliveries(node?: string): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     if (node === undefined)
       this.run(
         "UPDATE deliveries SET claimed_by = NULL, lease_expires_at = NULL WHERE status = 'pending' AND claimed_by IS NOT NULL",
@@ -603,7 +610,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async nextDeliveryAt(): Promise<number | undefined> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     const r = this.get<{ t: number | null }>(
       "SELECT MIN(next_attempt_at) AS t FROM deliveries WHERE status = 'pending'",
     );
@@ -611,19 +618,19 @@ export class SqliteStore implements ServiceStore {
   }
 
   async deliveries(renderId: string): Promise<DeliveryRow[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<DeliveryRow>('SELECT * FROM deliveries WHERE render_id = ? ORDER BY created_at, id', renderId);
   }
 
   async pendingDeliveries(): Promise<number> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'pending'")?.n ?? 0;
   }
 
   // usage
 
   async usage(owner: string, month: string): Promise<number> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return (
       this.get<{ credits: number }>('SELECT credits FROM usage WHERE owner = ? AND month = ?', owner, month)?.credits ??
       0
@@ -631,7 +638,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async addUsage(owner: string, month: string, credits: number): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run(
       'INSERT INTO usage (owner, month, credits) VALUES (?,?,?) ON CONFLICT(owner, month) DO UPDATE SET credits = credits + excluded.credits',
       owner,
@@ -643,7 +650,7 @@ export class SqliteStore implements ServiceStore {
   // projects
 
   async insertProject(p: NewProject): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run(
       'INSERT INTO projects (id, owner, name, preset, canvas_state, created_at, updated_at) VALUES (?,?,?,?,?,?,?)',
       p.id,
@@ -657,12 +664,12 @@ export class SqliteStore implements ServiceStore {
   }
 
   async project(id: string): Promise<ProjectRow | undefined> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.get<ProjectRow>('SELECT * FROM projects WHERE id = ?', id);
   }
 
   async listProjects(owner: string, limit: number, before?: number): Promise<ProjectRow[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<ProjectRow>(
       'SELECT * FROM projects WHERE owner = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
       owner,
@@ -672,7 +679,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async countProjects(owner: string): Promise<number> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.get<{ n: number }>('SELECT COUNT(*) AS n FROM projects WHERE owner = ?', owner)?.n ?? 0;
   }
 
@@ -680,7 +687,7 @@ export class SqliteStore implements ServiceStore {
     id: string,
     f: Pick<ProjectRow, 'name' | 'preset' | 'canvas_state' | 'updated_at'>,
   ): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run(
       'UPDATE projects SET name = ?, preset = ?, canvas_state = ?, updated_at = ? WHERE id = ?',
       f.name,
@@ -692,7 +699,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async deleteProject(id: string): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.atomically(() => {
       this.run('DELETE FROM project_uploads WHERE project_id = ?', id);
       this.run('DELETE FROM projects WHERE id = ?', id);
@@ -700,17 +707,17 @@ export class SqliteStore implements ServiceStore {
   }
 
   async uploads(projectId: string): Promise<UploadRow[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<UploadRow>('SELECT * FROM project_uploads WHERE project_id = ? ORDER BY created_at, id', projectId);
   }
 
   async uploadBytes(owner: string): Promise<number> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.get<{ n: number | null }>('SELECT SUM(bytes) AS n FROM project_uploads WHERE owner = ?', owner)?.n ?? 0;
   }
 
   async insertUploads(projectId: string, rows: UploadRow[], updatedAt: number): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.atomically(() => {
       const insert = this.db.prepare(
         'INSERT INTO project_uploads (id, project_id, owner, name, file, format, width, height, bytes, sha256, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
@@ -734,14 +741,14 @@ export class SqliteStore implements ServiceStore {
   }
 
   async deleteUpload(uploadId: string): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run('DELETE FROM project_uploads WHERE id = ?', uploadId);
   }
 
   // whole-set outputs
 
   async insertOutput(o: OutputRow): Promise<void> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     this.run(
       'INSERT OR REPLACE INTO set_outputs (render_id, id, type, file, content_type, bytes, sha256) VALUES (?,?,?,?,?,?,?)',
       o.render_id,
@@ -755,7 +762,7 @@ export class SqliteStore implements ServiceStore {
   }
 
   async outputs(renderId: string): Promise<OutputRow[]> {
-    await this.gate();
+    while (this.busy) await this.core.active;
     return this.all<OutputRow>('SELECT * FROM set_outputs WHERE render_id = ? ORDER BY rowid', renderId);
   }
 }

@@ -207,6 +207,20 @@ export interface ServiceStore {
    */
   tx<T>(fn: (s: ServiceStore) => Promise<T>): Promise<T>;
 
+  // ---- shared stores only (Postgres; absent on SQLite, where one process holds the data) ----------
+
+  /**
+   * Runs fn unless another node runs the job of that name now (a sweep): resolves undefined without
+   * running it then. Correctness never depends on it (each step of a sweep is atomic); it spares the
+   * other nodes the same work.
+   */
+  exclusive?<T>(name: string, fn: () => Promise<T>): Promise<T | undefined>;
+  /**
+   * A value every node must agree on (the link signing secret): the first caller on any node stores
+   * make()'s value, every later call on every node resolves that one.
+   */
+  setting?(name: string, make: () => string): Promise<string>;
+
   // ---- renders (and whole-set jobs) -------------------------------------------------------------
 
   /** Inserts a job (usually `queued`). A duplicate id rejects (unique constraint) and writes nothing. */
