@@ -2,11 +2,11 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-VZ63IR4C.js";
+} from "../chunks/chunk-L2XT5MEU.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-3776JCOU.js";
+import "../chunks/chunk-HGNGUAQD.js";
 import "../chunks/chunk-RVAQXYCE.js";
 import "../chunks/chunk-RJ323BHX.js";
 import "../chunks/chunk-XNFDU3IH.js";
