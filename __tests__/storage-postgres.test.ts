@@ -96,6 +96,31 @@ describePg('PostgreSQL store across nodes', () => {
     expect((await store.deliveries('rnd_1'))[0]).toMatchObject({ status: 'pending', claimed_by: 'n1' });
   });
 
+  it('keeps a key at 16 webhook endpoints when 48 creates race on 6 nodes (READ COMMITTED alone would not)', async () => {
+    const url = pg.cluster().createDatabase('endpoints');
+    const all = await nodes(6, url);
+    const results = await Promise.all(
+      Array.from({ length: 48 }, (_, i) =>
+        all[i % 6]!.insertWebhookEndpoint(
+          {
+            id: `we_${i}`,
+            owner: 'alpha',
+            url: 'http://127.0.0.1:9/',
+            enabled_events: '["*"]',
+            description: null,
+            status: 'enabled',
+            secret: `whsec_${i}`,
+            created_at: T0,
+            updated_at: T0,
+          },
+          16,
+        ),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(16);
+    expect(await all[0]!.listWebhookEndpoints('alpha', 100)).toHaveLength(16);
+  });
+
   it('hands each queued job to exactly one of eight workers claiming at once (FOR UPDATE SKIP LOCKED)', async () => {
     const url = pg.cluster().createDatabase('queue');
     const workers = await nodes(8, url);
