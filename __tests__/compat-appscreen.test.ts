@@ -22,17 +22,7 @@ import {
   type ServerHandle,
 } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
-
-/** The Quick start's request, as the docs print it. */
-const QUICK_START = String.raw`curl https://api.appscreen.co/v1/render \
-  -H "X-API-Key: $APPSCREEN_KEY" \
-  -F 'theme=paper' \
-  -F 'sizes=["ios-6.9"]' \
-  -F 'langs=["en"]' \
-  -F 'captions=[{"texts":{"Headline":{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Find people who share your taste."}]}]}}}]' \
-  -F 'fields=[{"id":"Headline","label":"Headline"}]' \
-  -F 'screens=@./shot1.png' \
-  -F 'screens=@./shot2.png'`;
+import { POLL, pollUntilDone, QUICK_START, readCurl, send } from './helpers/appscreen.js';
 
 /** The API page's request (three languages, no captions). */
 const LANDING = String.raw`curl https://api.appscreen.co/v1/render \
@@ -43,72 +33,7 @@ const LANDING = String.raw`curl https://api.appscreen.co/v1/render \
   -F 'screens=@./shot1.png' \
   -F 'screens=@./shot2.png'`;
 
-const POLL = String.raw`curl https://api.appscreen.co/v1/render/$JOB \
-  -H "X-API-Key: $APPSCREEN_KEY"`;
-
-interface Curl {
-  url: string;
-  headers: Record<string, string>;
-  form?: FormData;
-}
-
-/** Reads a documented curl command (-H, -F name=value, -F name=@file) the way curl builds its request. */
-function readCurl(text: string, base: string, env: Record<string, string>, files: Record<string, Buffer>): Curl {
-  const vars = (s: string) => s.replace(/\$([A-Z_]+)/g, (_, v: string) => env[v] ?? '');
-  const args = [...text.replace(/\\\n/g, ' ').matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) =>
-    m[1] !== undefined ? m[1] : vars(m[2] ?? m[3]!),
-  );
-  const out: Curl = { url: '', headers: {} };
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '-H') {
-      const [name, ...value] = args[++i]!.split(':');
-      out.headers[name!.trim()] = value.join(':').trim();
-    } else if (a === '-F') {
-      const field = args[++i]!;
-      const eq = field.indexOf('=');
-      const name = field.slice(0, eq);
-      const value = field.slice(eq + 1);
-      out.form ??= new FormData();
-      if (value.startsWith('@')) {
-        const file = value.slice(1);
-        out.form.append(name, new Blob([new Uint8Array(files[file]!)], { type: 'image/png' }), path.basename(file));
-      } else out.form.append(name, value);
-    } else out.url = a.replace('https://api.appscreen.co', base);
-  }
-  return out;
-}
-
 const SHOTS = { './shot1.png': SCREEN_PNG, './shot2.png': SCREEN_PNG };
-
-async function send(
-  c: Curl,
-  extra: Record<string, string> = {},
-): Promise<{ status: number; headers: Headers; body: any }> {
-  const res = await fetch(c.url, {
-    method: c.form ? 'POST' : 'GET',
-    headers: { ...c.headers, ...extra },
-    body: c.form,
-  });
-  const type = res.headers.get('content-type') ?? '';
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()),
-  };
-}
-
-/** The documented poll loop: GET the job until its status is done (or failed). */
-async function pollUntilDone(base: string, job: string, key = KEY): Promise<any> {
-  return waitFor(
-    async () => {
-      const r = await send(readCurl(POLL, base, { APPSCREEN_KEY: key, JOB: job }, {}));
-      if (r.status !== 200) throw new Error(`poll: ${r.status} ${JSON.stringify(r.body)}`);
-      return r.body.status === 'done' || r.body.status === 'failed' ? r.body : undefined;
-    },
-    { timeoutMs: 600_000, intervalMs: 25, what: `job ${job}` },
-  );
-}
 
 async function zipOf(url: string): Promise<Record<string, Uint8Array>> {
   const res = await fetch(url); // no key: the link is signed

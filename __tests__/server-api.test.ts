@@ -59,8 +59,11 @@ describe('render API', () => {
         '/v1/renders/{id}/archive',
         '/v1/renders/{id}/cancel',
         '/v1/bulk',
+        '/v1/webhook_endpoints',
+        '/v1/webhook_endpoints/{id}',
       ]),
     );
+    expect(Object.keys(doc.body.webhooks)).toEqual(['webhook-endpoint-event']);
     const health = await api(s.url, 'GET', '/healthz', undefined, { key: null });
     expect(health.status).toBe(200);
     expect(health.body.status).toBe('ok');

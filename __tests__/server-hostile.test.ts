@@ -127,6 +127,11 @@ describe('keyless access is refused on every route, however the path is spelled'
       'GET /v1/sets/:id/images/:index',
       'GET /v1/sets/:id/archive',
       'GET /v1/sets/:id/outputs/:output',
+      'POST /v1/webhook_endpoints',
+      'GET /v1/webhook_endpoints',
+      'GET /v1/webhook_endpoints/:id',
+      'POST /v1/webhook_endpoints/:id',
+      'DELETE /v1/webhook_endpoints/:id',
     ]) {
       expect(routes).toContain(r);
     }

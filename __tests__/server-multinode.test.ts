@@ -16,14 +16,18 @@ import {
   api,
   b64,
   cleanup,
+  KEY,
   pollUntilEnded,
   receiver,
   SCREEN_IPAD,
+  SCREEN_PNG,
   startService,
   tempData,
   type ServerHandle,
 } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { QUICK_START, readCurl, send } from './helpers/appscreen.js';
+import { verifyWebhook } from '../src/util/signature.js';
 
 const LEASE_MS = 4000;
 const env = { STORESHOTS_LEASE_MS: String(LEASE_MS), STORESHOTS_POLL_MS: '50' };
@@ -352,6 +356,32 @@ describePg('2 API nodes and 3 workers on one PostgreSQL', () => {
     expect(notPg.err).not.toContain('hunter2');
     expect(notPg.err.split('\n')).toHaveLength(2);
   });
+  it('an AppScreen job a worker renders sends its appscreen.render.completed event to the key’s webhook endpoint (the worker knows the view)', async () => {
+    const [a, b] = nodes as [ServerHandle, ServerHandle];
+    if (alive().length === 0) await startWorker(db.url(), nodeEnv);
+    // The one receiver these nodes may reach (STORESHOTS_ALLOW_HOSTS), under a path of its own.
+    const made = await api(a.url, 'POST', '/v1/webhook_endpoints', {
+      url: `${hook.url}/endpoint`,
+      enabled_events: ['appscreen.render.completed', 'set.succeeded'],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const posted = await send(
+      readCurl(QUICK_START, b.url, { APPSCREEN_KEY: KEY }, { './shot1.png': SCREEN_PNG, './shot2.png': SCREEN_PNG }),
+    );
+    expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+    const got = await waitFor(() => hook.received.find((r) => r.url === '/endpoint' && r.status === 200), {
+      timeoutMs: 120_000,
+      intervalMs: 50,
+      what: 'the endpoint event',
+    });
+    const event = JSON.parse(got.body);
+    expect(event.type).toBe('appscreen.render.completed');
+    expect(event.data.object).toMatchObject({ jobId: posted.body.jobId, status: 'done' });
+    expect(verifyWebhook(made.body.secret, got.body, got.headers['x-asa-signature'] as string).ok).toBe(true);
+    // API nodes (`--role api`) never render: a worker ended this job and made its event.
+    await api(a.url, 'DELETE', `/v1/webhook_endpoints/${made.body.id}`);
+  });
+
   it('an API node killed with SIGKILL amid requests loses nothing it acknowledged; clients retrying on the other node with their Idempotency-Key get one render each', async () => {
     const [a, b] = nodes as [ServerHandle, ServerHandle];
     const before = (await sql.query('SELECT count(*)::int AS n FROM renders')).rows[0].n;

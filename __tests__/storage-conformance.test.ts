@@ -10,7 +10,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../src/server/storage/fs-blobs.js';
 import { SqliteStore } from '../src/server/storage/sqlite.js';
-import type { BlobStore, NewDelivery, NewRender, ServiceStore } from '../src/server/storage/types.js';
+import type {
+  BlobStore,
+  NewDelivery,
+  NewRender,
+  NewWebhookEndpoint,
+  ServiceStore,
+} from '../src/server/storage/types.js';
 import { postgresBackend } from './helpers/postgres.js';
 
 interface Opened {
@@ -478,6 +484,152 @@ for (const backend of BACKENDS) {
         expect((await other.outputs('set_1')).map((r) => [r.id, r.bytes]).sort()).toEqual([
           ['report', 3],
           ['zip', 4],
+        ]);
+      });
+    });
+
+    it('webhook endpoints: at most max per owner when 24 inserts race on two handles; listed, filtered, updated, deleted', async () => {
+      await use(async ({ store, other }) => {
+        const endpoint = (id: string, over: Partial<NewWebhookEndpoint> = {}): NewWebhookEndpoint => ({
+          id,
+          owner: 'me',
+          url: `http://127.0.0.1:9/${id}`,
+          enabled_events: '["*"]',
+          description: null,
+          status: 'enabled',
+          secret: `whsec_${id}`,
+          created_at: T0,
+          updated_at: T0,
+          ...over,
+        });
+        const results = await Promise.all(
+          Array.from({ length: 24 }, (_, i) =>
+            (i % 2 ? other : store).insertWebhookEndpoint(endpoint(`we_${String(i).padStart(2, '0')}`), 16),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(16);
+        const mine = await other.listWebhookEndpoints('me', 100);
+        expect(mine).toHaveLength(16);
+        // The ids that were refused were not written.
+        const refused = results.flatMap((ok, i) => (ok ? [] : [`we_${String(i).padStart(2, '0')}`]));
+        for (const id of refused) expect(await store.webhookEndpoint(id)).toBeUndefined();
+        // Another owner has its own limit.
+        expect(await store.insertWebhookEndpoint(endpoint('we_you', { owner: 'you' }), 16)).toBe(true);
+        expect(await store.insertWebhookEndpoint(endpoint('we_you2', { owner: 'you' }), 1)).toBe(false);
+        // Newest first, with a cursor; seq strictly increasing.
+        const seqs = mine.map((e) => e.seq);
+        expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+        const page = await store.listWebhookEndpoints('me', 2, mine[1]!.seq);
+        expect(page.map((e) => e.id)).toEqual([mine[2]!.id, mine[3]!.id]);
+        expect(await store.webhookEndpoint(mine[0]!.id)).toMatchObject({
+          owner: 'me',
+          enabled_events: '["*"]',
+          description: null,
+          status: 'enabled',
+          secret: `whsec_${mine[0]!.id}`,
+          created_at: T0,
+        });
+        // Only enabled ones, oldest first, of that owner.
+        const [first, second] = [mine[15]!, mine[14]!];
+        await store.updateWebhookEndpoint(second.id, {
+          url: 'http://127.0.0.1:9/new',
+          enabled_events: '["set.failed"]',
+          description: 'd',
+          status: 'disabled',
+          updated_at: T0 + 5,
+        });
+        expect(await other.webhookEndpoint(second.id)).toMatchObject({
+          url: 'http://127.0.0.1:9/new',
+          enabled_events: '["set.failed"]',
+          description: 'd',
+          status: 'disabled',
+          created_at: T0,
+          updated_at: T0 + 5,
+        });
+        const enabled = await other.enabledWebhookEndpoints('me');
+        expect(enabled).toHaveLength(15);
+        expect(enabled[0]!.id).toBe(first.id);
+        expect(enabled.map((e) => e.id)).not.toContain(second.id);
+        expect((await other.enabledWebhookEndpoints('you')).map((e) => e.id)).toEqual(['we_you']);
+        expect(await store.deleteWebhookEndpoint(first.id)).toBe(true);
+        expect(await other.deleteWebhookEndpoint(first.id)).toBe(false);
+        expect(await other.webhookEndpoint(first.id)).toBeUndefined();
+        // Room again for one.
+        expect(await other.insertWebhookEndpoint(endpoint('we_again'), 16)).toBe(true);
+        expect(await store.insertWebhookEndpoint(endpoint('we_over'), 16)).toBe(false);
+      });
+    });
+
+    it('disabling or deleting an endpoint ends its pending deliveries, and an attempt in flight then records nothing', async () => {
+      await use(async ({ store, other }) => {
+        const endpoint = (id: string): NewWebhookEndpoint => ({
+          id,
+          owner: 'me',
+          url: `http://127.0.0.1:9/${id}`,
+          enabled_events: '["*"]',
+          description: null,
+          status: 'enabled',
+          secret: `whsec_${id}`,
+          created_at: T0,
+          updated_at: T0,
+        });
+        for (const id of ['we_a', 'we_b', 'we_c'])
+          expect(await store.insertWebhookEndpoint(endpoint(id), 16)).toBe(true);
+        const to = (id: string, ep: string | undefined) =>
+          store.insertDelivery(
+            delivery(id, {
+              kind: ep ? 'endpoint' : 'webhook',
+              ...(ep ? { endpoint_id: ep, secret: `whsec_${ep}` } : {}),
+            }),
+          );
+        await to('whd_a1', 'we_a');
+        await to('whd_a2', 'we_a');
+        await to('whd_b1', 'we_b');
+        await to('whd_c1', 'we_c');
+        await to('whd_plain', undefined);
+        expect((await other.deliveries('rnd_1')).find((d) => d.id === 'whd_a1')).toMatchObject({
+          kind: 'endpoint',
+          endpoint_id: 'we_a',
+        });
+        expect((await other.deliveries('rnd_1')).find((d) => d.id === 'whd_plain')?.endpoint_id).toBeNull();
+        // we_a's first delivery is in flight on n1 when we_a is deleted.
+        const claimed = await other.claimDueDeliveries('n1', T0, 1, 1000);
+        expect(claimed.map((d) => d.id)).toEqual(['whd_a1']);
+        expect(await store.deleteWebhookEndpoint('we_a')).toBe(true);
+        await store.updateWebhookEndpoint('we_b', {
+          url: 'http://127.0.0.1:9/we_b',
+          enabled_events: '["*"]',
+          description: null,
+          status: 'disabled',
+          updated_at: T0 + 1,
+        });
+        // we_c only changes its description: its delivery stays pending.
+        await store.updateWebhookEndpoint('we_c', {
+          url: 'http://127.0.0.1:9/we_c',
+          enabled_events: '["*"]',
+          description: 'x',
+          status: 'enabled',
+          updated_at: T0 + 1,
+        });
+        const rows = new Map((await other.deliveries('rnd_1')).map((d) => [d.id, d]));
+        for (const [id, why] of [
+          ['whd_a1', /deleted/],
+          ['whd_a2', /deleted/],
+          ['whd_b1', /disabled/],
+        ] as const) {
+          expect(rows.get(id), id).toMatchObject({ status: 'failed', secret: '', claimed_by: null });
+          expect(rows.get(id)!.last_error, id).toMatch(why);
+        }
+        expect(rows.get('whd_c1')).toMatchObject({ status: 'pending', secret: 'whsec_we_c' });
+        expect(rows.get('whd_plain')).toMatchObject({ status: 'pending', secret: 'whsec' });
+        // The attempt that was out when its endpoint went: its result is not recorded (the claim is gone).
+        const result = { ok: true, failed: false, status: 200, error: null, next: T0 + 2, now: T0 + 2 };
+        expect(await other.deliveryAttempted('whd_a1', 'n1', result)).toBe(false);
+        expect((await store.deliveries('rnd_1')).find((d) => d.id === 'whd_a1')?.status).toBe('failed');
+        // Only the live ones are claimed again.
+        expect((await store.claimDueDeliveries('n2', T0 + 5000, 10, 1000)).map((d) => d.id).sort()).toEqual([
+          'whd_c1',
+          'whd_plain',
         ]);
       });
     });

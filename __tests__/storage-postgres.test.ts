@@ -60,6 +60,67 @@ describePg('PostgreSQL store across nodes', () => {
     }
   });
 
+  it('upgrades a database at migration 2 holding a pending delivery: migration 3 adds webhook endpoints, the old row keeps working', async () => {
+    const url = pg.cluster().createDatabase('upgrade3');
+    const pool = createPool({ url, max: 2, log: () => undefined });
+    try {
+      expect(await migrate(pool, MIGRATIONS.slice(0, 2))).toEqual([1, 2]);
+      await pool.query(
+        "INSERT INTO deliveries (id, render_id, kind, url, secret, event, body, status, next_attempt_at, created_at) VALUES ('whd_old', 'rnd_1', 'webhook', 'http://127.0.0.1:9/', 's', 'render.succeeded', '{}', 'pending', 1, 1)",
+      );
+    } finally {
+      await pool.end();
+    }
+    const store = await node(url);
+    const [old] = await store.deliveries('rnd_1');
+    expect(old).toMatchObject({ id: 'whd_old', status: 'pending', endpoint_id: null });
+    expect(await store.claimDueDeliveries('n1', 2, 5, 1000)).toHaveLength(1);
+    expect(
+      await store.insertWebhookEndpoint(
+        {
+          id: 'we_1',
+          owner: 'alpha',
+          url: 'http://127.0.0.1:9/',
+          enabled_events: '["*"]',
+          description: null,
+          status: 'enabled',
+          secret: 'whsec_1',
+          created_at: T0,
+          updated_at: T0,
+        },
+        16,
+      ),
+    ).toBe(true);
+    // Deleting an endpoint leaves deliveries that never had one alone.
+    expect(await store.deleteWebhookEndpoint('we_1')).toBe(true);
+    expect((await store.deliveries('rnd_1'))[0]).toMatchObject({ status: 'pending', claimed_by: 'n1' });
+  });
+
+  it('keeps a key at 16 webhook endpoints when 48 creates race on 6 nodes (READ COMMITTED alone would not)', async () => {
+    const url = pg.cluster().createDatabase('endpoints');
+    const all = await nodes(6, url);
+    const results = await Promise.all(
+      Array.from({ length: 48 }, (_, i) =>
+        all[i % 6]!.insertWebhookEndpoint(
+          {
+            id: `we_${i}`,
+            owner: 'alpha',
+            url: 'http://127.0.0.1:9/',
+            enabled_events: '["*"]',
+            description: null,
+            status: 'enabled',
+            secret: `whsec_${i}`,
+            created_at: T0,
+            updated_at: T0,
+          },
+          16,
+        ),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(16);
+    expect(await all[0]!.listWebhookEndpoints('alpha', 100)).toHaveLength(16);
+  });
+
   it('hands each queued job to exactly one of eight workers claiming at once (FOR UPDATE SKIP LOCKED)', async () => {
     const url = pg.cluster().createDatabase('queue');
     const workers = await nodes(8, url);

@@ -1,5 +1,6 @@
-// Webhooks and GitHub dispatches: written to the outbox (the deliveries table) in the same transaction
-// that ends the render, then sent by this loop until a 2xx, with exponential backoff and jitter.
+// Webhooks, webhook endpoints' events and GitHub dispatches: written to the outbox (the deliveries
+// table) in the same transaction that ends the render, then sent by this loop until a 2xx, with
+// exponential backoff and jitter.
 // The delivery id (X-ASA-Delivery) and body stay the same across retries; the signature is made
 // fresh for each attempt, so a late retry is not rejected as stale.
 import { randomBytes } from 'node:crypto';
@@ -10,7 +11,7 @@ import { netPolicy, type ServerConfig } from './config.js';
 import { appAuth, type DispatchAuth, DispatchAuthError, tokenAuth } from './github-auth.js';
 import type { Metrics } from './metrics.js';
 import { postOnce, redactUrl, UrlRefusedError } from './net.js';
-import type { DeliveryRow, RenderRow, ServiceStore } from './storage/types.js';
+import type { DeliveryRow, RenderRow, ServiceStore, WebhookEndpointRow } from './storage/types.js';
 import { errorMessage } from '../util/errors.js';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
@@ -31,8 +32,26 @@ export interface WebhookFormat {
   headers(secret: string, body: string, t: number): Record<string, string>;
 }
 
+/**
+ * How a compatibility surface's jobs (named by their spec's `surface`) appear in the events sent to
+ * webhook endpoints: a type and a `data.object` in that API's words instead of ours.
+ */
+export interface EventView {
+  /** The event type of a job that ended `status` (succeeded, failed, canceled). */
+  type(status: string): string;
+  /** `data.object`, from the job as our API shows it (the event's data, made in the ending transaction). */
+  object(row: RenderRow, data: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** True when the endpoint takes events of this type (`*` takes all). */
+const subscribes = (e: WebhookEndpointRow, type: string) => {
+  const events = JSON.parse(e.enabled_events) as string[];
+  return events.includes('*') || events.includes(type);
+};
+
 export class Deliveries {
   private readonly formats = new Map<string, WebhookFormat>();
+  private readonly views = new Map<string, EventView>();
   private timer?: NodeJS.Timeout;
   private readonly inflight = new Set<string>();
   private stopped = false;
@@ -57,6 +76,11 @@ export class Deliveries {
     this.formats.set(name, format);
   }
 
+  /** Events to webhook endpoints of jobs whose spec says `surface: name` take this view (type, data.object). */
+  registerEventView(name: string, view: EventView): void {
+    this.views.set(name, view);
+  }
+
   /** Adds the render's deliveries to the outbox; call inside the transaction that ends the render (`s`). */
   async enqueue(
     s: ServiceStore,
@@ -65,10 +89,13 @@ export class Deliveries {
       webhook?: { url: string; secret: string };
       dispatch?: { repository: string; event_type: string; secret: string };
       metadata: unknown;
+      /** The compatibility surface that made the job, when its events have a view of their own. */
+      surface?: string;
     },
     event: RenderEvent,
   ): Promise<void> {
     const now = this.now();
+    await this.enqueueEndpoints(s, row, spec.surface, event, now);
     if (spec.webhook) {
       const id = newId('whd');
       const compat = (spec.metadata as { compat?: unknown } | null | undefined)?.compat;
@@ -113,6 +140,47 @@ export class Deliveries {
         created_at: now,
       });
     }
+  }
+
+  /**
+   * The key's webhook endpoints ("subscribe once"): one Stripe-shaped event `{id: "evt_…", object:
+   * "event", type, created, data: {object}}`, the same body (and event id) to every enabled endpoint
+   * whose enabled_events match, one delivery each, signed with that endpoint's secret.
+   */
+  private async enqueueEndpoints(
+    s: ServiceStore,
+    row: RenderRow,
+    surface: string | undefined,
+    event: RenderEvent,
+    now: number,
+  ): Promise<void> {
+    const endpoints = await s.enabledWebhookEndpoints(row.owner);
+    if (!endpoints.length) return;
+    const view = surface ? this.views.get(surface) : undefined;
+    const type = view ? view.type(event.type.slice(event.type.indexOf('.') + 1)) : event.type;
+    const targets = endpoints.filter((e) => subscribes(e, type));
+    if (!targets.length) return;
+    const body = JSON.stringify({
+      id: newId('evt'),
+      object: 'event',
+      type,
+      created: Math.floor(now / 1000),
+      created_at: new Date(now).toISOString(),
+      data: { object: view ? view.object(row, event.data) : event.data },
+    });
+    for (const e of targets)
+      await s.insertDelivery({
+        id: newId('whd'),
+        render_id: row.id,
+        kind: 'endpoint',
+        url: e.url,
+        secret: e.secret,
+        event: type,
+        body,
+        next_attempt_at: now,
+        created_at: now,
+        endpoint_id: e.id,
+      });
   }
 
   /** Claims of a dead process are its no more (single-node serve at start): they are due at once. */
@@ -164,16 +232,16 @@ export class Deliveries {
     let permanent = false;
     try {
       const t = Math.floor(this.now() / 1000);
-      if (d.kind === 'webhook' || d.kind.startsWith('webhook:')) {
-        const format = this.formats.get(d.kind.slice('webhook:'.length));
-        const headers =
-          d.kind !== 'webhook' && format
-            ? format.headers(d.secret, d.body, t)
-            : {
-                'x-asa-signature': signWebhook(d.secret, d.body, t),
-                'x-asa-delivery': d.id,
-                'x-asa-event': d.event,
-              };
+      if (d.kind === 'webhook' || d.kind === 'endpoint' || d.kind.startsWith('webhook:')) {
+        const format = d.kind.startsWith('webhook:') ? this.formats.get(d.kind.slice('webhook:'.length)) : undefined;
+        const headers = format
+          ? format.headers(d.secret, d.body, t)
+          : {
+              'x-asa-signature': signWebhook(d.secret, d.body, t),
+              'x-asa-delivery': d.id,
+              'x-asa-event': d.event,
+              ...(d.endpoint_id ? { 'x-asa-webhook-endpoint': d.endpoint_id } : {}),
+            };
         ({ status } = await postOnce(d.url, d.body, headers, {
           timeoutMs: this.config.webhook.timeoutMs,
           guard: true,

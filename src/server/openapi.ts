@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { projectPaths, projectSchemas } from './openapi-projects.js';
 import { errorSchema, OUTPUT_TYPES, renderRequestSchema, renderSchema } from './schema.js';
 import { setComponents, setPaths } from './openapi-sets.js';
+import { webhookEvents, webhookPaths, webhookSchemas } from './openapi-webhooks.js';
 import { withWebCompat } from './compat/openapi-web.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
@@ -66,6 +67,7 @@ export function openApiDocument(): Record<string, unknown> {
         Error: errorSchema,
         ...projectSchemas,
         ...setComponents,
+        ...webhookSchemas,
         Accepted: {
           type: 'object',
           properties: {
@@ -98,8 +100,10 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
+    webhooks: webhookEvents,
     paths: {
       ...projectPaths,
+      ...webhookPaths,
       '/v1/renders': {
         get: {
           operationId: 'listRenders',

@@ -15,7 +15,7 @@ import { type DecodeBudget, decodeCost } from './budget.js';
 import type { Clock } from './access.js';
 import { monthOf } from './access.js';
 import type { ServerConfig } from './config.js';
-import { type Deliveries, newId, type WebhookFormat } from './deliveries.js';
+import { type Deliveries, type EventView, newId, type WebhookFormat } from './deliveries.js';
 import { ApiError } from './errors.js';
 import type { Screenshot } from './inputs.js';
 import { archivePath, buildJobs, planOf } from './jobs.js';
@@ -116,6 +116,11 @@ export class Renders extends EventEmitter {
   /** Sends the webhooks of a compatibility surface's jobs in its own format (deliveries.ts). */
   webhookFormat(name: string, format: WebhookFormat): void {
     this.deliveries.registerFormat(name, format);
+  }
+
+  /** Events of a compatibility surface's jobs to webhook endpoints in its own words (deliveries.ts). */
+  eventView(name: string, view: EventView): void {
+    this.deliveries.registerEventView(name, view);
   }
 
   /** Adds a kind of job (sets.ts registers `set`). */

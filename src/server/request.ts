@@ -337,7 +337,7 @@ export async function checkDeliveryFields(
 }
 
 /** A webhook target is checked when the request comes in (a clear 400) and again on every delivery. */
-async function checkTarget(raw: string, policy: NetPolicy, param: string): Promise<void> {
+export async function checkTarget(raw: string, policy: NetPolicy, param: string): Promise<void> {
   try {
     const open = privateOpenFor(checkUrlSyntax(raw, true), policy);
     const url = checkUrlSyntax(raw, open);

@@ -12,6 +12,7 @@ import { UserError } from '../util/errors.js';
 import type { Clock } from './access.js';
 import { buildApp, type RouteInfo } from './app.js';
 import { registerAllscreenshotsWebhook } from './compat/allscreenshots.js';
+import { registerAppscreenEvents } from './compat/appscreen/routes.js';
 import { capturePoolStats, closeCapturePools } from './capture.js';
 import { DecodeBudget } from './budget.js';
 import { loadConfig, type ServeOptions, type ServerConfig } from './config.js';
@@ -197,6 +198,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
     // The API nodes register the compatibility surfaces' webhook formats with their routes; a worker
     // ends those jobs too, and the webhook's body and kind are made when a job ends.
     registerAllscreenshotsWebhook({ store, renders, now, config, links });
+    registerAppscreenEvents(renders);
     let health: Awaited<ReturnType<typeof listenHealth>> | undefined;
     if (service.health) {
       try {

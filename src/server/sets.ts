@@ -61,6 +61,8 @@ export interface SetSpec extends Pick<RenderSpec, 'webhook' | 'dispatch' | 'meta
   folders?: string[];
   /** Rounded marketing assets (AppScreen's `rounded`): PNGs with transparent corners, not linted. */
   rounded?: boolean;
+  /** The compatibility surface that made the job (`appscreen`): its events to webhook endpoints take that surface's view. */
+  surface?: string;
 }
 
 /** The manifest again with other presets, its images under `folder` (AppScreen's ios-6.9 and ios-6.7 together). */
@@ -167,7 +169,7 @@ export class Sets {
     files: Map<string, Buffer> | undefined,
     baseUrl: string,
     inTx?: Attach,
-    opts: { variants?: Variant[]; rounded?: boolean } = {},
+    opts: { variants?: Variant[]; rounded?: boolean; surface?: string } = {},
   ): Promise<RenderRow> {
     if (!body || typeof body !== 'object' || Array.isArray(body))
       throw badRequest(`Expected a JSON object for the request body`, undefined);
@@ -276,6 +278,7 @@ export class Sets {
         presets: manifest.presets.map((p) => (typeof p === 'string' ? p : p.id)),
         ...(variants ? { folders: variants.map((v) => v.folder) } : {}),
         ...(opts.rounded ? { rounded: true } : {}),
+        ...(opts.surface ? { surface: opts.surface } : {}),
         slides: manifest.slides.map((s) => s.id),
         webhook,
         dispatch,

@@ -163,6 +163,27 @@ CREATE TABLE settings (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'webhook endpoints (subscribe once), and the endpoint of each delivery',
+    sql: `
+CREATE TABLE webhook_endpoints (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  owner TEXT NOT NULL,
+  url TEXT NOT NULL,
+  enabled_events TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL CHECK (status IN ('enabled','disabled')),
+  secret TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX webhook_endpoints_by_owner ON webhook_endpoints (owner, seq);
+ALTER TABLE deliveries ADD COLUMN endpoint_id TEXT;
+CREATE INDEX deliveries_by_endpoint ON deliveries (endpoint_id) WHERE status = 'pending';
+`,
+  },
 ];
 
 /**

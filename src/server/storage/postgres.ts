@@ -31,6 +31,9 @@ import {
   TERMINAL,
   type ServiceStore,
   type UploadRow,
+  type NewWebhookEndpoint,
+  type WebhookEndpointChange,
+  type WebhookEndpointRow,
 } from './types.js';
 
 type Param = string | number | boolean | null | Buffer | string[];
@@ -487,8 +490,19 @@ export class PostgresStore implements ServiceStore {
 
   async insertDelivery(d: NewDelivery): Promise<void> {
     await this.run(
-      "INSERT INTO deliveries (id, render_id, kind, url, secret, event, body, status, next_attempt_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,'pending',$8,$9)",
-      [d.id, d.render_id, d.kind, d.url, d.secret, d.event, d.body, d.next_attempt_at, d.created_at],
+      "INSERT INTO deliveries (id, render_id, kind, url, secret, event, body, status, next_attempt_at, created_at, endpoint_id) VALUES ($1,$2,$3,$4,$5,$6,$7,'pending',$8,$9,$10)",
+      [
+        d.id,
+        d.render_id,
+        d.kind,
+        d.url,
+        d.secret,
+        d.event,
+        d.body,
+        d.next_attempt_at,
+        d.created_at,
+        d.endpoint_id ?? null,
+      ],
     );
   }
 
@@ -671,6 +685,71 @@ export class PostgresStore implements ServiceStore {
     return await this.all<OutputRow>(
       'SELECT render_id, id, type, file, content_type, bytes, sha256 FROM set_outputs WHERE render_id = $1 ORDER BY seq',
       [renderId],
+    );
+  }
+
+  // ---- webhook endpoints --------------------------------------------------------------------------
+
+  async insertWebhookEndpoint(e: NewWebhookEndpoint, max: number): Promise<boolean> {
+    // READ COMMITTED lets two transactions both count max - 1: a per-owner transaction lock orders
+    // them, so the second counts after the first committed.
+    return await this.tx(async (t) => {
+      const self = t as PostgresStore;
+      await self.run('SELECT pg_advisory_xact_lock(hashtext($1))', [`storeshots:webhook_endpoints:${e.owner}`]);
+      const n =
+        (await self.one<{ n: number }>('SELECT COUNT(*) AS n FROM webhook_endpoints WHERE owner = $1', [e.owner]))?.n ??
+        0;
+      if (n >= max) return false;
+      await self.run(
+        'INSERT INTO webhook_endpoints (id, owner, url, enabled_events, description, status, secret, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
+        [e.id, e.owner, e.url, e.enabled_events, e.description, e.status, e.secret, e.created_at, e.updated_at],
+      );
+      return true;
+    });
+  }
+
+  async webhookEndpoint(id: string): Promise<WebhookEndpointRow | undefined> {
+    return await this.one<WebhookEndpointRow>('SELECT * FROM webhook_endpoints WHERE id = $1', [id]);
+  }
+
+  async listWebhookEndpoints(owner: string, limit: number, before?: number): Promise<WebhookEndpointRow[]> {
+    return await this.all<WebhookEndpointRow>(
+      'SELECT * FROM webhook_endpoints WHERE owner = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3',
+      [owner, before ?? Number.MAX_SAFE_INTEGER, limit],
+    );
+  }
+
+  async enabledWebhookEndpoints(owner: string): Promise<WebhookEndpointRow[]> {
+    return await this.all<WebhookEndpointRow>(
+      "SELECT * FROM webhook_endpoints WHERE owner = $1 AND status = 'enabled' ORDER BY seq",
+      [owner],
+    );
+  }
+
+  async updateWebhookEndpoint(id: string, f: WebhookEndpointChange): Promise<void> {
+    await this.tx(async (t) => {
+      const self = t as PostgresStore;
+      await self.run(
+        'UPDATE webhook_endpoints SET url = $1, enabled_events = $2, description = $3, status = $4, updated_at = $5 WHERE id = $6',
+        [f.url, f.enabled_events, f.description, f.status, f.updated_at, id],
+      );
+      if (f.status === 'disabled') await self.endEndpointDeliveries(id, 'the webhook endpoint was disabled');
+    });
+  }
+
+  async deleteWebhookEndpoint(id: string): Promise<boolean> {
+    return await this.tx(async (t) => {
+      const self = t as PostgresStore;
+      await self.endEndpointDeliveries(id, 'the webhook endpoint was deleted');
+      return (await self.run('DELETE FROM webhook_endpoints WHERE id = $1', [id])) === 1;
+    });
+  }
+
+  /** An endpoint's pending deliveries end failed, without their secret; an attempt in flight loses its claim. */
+  private async endEndpointDeliveries(id: string, why: string): Promise<void> {
+    await this.run(
+      "UPDATE deliveries SET status = 'failed', last_error = $1, secret = '', claimed_by = NULL, lease_expires_at = NULL WHERE endpoint_id = $2 AND status = 'pending'",
+      [why, id],
     );
   }
 }

@@ -23,6 +23,9 @@ import type {
   RenderStatus,
   ServiceStore,
   UploadRow,
+  WebhookEndpointChange,
+  WebhookEndpointRow,
+  NewWebhookEndpoint,
 } from './types.js';
 
 const SCHEMA = `
@@ -130,6 +133,19 @@ CREATE TABLE IF NOT EXISTS set_outputs (
   sha256 TEXT NOT NULL,
   PRIMARY KEY (render_id, id)
 );
+CREATE TABLE IF NOT EXISTS webhook_endpoints (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  owner TEXT NOT NULL,
+  url TEXT NOT NULL,
+  enabled_events TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_endpoints_by_owner ON webhook_endpoints(owner, seq);
 `;
 
 /** Columns added after the first release: added to an older database in place. */
@@ -138,6 +154,7 @@ const ADDED: Array<[table: string, column: string, type: string]> = [
   ['renders', 'lease_expires_at', 'INTEGER'],
   ['deliveries', 'claimed_by', 'TEXT'],
   ['deliveries', 'lease_expires_at', 'INTEGER'],
+  ['deliveries', 'endpoint_id', 'TEXT'],
 ];
 
 /** The connection and the transaction gate, shared by the store and the handles tx() passes. */
@@ -188,6 +205,7 @@ export class SqliteStore implements ServiceStore {
         if (!cols.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
       }
       this.db.exec('CREATE INDEX IF NOT EXISTS renders_by_lease ON renders(status, lease_expires_at)');
+      this.db.exec('CREATE INDEX IF NOT EXISTS deliveries_by_endpoint ON deliveries(endpoint_id, status)');
       this.db.exec('COMMIT');
     } catch (e) {
       this.db.exec('ROLLBACK');
@@ -549,7 +567,7 @@ export class SqliteStore implements ServiceStore {
   async insertDelivery(d: NewDelivery): Promise<void> {
     while (this.busy) await this.core.active;
     this.run(
-      "INSERT INTO deliveries (id, render_id, kind, url, secret, event, body, status, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,'pending',?,?)",
+      "INSERT INTO deliveries (id, render_id, kind, url, secret, event, body, status, next_attempt_at, created_at, endpoint_id) VALUES (?,?,?,?,?,?,?,'pending',?,?,?)",
       d.id,
       d.render_id,
       d.kind,
@@ -559,6 +577,7 @@ export class SqliteStore implements ServiceStore {
       d.body,
       d.next_attempt_at,
       d.created_at,
+      d.endpoint_id ?? null,
     );
   }
 
@@ -764,5 +783,85 @@ export class SqliteStore implements ServiceStore {
   async outputs(renderId: string): Promise<OutputRow[]> {
     while (this.busy) await this.core.active;
     return this.all<OutputRow>('SELECT * FROM set_outputs WHERE render_id = ? ORDER BY rowid', renderId);
+  }
+
+  // webhook endpoints
+
+  async insertWebhookEndpoint(e: NewWebhookEndpoint, max: number): Promise<boolean> {
+    while (this.busy) await this.core.active;
+    // BEGIN IMMEDIATE holds the write lock from the count to the insert: other processes wait.
+    return this.atomically(() => {
+      const n = this.get<{ n: number }>('SELECT COUNT(*) AS n FROM webhook_endpoints WHERE owner = ?', e.owner)?.n ?? 0;
+      if (n >= max) return false;
+      this.run(
+        'INSERT INTO webhook_endpoints (id, owner, url, enabled_events, description, status, secret, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)',
+        e.id,
+        e.owner,
+        e.url,
+        e.enabled_events,
+        e.description,
+        e.status,
+        e.secret,
+        e.created_at,
+        e.updated_at,
+      );
+      return true;
+    });
+  }
+
+  async webhookEndpoint(id: string): Promise<WebhookEndpointRow | undefined> {
+    while (this.busy) await this.core.active;
+    return this.get<WebhookEndpointRow>('SELECT * FROM webhook_endpoints WHERE id = ?', id);
+  }
+
+  async listWebhookEndpoints(owner: string, limit: number, before?: number): Promise<WebhookEndpointRow[]> {
+    while (this.busy) await this.core.active;
+    return this.all<WebhookEndpointRow>(
+      'SELECT * FROM webhook_endpoints WHERE owner = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      owner,
+      before ?? Number.MAX_SAFE_INTEGER,
+      limit,
+    );
+  }
+
+  async enabledWebhookEndpoints(owner: string): Promise<WebhookEndpointRow[]> {
+    while (this.busy) await this.core.active;
+    return this.all<WebhookEndpointRow>(
+      "SELECT * FROM webhook_endpoints WHERE owner = ? AND status = 'enabled' ORDER BY seq",
+      owner,
+    );
+  }
+
+  async updateWebhookEndpoint(id: string, f: WebhookEndpointChange): Promise<void> {
+    while (this.busy) await this.core.active;
+    this.atomically(() => {
+      this.run(
+        'UPDATE webhook_endpoints SET url = ?, enabled_events = ?, description = ?, status = ?, updated_at = ? WHERE id = ?',
+        f.url,
+        f.enabled_events,
+        f.description,
+        f.status,
+        f.updated_at,
+        id,
+      );
+      if (f.status === 'disabled') this.endEndpointDeliveries(id, 'the webhook endpoint was disabled');
+    });
+  }
+
+  async deleteWebhookEndpoint(id: string): Promise<boolean> {
+    while (this.busy) await this.core.active;
+    return this.atomically(() => {
+      this.endEndpointDeliveries(id, 'the webhook endpoint was deleted');
+      return this.run('DELETE FROM webhook_endpoints WHERE id = ?', id) === 1;
+    });
+  }
+
+  /** An endpoint's pending deliveries end failed, without their secret; an attempt in flight loses its claim. */
+  private endEndpointDeliveries(id: string, why: string): void {
+    this.run(
+      "UPDATE deliveries SET status = 'failed', last_error = ?, secret = '', claimed_by = NULL, lease_expires_at = NULL WHERE endpoint_id = ? AND status = 'pending'",
+      why,
+      id,
+    );
   }
 }

@@ -2,7 +2,7 @@
 // --data (sqlite.ts, the zero-setup default, one machine) and PostgreSQL (many API nodes and
 // workers). Everything the service persists goes through ServiceStore (rows) and BlobStore (bytes):
 // no SQL outside the implementations. Times are ms since the epoch (numbers, never Date); ids are
-// the service's own strings (`rnd_…`, `set_…`, `whd_…`, `prj_…`, `upl_…`).
+// the service's own strings (`rnd_…`, `set_…`, `whd_…`, `prj_…`, `upl_…`, `we_…`).
 //
 // Contracts every implementation keeps (the conformance suite, __tests__/storage-conformance.test.ts,
 // checks them against each backend):
@@ -95,8 +95,11 @@ export interface IdempotencyRow {
 
 export type NewIdempotency = Pick<IdempotencyRow, 'owner' | 'key' | 'body_hash' | 'mode' | 'created_at' | 'expires_at'>;
 
-/** `webhook:<surface>`: a compatibility surface's own webhook format (deliveries.ts). */
-export type DeliveryKind = 'webhook' | 'dispatch' | `webhook:${string}`;
+/**
+ * `webhook:<surface>`: a compatibility surface's own webhook format (deliveries.ts); `endpoint`: an event
+ * sent to a webhook endpoint the key subscribed (webhook-endpoints.ts), signed like `webhook`.
+ */
+export type DeliveryKind = 'webhook' | 'dispatch' | 'endpoint' | `webhook:${string}`;
 export interface DeliveryRow {
   id: string;
   render_id: string;
@@ -117,12 +120,14 @@ export interface DeliveryRow {
   claimed_by: string | null;
   /** When that claim lapses (a node that died mid-attempt); null when unclaimed. */
   lease_expires_at: number | null;
+  /** kind `endpoint`: the webhook endpoint (`we_…`) it goes to; null for the others. */
+  endpoint_id: string | null;
 }
 
 export type NewDelivery = Pick<
   DeliveryRow,
   'id' | 'render_id' | 'kind' | 'url' | 'secret' | 'event' | 'body' | 'next_attempt_at' | 'created_at'
->;
+> & { endpoint_id?: string };
 
 /** The outcome of one delivery attempt (deliveryAttempted). */
 export interface AttemptResult {
@@ -165,6 +170,32 @@ export interface UploadRow {
   sha256: string;
   created_at: number;
 }
+
+/** A webhook endpoint a key subscribed ("subscribe once"): every job of that key sends its events there. */
+export interface WebhookEndpointRow {
+  /** Insertion order (list cursors), as renders' and projects'. */
+  seq: number;
+  /** `we_…` */
+  id: string;
+  owner: string;
+  url: string;
+  /** JSON: the event types it receives, or `["*"]` for all. */
+  enabled_events: string;
+  description: string | null;
+  status: 'enabled' | 'disabled';
+  /** The signing secret (`whsec_…`): every event to this endpoint is signed with it. */
+  secret: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export type NewWebhookEndpoint = Omit<WebhookEndpointRow, 'seq'>;
+
+/** What an endpoint's update may change (the rest stays). */
+export type WebhookEndpointChange = Pick<
+  WebhookEndpointRow,
+  'url' | 'enabled_events' | 'description' | 'status' | 'updated_at'
+>;
 
 /** One output of a render or whole-set job (zip, contact sheet, PDF, report; the table keeps its first name, set_outputs). */
 export interface OutputRow {
@@ -388,6 +419,31 @@ export interface ServiceStore {
   insertOutput(o: OutputRow): Promise<void>;
   /** A job's outputs in insertion order. */
   outputs(renderId: string): Promise<OutputRow[]>;
+
+  // ---- webhook endpoints ("subscribe once") ---------------------------------------------------------
+
+  /**
+   * Inserts an endpoint unless its owner has `max` already: resolves false then, and writes nothing.
+   * Atomic across nodes: of concurrent inserts for one owner, at most `max` endpoints exist after.
+   * A duplicate id rejects.
+   */
+  insertWebhookEndpoint(e: NewWebhookEndpoint, max: number): Promise<boolean>;
+  webhookEndpoint(id: string): Promise<WebhookEndpointRow | undefined>;
+  /** An owner's endpoints, newest first, with seq < before. */
+  listWebhookEndpoints(owner: string, limit: number, before?: number): Promise<WebhookEndpointRow[]>;
+  /** An owner's `enabled` endpoints, oldest first: the ones a job's events go to. */
+  enabledWebhookEndpoints(owner: string): Promise<WebhookEndpointRow[]>;
+  /**
+   * Changes url, enabled_events, description, status and updated_at. When the endpoint ends up
+   * `disabled`, its pending deliveries end too (as deleteWebhookEndpoint's), in the same transaction.
+   */
+  updateWebhookEndpoint(id: string, f: WebhookEndpointChange): Promise<void>;
+  /**
+   * Deletes an endpoint and ends its pending deliveries in one transaction: `failed` with
+   * last_error saying why, secret blanked, claim cleared (an attempt in flight then records nothing).
+   * True when it existed.
+   */
+  deleteWebhookEndpoint(id: string): Promise<boolean>;
 }
 
 /**

@@ -2,9 +2,12 @@
 // options) answers 202 with a job, GET /v1/render/:jobId polls it until `done` with a signed zip link
 // made afresh on every poll. A thin adapter over the whole-set job core (../../sets.ts): the request
 // becomes a set job (request.ts), the poll is the set's own answer renamed. Idempotency-Key,
-// authentication, rate limits and quotas are the service's.
+// authentication, rate limits and quotas are the service's. "Render-completed callbacks. Subscribe
+// once.": the key's webhook endpoints (../../webhook-endpoints.ts) get `appscreen.render.completed` /
+// `appscreen.render.failed` events whose data.object is the poll's answer (registerAppscreenEvents).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError, asApiError, badRequest } from '../../errors.js';
+import type { Renders } from '../../renders.js';
 import { idempotent, parameterError, type RouteDeps } from '../../routes/shared.js';
 import type { RenderRow } from '../../storage/types.js';
 import { errorMessage } from '../../../util/errors.js';
@@ -26,6 +29,36 @@ const STATUS: Record<RenderRow['status'], string> = {
 function untilNextMonth(nowMs: number): number {
   const d = new Date(nowMs);
   return Math.max(1, Math.ceil((Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - nowMs) / 1000));
+}
+
+/** A job as AppScreen's poll shows it; `p` is the set as our API shows it (a poll's, or an ending job's event data). */
+function appscreenJob(row: RenderRow, p: Record<string, unknown>, base: string): Record<string, unknown> {
+  const error = p.error as { code: string; message: string } | null;
+  return {
+    jobId: row.id,
+    status: STATUS[row.status],
+    totalSteps: p.total_steps,
+    doneSteps: p.done_steps,
+    pollUrl: `${base}/v1/render/${row.id}`,
+    // A fresh signed link on every poll, valid STORESHOTS_LINK_TTL_SECONDS (an hour by default).
+    downloadUrl: p.archive_download_url,
+    downloadUrlExpiresAt: p.download_urls_expire_at,
+    expiresAt: p.expires_at,
+    error: row.status === 'canceled' ? 'canceled' : (error?.message ?? null),
+  };
+}
+
+/**
+ * AppScreen jobs' events to webhook endpoints: `appscreen.render.completed` when the zip is ready,
+ * `appscreen.render.failed` otherwise (a canceled job polls as failed too), with the poll's answer as
+ * data.object (its downloadUrl signed when the job ended). The routes register it; so does `storeshots
+ * worker`, which ends jobs (the event is made then).
+ */
+export function registerAppscreenEvents(renders: Renders): void {
+  renders.eventView('appscreen', {
+    type: (status) => (status === 'succeeded' ? 'appscreen.render.completed' : 'appscreen.render.failed'),
+    object: (row, data) => appscreenJob(row, data, row.base_url),
+  });
 }
 
 async function readForm(
@@ -92,6 +125,7 @@ async function readForm(
 export async function appscreenRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const { sets, config, now } = deps;
   app.setSchemaErrorFormatter(parameterError);
+  registerAppscreenEvents(deps.renders);
 
   const pollUrl = (req: FastifyRequest, id: string) => `${deps.baseUrl(req)}/v1/render/${id}`;
 
@@ -105,7 +139,11 @@ export async function appscreenRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     const asked = variants || rounded ? { ...body, variants, rounded } : body;
     try {
       return await idempotent(deps, req, reply, 'appscreen', asked, files, async (attach) => {
-        const row = await sets.create(req.owner, body, files, deps.baseUrl(req), attach, { variants, rounded });
+        const row = await sets.create(req.owner, body, files, deps.baseUrl(req), attach, {
+          variants,
+          rounded,
+          surface: 'appscreen',
+        });
         const p = await sets.present(row);
         return {
           status: 202,
@@ -129,19 +167,6 @@ export async function appscreenRoutes(app: FastifyInstance, deps: RouteDeps): Pr
 
   app.get<{ Params: { jobId: string } }>('/v1/render/:jobId', { schema: { params: jobParams } }, async (req) => {
     const row = await sets.get(req.owner, req.params.jobId);
-    const p = await sets.present(row);
-    const error = p.error as { code: string; message: string } | null;
-    return {
-      jobId: row.id,
-      status: STATUS[row.status],
-      totalSteps: p.total_steps,
-      doneSteps: p.done_steps,
-      pollUrl: pollUrl(req, row.id),
-      // A fresh signed link on every poll, valid STORESHOTS_LINK_TTL_SECONDS (an hour by default).
-      downloadUrl: p.archive_download_url,
-      downloadUrlExpiresAt: p.download_urls_expire_at,
-      expiresAt: p.expires_at,
-      error: row.status === 'canceled' ? 'canceled' : (error?.message ?? null),
-    };
+    return appscreenJob(row, await sets.present(row), deps.baseUrl(req));
   });
 }

@@ -1,0 +1,235 @@
+// The OpenAPI description of /v1/webhook_endpoints (docs/render-api.md#webhook-endpoints) and of the
+// events sent to them (the document's `webhooks`), merged into openapi.ts's document.
+import { EVENT_TYPES, MAX_ENDPOINTS } from './webhook-endpoints.js';
+
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const err = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^we_[0-9a-f]{24}$' } };
+const common = { '401': err('Missing or invalid API key.'), '429': err('Rate limited; see Retry-After.') };
+const notFound = { '404': err("No such webhook endpoint (or another key's).") };
+const eventTypes = { enum: [...EVENT_TYPES] };
+const enabledEvents = {
+  type: 'array',
+  minItems: 1,
+  items: { anyOf: [eventTypes, { const: '*' }] },
+  description: 'The event types sent to this endpoint; ["*"] for all.',
+};
+
+/** Stripe's webhook endpoint object, as GET shows it (never with its secret). */
+const endpoint = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'object', 'url', 'enabled_events', 'description', 'status', 'created'],
+  properties: {
+    id: { type: 'string', pattern: '^we_[0-9a-f]{24}$' },
+    object: { const: 'webhook_endpoint' },
+    url: { type: 'string', maxLength: 2048 },
+    enabled_events: enabledEvents,
+    description: { type: ['string', 'null'] },
+    status: { enum: ['enabled', 'disabled'] },
+    created: { type: 'integer', description: 'Unix time (seconds).' },
+  },
+};
+/** The create answer: the object with its signing secret, shown this once. */
+const created = {
+  ...endpoint,
+  required: [...endpoint.required, 'secret'],
+  properties: {
+    ...endpoint.properties,
+    secret: {
+      type: 'string',
+      pattern: '^whsec_[0-9a-f]{48}$',
+      description: 'Signs every event to this endpoint (X-ASA-Signature). Only in the create answer.',
+    },
+  },
+};
+const fields = {
+  url: { type: 'string', maxLength: 2048, description: 'http(s); the address rules of webhook_url apply.' },
+  enabled_events: enabledEvents,
+  description: { type: ['string', 'null'], maxLength: 5000 },
+};
+
+export const webhookSchemas = {
+  WebhookEndpoint: endpoint,
+  WebhookEndpointCreated: created,
+  WebhookEndpointEvent: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'object', 'type', 'created', 'created_at', 'data'],
+    properties: {
+      id: {
+        type: 'string',
+        pattern: '^evt_[0-9a-f]{24}$',
+        description: 'The event: the same in every endpoint it is sent to, and on every retry.',
+      },
+      object: { const: 'event' },
+      type: eventTypes,
+      created: { type: 'integer', description: 'Unix time (seconds) the job ended.' },
+      created_at: { type: 'string', format: 'date-time' },
+      data: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['object'],
+        properties: {
+          object: {
+            description:
+              "render.*: the render (GET /v1/renders/{id}); set.*: the set (GET /v1/sets/{id}); appscreen.render.*: AppScreen's poll answer (GET /v1/render/{jobId}).",
+            anyOf: [
+              { $ref: '#/components/schemas/Render' },
+              { $ref: '#/components/schemas/Set' },
+              { $ref: '#/components/schemas/AppScreenJob' },
+            ],
+          },
+        },
+      },
+    },
+  },
+  AppScreenJob: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['jobId', 'status', 'totalSteps', 'doneSteps', 'pollUrl', 'downloadUrl', 'expiresAt', 'error'],
+    properties: {
+      jobId: { type: 'string', pattern: '^set_[0-9a-f]{24}$' },
+      status: { enum: ['queued', 'processing', 'done', 'failed'] },
+      totalSteps: { type: 'integer' },
+      doneSteps: { type: 'integer' },
+      pollUrl: { type: 'string' },
+      downloadUrl: { type: ['string', 'null'] },
+      downloadUrlExpiresAt: { type: ['string', 'null'] },
+      expiresAt: { type: ['string', 'null'] },
+      error: { type: ['string', 'null'] },
+    },
+  },
+};
+
+export const webhookPaths = {
+  '/v1/webhook_endpoints': {
+    post: {
+      operationId: 'createWebhookEndpoint',
+      summary: "Subscribes a URL to this key's job events (at most 16 endpoints a key)",
+      requestBody: {
+        required: true,
+        content: json({ type: 'object', additionalProperties: false, required: ['url'], properties: fields }),
+      },
+      responses: {
+        '201': {
+          description: 'The endpoint, with its secret (shown this once).',
+          content: json({ $ref: '#/components/schemas/WebhookEndpointCreated' }),
+        },
+        '400': err(
+          `A field is invalid (param names it: url, enabled_events[1], description), the URL's address is refused (url_refused), or the key has ${MAX_ENDPOINTS} endpoints (webhook_endpoint_limit).`,
+        ),
+        '413': err('The body is larger than 64 KiB.'),
+        ...common,
+      },
+    },
+    get: {
+      operationId: 'listWebhookEndpoints',
+      parameters: [
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+        { name: 'starting_after', in: 'query', schema: { type: 'string' } },
+      ],
+      responses: {
+        '200': {
+          description: 'Newest first.',
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['object', 'url', 'data', 'has_more'],
+            properties: {
+              object: { const: 'list' },
+              url: { const: '/v1/webhook_endpoints' },
+              data: { type: 'array', items: { $ref: '#/components/schemas/WebhookEndpoint' } },
+              has_more: { type: 'boolean' },
+            },
+          }),
+        },
+        '400': err('limit or starting_after is invalid.'),
+        ...common,
+      },
+    },
+  },
+  '/v1/webhook_endpoints/{id}': {
+    get: {
+      operationId: 'getWebhookEndpoint',
+      parameters: [idParam],
+      responses: {
+        '200': { description: 'The endpoint.', content: json({ $ref: '#/components/schemas/WebhookEndpoint' }) },
+        ...notFound,
+        ...common,
+      },
+    },
+    post: {
+      operationId: 'updateWebhookEndpoint',
+      summary: 'Changes the URL, the event types, the description, or disables (enables) the endpoint',
+      parameters: [idParam],
+      requestBody: {
+        content: json({
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...fields,
+            disabled: {
+              type: 'boolean',
+              description: 'true: nothing more is sent to it, and its pending deliveries end; false: enabled again.',
+            },
+          },
+        }),
+      },
+      responses: {
+        '200': { description: 'The endpoint.', content: json({ $ref: '#/components/schemas/WebhookEndpoint' }) },
+        '400': err('A field is invalid; nothing is changed.'),
+        '413': err('The body is larger than 64 KiB.'),
+        ...notFound,
+        ...common,
+      },
+    },
+    delete: {
+      operationId: 'deleteWebhookEndpoint',
+      parameters: [idParam],
+      responses: {
+        '200': {
+          description: 'Deleted; its pending deliveries end.',
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'object', 'deleted'],
+            properties: { id: { type: 'string' }, object: { const: 'webhook_endpoint' }, deleted: { const: true } },
+          }),
+        },
+        ...notFound,
+        ...common,
+      },
+    },
+  },
+};
+
+/** The document's `webhooks` (OpenAPI 3.1): what the service POSTs to a webhook endpoint. */
+export const webhookEvents = {
+  'webhook-endpoint-event': {
+    post: {
+      operationId: 'webhookEndpointEvent',
+      summary: 'A job of the key ended: sent to each enabled endpoint whose enabled_events match',
+      parameters: [
+        {
+          name: 'X-ASA-Signature',
+          in: 'header',
+          required: true,
+          schema: { type: 'string' },
+          description: 't=<unix>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>',
+        },
+        { name: 'X-ASA-Event', in: 'header', required: true, schema: eventTypes },
+        {
+          name: 'X-ASA-Delivery',
+          in: 'header',
+          required: true,
+          schema: { type: 'string' },
+          description: 'The delivery to this endpoint of the event (whd_…), the same on every retry.',
+        },
+        { name: 'X-ASA-Webhook-Endpoint', in: 'header', required: true, schema: { type: 'string' } },
+      ],
+      requestBody: { content: json({ $ref: '#/components/schemas/WebhookEndpointEvent' }) },
+      responses: { '2XX': { description: 'Received; anything else is retried with backoff.' } },
+    },
+  },
+};
