@@ -127,6 +127,7 @@ describe('keyless access is refused on every route, however the path is spelled'
       'GET /v1/sets/:id/images/:index',
       'GET /v1/sets/:id/archive',
       'GET /v1/sets/:id/outputs/:output',
+      'POST /v1/translate',
     ]) {
       expect(routes).toContain(r);
     }
