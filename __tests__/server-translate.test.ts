@@ -303,6 +303,30 @@ describe('translation time-outs and a server without translation', () => {
     expect(lt.violations).toEqual([]);
   });
 
+  it('takes the server from --translate-url, and refuses to start on a URL it cannot use, naming the setting', async () => {
+    const s = await startService({ args: ['--translate-url', lt.url] });
+    const r = await api(s.url, 'POST', '/v1/translate', { source: 'en', targets: ['ja'], texts: { h: 'Hi' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.translations.ja.h).toBe('[ja]Hi');
+    for (const [env, args, said] of [
+      [{ STORESHOTS_TRANSLATE_URL: 'ftp://127.0.0.1/lt' }, [], 'STORESHOTS_TRANSLATE_URL'],
+      [{ STORESHOTS_TRANSLATE_URL: 'http://user:secret@127.0.0.1:5000' }, [], 'STORESHOTS_TRANSLATE_API_KEY'],
+      [{}, ['--translate-url', 'not a url'], '--translate-url'],
+      [
+        { STORESHOTS_TRANSLATE_URL: lt.url, STORESHOTS_TRANSLATE_TIMEOUT_MS: '0' },
+        [],
+        'STORESHOTS_TRANSLATE_TIMEOUT_MS',
+      ],
+    ] as const) {
+      const failed = await startService({ env: { ...env }, args: [...args] }).then(
+        () => '',
+        (e: Error) => e.message,
+      );
+      expect(failed, said).toContain(said);
+      expect(failed).not.toContain('secret@');
+    }
+  });
+
   it('answers 501 saying how to configure it, and AppScreen translate=true 400, without a LibreTranslate', async () => {
     const s = await startService();
     const r = await api(s.url, 'POST', '/v1/translate', { source: 'en', targets: ['de'], texts: { h: 'Hi' } });
