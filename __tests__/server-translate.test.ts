@@ -95,6 +95,10 @@ describe('POST /v1/translate with a LibreTranslate server', () => {
     });
     expect(again.body.translations['fr-FR'].headline).toBe('[fr]Hello');
     expect(lt.calls.filter((c) => c.op === 'languages')).toHaveLength(1);
+    // Operators see the calls and the lines translated at /metrics.
+    const metrics = await (await fetch(`${s.url}/metrics`)).text();
+    expect(metrics).toContain('storeshots_translate_calls_total{outcome="ok"} 6');
+    expect(metrics).toContain('storeshots_translate_lines_total 16');
   });
 
   it('batches the lines by the server batch limit and sends a line used twice once', async () => {

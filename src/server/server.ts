@@ -238,7 +238,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
 
   const keys = new KeyRing(config, log);
   // Translation runs on the API node, at request time: workers never need it.
-  const translator = config.translate ? new Translator(new LibreTranslate(config.translate)) : undefined;
+  const translator = config.translate ? new Translator(new LibreTranslate(config.translate), metrics) : undefined;
   const { app, routes } = await buildApp({
     config,
     store,

@@ -3,6 +3,7 @@
 // each text goes line by line as HTML so `**accent**` survives (markup.ts), identical lines are sent once,
 // and targets that share a code are translated once. Refusals are ApiErrors naming the request field.
 import { ApiError, badRequest } from '../errors.js';
+import type { Metrics } from '../metrics.js';
 import { EngineError, type LibreTranslate } from './libretranslate.js';
 import { engineCode, translates } from './languages.js';
 import { fromHtml, markupProblem, toHtml } from './markup.js';
@@ -69,7 +70,19 @@ export function checkTexts(texts: Array<[string, string]>, names: FieldNames): v
 export class Translator {
   readonly engine = 'libretranslate';
 
-  constructor(private readonly client: LibreTranslate) {}
+  constructor(
+    private readonly client: LibreTranslate,
+    private readonly metrics?: Metrics,
+  ) {}
+
+  /** Counts one call of a target language to LibreTranslate (its lines, its outcome), for /metrics. */
+  private count(lines: number, outcome: 'ok' | 'failed' | 'timeout'): void {
+    this.metrics?.inc('storeshots_translate_calls_total', 'Target languages asked of LibreTranslate, by outcome.', {
+      outcome,
+    });
+    if (outcome === 'ok')
+      this.metrics?.inc('storeshots_translate_lines_total', 'Lines LibreTranslate translated.', {}, lines);
+  }
 
   close(): Promise<void> {
     return this.client.close();
@@ -129,9 +142,11 @@ export class Translator {
           out = await this.client.translate(list.map(toHtml), src, code);
         } catch (e) {
           failed = true;
+          this.count(list.length, e instanceof EngineError && e.timeout ? 'timeout' : 'failed');
           if (e instanceof EngineError) throw engineFailure(e);
           throw e;
         }
+        this.count(list.length, 'ok');
         done.set(code, new Map(list.map((l, k) => [l, fromHtml(out[k]!)])));
       }
     };
