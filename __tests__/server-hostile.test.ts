@@ -132,6 +132,7 @@ describe('keyless access is refused on every route, however the path is spelled'
       'GET /v1/webhook_endpoints/:id',
       'POST /v1/webhook_endpoints/:id',
       'DELETE /v1/webhook_endpoints/:id',
+      'POST /v1/translate',
     ]) {
       expect(routes).toContain(r);
     }

@@ -20,6 +20,10 @@ const declare = (program: Command) =>
       '--database <url>',
       'postgres://user:password@host:5432/db shared by many API nodes and workers (or $STORESHOTS_DATABASE_URL; default: SQLite under --data)',
     )
+    .option(
+      '--translate-url <url>',
+      'your LibreTranslate server, for POST /v1/translate (or $STORESHOTS_TRANSLATE_URL; its key: $STORESHOTS_TRANSLATE_API_KEY)',
+    )
     .addOption(
       new Option(
         '--role <role>',

@@ -18,6 +18,21 @@ export interface ServeOptions {
   browser?: string;
   /** --database URL: PostgreSQL shared by many nodes (else $STORESHOTS_DATABASE_URL, else SQLite under --data). */
   database?: string;
+  /** --translate-url URL: the operator's LibreTranslate server (else $STORESHOTS_TRANSLATE_URL; unset: no translation). */
+  translateUrl?: string;
+}
+
+/** The operator's LibreTranslate server for POST /v1/translate (docs/render-api.md#translation). */
+export interface TranslateConfig {
+  /** Base URL, without a trailing slash (`/languages` and `/translate` are appended). */
+  url: string;
+  apiKey?: string;
+  /** Deadline of one request to LibreTranslate, ms. */
+  timeoutMs: number;
+  /** Retries of one request after a 429 or 5xx (its Retry-After honoured up to 10 s: translate/libretranslate.ts). */
+  retries: number;
+  /** Texts per request to LibreTranslate (its --batch-limit, when the operator set one). */
+  batchTexts: number;
 }
 
 export interface Limits {
@@ -65,6 +80,8 @@ export interface ServerConfig {
   /** A GitHub App for `github_dispatch` (preferred over githubToken when both are set). */
   githubApp?: GitHubAppCredentials;
   githubApiUrl: string;
+  /** Machine translation through the operator's LibreTranslate; undefined: not configured (501). */
+  translate?: TranslateConfig;
   allowPrivateUrls: boolean;
   /** `host:port` origins that may be private or loopback even without allowPrivateUrls. */
   allowHosts: Set<string>;
@@ -148,6 +165,32 @@ function parseHosts(raw: string | undefined): Set<string> {
   return out;
 }
 
+/** The LibreTranslate server, from --translate-url or STORESHOTS_TRANSLATE_URL; undefined when neither is set. */
+function loadTranslate(opts: ServeOptions, env: NodeJS.ProcessEnv): TranslateConfig | undefined {
+  const flag = opts.translateUrl !== undefined;
+  const raw = (flag ? opts.translateUrl : env.STORESHOTS_TRANSLATE_URL)?.trim();
+  if (!raw) return undefined;
+  const name = flag ? '--translate-url' : 'STORESHOTS_TRANSLATE_URL';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UserError(expected('the http(s) base URL of a LibreTranslate server', name, raw));
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash)
+    throw new UserError(expected('the http(s) base URL of a LibreTranslate server (no query)', name, raw));
+  // The key travels in the request body (LibreTranslate's api_key field), never in the URL or logs.
+  if (url.username || url.password)
+    throw new UserError(`${name}: put the LibreTranslate API key in STORESHOTS_TRANSLATE_API_KEY, not in the URL`);
+  return {
+    url: url.toString().replace(/\/+$/, ''),
+    apiKey: env.STORESHOTS_TRANSLATE_API_KEY?.trim() || undefined,
+    timeoutMs: req(int(env, 'STORESHOTS_TRANSLATE_TIMEOUT_MS', 30_000, 1)),
+    retries: req(int(env, 'STORESHOTS_TRANSLATE_RETRIES', 2, 0)),
+    batchTexts: req(int(env, 'STORESHOTS_TRANSLATE_BATCH_TEXTS', 25, 1)),
+  };
+}
+
 const isLoopbackHost = (h: string) => h === '127.0.0.1' || h === '::1' || h === 'localhost' || h.startsWith('127.');
 
 export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
@@ -178,6 +221,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
     githubToken: env.STORESHOTS_GITHUB_TOKEN || undefined,
     githubApp: loadGitHubApp(env, cwd),
     githubApiUrl,
+    translate: loadTranslate(opts, env),
     allowPrivateUrls: env.STORESHOTS_ALLOW_PRIVATE_URLS === '1' || env.STORESHOTS_ALLOW_PRIVATE_URLS === 'true',
     allowHosts: parseHosts(env.STORESHOTS_ALLOW_HOSTS),
     publicUrl: publicUrl?.replace(/\/+$/, ''),

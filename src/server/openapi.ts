@@ -6,6 +6,7 @@ import { errorSchema, OUTPUT_TYPES, renderRequestSchema, renderSchema } from './
 import { setComponents, setPaths } from './openapi-sets.js';
 import { webhookEvents, webhookPaths, webhookSchemas } from './openapi-webhooks.js';
 import { withWebCompat } from './compat/openapi-web.js';
+import { TRANSLATE_LIMITS } from './translate/translator.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const err = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) });
@@ -368,6 +369,66 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       ...setPaths({ json, err, common, linkParams, linkErrors }),
+      '/v1/translate': {
+        post: {
+          operationId: 'translate',
+          summary: "Machine-translate caption text into other locales with the operator's LibreTranslate",
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              required: ['source', 'targets', 'texts'],
+              additionalProperties: false,
+              properties: {
+                source: { type: 'string', description: 'Locale of the texts (BCP 47, e.g. en-US).' },
+                targets: {
+                  type: 'array',
+                  minItems: 1,
+                  maxItems: TRANSLATE_LIMITS.targets,
+                  items: { type: 'string' },
+                  description: 'Locales to translate into (BCP 47: de-DE, ja, pt-BR, zh-Hans, …).',
+                },
+                texts: {
+                  type: 'object',
+                  minProperties: 1,
+                  maxProperties: TRANSLATE_LIMITS.texts,
+                  additionalProperties: { type: 'string', maxLength: TRANSLATE_LIMITS.textChars },
+                  description: `Texts by field name; **accent** markup is kept; at most ${TRANSLATE_LIMITS.totalChars} characters together.`,
+                },
+              },
+            }),
+          },
+          responses: {
+            '200': {
+              description: 'The texts in every target locale.',
+              content: json({
+                type: 'object',
+                required: ['object', 'source', 'engine', 'engine_languages', 'translations'],
+                properties: {
+                  object: { const: 'translation' },
+                  source: { type: 'string' },
+                  engine: { const: 'libretranslate' },
+                  engine_languages: {
+                    type: 'object',
+                    additionalProperties: { type: 'string' },
+                    description: 'The LibreTranslate language code used for each locale.',
+                  },
+                  translations: {
+                    type: 'object',
+                    additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
+                  },
+                },
+              }),
+            },
+            '400': err('Invalid request, or a locale the LibreTranslate server has no model for.'),
+            '415': err('Not JSON.'),
+            '501': err('No LibreTranslate server is configured (translate_not_configured).'),
+            '502': err('LibreTranslate failed or answered out of its description (translate_failed).'),
+            '504': err('LibreTranslate did not answer in time (translate_timeout).'),
+            ...common,
+          },
+        },
+      },
       '/healthz': {
         get: { operationId: 'health', security: [], responses: { '200': { description: 'Up; with queue depth.' } } },
       },

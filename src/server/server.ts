@@ -25,6 +25,8 @@ import { closeAgents } from './net.js';
 import { Projects } from './projects.js';
 import { Renders } from './renders.js';
 import { Sets } from './sets.js';
+import { LibreTranslate } from './translate/libretranslate.js';
+import { Translator } from './translate/translator.js';
 import { openStorage, parseDatabaseFlag } from './storage/open.js';
 import type { BlobStore, ServiceStore } from './storage/types.js';
 import { healthReport, listenHealth } from './health.js';
@@ -237,6 +239,8 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
   }
 
   const keys = new KeyRing(config, log);
+  // Translation runs on the API node, at request time: workers never need it.
+  const translator = config.translate ? new Translator(new LibreTranslate(config.translate), metrics) : undefined;
   const { app, routes } = await buildApp({
     config,
     store,
@@ -249,6 +253,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
     now,
     keys,
     links,
+    translator,
   });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
@@ -276,6 +281,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
         deliveries.stop();
         await renders.stop();
         await app.close();
+        await translator?.close();
         await pool?.close().catch(() => undefined);
         await closeCapturePools();
         await closeAgents();

@@ -17,6 +17,7 @@ import { checkKey, requestHash, type SavedResponse } from '../idempotency.js';
 import type { Projects } from '../projects.js';
 import type { Renders } from '../renders.js';
 import type { Sets } from '../sets.js';
+import type { Translator } from '../translate/translator.js';
 import type { BlobStore, RenderRow, ServiceStore } from '../storage/types.js';
 
 export interface AppDeps {
@@ -32,6 +33,8 @@ export interface AppDeps {
   now: Clock;
   keys: KeyRing;
   links: LinkSigner;
+  /** Machine translation through the operator's LibreTranslate; undefined when not configured. */
+  translator?: Translator;
 }
 
 export interface RouteDeps extends AppDeps {

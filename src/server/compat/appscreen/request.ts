@@ -113,6 +113,9 @@ export function docText(doc: unknown, field: string): string {
 }
 
 export interface AppScreenForm {
+  /** Ours (AppScreen's translate request is unpublished): `true` fills the captions of every language after
+   * the first (the source) by machine translation before the set is made (docs/render-api.md#appscreen). */
+  translate?: string;
   theme?: string;
   sizes?: string;
   langs?: string;
@@ -122,14 +125,40 @@ export interface AppScreenForm {
   rounded?: string;
 }
 
+/** A caption to machine-translate: the source text of one field of one screen, and the locales it lacks. */
+export interface CaptionToTranslate {
+  /** Index into manifest.slides. */
+  slide: number;
+  /** headline or subtitle. */
+  to: string;
+  /** The AppScreen field it came from, e.g. captions[0].texts.Headline. */
+  field: string;
+  text: string;
+  missing: string[];
+}
+
+/** With `translate=true`: the source locale (langs[0]) and the captions to fill. */
+export interface TranslatePlan {
+  source: string;
+  /** Every locale but the source, each with the `langs` index it came from. */
+  targets: Array<{ locale: string; lang: number }>;
+  captions: CaptionToTranslate[];
+}
+
 /**
  * The POST /v1/sets body for an AppScreen request with `screens` uploaded as the given file names, and
- * the variants when two sizes share a store slot (each size in its own folder), and `rounded`.
+ * the variants when two sizes share a store slot (each size in its own folder), `rounded`, and what to
+ * translate when `translate` is on (the body then holds only the source's captions).
  */
 export function setBody(
   form: AppScreenForm,
   screens: string[],
-): { body: Record<string, unknown>; variants?: Array<{ folder: string; presets: unknown[] }>; rounded?: boolean } {
+): {
+  body: Record<string, unknown>;
+  variants?: Array<{ folder: string; presets: unknown[] }>;
+  rounded?: boolean;
+  translate?: TranslatePlan;
+} {
   if (screens.length === 0) throw badRequest('Expected at least one PNG in screens', 'screens', 'parameter_missing');
   if (screens.length > MAX_SCREENS)
     throw badRequest(
@@ -190,6 +219,19 @@ export function setBody(
     return LANGS[l] ?? l;
   });
 
+  if (form.translate !== undefined && !['true', 'false', '1', '0'].includes(form.translate))
+    throw badRequest(
+      `Expected true or false for translate but received ${JSON.stringify(form.translate.slice(0, 20))}`,
+      'translate',
+    );
+  const translate = form.translate === 'true' || form.translate === '1';
+  if (translate && locales.length < 2)
+    throw badRequest(
+      'translate needs at least two langs: the first is the language the captions are written in, the others are translated into',
+      'langs',
+    );
+  const toTranslate: CaptionToTranslate[] = [];
+
   if (form.rounded !== undefined && !['true', 'false', '1', '0'].includes(form.rounded))
     throw badRequest(
       `Expected true or false for rounded but received ${JSON.stringify(form.rounded.slice(0, 20))}`,
@@ -243,16 +285,35 @@ export function setBody(
         );
       // One doc for every language, or one per language code.
       const v = value as { type?: unknown };
-      if (v && typeof v === 'object' && v.type === 'doc') slide[to] = docText(value, field);
-      else if (v && typeof v === 'object' && !Array.isArray(v)) {
-        const per: Record<string, string> = {};
+      let per: Record<string, string>;
+      if (v && typeof v === 'object' && v.type === 'doc') {
+        const text = docText(value, field);
+        // Without translate one doc is every language's caption; with it, the source's.
+        if (!translate) {
+          slide[to] = text;
+          continue;
+        }
+        per = { [locales[0]!]: text };
+      } else if (v && typeof v === 'object' && !Array.isArray(v)) {
+        per = {};
         for (const [lang, doc] of Object.entries(v)) {
           const k = langs.indexOf(lang);
           if (k < 0) throw badRequest(`${field}.${lang} is not one of langs (${langs.join(', ')})`, `${field}.${lang}`);
           per[locales[k]!] = docText(doc, `${field}.${lang}`);
         }
-        slide[to] = per;
       } else throw badRequest(`Expected a rich-text doc, or docs by language code, for ${field}`, field);
+      slide[to] = per;
+      if (!translate) continue;
+      const missing = locales.filter((l) => per[l] === undefined);
+      if (missing.length === 0) continue;
+      const text = per[locales[0]!];
+      if (text === undefined)
+        throw badRequest(
+          `With translate, ${field} needs the caption in ${langs[0]} (the first of langs), which the others are translated from`,
+          `${field}.${langs[0]}`,
+          'parameter_missing',
+        );
+      toTranslate.push({ slide: i, to, field, text, missing });
     }
     return slide;
   });
@@ -270,5 +331,17 @@ export function setBody(
       slides,
     },
   };
-  return { body, ...(variants ? { variants } : {}), ...(rounded ? { rounded } : {}) };
+  const plan: TranslatePlan | undefined = translate
+    ? {
+        source: locales[0]!,
+        targets: locales.slice(1).map((locale, k) => ({ locale, lang: k + 1 })),
+        captions: toTranslate,
+      }
+    : undefined;
+  return {
+    body,
+    ...(variants ? { variants } : {}),
+    ...(rounded ? { rounded } : {}),
+    ...(plan ? { translate: plan } : {}),
+  };
 }

@@ -11,9 +11,10 @@ import type { Renders } from '../../renders.js';
 import { idempotent, parameterError, type RouteDeps } from '../../routes/shared.js';
 import type { RenderRow } from '../../storage/types.js';
 import { errorMessage } from '../../../util/errors.js';
-import { type AppScreenForm, formField, MAX_SCREENS, SCREEN_BYTES, setBody } from './request.js';
+import { checkTexts, type Translator } from '../../translate/translator.js';
+import { type AppScreenForm, formField, MAX_SCREENS, SCREEN_BYTES, setBody, type TranslatePlan } from './request.js';
 
-const FIELDS = ['theme', 'sizes', 'langs', 'captions', 'fields', 'layout', 'rounded'] as const;
+const FIELDS = ['theme', 'sizes', 'langs', 'captions', 'fields', 'layout', 'rounded', 'translate'] as const;
 const jobParams = { type: 'object', properties: { jobId: { type: 'string' } }, required: ['jobId'] } as const;
 
 /** AppScreen's words for a job's state. */
@@ -122,6 +123,27 @@ async function readForm(
   return { form, files };
 }
 
+/** Fills the captions a translate plan lacks, in the set body's slides, through the translator. */
+async function fillCaptions(translator: Translator, plan: TranslatePlan, body: Record<string, unknown>): Promise<void> {
+  const slides = (body.manifest as { slides: Array<Record<string, Record<string, string>>> }).slides;
+  const targets = plan.targets
+    .map(({ locale, lang }) => ({
+      lang,
+      locale,
+      texts: Object.fromEntries(
+        plan.captions.filter((c) => c.missing.includes(locale)).map((c) => [c.field, c.text] as const),
+      ),
+    }))
+    .filter((t) => Object.keys(t.texts).length > 0);
+  if (targets.length === 0) return;
+  const { translations } = await translator.translate(
+    { source: plan.source, targets },
+    { source: 'langs[0]', target: (i) => `langs[${targets[i]!.lang}]`, text: (f) => f, texts: 'captions' },
+  );
+  for (const c of plan.captions)
+    for (const locale of c.missing) slides[c.slide]![c.to]![locale] = translations[locale]![c.field]!;
+}
+
 export async function appscreenRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const { sets, config, now } = deps;
   app.setSchemaErrorFormatter(parameterError);
@@ -134,11 +156,27 @@ export async function appscreenRoutes(app: FastifyInstance, deps: RouteDeps): Pr
       fileBytes: Math.min(SCREEN_BYTES, config.limits.screenshotBytes),
       bodyBytes: config.limits.bodyBytes,
     });
-    const { body, variants, rounded } = setBody(form, [...files.keys()]);
-    // The variants and rounded are part of what the request asks (the body alone lists a shared slot once).
-    const asked = variants || rounded ? { ...body, variants, rounded } : body;
+    const { body, variants, rounded, translate } = setBody(form, [...files.keys()]);
+    const translator = deps.translator;
+    if (translate) {
+      if (!translator)
+        throw badRequest(
+          'translate=true needs machine translation, which is not configured on this server: start storeshots serve with --translate-url or STORESHOTS_TRANSLATE_URL set to your LibreTranslate server, or send every language in captions',
+          'translate',
+          'translate_not_configured',
+        );
+      checkTexts(
+        translate.captions.map((c) => [c.field, c.text]),
+        { source: 'langs[0]', target: (i) => `langs[${i + 1}]`, text: (f) => f, texts: 'captions' },
+      );
+    }
+    // The variants, rounded and translate are part of what the request asks (the body alone lists a
+    // shared slot once, and holds only the source's captions before translation).
+    const asked = variants || rounded || translate ? { ...body, variants, rounded, translate: !!translate } : body;
     try {
       return await idempotent(deps, req, reply, 'appscreen', asked, files, async (attach) => {
+        // Translated inside the idempotent work: a replay answers from the saved job, not LibreTranslate.
+        if (translate && translator) await fillCaptions(translator, translate, body);
         const row = await sets.create(req.owner, body, files, deps.baseUrl(req), attach, {
           variants,
           rounded,
