@@ -4,7 +4,8 @@
 // /bulk/{id}/cancel), in the paths and shapes of their published SDKs, every answer validated against
 // /v1/openapi.json. Cancel is watched on an API node (--role api) whose jobs wait in the queue until a
 // `storeshots worker` starts: a canceled job must stay CANCELLED when the worker takes the queue.
-// Another key's jobs and bulks are, to a key, ids that do not exist (404), and never listed.
+// Another key's jobs and bulks are, to a key, ids that do not exist (404), and never listed. Usage
+// (GET /v1/usage, /v1/usage/quota) counts the key's images against STORESHOTS_MONTHLY_QUOTA.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,6 +61,7 @@ beforeAll(async () => {
       STORESHOTS_BROWSER: BROWSER,
       STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${origin.port}`,
       STORESHOTS_CAPTURE_TIMEOUT_MS: '30000',
+      STORESHOTS_MONTHLY_QUOTA: '1000',
     },
   });
   doc = (await api(svc.url, 'GET', '/v1/openapi.json', undefined, { key: null })).body;
@@ -315,4 +317,46 @@ describe('bulk jobs (/v1/screenshots/bulk)', () => {
     const badLimit = await api(svc.url, 'GET', '/v1/screenshots/bulk?limit=0');
     expect([badLimit.status, badLimit.body.error.param]).toEqual([400, 'limit']);
   }, 240_000);
+});
+
+describe('usage (GET /v1/usage/quota, GET /v1/usage)', () => {
+  it("counts this key's images this month against STORESHOTS_MONTHLY_QUOTA, not another key's", async () => {
+    // Every job of this key ended first: in-flight images count as used.
+    await waitFor(
+      async () =>
+        (await api(svc.url, 'GET', '/v1/screenshots/jobs?limit=100')).body.every((j: { status: string }) =>
+          ENDED.includes(j.status),
+        ),
+      { timeoutMs: 120_000, intervalMs: 100, what: 'every job ended' },
+    );
+    const before = await api(svc.url, 'GET', '/v1/usage/quota');
+    expect(before.status).toBe(200);
+    fits('/v1/usage/quota', 'get', 200, before.body);
+    const theirsBefore = (await api(svc.url, 'GET', '/v1/usage/quota', undefined, { key: OTHER_KEY })).body;
+    expect(before.body.screenshots.limit).toBe(1000);
+    expect(before.body.screenshots.used).toBeGreaterThan(0);
+
+    const shot = await api(svc.url, 'POST', '/v1/screenshots', { url: `${origin.url}/`, responseType: 'url' });
+    expect(shot.status, JSON.stringify(shot.body)).toBe(200);
+    const after = await api(svc.url, 'GET', '/v1/usage/quota');
+    const used = before.body.screenshots.used + 1;
+    expect(after.body.screenshots).toEqual({
+      limit: 1000,
+      used,
+      remaining: 1000 - used,
+      percentUsed: Math.round(used / 10),
+    });
+    expect(Date.parse(after.body.periodEnds)).toBeGreaterThan(Date.now());
+    const theirs = (await api(svc.url, 'GET', '/v1/usage/quota', undefined, { key: OTHER_KEY })).body;
+    expect(theirs.screenshots.used).toBe(theirsBefore.screenshots.used);
+
+    const usage = await api(svc.url, 'GET', '/v1/usage');
+    expect(usage.status).toBe(200);
+    fits('/v1/usage', 'get', 200, usage.body);
+    expect(usage.body.currentPeriod.screenshotsCount).toBe(used);
+    expect(usage.body.history).toHaveLength(12);
+    expect(usage.body.totals.screenshotsCount).toBe(used);
+    expect(usage.body.quota.screenshots.remaining).toBe(1000 - used);
+    expect((await api(svc.url, 'GET', '/v1/usage/quota', undefined, { key: null })).status).toBe(401);
+  }, 180_000);
 });

@@ -10,6 +10,7 @@ import type { Attach } from '../idempotency.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
 import { linkCacheControl, linkedRow } from '../routes/links.js';
 import { bulkRoutes } from './allscreenshots-bulk.js';
+import { usageRoutes } from './allscreenshots-usage.js';
 import type { RenderRow, ServiceStore } from '../storage/types.js';
 import type { CaptureSpec, ExtractRule } from '../../capture/limits.js';
 import {
@@ -478,6 +479,8 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     present: (row) => present(row, deps),
     bulkOf: (row) => metaOf(row).bulk,
   });
+
+  await usageRoutes(app, deps);
 
   // Cancel ("Cancel a pending or running job"): the render core's cancel, so a queued job never runs
   // and a running capture is aborted; the answer is the job (CANCELLED). A job already COMPLETED or

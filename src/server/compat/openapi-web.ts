@@ -307,6 +307,29 @@ export const webCompatSchemas = {
     },
     additionalProperties: false,
   },
+  AllscreenshotsQuotaDetail: {
+    type: 'object',
+    required: ['limit', 'used', 'remaining', 'percentUsed'],
+    description:
+      'Screenshots (images) this month against STORESHOTS_MONTHLY_QUOTA; limit, remaining and percentUsed are null without a quota.',
+    properties: {
+      limit: { type: ['integer', 'null'] },
+      used: { type: 'integer' },
+      remaining: { type: ['integer', 'null'] },
+      percentUsed: { type: ['integer', 'null'], minimum: 0, maximum: 100 },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsPeriod: {
+    type: 'object',
+    required: ['periodStart', 'periodEnd', 'screenshotsCount'],
+    properties: {
+      periodStart: { type: 'string' },
+      periodEnd: { type: 'string' },
+      screenshotsCount: { type: 'integer' },
+    },
+    additionalProperties: false,
+  },
   AllscreenshotsJob: {
     type: 'object',
     required: ['id', 'status', 'createdAt'],
@@ -602,6 +625,64 @@ export const webCompatPaths = {
       responses: {
         '200': { description: 'The bulk job summary.', content: json(ref('AllscreenshotsBulkSummary')) },
         ...pick('401', '404', '429'),
+      },
+    },
+  },
+  '/v1/usage/quota': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsQuota',
+      summary: "This month's screenshots against the monthly quota (no bandwidth: it is not metered)",
+      responses: {
+        '200': {
+          description: 'The quota status.',
+          content: json({
+            type: 'object',
+            required: ['tier', 'screenshots', 'periodEnds'],
+            properties: {
+              tier: { const: 'SELF_HOSTED' },
+              screenshots: ref('AllscreenshotsQuotaDetail'),
+              periodEnds: { type: 'string' },
+            },
+            additionalProperties: false,
+          }),
+        },
+        ...pick('401', '429'),
+      },
+    },
+  },
+  '/v1/usage': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsUsage',
+      summary: 'Screenshots by month (this one and the 11 before it) and the quota',
+      responses: {
+        '200': {
+          description: 'The usage.',
+          content: json({
+            type: 'object',
+            required: ['tier', 'currentPeriod', 'quota', 'history', 'totals'],
+            properties: {
+              tier: { const: 'SELF_HOSTED' },
+              currentPeriod: ref('AllscreenshotsPeriod'),
+              quota: {
+                type: 'object',
+                required: ['screenshots'],
+                properties: { screenshots: ref('AllscreenshotsQuotaDetail') },
+                additionalProperties: false,
+              },
+              history: { type: 'array', items: ref('AllscreenshotsPeriod') },
+              totals: {
+                type: 'object',
+                required: ['screenshotsCount'],
+                properties: { screenshotsCount: { type: 'integer' } },
+                additionalProperties: false,
+              },
+            },
+            additionalProperties: false,
+          }),
+        },
+        ...pick('401', '429'),
       },
     },
   },
