@@ -54,6 +54,12 @@ beforeAll(async () => {
   origin = await listen((req, res) => {
     if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(colored('#3366cc'));
     else if (req.url === '/green') res.writeHead(200, { 'content-type': 'text/html' }).end(colored('#22aa44'));
+    else if (req.url === '/tall')
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          '<!doctype html><html><body style="margin:0"><div style="height:20000px;background:#888"></div></body></html>',
+        );
     else res.writeHead(404).end();
   });
   svc = await startService({
@@ -154,6 +160,18 @@ describe('cancel (POST /v1/screenshots/jobs/{id}/cancel), through the render cor
       expect(bulkCanceled.status, JSON.stringify(bulkCanceled.body)).toBe(200);
       fits('/v1/screenshots/bulk/{id}/cancel', 'post', 200, bulkCanceled.body);
       expect(bulkCanceled.body).toMatchObject({ id: bulk.body.id, status: 'CANCELLED', totalJobs: 2, progress: 100 });
+
+      // A bulk whose second page cannot be captured (too tall): the job made for the first is canceled,
+      // the error names the URL, and there is no such bulk.
+      const bulksBefore = (await api(node.url, 'GET', '/v1/screenshots/bulk')).body.length;
+      const tall = await api(node.url, 'POST', '/v1/screenshots/bulk', {
+        urls: [{ url: `${origin.url}/` }, { url: `${origin.url}/tall`, options: { fullPage: true } }],
+      });
+      expect(tall.status, JSON.stringify(tall.body)).toBe(400);
+      expect(tall.body.error).toMatchObject({ code: 'capture_too_large', param: 'urls[1]' });
+      const [halfMade] = (await api(node.url, 'GET', '/v1/screenshots/jobs?limit=1')).body;
+      expect(halfMade).toMatchObject({ status: 'CANCELLED', url: `${origin.url}/` });
+      expect((await api(node.url, 'GET', '/v1/screenshots/bulk')).body.length).toBe(bulksBefore);
 
       // The worker takes the queue: b is rendered, a and the bulk's jobs stay CANCELLED.
       worker = spawn(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), 'worker', '--data', data], {
@@ -314,6 +332,16 @@ describe('bulk jobs (/v1/screenshots/bulk)', () => {
       expect(r.status, id).toBe(404);
       expect((await api(svc.url, 'POST', `/v1/screenshots/bulk/${id}/cancel`)).status, id).toBe(404);
     }
+    // A capture that fails after the checks (the full page too tall): the jobs made are canceled, the
+    // error names the URL, and the bulk is never listed.
+    const tall = await api(svc.url, 'POST', '/v1/screenshots/bulk', {
+      urls: [ok, { url: `${origin.url}/tall`, options: { fullPage: true } }],
+    });
+    expect(tall.status, JSON.stringify(tall.body)).toBe(400);
+    expect(tall.body.error).toMatchObject({ code: 'capture_too_large', param: 'urls[1]' });
+    expect((await api(svc.url, 'GET', '/v1/screenshots/bulk')).body.length).toBe(bulksBefore);
+    // (Its first job, made before the second page failed, is canceled if still queued: watched on the
+    // API node above, where nothing renders; here the worker may have rendered it already.)
     const badLimit = await api(svc.url, 'GET', '/v1/screenshots/bulk?limit=0');
     expect([badLimit.status, badLimit.body.error.param]).toEqual([400, 'limit']);
   }, 240_000);
