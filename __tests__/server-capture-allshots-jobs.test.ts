@@ -7,6 +7,7 @@
 // Another key's jobs and bulks are, to a key, ids that do not exist (404), and never listed. Usage
 // (GET /v1/usage, /v1/usage/quota) counts the key's images against STORESHOTS_MONTHLY_QUOTA.
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -21,11 +22,17 @@ const BROWSER = '/usr/bin/chromium';
 
 type Listener = { url: string; port: number; hits: string[]; close: () => Promise<void> };
 
-async function listen(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<Listener> {
+async function listen(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void,
+): Promise<Listener> {
   const hits: string[] = [];
   const server = http.createServer((req, res) => {
-    hits.push(req.url!);
-    handler(req, res);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      hits.push(req.url!);
+      handler(req, res, Buffer.concat(chunks).toString('utf8'));
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
@@ -46,6 +53,8 @@ const colored = (color: string) =>
 
 let trap: Listener;
 let origin: Listener;
+let hook: Listener;
+const deliveries: Array<{ body: string; signature: string }> = [];
 let svc: ServerHandle;
 let doc: any;
 
@@ -62,10 +71,14 @@ beforeAll(async () => {
         );
     else res.writeHead(404).end();
   });
+  hook = await listen((req, res, body) => {
+    deliveries.push({ body, signature: String(req.headers['x-allscreenshots-signature'] ?? '') });
+    res.writeHead(200).end();
+  });
   svc = await startService({
     env: {
       STORESHOTS_BROWSER: BROWSER,
-      STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${origin.port}`,
+      STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${origin.port},127.0.0.1:${hook.port}`,
       STORESHOTS_CAPTURE_TIMEOUT_MS: '30000',
       STORESHOTS_MONTHLY_QUOTA: '1000',
     },
@@ -75,7 +88,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await svc?.stop();
-  await Promise.all([trap?.close(), origin?.close()]);
+  await Promise.all([trap?.close(), origin?.close(), hook?.close()]);
 });
 
 /** Validates an answer against the schema /v1/openapi.json gives for that operation. */
@@ -300,6 +313,29 @@ describe('bulk jobs (/v1/screenshots/bulk)', () => {
     const cancel = await api(svc.url, 'POST', `/v1/screenshots/bulk/${made.body.id}/cancel`);
     expect([cancel.status, cancel.body.status, cancel.body.completedJobs]).toEqual([200, 'COMPLETED', 2]);
   }, 240_000);
+
+  it("webhookUrl and webhookSecret reach each URL's job: one signed JOB_COMPLETED a job", async () => {
+    const secret = 'bulk-hook-secret';
+    const made = await api(svc.url, 'POST', '/v1/screenshots/bulk', {
+      urls: [{ url: `${origin.url}/` }, { url: `${origin.url}/green` }],
+      webhookUrl: `${hook.url}/bulk`,
+      webhookSecret: secret,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(202);
+    const ids = made.body.jobs.map((j: { id: string }) => j.id);
+    const got = await waitFor(
+      () => {
+        const mine = deliveries.filter((d) => ids.some((id: string) => d.body.includes(id)));
+        return mine.length >= 2 ? mine : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 50, what: 'the webhooks of the bulk jobs' },
+    );
+    for (const d of got) {
+      expect(d.signature).toBe(`sha256=${createHmac('sha256', secret).update(d.body).digest('hex')}`);
+      expect(JSON.parse(d.body)).toMatchObject({ event: 'JOB_COMPLETED', data: { status: 'COMPLETED' } });
+    }
+    expect(got.map((d) => JSON.parse(d.body).data.jobId).sort()).toEqual([...ids].sort());
+  }, 180_000);
 
   it('refuses what cannot be made with a 400 naming the field, before any job is made', async () => {
     const jobsBefore = (await api(svc.url, 'GET', '/v1/screenshots/jobs?limit=100')).body.length;
