@@ -57,6 +57,22 @@ function resolver(policy: NetPolicy) {
 }
 
 /** Captures a page for the request field `param`; failures are 400s naming it. */
+/**
+ * A page's own address against the SSRF rules (syntax, scheme, the host and what it resolves to): a
+ * 400 capture_refused naming `<param>.url`. captureScreenshot checks it; a request of several pages
+ * (allscreenshots' bulk) checks them all before it captures any.
+ */
+export async function checkPageUrl(raw: string, policy: NetPolicy, param: string): Promise<void> {
+  try {
+    const url = checkUrlSyntax(raw, true);
+    await resolver(policy)(url.hostname);
+  } catch (e) {
+    if (e instanceof UrlRefusedError || e instanceof FetchError)
+      throw new ApiError(400, 'capture_refused', `${param}.url: ${e.message}`, param);
+    throw e;
+  }
+}
+
 export async function captureScreenshot(
   spec: CaptureSpec,
   limits: Limits,
@@ -72,14 +88,7 @@ export async function captureScreenshot(
       param,
     );
   // The page's own address is checked before a browser starts: a refused page is a 400 at once.
-  try {
-    const url = checkUrlSyntax(spec.url, true);
-    await resolver(policy)(url.hostname);
-  } catch (e) {
-    if (e instanceof UrlRefusedError || e instanceof FetchError)
-      throw new ApiError(400, 'capture_refused', `${param}.url: ${e.message}`, param);
-    throw e;
-  }
+  await checkPageUrl(spec.url, policy, param);
   const { capturePage } = await import('../capture/capture.js');
   const pool = await poolFor(cfg);
   try {

@@ -9,6 +9,8 @@ import { ApiError, badRequest } from '../errors.js';
 import type { Attach } from '../idempotency.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
 import { linkCacheControl, linkedRow } from '../routes/links.js';
+import { bulkRoutes } from './allscreenshots-bulk.js';
+import { usageRoutes } from './allscreenshots-usage.js';
 import type { RenderRow, ServiceStore } from '../storage/types.js';
 import type { CaptureSpec, ExtractRule } from '../../capture/limits.js';
 import {
@@ -253,7 +255,14 @@ const STATUS: Record<RenderRow['status'], string> = {
 type ViewDeps = Pick<RouteDeps, 'store' | 'renders' | 'now' | 'config' | 'links'>;
 
 /** What the job keeps of its request: the outputs in order (false: no `outputs` asked) and its files. */
-type Meta = { url?: string; outputs?: Listed[] | boolean; files?: PageFileInfo[] };
+type Meta = {
+  compat?: string;
+  url?: string;
+  /** The bulk job it is one URL of (allscreenshots-bulk.ts). */
+  bulk?: { id: string; index: number; total: number };
+  outputs?: Listed[] | boolean;
+  files?: PageFileInfo[];
+};
 
 const metaOf = (row: RenderRow) => ((JSON.parse(row.spec) as { metadata?: Meta }).metadata ?? {}) as Meta;
 
@@ -386,6 +395,9 @@ export function registerAllscreenshotsWebhook(deps: ViewDeps): void {
   deps.renders.webhookFormat('allscreenshots', webhookFormat(deps));
 }
 
+/** Rows read a time when listing (the key's other renders are skipped). */
+const LIST_PAGE = 200;
+
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
 const outputParams = {
   type: 'object',
@@ -406,7 +418,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     if (replayed) reply.header('idempotent-replayed', 'true');
     return row;
   };
-  const make = (req: FastifyRequest, b: Request, inTx?: Attach) => {
+  const make = (req: FastifyRequest, b: Request, inTx?: Attach, bulk?: Meta['bulk'], param = 'url') => {
     const { listed, ...job } = pageJobOf(b);
     return createPageJob(
       deps,
@@ -420,9 +432,10 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
           url: b.url,
           responseType: b.responseType ?? 'binary',
           outputs: listed ?? false,
+          ...(bulk ? { bulk } : {}),
         },
       },
-      'url',
+      param,
       inTx,
     );
   };
@@ -446,6 +459,74 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
 
   app.get<{ Params: { id: string } }>('/v1/screenshots/jobs/:id', { schema: { params: idParams } }, async (req) =>
     present(await deps.renders.get(req.owner, req.params.id), deps),
+  );
+
+  // Bulk jobs: each URL one job made by `make`, as this surface's async path makes it.
+  const {
+    url: _url,
+    webhookUrl: _hook,
+    webhookSecret: _secret,
+    outputs: _outputs,
+    responseType: _rt,
+    ...options
+  } = requestSchema.properties;
+  await bulkRoutes(app, deps, {
+    options,
+    make: (req, b, bulk, param) => {
+      check(b);
+      return make(req, b as unknown as Request, undefined, bulk, param);
+    },
+    present: (row) => present(row, deps),
+    bulkOf: (row) => metaOf(row).bulk,
+  });
+
+  await usageRoutes(app, deps);
+
+  // Cancel ("Cancel a pending or running job"): the render core's cancel, so a queued job never runs
+  // and a running capture is aborted; the answer is the job (CANCELLED). A job already COMPLETED or
+  // FAILED is 409 render_not_cancelable (their docs name no error for it); canceling twice is the job again.
+  app.post<{ Params: { id: string } }>(
+    '/v1/screenshots/jobs/:id/cancel',
+    { schema: { params: idParams } },
+    async (req) => present(await deps.renders.cancel(req.owner, req.params.id), deps),
+  );
+
+  // List ("List all screenshot jobs"): the key's allscreenshots jobs, newest first, as an array of
+  // jobs in the status shape. Their API defines no paging; `limit` (default 50, at most 100) and
+  // `startingAfter` (a job id: the jobs older than it) are ours.
+  app.get<{ Querystring: { limit?: number; startingAfter?: string } }>(
+    '/v1/screenshots/jobs',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 100 },
+            startingAfter: { type: 'string', minLength: 1, maxLength: 100 },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const limit = req.query.limit ?? 50;
+      let before: number | undefined;
+      if (req.query.startingAfter !== undefined) {
+        // Looked up among this key's jobs only: another key's id is an id that does not exist.
+        before = await deps.store.seqOf(req.query.startingAfter, req.owner, 'rnd');
+        if (before === undefined)
+          throw badRequest(`No job ${req.query.startingAfter.slice(0, 50)} for startingAfter`, 'startingAfter');
+      }
+      const found: RenderRow[] = [];
+      // The key's renders, a page at a time, keeping those made on this surface.
+      for (;;) {
+        const rows = await deps.store.list(req.owner, LIST_PAGE, before, undefined, 'rnd');
+        for (const r of rows) if (metaOf(r).compat === 'allscreenshots' && found.length < limit) found.push(r);
+        if (found.length >= limit || rows.length < LIST_PAGE) break;
+        before = rows[rows.length - 1]!.seq;
+      }
+      return Promise.all(found.map((r) => present(r, deps)));
+    },
   );
 
   /** The result as the job's responseType asked: the bytes, a signed link, or base64 in JSON. */

@@ -239,6 +239,97 @@ export const webCompatSchemas = {
     },
     additionalProperties: false,
   },
+  AllscreenshotsBulkRequest: {
+    type: 'object',
+    required: ['urls'],
+    properties: {
+      urls: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        items: {
+          type: 'object',
+          required: ['url'],
+          properties: {
+            url: { type: 'string' },
+            options: {
+              type: 'object',
+              description:
+                'The fields of an async request (viewport, format, fullPage, quality, waitUntil, waitFor, delay) for this URL, over defaults.',
+            },
+          },
+        },
+      },
+      defaults: { type: 'object', description: 'The same fields, for every URL.' },
+      webhookUrl: {
+        type: 'string',
+        description: "Each URL's job is delivered there when it ends (allscreenshots' job webhook).",
+      },
+      webhookSecret: { type: 'string' },
+    },
+  },
+  AllscreenshotsBulkSummary: {
+    type: 'object',
+    required: ['id', 'status', 'totalJobs', 'completedJobs', 'failedJobs', 'progress', 'createdAt'],
+    properties: {
+      id: { type: 'string' },
+      status: { enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] },
+      totalJobs: { type: 'integer' },
+      completedJobs: { type: 'integer' },
+      failedJobs: { type: 'integer' },
+      progress: { type: 'integer', minimum: 0, maximum: 100 },
+      createdAt: { type: 'string' },
+      completedAt: { type: 'string' },
+      jobs: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'url', 'status'],
+          properties: {
+            id: { type: 'string' },
+            url: { type: 'string' },
+            status: { enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] },
+            resultUrl: { type: 'string' },
+            storageUrl: { type: 'string' },
+            format: { enum: ['PNG', 'JPEG', 'MULTI'] },
+            width: { type: 'integer' },
+            height: { type: 'integer' },
+            fileSize: { type: 'integer' },
+            renderTimeMs: { type: ['integer', 'null'] },
+            errorCode: { type: 'string' },
+            errorMessage: { type: 'string' },
+            createdAt: { type: 'string' },
+            completedAt: { type: 'string' },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsQuotaDetail: {
+    type: 'object',
+    required: ['limit', 'used', 'remaining', 'percentUsed'],
+    description:
+      'Screenshots (images) this month against STORESHOTS_MONTHLY_QUOTA; limit, remaining and percentUsed are null without a quota.',
+    properties: {
+      limit: { type: ['integer', 'null'] },
+      used: { type: 'integer' },
+      remaining: { type: ['integer', 'null'] },
+      percentUsed: { type: ['integer', 'null'], minimum: 0, maximum: 100 },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsPeriod: {
+    type: 'object',
+    required: ['periodStart', 'periodEnd', 'screenshotsCount'],
+    properties: {
+      periodStart: { type: 'string' },
+      periodEnd: { type: 'string' },
+      screenshotsCount: { type: 'integer' },
+    },
+    additionalProperties: false,
+  },
   AllscreenshotsJob: {
     type: 'object',
     required: ['id', 'status', 'createdAt'],
@@ -452,6 +543,149 @@ export const webCompatPaths = {
       },
     },
   },
+  '/v1/screenshots/jobs': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsJobs',
+      summary: "The key's allscreenshots jobs, newest first (paging by limit and startingAfter is ours)",
+      parameters: [
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+        {
+          name: 'startingAfter',
+          in: 'query',
+          schema: { type: 'string' },
+          description: 'A job id of this key: the jobs older than it.',
+        },
+      ],
+      responses: {
+        '200': { description: 'The jobs.', content: json({ type: 'array', items: ref('AllscreenshotsJob') }) },
+        ...pick('400', '401', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/jobs/{id}/cancel': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsCancel',
+      summary: 'Cancel a queued or running job (CANCELLED); canceling again answers the job',
+      parameters: [jobId],
+      responses: {
+        '200': { description: 'The job, CANCELLED.', content: json(ref('AllscreenshotsJob')) },
+        '409': error('The job already completed or failed (render_not_cancelable).'),
+        ...pick('401', '404', '410', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/bulk': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsBulkCreate',
+      summary: 'A bulk job: each URL one job made as /v1/screenshots/async makes it, all or none',
+      parameters: [idempotencyKey],
+      requestBody: { required: true, content: json(ref('AllscreenshotsBulkRequest')) },
+      responses: {
+        '202': {
+          description: 'The bulk job and its jobs (id, url, status).',
+          content: json(ref('AllscreenshotsBulkSummary')),
+        },
+        ...pick('400', '401', '402', '422', '429'),
+      },
+    },
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsBulkList',
+      summary: "The key's bulk jobs, newest first",
+      parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } }],
+      responses: {
+        '200': {
+          description: 'Their summaries.',
+          content: json({ type: 'array', items: ref('AllscreenshotsBulkSummary') }),
+        },
+        ...pick('400', '401', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/bulk/{id}': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsBulkStatus',
+      parameters: [jobId],
+      responses: {
+        '200': { description: "The bulk job with each URL's job.", content: json(ref('AllscreenshotsBulkSummary')) },
+        ...pick('401', '404', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/bulk/{id}/cancel': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsBulkCancel',
+      summary: 'Cancels the jobs of the bulk not yet ended; the others stay as they are',
+      parameters: [jobId],
+      responses: {
+        '200': { description: 'The bulk job summary.', content: json(ref('AllscreenshotsBulkSummary')) },
+        ...pick('401', '404', '429'),
+      },
+    },
+  },
+  '/v1/usage/quota': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsQuota',
+      summary: "This month's screenshots against the monthly quota (no bandwidth: it is not metered)",
+      responses: {
+        '200': {
+          description: 'The quota status.',
+          content: json({
+            type: 'object',
+            required: ['tier', 'screenshots', 'periodEnds'],
+            properties: {
+              tier: { const: 'SELF_HOSTED' },
+              screenshots: ref('AllscreenshotsQuotaDetail'),
+              periodEnds: { type: 'string' },
+            },
+            additionalProperties: false,
+          }),
+        },
+        ...pick('401', '429'),
+      },
+    },
+  },
+  '/v1/usage': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsUsage',
+      summary: 'Screenshots by month (this one and the 11 before it) and the quota',
+      responses: {
+        '200': {
+          description: 'The usage.',
+          content: json({
+            type: 'object',
+            required: ['tier', 'currentPeriod', 'quota', 'history', 'totals'],
+            properties: {
+              tier: { const: 'SELF_HOSTED' },
+              currentPeriod: ref('AllscreenshotsPeriod'),
+              quota: {
+                type: 'object',
+                required: ['screenshots'],
+                properties: { screenshots: ref('AllscreenshotsQuotaDetail') },
+                additionalProperties: false,
+              },
+              history: { type: 'array', items: ref('AllscreenshotsPeriod') },
+              totals: {
+                type: 'object',
+                required: ['screenshotsCount'],
+                properties: { screenshotsCount: { type: 'integer' } },
+                additionalProperties: false,
+              },
+            },
+            additionalProperties: false,
+          }),
+        },
+        ...pick('401', '429'),
+      },
+    },
+  },
   '/v1/screenshots/jobs/{id}/result': {
     get: {
       tags: [ALLSHOTS],
@@ -517,7 +751,8 @@ export function withWebCompat<
     },
     {
       name: ALLSHOTS,
-      description: 'Compatibility surface: allscreenshots (/v1/screenshots/async, /v1/screenshots/jobs).',
+      description:
+        'Compatibility surface: allscreenshots (/v1/screenshots/async, /v1/screenshots/jobs, /v1/screenshots/bulk).',
     },
   ];
   const bulk = (doc.paths['/v1/bulk'] as { post?: unknown } | undefined)?.post as
