@@ -56,6 +56,6 @@ var env = allocatorEnv(argv, process.env);
 var restarted = env ? await restartWith(env) : void 0;
 if (restarted !== void 0) process.exitCode = restarted;
 else {
-  const [{ main }, { processIO }] = await Promise.all([import("./chunks/main-E4WZMAFD.js"), import("./chunks/io-PDJ56U66.js")]);
+  const [{ main }, { processIO }] = await Promise.all([import("./chunks/main-7YI7AYVG.js"), import("./chunks/io-PDJ56U66.js")]);
   process.exitCode = await main(argv, processIO());
 }
