@@ -1,4 +1,4 @@
-// allscreenshots' bulk jobs (docs/render-api.md#allscreenshots-v1screenshotsasync-v1screenshotsjobs):
+// allscreenshots' bulk jobs (docs/render-api.md#allscreenshots-v1screenshotsasync-v1screenshotsjobs-v1screenshotsbulk):
 // POST /v1/screenshots/bulk (`urls`, up to 100, each `{url, options}` over `defaults`), GET
 // /v1/screenshots/bulk and /bulk/{id}, POST /bulk/{id}/cancel, in the shapes of their published SDKs
 // (BulkResponse, BulkJobSummary, BulkStatusResponse). A bulk job is a thin adapter: each URL is one page
