@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { Ajv } from 'ajv';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describePg, usePostgres } from './helpers/postgres.js';
 import { api, OTHER_KEY, startService, tempData, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
@@ -314,4 +315,37 @@ describe('runs missed while the service was down', () => {
       await two.stop();
     }
   }, 180_000);
+});
+
+describePg('two API nodes on one PostgreSQL', () => {
+  const db = usePostgres();
+
+  it('make exactly one job per due time: every run is for another due time, each with its own job', async () => {
+    const nodes = [
+      await startService({ env: serviceEnv(), args: ['--database', db.url()] }),
+      await startService({ env: serviceEnv(), args: ['--database', db.url()] }),
+    ];
+    try {
+      const s = await create(nodes[0]!.url, { name: 'Twice', url: `${origin.url}/`, schedule: EVERY_2S });
+      // Both nodes scan every 100 ms: each due time is seen by both, and claimed by one.
+      const h = await waitFor(
+        async () => {
+          const x = await history(nodes[1]!.url, s.id);
+          return x.executions.filter((e) => ENDED.includes(e.status)).length >= 5 ? x : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 200, what: '5 ended runs' },
+      );
+      await api(nodes[1]!.url, 'POST', `/v1/schedules/${s.id}/pause`);
+      await new Promise((r) => setTimeout(r, 1500));
+      const all = (await history(nodes[0]!.url, s.id)).executions;
+      expect(all.length).toBeGreaterThanOrEqual(h.executions.length);
+      const due = all.map((e) => e.scheduledFor);
+      expect(new Set(due).size, `due times: ${due.join(', ')}`).toBe(due.length);
+      const jobs = all.map((e) => e.jobId).filter(Boolean);
+      expect(new Set(jobs).size).toBe(jobs.length);
+      for (const e of all.filter((x) => ENDED.includes(x.status))) expect(e.status).toBe('COMPLETED');
+    } finally {
+      await Promise.all(nodes.map((n) => n.stop()));
+    }
+  }, 240_000);
 });
