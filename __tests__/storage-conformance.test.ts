@@ -14,6 +14,7 @@ import type {
   BlobStore,
   NewDelivery,
   NewRender,
+  NewSchedule,
   NewWebhookEndpoint,
   ServiceStore,
 } from '../src/server/storage/types.js';
@@ -631,6 +632,91 @@ for (const backend of BACKENDS) {
           'whd_c1',
           'whd_plain',
         ]);
+      });
+    });
+
+    it('schedules: each due time is claimed by exactly one of 12 racing claims on two handles; runs counted with their jobs', async () => {
+      await use(async ({ store, other }) => {
+        const schedule = (id: string, over: Partial<NewSchedule> = {}): NewSchedule => ({
+          id,
+          owner: 'me',
+          name: id,
+          url: 'http://127.0.0.1:9/',
+          schedule: '*/2 * * * * *',
+          timezone: 'UTC',
+          spec: '{"retentionDays":30}',
+          status: 'active',
+          base_url: 'http://127.0.0.1',
+          next_run_at: T0,
+          created_at: T0,
+          updated_at: T0,
+          ...over,
+        });
+        await store.insertSchedule(schedule('sch_a'));
+        await store.insertSchedule(schedule('sch_b', { owner: 'you', next_run_at: T0 + 10_000 }));
+        await store.insertSchedule(schedule('sch_c', { status: 'paused', next_run_at: null }));
+        await expect(other.insertSchedule(schedule('sch_a'))).rejects.toThrow();
+        expect((await other.dueSchedules(T0, 10)).map((r) => r.id)).toEqual(['sch_a']);
+        expect((await other.dueSchedules(T0 + 10_000, 10)).map((r) => r.id)).toEqual(['sch_a', 'sch_b']);
+        const run = (id: string) => ({
+          id,
+          schedule_id: 'sch_a',
+          owner: 'me',
+          due_at: T0,
+          kind: 'schedule' as const,
+          created_at: T0 + 5,
+        });
+        // 12 claims of one due time, on two handles (two nodes on PostgreSQL): one wins, one run is written.
+        const won = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            (i % 2 ? other : store).claimScheduleRun('sch_a', T0, T0 + 2000, run(`exe_${i}`)),
+          ),
+        );
+        expect(won.filter(Boolean)).toHaveLength(1);
+        expect(await store.scheduleRuns('sch_a', 10)).toHaveLength(1);
+        const a = (await other.schedule('sch_a'))!;
+        expect(a).toMatchObject({ next_run_at: T0 + 2000, last_run_at: T0 + 5 });
+        // A paused schedule's due time is not claimed; a stale due time neither.
+        expect(await store.claimScheduleRun('sch_c', T0, T0 + 2000, { ...run('exe_p'), schedule_id: 'sch_c' })).toBe(
+          false,
+        );
+        expect(await store.claimScheduleRun('sch_a', T0, T0 + 4000, run('exe_stale'))).toBe(false);
+        // A trigger claims no due time; a run records its job or its error; counts follow the jobs.
+        expect(await other.insertScheduleRun({ ...run('exe_t'), kind: 'trigger', due_at: T0 + 7 })).toBe(true);
+        expect(await other.insertScheduleRun({ ...run('exe_x'), schedule_id: 'sch_gone' })).toBe(false);
+        expect((await store.schedule('sch_a'))!.next_run_at).toBe(T0 + 2000);
+        const winner = (await store.scheduleRuns('sch_a', 10)).find((r) => r.kind === 'schedule')!;
+        await store.insertRender(render('rnd_s1', { status: 'succeeded' }));
+        await other.setScheduleRunResult(winner.id, 'rnd_s1', null);
+        await store.setScheduleRunResult('exe_t', null, '{"code":"capture_refused","message":"no"}');
+        expect(await other.scheduleRunCounts('sch_a')).toEqual({ total: 2, succeeded: 1, failed: 1 });
+        const runs = await other.scheduleRuns('sch_a', 10);
+        expect(runs.map((r) => r.id)).toEqual(['exe_t', winner.id]);
+        expect(runs[1]).toMatchObject({ render_id: 'rnd_s1', error: null, due_at: T0 });
+        // Update, list, count, delete (the runs go with it).
+        await store.updateSchedule('sch_a', {
+          name: 'renamed',
+          url: a.url,
+          schedule: a.schedule,
+          timezone: 'Asia/Tokyo',
+          spec: a.spec,
+          status: 'paused',
+          next_run_at: null,
+          updated_at: T0 + 9,
+        });
+        expect(await other.schedule('sch_a')).toMatchObject({
+          name: 'renamed',
+          timezone: 'Asia/Tokyo',
+          status: 'paused',
+        });
+        expect((await other.listSchedules('me', 10)).map((r) => r.id)).toEqual(['sch_c', 'sch_a']);
+        const first = (await other.listSchedules('me', 1))[0]!;
+        expect((await other.listSchedules('me', 10, first.seq)).map((r) => r.id)).toEqual(['sch_a']);
+        expect(await other.countSchedules('me')).toBe(2);
+        expect(await store.deleteSchedule('sch_a')).toBe(true);
+        expect(await store.deleteSchedule('sch_a')).toBe(false);
+        expect(await other.scheduleRuns('sch_a', 10)).toEqual([]);
+        expect(await other.scheduleRunCounts('sch_a')).toEqual({ total: 0, succeeded: 0, failed: 0 });
       });
     });
 

@@ -102,6 +102,15 @@ export interface ServerConfig {
   pollMs: number;
   /** A claimed job's lease (STORESHOTS_LEASE_MS): a worker that dies holding one loses the job this long after its last renewal. */
   leaseMs: number;
+  /** allscreenshots' scheduled captures (docs/render-api.md#schedules-v1schedules). */
+  schedules: {
+    /** The shortest gap a schedule's cron expression may leave between two runs (STORESHOTS_SCHEDULE_MIN_INTERVAL_SECONDS). */
+    minIntervalSeconds: number;
+    /** Schedules one key may hold (STORESHOTS_MAX_SCHEDULES). */
+    perKey: number;
+    /** How often each API node looks for due schedules (STORESHOTS_SCHEDULE_POLL_MS). */
+    pollMs: number;
+  };
   logLevel: string;
 }
 
@@ -263,6 +272,11 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
     concurrency: req(int(env, 'STORESHOTS_CONCURRENCY', Math.max(1, Math.min(4, workers)), 1)),
     pollMs: req(int(env, 'STORESHOTS_POLL_MS', 250, 5)),
     leaseMs: req(int(env, 'STORESHOTS_LEASE_MS', 30_000, 300)),
+    schedules: {
+      minIntervalSeconds: req(int(env, 'STORESHOTS_SCHEDULE_MIN_INTERVAL_SECONDS', 60, 1)),
+      perKey: req(int(env, 'STORESHOTS_MAX_SCHEDULES', 100, 0)),
+      pollMs: req(int(env, 'STORESHOTS_SCHEDULE_POLL_MS', 1_000, 10)),
+    },
     logLevel: env.STORESHOTS_LOG_LEVEL || 'warn',
   };
 }

@@ -10,6 +10,7 @@ import type { Attach } from '../idempotency.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
 import { linkCacheControl, linkedRow } from '../routes/links.js';
 import { bulkRoutes } from './allscreenshots-bulk.js';
+import { scheduleRoutes, type ScheduleTag } from './allscreenshots-schedules.js';
 import { usageRoutes } from './allscreenshots-usage.js';
 import type { RenderRow, ServiceStore } from '../storage/types.js';
 import type { CaptureSpec, ExtractRule } from '../../capture/limits.js';
@@ -260,6 +261,8 @@ type Meta = {
   url?: string;
   /** The bulk job it is one URL of (allscreenshots-bulk.ts). */
   bulk?: { id: string; index: number; total: number };
+  /** The schedule and run that made it (allscreenshots-schedules.ts). */
+  schedule?: ScheduleTag;
   outputs?: Listed[] | boolean;
   files?: PageFileInfo[];
 };
@@ -414,16 +417,26 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     check(req.body);
     const b = req.body as Request;
     checkOutputs(b.outputs);
-    const { row, replayed } = await idempotentPageJob(deps, req, route, b, (inTx) => make(req, b, inTx));
+    const { row, replayed } = await idempotentPageJob(deps, req, route, b, (inTx) =>
+      make(req.owner, deps.baseUrl(req), b, inTx),
+    );
     if (replayed) reply.header('idempotent-replayed', 'true');
     return row;
   };
-  const make = (req: FastifyRequest, b: Request, inTx?: Attach, bulk?: Meta['bulk'], param = 'url') => {
+  /** One job from an async request's body, for `owner`; `tag` names the bulk or schedule that made it. */
+  const make = (
+    owner: string,
+    baseUrl: string,
+    b: Request,
+    inTx?: Attach,
+    tag: Pick<Meta, 'bulk' | 'schedule'> = {},
+    param = 'url',
+  ) => {
     const { listed, ...job } = pageJobOf(b);
     return createPageJob(
       deps,
-      req.owner,
-      deps.baseUrl(req),
+      owner,
+      baseUrl,
       {
         ...job,
         ...(b.webhookUrl ? { webhook: { url: b.webhookUrl, secret: b.webhookSecret } } : {}),
@@ -432,7 +445,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
           url: b.url,
           responseType: b.responseType ?? 'binary',
           outputs: listed ?? false,
-          ...(bulk ? { bulk } : {}),
+          ...tag,
         },
       },
       param,
@@ -474,10 +487,20 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     options,
     make: (req, b, bulk, param) => {
       check(b);
-      return make(req, b as unknown as Request, undefined, bulk, param);
+      return make(req.owner, deps.baseUrl(req), b as unknown as Request, undefined, { bulk }, param);
     },
     present: (row) => present(row, deps),
     bulkOf: (row) => metaOf(row).bulk,
+  });
+
+  // Schedules: each due time one job made by `make`, as this surface's async path makes it.
+  await scheduleRoutes(app, deps, {
+    options,
+    make: (owner, baseUrl, b, schedule) => {
+      check(b);
+      return make(owner, baseUrl, b as unknown as Request, undefined, { schedule });
+    },
+    present: (row) => present(row, deps),
   });
 
   await usageRoutes(app, deps);

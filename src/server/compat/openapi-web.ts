@@ -20,6 +20,7 @@ const idempotencyKey = {
   schema: { type: 'string', minLength: 1, maxLength: 200 },
 };
 const jobId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const scheduleId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const errors = {
   '400': error('The request cannot be done as sent (the field is named in param).'),
   '401': error('Missing or invalid API key.'),
@@ -402,6 +403,98 @@ export const webCompatSchemas = {
       },
     ],
   },
+  AllscreenshotsScheduleRequest: {
+    description:
+      'A schedule (POST: name, url and schedule required; PUT: every field optional, the ones given replace the stored ones).',
+    type: 'object',
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 255 },
+      url: { type: 'string' },
+      schedule: {
+        type: 'string',
+        description:
+          'Cron: 5 fields, 6 with seconds first, or @hourly, @daily, @weekly, @monthly, @yearly; no two runs closer than STORESHOTS_SCHEDULE_MIN_INTERVAL_SECONDS.',
+      },
+      timezone: { type: 'string', description: 'IANA time zone the expression is read in (default UTC).' },
+      options: {
+        type: 'object',
+        description:
+          'The fields of an async request (viewport, format, fullPage, quality, waitUntil, waitFor, delay) for each run.',
+      },
+      webhookUrl: { type: ['string', 'null'] },
+      webhookSecret: { type: ['string', 'null'] },
+      retentionDays: { type: 'integer', minimum: 1, maximum: 365 },
+      startsAt: dateTime,
+      endsAt: dateTime,
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsSchedule: {
+    type: 'object',
+    required: [
+      'id',
+      'name',
+      'url',
+      'schedule',
+      'scheduleDescription',
+      'timezone',
+      'status',
+      'executionCount',
+      'successCount',
+      'failureCount',
+      'consecutiveFailures',
+      'onlyOnChange',
+      'alertOnFailure',
+      'retentionDays',
+      'createdAt',
+      'updatedAt',
+    ],
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      url: { type: 'string' },
+      schedule: { type: 'string' },
+      scheduleDescription: { type: 'string' },
+      timezone: { type: 'string' },
+      status: { enum: ['ACTIVE', 'PAUSED'] },
+      options: { type: 'object' },
+      webhookUrl: { type: ['string', 'null'] },
+      retentionDays: { type: 'integer' },
+      startsAt: dateTime,
+      endsAt: dateTime,
+      lastExecutedAt: dateTime,
+      nextExecutionAt: dateTime,
+      executionCount: { type: 'integer' },
+      successCount: { type: 'integer' },
+      failureCount: { type: 'integer' },
+      consecutiveFailures: { type: 'integer' },
+      onlyOnChange: { const: false },
+      alertOnFailure: { const: false },
+      createdAt: { type: 'string' },
+      updatedAt: { type: 'string' },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsScheduleExecution: {
+    type: 'object',
+    required: ['id', 'executedAt', 'scheduledFor', 'status', 'trigger'],
+    properties: {
+      id: { type: 'string' },
+      executedAt: { type: 'string' },
+      scheduledFor: { type: 'string', description: 'The due time the run was for (MANUAL: when it was asked).' },
+      trigger: { enum: ['SCHEDULED', 'MANUAL'] },
+      status: { enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] },
+      jobId: { type: 'string', description: 'The job it made (GET /v1/screenshots/jobs/{id}).' },
+      resultUrl: { type: 'string' },
+      storageUrl: { type: ['string', 'null'] },
+      fileSize: { type: 'integer' },
+      renderTimeMs: { type: 'integer' },
+      errorCode: { type: 'string' },
+      errorMessage: { type: 'string' },
+      expiresAt: dateTime,
+    },
+    additionalProperties: false,
+  },
   AllscreenshotsWebhook: {
     description:
       'POSTed to webhookUrl when a job ends, signed in X-Allscreenshots-Signature: sha256=<hex HMAC-SHA256(webhookSecret, raw body)>.',
@@ -628,6 +721,130 @@ export const webCompatPaths = {
       },
     },
   },
+  '/v1/schedules': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsScheduleCreate',
+      summary: 'A schedule: each due time makes one job, as /v1/screenshots/async makes it',
+      requestBody: { required: true, content: json(ref('AllscreenshotsScheduleRequest')) },
+      responses: {
+        '201': { description: 'The schedule.', content: json(ref('AllscreenshotsSchedule')) },
+        ...pick('400', '401', '429'),
+        '409': error('The key holds STORESHOTS_MAX_SCHEDULES schedules (too_many_schedules).'),
+      },
+    },
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsScheduleList',
+      summary: "The key's schedules, newest first",
+      responses: {
+        '200': {
+          description: 'The schedules and how many the key holds.',
+          content: json({
+            type: 'object',
+            required: ['schedules', 'total'],
+            properties: {
+              schedules: { type: 'array', items: ref('AllscreenshotsSchedule') },
+              total: { type: 'integer' },
+            },
+            additionalProperties: false,
+          }),
+        },
+        ...pick('401', '429'),
+      },
+    },
+  },
+  '/v1/schedules/{id}': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsScheduleGet',
+      parameters: [scheduleId],
+      responses: {
+        '200': { description: 'The schedule.', content: json(ref('AllscreenshotsSchedule')) },
+        ...pick('401', '404', '429'),
+      },
+    },
+    put: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsScheduleUpdate',
+      summary: 'Changes the fields given; the next due time is computed again',
+      parameters: [scheduleId],
+      requestBody: { required: true, content: json(ref('AllscreenshotsScheduleRequest')) },
+      responses: {
+        '200': { description: 'The schedule.', content: json(ref('AllscreenshotsSchedule')) },
+        ...pick('400', '401', '404', '429'),
+      },
+    },
+    delete: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsScheduleDelete',
+      summary: 'Deletes the schedule and its history (the jobs it made stay)',
+      parameters: [scheduleId],
+      responses: { '204': { description: 'Deleted.' }, ...pick('401', '404', '429') },
+    },
+  },
+  '/v1/schedules/{id}/pause': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsSchedulePause',
+      parameters: [scheduleId],
+      responses: {
+        '200': { description: 'The schedule, PAUSED.', content: json(ref('AllscreenshotsSchedule')) },
+        ...pick('401', '404', '429'),
+      },
+    },
+  },
+  '/v1/schedules/{id}/resume': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsScheduleResume',
+      summary: 'ACTIVE again; the next due time from now (paused ones are not made up)',
+      parameters: [scheduleId],
+      responses: {
+        '200': { description: 'The schedule, ACTIVE.', content: json(ref('AllscreenshotsSchedule')) },
+        ...pick('401', '404', '429'),
+      },
+    },
+  },
+  '/v1/schedules/{id}/trigger': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsScheduleTrigger',
+      summary: 'One run now, outside the due times; answered once its job is made',
+      parameters: [scheduleId],
+      responses: {
+        '200': { description: 'The schedule, with the run counted.', content: json(ref('AllscreenshotsSchedule')) },
+        ...pick('400', '401', '402', '404', '429'),
+      },
+    },
+  },
+  '/v1/schedules/{id}/history': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsScheduleHistory',
+      summary: "The schedule's runs, newest first, each with its job's status and result",
+      parameters: [
+        scheduleId,
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+      ],
+      responses: {
+        '200': {
+          description: 'The runs.',
+          content: json({
+            type: 'object',
+            required: ['scheduleId', 'totalExecutions', 'executions'],
+            properties: {
+              scheduleId: { type: 'string' },
+              totalExecutions: { type: 'integer' },
+              executions: { type: 'array', items: ref('AllscreenshotsScheduleExecution') },
+            },
+            additionalProperties: false,
+          }),
+        },
+        ...pick('400', '401', '404', '429'),
+      },
+    },
+  },
   '/v1/usage/quota': {
     get: {
       tags: [ALLSHOTS],
@@ -752,7 +969,7 @@ export function withWebCompat<
     {
       name: ALLSHOTS,
       description:
-        'Compatibility surface: allscreenshots (/v1/screenshots/async, /v1/screenshots/jobs, /v1/screenshots/bulk).',
+        'Compatibility surface: allscreenshots (/v1/screenshots/async, /v1/screenshots/jobs, /v1/screenshots/bulk, /v1/schedules).',
     },
   ];
   const bulk = (doc.paths['/v1/bulk'] as { post?: unknown } | undefined)?.post as

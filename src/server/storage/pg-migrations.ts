@@ -184,6 +184,43 @@ ALTER TABLE deliveries ADD COLUMN endpoint_id TEXT;
 CREATE INDEX deliveries_by_endpoint ON deliveries (endpoint_id) WHERE status = 'pending';
 `,
   },
+  {
+    version: 4,
+    name: "schedules (allscreenshots' scheduled captures) and their runs",
+    sql: `
+CREATE TABLE schedules (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  owner TEXT NOT NULL,
+  name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  schedule TEXT NOT NULL,
+  timezone TEXT NOT NULL,
+  spec TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active','paused')),
+  base_url TEXT NOT NULL,
+  next_run_at BIGINT,
+  last_run_at BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX schedules_by_owner ON schedules (owner, seq);
+-- The scheduler's scan: active schedules by due time (dueSchedules).
+CREATE INDEX schedules_due ON schedules (next_run_at) WHERE status = 'active';
+CREATE TABLE schedule_runs (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  schedule_id TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  due_at BIGINT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('schedule','trigger')),
+  render_id TEXT,
+  error TEXT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX schedule_runs_by_schedule ON schedule_runs (schedule_id, seq);
+`,
+  },
 ];
 
 /**

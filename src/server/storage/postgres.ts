@@ -34,6 +34,12 @@ import {
   type NewWebhookEndpoint,
   type WebhookEndpointChange,
   type WebhookEndpointRow,
+  type NewSchedule,
+  type NewScheduleRun,
+  type ScheduleChange,
+  type ScheduleRow,
+  type ScheduleRunCounts,
+  type ScheduleRunRow,
 } from './types.js';
 
 type Param = string | number | boolean | null | Buffer | string[];
@@ -751,5 +757,126 @@ export class PostgresStore implements ServiceStore {
       "UPDATE deliveries SET status = 'failed', last_error = $1, secret = '', claimed_by = NULL, lease_expires_at = NULL WHERE endpoint_id = $2 AND status = 'pending'",
       [why, id],
     );
+  }
+
+  // ---- schedules ------------------------------------------------------------------------------------
+
+  async insertSchedule(r: NewSchedule): Promise<void> {
+    await this.run(
+      'INSERT INTO schedules (id, owner, name, url, schedule, timezone, spec, status, base_url, next_run_at, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)',
+      [
+        r.id,
+        r.owner,
+        r.name,
+        r.url,
+        r.schedule,
+        r.timezone,
+        r.spec,
+        r.status,
+        r.base_url,
+        r.next_run_at,
+        r.created_at,
+        r.updated_at,
+      ],
+    );
+  }
+
+  async schedule(id: string): Promise<ScheduleRow | undefined> {
+    return await this.one<ScheduleRow>('SELECT * FROM schedules WHERE id = $1', [id]);
+  }
+
+  async listSchedules(owner: string, limit: number, before?: number): Promise<ScheduleRow[]> {
+    return await this.all<ScheduleRow>(
+      'SELECT * FROM schedules WHERE owner = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3',
+      [owner, before ?? Number.MAX_SAFE_INTEGER, limit],
+    );
+  }
+
+  async countSchedules(owner: string): Promise<number> {
+    return (await this.one<{ n: number }>('SELECT COUNT(*) AS n FROM schedules WHERE owner = $1', [owner]))?.n ?? 0;
+  }
+
+  async updateSchedule(id: string, f: ScheduleChange): Promise<void> {
+    await this.run(
+      'UPDATE schedules SET name = $1, url = $2, schedule = $3, timezone = $4, spec = $5, status = $6, next_run_at = $7, updated_at = $8 WHERE id = $9',
+      [f.name, f.url, f.schedule, f.timezone, f.spec, f.status, f.next_run_at, f.updated_at, id],
+    );
+  }
+
+  async deleteSchedule(id: string): Promise<boolean> {
+    return await this.tx(async (t) => {
+      const self = t as PostgresStore;
+      await self.run('DELETE FROM schedule_runs WHERE schedule_id = $1', [id]);
+      return (await self.run('DELETE FROM schedules WHERE id = $1', [id])) === 1;
+    });
+  }
+
+  async dueSchedules(now: number, limit: number): Promise<ScheduleRow[]> {
+    return await this.all<ScheduleRow>(
+      "SELECT * FROM schedules WHERE status = 'active' AND next_run_at <= $1 ORDER BY next_run_at, seq LIMIT $2",
+      [now, limit],
+    );
+  }
+
+  async claimScheduleRun(
+    scheduleId: string,
+    dueAt: number,
+    next: number | null,
+    run: NewScheduleRun,
+  ): Promise<boolean> {
+    // The compare-and-set is the claim: under READ COMMITTED a second UPDATE of the same row waits for
+    // the first to commit, then re-checks `next_run_at = dueAt` on the new row and matches nothing.
+    return await this.tx(async (t) => {
+      const self = t as PostgresStore;
+      const moved = await self.run(
+        "UPDATE schedules SET next_run_at = $1, last_run_at = $2 WHERE id = $3 AND status = 'active' AND next_run_at = $4",
+        [next, run.created_at, scheduleId, dueAt],
+      );
+      if (moved !== 1) return false;
+      await self.insertRun(run);
+      return true;
+    });
+  }
+
+  async insertScheduleRun(run: NewScheduleRun): Promise<boolean> {
+    return await this.tx(async (t) => {
+      const self = t as PostgresStore;
+      if (
+        (await self.run('UPDATE schedules SET last_run_at = $1 WHERE id = $2', [run.created_at, run.schedule_id])) !== 1
+      )
+        return false;
+      await self.insertRun(run);
+      return true;
+    });
+  }
+
+  private async insertRun(run: NewScheduleRun): Promise<void> {
+    await this.run(
+      'INSERT INTO schedule_runs (id, schedule_id, owner, due_at, kind, created_at) VALUES ($1,$2,$3,$4,$5,$6)',
+      [run.id, run.schedule_id, run.owner, run.due_at, run.kind, run.created_at],
+    );
+  }
+
+  async setScheduleRunResult(runId: string, renderId: string | null, error: string | null): Promise<void> {
+    await this.run('UPDATE schedule_runs SET render_id = $1, error = $2 WHERE id = $3', [renderId, error, runId]);
+  }
+
+  async scheduleRuns(scheduleId: string, limit: number): Promise<ScheduleRunRow[]> {
+    return await this.all<ScheduleRunRow>(
+      'SELECT * FROM schedule_runs WHERE schedule_id = $1 ORDER BY seq DESC LIMIT $2',
+      [scheduleId, limit],
+    );
+  }
+
+  async scheduleRunCounts(scheduleId: string): Promise<ScheduleRunCounts> {
+    const r = await this.one<{ total: number; succeeded: number | null; failed: number | null }>(
+      `SELECT COUNT(*) AS total,
+              SUM(CASE WHEN r.status = 'succeeded' THEN 1 ELSE 0 END) AS succeeded,
+              SUM(CASE WHEN x.error IS NOT NULL OR r.status = 'failed' THEN 1 ELSE 0 END) AS failed
+         FROM schedule_runs x LEFT JOIN renders r ON r.id = x.render_id
+        WHERE x.schedule_id = $1`,
+      [scheduleId],
+    );
+    return { total: r?.total ?? 0, succeeded: r?.succeeded ?? 0, failed: r?.failed ?? 0 };
   }
 }

@@ -26,6 +26,12 @@ import type {
   WebhookEndpointChange,
   WebhookEndpointRow,
   NewWebhookEndpoint,
+  NewSchedule,
+  NewScheduleRun,
+  ScheduleChange,
+  ScheduleRow,
+  ScheduleRunCounts,
+  ScheduleRunRow,
 } from './types.js';
 
 const SCHEMA = `
@@ -146,6 +152,36 @@ CREATE TABLE IF NOT EXISTS webhook_endpoints (
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS webhook_endpoints_by_owner ON webhook_endpoints(owner, seq);
+CREATE TABLE IF NOT EXISTS schedules (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  owner TEXT NOT NULL,
+  name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  schedule TEXT NOT NULL,
+  timezone TEXT NOT NULL,
+  spec TEXT NOT NULL,
+  status TEXT NOT NULL,
+  base_url TEXT NOT NULL,
+  next_run_at INTEGER,
+  last_run_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS schedules_by_owner ON schedules(owner, seq);
+CREATE INDEX IF NOT EXISTS schedules_due ON schedules(status, next_run_at);
+CREATE TABLE IF NOT EXISTS schedule_runs (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  schedule_id TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  due_at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  render_id TEXT,
+  error TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS schedule_runs_by_schedule ON schedule_runs(schedule_id, seq);
 `;
 
 /** Columns added after the first release: added to an older database in place. */
@@ -863,5 +899,150 @@ export class SqliteStore implements ServiceStore {
       why,
       id,
     );
+  }
+
+  // schedules
+
+  async insertSchedule(r: NewSchedule): Promise<void> {
+    while (this.busy) await this.core.active;
+    this.run(
+      'INSERT INTO schedules (id, owner, name, url, schedule, timezone, spec, status, base_url, next_run_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+      r.id,
+      r.owner,
+      r.name,
+      r.url,
+      r.schedule,
+      r.timezone,
+      r.spec,
+      r.status,
+      r.base_url,
+      r.next_run_at,
+      r.created_at,
+      r.updated_at,
+    );
+  }
+
+  async schedule(id: string): Promise<ScheduleRow | undefined> {
+    while (this.busy) await this.core.active;
+    return this.get<ScheduleRow>('SELECT * FROM schedules WHERE id = ?', id);
+  }
+
+  async listSchedules(owner: string, limit: number, before?: number): Promise<ScheduleRow[]> {
+    while (this.busy) await this.core.active;
+    return this.all<ScheduleRow>(
+      'SELECT * FROM schedules WHERE owner = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      owner,
+      before ?? Number.MAX_SAFE_INTEGER,
+      limit,
+    );
+  }
+
+  async countSchedules(owner: string): Promise<number> {
+    while (this.busy) await this.core.active;
+    return this.get<{ n: number }>('SELECT COUNT(*) AS n FROM schedules WHERE owner = ?', owner)?.n ?? 0;
+  }
+
+  async updateSchedule(id: string, f: ScheduleChange): Promise<void> {
+    while (this.busy) await this.core.active;
+    this.run(
+      'UPDATE schedules SET name = ?, url = ?, schedule = ?, timezone = ?, spec = ?, status = ?, next_run_at = ?, updated_at = ? WHERE id = ?',
+      f.name,
+      f.url,
+      f.schedule,
+      f.timezone,
+      f.spec,
+      f.status,
+      f.next_run_at,
+      f.updated_at,
+      id,
+    );
+  }
+
+  async deleteSchedule(id: string): Promise<boolean> {
+    while (this.busy) await this.core.active;
+    return this.atomically(() => {
+      this.run('DELETE FROM schedule_runs WHERE schedule_id = ?', id);
+      return this.run('DELETE FROM schedules WHERE id = ?', id) === 1;
+    });
+  }
+
+  async dueSchedules(now: number, limit: number): Promise<ScheduleRow[]> {
+    while (this.busy) await this.core.active;
+    return this.all<ScheduleRow>(
+      "SELECT * FROM schedules WHERE status = 'active' AND next_run_at IS NOT NULL AND next_run_at <= ? ORDER BY next_run_at, seq LIMIT ?",
+      now,
+      limit,
+    );
+  }
+
+  async claimScheduleRun(
+    scheduleId: string,
+    dueAt: number,
+    next: number | null,
+    run: NewScheduleRun,
+  ): Promise<boolean> {
+    while (this.busy) await this.core.active;
+    // BEGIN IMMEDIATE: the compare-and-set on next_run_at and the run's row commit together.
+    return this.atomically(() => {
+      const moved = this.run(
+        "UPDATE schedules SET next_run_at = ?, last_run_at = ? WHERE id = ? AND status = 'active' AND next_run_at = ?",
+        next,
+        run.created_at,
+        scheduleId,
+        dueAt,
+      );
+      if (moved !== 1) return false;
+      this.insertRun(run);
+      return true;
+    });
+  }
+
+  async insertScheduleRun(run: NewScheduleRun): Promise<boolean> {
+    while (this.busy) await this.core.active;
+    return this.atomically(() => {
+      if (this.run('UPDATE schedules SET last_run_at = ? WHERE id = ?', run.created_at, run.schedule_id) !== 1)
+        return false;
+      this.insertRun(run);
+      return true;
+    });
+  }
+
+  private insertRun(run: NewScheduleRun): void {
+    this.run(
+      'INSERT INTO schedule_runs (id, schedule_id, owner, due_at, kind, created_at) VALUES (?,?,?,?,?,?)',
+      run.id,
+      run.schedule_id,
+      run.owner,
+      run.due_at,
+      run.kind,
+      run.created_at,
+    );
+  }
+
+  async setScheduleRunResult(runId: string, renderId: string | null, error: string | null): Promise<void> {
+    while (this.busy) await this.core.active;
+    this.run('UPDATE schedule_runs SET render_id = ?, error = ? WHERE id = ?', renderId, error, runId);
+  }
+
+  async scheduleRuns(scheduleId: string, limit: number): Promise<ScheduleRunRow[]> {
+    while (this.busy) await this.core.active;
+    return this.all<ScheduleRunRow>(
+      'SELECT * FROM schedule_runs WHERE schedule_id = ? ORDER BY seq DESC LIMIT ?',
+      scheduleId,
+      limit,
+    );
+  }
+
+  async scheduleRunCounts(scheduleId: string): Promise<ScheduleRunCounts> {
+    while (this.busy) await this.core.active;
+    const r = this.get<{ total: number; succeeded: number | null; failed: number | null }>(
+      `SELECT COUNT(*) AS total,
+              SUM(CASE WHEN r.status = 'succeeded' THEN 1 ELSE 0 END) AS succeeded,
+              SUM(CASE WHEN x.error IS NOT NULL OR r.status = 'failed' THEN 1 ELSE 0 END) AS failed
+         FROM schedule_runs x LEFT JOIN renders r ON r.id = x.render_id
+        WHERE x.schedule_id = ?`,
+      scheduleId,
+    );
+    return { total: r?.total ?? 0, succeeded: r?.succeeded ?? 0, failed: r?.failed ?? 0 };
   }
 }

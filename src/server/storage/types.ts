@@ -209,6 +209,68 @@ export interface OutputRow {
   sha256: string;
 }
 
+/** A recurring capture of allscreenshots' schedules surface (`sch_…`): a due time makes one job. */
+export interface ScheduleRow {
+  /** Insertion order (list cursors), as renders' and projects'. */
+  seq: number;
+  id: string;
+  owner: string;
+  name: string;
+  url: string;
+  /** The cron expression as given (5 or 6 fields, or an alias such as `@hourly`). */
+  schedule: string;
+  /** IANA zone the expression is read in. */
+  timezone: string;
+  /** JSON: the rest of the stored request (options, webhookUrl, webhookSecret, retentionDays, startsAt, endsAt). */
+  spec: string;
+  status: 'active' | 'paused';
+  /** Where the jobs' links point (the base URL of the request that made the schedule). */
+  base_url: string;
+  /** The next due time; null when none is left (paused, or past endsAt). */
+  next_run_at: number | null;
+  /** When the last run (due or triggered) was claimed; null before the first. */
+  last_run_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type NewSchedule = Omit<ScheduleRow, 'seq' | 'last_run_at'>;
+
+/** What an update may change (the rest stays). */
+export type ScheduleChange = Pick<
+  ScheduleRow,
+  'name' | 'url' | 'schedule' | 'timezone' | 'spec' | 'status' | 'next_run_at' | 'updated_at'
+>;
+
+/** One run of a schedule: the due time it claimed (or a trigger), the job it made or why it made none. */
+export interface ScheduleRunRow {
+  seq: number;
+  /** `exe_…` */
+  id: string;
+  schedule_id: string;
+  owner: string;
+  /** The due time this run was for; for a trigger, the time it was asked. */
+  due_at: number;
+  /** `schedule` (a due time) or `trigger` (POST …/trigger). */
+  kind: 'schedule' | 'trigger';
+  /** The job it made; null until made, and for a run that made none. */
+  render_id: string | null;
+  /** JSON `{code, message}`: why no job was made (the page refused, the quota spent…); null otherwise. */
+  error: string | null;
+  created_at: number;
+}
+
+export type NewScheduleRun = Omit<ScheduleRunRow, 'seq' | 'render_id' | 'error'>;
+
+/** A schedule's runs counted with their jobs' outcomes (one query). */
+export interface ScheduleRunCounts {
+  total: number;
+  /** Runs whose job succeeded. */
+  succeeded: number;
+  /** Runs that made no job, and runs whose job failed. */
+  failed: number;
+}
+
 /**
  * Every row the service keeps. All methods resolve once the write is durable. Inside tx() use the
  * store handed to the callback (it runs on the transaction's connection); calling the outer store
@@ -444,6 +506,37 @@ export interface ServiceStore {
    * True when it existed.
    */
   deleteWebhookEndpoint(id: string): Promise<boolean>;
+
+  // ---- schedules (allscreenshots' scheduled captures) -----------------------------------------------
+
+  /** Inserts a schedule (seq assigned). Duplicate id rejects. */
+  insertSchedule(s: NewSchedule): Promise<void>;
+  schedule(id: string): Promise<ScheduleRow | undefined>;
+  /** An owner's schedules, newest first, with seq < before. */
+  listSchedules(owner: string, limit: number, before?: number): Promise<ScheduleRow[]>;
+  countSchedules(owner: string): Promise<number>;
+  /** Changes the fields of ScheduleChange. */
+  updateSchedule(id: string, f: ScheduleChange): Promise<void>;
+  /** Deletes a schedule and its runs, in one transaction (its jobs stay). True when it existed. */
+  deleteSchedule(id: string): Promise<boolean>;
+  /** Active schedules with next_run_at <= now, earliest first, at most `limit`. Read only: claiming is claimScheduleRun(). */
+  dueSchedules(now: number, limit: number): Promise<ScheduleRow[]>;
+  /**
+   * Claims one due time: in one transaction, moves the schedule's next_run_at from `dueAt` to `next`
+   * (last_run_at = run.created_at) only if it is still active and still due at `dueAt`, and inserts
+   * the run. False (nothing written) when another caller claimed that due time first, or the
+   * schedule was paused, changed or deleted. Atomic across nodes: of concurrent claims of one due
+   * time exactly one gets true.
+   */
+  claimScheduleRun(scheduleId: string, dueAt: number, next: number | null, run: NewScheduleRun): Promise<boolean>;
+  /** Inserts a run that claims no due time (a trigger) and sets last_run_at; false when the schedule is gone. */
+  insertScheduleRun(run: NewScheduleRun): Promise<boolean>;
+  /** Records what a run made: its job, or why none (JSON {code, message}). */
+  setScheduleRunResult(runId: string, renderId: string | null, error: string | null): Promise<void>;
+  /** A schedule's runs, newest first, at most `limit`. */
+  scheduleRuns(scheduleId: string, limit: number): Promise<ScheduleRunRow[]>;
+  /** A schedule's runs counted with their jobs' status (renders.status). */
+  scheduleRunCounts(scheduleId: string): Promise<ScheduleRunCounts>;
 }
 
 /**

@@ -1,0 +1,351 @@
+// allscreenshots' scheduled captures (POST/GET /v1/schedules, GET/PUT/DELETE /v1/schedules/{id}, POST
+// …/pause, …/resume, …/trigger, GET …/history), end to end on the real `storeshots serve` (built bin) with
+// Debian's Chromium and pages from a loopback static server, in the paths and models of their published
+// SDKs, every answer validated against /v1/openapi.json. Schedules here run every 2 seconds (the service's
+// minimum interval lowered to 2 s for the test): each due time makes one ordinary job whose result is
+// fetchable; pause stops the runs, resume restarts them, trigger makes one now; runs missed while the
+// service was down are one catch-up run. Another key's schedule is a schedule that does not exist (404).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Ajv } from 'ajv';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describePg, usePostgres } from './helpers/postgres.js';
+import { api, OTHER_KEY, startService, tempData, type ServerHandle } from './helpers/server.js';
+import { waitFor } from './helpers/wait.js';
+
+const BROWSER = '/usr/bin/chromium';
+const EVERY_2S = '*/2 * * * * *';
+
+let origin: { url: string; port: number; close: () => Promise<void> };
+let svc: ServerHandle;
+let doc: any;
+
+const serviceEnv = () => ({
+  STORESHOTS_BROWSER: BROWSER,
+  STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${origin.port}`,
+  STORESHOTS_CAPTURE_TIMEOUT_MS: '30000',
+  STORESHOTS_SCHEDULE_MIN_INTERVAL_SECONDS: '2',
+  STORESHOTS_SCHEDULE_POLL_MS: '100',
+  STORESHOTS_MONTHLY_QUOTA: '1000',
+});
+
+beforeAll(async () => {
+  const server = http.createServer((req, res) => {
+    if (req.url === '/')
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html><body style="margin:0;background:#3366cc"><p>page</p></body></html>');
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  origin = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+  svc = await startService({ env: serviceEnv() });
+  doc = (await api(svc.url, 'GET', '/v1/openapi.json', undefined, { key: null })).body;
+}, 120_000);
+
+afterAll(async () => {
+  await svc?.stop();
+  await origin?.close();
+});
+
+/** Validates an answer against the schema /v1/openapi.json gives for that operation. */
+function fits(route: string, method: string, status: number, body: unknown) {
+  const op = doc.paths[route]?.[method];
+  expect(op, `${method} ${route} in the OpenAPI document`).toBeDefined();
+  const schema = op.responses[String(status)]?.content?.['application/json']?.schema;
+  expect(schema, `${method} ${route} ${status}`).toBeDefined();
+  const check = new Ajv({ strict: false, validateFormats: false }).compile({ ...schema, components: doc.components });
+  expect(check(body), `${method} ${route} ${status}: ${JSON.stringify(check.errors)}`).toBe(true);
+}
+
+async function history(base: string, id: string) {
+  const h = await api(base, 'GET', `/v1/schedules/${id}/history?limit=100`);
+  expect(h.status, JSON.stringify(h.body)).toBe(200);
+  fits('/v1/schedules/{id}/history', 'get', 200, h.body);
+  return h.body as { scheduleId: string; totalExecutions: number; executions: any[] };
+}
+
+const ENDED = ['COMPLETED', 'FAILED', 'CANCELLED'];
+
+/** Waits until the schedule has at least `n` runs whose jobs ended; returns the history. */
+const ranAtLeast = (base: string, id: string, n: number, timeoutMs = 120_000) =>
+  waitFor(
+    async () => {
+      const h = await history(base, id);
+      return h.executions.filter((e) => ENDED.includes(e.status)).length >= n ? h : undefined;
+    },
+    { timeoutMs, intervalMs: 200, what: `${n} ended runs of schedule ${id}` },
+  );
+
+async function create(base: string, body: Record<string, unknown>) {
+  const r = await api(base, 'POST', '/v1/schedules', body);
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  fits('/v1/schedules', 'post', 201, r.body);
+  return r.body;
+}
+
+describe('a schedule makes ordinary jobs at its due times', () => {
+  it('runs every 2 s; pause stops it, trigger runs it now, resume restarts it; results are fetchable; delete ends it', async () => {
+    const s = await create(svc.url, {
+      name: 'Homepage Monitor',
+      url: `${origin.url}/`,
+      schedule: EVERY_2S,
+      timezone: 'America/New_York',
+      options: { viewport: { width: 800, height: 600 }, format: 'png', fullPage: false },
+      retentionDays: 30,
+    });
+    expect(s).toMatchObject({
+      name: 'Homepage Monitor',
+      schedule: EVERY_2S,
+      scheduleDescription: 'Every 2 seconds',
+      timezone: 'America/New_York',
+      status: 'ACTIVE',
+      executionCount: 0,
+      retentionDays: 30,
+    });
+    expect(Date.parse(s.nextExecutionAt)).toBeGreaterThan(Date.parse(s.createdAt) - 1);
+    // Their SDKs' response model never carries the webhook secret; we never send it back.
+    expect(JSON.stringify(s)).not.toContain('webhookSecret');
+
+    // Two scheduled runs, each a job whose image is the page at the schedule's viewport.
+    const h = await ranAtLeast(svc.url, s.id, 2);
+    const done = h.executions.filter((e) => e.status === 'COMPLETED');
+    expect(done.length).toBeGreaterThanOrEqual(2);
+    for (const e of done) {
+      expect(e.trigger).toBe('SCHEDULED');
+      const job = await api(svc.url, 'GET', `/v1/screenshots/jobs/${e.jobId}`);
+      expect(job.status).toBe(200);
+      fits('/v1/screenshots/jobs/{id}', 'get', 200, job.body);
+      expect(job.body).toMatchObject({ status: 'COMPLETED', url: `${origin.url}/` });
+      const img = await fetch(`${svc.url}/v1/screenshots/jobs/${e.jobId}/result`, {
+        headers: { 'x-api-key': 'sk_test_alpha' },
+      });
+      expect(img.status).toBe(200);
+      expect(img.headers.get('content-type')).toBe('image/png');
+      const meta = await sharp(Buffer.from(await img.arrayBuffer())).metadata();
+      expect([meta.width, meta.height]).toEqual([800, 600]);
+      // The history's storageUrl is a signed link: usable without the key.
+      expect((await fetch(e.storageUrl)).status).toBe(200);
+    }
+    // Each due time has one run, and the due times are 2 s apart.
+    const due = h.executions.map((e) => Date.parse(e.scheduledFor)).sort((a, b) => a - b);
+    expect(new Set(due).size).toBe(due.length);
+    for (let i = 1; i < due.length; i++) expect((due[i]! - due[i - 1]!) % 2000).toBe(0);
+
+    // Pause: no run starts while paused.
+    const paused = await api(svc.url, 'POST', `/v1/schedules/${s.id}/pause`);
+    expect(paused.status).toBe(200);
+    fits('/v1/schedules/{id}/pause', 'post', 200, paused.body);
+    expect(paused.body).toMatchObject({ status: 'PAUSED', nextExecutionAt: null });
+    // A run claimed just before the pause may still be making its job: let it land, then count.
+    await new Promise((r) => setTimeout(r, 1000));
+    const before = (await history(svc.url, s.id)).totalExecutions;
+    await new Promise((r) => setTimeout(r, 5000));
+    expect((await history(svc.url, s.id)).totalExecutions).toBe(before);
+
+    // Trigger: one run now, even while paused, answered once its job is made.
+    const trig = await api(svc.url, 'POST', `/v1/schedules/${s.id}/trigger`);
+    expect(trig.status, JSON.stringify(trig.body)).toBe(200);
+    fits('/v1/schedules/{id}/trigger', 'post', 200, trig.body);
+    expect(trig.body.executionCount).toBe(before + 1);
+    expect(trig.body.status).toBe('PAUSED');
+    const manual = (await history(svc.url, s.id)).executions[0];
+    expect(manual.trigger).toBe('MANUAL');
+    expect(manual.jobId).toMatch(/^rnd_/);
+    await ranAtLeast(svc.url, s.id, before + 1);
+
+    // Resume: runs again from the next due time after now.
+    const resumed = await api(svc.url, 'POST', `/v1/schedules/${s.id}/resume`);
+    expect(resumed.status).toBe(200);
+    fits('/v1/schedules/{id}/resume', 'post', 200, resumed.body);
+    expect(resumed.body.status).toBe('ACTIVE');
+    expect(Date.parse(resumed.body.nextExecutionAt)).toBeGreaterThan(Date.now() - 5000);
+    const after = await waitFor(
+      async () => {
+        const x = await history(svc.url, s.id);
+        return x.executions.filter((e) => e.trigger === 'SCHEDULED').length > before ? x : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: 'a run after resume' },
+    );
+    expect(after.totalExecutions).toBeGreaterThan(before + 1);
+
+    const got = await api(svc.url, 'GET', `/v1/schedules/${s.id}`);
+    fits('/v1/schedules/{id}', 'get', 200, got.body);
+    expect(got.body.successCount).toBeGreaterThanOrEqual(2);
+    expect(got.body.lastExecutedAt).not.toBeNull();
+
+    // Delete: 204, then the schedule is gone and makes nothing more.
+    const del = await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`);
+    expect(del.status).toBe(204);
+    expect((await api(svc.url, 'GET', `/v1/schedules/${s.id}`)).status).toBe(404);
+    expect((await api(svc.url, 'GET', `/v1/schedules/${s.id}/history`)).status).toBe(404);
+  }, 240_000);
+
+  it('PUT changes the fields given and computes the next due time again; list shows the key own schedules only', async () => {
+    const s = await create(svc.url, { name: 'Daily', url: `${origin.url}/`, schedule: '0 9 * * *' });
+    expect(s.timezone).toBe('UTC');
+    expect(new Date(s.nextExecutionAt).getUTCHours()).toBe(9);
+    const put = await api(svc.url, 'PUT', `/v1/schedules/${s.id}`, { schedule: '0 9 * * *', timezone: 'Asia/Tokyo' });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    fits('/v1/schedules/{id}', 'put', 200, put.body);
+    expect(put.body).toMatchObject({ name: 'Daily', timezone: 'Asia/Tokyo' });
+    // 09:00 in Tokyo is 00:00 UTC.
+    expect(new Date(put.body.nextExecutionAt).getUTCHours()).toBe(0);
+
+    const list = await api(svc.url, 'GET', '/v1/schedules');
+    expect(list.status).toBe(200);
+    fits('/v1/schedules', 'get', 200, list.body);
+    expect(list.body.schedules.map((x: any) => x.id)).toContain(s.id);
+    expect(list.body.total).toBe(list.body.schedules.length);
+
+    // Another key: the schedule does not exist, and its list does not show it.
+    const other = { key: OTHER_KEY };
+    for (const [method, path] of [
+      ['GET', `/v1/schedules/${s.id}`],
+      ['PUT', `/v1/schedules/${s.id}`],
+      ['DELETE', `/v1/schedules/${s.id}`],
+      ['POST', `/v1/schedules/${s.id}/pause`],
+      ['POST', `/v1/schedules/${s.id}/resume`],
+      ['POST', `/v1/schedules/${s.id}/trigger`],
+      ['GET', `/v1/schedules/${s.id}/history`],
+    ] as const) {
+      const r = await api(svc.url, method, path, method === 'PUT' ? { name: 'x' } : undefined, other);
+      expect(r.status, `${method} ${path}`).toBe(404);
+      expect(r.body.error).toMatchObject({ code: 'schedule_not_found', param: 'id' });
+    }
+    expect((await api(svc.url, 'GET', '/v1/schedules', undefined, other)).body.schedules).toEqual([]);
+    expect((await api(svc.url, 'GET', `/v1/schedules/${s.id}`)).body.name).toBe('Daily');
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+  }, 60_000);
+});
+
+describe('hostile input: a 400 naming the field, nothing stored', () => {
+  const good = () => ({ name: 'n', url: `${origin.url}/`, schedule: '0 9 * * *' });
+  const cases: Array<[string, Record<string, unknown> | (() => Record<string, unknown>), string, string?]> = [
+    ['a cron expression that is not one', { schedule: 'every day at nine' }, 'schedule'],
+    ['a minute out of range', { schedule: '61 * * * *' }, 'schedule'],
+    ['seven fields', { schedule: '* * * * * * *' }, 'schedule'],
+    ['runs closer than the minimum interval', { schedule: '* * * * * *' }, 'schedule'],
+    ['a blank expression', { schedule: '   ' }, 'schedule'],
+    ['a time zone that does not exist', { timezone: 'Mars/Olympus' }, 'timezone'],
+    ['a time zone that is a sentence', { timezone: 'New York time' }, 'timezone'],
+    ['a URL that is not one', { url: 'not a url' }, 'url'],
+    ['a private address', { url: 'http://10.1.2.3/' }, 'url'],
+    ['a file URL', { url: 'file:///etc/passwd' }, 'url'],
+    ['an unknown field', { color: 'red' }, 'color', 'parameter_unknown'],
+    ['an option they have and we do not', { options: { blockAds: true } }, 'options.blockAds', 'parameter_unknown'],
+    ['a name too long', { name: 'x'.repeat(256) }, 'name'],
+    ['retentionDays out of range', { retentionDays: 0 }, 'retentionDays'],
+    ['startsAt without a zone', { startsAt: '2025-02-01T00:00:00' }, 'startsAt'],
+    ['endsAt before startsAt', { startsAt: '2030-01-02T00:00:00Z', endsAt: '2030-01-01T00:00:00Z' }, 'endsAt'],
+    ['a webhook without a secret to sign with', () => ({ webhookUrl: `${origin.url}/hook` }), 'webhookSecret'],
+  ];
+  it.each(cases)('%s', async (_what, change, param, code) => {
+    const r = await api(svc.url, 'POST', '/v1/schedules', {
+      ...good(),
+      ...(typeof change === 'function' ? change() : change),
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect(r.body.error.param).toBe(param);
+    if (code) expect(r.body.error.code).toBe(code);
+    expect(r.body.error.message).not.toMatch(/\n\s+at /);
+  });
+
+  it('required fields, PUT with a bad field, and an unknown id', async () => {
+    for (const missing of ['name', 'url', 'schedule']) {
+      const body: Record<string, unknown> = good();
+      delete body[missing];
+      const r = await api(svc.url, 'POST', '/v1/schedules', body);
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatchObject({ code: 'parameter_missing', param: missing });
+    }
+    const s = await create(svc.url, good());
+    const bad = await api(svc.url, 'PUT', `/v1/schedules/${s.id}`, { timezone: 'Nowhere/Land' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.param).toBe('timezone');
+    // Nothing changed.
+    expect((await api(svc.url, 'GET', `/v1/schedules/${s.id}`)).body.timezone).toBe('UTC');
+    expect((await api(svc.url, 'GET', '/v1/schedules/sch_nope')).status).toBe(404);
+    expect((await api(svc.url, 'GET', `/v1/schedules/${s.id}/history?limit=0`)).status).toBe(400);
+    const before = (await api(svc.url, 'GET', '/v1/schedules')).body.total;
+    await api(svc.url, 'POST', '/v1/schedules', { ...good(), schedule: 'nope' });
+    expect((await api(svc.url, 'GET', '/v1/schedules')).body.total).toBe(before);
+    await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`);
+  });
+});
+
+describe('runs missed while the service was down', () => {
+  it('are one catch-up run, then the schedule goes on from now (no burst)', async () => {
+    const data = tempData();
+    const one = await startService({ data, env: serviceEnv() });
+    // Every 5 s, stopped at once: the service is down over at least two due times.
+    const s = await create(one.url, { name: 'Catch-up', url: `${origin.url}/`, schedule: '*/5 * * * * *' });
+    await one.stop();
+    const stoppedAt = Date.now();
+    const ran = (await api(svc.url, 'GET', `/v1/schedules/${s.id}`)).status; // another data dir: unknown there
+    expect(ran).toBe(404);
+    await new Promise((r) => setTimeout(r, 12_000));
+    const two = await startService({ data, env: serviceEnv() });
+    try {
+      const first = await waitFor(
+        async () => {
+          const h = await history(two.url, s.id);
+          return h.executions.some((e) => Date.parse(e.executedAt) > stoppedAt) ? h : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 50, what: 'the catch-up run' },
+      );
+      const late = first.executions.filter((e) => Date.parse(e.executedAt) > stoppedAt);
+      // One run for the due times missed (it is for the oldest of them)...
+      expect(late).toHaveLength(1);
+      expect(Date.parse(late[0].scheduledFor)).toBeLessThan(Date.parse(late[0].executedAt) - 4000);
+      // ...and the next due time is after it, not another missed one.
+      const now = (await api(two.url, 'GET', `/v1/schedules/${s.id}`)).body;
+      expect(Date.parse(now.nextExecutionAt)).toBeGreaterThan(Date.parse(late[0].executedAt));
+    } finally {
+      await two.stop();
+    }
+  }, 180_000);
+});
+
+describePg('two API nodes on one PostgreSQL', () => {
+  const db = usePostgres();
+
+  it('make exactly one job per due time: every run is for another due time, each with its own job', async () => {
+    const nodes = [
+      await startService({ env: serviceEnv(), args: ['--database', db.url()] }),
+      await startService({ env: serviceEnv(), args: ['--database', db.url()] }),
+    ];
+    try {
+      const s = await create(nodes[0]!.url, { name: 'Twice', url: `${origin.url}/`, schedule: EVERY_2S });
+      // Both nodes scan every 100 ms: each due time is seen by both, and claimed by one.
+      const h = await waitFor(
+        async () => {
+          const x = await history(nodes[1]!.url, s.id);
+          return x.executions.filter((e) => ENDED.includes(e.status)).length >= 5 ? x : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 200, what: '5 ended runs' },
+      );
+      await api(nodes[1]!.url, 'POST', `/v1/schedules/${s.id}/pause`);
+      await new Promise((r) => setTimeout(r, 1500));
+      const all = (await history(nodes[0]!.url, s.id)).executions;
+      expect(all.length).toBeGreaterThanOrEqual(h.executions.length);
+      const due = all.map((e) => e.scheduledFor);
+      expect(new Set(due).size, `due times: ${due.join(', ')}`).toBe(due.length);
+      const jobs = all.map((e) => e.jobId).filter(Boolean);
+      expect(new Set(jobs).size).toBe(jobs.length);
+      for (const e of all.filter((x) => ENDED.includes(x.status))) expect(e.status).toBe('COMPLETED');
+    } finally {
+      await Promise.all(nodes.map((n) => n.stop()));
+    }
+  }, 240_000);
+});

@@ -1,0 +1,553 @@
+// allscreenshots' scheduled captures (docs/render-api.md#schedules-v1schedules): POST/GET /v1/schedules,
+// GET/PUT/DELETE /v1/schedules/{id}, POST …/pause, …/resume, …/trigger and GET …/history, in the paths
+// and models of their published SDKs (TypeScript `AllscreenshotsClient`, the Go SDK's `ScheduleAPI`).
+// A schedule is a stored request plus a cron expression: each due time makes one ordinary job, exactly
+// as POST /v1/screenshots/async makes it (allscreenshots.ts: the page's address checked again at each
+// run, the quota counted, the one render core), its metadata naming the schedule and the run.
+//
+// The scheduler runs on every API node (it captures, as the async path does at submission). A due time
+// is claimed by moving the schedule's next_run_at from it to the next one in one compare-and-set with
+// the run's row (ServiceStore.claimScheduleRun), so on PostgreSQL with many nodes each due time makes
+// exactly one job. Due times missed while no node ran are not replayed: the oldest is claimed once, and
+// the next one is computed from now (one catch-up run, not a burst).
+import { randomBytes } from 'node:crypto';
+import { CronExpressionParser } from 'cron-parser';
+import cronstrue from 'cronstrue';
+import type { FastifyInstance } from 'fastify';
+import { checkPageUrl } from '../capture.js';
+import { netPolicy } from '../config.js';
+import { ApiError, badRequest } from '../errors.js';
+import { checkTarget } from '../request.js';
+import type { RouteDeps } from '../routes/shared.js';
+import type { RenderRow, ScheduleRow, ScheduleRunRow } from '../storage/types.js';
+import { iso, validator } from './page-job.js';
+
+/** What a scheduled run is made of, from allscreenshots.ts (which owns the per-job path). */
+export interface ScheduleSurface {
+  /** The capture options a schedule's `options` may carry (the async request's, less url/webhook/outputs). */
+  options: Record<string, unknown>;
+  /** Makes the run's job exactly as POST /v1/screenshots/async makes it; its metadata names the schedule. */
+  make: (owner: string, baseUrl: string, body: Record<string, unknown>, tag: ScheduleTag) => Promise<RenderRow>;
+  /** The job in allscreenshots' words (GET /v1/screenshots/jobs/{id}). */
+  present: (row: RenderRow) => Promise<Record<string, unknown>>;
+}
+
+export interface ScheduleTag {
+  id: string;
+  run: string;
+}
+
+/** What a schedule keeps of its request besides name, url, schedule and timezone (ScheduleRow.spec). */
+interface Spec {
+  options?: Record<string, unknown>;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  retentionDays: number;
+  startsAt?: number;
+  endsAt?: number;
+}
+
+/** How many of the next runs the minimum interval is checked over. */
+const INTERVAL_SAMPLE = 100;
+/** Their default (`retentionDays`, "default: 30"). */
+const RETENTION_DAYS = 30;
+/** Schedules made due at once per scan; the rest wait for the next scan. */
+const DUE_BATCH = 20;
+
+const fields = (options: Record<string, unknown>) => ({
+  name: { type: 'string', minLength: 1, maxLength: 255 },
+  url: { type: 'string', minLength: 1, maxLength: 2048 },
+  schedule: { type: 'string', minLength: 1, maxLength: 100 },
+  timezone: { type: 'string', minLength: 1, maxLength: 64 },
+  options: { type: 'object', additionalProperties: false, properties: options },
+  webhookUrl: { type: ['string', 'null'], maxLength: 2048 },
+  webhookSecret: { type: ['string', 'null'], minLength: 1, maxLength: 256 },
+  retentionDays: { type: 'integer', minimum: 1, maximum: 365 },
+  startsAt: { type: ['string', 'null'], maxLength: 40 },
+  endsAt: { type: ['string', 'null'], maxLength: 40 },
+});
+
+interface Body {
+  name?: string;
+  url?: string;
+  schedule?: string;
+  timezone?: string;
+  options?: Record<string, unknown>;
+  webhookUrl?: string | null;
+  webhookSecret?: string | null;
+  retentionDays?: number;
+  startsAt?: string | null;
+  endsAt?: string | null;
+}
+
+/** An ISO 8601 time with its zone (`2025-02-01T00:00:00Z`), as ms; a 400 naming the field otherwise. */
+function time(raw: string | null | undefined, field: string): number | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const ms = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (!Number.isFinite(ms))
+    throw badRequest(`${field} must be an ISO 8601 time with its zone (e.g. 2025-02-01T00:00:00Z)`, field);
+  return ms;
+}
+
+/** An IANA time zone the runtime knows (Intl's list), else a 400 naming `timezone`. */
+function checkZone(tz: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    throw badRequest(
+      `timezone must be an IANA time zone such as UTC or America/New_York; got ${JSON.stringify(tz.slice(0, 64))}`,
+      'timezone',
+    );
+  }
+}
+
+/** The runs of an expression after `from` (strictly), in its zone. */
+const runsAfter = (expr: string, tz: string, from: number) =>
+  CronExpressionParser.parse(expr.trim(), { tz, currentDate: new Date(from) });
+
+/**
+ * Checks a cron expression (5 fields, or 6 with seconds first, or an alias such as @hourly) and that
+ * no two of its next runs are closer than the minimum interval: each run is a browser capture and a
+ * render, so a schedule every second would fill the queue and spend the quota for nothing.
+ */
+function checkCron(expr: string, tz: string, minSeconds: number, now: number): void {
+  // cron-parser reads an empty expression as every minute: a blank one is a mistake, not a schedule.
+  if (!expr.trim()) throw badRequest('schedule is empty: give a cron expression such as 0 9 * * *', 'schedule');
+  let it: ReturnType<typeof runsAfter>;
+  const times: number[] = [];
+  try {
+    it = runsAfter(expr, tz, now);
+    for (let i = 0; i < INTERVAL_SAMPLE && it.hasNext(); i++) times.push(it.next().getTime());
+  } catch (e) {
+    throw badRequest(
+      `schedule is not a cron expression we can read (${(e as Error).message}); use 5 fields (minute hour day-of-month month day-of-week), 6 with seconds first, or @hourly, @daily, @weekly, @monthly, @yearly`,
+      'schedule',
+    );
+  }
+  if (!times.length) throw badRequest('schedule never runs', 'schedule');
+  for (let i = 1; i < times.length; i++) {
+    const gap = (times[i]! - times[i - 1]!) / 1000;
+    if (gap < minSeconds)
+      throw badRequest(
+        `schedule runs every ${gap} s at times (${new Date(times[i - 1]!).toISOString()} then ${new Date(times[i]!).toISOString()}); the minimum interval is ${minSeconds} s (STORESHOTS_SCHEDULE_MIN_INTERVAL_SECONDS)`,
+        'schedule',
+      );
+  }
+}
+
+/** The schedule's first run after `after` (never before startsAt), or null when none is left before endsAt. */
+export function nextRun(
+  expr: string,
+  tz: string,
+  spec: Pick<Spec, 'startsAt' | 'endsAt'>,
+  after: number,
+): number | null {
+  const from = spec.startsAt !== undefined ? Math.max(after, spec.startsAt - 1) : after;
+  const it = runsAfter(expr, tz, from);
+  if (!it.hasNext()) return null;
+  const t = it.next().getTime();
+  return spec.endsAt !== undefined && t > spec.endsAt ? null : t;
+}
+
+const describe = (expr: string) => {
+  try {
+    return cronstrue.toString(expr.trim(), { use24HourTimeFormat: true });
+  } catch {
+    return expr;
+  }
+};
+
+const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;
+
+const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
+
+export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surface: ScheduleSurface): Promise<void> {
+  const { store, config, now } = deps;
+  const props = fields(surface.options);
+  const checkCreate = validator({
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'url', 'schedule'],
+    properties: props,
+  });
+  const checkUpdate = validator({ type: 'object', additionalProperties: false, properties: props });
+
+  const specOf = (row: ScheduleRow) => JSON.parse(row.spec) as Spec;
+
+  /** This key's schedule; another key's is 404 like an unknown id. */
+  const own = async (owner: string, id: string) => {
+    const row = await store.schedule(id);
+    if (!row || row.owner !== owner)
+      throw new ApiError(404, 'schedule_not_found', `No schedule ${id.slice(0, 100)}`, 'id');
+    return row;
+  };
+
+  /** The fields a run's job is made from: the async request's body. */
+  const jobBody = (row: ScheduleRow) => {
+    const s = specOf(row);
+    return {
+      ...s.options,
+      url: row.url,
+      ...(s.webhookUrl ? { webhookUrl: s.webhookUrl } : {}),
+      ...(s.webhookSecret ? { webhookSecret: s.webhookSecret } : {}),
+    };
+  };
+
+  /** Checks a merged schedule (create, or an update over the stored one): every field's 400 names it. */
+  const checkMerged = async (m: Required<Pick<Body, 'name' | 'url' | 'schedule' | 'timezone'>>, spec: Spec) => {
+    checkZone(m.timezone);
+    checkCron(m.schedule, m.timezone, config.schedules.minIntervalSeconds, now());
+    if (spec.startsAt !== undefined && spec.endsAt !== undefined && spec.endsAt <= spec.startsAt)
+      throw badRequest('endsAt must be after startsAt', 'endsAt');
+    try {
+      await checkPageUrl(m.url, netPolicy(config), 'url');
+    } catch (e) {
+      if (e instanceof ApiError) throw new ApiError(e.status, e.code, e.message.replace(/^url\.url: /, 'url: '), 'url');
+      throw e;
+    }
+    if (spec.webhookUrl) {
+      if (!spec.webhookSecret && !config.webhookSecret)
+        throw badRequest(
+          'webhookUrl needs webhookSecret (the server has no STORESHOTS_WEBHOOK_SECRET to sign with)',
+          'webhookSecret',
+          'parameter_missing',
+        );
+      await checkTarget(spec.webhookUrl, netPolicy(config), 'webhookUrl');
+    }
+  };
+
+  const specFrom = (b: Body, prev?: Spec): Spec => {
+    const pick = <K extends keyof Body>(k: K) => (b[k] === undefined ? undefined : b[k]);
+    const startsAt = b.startsAt === undefined ? prev?.startsAt : time(pick('startsAt'), 'startsAt');
+    const endsAt = b.endsAt === undefined ? prev?.endsAt : time(pick('endsAt'), 'endsAt');
+    const webhookUrl = b.webhookUrl === undefined ? prev?.webhookUrl : (b.webhookUrl ?? undefined);
+    const webhookSecret = b.webhookSecret === undefined ? prev?.webhookSecret : (b.webhookSecret ?? undefined);
+    const options = b.options ?? prev?.options;
+    return {
+      ...(options ? { options } : {}),
+      ...(webhookUrl ? { webhookUrl } : {}),
+      ...(webhookSecret ? { webhookSecret } : {}),
+      retentionDays: b.retentionDays ?? prev?.retentionDays ?? RETENTION_DAYS,
+      ...(startsAt !== undefined ? { startsAt } : {}),
+      ...(endsAt !== undefined ? { endsAt } : {}),
+    };
+  };
+
+  /** A run's outcome in the words of their ScheduleExecutionResponse, with the job's id beside it. */
+  const execution = async (run: ScheduleRunRow) => {
+    const base = {
+      id: run.id,
+      executedAt: iso(run.created_at),
+      // The due time the run was for (a trigger: when it was asked); each due time has one run.
+      scheduledFor: iso(run.due_at),
+      trigger: run.kind === 'trigger' ? 'MANUAL' : 'SCHEDULED',
+    };
+    if (run.error) {
+      const e = JSON.parse(run.error) as { code: string; message: string };
+      return { ...base, status: 'FAILED', errorCode: e.code, errorMessage: e.message };
+    }
+    const row = run.render_id ? await store.render(run.render_id) : undefined;
+    if (!row) {
+      // Claimed but no job yet: the capture runs now, or the node that claimed it stopped mid-run.
+      const lost = now() - run.created_at > config.limits.capture.timeoutMs * 2 + 60_000;
+      return lost
+        ? {
+            ...base,
+            status: 'FAILED',
+            errorCode: 'run_interrupted',
+            errorMessage: 'The node running it stopped before its job was made',
+          }
+        : { ...base, status: 'PROCESSING' };
+    }
+    const job = await surface.present(row);
+    const meta = job.metadata as { size?: number } | undefined;
+    return {
+      ...base,
+      jobId: row.id,
+      status: job.status,
+      ...(job.resultUrl ? { resultUrl: job.resultUrl, storageUrl: job.storageUrl } : {}),
+      ...(meta?.size !== undefined ? { fileSize: meta.size } : {}),
+      ...(row.completed_at && row.started_at && row.status === 'succeeded'
+        ? { renderTimeMs: row.completed_at - row.started_at }
+        : {}),
+      ...(job.errorCode ? { errorCode: job.errorCode, errorMessage: job.errorMessage } : {}),
+      expiresAt: job.expiresAt,
+    };
+  };
+
+  /** The schedule in their ScheduleResponse's fields (the webhook secret is never shown). */
+  const present = async (row: ScheduleRow) => {
+    const s = specOf(row);
+    const counts = await store.scheduleRunCounts(row.id);
+    // Consecutive failures: the newest runs that failed, until one that did not.
+    let consecutive = 0;
+    for (const run of await store.scheduleRuns(row.id, 100)) {
+      if ((await execution(run)).status !== 'FAILED') break;
+      consecutive++;
+    }
+    return {
+      id: row.id,
+      name: row.name,
+      url: row.url,
+      schedule: row.schedule,
+      scheduleDescription: describe(row.schedule),
+      timezone: row.timezone,
+      status: row.status === 'active' ? 'ACTIVE' : 'PAUSED',
+      options: s.options ?? {},
+      webhookUrl: s.webhookUrl ?? null,
+      retentionDays: s.retentionDays,
+      startsAt: s.startsAt === undefined ? null : iso(s.startsAt),
+      endsAt: s.endsAt === undefined ? null : iso(s.endsAt),
+      lastExecutedAt: iso(row.last_run_at),
+      nextExecutionAt: row.status === 'active' ? iso(row.next_run_at) : null,
+      executionCount: counts.total,
+      successCount: counts.succeeded,
+      failureCount: counts.failed,
+      consecutiveFailures: consecutive,
+      onlyOnChange: false,
+      alertOnFailure: false,
+      createdAt: iso(row.created_at),
+      updatedAt: iso(row.updated_at),
+    };
+  };
+
+  /** Makes a claimed run's job; its error (page refused, quota spent, capture failed) is kept on the run. */
+  const execute = async (row: ScheduleRow, runId: string): Promise<ApiError | undefined> => {
+    try {
+      const job = await surface.make(row.owner, row.base_url, jobBody(row), { id: row.id, run: runId });
+      await store.setScheduleRunResult(runId, job.id, null);
+      return undefined;
+    } catch (e) {
+      const err =
+        e instanceof ApiError
+          ? e
+          : new ApiError(500, 'internal_error', `The run failed: ${(e as Error).message ?? String(e)}`.slice(0, 500));
+      await store
+        .setScheduleRunResult(runId, null, JSON.stringify({ code: err.code, message: err.message }))
+        .catch(() => undefined);
+      return err;
+    }
+  };
+
+  app.post('/v1/schedules', async (req, reply) => {
+    checkCreate(req.body);
+    const b = req.body as Body;
+    const spec = specFrom(b);
+    const m = { name: b.name!, url: b.url!, schedule: b.schedule!.trim(), timezone: b.timezone ?? 'UTC' };
+    await checkMerged(m, spec);
+    if ((await store.countSchedules(req.owner)) >= config.schedules.perKey)
+      throw new ApiError(
+        409,
+        'too_many_schedules',
+        `This key has ${config.schedules.perKey} schedules, the most it may hold (STORESHOTS_MAX_SCHEDULES); delete one first`,
+      );
+    const t = now();
+    const row = {
+      id: newId('sch'),
+      owner: req.owner,
+      ...m,
+      spec: JSON.stringify(spec),
+      status: 'active' as const,
+      base_url: deps.baseUrl(req),
+      next_run_at: nextRun(m.schedule, m.timezone, spec, t),
+      created_at: t,
+      updated_at: t,
+    };
+    await store.insertSchedule(row);
+    return reply.code(201).send(await present({ ...row, seq: 0, last_run_at: null }));
+  });
+
+  // Their ListSchedules takes no parameters and answers {schedules, total}: the newest first.
+  app.get('/v1/schedules', async (req) => {
+    const rows = await store.listSchedules(req.owner, config.schedules.perKey || 1);
+    return { schedules: await Promise.all(rows.map(present)), total: await store.countSchedules(req.owner) };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/schedules/:id', { schema: { params: idParams } }, async (req) =>
+    present(await own(req.owner, req.params.id)),
+  );
+
+  // Their UpdateScheduleRequest has every field optional: the fields given replace the stored ones.
+  app.put<{ Params: { id: string } }>('/v1/schedules/:id', { schema: { params: idParams } }, async (req) => {
+    const row = await own(req.owner, req.params.id);
+    checkUpdate(req.body ?? {});
+    const b = (req.body ?? {}) as Body;
+    const spec = specFrom(b, specOf(row));
+    const m = {
+      name: b.name ?? row.name,
+      url: b.url ?? row.url,
+      schedule: (b.schedule ?? row.schedule).trim(),
+      timezone: b.timezone ?? row.timezone,
+    };
+    await checkMerged(m, spec);
+    const t = now();
+    const change = {
+      ...m,
+      spec: JSON.stringify(spec),
+      status: row.status,
+      next_run_at: row.status === 'active' ? nextRun(m.schedule, m.timezone, spec, t) : null,
+      updated_at: t,
+    };
+    await store.updateSchedule(row.id, change);
+    return present({ ...row, ...change });
+  });
+
+  app.delete<{ Params: { id: string } }>('/v1/schedules/:id', { schema: { params: idParams } }, async (req, reply) => {
+    await own(req.owner, req.params.id);
+    await store.deleteSchedule(req.params.id);
+    return reply.code(204).send();
+  });
+
+  /** Pause (no due time left until resumed) and resume (the next due time from now: paused runs are not made up). */
+  const setStatus = async (owner: string, id: string, status: ScheduleRow['status']) => {
+    const row = await own(owner, id);
+    const t = now();
+    const change = {
+      name: row.name,
+      url: row.url,
+      schedule: row.schedule,
+      timezone: row.timezone,
+      spec: row.spec,
+      status,
+      next_run_at: status === 'active' ? nextRun(row.schedule, row.timezone, specOf(row), t) : null,
+      updated_at: t,
+    };
+    await store.updateSchedule(row.id, change);
+    return present({ ...row, ...change });
+  };
+  app.post<{ Params: { id: string } }>('/v1/schedules/:id/pause', { schema: { params: idParams } }, async (req) =>
+    setStatus(req.owner, req.params.id, 'paused'),
+  );
+  app.post<{ Params: { id: string } }>('/v1/schedules/:id/resume', { schema: { params: idParams } }, async (req) =>
+    setStatus(req.owner, req.params.id, 'active'),
+  );
+
+  // Trigger: one run now (a paused schedule too), outside its due times, which stay as they were. The run
+  // is made before the answer, so its job is in the history; a run that fails answers its error.
+  app.post<{ Params: { id: string } }>('/v1/schedules/:id/trigger', { schema: { params: idParams } }, async (req) => {
+    const row = await own(req.owner, req.params.id);
+    const t = now();
+    const runId = newId('exe');
+    if (
+      !(await store.insertScheduleRun({
+        id: runId,
+        schedule_id: row.id,
+        owner: row.owner,
+        due_at: t,
+        kind: 'trigger',
+        created_at: t,
+      }))
+    )
+      throw new ApiError(404, 'schedule_not_found', `No schedule ${row.id}`, 'id');
+    const err = await execute(row, runId);
+    if (err) throw err;
+    return present((await store.schedule(row.id)) ?? row);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { limit?: number } }>(
+    '/v1/schedules/:id/history',
+    {
+      schema: {
+        params: idParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { limit: { type: 'integer', minimum: 1, maximum: 100 } },
+        },
+      },
+    },
+    async (req) => {
+      const row = await own(req.owner, req.params.id);
+      const runs = await store.scheduleRuns(row.id, req.query.limit ?? 50);
+      return {
+        scheduleId: row.id,
+        totalExecutions: (await store.scheduleRunCounts(row.id)).total,
+        executions: await Promise.all(runs.map(execution)),
+      };
+    },
+  );
+
+  // The scheduler: every API node scans for due schedules; each due time is claimed by one of them.
+  const scheduler = new Scheduler(deps, (row, runId) => execute(row, runId).then(() => undefined));
+  app.addHook('onReady', async () => scheduler.start());
+  app.addHook('onClose', async () => scheduler.stop());
+}
+
+/**
+ * Scans for due schedules every STORESHOTS_SCHEDULE_POLL_MS and makes their runs one after another
+ * (a run captures a page: a few seconds at most, under the capture's time limit).
+ */
+class Scheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: RouteDeps,
+    private readonly run: (row: ScheduleRow, runId: string) => Promise<void>,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.arm();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private arm(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.scan()
+        .catch((e) => {
+          process.stderr.write(`storeshots serve: schedules: ${(e as Error).message}\n`);
+        })
+        .finally(() => {
+          this.running = undefined;
+          this.arm();
+        });
+    }, this.deps.config.schedules.pollMs);
+    this.timer.unref();
+  }
+
+  /** Claims and runs every due time found now (a batch at a time). */
+  async scan(): Promise<void> {
+    const { store, now } = this.deps;
+    for (;;) {
+      if (this.stopped) return;
+      const due = await store.dueSchedules(now(), DUE_BATCH);
+      if (!due.length) return;
+      for (const row of due) {
+        if (this.stopped) return;
+        try {
+          await this.due(row);
+        } catch (e) {
+          process.stderr.write(`storeshots serve: schedule ${row.id}: ${(e as Error).message}\n`);
+        }
+      }
+      if (due.length < DUE_BATCH) return;
+    }
+  }
+
+  /** Claims one schedule's due time and, when this node got it, makes its run. */
+  private async due(row: ScheduleRow): Promise<void> {
+    const { store, now } = this.deps;
+    const t = now();
+    const spec = JSON.parse(row.spec) as Spec;
+    // The next due time after now, not after the one claimed: runs missed while down are one run.
+    const next = nextRun(row.schedule, row.timezone, spec, Math.max(t, row.next_run_at!));
+    const runId = newId('exe');
+    const claimed = await store.claimScheduleRun(row.id, row.next_run_at!, next, {
+      id: runId,
+      schedule_id: row.id,
+      owner: row.owner,
+      due_at: row.next_run_at!,
+      kind: 'schedule',
+      created_at: t,
+    });
+    if (claimed) await this.run(row, runId);
+  }
+}
