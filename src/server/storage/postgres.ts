@@ -24,6 +24,8 @@ import {
   type NewIdempotency,
   type NewProject,
   type NewRender,
+  type EventFilter,
+  type EventRow,
   type OutputRow,
   type ProjectRow,
   type RenderRow,
@@ -35,6 +37,7 @@ import {
   type WebhookEndpointChange,
   type WebhookEndpointRow,
 } from './types.js';
+import { eventsSql } from './events-sql.js';
 
 type Param = string | number | boolean | null | Buffer | string[];
 
@@ -751,5 +754,17 @@ export class PostgresStore implements ServiceStore {
       "UPDATE deliveries SET status = 'failed', last_error = $1, secret = '', claimed_by = NULL, lease_expires_at = NULL WHERE endpoint_id = $2 AND status = 'pending'",
       [why, id],
     );
+  }
+
+  // ---- events (read from the outbox) -------------------------------------------------------------
+
+  async listEvents(owner: string, limit: number, filter?: EventFilter): Promise<EventRow[]> {
+    const q = eventsSql(owner, (n) => `$${n}`, { limit, filter });
+    return await this.all<EventRow>(q.sql, q.params);
+  }
+
+  async event(owner: string, id: string): Promise<EventRow | undefined> {
+    const q = eventsSql(owner, (n) => `$${n}`, { id });
+    return await this.one<EventRow>(q.sql, q.params);
   }
 }
