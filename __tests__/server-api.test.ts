@@ -61,6 +61,9 @@ describe('render API', () => {
         '/v1/bulk',
         '/v1/webhook_endpoints',
         '/v1/webhook_endpoints/{id}',
+        '/v1/events',
+        '/v1/events/{id}',
+        '/v1/events/{id}/retry',
       ]),
     );
     expect(Object.keys(doc.body.webhooks)).toEqual(['webhook-endpoint-event']);

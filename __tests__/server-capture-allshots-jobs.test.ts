@@ -8,45 +8,16 @@
 // (GET /v1/usage, /v1/usage/quota) counts the key's images against STORESHOTS_MONTHLY_QUOTA.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, type Listener } from './helpers/listen.js';
 import { ROOT } from './helpers/root.js';
 import { api, cleanup, OTHER_KEY, startService, tempData, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
 const BROWSER = '/usr/bin/chromium';
-
-type Listener = { url: string; port: number; hits: string[]; close: () => Promise<void> };
-
-async function listen(
-  handler: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void,
-): Promise<Listener> {
-  const hits: string[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      hits.push(req.url!);
-      handler(req, res, Buffer.concat(chunks).toString('utf8'));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    hits,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
 
 const colored = (color: string) =>
   `<!doctype html><html><body style="margin:0;background:${color}"><p>page</p></body></html>`;

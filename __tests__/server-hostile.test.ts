@@ -132,6 +132,9 @@ describe('keyless access is refused on every route, however the path is spelled'
       'GET /v1/webhook_endpoints/:id',
       'POST /v1/webhook_endpoints/:id',
       'DELETE /v1/webhook_endpoints/:id',
+      'GET /v1/events',
+      'GET /v1/events/:id',
+      'POST /v1/events/:id/retry',
       'POST /v1/translate',
     ]) {
       expect(routes).toContain(r);

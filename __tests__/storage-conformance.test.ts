@@ -720,6 +720,83 @@ for (const backend of BACKENDS) {
       });
     });
 
+    it('events are read from the endpoint deliveries: one per event id, newest first, paged, filtered, by owner', async () => {
+      await use(async ({ store, other }) => {
+        await store.insertRender(render('rnd_me1'));
+        await store.insertRender(render('rnd_me2'));
+        await store.insertRender(render('rnd_you', { owner: 'you' }));
+        const evt = (n: number) => `evt_${String(n).padStart(24, '0')}`;
+        /** An endpoint delivery of event n (its body starts with the event id, as deliveries.ts writes it). */
+        const send = (id: string, n: number, over: Partial<NewDelivery> = {}) =>
+          store.insertDelivery(
+            delivery(id, {
+              kind: 'endpoint',
+              endpoint_id: 'we_x',
+              body: JSON.stringify({ id: evt(n), object: 'event', type: over.event ?? 'render.succeeded', n }),
+              ...over,
+            }),
+          );
+        // Event 1 to two endpoints; 2 failed; 3 and 4 at the same time (the id orders them); 5 another owner's.
+        await send('whd_1a', 1, { render_id: 'rnd_me1', created_at: T0 + 1 });
+        await send('whd_1b', 1, { render_id: 'rnd_me1', created_at: T0 + 1 });
+        await send('whd_2', 2, { render_id: 'rnd_me2', created_at: T0 + 2, event: 'render.failed' });
+        await send('whd_3', 3, { render_id: 'rnd_me2', created_at: T0 + 3, event: 'set.succeeded' });
+        await send('whd_4', 4, { render_id: 'rnd_me2', created_at: T0 + 3 });
+        await send('whd_5', 5, { render_id: 'rnd_you', created_at: T0 + 4 });
+        // Not events: a per-request webhook and a dispatch of my jobs (due later: not claimed below).
+        const later = { render_id: 'rnd_me1', next_attempt_at: T0 + 1000 };
+        await store.insertDelivery(delivery('whd_plain', { ...later, body: `{"id":"${evt(9)}"}` }));
+        await store.insertDelivery(delivery('dsp_1', { ...later, kind: 'dispatch', body: '{}' }));
+        // Event 1's first delivery is delivered; a resend of it, later, is still pending.
+        const [claimed] = await store.claimDueDeliveries('n1', T0, 1, 1000);
+        expect(claimed!.id).toBe('whd_1a');
+        const done = { ok: true, failed: false, status: 200, error: null, next: T0 + 5, now: T0 + 5 };
+        expect(await store.deliveryAttempted('whd_1a', 'n1', done)).toBe(true);
+        await send('whd_1c', 1, { render_id: 'rnd_me1', created_at: T0 + 10 });
+
+        const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+        const mine = await other.listEvents('me', 10);
+        expect(ids(mine)).toEqual([evt(4), evt(3), evt(2), evt(1)]);
+        const one = mine[3]!;
+        expect(one).toMatchObject({ type: 'render.succeeded', render_id: 'rnd_me1', created_at: T0 + 1, pending: 2 });
+        expect(JSON.parse(one.body)).toMatchObject({ id: evt(1), n: 1 });
+        expect(ids(await other.listEvents('you', 10))).toEqual([evt(5)]);
+        expect(await other.listEvents('nobody', 10)).toEqual([]);
+        // Paging: after a cursor, limit.
+        expect(ids(await store.listEvents('me', 2))).toEqual([evt(4), evt(3)]);
+        expect(ids(await store.listEvents('me', 2, { after: { created_at: T0 + 3, id: evt(3) } }))).toEqual([
+          evt(2),
+          evt(1),
+        ]);
+        expect(ids(await store.listEvents('me', 10, { after: { created_at: T0 + 3, id: evt(4) } }))).toEqual([
+          evt(3),
+          evt(2),
+          evt(1),
+        ]);
+        // Filters.
+        expect(ids(await store.listEvents('me', 10, { types: ['render.failed', 'set.succeeded'] }))).toEqual([
+          evt(3),
+          evt(2),
+        ]);
+        expect(await store.listEvents('me', 10, { types: [] })).toEqual([]);
+        expect(ids(await store.listEvents('me', 10, { delivered: false }))).toEqual([evt(4), evt(3), evt(2), evt(1)]);
+        for (const id of ['whd_2', 'whd_3', 'whd_4', 'whd_1b', 'whd_1c']) {
+          const [c] = await other.claimDueDeliveries('n2', T0 + 100, 1, 1000);
+          expect(c, id).toBeDefined();
+          const failed = c!.id === 'whd_2';
+          await other.deliveryAttempted(c!.id, 'n2', { ...done, ok: !failed, failed, status: failed ? 500 : 200 });
+        }
+        expect(ids(await store.listEvents('me', 10, { delivered: true }))).toEqual([evt(4), evt(3), evt(1)]);
+        expect(ids(await store.listEvents('me', 10, { delivered: false }))).toEqual([evt(2)]);
+        // One event, by owner.
+        expect(await store.event('me', evt(1))).toMatchObject({ id: evt(1), pending: 0, created_at: T0 + 1 });
+        expect(await store.event('you', evt(1))).toBeUndefined();
+        expect(await store.event('me', evt(5))).toBeUndefined();
+        expect(await store.event('me', evt(9))).toBeUndefined();
+        expect(await other.event('you', evt(5))).toMatchObject({ id: evt(5), render_id: 'rnd_you' });
+      });
+    });
+
     it('blobs round-trip: put, get, stat, stream, list, delete, deletePrefix', async () => {
       await use(async ({ blobs }) => {
         const bytes = Buffer.from([0, 1, 2, 250, 255]);

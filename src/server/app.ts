@@ -21,6 +21,7 @@ import { studioRoutes } from './compat/studio/routes.js';
 import { renderRoutes } from './routes/renders.js';
 import { setRoutes } from './routes/sets.js';
 import { webhookEndpointRoutes } from './routes/webhook-endpoints.js';
+import { eventRoutes } from './routes/events.js';
 import { translateRoutes } from './routes/translate.js';
 import type { AppDeps, RouteDeps } from './routes/shared.js';
 
@@ -251,6 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   await app.register(setRoutes, routeDeps);
   await app.register(projectRoutes, routeDeps);
   await app.register(webhookEndpointRoutes, routeDeps);
+  await app.register(eventRoutes, routeDeps);
   await app.register(translateRoutes, routeDeps);
   // Compatibility surfaces: other APIs' paths and shapes over the same core (docs/render-api.md).
   await app.register(studioRoutes, { ...routeDeps, prefix: '/api/v1' });

@@ -11,7 +11,7 @@ import { netPolicy, type ServerConfig } from './config.js';
 import { appAuth, type DispatchAuth, DispatchAuthError, tokenAuth } from './github-auth.js';
 import type { Metrics } from './metrics.js';
 import { postOnce, redactUrl, UrlRefusedError } from './net.js';
-import type { DeliveryRow, RenderRow, ServiceStore, WebhookEndpointRow } from './storage/types.js';
+import type { DeliveryRow, EventRow, RenderRow, ServiceStore, WebhookEndpointRow } from './storage/types.js';
 import { errorMessage } from '../util/errors.js';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
@@ -160,6 +160,7 @@ export class Deliveries {
     const type = view ? view.type(event.type.slice(event.type.indexOf('.') + 1)) : event.type;
     const targets = endpoints.filter((e) => subscribes(e, type));
     if (!targets.length) return;
+    // The event id is the body's first member: the stores find events by it (EventRow, storage/types.ts).
     const body = JSON.stringify({
       id: newId('evt'),
       object: 'event',
@@ -181,6 +182,27 @@ export class Deliveries {
         created_at: now,
         endpoint_id: e.id,
       });
+  }
+
+  /**
+   * Sends an event again to one endpoint (events.ts): a new delivery of the same event id and body to
+   * the endpoint's URL, signed with its secret on each attempt, with the outbox's retries.
+   */
+  async resend(event: EventRow, e: WebhookEndpointRow): Promise<void> {
+    const now = this.now();
+    await this.store.insertDelivery({
+      id: newId('whd'),
+      render_id: event.render_id,
+      kind: 'endpoint',
+      url: e.url,
+      secret: e.secret,
+      event: event.type,
+      body: event.body,
+      next_attempt_at: now,
+      created_at: now,
+      endpoint_id: e.id,
+    });
+    this.kick();
   }
 
   /** Claims of a dead process are its no more (single-node serve at start): they are due at once. */

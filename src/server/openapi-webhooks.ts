@@ -1,5 +1,7 @@
-// The OpenAPI description of /v1/webhook_endpoints (docs/render-api.md#webhook-endpoints) and of the
-// events sent to them (the document's `webhooks`), merged into openapi.ts's document.
+// The OpenAPI description of /v1/webhook_endpoints (docs/render-api.md#webhook-endpoints), of the
+// events sent to them (the document's `webhooks`) and of /v1/events (docs/render-api.md#events), merged
+// into openapi.ts's document.
+import { eventRetrySchema } from './schema.js';
 import { EVENT_TYPES, MAX_ENDPOINTS } from './webhook-endpoints.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
@@ -49,38 +51,54 @@ const fields = {
   description: { type: ['string', 'null'], maxLength: 5000 },
 };
 
+/** What a webhook endpoint receives: Stripe's event object. */
+const event = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'object', 'type', 'created', 'created_at', 'data'],
+  properties: {
+    id: {
+      type: 'string',
+      pattern: '^evt_[0-9a-f]{24}$',
+      description: 'The event: the same in every endpoint it is sent to, and on every retry.',
+    },
+    object: { const: 'event' },
+    type: eventTypes,
+    created: { type: 'integer', description: 'Unix time (seconds) the job ended.' },
+    created_at: { type: 'string', format: 'date-time' },
+    data: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['object'],
+      properties: {
+        object: {
+          description:
+            "render.*: the render (GET /v1/renders/{id}); set.*: the set (GET /v1/sets/{id}); appscreen.render.*: AppScreen's poll answer (GET /v1/render/{jobId}).",
+          anyOf: [
+            { $ref: '#/components/schemas/Render' },
+            { $ref: '#/components/schemas/Set' },
+            { $ref: '#/components/schemas/AppScreenJob' },
+          ],
+        },
+      },
+    },
+  },
+};
+
 export const webhookSchemas = {
   WebhookEndpoint: endpoint,
   WebhookEndpointCreated: created,
-  WebhookEndpointEvent: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'object', 'type', 'created', 'created_at', 'data'],
+  WebhookEndpointEvent: event,
+  Event: {
+    ...event,
+    description: 'An event as /v1/events shows it: the body its deliveries carry, with pending_webhooks.',
+    required: [...event.required, 'pending_webhooks'],
     properties: {
-      id: {
-        type: 'string',
-        pattern: '^evt_[0-9a-f]{24}$',
-        description: 'The event: the same in every endpoint it is sent to, and on every retry.',
-      },
-      object: { const: 'event' },
-      type: eventTypes,
-      created: { type: 'integer', description: 'Unix time (seconds) the job ended.' },
-      created_at: { type: 'string', format: 'date-time' },
-      data: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['object'],
-        properties: {
-          object: {
-            description:
-              "render.*: the render (GET /v1/renders/{id}); set.*: the set (GET /v1/sets/{id}); appscreen.render.*: AppScreen's poll answer (GET /v1/render/{jobId}).",
-            anyOf: [
-              { $ref: '#/components/schemas/Render' },
-              { $ref: '#/components/schemas/Set' },
-              { $ref: '#/components/schemas/AppScreenJob' },
-            ],
-          },
-        },
+      ...event.properties,
+      pending_webhooks: {
+        type: 'integer',
+        minimum: 0,
+        description: 'Its deliveries not yet delivered nor given up (Stripe’s pending_webhooks).',
       },
     },
   },
@@ -198,6 +216,103 @@ export const webhookPaths = {
           }),
         },
         ...notFound,
+        ...common,
+      },
+    },
+  },
+};
+
+const eventIdParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'evt_… (any other value is an event that does not exist: 404).',
+};
+const eventNotFound = { '404': err("No such event (or another key's).") };
+
+/** /v1/events: the events the key's jobs sent to its webhook endpoints, read from the outbox. */
+export const eventPaths = {
+  '/v1/events': {
+    get: {
+      operationId: 'listEvents',
+      summary: 'The events sent to this key’s webhook endpoints, newest first (Stripe’s GET /v1/events)',
+      parameters: [
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
+        {
+          name: 'starting_after',
+          in: 'query',
+          schema: { type: 'string' },
+          description: 'An event id: the page after it.',
+        },
+        {
+          name: 'type',
+          in: 'query',
+          schema: { type: 'string', maxLength: 100 },
+          description: 'An event type, or a group with * for one or more parts (render.*, *.failed).',
+        },
+        {
+          name: 'delivery_success',
+          in: 'query',
+          schema: { type: 'boolean' },
+          description: 'true: events every delivery of which was delivered; false: events with one pending or failed.',
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'Newest first.',
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['object', 'url', 'data', 'has_more'],
+            properties: {
+              object: { const: 'list' },
+              url: { const: '/v1/events' },
+              data: { type: 'array', items: { $ref: '#/components/schemas/Event' } },
+              has_more: { type: 'boolean' },
+            },
+          }),
+        },
+        '400': err('limit, starting_after, type or delivery_success is invalid (param names it).'),
+        ...common,
+      },
+    },
+  },
+  '/v1/events/{id}': {
+    get: {
+      operationId: 'getEvent',
+      parameters: [eventIdParam],
+      responses: {
+        '200': { description: 'The event.', content: json({ $ref: '#/components/schemas/Event' }) },
+        ...eventNotFound,
+        ...common,
+      },
+    },
+  },
+  '/v1/events/{id}/retry': {
+    post: {
+      operationId: 'retryEvent',
+      summary:
+        'Sends the event again to one of this key’s webhook endpoints (what `stripe events resend --webhook-endpoint` calls)',
+      parameters: [eventIdParam],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: eventRetrySchema },
+          'application/x-www-form-urlencoded': { schema: eventRetrySchema },
+        },
+      },
+      responses: {
+        '200': {
+          description:
+            'The event, resent: a new delivery (its own X-ASA-Delivery) of the same id and body, signed with the endpoint’s secret, with the usual retries.',
+          content: json({ $ref: '#/components/schemas/Event' }),
+        },
+        '400': err(
+          'The body is invalid (param names the field), or the endpoint is disabled (webhook_endpoint_disabled).',
+        ),
+        '404': err("No such event (param id) or webhook endpoint (param webhook_endpoint), or another key's."),
+        '413': err('The body is larger than 4 KiB.'),
         ...common,
       },
     },

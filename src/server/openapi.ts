@@ -4,7 +4,7 @@ import { VERSION } from '../version.js';
 import { projectPaths, projectSchemas } from './openapi-projects.js';
 import { errorSchema, OUTPUT_TYPES, renderRequestSchema, renderSchema } from './schema.js';
 import { setComponents, setPaths } from './openapi-sets.js';
-import { webhookEvents, webhookPaths, webhookSchemas } from './openapi-webhooks.js';
+import { eventPaths, webhookEvents, webhookPaths, webhookSchemas } from './openapi-webhooks.js';
 import { withWebCompat } from './compat/openapi-web.js';
 import { TRANSLATE_LIMITS } from './translate/translator.js';
 
@@ -105,6 +105,7 @@ export function openApiDocument(): Record<string, unknown> {
     paths: {
       ...projectPaths,
       ...webhookPaths,
+      ...eventPaths,
       '/v1/renders': {
         get: {
           operationId: 'listRenders',

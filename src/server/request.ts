@@ -111,6 +111,17 @@ export function schemaError(e: ErrorObject, root: unknown, prefix: string): ApiE
   }
 }
 
+/** A checker of a request body against one of schema.ts's schemas: the body as T, or the API's 400 naming the field. */
+export function bodyChecker<T>(schema: object): (body: unknown) => T {
+  const validate = ajv.compile(schema);
+  return (body) => {
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw badRequest('Expected a JSON object for the request body');
+    if (!validate(body)) throw schemaError(validate.errors![0]!, body, '');
+    return body as T;
+  };
+}
+
 export function checkBulkShape(body: unknown): { renders: unknown[] } {
   if (!validateBulk(body)) throw schemaError(validateBulk.errors![0]!, body, '');
   return body as { renders: unknown[] };

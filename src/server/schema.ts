@@ -231,6 +231,21 @@ export const bulkRequestSchema = {
   properties: { renders: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'object' } } },
 };
 
+/** POST /v1/events/{id}/retry (events.ts): the endpoint to send the event to again. */
+export const eventRetrySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['webhook_endpoint'],
+  properties: {
+    webhook_endpoint: {
+      type: 'string',
+      maxLength: 100,
+      description:
+        'The webhook endpoint (we_…) of this key to send the event to, as the Stripe CLI’s --webhook-endpoint.',
+    },
+  },
+};
+
 export const errorSchema = {
   type: 'object',
   required: ['error'],

@@ -246,6 +246,7 @@ export async function startServer(opts: ServeOptions, io: CliIO, service: Servic
     store,
     blobs,
     renders,
+    deliveries,
     sets,
     projects,
     idempotency,

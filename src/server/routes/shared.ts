@@ -7,6 +7,7 @@ import { formatAjvError } from '../../util/ajv-errors.js';
 import { errorMessage } from '../../util/errors.js';
 import type { Clock } from '../access.js';
 import type { ServerConfig } from '../config.js';
+import type { Deliveries } from '../deliveries.js';
 import type { Attach, Idempotency } from '../idempotency.js';
 import type { KeyRing } from '../keys.js';
 import type { LinkSigner } from '../links.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   store: ServiceStore;
   blobs: BlobStore;
   renders: Renders;
+  /** The outbox: webhooks, events to webhook endpoints (and their resends), dispatches. */
+  deliveries: Deliveries;
   projects: Projects;
   /** Whole-set jobs (sets.ts). */
   sets: Sets;

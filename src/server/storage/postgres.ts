@@ -24,6 +24,8 @@ import {
   type NewIdempotency,
   type NewProject,
   type NewRender,
+  type EventFilter,
+  type EventRow,
   type OutputRow,
   type ProjectRow,
   type RenderRow,
@@ -41,6 +43,7 @@ import {
   type ScheduleRunCounts,
   type ScheduleRunRow,
 } from './types.js';
+import { eventsSql } from './events-sql.js';
 
 type Param = string | number | boolean | null | Buffer | string[];
 
@@ -878,5 +881,17 @@ export class PostgresStore implements ServiceStore {
       [scheduleId],
     );
     return { total: r?.total ?? 0, succeeded: r?.succeeded ?? 0, failed: r?.failed ?? 0 };
+  }
+
+  // ---- events (read from the outbox) -------------------------------------------------------------
+
+  async listEvents(owner: string, limit: number, filter?: EventFilter): Promise<EventRow[]> {
+    const q = eventsSql(owner, (n) => `$${n}`, { limit, filter });
+    return await this.all<EventRow>(q.sql, q.params);
+  }
+
+  async event(owner: string, id: string): Promise<EventRow | undefined> {
+    const q = eventsSql(owner, (n) => `$${n}`, { id });
+    return await this.one<EventRow>(q.sql, q.params);
   }
 }

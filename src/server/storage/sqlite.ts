@@ -10,6 +10,8 @@ import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type {
   AttemptResult,
   DeliveryRow,
+  EventFilter,
+  EventRow,
   FinishFields,
   IdempotencyRow,
   ImageRow,
@@ -33,6 +35,7 @@ import type {
   ScheduleRunCounts,
   ScheduleRunRow,
 } from './types.js';
+import { eventsSql } from './events-sql.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS renders (
@@ -242,6 +245,9 @@ export class SqliteStore implements ServiceStore {
       }
       this.db.exec('CREATE INDEX IF NOT EXISTS renders_by_lease ON renders(status, lease_expires_at)');
       this.db.exec('CREATE INDEX IF NOT EXISTS deliveries_by_endpoint ON deliveries(endpoint_id, status)');
+      // A key's jobs and their deliveries (the events list, a key's job lists): PostgreSQL has had both since migration 1.
+      this.db.exec('CREATE INDEX IF NOT EXISTS renders_by_owner ON renders(owner, seq)');
+      this.db.exec('CREATE INDEX IF NOT EXISTS deliveries_by_render ON deliveries(render_id)');
       this.db.exec('COMMIT');
     } catch (e) {
       this.db.exec('ROLLBACK');
@@ -1044,5 +1050,19 @@ export class SqliteStore implements ServiceStore {
       scheduleId,
     );
     return { total: r?.total ?? 0, succeeded: r?.succeeded ?? 0, failed: r?.failed ?? 0 };
+  }
+
+  // events (read from the outbox)
+
+  async listEvents(owner: string, limit: number, filter?: EventFilter): Promise<EventRow[]> {
+    while (this.busy) await this.core.active;
+    const q = eventsSql(owner, () => '?', { limit, filter });
+    return this.all<EventRow>(q.sql, ...q.params);
+  }
+
+  async event(owner: string, id: string): Promise<EventRow | undefined> {
+    while (this.busy) await this.core.active;
+    const q = eventsSql(owner, () => '?', { id });
+    return this.get<EventRow>(q.sql, ...q.params);
   }
 }

@@ -537,7 +537,46 @@ export interface ServiceStore {
   scheduleRuns(scheduleId: string, limit: number): Promise<ScheduleRunRow[]>;
   /** A schedule's runs counted with their jobs' status (renders.status). */
   scheduleRunCounts(scheduleId: string): Promise<ScheduleRunCounts>;
+  // ---- events (read from the outbox: the `endpoint` deliveries) --------------------------------------
+
+  /**
+   * An owner's events, newest first (created_at, then id, descending): one row per event id among the
+   * `endpoint` deliveries of the owner's jobs (all the deliveries of one event, resends included,
+   * share its body). `after`: only events before that one in this order (the cursor); `types`: only
+   * these types (none: no event); `delivered`: true, only events all of whose deliveries were
+   * delivered; false, only events with one pending or failed.
+   */
+  listEvents(owner: string, limit: number, filter?: EventFilter): Promise<EventRow[]>;
+  /** One event of the owner (undefined for another owner's, as for an unknown id). */
+  event(owner: string, id: string): Promise<EventRow | undefined>;
 }
+
+/**
+ * An event sent to webhook endpoints, as the outbox holds it: an `endpoint` delivery's body is the
+ * event, a JSON object whose first member is `"id":"evt_<24 hex>"` (deliveries.ts makes it so), which
+ * is how the stores find the event id without a column of its own: characters 8-35 of the body.
+ */
+export interface EventRow {
+  id: string;
+  type: string;
+  /** The event exactly as sent (the JSON every delivery of it carries). */
+  body: string;
+  /** The job it is about (deliveries.render_id). */
+  render_id: string;
+  /** When it was first enqueued (ms): the earliest of its deliveries. */
+  created_at: number;
+  /** Its deliveries still pending (Stripe's pending_webhooks). */
+  pending: number;
+}
+
+export interface EventFilter {
+  after?: { created_at: number; id: string };
+  types?: readonly string[];
+  delivered?: boolean;
+}
+
+/** Where the event id is in an endpoint delivery's body (EventRow): SQL substr's 1-based start and length. */
+export const EVENT_ID_AT = { start: 8, length: 28 } as const;
 
 /**
  * Bytes: screenshots a request brought, rendered images, the outputs of renders and sets, project uploads. Keys are
