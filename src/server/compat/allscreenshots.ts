@@ -6,6 +6,7 @@ import { sha256 } from '../../util/hash.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RenderEvent, WebhookFormat } from '../deliveries.js';
 import { ApiError, badRequest } from '../errors.js';
+import type { Hold } from '../hold.js';
 import type { Attach } from '../idempotency.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
 import { linkCacheControl, linkedRow } from '../routes/links.js';
@@ -244,6 +245,8 @@ function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'>
 }
 
 const STATUS: Record<RenderRow['status'], string> = {
+  // Never read by a client (Renders.get refuses a held job); a released bulk's rows are queued.
+  held: 'QUEUED',
   queued: 'QUEUED',
   processing: 'PROCESSING',
   succeeded: 'COMPLETED',
@@ -418,7 +421,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     if (replayed) reply.header('idempotent-replayed', 'true');
     return row;
   };
-  const make = (req: FastifyRequest, b: Request, inTx?: Attach, bulk?: Meta['bulk'], param = 'url') => {
+  const make = (req: FastifyRequest, b: Request, inTx?: Attach, bulk?: Meta['bulk'], param = 'url', hold?: Hold) => {
     const { listed, ...job } = pageJobOf(b);
     return createPageJob(
       deps,
@@ -437,6 +440,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
       },
       param,
       inTx,
+      hold,
     );
   };
 
@@ -472,9 +476,9 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   } = requestSchema.properties;
   await bulkRoutes(app, deps, {
     options,
-    make: (req, b, bulk, param) => {
+    make: (req, b, bulk, param, hold) => {
       check(b);
-      return make(req, b as unknown as Request, undefined, bulk, param);
+      return make(req, b as unknown as Request, undefined, bulk, param, hold);
     },
     present: (row) => present(row, deps),
     bulkOf: (row) => metaOf(row).bulk,
