@@ -418,6 +418,93 @@ for (const backend of BACKENDS) {
       });
     });
 
+    it('held jobs: never claimed, listed, counted or found by cursor; they reserve quota; renewed while their request runs', async () => {
+      await use(async ({ store, other }) => {
+        await store.insertRender(render('rnd_h1', { status: 'held', lease_expires_at: T0 + 1000 }));
+        await store.insertRender(render('rnd_h2', { status: 'held', lease_expires_at: T0 + 1000, slides: 3 }));
+        await store.insertRender(render('rnd_q'));
+        expect(await store.render('rnd_h1')).toMatchObject({ status: 'held', lease_expires_at: T0 + 1000 });
+        // The queue passes them over: claimNext takes the queued job only, claim() of a held one fails.
+        expect((await other.claimNext('w', T0, 1000))?.id).toBe('rnd_q');
+        expect(await other.claimNext('w', T0, 1000)).toBeUndefined();
+        expect(await store.claim('rnd_h1', 'w', T0, 1000)).toBe(false);
+        expect((await store.queued(10)).map((r) => r.id)).toEqual([]);
+        expect(await store.oldestQueuedAt()).toBeUndefined();
+        // Not listed (any status filter), no cursor, not counted; but they reserve their images.
+        expect((await store.list('me', 10)).map((r) => r.id)).toEqual(['rnd_q']);
+        expect(await store.list('me', 10, undefined, 'held')).toEqual([]);
+        expect(await store.seqOf('rnd_h1', 'me')).toBeUndefined();
+        expect(await store.counts()).toEqual({ processing: 1 });
+        expect(await other.pendingSlides('me')).toBe(2 + 2 + 3);
+        // Not ended, so never due for expiry; a lease sweep leaves them alone.
+        expect(await store.dueForExpiry(Number.MAX_SAFE_INTEGER)).toEqual([]);
+        expect(await store.releaseExpiredLeases(T0 + 5000)).toEqual(['rnd_q']);
+        expect((await store.render('rnd_h1'))?.status).toBe('held');
+        // Renewed: the sweep at the old end of the hold finds nothing; only held rows are renewed.
+        expect(await other.renewHolds(['rnd_h1', 'rnd_h2', 'rnd_q', 'rnd_none'], T0 + 5000)).toBe(2);
+        expect((await store.render('rnd_q'))?.lease_expires_at).toBeNull();
+        expect(await store.discardLapsedHolds(T0 + 4999)).toEqual([]);
+        expect((await store.render('rnd_h2'))?.lease_expires_at).toBe(T0 + 5000);
+      });
+    });
+
+    it('held jobs are released together or not at all, and a discard deletes only held ones', async () => {
+      await use(async ({ store, other }) => {
+        for (const id of ['rnd_a', 'rnd_b', 'rnd_c'])
+          await store.insertRender(render(id, { status: 'held', lease_expires_at: T0 + 1000 }));
+        await store.insertRender(render('rnd_q'));
+        // One of the ids is not held (queued, or unknown): none is released.
+        expect(await store.releaseHolds(['rnd_a', 'rnd_b', 'rnd_q'])).toBe(false);
+        expect(await store.releaseHolds(['rnd_a', 'rnd_none'])).toBe(false);
+        expect((await other.render('rnd_a'))?.status).toBe('held');
+        expect((await other.render('rnd_b'))?.status).toBe('held');
+        // All held: all queued, hold cleared, claimable oldest first.
+        expect(await store.releaseHolds(['rnd_a', 'rnd_b'])).toBe(true);
+        expect(await other.render('rnd_a')).toMatchObject({ status: 'queued', lease_expires_at: null });
+        expect((await other.list('me', 10)).map((r) => r.id)).toEqual(['rnd_q', 'rnd_b', 'rnd_a']);
+        expect((await other.claimNext('w', T0, 1000))?.id).toBe('rnd_a');
+        // Released once: a second release of them is refused, and a discard no longer touches them.
+        expect(await store.releaseHolds(['rnd_a', 'rnd_b'])).toBe(false);
+        expect(await other.discardHolds(['rnd_a', 'rnd_b', 'rnd_c', 'rnd_q'])).toEqual(['rnd_c']);
+        expect(await store.render('rnd_c')).toBeUndefined();
+        expect((await store.render('rnd_b'))?.status).toBe('queued');
+        expect(await store.discardHolds([])).toEqual([]);
+        expect(await store.releaseHolds([])).toBe(true);
+      });
+    });
+
+    it('a release raced by the sweep of its lapsed holds: either all are queued or none is left', async () => {
+      await use(async ({ store, other }) => {
+        for (let round = 0; round < 6; round++) {
+          const ids = Array.from({ length: 8 }, (_, i) => `rnd_r${round}_${i}`);
+          for (const id of ids) await store.insertRender(render(id, { status: 'held', lease_expires_at: T0 }));
+          const [released, swept] = await Promise.all([
+            round % 2 ? store.releaseHolds(ids) : other.releaseHolds(ids),
+            round % 2 ? other.discardLapsedHolds(T0, 3) : store.discardLapsedHolds(T0, 3),
+          ]);
+          const left = (await Promise.all(ids.map((id) => store.render(id)))).filter((r) => r !== undefined);
+          if (released) {
+            // The sweep came after (found them queued) or passed them over: every one is queued.
+            expect(swept).toEqual([]);
+            expect(left.map((r) => r.status)).toEqual(ids.map(() => 'queued'));
+          } else {
+            // The sweep came first: the release queued none; what the sweep left is still held.
+            expect(swept.length).toBeGreaterThan(0);
+            expect(left.every((r) => r.status === 'held')).toBe(true);
+            expect(left.length).toBe(8 - swept.length);
+            await store.discardLapsedHolds(T0);
+          }
+        }
+        // Lapsed at lease_expires_at exactly, by `limit` at a time; a live hold stays.
+        await store.insertRender(render('rnd_live', { status: 'held', lease_expires_at: T0 + 1 }));
+        for (const id of ['rnd_x', 'rnd_y', 'rnd_z'])
+          await store.insertRender(render(id, { status: 'held', lease_expires_at: T0 }));
+        expect((await store.discardLapsedHolds(T0, 2)).length).toBe(2);
+        expect((await other.discardLapsedHolds(T0)).length).toBe(1);
+        expect((await store.render('rnd_live'))?.status).toBe('held');
+      });
+    });
+
     it('lists jobs by kind and cursor, newest first', async () => {
       await use(async ({ store }) => {
         for (const id of ['rnd_1', 'set_2', 'rnd_3', 'rnd_4']) await store.insertRender(render(id));

@@ -157,6 +157,8 @@ export class Renders extends EventEmitter {
    */
   async recover(): Promise<void> {
     if (!this.role.recoverAll) return;
+    // Held jobs are a dead request's (this process is the only one that makes them): deleted.
+    await this.discardLapsedHolds(Number.MAX_SAFE_INTEGER);
     const ids = await this.store.releaseExpiredLeases(Number.MAX_SAFE_INTEGER);
     for (const id of ids)
       if (await this.store.claim(id, this.role.worker, this.now(), this.role.leaseMs)) this.recovered.push(id);
@@ -223,7 +225,8 @@ export class Renders extends EventEmitter {
   /**
    * Stores a checked request and its screenshots; the render is queued when this returns. `extra`:
    * more files of the job (path under its prefix -> bytes, e.g. a page job's PDF), stored with the
-   * inputs before the row is written and deleted with the job.
+   * inputs before the row is written and deleted with the job. `hold`: the job is made `held` until
+   * then instead of queued (a request that makes several jobs all or none: hold.ts).
    */
   async create(
     owner: string,
@@ -232,6 +235,7 @@ export class Renders extends EventEmitter {
     baseUrl: string,
     inTx?: Attach,
     extra?: Record<string, Uint8Array>,
+    hold?: number,
   ): Promise<RenderRow> {
     const id = newId('rnd');
     const dir = this.dirOf(id);
@@ -256,7 +260,7 @@ export class Renders extends EventEmitter {
       s?.capture?.refused.length ? [{ slide: req.spec.slides[k]!.id, ...s.capture }] : [],
     );
     if (captures.length) req.spec.captures = captures;
-    const row = await this.enqueue(id, owner, req.spec, jobs, baseUrl, inTx);
+    const row = await this.enqueue(id, owner, req.spec, jobs, baseUrl, inTx, hold);
     // Blobs elsewhere and no rendering here (an API node on PostgreSQL): the worker that takes the
     // job copies the inputs from the blob store, so this machine's copies were scratch.
     if (!this.blobs.localPath && !this.role.render) rmSync(dir, { recursive: true, force: true });
@@ -266,7 +270,8 @@ export class Renders extends EventEmitter {
   /**
    * Stores a job whose inputs are already under dirOf(id) and queues it: one row, written before the
    * client hears back. On failure the folder is removed. Any kind: `spec` is its stored request
-   * (with `webhook`, `dispatch`, `metadata` where it has them), `jobs` the plan's jobs.
+   * (with `webhook`, `dispatch`, `metadata` where it has them), `jobs` the plan's jobs. `hold`: made
+   * `held` until then, for release() or discard() (hold.ts), instead of queued.
    */
   async enqueue(
     id: string,
@@ -275,12 +280,14 @@ export class Renders extends EventEmitter {
     jobs: Job[],
     baseUrl: string,
     inTx?: Attach,
+    hold?: number,
   ): Promise<RenderRow> {
     const now = this.now();
     const row = {
       id,
       owner,
-      status: 'queued' as const,
+      status: hold === undefined ? ('queued' as const) : ('held' as const),
+      ...(hold === undefined ? {} : { lease_expires_at: hold }),
       created_at: now,
       expires_at: now + this.config.resultTtlSeconds * 1000,
       spec: JSON.stringify(spec),
@@ -297,9 +304,37 @@ export class Renders extends EventEmitter {
       await this.removeFiles(id);
       throw e;
     }
-    this.metrics.inc('storeshots_renders_created_total', 'Renders accepted.');
-    setImmediate(() => this.pump());
+    if (hold === undefined) {
+      this.metrics.inc('storeshots_renders_created_total', 'Renders accepted.');
+      setImmediate(() => this.pump());
+    }
     return (await this.store.render(id))!;
+  }
+
+  /**
+   * Queues held jobs, all in one transaction (storage releaseHolds): true when every one was still
+   * held, false (nothing queued) when any was not (its hold lapsed and a sweep deleted it).
+   */
+  async release(ids: string[]): Promise<boolean> {
+    if (!(await this.store.releaseHolds(ids))) return false;
+    this.metrics.inc('storeshots_renders_created_total', 'Renders accepted.', {}, ids.length);
+    setImmediate(() => this.pump());
+    return true;
+  }
+
+  /** Deletes held jobs, their rows then their files (never a job that is no longer held). */
+  async discard(ids: string[]): Promise<void> {
+    for (const id of await this.store.discardHolds(ids)) await this.removeFiles(id);
+  }
+
+  /** Deletes the held jobs whose hold lapsed before `now` (their request died), rows then files. */
+  private async discardLapsedHolds(now: number): Promise<void> {
+    for (;;) {
+      const ids = await this.store.discardLapsedHolds(now);
+      for (const id of ids) await this.removeFiles(id);
+      if (ids.length) this.log(`deleted ${ids.length} held job(s) of a request that did not finish: ${ids.join(', ')}`);
+      if (ids.length < 100) return;
+    }
   }
 
   /** Deletes a job's files (its blobs, and this machine's copies). */
@@ -312,7 +347,8 @@ export class Renders extends EventEmitter {
   async get(owner: string, id: string, prefix = 'rnd'): Promise<RenderRow> {
     const noun = this.nounOf(prefix);
     const row = await this.store.render(id);
-    if (!row || row.owner !== owner || prefixOf(id) !== prefix)
+    // A held job does not exist yet for any client: its request has not answered.
+    if (!row || row.owner !== owner || prefixOf(id) !== prefix || row.status === 'held')
       throw new ApiError(404, `${noun}_not_found`, `No ${noun} ${id}`, 'id');
     if (row.expired)
       throw new ApiError(
@@ -725,10 +761,14 @@ export class Renders extends EventEmitter {
     return { signed, linkExpires };
   }
 
-  /** Deletes the files of expired results (the row stays, so a late poll gets 410 rather than 404). */
+  /**
+   * Deletes the files of expired results (the row stays, so a late poll gets 410 rather than 404), and
+   * the held jobs of requests that died (hold.ts), rows and files.
+   */
   async sweep(): Promise<void> {
     const work = async () => {
       const now = this.now();
+      await this.discardLapsedHolds(now);
       for (const row of await this.store.dueForExpiry(now)) {
         await this.removeFiles(row.id);
         if (await this.store.markExpired(row.id))

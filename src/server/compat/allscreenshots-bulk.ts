@@ -3,13 +3,16 @@
 // /v1/screenshots/bulk and /bulk/{id}, POST /bulk/{id}/cancel, in the shapes of their published SDKs
 // (BulkResponse, BulkJobSummary, BulkStatusResponse). A bulk job is a thin adapter: each URL is one page
 // job made exactly as POST /v1/screenshots/async makes it (allscreenshots.ts), whose metadata names the
-// bulk (`bulk: {id, index, total}`); the bulk itself is not stored, it is read back from its jobs.
+// bulk (`bulk: {id, index, total}`); the bulk itself is not stored, it is read back from its jobs. The
+// jobs are made held and queued together once every URL is captured, or deleted (../hold.ts): a bulk
+// is all or nothing.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkQuota } from '../access.js';
 import { checkPageUrl } from '../capture.js';
 import { netPolicy } from '../config.js';
 import { ApiError } from '../errors.js';
+import { allOrNothing, type Hold } from '../hold.js';
 import { checkKey, requestHash } from '../idempotency.js';
 import type { RouteDeps } from '../routes/shared.js';
 import type { RenderRow } from '../storage/types.js';
@@ -19,8 +22,14 @@ import { iso, validator } from './page-job.js';
 export interface BulkSurface {
   /** The per-URL job fields a bulk's `defaults` and `options` may carry (the async request's, less url/webhook/outputs). */
   options: Record<string, unknown>;
-  /** Makes one URL's page job, as /v1/screenshots/async does; `param` names the URL's entry in errors. */
-  make: (req: FastifyRequest, body: Record<string, unknown>, bulk: BulkTag, param: string) => Promise<RenderRow>;
+  /** Makes one URL's page job, as /v1/screenshots/async does, held; `param` names the URL's entry in errors. */
+  make: (
+    req: FastifyRequest,
+    body: Record<string, unknown>,
+    bulk: BulkTag,
+    param: string,
+    hold: Hold,
+  ) => Promise<RenderRow>;
   /** The job in allscreenshots' words (GET /v1/screenshots/jobs/{id}). */
   present: (row: RenderRow) => Promise<Record<string, unknown>>;
   /** The bulk a job belongs to, if any. */
@@ -39,6 +48,8 @@ export const MAX_BULK_URLS = 100;
 const SCAN_PAGE = 200;
 
 const STATUS_WORDS: Record<RenderRow['status'], string> = {
+  // Never read by a client (Renders.get refuses a held job); a released bulk's rows are queued.
+  held: 'QUEUED',
   queued: 'QUEUED',
   processing: 'PROCESSING',
   succeeded: 'COMPLETED',
@@ -94,7 +105,7 @@ async function jobsOf(deps: RouteDeps, surface: BulkSurface, owner: string, id: 
     if (found.length >= total || rows.length < SCAN_PAGE) break;
     before = rows[rows.length - 1]!.seq;
   }
-  // A bulk whose request failed part way (its jobs made so far canceled) was never answered: not a bulk.
+  // Not every job listed (some expired, their rows kept but not listed): not shown as a bulk.
   if (!found.length || found.length < total) return undefined;
   return found.sort((a, b) => surface.bulkOf(a)!.index - surface.bulkOf(b)!.index);
 }
@@ -196,15 +207,18 @@ const notFound = (id: string) => new ApiError(404, 'not_found', `No bulk job ${i
 export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps, surface: BulkSurface): Promise<void> {
   const check = validator(bulkSchema(surface.options));
 
-  /** Makes the bulk's jobs, one per URL, all or none: a URL that cannot be captured cancels those made. */
+  /**
+   * Makes the bulk's jobs, one per URL, all or none: each held as it is made (its capture stored), all
+   * queued in one transaction at the end; a URL that cannot be captured deletes those made.
+   */
   const create = async (req: FastifyRequest, b: BulkRequest) => {
     // Every URL against the SSRF rules and the whole bulk against the quota first: no job is made for
     // a bulk that cannot all be made (each capture checks its page and subresources again).
     for (const [i, u] of b.urls.entries()) await checkPageUrl(u.url, netPolicy(deps.config), `urls[${i}]`);
     await checkQuota(deps.config, deps.store, req.owner, b.urls.length, deps.now(), 'urls');
     const id = `blk_${randomBytes(12).toString('base64url')}`;
-    const made: RenderRow[] = [];
-    try {
+    const made = await allOrNothing(deps, async (hold) => {
+      const rows: RenderRow[] = [];
       for (const [i, u] of b.urls.entries()) {
         const body = {
           ...b.defaults,
@@ -213,13 +227,12 @@ export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps, surface:
           ...(b.webhookUrl ? { webhookUrl: b.webhookUrl } : {}),
           ...(b.webhookSecret ? { webhookSecret: b.webhookSecret } : {}),
         };
-        made.push(await surface.make(req, body, { id, index: i, total: b.urls.length }, `urls[${i}]`));
+        rows.push(await surface.make(req, body, { id, index: i, total: b.urls.length }, `urls[${i}]`, hold));
       }
-    } catch (e) {
-      for (const r of made) await deps.renders.cancel(req.owner, r.id).catch(() => undefined);
-      throw e;
-    }
-    return { id, rows: made };
+      return rows;
+    });
+    // Released together just now: queued (a worker may have taken some since).
+    return { id, rows: made.map((r) => ({ ...r, status: 'queued' as const, lease_expires_at: null })) };
   };
 
   app.post('/v1/screenshots/bulk', async (req, reply) => {

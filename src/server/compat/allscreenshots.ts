@@ -6,6 +6,7 @@ import { sha256 } from '../../util/hash.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RenderEvent, WebhookFormat } from '../deliveries.js';
 import { ApiError, badRequest } from '../errors.js';
+import type { Hold } from '../hold.js';
 import type { Attach } from '../idempotency.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
 import { linkCacheControl, linkedRow } from '../routes/links.js';
@@ -245,6 +246,8 @@ function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'>
 }
 
 const STATUS: Record<RenderRow['status'], string> = {
+  // Never read by a client (Renders.get refuses a held job); a released bulk's rows are queued.
+  held: 'QUEUED',
   queued: 'QUEUED',
   processing: 'PROCESSING',
   succeeded: 'COMPLETED',
@@ -423,7 +426,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     if (replayed) reply.header('idempotent-replayed', 'true');
     return row;
   };
-  /** One job from an async request's body, for `owner`; `tag` names the bulk or schedule that made it. */
+  /** One job from an async request's body, for `owner`; `tag` names the bulk or schedule that made it; `hold`: made held, released with its bulk. */
   const make = (
     owner: string,
     baseUrl: string,
@@ -431,6 +434,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     inTx?: Attach,
     tag: Pick<Meta, 'bulk' | 'schedule'> = {},
     param = 'url',
+    hold?: Hold,
   ) => {
     const { listed, ...job } = pageJobOf(b);
     return createPageJob(
@@ -450,6 +454,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
       },
       param,
       inTx,
+      hold,
     );
   };
 
@@ -485,9 +490,9 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   } = requestSchema.properties;
   await bulkRoutes(app, deps, {
     options,
-    make: (req, b, bulk, param) => {
+    make: (req, b, bulk, param, hold) => {
       check(b);
-      return make(req.owner, deps.baseUrl(req), b as unknown as Request, undefined, { bulk }, param);
+      return make(req.owner, deps.baseUrl(req), b as unknown as Request, undefined, { bulk }, param, hold);
     },
     present: (row) => present(row, deps),
     bulkOf: (row) => metaOf(row).bulk,

@@ -11,6 +11,7 @@ import { encodeWebp } from '../../render/encode.js';
 import { sha256 } from '../../util/hash.js';
 import { checkQuota, monthOf } from '../access.js';
 import { captureScreenshot } from '../capture.js';
+import type { Hold } from '../hold.js';
 import { netPolicy } from '../config.js';
 import { ApiError, badRequest } from '../errors.js';
 import { type Attach, checkKey, requestHash } from '../idempotency.js';
@@ -119,7 +120,8 @@ function fileBytes(f: PageFile, shot: CaptureResult, param: (field: string) => s
 /**
  * Captures each distinct page once (outputs that ask for the same capture share it), then creates
  * the render: one slide per output, the canvas the size of the first capture (every output of one
- * job must have that size, which holds when they share viewport and full_page).
+ * job must have that size, which holds when they share viewport and full_page). `hold`: made held
+ * (a bulk's job, released with the others: ../hold.ts).
  */
 export async function createPageJob(
   deps: RouteDeps,
@@ -128,6 +130,7 @@ export async function createPageJob(
   job: PageJob,
   param: string,
   inTx?: Attach,
+  hold?: Hold,
 ) {
   const { config, store, renders, now } = deps;
   await checkQuota(config, store, owner, job.outputs.length, now(), param);
@@ -210,7 +213,16 @@ export async function createPageJob(
   // and deleted with it), stored before the render's row is written, so before the client hears back.
   const pdf = job.files ? undefined : perOutput.find((s) => s.pdf)?.pdf;
   if (pdf) files[PDF_FILE] = pdf;
-  return renders.create(owner, checked, acquired, baseUrl, inTx, Object.keys(files).length ? files : undefined);
+  const row = await renders.create(
+    owner,
+    checked,
+    acquired,
+    baseUrl,
+    inTx,
+    Object.keys(files).length ? files : undefined,
+    hold?.until(),
+  );
+  return hold ? hold.add(row) : row;
 }
 
 /** A page job's PDF, as a file of the job (its blob key is renders/<id>/page.pdf). */

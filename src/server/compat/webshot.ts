@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256 } from '../../util/hash.js';
 import { ApiError } from '../errors.js';
+import { allOrNothing, type Hold } from '../hold.js';
 import { blobBytes } from '../routes/files.js';
 import { idempotent, parameterError, type RouteDeps } from '../routes/shared.js';
 import type { RenderRow } from '../storage/types.js';
@@ -166,6 +167,8 @@ function sendResult(reply: FastifyReply, r: { bytes: Buffer; type: string }) {
 }
 
 const STATUS: Record<RenderRow['status'], string> = {
+  // Never read by a client (Renders.get refuses a held job).
+  held: 'queued',
   queued: 'queued',
   processing: 'processing',
   succeeded: 'completed',
@@ -198,11 +201,15 @@ export async function webshotBulk(deps: RouteDeps, req: FastifyRequest, reply: F
   // Under an Idempotency-Key the whole answer is saved and replayed (the jobs are made once).
   return idempotent(deps, req, reply, 'webshot-bulk', req.body, undefined, async () => ({
     status: 202,
-    body: await bulkJobs(deps, req),
+    body: await allOrNothing(deps, (hold) => bulkJobs(deps, req, hold)),
   }));
 }
 
-async function bulkJobs(deps: RouteDeps, req: FastifyRequest) {
+/**
+ * Each entry one job or one error, as documented; the jobs made are held and queued together at the
+ * end (../hold.ts), so a request that fails as a whole (a service error, the process killed) leaves none.
+ */
+async function bulkJobs(deps: RouteDeps, req: FastifyRequest, hold: Hold) {
   const { jobs } = req.body as { jobs: unknown[] };
   const out: Array<Record<string, unknown>> = [];
   let submitted = 0;
@@ -212,7 +219,15 @@ async function bulkJobs(deps: RouteDeps, req: FastifyRequest) {
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
         throw new ApiError(400, 'invalid_request', `Expected an object for jobs[${index}]`, `jobs[${index}]`);
       const job = checkAnyJob(raw, prefix);
-      const row = await createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(job), `${prefix}url`);
+      const row = await createPageJob(
+        deps,
+        req.owner,
+        deps.baseUrl(req),
+        pageJob(job),
+        `${prefix}url`,
+        undefined,
+        hold,
+      );
       submitted++;
       out.push({ index, job_id: row.id, status: 'queued', poll_url: `/v1/jobs/${row.id}` });
     } catch (e) {

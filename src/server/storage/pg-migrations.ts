@@ -221,6 +221,18 @@ CREATE TABLE schedule_runs (
 CREATE INDEX schedule_runs_by_schedule ON schedule_runs (schedule_id, seq);
 `,
   },
+  // Version 4 is another change's (numbered apart so that both merge); the runner applies what is missing, in order.
+  {
+    version: 5,
+    name: 'held jobs: a bulk request makes its jobs held and releases them together',
+    sql: `
+ALTER TABLE renders DROP CONSTRAINT renders_status_check;
+ALTER TABLE renders ADD CONSTRAINT renders_status_check
+  CHECK (status IN ('held','queued','processing','succeeded','failed','canceled'));
+-- The sweep of lapsed holds (a request that died before releasing or discarding its jobs).
+CREATE INDEX renders_held ON renders (lease_expires_at) WHERE status = 'held';
+`,
+  },
 ];
 
 /**

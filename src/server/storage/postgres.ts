@@ -260,8 +260,19 @@ export class PostgresStore implements ServiceStore {
 
   async insertRender(r: NewRender): Promise<void> {
     await this.run(
-      'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
-      [r.id, r.owner, r.status, r.created_at, r.expires_at, r.spec, r.jobs, r.slides, r.base_url],
+      'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url, lease_expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
+      [
+        r.id,
+        r.owner,
+        r.status,
+        r.created_at,
+        r.expires_at,
+        r.spec,
+        r.jobs,
+        r.slides,
+        r.base_url,
+        r.lease_expires_at ?? null,
+      ],
     );
   }
 
@@ -284,14 +295,19 @@ export class PostgresStore implements ServiceStore {
     if (status) params.push(status);
     params.push(limit);
     return await this.all<RenderRow>(
-      `SELECT * FROM renders WHERE owner = $1 AND expired = 0 AND seq < $2 AND starts_with(id, $3)${status ? ' AND status = $4' : ''} ORDER BY seq DESC LIMIT $${params.length}`,
+      `SELECT * FROM renders WHERE owner = $1 AND expired = 0 AND status <> 'held' AND seq < $2 AND starts_with(id, $3)${status ? ' AND status = $4' : ''} ORDER BY seq DESC LIMIT $${params.length}`,
       params,
     );
   }
 
   async seqOf(id: string, owner: string, prefix = 'rnd'): Promise<number | undefined> {
     if (!id.startsWith(`${prefix}_`)) return undefined;
-    return (await this.one<{ seq: number }>('SELECT seq FROM renders WHERE id = $1 AND owner = $2', [id, owner]))?.seq;
+    return (
+      await this.one<{ seq: number }>("SELECT seq FROM renders WHERE id = $1 AND owner = $2 AND status <> 'held'", [
+        id,
+        owner,
+      ])
+    )?.seq;
   }
 
   async byStatus(status: RenderStatus): Promise<RenderRow[]> {
@@ -375,7 +391,7 @@ export class PostgresStore implements ServiceStore {
   async counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     for (const r of await this.all<{ status: string; n: number }>(
-      'SELECT status, COUNT(*) AS n FROM renders WHERE expired = 0 GROUP BY status',
+      "SELECT status, COUNT(*) AS n FROM renders WHERE expired = 0 AND status <> 'held' GROUP BY status",
     ))
       out[r.status] = r.n;
     return out;
@@ -392,7 +408,7 @@ export class PostgresStore implements ServiceStore {
     return (
       (
         await this.one<{ n: number | null }>(
-          "SELECT SUM(slides) AS n FROM renders WHERE owner = $1 AND status IN ('queued','processing')",
+          "SELECT SUM(slides) AS n FROM renders WHERE owner = $1 AND status IN ('held','queued','processing')",
           [owner],
         )
       )?.n ?? 0
@@ -413,6 +429,54 @@ export class PostgresStore implements ServiceStore {
       await self.run('DELETE FROM images WHERE render_id = $1', [id]);
       return true;
     });
+  }
+
+  // ---- held jobs ----------------------------------------------------------------------------------
+
+  async renewHolds(ids: string[], until: number): Promise<number> {
+    if (!ids.length) return 0;
+    return await this.run("UPDATE renders SET lease_expires_at = $1 WHERE status = 'held' AND id = ANY($2::text[])", [
+      until,
+      ids,
+    ]);
+  }
+
+  async releaseHolds(ids: string[]): Promise<boolean> {
+    if (!ids.length) return true;
+    return await this.tx(async (t) => {
+      const self = t as PostgresStore;
+      // The rows locked first: a sweep's DELETE of one of them waits for this transaction and then
+      // finds it queued; one the sweep deleted before is missing here, and nothing is released.
+      const held = await self.all<{ id: string }>(
+        "SELECT id FROM renders WHERE status = 'held' AND id = ANY($1::text[]) FOR UPDATE",
+        [ids],
+      );
+      if (held.length !== new Set(ids).size) return false;
+      await self.run("UPDATE renders SET status = 'queued', lease_expires_at = NULL WHERE id = ANY($1::text[])", [ids]);
+      return true;
+    });
+  }
+
+  async discardHolds(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.all<{ id: string }>(
+      "DELETE FROM renders WHERE status = 'held' AND id = ANY($1::text[]) RETURNING id",
+      [ids],
+    );
+    return rows.map((r) => r.id).sort();
+  }
+
+  async discardLapsedHolds(now: number, limit = 100): Promise<string[]> {
+    // SKIP LOCKED: a hold a request is releasing right now is passed over (it is about to be queued).
+    // MATERIALIZED: the rows are picked once (an IN (subquery) may be rescanned, and took more than `limit`).
+    const rows = await this.all<{ id: string }>(
+      `WITH doomed AS MATERIALIZED (
+         SELECT seq FROM renders WHERE status = 'held' AND lease_expires_at <= $1 ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED
+       )
+       DELETE FROM renders r USING doomed WHERE r.seq = doomed.seq AND r.status = 'held' RETURNING r.id`,
+      [now, limit],
+    );
+    return rows.map((r) => r.id).sort();
   }
 
   // ---- images -------------------------------------------------------------------------------------

@@ -331,7 +331,7 @@ export class SqliteStore implements ServiceStore {
   async insertRender(r: NewRender): Promise<void> {
     while (this.busy) await this.core.active;
     this.run(
-      'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url) VALUES (?,?,?,?,?,?,?,?,?)',
+      'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url, lease_expires_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
       r.id,
       r.owner,
       r.status,
@@ -341,6 +341,7 @@ export class SqliteStore implements ServiceStore {
       r.jobs,
       r.slides,
       r.base_url,
+      r.lease_expires_at ?? null,
     );
   }
 
@@ -363,7 +364,7 @@ export class SqliteStore implements ServiceStore {
   ): Promise<RenderRow[]> {
     while (this.busy) await this.core.active;
     return this.all<RenderRow>(
-      `SELECT * FROM renders WHERE owner = ? AND expired = 0 AND seq < ? AND substr(id, 1, ?) = ?${status ? ' AND status = ?' : ''} ORDER BY seq DESC LIMIT ?`,
+      `SELECT * FROM renders WHERE owner = ? AND expired = 0 AND status <> 'held' AND seq < ? AND substr(id, 1, ?) = ?${status ? ' AND status = ?' : ''} ORDER BY seq DESC LIMIT ?`,
       owner,
       before ?? Number.MAX_SAFE_INTEGER,
       prefix.length + 1,
@@ -376,7 +377,11 @@ export class SqliteStore implements ServiceStore {
   async seqOf(id: string, owner: string, prefix = 'rnd'): Promise<number | undefined> {
     if (!id.startsWith(`${prefix}_`)) return undefined;
     while (this.busy) await this.core.active;
-    return this.get<{ seq: number }>('SELECT seq FROM renders WHERE id = ? AND owner = ?', id, owner)?.seq;
+    return this.get<{ seq: number }>(
+      "SELECT seq FROM renders WHERE id = ? AND owner = ? AND status <> 'held'",
+      id,
+      owner,
+    )?.seq;
   }
 
   async byStatus(status: RenderStatus): Promise<RenderRow[]> {
@@ -467,7 +472,7 @@ export class SqliteStore implements ServiceStore {
     while (this.busy) await this.core.active;
     const out: Record<string, number> = {};
     for (const r of this.all<{ status: string; n: number }>(
-      'SELECT status, COUNT(*) AS n FROM renders WHERE expired = 0 GROUP BY status',
+      "SELECT status, COUNT(*) AS n FROM renders WHERE expired = 0 AND status <> 'held' GROUP BY status",
     ))
       out[r.status] = r.n;
     return out;
@@ -483,7 +488,7 @@ export class SqliteStore implements ServiceStore {
   async pendingSlides(owner: string): Promise<number> {
     while (this.busy) await this.core.active;
     const r = this.get<{ n: number | null }>(
-      "SELECT SUM(slides) AS n FROM renders WHERE owner = ? AND status IN ('queued','processing')",
+      "SELECT SUM(slides) AS n FROM renders WHERE owner = ? AND status IN ('held','queued','processing')",
       owner,
     );
     return r?.n ?? 0;
@@ -505,6 +510,55 @@ export class SqliteStore implements ServiceStore {
       if (changed) this.run('DELETE FROM images WHERE render_id = ?', id);
       return changed;
     });
+  }
+
+  // held jobs
+
+  async renewHolds(ids: string[], until: number): Promise<number> {
+    if (!ids.length) return 0;
+    while (this.busy) await this.core.active;
+    return this.run(
+      `UPDATE renders SET lease_expires_at = ? WHERE status = 'held' AND id IN (${ids.map(() => '?').join(',')})`,
+      until,
+      ...ids,
+    );
+  }
+
+  async releaseHolds(ids: string[]): Promise<boolean> {
+    if (!ids.length) return true;
+    while (this.busy) await this.core.active;
+    const marks = ids.map(() => '?').join(',');
+    return this.atomically(() => {
+      // Not every one is still held (a sweep deleted it): none is released.
+      const held = this.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM renders WHERE status = 'held' AND id IN (${marks})`,
+        ...ids,
+      )!.n;
+      if (held !== new Set(ids).size) return false;
+      this.run(
+        `UPDATE renders SET status = 'queued', lease_expires_at = NULL WHERE status = 'held' AND id IN (${marks})`,
+        ...ids,
+      );
+      return true;
+    });
+  }
+
+  async discardHolds(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    while (this.busy) await this.core.active;
+    return this.all<{ id: string }>(
+      `DELETE FROM renders WHERE status = 'held' AND id IN (${ids.map(() => '?').join(',')}) RETURNING id`,
+      ...ids,
+    ).map((r) => r.id);
+  }
+
+  async discardLapsedHolds(now: number, limit = 100): Promise<string[]> {
+    while (this.busy) await this.core.active;
+    return this.all<{ id: string }>(
+      "DELETE FROM renders WHERE id IN (SELECT id FROM renders WHERE status = 'held' AND lease_expires_at <= ? LIMIT ?) AND status = 'held' RETURNING id",
+      now,
+      limit,
+    ).map((r) => r.id);
   }
 
   // images

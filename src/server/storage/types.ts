@@ -14,7 +14,13 @@
 // - Rows are returned as plain objects with the column names below; INTEGER columns as JS numbers
 //   (Postgres: BIGINT parsed to number; every value here is below 2^53).
 
-export type RenderStatus = 'queued' | 'processing' | 'succeeded' | 'failed' | 'canceled';
+/**
+ * `held`: made by a request that makes several jobs all or none (a bulk), not yet answered: the queue
+ * does not take it, no list shows it, no API reads it; the request releases its jobs to `queued` together
+ * (releaseHolds) or deletes them (discardHolds). Its lease_expires_at is when the hold lapses (the
+ * request renews it while it runs): a request that died leaves holds the sweep deletes (discardLapsedHolds).
+ */
+export type RenderStatus = 'held' | 'queued' | 'processing' | 'succeeded' | 'failed' | 'canceled';
 export const TERMINAL: readonly RenderStatus[] = ['succeeded', 'failed', 'canceled'];
 
 /** A job of the renders table: a render (`rnd_` id) or a whole-set job (`set_` id). */
@@ -41,15 +47,18 @@ export interface RenderRow {
   credits_used: number;
   /** The worker (process) holding the job while it is `processing`; null otherwise. */
   worker: string | null;
-  /** When the holder's lease ends: after it, releaseExpiredLeases() queues the job again. Null when not leased. */
+  /**
+   * When the holder's lease ends: after it, releaseExpiredLeases() queues the job again. Null when not
+   * leased. A `held` job: when its hold lapses.
+   */
   lease_expires_at: number | null;
 }
 
-/** What insertRender takes: the rest starts null/0. */
+/** What insertRender takes: the rest starts null/0 (lease_expires_at: a `held` job's hold, else left out). */
 export type NewRender = Pick<
   RenderRow,
   'id' | 'owner' | 'status' | 'created_at' | 'expires_at' | 'spec' | 'jobs' | 'slides' | 'base_url'
->;
+> & { lease_expires_at?: number };
 
 /** The fields a job ends with (finish()). */
 export interface FinishFields {
@@ -316,14 +325,15 @@ export interface ServiceStore {
 
   // ---- renders (and whole-set jobs) -------------------------------------------------------------
 
-  /** Inserts a job (usually `queued`). A duplicate id rejects (unique constraint) and writes nothing. */
+  /** Inserts a job (`queued`, or `held` with its lease_expires_at). A duplicate id rejects (unique constraint) and writes nothing. */
   insertRender(r: NewRender): Promise<void>;
+  /** Any job by id, `held` ones too (the API's reads refuse those: Renders.get). */
   render(id: string): Promise<RenderRow | undefined>;
   /** Queued jobs, oldest (lowest seq) first. Read only: claiming is claimNext(). */
   queued(limit: number): Promise<RenderRow[]>;
-  /** An owner's jobs of one kind (id prefix `rnd` or `set`), newest first, with seq < before, not expired, optionally of one status. */
+  /** An owner's jobs of one kind (id prefix `rnd` or `set`), newest first, with seq < before, not expired, not held, optionally of one status. */
   list(owner: string, limit: number, before?: number, status?: RenderStatus, prefix?: string): Promise<RenderRow[]>;
-  /** The seq of one owner's job of that prefix (undefined for another owner's, another kind's, or an unknown id). */
+  /** The seq of one owner's job of that prefix (undefined for another owner's, another kind's, a held one, or an unknown id). */
   seqOf(id: string, owner: string, prefix?: string): Promise<number | undefined>;
   /** Every job in a status, by seq. */
   byStatus(status: RenderStatus): Promise<RenderRow[]>;
@@ -368,11 +378,14 @@ export interface ServiceStore {
   finish(id: string, from: RenderStatus[], to: RenderStatus, fields: FinishFields): Promise<boolean>;
   /** Replaces a job's stored request (drops its signing secrets once it has ended). */
   setSpec(id: string, spec: string): Promise<void>;
-  /** Jobs not expired, by status (absent statuses are missing). */
+  /** Jobs not expired, by status (absent statuses are missing; `held` ones are not counted). */
   counts(): Promise<Record<string, number>>;
   /** created_at of the oldest queued job, or undefined (metrics: queue age). */
   oldestQueuedAt(): Promise<number | undefined>;
-  /** SUM(slides) of this owner's queued and processing jobs (they count against the quota). */
+  /**
+   * SUM(slides) of this owner's held, queued and processing jobs (they count against the quota: a
+   * held job reserves its images while its request runs).
+   */
   pendingSlides(owner: string): Promise<number>;
   /** Ended jobs (succeeded/failed/canceled), not expired, with expires_at <= now; at most `limit` (default 100). */
   dueForExpiry(now: number, limit?: number): Promise<RenderRow[]>;
@@ -381,6 +394,24 @@ export interface ServiceStore {
    * false when it was expired already (another node's sweep): count the metric only on true.
    */
   markExpired(id: string): Promise<boolean>;
+
+  // ---- held jobs (a request's jobs made all or none) ---------------------------------------------
+
+  /** Moves the hold of those of `ids` still `held` to `until` (the request is alive); resolves how many. */
+  renewHolds(ids: string[], until: number): Promise<number>;
+  /**
+   * held -> queued for every one of `ids` in one transaction (lease cleared), or for none: resolves
+   * false, changing nothing, when any of them is no longer held (a sweep deleted it). Atomic: a
+   * concurrent discard of the same ids either comes first (false here) or finds them queued.
+   */
+  releaseHolds(ids: string[]): Promise<boolean>;
+  /** Deletes those of `ids` still `held` (their rows only: the blobs are the caller's); resolves the ids deleted. */
+  discardHolds(ids: string[]): Promise<string[]>;
+  /**
+   * Deletes up to `limit` (default 100) `held` jobs whose hold lapsed (lease_expires_at <= now: their
+   * request died) and resolves their ids, for the caller to delete their blobs. Safe on every node at once.
+   */
+  discardLapsedHolds(now: number, limit?: number): Promise<string[]>;
 
   // ---- images -------------------------------------------------------------------------------------
 

@@ -19,6 +19,8 @@ const jobParams = { type: 'object', properties: { jobId: { type: 'string' } }, r
 
 /** AppScreen's words for a job's state. */
 const STATUS: Record<RenderRow['status'], string> = {
+  // Never read by a client (Renders.get refuses a held job).
+  held: 'queued',
   queued: 'queued',
   processing: 'processing',
   succeeded: 'done',
