@@ -20,7 +20,14 @@ export interface BulkSurface {
   /** The per-URL job fields a bulk's `defaults` and `options` may carry (the async request's, less url/webhook/outputs). */
   options: Record<string, unknown>;
   /** Makes one URL's page job, as /v1/screenshots/async does; `param` names the URL's entry in errors. */
-  make: (req: FastifyRequest, body: Record<string, unknown>, bulk: BulkTag, param: string) => Promise<RenderRow>;
+  make: (
+    req: FastifyRequest,
+    body: Record<string, unknown>,
+    bulk: BulkTag,
+    param: string,
+    /** Where the URL's `selector` came from (its own options or the defaults), for its errors. */
+    selectorParam: string,
+  ) => Promise<RenderRow>;
   /** The job in allscreenshots' words (GET /v1/screenshots/jobs/{id}). */
   present: (row: RenderRow) => Promise<Record<string, unknown>>;
   /** The bulk a job belongs to, if any. */
@@ -213,7 +220,8 @@ export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps, surface:
           ...(b.webhookUrl ? { webhookUrl: b.webhookUrl } : {}),
           ...(b.webhookSecret ? { webhookSecret: b.webhookSecret } : {}),
         };
-        made.push(await surface.make(req, body, { id, index: i, total: b.urls.length }, `urls[${i}]`));
+        const selectorParam = u.options?.selector !== undefined ? `urls[${i}].options.selector` : 'defaults.selector';
+        made.push(await surface.make(req, body, { id, index: i, total: b.urls.length }, `urls[${i}]`, selectorParam));
       }
     } catch (e) {
       for (const r of made) await deps.renders.cancel(req.owner, r.id).catch(() => undefined);

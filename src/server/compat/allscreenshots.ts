@@ -35,6 +35,8 @@ const screenshotOptions = {
   format: { enum: ['png', 'jpeg', 'jpg'] },
   quality: { type: 'integer', minimum: 1, maximum: 100 },
   fullPage: { type: 'boolean' },
+  // An element screenshot (their ScreenshotRequest's `selector`): that element's box, not the viewport.
+  selector: { type: 'string', minLength: 1, maxLength: 500 },
 };
 
 /** Paper formats Chromium's page.pdf() knows (Playwright's names). */
@@ -125,6 +127,7 @@ type Output = {
   format?: string;
   quality?: number;
   fullPage?: boolean;
+  selector?: string;
   printBackground?: boolean;
   landscape?: boolean;
   mainContentOnly?: boolean;
@@ -136,6 +139,7 @@ interface Request {
   format?: 'png' | 'jpeg' | 'jpg';
   quality?: number;
   fullPage?: boolean;
+  selector?: string;
   viewport?: { width?: number; height?: number; deviceScaleFactor?: number };
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
   waitFor?: string;
@@ -171,8 +175,11 @@ interface Listed {
 }
 
 /** The request as a page job: its images, its files (read from the first image's capture), their order. */
-function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'> & { listed?: Listed[] } {
-  const capture = (fullPage: boolean | undefined): CaptureSpec => ({
+function pageJobOf(
+  b: Request,
+  selectorParam = 'selector',
+): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'> & { listed?: Listed[] } {
+  const capture = (fullPage: boolean | undefined, selector?: string): CaptureSpec => ({
     url: b.url,
     viewport: {
       width: b.viewport?.width ?? 1920,
@@ -183,10 +190,21 @@ function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'>
     wait_until: b.waitUntil ?? 'load',
     ...(b.waitFor ? { wait_for: b.waitFor } : {}),
     ...(b.delay ? { delay: b.delay } : {}),
+    ...(selector ? { selector } : {}),
   });
   const fmt = (f: string | undefined) => (f === 'jpeg' || f === 'jpg' ? 'jpeg' : 'png') as 'png' | 'jpeg';
   if (!b.outputs)
-    return { outputs: [{ id: 'screenshot', format: fmt(b.format), quality: b.quality, capture: capture(undefined) }] };
+    return {
+      outputs: [
+        {
+          id: 'screenshot',
+          format: fmt(b.format),
+          quality: b.quality,
+          capture: capture(undefined, b.selector),
+          selectorParam,
+        },
+      ],
+    };
   const seen = new Set<string>();
   const listed: Listed[] = [];
   const images: PageOutput[] = [];
@@ -194,6 +212,7 @@ function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'>
   const fileIndex: Record<string, number> = {};
   const extract: Array<Record<string, ExtractRule>> = [];
   let pdf: CaptureSpec['pdf'];
+  let shotIndex = 0;
   let html = false;
   let main = false;
   b.outputs.forEach((o, i) => {
@@ -205,11 +224,21 @@ function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'>
     const webp = o.type === 'screenshot' && o.format === 'webp';
     listed.push({ id, type: o.type, ...(webp ? { webp: o.quality ?? 80 } : {}) });
     if (o.type === 'screenshot') {
+      // An output's own selector, else the request's (as fullPage): one job's images are one size, so
+      // every screenshot output must capture the same element (or none).
+      const selector = o.selector ?? b.selector;
+      if (images.length && selector !== images[0]!.capture.selector)
+        throw badRequest(
+          `outputs[${i}].selector: every screenshot output of one job must capture the same element (or none): their images are the slides of one render, one size (outputs[${shotIndex}] has ${images[0]!.capture.selector ? `selector ${images[0]!.capture.selector}` : 'no selector'})`,
+          `outputs[${i}].selector`,
+        );
+      if (!images.length) shotIndex = i;
       images.push({
         id,
         format: webp ? 'png' : fmt(o.format ?? b.format),
         quality: webp ? undefined : (o.quality ?? b.quality),
-        capture: capture(o.fullPage),
+        capture: capture(o.fullPage, selector),
+        selectorParam: o.selector !== undefined ? `outputs[${i}].selector` : selectorParam,
       });
       return;
     }
@@ -418,8 +447,15 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     if (replayed) reply.header('idempotent-replayed', 'true');
     return row;
   };
-  const make = (req: FastifyRequest, b: Request, inTx?: Attach, bulk?: Meta['bulk'], param = 'url') => {
-    const { listed, ...job } = pageJobOf(b);
+  const make = (
+    req: FastifyRequest,
+    b: Request,
+    inTx?: Attach,
+    bulk?: Meta['bulk'],
+    param = 'url',
+    selectorParam = 'selector',
+  ) => {
+    const { listed, ...job } = pageJobOf(b, selectorParam);
     return createPageJob(
       deps,
       req.owner,
@@ -472,9 +508,9 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   } = requestSchema.properties;
   await bulkRoutes(app, deps, {
     options,
-    make: (req, b, bulk, param) => {
+    make: (req, b, bulk, param, selectorParam) => {
       check(b);
-      return make(req, b as unknown as Request, undefined, bulk, param);
+      return make(req, b as unknown as Request, undefined, bulk, param, selectorParam);
     },
     present: (row) => present(row, deps),
     bulkOf: (row) => metaOf(row).bulk,

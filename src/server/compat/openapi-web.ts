@@ -137,6 +137,12 @@ export const webCompatSchemas = {
       format: { enum: ['png', 'jpeg', 'jpg'] },
       quality: { type: 'integer', minimum: 1, maximum: 100 },
       fullPage: { type: 'boolean' },
+      selector: {
+        type: 'string',
+        maxLength: 500,
+        description:
+          'A CSS selector: the image is the first visible element it matches (its box), not the viewport; waited for at most 5 s after the page loaded (400 selector_not_found, selector_invalid).',
+      },
       viewport: {
         type: 'object',
         properties: {
@@ -168,6 +174,12 @@ export const webCompatSchemas = {
                 format: { enum: ['png', 'jpeg', 'jpg', 'webp'] },
                 quality: { type: 'integer', minimum: 1, maximum: 100 },
                 fullPage: { type: 'boolean' },
+                selector: {
+                  type: 'string',
+                  maxLength: 500,
+                  description:
+                    "This output's element (default: the request's selector); every screenshot output of a job captures the same one.",
+                },
               },
               additionalProperties: false,
             },
@@ -255,7 +267,7 @@ export const webCompatSchemas = {
             options: {
               type: 'object',
               description:
-                'The fields of an async request (viewport, format, fullPage, quality, waitUntil, waitFor, delay) for this URL, over defaults.',
+                'The fields of an async request (viewport, format, fullPage, selector, quality, waitUntil, waitFor, delay) for this URL, over defaults.',
             },
           },
         },

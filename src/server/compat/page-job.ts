@@ -51,6 +51,8 @@ export function validator(schema: object, prefix = '') {
 export interface PageOutput {
   id: string;
   capture: CaptureSpec;
+  /** The request field of `capture.selector` (its errors name it); default `<param>.selector`. */
+  selectorParam?: string;
   format: 'png' | 'jpeg';
   quality?: number;
 }
@@ -95,6 +97,9 @@ export interface PageJob {
   metadata: Record<string, unknown>;
 }
 
+/** The render core's smallest canvas side (schema.ts: canvas.width, canvas.height). */
+const MIN_CANVAS = 64;
+
 /** Captures that load the page the same way (what else one reads of the page, its PDF and content, is the first's). */
 const sameCapture = (a: CaptureSpec, b: CaptureSpec) => {
   const base = ({ pdf: _pdf, content: _content, ...rest }: CaptureSpec) => JSON.stringify(rest);
@@ -137,17 +142,28 @@ export async function createPageJob(
   for (const o of job.outputs) {
     let shot = shots.find((s) => sameCapture(s.capture, o.capture));
     if (!shot) {
-      const r = await captureScreenshot(o.capture, config.limits, netPolicy(config), param);
+      const r = await captureScreenshot(o.capture, config.limits, netPolicy(config), param, o.selectorParam);
       shot = { capture: o.capture, ...r };
       shots.push(shot);
     }
     perOutput.push(shot);
   }
   const { width, height } = perOutput[0]!;
+  // The job's canvas is the capture's size, and the render core's smallest canvas is 64 pixels a side:
+  // only an element screenshot (selector) comes out smaller than the viewport's 64.
+  if (width < MIN_CANVAS || height < MIN_CANVAS) {
+    const at = job.outputs[0]!.selectorParam ?? `${param}.selector`;
+    throw new ApiError(
+      400,
+      'capture_too_small',
+      `${at}: the element's image is ${width}x${height} pixels; an image is at least ${MIN_CANVAS} pixels a side (pick a larger element, or a higher deviceScaleFactor)`,
+      at,
+    );
+  }
   const odd = job.outputs.findIndex((_, i) => perOutput[i]!.width !== width || perOutput[i]!.height !== height);
   if (odd > 0)
     throw badRequest(
-      `Every output of one job must have the same size: outputs[${odd}] is ${perOutput[odd]!.width}x${perOutput[odd]!.height}, outputs[0] ${width}x${height} (give them the same fullPage)`,
+      `Every output of one job must have the same size: outputs[${odd}] is ${perOutput[odd]!.width}x${perOutput[odd]!.height}, outputs[0] ${width}x${height} (give them the same fullPage and selector)`,
       `outputs[${odd}]`,
     );
   // The files (PDF, HTML, Markdown, JSON) from the first capture, kept beside the render's images.
