@@ -10,6 +10,7 @@ import type { Attach } from '../idempotency.js';
 import { parameterError, type RouteDeps } from '../routes/shared.js';
 import { linkCacheControl, linkedRow } from '../routes/links.js';
 import { bulkRoutes } from './allscreenshots-bulk.js';
+import { composeRoutes, registerComposeWebhook } from './allscreenshots-compose.js';
 import { usageRoutes } from './allscreenshots-usage.js';
 import type { RenderRow, ServiceStore } from '../storage/types.js';
 import type { CaptureSpec, ExtractRule } from '../../capture/limits.js';
@@ -422,6 +423,7 @@ function webhookFormat(deps: ViewDeps): WebhookFormat {
  */
 export function registerAllscreenshotsWebhook(deps: ViewDeps): void {
   deps.renders.webhookFormat('allscreenshots', webhookFormat(deps));
+  registerComposeWebhook(deps);
 }
 
 /** Rows read a time when listing (the key's other renders are skipped). */
@@ -517,6 +519,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   });
 
   await usageRoutes(app, deps);
+  await composeRoutes(app, deps);
 
   // Cancel ("Cancel a pending or running job"): the render core's cancel, so a queued job never runs
   // and a running capture is aborted; the answer is the job (CANCELLED). A job already COMPLETED or

@@ -134,7 +134,7 @@ export async function createPageJob(
   param: string,
   inTx?: Attach,
 ) {
-  const { config, store, renders, now } = deps;
+  const { config, store, now } = deps;
   await checkQuota(config, store, owner, job.outputs.length, now(), param);
   type Shot = { capture: CaptureSpec } & CaptureResult;
   const shots: Shot[] = [];
@@ -189,19 +189,67 @@ export async function createPageJob(
       sha256: sha256(bytes),
     });
   }
+  // A capture that also printed the page to PDF: the PDF is a blob under the render's prefix (expired
+  // and deleted with it), stored before the render's row is written, so before the client hears back.
+  const pdf = job.files ? undefined : perOutput.find((s) => s.pdf)?.pdf;
+  if (pdf) files[PDF_FILE] = pdf;
+  return renderImages(
+    deps,
+    owner,
+    baseUrl,
+    job.outputs.map((o, i) => ({
+      id: o.id,
+      png: perOutput[i]!.png,
+      format: o.format,
+      quality: o.quality,
+      capture: { url: o.capture.url, refused: perOutput[i]!.refused },
+    })),
+    { ...job, metadata: infos.length ? { ...job.metadata, files: infos } : job.metadata },
+    param,
+    files,
+    inTx,
+  );
+}
+
+/** One image of a job made from captures: its bytes, encoding, and the capture it came from. */
+export interface JobImage {
+  id: string;
+  png: Buffer;
+  format: 'png' | 'jpeg';
+  quality?: number;
+  capture: { url: string; refused: CaptureResult['refused'] };
+}
+
+/**
+ * The render of ready images: one slide each, the canvas the size of the first (all must share it), no
+ * text, frame or margin; stored, queued and rendered by the one render core like any render. Page jobs
+ * come here after their captures; allscreenshots' compose with the one image it drew from several.
+ */
+export async function renderImages(
+  deps: RouteDeps,
+  owner: string,
+  baseUrl: string,
+  images: JobImage[],
+  job: Pick<PageJob, 'webhook' | 'metadata'>,
+  param: string,
+  files: Record<string, Buffer> = {},
+  inTx?: Attach,
+) {
+  const { config, renders } = deps;
+  const first = images[0]!;
   const body = {
     async: true,
-    canvas: { width, height, device: 'none' },
+    canvas: { width: first.png.readUInt32BE(16), height: first.png.readUInt32BE(20), device: 'none' },
     style: { layout: 'full-bleed', padding: 0, device: { frame: 'none', shadow: false, fit: 'crop' } },
-    slides: job.outputs.map((o, i) => ({
+    slides: images.map((o) => ({
       id: o.id,
-      screenshot: { data: perOutput[i]!.png.toString('base64') },
+      screenshot: { data: o.png.toString('base64') },
       output: { format: o.format, ...(o.quality ? { quality: o.quality } : {}) },
     })),
-    output: { format: job.outputs[0]!.format },
+    output: { format: first.format },
     ...(job.webhook ? { webhook_url: job.webhook.url } : {}),
     ...(job.webhook?.secret ? { webhook_secret: job.webhook.secret } : {}),
-    metadata: infos.length ? { ...job.metadata, files: infos } : job.metadata,
+    metadata: job.metadata,
   };
   let checked: Awaited<ReturnType<typeof checkRenderRequest>>;
   try {
@@ -220,12 +268,8 @@ export async function createPageJob(
   const acquired = await acquireScreenshots(checked.screenshots, undefined, config.limits, netPolicy(config));
   // The refused requests of each capture travel with the render (our API shows them as `captures`).
   acquired.forEach((a, i) => {
-    if (a) a.capture = { url: job.outputs[i]!.capture.url, refused: perOutput[i]!.refused };
+    if (a) a.capture = images[i]!.capture;
   });
-  // A capture that also printed the page to PDF: the PDF is a blob under the render's prefix (expired
-  // and deleted with it), stored before the render's row is written, so before the client hears back.
-  const pdf = job.files ? undefined : perOutput.find((s) => s.pdf)?.pdf;
-  if (pdf) files[PDF_FILE] = pdf;
   return renders.create(owner, checked, acquired, baseUrl, inTx, Object.keys(files).length ? files : undefined);
 }
 
