@@ -21,6 +21,7 @@ import {
   type ExtractRule,
   type PageContent,
   type Refusal,
+  SELECTOR_WAIT_MS,
 } from './limits.js';
 import type { BrowserPool } from './pool.js';
 import { type Resolve, startGuardProxy } from './proxy.js';
@@ -162,21 +163,26 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
       content = await readContent(page, spec.content, limits.maxBytes);
     }
     stage = 'taking the screenshot';
-    let height = spec.viewport.height;
-    if (spec.full_page) {
-      // A string, run in the page (this package is compiled without the DOM's types).
-      height = Number(
-        await page.evaluate(
-          'Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)',
-        ),
-      );
-      if (height * scale > limits.maxSide)
-        throw new CaptureError(
-          'capture_too_large',
-          `the full page is ${height} pixels tall (x${scale}); the limit is ${limits.maxSide} device pixels`,
+    let png: Buffer;
+    // A selector: the element's box (full_page does not apply to it).
+    if (spec.selector) png = await elementShot(page, spec.selector, scale, limits, left, (s) => (stage = s));
+    else {
+      let height = spec.viewport.height;
+      if (spec.full_page) {
+        // A string, run in the page (this package is compiled without the DOM's types).
+        height = Number(
+          await page.evaluate(
+            'Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)',
+          ),
         );
+        if (height * scale > limits.maxSide)
+          throw new CaptureError(
+            'capture_too_large',
+            `the full page is ${height} pixels tall (x${scale}); the limit is ${limits.maxSide} device pixels`,
+          );
+      }
+      png = await page.screenshot({ type: 'png', fullPage: spec.full_page ?? false, timeout: left() });
     }
-    const png = await page.screenshot({ type: 'png', fullPage: spec.full_page ?? false, timeout: left() });
     if (png.length > limits.maxBytes)
       throw new CaptureError(
         'capture_too_large',
@@ -229,6 +235,51 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     (release as (() => void) | undefined)?.();
     await proxy.close();
   }
+}
+
+/**
+ * The screenshot of the first visible element `selector` matches (Playwright's element screenshot: the
+ * element's box, scrolled into view, beyond the viewport when it is larger). The selector is parsed by
+ * the page's own querySelector first, so a syntax error is selector_invalid rather than a wait; a
+ * selector matching no visible element is selector_not_found after at most SELECTOR_WAIT_MS (or what
+ * is left of the capture's deadline). Only CSS: Playwright's own selector engines (text=, xpath=, >>)
+ * are not reachable (the locator is `css=`).
+ */
+async function elementShot(
+  page: Page,
+  selector: string,
+  scale: number,
+  limits: CaptureLimits,
+  left: () => number,
+  setStage: (s: string) => void,
+): Promise<Buffer> {
+  setStage(`looking for the selector ${selector}`);
+  const valid = await page.evaluate(
+    `((s) => { try { document.createDocumentFragment().querySelector(s); return true; } catch { return false; } })(${JSON.stringify(selector)})`,
+  );
+  if (!valid) throw new CaptureError('selector_invalid', `the browser does not accept the CSS selector ${selector}`);
+  const element = page.locator(`css=${selector}`).first();
+  try {
+    await element.waitFor({ state: 'visible', timeout: Math.min(SELECTOR_WAIT_MS, left()) });
+  } catch (e) {
+    const msg = errorMessage(e);
+    // The page's parser forgives what CSS forgives at the end of input (an unclosed "a[b"); Playwright's does not.
+    if (/while parsing (css )?selector/i.test(msg))
+      throw new CaptureError('selector_invalid', `the CSS selector ${selector} is not valid: ${msg.split('\n')[0]}`);
+    if (!/Timeout \d+ms exceeded/.test(msg)) throw e;
+    throw new CaptureError(
+      'selector_not_found',
+      `no visible element matches the selector ${selector} (waited ${Math.min(SELECTOR_WAIT_MS, limits.timeoutMs)} ms after the page loaded)`,
+    );
+  }
+  const box = await element.boundingBox({ timeout: left() });
+  if (box && Math.max(box.width, box.height) * scale > limits.maxSide)
+    throw new CaptureError(
+      'capture_too_large',
+      `the element ${selector} is ${Math.round(box.width)}x${Math.round(box.height)} pixels (x${scale}); the limit is ${limits.maxSide} device pixels a side`,
+    );
+  setStage(`taking the screenshot of ${selector}`);
+  return element.screenshot({ type: 'png', timeout: left() });
 }
 
 // Run in the page, as strings (this package is compiled without the DOM's types).

@@ -11,6 +11,11 @@ export interface CaptureSpec {
   wait_for?: string;
   /** Milliseconds to wait after loading (and wait_for). */
   delay?: number;
+  /**
+   * A CSS selector: the image is the first visible element it matches (its box, scrolled into view),
+   * not the viewport. Waited for at most SELECTOR_WAIT_MS (within the capture's deadline).
+   */
+  selector?: string;
   /** Also print the page to PDF (Chromium's page.pdf()): paper format (A4, Letter, ...), orientation, backgrounds. */
   pdf?: { format?: string; landscape?: boolean; print_background?: boolean };
   /**
@@ -66,7 +71,16 @@ export interface CaptureConfig extends CaptureLimits {
   idleMs: number;
 }
 
-export type CaptureErrorCode = 'capture_timeout' | 'capture_too_large' | 'capture_failed' | 'capture_refused';
+export type CaptureErrorCode =
+  | 'capture_timeout'
+  | 'capture_too_large'
+  | 'capture_failed'
+  | 'capture_refused'
+  | 'selector_invalid'
+  | 'selector_not_found';
+
+/** How long a capture waits for its `selector` to match a visible element after the page loaded. */
+export const SELECTOR_WAIT_MS = 5_000;
 
 export class CaptureError extends Error {
   constructor(

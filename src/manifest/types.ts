@@ -160,4 +160,6 @@ export interface ManifestCapture {
   wait_until?: 'load' | 'domcontentloaded' | 'networkidle';
   wait_for?: string;
   delay?: number;
+  /** A CSS selector: the screenshot is that element's box, not the viewport. */
+  selector?: string;
 }

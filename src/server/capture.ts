@@ -78,6 +78,8 @@ export async function captureScreenshot(
   limits: Limits,
   policy: NetPolicy,
   param: string,
+  /** The request field of `spec.selector`, named by its errors (selector_invalid, selector_not_found). */
+  selectorParam = `${param}.selector`,
 ): Promise<CaptureResult> {
   const cfg = limits.capture;
   if (!cfg.browser)
@@ -98,7 +100,10 @@ export async function captureScreenshot(
       limits: { ...cfg, maxBytes: Math.min(cfg.maxBytes, limits.screenshotBytes) },
     });
   } catch (e) {
-    if (e instanceof CaptureError) throw new ApiError(400, e.code, `${param}: ${e.message}`, param);
+    if (e instanceof CaptureError) {
+      const at = e.code.startsWith('selector_') ? selectorParam : param;
+      throw new ApiError(400, e.code, `${at}: ${e.message}`, at);
+    }
     throw e;
   }
 }

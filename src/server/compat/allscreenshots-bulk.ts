@@ -28,6 +28,8 @@ export interface BulkSurface {
     body: Record<string, unknown>,
     bulk: BulkTag,
     param: string,
+    /** Where the URL's `selector` came from (its own options or the defaults), for its errors. */
+    selectorParam: string,
     hold: Hold,
   ) => Promise<RenderRow>;
   /** The job in allscreenshots' words (GET /v1/screenshots/jobs/{id}). */
@@ -227,7 +229,10 @@ export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps, surface:
           ...(b.webhookUrl ? { webhookUrl: b.webhookUrl } : {}),
           ...(b.webhookSecret ? { webhookSecret: b.webhookSecret } : {}),
         };
-        rows.push(await surface.make(req, body, { id, index: i, total: b.urls.length }, `urls[${i}]`, hold));
+        const selectorParam = u.options?.selector !== undefined ? `urls[${i}].options.selector` : 'defaults.selector';
+        rows.push(
+          await surface.make(req, body, { id, index: i, total: b.urls.length }, `urls[${i}]`, selectorParam, hold),
+        );
       }
       return rows;
     });

@@ -12,6 +12,7 @@ import { parameterError, type RouteDeps } from '../routes/shared.js';
 import { linkCacheControl, linkedRow } from '../routes/links.js';
 import { bulkRoutes } from './allscreenshots-bulk.js';
 import { scheduleRoutes, type ScheduleTag } from './allscreenshots-schedules.js';
+import { composeRoutes, registerComposeWebhook } from './allscreenshots-compose.js';
 import { usageRoutes } from './allscreenshots-usage.js';
 import type { RenderRow, ServiceStore } from '../storage/types.js';
 import type { CaptureSpec, ExtractRule } from '../../capture/limits.js';
@@ -37,6 +38,8 @@ const screenshotOptions = {
   format: { enum: ['png', 'jpeg', 'jpg'] },
   quality: { type: 'integer', minimum: 1, maximum: 100 },
   fullPage: { type: 'boolean' },
+  // An element screenshot (their ScreenshotRequest's `selector`): that element's box, not the viewport.
+  selector: { type: 'string', minLength: 1, maxLength: 500 },
 };
 
 /** Paper formats Chromium's page.pdf() knows (Playwright's names). */
@@ -127,6 +130,7 @@ type Output = {
   format?: string;
   quality?: number;
   fullPage?: boolean;
+  selector?: string;
   printBackground?: boolean;
   landscape?: boolean;
   mainContentOnly?: boolean;
@@ -138,6 +142,7 @@ interface Request {
   format?: 'png' | 'jpeg' | 'jpg';
   quality?: number;
   fullPage?: boolean;
+  selector?: string;
   viewport?: { width?: number; height?: number; deviceScaleFactor?: number };
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
   waitFor?: string;
@@ -173,8 +178,11 @@ interface Listed {
 }
 
 /** The request as a page job: its images, its files (read from the first image's capture), their order. */
-function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'> & { listed?: Listed[] } {
-  const capture = (fullPage: boolean | undefined): CaptureSpec => ({
+function pageJobOf(
+  b: Request,
+  selectorParam = 'selector',
+): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'> & { listed?: Listed[] } {
+  const capture = (fullPage: boolean | undefined, selector?: string): CaptureSpec => ({
     url: b.url,
     viewport: {
       width: b.viewport?.width ?? 1920,
@@ -185,10 +193,21 @@ function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'>
     wait_until: b.waitUntil ?? 'load',
     ...(b.waitFor ? { wait_for: b.waitFor } : {}),
     ...(b.delay ? { delay: b.delay } : {}),
+    ...(selector ? { selector } : {}),
   });
   const fmt = (f: string | undefined) => (f === 'jpeg' || f === 'jpg' ? 'jpeg' : 'png') as 'png' | 'jpeg';
   if (!b.outputs)
-    return { outputs: [{ id: 'screenshot', format: fmt(b.format), quality: b.quality, capture: capture(undefined) }] };
+    return {
+      outputs: [
+        {
+          id: 'screenshot',
+          format: fmt(b.format),
+          quality: b.quality,
+          capture: capture(undefined, b.selector),
+          selectorParam,
+        },
+      ],
+    };
   const seen = new Set<string>();
   const listed: Listed[] = [];
   const images: PageOutput[] = [];
@@ -196,6 +215,7 @@ function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'>
   const fileIndex: Record<string, number> = {};
   const extract: Array<Record<string, ExtractRule>> = [];
   let pdf: CaptureSpec['pdf'];
+  let shotIndex = 0;
   let html = false;
   let main = false;
   b.outputs.forEach((o, i) => {
@@ -207,11 +227,21 @@ function pageJobOf(b: Request): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'>
     const webp = o.type === 'screenshot' && o.format === 'webp';
     listed.push({ id, type: o.type, ...(webp ? { webp: o.quality ?? 80 } : {}) });
     if (o.type === 'screenshot') {
+      // An output's own selector, else the request's (as fullPage): one job's images are one size, so
+      // every screenshot output must capture the same element (or none).
+      const selector = o.selector ?? b.selector;
+      if (images.length && selector !== images[0]!.capture.selector)
+        throw badRequest(
+          `outputs[${i}].selector: every screenshot output of one job must capture the same element (or none): their images are the slides of one render, one size (outputs[${shotIndex}] has ${images[0]!.capture.selector ? `selector ${images[0]!.capture.selector}` : 'no selector'})`,
+          `outputs[${i}].selector`,
+        );
+      if (!images.length) shotIndex = i;
       images.push({
         id,
         format: webp ? 'png' : fmt(o.format ?? b.format),
         quality: webp ? undefined : (o.quality ?? b.quality),
-        capture: capture(o.fullPage),
+        capture: capture(o.fullPage, selector),
+        selectorParam: o.selector !== undefined ? `outputs[${i}].selector` : selectorParam,
       });
       return;
     }
@@ -399,6 +429,7 @@ function webhookFormat(deps: ViewDeps): WebhookFormat {
  */
 export function registerAllscreenshotsWebhook(deps: ViewDeps): void {
   deps.renders.webhookFormat('allscreenshots', webhookFormat(deps));
+  registerComposeWebhook(deps);
 }
 
 /** Rows read a time when listing (the key's other renders are skipped). */
@@ -426,7 +457,10 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     if (replayed) reply.header('idempotent-replayed', 'true');
     return row;
   };
-  /** One job from an async request's body, for `owner`; `tag` names the bulk or schedule that made it; `hold`: made held, released with its bulk. */
+  /**
+   * One job from an async request's body, for `owner`; `tag` names the bulk or schedule that made it;
+   * `selectorParam` where its `selector` came from (for its errors); `hold`: made held, released with its bulk.
+   */
   const make = (
     owner: string,
     baseUrl: string,
@@ -434,9 +468,10 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     inTx?: Attach,
     tag: Pick<Meta, 'bulk' | 'schedule'> = {},
     param = 'url',
+    selectorParam = 'selector',
     hold?: Hold,
   ) => {
-    const { listed, ...job } = pageJobOf(b);
+    const { listed, ...job } = pageJobOf(b, selectorParam);
     return createPageJob(
       deps,
       owner,
@@ -490,9 +525,9 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   } = requestSchema.properties;
   await bulkRoutes(app, deps, {
     options,
-    make: (req, b, bulk, param, hold) => {
+    make: (req, b, bulk, param, selectorParam, hold) => {
       check(b);
-      return make(req.owner, deps.baseUrl(req), b as unknown as Request, undefined, { bulk }, param, hold);
+      return make(req.owner, deps.baseUrl(req), b as unknown as Request, undefined, { bulk }, param, selectorParam, hold);
     },
     present: (row) => present(row, deps),
     bulkOf: (row) => metaOf(row).bulk,
@@ -509,6 +544,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   });
 
   await usageRoutes(app, deps);
+  await composeRoutes(app, deps);
 
   // Cancel ("Cancel a pending or running job"): the render core's cancel, so a queued job never runs
   // and a running capture is aborted; the answer is the job (CANCELLED). A job already COMPLETED or

@@ -138,6 +138,12 @@ export const webCompatSchemas = {
       format: { enum: ['png', 'jpeg', 'jpg'] },
       quality: { type: 'integer', minimum: 1, maximum: 100 },
       fullPage: { type: 'boolean' },
+      selector: {
+        type: 'string',
+        maxLength: 500,
+        description:
+          'A CSS selector: the image is the first visible element it matches (its box), not the viewport; waited for at most 5 s after the page loaded (400 selector_not_found, selector_invalid).',
+      },
       viewport: {
         type: 'object',
         properties: {
@@ -169,6 +175,12 @@ export const webCompatSchemas = {
                 format: { enum: ['png', 'jpeg', 'jpg', 'webp'] },
                 quality: { type: 'integer', minimum: 1, maximum: 100 },
                 fullPage: { type: 'boolean' },
+                selector: {
+                  type: 'string',
+                  maxLength: 500,
+                  description:
+                    "This output's element (default: the request's selector); every screenshot output of a job captures the same one.",
+                },
               },
               additionalProperties: false,
             },
@@ -256,7 +268,7 @@ export const webCompatSchemas = {
             options: {
               type: 'object',
               description:
-                'The fields of an async request (viewport, format, fullPage, quality, waitUntil, waitFor, delay) for this URL, over defaults.',
+                'The fields of an async request (viewport, format, fullPage, selector, quality, waitUntil, waitFor, delay) for this URL, over defaults.',
             },
           },
         },
@@ -524,6 +536,177 @@ export const webCompatSchemas = {
         },
       },
     },
+  },
+
+  AllscreenshotsComposeRequest: {
+    description:
+      'Captures mode (captures) or variants mode (url with variants): each page captured as the async path does, all drawn into one image.',
+    type: 'object',
+    properties: {
+      captures: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 20,
+        items: {
+          type: 'object',
+          required: ['url'],
+          properties: {
+            url: { type: 'string' },
+            id: { type: 'string' },
+            label: { type: 'string', description: 'Kept in the result metadata (not drawn: labels are not built).' },
+            viewport: ref('AllscreenshotsComposeViewport'),
+            fullPage: { type: 'boolean' },
+            delay: { type: 'integer', minimum: 0, maximum: 10000 },
+            device: { type: 'null' },
+            darkMode: { const: false },
+          },
+          additionalProperties: false,
+        },
+      },
+      url: { type: 'string' },
+      variants: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'object' } },
+      defaults: {
+        type: 'object',
+        description:
+          'viewport, format, quality, fullPage, delay, waitFor, waitUntil, timeout (shortens the capture limit); customCss, hideSelectors, blockAds, blockCookieBanners, blockLevel, darkMode and device only with the values that ask for nothing (null, [], false, "none").',
+      },
+      output: {
+        type: 'object',
+        properties: {
+          layout: {
+            type: 'string',
+            description:
+              'auto (default), grid, horizontal or vertical, any case; masonry, mondrian and partitioning are a 400.',
+          },
+          format: { enum: ['png', 'jpeg', 'jpg', 'webp'] },
+          quality: { type: 'integer', minimum: 1, maximum: 100 },
+          columns: { type: 'integer', minimum: 1, maximum: 20 },
+          spacing: { type: 'integer', minimum: 0, maximum: 500, default: 10 },
+          padding: { type: 'integer', minimum: 0, maximum: 1000, default: 0 },
+          background: { type: 'string', default: '#ffffff', description: '#RRGGBB, #RRGGBBAA or transparent.' },
+          alignment: { enum: ['top', 'center', 'bottom'], default: 'center' },
+          maxWidth: { type: 'integer', minimum: 64, maximum: 7680 },
+          maxHeight: { type: 'integer', minimum: 64, maximum: 7680 },
+          thumbnailWidth: { type: 'integer', minimum: 64, maximum: 3840 },
+        },
+        additionalProperties: false,
+      },
+      async: { type: 'boolean', default: false },
+      webhookUrl: { type: ['string', 'null'] },
+      webhookSecret: { type: ['string', 'null'] },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsComposeViewport: {
+    type: 'object',
+    properties: {
+      width: { type: 'integer', minimum: 64, maximum: 3840 },
+      height: { type: 'integer', minimum: 64, maximum: 3840 },
+      deviceScaleFactor: { type: 'number', minimum: 1, maximum: 3 },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsComposeResult: {
+    description: 'ComposeResponse: the composed image (url and storageUrl: a signed link usable without a key).',
+    type: 'object',
+    required: ['url', 'expiresAt', 'width', 'height', 'format', 'fileSize', 'renderTimeMs', 'layout', 'metadata'],
+    properties: {
+      url: { type: ['string', 'null'] },
+      storageUrl: { type: ['string', 'null'] },
+      expiresAt: dateTime,
+      width: { type: 'integer' },
+      height: { type: 'integer' },
+      format: { enum: ['png', 'jpeg', 'webp'] },
+      fileSize: { type: 'integer' },
+      renderTimeMs: { type: 'integer' },
+      layout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL'] },
+      metadata: {
+        type: 'object',
+        required: ['captures', 'totalCaptures'],
+        properties: {
+          captures: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['url', 'width', 'height'],
+              properties: {
+                id: { type: 'string' },
+                url: { type: 'string' },
+                label: { type: 'string' },
+                width: { type: 'integer' },
+                height: { type: 'integer' },
+              },
+              additionalProperties: false,
+            },
+          },
+          totalCaptures: { type: 'integer' },
+        },
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsComposeJob: {
+    description:
+      'ComposeJobStatusResponse (the pages are captured when the job is made; progress counts them and the render).',
+    type: 'object',
+    required: ['jobId', 'status', 'progress', 'totalCaptures', 'completedCaptures', 'createdAt'],
+    properties: {
+      jobId: { type: 'string' },
+      status: { enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] },
+      statusUrl: { type: 'string', description: 'In the 202 answer only.' },
+      progress: { type: 'integer', minimum: 0, maximum: 100 },
+      totalCaptures: { type: 'integer' },
+      completedCaptures: { type: 'integer' },
+      result: ref('AllscreenshotsComposeResult'),
+      errorCode: { type: 'string' },
+      errorMessage: { type: 'string' },
+      createdAt: dateTime,
+      completedAt: dateTime,
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsComposeSummary: {
+    type: 'object',
+    required: ['jobId', 'status', 'totalCaptures', 'completedCaptures', 'failedCaptures', 'progress', 'createdAt'],
+    properties: {
+      jobId: { type: 'string' },
+      status: { enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'] },
+      totalCaptures: { type: 'integer' },
+      completedCaptures: { type: 'integer' },
+      failedCaptures: { type: 'integer' },
+      progress: { type: 'integer', minimum: 0, maximum: 100 },
+      layoutType: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL'] },
+      createdAt: dateTime,
+      completedAt: dateTime,
+    },
+    additionalProperties: false,
+  },
+  AllscreenshotsComposePreview: {
+    type: 'object',
+    required: ['layout', 'resolvedLayout', 'canvasWidth', 'canvasHeight', 'placements'],
+    properties: {
+      layout: { type: 'string' },
+      resolvedLayout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL'] },
+      canvasWidth: { type: 'integer' },
+      canvasHeight: { type: 'integer' },
+      placements: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['index', 'x', 'y', 'width', 'height'],
+          properties: {
+            index: { type: 'integer' },
+            x: { type: 'integer' },
+            y: { type: 'integer' },
+            width: { type: 'integer' },
+            height: { type: 'integer' },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    additionalProperties: false,
   },
 };
 
@@ -948,6 +1131,77 @@ export const webCompatPaths = {
       responses: { '200': allshotsResult, ...pick('401', '404', '409', '410', '429') },
     },
   },
+
+  '/v1/screenshots/compose': {
+    post: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsCompose',
+      summary: 'Capture several pages (or one page several ways) and draw them into one image',
+      parameters: [idempotencyKey],
+      requestBody: { required: true, content: json(ref('AllscreenshotsComposeRequest')) },
+      responses: {
+        '200': {
+          description: 'Synchronous: the image, or ComposeResponse as JSON when Accept asks for application/json only.',
+          content: {
+            'image/png': { schema: { type: 'string', format: 'binary' } },
+            'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+            'image/webp': { schema: { type: 'string', format: 'binary' } },
+            'application/json': { schema: ref('AllscreenshotsComposeResult') },
+          },
+        },
+        '202': { description: 'async: the job (with statusUrl).', content: json(ref('AllscreenshotsComposeJob')) },
+        ...pick('400', '401', '402', '422', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/compose/jobs/{jobId}': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsComposeJob',
+      parameters: [{ name: 'jobId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        '200': { description: 'The compose job.', content: json(ref('AllscreenshotsComposeJob')) },
+        ...pick('401', '404', '410', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/compose/jobs': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsComposeJobs',
+      summary: "The key's compose jobs, newest first (the newest 50)",
+      responses: {
+        '200': {
+          description: 'The jobs.',
+          content: json({ type: 'array', items: ref('AllscreenshotsComposeSummary') }),
+        },
+        ...pick('401', '429'),
+      },
+    },
+  },
+  '/v1/screenshots/compose/preview': {
+    get: {
+      tags: [ALLSHOTS],
+      operationId: 'allscreenshotsComposePreview',
+      summary: 'Where each image would go (the placement the compose job draws with)',
+      parameters: [
+        { name: 'layout', in: 'query', required: true, schema: { type: 'string' } },
+        { name: 'imageCount', in: 'query', required: true, schema: { type: 'integer', minimum: 1, maximum: 20 } },
+        { name: 'canvasWidth', in: 'query', schema: { type: 'integer', default: 1200 } },
+        { name: 'canvasHeight', in: 'query', schema: { type: 'integer', default: 800 } },
+        {
+          name: 'aspectRatios',
+          in: 'query',
+          schema: { type: 'string' },
+          description: 'Comma-separated width/height ratios, one an image (the last repeats; default 16:9).',
+        },
+      ],
+      responses: {
+        '200': { description: 'The placements.', content: json(ref('AllscreenshotsComposePreview')) },
+        ...pick('400', '401', '429'),
+      },
+    },
+  },
 };
 
 /** Adds the two surfaces to the document: their paths and schemas, their tags, and the web screenshot API's body on /v1/bulk. */
@@ -969,7 +1223,7 @@ export function withWebCompat<
     {
       name: ALLSHOTS,
       description:
-        'Compatibility surface: allscreenshots (/v1/screenshots/async, /v1/screenshots/jobs, /v1/screenshots/bulk, /v1/schedules).',
+        'Compatibility surface: allscreenshots (/v1/screenshots/async, /v1/screenshots/jobs, /v1/screenshots/bulk, /v1/screenshots/compose, /v1/schedules).',
     },
   ];
   const bulk = (doc.paths['/v1/bulk'] as { post?: unknown } | undefined)?.post as

@@ -52,6 +52,8 @@ export function validator(schema: object, prefix = '') {
 export interface PageOutput {
   id: string;
   capture: CaptureSpec;
+  /** The request field of `capture.selector` (its errors name it); default `<param>.selector`. */
+  selectorParam?: string;
   format: 'png' | 'jpeg';
   quality?: number;
 }
@@ -96,6 +98,9 @@ export interface PageJob {
   metadata: Record<string, unknown>;
 }
 
+/** The render core's smallest canvas side (schema.ts: canvas.width, canvas.height). */
+const MIN_CANVAS = 64;
+
 /** Captures that load the page the same way (what else one reads of the page, its PDF and content, is the first's). */
 const sameCapture = (a: CaptureSpec, b: CaptureSpec) => {
   const base = ({ pdf: _pdf, content: _content, ...rest }: CaptureSpec) => JSON.stringify(rest);
@@ -132,7 +137,7 @@ export async function createPageJob(
   inTx?: Attach,
   hold?: Hold,
 ) {
-  const { config, store, renders, now } = deps;
+  const { config, store, now } = deps;
   await checkQuota(config, store, owner, job.outputs.length, now(), param);
   type Shot = { capture: CaptureSpec } & CaptureResult;
   const shots: Shot[] = [];
@@ -140,17 +145,28 @@ export async function createPageJob(
   for (const o of job.outputs) {
     let shot = shots.find((s) => sameCapture(s.capture, o.capture));
     if (!shot) {
-      const r = await captureScreenshot(o.capture, config.limits, netPolicy(config), param);
+      const r = await captureScreenshot(o.capture, config.limits, netPolicy(config), param, o.selectorParam);
       shot = { capture: o.capture, ...r };
       shots.push(shot);
     }
     perOutput.push(shot);
   }
   const { width, height } = perOutput[0]!;
+  // The job's canvas is the capture's size, and the render core's smallest canvas is 64 pixels a side:
+  // only an element screenshot (selector) comes out smaller than the viewport's 64.
+  if (width < MIN_CANVAS || height < MIN_CANVAS) {
+    const at = job.outputs[0]!.selectorParam ?? `${param}.selector`;
+    throw new ApiError(
+      400,
+      'capture_too_small',
+      `${at}: the element's image is ${width}x${height} pixels; an image is at least ${MIN_CANVAS} pixels a side (pick a larger element, or a higher deviceScaleFactor)`,
+      at,
+    );
+  }
   const odd = job.outputs.findIndex((_, i) => perOutput[i]!.width !== width || perOutput[i]!.height !== height);
   if (odd > 0)
     throw badRequest(
-      `Every output of one job must have the same size: outputs[${odd}] is ${perOutput[odd]!.width}x${perOutput[odd]!.height}, outputs[0] ${width}x${height} (give them the same fullPage)`,
+      `Every output of one job must have the same size: outputs[${odd}] is ${perOutput[odd]!.width}x${perOutput[odd]!.height}, outputs[0] ${width}x${height} (give them the same fullPage and selector)`,
       `outputs[${odd}]`,
     );
   // The files (PDF, HTML, Markdown, JSON) from the first capture, kept beside the render's images.
@@ -176,19 +192,69 @@ export async function createPageJob(
       sha256: sha256(bytes),
     });
   }
+  // A capture that also printed the page to PDF: the PDF is a blob under the render's prefix (expired
+  // and deleted with it), stored before the render's row is written, so before the client hears back.
+  const pdf = job.files ? undefined : perOutput.find((s) => s.pdf)?.pdf;
+  if (pdf) files[PDF_FILE] = pdf;
+  return renderImages(
+    deps,
+    owner,
+    baseUrl,
+    job.outputs.map((o, i) => ({
+      id: o.id,
+      png: perOutput[i]!.png,
+      format: o.format,
+      quality: o.quality,
+      capture: { url: o.capture.url, refused: perOutput[i]!.refused },
+    })),
+    { ...job, metadata: infos.length ? { ...job.metadata, files: infos } : job.metadata },
+    param,
+    files,
+    inTx,
+    hold,
+  );
+}
+
+/** One image of a job made from captures: its bytes, encoding, and the capture it came from. */
+export interface JobImage {
+  id: string;
+  png: Buffer;
+  format: 'png' | 'jpeg';
+  quality?: number;
+  capture: { url: string; refused: CaptureResult['refused'] };
+}
+
+/**
+ * The render of ready images: one slide each, the canvas the size of the first (all must share it), no
+ * text, frame or margin; stored, queued and rendered by the one render core like any render. Page jobs
+ * come here after their captures; allscreenshots' compose with the one image it drew from several.
+ */
+export async function renderImages(
+  deps: RouteDeps,
+  owner: string,
+  baseUrl: string,
+  images: JobImage[],
+  job: Pick<PageJob, 'webhook' | 'metadata'>,
+  param: string,
+  files: Record<string, Buffer> = {},
+  inTx?: Attach,
+  hold?: Hold,
+) {
+  const { config, renders } = deps;
+  const first = images[0]!;
   const body = {
     async: true,
-    canvas: { width, height, device: 'none' },
+    canvas: { width: first.png.readUInt32BE(16), height: first.png.readUInt32BE(20), device: 'none' },
     style: { layout: 'full-bleed', padding: 0, device: { frame: 'none', shadow: false, fit: 'crop' } },
-    slides: job.outputs.map((o, i) => ({
+    slides: images.map((o) => ({
       id: o.id,
-      screenshot: { data: perOutput[i]!.png.toString('base64') },
+      screenshot: { data: o.png.toString('base64') },
       output: { format: o.format, ...(o.quality ? { quality: o.quality } : {}) },
     })),
-    output: { format: job.outputs[0]!.format },
+    output: { format: first.format },
     ...(job.webhook ? { webhook_url: job.webhook.url } : {}),
     ...(job.webhook?.secret ? { webhook_secret: job.webhook.secret } : {}),
-    metadata: infos.length ? { ...job.metadata, files: infos } : job.metadata,
+    metadata: job.metadata,
   };
   let checked: Awaited<ReturnType<typeof checkRenderRequest>>;
   try {
@@ -207,12 +273,8 @@ export async function createPageJob(
   const acquired = await acquireScreenshots(checked.screenshots, undefined, config.limits, netPolicy(config));
   // The refused requests of each capture travel with the render (our API shows them as `captures`).
   acquired.forEach((a, i) => {
-    if (a) a.capture = { url: job.outputs[i]!.capture.url, refused: perOutput[i]!.refused };
+    if (a) a.capture = images[i]!.capture;
   });
-  // A capture that also printed the page to PDF: the PDF is a blob under the render's prefix (expired
-  // and deleted with it), stored before the render's row is written, so before the client hears back.
-  const pdf = job.files ? undefined : perOutput.find((s) => s.pdf)?.pdf;
-  if (pdf) files[PDF_FILE] = pdf;
   const row = await renders.create(
     owner,
     checked,
