@@ -201,6 +201,70 @@ describe('POST /v1/translate with a LibreTranslate server', () => {
       expect(r.body.error.param, JSON.stringify(r.body)).toBe(param);
       expect(r.body.error.code).toBe(code);
     }
+    // The schema's errors in the route's own words (routes/translate.ts), each naming the field.
+    const long = 'k'.repeat(101);
+    const worded: Array<[unknown, string, string]> = [
+      [null, '', 'Expected a JSON object {"source", "targets", "texts"}'],
+      [{ targets: ['de'], texts: { h: 'x' } }, 'source', 'source is required'],
+      [
+        { source: 'en', targets: ['de'], texts: { h: 'x' }, engine: 'deepl' },
+        'engine',
+        'Unknown field engine (fields: source, targets, texts)',
+      ],
+      [
+        { source: '../../etc', targets: ['de'], texts: { h: 'x' } },
+        'source',
+        'Expected a locale code (e.g. "en-US", "de-DE", "zh-Hans") for source but received "../../etc"',
+      ],
+      [
+        { source: 'en', targets: ['de', 5], texts: { h: 'x' } },
+        'targets[1]',
+        'Expected a locale code (e.g. "en-US", "de-DE", "zh-Hans") for targets[1] but received 5',
+      ],
+      [
+        { source: 'en', targets: [], texts: { h: 'x' } },
+        'targets',
+        'Expected a non-empty array of locale codes for targets but received []',
+      ],
+      [
+        { source: 'en', targets: [...Array(31).keys()].map((i) => `de-X${i}x`), texts: { h: 'x' } },
+        'targets',
+        'Expected at most 30 targets but received 31',
+      ],
+      [{ source: 'en', targets: ['de'], texts: {} }, 'texts', 'texts has no text to translate'],
+      [
+        { source: 'en', targets: ['de'], texts: 'x' },
+        'texts',
+        'Expected an object of texts by field name ({"headline": "…"}) for texts but received "x"',
+      ],
+      [
+        { source: 'en', targets: ['de'], texts: Object.fromEntries([...Array(51).keys()].map((i) => [`t${i}`, 'x'])) },
+        'texts',
+        'Expected at most 50 texts but received 51',
+      ],
+      [
+        { source: 'en', targets: ['de'], texts: { headline: 5 } },
+        'texts.headline',
+        'Expected a string for texts.headline but received 5',
+      ],
+      [
+        { source: 'en', targets: ['de'], texts: { [long]: 'x' } },
+        `texts.${long}`,
+        'A key of texts is longer than 100 characters',
+      ],
+      [
+        { source: 'en', targets: ['de'], texts: { h: 'y'.repeat(1001) } },
+        'texts.h',
+        'texts.h is 1001 characters; a text to translate may have at most 1000',
+      ],
+      [{ source: 'en', targets: ['de', 'DE'], texts: { h: 'x' } }, 'targets[1]', 'targets[1] repeats targets[0] (DE)'],
+    ];
+    for (const [body, param, message] of worded) {
+      const r = await api(s.url, 'POST', '/v1/translate', body);
+      expect(r.status, message).toBe(400);
+      expect(r.body.error.message).toBe(message);
+      expect(r.body.error.param ?? '', message).toBe(param);
+    }
     const broken = await api(s.url, 'POST', '/v1/translate', undefined, {
       raw: '{"source": "en", ',
       headers: { 'content-type': 'application/json' },

@@ -2,11 +2,10 @@
 // the service validates with (schema.ts).
 import { VERSION } from '../version.js';
 import { projectPaths, projectSchemas } from './openapi-projects.js';
-import { errorSchema, OUTPUT_TYPES, renderRequestSchema, renderSchema } from './schema.js';
+import { errorSchema, OUTPUT_TYPES, renderRequestSchema, renderSchema, translateRequestSchema } from './schema.js';
 import { setComponents, setPaths } from './openapi-sets.js';
 import { eventPaths, webhookEvents, webhookPaths, webhookSchemas } from './openapi-webhooks.js';
 import { withWebCompat } from './compat/openapi-web.js';
-import { TRANSLATE_LIMITS } from './translate/translator.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const err = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) });
@@ -376,28 +375,7 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Machine-translate caption text into other locales with the operator's LibreTranslate",
           requestBody: {
             required: true,
-            content: json({
-              type: 'object',
-              required: ['source', 'targets', 'texts'],
-              additionalProperties: false,
-              properties: {
-                source: { type: 'string', description: 'Locale of the texts (BCP 47, e.g. en-US).' },
-                targets: {
-                  type: 'array',
-                  minItems: 1,
-                  maxItems: TRANSLATE_LIMITS.targets,
-                  items: { type: 'string' },
-                  description: 'Locales to translate into (BCP 47: de-DE, ja, pt-BR, zh-Hans, …).',
-                },
-                texts: {
-                  type: 'object',
-                  minProperties: 1,
-                  maxProperties: TRANSLATE_LIMITS.texts,
-                  additionalProperties: { type: 'string', maxLength: TRANSLATE_LIMITS.textChars },
-                  description: `Texts by field name; **accent** markup is kept; at most ${TRANSLATE_LIMITS.totalChars} characters together.`,
-                },
-              },
-            }),
+            content: json(translateRequestSchema),
           },
           responses: {
             '200': {

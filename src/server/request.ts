@@ -111,13 +111,24 @@ export function schemaError(e: ErrorObject, root: unknown, prefix: string): ApiE
   }
 }
 
-/** A checker of a request body against one of schema.ts's schemas: the body as T, or the API's 400 naming the field. */
-export function bodyChecker<T>(schema: object): (body: unknown) => T {
+/** A body schema's first error as the API's 400 naming the field (a body that is no object says so). */
+function bodyError(e: ErrorObject, body: unknown): ApiError {
+  return e.instancePath === '' && e.keyword === 'type'
+    ? badRequest('Expected a JSON object for the request body')
+    : schemaError(e, body, '');
+}
+
+/**
+ * A checker of a request body against one of schema.ts's schemas: the body as T, or `toError` of the
+ * first error (the API's 400 naming the field, in schemaError's words unless the route words its own).
+ */
+export function bodyChecker<T>(
+  schema: object,
+  toError: (e: ErrorObject, body: unknown) => ApiError = bodyError,
+): (body: unknown) => T {
   const validate = ajv.compile(schema);
   return (body) => {
-    if (!body || typeof body !== 'object' || Array.isArray(body))
-      throw badRequest('Expected a JSON object for the request body');
-    if (!validate(body)) throw schemaError(validate.errors![0]!, body, '');
+    if (!validate(body)) throw toError(validate.errors![0]!, body);
     return body as T;
   };
 }

@@ -2,6 +2,7 @@
 // OpenAPI document, so the two cannot drift. Style tokens are the manifest schema's own definition.
 import manifestSchema from '../../schema/screenshots.schema.json' with { type: 'json' };
 import { captureSchema } from './capture.js';
+import { LOCALE, TRANSLATE_LIMITS } from './translate/translator.js';
 
 export const styleSchema = (manifestSchema as { definitions: { style: Record<string, unknown> } }).definitions.style;
 /** A call-out as the manifest writes it, less its devices and locales filters (a request is one device and locale). */
@@ -229,6 +230,41 @@ export const bulkRequestSchema = {
   additionalProperties: false,
   required: ['renders'],
   properties: { renders: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'object' } } },
+};
+
+/** A locale code as POST /v1/translate takes it (our locales; the engine's codes are looked up after). */
+const translateLocale = {
+  type: 'string',
+  pattern: LOCALE.source,
+  description: 'A locale code (e.g. "en-US", "de-DE", "zh-Hans").',
+};
+
+/**
+ * POST /v1/translate (routes/translate.ts): what a schema can say of it. The route adds what it cannot
+ * (a target repeated or equal to the source, the markup rule, the total length) and words the errors.
+ */
+export const translateRequestSchema = {
+  type: 'object',
+  required: ['source', 'targets', 'texts'],
+  additionalProperties: false,
+  properties: {
+    source: { ...translateLocale, description: 'Locale of the texts (BCP 47, e.g. en-US).' },
+    targets: {
+      type: 'array',
+      minItems: 1,
+      maxItems: TRANSLATE_LIMITS.targets,
+      items: translateLocale,
+      description: 'Locales to translate into (BCP 47: de-DE, ja, pt-BR, zh-Hans, …).',
+    },
+    texts: {
+      type: 'object',
+      minProperties: 1,
+      maxProperties: TRANSLATE_LIMITS.texts,
+      propertyNames: { maxLength: 100 },
+      additionalProperties: { type: 'string', maxLength: TRANSLATE_LIMITS.textChars },
+      description: `Texts by field name (at most 100 characters); **accent** markup is kept; at most ${TRANSLATE_LIMITS.totalChars} characters together.`,
+    },
+  },
 };
 
 /** POST /v1/events/{id}/retry (events.ts): the endpoint to send the event to again. */
