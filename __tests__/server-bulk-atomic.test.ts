@@ -5,8 +5,8 @@
 // queued, would have gone first) and the first two are not rendered, listed, readable or counted,
 // though their captures are already stored; once the third fails, the answer names urls[2] and nothing
 // of the bulk is left (rows, files), nothing was rendered, no webhook sent, usage as before. A process
-// killed in the middle of a bulk (ours, POST /v1/bulk, and allscreenshots') leaves held jobs that the
-// next start deletes: none is ever rendered.
+// killed in the middle of a bulk (allscreenshots', the web screenshot API's {jobs} and our {renders} on
+// POST /v1/bulk) leaves held jobs that the next start deletes: none is ever rendered.
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -140,21 +140,15 @@ describe('allscreenshots POST /v1/screenshots/bulk is all or nothing', () => {
         webhookSecret: 'bulk-secret',
       });
       await untilSlow(arrived, pending);
-      // The first two pages are captured and their jobs stored (files and rows), held.
+      // The first two pages are captured and their jobs stored (files and rows).
       expect(hits.filter((h) => h === '/a' || h === '/b')).toEqual(['/a', '/b']);
       const held = jobDirs(data);
       expect(held).toHaveLength(2);
-      expect(rows(data).map((r) => r.status)).toEqual(['held', 'held']);
 
       // The queue runs meanwhile: another key's render, queued after them, is rendered; they are not.
       const other = await otherRender(svc.url);
       expect(other.status, JSON.stringify(other.body)).toBe(202);
       expect((await pollUntilEnded(svc.url, other.body.id, OTHER_KEY)).status).toBe('succeeded');
-      expect(
-        rows(data)
-          .filter((r) => held.includes(r.id))
-          .map((r) => r.status),
-      ).toEqual(['held', 'held']);
       // Not listed, not readable by their ids, not cancelable: to the client they do not exist yet.
       expect(await jobs()).toEqual([]);
       expect(await bulks()).toEqual(before.bulks);
@@ -163,6 +157,14 @@ describe('allscreenshots POST /v1/screenshots/bulk is all or nothing', () => {
         expect((await api(svc.url, 'GET', `/v1/renders/${id}`)).status).toBe(404);
         expect((await api(svc.url, 'POST', `/v1/screenshots/jobs/${id}/cancel`)).status).toBe(404);
       }
+      expect((await usage()).totals).toEqual(before.usage.totals);
+      expect(delivered).toEqual([]);
+      // In the store they are held (the queue passed them over), not queued nor rendered.
+      expect(
+        rows(data)
+          .filter((r) => held.includes(r.id))
+          .map((r) => r.status),
+      ).toEqual(['held', 'held']);
 
       // The third page loads, too tall: the bulk fails naming it, and nothing of it is left.
       letSlowGo!();
@@ -196,6 +198,11 @@ describe('a process killed in the middle of a bulk', () => {
       () => ({ urls: [{ url: `${siteUrl}/a` }, { url: `${siteUrl}/b` }, { url: `${siteUrl}/never` }] }),
     ],
     [
+      "the web screenshot API's POST /v1/bulk",
+      '/v1/bulk',
+      () => ({ jobs: ['a', 'b', 'never'].map((p) => ({ type: 'screenshot', url: `${siteUrl}/${p}` })) }),
+    ],
+    [
       'our POST /v1/bulk',
       '/v1/bulk',
       () => ({
@@ -223,7 +230,6 @@ describe('a process killed in the middle of a bulk', () => {
           intervalMs: 50,
           what: 'two held jobs',
         });
-        expect(rows(data).map((r) => r.status)).toEqual(['held', 'held']);
         expect(jobDirs(data)).toHaveLength(2);
         await svc.kill9();
 
