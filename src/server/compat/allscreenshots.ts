@@ -527,7 +527,16 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     options,
     make: (req, b, bulk, param, selectorParam, hold) => {
       check(b);
-      return make(req.owner, deps.baseUrl(req), b as unknown as Request, undefined, { bulk }, param, selectorParam, hold);
+      return make(
+        req.owner,
+        deps.baseUrl(req),
+        b as unknown as Request,
+        undefined,
+        { bulk },
+        param,
+        selectorParam,
+        hold,
+      );
     },
     present: (row) => present(row, deps),
     bulkOf: (row) => metaOf(row).bulk,
