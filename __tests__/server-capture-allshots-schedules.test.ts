@@ -284,6 +284,57 @@ describe('hostile input: a 400 naming the field, nothing stored', () => {
   });
 });
 
+describe('each run is checked as an async request is', () => {
+  it('counts against the monthly quota: past it, runs fail quota_exceeded in the history and the schedule goes on', async () => {
+    const one = await startService({ env: { ...serviceEnv(), STORESHOTS_MONTHLY_QUOTA: '2' } });
+    const s = await create(one.url, { name: 'Quota', url: `${origin.url}/`, schedule: EVERY_2S });
+    const h = await waitFor(
+      async () => {
+        const x = await history(one.url, s.id);
+        return x.executions.some((e) => e.errorCode === 'quota_exceeded') ? x : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 200, what: 'a run refused by the quota' },
+    );
+    await api(one.url, 'POST', `/v1/schedules/${s.id}/pause`);
+    const refused = h.executions.find((e) => e.errorCode === 'quota_exceeded');
+    expect(refused).toMatchObject({ status: 'FAILED', trigger: 'SCHEDULED' });
+    expect(refused.jobId).toBeUndefined();
+    expect(refused.errorMessage).toMatch(/monthly quota is 2 images/);
+    const quota = await api(one.url, 'GET', '/v1/usage/quota');
+    expect(quota.body.screenshots).toMatchObject({ limit: 2, used: 2, remaining: 0 });
+    const got = (await api(one.url, 'GET', `/v1/schedules/${s.id}`)).body;
+    expect(got.failureCount).toBeGreaterThanOrEqual(1);
+    expect(got.consecutiveFailures).toBeGreaterThanOrEqual(1);
+    // Trigger answers the run's error itself (the run is in the history too).
+    const trig = await api(one.url, 'POST', `/v1/schedules/${s.id}/trigger`);
+    expect(trig.status).toBe(402);
+    expect(trig.body.error.code).toBe('quota_exceeded');
+    expect((await history(one.url, s.id)).executions[0]).toMatchObject({
+      trigger: 'MANUAL',
+      errorCode: 'quota_exceeded',
+    });
+  }, 180_000);
+
+  it('checks the address again at each run: refused after the allow-list changed, the run fails capture_refused', async () => {
+    const data = tempData();
+    const one = await startService({ data, env: serviceEnv() });
+    const s = await create(one.url, { name: 'Moved', url: `${origin.url}/`, schedule: '0 0 1 1 *' });
+    await one.stop();
+    // The same data, served without the allow-list entry for the origin (a loopback address).
+    const two = await startService({ data, env: { ...serviceEnv(), STORESHOTS_ALLOW_HOSTS: '' } });
+    try {
+      const trig = await api(two.url, 'POST', `/v1/schedules/${s.id}/trigger`);
+      expect(trig.status, JSON.stringify(trig.body)).toBe(400);
+      expect(trig.body.error).toMatchObject({ code: 'capture_refused' });
+      const run = (await history(two.url, s.id)).executions[0];
+      expect(run).toMatchObject({ status: 'FAILED', errorCode: 'capture_refused', trigger: 'MANUAL' });
+      expect(run.jobId).toBeUndefined();
+    } finally {
+      await two.stop();
+    }
+  }, 120_000);
+});
+
 describe('runs missed while the service was down', () => {
   it('are one catch-up run, then the schedule goes on from now (no burst)', async () => {
     const data = tempData();
