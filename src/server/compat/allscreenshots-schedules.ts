@@ -485,6 +485,8 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
  */
 class Scheduler {
   private timer: NodeJS.Timeout | undefined;
+  /** When runs were last pruned (every STORESHOTS_SWEEP_INTERVAL_MS). */
+  private prunedAt = 0;
   private running: Promise<void> | undefined;
   private stopped = false;
 
@@ -519,9 +521,13 @@ class Scheduler {
     this.timer.unref();
   }
 
-  /** Claims and runs every due time found now (a batch at a time). */
+  /** Claims and runs every due time found now (a batch at a time); now and then, forgets runs whose jobs expired. */
   async scan(): Promise<void> {
-    const { store, now } = this.deps;
+    const { store, now, config } = this.deps;
+    if (now() - this.prunedAt >= config.sweepIntervalMs) {
+      this.prunedAt = now();
+      await store.pruneScheduleRuns(now() - config.resultTtlSeconds * 1000);
+    }
     for (;;) {
       if (this.stopped) return;
       const due = await store.dueSchedules(now(), DUE_BATCH);

@@ -879,4 +879,8 @@ export class PostgresStore implements ServiceStore {
     );
     return { total: r?.total ?? 0, succeeded: r?.succeeded ?? 0, failed: r?.failed ?? 0 };
   }
+
+  async pruneScheduleRuns(before: number): Promise<number> {
+    return await this.run('DELETE FROM schedule_runs WHERE created_at < $1', [before]);
+  }
 }

@@ -537,6 +537,8 @@ export interface ServiceStore {
   scheduleRuns(scheduleId: string, limit: number): Promise<ScheduleRunRow[]>;
   /** A schedule's runs counted with their jobs' status (renders.status). */
   scheduleRunCounts(scheduleId: string): Promise<ScheduleRunCounts>;
+  /** Deletes runs made before `before` (their jobs have expired); resolves how many. Safe on every node at once. */
+  pruneScheduleRuns(before: number): Promise<number>;
 }
 
 /**
