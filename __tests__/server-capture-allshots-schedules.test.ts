@@ -191,6 +191,26 @@ describe('a schedule makes ordinary jobs at its due times', () => {
     expect((await api(svc.url, 'GET', `/v1/schedules/${s.id}/history`)).status).toBe(404);
   }, 240_000);
 
+  it('their documented create example (host swapped; blockAds left out, see docs) is 201 with 09:00 New York time next', async () => {
+    const s = await create(svc.url, {
+      name: 'Homepage Monitor',
+      url: `${origin.url}/`,
+      schedule: '0 9 * * *',
+      timezone: 'America/New_York',
+      options: { viewport: { width: 1920, height: 1080 }, format: 'png', fullPage: false },
+      retentionDays: 30,
+      startsAt: '2025-02-01T00:00:00Z',
+      endsAt: null,
+    });
+    expect(s).toMatchObject({ scheduleDescription: 'At 09:00', startsAt: '2025-02-01T00:00:00.000Z', endsAt: null });
+    const next = new Date(s.nextExecutionAt);
+    const local = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hour12: false });
+    expect(Number(local.format(next))).toBe(9);
+    expect(next.getTime()).toBeGreaterThan(Date.now());
+    expect(next.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000 + 3_600_000);
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+  });
+
   it('PUT changes the fields given and computes the next due time again; list shows the key own schedules only', async () => {
     const s = await create(svc.url, { name: 'Daily', url: `${origin.url}/`, schedule: '0 9 * * *' });
     expect(s.timezone).toBe('UTC');
