@@ -191,6 +191,26 @@ describe('a schedule makes ordinary jobs at its due times', () => {
     expect((await api(svc.url, 'GET', `/v1/schedules/${s.id}/history`)).status).toBe(404);
   }, 240_000);
 
+  it('their documented create example (host swapped; blockAds left out, see docs) is 201 with 09:00 New York time next', async () => {
+    const s = await create(svc.url, {
+      name: 'Homepage Monitor',
+      url: `${origin.url}/`,
+      schedule: '0 9 * * *',
+      timezone: 'America/New_York',
+      options: { viewport: { width: 1920, height: 1080 }, format: 'png', fullPage: false },
+      retentionDays: 30,
+      startsAt: '2025-02-01T00:00:00Z',
+      endsAt: null,
+    });
+    expect(s).toMatchObject({ scheduleDescription: 'At 09:00', startsAt: '2025-02-01T00:00:00.000Z', endsAt: null });
+    const next = new Date(s.nextExecutionAt);
+    const local = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hour12: false });
+    expect(Number(local.format(next))).toBe(9);
+    expect(next.getTime()).toBeGreaterThan(Date.now());
+    expect(next.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000 + 3_600_000);
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+  });
+
   it('PUT changes the fields given and computes the next due time again; list shows the key own schedules only', async () => {
     const s = await create(svc.url, { name: 'Daily', url: `${origin.url}/`, schedule: '0 9 * * *' });
     expect(s.timezone).toBe('UTC');
@@ -282,6 +302,81 @@ describe('hostile input: a 400 naming the field, nothing stored', () => {
     expect((await api(svc.url, 'GET', '/v1/schedules')).body.total).toBe(before);
     await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`);
   });
+});
+
+describe('each run is checked as an async request is', () => {
+  it('counts against the monthly quota: past it, runs fail quota_exceeded in the history and the schedule goes on', async () => {
+    const one = await startService({ env: { ...serviceEnv(), STORESHOTS_MONTHLY_QUOTA: '2' } });
+    const s = await create(one.url, { name: 'Quota', url: `${origin.url}/`, schedule: EVERY_2S });
+    const h = await waitFor(
+      async () => {
+        const x = await history(one.url, s.id);
+        return x.executions.some((e) => e.errorCode === 'quota_exceeded') ? x : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 200, what: 'a run refused by the quota' },
+    );
+    await api(one.url, 'POST', `/v1/schedules/${s.id}/pause`);
+    const refused = h.executions.find((e) => e.errorCode === 'quota_exceeded');
+    expect(refused).toMatchObject({ status: 'FAILED', trigger: 'SCHEDULED' });
+    expect(refused.jobId).toBeUndefined();
+    expect(refused.errorMessage).toMatch(/monthly quota is 2 images/);
+    const quota = await api(one.url, 'GET', '/v1/usage/quota');
+    expect(quota.body.screenshots).toMatchObject({ limit: 2, used: 2, remaining: 0 });
+    const got = (await api(one.url, 'GET', `/v1/schedules/${s.id}`)).body;
+    expect(got.failureCount).toBeGreaterThanOrEqual(1);
+    expect(got.consecutiveFailures).toBeGreaterThanOrEqual(1);
+    // Trigger answers the run's error itself (the run is in the history too).
+    const trig = await api(one.url, 'POST', `/v1/schedules/${s.id}/trigger`);
+    expect(trig.status).toBe(402);
+    expect(trig.body.error.code).toBe('quota_exceeded');
+    expect((await history(one.url, s.id)).executions[0]).toMatchObject({
+      trigger: 'MANUAL',
+      errorCode: 'quota_exceeded',
+    });
+  }, 180_000);
+
+  it('checks the address again at each run: refused after the allow-list changed, the run fails capture_refused', async () => {
+    const data = tempData();
+    const one = await startService({ data, env: serviceEnv() });
+    const s = await create(one.url, { name: 'Moved', url: `${origin.url}/`, schedule: '0 0 1 1 *' });
+    await one.stop();
+    // The same data, served without the allow-list entry for the origin (a loopback address).
+    const two = await startService({ data, env: { ...serviceEnv(), STORESHOTS_ALLOW_HOSTS: '' } });
+    try {
+      const trig = await api(two.url, 'POST', `/v1/schedules/${s.id}/trigger`);
+      expect(trig.status, JSON.stringify(trig.body)).toBe(400);
+      expect(trig.body.error).toMatchObject({ code: 'capture_refused' });
+      const run = (await history(two.url, s.id)).executions[0];
+      expect(run).toMatchObject({ status: 'FAILED', errorCode: 'capture_refused', trigger: 'MANUAL' });
+      expect(run.jobId).toBeUndefined();
+    } finally {
+      await two.stop();
+    }
+  }, 120_000);
+});
+
+describe('the history is kept as long as the jobs', () => {
+  it('runs older than STORESHOTS_RESULT_TTL_SECONDS are forgotten by the scheduler', async () => {
+    const one = await startService({
+      env: { ...serviceEnv(), STORESHOTS_RESULT_TTL_SECONDS: '4', STORESHOTS_SWEEP_INTERVAL_MS: '200' },
+    });
+    const s = await create(one.url, { name: 'Short', url: `${origin.url}/`, schedule: EVERY_2S });
+    const first = (await ranAtLeast(one.url, s.id, 1)).executions.at(-1);
+    // Past the retention and a few sweeps: the first run is gone, the newer ones are there.
+    await waitFor(
+      async () => {
+        const h = await history(one.url, s.id);
+        return h.executions.every((e) => e.id !== first.id) && h.executions.length > 0 ? h : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the first run forgotten' },
+    );
+    await api(one.url, 'POST', `/v1/schedules/${s.id}/pause`);
+    const h = await history(one.url, s.id);
+    const oldest = Math.min(...h.executions.map((e) => Date.parse(e.executedAt)));
+    // (How soon is not asserted: a sweep waits for the run in progress, a capture that may take seconds.)
+    expect(oldest).toBeGreaterThan(Date.parse(first.executedAt));
+    expect((await api(one.url, 'GET', `/v1/schedules/${s.id}`)).body.executionCount).toBe(h.totalExecutions);
+  }, 120_000);
 });
 
 describe('runs missed while the service was down', () => {

@@ -780,6 +780,11 @@ for (const backend of BACKENDS) {
         const runs = await other.scheduleRuns('sch_a', 10);
         expect(runs.map((r) => r.id)).toEqual(['exe_t', winner.id]);
         expect(runs[1]).toMatchObject({ render_id: 'rnd_s1', error: null, due_at: T0 });
+        // Runs made before a time are forgotten (their jobs expired); the schedule stays.
+        await store.insertScheduleRun({ ...run('exe_late'), kind: 'trigger', created_at: T0 + 50 });
+        expect(await other.pruneScheduleRuns(T0 + 5)).toBe(0);
+        expect(await other.pruneScheduleRuns(T0 + 6)).toBe(2);
+        expect((await store.scheduleRuns('sch_a', 10)).map((r) => r.id)).toEqual(['exe_late']);
         // Update, list, count, delete (the runs go with it).
         await store.updateSchedule('sch_a', {
           name: 'renamed',

@@ -233,6 +233,10 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     };
   };
 
+  /** A run with neither job nor error after twice the capture's time limit: its node stopped mid-run. */
+  const interrupted = (run: ScheduleRunRow) =>
+    !run.render_id && !run.error && now() - run.created_at > config.limits.capture.timeoutMs * 2 + 60_000;
+
   /** A run's outcome in the words of their ScheduleExecutionResponse, with the job's id beside it. */
   const execution = async (run: ScheduleRunRow) => {
     const base = {
@@ -249,8 +253,7 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     const row = run.render_id ? await store.render(run.render_id) : undefined;
     if (!row) {
       // Claimed but no job yet: the capture runs now, or the node that claimed it stopped mid-run.
-      const lost = now() - run.created_at > config.limits.capture.timeoutMs * 2 + 60_000;
-      return lost
+      return interrupted(run)
         ? {
             ...base,
             status: 'FAILED',
@@ -282,7 +285,10 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     // Consecutive failures: the newest runs that failed, until one that did not.
     let consecutive = 0;
     for (const run of await store.scheduleRuns(row.id, 100)) {
-      if ((await execution(run)).status !== 'FAILED') break;
+      // Read from the rows alone (no links signed): a run failed when it made no job, or its job failed.
+      const job = run.render_id ? await store.render(run.render_id) : undefined;
+      const failed = run.error !== null || job?.status === 'failed' || (!job && interrupted(run));
+      if (!failed) break;
       consecutive++;
     }
     return {
@@ -479,6 +485,8 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
  */
 class Scheduler {
   private timer: NodeJS.Timeout | undefined;
+  /** When runs were last pruned (every STORESHOTS_SWEEP_INTERVAL_MS). */
+  private prunedAt = 0;
   private running: Promise<void> | undefined;
   private stopped = false;
 
@@ -513,9 +521,13 @@ class Scheduler {
     this.timer.unref();
   }
 
-  /** Claims and runs every due time found now (a batch at a time). */
+  /** Claims and runs every due time found now (a batch at a time); now and then, forgets runs whose jobs expired. */
   async scan(): Promise<void> {
-    const { store, now } = this.deps;
+    const { store, now, config } = this.deps;
+    if (now() - this.prunedAt >= config.sweepIntervalMs) {
+      this.prunedAt = now();
+      await store.pruneScheduleRuns(now() - config.resultTtlSeconds * 1000);
+    }
     for (;;) {
       if (this.stopped) return;
       const due = await store.dueSchedules(now(), DUE_BATCH);

@@ -219,6 +219,8 @@ CREATE TABLE schedule_runs (
   created_at BIGINT NOT NULL
 );
 CREATE INDEX schedule_runs_by_schedule ON schedule_runs (schedule_id, seq);
+-- The prune of runs whose jobs have expired (pruneScheduleRuns).
+CREATE INDEX schedule_runs_by_time ON schedule_runs (created_at);
 `,
   },
   // Version 4 is another change's (numbered apart so that both merge); the runner applies what is missing, in order.

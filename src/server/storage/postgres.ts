@@ -958,4 +958,8 @@ export class PostgresStore implements ServiceStore {
     const q = eventsSql(owner, (n) => `$${n}`, { id });
     return await this.one<EventRow>(q.sql, q.params);
   }
+
+  async pruneScheduleRuns(before: number): Promise<number> {
+    return await this.run('DELETE FROM schedule_runs WHERE created_at < $1', [before]);
+  }
 }

@@ -185,6 +185,7 @@ CREATE TABLE IF NOT EXISTS schedule_runs (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS schedule_runs_by_schedule ON schedule_runs(schedule_id, seq);
+CREATE INDEX IF NOT EXISTS schedule_runs_by_time ON schedule_runs(created_at);
 `;
 
 /** Columns added after the first release: added to an older database in place. */
@@ -1118,5 +1119,10 @@ export class SqliteStore implements ServiceStore {
     while (this.busy) await this.core.active;
     const q = eventsSql(owner, () => '?', { id });
     return this.get<EventRow>(q.sql, ...q.params);
+  }
+
+  async pruneScheduleRuns(before: number): Promise<number> {
+    while (this.busy) await this.core.active;
+    return this.run('DELETE FROM schedule_runs WHERE created_at < ?', before);
   }
 }

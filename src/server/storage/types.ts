@@ -580,6 +580,8 @@ export interface ServiceStore {
   listEvents(owner: string, limit: number, filter?: EventFilter): Promise<EventRow[]>;
   /** One event of the owner (undefined for another owner's, as for an unknown id). */
   event(owner: string, id: string): Promise<EventRow | undefined>;
+  /** Deletes runs made before `before` (their jobs have expired); resolves how many. Safe on every node at once. */
+  pruneScheduleRuns(before: number): Promise<number>;
 }
 
 /**
