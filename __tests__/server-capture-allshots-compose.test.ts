@@ -265,6 +265,9 @@ describe("allscreenshots' compose", () => {
       [{ captures: [ok], output: { layout: 'masonry' } }, 400, 'output.layout'],
       [{ captures: [ok], output: { layout: 'diagonal' } }, 400, 'output.layout'],
       [{ captures: [ok], output: { background: 'red' } }, 400, 'output.background'],
+      // The render core makes RGB images (the stores refuse alpha): see-through is refused, not changed.
+      [{ captures: [ok], output: { background: 'transparent' } }, 400, 'output.background'],
+      [{ captures: [ok], output: { background: '#00000080' } }, 400, 'output.background'],
       [{ captures: [ok], output: { labels: { show: true } } }, 400, 'output.labels', 'parameter_unknown'],
       [{ captures: [{ ...ok, device: 'iphone_15' }] }, 400, 'captures[0].device'],
       [{ captures: [{ ...ok, selector: '#x' }] }, 400, 'captures[0].selector', 'parameter_unknown'],

@@ -311,6 +311,14 @@ export async function composeRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   /** Captures every page (checked first, all of them), draws them into one, and makes the render. */
   const make = async (req: FastifyRequest, b: ComposeRequest, inTx?: Attach) => {
     const layout = layoutOf(b);
+    // The render core makes images without alpha (the stores refuse it): a see-through background
+    // would come out a colour, so it is refused rather than changed.
+    const bg = b.output?.background;
+    if (bg && (bg === 'transparent' || (bg.length === 9 && bg.slice(7).toLowerCase() !== 'ff')))
+      throw badRequest(
+        `output.background ${bg}: images here have no alpha channel (the render core makes RGB, as the stores take it); give #RRGGBB`,
+        'output.background',
+      );
     const planned = plan(b);
     const policy = netPolicy(deps.config);
     // Every URL against the SSRF rules before any page is loaded: a refused one names its field.

@@ -583,7 +583,12 @@ export const webCompatSchemas = {
           columns: { type: 'integer', minimum: 1, maximum: 20 },
           spacing: { type: 'integer', minimum: 0, maximum: 500, default: 10 },
           padding: { type: 'integer', minimum: 0, maximum: 1000, default: 0 },
-          background: { type: 'string', default: '#ffffff', description: '#RRGGBB, #RRGGBBAA or transparent.' },
+          background: {
+            type: 'string',
+            default: '#ffffff',
+            description:
+              '#RRGGBB (or #RRGGBBFF): transparent and see-through colours are a 400, the images have no alpha.',
+          },
           alignment: { enum: ['top', 'center', 'bottom'], default: 'center' },
           maxWidth: { type: 'integer', minimum: 64, maximum: 7680 },
           maxHeight: { type: 'integer', minimum: 64, maximum: 7680 },
