@@ -3,6 +3,7 @@
 // truncated PNG or an RGBA file cannot slip past the way it can past a file name or a renderer's
 // intentions (docs/store-rules.md#what-lint-checks).
 import { inflateSync } from 'node:zlib';
+import { freeNow } from '../util/free.js';
 import { sha256 } from '../util/hash.js';
 import { sniffFormat, type ImageFormat } from '../util/image.js';
 
@@ -230,6 +231,8 @@ function verifyPngData(idats: Buffer[], width: number, height: number, bitsPerPi
         : `broken PNG: the pixel data inflates to more than the ${expected} bytes a ${width}x${height} image holds`,
     );
   }
+  // Only its length was wanted: give the 8-17 MB back now (a render thread checks every image it encodes).
+  freeNow(raw, { whole: true });
 }
 
 /** The EXIF orientation tag (0x0112) of an APP1 Exif segment's TIFF data, if present. */

@@ -183,18 +183,3 @@ async function remember<T>(
   }
   return value;
 }
-
-/**
- * Frees a large buffer's memory now rather than at the next garbage collection (detaching its
- * ArrayBuffer): renders make and drop 8-23 MB buffers, and freeing them at once lets the
- * allocator reuse the space instead of growing. The caller must not use `buf` afterwards.
- */
-export function freeNow(buf: Buffer): void {
-  const ab = buf.buffer as ArrayBuffer & { transfer?: (n: number) => ArrayBuffer };
-  if (buf.byteOffset !== 0 || buf.byteLength !== ab.byteLength) return;
-  try {
-    ab.transfer?.(0);
-  } catch {
-    /* not detachable: the garbage collector frees it */
-  }
-}

@@ -3,7 +3,8 @@
 import { RenderError, errorMessage } from '../util/errors.js';
 import { notAFile, notPngOrJpeg } from '../util/files.js';
 import type { Size } from '../store/presets.js';
-import { cachedDecode, decodedImage, freeNow, type Holds } from './decode-cache.js';
+import { cachedDecode, decodedImage, type Holds } from './decode-cache.js';
+import { freeNow } from '../util/free.js';
 import { canvas, sharp, type CanvasModule } from './native.js';
 
 /** Largest input accepted: 40 megapixels and 16384 px a side (a 6K screenshot is 20 MP). */

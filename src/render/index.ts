@@ -232,7 +232,10 @@ function batchesOf(jobs: Array<{ job: Job; key?: string }>): Array<Array<{ job: 
       .map((j, i) => ({ j, i, k: look(j.job) }))
       .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
       .map((x) => x.j);
-    for (let i = 0; i < sorted.length; i += BATCH_JOBS) out.push(sorted.slice(i, i + BATCH_JOBS));
+    // Equal parts (20 jobs: 10 + 10, not 16 + 4), so the threads' last batches end together.
+    const parts = Math.ceil(sorted.length / BATCH_JOBS);
+    for (let p = 0; p < parts; p++)
+      out.push(sorted.slice(Math.round((p * sorted.length) / parts), Math.round(((p + 1) * sorted.length) / parts)));
   }
   return out;
 }

@@ -4,10 +4,10 @@
 import type { Job } from '../plan/types.js';
 import { jobRecord } from '../report/record.js';
 import { RenderError } from '../util/errors.js';
+import { freeNow } from '../util/free.js';
 import { sha256 } from '../util/hash.js';
 import { BreakDataNotLoaded, loadBreakData } from './breaks.js';
 import { COVERAGE_ADVICE, coverageProblems } from './coverage.js';
-import { freeNow } from './decode-cache.js';
 import { drawJob, releaseCanvas, type DrawAssets } from './draw.js';
 import { encodeRgba } from './encode.js';
 import { probeImage } from './images.js';
