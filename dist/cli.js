@@ -10,20 +10,39 @@ init_define_globalThis_STORESHOTS_NATIVES();
 // src/cli/allocator.ts
 init_define_globalThis_STORESHOTS_NATIVES();
 import { spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 var ALLOCATOR_ENV = {
   MALLOC_MMAP_THRESHOLD_: String(4 * 1024 * 1024),
   MALLOC_ARENA_MAX: "2"
 };
+var ARENA_ENV = {
+  MALLOC_ARENA_MAX: "2"
+};
 var LEAN_BELOW = 4 * 1024 ** 3;
 var RENDERING = /* @__PURE__ */ new Set(["render"]);
-function allocatorEnv(argv2, env2, platform = process.platform, glibc = isGlibc(), memory = availableMemory()) {
+function allocatorEnv(argv2, env2, platform = process.platform, glibc = isGlibc(), memory = availableMemory(), cold = () => coldRun(argv2, process.cwd())) {
   if (platform !== "linux" || !glibc) return void 0;
   if (!RENDERING.has(argv2.find((a) => !a.startsWith("-")) ?? "")) return void 0;
   if (env2.STORESHOTS_ALLOCATOR === "default" || env2.STORESHOTS_ALLOCATOR === "set") return void 0;
   if (Object.keys(ALLOCATOR_ENV).some((k) => env2[k] !== void 0)) return void 0;
-  if (env2.STORESHOTS_ALLOCATOR !== "lean" && memory >= LEAN_BELOW) return void 0;
-  return { ...env2, ...ALLOCATOR_ENV, STORESHOTS_ALLOCATOR: "set" };
+  if (env2.STORESHOTS_ALLOCATOR === "lean" || memory < LEAN_BELOW)
+    return { ...env2, ...ALLOCATOR_ENV, STORESHOTS_ALLOCATOR: "set" };
+  return cold() ? { ...env2, ...ARENA_ENV, STORESHOTS_ALLOCATOR: "set" } : void 0;
+}
+function coldRun(argv2, cwd) {
+  if (argv2.includes("--no-cache")) return true;
+  let dir = ".storeshots-cache";
+  for (const [i, a] of argv2.entries()) {
+    const v = a === "--cache-dir" ? argv2[i + 1] : /^--cache-dir=(.*)$/.exec(a)?.[1];
+    if (v) dir = v;
+  }
+  try {
+    return !existsSync(path.resolve(cwd, dir)) || readdirSync(path.resolve(cwd, dir)).length === 0;
+  } catch {
+    return false;
+  }
 }
 function availableMemory() {
   const limit = process.constrainedMemory?.() ?? 0;
@@ -49,13 +68,25 @@ function restartWith(env2) {
     });
   });
 }
+function threadpoolSize(argv2, env2, cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length) {
+  if (env2.UV_THREADPOOL_SIZE !== void 0) return void 0;
+  if (!RENDERING.has(argv2.find((a) => !a.startsWith("-")) ?? "")) return void 0;
+  let jobs = cores;
+  for (const [i, a] of argv2.entries()) {
+    const v = a === "--jobs" || a === "-j" ? argv2[i + 1] : /^--jobs=(.*)$/.exec(a)?.[1];
+    if (v !== void 0 && /^\d+$/.test(v)) jobs = Number(v);
+  }
+  return String(Math.min(4, Math.max(2, jobs)));
+}
 
 // src/cli.ts
 var argv = process.argv.slice(2);
+var uv = threadpoolSize(argv, process.env);
+if (uv) process.env.UV_THREADPOOL_SIZE = uv;
 var env = allocatorEnv(argv, process.env);
 var restarted = env ? await restartWith(env) : void 0;
 if (restarted !== void 0) process.exitCode = restarted;
 else {
-  const [{ main }, { processIO }] = await Promise.all([import("./chunks/main-7YI7AYVG.js"), import("./chunks/io-PDJ56U66.js")]);
+  const [{ main }, { processIO }] = await Promise.all([import("./chunks/main-JSM3JISM.js"), import("./chunks/io-PDJ56U66.js")]);
   process.exitCode = await main(argv, processIO());
 }

@@ -2,30 +2,30 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-BMDSRJAH.js";
+} from "../chunks/chunk-JMD67BY7.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-HGNGUAQD.js";
+import "../chunks/chunk-VXKCUPQH.js";
 import "../chunks/chunk-RVAQXYCE.js";
-import "../chunks/chunk-RJ323BHX.js";
+import "../chunks/chunk-BL6D7UMO.js";
 import "../chunks/chunk-XNFDU3IH.js";
-import "../chunks/chunk-WRK6RLIJ.js";
-import "../chunks/chunk-AGPXA6UN.js";
+import "../chunks/chunk-D3HMWPK4.js";
+import "../chunks/chunk-JYOJHGUM.js";
 import "../chunks/chunk-UPRCV6JR.js";
 import "../chunks/chunk-GHZTAVFW.js";
-import "../chunks/chunk-LN237LWA.js";
+import "../chunks/chunk-D5NPPCQJ.js";
 import "../chunks/chunk-OTPLNYB2.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
-import "../chunks/chunk-MSPQOXQP.js";
+import "../chunks/chunk-R7ECHWP2.js";
 import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-RJRCQP7D.js";
 import "../chunks/chunk-3KTSJAWY.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-CZBPMC5E.js";
 import "../chunks/chunk-6JH44W7O.js";
-import "../chunks/chunk-CVEJL3VF.js";
+import "../chunks/chunk-XQWPICCC.js";
 import "../chunks/chunk-7IMI5VS3.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
