@@ -250,6 +250,56 @@ describe('compose layouts', () => {
       expect(row[row.length - 1]!.x + row[row.length - 1]!.width).toBe(400);
   });
 
+  it("mondrian: the grid rectangle cut across its longer side by the halves' areas, no gaps but the spacing", () => {
+    const sizes = [
+      { width: 300, height: 100 },
+      { width: 100, height: 100 },
+      { width: 100, height: 100 },
+    ];
+    const r = layoutCompose(sizes, { ...base, layout: 'mondrian', spacing: 10, padding: 5 }, 7680);
+    // 2 x 2 cells of 300 x 100: a 610 x 210 rectangle inside 5 of padding. First half [0, 1] (area
+    // 40000 of 50000) left of a cut at 0.8 x (610 - 10) = 480, [2] right of it; the 480 x 210 part is
+    // still wider than high: [0] left of [1] by 30000 : 10000, 0.75 x 470 = 353 (rounded).
+    expect([r.width, r.height]).toEqual([620, 220]);
+    expect(r.placements).toEqual([
+      { index: 0, x: 5, y: 5, width: 353, height: 210 },
+      { index: 1, x: 368, y: 5, width: 117, height: 210 },
+      { index: 2, x: 495, y: 5, width: 120, height: 210 },
+    ]);
+  });
+
+  it('mondrian, drawn: each image cropped to fill its cell (centred), never stretched', async () => {
+    // A 200 x 100 red image with a blue band 20 wide down its middle, into a tall cell.
+    const split = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#e02020' } })
+      .composite([{ input: await solid(20, 100, '#2040c0'), left: 90, top: 0 }])
+      .png()
+      .toBuffer();
+    // With a 300 x 300 neighbour it gets 20000 / 110000 of a 600 x 300 rectangle: a tall cell.
+    const sizes = [
+      { width: 200, height: 100 },
+      { width: 300, height: 300 },
+    ];
+    const r = await composeImages(
+      [split, await solid(300, 300, '#20c040')],
+      sizes,
+      { ...base, layout: 'mondrian', spacing: 0 },
+      7680,
+    );
+    const a = r.placements[0]!;
+    expect(a.width).toBeLessThan(a.height);
+    // Cropped, not squeezed: scaled to the cell's height (x 3), the band is 60 wide in the middle of
+    // the cell (squeezed to its width it would be 11); red at the edges.
+    const mid = a.x + Math.floor(a.width / 2);
+    await expectColors(r.png, [
+      [mid - 20, a.y + 10, '#2040c0'],
+      [mid + 20, a.y + 10, '#2040c0'],
+      [a.x + 2, a.y + 10, '#e02020'],
+      [a.x + a.width - 3, a.y + 10, '#e02020'],
+      [r.placements[1]!.x + 5, r.placements[1]!.y + 5, '#20c040'],
+    ]);
+    expect(r.layout).toBe('mondrian');
+  });
+
   it('a border and a label strip make every card bigger in every layout, scaled down with the whole', () => {
     const sizes = [
       { width: 1000, height: 500 },

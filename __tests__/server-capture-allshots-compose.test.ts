@@ -275,8 +275,8 @@ describe("allscreenshots' compose", () => {
     expect(Number.parseInt(below.slice(1, 3), 16), `under the card ${below}`).toBeGreaterThan(0x30);
     await expectColors(png, [[120, 12, '#000000']]);
 
-    // The preview places the same layouts (masonry, partitioning) with the code the job draws with.
-    for (const layout of ['masonry', 'PARTITIONING']) {
+    // The preview places the new layouts with the code the job draws with.
+    for (const layout of ['masonry', 'PARTITIONING', 'Mondrian']) {
       const p = await api(
         svc.url,
         'GET',
@@ -302,7 +302,7 @@ describe("allscreenshots' compose", () => {
     // Four squares in a 2x2 grid scaled into 1200x800: 800 high, so each 395 with a scaled gap.
     expect(p.body.canvasHeight).toBeLessThanOrEqual(800);
     expect(p.body.placements[3].x).toBeGreaterThan(p.body.placements[2].x);
-    const bad = await api(svc.url, 'GET', '/v1/screenshots/compose/preview?layout=mondrian&imageCount=3');
+    const bad = await api(svc.url, 'GET', '/v1/screenshots/compose/preview?layout=spiral&imageCount=3');
     expect(bad.status).toBe(400);
     expect(bad.body.error.param).toBe('output.layout');
   });
@@ -322,7 +322,6 @@ describe("allscreenshots' compose", () => {
       [{ captures: [] }, 400, 'captures'],
       [{}, 400, 'captures'],
       [{ captures: [ok], url: ok.url, variants: [{}] }, 400, 'captures'],
-      [{ captures: [ok], output: { layout: 'mondrian' } }, 400, 'output.layout'],
       [{ captures: [ok], output: { layout: 'diagonal' } }, 400, 'output.layout'],
       [{ captures: [ok], output: { background: 'red' } }, 400, 'output.background'],
       // The render core makes RGB images (the stores refuse alpha): see-through is refused, not changed.

@@ -6,7 +6,7 @@
 import { familyChain, cssFont } from './fonts.js';
 import { canvas, sharp as loadSharp } from './native.js';
 
-export type ComposeLayout = 'grid' | 'horizontal' | 'vertical' | 'masonry' | 'partitioning';
+export type ComposeLayout = 'grid' | 'horizontal' | 'vertical' | 'masonry' | 'partitioning' | 'mondrian';
 
 export interface ComposeOptions {
   /** `auto`: horizontal for up to 3 portrait images, vertical for up to 3 landscape ones, else a grid. */
@@ -157,6 +157,43 @@ export function layoutCompose(
     }
     width = inner + 2 * o.padding;
     height = y - o.spacing + o.padding;
+  } else if (layout === 'mondrian') {
+    // The grid's rectangle, cut with no gaps but the spacing (a treemap): the images, in order, halved
+    // (the first half the larger), the rectangle split across its longer side in proportion to the
+    // halves' areas, and so on down to one image a cell; each image is cropped to fill its cell.
+    const cards = images.map(card);
+    const rows = Math.ceil(n / cols);
+    const cellW = Math.max(...cards.map((s) => s.width));
+    const cellH = Math.max(...cards.map((s) => s.height));
+    width = 2 * o.padding + cols * cellW + (cols - 1) * o.spacing;
+    height = 2 * o.padding + rows * cellH + (rows - 1) * o.spacing;
+    placements = [];
+    const area = (l: number[]) => l.reduce((a, i) => a + cards[i]!.width * cards[i]!.height, 0);
+    const cut = (l: number[], x: number, y: number, w: number, h: number): void => {
+      if (l.length === 1) {
+        placements.push({ index: l[0]!, x, y, width: Math.max(1, w), height: Math.max(1, h) });
+        return;
+      }
+      const a = l.slice(0, Math.ceil(l.length / 2));
+      const b2 = l.slice(a.length);
+      const share = area(a) / area(l);
+      if (w >= h) {
+        const wa = Math.max(1, Math.round((w - o.spacing) * share));
+        cut(a, x, y, wa, h);
+        cut(b2, x + wa + o.spacing, y, w - wa - o.spacing, h);
+      } else {
+        const ha = Math.max(1, Math.round((h - o.spacing) * share));
+        cut(a, x, y, w, ha);
+        cut(b2, x, y + ha + o.spacing, w, h - ha - o.spacing);
+      }
+    };
+    cut(
+      images.map((_, i) => i),
+      o.padding,
+      o.padding,
+      width - 2 * o.padding,
+      height - 2 * o.padding,
+    );
   } else {
     const sizes = images.map(card);
     const rows = Math.ceil(n / cols);
@@ -392,7 +429,10 @@ export async function composeImages(
   const cards = await Promise.all(
     placed.placements.map(async (p) => {
       const sized = await sharp(images[p.index]!)
-        .resize(Math.max(1, p.width - 2 * b), Math.max(1, p.height - 2 * b - lh), { fit: 'fill' })
+        // Mondrian's cells are not the images' shapes: cropped to fill (centred), never stretched.
+        .resize(Math.max(1, p.width - 2 * b), Math.max(1, p.height - 2 * b - lh), {
+          fit: placed.layout === 'mondrian' ? 'cover' : 'fill',
+        })
         .png()
         .toBuffer();
       if (plain) return { input: sized, left: p.x, top: p.y };

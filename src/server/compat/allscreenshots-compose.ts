@@ -67,9 +67,7 @@ const item = {
   delay: { type: 'integer', minimum: 0, maximum: 10_000 },
   ...off,
 };
-const LAYOUTS = ['auto', 'grid', 'horizontal', 'vertical', 'masonry', 'partitioning'];
-/** Their other layouts: named in the 400 as not built. */
-const UNBUILT = ['mondrian'];
+const LAYOUTS = ['auto', 'grid', 'horizontal', 'vertical', 'masonry', 'partitioning', 'mondrian'];
 /** A colour of their configs ("#cccccc", "rgba(0,0,0,0.2)"): parseColor checks the numbers' ranges. */
 const color = { type: 'string', maxLength: 64, pattern: '^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|rgba?\\([0-9., ]+\\))$' };
 /** Their LabelConfig (the generated SDKs name the strip's colour `background`, the TypeScript one `backgroundColor`). */
@@ -229,11 +227,6 @@ interface Planned {
 /** The layout asked, lower-cased (their docs write `grid`, their SDKs `GRID`). */
 function layoutOf(b: ComposeRequest): ComposeOptions['layout'] {
   const l = (b.output?.layout ?? 'auto').toLowerCase();
-  if (UNBUILT.includes(l))
-    throw badRequest(
-      `output.layout ${b.output!.layout} is not built here: take one of ${LAYOUTS.join(', ')}`,
-      'output.layout',
-    );
   if (!LAYOUTS.includes(l))
     throw badRequest(`output.layout must be one of ${LAYOUTS.join(', ')} (any case)`, 'output.layout');
   return l as ComposeOptions['layout'];

@@ -578,8 +578,7 @@ export const webCompatSchemas = {
         properties: {
           layout: {
             type: 'string',
-            description:
-              'auto (default), grid, horizontal, vertical, masonry or partitioning, any case; mondrian is a 400.',
+            description: 'auto (default), grid, horizontal, vertical, masonry, partitioning or mondrian, any case.',
           },
           format: { enum: ['png', 'jpeg', 'jpg', 'webp'] },
           quality: { type: 'integer', minimum: 1, maximum: 100 },
@@ -663,7 +662,7 @@ export const webCompatSchemas = {
       format: { enum: ['png', 'jpeg', 'webp'] },
       fileSize: { type: 'integer' },
       renderTimeMs: { type: 'integer' },
-      layout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL', 'MASONRY', 'PARTITIONING'] },
+      layout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL', 'MASONRY', 'PARTITIONING', 'MONDRIAN'] },
       metadata: {
         type: 'object',
         required: ['captures', 'totalCaptures'],
@@ -720,7 +719,7 @@ export const webCompatSchemas = {
       completedCaptures: { type: 'integer' },
       failedCaptures: { type: 'integer' },
       progress: { type: 'integer', minimum: 0, maximum: 100 },
-      layoutType: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL', 'MASONRY', 'PARTITIONING'] },
+      layoutType: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL', 'MASONRY', 'PARTITIONING', 'MONDRIAN'] },
       createdAt: dateTime,
       completedAt: dateTime,
     },
@@ -731,7 +730,7 @@ export const webCompatSchemas = {
     required: ['layout', 'resolvedLayout', 'canvasWidth', 'canvasHeight', 'placements'],
     properties: {
       layout: { type: 'string' },
-      resolvedLayout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL', 'MASONRY', 'PARTITIONING'] },
+      resolvedLayout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL', 'MASONRY', 'PARTITIONING', 'MONDRIAN'] },
       canvasWidth: { type: 'integer' },
       canvasHeight: { type: 'integer' },
       placements: {
