@@ -331,7 +331,7 @@ interface Layer {
  * One capture's shadow as a layer: the card's shape is drawn far off the layer with the shadow offset
  * back onto it, so only the shadow lands (the card itself is drawn later, over every shadow).
  */
-function drawShadow(p: Placement, d: ComposeDecor, s: number): Layer {
+async function drawShadow(p: Placement, d: ComposeDecor, s: number): Promise<Layer> {
   const sh = d.shadow!;
   const px = (v: number) => (v > 0 ? Math.max(1, Math.round(v * s)) : 0);
   const blur = px(sh.blur);
@@ -349,7 +349,7 @@ function drawShadow(p: Placement, d: ComposeDecor, s: number): Layer {
   ctx.fillStyle = '#000';
   roundRect(ctx, m - away, m, p.width, p.height, r);
   ctx.fill();
-  return { png: layer.toBuffer('image/png'), left: p.x - m, top: p.y - m, width: layer.width, height: layer.height };
+  return { png: await layer.encode('png'), left: p.x - m, top: p.y - m, width: layer.width, height: layer.height };
 }
 
 /**
@@ -392,7 +392,7 @@ async function drawCard(image: Buffer, p: Placement, d: ComposeDecor, s: number)
     roundRect(ctx, 0, 0, p.width, p.height, r);
     ctx.stroke();
   }
-  return { png: layer.toBuffer('image/png'), left: p.x, top: p.y, width: p.width, height: p.height };
+  return { png: await layer.encode('png'), left: p.x, top: p.y, width: p.width, height: p.height };
 }
 
 /** Draws the images (PNG or JPEG bytes) into one PNG as layoutCompose places them. */
@@ -440,7 +440,9 @@ export async function composeImages(
     }),
   );
   // Every shadow before every card: a card's shadow never falls on a neighbour's card.
-  const shadows = d.shadow ? await Promise.all(placed.placements.map((p) => clip(drawShadow(p, d, placed.scale)))) : [];
+  const shadows = d.shadow
+    ? await Promise.all(placed.placements.map(async (p) => clip(await drawShadow(p, d, placed.scale))))
+    : [];
   const layers = [...shadows, ...cards];
   const png = await sharp({
     create: { width: W, height: H, channels: 4, background: parseColor(o.background) },
