@@ -233,6 +233,66 @@ describe("allscreenshots' compose", () => {
     expect((await sharp(Buffer.from(await w.arrayBuffer())).metadata()).format).toBe('webp');
   });
 
+  it('labels, border and shadow drawn on each card (their LabelConfig, BorderConfig, ShadowConfig), in a masonry layout', async () => {
+    // Their SDKs' shapes: layout in capitals, the config objects with some fields left to their defaults.
+    const body = {
+      captures: [
+        { url: `${origin.url}/red`, label: 'Site 1', viewport: { width: 200, height: 300 } },
+        { url: `${origin.url}/blue`, label: 'Site 2', viewport: { width: 200, height: 100 } },
+        { url: `${origin.url}/green`, viewport: { width: 200, height: 100 } },
+      ],
+      output: {
+        layout: 'MASONRY',
+        columns: 2,
+        spacing: 20,
+        padding: 20,
+        background: '#000000',
+        labels: { show: true, position: 'bottom', fontSize: 14, backgroundColor: '#ffe000' },
+        border: { width: 4, color: '#ffffff', radius: 0 },
+        shadow: { enabled: true, color: 'rgba(255,255,255,0.6)', blur: 6, offsetX: 0, offsetY: 6 },
+      },
+    };
+    bodyFits(body);
+    const r = await api(svc.url, 'POST', '/v1/screenshots/compose', body, { headers: { accept: 'application/json' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    fits('/v1/screenshots/compose', 'post', 200, r.body);
+    // Cards: 200 + 2 x 4 wide; image + 2 x 4 + the strip (ceil(14 x 1.2) + 2 x 8 = 33) high.
+    // Column 1: red (341); column 2: blue (141), then green under it (141 + 20 + 141).
+    expect(r.body).toMatchObject({ layout: 'MASONRY', width: 20 + 208 + 20 + 208 + 20, height: 20 + 341 + 20 });
+    const png = Buffer.from(await (await fetch(r.body.url)).arrayBuffer());
+    const cardX = 20 + 208 + 20;
+    await expectColors(png, [
+      [22, 100, '#ffffff'], // the red card's border
+      [120, 100, '#e02020'],
+      [30, 20 + 4 + 300 + 16, '#ffe000'], // its label strip (left of the text)
+      [cardX + 100, 20 + 50, '#2040c0'],
+      [cardX + 100, 20 + 141 + 20 + 50, '#20c040'],
+      [cardX + 100, 20 + 141 + 20 + 141 + 30, '#000000'], // under the short column: the background
+      [5, 5, '#000000'],
+    ]);
+    // The shadow (light, offset down) falls in the padding under the red card, not above it.
+    const below = await pixel(png, 120, 20 + 341 + 5);
+    expect(Number.parseInt(below.slice(1, 3), 16), `under the card ${below}`).toBeGreaterThan(0x30);
+    await expectColors(png, [[120, 12, '#000000']]);
+
+    // The preview places the new layouts with the code the job draws with.
+    for (const layout of ['masonry', 'PARTITIONING', 'Mondrian']) {
+      const p = await api(
+        svc.url,
+        'GET',
+        `/v1/screenshots/compose/preview?layout=${layout}&imageCount=5&aspectRatios=0.5,1,2`,
+      );
+      expect(p.status, JSON.stringify(p.body)).toBe(200);
+      fits('/v1/screenshots/compose/preview', 'get', 200, p.body);
+      expect(p.body.resolvedLayout).toBe(layout.toUpperCase());
+      expect(p.body.placements).toHaveLength(5);
+      for (const q of p.body.placements) {
+        expect(q.x + q.width).toBeLessThanOrEqual(p.body.canvasWidth);
+        expect(q.y + q.height).toBeLessThanOrEqual(p.body.canvasHeight);
+      }
+    }
+  });
+
   it('the layout preview gives the placements the job draws with', async () => {
     const p = await api(svc.url, 'GET', '/v1/screenshots/compose/preview?layout=grid&imageCount=4&aspectRatios=1');
     expect(p.status, JSON.stringify(p.body)).toBe(200);
@@ -242,7 +302,7 @@ describe("allscreenshots' compose", () => {
     // Four squares in a 2x2 grid scaled into 1200x800: 800 high, so each 395 with a scaled gap.
     expect(p.body.canvasHeight).toBeLessThanOrEqual(800);
     expect(p.body.placements[3].x).toBeGreaterThan(p.body.placements[2].x);
-    const bad = await api(svc.url, 'GET', '/v1/screenshots/compose/preview?layout=mondrian&imageCount=3');
+    const bad = await api(svc.url, 'GET', '/v1/screenshots/compose/preview?layout=spiral&imageCount=3');
     expect(bad.status).toBe(400);
     expect(bad.body.error.param).toBe('output.layout');
   });
@@ -262,13 +322,26 @@ describe("allscreenshots' compose", () => {
       [{ captures: [] }, 400, 'captures'],
       [{}, 400, 'captures'],
       [{ captures: [ok], url: ok.url, variants: [{}] }, 400, 'captures'],
-      [{ captures: [ok], output: { layout: 'masonry' } }, 400, 'output.layout'],
       [{ captures: [ok], output: { layout: 'diagonal' } }, 400, 'output.layout'],
       [{ captures: [ok], output: { background: 'red' } }, 400, 'output.background'],
       // The render core makes RGB images (the stores refuse alpha): see-through is refused, not changed.
       [{ captures: [ok], output: { background: 'transparent' } }, 400, 'output.background'],
       [{ captures: [ok], output: { background: '#00000080' } }, 400, 'output.background'],
-      [{ captures: [ok], output: { labels: { show: true } } }, 400, 'output.labels', 'parameter_unknown'],
+      [{ captures: [ok], output: { labels: { font: 'Arial' } } }, 400, 'output.labels.font', 'parameter_unknown'],
+      [{ captures: [ok], output: { labels: { padding: -4 } } }, 400, 'output.labels.padding'],
+      [{ captures: [ok], output: { labels: { fontSize: 100000 } } }, 400, 'output.labels.fontSize'],
+      [{ captures: [ok], output: { labels: { fontColor: 'red' } } }, 400, 'output.labels.fontColor'],
+      [
+        { captures: [ok], output: { labels: { backgroundColor: 'rgb(256, 0, 0)' } } },
+        400,
+        'output.labels.backgroundColor',
+      ],
+      [{ captures: [ok], output: { border: { width: -1 } } }, 400, 'output.border.width'],
+      [{ captures: [ok], output: { border: { color: '#ccc' } } }, 400, 'output.border.color'],
+      [{ captures: [ok], output: { border: { radius: -5 } } }, 400, 'output.border.radius'],
+      [{ captures: [ok], output: { shadow: { color: 'rgba(0,0,0,1.5)' } } }, 400, 'output.shadow.color'],
+      [{ captures: [ok], output: { shadow: { blur: -10 } } }, 400, 'output.shadow.blur'],
+      [{ captures: [ok], output: { shadow: { offsetY: 1e9 } } }, 400, 'output.shadow.offsetY'],
       [{ captures: [{ ...ok, device: 'iphone_15' }] }, 400, 'captures[0].device'],
       [{ captures: [{ ...ok, selector: '#x' }] }, 400, 'captures[0].selector', 'parameter_unknown'],
       [{ captures: [ok], defaults: { blockAds: true } }, 400, 'defaults.blockAds'],

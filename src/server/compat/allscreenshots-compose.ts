@@ -8,7 +8,14 @@ import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CaptureResult } from '../../capture/capture.js';
 import type { CaptureSpec } from '../../capture/limits.js';
-import { type ComposeOptions, composeImages, layoutCompose, resolveLayout } from '../../render/compose.js';
+import {
+  type ComposeDecor,
+  type ComposeOptions,
+  composeImages,
+  layoutCompose,
+  parseColor,
+  resolveLayout,
+} from '../../render/compose.js';
 import { checkQuota } from '../access.js';
 import { captureScreenshot, checkPageUrl } from '../capture.js';
 import { netPolicy } from '../config.js';
@@ -60,9 +67,43 @@ const item = {
   delay: { type: 'integer', minimum: 0, maximum: 10_000 },
   ...off,
 };
-const LAYOUTS = ['auto', 'grid', 'horizontal', 'vertical'];
-/** Their other layouts: named in the 400 as not built. */
-const UNBUILT = ['masonry', 'mondrian', 'partitioning'];
+const LAYOUTS = ['auto', 'grid', 'horizontal', 'vertical', 'masonry', 'partitioning', 'mondrian'];
+/** A colour of their configs ("#cccccc", "rgba(0,0,0,0.2)"): parseColor checks the numbers' ranges. */
+const color = { type: 'string', maxLength: 64, pattern: '^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|rgba?\\([0-9., ]+\\))$' };
+/** Their LabelConfig (the generated SDKs name the strip's colour `background`, the TypeScript one `backgroundColor`). */
+const labels = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    show: { type: 'boolean' },
+    position: { enum: ['top', 'bottom'] },
+    fontSize: { type: 'integer', minimum: 6, maximum: 200 },
+    fontColor: color,
+    background: color,
+    backgroundColor: color,
+    padding: { type: 'integer', minimum: 0, maximum: 200 },
+  },
+};
+const border = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    width: { type: 'integer', minimum: 0, maximum: 100 },
+    color,
+    radius: { type: 'integer', minimum: 0, maximum: 1000 },
+  },
+};
+const shadow = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    enabled: { type: 'boolean' },
+    color,
+    blur: { type: 'integer', minimum: 0, maximum: 100 },
+    offsetX: { type: 'integer', minimum: -100, maximum: 100 },
+    offsetY: { type: 'integer', minimum: -100, maximum: 100 },
+  },
+};
 
 const requestSchema = {
   type: 'object',
@@ -121,6 +162,9 @@ const requestSchema = {
         maxWidth: { type: 'integer', minimum: 64, maximum: MAX_SIDE },
         maxHeight: { type: 'integer', minimum: 64, maximum: MAX_SIDE },
         thumbnailWidth: { type: 'integer', minimum: 64, maximum: 3840 },
+        labels,
+        border,
+        shadow,
       },
     },
     async: { type: 'boolean' },
@@ -149,11 +193,22 @@ interface ComposeRequest {
     waitUntil?: CaptureSpec['wait_until'];
     timeout?: number;
   };
-  output?: Partial<Omit<ComposeOptions, 'layout'>> & {
+  output?: Partial<Omit<ComposeOptions, 'layout' | 'frame'>> & {
     layout?: string;
     format?: string;
     quality?: number;
     background?: string;
+    labels?: {
+      show?: boolean;
+      position?: 'top' | 'bottom';
+      fontSize?: number;
+      fontColor?: string;
+      background?: string;
+      backgroundColor?: string;
+      padding?: number;
+    };
+    border?: { width?: number; color?: string; radius?: number };
+    shadow?: { enabled?: boolean; color?: string; blur?: number; offsetX?: number; offsetY?: number };
   };
   async?: boolean;
   webhookUrl?: string | null;
@@ -172,14 +227,59 @@ interface Planned {
 /** The layout asked, lower-cased (their docs write `grid`, their SDKs `GRID`). */
 function layoutOf(b: ComposeRequest): ComposeOptions['layout'] {
   const l = (b.output?.layout ?? 'auto').toLowerCase();
-  if (UNBUILT.includes(l))
-    throw badRequest(
-      `output.layout ${b.output!.layout} is not built here: take one of ${LAYOUTS.join(', ')}`,
-      'output.layout',
-    );
   if (!LAYOUTS.includes(l))
     throw badRequest(`output.layout must be one of ${LAYOUTS.join(', ')} (any case)`, 'output.layout');
   return l as ComposeOptions['layout'];
+}
+
+/**
+ * The cards' decorations, with their SDKs' defaults (LabelConfig: bottom, 14, #333333 on #ffffff,
+ * padding 8; BorderConfig: 1, #cccccc, radius 0; ShadowConfig: rgba(0,0,0,0.2), blur 10, offset 0, 4).
+ * A colour whose numbers are out of range is a 400 naming its field.
+ */
+function decorOf(b: ComposeRequest, texts: Array<string | undefined>): ComposeDecor {
+  const o = b.output ?? {};
+  const colour = (value: string | undefined, fallback: string, param: string) => {
+    const v = value ?? fallback;
+    try {
+      parseColor(v);
+    } catch (e) {
+      throw badRequest(`${param}: ${(e as Error).message}`, param);
+    }
+    return v;
+  };
+  const l = o.labels;
+  const d: ComposeDecor = {};
+  if (l && l.show !== false) {
+    if (l.background !== undefined && l.backgroundColor !== undefined)
+      throw badRequest('Give output.labels.background or backgroundColor, not both', 'output.labels.backgroundColor');
+    d.labels = {
+      position: l.position ?? 'bottom',
+      fontSize: l.fontSize ?? 14,
+      fontColor: colour(l.fontColor, '#333333', 'output.labels.fontColor'),
+      background: colour(
+        l.background ?? l.backgroundColor,
+        '#ffffff',
+        l.backgroundColor !== undefined ? 'output.labels.backgroundColor' : 'output.labels.background',
+      ),
+      padding: l.padding ?? 8,
+      texts,
+    };
+  }
+  if (o.border)
+    d.border = {
+      width: o.border.width ?? 1,
+      color: colour(o.border.color, '#cccccc', 'output.border.color'),
+      radius: o.border.radius ?? 0,
+    };
+  if (o.shadow && o.shadow.enabled !== false)
+    d.shadow = {
+      color: colour(o.shadow.color, 'rgba(0,0,0,0.2)', 'output.shadow.color'),
+      blur: o.shadow.blur ?? 10,
+      offsetX: o.shadow.offsetX ?? 0,
+      offsetY: o.shadow.offsetY ?? 4,
+    };
+  return d;
 }
 
 /** The captures the request asks for, each with its request field names. */
@@ -320,6 +420,10 @@ export async function composeRoutes(app: FastifyInstance, deps: RouteDeps): Prom
         'output.background',
       );
     const planned = plan(b);
+    const decor = decorOf(
+      b,
+      planned.map((p) => p.label),
+    );
     const policy = netPolicy(deps.config);
     // Every URL against the SSRF rules before any page is loaded: a refused one names its field.
     for (const p of planned)
@@ -356,6 +460,7 @@ export async function composeRoutes(app: FastifyInstance, deps: RouteDeps): Prom
         maxWidth: o.maxWidth,
         maxHeight: o.maxHeight,
         background: o.background ?? '#ffffff',
+        decor,
       },
       MAX_SIDE,
     );

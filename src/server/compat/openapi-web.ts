@@ -553,7 +553,10 @@ export const webCompatSchemas = {
           properties: {
             url: { type: 'string' },
             id: { type: 'string' },
-            label: { type: 'string', description: 'Kept in the result metadata (not drawn: labels are not built).' },
+            label: {
+              type: 'string',
+              description: 'Drawn under (or over) the image when output.labels asks; kept in the result metadata.',
+            },
             viewport: ref('AllscreenshotsComposeViewport'),
             fullPage: { type: 'boolean' },
             delay: { type: 'integer', minimum: 0, maximum: 10000 },
@@ -575,8 +578,7 @@ export const webCompatSchemas = {
         properties: {
           layout: {
             type: 'string',
-            description:
-              'auto (default), grid, horizontal or vertical, any case; masonry, mondrian and partitioning are a 400.',
+            description: 'auto (default), grid, horizontal, vertical, masonry, partitioning or mondrian, any case.',
           },
           format: { enum: ['png', 'jpeg', 'jpg', 'webp'] },
           quality: { type: 'integer', minimum: 1, maximum: 100 },
@@ -593,6 +595,42 @@ export const webCompatSchemas = {
           maxWidth: { type: 'integer', minimum: 64, maximum: 7680 },
           maxHeight: { type: 'integer', minimum: 64, maximum: 7680 },
           thumbnailWidth: { type: 'integer', minimum: 64, maximum: 3840 },
+          labels: {
+            type: 'object',
+            description: "LabelConfig: each capture's label drawn in a strip under (or over) its image.",
+            properties: {
+              show: { type: 'boolean', default: true },
+              position: { enum: ['top', 'bottom'], default: 'bottom' },
+              fontSize: { type: 'integer', minimum: 6, maximum: 200, default: 14 },
+              fontColor: { type: 'string', default: '#333333' },
+              background: { type: 'string', default: '#ffffff' },
+              backgroundColor: { type: 'string', description: 'The same as background (their TypeScript SDK).' },
+              padding: { type: 'integer', minimum: 0, maximum: 200, default: 8 },
+            },
+            additionalProperties: false,
+          },
+          border: {
+            type: 'object',
+            description: 'BorderConfig: a border inside each card, corners rounded by radius.',
+            properties: {
+              width: { type: 'integer', minimum: 0, maximum: 100, default: 1 },
+              color: { type: 'string', default: '#cccccc' },
+              radius: { type: 'integer', minimum: 0, maximum: 1000, default: 0 },
+            },
+            additionalProperties: false,
+          },
+          shadow: {
+            type: 'object',
+            description: 'ShadowConfig: a blurred shadow behind each card, drawn into the spacing and padding.',
+            properties: {
+              enabled: { type: 'boolean', default: true },
+              color: { type: 'string', default: 'rgba(0,0,0,0.2)' },
+              blur: { type: 'integer', minimum: 0, maximum: 100, default: 10 },
+              offsetX: { type: 'integer', minimum: -100, maximum: 100, default: 0 },
+              offsetY: { type: 'integer', minimum: -100, maximum: 100, default: 4 },
+            },
+            additionalProperties: false,
+          },
         },
         additionalProperties: false,
       },
@@ -624,7 +662,7 @@ export const webCompatSchemas = {
       format: { enum: ['png', 'jpeg', 'webp'] },
       fileSize: { type: 'integer' },
       renderTimeMs: { type: 'integer' },
-      layout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL'] },
+      layout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL', 'MASONRY', 'PARTITIONING', 'MONDRIAN'] },
       metadata: {
         type: 'object',
         required: ['captures', 'totalCaptures'],
@@ -681,7 +719,7 @@ export const webCompatSchemas = {
       completedCaptures: { type: 'integer' },
       failedCaptures: { type: 'integer' },
       progress: { type: 'integer', minimum: 0, maximum: 100 },
-      layoutType: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL'] },
+      layoutType: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL', 'MASONRY', 'PARTITIONING', 'MONDRIAN'] },
       createdAt: dateTime,
       completedAt: dateTime,
     },
@@ -692,7 +730,7 @@ export const webCompatSchemas = {
     required: ['layout', 'resolvedLayout', 'canvasWidth', 'canvasHeight', 'placements'],
     properties: {
       layout: { type: 'string' },
-      resolvedLayout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL'] },
+      resolvedLayout: { enum: ['GRID', 'HORIZONTAL', 'VERTICAL', 'MASONRY', 'PARTITIONING', 'MONDRIAN'] },
       canvasWidth: { type: 'integer' },
       canvasHeight: { type: 'integer' },
       placements: {
