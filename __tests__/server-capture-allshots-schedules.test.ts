@@ -32,7 +32,9 @@ const serviceEnv = () => ({
 
 beforeAll(async () => {
   const server = http.createServer((req, res) => {
-    if (req.url === '/')
+    // A page the browser cannot load (the connection closed with no answer): each run's job fails.
+    if (req.url === '/broken') req.socket.destroy();
+    else if (req.url === '/')
       res
         .writeHead(200, { 'content-type': 'text/html' })
         .end('<!doctype html><html><body style="margin:0;background:#3366cc"><p>page</p></body></html>');
@@ -268,6 +270,10 @@ describe('hostile input: a 400 naming the field, nothing stored', () => {
     ['retentionDays out of range', { retentionDays: 0 }, 'retentionDays'],
     ['startsAt without a zone', { startsAt: '2025-02-01T00:00:00' }, 'startsAt'],
     ['endsAt before startsAt', { startsAt: '2030-01-02T00:00:00Z', endsAt: '2030-01-01T00:00:00Z' }, 'endsAt'],
+    ['autoPauseAfterFailures of 0', { autoPauseAfterFailures: 0 }, 'autoPauseAfterFailures'],
+    ['autoPauseAfterFailures over 100', { autoPauseAfterFailures: 101 }, 'autoPauseAfterFailures'],
+    ['autoPauseAfterFailures not a whole number', { autoPauseAfterFailures: 2.5 }, 'autoPauseAfterFailures'],
+    ['autoPauseAfterFailures as text', { autoPauseAfterFailures: 'three' }, 'autoPauseAfterFailures'],
     ['a webhook without a secret to sign with', () => ({ webhookUrl: `${origin.url}/hook` }), 'webhookSecret'],
   ];
   it.each(cases)('%s', async (_what, change, param, code) => {
@@ -352,6 +358,55 @@ describe('each run is checked as an async request is', () => {
     } finally {
       await two.stop();
     }
+  }, 120_000);
+});
+
+describe('autoPauseAfterFailures', () => {
+  it('pauses the schedule after that many failed runs in a row; resume starts it again', async () => {
+    const s = await create(svc.url, {
+      name: 'Broken page',
+      url: `${origin.url}/broken`,
+      schedule: EVERY_2S,
+      autoPauseAfterFailures: 2,
+    });
+    expect(s.autoPauseAfterFailures).toBe(2);
+    const paused = await waitFor(
+      async () => {
+        const got = (await api(svc.url, 'GET', `/v1/schedules/${s.id}`)).body;
+        return got.status === 'PAUSED' ? got : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 250, what: 'the schedule paused by its failures' },
+    );
+    fits('/v1/schedules/{id}', 'get', 200, paused);
+    expect(paused.nextExecutionAt).toBeNull();
+    expect(paused.consecutiveFailures).toBeGreaterThanOrEqual(2);
+    // A job that failed while rendering is known at the next due time: at most one run more than 2.
+    const h = await history(svc.url, s.id);
+    expect(h.executions.filter((e) => e.status === 'FAILED').length).toBeGreaterThanOrEqual(2);
+    expect(h.totalExecutions).toBeLessThanOrEqual(3);
+    // Paused means no more runs.
+    await new Promise((r) => setTimeout(r, 1000));
+    const count = (await history(svc.url, s.id)).totalExecutions;
+    await new Promise((r) => setTimeout(r, 4500));
+    expect((await history(svc.url, s.id)).totalExecutions).toBe(count);
+    // null turns it off; PUT keeps the field when not given.
+    const put = await api(svc.url, 'PUT', `/v1/schedules/${s.id}`, { name: 'Renamed' });
+    expect(put.body.autoPauseAfterFailures).toBe(2);
+    const off = await api(svc.url, 'PUT', `/v1/schedules/${s.id}`, { autoPauseAfterFailures: null });
+    expect(off.status).toBe(200);
+    expect(off.body.autoPauseAfterFailures).toBeNull();
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+  }, 120_000);
+
+  it('a schedule without it goes on failing (the default: never pause)', async () => {
+    const s = await create(svc.url, { name: 'Broken, no pause', url: `${origin.url}/broken`, schedule: EVERY_2S });
+    expect(s.autoPauseAfterFailures).toBeNull();
+    const h = await ranAtLeast(svc.url, s.id, 3, 90_000);
+    expect(h.executions.filter((e) => e.status === 'FAILED').length).toBeGreaterThanOrEqual(3);
+    const got = (await api(svc.url, 'GET', `/v1/schedules/${s.id}`)).body;
+    expect(got.status).toBe('ACTIVE');
+    expect(got.failureCount).toBeGreaterThanOrEqual(3);
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
   }, 120_000);
 });
 

@@ -45,6 +45,8 @@ interface Spec {
   retentionDays: number;
   startsAt?: number;
   endsAt?: number;
+  /** Pause after this many failed runs in a row (their `autoPauseAfterFailures`, 1 to 100). */
+  autoPauseAfterFailures?: number;
 }
 
 /** How many of the next runs the minimum interval is checked over. */
@@ -65,6 +67,8 @@ const fields = (options: Record<string, unknown>) => ({
   retentionDays: { type: 'integer', minimum: 1, maximum: 365 },
   startsAt: { type: ['string', 'null'], maxLength: 40 },
   endsAt: { type: ['string', 'null'], maxLength: 40 },
+  // Their SDKs' bounds (the generated Python model: 1 to 100; null: never pause).
+  autoPauseAfterFailures: { type: ['integer', 'null'], minimum: 1, maximum: 100 },
 });
 
 interface Body {
@@ -78,6 +82,7 @@ interface Body {
   retentionDays?: number;
   startsAt?: string | null;
   endsAt?: string | null;
+  autoPauseAfterFailures?: number | null;
 }
 
 /** An ISO 8601 time with its zone (`2025-02-01T00:00:00Z`), as ms; a 400 naming the field otherwise. */
@@ -223,6 +228,8 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     const webhookUrl = b.webhookUrl === undefined ? prev?.webhookUrl : (b.webhookUrl ?? undefined);
     const webhookSecret = b.webhookSecret === undefined ? prev?.webhookSecret : (b.webhookSecret ?? undefined);
     const options = b.options ?? prev?.options;
+    const autoPause =
+      b.autoPauseAfterFailures === undefined ? prev?.autoPauseAfterFailures : (b.autoPauseAfterFailures ?? undefined);
     return {
       ...(options ? { options } : {}),
       ...(webhookUrl ? { webhookUrl } : {}),
@@ -230,6 +237,7 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       retentionDays: b.retentionDays ?? prev?.retentionDays ?? RETENTION_DAYS,
       ...(startsAt !== undefined ? { startsAt } : {}),
       ...(endsAt !== undefined ? { endsAt } : {}),
+      ...(autoPause !== undefined ? { autoPauseAfterFailures: autoPause } : {}),
     };
   };
 
@@ -278,19 +286,50 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     };
   };
 
-  /** The schedule in their ScheduleResponse's fields (the webhook secret is never shown). */
-  const present = async (row: ScheduleRow) => {
-    const s = specOf(row);
-    const counts = await store.scheduleRunCounts(row.id);
-    // Consecutive failures: the newest runs that failed, until one that did not.
+  /**
+   * Consecutive failures: the newest runs that failed, until one that did not (a run still making or
+   * rendering its job ends the count: it has not failed yet). Read from the rows alone (no links
+   * signed): a run failed when it made no job, or its job failed.
+   */
+  const consecutiveFailures = async (id: string) => {
     let consecutive = 0;
-    for (const run of await store.scheduleRuns(row.id, 100)) {
-      // Read from the rows alone (no links signed): a run failed when it made no job, or its job failed.
+    for (const run of await store.scheduleRuns(id, 100)) {
       const job = run.render_id ? await store.render(run.render_id) : undefined;
       const failed = run.error !== null || job?.status === 'failed' || (!job && interrupted(run));
       if (!failed) break;
       consecutive++;
     }
+    return consecutive;
+  };
+
+  /**
+   * autoPauseAfterFailures: an active schedule whose newest N runs failed is paused (as POST …/pause
+   * does; resume starts it again). Checked when a run fails to make its job, and before each due
+   * time is claimed (a job that failed while rendering is known then). True when it paused it.
+   */
+  const autoPause = async (id: string): Promise<boolean> => {
+    const row = await store.schedule(id);
+    const limit = row?.status === 'active' ? specOf(row).autoPauseAfterFailures : undefined;
+    if (!row || !limit) return false;
+    if ((await consecutiveFailures(id)) < limit) return false;
+    await store.updateSchedule(id, {
+      name: row.name,
+      url: row.url,
+      schedule: row.schedule,
+      timezone: row.timezone,
+      spec: row.spec,
+      status: 'paused',
+      next_run_at: null,
+      updated_at: now(),
+    });
+    return true;
+  };
+
+  /** The schedule in their ScheduleResponse's fields (the webhook secret is never shown). */
+  const present = async (row: ScheduleRow) => {
+    const s = specOf(row);
+    const counts = await store.scheduleRunCounts(row.id);
+    const consecutive = await consecutiveFailures(row.id);
     return {
       id: row.id,
       name: row.name,
@@ -310,6 +349,7 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       successCount: counts.succeeded,
       failureCount: counts.failed,
       consecutiveFailures: consecutive,
+      autoPauseAfterFailures: s.autoPauseAfterFailures ?? null,
       onlyOnChange: false,
       alertOnFailure: false,
       createdAt: iso(row.created_at),
@@ -331,6 +371,7 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       await store
         .setScheduleRunResult(runId, null, JSON.stringify({ code: err.code, message: err.message }))
         .catch(() => undefined);
+      await autoPause(row.id).catch(() => undefined);
       return err;
     }
   };
@@ -474,7 +515,11 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
   );
 
   // The scheduler: every API node scans for due schedules; each due time is claimed by one of them.
-  const scheduler = new Scheduler(deps, (row, runId) => execute(row, runId).then(() => undefined));
+  const scheduler = new Scheduler(
+    deps,
+    (row, runId) => execute(row, runId).then(() => undefined),
+    (row) => (specOf(row).autoPauseAfterFailures ? autoPause(row.id) : Promise.resolve(false)),
+  );
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => scheduler.stop());
 }
@@ -493,6 +538,8 @@ class Scheduler {
   constructor(
     private readonly deps: RouteDeps,
     private readonly run: (row: ScheduleRow, runId: string) => Promise<void>,
+    /** True when the schedule was paused instead (autoPauseAfterFailures): its due time is not claimed. */
+    private readonly pauseFirst: (row: ScheduleRow) => Promise<boolean>,
   ) {}
 
   start(): void {
@@ -547,6 +594,7 @@ class Scheduler {
   /** Claims one schedule's due time and, when this node got it, makes its run. */
   private async due(row: ScheduleRow): Promise<void> {
     const { store, now } = this.deps;
+    if (await this.pauseFirst(row)) return;
     const t = now();
     const spec = JSON.parse(row.spec) as Spec;
     // The next due time after now, not after the one claimed: runs missed while down are one run.
