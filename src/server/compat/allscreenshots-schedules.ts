@@ -537,13 +537,15 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     if (job?.status === 'succeeded' && s.onlyOnChange) {
       const before = await previousImage(row.id, runId);
       // The first run (or one whose predecessors' images expired) has nothing to compare with: changed.
+      // An image that cannot be compared (unreadable) is sent as changed: a result is not dropped on a guess.
       if (before) {
-        score = await diffScore(before, (await pageImage(deps, job)).bytes);
-        changed = score > (s.diffThreshold ?? 0);
+        score = await diffScore(before, (await pageImage(deps, job)).bytes).catch(() => null);
+        changed = score === null || score > (s.diffThreshold ?? 0);
       } else changed = true;
     }
     const failed = job?.status !== 'succeeded';
     const t = now();
+    const jobError = job?.error ? (JSON.parse(job.error) as { code?: string; message?: string }) : undefined;
     const jobHook = job ? await surface.webhookBody(job) : undefined;
     const jobEvent = job ? (JSON.parse(jobHook!) as { event: string }).event : undefined;
     const alert =
@@ -557,9 +559,8 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
               executionId: runId,
               url: row.url,
               jobId: job?.id ?? null,
-              errorCode: err?.code ?? (job ? (JSON.parse(job.error ?? '{}') as { code?: string }).code : null) ?? null,
-              errorMessage:
-                err?.message ?? (job ? (JSON.parse(job.error ?? '{}') as { message?: string }).message : null) ?? null,
+              errorCode: err?.code ?? jobError?.code ?? null,
+              errorMessage: err?.message ?? jobError?.message ?? null,
               consecutiveFailures: await consecutiveFailures(row.id),
             },
           })
