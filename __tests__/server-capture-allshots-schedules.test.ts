@@ -5,6 +5,7 @@
 // minimum interval lowered to 2 s for the test): each due time makes one ordinary job whose result is
 // fetchable; pause stops the runs, resume restarts them, trigger makes one now; runs missed while the
 // service was down are one catch-up run. Another key's schedule is a schedule that does not exist (404).
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Ajv } from 'ajv';
@@ -18,6 +19,10 @@ const BROWSER = '/usr/bin/chromium';
 const EVERY_2S = '*/2 * * * * *';
 
 let origin: { url: string; port: number; close: () => Promise<void> };
+/** The colour of /flip: a page that changes when the test says so. */
+let flipColor = '#3366cc';
+/** Webhooks received on /hook/<name>: the path, the signature header and the raw body. */
+const hooks: Array<{ path: string; signature: string | undefined; body: string }> = [];
 let svc: ServerHandle;
 let doc: any;
 
@@ -32,7 +37,25 @@ const serviceEnv = () => ({
 
 beforeAll(async () => {
   const server = http.createServer((req, res) => {
-    if (req.url === '/')
+    // A page the browser cannot load (the connection closed with no answer): each run's job fails.
+    if (req.url === '/broken') req.socket.destroy();
+    else if (req.url === '/flip')
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<!doctype html><html><body style="margin:0;background:${flipColor}"><p>flip</p></body></html>`);
+    else if (req.method === 'POST' && req.url?.startsWith('/hook/')) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const sig = req.headers['x-allscreenshots-signature'];
+        hooks.push({
+          path: req.url!,
+          signature: typeof sig === 'string' ? sig : undefined,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        res.writeHead(200).end();
+      });
+    } else if (req.url === '/')
       res
         .writeHead(200, { 'content-type': 'text/html' })
         .end('<!doctype html><html><body style="margin:0;background:#3366cc"><p>page</p></body></html>');
@@ -268,6 +291,47 @@ describe('hostile input: a 400 naming the field, nothing stored', () => {
     ['retentionDays out of range', { retentionDays: 0 }, 'retentionDays'],
     ['startsAt without a zone', { startsAt: '2025-02-01T00:00:00' }, 'startsAt'],
     ['endsAt before startsAt', { startsAt: '2030-01-02T00:00:00Z', endsAt: '2030-01-01T00:00:00Z' }, 'endsAt'],
+    [
+      'an email destination (no mail is sent from here)',
+      { destinations: [{ type: 'email', to: ['a@example.com'] }] },
+      'destinations[0].type',
+      'destination_unsupported',
+    ],
+    ['a destination of another type', { destinations: [{ type: 'sms', url: 'x' }] }, 'destinations[0].type'],
+    [
+      'a webhook destination without its url',
+      { destinations: [{ type: 'webhook', secret: 's' }] },
+      'destinations[0].url',
+    ],
+    [
+      'a webhook destination to a private address',
+      { destinations: [{ type: 'webhook', url: 'http://10.0.0.1/hook', secret: 's' }] },
+      'destinations[0].url',
+    ],
+    [
+      'a webhook destination with nothing to sign with',
+      () => ({ destinations: [{ type: 'webhook', url: `${origin.url}/hook/x` }] }),
+      'destinations[0].secret',
+    ],
+    [
+      'eleven destinations',
+      () => ({
+        destinations: Array.from({ length: 11 }, () => ({ type: 'webhook', url: `${origin.url}/h`, secret: 's' })),
+      }),
+      'destinations',
+    ],
+    [
+      'a destination field that is not theirs',
+      { destinations: [{ type: 'webhook', url: 'x', color: 1 }] },
+      'destinations[0].color',
+    ],
+    ['diffThreshold over 1', { onlyOnChange: true, diffThreshold: 1.5 }, 'diffThreshold'],
+    ['diffThreshold without onlyOnChange', { diffThreshold: 0.1 }, 'diffThreshold'],
+    ['onlyOnChange as text', { onlyOnChange: 'yes' }, 'onlyOnChange'],
+    ['autoPauseAfterFailures of 0', { autoPauseAfterFailures: 0 }, 'autoPauseAfterFailures'],
+    ['autoPauseAfterFailures over 100', { autoPauseAfterFailures: 101 }, 'autoPauseAfterFailures'],
+    ['autoPauseAfterFailures not a whole number', { autoPauseAfterFailures: 2.5 }, 'autoPauseAfterFailures'],
+    ['autoPauseAfterFailures as text', { autoPauseAfterFailures: 'three' }, 'autoPauseAfterFailures'],
     ['a webhook without a secret to sign with', () => ({ webhookUrl: `${origin.url}/hook` }), 'webhookSecret'],
   ];
   it.each(cases)('%s', async (_what, change, param, code) => {
@@ -352,6 +416,195 @@ describe('each run is checked as an async request is', () => {
     } finally {
       await two.stop();
     }
+  }, 120_000);
+});
+
+describe('autoPauseAfterFailures', () => {
+  it('pauses the schedule after that many failed runs in a row; resume starts it again', async () => {
+    const s = await create(svc.url, {
+      name: 'Broken page',
+      url: `${origin.url}/broken`,
+      schedule: EVERY_2S,
+      autoPauseAfterFailures: 2,
+    });
+    expect(s.autoPauseAfterFailures).toBe(2);
+    const paused = await waitFor(
+      async () => {
+        const got = (await api(svc.url, 'GET', `/v1/schedules/${s.id}`)).body;
+        return got.status === 'PAUSED' ? got : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 250, what: 'the schedule paused by its failures' },
+    );
+    fits('/v1/schedules/{id}', 'get', 200, paused);
+    expect(paused.nextExecutionAt).toBeNull();
+    expect(paused.consecutiveFailures).toBeGreaterThanOrEqual(2);
+    // A job that failed while rendering is known at the next due time: at most one run more than 2.
+    const h = await history(svc.url, s.id);
+    expect(h.executions.filter((e) => e.status === 'FAILED').length).toBeGreaterThanOrEqual(2);
+    expect(h.totalExecutions).toBeLessThanOrEqual(3);
+    // Paused means no more runs.
+    await new Promise((r) => setTimeout(r, 1000));
+    const count = (await history(svc.url, s.id)).totalExecutions;
+    await new Promise((r) => setTimeout(r, 4500));
+    expect((await history(svc.url, s.id)).totalExecutions).toBe(count);
+    // null turns it off; PUT keeps the field when not given.
+    const put = await api(svc.url, 'PUT', `/v1/schedules/${s.id}`, { name: 'Renamed' });
+    expect(put.body.autoPauseAfterFailures).toBe(2);
+    const off = await api(svc.url, 'PUT', `/v1/schedules/${s.id}`, { autoPauseAfterFailures: null });
+    expect(off.status).toBe(200);
+    expect(off.body.autoPauseAfterFailures).toBeNull();
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+  }, 120_000);
+
+  it('a schedule without it goes on failing (the default: never pause)', async () => {
+    const s = await create(svc.url, { name: 'Broken, no pause', url: `${origin.url}/broken`, schedule: EVERY_2S });
+    expect(s.autoPauseAfterFailures).toBeNull();
+    const h = await ranAtLeast(svc.url, s.id, 3, 90_000);
+    expect(h.executions.filter((e) => e.status === 'FAILED').length).toBeGreaterThanOrEqual(3);
+    const got = (await api(svc.url, 'GET', `/v1/schedules/${s.id}`)).body;
+    expect(got.status).toBe('ACTIVE');
+    expect(got.failureCount).toBeGreaterThanOrEqual(3);
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+  }, 120_000);
+});
+
+/** The webhooks received on /hook/<name>, parsed, each checked against its secret's signature. */
+const received = (name: string, secret: string) =>
+  hooks
+    .filter((h) => h.path === `/hook/${name}`)
+    .map((h) => {
+      expect(h.signature).toBe(`sha256=${createHmac('sha256', secret).update(h.body).digest('hex')}`);
+      return JSON.parse(h.body) as { event: string; data: Record<string, any> };
+    });
+
+describe('onlyOnChange, diffThreshold and destinations', () => {
+  it("an unchanged page's run is COMPLETED with changed: false and is not sent to the webhooks that want changes only", async () => {
+    flipColor = '#3366cc';
+    const s = await create(svc.url, {
+      name: 'Watch',
+      url: `${origin.url}/flip`,
+      schedule: EVERY_2S,
+      options: { viewport: { width: 320, height: 240 } },
+      onlyOnChange: true,
+      diffThreshold: 0.01,
+      webhookUrl: `${origin.url}/hook/changes`,
+      webhookSecret: 'whsec_changes',
+      destinations: [{ type: 'webhook', url: `${origin.url}/hook/every`, secret: 'whsec_every', onlyOnChange: false }],
+    });
+    expect(s).toMatchObject({ onlyOnChange: true, diffThreshold: 0.01, alertOnFailure: false });
+    expect(s.destinations).toHaveLength(1);
+    expect(s.destinations[0]).toMatchObject({ type: 'webhook', url: `${origin.url}/hook/every`, onlyOnChange: false });
+    expect(s.destinations[0].id).toMatch(/^dst_/);
+    expect(JSON.stringify(s)).not.toContain('whsec_');
+
+    // Runs of the same page: the first has nothing to compare with (changed), the next ones are unchanged.
+    const settled = (h: { executions: any[] }) => h.executions.filter((e) => e.changed !== undefined);
+    const same = await waitFor(
+      async () => {
+        const h = await history(svc.url, s.id);
+        return settled(h).some((e) => e.changed === false) ? h : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 250, what: 'an unchanged run' },
+    );
+    const unchanged = settled(same).find((e) => e.changed === false);
+    expect(unchanged).toMatchObject({ status: 'COMPLETED', changed: false });
+    expect(unchanged.diffScore).toBeLessThanOrEqual(0.01);
+    expect(unchanged.jobId).toMatch(/^rnd_/);
+    // Its job is an ordinary completed job, its image fetchable as any other's.
+    expect((await fetch(unchanged.storageUrl)).status).toBe(200);
+    expect(unchanged.deliveries).toEqual([
+      {
+        destinationId: 'webhookUrl',
+        type: 'webhook',
+        url: `${origin.url}/hook/changes`,
+        status: 'SKIPPED',
+        events: [],
+      },
+      {
+        destinationId: s.destinations[0].id,
+        type: 'webhook',
+        url: `${origin.url}/hook/every`,
+        status: 'QUEUED',
+        events: ['JOB_COMPLETED'],
+      },
+    ]);
+
+    // The page changes: the next run is changed, with the share of pixels that differ (the whole page).
+    flipColor = '#cc3333';
+    const flipped = await waitFor(
+      async () => {
+        const h = await history(svc.url, s.id);
+        return settled(h).find((e) => e.changed === true && e.diffScore !== undefined);
+      },
+      { timeoutMs: 90_000, intervalMs: 250, what: 'a changed run' },
+    );
+    expect(flipped.diffScore).toBeGreaterThan(0.9);
+    expect(flipped.deliveries.map((d: any) => d.status)).toEqual(['QUEUED', 'QUEUED']);
+    await api(svc.url, 'POST', `/v1/schedules/${s.id}/pause`);
+
+    // The webhooks (signed with each target's secret) carry their job webhook: every run to /hook/every,
+    // only the changed ones to /hook/changes.
+    const all = await waitFor(
+      async () => {
+        const got = received('every', 'whsec_every').map((b) => b.data.jobId);
+        return got.includes(flipped.jobId) && got.includes(unchanged.jobId) ? got : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200, what: 'the webhooks to /hook/every' },
+    );
+    expect(all).toContain(unchanged.jobId);
+    const changes = await waitFor(
+      async () => {
+        const got = received('changes', 'whsec_changes');
+        return got.some((b) => b.data.jobId === flipped.jobId) ? got : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200, what: 'the changed run sent to /hook/changes' },
+    );
+    expect(changes.map((b) => b.data.jobId)).not.toContain(unchanged.jobId);
+    for (const b of changes) expect(b).toMatchObject({ event: 'JOB_COMPLETED', data: { status: 'COMPLETED' } });
+    // PUT turns it off (the stored diffThreshold goes with it) and keeps the destinations.
+    const off = await api(svc.url, 'PUT', `/v1/schedules/${s.id}`, { onlyOnChange: false });
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    expect(off.body).toMatchObject({ onlyOnChange: false, diffThreshold: null });
+    expect(off.body.destinations).toEqual(s.destinations);
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+  }, 240_000);
+
+  it('alertOnFailure: a failed run sends SCHEDULE_FAILED to the webhook, signed', async () => {
+    const s = await create(svc.url, {
+      name: 'Alert',
+      url: `${origin.url}/broken`,
+      schedule: EVERY_2S,
+      alertOnFailure: true,
+      webhookUrl: `${origin.url}/hook/alert`,
+      webhookSecret: 'whsec_alert',
+    });
+    expect(s.alertOnFailure).toBe(true);
+    const alert = await waitFor(
+      async () => received('alert', 'whsec_alert').find((b) => b.event === 'SCHEDULE_FAILED'),
+      { timeoutMs: 90_000, intervalMs: 250, what: 'SCHEDULE_FAILED' },
+    );
+    await api(svc.url, 'POST', `/v1/schedules/${s.id}/pause`);
+    expect(alert.data).toMatchObject({ scheduleId: s.id, scheduleName: 'Alert', url: `${origin.url}/broken` });
+    expect(alert.data.executionId).toMatch(/^exe_/);
+    expect(alert.data.consecutiveFailures).toBeGreaterThanOrEqual(1);
+    // The page never answers: the run fails capturing it (no job made), its error in the alert and the history.
+    const run = (await history(svc.url, s.id)).executions.find((e) => e.id === alert.data.executionId);
+    expect(run).toMatchObject({
+      status: 'FAILED',
+      errorCode: alert.data.errorCode,
+      errorMessage: alert.data.errorMessage,
+    });
+    expect(typeof alert.data.errorCode).toBe('string');
+    expect(run.deliveries).toEqual([
+      {
+        destinationId: 'webhookUrl',
+        type: 'webhook',
+        url: `${origin.url}/hook/alert`,
+        status: 'QUEUED',
+        events: run.jobId ? ['JOB_FAILED', 'SCHEDULE_FAILED'] : ['SCHEDULE_FAILED'],
+      },
+    ]);
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
   }, 120_000);
 });
 

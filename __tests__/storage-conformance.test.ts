@@ -780,6 +780,12 @@ for (const backend of BACKENDS) {
         const runs = await other.scheduleRuns('sch_a', 10);
         expect(runs.map((r) => r.id)).toEqual(['exe_t', winner.id]);
         expect(runs[1]).toMatchObject({ render_id: 'rnd_s1', error: null, due_at: T0 });
+        // The outcome of a run whose job ended (the image diff, the webhooks sent): null until recorded.
+        expect(runs[1]!.outcome).toBeNull();
+        await other.setScheduleRunOutcome(winner.id, '{"changed":false,"diffScore":0}');
+        expect((await store.scheduleRuns('sch_a', 10)).find((r) => r.id === winner.id)!.outcome).toBe(
+          '{"changed":false,"diffScore":0}',
+        );
         // Runs made before a time are forgotten (their jobs expired); the schedule stays.
         await store.insertScheduleRun({ ...run('exe_late'), kind: 'trigger', created_at: T0 + 50 });
         expect(await other.pruneScheduleRuns(T0 + 5)).toBe(0);

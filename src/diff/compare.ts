@@ -33,8 +33,8 @@ const RED: readonly [number, number, number] = [255, 0, 0];
 /** The box colour: not a colour pixelmatch draws, so boxes never count as changed pixels. */
 const BOX: readonly [number, number, number] = [255, 0, 200];
 
-/** Decodes any image sharp reads into RGBA; a file it cannot read is the user's input error. */
-export async function decodeImage(file: string): Promise<Raw> {
+/** Decodes any image sharp reads (a file, or its bytes) into RGBA; one it cannot read is the user's input error. */
+export async function decodeImage(file: string | Buffer): Promise<Raw> {
   try {
     const { data, info } = await sharp()(file, { failOn: 'error' })
       .ensureAlpha()
@@ -43,7 +43,8 @@ export async function decodeImage(file: string): Promise<Raw> {
     return { data, width: info.width, height: info.height };
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`${file} cannot be read as an image (${errorMessage(e).split('\n')[0]})`);
+    const what = typeof file === 'string' ? file : 'The image';
+    throw new UserError(`${what} cannot be read as an image (${errorMessage(e).split('\n')[0]})`);
   }
 }
 

@@ -14,13 +14,14 @@ import { randomBytes } from 'node:crypto';
 import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
 import type { FastifyInstance } from 'fastify';
+import { compareRaw, decodeImage } from '../../diff/compare.js';
 import { checkPageUrl } from '../capture.js';
 import { netPolicy } from '../config.js';
 import { ApiError, badRequest } from '../errors.js';
 import { checkTarget } from '../request.js';
 import type { RouteDeps } from '../routes/shared.js';
 import type { RenderRow, ScheduleRow, ScheduleRunRow } from '../storage/types.js';
-import { iso, validator } from './page-job.js';
+import { iso, pageImage, validator } from './page-job.js';
 
 /** What a scheduled run is made of, from allscreenshots.ts (which owns the per-job path). */
 export interface ScheduleSurface {
@@ -30,6 +31,31 @@ export interface ScheduleSurface {
   make: (owner: string, baseUrl: string, body: Record<string, unknown>, tag: ScheduleTag) => Promise<RenderRow>;
   /** The job in allscreenshots' words (GET /v1/screenshots/jobs/{id}). */
   present: (row: RenderRow) => Promise<Record<string, unknown>>;
+  /** The body of the job's webhook (JOB_COMPLETED, JOB_FAILED…) as their webhooks carry it, for an ended job. */
+  webhookBody: (row: RenderRow) => Promise<string>;
+}
+
+/** One of their DeliveryDestination: a webhook (sent) or an email (refused: this service sends no mail). */
+interface Destination {
+  id: string;
+  type: 'webhook';
+  url: string;
+  secret?: string;
+  /** Send only runs whose image changed; unset: the schedule's onlyOnChange. */
+  onlyOnChange?: boolean;
+}
+
+/** What a run's outcome keeps (ScheduleRunRow.outcome). */
+interface Outcome {
+  changed: boolean | null;
+  diffScore: number | null;
+  deliveries: Array<{
+    destinationId: string;
+    type: 'webhook';
+    url: string;
+    status: 'QUEUED' | 'SKIPPED';
+    events: string[];
+  }>;
 }
 
 export interface ScheduleTag {
@@ -45,6 +71,15 @@ interface Spec {
   retentionDays: number;
   startsAt?: number;
   endsAt?: number;
+  /** Pause after this many failed runs in a row (their `autoPauseAfterFailures`, 1 to 100). */
+  autoPauseAfterFailures?: number;
+  /** Send a run's result only when its image changed beyond diffThreshold versus the previous run's. */
+  onlyOnChange?: boolean;
+  /** The share of pixels (0 to 1) that must differ for a run to count as changed; default 0 (any pixel). */
+  diffThreshold?: number;
+  /** Send SCHEDULE_FAILED to the webhooks when a run fails. */
+  alertOnFailure?: boolean;
+  destinations?: Destination[];
 }
 
 /** How many of the next runs the minimum interval is checked over. */
@@ -65,6 +100,31 @@ const fields = (options: Record<string, unknown>) => ({
   retentionDays: { type: 'integer', minimum: 1, maximum: 365 },
   startsAt: { type: ['string', 'null'], maxLength: 40 },
   endsAt: { type: ['string', 'null'], maxLength: 40 },
+  // Their SDKs' bounds (the generated Python model: 1 to 100; null: never pause).
+  autoPauseAfterFailures: { type: ['integer', 'null'], minimum: 1, maximum: 100 },
+  onlyOnChange: { type: ['boolean', 'null'] },
+  diffThreshold: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+  alertOnFailure: { type: ['boolean', 'null'] },
+  // Their DeliveryDestination (WebhookDestination or EmailDestination), at most 10; the email fields are
+  // read so that an email destination gets its own 400 (this service sends no mail), not "unknown field".
+  destinations: {
+    type: ['array', 'null'],
+    maxItems: 10,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['type'],
+      properties: {
+        id: { type: ['string', 'null'], minLength: 1, maxLength: 100 },
+        type: { type: 'string', maxLength: 20 },
+        url: { type: 'string', minLength: 1, maxLength: 2048 },
+        secret: { type: ['string', 'null'], minLength: 1, maxLength: 256 },
+        onlyOnChange: { type: ['boolean', 'null'] },
+        to: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 320 } },
+        subject: { type: ['string', 'null'], maxLength: 500 },
+      },
+    },
+  },
 });
 
 interface Body {
@@ -78,6 +138,42 @@ interface Body {
   retentionDays?: number;
   startsAt?: string | null;
   endsAt?: string | null;
+  autoPauseAfterFailures?: number | null;
+  onlyOnChange?: boolean | null;
+  diffThreshold?: number | null;
+  alertOnFailure?: boolean | null;
+  destinations?: Array<{
+    id?: string | null;
+    type: string;
+    url?: string;
+    secret?: string | null;
+    onlyOnChange?: boolean | null;
+  }> | null;
+}
+
+/** Their destinations checked: webhooks kept (an id given to each), an email a 400 saying why. */
+function destinationsOf(raw: NonNullable<Body['destinations']>): Destination[] {
+  return raw.map((d, i) => {
+    const at = `destinations[${i}]`;
+    if (d.type === 'email')
+      throw badRequest(
+        `${at}: email destinations cannot be sent: this service has no mail server. Use a webhook destination ({"type": "webhook", "url": …}) and mail from there`,
+        `${at}.type`,
+        'destination_unsupported',
+      );
+    if (d.type !== 'webhook')
+      throw badRequest(`${at}.type must be "webhook" (or "email", which this service cannot send)`, `${at}.type`);
+    if (!d.url) throw badRequest(`${at} is a webhook and needs its url`, `${at}.url`, 'parameter_missing');
+    const extra = Object.keys(d).find((k) => k === 'to' || k === 'subject');
+    if (extra) throw badRequest(`${at}.${extra} is a field of email destinations, not of webhooks`, `${at}.${extra}`);
+    return {
+      id: d.id ?? newId('dst'),
+      type: 'webhook' as const,
+      url: d.url,
+      ...(d.secret ? { secret: d.secret } : {}),
+      ...(typeof d.onlyOnChange === 'boolean' ? { onlyOnChange: d.onlyOnChange } : {}),
+    };
+  });
 }
 
 /** An ISO 8601 time with its zone (`2025-02-01T00:00:00Z`), as ms; a 400 naming the field otherwise. */
@@ -182,14 +278,22 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     return row;
   };
 
+  /**
+   * The schedule sends its runs' webhooks itself (after the run's job ended: `settle`) when a result
+   * may be skipped (onlyOnChange), failures alerted or destinations added; otherwise the job carries
+   * the webhook, as an async request's does.
+   */
+  const managed = (s: Spec) => Boolean(s.onlyOnChange || s.alertOnFailure || s.destinations?.length);
+
   /** The fields a run's job is made from: the async request's body. */
   const jobBody = (row: ScheduleRow) => {
     const s = specOf(row);
+    const own = !managed(s);
     return {
       ...s.options,
       url: row.url,
-      ...(s.webhookUrl ? { webhookUrl: s.webhookUrl } : {}),
-      ...(s.webhookSecret ? { webhookSecret: s.webhookSecret } : {}),
+      ...(own && s.webhookUrl ? { webhookUrl: s.webhookUrl } : {}),
+      ...(own && s.webhookSecret ? { webhookSecret: s.webhookSecret } : {}),
     };
   };
 
@@ -214,6 +318,17 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
         );
       await checkTarget(spec.webhookUrl, netPolicy(config), 'webhookUrl');
     }
+    if (spec.diffThreshold !== undefined && !spec.onlyOnChange)
+      throw badRequest('diffThreshold is read only with onlyOnChange: true', 'diffThreshold');
+    for (const [i, d] of (spec.destinations ?? []).entries()) {
+      if (!d.secret && !spec.webhookSecret && !config.webhookSecret)
+        throw badRequest(
+          `destinations[${i}] needs a secret (or the schedule's webhookSecret) to sign with: the server has no STORESHOTS_WEBHOOK_SECRET`,
+          `destinations[${i}].secret`,
+          'parameter_missing',
+        );
+      await checkTarget(d.url, netPolicy(config), `destinations[${i}].url`);
+    }
   };
 
   const specFrom = (b: Body, prev?: Spec): Spec => {
@@ -223,6 +338,16 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     const webhookUrl = b.webhookUrl === undefined ? prev?.webhookUrl : (b.webhookUrl ?? undefined);
     const webhookSecret = b.webhookSecret === undefined ? prev?.webhookSecret : (b.webhookSecret ?? undefined);
     const options = b.options ?? prev?.options;
+    const autoPause =
+      b.autoPauseAfterFailures === undefined ? prev?.autoPauseAfterFailures : (b.autoPauseAfterFailures ?? undefined);
+    const keep = <K extends 'onlyOnChange' | 'diffThreshold' | 'alertOnFailure'>(k: K) =>
+      b[k] === undefined ? prev?.[k] : (b[k] ?? undefined);
+    const onlyOnChange = keep('onlyOnChange');
+    // Turning onlyOnChange off drops a stored diffThreshold (given in the same request, it is a 400).
+    const diffThreshold = onlyOnChange || b.diffThreshold !== undefined ? keep('diffThreshold') : undefined;
+    const alertOnFailure = keep('alertOnFailure');
+    const destinations =
+      b.destinations === undefined ? prev?.destinations : b.destinations ? destinationsOf(b.destinations) : undefined;
     return {
       ...(options ? { options } : {}),
       ...(webhookUrl ? { webhookUrl } : {}),
@@ -230,6 +355,11 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       retentionDays: b.retentionDays ?? prev?.retentionDays ?? RETENTION_DAYS,
       ...(startsAt !== undefined ? { startsAt } : {}),
       ...(endsAt !== undefined ? { endsAt } : {}),
+      ...(autoPause !== undefined ? { autoPauseAfterFailures: autoPause } : {}),
+      ...(onlyOnChange ? { onlyOnChange } : {}),
+      ...(diffThreshold !== undefined ? { diffThreshold } : {}),
+      ...(alertOnFailure ? { alertOnFailure } : {}),
+      ...(destinations?.length ? { destinations } : {}),
     };
   };
 
@@ -246,9 +376,18 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       scheduledFor: iso(run.due_at),
       trigger: run.kind === 'trigger' ? 'MANUAL' : 'SCHEDULED',
     };
+    // What was made of the run once its job ended: changed or not (onlyOnChange), the webhooks sent.
+    const o = run.outcome ? (JSON.parse(run.outcome) as Outcome) : undefined;
+    const made = o
+      ? {
+          ...(o.changed !== null ? { changed: o.changed } : {}),
+          ...(o.diffScore !== null ? { diffScore: o.diffScore } : {}),
+          ...(o.deliveries.length ? { deliveries: o.deliveries } : {}),
+        }
+      : {};
     if (run.error) {
       const e = JSON.parse(run.error) as { code: string; message: string };
-      return { ...base, status: 'FAILED', errorCode: e.code, errorMessage: e.message };
+      return { ...base, status: 'FAILED', errorCode: e.code, errorMessage: e.message, ...made };
     }
     const row = run.render_id ? await store.render(run.render_id) : undefined;
     if (!row) {
@@ -275,22 +414,54 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
         : {}),
       ...(job.errorCode ? { errorCode: job.errorCode, errorMessage: job.errorMessage } : {}),
       expiresAt: job.expiresAt,
+      ...made,
     };
+  };
+
+  /**
+   * Consecutive failures: the newest runs that failed, until one that did not (a run still making or
+   * rendering its job ends the count: it has not failed yet). Read from the rows alone (no links
+   * signed): a run failed when it made no job, or its job failed.
+   */
+  const consecutiveFailures = async (id: string) => {
+    let consecutive = 0;
+    for (const run of await store.scheduleRuns(id, 100)) {
+      const job = run.render_id ? await store.render(run.render_id) : undefined;
+      const failed = run.error !== null || job?.status === 'failed' || (!job && interrupted(run));
+      if (!failed) break;
+      consecutive++;
+    }
+    return consecutive;
+  };
+
+  /**
+   * autoPauseAfterFailures: an active schedule whose newest N runs failed is paused (as POST …/pause
+   * does; resume starts it again). Checked when a run fails to make its job, and before each due
+   * time is claimed (a job that failed while rendering is known then). True when it paused it.
+   */
+  const autoPause = async (id: string): Promise<boolean> => {
+    const row = await store.schedule(id);
+    const limit = row?.status === 'active' ? specOf(row).autoPauseAfterFailures : undefined;
+    if (!row || !limit) return false;
+    if ((await consecutiveFailures(id)) < limit) return false;
+    await store.updateSchedule(id, {
+      name: row.name,
+      url: row.url,
+      schedule: row.schedule,
+      timezone: row.timezone,
+      spec: row.spec,
+      status: 'paused',
+      next_run_at: null,
+      updated_at: now(),
+    });
+    return true;
   };
 
   /** The schedule in their ScheduleResponse's fields (the webhook secret is never shown). */
   const present = async (row: ScheduleRow) => {
     const s = specOf(row);
     const counts = await store.scheduleRunCounts(row.id);
-    // Consecutive failures: the newest runs that failed, until one that did not.
-    let consecutive = 0;
-    for (const run of await store.scheduleRuns(row.id, 100)) {
-      // Read from the rows alone (no links signed): a run failed when it made no job, or its job failed.
-      const job = run.render_id ? await store.render(run.render_id) : undefined;
-      const failed = run.error !== null || job?.status === 'failed' || (!job && interrupted(run));
-      if (!failed) break;
-      consecutive++;
-    }
+    const consecutive = await consecutiveFailures(row.id);
     return {
       id: row.id,
       name: row.name,
@@ -310,11 +481,135 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       successCount: counts.succeeded,
       failureCount: counts.failed,
       consecutiveFailures: consecutive,
-      onlyOnChange: false,
-      alertOnFailure: false,
+      autoPauseAfterFailures: s.autoPauseAfterFailures ?? null,
+      onlyOnChange: s.onlyOnChange ?? false,
+      diffThreshold: s.onlyOnChange ? (s.diffThreshold ?? 0) : null,
+      alertOnFailure: s.alertOnFailure ?? false,
+      // Their WebhookDestination, less the secret (never shown, as webhookSecret).
+      destinations: s.destinations?.length
+        ? s.destinations.map((d) => ({
+            id: d.id,
+            type: d.type,
+            url: d.url,
+            ...(d.onlyOnChange !== undefined ? { onlyOnChange: d.onlyOnChange } : {}),
+          }))
+        : null,
       createdAt: iso(row.created_at),
       updatedAt: iso(row.updated_at),
     };
+  };
+
+  /** The first image of the newest run before `runId` whose job succeeded and is still kept. */
+  const previousImage = async (scheduleId: string, runId: string): Promise<Buffer | undefined> => {
+    const runs = await store.scheduleRuns(scheduleId, 100);
+    for (const run of runs.slice(runs.findIndex((r) => r.id === runId) + 1)) {
+      const job = run.render_id ? await store.render(run.render_id) : undefined;
+      if (job?.status !== 'succeeded') continue;
+      try {
+        return (await pageImage(deps, job)).bytes;
+      } catch {
+        // Expired or gone: an older run may still have its image.
+      }
+    }
+    return undefined;
+  };
+
+  /**
+   * The share of pixels that differ perceptibly between two images (src/diff/compare.ts: pixelmatch,
+   * anti-aliasing left out; images of different sizes compared on the larger canvas).
+   */
+  const diffScore = async (before: Buffer, after: Buffer) =>
+    compareRaw(await decodeImage(before), await decodeImage(after)).score;
+
+  /**
+   * Once a managed run's job ended (or the run made none, `err`): compares its image with the previous
+   * run's (onlyOnChange), sends the job's webhook to the schedule's webhookUrl and each destination
+   * unless the run is unchanged and that target sends changes only, SCHEDULE_FAILED when the run failed
+   * (alertOnFailure), and records all that as the run's outcome. The webhooks go through the outbox
+   * (retried until a 2xx), signed as allscreenshots signs.
+   */
+  const settle = async (row: ScheduleRow, runId: string, jobId?: string, err?: ApiError) => {
+    const s = specOf(row);
+    const job = jobId ? await deps.renders.waitFor(jobId) : undefined;
+    if (closed) return;
+    let changed: boolean | null = null;
+    let score: number | null = null;
+    if (job?.status === 'succeeded' && s.onlyOnChange) {
+      const before = await previousImage(row.id, runId);
+      // The first run (or one whose predecessors' images expired) has nothing to compare with: changed.
+      // An image that cannot be compared (unreadable) is sent as changed: a result is not dropped on a guess.
+      if (before) {
+        score = await diffScore(before, (await pageImage(deps, job)).bytes).catch(() => null);
+        changed = score === null || score > (s.diffThreshold ?? 0);
+      } else changed = true;
+    }
+    const failed = job?.status !== 'succeeded';
+    const t = now();
+    const jobError = job?.error ? (JSON.parse(job.error) as { code?: string; message?: string }) : undefined;
+    const jobHook = job ? await surface.webhookBody(job) : undefined;
+    const jobEvent = job ? (JSON.parse(jobHook!) as { event: string }).event : undefined;
+    const alert =
+      failed && s.alertOnFailure
+        ? JSON.stringify({
+            event: 'SCHEDULE_FAILED',
+            timestamp: new Date(t).toISOString(),
+            data: {
+              scheduleId: row.id,
+              scheduleName: row.name,
+              executionId: runId,
+              url: row.url,
+              jobId: job?.id ?? null,
+              errorCode: err?.code ?? jobError?.code ?? null,
+              errorMessage: err?.message ?? jobError?.message ?? null,
+              consecutiveFailures: await consecutiveFailures(row.id),
+            },
+          })
+        : undefined;
+    const targets: Destination[] = [
+      ...(s.webhookUrl ? [{ id: 'webhookUrl', type: 'webhook' as const, url: s.webhookUrl }] : []),
+      ...(s.destinations ?? []),
+    ];
+    const deliveries: Outcome['deliveries'] = [];
+    for (const d of targets) {
+      const secret = d.secret ?? s.webhookSecret ?? config.webhookSecret;
+      const sends: Array<[string, string]> = [];
+      const changesOnly = d.onlyOnChange ?? s.onlyOnChange ?? false;
+      if (jobHook && jobEvent && !(changed === false && changesOnly)) sends.push([jobEvent, jobHook]);
+      if (alert) sends.push(['SCHEDULE_FAILED', alert]);
+      if (secret)
+        for (const [event, body] of sends)
+          await store.insertDelivery({
+            id: newId('whd'),
+            render_id: job?.id ?? runId,
+            kind: 'webhook:allscreenshots',
+            url: d.url,
+            secret,
+            event,
+            body,
+            next_attempt_at: t,
+            created_at: t,
+          });
+      deliveries.push({
+        destinationId: d.id,
+        type: 'webhook',
+        url: d.url,
+        status: sends.length && secret ? 'QUEUED' : 'SKIPPED',
+        events: sends.map(([e]) => e),
+      });
+    }
+    await store.setScheduleRunOutcome(
+      runId,
+      JSON.stringify({ changed, diffScore: score, deliveries } satisfies Outcome),
+    );
+    if (failed) await autoPause(row.id);
+  };
+
+  /** Settles run in the background (a run's job may take the capture's time limit); errors are logged. */
+  let closed = false;
+  const track = (row: ScheduleRow, runId: string, jobId?: string, err?: ApiError) => {
+    void settle(row, runId, jobId, err).catch((e) => {
+      if (!closed) process.stderr.write(`storeshots serve: schedule ${row.id} run ${runId}: ${(e as Error).message}\n`);
+    });
   };
 
   /** Makes a claimed run's job; its error (page refused, quota spent, capture failed) is kept on the run. */
@@ -322,6 +617,7 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     try {
       const job = await surface.make(row.owner, row.base_url, jobBody(row), { id: row.id, run: runId });
       await store.setScheduleRunResult(runId, job.id, null);
+      if (managed(specOf(row))) track(row, runId, job.id);
       return undefined;
     } catch (e) {
       const err =
@@ -331,6 +627,8 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       await store
         .setScheduleRunResult(runId, null, JSON.stringify({ code: err.code, message: err.message }))
         .catch(() => undefined);
+      await autoPause(row.id).catch(() => undefined);
+      if (managed(specOf(row))) track(row, runId, undefined, err);
       return err;
     }
   };
@@ -474,9 +772,16 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
   );
 
   // The scheduler: every API node scans for due schedules; each due time is claimed by one of them.
-  const scheduler = new Scheduler(deps, (row, runId) => execute(row, runId).then(() => undefined));
+  const scheduler = new Scheduler(
+    deps,
+    (row, runId) => execute(row, runId).then(() => undefined),
+    (row) => (specOf(row).autoPauseAfterFailures ? autoPause(row.id) : Promise.resolve(false)),
+  );
   app.addHook('onReady', async () => scheduler.start());
-  app.addHook('onClose', async () => scheduler.stop());
+  app.addHook('onClose', async () => {
+    closed = true;
+    await scheduler.stop();
+  });
 }
 
 /**
@@ -493,6 +798,8 @@ class Scheduler {
   constructor(
     private readonly deps: RouteDeps,
     private readonly run: (row: ScheduleRow, runId: string) => Promise<void>,
+    /** True when the schedule was paused instead (autoPauseAfterFailures): its due time is not claimed. */
+    private readonly pauseFirst: (row: ScheduleRow) => Promise<boolean>,
   ) {}
 
   start(): void {
@@ -547,6 +854,7 @@ class Scheduler {
   /** Claims one schedule's due time and, when this node got it, makes its run. */
   private async due(row: ScheduleRow): Promise<void> {
     const { store, now } = this.deps;
+    if (await this.pauseFirst(row)) return;
     const t = now();
     const spec = JSON.parse(row.spec) as Spec;
     // The next due time after now, not after the one claimed: runs missed while down are one run.

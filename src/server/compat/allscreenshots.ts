@@ -550,6 +550,9 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
       return make(owner, baseUrl, b as unknown as Request, undefined, { schedule });
     },
     present: (row) => present(row, deps),
+    // The job's webhook as the render core would send it when the job ended (JOB_COMPLETED, JOB_FAILED…).
+    webhookBody: (row) =>
+      webhookFormat(deps).body(row, { type: `render.${row.status}`, data: {} }, deps.now(), deps.store),
   });
 
   await usageRoutes(app, deps);

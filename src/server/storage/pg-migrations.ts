@@ -235,6 +235,13 @@ ALTER TABLE renders ADD CONSTRAINT renders_status_check
 CREATE INDEX renders_held ON renders (lease_expires_at) WHERE status = 'held';
 `,
   },
+  {
+    version: 6,
+    name: "schedule runs' outcome: the image diff against the previous run (onlyOnChange) and the webhooks sent",
+    sql: `
+ALTER TABLE schedule_runs ADD COLUMN outcome TEXT;
+`,
+  },
 ];
 
 /**

@@ -928,6 +928,10 @@ export class PostgresStore implements ServiceStore {
     await this.run('UPDATE schedule_runs SET render_id = $1, error = $2 WHERE id = $3', [renderId, error, runId]);
   }
 
+  async setScheduleRunOutcome(runId: string, outcome: string): Promise<void> {
+    await this.run('UPDATE schedule_runs SET outcome = $1 WHERE id = $2', [outcome, runId]);
+  }
+
   async scheduleRuns(scheduleId: string, limit: number): Promise<ScheduleRunRow[]> {
     return await this.all<ScheduleRunRow>(
       'SELECT * FROM schedule_runs WHERE schedule_id = $1 ORDER BY seq DESC LIMIT $2',

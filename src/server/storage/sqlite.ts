@@ -195,6 +195,7 @@ const ADDED: Array<[table: string, column: string, type: string]> = [
   ['deliveries', 'claimed_by', 'TEXT'],
   ['deliveries', 'lease_expires_at', 'INTEGER'],
   ['deliveries', 'endpoint_id', 'TEXT'],
+  ['schedule_runs', 'outcome', 'TEXT'],
 ];
 
 /** The connection and the transaction gate, shared by the store and the handles tx() passes. */
@@ -1083,6 +1084,11 @@ export class SqliteStore implements ServiceStore {
   async setScheduleRunResult(runId: string, renderId: string | null, error: string | null): Promise<void> {
     while (this.busy) await this.core.active;
     this.run('UPDATE schedule_runs SET render_id = ?, error = ? WHERE id = ?', renderId, error, runId);
+  }
+
+  async setScheduleRunOutcome(runId: string, outcome: string): Promise<void> {
+    while (this.busy) await this.core.active;
+    this.run('UPDATE schedule_runs SET outcome = ? WHERE id = ?', outcome, runId);
   }
 
   async scheduleRuns(scheduleId: string, limit: number): Promise<ScheduleRunRow[]> {

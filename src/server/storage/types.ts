@@ -267,9 +267,14 @@ export interface ScheduleRunRow {
   /** JSON `{code, message}`: why no job was made (the page refused, the quota spent…); null otherwise. */
   error: string | null;
   created_at: number;
+  /**
+   * JSON: what was made of the run once its job ended (allscreenshots-schedules.ts): `{changed,
+   * diffScore}` against the previous run's image (onlyOnChange), the webhooks sent; null until then.
+   */
+  outcome: string | null;
 }
 
-export type NewScheduleRun = Omit<ScheduleRunRow, 'seq' | 'render_id' | 'error'>;
+export type NewScheduleRun = Omit<ScheduleRunRow, 'seq' | 'render_id' | 'error' | 'outcome'>;
 
 /** A schedule's runs counted with their jobs' outcomes (one query). */
 export interface ScheduleRunCounts {
@@ -564,6 +569,8 @@ export interface ServiceStore {
   insertScheduleRun(run: NewScheduleRun): Promise<boolean>;
   /** Records what a run made: its job, or why none (JSON {code, message}). */
   setScheduleRunResult(runId: string, renderId: string | null, error: string | null): Promise<void>;
+  /** Records what was made of a run once its job ended (ScheduleRunRow.outcome, JSON). */
+  setScheduleRunOutcome(runId: string, outcome: string): Promise<void>;
   /** A schedule's runs, newest first, at most `limit`. */
   scheduleRuns(scheduleId: string, limit: number): Promise<ScheduleRunRow[]>;
   /** A schedule's runs counted with their jobs' status (renders.status). */
