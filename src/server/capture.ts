@@ -80,6 +80,8 @@ export async function captureScreenshot(
   param: string,
   /** The request field of `spec.selector`, named by its errors (selector_invalid, selector_not_found). */
   selectorParam = `${param}.selector`,
+  /** The request field of another spec field (`device`, `hide_selectors[2]`, `css`, `wait_for`), in the surface's names. */
+  fieldParam: (field: string) => string = (field) => `${param}.${field}`,
 ): Promise<CaptureResult> {
   const cfg = limits.capture;
   if (!cfg.browser)
@@ -101,7 +103,7 @@ export async function captureScreenshot(
     });
   } catch (e) {
     if (e instanceof CaptureError) {
-      const at = e.code.startsWith('selector_') ? selectorParam : param;
+      const at = e.field ? fieldParam(e.field) : e.code.startsWith('selector_') ? selectorParam : param;
       throw new ApiError(400, e.code, `${at}: ${e.message}`, at);
     }
     throw e;
