@@ -55,7 +55,8 @@ beforeAll(async () => {
     env: {
       STORESHOTS_BROWSER: BROWSER,
       STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${port}`,
-      STORESHOTS_CAPTURE_TIMEOUT_MS: '30000',
+      // Longer than the test of the bounded wait allows itself: an unbounded wait_for would run into it.
+      STORESHOTS_CAPTURE_TIMEOUT_MS: '60000',
     },
   });
 }, 120_000);
@@ -327,14 +328,15 @@ describe('wait for a selector', () => {
       'wait_selector',
     );
     expect(msg).toContain('#never');
-    // Its own bound (10 s), not the capture's 30 s limit: the code says which ended it.
+    // Its own bound (10 s), not the capture's 60 s limit: the code says which ended it, and this test's
+    // own 45 s time-out would end first if the wait ran to the capture's limit.
     await expectError(
       '/v1/screenshots/async',
       { url: `${origin.url}/`, viewport: VIEW, waitFor: 'div[' },
       'selector_invalid',
       'waitFor',
     );
-  }, 60_000);
+  }, 45_000);
 });
 
 describe('still refused', () => {

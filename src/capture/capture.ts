@@ -361,6 +361,15 @@ function viewportOf(spec: CaptureSpec, device: Device | undefined): NonNullable<
   throw new CaptureError('capture_failed', 'a capture needs a viewport or a device', 'viewport');
 }
 
+/**
+ * What can be checked of a spec without a browser (its device's name, the page options' sizes): the
+ * service checks it before the page's address and before a browser starts.
+ */
+export function checkCaptureOptions(spec: CaptureSpec): void {
+  viewportOf(spec, deviceOf(spec));
+  checkPageOptions(spec);
+}
+
 /** The sizes of the page options (the request schemas check them too; the CLI's manifest path as well). */
 function checkPageOptions(spec: CaptureSpec): void {
   if (spec.css !== undefined && Buffer.byteLength(spec.css) > CSS_MAX_BYTES)
