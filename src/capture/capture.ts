@@ -11,17 +11,21 @@
 // whole capture (waiting for a place, launch when the browser is cold, load, waits, screenshot);
 // sizes are bounded before and after. The browser is the pool's warm one (pool.ts): each capture
 // has its own context, with its own proxy, closed after it.
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import { type BrowserContext, devices, type Page, type Route } from 'playwright-core';
 import { errorMessage } from '../util/errors.js';
 import {
   CaptureError,
   type CaptureLimits,
   type CaptureSpec,
+  CSS_MAX_BYTES,
   checkCaptureSpec,
+  HIDE_SELECTOR_MAX_LENGTH,
+  HIDE_SELECTORS_MAX,
   type ExtractRule,
   type PageContent,
   type Refusal,
   SELECTOR_WAIT_MS,
+  WAIT_FOR_MS,
 } from './limits.js';
 import type { BrowserPool } from './pool.js';
 import { type Resolve, startGuardProxy } from './proxy.js';
@@ -53,8 +57,11 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 
 export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Promise<CaptureResult> {
   const { limits } = opts;
-  const bad = checkCaptureSpec(spec, limits);
+  const device = deviceOf(spec);
+  const viewport = viewportOf(spec, device);
+  const bad = checkCaptureSpec(spec, viewport, limits);
   if (bad) throw new CaptureError('capture_too_large', bad);
+  checkPageOptions(spec);
   const refused: Refusal[] = [];
   const seen = new Set<string>();
   const refuse = (url: string, reason: string) => {
@@ -106,10 +113,13 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
       lease.release();
       throw new CaptureError('capture_timeout', 'the capture was given up');
     }
-    const scale = spec.viewport.device_scale_factor ?? 1;
+    const scale = viewport.device_scale_factor ?? 1;
     const ctx = await lease.browser.newContext({
-      viewport: { width: spec.viewport.width, height: spec.viewport.height },
+      // A device preset's touch, mobile layout and user agent (its viewport and scale are in `viewport`).
+      ...(device ? { isMobile: device.isMobile, hasTouch: device.hasTouch, userAgent: device.userAgent } : {}),
+      viewport: { width: viewport.width, height: viewport.height },
       deviceScaleFactor: scale,
+      ...(spec.dark_mode ? { colorScheme: 'dark' as const } : {}),
       serviceWorkers: 'block',
       acceptDownloads: false,
       // This capture's own guard: its refusals are this capture's.
@@ -139,6 +149,8 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     });
     ctx.on('request', (r) => pageHosts.add(hostOf(r.url())));
     const page = await ctx.newPage();
+    // Also set on the context (colorScheme): the media query holds from the first byte the page parses.
+    if (spec.dark_mode) await page.emulateMedia({ colorScheme: 'dark' });
     const waitUntil = spec.wait_until ?? 'load';
     stage = `loading the page (wait_until: ${waitUntil})`;
     const response = await page.goto(spec.url, { waitUntil, timeout: left() });
@@ -151,7 +163,29 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     }
     if (spec.wait_for) {
       stage = `waiting for ${spec.wait_for}`;
-      await page.waitForSelector(spec.wait_for, { timeout: left() });
+      await checkSelector(page, spec.wait_for, 'wait_for');
+      const wait = Math.min(WAIT_FOR_MS, left());
+      try {
+        await page.locator(`css=${spec.wait_for}`).first().waitFor({ state: 'visible', timeout: wait });
+      } catch (e) {
+        const msg = errorMessage(e);
+        if (/while parsing (css )?selector/i.test(msg))
+          throw new CaptureError('selector_invalid', `the CSS selector ${spec.wait_for} is not valid`, 'wait_for');
+        if (!/Timeout \d+ms exceeded/.test(msg) || wait < WAIT_FOR_MS) throw e;
+        throw new CaptureError(
+          'wait_for_timeout',
+          `no element matched the wait_for selector ${spec.wait_for} within ${WAIT_FOR_MS} ms after the page loaded`,
+          'wait_for',
+        );
+      }
+    }
+    if (spec.css || spec.hide_selectors?.length) {
+      stage = 'adding the style sheet';
+      for (const [i, s] of (spec.hide_selectors ?? []).entries()) await checkSelector(page, s, `hide_selectors[${i}]`);
+      const hide = (spec.hide_selectors ?? []).map((s) => `${s} { visibility: hidden !important; }`).join('\n');
+      // As page.addStyleTag({content}) does, but its error event (an @import the guard refused) does not
+      // fail the capture: the sheet's own rules apply, the refused request is listed.
+      await page.evaluate(addStyle([spec.css ?? '', hide].filter(Boolean).join('\n')));
     }
     if (spec.delay) {
       stage = `waiting ${spec.delay} ms (delay)`;
@@ -167,7 +201,7 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     // A selector: the element's box (full_page does not apply to it).
     if (spec.selector) png = await elementShot(page, spec.selector, scale, limits, left, (s) => (stage = s));
     else {
-      let height = spec.viewport.height;
+      let height = viewport.height;
       if (spec.full_page) {
         // A string, run in the page (this package is compiled without the DOM's types).
         height = Number(
@@ -254,10 +288,7 @@ async function elementShot(
   setStage: (s: string) => void,
 ): Promise<Buffer> {
   setStage(`looking for the selector ${selector}`);
-  const valid = await page.evaluate(
-    `((s) => { try { document.createDocumentFragment().querySelector(s); return true; } catch { return false; } })(${JSON.stringify(selector)})`,
-  );
-  if (!valid) throw new CaptureError('selector_invalid', `the browser does not accept the CSS selector ${selector}`);
+  await checkSelector(page, selector);
   const element = page.locator(`css=${selector}`).first();
   try {
     await element.waitFor({ state: 'visible', timeout: Math.min(SELECTOR_WAIT_MS, left()) });
@@ -282,7 +313,97 @@ async function elementShot(
   return element.screenshot({ type: 'png', timeout: left() });
 }
 
+/**
+ * The page's own CSS parser on `selector` (querySelector on an empty fragment): a syntax error is
+ * selector_invalid naming `field` (none: the spec's `selector`), not a wait or a rule the page drops.
+ * Braces and semicolons are refused too, so a hidden selector cannot close its rule and add others.
+ */
+async function checkSelector(page: Page, selector: string, field?: string): Promise<void> {
+  const valid =
+    !/[{};]/.test(selector) &&
+    (await page.evaluate(
+      `((s) => { try { document.createDocumentFragment().querySelector(s); return true; } catch { return false; } })(${JSON.stringify(selector)})`,
+    ));
+  if (!valid)
+    throw new CaptureError('selector_invalid', `the browser does not accept the CSS selector ${selector}`, field);
+}
+
+type Device = (typeof devices)[string];
+
+/** The spec's device preset (Playwright's table), or a device_unknown naming a few valid ones. */
+function deviceOf(spec: CaptureSpec): Device | undefined {
+  if (spec.device === undefined) return undefined;
+  const d = Object.hasOwn(devices, spec.device) ? devices[spec.device] : undefined;
+  if (d) return d;
+  const want = spec.device.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const names = Object.keys(devices);
+  const near = names.filter((n) => {
+    const k = n.toLowerCase().replace(/[^a-z0-9]/g, '');
+    return want.length >= 3 && (k.includes(want) || want.includes(k));
+  });
+  const some = [...near, 'iPhone 15', 'Pixel 7', 'iPad Pro 11', 'Desktop Chrome']
+    .filter((n, i, all) => names.includes(n) && all.indexOf(n) === i)
+    .slice(0, 6);
+  throw new CaptureError(
+    'device_unknown',
+    `unknown device ${JSON.stringify(spec.device.slice(0, 100))}: a name of Playwright's device table (${names.length} presets), e.g. ${some.map((n) => JSON.stringify(n)).join(', ')}`,
+    'device',
+  );
+}
+
+/** The viewport to use: the spec's, else the device's (its scale unless the spec gives one). */
+function viewportOf(spec: CaptureSpec, device: Device | undefined): NonNullable<CaptureSpec['viewport']> {
+  if (spec.viewport)
+    return device && spec.viewport.device_scale_factor === undefined
+      ? { ...spec.viewport, device_scale_factor: device.deviceScaleFactor }
+      : spec.viewport;
+  if (device) return { ...device.viewport, device_scale_factor: device.deviceScaleFactor };
+  throw new CaptureError('capture_failed', 'a capture needs a viewport or a device', 'viewport');
+}
+
+/**
+ * What can be checked of a spec without a browser (its device's name, the page options' sizes): the
+ * service checks it before the page's address and before a browser starts.
+ */
+export function checkCaptureOptions(spec: CaptureSpec): void {
+  viewportOf(spec, deviceOf(spec));
+  checkPageOptions(spec);
+}
+
+/** The sizes of the page options (the request schemas check them too; the CLI's manifest path as well). */
+function checkPageOptions(spec: CaptureSpec): void {
+  if (spec.css !== undefined && Buffer.byteLength(spec.css) > CSS_MAX_BYTES)
+    throw new CaptureError(
+      'capture_too_large',
+      `css is ${Buffer.byteLength(spec.css)} bytes; the limit is ${CSS_MAX_BYTES}`,
+      'css',
+    );
+  const hide = spec.hide_selectors ?? [];
+  if (hide.length > HIDE_SELECTORS_MAX)
+    throw new CaptureError(
+      'capture_too_large',
+      `hide_selectors has ${hide.length} selectors; the limit is ${HIDE_SELECTORS_MAX}`,
+      'hide_selectors',
+    );
+  for (const [i, s] of hide.entries())
+    if (!s || s.length > HIDE_SELECTOR_MAX_LENGTH)
+      throw new CaptureError(
+        'selector_invalid',
+        `a hidden selector is 1-${HIDE_SELECTOR_MAX_LENGTH} characters`,
+        `hide_selectors[${i}]`,
+      );
+}
+
 // Run in the page, as strings (this package is compiled without the DOM's types).
+/** Adds a <style> with `css`; settles when it loaded or failed (its @imports), at most 5 s. */
+const addStyle = (css: string) => `new Promise((done) => {
+  const s = document.createElement('style');
+  s.textContent = ${JSON.stringify(css)};
+  s.onload = s.onerror = () => done(true);
+  setTimeout(() => done(true), 5000);
+  (document.head || document.documentElement).appendChild(s);
+})`;
+
 /** The main content's HTML: <main> (or role=main), else a lone <article>, else the body without its navigation, header, footer and asides. */
 const MAIN_CONTENT = `(() => {
   const main = document.querySelector('main, [role="main"]');

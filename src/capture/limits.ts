@@ -4,7 +4,19 @@ export type WaitUntil = 'load' | 'domcontentloaded' | 'networkidle';
 
 export interface CaptureSpec {
   url: string;
-  viewport: { width: number; height: number; device_scale_factor?: number };
+  /** CSS pixels; with `device`, this size (and its scale, when given) replaces the preset's. */
+  viewport?: { width: number; height: number; device_scale_factor?: number };
+  /**
+   * A device preset of Playwright's own table (playwright-core's `devices`, e.g. "iPhone 13", "Pixel 7"):
+   * its viewport, deviceScaleFactor, isMobile, hasTouch and userAgent. One of viewport or device is needed.
+   */
+  device?: string;
+  /** The page sees `prefers-color-scheme: dark` (page.emulateMedia). */
+  dark_mode?: boolean;
+  /** A style sheet added to the page after it loaded (page.addStyleTag), at most CSS_MAX_BYTES. */
+  css?: string;
+  /** CSS selectors whose elements are hidden (`visibility: hidden`) before the screenshot. */
+  hide_selectors?: string[];
   full_page?: boolean;
   wait_until?: WaitUntil;
   /** A CSS selector to wait for after the page loaded. */
@@ -77,7 +89,17 @@ export type CaptureErrorCode =
   | 'capture_failed'
   | 'capture_refused'
   | 'selector_invalid'
-  | 'selector_not_found';
+  | 'selector_not_found'
+  | 'device_unknown'
+  | 'wait_for_timeout';
+
+/** Largest `css`, bytes (UTF-8). */
+export const CSS_MAX_BYTES = 64 * 1024;
+/** Most `hide_selectors`, and the longest one. */
+export const HIDE_SELECTORS_MAX = 50;
+export const HIDE_SELECTOR_MAX_LENGTH = 500;
+/** How long a capture waits for its `wait_for` selector after the page loaded (within the deadline). */
+export const WAIT_FOR_MS = 10_000;
 
 /** How long a capture waits for its `selector` to match a visible element after the page loaded. */
 export const SELECTOR_WAIT_MS = 5_000;
@@ -86,6 +108,8 @@ export class CaptureError extends Error {
   constructor(
     readonly code: CaptureErrorCode,
     message: string,
+    /** The spec's field at fault, in CaptureSpec's names (`device`, `hide_selectors[2]`, `css`, `wait_for`). */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'CaptureError';
@@ -97,9 +121,13 @@ export interface Refusal {
   reason: string;
 }
 
-/** Checks the numbers of a capture against the limits: the message names the field. */
-export function checkCaptureSpec(spec: CaptureSpec, limits: CaptureLimits): string | undefined {
-  const { width, height, device_scale_factor: scale = 1 } = spec.viewport;
+/** Checks the numbers of a capture (its viewport resolved, a device's included) against the limits: the message names the field. */
+export function checkCaptureSpec(
+  spec: CaptureSpec,
+  viewport: { width: number; height: number; device_scale_factor?: number },
+  limits: CaptureLimits,
+): string | undefined {
+  const { width, height, device_scale_factor: scale = 1 } = viewport;
   if (width > limits.maxViewport || height > limits.maxViewport)
     return `viewport ${width}x${height} is larger than ${limits.maxViewport} pixels a side`;
   if (scale > limits.maxScale) return `viewport.device_scale_factor ${scale} is above ${limits.maxScale}`;

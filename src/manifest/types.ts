@@ -155,7 +155,13 @@ export type { Position } from '../util/position.js';
 /** A web page as a slide's screenshot (schema definitions.capture). */
 export interface ManifestCapture {
   url: string;
-  viewport: { width: number; height: number; device_scale_factor?: number };
+  /** One of viewport or device is needed (the schema's anyOf). */
+  viewport?: { width: number; height: number; device_scale_factor?: number };
+  /** A device preset of Playwright's table (docs/render-api.md#page-options). */
+  device?: string;
+  dark_mode?: boolean;
+  css?: string;
+  hide_selectors?: string[];
   full_page?: boolean;
   wait_until?: 'load' | 'domcontentloaded' | 'networkidle';
   wait_for?: string;

@@ -80,8 +80,18 @@ export async function captureScreenshot(
   param: string,
   /** The request field of `spec.selector`, named by its errors (selector_invalid, selector_not_found). */
   selectorParam = `${param}.selector`,
+  /** The request field of another spec field (`device`, `hide_selectors[2]`, `css`, `wait_for`), in the surface's names. */
+  fieldParam: (field: string) => string = (field) => `${param}.${field}`,
 ): Promise<CaptureResult> {
   const cfg = limits.capture;
+  // Loaded on demand (playwright-core); its checks of the spec need no browser and go first.
+  const { capturePage, checkCaptureOptions } = await import('../capture/capture.js');
+  try {
+    checkCaptureOptions(spec);
+  } catch (e) {
+    if (e instanceof CaptureError) throw captureApiError(e, param, selectorParam, fieldParam);
+    throw e;
+  }
   if (!cfg.browser)
     throw new ApiError(
       400,
@@ -91,7 +101,6 @@ export async function captureScreenshot(
     );
   // The page's own address is checked before a browser starts: a refused page is a 400 at once.
   await checkPageUrl(spec.url, policy, param);
-  const { capturePage } = await import('../capture/capture.js');
   const pool = await poolFor(cfg);
   try {
     return await capturePage(spec, {
@@ -100,10 +109,29 @@ export async function captureScreenshot(
       limits: { ...cfg, maxBytes: Math.min(cfg.maxBytes, limits.screenshotBytes) },
     });
   } catch (e) {
-    if (e instanceof CaptureError) {
-      const at = e.code.startsWith('selector_') ? selectorParam : param;
-      throw new ApiError(400, e.code, `${at}: ${e.message}`, at);
-    }
+    if (e instanceof CaptureError) throw captureApiError(e, param, selectorParam, fieldParam);
     throw e;
   }
+}
+
+/** A device preset's name (Playwright's table) for a capture made later (a schedule's): a 400 device_unknown naming `param`. */
+export async function checkDevice(name: string, param: string): Promise<void> {
+  const { checkCaptureOptions } = await import('../capture/capture.js');
+  try {
+    checkCaptureOptions({ url: '', device: name });
+  } catch (e) {
+    if (e instanceof CaptureError) throw captureApiError(e, param, param, () => param);
+    throw e;
+  }
+}
+
+/** A capture's failure as a 400 naming the request field at fault. */
+function captureApiError(
+  e: CaptureError,
+  param: string,
+  selectorParam: string,
+  fieldParam: (field: string) => string,
+): ApiError {
+  const at = e.field ? fieldParam(e.field) : e.code.startsWith('selector_') ? selectorParam : param;
+  return new ApiError(400, e.code, `${at}: ${e.message}`, at);
 }

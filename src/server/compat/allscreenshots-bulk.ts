@@ -28,8 +28,8 @@ export interface BulkSurface {
     body: Record<string, unknown>,
     bulk: BulkTag,
     param: string,
-    /** Where the URL's `selector` came from (its own options or the defaults), for its errors. */
-    selectorParam: string,
+    /** Where a field of the URL's job came from (its own options or the defaults), for its errors: `selector` -> `urls[3].options.selector`. */
+    paramOf: (field: string) => string,
     hold: Hold,
   ) => Promise<RenderRow>;
   /** The job in allscreenshots' words (GET /v1/screenshots/jobs/{id}). */
@@ -229,10 +229,9 @@ export async function bulkRoutes(app: FastifyInstance, deps: RouteDeps, surface:
           ...(b.webhookUrl ? { webhookUrl: b.webhookUrl } : {}),
           ...(b.webhookSecret ? { webhookSecret: b.webhookSecret } : {}),
         };
-        const selectorParam = u.options?.selector !== undefined ? `urls[${i}].options.selector` : 'defaults.selector';
-        rows.push(
-          await surface.make(req, body, { id, index: i, total: b.urls.length }, `urls[${i}]`, selectorParam, hold),
-        );
+        const paramOf = (field: string) =>
+          u.options?.[field.replace(/\[.*$/, '')] !== undefined ? `urls[${i}].options.${field}` : `defaults.${field}`;
+        rows.push(await surface.make(req, body, { id, index: i, total: b.urls.length }, `urls[${i}]`, paramOf, hold));
       }
       return rows;
     });

@@ -23,6 +23,7 @@ import type { RenderEvent, WebhookFormat } from '../deliveries.js';
 import { ApiError, badRequest } from '../errors.js';
 import type { Attach } from '../idempotency.js';
 import type { RouteDeps } from '../routes/shared.js';
+import { camelField, pageOptionsOf, pageOptionsSchema } from './allscreenshots-page.js';
 import type { RenderRow, ServiceStore } from '../storage/types.js';
 import {
   idempotentPageJob,
@@ -53,12 +54,8 @@ const viewport = {
     deviceScaleFactor: { type: 'number', minimum: 1, maximum: 3 },
   },
 };
-// Options their examples send with a value that asks for nothing (null, false, [], "none") are taken;
-// any other value asks for something not built here and is a 400 naming it (never silently ignored).
-const off = {
-  device: { type: 'null' },
-  darkMode: { const: false },
-};
+// The page options (allscreenshots-page.ts) a capture or variant may carry; ad blocking only "off".
+const off = { device: pageOptionsSchema.device, darkMode: pageOptionsSchema.darkMode };
 const item = {
   id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
   label: { type: 'string', maxLength: 200 },
@@ -125,7 +122,11 @@ const requestSchema = {
       type: 'array',
       minItems: 1,
       maxItems: MAX_CAPTURES,
-      items: { type: 'object', additionalProperties: false, properties: { ...item, customCss: { type: 'null' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { ...item, customCss: pageOptionsSchema.customCss },
+      },
     },
     defaults: {
       type: 'object',
@@ -139,12 +140,7 @@ const requestSchema = {
         waitFor: { type: ['string', 'null'], minLength: 1, maxLength: 200 },
         waitUntil: { enum: ['load', 'domcontentloaded', 'networkidle'] },
         timeout: { type: 'integer', minimum: 1000, maximum: 120_000 },
-        ...off,
-        customCss: { type: 'null' },
-        hideSelectors: { type: 'array', maxItems: 0 },
-        blockAds: { const: false },
-        blockCookieBanners: { const: false },
-        blockLevel: { const: 'none' },
+        ...pageOptionsSchema,
       },
     },
     output: {
@@ -181,6 +177,9 @@ type Item = {
   viewport?: { width?: number; height?: number; deviceScaleFactor?: number };
   fullPage?: boolean;
   delay?: number;
+  device?: string | null;
+  darkMode?: boolean;
+  customCss?: string | null;
 };
 interface ComposeRequest {
   captures?: Item[];
@@ -192,6 +191,7 @@ interface ComposeRequest {
     waitFor?: string | null;
     waitUntil?: CaptureSpec['wait_until'];
     timeout?: number;
+    hideSelectors?: string[];
   };
   output?: Partial<Omit<ComposeOptions, 'layout' | 'frame'>> & {
     layout?: string;
@@ -304,11 +304,13 @@ function plan(b: ComposeRequest): Planned[] {
       ...(c.label !== undefined ? { label: c.label } : {}),
       spec: {
         url: c.url!,
-        viewport: {
-          width: vp.width ?? 1920,
-          height: vp.height ?? 1080,
-          device_scale_factor: vp.deviceScaleFactor ?? 1,
-        },
+        ...pageOptionsOf({
+          viewport: vp,
+          device: c.device !== undefined ? c.device : d.device,
+          darkMode: c.darkMode ?? d.darkMode,
+          customCss: c.customCss !== undefined ? c.customCss : d.customCss,
+          ...(d.hideSelectors ? { hideSelectors: d.hideSelectors } : {}),
+        }),
         full_page: c.fullPage ?? d.fullPage ?? false,
         wait_until: d.waitUntil ?? 'load',
         ...(d.waitFor ? { wait_for: d.waitFor } : {}),
@@ -445,7 +447,17 @@ export async function composeRoutes(app: FastifyInstance, deps: RouteDeps): Prom
         }
       : deps.config.limits;
     const shots: CaptureResult[] = [];
-    for (const p of planned) shots.push(await captureScreenshot(p.spec, limits, policy, p.urlParam));
+    for (const p of planned)
+      shots.push(
+        await captureScreenshot(
+          p.spec,
+          limits,
+          policy,
+          p.urlParam,
+          undefined,
+          (f) => `${f.startsWith('hide_selectors') ? 'defaults' : p.param}.${camelField(f)}`,
+        ),
+      );
     const o = b.output ?? {};
     const drawn = await composeImages(
       shots.map((s) => s.png),

@@ -15,7 +15,7 @@ import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
 import type { FastifyInstance } from 'fastify';
 import { compareRaw, decodeImage } from '../../diff/compare.js';
-import { checkPageUrl } from '../capture.js';
+import { checkDevice, checkPageUrl } from '../capture.js';
 import { netPolicy } from '../config.js';
 import { ApiError, badRequest } from '../errors.js';
 import { checkTarget } from '../request.js';
@@ -309,6 +309,8 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       if (e instanceof ApiError) throw new ApiError(e.status, e.code, e.message.replace(/^url\.url: /, 'url: '), 'url');
       throw e;
     }
+    // A device preset's name is known now; a run should not be the first to find it unknown.
+    if (typeof spec.options?.device === 'string') await checkDevice(spec.options.device, 'options.device');
     if (spec.webhookUrl) {
       if (!spec.webhookSecret && !config.webhookSecret)
         throw badRequest(

@@ -16,6 +16,7 @@ import { composeRoutes, registerComposeWebhook } from './allscreenshots-compose.
 import { usageRoutes } from './allscreenshots-usage.js';
 import type { RenderRow, ServiceStore } from '../storage/types.js';
 import type { CaptureSpec, ExtractRule } from '../../capture/limits.js';
+import { camelField, pageOptionsOf, pageOptionsSchema } from './allscreenshots-page.js';
 import {
   createPageJob,
   idempotentPageJob,
@@ -114,6 +115,7 @@ const requestSchema = {
     waitUntil: { enum: ['load', 'domcontentloaded', 'networkidle'] },
     waitFor: { type: 'string', minLength: 1, maxLength: 200 },
     delay: { type: 'integer', minimum: 0, maximum: 10_000 },
+    ...pageOptionsSchema,
     responseType: { enum: ['binary', 'url', 'base64'] },
     webhookUrl: { type: 'string', maxLength: 2048 },
     webhookSecret: { type: 'string', minLength: 1, maxLength: 256 },
@@ -147,6 +149,10 @@ interface Request {
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
   waitFor?: string;
   delay?: number;
+  device?: string | null;
+  darkMode?: boolean;
+  customCss?: string | null;
+  hideSelectors?: string[];
   responseType?: 'binary' | 'url' | 'base64';
   webhookUrl?: string;
   webhookSecret?: string;
@@ -180,21 +186,20 @@ interface Listed {
 /** The request as a page job: its images, its files (read from the first image's capture), their order. */
 function pageJobOf(
   b: Request,
-  selectorParam = 'selector',
+  paramOf: (field: string) => string = (field) => field,
 ): Pick<PageJob, 'outputs' | 'files' | 'fileIndex'> & { listed?: Listed[] } {
   const capture = (fullPage: boolean | undefined, selector?: string): CaptureSpec => ({
     url: b.url,
-    viewport: {
-      width: b.viewport?.width ?? 1920,
-      height: b.viewport?.height ?? 1080,
-      device_scale_factor: b.viewport?.deviceScaleFactor ?? 1,
-    },
+    ...pageOptionsOf(b),
     full_page: fullPage ?? b.fullPage ?? false,
     wait_until: b.waitUntil ?? 'load',
     ...(b.waitFor ? { wait_for: b.waitFor } : {}),
     ...(b.delay ? { delay: b.delay } : {}),
     ...(selector ? { selector } : {}),
   });
+  // The request fields of the capture's selector and other fields, where the options came from.
+  const selectorParam = paramOf('selector');
+  const fieldParam = (field: string) => paramOf(camelField(field));
   const fmt = (f: string | undefined) => (f === 'jpeg' || f === 'jpg' ? 'jpeg' : 'png') as 'png' | 'jpeg';
   if (!b.outputs)
     return {
@@ -205,6 +210,7 @@ function pageJobOf(
           quality: b.quality,
           capture: capture(undefined, b.selector),
           selectorParam,
+          fieldParam,
         },
       ],
     };
@@ -242,6 +248,7 @@ function pageJobOf(
         quality: webp ? undefined : (o.quality ?? b.quality),
         capture: capture(o.fullPage, selector),
         selectorParam: o.selector !== undefined ? `outputs[${i}].selector` : selectorParam,
+        fieldParam,
       });
       return;
     }
@@ -459,7 +466,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   };
   /**
    * One job from an async request's body, for `owner`; `tag` names the bulk or schedule that made it;
-   * `selectorParam` where its `selector` came from (for its errors); `hold`: made held, released with its bulk.
+   * `paramOf` where a field came from (for its errors: `selector` -> `urls[3].options.selector` in a bulk); `hold`: made held, released with its bulk.
    */
   const make = (
     owner: string,
@@ -468,10 +475,10 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     inTx?: Attach,
     tag: Pick<Meta, 'bulk' | 'schedule'> = {},
     param = 'url',
-    selectorParam = 'selector',
+    paramOf: (field: string) => string = (field) => field,
     hold?: Hold,
   ) => {
-    const { listed, ...job } = pageJobOf(b, selectorParam);
+    const { listed, ...job } = pageJobOf(b, paramOf);
     return createPageJob(
       deps,
       owner,
@@ -525,18 +532,9 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
   } = requestSchema.properties;
   await bulkRoutes(app, deps, {
     options,
-    make: (req, b, bulk, param, selectorParam, hold) => {
+    make: (req, b, bulk, param, paramOf, hold) => {
       check(b);
-      return make(
-        req.owner,
-        deps.baseUrl(req),
-        b as unknown as Request,
-        undefined,
-        { bulk },
-        param,
-        selectorParam,
-        hold,
-      );
+      return make(req.owner, deps.baseUrl(req), b as unknown as Request, undefined, { bulk }, param, paramOf, hold);
     },
     present: (row) => present(row, deps),
     bulkOf: (row) => metaOf(row).bulk,

@@ -56,6 +56,9 @@ export const webCompatSchemas = {
       full_page: { type: 'boolean' },
       wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
       wait_for: { type: ['string', 'null'] },
+      wait_selector: { type: ['string', 'null'], description: 'Their name for wait_for.' },
+      hide_selectors: { type: 'array', maxItems: 50, items: { type: 'string' } },
+      dark_mode: { type: 'boolean' },
       delay: { type: 'integer', minimum: 0, maximum: 10000 },
       async_mode: { type: 'boolean' },
       print_background: { type: 'boolean' },
@@ -155,6 +158,13 @@ export const webCompatSchemas = {
       waitUntil: { enum: ['load', 'domcontentloaded', 'networkidle'] },
       waitFor: { type: 'string' },
       delay: { type: 'integer', minimum: 0, maximum: 10000 },
+      device: { type: ['string', 'null'], description: 'A device preset of Playwright\'s table (e.g. "iPhone 13").' },
+      darkMode: { type: 'boolean' },
+      customCss: { type: ['string', 'null'], maxLength: 65536 },
+      hideSelectors: { type: 'array', maxItems: 50, items: { type: 'string' } },
+      blockAds: { const: false },
+      blockCookieBanners: { const: false },
+      blockLevel: { const: 'none' },
       responseType: { enum: ['binary', 'url', 'base64'] },
       webhookUrl: { type: 'string' },
       webhookSecret: { type: 'string' },
@@ -268,7 +278,7 @@ export const webCompatSchemas = {
             options: {
               type: 'object',
               description:
-                'The fields of an async request (viewport, format, fullPage, selector, quality, waitUntil, waitFor, delay) for this URL, over defaults.',
+                'The fields of an async request (viewport, device, format, fullPage, selector, quality, waitUntil, waitFor, delay, darkMode, customCss, hideSelectors) for this URL, over defaults.',
             },
           },
         },
@@ -431,7 +441,7 @@ export const webCompatSchemas = {
       options: {
         type: 'object',
         description:
-          'The fields of an async request (viewport, format, fullPage, quality, waitUntil, waitFor, delay) for each run.',
+          'The fields of an async request (viewport, device, format, fullPage, quality, waitUntil, waitFor, delay, darkMode, customCss, hideSelectors) for each run.',
       },
       webhookUrl: { type: ['string', 'null'] },
       webhookSecret: { type: ['string', 'null'] },
@@ -633,8 +643,8 @@ export const webCompatSchemas = {
             viewport: ref('AllscreenshotsComposeViewport'),
             fullPage: { type: 'boolean' },
             delay: { type: 'integer', minimum: 0, maximum: 10000 },
-            device: { type: 'null' },
-            darkMode: { const: false },
+            device: { type: ['string', 'null'] },
+            darkMode: { type: 'boolean' },
           },
           additionalProperties: false,
         },
@@ -644,7 +654,7 @@ export const webCompatSchemas = {
       defaults: {
         type: 'object',
         description:
-          'viewport, format, quality, fullPage, delay, waitFor, waitUntil, timeout (shortens the capture limit); customCss, hideSelectors, blockAds, blockCookieBanners, blockLevel, darkMode and device only with the values that ask for nothing (null, [], false, "none").',
+          'viewport, format, quality, fullPage, delay, waitFor, waitUntil, timeout (shortens the capture limit), device, darkMode, customCss, hideSelectors; blockAds, blockCookieBanners and blockLevel only with the values that ask for nothing (false, "none").',
       },
       output: {
         type: 'object',

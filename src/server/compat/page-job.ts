@@ -54,6 +54,8 @@ export interface PageOutput {
   capture: CaptureSpec;
   /** The request field of `capture.selector` (its errors name it); default `<param>.selector`. */
   selectorParam?: string;
+  /** The request field of another capture field (`device`, `hide_selectors[i]`, ...); default `<param>.<field>`. */
+  fieldParam?: (field: string) => string;
   format: 'png' | 'jpeg';
   quality?: number;
 }
@@ -145,7 +147,14 @@ export async function createPageJob(
   for (const o of job.outputs) {
     let shot = shots.find((s) => sameCapture(s.capture, o.capture));
     if (!shot) {
-      const r = await captureScreenshot(o.capture, config.limits, netPolicy(config), param, o.selectorParam);
+      const r = await captureScreenshot(
+        o.capture,
+        config.limits,
+        netPolicy(config),
+        param,
+        o.selectorParam,
+        o.fieldParam,
+      );
       shot = { capture: o.capture, ...r };
       shots.push(shot);
     }

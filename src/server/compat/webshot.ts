@@ -3,6 +3,7 @@
 // field names and status words, over the one capture and render core (page-job.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256 } from '../../util/hash.js';
+import { HIDE_SELECTOR_MAX_LENGTH, HIDE_SELECTORS_MAX } from '../../capture/limits.js';
 import { ApiError } from '../errors.js';
 import { allOrNothing, type Hold } from '../hold.js';
 import { blobBytes } from '../routes/files.js';
@@ -35,6 +36,14 @@ const pageOptions = {
   full_page: { type: 'boolean' },
   wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
   wait_for: { type: ['string', 'null'], maxLength: 200 },
+  // Their "Screenshot API" page's names: wait_selector (our wait_for), hide_selectors, dark_mode.
+  wait_selector: { type: ['string', 'null'], maxLength: 200 },
+  hide_selectors: {
+    type: 'array',
+    maxItems: HIDE_SELECTORS_MAX,
+    items: { type: 'string', minLength: 1, maxLength: HIDE_SELECTOR_MAX_LENGTH },
+  },
+  dark_mode: { type: 'boolean' },
   delay: { type: 'integer', minimum: 0, maximum: 10_000 },
   async_mode: { type: 'boolean' },
   // Print options, for format pdf (Chromium's page.pdf()).
@@ -85,6 +94,9 @@ interface WebshotJob {
   full_page?: boolean;
   wait_until?: 'load' | 'domcontentloaded' | 'networkidle';
   wait_for?: string | null;
+  wait_selector?: string | null;
+  hide_selectors?: string[];
+  dark_mode?: boolean;
   delay?: number;
   async_mode?: boolean;
   print_background?: boolean;
@@ -109,7 +121,7 @@ const resultFormat = (j: WebshotJob): ResultFormat =>
  * re-encoded when the result is first fetched; a PDF is printed by Chromium in the same capture and
  * kept beside the render (the render's image is then the page's screenshot).
  */
-function pageJob(j: WebshotJob): PageJob {
+function pageJob(j: WebshotJob, prefix = ''): PageJob {
   const format = resultFormat(j);
   const pdf =
     format === 'pdf'
@@ -123,6 +135,8 @@ function pageJob(j: WebshotJob): PageJob {
     outputs: [
       {
         id: 'screenshot',
+        // A capture field's errors name this surface's field (`wait_selector` when that was sent).
+        fieldParam: (f: string) => `${prefix}${f === 'wait_for' && !j.wait_for ? 'wait_selector' : f}`,
         format: format === 'jpeg' ? 'jpeg' : 'png',
         ...(format === 'jpeg' ? { quality: j.quality } : {}),
         capture: {
@@ -130,8 +144,10 @@ function pageJob(j: WebshotJob): PageJob {
           viewport: { ...(j.viewport ?? { width: 1280, height: 720 }), device_scale_factor: j.dpr ?? 1 },
           full_page: j.full_page ?? false,
           wait_until: j.wait_until ?? 'load',
-          ...(j.wait_for ? { wait_for: j.wait_for } : {}),
+          ...((j.wait_for ?? j.wait_selector) ? { wait_for: (j.wait_for ?? j.wait_selector)! } : {}),
           ...(j.delay ? { delay: j.delay } : {}),
+          ...(j.dark_mode ? { dark_mode: true } : {}),
+          ...(j.hide_selectors?.length ? { hide_selectors: j.hide_selectors } : {}),
           ...(pdf ? { pdf } : {}),
         },
       },
@@ -223,7 +239,7 @@ async function bulkJobs(deps: RouteDeps, req: FastifyRequest, hold: Hold) {
         deps,
         req.owner,
         deps.baseUrl(req),
-        pageJob(job),
+        pageJob(job, prefix),
         `${prefix}url`,
         undefined,
         hold,
