@@ -2,16 +2,16 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-JMD67BY7.js";
+} from "../chunks/chunk-O4II2W5D.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-VXKCUPQH.js";
+import "../chunks/chunk-37G7HI63.js";
 import "../chunks/chunk-RVAQXYCE.js";
 import "../chunks/chunk-BL6D7UMO.js";
 import "../chunks/chunk-XNFDU3IH.js";
-import "../chunks/chunk-D3HMWPK4.js";
-import "../chunks/chunk-JYOJHGUM.js";
+import "../chunks/chunk-23L3GHR7.js";
+import "../chunks/chunk-NJS23ASU.js";
 import "../chunks/chunk-UPRCV6JR.js";
 import "../chunks/chunk-GHZTAVFW.js";
 import "../chunks/chunk-D5NPPCQJ.js";
@@ -25,7 +25,7 @@ import "../chunks/chunk-3KTSJAWY.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-CZBPMC5E.js";
 import "../chunks/chunk-6JH44W7O.js";
-import "../chunks/chunk-XQWPICCC.js";
+import "../chunks/chunk-O3ZGGEN6.js";
 import "../chunks/chunk-7IMI5VS3.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
