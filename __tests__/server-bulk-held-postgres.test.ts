@@ -82,10 +82,11 @@ describePg('held bulk jobs on PostgreSQL', () => {
 
       // Ten minutes and a second later (no renewal: its timer runs every 200 real seconds), the sweep deletes them.
       clock += 10 * 60_000 + 1000;
-      await waitFor(async () => ((await renders()).length === 0 ? true : undefined), {
+      // The sweep deletes the rows, then their blobs: wait for both (the blobs a moment after the rows).
+      await waitFor(async () => ((await renders()).length === 0 && (await blobs()).length === 0 ? true : undefined), {
         timeoutMs: 30_000,
         intervalMs: 50,
-        what: 'the sweep of lapsed holds',
+        what: 'the sweep of lapsed holds (rows and blobs)',
       });
       expect(await blobs()).toEqual([]);
 
