@@ -5,26 +5,24 @@
 // async job is polled to its result link (usable without a key); hostile requests get a 400 naming
 // the field (captures[i].url of a refused page, before any page is loaded), and a compose job counts
 // one image of the monthly quota. Answers are validated against /v1/openapi.json.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Ajv } from 'ajv';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, type Listener } from './helpers/listen.js';
 import { api, KEY, startService, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { expectFits } from './helpers/openapi.js';
 
 const BROWSER = '/usr/bin/chromium';
 
-let origin: { url: string; port: number; hits: string[]; close: () => Promise<void> };
+let origin: Listener;
 let svc: ServerHandle;
 let doc: any;
 
 const COLORS: Record<string, string> = { '/red': '#e02020', '/blue': '#2040c0', '/green': '#20c040' };
 
 beforeAll(async () => {
-  const hits: string[] = [];
-  const server = http.createServer((req, res) => {
-    hits.push(req.url!);
+  origin = await listen((req, res) => {
     const color = COLORS[req.url!];
     if (color)
       res
@@ -32,18 +30,7 @@ beforeAll(async () => {
         .end(`<!doctype html><html><body style="margin:0;background:${color}"></body></html>`);
     else res.writeHead(404).end('no');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  origin = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    hits,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const { port } = origin;
   svc = await startService({
     env: {
       STORESHOTS_BROWSER: BROWSER,
@@ -60,14 +47,8 @@ afterAll(async () => {
   await origin?.close();
 });
 
-function fits(route: string, method: string, status: number, body: unknown) {
-  const op = doc.paths[route]?.[method];
-  expect(op, `${method} ${route} in the OpenAPI document`).toBeDefined();
-  const schema = op.responses[String(status)]?.content?.['application/json']?.schema;
-  expect(schema, `${method} ${route} ${status}`).toBeDefined();
-  const check = new Ajv({ strict: false, validateFormats: false }).compile({ ...schema, components: doc.components });
-  expect(check(body), `${method} ${route} ${status}: ${JSON.stringify(check.errors)}`).toBe(true);
-}
+const fits = (route: string, method: string, status: number, body: unknown) =>
+  expectFits(doc, route, method, status, body);
 
 function bodyFits(body: unknown) {
   const schema = doc.paths['/v1/screenshots/compose'].post.requestBody.content['application/json'].schema;

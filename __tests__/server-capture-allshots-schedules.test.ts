@@ -8,12 +8,12 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Ajv } from 'ajv';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describePg, usePostgres } from './helpers/postgres.js';
 import { api, OTHER_KEY, startService, tempData, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { expectFits } from './helpers/openapi.js';
 
 const BROWSER = '/usr/bin/chromium';
 const EVERY_2S = '*/2 * * * * *';
@@ -81,15 +81,8 @@ afterAll(async () => {
   await origin?.close();
 });
 
-/** Validates an answer against the schema /v1/openapi.json gives for that operation. */
-function fits(route: string, method: string, status: number, body: unknown) {
-  const op = doc.paths[route]?.[method];
-  expect(op, `${method} ${route} in the OpenAPI document`).toBeDefined();
-  const schema = op.responses[String(status)]?.content?.['application/json']?.schema;
-  expect(schema, `${method} ${route} ${status}`).toBeDefined();
-  const check = new Ajv({ strict: false, validateFormats: false }).compile({ ...schema, components: doc.components });
-  expect(check(body), `${method} ${route} ${status}: ${JSON.stringify(check.errors)}`).toBe(true);
-}
+const fits = (route: string, method: string, status: number, body: unknown) =>
+  expectFits(doc, route, method, status, body);
 
 async function history(base: string, id: string) {
   const h = await api(base, 'GET', `/v1/schedules/${id}/history?limit=100`);

@@ -20,6 +20,7 @@ import { listen, type Listener } from './helpers/listen.js';
 import { ROOT } from './helpers/root.js';
 import { api, cleanup, KEY, startService, tempData, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { expectFits } from './helpers/openapi.js';
 
 const BROWSER = '/usr/bin/chromium';
 const HOOK_SECRET = 'allscreenshots-hook-secret';
@@ -83,15 +84,8 @@ afterAll(async () => {
   await Promise.all([trap?.close(), origin?.close(), hook?.close()]);
 });
 
-/** Validates an answer against the schema /v1/openapi.json gives for that operation. */
-function fits(route: string, method: string, status: number, body: unknown, type = 'application/json') {
-  const op = doc.paths[route]?.[method];
-  expect(op, `${method} ${route} in the OpenAPI document`).toBeDefined();
-  const schema = op.responses[String(status)]?.content?.[type]?.schema;
-  expect(schema, `${method} ${route} ${status} ${type}`).toBeDefined();
-  const check = new Ajv({ strict: false, validateFormats: false }).compile({ ...schema, components: doc.components });
-  expect(check(body), `${method} ${route} ${status}: ${JSON.stringify(check.errors)}`).toBe(true);
-}
+const fits = (route: string, method: string, status: number, body: unknown, type = 'application/json') =>
+  expectFits(doc, route, method, status, body, type);
 
 async function pollWebshot(id: string) {
   return waitFor(

@@ -6,16 +6,15 @@
 // checked by the pixel colours of the image it gives. Hostile values are 400s naming the field: an
 // unknown device (with valid names), a selector that would close its rule, a style sheet too large,
 // and a style sheet that imports from a refused address captures without it (listed as blocked).
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, type Listener } from './helpers/listen.js';
 import { api, pollUntilEnded, startService, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
 const BROWSER = '/usr/bin/chromium';
 
-let origin: { url: string; port: number; close: () => Promise<void> };
+let origin: Listener;
 let svc: ServerHandle;
 
 // White page (dark: #102030) with a red banner 0-60 px, a probe strip 100-140 px that turns green on a
@@ -36,21 +35,11 @@ const PAGE = `<!doctype html><html><head><meta name="viewport" content="width=de
 </body></html>`;
 
 beforeAll(async () => {
-  const server = http.createServer((req, res) => {
+  origin = await listen((req, res) => {
     if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
     else res.writeHead(404).end();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  origin = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const { port } = origin;
   svc = await startService({
     env: {
       STORESHOTS_BROWSER: BROWSER,

@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, pollUntilEnded, startService, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { expectFits } from './helpers/openapi.js';
 
 const BROWSER = '/usr/bin/chromium';
 
@@ -80,14 +81,8 @@ afterAll(async () => {
   await origin?.close();
 });
 
-function fits(route: string, method: string, status: number, body: unknown) {
-  const op = doc.paths[route]?.[method];
-  expect(op, `${method} ${route} in the OpenAPI document`).toBeDefined();
-  const schema = op.responses[String(status)]?.content?.['application/json']?.schema;
-  expect(schema, `${method} ${route} ${status}`).toBeDefined();
-  const check = new Ajv({ strict: false, validateFormats: false }).compile({ ...schema, components: doc.components });
-  expect(check(body), `${method} ${route} ${status}: ${JSON.stringify(check.errors)}`).toBe(true);
-}
+const fits = (route: string, method: string, status: number, body: unknown) =>
+  expectFits(doc, route, method, status, body);
 
 /** A request body as the OpenAPI document describes it (the test's own requests must fit it too). */
 function bodyFits(route: string, body: unknown) {

@@ -10,6 +10,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../src/util/signature.js';
 import { pollUntilDone, QUICK_START, readCurl, send } from './helpers/appscreen.js';
+import { expectFits } from './helpers/openapi.js';
 import {
   api,
   b64,
@@ -56,13 +57,8 @@ describe('webhook endpoints', () => {
     return h;
   }
 
-  /** Validates an answer against the schema /v1/openapi.json gives for that operation. */
-  function fits(route: string, method: string, status: number, body: unknown) {
-    const schema = doc.paths[route]?.[method]?.responses[String(status)]?.content?.['application/json']?.schema;
-    expect(schema, `${method} ${route} ${status} in the OpenAPI document`).toBeDefined();
-    const check = new Ajv({ strict: false, validateFormats: false }).compile({ ...schema, components: doc.components });
-    expect(check(body), `${method} ${route} ${status}: ${JSON.stringify(check.errors)}`).toBe(true);
-  }
+  const fits = (route: string, method: string, status: number, body: unknown) =>
+    expectFits(doc, route, method, status, body);
 
   /** An event body against the document's WebhookEndpointEvent (the `webhooks` entry's body). */
   function fitsEvent(body: unknown) {
