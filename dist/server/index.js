@@ -2,7 +2,7 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-O4II2W5D.js";
+} from "../chunks/chunk-CITVKEHI.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";

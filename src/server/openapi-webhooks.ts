@@ -5,6 +5,18 @@ import { eventRetrySchema } from './schema.js';
 import { EVENT_TYPES, MAX_ENDPOINTS } from './webhook-endpoints.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
+/** Stripe's list envelope: `{object: 'list', url, data: [items], has_more}` (a page of `ref`s at `url`). */
+const stripeList = (url: string, ref: string) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['object', 'url', 'data', 'has_more'],
+  properties: {
+    object: { const: 'list' },
+    url: { const: url },
+    data: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } },
+    has_more: { type: 'boolean' },
+  },
+});
 const err = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^we_[0-9a-f]{24}$' } };
 const common = { '401': err('Missing or invalid API key.'), '429': err('Rate limited; see Retry-After.') };
@@ -150,17 +162,7 @@ export const webhookPaths = {
       responses: {
         '200': {
           description: 'Newest first.',
-          content: json({
-            type: 'object',
-            additionalProperties: false,
-            required: ['object', 'url', 'data', 'has_more'],
-            properties: {
-              object: { const: 'list' },
-              url: { const: '/v1/webhook_endpoints' },
-              data: { type: 'array', items: { $ref: '#/components/schemas/WebhookEndpoint' } },
-              has_more: { type: 'boolean' },
-            },
-          }),
+          content: json(stripeList('/v1/webhook_endpoints', 'WebhookEndpoint')),
         },
         '400': err('limit or starting_after is invalid.'),
         ...common,
@@ -261,17 +263,7 @@ export const eventPaths = {
       responses: {
         '200': {
           description: 'Newest first.',
-          content: json({
-            type: 'object',
-            additionalProperties: false,
-            required: ['object', 'url', 'data', 'has_more'],
-            properties: {
-              object: { const: 'list' },
-              url: { const: '/v1/events' },
-              data: { type: 'array', items: { $ref: '#/components/schemas/Event' } },
-              has_more: { type: 'boolean' },
-            },
-          }),
+          content: json(stripeList('/v1/events', 'Event')),
         },
         '400': err('limit, starting_after, type or delivery_success is invalid (param names it).'),
         ...common,
