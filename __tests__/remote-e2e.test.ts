@@ -93,6 +93,7 @@ afterAll(async () => {
 });
 
 describe('render --remote against storeshots serve', () => {
+  // Two CLI renders and a lint: about 20 s on a quiet machine, over 60 s at load 15.
   it('renders the example remotely; the images equal a local render and pass lint', async () => {
     const remoteOut = mkdtempSync(path.join(tmpdir(), 'ss-remote-'));
     const localOut = mkdtempSync(path.join(tmpdir(), 'ss-local-'));
@@ -127,7 +128,7 @@ describe('render --remote against storeshots serve', () => {
     expect(again.code).toBe(0);
     const report2 = JSON.parse(readFileSync(path.join(remoteOut, 'report.json'), 'utf8')) as Report;
     expect(report2.remote?.renders.map((x) => x.id)).toEqual(report.remote?.renders.map((x) => x.id));
-  });
+  }, 180_000);
 
   it('asks for an API key before sending anything', async () => {
     const r = await runCli(['render', '-c', EXAMPLE, '--remote', server.url], ROOT, { STORESHOTS_API_KEY: '' });
@@ -262,7 +263,9 @@ describe('remote faults', () => {
         baseUrl: proxy.url,
         apiKey: KEY,
         minDelayMs: 20,
-        retries: 20,
+        // The proxy answers 502 while the service is down: at 500 ms a try, 120 tries give a loaded
+        // machine a minute to start the service again (it took over 10 s at load 15).
+        retries: 120,
         pollMs: 20,
         onState: (_s, status) => {
           states.push(status);
@@ -287,5 +290,5 @@ describe('remote faults', () => {
       await backend.stop();
       cleanup(data);
     }
-  });
+  }, 180_000);
 });
