@@ -63,6 +63,18 @@ export const webCompatSchemas = {
       async_mode: { type: 'boolean' },
       print_background: { type: 'boolean' },
       landscape: { type: 'boolean' },
+      clip: {
+        type: 'object',
+        description:
+          'A rectangle of the page in CSS pixels: the image is only that (x dpr). Relative to the viewport, or to the whole page with full_page; it must lie inside it (400 clip_outside_page naming the field).',
+        required: ['x', 'y', 'width', 'height'],
+        properties: {
+          x: { type: 'integer', minimum: 0 },
+          y: { type: 'integer', minimum: 0 },
+          width: { type: 'integer', minimum: 1, maximum: 7680 },
+          height: { type: 'integer', minimum: 1, maximum: 7680 },
+        },
+      },
     },
   },
   WebshotAccepted: {

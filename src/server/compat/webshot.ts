@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256 } from '../../util/hash.js';
 import { HIDE_SELECTOR_MAX_LENGTH, HIDE_SELECTORS_MAX } from '../../capture/limits.js';
-import { ApiError } from '../errors.js';
+import { captureSchema } from '../capture.js';
+import { ApiError, badRequest } from '../errors.js';
 import { allOrNothing, type Hold } from '../hold.js';
 import { blobBytes } from '../routes/files.js';
 import { idempotent, parameterError, type RouteDeps } from '../routes/shared.js';
@@ -51,6 +52,9 @@ const pageOptions = {
   landscape: { type: 'boolean' },
 };
 
+/** The render core's smallest canvas side (schema.ts: canvas.width, canvas.height). */
+const MIN_IMAGE_SIDE = 64;
+
 /** Paper formats Chromium's page.pdf() knows (Playwright's names). */
 const PAPER = ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
 
@@ -64,6 +68,9 @@ const jobSchema = {
     ...pageOptions,
     format: { enum: ['png', 'jpeg', 'webp', 'pdf'] },
     quality: { type: 'integer', minimum: 1, maximum: 100 },
+    // Their "Screenshot API" page's clip.x/.y/.width/.height: the image is that rectangle of the page
+    // (our screenshot.capture's clip, the manifest schema's definition).
+    clip: (captureSchema as { properties: { clip: object } }).properties.clip,
   },
 };
 
@@ -101,6 +108,7 @@ interface WebshotJob {
   async_mode?: boolean;
   print_background?: boolean;
   landscape?: boolean;
+  clip?: { x: number; y: number; width: number; height: number };
 }
 
 /** What a job's result is: an image format, or the page printed to PDF. */
@@ -110,7 +118,20 @@ type ResultFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
 function checkAnyJob(j: unknown, prefix: string): WebshotJob {
   const isPdf = !!j && typeof j === 'object' && (j as { type?: unknown }).type === 'pdf';
   validator(isPdf ? pdfJobSchema : jobSchema, prefix)(j);
-  return j as WebshotJob;
+  const job = j as WebshotJob;
+  // A PDF is the whole page printed: a rectangle of it means nothing there.
+  if (job.clip && job.format === 'pdf')
+    throw badRequest(`${prefix}clip applies to images (png, jpeg, webp), not to format pdf`, `${prefix}clip`);
+  // The job's image is the clip at the dpr, and the render core's smallest image is 64 pixels a side.
+  for (const side of ['width', 'height'] as const)
+    if (job.clip && job.clip[side] * (job.dpr ?? 1) < MIN_IMAGE_SIDE)
+      throw new ApiError(
+        400,
+        'capture_too_small',
+        `${prefix}clip.${side} ${job.clip[side]} at dpr ${job.dpr ?? 1} makes an image ${job.clip[side] * (job.dpr ?? 1)} pixels ${side === 'width' ? 'wide' : 'tall'}; an image is at least ${MIN_IMAGE_SIDE} pixels a side`,
+        `${prefix}clip.${side}`,
+      );
+  return job;
 }
 
 const resultFormat = (j: WebshotJob): ResultFormat =>
@@ -148,6 +169,7 @@ function pageJob(j: WebshotJob, prefix = ''): PageJob {
           ...(j.delay ? { delay: j.delay } : {}),
           ...(j.dark_mode ? { dark_mode: true } : {}),
           ...(j.hide_selectors?.length ? { hide_selectors: j.hide_selectors } : {}),
+          ...(j.clip ? { clip: j.clip } : {}),
           ...(pdf ? { pdf } : {}),
         },
       },
