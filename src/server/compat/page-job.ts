@@ -58,6 +58,8 @@ export interface PageOutput {
   fieldParam?: (field: string) => string;
   format: 'png' | 'jpeg';
   quality?: number;
+  /** A shorter time limit for this capture (the peer's own timeout field); never longer than the server's. */
+  timeoutMs?: number;
 }
 
 /** A file of a page job that is not an image: read from the capture of the job's first image. */
@@ -149,14 +151,13 @@ export async function createPageJob(
   for (const o of job.outputs) {
     let shot = shots.find((s) => sameCapture(s.capture, o.capture));
     if (!shot) {
-      const r = await captureScreenshot(
-        o.capture,
-        config.limits,
-        netPolicy(config),
-        param,
-        o.selectorParam,
-        o.fieldParam,
-      );
+      const limits = o.timeoutMs
+        ? {
+            ...config.limits,
+            capture: { ...config.limits.capture, timeoutMs: Math.min(o.timeoutMs, config.limits.capture.timeoutMs) },
+          }
+        : config.limits;
+      const r = await captureScreenshot(o.capture, limits, netPolicy(config), param, o.selectorParam, o.fieldParam);
       shot = { capture: o.capture, ...r };
       shots.push(shot);
     }
