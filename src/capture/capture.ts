@@ -62,6 +62,7 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
   const bad = checkCaptureSpec(spec, viewport, limits);
   if (bad) throw new CaptureError('capture_too_large', bad);
   checkPageOptions(spec);
+  checkClip(spec, viewport);
   const refused: Refusal[] = [];
   const seen = new Set<string>();
   const refuse = (url: string, reason: string) => {
@@ -202,7 +203,18 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     if (spec.selector) png = await elementShot(page, spec.selector, scale, limits, left, (s) => (stage = s));
     else {
       let height = viewport.height;
-      if (spec.full_page) {
+      if (spec.full_page && spec.clip) {
+        // Only the rectangle is taken: it must lie on the page (Playwright would trim it silently).
+        const size = (await page.evaluate(FULL_PAGE_SIZE)) as { width: number; height: number };
+        checkClipInside(spec.clip, size, 'the full page');
+        for (const side of ['width', 'height'] as const)
+          if (spec.clip[side] * scale > limits.maxSide)
+            throw new CaptureError(
+              'capture_too_large',
+              `clip.${side} ${spec.clip[side]} (x${scale}) is larger than ${limits.maxSide} device pixels`,
+              `clip.${side}`,
+            );
+      } else if (spec.full_page) {
         // A string, run in the page (this package is compiled without the DOM's types).
         height = Number(
           await page.evaluate(
@@ -215,7 +227,12 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
             `the full page is ${height} pixels tall (x${scale}); the limit is ${limits.maxSide} device pixels`,
           );
       }
-      png = await page.screenshot({ type: 'png', fullPage: spec.full_page ?? false, timeout: left() });
+      png = await page.screenshot({
+        type: 'png',
+        fullPage: spec.full_page ?? false,
+        ...(spec.clip ? { clip: spec.clip } : {}),
+        timeout: left(),
+      });
     }
     if (png.length > limits.maxBytes)
       throw new CaptureError(
@@ -366,8 +383,38 @@ function viewportOf(spec: CaptureSpec, device: Device | undefined): NonNullable<
  * service checks it before the page's address and before a browser starts.
  */
 export function checkCaptureOptions(spec: CaptureSpec): void {
-  viewportOf(spec, deviceOf(spec));
+  const viewport = viewportOf(spec, deviceOf(spec));
   checkPageOptions(spec);
+  checkClip(spec, viewport);
+}
+
+/** A clip's place: not with a selector, and (without full_page) inside the viewport. */
+function checkClip(spec: CaptureSpec, viewport: { width: number; height: number }): void {
+  if (!spec.clip) return;
+  if (spec.selector !== undefined)
+    throw new CaptureError(
+      'clip_invalid',
+      'clip and selector cannot be combined: the image is either a rectangle of the page or an element',
+      'clip',
+    );
+  if (!spec.full_page) checkClipInside(spec.clip, viewport, `the viewport`);
+}
+
+/** The clip inside a `size` (the viewport, or the full page): else clip_outside_page naming the field that reaches out. */
+function checkClipInside(
+  clip: NonNullable<CaptureSpec['clip']>,
+  size: { width: number; height: number },
+  what: string,
+) {
+  const at = (start: 'x' | 'y', side: 'width' | 'height') =>
+    clip[start] >= size[side] ? `clip.${start}` : clip[start] + clip[side] > size[side] ? `clip.${side}` : undefined;
+  const field = at('x', 'width') ?? at('y', 'height');
+  if (field)
+    throw new CaptureError(
+      'clip_outside_page',
+      `the clip ${clip.width}x${clip.height} at (${clip.x}, ${clip.y}) reaches outside ${what}, ${size.width}x${size.height} CSS pixels`,
+      field,
+    );
 }
 
 /** The sizes of the page options (the request schemas check them too; the CLI's manifest path as well). */
@@ -395,6 +442,14 @@ function checkPageOptions(spec: CaptureSpec): void {
 }
 
 // Run in the page, as strings (this package is compiled without the DOM's types).
+/** The document's size as Playwright's full-page screenshot measures it (CSS pixels). */
+const FULL_PAGE_SIZE = `(() => {
+  const d = document.documentElement, b = document.body || d;
+  return {
+    width: Math.max(d.scrollWidth, b.scrollWidth, d.offsetWidth, b.offsetWidth, d.clientWidth, b.clientWidth),
+    height: Math.max(d.scrollHeight, b.scrollHeight, d.offsetHeight, b.offsetHeight, d.clientHeight, b.clientHeight),
+  };
+})()`;
 /** Adds a <style> with `css`; settles when it loaded or failed (its @imports), at most 5 s. */
 const addStyle = (css: string) => `new Promise((done) => {
   const s = document.createElement('style');

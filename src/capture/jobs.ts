@@ -24,12 +24,11 @@ export async function captureJobs(jobs: readonly Job[], opts: CaptureRunOptions)
   const wanted = new Map<string, Job>();
   for (const j of jobs) if (j.capture && j.screenshot && !wanted.has(j.screenshot)) wanted.set(j.screenshot, j);
   if (wanted.size === 0) return;
-  const problem = (j: Job, message: string): Problem => ({
-    severity: 'error',
-    field: j.capture!.field,
-    message: `${message} (${j.capture!.field})`,
-    at: j.source.slide,
-  });
+  // `sub`: the capture's own field at fault (CaptureError.field: `clip.width`, `device`, ...), named after the capture's.
+  const problem = (j: Job, message: string, sub?: string): Problem => {
+    const field = sub ? `${j.capture!.field}.${sub}` : j.capture!.field;
+    return { severity: 'error', field, message: `${message} (${field})`, at: j.source.slide };
+  };
   const found = findBrowser(opts.browser, opts.env);
   if (!found.path) {
     const why = found.problem
@@ -78,7 +77,7 @@ export async function captureJobs(jobs: readonly Job[], opts: CaptureRunOptions)
           opts.onNote?.(`${job.capture!.field}: the page's request for ${r.url} was refused: ${r.reason}`);
       } catch (e) {
         if (!(e instanceof CaptureError)) throw e;
-        problems.push(problem(job, e.message));
+        problems.push(problem(job, e.message, e.field));
       }
     }
   }

@@ -28,6 +28,12 @@ export interface CaptureSpec {
    * not the viewport. Waited for at most SELECTOR_WAIT_MS (within the capture's deadline).
    */
   selector?: string;
+  /**
+   * A rectangle of the page in CSS pixels (Playwright's screenshot `clip`): the image is only that, at the
+   * device scale. Relative to the viewport's top left, or to the document's with `full_page`; it must lie
+   * inside the viewport (or the full page), else clip_outside_page naming the field. Not with `selector`.
+   */
+  clip?: { x: number; y: number; width: number; height: number };
   /** Also print the page to PDF (Chromium's page.pdf()): paper format (A4, Letter, ...), orientation, backgrounds. */
   pdf?: { format?: string; landscape?: boolean; print_background?: boolean };
   /**
@@ -91,7 +97,9 @@ export type CaptureErrorCode =
   | 'selector_invalid'
   | 'selector_not_found'
   | 'device_unknown'
-  | 'wait_for_timeout';
+  | 'wait_for_timeout'
+  | 'clip_outside_page'
+  | 'clip_invalid';
 
 /** Largest `css`, bytes (UTF-8). */
 export const CSS_MAX_BYTES = 64 * 1024;

@@ -168,4 +168,6 @@ export interface ManifestCapture {
   delay?: number;
   /** A CSS selector: the screenshot is that element's box, not the viewport. */
   selector?: string;
+  /** A rectangle of the page (CSS pixels): the screenshot is only that. */
+  clip?: { x: number; y: number; width: number; height: number };
 }

@@ -236,6 +236,8 @@ export class Renders extends EventEmitter {
     inTx?: Attach,
     extra?: Record<string, Uint8Array>,
     hold?: number,
+    /** The allscreenshots bulk the job is one URL of (storage NewRender.bulk_id). */
+    bulk?: string,
   ): Promise<RenderRow> {
     const id = newId('rnd');
     const dir = this.dirOf(id);
@@ -260,7 +262,7 @@ export class Renders extends EventEmitter {
       s?.capture?.refused.length ? [{ slide: req.spec.slides[k]!.id, ...s.capture }] : [],
     );
     if (captures.length) req.spec.captures = captures;
-    const row = await this.enqueue(id, owner, req.spec, jobs, baseUrl, inTx, hold);
+    const row = await this.enqueue(id, owner, req.spec, jobs, baseUrl, inTx, hold, bulk);
     // Blobs elsewhere and no rendering here (an API node on PostgreSQL): the worker that takes the
     // job copies the inputs from the blob store, so this machine's copies were scratch.
     if (!this.blobs.localPath && !this.role.render) rmSync(dir, { recursive: true, force: true });
@@ -281,6 +283,7 @@ export class Renders extends EventEmitter {
     baseUrl: string,
     inTx?: Attach,
     hold?: number,
+    bulk?: string,
   ): Promise<RenderRow> {
     const now = this.now();
     const row = {
@@ -288,6 +291,7 @@ export class Renders extends EventEmitter {
       owner,
       status: hold === undefined ? ('queued' as const) : ('held' as const),
       ...(hold === undefined ? {} : { lease_expires_at: hold }),
+      ...(bulk === undefined ? {} : { bulk_id: bulk }),
       created_at: now,
       expires_at: now + this.config.resultTtlSeconds * 1000,
       spec: JSON.stringify(spec),

@@ -3,7 +3,8 @@
 // /v1/screenshots/bulk and /bulk/{id}, POST /bulk/{id}/cancel, in the shapes of their published SDKs
 // (BulkResponse, BulkJobSummary, BulkStatusResponse). A bulk job is a thin adapter: each URL is one page
 // job made exactly as POST /v1/screenshots/async makes it (allscreenshots.ts), whose metadata names the
-// bulk (`bulk: {id, index, total}`); the bulk itself is not stored, it is read back from its jobs. The
+// bulk (`bulk: {id, index, total}`) and whose bulk_id column holds the bulk's id (indexed): the bulk itself
+// is not stored, it is read back from its jobs. The
 // jobs are made held and queued together once every URL is captured, or deleted (../hold.ts): a bulk
 // is all or nothing.
 import { randomBytes } from 'node:crypto';
@@ -46,8 +47,6 @@ export interface BulkTag {
 
 /** Their documented limit ("up to 100 URLs"). */
 export const MAX_BULK_URLS = 100;
-/** Rows read a time when a bulk's jobs are looked up among the key's renders. */
-const SCAN_PAGE = 200;
 
 const STATUS_WORDS: Record<RenderRow['status'], string> = {
   // Never read by a client (Renders.get refuses a held job); a released bulk's rows are queued.
@@ -91,44 +90,22 @@ interface BulkRequest {
   webhookSecret?: string;
 }
 
-/** A bulk's jobs in URL order; undefined when this key has no bulk of that id. */
+/** A bulk's jobs in URL order (found by their bulk_id column's index); undefined when this key has no bulk of that id. */
 async function jobsOf(deps: RouteDeps, surface: BulkSurface, owner: string, id: string) {
-  const found: RenderRow[] = [];
-  let total = Number.POSITIVE_INFINITY;
-  let before: number | undefined;
-  for (;;) {
-    const rows = await deps.store.list(owner, SCAN_PAGE, before, undefined, 'rnd');
-    for (const r of rows) {
-      const tag = surface.bulkOf(r);
-      if (tag?.id !== id) continue;
-      found.push(r);
-      total = tag.total;
-    }
-    if (found.length >= total || rows.length < SCAN_PAGE) break;
-    before = rows[rows.length - 1]!.seq;
-  }
+  const found = await deps.store.bulkJobs(owner, id);
   // Not every job listed (some expired, their rows kept but not listed): not shown as a bulk.
-  if (!found.length || found.length < total) return undefined;
+  if (!found.length || found.length < surface.bulkOf(found[0]!)!.total) return undefined;
   return found.sort((a, b) => surface.bulkOf(a)!.index - surface.bulkOf(b)!.index);
 }
 
-/** The key's bulks, newest first: their jobs grouped by bulk id, at most `limit` bulks. */
+/** The key's bulks, newest first, at most `limit` (by the bulk_id column's index); those with every job listed. */
 async function listBulks(deps: RouteDeps, surface: BulkSurface, owner: string, limit: number) {
   const groups = new Map<string, RenderRow[]>();
-  let before: number | undefined;
-  for (;;) {
-    const rows = await deps.store.list(owner, SCAN_PAGE, before, undefined, 'rnd');
-    for (const r of rows) {
-      const tag = surface.bulkOf(r);
-      if (!tag) continue;
-      if (!groups.has(tag.id)) {
-        if (groups.size >= limit) continue;
-        groups.set(tag.id, []);
-      }
-      groups.get(tag.id)!.push(r);
-    }
-    if (rows.length < SCAN_PAGE) break;
-    before = rows[rows.length - 1]!.seq;
+  // Newest job first, so the groups are made in the order of their bulks' newest jobs.
+  for (const r of await deps.store.bulks(owner, limit)) {
+    const id = r.bulk_id!;
+    if (!groups.has(id)) groups.set(id, []);
+    groups.get(id)!.push(r);
   }
   return [...groups.entries()]
     .filter(([, rows]) => rows.length === surface.bulkOf(rows[0]!)!.total)

@@ -486,6 +486,7 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
       {
         ...job,
         ...(b.webhookUrl ? { webhook: { url: b.webhookUrl, secret: b.webhookSecret } } : {}),
+        ...(tag.bulk ? { bulk: tag.bulk.id } : {}),
         metadata: {
           compat: 'allscreenshots',
           url: b.url,

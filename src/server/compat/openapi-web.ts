@@ -49,13 +49,34 @@ export const webCompatSchemas = {
       quality: { type: 'integer', minimum: 1, maximum: 100 },
       viewport: {
         type: 'object',
-        properties: { width: { type: 'integer' }, height: { type: 'integer' } },
+        properties: {
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+          device_scale_factor: { type: 'number', minimum: 1, maximum: 3, description: 'Their name for dpr.' },
+        },
         required: ['width', 'height'],
       },
       dpr: { type: 'number', minimum: 1, maximum: 3 },
+      device: {
+        enum: ['desktop', 'mobile', 'tablet'],
+        description: 'A preset that overrides viewport: 1920x1080 at 1x, 390x844 at 2x, 768x1024 at 2x.',
+      },
+      wait_timeout: {
+        type: 'integer',
+        minimum: 1000,
+        maximum: 30000,
+        description: "The capture's time limit in ms (never longer than the server's).",
+      },
+      delay_ms: { type: 'integer', minimum: 0, maximum: 10000, description: 'Their name for delay.' },
+      custom_css: { type: 'string', maxLength: 65536, description: 'A style sheet added after the load.' },
+      response_type: { enum: ['binary'], description: 'Only their default: the answer is the bytes.' },
       full_page: { type: 'boolean' },
       wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
-      wait_for: { type: ['string', 'null'] },
+      wait_for: {
+        type: ['string', 'null'],
+        description:
+          'A strategy ("load", "networkidle", or "selector" with wait_selector), or else a CSS selector to wait for.',
+      },
       wait_selector: { type: ['string', 'null'], description: 'Their name for wait_for.' },
       hide_selectors: { type: 'array', maxItems: 50, items: { type: 'string' } },
       dark_mode: { type: 'boolean' },
@@ -63,6 +84,18 @@ export const webCompatSchemas = {
       async_mode: { type: 'boolean' },
       print_background: { type: 'boolean' },
       landscape: { type: 'boolean' },
+      clip: {
+        type: 'object',
+        description:
+          'A rectangle of the page in CSS pixels: the image is only that (x dpr). Relative to the viewport, or to the whole page with full_page; it must lie inside it (400 clip_outside_page naming the field).',
+        required: ['x', 'y', 'width', 'height'],
+        properties: {
+          x: { type: 'integer', minimum: 0 },
+          y: { type: 'integer', minimum: 0 },
+          width: { type: 'integer', minimum: 1, maximum: 7680 },
+          height: { type: 'integer', minimum: 1, maximum: 7680 },
+        },
+      },
     },
   },
   WebshotAccepted: {

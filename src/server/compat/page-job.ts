@@ -58,6 +58,8 @@ export interface PageOutput {
   fieldParam?: (field: string) => string;
   format: 'png' | 'jpeg';
   quality?: number;
+  /** A shorter time limit for this capture (the peer's own timeout field); never longer than the server's. */
+  timeoutMs?: number;
 }
 
 /** A file of a page job that is not an image: read from the capture of the job's first image. */
@@ -98,6 +100,8 @@ export interface PageJob {
   webhook?: { url: string; secret?: string };
   /** Kept with the render (our API shows it as metadata): which surface made it and its own fields. */
   metadata: Record<string, unknown>;
+  /** The allscreenshots bulk it is one URL of: kept in its own column, so a bulk's jobs are found by index. */
+  bulk?: string;
 }
 
 /** The render core's smallest canvas side (schema.ts: canvas.width, canvas.height). */
@@ -147,14 +151,13 @@ export async function createPageJob(
   for (const o of job.outputs) {
     let shot = shots.find((s) => sameCapture(s.capture, o.capture));
     if (!shot) {
-      const r = await captureScreenshot(
-        o.capture,
-        config.limits,
-        netPolicy(config),
-        param,
-        o.selectorParam,
-        o.fieldParam,
-      );
+      const limits = o.timeoutMs
+        ? {
+            ...config.limits,
+            capture: { ...config.limits.capture, timeoutMs: Math.min(o.timeoutMs, config.limits.capture.timeoutMs) },
+          }
+        : config.limits;
+      const r = await captureScreenshot(o.capture, limits, netPolicy(config), param, o.selectorParam, o.fieldParam);
       shot = { capture: o.capture, ...r };
       shots.push(shot);
     }
@@ -162,13 +165,20 @@ export async function createPageJob(
   }
   const { width, height } = perOutput[0]!;
   // The job's canvas is the capture's size, and the render core's smallest canvas is 64 pixels a side:
-  // only an element screenshot (selector) comes out smaller than the viewport's 64.
+  // only an element screenshot (selector) or a clip comes out smaller than the viewport's 64.
   if (width < MIN_CANVAS || height < MIN_CANVAS) {
-    const at = job.outputs[0]!.selectorParam ?? `${param}.selector`;
+    const first = job.outputs[0]!;
+    // A clip (a rectangle of the page) or an element: the image is smaller than the viewport.
+    const clipSide = width < MIN_CANVAS ? 'clip.width' : 'clip.height';
+    const at = first.capture.clip
+      ? (first.fieldParam?.(clipSide) ?? `${param}.${clipSide}`)
+      : (first.selectorParam ?? `${param}.selector`);
     throw new ApiError(
       400,
       'capture_too_small',
-      `${at}: the element's image is ${width}x${height} pixels; an image is at least ${MIN_CANVAS} pixels a side (pick a larger element, or a higher deviceScaleFactor)`,
+      first.capture.clip
+        ? `${at}: the clip's image is ${width}x${height} pixels; an image is at least ${MIN_CANVAS} pixels a side (a larger clip, or a higher dpr)`
+        : `${at}: the element's image is ${width}x${height} pixels; an image is at least ${MIN_CANVAS} pixels a side (pick a larger element, or a higher deviceScaleFactor)`,
       at,
     );
   }
@@ -243,7 +253,7 @@ export async function renderImages(
   owner: string,
   baseUrl: string,
   images: JobImage[],
-  job: Pick<PageJob, 'webhook' | 'metadata'>,
+  job: Pick<PageJob, 'webhook' | 'metadata' | 'bulk'>,
   param: string,
   files: Record<string, Buffer> = {},
   inTx?: Attach,
@@ -292,6 +302,7 @@ export async function renderImages(
     inTx,
     Object.keys(files).length ? files : undefined,
     hold?.until(),
+    job.bulk,
   );
   return hold ? hold.add(row) : row;
 }

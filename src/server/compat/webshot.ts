@@ -3,8 +3,9 @@
 // field names and status words, over the one capture and render core (page-job.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256 } from '../../util/hash.js';
-import { HIDE_SELECTOR_MAX_LENGTH, HIDE_SELECTORS_MAX } from '../../capture/limits.js';
-import { ApiError } from '../errors.js';
+import { CSS_MAX_BYTES, HIDE_SELECTOR_MAX_LENGTH, HIDE_SELECTORS_MAX } from '../../capture/limits.js';
+import { captureSchema } from '../capture.js';
+import { ApiError, badRequest } from '../errors.js';
 import { allOrNothing, type Hold } from '../hold.js';
 import { blobBytes } from '../routes/files.js';
 import { idempotent, parameterError, type RouteDeps } from '../routes/shared.js';
@@ -20,6 +21,19 @@ import {
   webpOf,
 } from './page-job.js';
 
+/** Their "Screenshot API" page's device presets ("overrides viewport"): CSS pixels and scale. */
+const DEVICES: Record<string, { width: number; height: number; scale: number }> = {
+  desktop: { width: 1920, height: 1080, scale: 1 },
+  mobile: { width: 390, height: 844, scale: 2 },
+  tablet: { width: 768, height: 1024, scale: 2 },
+};
+
+/**
+ * Their "Screenshot API" page's `wait_for` is a strategy ("load", "networkidle", or "selector" with
+ * `wait_selector`); any other value is a CSS selector to wait for, as before (their bulk docs' meaning).
+ */
+const WAIT_STRATEGIES = ['load', 'networkidle', 'selector'];
+
 // The page options both job types take (the web screenshot API's names).
 const pageOptions = {
   url: { type: 'string', minLength: 1, maxLength: 2048 },
@@ -30,8 +44,16 @@ const pageOptions = {
     properties: {
       width: { type: 'integer', minimum: 64, maximum: 3840 },
       height: { type: 'integer', minimum: 64, maximum: 3840 },
+      // Their "Screenshot API" page's name for dpr.
+      device_scale_factor: { type: 'number', minimum: 1, maximum: 3 },
     },
   },
+  // Their "Screenshot API" page's other names: a device preset, the wait time limit, delay_ms, custom_css
+  // (wait_for also takes their strategy words: WAIT_STRATEGIES).
+  device: { enum: Object.keys(DEVICES) },
+  wait_timeout: { type: 'integer', minimum: 1000, maximum: 30_000 },
+  delay_ms: { type: 'integer', minimum: 0, maximum: 10_000 },
+  custom_css: { type: 'string', minLength: 1, maxLength: CSS_MAX_BYTES },
   dpr: { type: 'number', minimum: 1, maximum: 3 },
   full_page: { type: 'boolean' },
   wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
@@ -51,6 +73,9 @@ const pageOptions = {
   landscape: { type: 'boolean' },
 };
 
+/** The render core's smallest canvas side (schema.ts: canvas.width, canvas.height). */
+const MIN_IMAGE_SIDE = 64;
+
 /** Paper formats Chromium's page.pdf() knows (Playwright's names). */
 const PAPER = ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
 
@@ -64,6 +89,11 @@ const jobSchema = {
     ...pageOptions,
     format: { enum: ['png', 'jpeg', 'webp', 'pdf'] },
     quality: { type: 'integer', minimum: 1, maximum: 100 },
+    // Their "Screenshot API" page's clip.x/.y/.width/.height: the image is that rectangle of the page
+    // (our screenshot.capture's clip, the manifest schema's definition).
+    clip: (captureSchema as { properties: { clip: object } }).properties.clip,
+    // Their "Screenshot API" page's answer format: only the default, the bytes (base64 and url: no shape documented).
+    response_type: { enum: ['binary'] },
   },
 };
 
@@ -89,8 +119,12 @@ interface WebshotJob {
   url: string;
   format?: string;
   quality?: number;
-  viewport?: { width: number; height: number };
+  viewport?: { width: number; height: number; device_scale_factor?: number };
   dpr?: number;
+  device?: string;
+  wait_timeout?: number;
+  delay_ms?: number;
+  custom_css?: string;
   full_page?: boolean;
   wait_until?: 'load' | 'domcontentloaded' | 'networkidle';
   wait_for?: string | null;
@@ -101,6 +135,8 @@ interface WebshotJob {
   async_mode?: boolean;
   print_background?: boolean;
   landscape?: boolean;
+  clip?: { x: number; y: number; width: number; height: number };
+  response_type?: 'binary';
 }
 
 /** What a job's result is: an image format, or the page printed to PDF. */
@@ -110,8 +146,50 @@ type ResultFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
 function checkAnyJob(j: unknown, prefix: string): WebshotJob {
   const isPdf = !!j && typeof j === 'object' && (j as { type?: unknown }).type === 'pdf';
   validator(isPdf ? pdfJobSchema : jobSchema, prefix)(j);
-  return j as WebshotJob;
+  const job = j as WebshotJob;
+  const twice = (a: unknown, b: unknown, field: string, other: string) => {
+    if (a !== undefined && b !== undefined && a !== b)
+      throw badRequest(`${prefix}${field} and ${prefix}${other} differ: give one of them`, `${prefix}${field}`);
+  };
+  twice(job.viewport?.device_scale_factor, job.dpr, 'viewport.device_scale_factor', 'dpr');
+  twice(job.delay_ms, job.delay, 'delay_ms', 'delay');
+  const strategy = waitStrategy(job);
+  if (strategy === 'selector' && !job.wait_selector)
+    throw badRequest(
+      `Missing required field ${prefix}wait_selector (wait_for is "selector")`,
+      `${prefix}wait_selector`,
+      'parameter_missing',
+    );
+  if (strategy && strategy !== 'selector') twice(strategy, job.wait_until, 'wait_for', 'wait_until');
+  const delay = job.delay ?? job.delay_ms;
+  if (job.wait_timeout && delay !== undefined && delay >= job.wait_timeout)
+    throw badRequest(
+      `${prefix}${job.delay === undefined ? 'delay_ms' : 'delay'} ${delay} ms is not shorter than ${prefix}wait_timeout ${job.wait_timeout} ms`,
+      `${prefix}${job.delay === undefined ? 'delay_ms' : 'delay'}`,
+    );
+  // A PDF is the whole page printed: a rectangle of it means nothing there.
+  if (job.clip && job.format === 'pdf')
+    throw badRequest(`${prefix}clip applies to images (png, jpeg, webp), not to format pdf`, `${prefix}clip`);
+  // The job's image is the clip at the dpr, and the render core's smallest image is 64 pixels a side.
+  const dpr = scaleOf(job);
+  for (const side of ['width', 'height'] as const)
+    if (job.clip && job.clip[side] * dpr < MIN_IMAGE_SIDE)
+      throw new ApiError(
+        400,
+        'capture_too_small',
+        `${prefix}clip.${side} ${job.clip[side]} at dpr ${dpr} makes an image ${job.clip[side] * dpr} pixels ${side === 'width' ? 'wide' : 'tall'}; an image is at least ${MIN_IMAGE_SIDE} pixels a side`,
+        `${prefix}clip.${side}`,
+      );
+  return job;
 }
+
+/** Their wait_for strategy word, if wait_for is one (else it is a CSS selector, or absent). */
+const waitStrategy = (j: WebshotJob) =>
+  j.wait_for && WAIT_STRATEGIES.includes(j.wait_for) ? (j.wait_for as 'load' | 'networkidle' | 'selector') : undefined;
+
+/** The device scale: the device preset's, else dpr or viewport.device_scale_factor (checked equal), else 1. */
+const scaleOf = (j: WebshotJob) =>
+  j.device ? DEVICES[j.device]!.scale : (j.dpr ?? j.viewport?.device_scale_factor ?? 1);
 
 const resultFormat = (j: WebshotJob): ResultFormat =>
   j.type === 'pdf' ? 'pdf' : ((j.format as ResultFormat | undefined) ?? 'png');
@@ -131,23 +209,42 @@ function pageJob(j: WebshotJob, prefix = ''): PageJob {
           print_background: j.print_background ?? false,
         }
       : undefined;
+  const strategy = waitStrategy(j);
+  // The selector to wait for: wait_selector under a strategy word, else wait_for (a CSS selector) or wait_selector.
+  const waitSelector = strategy ? j.wait_selector : (j.wait_for ?? j.wait_selector);
+  const fromWaitSelector = !!waitSelector && waitSelector !== j.wait_for;
+  const device = j.device ? DEVICES[j.device]! : undefined;
+  const delay = j.delay ?? j.delay_ms;
+  // A capture field's errors name this surface's field (wait_selector, custom_css when those were sent).
+  const names: Record<string, string> = {
+    ...(fromWaitSelector ? { wait_for: 'wait_selector' } : {}),
+    css: 'custom_css',
+  };
   return {
     outputs: [
       {
         id: 'screenshot',
-        // A capture field's errors name this surface's field (`wait_selector` when that was sent).
-        fieldParam: (f: string) => `${prefix}${f === 'wait_for' && !j.wait_for ? 'wait_selector' : f}`,
+        fieldParam: (f: string) => `${prefix}${names[f] ?? f}`,
+        ...(j.wait_timeout ? { timeoutMs: j.wait_timeout } : {}),
         format: format === 'jpeg' ? 'jpeg' : 'png',
         ...(format === 'jpeg' ? { quality: j.quality } : {}),
         capture: {
           url: j.url,
-          viewport: { ...(j.viewport ?? { width: 1280, height: 720 }), device_scale_factor: j.dpr ?? 1 },
+          // Their device preset overrides the viewport, as their page says.
+          viewport: {
+            ...(device
+              ? { width: device.width, height: device.height }
+              : { width: j.viewport?.width ?? 1280, height: j.viewport?.height ?? 720 }),
+            device_scale_factor: scaleOf(j),
+          },
           full_page: j.full_page ?? false,
-          wait_until: j.wait_until ?? 'load',
-          ...((j.wait_for ?? j.wait_selector) ? { wait_for: (j.wait_for ?? j.wait_selector)! } : {}),
-          ...(j.delay ? { delay: j.delay } : {}),
+          wait_until: strategy === 'load' || strategy === 'networkidle' ? strategy : (j.wait_until ?? 'load'),
+          ...(waitSelector ? { wait_for: waitSelector } : {}),
+          ...(delay ? { delay } : {}),
+          ...(j.custom_css ? { css: j.custom_css } : {}),
           ...(j.dark_mode ? { dark_mode: true } : {}),
           ...(j.hide_selectors?.length ? { hide_selectors: j.hide_selectors } : {}),
+          ...(j.clip ? { clip: j.clip } : {}),
           ...(pdf ? { pdf } : {}),
         },
       },

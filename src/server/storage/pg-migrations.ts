@@ -242,6 +242,18 @@ CREATE INDEX renders_held ON renders (lease_expires_at) WHERE status = 'held';
 ALTER TABLE schedule_runs ADD COLUMN outcome TEXT;
 `,
   },
+  {
+    version: 7,
+    name: "a job's allscreenshots bulk as a column: a bulk's status and the bulk list read its jobs by index",
+    sql: `
+ALTER TABLE renders ADD COLUMN bulk_id TEXT;
+-- The bulk jobs made before this version: their bulk is in their stored request's metadata.
+UPDATE renders SET bulk_id = spec::jsonb #>> '{metadata,bulk,id}'
+  WHERE spec LIKE '%"bulk"%' AND spec::jsonb #>> '{metadata,compat}' = 'allscreenshots'
+    AND jsonb_typeof(spec::jsonb #> '{metadata,bulk,id}') = 'string';
+CREATE INDEX renders_by_bulk ON renders (owner, bulk_id, seq) WHERE bulk_id IS NOT NULL;
+`,
+  },
 ];
 
 /**

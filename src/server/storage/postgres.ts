@@ -260,7 +260,7 @@ export class PostgresStore implements ServiceStore {
 
   async insertRender(r: NewRender): Promise<void> {
     await this.run(
-      'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url, lease_expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
+      'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url, lease_expires_at, bulk_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
       [
         r.id,
         r.owner,
@@ -272,7 +272,25 @@ export class PostgresStore implements ServiceStore {
         r.slides,
         r.base_url,
         r.lease_expires_at ?? null,
+        r.bulk_id ?? null,
       ],
+    );
+  }
+
+  async bulkJobs(owner: string, bulkId: string): Promise<RenderRow[]> {
+    return await this.all<RenderRow>(
+      "SELECT * FROM renders WHERE owner = $1 AND bulk_id = $2 AND expired = 0 AND status <> 'held' ORDER BY seq",
+      [owner, bulkId],
+    );
+  }
+
+  async bulks(owner: string, limit: number): Promise<RenderRow[]> {
+    return await this.all<RenderRow>(
+      `SELECT * FROM renders WHERE owner = $1 AND expired = 0 AND status <> 'held' AND bulk_id IN (
+         SELECT bulk_id FROM renders WHERE owner = $1 AND bulk_id IS NOT NULL AND expired = 0 AND status <> 'held'
+         GROUP BY bulk_id ORDER BY MAX(seq) DESC LIMIT $2)
+       ORDER BY seq DESC`,
+      [owner, limit],
     );
   }
 

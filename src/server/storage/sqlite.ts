@@ -196,6 +196,7 @@ const ADDED: Array<[table: string, column: string, type: string]> = [
   ['deliveries', 'lease_expires_at', 'INTEGER'],
   ['deliveries', 'endpoint_id', 'TEXT'],
   ['schedule_runs', 'outcome', 'TEXT'],
+  ['renders', 'bulk_id', 'TEXT'],
 ];
 
 /** The connection and the transaction gate, shared by the store and the handles tx() passes. */
@@ -243,12 +244,22 @@ export class SqliteStore implements ServiceStore {
       this.db.exec(SCHEMA);
       for (const [table, column, type] of ADDED) {
         const cols = this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
-        if (!cols.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+        if (cols.some((c) => c.name === column)) continue;
+        this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+        // The allscreenshots bulk jobs made before the column: their bulk is in their stored request's metadata.
+        if (column === 'bulk_id')
+          this.db.exec(
+            `UPDATE renders SET bulk_id = json_extract(spec, '$.metadata.bulk.id') WHERE json_extract(spec, '$.metadata.compat') = 'allscreenshots' AND json_type(spec, '$.metadata.bulk.id') = 'text'`,
+          );
       }
       this.db.exec('CREATE INDEX IF NOT EXISTS renders_by_lease ON renders(status, lease_expires_at)');
       this.db.exec('CREATE INDEX IF NOT EXISTS deliveries_by_endpoint ON deliveries(endpoint_id, status)');
       // A key's jobs and their deliveries (the events list, a key's job lists): PostgreSQL has had both since migration 1.
       this.db.exec('CREATE INDEX IF NOT EXISTS renders_by_owner ON renders(owner, seq)');
+      // A bulk's jobs (allscreenshots' bulk status and list): as PostgreSQL's migration 7.
+      this.db.exec(
+        'CREATE INDEX IF NOT EXISTS renders_by_bulk ON renders(owner, bulk_id, seq) WHERE bulk_id IS NOT NULL',
+      );
       this.db.exec('CREATE INDEX IF NOT EXISTS deliveries_by_render ON deliveries(render_id)');
       this.db.exec('COMMIT');
     } catch (e) {
@@ -333,7 +344,7 @@ export class SqliteStore implements ServiceStore {
   async insertRender(r: NewRender): Promise<void> {
     while (this.busy) await this.core.active;
     this.run(
-      'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url, lease_expires_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
+      'INSERT INTO renders (id, owner, status, created_at, expires_at, spec, jobs, slides, base_url, lease_expires_at, bulk_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
       r.id,
       r.owner,
       r.status,
@@ -344,6 +355,29 @@ export class SqliteStore implements ServiceStore {
       r.slides,
       r.base_url,
       r.lease_expires_at ?? null,
+      r.bulk_id ?? null,
+    );
+  }
+
+  async bulkJobs(owner: string, bulkId: string): Promise<RenderRow[]> {
+    while (this.busy) await this.core.active;
+    return this.all<RenderRow>(
+      "SELECT * FROM renders WHERE owner = ? AND bulk_id = ? AND expired = 0 AND status <> 'held' ORDER BY seq",
+      owner,
+      bulkId,
+    );
+  }
+
+  async bulks(owner: string, limit: number): Promise<RenderRow[]> {
+    while (this.busy) await this.core.active;
+    return this.all<RenderRow>(
+      `SELECT * FROM renders WHERE owner = ? AND expired = 0 AND status <> 'held' AND bulk_id IN (
+         SELECT bulk_id FROM renders WHERE owner = ? AND bulk_id IS NOT NULL AND expired = 0 AND status <> 'held'
+         GROUP BY bulk_id ORDER BY MAX(seq) DESC LIMIT ?)
+       ORDER BY seq DESC`,
+      owner,
+      owner,
+      limit,
     );
   }
 

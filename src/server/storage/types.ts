@@ -52,13 +52,15 @@ export interface RenderRow {
    * leased. A `held` job: when its hold lapses.
    */
   lease_expires_at: number | null;
+  /** The allscreenshots bulk the job is one URL of (its `blk_` id), found by index (bulkJobs, bulks); null otherwise. */
+  bulk_id: string | null;
 }
 
 /** What insertRender takes: the rest starts null/0 (lease_expires_at: a `held` job's hold, else left out). */
 export type NewRender = Pick<
   RenderRow,
   'id' | 'owner' | 'status' | 'created_at' | 'expires_at' | 'spec' | 'jobs' | 'slides' | 'base_url'
-> & { lease_expires_at?: number };
+> & { lease_expires_at?: number; bulk_id?: string };
 
 /** The fields a job ends with (finish()). */
 export interface FinishFields {
@@ -338,6 +340,13 @@ export interface ServiceStore {
   queued(limit: number): Promise<RenderRow[]>;
   /** An owner's jobs of one kind (id prefix `rnd` or `set`), newest first, with seq < before, not expired, not held, optionally of one status. */
   list(owner: string, limit: number, before?: number, status?: RenderStatus, prefix?: string): Promise<RenderRow[]>;
+  /** One owner's jobs of one bulk (NewRender.bulk_id), oldest first: not expired, not held (as list()). */
+  bulkJobs(owner: string, bulkId: string): Promise<RenderRow[]>;
+  /**
+   * The jobs of one owner's newest `limit` bulks (newest: the bulk's newest job), newest job first: not
+   * expired, not held (as list()). A bulk whose jobs are all expired or held is not among them.
+   */
+  bulks(owner: string, limit: number): Promise<RenderRow[]>;
   /** The seq of one owner's job of that prefix (undefined for another owner's, another kind's, a held one, or an unknown id). */
   seqOf(id: string, owner: string, prefix?: string): Promise<number | undefined>;
   /** Every job in a status, by seq. */
