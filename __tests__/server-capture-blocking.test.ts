@@ -203,6 +203,11 @@ describe('cookie banners (autoconsent)', () => {
     expect(web.status, String(web.body)).toBe(200);
     await expectColour(web.body as Buffer, 150, 40, '#ffffff', 'web API block_cookie_banners');
 
+    // A page without a banner: the wait for autoconsent is bounded (an unbounded one would run into the
+    // capture's 60 s limit and fail the job), the capture goes on, nothing changed.
+    const none = await asyncShot('/ads', { blockCookieBanners: true });
+    await expectColour(none.bytes, 150, 30, '#e02020', 'a page without a banner is captured as it is');
+
     // Needs no filter lists: the rules ship inside the package.
     const noLists = await asyncShot('/consent', { blockCookieBanners: true }, bare);
     await expectColour(noLists.bytes, 150, 120, '#20c040', 'opted out on a service without lists');

@@ -166,7 +166,9 @@ export const AUTOCONSENT_CONFIG = {
   enablePrehide: true,
   enableCosmeticRules: true,
   enableGeneratedRules: true,
-  detectRetries: 20,
+  // Each retry waits 500 ms and (from the second) a change of the DOM: a page without a banner it
+  // knows is given up on by the capture's own bound below.
+  detectRetries: 10,
   isMainWorld: false,
   prehideTimeout: 2000,
   enableHeuristicDetection: false,
@@ -183,5 +185,9 @@ export const AUTOCONSENT_CONFIG = {
   },
 };
 
-/** How long a capture waits for autoconsent after the page loaded (within the capture's deadline). */
-export const COOKIE_BANNER_WAIT_MS = 10_000;
+/**
+ * How long a capture waits for autoconsent after the page loaded (within the capture's deadline). A
+ * known banner is found at once and refused within about a second (OneTrust's rule waits 500 ms before
+ * its click); a page without one (or one loading later than this) costs the whole wait.
+ */
+export const COOKIE_BANNER_WAIT_MS = 5_000;

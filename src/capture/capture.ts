@@ -519,6 +519,8 @@ const CONSENT_DONE = new Set(['autoconsentDone', 'autoconsentError', 'optOutResu
 const CONSENT_FINAL = new Set(['nothingDetected', 'optOutSucceeded', 'optOutFailed', 'done']);
 /** Most messages a capture answers (a page can call the binding itself: it gets no more than this). */
 const CONSENT_MAX_MESSAGES = 2000;
+/** Most `init` messages answered (one per frame and document: the page's, its frames', about:blank's). */
+const CONSENT_MAX_INITS = 50;
 
 /**
  * autoconsent in every frame of the context (the package's Puppeteer guide: its content script as
@@ -530,6 +532,7 @@ async function startAutoconsent(ctx: BrowserContext): Promise<{ settled: (page: 
   let done = false;
   let wake: (() => void) | undefined;
   let count = 0;
+  let inits = 0;
   const finish = () => {
     done = true;
     wake?.();
@@ -548,8 +551,10 @@ async function startAutoconsent(ctx: BrowserContext): Promise<{ settled: (page: 
       state?: { lifecycle?: unknown };
     };
     const main = frame.parentFrame() === null;
-    if (m.type === 'init') await answer(frame, { type: 'initResp', config: AUTOCONSENT_CONFIG, rules });
-    else if (m.type === 'eval' && typeof m.code === 'string') {
+    // Each answer carries the rules (about 250 KB): a page asking again and again gets a few at most.
+    if (m.type === 'init') {
+      if (++inits <= CONSENT_MAX_INITS) await answer(frame, { type: 'initResp', config: AUTOCONSENT_CONFIG, rules });
+    } else if (m.type === 'eval' && typeof m.code === 'string') {
       // Code of the bundled rules, run in the frame that asked (a page calling the binding itself runs
       // its own code in its own frame: nothing it could not do anyway).
       const result = await frame.evaluate(m.code).catch(() => false);
