@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { FiltersEngine, parseFilters, Request } from '@ghostery/adblocker';
+import { Config, FiltersEngine, parseFilters, Request } from '@ghostery/adblocker';
 import { errorMessage } from '../util/errors.js';
 
 /** One operator's list: its file (named in what it blocks) and the engine built from it. */
@@ -67,14 +67,15 @@ function loadFilterList(file: string): FilterList {
   }
   if (text.includes('\0'))
     throw new FilterListError(`STORESHOTS_FILTER_LISTS: ${file} is not text (a filter list in EasyList syntax)`);
-  const options = { loadNetworkFilters: true, loadCosmeticFilters: true, enableHtmlFiltering: false };
-  const parsed = parseFilters(text, options);
+  const config = new Config({ loadNetworkFilters: true, loadCosmeticFilters: true, enableHtmlFiltering: false });
+  // Parsed once, counted, then indexed (what FiltersEngine.parse does, without parsing twice).
+  const parsed = parseFilters(text, config);
   const filters = parsed.networkFilters.length + parsed.cosmeticFilters.length;
   if (filters === 0)
     throw new FilterListError(
       `STORESHOTS_FILTER_LISTS: ${file} has no filter in EasyList / uBlock Origin syntax (such as ||ads.example.com^ or ##.ad-banner)`,
     );
-  return { file, engine: FiltersEngine.parse(text, options), filters };
+  return { file, engine: new FiltersEngine({ ...parsed, config }), filters };
 }
 
 /** Why the lists block a request of the page (the list's file and the filter), or undefined. */
