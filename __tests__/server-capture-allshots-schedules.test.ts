@@ -280,7 +280,12 @@ describe('hostile input: a 400 naming the field, nothing stored', () => {
     ['a file URL', { url: 'file:///etc/passwd' }, 'url'],
     ['an unknown field', { color: 'red' }, 'color', 'parameter_unknown'],
     ['an option they have and we do not', { options: { timeout: 5000 } }, 'options.timeout', 'parameter_unknown'],
-    ['ad blocking (not built: only its off value)', { options: { blockAds: true } }, 'options.blockAds'],
+    [
+      'ad blocking on a server without filter lists',
+      { options: { blockAds: true } },
+      'options.blockAds',
+      'ad_blocking_unavailable',
+    ],
     ['an unknown device preset', { options: { device: 'toaster' } }, 'options.device', 'device_unknown'],
     ['a name too long', { name: 'x'.repeat(256) }, 'name'],
     ['retentionDays out of range', { retentionDays: 0 }, 'retentionDays'],

@@ -328,11 +328,11 @@ describe('wait for a selector', () => {
   }, 45_000);
 });
 
-describe('still refused', () => {
-  it('ad and cookie-banner blocking: only their "off" values are taken', async () => {
+describe('refused', () => {
+  it('ad blocking without filter lists, and a level they do not have (server-capture-blocking.test.ts has the rest)', async () => {
     for (const [field, value] of [
       ['blockAds', true],
-      ['blockCookieBanners', true],
+      ['blockLevel', 'light'],
       ['blockLevel', 'basic'],
     ] as const) {
       const r = await api(svc.url, 'POST', '/v1/screenshots/async', { url: `${origin.url}/`, [field]: value });

@@ -11,9 +11,27 @@
 // whole capture (waiting for a place, launch when the browser is cold, load, waits, screenshot);
 // sizes are bounded before and after. The browser is the pool's warm one (pool.ts): each capture
 // has its own context, with its own proxy, closed after it.
-import { type BrowserContext, devices, type Page, type Route } from 'playwright-core';
+import {
+  type BrowserContext,
+  devices,
+  type Frame,
+  type Page,
+  type Request as PageRequest,
+  type Route,
+} from 'playwright-core';
 import { errorMessage } from '../util/errors.js';
 import {
+  AUTOCONSENT_CONFIG,
+  autoconsentBundle,
+  blockedBy,
+  COOKIE_BANNER_WAIT_MS,
+  cosmeticCss,
+  type FilterList,
+  PAGE_KEYS,
+  type PageKeys,
+} from './blocking.js';
+import {
+  blockingOf,
   CaptureError,
   type CaptureLimits,
   type CaptureSpec,
@@ -50,6 +68,8 @@ export interface CaptureOptions {
   /** The checked address for a host, or a throw with the reason it is refused. */
   resolve: Resolve;
   limits: CaptureLimits;
+  /** The operator's ad-blocking filter lists (blocking.ts); none: a spec asking to block ads is refused. */
+  filters?: readonly FilterList[];
 }
 
 /** Schemes a page may use without the network: its own inline and generated content. */
@@ -63,6 +83,19 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
   if (bad) throw new CaptureError('capture_too_large', bad);
   checkPageOptions(spec);
   checkClip(spec, viewport);
+  const block = blockingOf(spec);
+  const filters = opts.filters ?? [];
+  if (block.network && filters.length === 0) throw adBlockingUnavailable(spec);
+  // The lists' verdict on a request of the page; the page's own document is what was asked for, never an ad.
+  const adFilter = (request: PageRequest): string | undefined => {
+    let top = false;
+    try {
+      top = request.isNavigationRequest() && request.frame().parentFrame() === null;
+    } catch {
+      // A service worker's request has no frame (service workers are blocked anyway).
+    }
+    return top ? undefined : blockedBy(filters, request.url(), spec.url, request.resourceType());
+  };
   const refused: Refusal[] = [];
   const seen = new Set<string>();
   const refuse = (url: string, reason: string) => {
@@ -134,21 +167,25 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     stage = 'opening the page';
     // First check: every request the page makes, before it leaves the browser.
     await ctx.route('**/*', async (route: Route) => {
-      const url = route.request().url();
-      const reason = await checkUrl(url, opts.resolve);
+      const request = route.request();
+      const url = request.url();
+      const reason = (await checkUrl(url, opts.resolve)) ?? (block.network ? adFilter(request) : undefined);
       if (reason) {
         refuse(url, reason);
         await route.abort('blockedbyclient').catch(() => undefined);
       } else await route.continue().catch(() => undefined);
     });
     await ctx.routeWebSocket(/.*/, async (ws) => {
-      const reason = await checkUrl(ws.url().replace(/^ws/, 'http'), opts.resolve);
+      const reason =
+        (await checkUrl(ws.url().replace(/^ws/, 'http'), opts.resolve)) ??
+        (block.network ? blockedBy(filters, ws.url(), spec.url, 'websocket') : undefined);
       if (reason) {
         refuse(ws.url(), reason);
         await ws.close({ code: 1008, reason: 'refused by storeshots' }).catch(() => undefined);
       } else ws.connectToServer();
     });
     ctx.on('request', (r) => pageHosts.add(hostOf(r.url())));
+    const consent = block.cookies ? await startAutoconsent(ctx) : undefined;
     const page = await ctx.newPage();
     // Also set on the context (colorScheme): the media query holds from the first byte the page parses.
     if (spec.dark_mode) await page.emulateMedia({ colorScheme: 'dark' });
@@ -180,13 +217,22 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
         );
       }
     }
-    if (spec.css || spec.hide_selectors?.length) {
+    if (consent) {
+      stage = 'waiting for the cookie banner (block_cookie_banners)';
+      await consent.settled(page, Math.min(COOKIE_BANNER_WAIT_MS, left()));
+    }
+    let adCss = '';
+    if (block.cosmetic) {
+      stage = "adding the filter lists' cosmetic filters (block_ads)";
+      adCss = cosmeticCss(filters, page.url(), (await page.evaluate(PAGE_KEYS)) as PageKeys);
+    }
+    if (spec.css || spec.hide_selectors?.length || adCss) {
       stage = 'adding the style sheet';
       for (const [i, s] of (spec.hide_selectors ?? []).entries()) await checkSelector(page, s, `hide_selectors[${i}]`);
       const hide = (spec.hide_selectors ?? []).map((s) => `${s} { visibility: hidden !important; }`).join('\n');
       // As page.addStyleTag({content}) does, but its error event (an @import the guard refused) does not
       // fail the capture: the sheet's own rules apply, the refused request is listed.
-      await page.evaluate(addStyle([spec.css ?? '', hide].filter(Boolean).join('\n')));
+      await page.evaluate(addStyle([adCss, spec.css ?? '', hide].filter(Boolean).join('\n')));
     }
     if (spec.delay) {
       stage = `waiting ${spec.delay} ms (delay)`;
@@ -382,10 +428,11 @@ function viewportOf(spec: CaptureSpec, device: Device | undefined): NonNullable<
  * What can be checked of a spec without a browser (its device's name, the page options' sizes): the
  * service checks it before the page's address and before a browser starts.
  */
-export function checkCaptureOptions(spec: CaptureSpec): void {
+export function checkCaptureOptions(spec: CaptureSpec, filters?: readonly FilterList[]): void {
   const viewport = viewportOf(spec, deviceOf(spec));
   checkPageOptions(spec);
   checkClip(spec, viewport);
+  if (filters && filters.length === 0 && blockingOf(spec).network) throw adBlockingUnavailable(spec);
 }
 
 /** A clip's place: not with a selector, and (without full_page) inside the viewport. */
@@ -510,6 +557,82 @@ async function readContent(
       ),
     );
   return out;
+}
+
+/** A spec asking to block ads on a service without filter lists: the field that asked. */
+function adBlockingUnavailable(spec: CaptureSpec): CaptureError {
+  const field = spec.block_ads ? 'block_ads' : 'block_level';
+  return new CaptureError(
+    'ad_blocking_unavailable',
+    'ad blocking needs filter lists in EasyList syntax: set STORESHOTS_FILTER_LISTS=/path/easylist.txt,... where the capture runs (for the service, when storeshots serve starts; docs/render-api.md, "Ad and cookie-banner blocking")',
+    field,
+  );
+}
+
+/** Messages of autoconsent's content script in which it is finished with a frame. */
+const CONSENT_DONE = new Set(['autoconsentDone', 'autoconsentError', 'optOutResult']);
+const CONSENT_FINAL = new Set(['nothingDetected', 'optOutSucceeded', 'optOutFailed', 'done']);
+/** Most messages a capture answers (a page can call the binding itself: it gets no more than this). */
+const CONSENT_MAX_MESSAGES = 2000;
+/** Most `init` messages answered (one per frame and document: the page's, its frames', about:blank's). */
+const CONSENT_MAX_INITS = 50;
+
+/**
+ * autoconsent in every frame of the context (the package's Puppeteer guide: its content script as
+ * an init script, its messages through a binding). `settled` waits until the main frame's script
+ * opted out, hid the banner or found none, at most `ms`; a banner it could not handle stays.
+ */
+async function startAutoconsent(ctx: BrowserContext): Promise<{ settled: (page: Page, ms: number) => Promise<void> }> {
+  const { script, rules } = autoconsentBundle();
+  let done = false;
+  let wake: (() => void) | undefined;
+  let count = 0;
+  let inits = 0;
+  const finish = () => {
+    done = true;
+    wake?.();
+  };
+  const answer = (frame: Frame, message: unknown) =>
+    frame
+      .evaluate(`window.autoconsentReceiveMessage && window.autoconsentReceiveMessage(${JSON.stringify(message)})`)
+      .catch(() => undefined);
+  await ctx.exposeBinding('autoconsentSendMessage', async ({ frame }: { frame: Frame }, message: unknown) => {
+    if (++count > CONSENT_MAX_MESSAGES || !message || typeof message !== 'object') return;
+    const m = message as {
+      type?: unknown;
+      id?: unknown;
+      code?: unknown;
+      mainFrame?: unknown;
+      state?: { lifecycle?: unknown };
+    };
+    const main = frame.parentFrame() === null;
+    // Each answer carries the rules (about 250 KB): a page asking again and again gets a few at most.
+    if (m.type === 'init') {
+      if (++inits <= CONSENT_MAX_INITS) await answer(frame, { type: 'initResp', config: AUTOCONSENT_CONFIG, rules });
+    } else if (m.type === 'eval' && typeof m.code === 'string') {
+      // Code of the bundled rules, run in the frame that asked (a page calling the binding itself runs
+      // its own code in its own frame: nothing it could not do anyway).
+      const result = await frame.evaluate(m.code).catch(() => false);
+      await answer(frame, { type: 'evalResp', id: m.id, result });
+    } else if (main && typeof m.type === 'string' && CONSENT_DONE.has(m.type)) finish();
+    else if (main && m.type === 'report' && CONSENT_FINAL.has(String(m.state?.lifecycle))) finish();
+  });
+  await ctx.addInitScript({ content: script });
+  return {
+    settled: async (page, ms) => {
+      if (done) return;
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, ms);
+      });
+      clearTimeout(timer);
+      // The banner's own handlers (a click's) run before the screenshot.
+      await page
+        .evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))')
+        .catch(() => undefined);
+    },
+  };
 }
 
 /** Why a URL the page asks for is refused, or undefined when it may be fetched. */

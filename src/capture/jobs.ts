@@ -6,6 +6,7 @@ import { closeSync, constants, mkdirSync, openSync, renameSync, writeFileSync } 
 import path from 'node:path';
 import type { Job } from '../plan/types.js';
 import { type Problem, UserError } from '../util/errors.js';
+import { FilterListError, type FilterList, loadFilterLists } from './blocking.js';
 import { findBrowser } from './browser.js';
 import { CAPTURE_DEFAULTS, CaptureError } from './limits.js';
 import type { Resolve } from './proxy.js';
@@ -45,6 +46,17 @@ export async function captureJobs(jobs: readonly Job[], opts: CaptureRunOptions)
     ...CAPTURE_DEFAULTS,
     timeoutMs: Number(opts.env.STORESHOTS_CAPTURE_TIMEOUT_MS) || CAPTURE_DEFAULTS.timeoutMs,
   };
+  // The operator's ad-blocking lists, read only when a capture asks to block ads.
+  let filters: FilterList[] | undefined;
+  if ([...wanted.values()].some((j) => j.capture!.spec.block_ads)) {
+    try {
+      filters = loadFilterLists(opts.env.STORESHOTS_FILTER_LISTS, process.cwd());
+    } catch (e) {
+      if (!(e instanceof FilterListError)) throw e;
+      await pool.close();
+      throw new UserError(e.message);
+    }
+  }
   const problems: Problem[] = [];
   try {
     await captureAll();
@@ -56,7 +68,12 @@ export async function captureJobs(jobs: readonly Job[], opts: CaptureRunOptions)
   async function captureAll(): Promise<void> {
     for (const [file, job] of wanted) {
       try {
-        const shot = await capturePage(job.capture!.spec, { pool, resolve: opts.resolve, limits });
+        const shot = await capturePage(job.capture!.spec, {
+          pool,
+          resolve: opts.resolve,
+          limits,
+          ...(filters ? { filters } : {}),
+        });
         // The plan put the file in this run's private folder (util/private-dir.ts). The temporary name is
         // created exclusively and never through a symlink, and the rename replaces whatever is at the
         // name (a link included) instead of writing through it.

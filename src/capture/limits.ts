@@ -1,5 +1,7 @@
 // What a web capture is asked for and the limits it runs under: plain data, free of the browser
 // (capture.ts loads playwright-core; the configuration and request checks need only this).
+import type { FilterList } from './blocking.js';
+
 export type WaitUntil = 'load' | 'domcontentloaded' | 'networkidle';
 
 export interface CaptureSpec {
@@ -17,6 +19,15 @@ export interface CaptureSpec {
   css?: string;
   /** CSS selectors whose elements are hidden (`visibility: hidden`) before the screenshot. */
   hide_selectors?: string[];
+  /** Block ads with the operator's filter lists (blocking.ts): their network and cosmetic filters. */
+  block_ads?: boolean;
+  /** Opt out of (or hide) cookie-consent banners with autoconsent's bundled rules (blocking.ts). */
+  block_cookie_banners?: boolean;
+  /**
+   * allscreenshots' `blockLevel` (docs/render-api.md#ad-and-cookie-banner-blocking): `light` the lists'
+   * network filters; `normal` also their cosmetic filters; `pro`, `pro_plus`, `ultimate` also cookie banners.
+   */
+  block_level?: BlockLevel;
   full_page?: boolean;
   wait_until?: WaitUntil;
   /** A CSS selector to wait for after the page loaded. */
@@ -42,6 +53,20 @@ export interface CaptureSpec {
    * rules each). Read in the page only: nothing more is fetched for it.
    */
   content?: { html?: boolean; main?: boolean; extract?: Array<Record<string, ExtractRule>> };
+}
+
+/** allscreenshots' ad-blocking levels (their SDKs' BlockLevel). */
+export const BLOCK_LEVELS = ['none', 'light', 'normal', 'pro', 'pro_plus', 'ultimate'] as const;
+export type BlockLevel = (typeof BLOCK_LEVELS)[number];
+
+/** What a spec asks to block: the lists' network filters, their cosmetic filters, cookie banners. */
+export function blockingOf(spec: CaptureSpec): { network: boolean; cosmetic: boolean; cookies: boolean } {
+  const level = BLOCK_LEVELS.indexOf(spec.block_level ?? 'none');
+  return {
+    network: !!spec.block_ads || level >= 1,
+    cosmetic: !!spec.block_ads || level >= 2,
+    cookies: !!spec.block_cookie_banners || level >= 3,
+  };
 }
 
 /** A value to pick from the page: the first (or, `multiple`, every) element the selector matches, as text, inner HTML or one attribute. */
@@ -87,6 +112,8 @@ export interface CaptureConfig extends CaptureLimits {
   concurrency: number;
   /** Close the warm browser after this long without a capture. */
   idleMs: number;
+  /** The operator's ad-blocking filter lists (STORESHOTS_FILTER_LISTS), parsed at start; none: block_ads is refused. */
+  filterLists?: FilterList[];
 }
 
 export type CaptureErrorCode =
@@ -99,7 +126,8 @@ export type CaptureErrorCode =
   | 'device_unknown'
   | 'wait_for_timeout'
   | 'clip_outside_page'
-  | 'clip_invalid';
+  | 'clip_invalid'
+  | 'ad_blocking_unavailable';
 
 /** Largest `css`, bytes (UTF-8). */
 export const CSS_MAX_BYTES = 64 * 1024;

@@ -162,6 +162,9 @@ export interface ManifestCapture {
   dark_mode?: boolean;
   css?: string;
   hide_selectors?: string[];
+  /** Ads and cookie banners blocked (docs/render-api.md#ad-and-cookie-banner-blocking). */
+  block_ads?: boolean;
+  block_cookie_banners?: boolean;
   full_page?: boolean;
   wait_until?: 'load' | 'domcontentloaded' | 'networkidle';
   wait_for?: string;

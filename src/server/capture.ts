@@ -87,7 +87,8 @@ export async function captureScreenshot(
   // Loaded on demand (playwright-core); its checks of the spec need no browser and go first.
   const { capturePage, checkCaptureOptions } = await import('../capture/capture.js');
   try {
-    checkCaptureOptions(spec);
+    // Ad blocking without filter lists is refused here, before a browser is needed.
+    checkCaptureOptions(spec, cfg.filterLists ?? []);
   } catch (e) {
     if (e instanceof CaptureError) throw captureApiError(e, param, selectorParam, fieldParam);
     throw e;
@@ -107,6 +108,7 @@ export async function captureScreenshot(
       pool,
       resolve: resolver(policy),
       limits: { ...cfg, maxBytes: Math.min(cfg.maxBytes, limits.screenshotBytes) },
+      ...(cfg.filterLists ? { filters: cfg.filterLists } : {}),
     });
   } catch (e) {
     if (e instanceof CaptureError) throw captureApiError(e, param, selectorParam, fieldParam);
@@ -119,6 +121,24 @@ export async function checkDevice(name: string, param: string): Promise<void> {
   const { checkCaptureOptions } = await import('../capture/capture.js');
   try {
     checkCaptureOptions({ url: '', device: name });
+  } catch (e) {
+    if (e instanceof CaptureError) throw captureApiError(e, param, param, () => param);
+    throw e;
+  }
+}
+
+/**
+ * Ad blocking asked of a capture made later (a schedule's): without the operator's filter lists, a 400
+ * ad_blocking_unavailable naming `param` (the field that asked), as a capture made now would be.
+ */
+export async function checkAdBlocking(
+  spec: Pick<CaptureSpec, 'block_ads' | 'block_level'>,
+  limits: Limits,
+  param: string,
+): Promise<void> {
+  const { checkCaptureOptions } = await import('../capture/capture.js');
+  try {
+    checkCaptureOptions({ url: '', viewport: { width: 100, height: 100 }, ...spec }, limits.capture.filterLists ?? []);
   } catch (e) {
     if (e instanceof CaptureError) throw captureApiError(e, param, param, () => param);
     throw e;

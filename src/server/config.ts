@@ -7,6 +7,7 @@ import { UserError, expected, errorMessage } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import { CAPTURE_DEFAULTS, type CaptureConfig } from '../capture/limits.js';
 import { findBrowser } from '../capture/browser.js';
+import { FilterListError, type FilterList, loadFilterLists } from '../capture/blocking.js';
 import { type GitHubAppCredentials, loadGitHubApp } from './github-auth.js';
 
 export interface ServeOptions {
@@ -200,6 +201,16 @@ function loadTranslate(opts: ServeOptions, env: NodeJS.ProcessEnv): TranslateCon
   };
 }
 
+/** The operator's ad-blocking lists, parsed at start: a file that cannot be used stops the service, named. */
+function filterLists(env: NodeJS.ProcessEnv, cwd: string): FilterList[] {
+  try {
+    return loadFilterLists(env.STORESHOTS_FILTER_LISTS, cwd);
+  } catch (e) {
+    if (e instanceof FilterListError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
 const isLoopbackHost = (h: string) => h === '127.0.0.1' || h === '::1' || h === 'localhost' || h.startsWith('127.');
 
 export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
@@ -254,6 +265,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
         timeoutMs: req(int(env, 'STORESHOTS_CAPTURE_TIMEOUT_MS', CAPTURE_DEFAULTS.timeoutMs, 1)),
         concurrency: req(int(env, 'STORESHOTS_CAPTURE_CONCURRENCY', 2, 1)),
         idleMs: req(int(env, 'STORESHOTS_CAPTURE_IDLE_MS', 60_000, 0)),
+        filterLists: filterLists(env, cwd),
       },
       projectsPerKey: req(int(env, 'STORESHOTS_MAX_PROJECTS', 100, 0)),
       projectBytesPerKey: req(int(env, 'STORESHOTS_MAX_PROJECT_BYTES', 256 * MiB, 0)),

@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CaptureResult } from '../../capture/capture.js';
-import type { CaptureSpec } from '../../capture/limits.js';
+import type { BlockLevel, CaptureSpec } from '../../capture/limits.js';
 import {
   type ComposeDecor,
   type ComposeOptions,
@@ -54,7 +54,7 @@ const viewport = {
     deviceScaleFactor: { type: 'number', minimum: 1, maximum: 3 },
   },
 };
-// The page options (allscreenshots-page.ts) a capture or variant may carry; ad blocking only "off".
+// The page options (allscreenshots-page.ts) a capture or variant may carry (the rest are the defaults').
 const off = { device: pageOptionsSchema.device, darkMode: pageOptionsSchema.darkMode };
 const item = {
   id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
@@ -192,6 +192,9 @@ interface ComposeRequest {
     waitUntil?: CaptureSpec['wait_until'];
     timeout?: number;
     hideSelectors?: string[];
+    blockAds?: boolean;
+    blockCookieBanners?: boolean;
+    blockLevel?: BlockLevel;
   };
   output?: Partial<Omit<ComposeOptions, 'layout' | 'frame'>> & {
     layout?: string;
@@ -310,6 +313,9 @@ function plan(b: ComposeRequest): Planned[] {
           darkMode: c.darkMode ?? d.darkMode,
           customCss: c.customCss !== undefined ? c.customCss : d.customCss,
           ...(d.hideSelectors ? { hideSelectors: d.hideSelectors } : {}),
+          ...(d.blockAds !== undefined ? { blockAds: d.blockAds } : {}),
+          ...(d.blockCookieBanners !== undefined ? { blockCookieBanners: d.blockCookieBanners } : {}),
+          ...(d.blockLevel !== undefined ? { blockLevel: d.blockLevel } : {}),
         }),
         full_page: c.fullPage ?? d.fullPage ?? false,
         wait_until: d.waitUntil ?? 'load',
@@ -455,7 +461,8 @@ export async function composeRoutes(app: FastifyInstance, deps: RouteDeps): Prom
           policy,
           p.urlParam,
           undefined,
-          (f) => `${f.startsWith('hide_selectors') ? 'defaults' : p.param}.${camelField(f)}`,
+          // Hidden selectors and blocking come from the defaults only.
+          (f) => `${/^(hide_selectors|block_)/.test(f) ? 'defaults' : p.param}.${camelField(f)}`,
         ),
       );
     const o = b.output ?? {};

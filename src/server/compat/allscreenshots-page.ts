@@ -1,7 +1,15 @@
-// allscreenshots' page options (device presets, dark mode, custom CSS, hidden selectors) as the one
+// allscreenshots' page options (device presets, dark mode, custom CSS, hidden selectors, ad and
+// cookie-banner blocking) as the one
 // capture core's CaptureSpec fields, for every path of that surface that captures: async, bulk,
 // schedules, compose (docs/render-api.md#page-options).
-import { type CaptureSpec, CSS_MAX_BYTES, HIDE_SELECTOR_MAX_LENGTH, HIDE_SELECTORS_MAX } from '../../capture/limits.js';
+import {
+  BLOCK_LEVELS,
+  type BlockLevel,
+  type CaptureSpec,
+  CSS_MAX_BYTES,
+  HIDE_SELECTOR_MAX_LENGTH,
+  HIDE_SELECTORS_MAX,
+} from '../../capture/limits.js';
 
 /** Their page options' request schema: null, false and [] ask for nothing. */
 export const pageOptionsSchema = {
@@ -13,10 +21,10 @@ export const pageOptionsSchema = {
     maxItems: HIDE_SELECTORS_MAX,
     items: { type: 'string', minLength: 1, maxLength: HIDE_SELECTOR_MAX_LENGTH },
   },
-  // Ad and cookie-banner blocking is not built (docs/render-api.md#page-options): only "off" is taken.
-  blockAds: { const: false },
-  blockCookieBanners: { const: false },
-  blockLevel: { const: 'none' },
+  // Ad and cookie-banner blocking (docs/render-api.md#ad-and-cookie-banner-blocking).
+  blockAds: { type: 'boolean' },
+  blockCookieBanners: { type: 'boolean' },
+  blockLevel: { enum: [...BLOCK_LEVELS] },
 };
 
 /** CaptureSpec's field names in this surface's words (`hide_selectors[2]` is `hideSelectors[2]`). */
@@ -27,6 +35,9 @@ const CAMEL: Record<string, string> = {
   wait_for: 'waitFor',
   device: 'device',
   viewport: 'viewport',
+  block_ads: 'blockAds',
+  block_cookie_banners: 'blockCookieBanners',
+  block_level: 'blockLevel',
 };
 export const camelField = (field: string) => field.replace(/^[a-z_]+/, (name) => CAMEL[name] ?? name);
 
@@ -42,7 +53,13 @@ export function pageOptionsOf(b: {
   darkMode?: boolean;
   customCss?: string | null;
   hideSelectors?: string[];
-}): Pick<CaptureSpec, 'viewport' | 'device' | 'dark_mode' | 'css' | 'hide_selectors'> {
+  blockAds?: boolean;
+  blockCookieBanners?: boolean;
+  blockLevel?: BlockLevel;
+}): Pick<
+  CaptureSpec,
+  'viewport' | 'device' | 'dark_mode' | 'css' | 'hide_selectors' | 'block_ads' | 'block_cookie_banners' | 'block_level'
+> {
   const device = b.device ?? undefined;
   const vp = b.viewport ?? {};
   const viewport =
@@ -59,5 +76,8 @@ export function pageOptionsOf(b: {
     ...(b.darkMode ? { dark_mode: true } : {}),
     ...(b.customCss ? { css: b.customCss } : {}),
     ...(b.hideSelectors?.length ? { hide_selectors: b.hideSelectors } : {}),
+    ...(b.blockAds ? { block_ads: true } : {}),
+    ...(b.blockCookieBanners ? { block_cookie_banners: true } : {}),
+    ...(b.blockLevel && b.blockLevel !== 'none' ? { block_level: b.blockLevel } : {}),
   };
 }

@@ -15,7 +15,8 @@ import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
 import type { FastifyInstance } from 'fastify';
 import { compareRaw, decodeImage } from '../../diff/compare.js';
-import { checkDevice, checkPageUrl } from '../capture.js';
+import type { BlockLevel } from '../../capture/limits.js';
+import { checkAdBlocking, checkDevice, checkPageUrl } from '../capture.js';
 import { netPolicy } from '../config.js';
 import { ApiError, badRequest } from '../errors.js';
 import { checkTarget } from '../request.js';
@@ -311,6 +312,11 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     }
     // A device preset's name is known now; a run should not be the first to find it unknown.
     if (typeof spec.options?.device === 'string') await checkDevice(spec.options.device, 'options.device');
+    // So is whether the server can block ads (its filter lists are read at start).
+    const o = (spec.options ?? {}) as { blockAds?: boolean; blockLevel?: BlockLevel };
+    if (o.blockAds) await checkAdBlocking({ block_ads: true }, config.limits, 'options.blockAds');
+    else if (o.blockLevel && o.blockLevel !== 'none')
+      await checkAdBlocking({ block_level: o.blockLevel }, config.limits, 'options.blockLevel');
     if (spec.webhookUrl) {
       if (!spec.webhookSecret && !config.webhookSecret)
         throw badRequest(

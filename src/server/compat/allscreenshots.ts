@@ -15,7 +15,7 @@ import { scheduleRoutes, type ScheduleTag } from './allscreenshots-schedules.js'
 import { composeRoutes, registerComposeWebhook } from './allscreenshots-compose.js';
 import { usageRoutes } from './allscreenshots-usage.js';
 import type { RenderRow, ServiceStore } from '../storage/types.js';
-import type { CaptureSpec, ExtractRule } from '../../capture/limits.js';
+import type { BlockLevel, CaptureSpec, ExtractRule } from '../../capture/limits.js';
 import { camelField, pageOptionsOf, pageOptionsSchema } from './allscreenshots-page.js';
 import {
   createPageJob,
@@ -153,6 +153,9 @@ interface Request {
   darkMode?: boolean;
   customCss?: string | null;
   hideSelectors?: string[];
+  blockAds?: boolean;
+  blockCookieBanners?: boolean;
+  blockLevel?: BlockLevel;
   responseType?: 'binary' | 'url' | 'base64';
   webhookUrl?: string;
   webhookSecret?: string;

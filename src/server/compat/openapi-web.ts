@@ -80,6 +80,15 @@ export const webCompatSchemas = {
       wait_selector: { type: ['string', 'null'], description: 'Their name for wait_for.' },
       hide_selectors: { type: 'array', maxItems: 50, items: { type: 'string' } },
       dark_mode: { type: 'boolean' },
+      block_ads: {
+        type: 'boolean',
+        description:
+          "Block ads with the server's filter lists (STORESHOTS_FILTER_LISTS); without lists, 400 ad_blocking_unavailable.",
+      },
+      block_cookie_banners: {
+        type: 'boolean',
+        description: "Opt out of (or hide) cookie-consent banners with DuckDuckGo's autoconsent rules.",
+      },
       delay: { type: 'integer', minimum: 0, maximum: 10000 },
       async_mode: { type: 'boolean' },
       print_background: { type: 'boolean' },
@@ -195,9 +204,20 @@ export const webCompatSchemas = {
       darkMode: { type: 'boolean' },
       customCss: { type: ['string', 'null'], maxLength: 65536 },
       hideSelectors: { type: 'array', maxItems: 50, items: { type: 'string' } },
-      blockAds: { const: false },
-      blockCookieBanners: { const: false },
-      blockLevel: { const: 'none' },
+      blockAds: {
+        type: 'boolean',
+        description:
+          "Block ads with the server's filter lists (STORESHOTS_FILTER_LISTS); without lists, 400 ad_blocking_unavailable.",
+      },
+      blockCookieBanners: {
+        type: 'boolean',
+        description: "Opt out of (or hide) cookie-consent banners with DuckDuckGo's autoconsent rules.",
+      },
+      blockLevel: {
+        enum: ['none', 'light', 'normal', 'pro', 'pro_plus', 'ultimate'],
+        description:
+          "light: the filter lists' network filters; normal: also their cosmetic filters; pro, pro_plus, ultimate: also cookie banners (docs/render-api.md#ad-and-cookie-banner-blocking).",
+      },
       responseType: { enum: ['binary', 'url', 'base64'] },
       webhookUrl: { type: 'string' },
       webhookSecret: { type: 'string' },
@@ -311,7 +331,7 @@ export const webCompatSchemas = {
             options: {
               type: 'object',
               description:
-                'The fields of an async request (viewport, device, format, fullPage, selector, quality, waitUntil, waitFor, delay, darkMode, customCss, hideSelectors) for this URL, over defaults.',
+                'The fields of an async request (viewport, device, format, fullPage, selector, quality, waitUntil, waitFor, delay, darkMode, customCss, hideSelectors, blockAds, blockCookieBanners, blockLevel) for this URL, over defaults.',
             },
           },
         },
@@ -474,7 +494,7 @@ export const webCompatSchemas = {
       options: {
         type: 'object',
         description:
-          'The fields of an async request (viewport, device, format, fullPage, quality, waitUntil, waitFor, delay, darkMode, customCss, hideSelectors) for each run.',
+          'The fields of an async request (viewport, device, format, fullPage, quality, waitUntil, waitFor, delay, darkMode, customCss, hideSelectors, blockAds, blockCookieBanners, blockLevel) for each run.',
       },
       webhookUrl: { type: ['string', 'null'] },
       webhookSecret: { type: ['string', 'null'] },
@@ -687,7 +707,7 @@ export const webCompatSchemas = {
       defaults: {
         type: 'object',
         description:
-          'viewport, format, quality, fullPage, delay, waitFor, waitUntil, timeout (shortens the capture limit), device, darkMode, customCss, hideSelectors; blockAds, blockCookieBanners and blockLevel only with the values that ask for nothing (false, "none").',
+          'viewport, format, quality, fullPage, delay, waitFor, waitUntil, timeout (shortens the capture limit), device, darkMode, customCss, hideSelectors, blockAds, blockCookieBanners, blockLevel.',
       },
       output: {
         type: 'object',

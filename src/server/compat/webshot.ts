@@ -66,6 +66,9 @@ const pageOptions = {
     items: { type: 'string', minLength: 1, maxLength: HIDE_SELECTOR_MAX_LENGTH },
   },
   dark_mode: { type: 'boolean' },
+  // Their "Page Modifications": ad and cookie-banner blocking (docs/render-api.md#ad-and-cookie-banner-blocking).
+  block_ads: { type: 'boolean' },
+  block_cookie_banners: { type: 'boolean' },
   delay: { type: 'integer', minimum: 0, maximum: 10_000 },
   async_mode: { type: 'boolean' },
   // Print options, for format pdf (Chromium's page.pdf()).
@@ -131,6 +134,8 @@ interface WebshotJob {
   wait_selector?: string | null;
   hide_selectors?: string[];
   dark_mode?: boolean;
+  block_ads?: boolean;
+  block_cookie_banners?: boolean;
   delay?: number;
   async_mode?: boolean;
   print_background?: boolean;
@@ -245,6 +250,8 @@ function pageJob(j: WebshotJob, prefix = ''): PageJob {
           ...(j.dark_mode ? { dark_mode: true } : {}),
           ...(j.hide_selectors?.length ? { hide_selectors: j.hide_selectors } : {}),
           ...(j.clip ? { clip: j.clip } : {}),
+          ...(j.block_ads ? { block_ads: true } : {}),
+          ...(j.block_cookie_banners ? { block_cookie_banners: true } : {}),
           ...(pdf ? { pdf } : {}),
         },
       },
