@@ -199,8 +199,9 @@ const BATCH_JOBS = 16;
  * layer of background and device body, draw.ts), and so do sets that show the same screenshot
  * (decoded once). Within a batch, jobs with the same look (background, device) and then the same
  * screenshot follow each other, so what they share is still in memory when the next one needs it.
+ * A group of more than BATCH_JOBS jobs is split into equal parts (__tests__/render-batches-of.test.ts).
  */
-function batchesOf(jobs: Array<{ job: Job; key?: string }>): Array<Array<{ job: Job; key?: string }>> {
+export function batchesOf(jobs: Array<{ job: Job; key?: string }>): Array<Array<{ job: Job; key?: string }>> {
   // Sets joined by a shared screenshot (union-find over set names).
   const parent = new Map<string, string>();
   const find = (s: string): string => {

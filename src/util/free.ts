@@ -9,8 +9,9 @@
  */
 export function freeNow(buf: Buffer, opts: { whole?: boolean } = {}): void {
   const ab = buf.buffer as ArrayBuffer & { transfer?: (n: number) => ArrayBuffer };
-  // Never a slice of Node's shared pool (8 KB): only buffers that have an ArrayBuffer of their own.
-  if (ab.byteLength < 1 << 16) return;
+  // Never a slice of Node's shared pool (64 KiB in Node 24, which also marks it undetachable):
+  // only buffers that have an ArrayBuffer of their own.
+  if (ab.byteLength <= Buffer.poolSize) return;
   if (!opts.whole && (buf.byteOffset !== 0 || buf.byteLength !== ab.byteLength)) return;
   try {
     ab.transfer?.(0);
