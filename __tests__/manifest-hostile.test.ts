@@ -323,3 +323,18 @@ describe('#13 item 11: what was silently accepted is refused', () => {
     ]);
   });
 });
+
+describe('a screenshot pattern that leaves the project', () => {
+  it('is that one error, not also "a screenshot folder" holding the output folder', () => {
+    const { dir } = project(BASE.replace('shots/{slide}.png', '../{slide}.png'));
+    let err: unknown;
+    try {
+      loadProject({ cwd: dir });
+    } catch (e) {
+      err = e;
+    }
+    expect((err as Error).message.split('\n')).toEqual([
+      'screenshots.yml:4:14: error: Path "../home.png" at screenshots leaves the manifest\'s folder and the working directory',
+    ]);
+  });
+});

@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../src/manifest/load.js';
+import type { Style } from '../src/manifest/types.js';
 import { buildPlan, mergeStyle, parseShard, scriptOf, selectJobs } from '../src/plan/plan.js';
+import { pseudoLocalize } from '../src/plan/pseudo.js';
 import { loadProject } from '../src/project.js';
 import { ROOT } from './helpers/cli.js';
+import { tempProject } from './helpers/l10n.js';
 import { PLAY } from '../src/store/facts.js';
 
 const THEME = {
@@ -349,5 +352,495 @@ describe('the script a locale implies (what a locale-style script key such as Ar
       expect(scriptOf(l), l).toBe(reference(l));
     expect(lookalikes.map(scriptOf)).toEqual(['Hans', 'Hans', 'Hans']);
     expect(tags.map(scriptOf)).toEqual(['Hant', 'Hant', 'Hant', 'Hans', 'Jpan', 'Grek']);
+  });
+});
+
+// Mutation survivors of buildPlan judged by hand (issue #14): each test below was seen failing with
+// the mutant it names planted (scripts/mutation-equivalent.json lists them as "not equivalent").
+const planOf = (text: string, over: Omit<Parameters<typeof buildPlan>[0], 'loaded' | 'theme'> = {}) =>
+  buildPlan({ loaded: parseManifest(text, 'm.yml', '/proj'), theme: THEME, strings: {}, cwd: '/proj', ...over });
+const small = (over: { locales?: string; slides: string; extra?: string; presets?: string }) => `version: 1
+locales: ${over.locales ?? '[en-US, de-DE]'}
+presets: ${over.presets ?? '[appstore.iphone_6_9]'}
+screenshots: shots/{locale}/{slide}.png
+slides:
+${over.slides}
+${over.extra ?? ''}
+`;
+const job = (r: ReturnType<typeof buildPlan>, id: string) => {
+  const j = r.plan.all.find((x) => x.id === id);
+  if (!j) throw new Error(`no job ${id}`);
+  return j;
+};
+
+describe('where a text comes from', () => {
+  it('calls a text the same as the fallback one possibly untranslated only when it has letters (inline and from keys)', () => {
+    const r = planOf(
+      small({
+        slides: `  - id: a
+    headline: { en-US: Fotos, de-DE: Fotos }
+    subtitle: { en-US: "100", de-DE: "100" }
+  - id: b
+    headline: { key: photos }
+    subtitle: { key: hundred }`,
+        extra: 'fallback-locale: en-US',
+      }),
+      { strings: { 'en-US': { photos: 'Fotos', hundred: '100' }, 'de-DE': { photos: 'Fotos', hundred: '100' } } },
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.warnings.map((w) => [w.message, w.field])).toEqual([
+      [
+        'The de-DE headline at slides[0].headline is the same as the en-US one: possibly untranslated (text.untranslated)',
+        'slides[0].headline',
+      ],
+      [
+        'The de-DE text for key "photos" at slides[1].headline is the same as the en-US text: possibly untranslated (text.untranslated)',
+        'slides[1].headline',
+      ],
+    ]);
+    const a = job(r, 'de-DE/appstore.iphone_6_9/a');
+    expect(a.headline).toEqual({ text: 'Fotos', origin: 'inline', locale: 'de-DE', sameAsFallback: true });
+    expect(a.subtitle).toEqual({ text: '100', origin: 'inline', locale: 'de-DE' });
+    const b = job(r, 'de-DE/appstore.iphone_6_9/b');
+    expect(b.headline).toEqual({
+      text: 'Fotos',
+      origin: 'strings',
+      key: 'photos',
+      locale: 'de-DE',
+      sameAsFallback: true,
+    });
+    expect(b.subtitle).toEqual({ text: '100', origin: 'strings', key: 'hundred', locale: 'de-DE' });
+  });
+
+  it('takes a key marked not to be translated from the first locale that has it, and never calls it untranslated', () => {
+    // No en-US table at all (the fallback), no sources: the text comes from de-DE for every locale.
+    const r = planOf(
+      small({
+        locales: '[en-US, de-DE, fr-FR]',
+        slides: `  - id: a
+    headline: { key: only_de }
+  - id: b
+    headline: { key: nowhere }`,
+        extra: 'fallback-locale: en-US',
+      }),
+      { strings: { 'de-DE': { only_de: 'Nur' } }, fixedKeys: new Set(['only_de', 'nowhere']) },
+    );
+    const shared = { text: 'Nur', origin: 'strings', key: 'only_de', locale: 'de-DE', fixed: true };
+    for (const l of ['en-US', 'de-DE', 'fr-FR']) expect(job(r, `${l}/appstore.iphone_6_9/a`).headline).toEqual(shared);
+    expect(r.problems.map((x) => [x.message, x.field])).toEqual(
+      ['en-US', 'de-DE', 'fr-FR'].map((l) => [
+        `No text for key "nowhere" in locale ${l} at slides[1].headline (nor in the fallback en-US); add it to the strings files or set fallback-locale`,
+        'slides[1].headline',
+      ]),
+    );
+    expect(r.warnings).toEqual([]);
+
+    // The same text in the fallback and in de-DE: shared on purpose, not untranslated.
+    const same = planOf(small({ slides: '  - id: a\n    headline: { key: brand }', extra: 'fallback-locale: en-US' }), {
+      strings: { 'en-US': { brand: 'Acme' }, 'de-DE': { brand: 'Acme' } },
+      fixedKeys: new Set(['brand']),
+    });
+    expect(same.warnings).toEqual([]);
+    expect(job(same, 'de-DE/appstore.iphone_6_9/a').headline).toEqual({
+      text: 'Acme',
+      origin: 'strings',
+      key: 'brand',
+      locale: 'de-DE',
+      fixed: true,
+    });
+  });
+
+  it('names the missing inline locale, and says when there is no fallback-locale', () => {
+    const text = '  - id: a\n    headline: { fr-FR: Salut }';
+    const withFallback = planOf(small({ locales: '[en-US, fr-FR]', slides: text, extra: 'fallback-locale: en-US' }));
+    expect(withFallback.problems.map((x) => x.message)).toEqual([
+      'No headline for locale en-US at slides[0].headline; add "en-US: …" or set fallback-locale',
+    ]);
+    const without = planOf(small({ locales: '[en-US, fr-FR]', slides: text }));
+    expect(without.problems.map((x) => x.message)).toEqual([
+      'No headline for locale en-US at slides[0].headline and no fallback-locale; add "en-US: …" or set fallback-locale',
+    ]);
+  });
+
+  it('pseudo-locales keep the key their text came from, and take the first real locale as their base', () => {
+    const r = planOf(small({ locales: '[pseudo, en-US]', slides: '  - id: a\n    headline: { key: hi }' }), {
+      strings: { 'en-US': { hi: 'Hello' } },
+    });
+    expect(r.problems).toEqual([]);
+    expect(job(r, 'pseudo/appstore.iphone_6_9/a').headline).toEqual({
+      text: pseudoLocalize('Hello', false),
+      origin: 'pseudo',
+      locale: 'pseudo',
+      key: 'hi',
+    });
+  });
+});
+
+describe('the files a plan reads, each named where the manifest writes it', () => {
+  const files = (text: string, theme: { name: string; style: Style } = THEME) => {
+    const loaded = parseManifest(text, 'm.yml', '/proj');
+    const r = buildPlan({ loaded, theme, strings: {}, cwd: '/proj' });
+    return { ...r, at: (...fp: Array<string | number>) => loaded.positionOf(fp) };
+  };
+
+  it('lists fonts, background images (builtin ones too), font files and frame PNGs of every style layer', () => {
+    const r = files(`version: 1
+locales: [en-US]
+presets:
+  - appstore.iphone_6_9
+  - id: play.phone
+    style: { device: { frame: frames/play.png } }
+fonts: [fonts/A.ttf]
+screenshots: shots/{locale}/{slide}.png
+style:
+  background: { image: "builtin:photo-dusk.jpg" }
+  headline: { font: Acme.ttf }
+  subtitle: { font: "Display.ttf Pro" }
+  device: { frame: iphone-island }
+locale-style:
+  en-US: { headline: { font: fonts/B } }
+slides:
+  - id: a
+    headline: Hi
+    style: { background: { image: bg/a.png } }
+feature-graphic:
+  style: { background: { image: bg/fg.png } }
+`);
+    expect(r.problems).toEqual([]);
+    const fg = ['feature-graphic', 'style', 'background', 'image'];
+    expect(r.files).toEqual([
+      { abs: path.resolve('/proj/fonts/A.ttf'), what: 'font file', field: 'fonts[0]', at: r.at('fonts', 0) },
+      {
+        abs: path.join(ROOT, 'templates', 'photo-dusk.jpg'),
+        what: 'background image',
+        field: 'style.background.image',
+        at: r.at('style', 'background', 'image'),
+      },
+      {
+        abs: path.resolve('/proj/Acme.ttf'),
+        what: 'font file',
+        field: 'style.headline.font',
+        at: r.at('style', 'headline', 'font'),
+      },
+      {
+        abs: path.resolve('/proj/fonts/B'),
+        what: 'font file',
+        field: 'locale-style.en-US.headline.font',
+        at: r.at('locale-style', 'en-US', 'headline', 'font'),
+      },
+      {
+        abs: path.resolve('/proj/bg/a.png'),
+        what: 'background image',
+        field: 'slides[0].style.background.image',
+        at: r.at('slides', 0, 'style', 'background', 'image'),
+      },
+      {
+        abs: path.resolve('/proj/frames/play.png'),
+        what: 'frame PNG',
+        field: 'presets[1].style.device.frame',
+        at: r.at('presets', 1, 'style', 'device', 'frame'),
+      },
+      {
+        abs: path.resolve('/proj/bg/fg.png'),
+        what: 'background image',
+        field: 'feature-graphic.style.background.image',
+        at: r.at(...fg),
+      },
+    ]);
+    expect(r.plan.all[0]!.fonts).toEqual([path.resolve('/proj/fonts/A.ttf')]);
+  });
+
+  it("reports a theme's files at the manifest's theme line, naming the theme", () => {
+    const theme = {
+      name: 't',
+      style: { ...THEME.style, background: { image: 'builtin:photo-dusk.jpg' }, headline: { font: 'fonts/T.ttf' } },
+    };
+    const r = files(small({ locales: '[en-US]', slides: '  - id: a\n    headline: Hi', extra: 'theme: t' }), theme);
+    expect(r.files).toEqual([
+      {
+        abs: path.join(ROOT, 'templates', 'photo-dusk.jpg'),
+        what: 'background image (in theme t)',
+        field: 'theme.background.image',
+        at: r.at('theme'),
+      },
+      // (a builtin image is named at its field in the theme, a file at the theme: line)
+      { abs: path.resolve('/proj/fonts/T.ttf'), what: 'font file (in theme t)', field: 'theme', at: r.at('theme') },
+    ]);
+  });
+
+  it('refuses a builtin image in a subfolder of the templates, and paths that leave the project, at their fields', () => {
+    const r = files(
+      small({
+        locales: '[en-US]',
+        slides: '  - id: a\n    headline: Hi',
+        extra:
+          'style: { background: { image: "builtin:sub/x.png" } }\nfonts: [../../f.ttf]\napp: { icon: ../../icon.png }',
+      }),
+    );
+    expect(r.problems.map((x) => [x.message, x.field])).toEqual([
+      ['Path "../../f.ttf" at fonts[0] leaves the manifest\'s folder and the working directory', 'fonts[0]'],
+      [
+        'Expected builtin:NAME naming an image shipped in the templates folder for style.background.image but received "builtin:sub/x.png"',
+        'style.background.image',
+      ],
+      ['Path "../../icon.png" at app.icon leaves the manifest\'s folder and the working directory', 'app.icon'],
+    ]);
+    expect(r.files).toEqual([]);
+  });
+});
+
+describe('what each job is made of', () => {
+  const one = (slides: string, extra = '', presets = '[appstore.iphone_6_9]') =>
+    planOf(small({ locales: '[en-US]', presets, slides, extra }));
+
+  it("the feature graphic takes the feature-graphic section's texts, else the app's tagline, else the first headline", () => {
+    const presets = '[play.phone, play.feature_graphic]';
+    const slides = '  - id: a\n    headline: First';
+    const fgId = 'en-US/play.feature_graphic/feature-graphic';
+    const loaded = parseManifest(
+      small({
+        locales: '[en-US]',
+        presets,
+        slides,
+        extra: `app: { tagline: Tag }
+feature-graphic:
+  headline: Big
+  subtitle: Small
+  screenshot: fg/{locale}.png
+  style: { background: { color: "#123456" } }`,
+      }),
+      'm.yml',
+      '/proj',
+    );
+    const full = buildPlan({ loaded, theme: THEME, strings: {}, cwd: '/proj' });
+    expect(full.problems).toEqual([]);
+    const fg = job(full, fgId);
+    expect([fg.headline?.text, fg.subtitle?.text, fg.screenshot]).toEqual([
+      'Big',
+      'Small',
+      path.resolve('/proj/fg/en-US.png'),
+    ]);
+    expect([fg.style.layout, fg.style.background?.color]).toEqual(['feature', '#123456']);
+    expect(fg.source.slide).toEqual(loaded.positionOf(['feature-graphic']));
+
+    const tagline = planOf(small({ locales: '[en-US]', presets, slides, extra: 'app: { tagline: Tag }' }));
+    expect(job(tagline, fgId).headline?.text).toBe('Tag');
+    expect(job(tagline, fgId).source.slide).toEqual(
+      parseManifest(
+        small({ locales: '[en-US]', presets, slides, extra: 'app: { tagline: Tag }' }),
+        'm.yml',
+        '/proj',
+      ).positionOf(['slides', 0]),
+    );
+    expect(job(one(slides, '', presets), fgId).headline?.text).toBe('First');
+  });
+
+  it("names a slide's own screenshot fields when they leave the project, and keeps the third screenshot", () => {
+    const bad = one(
+      '  - id: a\n    headline: Hi\n    screenshot: ../../a.png\n    second-screenshot: ../../b.png\n    third-screenshot: ../../c.png',
+    );
+    // (manifest-hostile.test.ts: a path that leaves the project is not also a screenshot folder)
+    expect(bad.problems.filter((x) => x.field?.startsWith('slides')).map((x) => [x.message, x.field])).toEqual(
+      [
+        ['a', 'screenshot'],
+        ['b', 'second-screenshot'],
+        ['c', 'third-screenshot'],
+      ].map(([f, field]) => [
+        `Path "../../${f}.png" at slides[0].${field} leaves the manifest's folder and the working directory`,
+        `slides[0].${field}`,
+      ]),
+    );
+    const good = one('  - id: a\n    headline: Hi\n    second-screenshot: s/b.png\n    third-screenshot: s/c.png');
+    expect([good.plan.all[0]!.secondScreenshot, good.plan.all[0]!.thirdScreenshot]).toEqual([
+      path.resolve('/proj/s/b.png'),
+      path.resolve('/proj/s/c.png'),
+    ]);
+  });
+
+  it('writes the output format, quality and PNG compression into every job', () => {
+    const slides = '  - id: a\n    headline: Hi';
+    expect(one(slides).plan.all[0]!.output).toEqual({
+      path: 'en-US/appstore.iphone_6_9/01-a.png',
+      format: 'png',
+      quality: 90,
+    });
+    expect(one(slides, 'output: { format: jpeg, quality: 80 }').plan.all[0]!.output).toEqual({
+      path: 'en-US/appstore.iphone_6_9/01-a.jpg',
+      format: 'jpeg',
+      quality: 80,
+    });
+    expect(one(slides, 'output: { compression: fast }').plan.all[0]!.output).toEqual({
+      path: 'en-US/appstore.iphone_6_9/01-a.png',
+      format: 'png',
+      quality: 90,
+      compression: 'fast',
+    });
+  });
+
+  it('takes a single callout:, and a call-out limited to other locales is left out', () => {
+    const c = '{ x: 1, y: 2, width: 30, height: 40 }';
+    expect(one(`  - id: a\n    headline: Hi\n    callout: ${c}`).plan.all[0]!.callouts).toEqual([
+      { x: 1, y: 2, width: 30, height: 40 },
+    ]);
+    const limited = one(
+      `  - id: a\n    headline: Hi\n    callouts: [{ x: 1, y: 2, width: 30, height: 40, locales: [de-DE] }]`,
+    );
+    expect(limited.plan.all[0]!.callouts).toBeUndefined();
+  });
+
+  it('a web capture is a job field naming where it is written, in a private folder, by what it asks for', () => {
+    const r = one(
+      '  - id: a\n    headline: Hi\n    screenshot: { capture: { url: "https://example.com/", viewport: { width: 360, height: 640 } } }',
+    );
+    expect(r.problems).toEqual([]);
+    const j = r.plan.all[0]!;
+    expect(j.capture).toEqual({
+      spec: { url: 'https://example.com/', viewport: { width: 360, height: 640 } },
+      field: 'slides[0].screenshot.capture',
+    });
+    expect(path.basename(path.dirname(j.screenshot!))).toMatch(/^storeshots-captures-/);
+    expect(path.basename(j.screenshot!)).toMatch(/^[0-9a-f]{64}\.png$/);
+  });
+
+  it('plans appearances without any appearance-style', () => {
+    const r = one('  - id: a\n    headline: Hi', 'appearances: [light, dark]');
+    expect(r.problems).toEqual([]);
+    expect(r.plan.all.map((j) => j.appearance)).toEqual(['light', 'dark']);
+  });
+
+  it('a content layout set for the whole manifest is missing at the slide, not at a style it does not have', () => {
+    const r = one('  - id: a\n    headline: Hi', 'style: { layout: stats }');
+    expect(r.problems.map((x) => [x.message, x.field])).toEqual([
+      ['Slide "a" at slides[0] has layout stats but no stats: add a list of stats ({value, label})', 'slides[0]'],
+    ]);
+  });
+
+  it("a slide's presets: lists the manifest's presets, or none when none is known", () => {
+    const slides = '  - id: a\n    headline: Hi\n    presets: [play.tablet]';
+    expect(one(slides, '', '[appstore.iphone_6_9, play.phone]').problems.map((x) => x.message)).toEqual([
+      'Preset "play.tablet" at slides[0].presets[0] is not one of the manifest\'s presets (did you mean "play.phone"?); the manifest has: appstore.iphone_6_9, play.phone',
+    ]);
+    expect(
+      one(slides, '', '[appstore.nope]')
+        .problems.filter((x) => x.field === 'slides[0].presets[0]')
+        .map((x) => x.message),
+    ).toEqual([
+      'Preset "play.tablet" at slides[0].presets[0] is not one of the manifest\'s presets; the manifest has: ',
+    ]);
+  });
+
+  it('pseudo-locales have no store code, so they never collide in the fastlane layout', () => {
+    const r = planOf(
+      small({
+        locales: '[en-US, pseudo, pseudo-rtl]',
+        slides: '  - id: a\n    headline: Hi',
+        extra: 'output: { layout: fastlane }',
+      }),
+    );
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe('the output folder and the screenshot folders', () => {
+  it('an --out that is the screenshot folder and the working directory is shown as "."', () => {
+    const loaded = parseManifest(
+      small({ slides: '  - id: a\n    headline: Hi' }).replace('shots/{locale}/{slide}.png', '"{locale}/{slide}.png"'),
+      'm.yml',
+      '/proj',
+    );
+    const { problems } = buildPlan({ loaded, theme: THEME, strings: {}, cwd: '/proj', outDir: '.' });
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        field: '--out',
+        message: 'Expected an output folder outside the screenshot folder . for --out but received "."',
+      },
+    ]);
+  });
+
+  it('the default output folder inside the screenshot folder is named, at screenshots:', () => {
+    const r = planOf(
+      small({ slides: '  - id: a\n    headline: Hi' }).replace('shots/{locale}', 'storeshots-out/{locale}'),
+    );
+    expect(r.problems.map((x) => [x.message, x.field])).toEqual([
+      [
+        'Expected an output folder outside the screenshot folder storeshots-out for output.dir but received "storeshots-out"',
+        'screenshots',
+      ],
+    ]);
+    expect(planOf(small({ slides: '  - id: a\n    headline: Hi' })).plan.outDir).toBe(
+      path.resolve('/proj/storeshots-out'),
+    );
+  });
+
+  it('an output.dir that leaves the project is the one problem, even with the screenshots beside the manifest', () => {
+    const r = planOf(
+      small({ slides: '  - id: a\n    headline: Hi', extra: 'output: { dir: ../../x }' }).replace(
+        'shots/{locale}/{slide}.png',
+        '"{locale}/{slide}.png"',
+      ),
+    );
+    expect(r.problems.map((x) => x.message)).toEqual([
+      'Path "../../x" at output.dir leaves the manifest\'s folder and the working directory',
+    ]);
+  });
+
+  it('--appearance without appearances: names every appearance asked for', () => {
+    const r = planOf(small({ slides: '  - id: a\n    headline: Hi' }));
+    expect(() => selectJobs(r.plan, { appearances: ['light', 'dark'] })).toThrow(
+      '--appearance light,dark: the manifest has no appearances: (add appearances: [light, dark])',
+    );
+  });
+});
+
+describe('screenshot folders', () => {
+  it('{locale} finds a folder written with "_" (de_CH/ for de-CH) when the "-" one is missing, and prefers the one written as is', () => {
+    const dir = tempProject({ 'shots/de_CH/a.png': 'x', 'shots/en-US/a.png': 'x', 'shots/en_US/a.png': 'x' });
+    const loaded = parseManifest(
+      small({ locales: '[de-CH, en-US, fr-CH]', presets: '[play.phone]', slides: '  - id: a\n    headline: Hi' }),
+      'm.yml',
+      dir,
+    );
+    const r = buildPlan({ loaded, theme: THEME, strings: {}, cwd: dir });
+    expect(r.plan.all.map((j) => path.relative(dir, j.screenshot!))).toEqual(
+      ['shots/de_CH/a.png', 'shots/en-US/a.png', 'shots/fr-CH/a.png'].map((f) => path.normalize(f)),
+    );
+  });
+
+  it("an output folder that is a locale folder beside the manifest, or inside a slide's own screenshot folder, is refused", () => {
+    const beside = planOf(
+      small({ slides: '  - id: a\n    headline: Hi', extra: 'output: { dir: en-US }' }).replace(
+        'shots/{locale}/{slide}.png',
+        '"{locale}/{slide}.png"',
+      ),
+    );
+    expect(beside.problems.map((x) => [x.message, x.field])).toEqual([
+      [
+        'Expected an output folder outside the screenshot folder en-US for output.dir but received "en-US"',
+        'output.dir',
+      ],
+    ]);
+    const own = planOf(
+      small({
+        slides: `  - id: a
+    headline: Hi
+    screenshot: own/{locale}.png
+  - id: b
+    headline: Web
+    screenshot: { capture: { url: "https://example.com/", viewport: { width: 360, height: 640 } } }`,
+        extra: 'output: { dir: own/out }',
+      }),
+    );
+    expect(own.problems.map((x) => [x.message, x.field])).toEqual([
+      [
+        'Expected an output folder outside the screenshot folder own for output.dir but received "own/out"',
+        'output.dir',
+      ],
+    ]);
+  });
+
+  it('a plain string text is inline, in the locale of the job', () => {
+    const r = planOf(small({ slides: '  - id: a\n    headline: Hi' }));
+    expect(job(r, 'de-DE/appstore.iphone_6_9/a').headline).toEqual({ text: 'Hi', origin: 'inline', locale: 'de-DE' });
   });
 });

@@ -616,12 +616,14 @@ export function buildPlan(input: PlanInput): PlanResult {
     ]),
     m['feature-graphic']?.screenshot,
   ];
+  // A root outside the project was refused where its pattern is written: it is not also named here.
   const roots = new Set(
     patterns
       .filter((p): p is string => !!p)
       .map((p) =>
         path.resolve(loaded.dir, path.dirname(`${p.split(/\{(?:locale|device|slide|preset|appearance)\}/)[0]!}x`)),
-      ),
+      )
+      .filter((r) => resolveInside(loaded.dir, r, cwd) !== undefined),
   );
   const under = (dir: string, root: string) =>
     dir === root || (root !== loaded.dir && root !== path.resolve(cwd) && isInside(root, dir, { self: true }));
