@@ -586,6 +586,7 @@ feature-graphic:
       ['Path "../../icon.png" at app.icon leaves the manifest\'s folder and the working directory', 'app.icon'],
     ]);
     expect(r.files).toEqual([]);
+    expect(r.plan.all[0]!.fonts).toEqual([]);
   });
 });
 
@@ -842,5 +843,23 @@ describe('screenshot folders', () => {
   it('a plain string text is inline, in the locale of the job', () => {
     const r = planOf(small({ slides: '  - id: a\n    headline: Hi' }));
     expect(job(r, 'de-DE/appstore.iphone_6_9/a').headline).toEqual({ text: 'Hi', origin: 'inline', locale: 'de-DE' });
+  });
+});
+
+describe('{appearance} without appearances:', () => {
+  it('is refused at the field, and the path fills it with nothing (as the "not found" message shows it)', () => {
+    const r = planOf(
+      small({ slides: '  - id: a\n    headline: Hi' }).replace(
+        'shots/{locale}/{slide}.png',
+        'shots/{appearance}/{locale}-{slide}.png',
+      ),
+    );
+    expect(r.problems.map((x) => [x.message, x.field])).toEqual([
+      [
+        'The path at screenshots uses {appearance} but the manifest has no appearances:; add appearances: [light, dark]',
+        'screenshots',
+      ],
+    ]);
+    expect(r.plan.all[0]!.screenshot).toBe(path.resolve('/proj/shots/en-US-a.png'));
   });
 });
