@@ -1,11 +1,11 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-D5NPPCQJ.js";
+} from "../chunks/chunk-SFM4TPNK.js";
 import "../chunks/chunk-OTPLNYB2.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
-import "../chunks/chunk-R7ECHWP2.js";
+import "../chunks/chunk-DC2CIEVD.js";
 import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-RJRCQP7D.js";
 import "../chunks/chunk-3KTSJAWY.js";
@@ -42,7 +42,7 @@ async function output(task) {
   return makeOutputFile(task);
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-TVYLIYSF.js");
+  const { lintRender } = await import("../chunks/lint-VWJLT2TK.js");
   return lintRender(task.plan, task.images);
 }
 export {

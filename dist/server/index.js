@@ -2,30 +2,30 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-CITVKEHI.js";
+} from "../chunks/chunk-6KNSGAEM.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-37G7HI63.js";
+import "../chunks/chunk-XY7PJVES.js";
 import "../chunks/chunk-RVAQXYCE.js";
-import "../chunks/chunk-BL6D7UMO.js";
+import "../chunks/chunk-QJ2JTCV7.js";
 import "../chunks/chunk-XNFDU3IH.js";
-import "../chunks/chunk-23L3GHR7.js";
-import "../chunks/chunk-NJS23ASU.js";
+import "../chunks/chunk-QFFRSZUM.js";
+import "../chunks/chunk-RCWPSLWT.js";
 import "../chunks/chunk-UPRCV6JR.js";
 import "../chunks/chunk-GHZTAVFW.js";
-import "../chunks/chunk-D5NPPCQJ.js";
+import "../chunks/chunk-SFM4TPNK.js";
 import "../chunks/chunk-OTPLNYB2.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
-import "../chunks/chunk-R7ECHWP2.js";
+import "../chunks/chunk-DC2CIEVD.js";
 import "../chunks/chunk-7DZ4F3EM.js";
 import "../chunks/chunk-RJRCQP7D.js";
 import "../chunks/chunk-3KTSJAWY.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-CZBPMC5E.js";
 import "../chunks/chunk-6JH44W7O.js";
-import "../chunks/chunk-O3ZGGEN6.js";
+import "../chunks/chunk-LNZEJC7T.js";
 import "../chunks/chunk-7IMI5VS3.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES
