@@ -3,7 +3,9 @@
 // Debian's Chromium. The html page is served from inside the capture; what it loads goes through the same
 // checks as a fetched page's: the service opens only the page server's host (STORESHOTS_ALLOW_HOSTS, no
 // private ranges), so the page's requests for `localhost` (a trap on loopback), for its own synthetic
-// origin and a second load of itself are refused and listed in blocked_requests, and the trap sees nothing.
+// origin, a second load of itself and an allowed host's redirect to `localhost` (refused by the guarding
+// proxy: the route handler never sees redirect hops) are refused and listed in blocked_requests, and the
+// trap sees nothing.
 // Each result is checked in its pixels; answers are validated against /v1/openapi.json.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +41,8 @@ beforeAll(async () => {
   trap = await listen((_req, res) => res.writeHead(200).end('caught'));
   origin = await listen((req, res) => {
     if (req.url === '/green.png') res.writeHead(200, { 'content-type': 'image/png' }).end(green);
+    // A redirect hop the route handler never sees: the guarding proxy refuses it.
+    else if (req.url === '/redirect') res.writeHead(302, { location: `http://localhost:${trap.port}/hop.png` }).end();
     else res.writeHead(404).end();
   });
   ({ svc, doc } = await startCaptureService(`127.0.0.1:${origin.port}`));
@@ -104,9 +108,9 @@ describe('the web screenshot API: html', () => {
     expect(origin.hits).toContain('/green.png');
   }, 120_000);
 
-  it("refuses the page's requests to a private address, its own origin and itself again: listed in blocked_requests, nothing reached; the html is not kept", async () => {
+  it("refuses the page's requests to a private address (directly and behind a redirect), its own origin and itself again: listed in blocked_requests, nothing reached; the html is not kept", async () => {
     const marker = `inline-marker-${Date.now()}`;
-    const extra = `<img src="http://localhost:${trap.port}/secret.png"><img src="/relative.png">
+    const extra = `<img src="http://localhost:${trap.port}/secret.png"><img src="/relative.png"><img src="${origin.url}/redirect">
 <script>fetch('http://storeshots.invalid/').catch(() => {});</script><!-- ${marker} -->`;
     const sub = await api(svc.url, 'POST', '/v1/screenshot', { html: page(extra), viewport: view, async_mode: true });
     expect(sub.status, JSON.stringify(sub.body)).toBe(202);
@@ -119,12 +123,14 @@ describe('the web screenshot API: html', () => {
     expect(blocked.map((b) => b.url)).toEqual(
       expect.arrayContaining([
         `http://localhost:${trap.port}/secret.png`,
+        `http://localhost:${trap.port}/hop.png`,
         'http://storeshots.invalid/relative.png',
         'http://storeshots.invalid/',
       ]),
     );
     expect(blocked.find((b) => b.url.startsWith('http://localhost'))!.reason).toMatch(/loopback/);
     expect(trap.hits).toEqual([]);
+    expect(origin.hits).toContain('/redirect');
     // The refused requests took nothing from the page: it is the same image.
     await expectPage((await api(svc.url, 'GET', `/v1/jobs/${sub.body.job_id}/result`)).body);
     // The html lives only as long as its capture: neither the job's view nor any stored file holds it.
