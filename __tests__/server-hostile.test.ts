@@ -157,6 +157,8 @@ describe('keyless access is refused on every route, however the path is spelled'
       '/v1/files/renders/:id/outputs/:output',
       '/v1/files/renders/:id/page/:file',
       '/v1/files/renders/:id/page/:file',
+      '/v1/files/renders/:id/result',
+      '/v1/files/renders/:id/result',
       '/v1/files/sets/:id/archive',
       '/v1/files/sets/:id/archive',
       '/v1/files/sets/:id/images/:index',

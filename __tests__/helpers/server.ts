@@ -126,6 +126,25 @@ export async function startService(
   };
 }
 
+/**
+ * The service with Debian's Chromium for web capture, opening only `allowHosts` (a loopback page server's
+ * `127.0.0.1:<port>`, no private ranges), a 60 s capture limit, and its own /v1/openapi.json to check answers.
+ */
+export async function startCaptureService(
+  allowHosts: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ svc: ServerHandle; doc: any }> {
+  const svc = await startService({
+    env: {
+      STORESHOTS_BROWSER: '/usr/bin/chromium',
+      STORESHOTS_ALLOW_HOSTS: allowHosts,
+      STORESHOTS_CAPTURE_TIMEOUT_MS: '60000',
+      ...env,
+    },
+  });
+  return { svc, doc: (await api(svc.url, 'GET', '/v1/openapi.json', undefined, { key: null })).body };
+}
+
 export function cleanup(data: string): void {
   rmSync(data, { recursive: true, force: true });
 }

@@ -39,6 +39,8 @@ import {
   checkCaptureSpec,
   HIDE_SELECTOR_MAX_LENGTH,
   HIDE_SELECTORS_MAX,
+  HTML_MAX_BYTES,
+  INLINE_PAGE_URL,
   type ExtractRule,
   type PageContent,
   type Refusal,
@@ -75,6 +77,19 @@ export interface CaptureOptions {
 /** Schemes a page may use without the network: its own inline and generated content. */
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 
+/** The host of INLINE_PAGE_URL. */
+const INLINE_HOST = new URL(INLINE_PAGE_URL).hostname;
+
+/** A navigation of the main frame: the page's own document (not a subresource, not a frame's). */
+function isTopDocument(request: PageRequest): boolean {
+  try {
+    return request.isNavigationRequest() && request.frame().parentFrame() === null;
+  } catch {
+    // A service worker's request has no frame (service workers are blocked anyway).
+    return false;
+  }
+}
+
 export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Promise<CaptureResult> {
   const { limits } = opts;
   const device = deviceOf(spec);
@@ -84,17 +99,15 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
   checkPageOptions(spec);
   checkClip(spec, viewport);
   const block = blockingOf(spec);
+  // A page given as html is served at INLINE_PAGE_URL (below); `name` is how messages call the page.
+  const inline = spec.html !== undefined;
+  const pageUrl = inline ? INLINE_PAGE_URL : spec.url;
+  const name = inline ? 'the html page' : spec.url;
   const filters = opts.filters ?? [];
   if (block.network && filters.length === 0) throw adBlockingUnavailable(spec);
   // The lists' verdict on a request of the page; the page's own document is what was asked for, never an ad.
   const adFilter = (request: PageRequest): string | undefined => {
-    let top = false;
-    try {
-      top = request.isNavigationRequest() && request.frame().parentFrame() === null;
-    } catch {
-      // A service worker's request has no frame (service workers are blocked anyway).
-    }
-    return top ? undefined : blockedBy(filters, request.url(), spec.url, request.resourceType());
+    return isTopDocument(request) ? undefined : blockedBy(filters, request.url(), pageUrl, request.resourceType());
   };
   const refused: Refusal[] = [];
   const seen = new Set<string>();
@@ -133,7 +146,7 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
         reject(
           new CaptureError(
             'capture_timeout',
-            `the capture of ${spec.url} took longer than its limit of ${limits.timeoutMs} ms (while ${stage})`,
+            `the capture of ${name} took longer than its limit of ${limits.timeoutMs} ms (while ${stage})`,
           ),
         ),
       limits.timeoutMs,
@@ -166,10 +179,22 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     }
     stage = 'opening the page';
     // First check: every request the page makes, before it leaves the browser.
+    let served = false;
     await ctx.route('**/*', async (route: Route) => {
       const request = route.request();
       const url = request.url();
-      const reason = (await checkUrl(url, opts.resolve)) ?? (block.network ? adFilter(request) : undefined);
+      // The html page itself: answered from here, once (the main frame's first navigation to it).
+      if (inline && !served && url === INLINE_PAGE_URL && isTopDocument(request)) {
+        served = true;
+        await route
+          .fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: spec.html })
+          .catch(() => undefined);
+        return;
+      }
+      const reason =
+        (inline && hostOf(url) === INLINE_HOST
+          ? `${INLINE_HOST} serves only the html page itself (once): give its resources absolute URLs`
+          : await checkUrl(url, opts.resolve)) ?? (block.network ? adFilter(request) : undefined);
       if (reason) {
         refuse(url, reason);
         await route.abort('blockedbyclient').catch(() => undefined);
@@ -178,7 +203,7 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     await ctx.routeWebSocket(/.*/, async (ws) => {
       const reason =
         (await checkUrl(ws.url().replace(/^ws/, 'http'), opts.resolve)) ??
-        (block.network ? blockedBy(filters, ws.url(), spec.url, 'websocket') : undefined);
+        (block.network ? blockedBy(filters, ws.url(), pageUrl, 'websocket') : undefined);
       if (reason) {
         refuse(ws.url(), reason);
         await ws.close({ code: 1008, reason: 'refused by storeshots' }).catch(() => undefined);
@@ -191,13 +216,13 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     if (spec.dark_mode) await page.emulateMedia({ colorScheme: 'dark' });
     const waitUntil = spec.wait_until ?? 'load';
     stage = `loading the page (wait_until: ${waitUntil})`;
-    const response = await page.goto(spec.url, { waitUntil, timeout: left() });
-    if (!response) throw new CaptureError('capture_failed', `${spec.url} gave no response`);
+    const response = await page.goto(pageUrl, { waitUntil, timeout: left() });
+    if (!response) throw new CaptureError('capture_failed', `${name} gave no response`);
     if (response.status() >= 400) {
       proxiedRefusals();
-      const why = refused.find((r) => r.url === spec.url || r.url.startsWith(new URL(spec.url).origin));
-      if (why) throw new CaptureError('capture_refused', `${spec.url}: ${why.reason}`);
-      throw new CaptureError('capture_failed', `${spec.url} answered HTTP ${response.status()}`);
+      const why = refused.find((r) => r.url === pageUrl || r.url.startsWith(new URL(pageUrl).origin));
+      if (why) throw new CaptureError('capture_refused', `${name}: ${why.reason}`);
+      throw new CaptureError('capture_failed', `${name} answered HTTP ${response.status()}`);
     }
     if (spec.wait_for) {
       stage = `waiting for ${spec.wait_for}`;
@@ -317,14 +342,14 @@ export async function capturePage(spec: CaptureSpec, opts: CaptureOptions): Prom
     if (/Timeout \d+ms exceeded/.test(msg))
       throw new CaptureError(
         'capture_timeout',
-        `the capture of ${spec.url} took longer than its limit of ${limits.timeoutMs} ms (while ${stage})`,
+        `the capture of ${name} took longer than its limit of ${limits.timeoutMs} ms (while ${stage})`,
       );
     if (/net::ERR_/.test(msg)) {
       proxiedRefusals();
-      const why = refused.find((r) => r.url === spec.url);
-      if (why) throw new CaptureError('capture_refused', `${spec.url}: ${why.reason}`);
+      const why = refused.find((r) => r.url === pageUrl);
+      if (why) throw new CaptureError('capture_refused', `${name}: ${why.reason}`);
     }
-    throw new CaptureError('capture_failed', `capturing ${spec.url} failed while ${stage}: ${msg}`);
+    throw new CaptureError('capture_failed', `capturing ${name} failed while ${stage}: ${msg}`);
   } finally {
     finished = true;
     clearTimeout(timer);
@@ -466,6 +491,12 @@ function checkClipInside(
 
 /** The sizes of the page options (the request schemas check them too; the CLI's manifest path as well). */
 function checkPageOptions(spec: CaptureSpec): void {
+  if (spec.html !== undefined && Buffer.byteLength(spec.html) > HTML_MAX_BYTES)
+    throw new CaptureError(
+      'capture_too_large',
+      `the page is ${Buffer.byteLength(spec.html)} bytes of HTML; the limit is ${HTML_MAX_BYTES} (1 MiB)`,
+      'html',
+    );
   if (spec.css !== undefined && Buffer.byteLength(spec.css) > CSS_MAX_BYTES)
     throw new CaptureError(
       'capture_too_large',

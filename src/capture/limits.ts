@@ -5,7 +5,14 @@ import type { FilterList } from './blocking.js';
 export type WaitUntil = 'load' | 'domcontentloaded' | 'networkidle';
 
 export interface CaptureSpec {
+  /** The page's address (with `html`: INLINE_PAGE_URL, where the page is served). */
   url: string;
+  /**
+   * Raw HTML to render instead of fetching `url`: served to the browser from inside the capture at
+   * INLINE_PAGE_URL (the route handler answers the page's own document request, once); everything the
+   * page loads goes through the same checks as a fetched page's. At most HTML_MAX_BYTES (UTF-8).
+   */
+  html?: string;
   /** CSS pixels; with `device`, this size (and its scale, when given) replaces the preset's. */
   viewport?: { width: number; height: number; device_scale_factor?: number };
   /**
@@ -128,6 +135,14 @@ export type CaptureErrorCode =
   | 'clip_outside_page'
   | 'clip_invalid'
   | 'ad_blocking_unavailable';
+
+/**
+ * Where a page given as `html` is served (a name under .invalid, RFC 2606: it never resolves, so nothing
+ * else of this origin can be fetched; a relative URL in the page resolves to it and is refused).
+ */
+export const INLINE_PAGE_URL = 'http://storeshots.invalid/';
+/** Largest `html`, bytes (UTF-8). */
+export const HTML_MAX_BYTES = 1024 * 1024;
 
 /** Largest `css`, bytes (UTF-8). */
 export const CSS_MAX_BYTES = 64 * 1024;

@@ -100,8 +100,9 @@ export async function captureScreenshot(
       `${param}: web capture needs a Chromium on the server: start storeshots serve with --browser PATH or STORESHOTS_BROWSER, or put chromium on PATH`,
       param,
     );
-  // The page's own address is checked before a browser starts: a refused page is a 400 at once.
-  await checkPageUrl(spec.url, policy, param);
+  // The page's own address is checked before a browser starts: a refused page is a 400 at once. A page
+  // given as html has none to check (it is served from inside the capture); what it loads is checked there.
+  if (spec.html === undefined) await checkPageUrl(spec.url, policy, param);
   const pool = await poolFor(cfg);
   try {
     return await capturePage(spec, {

@@ -28,7 +28,7 @@ import {
   pageFileName,
   pageFile,
   pageImage,
-  sendBytes,
+  sendAs,
   signedFileUrl,
   signedImageUrl,
   validator,
@@ -616,37 +616,33 @@ export async function allscreenshotsRoutes(app: FastifyInstance, deps: RouteDeps
     if (listed && !wanted)
       throw new ApiError(404, 'output_not_found', `Job ${row.id} has no output ${outputId}`, 'outputId');
     const file = wanted && wanted.type !== 'screenshot' ? meta.files?.find((f) => f.id === wanted.id) : undefined;
-    if (file) {
-      const bytes = await pageFile(deps, row, file);
-      if (responseType === 'url')
-        return { url: signedFileUrl(deps, row, pageFileName(file)), expiresAt: iso(row.expires_at) };
-      if (responseType === 'base64')
-        return { data: bytes.toString('base64'), contentType: file.contentType, size: file.size };
-      return reply
-        .type(file.contentType)
-        .header('etag', `"${file.sha256}"`)
-        .header('cache-control', 'private, max-age=86400')
-        .send(bytes);
-    }
+    if (file)
+      return sendAs(reply, responseType, {
+        bytes: await pageFile(deps, row, file),
+        contentType: file.contentType,
+        etag: file.sha256,
+        link: () => signedFileUrl(deps, row, pageFileName(file)),
+        expiresAt: row.expires_at,
+      });
     if (wanted?.webp) {
       await pageImage(deps, row, wanted.id); // 409 until done
       const bytes = await webpOf(deps, row, wanted.id, wanted.webp);
-      if (responseType === 'url')
-        return { url: signedFileUrl(deps, row, `page/${wanted.id}.webp`), expiresAt: iso(row.expires_at) };
-      if (responseType === 'base64')
-        return { data: bytes.toString('base64'), contentType: 'image/webp', size: bytes.length };
-      return reply
-        .type('image/webp')
-        .header('etag', `"${sha256(bytes)}"`)
-        .header('cache-control', 'private, max-age=86400')
-        .send(bytes);
+      return sendAs(reply, responseType, {
+        bytes,
+        contentType: 'image/webp',
+        etag: sha256(bytes),
+        link: () => signedFileUrl(deps, row, `page/${wanted.id}.webp`),
+        expiresAt: row.expires_at,
+      });
     }
     const img = await pageImage(deps, row, wanted?.id ?? outputId);
-    if (responseType === 'url')
-      return { url: signedImageUrl(deps, row, img.image.idx), expiresAt: iso(row.expires_at) };
-    if (responseType === 'base64')
-      return { data: img.bytes.toString('base64'), contentType: img.type, size: img.image.bytes };
-    return sendBytes(reply, img);
+    return sendAs(reply, responseType, {
+      bytes: img.bytes,
+      contentType: img.type,
+      etag: img.image.sha256,
+      link: () => signedImageUrl(deps, row, img.image.idx),
+      expiresAt: row.expires_at,
+    });
   }
 
   // A page file (pdf, html, markdown, json) through its signed link: no key, valid until `expires`.

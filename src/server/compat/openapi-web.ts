@@ -37,10 +37,17 @@ const dateTime = { type: ['string', 'null'] };
 export const webCompatSchemas = {
   WebshotJobRequest: {
     type: 'object',
-    required: ['url'],
+    description: 'The page is url (fetched) or html (rendered): exactly one of the two.',
+    oneOf: [{ required: ['url'] }, { required: ['html'] }],
     properties: {
       type: { enum: ['screenshot', 'pdf'] },
       url: { type: 'string', maxLength: 2048 },
+      html: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'Raw HTML to render instead of url, at most 1 MiB (UTF-8; above: 400 capture_too_large naming html). Served to the browser at http://storeshots.invalid/; what it loads goes through the address rules (refused requests are in blocked_requests). Not kept after its capture.',
+      },
       format: {
         type: 'string',
         description:
@@ -69,7 +76,11 @@ export const webCompatSchemas = {
       },
       delay_ms: { type: 'integer', minimum: 0, maximum: 10000, description: 'Their name for delay.' },
       custom_css: { type: 'string', maxLength: 65536, description: 'A style sheet added after the load.' },
-      response_type: { enum: ['binary'], description: 'Only their default: the answer is the bytes.' },
+      response_type: {
+        enum: ['binary', 'url', 'base64'],
+        description:
+          'binary (default): the bytes; url: {url, expiresAt} with a signed, key-free link; base64: {data, contentType, size}. For the synchronous answer and GET /v1/jobs/{id}/result.',
+      },
       full_page: { type: 'boolean' },
       wait_until: { enum: ['load', 'domcontentloaded', 'networkidle'] },
       wait_for: {
@@ -462,7 +473,8 @@ export const webCompatSchemas = {
     additionalProperties: false,
   },
   AllscreenshotsResult: {
-    description: "The result as the job's responseType asked: a signed link (url), or base64 (data).",
+    description:
+      "The result as the job's responseType (allscreenshots) or response_type (web screenshot API) asked: a signed link (url), or base64 (data).",
     oneOf: [
       {
         type: 'object',
@@ -889,6 +901,15 @@ export const webCompatSchemas = {
   },
 };
 
+/** What a web screenshot API result can be. */
+const WEBSHOT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'];
+
+/** A web screenshot API result as response_type asks: the bytes, or (url, base64) allscreenshots' JSON shapes. */
+const webshotResult = (description: string) => ({
+  description,
+  content: { ...bytes(WEBSHOT_TYPES, description).content, ...json(ref('AllscreenshotsResult')) },
+});
+
 const allshotsResult = {
   description: 'The result as responseType asked: the bytes (binary), or JSON.',
   content: {
@@ -916,7 +937,7 @@ export const webCompatPaths = {
       parameters: [idempotencyKey],
       requestBody: { required: true, content: json(ref('WebshotJobRequest')) },
       responses: {
-        '200': bytes(['image/png', 'image/jpeg', 'image/webp', 'application/pdf'], 'Without async_mode: the result.'),
+        '200': webshotResult('Without async_mode: the result, as response_type asks.'),
         '202': { description: 'async_mode: the job.', content: json(ref('WebshotAccepted')) },
         ...pick('400', '401', '402', '422', '429'),
       },
@@ -939,8 +960,27 @@ export const webCompatPaths = {
       operationId: 'webshotResult',
       parameters: [jobId],
       responses: {
-        '200': bytes(['image/png', 'image/jpeg', 'image/webp', 'application/pdf'], 'The raw result bytes.'),
+        '200': webshotResult("The result, as the job's response_type asks."),
         ...pick('401', '404', '409', '410', '429'),
+      },
+    },
+  },
+  '/v1/files/renders/{id}/result': {
+    get: {
+      tags: [WEBSHOT],
+      operationId: 'webshotResultByLink',
+      summary: 'A job\'s result through its signed link (response_type "url"): no key',
+      security: [],
+      parameters: [
+        jobId,
+        { name: 'expires', in: 'query', required: true, schema: { type: 'integer' }, description: 'Unix time.' },
+        { name: 'signature', in: 'query', required: true, schema: { type: 'string' } },
+      ],
+      responses: {
+        '200': bytes(WEBSHOT_TYPES, 'The result bytes.'),
+        '400': error('expires or signature missing.'),
+        '403': error('link_invalid, link_expired, or link_revoked.'),
+        ...pick('404', '410', '429'),
       },
     },
   },

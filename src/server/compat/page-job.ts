@@ -377,26 +377,55 @@ export async function pageImage(deps: RouteDeps, row: RenderRow, outputId?: stri
 }
 
 export function sendBytes(reply: FastifyReply, img: Awaited<ReturnType<typeof pageImage>>) {
-  return reply
-    .type(img.type)
-    .header('etag', `"${img.image.sha256}"`)
-    .header('cache-control', 'private, max-age=86400')
-    .send(img.bytes);
+  return sendAs(reply, 'binary', {
+    bytes: img.bytes,
+    contentType: img.type,
+    etag: img.image.sha256,
+    link: () => null,
+    expiresAt: null,
+  });
 }
 
-/** A signed, key-free link to one image of a succeeded render (links.ts), valid for the link lifetime. */
-export function signedImageUrl(
+/** How a job's result is answered: the bytes, a signed link, or the bytes in base64 (JSON). */
+export type ResponseType = 'binary' | 'url' | 'base64';
+
+/**
+ * One result of a job as its response type asks (allscreenshots' `responseType`, the web screenshot API's
+ * `response_type`): the bytes (`binary`, the default), `{"url", "expiresAt"}` with a signed, key-free link
+ * (`url`), or `{"data", "contentType", "size"}` with the bytes in base64 (`base64`).
+ */
+export function sendAs(
+  reply: FastifyReply,
+  responseType: string | undefined,
+  r: { bytes: Buffer; contentType: string; etag: string; link: () => string | null; expiresAt: number | null },
+  cacheControl = 'private, max-age=86400',
+) {
+  if (responseType === 'url') return reply.send({ url: r.link(), expiresAt: iso(r.expiresAt) });
+  if (responseType === 'base64')
+    return reply.send({ data: r.bytes.toString('base64'), contentType: r.contentType, size: r.bytes.length });
+  return reply.type(r.contentType).header('etag', `"${r.etag}"`).header('cache-control', cacheControl).send(r.bytes);
+}
+
+/**
+ * A signed, key-free link to `pathname` (a file of a succeeded render: links.ts), valid for the link
+ * lifetime and never past the render's expiry; null while the render has not succeeded.
+ */
+export function signedUrl(
   deps: Pick<RouteDeps, 'now' | 'config' | 'links'>,
   row: RenderRow,
-  index: number,
+  pathname: string,
 ): string | null {
   if (row.status !== 'succeeded') return null;
   const expires = Math.min(
     Math.floor(deps.now() / 1000) + deps.config.linkTtlSeconds,
     Math.floor(row.expires_at / 1000),
   );
-  return row.base_url + deps.links.sign(`/v1/files/renders/${row.id}/images/${index}`, expires);
+  return row.base_url + deps.links.sign(pathname, expires);
 }
+
+/** A signed, key-free link to one image of a succeeded render (links.ts), valid for the link lifetime. */
+export const signedImageUrl = (deps: Pick<RouteDeps, 'now' | 'config' | 'links'>, row: RenderRow, index: number) =>
+  signedUrl(deps, row, `/v1/files/renders/${row.id}/images/${index}`);
 
 export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -413,18 +442,8 @@ export async function pageFile(deps: Pick<RouteDeps, 'renders' | 'blobs'>, row: 
 }
 
 /** A signed, key-free link to a page file of a succeeded render (`name`: page/<id>.<ext>). */
-export function signedFileUrl(
-  deps: Pick<RouteDeps, 'now' | 'config' | 'links'>,
-  row: RenderRow,
-  name: string,
-): string | null {
-  if (row.status !== 'succeeded') return null;
-  const expires = Math.min(
-    Math.floor(deps.now() / 1000) + deps.config.linkTtlSeconds,
-    Math.floor(row.expires_at / 1000),
-  );
-  return row.base_url + deps.links.sign(`/v1/files/renders/${row.id}/${name}`, expires);
-}
+export const signedFileUrl = (deps: Pick<RouteDeps, 'now' | 'config' | 'links'>, row: RenderRow, name: string) =>
+  signedUrl(deps, row, `/v1/files/renders/${row.id}/${name}`);
 
 /**
  * One image of a succeeded job re-encoded as WebP at `quality` (the rendered PNG, through sharp): encoded

@@ -3,12 +3,13 @@
 // field names and status words, over the one capture and render core (page-job.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256 } from '../../util/hash.js';
-import { CSS_MAX_BYTES, HIDE_SELECTOR_MAX_LENGTH, HIDE_SELECTORS_MAX } from '../../capture/limits.js';
+import { CSS_MAX_BYTES, HIDE_SELECTOR_MAX_LENGTH, HIDE_SELECTORS_MAX, INLINE_PAGE_URL } from '../../capture/limits.js';
 import { captureSchema } from '../capture.js';
 import { ApiError, badRequest } from '../errors.js';
 import { allOrNothing, type Hold } from '../hold.js';
 import { blobBytes } from '../routes/files.js';
-import { idempotent, parameterError, type RouteDeps } from '../routes/shared.js';
+import { linkCacheControl, linkedRow, linkQuery } from '../routes/links.js';
+import { idempotent, oneValueEach, parameterError, type RouteDeps } from '../routes/shared.js';
 import type { RenderRow } from '../storage/types.js';
 import {
   createPageJob,
@@ -17,6 +18,9 @@ import {
   type PageJob,
   pageImage,
   pdfKey,
+  type ResponseType,
+  sendAs,
+  signedUrl,
   validator,
   webpOf,
 } from './page-job.js';
@@ -37,6 +41,9 @@ const WAIT_STRATEGIES = ['load', 'networkidle', 'selector'];
 // The page options both job types take (the web screenshot API's names).
 const pageOptions = {
   url: { type: 'string', minLength: 1, maxLength: 2048 },
+  // Their "Screenshot API" page's other source: raw HTML, rendered instead of url (exactly one of the two);
+  // its size (HTML_MAX_BYTES, UTF-8) is checked with the capture's other sizes (a 400 naming html).
+  html: { type: 'string', minLength: 1 },
   viewport: {
     type: 'object',
     additionalProperties: false,
@@ -86,7 +93,6 @@ const PAPER = ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', '
 const jobSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['url'],
   properties: {
     type: { const: 'screenshot' },
     ...pageOptions,
@@ -95,8 +101,9 @@ const jobSchema = {
     // Their "Screenshot API" page's clip.x/.y/.width/.height: the image is that rectangle of the page
     // (our screenshot.capture's clip, the manifest schema's definition).
     clip: (captureSchema as { properties: { clip: object } }).properties.clip,
-    // Their "Screenshot API" page's answer format: only the default, the bytes (base64 and url: no shape documented).
-    response_type: { enum: ['binary'] },
+    // Their "Screenshot API" page's answer format: the bytes (their default), a signed link, or base64. Their
+    // page gives no shapes for the last two: they are allscreenshots' ({url, expiresAt}, {data, contentType, size}).
+    response_type: { enum: ['binary', 'url', 'base64'] },
   },
 };
 
@@ -104,7 +111,7 @@ const jobSchema = {
 const pdfJobSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['url', 'type'],
+  required: ['type'],
   properties: { type: { const: 'pdf' }, ...pageOptions, format: { enum: PAPER } },
 };
 
@@ -119,7 +126,8 @@ const checkBulk = validator(bulkSchema);
 
 interface WebshotJob {
   type?: 'screenshot' | 'pdf';
-  url: string;
+  url?: string;
+  html?: string;
   format?: string;
   quality?: number;
   viewport?: { width: number; height: number; device_scale_factor?: number };
@@ -141,7 +149,7 @@ interface WebshotJob {
   print_background?: boolean;
   landscape?: boolean;
   clip?: { x: number; y: number; width: number; height: number };
-  response_type?: 'binary';
+  response_type?: ResponseType;
 }
 
 /** What a job's result is: an image format, or the page printed to PDF. */
@@ -152,6 +160,14 @@ function checkAnyJob(j: unknown, prefix: string): WebshotJob {
   const isPdf = !!j && typeof j === 'object' && (j as { type?: unknown }).type === 'pdf';
   validator(isPdf ? pdfJobSchema : jobSchema, prefix)(j);
   const job = j as WebshotJob;
+  // The page: a URL to fetch, or HTML to render; exactly one.
+  if (job.url === undefined && job.html === undefined)
+    throw badRequest(`Missing required field ${prefix}url (or ${prefix}html)`, `${prefix}url`, 'parameter_missing');
+  if (job.url !== undefined && job.html !== undefined)
+    throw badRequest(
+      `${prefix}html and ${prefix}url: give one of them (the page to fetch, or the HTML to render), not both`,
+      `${prefix}html`,
+    );
   const twice = (a: unknown, b: unknown, field: string, other: string) => {
     if (a !== undefined && b !== undefined && a !== b)
       throw badRequest(`${prefix}${field} and ${prefix}${other} differ: give one of them`, `${prefix}${field}`);
@@ -234,7 +250,8 @@ function pageJob(j: WebshotJob, prefix = ''): PageJob {
         format: format === 'jpeg' ? 'jpeg' : 'png',
         ...(format === 'jpeg' ? { quality: j.quality } : {}),
         capture: {
-          url: j.url,
+          // HTML is served from inside the capture, at INLINE_PAGE_URL.
+          ...(j.html === undefined ? { url: j.url! } : { url: INLINE_PAGE_URL, html: j.html }),
           // Their device preset overrides the viewport, as their page says.
           viewport: {
             ...(device
@@ -256,7 +273,14 @@ function pageJob(j: WebshotJob, prefix = ''): PageJob {
         },
       },
     ],
-    metadata: { compat: 'webshot', url: j.url, format, ...(j.quality ? { quality: j.quality } : {}) },
+    // The html itself is not kept: it lives only as long as its capture.
+    metadata: {
+      compat: 'webshot',
+      ...(j.url !== undefined ? { url: j.url } : {}),
+      format,
+      ...(j.quality ? { quality: j.quality } : {}),
+      ...(j.response_type && j.response_type !== 'binary' ? { response_type: j.response_type } : {}),
+    },
   };
 }
 
@@ -278,12 +302,30 @@ async function resultOf(deps: RouteDeps, row: RenderRow): Promise<{ bytes: Buffe
   return { bytes: img.bytes, type: img.type };
 }
 
-function sendResult(reply: FastifyReply, r: { bytes: Buffer; type: string }) {
-  return reply
-    .type(r.type)
-    .header('etag', `"${sha256(r.bytes)}"`)
-    .header('cache-control', 'private, max-age=86400')
-    .send(r.bytes);
+/** The key-free path of a job's result (its signed link's; the route below). */
+const resultPath = (id: string) => `/v1/files/renders/${id}/result`;
+
+/** The job's result as its response_type asked: the bytes, a signed link, or base64 (JSON). */
+async function sendResult(
+  deps: RouteDeps,
+  reply: FastifyReply,
+  row: RenderRow,
+  responseType = (JSON.parse(row.spec) as { metadata?: { response_type?: ResponseType } }).metadata?.response_type,
+  cacheControl?: string,
+) {
+  const r = await resultOf(deps, row);
+  return sendAs(
+    reply,
+    responseType,
+    {
+      bytes: r.bytes,
+      contentType: r.type,
+      etag: sha256(r.bytes),
+      link: () => signedUrl(deps, row, resultPath(row.id)),
+      expiresAt: row.expires_at,
+    },
+    cacheControl,
+  );
 }
 
 const STATUS: Record<RenderRow['status'], string> = {
@@ -344,7 +386,7 @@ async function bulkJobs(deps: RouteDeps, req: FastifyRequest, hold: Hold) {
         req.owner,
         deps.baseUrl(req),
         pageJob(job, prefix),
-        `${prefix}url`,
+        `${prefix}${job.html === undefined ? 'url' : 'html'}`,
         undefined,
         hold,
       );
@@ -376,14 +418,14 @@ export async function webshotRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   app.post('/v1/screenshot', async (req, reply) => {
     const body = checkAnyJob(req.body, '');
     const { row, replayed } = await idempotentPageJob(deps, req, 'webshot', body, (inTx) =>
-      createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(body), 'url', inTx),
+      createPageJob(deps, req.owner, deps.baseUrl(req), pageJob(body), body.html === undefined ? 'url' : 'html', inTx),
     );
     if (replayed) reply.header('idempotent-replayed', 'true');
     if (body.async_mode === true)
       return reply.code(202).send({ job_id: row.id, status: 'queued', poll_url: `/v1/jobs/${row.id}` });
     const done = await deps.renders.waitFor(row.id);
     if (done.status !== 'succeeded') return reply.code(422).send(await present(done, deps));
-    return sendResult(reply, await resultOf(deps, done));
+    return sendResult(deps, reply, done);
   });
 
   app.get<{ Params: { id: string } }>('/v1/jobs/:id', { schema: { params: idParams } }, async (req) =>
@@ -391,6 +433,21 @@ export async function webshotRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   );
 
   app.get<{ Params: { id: string } }>('/v1/jobs/:id/result', { schema: { params: idParams } }, async (req, reply) =>
-    sendResult(reply, await resultOf(deps, await deps.renders.get(req.owner, req.params.id))),
+    sendResult(deps, reply, await deps.renders.get(req.owner, req.params.id)),
+  );
+
+  // The result through its signed link (response_type "url"): no key, valid until `expires` (links.ts).
+  app.get<{ Params: { id: string }; Querystring: { expires?: string; signature?: string } }>(
+    '/v1/files/renders/:id/result',
+    {
+      config: { public: true },
+      schema: { params: idParams, querystring: linkQuery },
+      preValidation: oneValueEach(['expires', 'signature']),
+    },
+    async (req, reply) => {
+      const row = await linkedRow(deps, resultPath(req.params.id), req.query, req.params.id);
+      deps.rateLimit(row.owner, reply);
+      return sendResult(deps, reply, row, 'binary', linkCacheControl(req.query, deps.now()));
+    },
   );
 }
