@@ -384,17 +384,18 @@ export function sendBytes(reply: FastifyReply, img: Awaited<ReturnType<typeof pa
     .send(img.bytes);
 }
 
-/** A signed, key-free link to one image of a succeeded render (links.ts), valid for the link lifetime. */
+/**
+ * A signed, key-free link to one image of a succeeded render (links.ts), valid for the link lifetime
+ * (`lifetimeSeconds`, default STORESHOTS_LINK_TTL_SECONDS), never past the render's expiry.
+ */
 export function signedImageUrl(
   deps: Pick<RouteDeps, 'now' | 'config' | 'links'>,
   row: RenderRow,
   index: number,
+  lifetimeSeconds = deps.config.linkTtlSeconds,
 ): string | null {
   if (row.status !== 'succeeded') return null;
-  const expires = Math.min(
-    Math.floor(deps.now() / 1000) + deps.config.linkTtlSeconds,
-    Math.floor(row.expires_at / 1000),
-  );
+  const expires = Math.min(Math.floor(deps.now() / 1000) + lifetimeSeconds, Math.floor(row.expires_at / 1000));
   return row.base_url + deps.links.sign(`/v1/files/renders/${row.id}/images/${index}`, expires);
 }
 
