@@ -8,15 +8,18 @@
 // naming the field: a bad address, a header smuggled in a subject), a service without SMTP refuses email
 // destinations as before, and a malformed STORESHOTS_SMTP_URL stops `serve` at start, named, its password
 // never echoed.
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import path from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import { generate } from 'selfsigned';
 import sharp from 'sharp';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSmtp } from '../src/server/mail.js';
 import { expectFits } from './helpers/openapi.js';
-import { api, type ServerHandle, startService } from './helpers/server.js';
+import { api, type ServerHandle, startService, tempData } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
 const BROWSER = '/usr/bin/chromium';
@@ -29,6 +32,8 @@ interface Got {
   from: string;
   rcpt: string[];
   mail: ParsedMail;
+  /** Whether the session was encrypted (TLS from the start, or after STARTTLS). */
+  secure: boolean;
 }
 
 interface Smtp {
@@ -36,17 +41,23 @@ interface Smtp {
   mails: Got[];
   /** Answers of DATA still to refuse with 451 (a server that is busy). */
   busy: number;
+  /** Connections that failed (a client that gave up the TLS handshake). */
+  errors: Error[];
   close: () => Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 that wants AUTH and refuses one recipient domain with 550. */
-async function startSmtp(port = 0, busy = 0): Promise<Smtp> {
+/**
+ * A real SMTP server on 127.0.0.1 that wants AUTH and refuses one recipient domain with 550. Without
+ * `tls`, plain text (no STARTTLS offered); with it, TLS from the first byte (`secure`) or STARTTLS.
+ */
+async function startSmtp(port = 0, busy = 0, tls?: { key: string; cert: string; secure: boolean }): Promise<Smtp> {
   const mails: Got[] = [];
   const state = { busy };
   const server = new SMTPServer({
-    // No TLS on loopback: nodemailer then sends AUTH over plain text, which the server allows here.
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
+    ...(tls
+      ? { key: tls.key, cert: tls.cert, secure: tls.secure }
+      : // No TLS on loopback: nodemailer then sends AUTH over plain text, which the server allows here.
+        { disabledCommands: ['STARTTLS'], allowInsecureAuth: true }),
     logger: false,
     size: 1024 * 1024,
     onAuth(auth, _session, cb) {
@@ -76,19 +87,26 @@ async function startSmtp(port = 0, busy = 0): Promise<Smtp> {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             rcpt: session.envelope.rcptTo.map((r) => r.address),
             mail,
+            secure: session.secure,
           });
           cb();
         }, cb);
       });
     },
   });
+  const errors: Error[] = [];
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      server.on('error', (e) => errors.push(e));
+      resolve();
+    });
   });
   return {
     port: (server.server.address() as AddressInfo).port,
     mails,
+    errors,
     get busy() {
       return state.busy;
     },
@@ -96,7 +114,8 @@ async function startSmtp(port = 0, busy = 0): Promise<Smtp> {
   };
 }
 
-const smtpUrl = (port: number) => `smtp://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`;
+const smtpUrl = (port: number, scheme = 'smtp') =>
+  `${scheme}://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`;
 
 let origin: { url: string; port: number; close: () => Promise<void> };
 let flipColor = '#3366cc';
@@ -104,14 +123,14 @@ let smtp: Smtp;
 let svc: ServerHandle;
 let doc: any;
 
-const serviceEnv = (smtpPort?: number) => ({
+const serviceEnv = (smtpPort?: number, scheme = 'smtp') => ({
   STORESHOTS_BROWSER: BROWSER,
   STORESHOTS_ALLOW_HOSTS: `127.0.0.1:${origin.port}`,
   STORESHOTS_CAPTURE_TIMEOUT_MS: '30000',
   STORESHOTS_SCHEDULE_POLL_MS: '100',
   STORESHOTS_WEBHOOK_TIMEOUT_MS: '5000',
   ...(smtpPort !== undefined
-    ? { STORESHOTS_SMTP_URL: smtpUrl(smtpPort), STORESHOTS_SMTP_FROM: `Storeshots <${FROM}>` }
+    ? { STORESHOTS_SMTP_URL: smtpUrl(smtpPort, scheme), STORESHOTS_SMTP_FROM: `Storeshots <${FROM}>` }
     : { STORESHOTS_SMTP_URL: undefined, STORESHOTS_SMTP_FROM: undefined }),
 });
 
@@ -405,6 +424,78 @@ describe('the outbox retries a mail until the SMTP server takes it', () => {
     expect(smtp.mails.filter((m) => m.mail.text?.includes(run.jobId))).toEqual([]);
     expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
   }, 120_000);
+});
+
+describe('some recipients refused', () => {
+  it('the others get the mail once: the delivery is given up, not retried into a second copy', async () => {
+    const s = await create(svc.url, {
+      name: 'Half',
+      url: `${origin.url}/`,
+      schedule: YEARLY,
+      destinations: [{ type: 'email', to: ['half@example.com', 'gone@refused.test'] }],
+    });
+    const run = await settled(svc.url, s.id, await trigger(svc.url, s.id));
+    const got = await mailsNaming(smtp, run.jobId);
+    expect(got[0]!.rcpt).toEqual(['half@example.com']);
+    await waitFor(() => /attempt 1 failed \(1 of 2 recipients refused.*\); giving up/.test(svc.stderr()), {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      what: () => `the half-refused mail given up in:\n${svc.stderr()}`,
+    });
+    expect(smtp.mails.filter((m) => m.mail.text?.includes(run.jobId))).toHaveLength(1);
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+  }, 120_000);
+});
+
+describe('TLS to the SMTP server', () => {
+  it('smtps:// (TLS from the first byte) and smtp:// with STARTTLS send encrypted; an untrusted certificate is refused', async () => {
+    // A certificate for 127.0.0.1 that the service trusts only through NODE_EXTRA_CA_CERTS.
+    const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+      ],
+    });
+    const caFile = path.join(tempData(), 'smtp-ca.pem');
+    writeFileSync(caFile, pems.cert);
+    const implicit = await startSmtp(0, 0, { key: pems.private, cert: pems.cert, secure: true });
+    const starttls = await startSmtp(0, 0, { key: pems.private, cert: pems.cert, secure: false });
+    const services: ServerHandle[] = [];
+    try {
+      const runOn = async (env: NodeJS.ProcessEnv) => {
+        const one = await startService({ env: { ...env, STORESHOTS_WEBHOOK_MAX_ATTEMPTS: '500' } });
+        services.push(one);
+        const s = await create(one.url, {
+          name: 'Encrypted',
+          url: `${origin.url}/`,
+          schedule: YEARLY,
+          destinations: [{ type: 'email', to: ['tls@example.com'] }],
+        });
+        return { one, run: await settled(one.url, s.id, await trigger(one.url, s.id)) };
+      };
+      const a = await runOn({ ...serviceEnv(implicit.port, 'smtps'), NODE_EXTRA_CA_CERTS: caFile });
+      expect((await mailsNaming(implicit, a.run.jobId))[0]!.secure).toBe(true);
+      const b = await runOn({ ...serviceEnv(starttls.port, 'smtp'), NODE_EXTRA_CA_CERTS: caFile });
+      // smtp:// took the server's STARTTLS: the AUTH and the message went encrypted.
+      expect((await mailsNaming(starttls, b.run.jobId))[0]!.secure).toBe(true);
+      // Not trusted: nothing is sent, and the attempts say why (retried: the operator may fix the trust).
+      const c = await runOn({ ...serviceEnv(implicit.port, 'smtps'), NODE_EXTRA_CA_CERTS: undefined });
+      await waitFor(() => /email eml_\S+ to the SMTP server: attempt 2 failed \(.*certificate/.test(c.one.stderr()), {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+        what: () => `failed attempts naming the certificate in:\n${c.one.stderr()}`,
+      });
+      expect(implicit.mails.filter((m) => m.mail.text?.includes(c.run.jobId))).toEqual([]);
+      // The server saw the client end the handshake (it refused the certificate).
+      expect(implicit.errors.some((e) => /TLS/.test(e.message))).toBe(true);
+    } finally {
+      await Promise.all(services.map((x) => x.stop()));
+      await implicit.close();
+      await starttls.close();
+    }
+  }, 180_000);
 });
 
 describe('hostile email destinations: a 400 naming the field, nothing stored', () => {
