@@ -361,6 +361,28 @@ describe('a run mails each email destination through the SMTP server', () => {
   }, 120_000);
 });
 
+describe("the schedule's own text in the mail", () => {
+  it('a name with a line break makes no header (default subject one line), and is escaped in the HTML', async () => {
+    // (nodemailer folds CR/LF in a subject itself; the BEL is one it would keep, encoded.)
+    const name = 'Shop\u0007<b>home</b>\r\nBcc: evil@example.com';
+    const s = await create(svc.url, {
+      name,
+      url: `${origin.url}/`,
+      schedule: YEARLY,
+      destinations: [{ type: 'email', to: ['owner@example.com'] }],
+    });
+    const run = await settled(svc.url, s.id, await trigger(svc.url, s.id));
+    const mail = (await mailsNaming(smtp, run.jobId))[0]!;
+    // Only the destination's recipient: the name's "Bcc:" line was no header.
+    expect(mail.rcpt).toEqual(['owner@example.com']);
+    expect(mail.mail.bcc).toBeUndefined();
+    expect(mail.mail.subject).toBe('Shop <b>home</b> Bcc: evil@example.com: captured');
+    expect(mail.mail.html).toContain('&lt;b&gt;home&lt;/b&gt;');
+    expect(mail.mail.html).not.toContain('<b>home</b>');
+    expect((await api(svc.url, 'DELETE', `/v1/schedules/${s.id}`)).status).toBe(204);
+  }, 120_000);
+});
+
 describe('the outbox retries a mail until the SMTP server takes it', () => {
   it('down at first (connection refused), then busy (451), then up: delivered exactly once', async () => {
     // A port nothing listens on (taken and given back), where the SMTP server starts later.
