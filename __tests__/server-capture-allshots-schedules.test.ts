@@ -292,7 +292,7 @@ describe('hostile input: a 400 naming the field, nothing stored', () => {
     ['startsAt without a zone', { startsAt: '2025-02-01T00:00:00' }, 'startsAt'],
     ['endsAt before startsAt', { startsAt: '2030-01-02T00:00:00Z', endsAt: '2030-01-01T00:00:00Z' }, 'endsAt'],
     [
-      'an email destination (no mail is sent from here)',
+      'an email destination on a server without STORESHOTS_SMTP_URL',
       { destinations: [{ type: 'email', to: ['a@example.com'] }] },
       'destinations[0].type',
       'destination_unsupported',

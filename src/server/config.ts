@@ -9,6 +9,7 @@ import { CAPTURE_DEFAULTS, type CaptureConfig } from '../capture/limits.js';
 import { findBrowser } from '../capture/browser.js';
 import { FilterListError, type FilterList, loadFilterLists } from '../capture/blocking.js';
 import { type GitHubAppCredentials, loadGitHubApp } from './github-auth.js';
+import { loadSmtp, type SmtpConfig } from './mail.js';
 
 export interface ServeOptions {
   port: string;
@@ -83,6 +84,8 @@ export interface ServerConfig {
   githubApiUrl: string;
   /** Machine translation through the operator's LibreTranslate; undefined: not configured (501). */
   translate?: TranslateConfig;
+  /** The operator's SMTP server for schedules' email destinations; undefined: no mail (those are refused). */
+  smtp?: SmtpConfig;
   allowPrivateUrls: boolean;
   /** `host:port` origins that may be private or loopback even without allowPrivateUrls. */
   allowHosts: Set<string>;
@@ -242,6 +245,7 @@ export function loadConfig(opts: ServeOptions, env: NodeJS.ProcessEnv, cwd: stri
     githubApp: loadGitHubApp(env, cwd),
     githubApiUrl,
     translate: loadTranslate(opts, env),
+    smtp: loadSmtp(env),
     allowPrivateUrls: env.STORESHOTS_ALLOW_PRIVATE_URLS === '1' || env.STORESHOTS_ALLOW_PRIVATE_URLS === 'true',
     allowHosts: parseHosts(env.STORESHOTS_ALLOW_HOSTS),
     publicUrl: publicUrl?.replace(/\/+$/, ''),

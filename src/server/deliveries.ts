@@ -1,5 +1,6 @@
-// Webhooks, webhook endpoints' events and GitHub dispatches: written to the outbox (the deliveries
-// table) in the same transaction that ends the render, then sent by this loop until a 2xx, with
+// Webhooks, webhook endpoints' events, GitHub dispatches and schedules' mails: written to the outbox
+// (the deliveries table) in the same transaction that ends the render (a schedule's, once its run is
+// settled), then sent by this loop until a 2xx (a mail: until the SMTP server takes it), with
 // exponential backoff and jitter.
 // The delivery id (X-ASA-Delivery) and body stay the same across retries; the signature is made
 // fresh for each attempt, so a late retry is not rejected as stale.
@@ -9,6 +10,7 @@ import { signDispatch, signWebhook } from '../util/signature.js';
 import type { Clock } from './access.js';
 import { netPolicy, type ServerConfig } from './config.js';
 import { appAuth, type DispatchAuth, DispatchAuthError, tokenAuth } from './github-auth.js';
+import { type Mail, MailError, Mailer } from './mail.js';
 import type { Metrics } from './metrics.js';
 import { postOnce, redactUrl, UrlRefusedError } from './net.js';
 import type { DeliveryRow, EventRow, RenderRow, ServiceStore, WebhookEndpointRow } from './storage/types.js';
@@ -57,6 +59,7 @@ export class Deliveries {
   private stopped = false;
   private started = false;
   private readonly dispatchAuth?: DispatchAuth;
+  private readonly mailer?: Mailer;
 
   constructor(
     private readonly store: ServiceStore,
@@ -69,6 +72,7 @@ export class Deliveries {
   ) {
     if (config.githubApp) this.dispatchAuth = appAuth(config.githubApp, config.githubApiUrl);
     else if (config.githubToken) this.dispatchAuth = tokenAuth(config.githubToken);
+    if (config.smtp) this.mailer = new Mailer(config.smtp, config.webhook.timeoutMs);
   }
 
   /** Webhooks of jobs whose metadata says `compat: name` are sent in this format instead of ours. */
@@ -232,6 +236,7 @@ export class Deliveries {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.mailer?.close();
   }
 
   /** A claim outlives the longest attempt (the POST's time-out) with room to record it. */
@@ -254,7 +259,12 @@ export class Deliveries {
     let permanent = false;
     try {
       const t = Math.floor(this.now() / 1000);
-      if (d.kind === 'webhook' || d.kind === 'endpoint' || d.kind.startsWith('webhook:')) {
+      if (d.kind === 'email') {
+        // The SMTP server is the operator's configuration, not a request's: no address guard. A node
+        // without it leaves the mail to be retried (every node should have the same STORESHOTS_SMTP_*).
+        if (!this.mailer) throw new Error('STORESHOTS_SMTP_URL is not set on this node');
+        status = await this.mailer.send(JSON.parse(d.body) as Mail);
+      } else if (d.kind === 'webhook' || d.kind === 'endpoint' || d.kind.startsWith('webhook:')) {
         const format = d.kind.startsWith('webhook:') ? this.formats.get(d.kind.slice('webhook:'.length)) : undefined;
         const headers = format
           ? format.headers(d.secret, d.body, t)
@@ -294,10 +304,11 @@ export class Deliveries {
         // A refused token (revoked, or the app's access changed) is not reused on the next attempt.
         if (status === 401 || status === 403 || status === 404) this.dispatchAuth.forget(repository);
       }
-      if (status < 200 || status >= 300) error = `HTTP ${status}`;
+      if (d.kind !== 'email' && (status < 200 || status >= 300)) error = `HTTP ${status}`;
     } catch (e) {
       error = errorMessage(e);
-      permanent = e instanceof UrlRefusedError || e instanceof DispatchAuthError;
+      permanent =
+        e instanceof UrlRefusedError || e instanceof DispatchAuthError || (e instanceof MailError && e.permanent);
     }
     const ok = error === null;
     const attempts = d.attempts + 1;
@@ -314,13 +325,13 @@ export class Deliveries {
       // Closing the store while an attempt was out: the row stays pending and is retried after restart.
       this.log(`delivery ${d.id}: could not record attempt: ${errorMessage(e)}`);
     }
-    this.metrics.inc('storeshots_deliveries_total', 'Webhook and dispatch delivery attempts by result.', {
+    this.metrics.inc('storeshots_deliveries_total', 'Webhook, dispatch and mail delivery attempts by result.', {
       kind: d.kind,
       result: ok ? 'delivered' : failed ? 'failed' : 'retry',
     });
     if (!ok)
       this.log(
-        `${d.kind} ${d.id} to ${redactUrl(d.url)}: attempt ${attempts} failed (${error})${failed ? '; giving up' : ''}`,
+        `${d.kind} ${d.id} to ${d.kind === 'email' ? 'the SMTP server' : redactUrl(d.url)}: attempt ${attempts} failed (${error})${failed ? '; giving up' : ''}`,
       );
     this.inflight.delete(d.id);
   }

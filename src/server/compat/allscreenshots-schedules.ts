@@ -22,7 +22,16 @@ import { ApiError, badRequest } from '../errors.js';
 import { checkTarget } from '../request.js';
 import type { RouteDeps } from '../routes/shared.js';
 import type { RenderRow, ScheduleRow, ScheduleRunRow } from '../storage/types.js';
-import { iso, pageImage, validator } from './page-job.js';
+import {
+  type EmailDestination,
+  type EmailDestinationBody,
+  emailDestination,
+  MAX_RECIPIENTS,
+  MAX_SUBJECT,
+  type RunFacts,
+  scheduleMail,
+} from './allscreenshots-mail.js';
+import { iso, pageImage, signedImageUrl, validator } from './page-job.js';
 
 /** What a scheduled run is made of, from allscreenshots.ts (which owns the per-job path). */
 export interface ScheduleSurface {
@@ -36,8 +45,8 @@ export interface ScheduleSurface {
   webhookBody: (row: RenderRow) => Promise<string>;
 }
 
-/** One of their DeliveryDestination: a webhook (sent) or an email (refused: this service sends no mail). */
-interface Destination {
+/** Their WebhookDestination: the run's webhook body POSTed to `url`, signed. */
+interface WebhookDestination {
   id: string;
   type: 'webhook';
   url: string;
@@ -46,17 +55,20 @@ interface Destination {
   onlyOnChange?: boolean;
 }
 
+/** One of their DeliveryDestination: a webhook, or an email sent through the operator's SMTP server. */
+type Destination = WebhookDestination | EmailDestination;
+
 /** What a run's outcome keeps (ScheduleRunRow.outcome). */
 interface Outcome {
   changed: boolean | null;
   diffScore: number | null;
-  deliveries: Array<{
-    destinationId: string;
-    type: 'webhook';
-    url: string;
-    status: 'QUEUED' | 'SKIPPED';
-    events: string[];
-  }>;
+  deliveries: Array<
+    ({ type: 'webhook'; url: string } | { type: 'email'; to: string[] }) & {
+      destinationId: string;
+      status: 'QUEUED' | 'SKIPPED';
+      events: string[];
+    }
+  >;
 }
 
 export interface ScheduleTag {
@@ -106,8 +118,8 @@ const fields = (options: Record<string, unknown>) => ({
   onlyOnChange: { type: ['boolean', 'null'] },
   diffThreshold: { type: ['number', 'null'], minimum: 0, maximum: 1 },
   alertOnFailure: { type: ['boolean', 'null'] },
-  // Their DeliveryDestination (WebhookDestination or EmailDestination), at most 10; the email fields are
-  // read so that an email destination gets its own 400 (this service sends no mail), not "unknown field".
+  // Their DeliveryDestination (WebhookDestination or EmailDestination), at most 10. `to` is their list of
+  // addresses, or one address as a string; each is checked (and named) by emailDestination.
   destinations: {
     type: ['array', 'null'],
     maxItems: 10,
@@ -121,8 +133,13 @@ const fields = (options: Record<string, unknown>) => ({
         url: { type: 'string', minLength: 1, maxLength: 2048 },
         secret: { type: ['string', 'null'], minLength: 1, maxLength: 256 },
         onlyOnChange: { type: ['boolean', 'null'] },
-        to: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 320 } },
-        subject: { type: ['string', 'null'], maxLength: 500 },
+        to: {
+          type: ['string', 'array'],
+          maxLength: 254,
+          maxItems: MAX_RECIPIENTS,
+          items: { type: 'string', maxLength: 254 },
+        },
+        subject: { type: ['string', 'null'], minLength: 1, maxLength: MAX_SUBJECT },
       },
     },
   },
@@ -143,30 +160,30 @@ interface Body {
   onlyOnChange?: boolean | null;
   diffThreshold?: number | null;
   alertOnFailure?: boolean | null;
-  destinations?: Array<{
-    id?: string | null;
-    type: string;
-    url?: string;
-    secret?: string | null;
-    onlyOnChange?: boolean | null;
-  }> | null;
+  destinations?: Array<
+    EmailDestinationBody & {
+      type: string;
+      url?: string;
+      secret?: string | null;
+    }
+  > | null;
 }
 
-/** Their destinations checked: webhooks kept (an id given to each), an email a 400 saying why. */
+/** Their destinations checked (an id given to each): webhooks and emails, each field's 400 naming it. */
 function destinationsOf(raw: NonNullable<Body['destinations']>): Destination[] {
   return raw.map((d, i) => {
     const at = `destinations[${i}]`;
-    if (d.type === 'email')
-      throw badRequest(
-        `${at}: email destinations cannot be sent: this service has no mail server. Use a webhook destination ({"type": "webhook", "url": …}) and mail from there`,
-        `${at}.type`,
-        'destination_unsupported',
-      );
-    if (d.type !== 'webhook')
-      throw badRequest(`${at}.type must be "webhook" (or "email", which this service cannot send)`, `${at}.type`);
+    const other = (fields: string[], kind: string) => {
+      const extra = Object.keys(d).find((k) => fields.includes(k));
+      if (extra) throw badRequest(`${at}.${extra} is a field of ${kind} destinations`, `${at}.${extra}`);
+    };
+    if (d.type === 'email') {
+      other(['url', 'secret'], 'webhook');
+      return emailDestination(d, at, d.id ?? newId('dst'));
+    }
+    if (d.type !== 'webhook') throw badRequest(`${at}.type must be "webhook" or "email"`, `${at}.type`);
     if (!d.url) throw badRequest(`${at} is a webhook and needs its url`, `${at}.url`, 'parameter_missing');
-    const extra = Object.keys(d).find((k) => k === 'to' || k === 'subject');
-    if (extra) throw badRequest(`${at}.${extra} is a field of email destinations, not of webhooks`, `${at}.${extra}`);
+    other(['to', 'subject'], 'email');
     return {
       id: d.id ?? newId('dst'),
       type: 'webhook' as const,
@@ -280,9 +297,9 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
   };
 
   /**
-   * The schedule sends its runs' webhooks itself (after the run's job ended: `settle`) when a result
-   * may be skipped (onlyOnChange), failures alerted or destinations added; otherwise the job carries
-   * the webhook, as an async request's does.
+   * The schedule sends its runs' webhooks and mails itself (after the run's job ended: `settle`) when a
+   * result may be skipped (onlyOnChange), failures alerted or destinations added; otherwise the job
+   * carries the webhook, as an async request's does.
    */
   const managed = (s: Spec) => Boolean(s.onlyOnChange || s.alertOnFailure || s.destinations?.length);
 
@@ -329,6 +346,15 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     if (spec.diffThreshold !== undefined && !spec.onlyOnChange)
       throw badRequest('diffThreshold is read only with onlyOnChange: true', 'diffThreshold');
     for (const [i, d] of (spec.destinations ?? []).entries()) {
+      if (d.type === 'email') {
+        if (!config.smtp)
+          throw badRequest(
+            `destinations[${i}]: email destinations need the server's SMTP server, and none is set: the operator sets STORESHOTS_SMTP_URL and STORESHOTS_SMTP_FROM (or use a webhook destination)`,
+            `destinations[${i}].type`,
+            'destination_unsupported',
+          );
+        continue;
+      }
       if (!d.secret && !spec.webhookSecret && !config.webhookSecret)
         throw badRequest(
           `destinations[${i}] needs a secret (or the schedule's webhookSecret) to sign with: the server has no STORESHOTS_WEBHOOK_SECRET`,
@@ -493,12 +519,13 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       onlyOnChange: s.onlyOnChange ?? false,
       diffThreshold: s.onlyOnChange ? (s.diffThreshold ?? 0) : null,
       alertOnFailure: s.alertOnFailure ?? false,
-      // Their WebhookDestination, less the secret (never shown, as webhookSecret).
+      // Their WebhookDestination (less the secret, never shown, as webhookSecret) and EmailDestination.
       destinations: s.destinations?.length
         ? s.destinations.map((d) => ({
             id: d.id,
-            type: d.type,
-            url: d.url,
+            ...(d.type === 'email'
+              ? { type: d.type, to: d.to, subject: d.subject ?? null }
+              : { type: d.type, url: d.url }),
             ...(d.onlyOnChange !== undefined ? { onlyOnChange: d.onlyOnChange } : {}),
           }))
         : null,
@@ -530,11 +557,41 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     compareRaw(await decodeImage(before), await decodeImage(after)).score;
 
   /**
+   * What a run's mail says (allscreenshots-mail.ts): the run's time and trigger, and for a completed job
+   * a signed link to its first image that works as long as the result is kept (a mail is read later
+   * than an answer, and may wait for the SMTP server), not only STORESHOTS_LINK_TTL_SECONDS.
+   */
+  const runFacts = async (
+    row: ScheduleRow,
+    runId: string,
+    job: RenderRow | undefined,
+    outcome: Pick<RunFacts, 'changed' | 'diffScore' | 'error' | 'consecutiveFailures'>,
+  ): Promise<Omit<RunFacts, 'event'>> => {
+    const run = (await store.scheduleRuns(row.id, 100)).find((r) => r.id === runId);
+    const first = job?.status === 'succeeded' ? (await store.images(job.id))[0] : undefined;
+    const link = first && job ? signedImageUrl(deps, job, first.idx, config.resultTtlSeconds) : null;
+    return {
+      scheduleId: row.id,
+      scheduleName: row.name,
+      url: row.url,
+      runId,
+      at: run?.created_at ?? now(),
+      trigger: run?.kind === 'trigger' ? 'MANUAL' : 'SCHEDULED',
+      jobId: job?.id ?? null,
+      ...outcome,
+      // The link lasts as long as the result: it ends when the job expires.
+      ...(link && job ? { image: { url: link, expiresAt: new Date(job.expires_at).toISOString() } } : {}),
+    };
+  };
+
+  /**
    * Once a managed run's job ended (or the run made none, `err`): compares its image with the previous
    * run's (onlyOnChange), sends the job's webhook to the schedule's webhookUrl and each destination
    * unless the run is unchanged and that target sends changes only, SCHEDULE_FAILED when the run failed
    * (alertOnFailure), and records all that as the run's outcome. The webhooks go through the outbox
-   * (retried until a 2xx), signed as allscreenshots signs.
+   * (retried until a 2xx), signed as allscreenshots signs; an email destination gets one mail a run
+   * (the failure alert, else the job's outcome) through the same outbox, retried until the operator's
+   * SMTP server takes it.
    */
   const settle = async (row: ScheduleRow, runId: string, jobId?: string, err?: ApiError) => {
     const s = specOf(row);
@@ -556,8 +613,10 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
     const jobError = job?.error ? (JSON.parse(job.error) as { code?: string; message?: string }) : undefined;
     const jobHook = job ? await surface.webhookBody(job) : undefined;
     const jobEvent = job ? (JSON.parse(jobHook!) as { event: string }).event : undefined;
+    const error = { code: err?.code ?? jobError?.code ?? null, message: err?.message ?? jobError?.message ?? null };
+    const failures = failed && s.alertOnFailure ? await consecutiveFailures(row.id) : undefined;
     const alert =
-      failed && s.alertOnFailure
+      failures !== undefined
         ? JSON.stringify({
             event: 'SCHEDULE_FAILED',
             timestamp: new Date(t).toISOString(),
@@ -567,9 +626,9 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
               executionId: runId,
               url: row.url,
               jobId: job?.id ?? null,
-              errorCode: err?.code ?? jobError?.code ?? null,
-              errorMessage: err?.message ?? jobError?.message ?? null,
-              consecutiveFailures: await consecutiveFailures(row.id),
+              errorCode: error.code,
+              errorMessage: error.message,
+              consecutiveFailures: failures,
             },
           })
         : undefined;
@@ -577,12 +636,40 @@ export async function scheduleRoutes(app: FastifyInstance, deps: RouteDeps, surf
       ...(s.webhookUrl ? [{ id: 'webhookUrl', type: 'webhook' as const, url: s.webhookUrl }] : []),
       ...(s.destinations ?? []),
     ];
+    const facts = targets.some((d) => d.type === 'email')
+      ? await runFacts(row, runId, job, { changed, diffScore: score, error, consecutiveFailures: failures })
+      : undefined;
     const deliveries: Outcome['deliveries'] = [];
     for (const d of targets) {
+      const changesOnly = d.onlyOnChange ?? s.onlyOnChange ?? false;
+      const sendJob = Boolean(jobHook && jobEvent && !(changed === false && changesOnly));
+      if (d.type === 'email') {
+        // One mail a run: the failure alert when there is one (it says what JOB_FAILED would), else the job's.
+        const event = alert ? 'SCHEDULE_FAILED' : sendJob ? jobEvent! : undefined;
+        if (event)
+          await store.insertDelivery({
+            id: newId('eml'),
+            render_id: job?.id ?? runId,
+            kind: 'email',
+            url: `mailto:${d.to.join(',')}`,
+            secret: '',
+            event,
+            body: JSON.stringify(scheduleMail(d, { ...facts!, event })),
+            next_attempt_at: t,
+            created_at: t,
+          });
+        deliveries.push({
+          destinationId: d.id,
+          type: 'email',
+          to: d.to,
+          status: event ? 'QUEUED' : 'SKIPPED',
+          events: event ? [event] : [],
+        });
+        continue;
+      }
       const secret = d.secret ?? s.webhookSecret ?? config.webhookSecret;
       const sends: Array<[string, string]> = [];
-      const changesOnly = d.onlyOnChange ?? s.onlyOnChange ?? false;
-      if (jobHook && jobEvent && !(changed === false && changesOnly)) sends.push([jobEvent, jobHook]);
+      if (sendJob) sends.push([jobEvent!, jobHook!]);
       if (alert) sends.push(['SCHEDULE_FAILED', alert]);
       if (secret)
         for (const [event, body] of sends)

@@ -537,16 +537,29 @@ export const webCompatSchemas = {
         type: ['array', 'null'],
         maxItems: 10,
         description:
-          'Webhooks each run is sent to besides webhookUrl; an email destination is a 400 (no mail is sent).',
+          "Webhooks and mail recipients each run is sent to besides webhookUrl; an email destination needs the server's SMTP server (STORESHOTS_SMTP_URL), else it is a 400 destination_unsupported.",
         items: {
           type: 'object',
           required: ['type'],
           properties: {
             id: { type: ['string', 'null'] },
             type: { enum: ['webhook', 'email'] },
-            url: { type: 'string' },
-            secret: { type: ['string', 'null'] },
+            url: { type: 'string', description: 'webhook: where the run is POSTed.' },
+            secret: { type: ['string', 'null'], description: 'webhook: the signing secret.' },
             onlyOnChange: { type: ['boolean', 'null'] },
+            to: {
+              description: 'email: the recipients, one address or a list of up to 50.',
+              oneOf: [
+                { type: 'string', format: 'email' },
+                { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', format: 'email' } },
+              ],
+            },
+            subject: {
+              type: ['string', 'null'],
+              minLength: 1,
+              maxLength: 255,
+              description: 'email: the subject (one line); default: the schedule name and the outcome.',
+            },
           },
         },
       },
@@ -599,15 +612,31 @@ export const webCompatSchemas = {
       destinations: {
         type: ['array', 'null'],
         items: {
-          type: 'object',
-          required: ['id', 'type', 'url'],
-          properties: {
-            id: { type: 'string' },
-            type: { const: 'webhook' },
-            url: { type: 'string' },
-            onlyOnChange: { type: 'boolean' },
-          },
-          additionalProperties: false,
+          oneOf: [
+            {
+              type: 'object',
+              required: ['id', 'type', 'url'],
+              properties: {
+                id: { type: 'string' },
+                type: { const: 'webhook' },
+                url: { type: 'string' },
+                onlyOnChange: { type: 'boolean' },
+              },
+              additionalProperties: false,
+            },
+            {
+              type: 'object',
+              required: ['id', 'type', 'to', 'subject'],
+              properties: {
+                id: { type: 'string' },
+                type: { const: 'email' },
+                to: { type: 'array', items: { type: 'string' } },
+                subject: { type: ['string', 'null'] },
+                onlyOnChange: { type: 'boolean' },
+              },
+              additionalProperties: false,
+            },
+          ],
         },
       },
       createdAt: { type: 'string' },
@@ -641,13 +670,18 @@ export const webCompatSchemas = {
         type: 'array',
         items: {
           type: 'object',
-          required: ['destinationId', 'type', 'url', 'status', 'events'],
+          required: ['destinationId', 'type', 'status', 'events'],
           properties: {
             destinationId: { type: 'string' },
-            type: { const: 'webhook' },
-            url: { type: 'string' },
+            type: { enum: ['webhook', 'email'] },
+            url: { type: 'string', description: 'webhook: where it is POSTed.' },
+            to: { type: 'array', items: { type: 'string' }, description: 'email: the recipients.' },
             status: { enum: ['QUEUED', 'SKIPPED'] },
-            events: { type: 'array', items: { type: 'string' } },
+            events: {
+              type: 'array',
+              items: { type: 'string' },
+              description: 'What is sent: webhook bodies, or the one mail of the run (its event).',
+            },
           },
           additionalProperties: false,
         },

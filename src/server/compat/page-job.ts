@@ -408,24 +408,27 @@ export function sendAs(
 
 /**
  * A signed, key-free link to `pathname` (a file of a succeeded render: links.ts), valid for the link
- * lifetime and never past the render's expiry; null while the render has not succeeded.
+ * lifetime (`lifetimeSeconds`, default STORESHOTS_LINK_TTL_SECONDS) and never past the render's expiry;
+ * null while the render has not succeeded.
  */
 export function signedUrl(
   deps: Pick<RouteDeps, 'now' | 'config' | 'links'>,
   row: RenderRow,
   pathname: string,
+  lifetimeSeconds = deps.config.linkTtlSeconds,
 ): string | null {
   if (row.status !== 'succeeded') return null;
-  const expires = Math.min(
-    Math.floor(deps.now() / 1000) + deps.config.linkTtlSeconds,
-    Math.floor(row.expires_at / 1000),
-  );
+  const expires = Math.min(Math.floor(deps.now() / 1000) + lifetimeSeconds, Math.floor(row.expires_at / 1000));
   return row.base_url + deps.links.sign(pathname, expires);
 }
 
-/** A signed, key-free link to one image of a succeeded render (links.ts), valid for the link lifetime. */
-export const signedImageUrl = (deps: Pick<RouteDeps, 'now' | 'config' | 'links'>, row: RenderRow, index: number) =>
-  signedUrl(deps, row, `/v1/files/renders/${row.id}/images/${index}`);
+/** A signed, key-free link to one image of a succeeded render (links.ts), valid for the link lifetime (or `lifetimeSeconds`). */
+export const signedImageUrl = (
+  deps: Pick<RouteDeps, 'now' | 'config' | 'links'>,
+  row: RenderRow,
+  index: number,
+  lifetimeSeconds?: number,
+) => signedUrl(deps, row, `/v1/files/renders/${row.id}/images/${index}`, lifetimeSeconds);
 
 export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -108,9 +108,10 @@ export type NewIdempotency = Pick<IdempotencyRow, 'owner' | 'key' | 'body_hash' 
 
 /**
  * `webhook:<surface>`: a compatibility surface's own webhook format (deliveries.ts); `endpoint`: an event
- * sent to a webhook endpoint the key subscribed (webhook-endpoints.ts), signed like `webhook`.
+ * sent to a webhook endpoint the key subscribed (webhook-endpoints.ts), signed like `webhook`; `email`: a
+ * schedule's mail through the operator's SMTP server (url `mailto:` its recipients, no secret).
  */
-export type DeliveryKind = 'webhook' | 'dispatch' | 'endpoint' | `webhook:${string}`;
+export type DeliveryKind = 'webhook' | 'dispatch' | 'endpoint' | 'email' | `webhook:${string}`;
 export interface DeliveryRow {
   id: string;
   render_id: string;
@@ -118,7 +119,7 @@ export interface DeliveryRow {
   url: string;
   secret: string;
   event: string;
-  /** webhook: the exact body sent; dispatch: the payload before its signature. */
+  /** webhook: the exact body sent; dispatch: the payload before its signature; email: the Mail (mail.ts) as JSON. */
   body: string;
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
