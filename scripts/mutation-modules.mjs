@@ -10,7 +10,9 @@ export const MODULES = [
   },
   {
     name: 'net',
-    mutate: ['src/server/net.ts'],
+    // The address rules moved from net.ts to address.ts (2026-12-02, so the CLI's capture can use them
+    // without the HTTP client): both files are the SSRF guard, and net.ts's tests exercise both.
+    mutate: ['src/server/net.ts', 'src/server/address.ts'],
     tests: ['__tests__/server-ssrf.test.ts', '__tests__/unit-server-net.test.ts'],
   },
   { name: 'access', mutate: ['src/server/access.ts'], tests: ['__tests__/unit-server-access.test.ts'] },
