@@ -112,6 +112,7 @@ export const MODULES = [
       '__tests__/lint-planted.test.ts',
       '__tests__/lint-rules.test.ts',
       '__tests__/layout.test.ts',
+      '__tests__/action-units.test.ts',
     ],
   },
   // The file rules (unreadable, extension, EXIF orientation), the text rules (overflow, set size,
@@ -128,6 +129,8 @@ export const MODULES = [
       '__tests__/lint-paths.test.ts',
       '__tests__/lint-appstore.test.ts',
       '__tests__/lint-play.test.ts',
+      // src/lint/links.ts (a finding's rule link and docs/lint.md anchor) is tested with the Action's links.
+      '__tests__/action-units.test.ts',
     ],
   },
   // The text rules that measure (text.too-small, text.illegible, text.contrast), with lint-rules:
