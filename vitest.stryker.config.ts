@@ -40,6 +40,8 @@ export const STRYKER_TESTS = [
   '__tests__/action-github.test.ts',
   '__tests__/github-refusals.test.ts',
   '__tests__/action-publish.test.ts',
+  // src/lint/links.ts (lint-files-text): ruleAnchor and ruleLink, with the Action's links and comments.
+  '__tests__/action-units.test.ts',
 ];
 
 export default defineConfig({

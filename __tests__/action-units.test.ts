@@ -320,6 +320,27 @@ describe('links', () => {
     ).toBe('https://developer.apple.com/x');
   });
 
+  it("a house rule links to its row in the running copy's docs/lint.md; other sources, or no running copy, keep the source", () => {
+    const base = 'https://github.com/a/b/blob/v1/docs/lint.md';
+    const house = SOURCES.storeshotsRules.url;
+    expect(ruleLink({ rule: 'text.overflow', source: house }, base)).toBe(`${base}#rule-text-overflow`);
+    // The house page with its own anchor (a report written by another copy) is still a house rule.
+    expect(ruleLink({ rule: 'input.exif-orientation', source: `${house}#rule-x` }, base)).toBe(
+      `${base}#rule-input-exif-orientation`,
+    );
+    // A page that only ends with the house page's address is not it.
+    const other = `https://example.com/?from=${house}`;
+    expect(ruleLink({ rule: 'text.overflow', source: other }, base)).toBe(other);
+    expect(ruleLink({ rule: 'text.overflow', source: house }, undefined)).toBe(house);
+    expect(ruleLink({ rule: 'text.overflow', source: house }, '')).toBe(house);
+  });
+
+  it('a rule anchor is lower-case letters and digits in runs joined by single hyphens, none at either end', () => {
+    expect(ruleAnchor('appstore.size')).toBe('rule-appstore-size');
+    expect(ruleAnchor('Play.Min--Side_2')).toBe('rule-play-min-side-2');
+    expect(ruleAnchor('.text..overflow.')).toBe('rule-text-overflow');
+  });
+
   it("package.json's repository is the home the links fall back to", () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository?: { url?: string } };
     expect(pkg.repository?.url).toContain(`github.com/${HOME_REPOSITORY}`);
@@ -376,6 +397,18 @@ describe('comment mode input', () => {
     expect(r.images).toHaveLength(1);
     expect(r.findings).toHaveLength(0);
     expect(r.summary.images).toBe(1);
+  });
+
+  it("a finding without a source in another run's report still makes the comment, its rule linked nowhere", () => {
+    const r = sanitizeReport({
+      version: 1,
+      images: [rec('en-US', 'a', 1)],
+      findings: [{ rule: 'text.overflow', severity: 'warning', message: 'too long' }],
+      summary: { images: 1, errors: 0 },
+    } as never);
+    const body = commentBody({ report: r, rulesBase: 'https://github.com/a/b/blob/v1/docs/lint.md' });
+    expect(body).toContain('[text.overflow](#)');
+    expect(body).toContain('too long');
   });
 
   it('never resolves an image path outside the set', () => {

@@ -170,6 +170,16 @@ describe('appstore.format: PNG or JPEG data in a .png, .jpg or .jpeg file', () =
     await writeImage(`${d}/${SLOT}/03-share.jpeg`, { width: 1260, height: 2736, format: 'jpeg' });
     expect(await lint(d, ['out'])).toEqual([]);
   });
+
+  it('PNG data in a .jpg or a .jpeg file is an extension mismatch that says to rename it .png or re-encode it as JPEG', async () => {
+    const d = temp();
+    await writeImage(`${d}/${SLOT}/01-home.jpg`, { width: 1320, height: 2868 });
+    await writeImage(`${d}/${SLOT}/02-stats.jpeg`, { width: 1320, height: 2868 });
+    expect(await lint(d, ['out'])).toEqual([
+      `error format.extension-mismatch ${SLOT}/01-home.jpg: ${SLOT}/01-home.jpg is named .jpg but holds PNG data; rename it to .png or re-encode it as JPEG`,
+      `error format.extension-mismatch ${SLOT}/02-stats.jpeg: ${SLOT}/02-stats.jpeg is named .jpeg but holds PNG data; rename it to .png or re-encode it as JPEG`,
+    ]);
+  });
 });
 
 describe('appstore.colorspace: RGB only', () => {
@@ -248,6 +258,28 @@ describe('appstore.size: the exact pixel sizes of the slot', () => {
     expect(await lint(d, ['far.png', 'near.jpg'], 'appstore')).toEqual([
       'error appstore.size far.png: far.png is 1000x1000, which App Store Connect accepts for no display (deliver: "Invalid screen size")',
       'error appstore.size near.jpg: near.jpg is 1320x2870, which App Store Connect accepts for no display (deliver: "Invalid screen size"); the nearest accepted size is 1320x2868 (iPhone 6.9" (Dynamic Island, large) (APP_IPHONE_67))',
+    ]);
+  });
+
+  it('"about 1%" is 1% of the long side, that 1% included: 762x1000 is 10 px from 768x1004', async () => {
+    const d = temp();
+    await writeImage(`${d}/edge.png`, { width: 762, height: 1000 });
+    await writeImage(`${d}/over.png`, { width: 761, height: 1000 });
+    expect(await lint(d, ['edge.png', 'over.png'], 'appstore')).toEqual([
+      'error appstore.size edge.png: edge.png is 762x1000, which App Store Connect accepts for no display (deliver: "Invalid screen size"); the nearest accepted size is 768x1004 (APP_IPAD_97)',
+      'error appstore.size over.png: over.png is 761x1000, which App Store Connect accepts for no display (deliver: "Invalid screen size")',
+    ]);
+  });
+
+  it('the nearest size names the slot deliver files that size in, and of two equally near sizes the one deliver lists first', async () => {
+    const d = temp();
+    // 2048x2732 is listed for the 12.9" 2nd generation and the 13"; deliver files it as the 13".
+    await writeImage(`${d}/ipad.png`, { width: 2049, height: 2732 });
+    // 768x1014 is 10 px from 768x1004 and from 768x1024.
+    await writeImage(`${d}/tie.png`, { width: 768, height: 1014 });
+    expect(await lint(d, ['ipad.png', 'tie.png'], 'appstore')).toEqual([
+      'error appstore.size ipad.png: ipad.png is 2049x2732, which App Store Connect accepts for no display (deliver: "Invalid screen size"); the nearest accepted size is 2048x2732 (iPad 13" (APP_IPAD_PRO_3GEN_129))',
+      'error appstore.size tie.png: tie.png is 768x1014, which App Store Connect accepts for no display (deliver: "Invalid screen size"); the nearest accepted size is 768x1004 (APP_IPAD_97)',
     ]);
   });
 });

@@ -204,6 +204,27 @@ describe('play sizes: sides, aspect ratio, file size, feature graphic and TV ban
     ]);
   });
 
+  it('7-inch tablet screenshots are tablets too: the recommended side and the tablet maximum apply', async () => {
+    const d = temp();
+    const seven = `${IMAGES}/sevenInchScreenshots`;
+    write(
+      `${d}/${seven}/1.png`,
+      await solid(PLAY.largeMinSide - 1, 1600)
+        .png()
+        .toBuffer(),
+    );
+    write(
+      `${d}/${seven}/2.jpg`,
+      await solid(2400, PLAY.maxSide + 1)
+        .jpeg()
+        .toBuffer(),
+    );
+    expect(await lint(d, ['metadata'])).toEqual([
+      `warning play.min-side ${seven}/1.png: ${seven}/1.png is ${PLAY.largeMinSide - 1}x1600; Play recommends tablet screenshots of at least ${PLAY.largeMinSide} px on each side`,
+      `warning play.max-side ${seven}/2.jpg: ${seven}/2.jpg is 2400x${PLAY.maxSide + 1}; Play's general maximum is ${PLAY.maxSide} px (large-screen slots are documented up to ${PLAY.largeMaxSide} px, but sources disagree)`,
+    ]);
+  });
+
   it(`aspect ratio: at most ${PLAY.maxAspect}:1, Wear OS square`, async () => {
     const d = temp();
     write(`${d}/${PHONE}/1.png`, await solid(1000, 2001).png().toBuffer());

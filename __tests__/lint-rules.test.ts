@@ -1,6 +1,8 @@
 // Rules one at a time through the engine (runRules), on plain data: image facts, the renderer's
 // text layout facts (TextLayoutInfo), sets and plans. Thresholds come from the rule module and
 // src/store, so these tests state behaviour, not numbers copied from elsewhere.
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import sharp, { type Sharp } from 'sharp';
@@ -13,6 +15,7 @@ import type { Job, Plan } from '../src/plan/types.js';
 import type { TextLayoutInfo } from '../src/render/types.js';
 import { getPreset } from '../src/store/presets.js';
 import { APPSTORE, PLAY } from '../src/store/facts.js';
+import { tempDirs } from './helpers/temp.js';
 
 const facts = (over: Partial<ImageFacts> = {}): ImageFacts => ({
   format: 'png',
@@ -747,5 +750,91 @@ describe('set and run rules', () => {
     expect(f[0]!.message).toBe(
       'fastlane/screenshots/en-US/01_appstore.iphone_6_9_home.png is written by en/appstore.iphone_6_9/home and en-US/appstore.iphone_6_9/home; the later one overwrites the earlier. Locales en and en-US map to the same store locale: keep one of them',
     );
+  });
+});
+
+describe("EXIF orientation: of an image (its facts) and of a job's input screenshots (read from the files)", () => {
+  const temp = tempDirs('storeshots-lint-rules-exif-');
+  /** A 120x60 JPEG carrying EXIF orientation `o` (none when undefined), or a PNG with `png`. */
+  async function shot(file: string, o?: number, png = false): Promise<string> {
+    const s = sharp({ create: { width: 120, height: 60, channels: 3, background: '#285aa0' } });
+    const buf = png
+      ? await s.png().toBuffer()
+      : await (o === undefined ? s : s.withMetadata({ orientation: o })).jpeg().toBuffer();
+    writeFileSync(file, buf);
+    return file;
+  }
+  const job = (slide: string, screens: Array<string | undefined>): Job =>
+    ({
+      locale: 'en-US',
+      slide,
+      preset: 'appstore.iphone_6_9',
+      output: { path: `en-US/appstore.iphone_6_9/${slide}.png` },
+      screenshot: screens[0],
+      secondScreenshot: screens[1],
+      thirdScreenshot: screens[2],
+    }) as unknown as Job;
+  const inputFindings = (jobs: Job[]) =>
+    runRules(
+      ctx({ mode: 'render', plan: plan(['appstore.iphone_6_9'], jobs), images: jobs.map((j) => image({ job: j })) }),
+    )
+      .filter((f) => f.rule === 'input.exif-orientation')
+      .map((f) => `${f.severity} ${f.path} ${f.locale}/${f.preset}/${f.slide}: ${f.message}`);
+
+  it('image.exif-orientation: a JPEG tagged 2-8 says how it shows (5-8 turned a quarter); 1 or no tag, nothing', () => {
+    const run = (orientation: number | undefined) =>
+      runRules(
+        ctx({
+          images: [
+            image({
+              path: 'a.jpg',
+              ext: 'jpg',
+              facts: facts({ format: 'jpeg', width: 1200, height: 540, orientation }),
+            }),
+          ],
+        }),
+      )
+        .filter((f) => f.rule === 'image.exif-orientation')
+        .map((f) => `${f.severity} ${f.message}`);
+    const msg = (o: number, turn: string, shown: string) => [
+      `warning a.jpg is stored 1200x540 with EXIF orientation ${o} (${turn}), so it shows as ${shown}; save it with upright pixels and no orientation tag`,
+    ];
+    expect(run(3)).toEqual(msg(3, 'turn it 180°', '1200x540'));
+    expect(run(4)).toEqual(msg(4, 'flip it upside down', '1200x540'));
+    expect(run(5)).toEqual(msg(5, 'mirror it and turn it a quarter', '540x1200'));
+    expect(run(6)).toEqual(msg(6, 'turn it 90° clockwise', '540x1200'));
+    expect(run(1)).toEqual([]);
+    expect(run(undefined)).toEqual([]);
+  });
+
+  it('input.exif-orientation: each tagged input JPEG of a job is named once; upright, untagged, PNG, missing or absent inputs are not', async () => {
+    const d = temp();
+    const sideways = await shot(path.join(d, 'sideways.jpg'), 6);
+    const upside = await shot(path.join(d, 'upside.jpg'), 3);
+    const upright = await shot(path.join(d, 'upright.jpg'), 1);
+    const plainJpeg = await shot(path.join(d, 'plain.jpg'));
+    const png = await shot(path.join(d, 'plain.png'), undefined, true);
+    const jobs = [
+      job('home', [png, sideways, upright]),
+      job('stats', [upside, undefined, path.join(d, 'missing.jpg')]),
+      job('share', [plainJpeg, upright, png]),
+    ];
+    const expected = [
+      'warning en-US/appstore.iphone_6_9/home.png en-US/appstore.iphone_6_9/home: en-US/appstore.iphone_6_9/home.png: its screenshot sideways.jpg carries EXIF orientation 6; it was turned upright (turn it 90° clockwise) before layout',
+      'warning en-US/appstore.iphone_6_9/stats.png en-US/appstore.iphone_6_9/stats: en-US/appstore.iphone_6_9/stats.png: its screenshot upside.jpg carries EXIF orientation 3; it was turned upright (turn it 180°) before layout',
+    ];
+    expect(inputFindings(jobs)).toEqual(expected);
+    // A second lint of the same inputs (a watch re-render) says the same.
+    expect(inputFindings(jobs)).toEqual(expected);
+  });
+
+  it('input.exif-orientation leaves no input file open, however many inputs it reads', async () => {
+    const d = temp();
+    const jobs: Job[] = [];
+    for (let i = 0; i < 40; i++) jobs.push(job(`s${i}`, [await shot(path.join(d, `${i}.jpg`), 6)]));
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    expect(inputFindings(jobs)).toHaveLength(40);
+    expect(open()).toBeLessThanOrEqual(before);
   });
 });

@@ -10,7 +10,9 @@ export const MODULES = [
   },
   {
     name: 'net',
-    mutate: ['src/server/net.ts'],
+    // The address rules moved from net.ts to address.ts (2026-12-02, so the CLI's capture can use them
+    // without the HTTP client): both files are the SSRF guard, and net.ts's tests exercise both.
+    mutate: ['src/server/net.ts', 'src/server/address.ts'],
     tests: ['__tests__/server-ssrf.test.ts', '__tests__/unit-server-net.test.ts'],
   },
   { name: 'access', mutate: ['src/server/access.ts'], tests: ['__tests__/unit-server-access.test.ts'] },
@@ -110,6 +112,7 @@ export const MODULES = [
       '__tests__/lint-planted.test.ts',
       '__tests__/lint-rules.test.ts',
       '__tests__/layout.test.ts',
+      '__tests__/action-units.test.ts',
     ],
   },
   // The file rules (unreadable, extension, EXIF orientation), the text rules (overflow, set size,
@@ -126,6 +129,8 @@ export const MODULES = [
       '__tests__/lint-paths.test.ts',
       '__tests__/lint-appstore.test.ts',
       '__tests__/lint-play.test.ts',
+      // src/lint/links.ts (a finding's rule link and docs/lint.md anchor) is tested with the Action's links.
+      '__tests__/action-units.test.ts',
     ],
   },
   // The text rules that measure (text.too-small, text.illegible, text.contrast), with lint-rules:

@@ -1,5 +1,5 @@
 // What every rule module shares: the rule record's shape, and helpers for messages and checks.
-import { APPSTORE, DELIVER_DISPLAY_TYPES } from '../../store/facts.js';
+import { APPSTORE, DELIVER_DISPLAY_TYPES, deliverDisplayType } from '../../store/facts.js';
 import { PRESETS, type Preset, type Store } from '../../store/presets.js';
 import type { SourceId } from '../../store/sources.js';
 import type { Job, Plan } from '../../plan/types.js';
@@ -72,13 +72,13 @@ export function displayTypeLabel(dt: string): string {
   return p ? `${p.label} (${dt})` : dt;
 }
 
-/** The accepted App Store size closest to w x h, for "did you mean" in messages. */
+/** The accepted App Store size closest to w x h, for "did you mean" in messages, with the slot deliver files that size in (2048x2732: the 13", not the 12.9" 2nd generation). */
 export function nearestAppStoreSize(w: number, h: number): { size: string; type: string } | undefined {
   let best: { size: string; type: string; d: number } | undefined;
   for (const [type, sizes] of Object.entries(DELIVER_DISPLAY_TYPES)) {
     for (const [sw, sh] of sizes) {
       const d = Math.abs(sw - w) + Math.abs(sh - h);
-      if (!best || d < best.d) best = { size: sz(sw, sh), type, d };
+      if (!best || d < best.d) best = { size: sz(sw, sh), type: deliverDisplayType(sw, sh) ?? type, d };
     }
   }
   // Within about 1%: a pixel or two off is a mistake worth naming; 1080x2400 is an Android size, not a wrong iPhone one.
