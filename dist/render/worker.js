@@ -42,7 +42,7 @@ async function output(task) {
   return makeOutputFile(task);
 }
 async function lint(task) {
-  const { lintRender } = await import("../chunks/lint-VWJLT2TK.js");
+  const { lintRender } = await import("../chunks/lint-QNNL473I.js");
   return lintRender(task.plan, task.images);
 }
 export {

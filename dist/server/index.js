@@ -2,13 +2,13 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-HDATHDLX.js";
+} from "../chunks/chunk-JOHZWTCJ.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-MCEDD6XC.js";
+import "../chunks/chunk-2IHNYJWD.js";
 import "../chunks/chunk-RVAQXYCE.js";
-import "../chunks/chunk-QJ2JTCV7.js";
+import "../chunks/chunk-HVL7V3JX.js";
 import "../chunks/chunk-XNFDU3IH.js";
 import "../chunks/chunk-QFFRSZUM.js";
 import "../chunks/chunk-RCWPSLWT.js";
