@@ -120,7 +120,7 @@ describe('the web screenshot API: WebP and PDF results', () => {
     expect(img.headers.get('content-type')).toBe('image/webp');
     expect(img.body.subarray(8, 12).toString('latin1')).toBe('WEBP');
     const meta = await sharp(img.body).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 1280, 720]);
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 1920, 1080]);
     expect(await pixel(img.body, 100, 50)).toMatch(/^#f[0-9a-f]0[0-9a-f]0[0-9a-f]$/); // red, within WebP's loss
     // Fetched again: the same bytes (encoded once, kept).
     const again = await api(svc.url, 'GET', done.result_url);

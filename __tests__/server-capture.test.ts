@@ -214,7 +214,7 @@ describe('the web screenshot API surface', () => {
     expect(img.status).toBe(200);
     expect(img.headers.get('content-type')).toBe('image/png');
     const meta = await sharp(img.body).metadata();
-    expect([meta.width, meta.height]).toEqual([1280, 720]);
+    expect([meta.width, meta.height]).toEqual([1920, 1080]); // their page's default viewport
     // The page itself, edge to edge: the red box at the top left, the blue body elsewhere.
     expect(await pixel(img.body, 100, 50)).toBe('#ff0000');
     expect(await pixel(img.body, 800, 500)).toBe('#3366cc');

@@ -2,7 +2,7 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-JOHZWTCJ.js";
+} from "../chunks/chunk-YYE7GHSJ.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";

@@ -252,11 +252,12 @@ function pageJob(j: WebshotJob, prefix = ''): PageJob {
         capture: {
           // HTML is served from inside the capture, at INLINE_PAGE_URL.
           ...(j.html === undefined ? { url: j.url! } : { url: INLINE_PAGE_URL, html: j.html }),
-          // Their device preset overrides the viewport, as their page says.
+          // Their device preset overrides the viewport, as their page says; without either, their
+          // "Screenshot API" page's default viewport, 1920x1080.
           viewport: {
             ...(device
               ? { width: device.width, height: device.height }
-              : { width: j.viewport?.width ?? 1280, height: j.viewport?.height ?? 720 }),
+              : { width: j.viewport?.width ?? 1920, height: j.viewport?.height ?? 1080 }),
             device_scale_factor: scaleOf(j),
           },
           full_page: j.full_page ?? false,
