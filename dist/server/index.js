@@ -2,11 +2,11 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-YYE7GHSJ.js";
+} from "../chunks/chunk-GYMIV6RT.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-2IHNYJWD.js";
+import "../chunks/chunk-WORYX6GY.js";
 import "../chunks/chunk-RVAQXYCE.js";
 import "../chunks/chunk-HVL7V3JX.js";
 import "../chunks/chunk-XNFDU3IH.js";
@@ -25,7 +25,7 @@ import "../chunks/chunk-3KTSJAWY.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-CZBPMC5E.js";
 import "../chunks/chunk-6JH44W7O.js";
-import "../chunks/chunk-XF2VGM3H.js";
+import "../chunks/chunk-UONDSRNA.js";
 import "../chunks/chunk-7IMI5VS3.js";
 import {
   init_define_globalThis_STORESHOTS_NATIVES

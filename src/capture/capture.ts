@@ -494,7 +494,7 @@ function checkPageOptions(spec: CaptureSpec): void {
   if (spec.html !== undefined && Buffer.byteLength(spec.html) > HTML_MAX_BYTES)
     throw new CaptureError(
       'capture_too_large',
-      `the page is ${Buffer.byteLength(spec.html)} bytes of HTML; the limit is ${HTML_MAX_BYTES} (1 MiB)`,
+      `the page is ${Buffer.byteLength(spec.html)} bytes of HTML; the limit is ${HTML_MAX_BYTES} (5 MB)`,
       'html',
     );
   if (spec.css !== undefined && Buffer.byteLength(spec.css) > CSS_MAX_BYTES)

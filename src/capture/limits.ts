@@ -142,7 +142,7 @@ export type CaptureErrorCode =
  */
 export const INLINE_PAGE_URL = 'http://storeshots.invalid/';
 /** Largest `html`, bytes (UTF-8). */
-export const HTML_MAX_BYTES = 1024 * 1024;
+export const HTML_MAX_BYTES = 5_000_000;
 
 /** Largest `css`, bytes (UTF-8). */
 export const CSS_MAX_BYTES = 64 * 1024;

@@ -46,7 +46,7 @@ export const webCompatSchemas = {
         type: 'string',
         minLength: 1,
         description:
-          'Raw HTML to render instead of url, at most 1 MiB (UTF-8; above: 400 capture_too_large naming html). Served to the browser at http://storeshots.invalid/; what it loads goes through the address rules (refused requests are in blocked_requests). Not kept after its capture.',
+          'Raw HTML to render instead of url, at most 5 MB (5,000,000 bytes of UTF-8; above: 400 capture_too_large naming html). Served to the browser at http://storeshots.invalid/; what it loads goes through the address rules (refused requests are in blocked_requests). Not kept after its capture.',
       },
       format: {
         type: 'string',
