@@ -16,7 +16,11 @@ export const MODULES = [
     tests: ['__tests__/server-ssrf.test.ts', '__tests__/unit-server-net.test.ts'],
   },
   { name: 'access', mutate: ['src/server/access.ts'], tests: ['__tests__/unit-server-access.test.ts'] },
-  { name: 'idempotency', mutate: ['src/server/idempotency.ts'], tests: ['__tests__/unit-server-idempotency.test.ts'] },
+  {
+    name: 'idempotency',
+    mutate: ['src/server/idempotency.ts'],
+    tests: ['__tests__/unit-server-idempotency.test.ts', '__tests__/unit-server-idempotency-shared.test.ts'],
+  },
   { name: 'collect', mutate: ['src/action/modes/collect.ts'], tests: ['__tests__/unit-collect.test.ts'] },
   // The checks collect makes before it fetches anything and of whose render it is (lines 53-98): a
   // part of collect.ts that can be measured in minutes rather than hours on a busy machine.
