@@ -109,7 +109,7 @@ describe('events', () => {
     fits('/v1/events', 'get', 200, list.body);
     expect(list.body).toMatchObject({ object: 'list', url: '/v1/events', has_more: false });
     // Newest first, each event once (the failure was delivered twice), exactly as sent.
-    expect(list.body.data.map(withoutPending)).toEqual([...sent].reverse());
+    expect(list.body.data.map(withoutPending)).toEqual([...sent].reverse().map(withoutPending));
 
     // Stripe's default page is 10; limit and starting_after walk the list one at a time.
     const walked: string[] = [];
@@ -159,7 +159,7 @@ describe('events', () => {
     const retried = await api(s.url, 'POST', `/v1/events/${event.id}/retry`, { webhook_endpoint: eLater.id });
     expect(retried.status, JSON.stringify(retried.body)).toBe(200);
     fits('/v1/events/{id}/retry', 'post', 200, retried.body);
-    expect(withoutPending(retried.body)).toEqual(event);
+    expect(withoutPending(retried.body)).toEqual(withoutPending(event));
     expect(retried.body.pending_webhooks).toBeGreaterThanOrEqual(0);
 
     // The outbox retried the 500: two attempts of one delivery, each the same body, signed with the
@@ -197,7 +197,7 @@ describe('events', () => {
       },
       { timeoutMs: 60_000, intervalMs: 25, what: 'the resends recorded' },
     );
-    expect(withoutPending(got)).toEqual(event);
+    expect(withoutPending(got)).toEqual(withoutPending(event));
     const listed = await api(s.url, 'GET', '/v1/events?limit=100');
     expect(listed.body.data.filter((e: any) => e.id === event.id)).toHaveLength(1);
     for (const e of [eFirst, eLater]) await api(s.url, 'DELETE', `/v1/webhook_endpoints/${e.id}`);

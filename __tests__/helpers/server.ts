@@ -235,6 +235,8 @@ export interface Received {
   url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The body's bytes exactly as they arrived (what a signature is checked against). */
+  raw: Buffer;
   status: number;
 }
 
@@ -257,6 +259,7 @@ export async function receiver(statuses: number[] = [200]): Promise<{
         url: req.url!,
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        raw: Buffer.concat(chunks),
         status,
       });
       res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');

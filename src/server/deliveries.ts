@@ -148,7 +148,7 @@ export class Deliveries {
 
   /**
    * The key's webhook endpoints ("subscribe once"): one Stripe-shaped event `{id: "evt_…", object:
-   * "event", type, created, data: {object}}`, the same body (and event id) to every enabled endpoint
+   * "event", type, created, data: {object}, api_version, livemode, pending_webhooks, request}`, the same body (and event id) to every enabled endpoint
    * whose enabled_events match, one delivery each, signed with that endpoint's secret.
    */
   private async enqueueEndpoints(
@@ -172,6 +172,13 @@ export class Deliveries {
       created: Math.floor(now / 1000),
       created_at: new Date(now).toISOString(),
       data: { object: view ? view.object(row, event.data) : event.data },
+      // Stripe's Event fields we can fill truthfully: no API version pins this shape, there is no live
+      // mode, every endpoint it is made for is still waiting when it is made, and a job ending is not
+      // an API request (Stripe's `request: null` for events no request caused).
+      api_version: null,
+      livemode: false,
+      pending_webhooks: targets.length,
+      request: null,
     });
     for (const e of targets)
       await s.insertDelivery({

@@ -67,7 +67,18 @@ const fields = {
 const event = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'object', 'type', 'created', 'created_at', 'data'],
+  required: [
+    'id',
+    'object',
+    'type',
+    'created',
+    'created_at',
+    'data',
+    'api_version',
+    'livemode',
+    'pending_webhooks',
+    'request',
+  ],
   properties: {
     id: {
       type: 'string',
@@ -94,6 +105,15 @@ const event = {
         },
       },
     },
+    api_version: { type: 'null', description: 'Stripe’s api_version: no API version pins this shape.' },
+    livemode: { const: false, description: 'Stripe’s livemode: there is no live mode.' },
+    pending_webhooks: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Stripe’s pending_webhooks. In a delivered body: the endpoints the event was made for (none delivered yet); /v1/events gives the current count.',
+    },
+    request: { type: 'null', description: 'Stripe’s request: null, as for Stripe events no API request caused.' },
   },
 };
 
@@ -104,7 +124,7 @@ export const webhookSchemas = {
   Event: {
     ...event,
     description: 'An event as /v1/events shows it: the body its deliveries carry, with pending_webhooks.',
-    required: [...event.required, 'pending_webhooks'],
+    required: event.required,
     properties: {
       ...event.properties,
       pending_webhooks: {
