@@ -2,7 +2,7 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-GYMIV6RT.js";
+} from "../chunks/chunk-EH6OHEDX.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
