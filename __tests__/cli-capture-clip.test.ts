@@ -3,7 +3,6 @@
 // rectangle (a 2x2 block of colours on a blue page: the rendered slide shows the four colours and no
 // blue), and a rectangle reaching outside the viewport stops the run with exit 2 and an error at the
 // manifest's file:line naming the field that reaches out (`slides[0].screenshot.capture.clip.width`).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,20 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers/root.js';
-
-function runBin(args: string[], cwd: string) {
-  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), ...args], {
-      cwd,
-      env: process.env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    proc.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    proc.on('close', (code) => resolve({ code, stderr }));
-  });
-}
+import { runBinAsync } from './helpers/cli.js';
 
 let server: http.Server;
 let origin: string;
@@ -84,7 +70,7 @@ output: { dir: out, format: png, layout: flat }
 describe('storeshots render with a clipped capture', () => {
   it('the slide shows only the rectangle', async () => {
     const p = project('{ x: 100, y: 50, width: 120, height: 80 }');
-    const r = await runBin(['render', '-c', p.manifest, '--browser', '/usr/bin/chromium'], p.dir);
+    const r = await runBinAsync(['render', '-c', p.manifest, '--browser', '/usr/bin/chromium'], p.dir);
     expect(r.code, r.stderr).toBe(0);
     const out = path.join(p.dir, 'out/en-US/play.phone/01-web.png');
     const { data, info } = await sharp(out).removeAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -114,7 +100,7 @@ describe('storeshots render with a clipped capture', () => {
 
   it('a rectangle reaching outside the viewport: exit 2, the error at file:line naming the field', async () => {
     const p = project('{ x: 300, y: 50, width: 120, height: 80 }');
-    const r = await runBin(['render', '-c', p.manifest, '--browser', '/usr/bin/chromium'], p.dir);
+    const r = await runBinAsync(['render', '-c', p.manifest, '--browser', '/usr/bin/chromium'], p.dir);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/screenshots\.yml:8:\d+: error: .*reaches outside the viewport/);
     expect(r.stderr).toContain('(slides[0].screenshot.capture.clip.width)');

@@ -9,22 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { ROOT } from './helpers/root.js';
-
-/** The shipped bin in a child process, asynchronously: the page server lives in this process. */
-function runBinAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    proc.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    proc.on('close', (code) => resolve({ code, stderr }));
-  });
-}
+import { runBinAsync } from './helpers/cli.js';
 
 let server: http.Server;
 let origin: string;

@@ -12,6 +12,7 @@ import { listen, type Listener } from './helpers/listen.js';
 import { api, KEY, startService, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 import { expectFits } from './helpers/openapi.js';
+import { near, pixel } from './helpers/pixels.js';
 
 const BROWSER = '/usr/bin/chromium';
 
@@ -59,22 +60,10 @@ function bodyFits(body: unknown) {
   expect(check(body), `compose request: ${JSON.stringify(check.errors)}`).toBe(true);
 }
 
-async function pixel(bytes: Buffer, x: number, y: number): Promise<string> {
-  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
-  const i = (y * info.width + x) * info.channels;
-  return `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-}
-
-const near = (hex: string, want: string) => {
-  const a = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-  const b = [1, 3, 5].map((i) => Number.parseInt(want.slice(i, i + 2), 16));
-  return a.every((v, i) => Math.abs(v - b[i]!) <= 10);
-};
-
 async function expectColors(bytes: Buffer, points: Array<[number, number, string]>) {
   for (const [x, y, want] of points) {
     const got = await pixel(bytes, x, y);
-    expect(near(got, want), `(${x}, ${y}) is ${got}, expected ${want}`).toBe(true);
+    expect(near(got, want, 10), `(${x}, ${y}) is ${got}, expected ${want}`).toBe(true);
   }
 }
 

@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type Listener } from './helpers/listen.js';
 import { expectFits } from './helpers/openapi.js';
+import { expectColour } from './helpers/pixels.js';
 import { api, pollUntilEnded, type ServerHandle, startService } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
@@ -106,23 +107,6 @@ afterAll(async () => {
   await adServer?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-async function pixel(bytes: Buffer, x: number, y: number): Promise<string> {
-  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
-  const i = (y * info.width + x) * info.channels;
-  return `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-}
-
-const near = (hex: string, want: string) => {
-  const a = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-  const b = [1, 3, 5].map((i) => Number.parseInt(want.slice(i, i + 2), 16));
-  return a.every((v, i) => Math.abs(v - b[i]!) <= 8);
-};
-
-async function expectColour(bytes: Buffer, x: number, y: number, want: string, what: string) {
-  const got = await pixel(bytes, x, y);
-  expect(near(got, want), `${what}: (${x}, ${y}) is ${got}, not ${want}`).toBe(true);
-}
 
 /** allscreenshots' async job on `svc` to its end: the result's bytes and the job. */
 async function asyncShot(page: string, body: Record<string, unknown>, on = svc) {

@@ -9,6 +9,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type Listener } from './helpers/listen.js';
+import { expectColour } from './helpers/pixels.js';
 import { api, pollUntilEnded, startService, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
@@ -54,24 +55,6 @@ afterAll(async () => {
   await svc?.stop();
   await origin?.close();
 });
-
-/** The colour at (x, y) of an image, as #rrggbb, and its size. */
-async function pixel(bytes: Buffer, x: number, y: number): Promise<string> {
-  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
-  const i = (y * info.width + x) * info.channels;
-  return `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-}
-
-const near = (hex: string, want: string) => {
-  const a = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-  const b = [1, 3, 5].map((i) => Number.parseInt(want.slice(i, i + 2), 16));
-  return a.every((v, i) => Math.abs(v - b[i]!) <= 8);
-};
-
-async function expectColour(bytes: Buffer, x: number, y: number, want: string, what: string) {
-  const got = await pixel(bytes, x, y);
-  expect(near(got, want), `${what}: (${x}, ${y}) is ${got}, not ${want}`).toBe(true);
-}
 
 /** allscreenshots' async job to its end; the result's bytes. */
 async function asyncShot(body: Record<string, unknown>): Promise<{ bytes: Buffer; job: any }> {

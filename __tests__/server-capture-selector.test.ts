@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, pollUntilEnded, startService, type ServerHandle } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 import { expectFits } from './helpers/openapi.js';
+import { near, pixel } from './helpers/pixels.js';
 
 const BROWSER = '/usr/bin/chromium';
 
@@ -107,19 +108,6 @@ async function job(body: Record<string, unknown>) {
   expect(done.status, JSON.stringify(done)).toBe('COMPLETED');
   return done;
 }
-
-/** The colour at (x, y) of an image, as #rrggbb. */
-async function pixel(bytes: Buffer, x: number, y: number): Promise<string> {
-  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
-  const i = (y * info.width + x) * info.channels;
-  return `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-}
-
-const near = (hex: string, want: string) => {
-  const a = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-  const b = [1, 3, 5].map((i) => Number.parseInt(want.slice(i, i + 2), 16));
-  return a.every((v, i) => Math.abs(v - b[i]!) <= 8);
-};
 
 async function expectError(route: string, body: Record<string, unknown>, code: string, param: string) {
   const r = await api(svc.url, 'POST', route, body);

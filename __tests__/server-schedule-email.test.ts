@@ -9,7 +9,6 @@
 // destinations as before, and a malformed STORESHOTS_SMTP_URL stops `serve` at start, named, its password
 // never echoed.
 import { writeFileSync } from 'node:fs';
-import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -18,6 +17,7 @@ import sharp from 'sharp';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSmtp } from '../src/server/mail.js';
+import { listen, type Listener } from './helpers/listen.js';
 import { expectFits } from './helpers/openapi.js';
 import { api, type ServerHandle, startService, tempData } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
@@ -117,7 +117,7 @@ async function startSmtp(port = 0, busy = 0, tls?: { key: string; cert: string; 
 const smtpUrl = (port: number, scheme = 'smtp') =>
   `${scheme}://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`;
 
-let origin: { url: string; port: number; close: () => Promise<void> };
+let origin: Listener;
 let flipColor = '#3366cc';
 let smtp: Smtp;
 let svc: ServerHandle;
@@ -135,7 +135,7 @@ const serviceEnv = (smtpPort?: number, scheme = 'smtp') => ({
 });
 
 beforeAll(async () => {
-  const server = http.createServer((req, res) => {
+  origin = await listen((req, res) => {
     // A page the browser cannot load (the connection closed with no answer): the run fails.
     if (req.url === '/broken') req.socket.destroy();
     else if (req.url === '/flip')
@@ -148,17 +148,6 @@ beforeAll(async () => {
         .end('<!doctype html><html><body style="margin:0;background:#3366cc"><p>page</p></body></html>');
     else res.writeHead(404).end();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  origin = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
   smtp = await startSmtp();
   svc = await startService({ env: serviceEnv(smtp.port) });
   doc = (await api(svc.url, 'GET', '/v1/openapi.json', undefined, { key: null })).body;

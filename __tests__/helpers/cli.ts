@@ -1,5 +1,5 @@
 // Runs the CLI: in-process through main() (fast, for most tests) or as the real bin (a few end-to-end checks).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 
@@ -35,4 +35,18 @@ export function runBin(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}):
     timeout: 300_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The shipped bin in a child process, asynchronously: for tests whose page server lives in this process. */
+export function runBinAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/storeshots.js'), ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    proc.on('close', (code) => resolve({ code, stderr }));
+  });
 }
