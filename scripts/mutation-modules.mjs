@@ -137,6 +137,35 @@ export const MODULES = [
       '__tests__/action-units.test.ts',
     ],
   },
+  // The rest of src/lint beside lint-files-text and the three rule files measured on their own: the
+  // image header reader (header.ts), collecting the files to lint (collect.ts), running the rules and
+  // the report (index.ts, model.ts, rules.ts) and the promotional-text rules (rules/promo.ts). With
+  // lint-files-text it covers the whole of the `lint` module, in two runs that each fit a session.
+  {
+    name: 'lint-rest',
+    mutate: [
+      'src/lint/header.ts',
+      'src/lint/collect.ts',
+      'src/lint/index.ts',
+      'src/lint/model.ts',
+      'src/lint/rules.ts',
+      'src/lint/rules/promo.ts',
+    ],
+    partOf: 'lint',
+    ignoreStatic: true,
+    tests: [
+      '__tests__/lint-header.test.ts',
+      '__tests__/lint-paths.test.ts',
+      '__tests__/lint-appstore.test.ts',
+      '__tests__/lint-play.test.ts',
+      '__tests__/lint-planted.test.ts',
+      '__tests__/lint-rules.test.ts',
+      '__tests__/layout.test.ts',
+      '__tests__/action-units.test.ts',
+      '__tests__/slides-manifest.test.ts',
+      '__tests__/design-appearance.test.ts',
+    ],
+  },
   // The text rules that measure (text.too-small, text.illegible, text.contrast), with lint-rules:
   // what could be measured of lint-files-text in a session with the machine at a load of 30.
   {
