@@ -31,9 +31,13 @@ export function parseHighlights(raw: string): Highlighted {
     }
     text += part;
   });
-  // An unmatched ** is text, not markup: give the user back what they wrote.
-  if (open >= 0)
-    return { text: raw, spans: spans.length ? parseHighlights(raw.slice(0, raw.lastIndexOf('**'))).spans : [] };
+  // An unmatched ** is text, not markup: it stays as the user wrote it, and the pairs before it
+  // are still accents (their ranges are offsets into the text returned, markers removed).
+  if (open >= 0) {
+    const at = raw.lastIndexOf('**');
+    const head = parseHighlights(raw.slice(0, at));
+    return { text: head.text + raw.slice(at), spans: head.spans };
+  }
   return { text, spans };
 }
 
