@@ -136,6 +136,22 @@ describe('break opportunities', () => {
     expect([...loose.looseOnly]).toEqual([2, 4, 8]);
   });
 
+  it('loose: no hyphen where a line may end anyway (between Japanese and a Latin word)', () => {
+    // English patterns read "日本Google" as one word and find a point after 本; the break there is an
+    // ordinary one (UAX #14 between an ideograph and a letter): a line ending at it draws no hyphen.
+    const b = breakOpportunities('日本Google', 'en', true);
+    expect(b.breaks).toContain(2);
+    expect(b.hyphens.has(2)).toBe(false);
+    // 日 | 本 | the Latin word: the piece 本 ends without a hyphen.
+    expect(pieces('日本Google', 'en', mono, true)[1]).toEqual({
+      start: 1,
+      end: 2,
+      width: 10,
+      trimmedWidth: 10,
+      hardBreak: false,
+    });
+  });
+
   it('kinsoku: no opening mark at a line end, even with a space, NBSP or U+202F after it', () => {
     expect(breakOpportunities('« Bonjour »', 'fr').breaks).toEqual([11]);
     expect(breakOpportunities('«\u00a0 Bonjour', 'fr').breaks).toEqual([10]);
