@@ -449,6 +449,17 @@ describe('bidi', () => {
     ]);
   });
 
+  it('a line end in an RTL paragraph that starts with Latin goes to the left (UAX #9 L1)', () => {
+    // "a1", a space and U+2069 (an isolate control, not whitespace, so not trimmed): the space and
+    // the control at the line end take the paragraph's level (1, right-to-left), not the level of
+    // the first letter (2): visually, the space is at the left end of the line, "a1" after it.
+    const t = 'a1 \u2069';
+    expect(visualRuns(t, bidiLevels(t, true), 0, t.length, [])).toEqual([
+      { start: 2, end: 4, rtl: true, accents: [] },
+      { start: 0, end: 2, rtl: false, accents: [] },
+    ]);
+  });
+
   it('mixed Arabic, Latin and numbers in an RTL paragraph', () => {
     const t = 'وفّر 50% مع Habitual Pro';
     const lv = bidiLevels(t, true);
