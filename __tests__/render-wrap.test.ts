@@ -18,6 +18,7 @@ import {
   wrapBalanced,
   wrapGreedy,
   type Piece,
+  type VisualRun,
   type WrapResult,
 } from '../src/render/text.js';
 
@@ -400,6 +401,11 @@ describe('bidi', () => {
     expect(visualRuns('abc', new Uint8Array([0, 0, 0]), 0, 3, [])).toEqual([
       { start: 0, end: 3, rtl: false, accents: [] },
     ]);
+    // Levels made elsewhere: the paragraph's level is taken from the first character, so an isolate
+    // control ending a right-to-left line stays at its left end.
+    expect(visualRuns('אב\u2069', new Uint8Array([1, 1, 1]), 0, 3, [])).toEqual([
+      { start: 0, end: 3, rtl: true, accents: [] },
+    ]);
   });
 
   it('classifies an emoji (a surrogate pair) by its code point, not as two Latin letters', () => {
@@ -452,12 +458,23 @@ describe('bidi', () => {
   it('a line end in an RTL paragraph that starts with Latin goes to the left (UAX #9 L1)', () => {
     // "a1", a space and U+2069 (an isolate control, not whitespace, so not trimmed): the space and
     // the control at the line end take the paragraph's level (1, right-to-left), not the level of
-    // the first letter (2): visually, the space is at the left end of the line, "a1" after it.
+    // the first letter (2): visually, the control and the space are at the left end, "a1" after them.
+    const visual = (runs: VisualRun[]) =>
+      runs.flatMap((r) => {
+        const at = Array.from({ length: r.end - r.start }, (_, i) => r.start + i);
+        return r.rtl ? at.reverse() : at;
+      });
     const t = 'a1 \u2069';
-    expect(visualRuns(t, bidiLevels(t, true), 0, t.length, [])).toEqual([
+    const runs = visualRuns(t, bidiLevels(t, true), 0, t.length, []);
+    expect(runs).toEqual([
       { start: 2, end: 4, rtl: true, accents: [] },
       { start: 0, end: 2, rtl: false, accents: [] },
     ]);
+    expect(visual(runs)).toEqual([3, 2, 0, 1]);
+    // The same as the first line of a longer text: the line ends where it ends, whatever follows
+    // (the space and the control resolve left-to-right here; only their place at the line end counts).
+    const two = 'a1 \u2069bc';
+    expect(visual(visualRuns(two, bidiLevels(two, true), 0, 4, []))).toEqual([3, 2, 0, 1]);
   });
 
   it('mixed Arabic, Latin and numbers in an RTL paragraph', () => {
