@@ -18,6 +18,7 @@ export const STRYKER_TESTS = [
   '__tests__/lint-rules.test.ts',
   '__tests__/render-layout.test.ts',
   '__tests__/render-breaks.test.ts',
+  '__tests__/render-wrap.test.ts',
   '__tests__/design-layout.test.ts',
   '__tests__/render-slides.test.ts',
   '__tests__/render-break-data.test.ts',
