@@ -235,10 +235,16 @@ describe('padding, safe area and the text column', () => {
   });
 
   it('has no device beside the text without a screenshot', () => {
-    const l = lay(job({ size: { width: 2000, height: 1000 }, screenshot: undefined }, { layout: 'text-left' }));
-    expect(l.kind).toBe('text-left');
-    expect(l.devices).toEqual([]);
-    expect(l.blocks.length).toBe(2);
+    for (const rtl of [false, true]) {
+      const j = job({ size: { width: 2000, height: 1000 }, screenshot: undefined, rtl }, { layout: 'text-left' });
+      const l = lay(j);
+      expect(l.kind).toBe('text-left');
+      expect(l.devices).toEqual([]);
+      expect(l.blocks.length).toBe(2);
+      // The column stays where the slides with a device have it, so a set's text lines up.
+      expect(l.textArea!.width).toBeCloseTo(0.4 * l.safe.width, 6);
+      expect(l.textArea!.x).toBeCloseTo(rtl ? right(l.safe) - l.textArea!.width : l.safe.x, 6);
+    }
   });
 });
 
@@ -278,12 +284,14 @@ describe('the feature graphic', () => {
   it('shows the app name first, bold, never uppercased, half its size above the headline', () => {
     const j = job(
       { size, appName: 'Habitual', headline: text('Build habits'), subtitle: text('daily') },
-      { layout: 'feature', subtitle: { uppercase: true, weight: 300 } },
+      { layout: 'feature', subtitle: { uppercase: true, weight: 300, color: '#445566' } },
     );
     const l = lay(j);
     expect(l.blocks.map((b) => b.kind)).toEqual(['app-name', 'headline', 'subtitle']);
     const [app, head, sub] = l.blocks as [(typeof l.blocks)[0], (typeof l.blocks)[0], (typeof l.blocks)[0]];
     expect(app.text).toBe('Habitual');
+    // In the subtitle's colour.
+    expect(app.color).toBe(sub.color);
     expect(app.font.weight).toBe(700);
     expect(app.lines).toHaveLength(1);
     expect(sub.text).toBe('DAILY');
@@ -293,6 +301,7 @@ describe('the feature graphic', () => {
     // Without an app name, or on another layout, there is no app-name block.
     expect(lay(job({ size, appName: undefined }, { layout: 'feature' })).blocks[0]!.kind).toBe('headline');
     expect(lay(job({ appName: 'Habitual' })).blocks.map((b) => b.kind)).toEqual(['headline', 'subtitle']);
+    expect(lay(job({ size, appName: '   ' }, { layout: 'feature' })).blocks[0]!.kind).toBe('headline');
   });
 
   it('keeps the app name at its own size, outside the set lock', () => {
@@ -450,6 +459,19 @@ describe('text blocks', () => {
     expect(block(fits, 'headline').lines.length).toBeLessThanOrEqual(9);
   });
 
+  it('does not flag a line that just fits its column', () => {
+    const style = { headline: { size: 100, 'min-size': 100 } };
+    const wide = block(lay(job({ headline: text('Habits'), subtitle: undefined }, style)), 'headline');
+    const w = wide.lines[0]!.width;
+    // A canvas whose column (the safe width, 0.86 of a portrait canvas) is half a pixel wider than the line.
+    const width = (w + 0.5) / 0.86;
+    const l = lay(job({ size: { width, height: 3000 }, headline: text('Habits'), subtitle: undefined }, style));
+    const h = block(l, 'headline');
+    expect(h.box.width - h.lines[0]!.width).toBeCloseTo(0.5, 6);
+    expect(h.lines).toHaveLength(1);
+    expect(h.overflow).toBe(false);
+  });
+
   it('flags a word wider than the column at the minimum size, and names it', () => {
     const l = lay(
       job({ headline: text('Go 12345678901234567890') }, { headline: { size: 200, 'min-size': 200, 'max-lines': 1 } }),
@@ -492,6 +514,15 @@ describe('one type size per set (setFacts)', () => {
     expect(block(lay(a, {}, [a, b]), 'headline').font.size).toBe(100);
     expect(block(lay(b, {}, [a, b]), 'headline').font.size).toBe(80);
     expect(setFacts([b], tm).headlineSize).toBeUndefined();
+  });
+
+  it('does not let the text of a device-only slide (which shows none) set the set`s size', () => {
+    const a = slide('a', 'Hi', { headline: { size: 100 } });
+    const b = slide('b', 'Yo', { headline: { size: 50 }, layout: 'device-only' });
+    const f = setFacts([a, b], tm);
+    expect(f.headlineSize).toBe(100);
+    expect(f.textHeight).toBeCloseTo(lay(a).textArea!.height, 6);
+    expect(lay(b, {}, [a, b]).blocks).toEqual([]);
   });
 
   it('uses the own size when the facts have no locked size', () => {
@@ -573,6 +604,29 @@ describe('accent intervals and hyphens', () => {
     expect(right(r) - b).toBeCloseTo(joined, 6);
   });
 
+  it('colours the hyphen by the one letter before the break, not by highlights around it', () => {
+    const word = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen';
+    const style = { headline: { size: 150, 'min-size': 150, 'max-lines': 9 } };
+    const at = (t: string) => head(lay(job({ locale: 'de-DE', headline: text(t, 'de-DE') }, style)));
+    const plain = at(word);
+    // Where the first line breaks (its text less the hyphen).
+    const e = plain.lines[0]!.text.length - 1;
+    expect(plain.lines[0]!.text.endsWith('-')).toBe(true);
+    const hyphen = (h: ReturnType<typeof at>) => {
+      expect(h.lines[0]!.text).toBe(plain.lines[0]!.text);
+      return h.lines[0]!.runs.at(-1)!.accentX.length > 0;
+    };
+    const mark = (a: number, b: number) => `${word.slice(0, a)}**${word.slice(a, b)}**${word.slice(b)}`;
+    // Only the letter before the break is highlighted: the hyphen is too.
+    expect(hyphen(at(mark(e - 1, e)))).toBe(true);
+    // The highlight ends one letter before the break, or starts right after it: the hyphen is not.
+    expect(hyphen(at(mark(0, e - 1)))).toBe(false);
+    expect(hyphen(at(mark(e, e + 3)))).toBe(false);
+    // Two highlights, one of them over the letter before the break.
+    const two = `**${word.slice(0, 2)}**${word.slice(2, e - 2)}**${word.slice(e - 2, e)}**${word.slice(e)}`;
+    expect(hyphen(at(two))).toBe(true);
+  });
+
   it('draws a hyphen after a line broken inside a word, coloured as the letter before it', () => {
     const word = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen';
     const l = lay(
@@ -637,6 +691,20 @@ describe('devices', () => {
     const tall = l.devices[0]!;
     expect(tall.outer.height).toBeCloseTo(l.safe.height, 6);
     expect(tall.outer.width).toBeLessThan(l.safe.width);
+  });
+
+  it('keeps the device`s aspect and stays inside its area whatever the area`s size', () => {
+    const g = geometry(MODELS['android-phone'], false);
+    for (let height = 1600; height <= 2600; height += 7)
+      for (const scale of [1, 0.8]) {
+        const l = lay(job({ size: { width: 1080, height } }, { layout: 'device-only', device: { scale } }));
+        const d = l.devices[0]!.outer;
+        const name = `${height} ${scale}`;
+        expect(d.width / d.height, name).toBeCloseTo(g.outerW / g.outerH, 9);
+        expect(d.height, name).toBeLessThanOrEqual(l.safe.height * scale + 1e-6);
+        expect(d.width, name).toBeLessThanOrEqual(l.safe.width * scale + 1e-6);
+        expect(Math.max(d.height / (l.safe.height * scale), d.width / (l.safe.width * scale)), name).toBeCloseTo(1, 9);
+      }
   });
 
   it('scales the device about its area`s centre (scale 1 by default)', () => {
