@@ -264,7 +264,9 @@ describe('the feature graphic', () => {
       expect(d.landscape).toBe(false);
       expect(d.outer.height).toBeGreaterThan(d.outer.width);
       expect(bottom(d.outer)).toBeGreaterThan(500);
+      // Its area starts at 0.12 of the height and is 1.25 heights tall: the phone's top shows, its foot is cut.
       expect(d.outer.y).toBeGreaterThanOrEqual(0.12 * 500 - 0.01);
+      expect(d.outer.y).toBeLessThan(500 / 2);
       expect(d.outer.x).toBeGreaterThanOrEqual(rtl ? p - 0.01 : right(l.textArea!) + 0.9 * p - 0.01);
       expect(right(d.outer)).toBeLessThanOrEqual(rtl ? l.textArea!.x - 0.9 * p + 0.01 : 1024 - p + 0.01);
     }
@@ -472,6 +474,27 @@ describe('text blocks', () => {
     expect(h.overflow).toBe(false);
   });
 
+  it('does not flag a block that fits at its minimum size, whatever fitSize`s half-pixel steps', () => {
+    // One word, one line: it fits while its width at the size is at most the column's. The column is
+    // chosen so the word fits up to 0.2 px above the minimum size: fitSize's search (half-pixel
+    // steps, rounded down) lands below the minimum, but the block is set at the minimum, where it fits.
+    const min = 60.25;
+    const style = { headline: { size: 80, 'min-size': min, 'max-lines': 1 } };
+    const probe = block(lay(job({ headline: text('Habits'), subtitle: undefined }, style)), 'headline');
+    const perPx = probe.lines[0]!.width / probe.font.size;
+    const width = ((min + 0.2) * perPx) / 0.86;
+    const h = block(
+      lay(job({ size: { width, height: 3000 }, headline: text('Habits'), subtitle: undefined }, style)),
+      'headline',
+    );
+    expect(h.font.size).toBe(min);
+    expect(h.fitFontSize).toBeLessThan(min);
+    expect(h.lines).toHaveLength(1);
+    expect(h.lines[0]!.width).toBeLessThanOrEqual(h.box.width);
+    expect(h.overflow).toBe(false);
+    expect(h.unbreakable).toEqual([]);
+  });
+
   it('flags a word wider than the column at the minimum size, and names it', () => {
     const l = lay(
       job({ headline: text('Go 12345678901234567890') }, { headline: { size: 200, 'min-size': 200, 'max-lines': 1 } }),
@@ -514,6 +537,10 @@ describe('one type size per set (setFacts)', () => {
     expect(block(lay(a, {}, [a, b]), 'headline').font.size).toBe(100);
     expect(block(lay(b, {}, [a, b]), 'headline').font.size).toBe(80);
     expect(setFacts([b], tm).headlineSize).toBeUndefined();
+    // Larger than the set's size too: its own.
+    const c = slide('c', 'Yo', { headline: { size: 120 }, 'lock-type-size': false });
+    expect(setFacts([a, c], tm).headlineSize).toBe(100);
+    expect(block(lay(c, {}, [a, c]), 'headline').font.size).toBe(120);
   });
 
   it('does not let the text of a device-only slide (which shows none) set the set`s size', () => {
