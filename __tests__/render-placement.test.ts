@@ -654,6 +654,18 @@ describe('accent intervals and hyphens', () => {
     expect(hyphen(at(two))).toBe(true);
   });
 
+  it('measures the end of an accent on a whole Arabic word in the word`s final form', () => {
+    // The highlighted word ends before a space: its last letter is final (not joined onward).
+    const h = head(lay(job({ rtl: true, locale: 'ar', headline: text('و **سلم** و', 'ar') })));
+    const r = h.lines[0]!.runs.find((x) => x.accentX.length)!;
+    const [a, b] = r.accentX[0]!;
+    const T = '\u0640';
+    const final = tm.width('و سلم', h.font);
+    expect(Math.abs(final - (tm.width(`و سلم${T}`, h.font) - tm.width(T, h.font)))).toBeGreaterThan(0.5);
+    expect(right(r) - a).toBeCloseTo(final, 6);
+    expect(right(r) - b).toBeCloseTo(tm.width('و ', h.font), 6);
+  });
+
   it('draws a hyphen after a line broken inside a word, coloured as the letter before it', () => {
     const word = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen';
     const l = lay(
@@ -743,6 +755,20 @@ describe('devices', () => {
     expect(cx(half.outer)).toBeCloseTo(cx(one.outer), 6);
     expect(cy(half.outer)).toBeCloseTo(cy(one.outer), 6);
     expect(none.outer).toEqual(one.outer);
+  });
+
+  it('grows a device by a scale above 1 about its centre, in both sides alike (a wide Mac too)', () => {
+    for (const frame of ['mac', 'auto']) {
+      const at = (scale: number) =>
+        lay(job({ size: { width: 1080, height: 950 } }, { layout: 'device-only', device: { frame, scale } }))
+          .devices[0]!.outer;
+      const one = at(1);
+      const big = at(1.2);
+      expect(big.width, frame).toBeCloseTo(one.width * 1.2, 6);
+      expect(big.height, frame).toBeCloseTo(one.height * 1.2, 6);
+      expect(cx(big), frame).toBeCloseTo(cx(one), 6);
+      expect(cy(big), frame).toBeCloseTo(cy(one), 6);
+    }
   });
 
   it('puts the screen inside the body, between equal side bezels, with the model`s corner radius', () => {
