@@ -727,6 +727,10 @@ describe('devices', () => {
     expect(wide.outer.width).toBeCloseTo(l.safe.width, 6);
     expect(wide.outer.height).toBeLessThan(l.safe.height);
     expect(cy(wide.outer)).toBeCloseTo(cy(l.safe), 6);
+    // Also where the area is barely taller than the Mac (its height over its aspect is less than the width).
+    const low = lay(job({ size: { width: 1080, height: 950 } }, { layout: 'device-only', device: { frame: 'mac' } }));
+    expect(low.devices[0]!.outer.width).toBeCloseTo(low.safe.width, 6);
+    expect(low.devices[0]!.outer.height).toBeLessThan(low.safe.height);
     const tall = l.devices[0]!;
     expect(tall.outer.height).toBeCloseTo(l.safe.height, 6);
     expect(tall.outer.width).toBeLessThan(l.safe.width);
