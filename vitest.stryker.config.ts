@@ -22,6 +22,7 @@ export const STRYKER_TESTS = [
   '__tests__/design-layout.test.ts',
   '__tests__/render-slides.test.ts',
   '__tests__/render-break-data.test.ts',
+  '__tests__/render-placement.test.ts',
   '__tests__/remote-client.test.ts',
   '__tests__/remote-run.test.ts',
   '__tests__/remote-e2e.test.ts',

@@ -192,6 +192,8 @@ export const MODULES = [
       '__tests__/design-layout.test.ts',
       '__tests__/render-slides.test.ts',
       '__tests__/render-break-data.test.ts',
+      // Placement as numbers (layout kinds, columns, RTL, devices, set sizes, accents): layout.ts.
+      '__tests__/render-placement.test.ts',
     ],
   },
   // Fitting a text block (fitSize and fitsWith: the largest size that wraps into max-lines, and when
