@@ -211,14 +211,18 @@ export const MODULES = [
     name: 'render-text-layout',
     mutate: ['src/render/text.ts', 'src/render/layout.ts'],
     ignoreStatic: true,
-    // Line breaking, fitting and bidi runs are pinned by render-breaks; the set facts and the layout
-    // of designed slides by design-layout, render-slides and render-break-data (all from src/, no Chromium).
+    // Line breaking, fitting and bidi runs are pinned by render-breaks and, as strings and numbers
+    // (every branch of text.ts), by render-wrap; the set facts and the layout of designed slides by
+    // design-layout, render-slides and render-break-data (all from src/, no Chromium).
     tests: [
       '__tests__/render-layout.test.ts',
       '__tests__/render-breaks.test.ts',
+      '__tests__/render-wrap.test.ts',
       '__tests__/design-layout.test.ts',
       '__tests__/render-slides.test.ts',
       '__tests__/render-break-data.test.ts',
+      // Placement as numbers (layout kinds, columns, RTL, devices, set sizes, accents): layout.ts.
+      '__tests__/render-placement.test.ts',
     ],
   },
   // Fitting a text block (fitSize and fitsWith: the largest size that wraps into max-lines, and when

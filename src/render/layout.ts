@@ -441,7 +441,9 @@ export function placeText(
     const height = lines.length * lh;
     const minX = Math.min(...lines.map((l) => l.x));
     const maxX = Math.max(...lines.map((l) => l.x + l.width));
-    const overflow = p.fit < p.minSize || wrap.tooWide || lines.length > p.maxLines || maxX - minX > box.width + 1;
+    // Judged on the lines at the size they are set in: fitSize's answer is a lower bound in half-pixel
+    // steps, so p.fit < p.minSize can hold for a block that fits at its minimum size.
+    const overflow = wrap.tooWide || lines.length > p.maxLines || maxX - minX > box.width + 1;
     const unbreakable = overflow ? unbreakableWords(p.text, p.loose(), box.width, size) : [];
     const textBox: Box = { x: box.x, y, width: box.width, height };
     out.push({

@@ -31,9 +31,13 @@ export function parseHighlights(raw: string): Highlighted {
     }
     text += part;
   });
-  // An unmatched ** is text, not markup: give the user back what they wrote.
-  if (open >= 0)
-    return { text: raw, spans: spans.length ? parseHighlights(raw.slice(0, raw.lastIndexOf('**'))).spans : [] };
+  // An unmatched ** is text, not markup: it stays as the user wrote it, and the pairs before it
+  // are still accents (their ranges are offsets into the text returned, markers removed).
+  if (open >= 0) {
+    const at = raw.lastIndexOf('**');
+    const head = parseHighlights(raw.slice(0, at));
+    return { text: head.text + raw.slice(at), spans: head.spans };
+  }
   return { text, spans };
 }
 
@@ -437,10 +441,16 @@ function forBidi(b: Bidi, text: string): string {
   return out;
 }
 
+// The base level of the paragraph each levels array of bidiLevels belongs to (0 or 1). It is not
+// the first character's level: an RTL paragraph that starts with a Latin word has level 2 there.
+const paragraphLevels = new WeakMap<Uint8Array, number>();
+
 /** Embedding levels of a paragraph (UAX #9), with the base direction of the locale. */
 export function bidiLevels(text: string, rtl: boolean): Uint8Array {
   bidi ??= bidiFactory();
-  return bidi.getEmbeddingLevels(forBidi(bidi, text), rtl ? 'rtl' : 'ltr').levels;
+  const { levels } = bidi.getEmbeddingLevels(forBidi(bidi, text), rtl ? 'rtl' : 'ltr');
+  paragraphLevels.set(levels, rtl ? 1 : 0);
+  return levels;
 }
 
 /**
@@ -461,7 +471,9 @@ export function visualRuns(
   const order = Array.from({ length: end - start }, (_, i) => start + i);
   const segs = bidi.getReorderSegments(
     forBidi(bidi, text),
-    { levels, paragraphs: [{ start: 0, end: text.length - 1, level: levels[0] ?? 0 }] },
+    // Line ends reset to the paragraph's level (UAX #9 L1): trailing controls such as U+2069 or a
+    // soft hyphen, and spaces before them, go to the line end of the paragraph's direction.
+    { levels, paragraphs: [{ start: 0, end: text.length - 1, level: paragraphLevels.get(levels) ?? levels[0] ?? 0 }] },
     start,
     end - 1,
   );
