@@ -174,6 +174,12 @@ describe('break opportunities', () => {
     expect(breakOpportunities('⼈⼝ 한국어', 'ko').breaks).toEqual([1, 3, 6]);
     expect(breakOpportunities('㋐㋑ 한국', 'ko').breaks).toEqual([1, 3, 5]);
   });
+
+  it("keep-all is Korean's only: a language whose code merely ends in ko breaks Hangul words apart", () => {
+    // ISO 639-3 "eko" (Koti): no keep-all, so the breaks between Hangul syllables (UAX #14 ID) stay.
+    expect(breakOpportunities('한국어 텍스트', 'eko').breaks).toEqual([1, 2, 4, 5, 6, 7]);
+    expect(breakOpportunities('한국어 텍스트', 'ko-KR').breaks).toEqual([4, 7]);
+  });
 });
 
 describe('pieces', () => {
@@ -489,6 +495,34 @@ describe('bidi', () => {
       ['% مع ', true],
       ['50', false],
       ['وفّر ', true],
+    ]);
+  });
+
+  it('an Arabic number after Arabic words in an English headline is its own run, not part of the Latin one', () => {
+    // Left to right: "Offer: ", then the Arabic read right to left, "عرض" on the right and the number ٣
+    // on its left. ٣ (level 2) is drawn beside "Offer: " (level 0): both left-to-right, side by side on
+    // the line, yet six characters apart in the text, so they are two runs.
+    const t = 'Offer: عرض ٣';
+    const runs = visualRuns(t, bidiLevels(t, false), 0, t.length, []);
+    expect(runs.map((r) => [t.slice(r.start, r.end), r.rtl])).toEqual([
+      ['Offer: ', false],
+      ['٣', false],
+      ['عرض ', true],
+    ]);
+  });
+
+  it("an RTL word inside an isolated LTR app name (Android's BidiFormatter) is a run of its own", () => {
+    // BidiFormatter.unicodeWrap puts an app name that starts with a Latin letter between LRI and PDI.
+    // Left to right: the PDI and "الآن", then the name "Habit عادات" left to right ("عادات" at level 3
+    // drawn right of "Habit "), then the LRI and "جرّب". "عادات" and the LRI are drawn side by side, both
+    // right to left, yet "Habit " lies between them in the text: two runs, or "Habit" is drawn twice.
+    const t = 'جرّب \u2066Habit عادات\u2069 الآن';
+    const runs = visualRuns(t, bidiLevels(t, true), 0, t.length, []);
+    expect(runs.map((r) => [t.slice(r.start, r.end), r.rtl])).toEqual([
+      ['\u2069 الآن', true],
+      ['Habit ', false],
+      ['عادات', true],
+      ['جرّب \u2066', true],
     ]);
   });
 

@@ -87,6 +87,6 @@ var env = allocatorEnv(argv, process.env);
 var restarted = env ? await restartWith(env) : void 0;
 if (restarted !== void 0) process.exitCode = restarted;
 else {
-  const [{ main }, { processIO }] = await Promise.all([import("./chunks/main-E7BSCKZF.js"), import("./chunks/io-PDJ56U66.js")]);
+  const [{ main }, { processIO }] = await Promise.all([import("./chunks/main-HE4SR5NQ.js"), import("./chunks/io-PDJ56U66.js")]);
   process.exitCode = await main(argv, processIO());
 }

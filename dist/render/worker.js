@@ -1,14 +1,14 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   runBatch
-} from "../chunks/chunk-SFM4TPNK.js";
-import "../chunks/chunk-OTPLNYB2.js";
+} from "../chunks/chunk-RGSZKQBU.js";
+import "../chunks/chunk-F7KGQOZP.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
 import "../chunks/chunk-DC2CIEVD.js";
 import "../chunks/chunk-7DZ4F3EM.js";
-import "../chunks/chunk-RJRCQP7D.js";
-import "../chunks/chunk-3KTSJAWY.js";
+import "../chunks/chunk-OCSBSED2.js";
+import "../chunks/chunk-HV66XK6Q.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-CZBPMC5E.js";
 import "../chunks/chunk-6JH44W7O.js";
@@ -38,7 +38,7 @@ async function batch(task) {
   }
 }
 async function output(task) {
-  const { makeOutputFile } = await import("../chunks/set-outputs-T6YMIAHS.js");
+  const { makeOutputFile } = await import("../chunks/set-outputs-X2IH2Z6K.js");
   return makeOutputFile(task);
 }
 async function lint(task) {

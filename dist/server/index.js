@@ -2,26 +2,26 @@
 import { createRequire as __ssCreateRequire } from 'node:module'; const require = __ssCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-EH6OHEDX.js";
+} from "../chunks/chunk-ZZ2YRKLA.js";
 import {
   processIO
 } from "../chunks/chunk-57522EJV.js";
-import "../chunks/chunk-WORYX6GY.js";
+import "../chunks/chunk-TWKMTFRQ.js";
 import "../chunks/chunk-RVAQXYCE.js";
 import "../chunks/chunk-HVL7V3JX.js";
 import "../chunks/chunk-XNFDU3IH.js";
-import "../chunks/chunk-QFFRSZUM.js";
+import "../chunks/chunk-5K7TH37H.js";
 import "../chunks/chunk-RCWPSLWT.js";
 import "../chunks/chunk-UPRCV6JR.js";
 import "../chunks/chunk-GHZTAVFW.js";
-import "../chunks/chunk-SFM4TPNK.js";
-import "../chunks/chunk-OTPLNYB2.js";
+import "../chunks/chunk-RGSZKQBU.js";
+import "../chunks/chunk-F7KGQOZP.js";
 import "../chunks/chunk-KWPUWPYA.js";
 import "../chunks/chunk-QNR4RP5L.js";
 import "../chunks/chunk-DC2CIEVD.js";
 import "../chunks/chunk-7DZ4F3EM.js";
-import "../chunks/chunk-RJRCQP7D.js";
-import "../chunks/chunk-3KTSJAWY.js";
+import "../chunks/chunk-OCSBSED2.js";
+import "../chunks/chunk-HV66XK6Q.js";
 import "../chunks/chunk-AWSRQZJB.js";
 import "../chunks/chunk-CZBPMC5E.js";
 import "../chunks/chunk-6JH44W7O.js";
