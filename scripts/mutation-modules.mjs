@@ -172,6 +172,7 @@ export const MODULES = [
     ignoreStatic: true,
     tests: [
       '__tests__/lint-header.test.ts',
+      '__tests__/lint-header-broken.test.ts',
       '__tests__/lint-paths.test.ts',
       '__tests__/lint-appstore.test.ts',
       '__tests__/lint-play.test.ts',
