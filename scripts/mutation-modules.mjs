@@ -173,6 +173,7 @@ export const MODULES = [
     tests: [
       '__tests__/lint-header.test.ts',
       '__tests__/lint-header-broken.test.ts',
+      '__tests__/lint-collect.test.ts',
       '__tests__/lint-paths.test.ts',
       '__tests__/lint-appstore.test.ts',
       '__tests__/lint-play.test.ts',
