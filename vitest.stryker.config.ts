@@ -13,6 +13,7 @@ export const STRYKER_TESTS = [
   '__tests__/lint-header.test.ts',
   '__tests__/lint-header-broken.test.ts',
   '__tests__/lint-collect.test.ts',
+  '__tests__/plan-content.test.ts',
   '__tests__/lint-paths.test.ts',
   '__tests__/lint-appstore.test.ts',
   '__tests__/lint-play.test.ts',
