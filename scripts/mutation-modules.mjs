@@ -92,6 +92,7 @@ export const MODULES = [
     mutate: ['src/plan/content.ts', 'src/plan/callout-check.ts', 'src/plan/text-colour.ts'],
     ignoreStatic: true,
     tests: [
+      '__tests__/plan-content.test.ts',
       '__tests__/design-layout.test.ts',
       '__tests__/slides-manifest.test.ts',
       '__tests__/plan.test.ts',
