@@ -2,19 +2,15 @@
 // fastlane screenshots/ tree read the way deliver reads it and a metadata/android/ tree the way
 // supply reads it, with the files each uploader would skip named with the reason, and the links a
 // walk must not follow twice. Collecting only stats files, so the images here are empty files.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectPaths } from '../src/lint/collect.js';
+import { tempDirs } from './helpers/temp.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('storeshots-collect-');
 function tree(files: string[]): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'storeshots-collect-'));
-  dirs.push(d);
+  const d = tmp();
   for (const f of files) {
     mkdirSync(path.dirname(path.join(d, f)), { recursive: true });
     if (!f.endsWith('/')) writeFileSync(path.join(d, f), '');

@@ -18,6 +18,7 @@ import { exampleJob } from './fixtures/render/jobs.js';
 import { RenderError } from '../src/util/errors.js';
 import { ROOT, runCli } from './helpers/cli.js';
 import { smallProject } from './helpers/small-project.js';
+import { pngChunk as chunk } from './helpers/png.js';
 
 const GOOD = path.join(ROOT, 'examples/habitual/shots/en-US/android-phone/home.png');
 const dirs: string[] = [];
@@ -41,22 +42,6 @@ function project(shot: Buffer | undefined, name = 'home.png'): string {
   return dir;
 }
 
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-}
 /** A PNG with a valid signature and IHDR (RGB, 1080x1920) whose IDAT holds `idat`. */
 function pngWithData(idat: Buffer, width = 1080, height = 1920): Buffer {
   const ihdr = Buffer.alloc(13);
